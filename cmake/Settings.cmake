@@ -1,0 +1,28 @@
+# INTERFACE targets that carry our settings; linked by our targets only, never by third-party code.
+add_library(riskgate_settings INTERFACE)
+target_compile_features(riskgate_settings INTERFACE cxx_std_20)
+target_include_directories(riskgate_settings INTERFACE ${PROJECT_SOURCE_DIR}/src)
+if(RISKGATE_SANITIZE)
+  target_compile_options(riskgate_settings INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(riskgate_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
+add_library(riskgate_warnings INTERFACE)
+target_compile_options(riskgate_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wnon-virtual-dtor)
+if(RISKGATE_WERROR)
+  target_compile_options(riskgate_warnings INTERFACE -Werror)
+endif()
+
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+# riskgate_library(name SOURCES... DEPS...): one stage = one library target.
+function(riskgate_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_link_libraries(${name} PUBLIC riskgate_settings ${ARG_DEPS} PRIVATE riskgate_warnings)
+endfunction()

@@ -1,0 +1,61 @@
+#include "app/app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/check_command.h"
+#include "report/report.h"
+
+namespace riskgate::app {
+
+int Main(int argc, char** argv) {
+  CLI::App cli{"riskgate: a CI/CD policy gate that decides block, warn or pass"};
+  cli.require_subcommand(1);
+  cli.set_version_flag("--version", std::string(report::ToolVersion()));
+
+  CheckOptions check;
+  CLI::App* check_cmd = cli.add_subcommand("check", "Judge a change and decide block/warn/pass");
+  auto* staged = check_cmd->add_flag("--staged", check.staged,
+                                     "Judge the index against HEAD (what a pre-commit hook sees)");
+  auto* worktree = check_cmd->add_flag("--worktree", check.worktree,
+                                       "Judge every tracked file as it is on disk");
+  auto* base = check_cmd->add_option("--base", check.base,
+                                     "Judge every commit in BASE..HEAD plus the net diff");
+  check_cmd->add_option("--head", check.head, "The head of the range (default HEAD)");
+  staged->excludes(worktree)->excludes(base);
+  worktree->excludes(base);
+  check_cmd->add_option("--repo", check.repo,
+                        "Repository folder (default: as git finds it from the environment)");
+  check_cmd->add_option("--policy", check.policy,
+                        "Policy file (default: .riskgate.yaml at the repository root, else the "
+                        "built-in default policy)");
+  check_cmd->add_option("--format", check.formats,
+                        "Output format: " + std::string(report::FormatNames()) +
+                            "; repeat with --output for several");
+  check_cmd->add_option("--output", check.outputs,
+                        "Write the matching --format to this file (atomically); '-' for stdout");
+  check_cmd->add_flag("--dry-run", check.dry_run,
+                      "Print the decision but exit 0 unless there is an error");
+  check_cmd->add_option("--max-file-size", check.max_file_bytes,
+                        "Skip (and count) files larger than this many bytes");
+  check_cmd->add_option("--color", check.color, "Colour: auto, always, never")
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::kAuto},
+                                                                   {"always", ColorMode::kAlways},
+                                                                   {"never", ColorMode::kNever}},
+                                  CLI::ignore_case));
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    cli.exit(e);
+    return kExitError;
+  }
+  if (check_cmd->parsed()) return RunCheck(check);
+  return kExitError;
+}
+
+}  // namespace riskgate::app

@@ -1,0 +1,144 @@
+#include "app/check_command.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "app/app.h"
+#include "app/atomic_file.h"
+#include "collect/change_collector.h"
+#include "collect/git_repository.h"
+#include "decide/decide.h"
+#include "evaluate/evaluate.h"
+#include "policy/policy.h"
+#include "report/report.h"
+
+namespace riskgate::app {
+namespace {
+
+int Fail(const core::Error& error) {
+  std::cerr << "riskgate: error: " << error.ToString() << "\n";
+  return kExitError;
+}
+
+struct OutputPlan {
+  report::Format format;
+  std::string path;  // empty or "-": standard output
+};
+
+core::Result<std::vector<OutputPlan>> PlanOutputs(const CheckOptions& options) {
+  std::vector<std::string> formats = options.formats;
+  if (formats.empty()) formats.push_back("text");
+  if (options.outputs.size() > formats.size()) {
+    return core::MakeError(core::ErrorCode::kUsage,
+                           "more --output than --format options: give one --format per --output");
+  }
+  std::vector<OutputPlan> plans;
+  int to_stdout = 0;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    auto format = report::ParseFormat(formats[i]);
+    if (!format) {
+      return core::MakeError(core::ErrorCode::kUsage,
+                             "unknown format '" + formats[i] +
+                                 "' (expected one of: " + std::string(report::FormatNames()) + ")");
+    }
+    std::string path = i < options.outputs.size() ? options.outputs[i] : "";
+    if (path.empty() || path == "-") ++to_stdout;
+    plans.push_back(OutputPlan{*format, path});
+  }
+  if (to_stdout > 1) {
+    return core::MakeError(core::ErrorCode::kUsage,
+                           "several formats would go to standard output: give each an --output");
+  }
+  return plans;
+}
+
+core::Result<core::ScanMode> ChooseMode(const CheckOptions& options) {
+  const int chosen =
+      (options.staged ? 1 : 0) + (options.worktree ? 1 : 0) + (!options.base.empty() ? 1 : 0);
+  if (chosen > 1) {
+    return core::MakeError(core::ErrorCode::kUsage,
+                           "choose one scope: --staged, --worktree or --base REV [--head REV]");
+  }
+  if (!options.head.empty() && options.base.empty()) {
+    return core::MakeError(core::ErrorCode::kUsage, "--head needs --base");
+  }
+  if (options.worktree) return core::ScanMode::kWorktree;
+  if (!options.base.empty()) return core::ScanMode::kRange;
+  return core::ScanMode::kStaged;
+}
+
+core::Result<policy::Policy> LoadPolicyFor(const CheckOptions& options,
+                                           const std::string& workdir) {
+  std::string path = options.policy;
+  if (path.empty() && !workdir.empty()) {
+    const std::string candidate = workdir + ".riskgate.yaml";
+    std::error_code ec;
+    if (std::filesystem::exists(candidate, ec)) path = candidate;
+  }
+  if (path.empty()) return policy::LoadDefaultPolicy();
+  auto text = ReadFile(path);
+  if (!text) {
+    auto error = text.error();
+    error.code = core::ErrorCode::kPolicy;
+    error.message = "cannot read the policy: " + error.message;
+    return tl::unexpected(error);
+  }
+  return policy::LoadPolicy(*text, path, ReadFile);
+}
+
+bool UseColor(ColorMode mode) {
+  if (mode == ColorMode::kAlways) return true;
+  if (mode == ColorMode::kNever) return false;
+  return ::isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+}
+
+}  // namespace
+
+int RunCheck(const CheckOptions& options) {
+  auto plans = PlanOutputs(options);
+  if (!plans) return Fail(plans.error());
+  auto mode = ChooseMode(options);
+  if (!mode) return Fail(mode.error());
+
+  auto repo = collect::GitRepository::Open(options.repo);
+  if (!repo) return Fail(repo.error());
+  auto policy = LoadPolicyFor(options, (*repo)->Workdir());
+  if (!policy) return Fail(policy.error());
+
+  collect::ScopeRequest request;
+  request.mode = *mode;
+  request.base = options.base;
+  request.head = options.head;
+  request.max_file_bytes = options.max_file_bytes.value_or(policy->limits.max_file_bytes);
+  auto facts = collect::CollectChange(**repo, request);
+  if (!facts) return Fail(facts.error());
+
+  evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy);
+  decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy);
+  verdict.summary.suppressed_inline = evaluation.suppressed_inline;
+  verdict.summary.inline_ignored = evaluation.inline_ignored;
+
+  const report::ReportInput input{verdict, facts->scope, policy->source, options.dry_run};
+  for (const auto& plan : *plans) {
+    const bool to_stdout = plan.path.empty() || plan.path == "-";
+    const report::TextStyle style{to_stdout && UseColor(options.color)};
+    const std::string document = report::Render(plan.format, input, style);
+    if (to_stdout) {
+      std::cout << document << std::flush;
+      if (!std::cout) {
+        return Fail(core::Error{core::ErrorCode::kIo, "cannot write to standard output", ""});
+      }
+      continue;
+    }
+    if (auto written = WriteFileAtomically(plan.path, document); !written) {
+      return Fail(written.error());
+    }
+  }
+  if (options.dry_run) return kExitPass;
+  return verdict.decision == core::Decision::kBlock ? kExitBlock : kExitPass;
+}
+
+}  // namespace riskgate::app

@@ -1,0 +1,29 @@
+// `riskgate check`: judge a change and decide block / warn / pass.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace riskgate::app {
+
+enum class ColorMode { kAuto, kAlways, kNever };
+
+struct CheckOptions {
+  bool staged = false;
+  bool worktree = false;
+  std::string base;
+  std::string head;
+  std::string repo;    // empty: from the environment and the current folder
+  std::string policy;  // empty: <repo>/.riskgate.yaml, else the built-in default
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
+  bool dry_run = false;
+  std::optional<std::int64_t> max_file_bytes;
+  ColorMode color = ColorMode::kAuto;
+};
+
+int RunCheck(const CheckOptions& options);
+
+}  // namespace riskgate::app

@@ -1,0 +1,173 @@
+#include "collect/change_collector.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "collect/git_repository.h"
+
+namespace riskgate::collect {
+namespace {
+
+using core::ScanMode;
+using core::SkipReason;
+
+std::string Short(const std::string& id) { return id.substr(0, 12); }
+
+// Adds the added lines of `diffs` to `facts`, or counts them as skipped.
+void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& commit,
+              std::int64_t max_file_bytes, ChangeFacts& facts) {
+  for (FileDiff& diff : diffs) {
+    std::optional<SkipReason> skip;
+    if (diff.kind == EntryKind::kSubmodule) {
+      skip = SkipReason::kSubmodule;
+    } else if (diff.kind == EntryKind::kSymlink) {
+      skip = SkipReason::kSymlink;
+    } else if (diff.size > max_file_bytes) {
+      skip = SkipReason::kTooLarge;
+    } else if (diff.binary) {
+      skip = SkipReason::kBinary;
+    }
+    if (skip) {
+      facts.scope.skipped.push_back(core::SkippedFile{diff.path, *skip, commit});
+      continue;
+    }
+    if (diff.hunks.empty()) continue;  // a rename, a mode change or only deletions
+    ++facts.scope.files_scanned;
+    for (AddedHunk& hunk : diff.hunks) {
+      facts.fragments.push_back(Fragment{diff.path, commit, hunk.first_line, std::move(hunk.text)});
+    }
+  }
+}
+
+core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest& request) {
+  ChangeFacts facts;
+  facts.scope.mode = ScanMode::kStaged;
+  auto head = repo.Head();
+  if (!head) return tl::unexpected(head.error());
+  facts.scope.head = *head;
+  facts.scope.description = *head ? "staged changes against HEAD (" + Short(**head) + ")"
+                                  : "staged changes of the first commit (HEAD is unborn)";
+  auto diffs = repo.DiffStaged(request.max_file_bytes);
+  if (!diffs) return tl::unexpected(diffs.error());
+  AddDiffs(*diffs, std::nullopt, request.max_file_bytes, facts);
+  return facts;
+}
+
+core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& request) {
+  ChangeFacts facts;
+  facts.scope.mode = ScanMode::kRange;
+  auto base = repo.ResolveCommit(request.base);
+  if (!base) return tl::unexpected(base.error());
+  auto head = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
+  if (!head) return tl::unexpected(head.error());
+  facts.scope.base = *base;
+  facts.scope.head = *head;
+  auto commits = repo.RangeCommits(*base, *head);
+  if (!commits) return tl::unexpected(commits.error());
+  facts.scope.commits = static_cast<int>(commits->size());
+  facts.scope.description = "commits " + Short(*base) + ".." + Short(*head) + " (" +
+                            std::to_string(commits->size()) + " commits)";
+  // Each commit's own added lines: a secret added and removed again inside the range is caught.
+  // Merge commits are not diffed one by one (their parents' commits are in the range); the net
+  // diff below catches content that only a merge introduced.
+  for (const CommitRef& commit : *commits) {
+    if (commit.parents > 1) continue;
+    auto diffs = repo.DiffCommit(commit.id, request.max_file_bytes);
+    if (!diffs) return tl::unexpected(diffs.error());
+    AddDiffs(*diffs, commit.id, request.max_file_bytes, facts);
+  }
+  auto merge_base = repo.MergeBase(*base, *head);
+  if (!merge_base) return tl::unexpected(merge_base.error());
+  auto net = repo.DiffCommits(*merge_base, *head, request.max_file_bytes);
+  if (!net) return tl::unexpected(net.error());
+  ChangeFacts net_facts;
+  AddDiffs(*net, std::nullopt, request.max_file_bytes, net_facts);
+  // Skips of the net diff repeat those of the commits; count each path once.
+  for (auto& skipped : net_facts.scope.skipped) {
+    bool seen = false;
+    for (const auto& s : facts.scope.skipped) seen = seen || s.path == skipped.path;
+    if (!seen) facts.scope.skipped.push_back(std::move(skipped));
+  }
+  for (auto& fragment : net_facts.fragments) facts.fragments.push_back(std::move(fragment));
+  return facts;
+}
+
+// Reads a tracked file from the working tree without following symlinks.
+std::optional<SkipReason> ReadWorktreeFile(const std::string& full_path,
+                                           std::int64_t max_file_bytes, std::string& text) {
+  struct stat st;
+  if (::lstat(full_path.c_str(), &st) != 0) return SkipReason::kUnreadable;
+  if (S_ISLNK(st.st_mode)) return SkipReason::kSymlink;
+  if (!S_ISREG(st.st_mode)) return SkipReason::kUnreadable;
+  if (st.st_size > max_file_bytes) return SkipReason::kTooLarge;
+  std::ifstream in(full_path, std::ios::binary);
+  if (!in) return SkipReason::kUnreadable;
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) return SkipReason::kUnreadable;
+  // git's heuristic: a NUL byte in the first 8000 bytes means binary.
+  if (std::string_view(text).substr(0, 8000).find('\0') != std::string_view::npos) {
+    return SkipReason::kBinary;
+  }
+  return std::nullopt;
+}
+
+core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeRequest& request) {
+  ChangeFacts facts;
+  facts.scope.mode = ScanMode::kWorktree;
+  const std::string workdir = repo.Workdir();
+  if (workdir.empty()) {
+    return core::MakeError(core::ErrorCode::kRepository,
+                           "--worktree needs a working tree, and this repository is bare");
+  }
+  auto head = repo.Head();
+  if (!head) return tl::unexpected(head.error());
+  facts.scope.head = *head;
+  auto files = repo.ListIndex();
+  if (!files) return tl::unexpected(files.error());
+  facts.scope.description =
+      "every tracked file in the working tree (" + std::to_string(files->size()) + " files)";
+  std::string last_path;
+  for (const TrackedFile& file : *files) {
+    if (file.path == last_path) continue;
+    last_path = file.path;
+    std::optional<SkipReason> skip;
+    std::string text;
+    if (file.kind == EntryKind::kSubmodule) {
+      skip = SkipReason::kSubmodule;
+    } else if (file.kind == EntryKind::kSymlink) {
+      skip = SkipReason::kSymlink;
+    } else {
+      skip = ReadWorktreeFile(workdir + file.path, request.max_file_bytes, text);
+    }
+    if (skip) {
+      // A tracked file deleted from the working tree is not there to judge.
+      struct stat st;
+      if (*skip == SkipReason::kUnreadable && ::lstat((workdir + file.path).c_str(), &st) != 0) {
+        continue;
+      }
+      facts.scope.skipped.push_back(core::SkippedFile{file.path, *skip, std::nullopt});
+      continue;
+    }
+    ++facts.scope.files_scanned;
+    facts.fragments.push_back(Fragment{file.path, std::nullopt, 1, std::move(text)});
+  }
+  return facts;
+}
+
+}  // namespace
+
+core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest& request) {
+  switch (request.mode) {
+    case ScanMode::kStaged:
+      return CollectStaged(repo, request);
+    case ScanMode::kRange:
+      return CollectRange(repo, request);
+    case ScanMode::kWorktree:
+      return CollectWorktree(repo, request);
+  }
+  return core::MakeError(core::ErrorCode::kInternal, "unknown scan mode");
+}
+
+}  // namespace riskgate::collect

@@ -1,0 +1,27 @@
+// Stage 1 (collect): turns "what is judged" (staged index, a commit range, the worktree) into
+// facts: fragments of text to scan and a scope summary that counts every skipped file.
+// It must not evaluate anything; it reads the repository and nothing else.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "collect/facts.h"
+#include "core/error.h"
+#include "core/scope.h"
+
+namespace riskgate::collect {
+
+struct ScopeRequest {
+  core::ScanMode mode = core::ScanMode::kStaged;
+  std::string base;  // range mode
+  std::string head;  // range mode
+  std::int64_t max_file_bytes = 2 * 1024 * 1024;
+};
+
+class GitRepository;
+
+core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest& request);
+
+}  // namespace riskgate::collect

@@ -1,0 +1,391 @@
+#include "collect/git_repository.h"
+
+#include <git2.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+namespace riskgate::collect {
+namespace {
+
+using core::ErrorCode;
+using core::MakeError;
+
+// Keeps libgit2 initialised for the life of the process.
+struct Library {
+  Library() { git_libgit2_init(); }
+  ~Library() { git_libgit2_shutdown(); }
+};
+
+void EnsureLibrary() { static Library library; }
+
+std::string LastError() {
+  const git_error* e = git_error_last();
+  return e != nullptr && e->message != nullptr ? e->message : "unknown libgit2 error";
+}
+
+template <typename T, void (*Free)(T*)>
+struct Owned {
+  T* ptr = nullptr;
+  ~Owned() {
+    if (ptr != nullptr) Free(ptr);
+  }
+  T** out() { return &ptr; }
+  T* get() const { return ptr; }
+};
+
+using OwnedObject = Owned<git_object, git_object_free>;
+using OwnedCommit = Owned<git_commit, git_commit_free>;
+using OwnedTree = Owned<git_tree, git_tree_free>;
+using OwnedDiff = Owned<git_diff, git_diff_free>;
+using OwnedRef = Owned<git_reference, git_reference_free>;
+using OwnedWalk = Owned<git_revwalk, git_revwalk_free>;
+
+EntryKind KindOf(std::uint32_t mode) {
+  switch (mode) {
+    case GIT_FILEMODE_LINK:
+      return EntryKind::kSymlink;
+    case GIT_FILEMODE_COMMIT:
+      return EntryKind::kSubmodule;
+    case GIT_FILEMODE_BLOB_EXECUTABLE:
+      return EntryKind::kExecutable;
+    default:
+      return EntryKind::kRegular;
+  }
+}
+
+std::string OidString(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+core::Error OpenError(const std::string& where, int rc) {
+  std::string message = LastError();
+  if (rc == GIT_EOWNER || message.find("safe.directory") != std::string::npos) {
+    return core::Error{ErrorCode::kRepository,
+                       "the repository at " + where +
+                           " is owned by another user, and git's safe.directory check refuses "
+                           "it; run `git config --global --add safe.directory <path>` for that "
+                           "path, or run as the owner",
+                       where};
+  }
+  return core::Error{ErrorCode::kRepository, "not a git repository (" + message + ")", where};
+}
+
+struct DiffCollector {
+  std::vector<FileDiff> files;
+  int last_line = -1;  // new line number of the last added line appended to the current hunk
+  bool skip_current = false;
+
+  static int OnFile(const git_diff_delta* delta, float, void* payload) {
+    auto* self = static_cast<DiffCollector*>(payload);
+    self->last_line = -1;
+    self->skip_current = delta->status == GIT_DELTA_DELETED;
+    if (self->skip_current) return 0;  // deletions add nothing to judge
+    FileDiff file;
+    file.path = delta->new_file.path;
+    file.kind = KindOf(delta->new_file.mode);
+    file.size = static_cast<std::int64_t>(delta->new_file.size);
+    file.binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;
+    self->files.push_back(std::move(file));
+    return 0;
+  }
+
+  static int OnLine(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line,
+                    void* payload) {
+    auto* self = static_cast<DiffCollector*>(payload);
+    if (line->origin != GIT_DIFF_LINE_ADDITION || self->skip_current) return 0;
+    FileDiff& file = self->files.back();
+    std::string_view content(line->content, line->content_len);
+    if (!content.empty() && content.back() == '\n') content.remove_suffix(1);
+    if (file.hunks.empty() || line->new_lineno != self->last_line + 1) {
+      file.hunks.push_back(AddedHunk{line->new_lineno, std::string(content)});
+    } else {
+      file.hunks.back().text += '\n';
+      file.hunks.back().text.append(content);
+    }
+    self->last_line = line->new_lineno;
+    return 0;
+  }
+};
+
+git_diff_options DiffOptions(std::int64_t max_file_bytes) {
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+  opts.context_lines = 0;
+  opts.interhunk_lines = 0;
+  opts.max_size = max_file_bytes;  // bigger blobs are not loaded; reported as too large
+  opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
+  return opts;
+}
+
+core::Result<std::vector<FileDiff>> Collect(git_diff* diff, const std::string& what) {
+  DiffCollector collector;
+  const int rc = git_diff_foreach(diff, &DiffCollector::OnFile, nullptr, nullptr,
+                                  &DiffCollector::OnLine, &collector);
+  if (rc != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot read the diff of " + what + ": " + LastError());
+  }
+  return std::move(collector.files);
+}
+
+core::Result<git_tree*> TreeOf(git_repository* repo, const std::string& commit_id) {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) {
+    return MakeError(ErrorCode::kRevision, "'" + commit_id + "' is not a commit id");
+  }
+  OwnedCommit commit;
+  if (git_commit_lookup(commit.out(), repo, &oid) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot read commit " + commit_id + ": " + LastError());
+  }
+  git_tree* tree = nullptr;
+  if (git_commit_tree(&tree, commit.get()) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot read the tree of commit " + commit_id + ": " + LastError());
+  }
+  return tree;
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<GitRepository>> GitRepository::Open(const std::string& path) {
+  EnsureLibrary();
+  git_repository* repo = nullptr;
+  git_index* index = nullptr;
+  if (path.empty()) {
+    int rc = git_repository_open_ext(&repo, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
+    if (rc != 0 &&
+        (std::getenv("GIT_WORK_TREE") != nullptr || std::getenv("GIT_COMMON_DIR") != nullptr)) {
+      // libgit2 1.5 refuses GIT_WORK_TREE/GIT_COMMON_DIR with FROM_ENV: discover from the
+      // current folder instead and honour GIT_INDEX_FILE by hand.
+      rc = git_repository_open_ext(&repo, ".", 0, nullptr);
+      if (rc == 0) {
+        if (const char* index_file = std::getenv("GIT_INDEX_FILE")) {
+          if (git_index_open(&index, index_file) != 0) {
+            std::string message = LastError();
+            git_repository_free(repo);
+            return MakeError(ErrorCode::kRepository,
+                             "cannot open the index named by GIT_INDEX_FILE (" + message + ")",
+                             index_file);
+          }
+        }
+      }
+    }
+    if (rc != 0) {
+      std::error_code ec;
+      return tl::unexpected(OpenError(std::filesystem::current_path(ec).string(), rc));
+    }
+  } else {
+    const int rc = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
+    if (rc != 0) return tl::unexpected(OpenError(path, rc));
+  }
+  return std::unique_ptr<GitRepository>(new GitRepository(repo, index));
+}
+
+GitRepository::~GitRepository() {
+  if (index_ != nullptr) git_index_free(index_);
+  git_repository_free(repo_);
+}
+
+bool GitRepository::IsShallow() const { return git_repository_is_shallow(repo_) == 1; }
+
+std::string GitRepository::Workdir() const {
+  const char* workdir = git_repository_workdir(repo_);
+  return workdir != nullptr ? workdir : "";
+}
+
+core::Result<std::optional<std::string>> GitRepository::Head() {
+  const int unborn = git_repository_head_unborn(repo_);
+  if (unborn == 1) return std::optional<std::string>();
+  if (unborn < 0) {
+    return MakeError(ErrorCode::kRepository, "cannot read HEAD: " + LastError());
+  }
+  auto id = ResolveCommit("HEAD");
+  if (!id) return tl::unexpected(id.error());
+  return std::optional<std::string>(*id);
+}
+
+core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
+  OwnedObject object;
+  if (git_revparse_single(object.out(), repo_, rev.c_str()) != 0) {
+    std::string message = "cannot resolve revision '" + rev + "'";
+    if (IsShallow()) {
+      message +=
+          ": this is a shallow clone and the commit is not in it; fetch the full history "
+          "(actions/checkout `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) or fetch that commit "
+          "(`git fetch --deepen` / `git fetch origin <sha>`)";
+      return MakeError(ErrorCode::kShallow, message);
+    }
+    return MakeError(ErrorCode::kRevision, message + " (" + LastError() + ")");
+  }
+  OwnedObject commit;
+  if (git_object_peel(commit.out(), object.get(), GIT_OBJECT_COMMIT) != 0) {
+    return MakeError(ErrorCode::kRevision, "'" + rev + "' does not name a commit");
+  }
+  return OidString(git_object_id(commit.get()));
+}
+
+core::Result<std::string> GitRepository::MergeBase(const std::string& a, const std::string& b) {
+  git_oid oa, ob, base;
+  git_oid_fromstr(&oa, a.c_str());
+  git_oid_fromstr(&ob, b.c_str());
+  const int rc = git_merge_base(&base, repo_, &oa, &ob);
+  if (rc == GIT_ENOTFOUND && !IsShallow()) {
+    return MakeError(ErrorCode::kRevision, "commits " + a.substr(0, 12) + " and " +
+                                               b.substr(0, 12) + " have no common ancestor");
+  }
+  if (rc != 0) {
+    if (IsShallow()) {
+      return MakeError(ErrorCode::kShallow,
+                       "this is a shallow clone, so the history between " + a.substr(0, 12) +
+                           " and " + b.substr(0, 12) +
+                           " cannot be walked; fetch the full history (actions/checkout "
+                           "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`)");
+    }
+    return MakeError(ErrorCode::kRepository, "cannot find the merge base: " + LastError());
+  }
+  return OidString(&base);
+}
+
+core::Result<std::vector<CommitRef>> GitRepository::RangeCommits(const std::string& base,
+                                                                 const std::string& head) {
+  auto fail = [&](const std::string& what) -> core::Result<std::vector<CommitRef>> {
+    if (IsShallow()) {
+      return MakeError(ErrorCode::kShallow,
+                       "this is a shallow clone, so the commits in " + base.substr(0, 12) + ".." +
+                           head.substr(0, 12) +
+                           " cannot be walked; fetch the full history (actions/checkout "
+                           "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`)");
+    }
+    return MakeError(ErrorCode::kRepository, what + ": " + LastError());
+  };
+  OwnedWalk walk;
+  if (git_revwalk_new(walk.out(), repo_) != 0) return fail("cannot walk history");
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+  git_oid oid;
+  git_oid_fromstr(&oid, head.c_str());
+  if (git_revwalk_push(walk.get(), &oid) != 0) return fail("cannot walk from " + head);
+  git_oid_fromstr(&oid, base.c_str());
+  if (git_revwalk_hide(walk.get(), &oid) != 0) return fail("cannot hide " + base);
+  std::vector<CommitRef> out;
+  int rc = 0;
+  while ((rc = git_revwalk_next(&oid, walk.get())) == 0) {
+    OwnedCommit commit;
+    if (git_commit_lookup(commit.out(), repo_, &oid) != 0) {
+      return fail("cannot read commit " + OidString(&oid));
+    }
+    out.push_back(
+        CommitRef{OidString(&oid), static_cast<int>(git_commit_parentcount(commit.get()))});
+  }
+  if (rc != GIT_ITEROVER) return fail("cannot walk the range");
+  return out;
+}
+
+core::Result<git_index*> GitRepository::Index() {
+  if (index_ != nullptr) {
+    if (git_index_read(index_, 1) != 0) {
+      return MakeError(ErrorCode::kRepository, "cannot read the index: " + LastError());
+    }
+    return index_;
+  }
+  git_index* index = nullptr;
+  if (git_repository_index(&index, repo_) != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot read the index: " + LastError());
+  }
+  git_index_free(index);  // the repository keeps its own reference
+  return index;
+}
+
+core::Result<std::vector<FileDiff>> GitRepository::DiffStaged(std::int64_t max_file_bytes) {
+  auto index = Index();
+  if (!index) return tl::unexpected(index.error());
+  auto head = Head();
+  if (!head) return tl::unexpected(head.error());
+  OwnedTree tree;
+  if (*head) {
+    auto t = TreeOf(repo_, **head);
+    if (!t) return tl::unexpected(t.error());
+    tree.ptr = *t;
+  }
+  git_diff_options opts = DiffOptions(max_file_bytes);
+  OwnedDiff diff;
+  if (git_diff_tree_to_index(diff.out(), repo_, tree.get(), *index, &opts) != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot diff the index: " + LastError());
+  }
+  return Collect(diff.get(), "the staged changes");
+}
+
+core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string& commit_id,
+                                                              std::int64_t max_file_bytes) {
+  git_oid oid;
+  git_oid_fromstr(&oid, commit_id.c_str());
+  OwnedCommit commit;
+  if (git_commit_lookup(commit.out(), repo_, &oid) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot read commit " + commit_id + ": " + LastError());
+  }
+  OwnedTree new_tree, old_tree;
+  if (git_commit_tree(new_tree.out(), commit.get()) != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot read the tree of " + commit_id);
+  }
+  if (git_commit_parentcount(commit.get()) > 0) {
+    OwnedCommit parent;
+    if (git_commit_parent(parent.out(), commit.get(), 0) != 0 ||
+        git_commit_tree(old_tree.out(), parent.get()) != 0) {
+      if (IsShallow()) {
+        return MakeError(ErrorCode::kShallow,
+                         "the parent of " + commit_id.substr(0, 12) +
+                             " is missing from this shallow clone; fetch the full history "
+                             "(actions/checkout `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`)");
+      }
+      return MakeError(ErrorCode::kRepository,
+                       "cannot read the parent of " + commit_id + ": " + LastError());
+    }
+  }
+  git_diff_options opts = DiffOptions(max_file_bytes);
+  OwnedDiff diff;
+  if (git_diff_tree_to_tree(diff.out(), repo_, old_tree.get(), new_tree.get(), &opts) != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot diff " + commit_id + ": " + LastError());
+  }
+  return Collect(diff.get(), "commit " + commit_id);
+}
+
+core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string& from,
+                                                               const std::string& to,
+                                                               std::int64_t max_file_bytes) {
+  auto old_tree = TreeOf(repo_, from);
+  if (!old_tree) return tl::unexpected(old_tree.error());
+  OwnedTree old_owned{*old_tree};
+  auto new_tree = TreeOf(repo_, to);
+  if (!new_tree) return tl::unexpected(new_tree.error());
+  OwnedTree new_owned{*new_tree};
+  git_diff_options opts = DiffOptions(max_file_bytes);
+  OwnedDiff diff;
+  if (git_diff_tree_to_tree(diff.out(), repo_, old_owned.get(), new_owned.get(), &opts) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot diff " + from + ".." + to + ": " + LastError());
+  }
+  return Collect(diff.get(), from.substr(0, 12) + ".." + to.substr(0, 12));
+}
+
+core::Result<std::vector<TrackedFile>> GitRepository::ListIndex() {
+  auto index = Index();
+  if (!index) return tl::unexpected(index.error());
+  std::vector<TrackedFile> out;
+  const std::size_t count = git_index_entrycount(*index);
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_index_entry* entry = git_index_get_byindex(*index, i);
+    if (entry == nullptr) continue;
+    const int stage = git_index_entry_stage(entry);
+    if (stage != 0 && stage != 2) continue;  // of a conflict, list "ours" only
+    out.push_back(TrackedFile{entry->path, KindOf(entry->mode)});
+  }
+  return out;
+}
+
+}  // namespace riskgate::collect

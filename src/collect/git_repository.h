@@ -1,0 +1,86 @@
+// Stage 1 (collect): the only file that talks to libgit2. It opens the repository the way git
+// hooks expect (GIT_DIR, GIT_INDEX_FILE), reads diffs with zero context, lists tracked files and
+// walks commit ranges, and turns every libgit2 failure into a core::Error with a remedy.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+struct git_repository;
+struct git_index;
+
+namespace riskgate::collect {
+
+enum class EntryKind { kRegular, kExecutable, kSymlink, kSubmodule };
+
+// Added lines of one hunk (context 0), consecutive in the new file.
+struct AddedHunk {
+  int first_line = 0;
+  std::string text;  // lines joined by '\n', without a trailing newline
+};
+
+struct FileDiff {
+  std::string path;
+  EntryKind kind = EntryKind::kRegular;
+  bool binary = false;
+  std::int64_t size = 0;  // of the new version
+  std::vector<AddedHunk> hunks;
+};
+
+struct TrackedFile {
+  std::string path;
+  EntryKind kind = EntryKind::kRegular;
+};
+
+struct CommitRef {
+  std::string id;
+  int parents = 0;
+};
+
+class GitRepository {
+ public:
+  // Opens `path`, or when it is empty the repository git itself would use from the environment
+  // and the current folder (GIT_DIR, GIT_INDEX_FILE, linked worktrees).
+  static core::Result<std::unique_ptr<GitRepository>> Open(const std::string& path);
+  ~GitRepository();
+  GitRepository(const GitRepository&) = delete;
+  GitRepository& operator=(const GitRepository&) = delete;
+
+  bool IsShallow() const;
+  // The working tree folder with a trailing '/', or empty for a bare repository.
+  std::string Workdir() const;
+
+  // The commit HEAD points to, or nullopt when HEAD is unborn (no commit yet).
+  core::Result<std::optional<std::string>> Head();
+  // The full id of the commit `rev` names.
+  core::Result<std::string> ResolveCommit(const std::string& rev);
+  core::Result<std::string> MergeBase(const std::string& a, const std::string& b);
+  // Commits reachable from `head` and not from `base`, oldest first.
+  core::Result<std::vector<CommitRef>> RangeCommits(const std::string& base,
+                                                    const std::string& head);
+
+  // Index (as GIT_INDEX_FILE names it, else the repository's) against HEAD, or against the empty
+  // tree when HEAD is unborn.
+  core::Result<std::vector<FileDiff>> DiffStaged(std::int64_t max_file_bytes);
+  // One commit against its first parent (the empty tree for a root commit).
+  core::Result<std::vector<FileDiff>> DiffCommit(const std::string& commit,
+                                                 std::int64_t max_file_bytes);
+  core::Result<std::vector<FileDiff>> DiffCommits(const std::string& from, const std::string& to,
+                                                  std::int64_t max_file_bytes);
+  // Every entry of the index.
+  core::Result<std::vector<TrackedFile>> ListIndex();
+
+ private:
+  GitRepository(git_repository* repo, git_index* index) : repo_(repo), index_(index) {}
+  core::Result<git_index*> Index();
+
+  git_repository* repo_;
+  git_index* index_;  // an index opened from GIT_INDEX_FILE, else nullptr (use the repo's)
+};
+
+}  // namespace riskgate::collect

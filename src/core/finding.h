@@ -1,0 +1,52 @@
+// Stage 0 (core): a finding is data about the change under judgement, never an error.
+// Evaluators fill everything but `decision`; the decide stage sets the decision and remedies.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/severity.h"
+
+namespace riskgate::core {
+
+enum class RemedyKind { kFix, kMitigate, kAccept };
+
+std::string_view RemedyKindName(RemedyKind kind);
+
+struct Remediation {
+  RemedyKind kind = RemedyKind::kFix;
+  std::string summary;  // one line
+  std::string detail;   // may span lines
+};
+
+struct Location {
+  std::string path;                   // repository-relative, '/'-separated
+  int line = 0;                       // 1-based; 0 when the finding is about the whole file
+  int column = 0;                     // 1-based; 0 when unknown
+  std::optional<std::string> commit;  // the commit that introduced it, when judged per commit
+};
+
+// Hints an evaluator passes to the decide stage to build remedies.
+struct RemedyHints {
+  std::string fix;         // rule-specific "fix" text
+  std::string mitigate;    // rule-specific "mitigate" text
+  std::string revoke_url;  // where the credential is revoked, for secrets
+  std::string provider;    // who issued it
+};
+
+struct Finding {
+  std::string control;  // "secrets", "pins", ...
+  std::string rule;     // rule id within the control
+  Severity severity = Severity::kMedium;
+  Decision decision = Decision::kPass;  // set by decide
+  std::string message;
+  Location location;
+  std::string fingerprint;  // content based: stable across line moves
+  std::string secret;       // redacted form only; empty for non-secret findings
+  int occurrences = 1;      // how many times the same fingerprint was seen in the scope
+  RemedyHints hints;
+  std::vector<Remediation> remediation;  // set by decide
+};
+
+}  // namespace riskgate::core

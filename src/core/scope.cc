@@ -1,0 +1,33 @@
+#include "core/scope.h"
+
+namespace riskgate::core {
+
+std::string_view ScanModeName(ScanMode mode) {
+  switch (mode) {
+    case ScanMode::kStaged:
+      return "staged";
+    case ScanMode::kRange:
+      return "range";
+    case ScanMode::kWorktree:
+      return "worktree";
+  }
+  return "staged";
+}
+
+std::string_view SkipReasonName(SkipReason reason) {
+  switch (reason) {
+    case SkipReason::kBinary:
+      return "binary";
+    case SkipReason::kTooLarge:
+      return "too_large";
+    case SkipReason::kSymlink:
+      return "symlink";
+    case SkipReason::kSubmodule:
+      return "submodule";
+    case SkipReason::kUnreadable:
+      return "unreadable";
+  }
+  return "binary";
+}
+
+}  // namespace riskgate::core

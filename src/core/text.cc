@@ -1,0 +1,107 @@
+#include "core/text.h"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+namespace riskgate::core {
+
+double ShannonEntropy(std::string_view text) {
+  if (text.empty()) return 0.0;
+  std::array<int, 256> counts{};
+  for (unsigned char c : text) ++counts[c];
+  double entropy = 0.0;
+  const auto size = static_cast<double>(text.size());
+  for (int count : counts) {
+    if (count == 0) continue;
+    const double p = count / size;
+    entropy -= p * std::log2(p);
+  }
+  return entropy;
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string Redact(std::string_view secret) {
+  const std::size_t shown = std::min<std::size_t>(4, secret.size() / 4);
+  if (shown == 0) return "REDACTED";
+  std::string out = EscapeForDisplay(secret.substr(0, shown));
+  out += "...";
+  return out;
+}
+
+std::string Sha256Hex(std::string_view data) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(length * 2);
+  for (unsigned int i = 0; i < length; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xf];
+  }
+  return out;
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 if it is not valid.
+std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  std::size_t length = 0;
+  unsigned int min_value = 0;
+  unsigned int value = 0;
+  if (c < 0x80) return 1;
+  if ((c & 0xe0) == 0xc0) {
+    length = 2, min_value = 0x80, value = c & 0x1fu;
+  } else if ((c & 0xf0) == 0xe0) {
+    length = 3, min_value = 0x800, value = c & 0x0fu;
+  } else if ((c & 0xf8) == 0xf0) {
+    length = 4, min_value = 0x10000, value = c & 0x07u;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto cc = static_cast<unsigned char>(text[i + k]);
+    if ((cc & 0xc0) != 0x80) return 0;
+    value = (value << 6) | (cc & 0x3fu);
+  }
+  if (value < min_value || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return 0;
+  // C1 control characters are as dangerous to a terminal as C0 ones.
+  if (value >= 0x80 && value <= 0x9f) return 0;
+  return length;
+}
+
+}  // namespace
+
+std::string EscapeForDisplay(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = Utf8SequenceLength(text, i);
+    if (length == 0 || c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
+}  // namespace riskgate::core

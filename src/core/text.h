@@ -1,0 +1,25 @@
+// Stage 0 (core): pure text helpers shared by several stages. No I/O.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace riskgate::core {
+
+// Shannon entropy in bits per byte of `text`.
+double ShannonEntropy(std::string_view text);
+
+// ASCII lower-casing; other bytes unchanged.
+std::string AsciiLower(std::string_view text);
+
+// A secret shown to humans: at most the first 4 characters, then "…" (never more than a quarter of
+// the secret), or "REDACTED" for short secrets.
+std::string Redact(std::string_view secret);
+
+// Lower-case hex SHA-256 of `data`.
+std::string Sha256Hex(std::string_view data);
+
+// Replaces control characters and invalid UTF-8 bytes with \xNN escapes so text is safe to print.
+std::string EscapeForDisplay(std::string_view text);
+
+}  // namespace riskgate::core

@@ -1,0 +1,33 @@
+// Stage 4 (decide): a pure function. Input: findings and the policy. Output: a decision per
+// finding (from its severity), the run's decision (the worst), remediation options of three
+// kinds for every finding, and counts. No I/O.
+#pragma once
+
+#include <vector>
+
+#include "core/finding.h"
+#include "policy/policy.h"
+
+namespace riskgate::decide {
+
+struct Summary {
+  int total = 0;
+  int block = 0;
+  int warn = 0;
+  int pass = 0;
+  int suppressed_inline = 0;
+  int inline_ignored = 0;
+};
+
+struct Verdict {
+  core::Decision decision = core::Decision::kPass;
+  std::vector<core::Finding> findings;  // most severe decision first, then by path and line
+  Summary summary;
+};
+
+Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy);
+
+// The longest waiver lifetime suggested for a severity, in days.
+int SuggestedWaiverDays(core::Severity severity);
+
+}  // namespace riskgate::decide

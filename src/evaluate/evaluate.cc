@@ -1,0 +1,44 @@
+#include "evaluate/evaluate.h"
+
+#include <map>
+
+#include "evaluate/secrets/secrets_scanner.h"
+
+namespace riskgate::evaluate {
+
+std::vector<core::Finding> FoldRepeats(std::vector<core::Finding> findings) {
+  std::vector<core::Finding> out;
+  // fingerprint -> (source commit, index in out of the first finding)
+  std::map<std::string, std::pair<std::string, std::size_t>> first;
+  for (auto& finding : findings) {
+    const std::string source = finding.location.commit.value_or("");
+    auto it = first.find(finding.fingerprint);
+    if (it != first.end() && it->second.first != source) {
+      ++out[it->second.second].occurrences;
+      continue;
+    }
+    if (it == first.end()) first.emplace(finding.fingerprint, std::make_pair(source, out.size()));
+    out.push_back(std::move(finding));
+  }
+  return out;
+}
+
+Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy) {
+  Evaluation result;
+  if (policy.secrets.enabled) {
+    secrets::SecretsScanner scanner(policy.secrets);
+    secrets::ScanStats stats;
+    std::vector<core::Finding> findings;
+    for (const auto& fragment : facts.fragments) {
+      auto found = scanner.Scan(fragment, stats);
+      findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                      std::make_move_iterator(found.end()));
+    }
+    result.findings = FoldRepeats(std::move(findings));
+    result.suppressed_inline = stats.suppressed_inline;
+    result.inline_ignored = stats.inline_ignored;
+  }
+  return result;
+}
+
+}  // namespace riskgate::evaluate

@@ -1,0 +1,26 @@
+// Stage 3 (evaluate): runs every enabled control over the collected facts. Input: facts and the
+// policy. Output: findings (without decisions) and counters. Evaluators never do I/O.
+#pragma once
+
+#include <vector>
+
+#include "collect/facts.h"
+#include "core/finding.h"
+#include "policy/policy.h"
+
+namespace riskgate::evaluate {
+
+struct Evaluation {
+  std::vector<core::Finding> findings;
+  int suppressed_inline = 0;  // findings suppressed by `riskgate:allow`
+  int inline_ignored = 0;     // `riskgate:allow` comments the policy did not honour
+};
+
+Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy);
+
+// Folds repeated sightings of one fingerprint: the same secret seen in several commits of a
+// range (or again in the net diff) is one finding with `occurrences` counted; distinct lines of
+// one source stay distinct findings.
+std::vector<core::Finding> FoldRepeats(std::vector<core::Finding> findings);
+
+}  // namespace riskgate::evaluate

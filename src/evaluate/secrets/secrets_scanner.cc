@@ -1,0 +1,198 @@
+#include "evaluate/secrets/secrets_scanner.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+
+namespace riskgate::evaluate::secrets {
+namespace {
+
+bool AnyPatternMatches(const std::vector<policy::PatternPtr>& patterns, std::string_view text) {
+  for (const auto& p : patterns) {
+    if (re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), p->re())) return true;
+  }
+  return false;
+}
+
+bool Allowlisted(const policy::Allowlist& allow, std::string_view secret_lower,
+                 std::string_view secret) {
+  for (const auto& word : allow.stopwords) {
+    if (secret_lower.find(word) != std::string_view::npos) return true;
+  }
+  return AnyPatternMatches(allow.regexes, secret);
+}
+
+bool IsGeneric(const policy::SecretRule& rule) {
+  return std::find(rule.tags.begin(), rule.tags.end(), "generic") != rule.tags.end();
+}
+
+// Maps byte offsets of a fragment to line and column.
+class LineMap {
+ public:
+  explicit LineMap(std::string_view text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+    size_ = text.size();
+  }
+  // 0-based line index of `offset`.
+  std::size_t LineOf(std::size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return static_cast<std::size_t>(it - starts_.begin()) - 1;
+  }
+  std::size_t Start(std::size_t line) const { return starts_[line]; }
+  std::size_t End(std::size_t line) const {
+    return line + 1 < starts_.size() ? starts_[line + 1] - 1 : size_;
+  }
+
+ private:
+  std::vector<std::size_t> starts_;
+  std::size_t size_ = 0;
+};
+
+// The secret of a match: the configured group, or the first non-empty one, or the whole match.
+std::string_view ExtractSecret(const std::vector<re2::StringPiece>& groups, int secret_group) {
+  if (secret_group > 0 && static_cast<std::size_t>(secret_group) < groups.size()) {
+    return {groups[static_cast<std::size_t>(secret_group)].data(),
+            groups[static_cast<std::size_t>(secret_group)].size()};
+  }
+  for (std::size_t i = 1; i < groups.size(); ++i) {
+    if (groups[i].data() != nullptr && !groups[i].empty()) {
+      return {groups[i].data(), groups[i].size()};
+    }
+  }
+  return {groups[0].data(), groups[0].size()};
+}
+
+}  // namespace
+
+std::string SecretFingerprint(std::string_view rule, std::string_view path,
+                              std::string_view secret) {
+  std::string material;
+  material.reserve(rule.size() + path.size() + secret.size() + 2);
+  material.append(rule).push_back('\0');
+  material.append(path).push_back('\0');
+  material.append(secret);
+  return core::Sha256Hex(material).substr(0, 32);
+}
+
+SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_(control) {
+  std::map<std::string, std::size_t> keyword_ids;
+  std::vector<std::string> keywords;
+  for (std::size_t r = 0; r < control.rules.size(); ++r) {
+    const auto& rule = control.rules[r];
+    if (rule.keywords.empty()) {
+      always_run_.push_back(r);
+      continue;
+    }
+    for (const auto& keyword : rule.keywords) {
+      auto [it, inserted] = keyword_ids.emplace(keyword, keywords.size());
+      if (inserted) {
+        keywords.push_back(keyword);
+        rules_by_keyword_.emplace_back();
+      }
+      auto& rules = rules_by_keyword_[it->second];
+      if (rules.empty() || rules.back() != r) rules.push_back(r);
+    }
+  }
+  keywords_ = std::make_unique<KeywordIndex>(keywords);
+  // Specific rules first, so a generic finding of the same secret on the same line is dropped.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t r = 0; r < control.rules.size(); ++r) {
+      if (IsGeneric(control.rules[r]) == (pass == 1)) order_.push_back(r);
+    }
+  }
+}
+
+std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragment,
+                                                ScanStats& stats) const {
+  std::vector<core::Finding> findings;
+  if (!control_.enabled || control_.rules.empty()) return findings;
+  if (AnyPatternMatches(control_.allowlist.paths, fragment.path)) return findings;
+
+  std::vector<char> found;
+  std::vector<char> run(control_.rules.size(), 0);
+  if (keywords_->Find(fragment.text, found) > 0) {
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      if (found[k] == 0) continue;
+      for (std::size_t r : rules_by_keyword_[k]) run[r] = 1;
+    }
+  }
+  for (std::size_t r : always_run_) run[r] = 1;
+
+  const std::string_view text = fragment.text;
+  const re2::StringPiece input(text.data(), text.size());
+  std::unique_ptr<LineMap> lines;
+  // (line, secret) pairs found by specific rules, to drop generic findings on the same line.
+  std::vector<std::pair<int, std::string>> specific;
+  std::vector<re2::StringPiece> groups;
+
+  for (std::size_t r : order_) {
+    if (run[r] == 0) continue;
+    const policy::SecretRule& rule = control_.rules[r];
+    if (AnyPatternMatches(rule.allowlist.paths, fragment.path)) continue;
+    ++stats.rule_runs;
+    const re2::RE2& re = rule.regex->re();
+    if (!re.ok()) continue;  // embedded rules are validated by the test suite
+    groups.assign(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1, {});
+    std::size_t pos = 0;
+    while (pos <= text.size() && re.Match(input, pos, text.size(), re2::RE2::UNANCHORED,
+                                          groups.data(), static_cast<int>(groups.size()))) {
+      const auto match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t match_end = match_begin + groups[0].size();
+      pos = match_end > match_begin ? match_end : match_begin + 1;
+      const std::string_view secret = ExtractSecret(groups, rule.secret_group);
+      if (secret.empty()) continue;
+      if (rule.entropy && !(core::ShannonEntropy(secret) > *rule.entropy)) continue;
+      const std::string secret_lower = core::AsciiLower(secret);
+      if (Allowlisted(control_.allowlist, secret_lower, secret) ||
+          Allowlisted(rule.allowlist, secret_lower, secret)) {
+        continue;
+      }
+      if (!lines) lines = std::make_unique<LineMap>(text);
+      const std::size_t line_index = lines->LineOf(match_begin);
+      const std::string_view line_text =
+          text.substr(lines->Start(line_index), lines->End(line_index) - lines->Start(line_index));
+      if (line_text.find(kInlineAllow) != std::string_view::npos) {
+        if (control_.inline_suppressions == policy::InlineSuppressions::kAllow) {
+          ++stats.suppressed_inline;
+          continue;
+        }
+        ++stats.inline_ignored;
+      }
+      const int line = fragment.first_line + static_cast<int>(line_index);
+      if (IsGeneric(rule)) {
+        const bool shadowed = std::any_of(specific.begin(), specific.end(), [&](const auto& s) {
+          return s.first == line && s.second.find(secret) != std::string::npos;
+        });
+        if (shadowed) continue;
+      } else {
+        specific.emplace_back(line, std::string(secret));
+      }
+      core::Finding finding;
+      finding.control = std::string(kControl);
+      finding.rule = rule.id;
+      finding.severity = rule.severity;
+      finding.message = rule.description + " found";
+      finding.location.path = fragment.path;
+      finding.location.line = line;
+      finding.location.column = static_cast<int>(match_begin - lines->Start(line_index)) + 1;
+      finding.location.commit = fragment.commit;
+      finding.fingerprint = SecretFingerprint(rule.id, fragment.path, secret);
+      finding.secret = core::Redact(secret);
+      finding.hints = core::RemedyHints{rule.fix, rule.mitigate, rule.revoke_url, rule.provider};
+      findings.push_back(std::move(finding));
+    }
+  }
+  std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.location.line, a.location.column) <
+           std::tie(b.location.line, b.location.column);
+  });
+  return findings;
+}
+
+}  // namespace riskgate::evaluate::secrets

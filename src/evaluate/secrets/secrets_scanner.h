@@ -1,0 +1,44 @@
+// Stage 3 (evaluate): the secrets control. Input: fragments of text and the secrets section of
+// the policy. Output: findings with redacted secrets and content fingerprints. It never opens the
+// repository; a keyword prefilter decides which rules run on a fragment at all.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "collect/facts.h"
+#include "core/finding.h"
+#include "evaluate/text/keyword_index.h"
+#include "policy/policy.h"
+
+namespace riskgate::evaluate::secrets {
+
+inline constexpr std::string_view kControl = "secrets";
+inline constexpr std::string_view kInlineAllow = "riskgate:allow";
+
+struct ScanStats {
+  int suppressed_inline = 0;  // findings a `riskgate:allow` comment suppressed
+  int inline_ignored = 0;     // `riskgate:allow` comments ignored because the policy forbids them
+  long long rule_runs = 0;    // (fragment, rule) pairs that passed the prefilter
+};
+
+class SecretsScanner {
+ public:
+  explicit SecretsScanner(const policy::SecretsControl& control);
+
+  // Findings in one fragment, in text order.
+  std::vector<core::Finding> Scan(const collect::Fragment& fragment, ScanStats& stats) const;
+
+ private:
+  const policy::SecretsControl& control_;
+  std::unique_ptr<KeywordIndex> keywords_;
+  std::vector<std::vector<std::size_t>> rules_by_keyword_;  // keyword id -> rule indexes
+  std::vector<std::size_t> always_run_;                     // rules without keywords
+  std::vector<std::size_t> order_;                          // specific rules, then generic ones
+};
+
+// Content fingerprint: survives line moves; a hash, never the secret.
+std::string SecretFingerprint(std::string_view rule, std::string_view path,
+                              std::string_view secret);
+
+}  // namespace riskgate::evaluate::secrets

@@ -1,0 +1,91 @@
+#include "evaluate/text/keyword_index.h"
+
+#include <queue>
+
+namespace riskgate::evaluate {
+namespace {
+
+unsigned char Lower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c;
+}
+
+}  // namespace
+
+KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords)
+    : keyword_count_(keywords.size()) {
+  // Trie: -1 = no edge yet.
+  std::vector<std::vector<std::int32_t>> own_outputs(1);
+  next_.assign(kAlphabet, -1);
+  for (std::size_t id = 0; id < keywords.size(); ++id) {
+    std::int32_t state = 0;
+    for (unsigned char c : keywords[id]) {
+      const std::size_t slot = static_cast<std::size_t>(state) * kAlphabet + Lower(c);
+      if (next_[slot] < 0) {
+        next_[slot] = static_cast<std::int32_t>(own_outputs.size());
+        own_outputs.emplace_back();
+        next_.resize(next_.size() + kAlphabet, -1);
+      }
+      state = next_[static_cast<std::size_t>(state) * kAlphabet + Lower(c)];
+    }
+    own_outputs[static_cast<std::size_t>(state)].push_back(static_cast<std::int32_t>(id));
+  }
+  const std::size_t states = own_outputs.size();
+  // Breadth-first: fill missing edges from the failure state and merge outputs.
+  std::vector<std::int32_t> fail(states, 0);
+  std::vector<std::vector<std::int32_t>> outputs = own_outputs;
+  std::queue<std::int32_t> queue;
+  for (int c = 0; c < kAlphabet; ++c) {
+    std::int32_t& edge = next_[static_cast<std::size_t>(c)];
+    if (edge < 0) {
+      edge = 0;
+    } else {
+      fail[static_cast<std::size_t>(edge)] = 0;
+      queue.push(edge);
+    }
+  }
+  while (!queue.empty()) {
+    const std::int32_t state = queue.front();
+    queue.pop();
+    const auto s = static_cast<std::size_t>(state);
+    const auto& inherited = outputs[static_cast<std::size_t>(fail[s])];
+    outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+    for (int c = 0; c < kAlphabet; ++c) {
+      std::int32_t& edge = next_[s * kAlphabet + static_cast<std::size_t>(c)];
+      const std::int32_t via_fail =
+          next_[static_cast<std::size_t>(fail[s]) * kAlphabet + static_cast<std::size_t>(c)];
+      if (edge < 0) {
+        edge = via_fail;
+      } else {
+        fail[static_cast<std::size_t>(edge)] = via_fail;
+        queue.push(edge);
+      }
+    }
+  }
+  output_begin_.reserve(states + 1);
+  for (const auto& out : outputs) {
+    output_begin_.push_back(static_cast<std::int32_t>(outputs_.size()));
+    outputs_.insert(outputs_.end(), out.begin(), out.end());
+  }
+  output_begin_.push_back(static_cast<std::int32_t>(outputs_.size()));
+}
+
+int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
+  found.assign(keyword_count_, 0);
+  int distinct = 0;
+  std::size_t state = 0;
+  for (unsigned char c : text) {
+    state = static_cast<std::size_t>(next_[state * kAlphabet + Lower(c)]);
+    const std::int32_t begin = output_begin_[state];
+    const std::int32_t end = output_begin_[state + 1];
+    for (std::int32_t i = begin; i < end; ++i) {
+      char& slot = found[static_cast<std::size_t>(outputs_[static_cast<std::size_t>(i)])];
+      if (slot == 0) {
+        slot = 1;
+        ++distinct;
+      }
+    }
+  }
+  return distinct;
+}
+
+}  // namespace riskgate::evaluate

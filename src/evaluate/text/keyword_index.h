@@ -1,0 +1,32 @@
+// Stage 3 (evaluate): one pass over a text finds which of many keywords occur in it, ignoring
+// ASCII case (Aho-Corasick automaton with a dense transition table). This is the prefilter that
+// keeps most rules from running on most text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace riskgate::evaluate {
+
+class KeywordIndex {
+ public:
+  // `keywords` must be non-empty and lower-case; their positions are their ids.
+  explicit KeywordIndex(const std::vector<std::string>& keywords);
+
+  // Sets found[id] for each keyword that occurs in `text` (case-insensitively). `found` is
+  // resized to the number of keywords; returns how many distinct keywords were found.
+  int Find(std::string_view text, std::vector<char>& found) const;
+
+  std::size_t size() const { return keyword_count_; }
+
+ private:
+  static constexpr int kAlphabet = 256;
+  std::size_t keyword_count_ = 0;
+  std::vector<std::int32_t> next_;          // state * 256 + byte -> state
+  std::vector<std::int32_t> output_begin_;  // per state, range in outputs_
+  std::vector<std::int32_t> outputs_;       // keyword ids, including those of suffix states
+};
+
+}  // namespace riskgate::evaluate

@@ -1,0 +1,41 @@
+// Stage 2 (policy): problems found while loading policy files, collected so a user sees all of
+// them in one pass instead of fixing one error per run.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace riskgate::policy {
+
+// A position in a policy or rule-pack file; line and column are 1-based, 0 when unknown.
+struct Mark {
+  int line = 0;
+  int column = 0;
+};
+
+struct Diagnostic {
+  std::string file;
+  Mark mark;
+  std::string field;  // dotted path of the offending field, e.g. "rules[3].regex"
+  std::string message;
+
+  // "file:line:column: field: message"
+  std::string ToString() const;
+};
+
+class Diagnostics {
+ public:
+  void Add(std::string file, Mark mark, std::string field, std::string message);
+  bool empty() const { return items_.empty(); }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+  // One kPolicy error listing every diagnostic, one per line.
+  core::Error ToError() const;
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace riskgate::policy

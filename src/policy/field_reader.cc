@@ -1,0 +1,181 @@
+#include "policy/field_reader.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace riskgate::policy {
+
+std::string JoinField(std::string_view parent, std::string_view key) {
+  if (parent.empty()) return std::string(key);
+  return std::string(parent) + "." + std::string(key);
+}
+
+std::string IndexField(std::string_view parent, std::size_t index) {
+  return std::string(parent) + "[" + std::to_string(index) + "]";
+}
+
+void FieldReader::Report(const YamlNode& node, std::string_view field, std::string message) {
+  Report(node.mark, field, std::move(message));
+}
+
+void FieldReader::Report(Mark mark, std::string_view field, std::string message) {
+  diagnostics_.Add(file_, mark, std::string(field), std::move(message));
+}
+
+bool FieldReader::ExpectMap(const YamlNode& node, std::string_view field,
+                            std::initializer_list<std::string_view> allowed) {
+  if (node.kind != YamlNode::Kind::kMap) {
+    Report(node, field, "expected a map, found " + std::string(YamlKindName(node.kind)));
+    return false;
+  }
+  for (std::size_t i = 0; i < node.fields.size(); ++i) {
+    const std::string& key = node.fields[i].first;
+    bool known = false;
+    for (auto name : allowed) known = known || name == key;
+    if (known) continue;
+    std::string hint;
+    for (auto name : allowed) hint += (hint.empty() ? "" : ", ") + std::string(name);
+    Report(node.key_marks[i], JoinField(field, key), "unknown key (expected one of: " + hint + ")");
+  }
+  return true;
+}
+
+bool FieldReader::ExpectList(const YamlNode& node, std::string_view field) {
+  if (node.kind == YamlNode::Kind::kSequence || node.kind == YamlNode::Kind::kNull) return true;
+  Report(node, field, "expected a list, found " + std::string(YamlKindName(node.kind)));
+  return false;
+}
+
+const YamlNode* FieldReader::Get(const YamlNode& map, std::string_view key, std::string_view parent,
+                                 Need need) {
+  const YamlNode* node = map.Find(key);
+  if (node == nullptr && need == Need::kRequired) {
+    Report(map, JoinField(parent, key), "required key is missing");
+  }
+  return node;
+}
+
+std::optional<std::string> FieldReader::AsString(const YamlNode& node, std::string_view field) {
+  if (node.kind != YamlNode::Kind::kScalar) {
+    Report(node, field, "expected a string, found " + std::string(YamlKindName(node.kind)));
+    return std::nullopt;
+  }
+  return node.scalar;
+}
+
+std::optional<std::string> FieldReader::String(const YamlNode& map, std::string_view key,
+                                               std::string_view parent, Need need) {
+  const YamlNode* node = Get(map, key, parent, need);
+  if (node == nullptr) return std::nullopt;
+  auto value = AsString(*node, JoinField(parent, key));
+  if (value && value->empty() && need == Need::kRequired) {
+    Report(*node, JoinField(parent, key), "must not be empty");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> FieldReader::Number(const YamlNode& map, std::string_view key,
+                                          std::string_view parent, Need need) {
+  const YamlNode* node = Get(map, key, parent, need);
+  if (node == nullptr) return std::nullopt;
+  const std::string field = JoinField(parent, key);
+  if (node->kind != YamlNode::Kind::kScalar || node->quoted) {
+    Report(*node, field, "expected a number");
+    return std::nullopt;
+  }
+  const std::string& text = node->scalar;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value)) {
+    Report(*node, field, "expected a number, found '" + text + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::int64_t> FieldReader::Integer(const YamlNode& map, std::string_view key,
+                                                 std::string_view parent, Need need) {
+  const YamlNode* node = Get(map, key, parent, need);
+  if (node == nullptr) return std::nullopt;
+  const std::string field = JoinField(parent, key);
+  std::int64_t value = 0;
+  const std::string& text = node->scalar;
+  if (node->kind != YamlNode::Kind::kScalar || node->quoted) {
+    Report(*node, field, "expected an integer");
+    return std::nullopt;
+  }
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) {
+    Report(*node, field, "expected an integer, found '" + text + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> FieldReader::Bool(const YamlNode& map, std::string_view key,
+                                      std::string_view parent, Need need) {
+  const YamlNode* node = Get(map, key, parent, need);
+  if (node == nullptr) return std::nullopt;
+  if (node->kind == YamlNode::Kind::kScalar && !node->quoted) {
+    if (node->scalar == "true") return true;
+    if (node->scalar == "false") return false;
+  }
+  Report(*node, JoinField(parent, key), "expected true or false");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> FieldReader::StringList(const YamlNode& map,
+                                                                std::string_view key,
+                                                                std::string_view parent,
+                                                                Need need) {
+  const YamlNode* node = Get(map, key, parent, need);
+  if (node == nullptr) return std::nullopt;
+  const std::string field = JoinField(parent, key);
+  if (!ExpectList(*node, field)) return std::nullopt;
+  std::vector<std::string> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    auto value = AsString(node->items[i], IndexField(field, i));
+    if (value) {
+      out.push_back(*value);
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<core::Severity> FieldReader::AsSeverity(const YamlNode& node,
+                                                      std::string_view field) {
+  auto text = AsString(node, field);
+  if (!text) return std::nullopt;
+  auto severity = core::ParseSeverity(*text);
+  if (!severity) {
+    Report(node, field,
+           "unknown severity '" + *text + "' (expected critical, high, medium, low or info)");
+  }
+  return severity;
+}
+
+std::optional<core::Decision> FieldReader::AsDecision(const YamlNode& node,
+                                                      std::string_view field) {
+  auto text = AsString(node, field);
+  if (!text) return std::nullopt;
+  auto decision = core::ParseDecision(*text);
+  if (!decision) {
+    Report(node, field, "unknown decision '" + *text + "' (expected block, warn or pass)");
+  }
+  return decision;
+}
+
+std::optional<core::Severity> FieldReader::SeverityValue(const YamlNode& map, std::string_view key,
+                                                         std::string_view parent, Need need) {
+  const YamlNode* node = Get(map, key, parent, need);
+  if (node == nullptr) return std::nullopt;
+  return AsSeverity(*node, JoinField(parent, key));
+}
+
+}  // namespace riskgate::policy

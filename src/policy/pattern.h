@@ -1,0 +1,45 @@
+// Stage 2 (policy): an RE2 pattern from a policy or rule pack, compiled once and shared between
+// threads. Patterns run in Latin-1 mode so `.` and classes match every byte of a blob, valid
+// UTF-8 or not; rules are written in ASCII, where the two modes agree.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace re2 {
+class RE2;
+}
+
+namespace riskgate::policy {
+
+class Pattern {
+ public:
+  explicit Pattern(std::string source, bool case_insensitive = false);
+  ~Pattern();
+  Pattern(const Pattern&) = delete;
+  Pattern& operator=(const Pattern&) = delete;
+
+  const std::string& source() const { return source_; }
+
+  // The compiled pattern; compiles on first use (thread-safe). Call Validate() at load time for
+  // user-written patterns so a bad one is a load error, not a scan-time surprise.
+  const re2::RE2& re() const;
+
+  // Compiles and checks the pattern; returns "" when usable, else why not (with a rewrite hint
+  // where one exists). Rejects patterns that match the empty string.
+  std::string Validate() const;
+
+ private:
+  std::string source_;
+  bool case_insensitive_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<re2::RE2> re_;
+};
+
+using PatternPtr = std::shared_ptr<const Pattern>;
+
+// The memory budget of one compiled pattern (RE2 max_mem).
+inline constexpr long long kPatternMaxMem = 8LL << 20;
+
+}  // namespace riskgate::policy

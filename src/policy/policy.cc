@@ -1,0 +1,245 @@
+#include "policy/policy.h"
+
+#include <filesystem>
+#include <set>
+
+#include "core/text.h"
+#include "policy/field_reader.h"
+#include "policy/rule_pack.h"
+#include "policy/yaml_document.h"
+
+namespace riskgate::embedded {
+extern const std::string_view kDefaultPolicy;
+extern const std::string_view kDefaultRulePack;
+}  // namespace riskgate::embedded
+
+namespace riskgate::policy {
+namespace {
+
+void ReadDecisions(const YamlNode& node, FieldReader& reader, Policy& policy) {
+  if (!reader.ExpectMap(node, "decisions", {"critical", "high", "medium", "low", "info"})) return;
+  for (std::size_t i = 0; i < node.fields.size(); ++i) {
+    const auto& [key, value] = node.fields[i];
+    auto severity = core::ParseSeverity(key);
+    if (!severity) continue;  // already reported as unknown
+    if (auto decision = reader.AsDecision(value, JoinField("decisions", key))) {
+      policy.decisions[static_cast<std::size_t>(*severity)] = *decision;
+    }
+  }
+}
+
+void ReadLimits(const YamlNode& node, FieldReader& reader, Policy& policy) {
+  if (!reader.ExpectMap(node, "limits", {"max_file_bytes"})) return;
+  if (auto bytes = reader.Integer(node, "max_file_bytes", "limits", Need::kOptional)) {
+    if (*bytes <= 0) {
+      reader.Report(*node.Find("max_file_bytes"), "limits.max_file_bytes", "must be positive");
+    } else {
+      policy.limits.max_file_bytes = *bytes;
+    }
+  }
+}
+
+class SecretsLoader {
+ public:
+  SecretsLoader(const std::string& origin, const FileReader& read_file, FieldReader& reader,
+                Diagnostics& diagnostics)
+      : origin_(origin), read_file_(read_file), reader_(reader), diagnostics_(diagnostics) {}
+
+  void Load(const YamlNode& node, SecretsControl& secrets) {
+    const std::string field = "controls.secrets";
+    if (!reader_.ExpectMap(node, field,
+                           {"enabled", "rule_packs", "rules", "disabled_rules", "severity",
+                            "allowlist", "inline_suppressions"})) {
+      return;
+    }
+    secrets.enabled = reader_.Bool(node, "enabled", field, Need::kOptional).value_or(true);
+    if (const YamlNode* packs = reader_.Get(node, "rule_packs", field, Need::kOptional)) {
+      secrets.rule_packs.clear();
+      if (reader_.ExpectList(*packs, field + ".rule_packs")) {
+        for (std::size_t i = 0; i < packs->items.size(); ++i) {
+          const std::string pfield = IndexField(field + ".rule_packs", i);
+          if (auto name = reader_.AsString(packs->items[i], pfield)) {
+            secrets.rule_packs.push_back(*name);
+            LoadPack(*name, packs->items[i], pfield, secrets);
+          }
+        }
+      }
+    } else {
+      LoadPack(std::string(kDefaultPolicyName), node, field, secrets);
+      secrets.rule_packs = {std::string(kDefaultPolicyName)};
+    }
+    if (const YamlNode* rules = reader_.Get(node, "rules", field, Need::kOptional)) {
+      if (reader_.ExpectList(*rules, field + ".rules")) {
+        for (std::size_t i = 0; i < rules->items.size(); ++i) {
+          const std::string rfield = IndexField(field + ".rules", i);
+          if (auto rule =
+                  ReadSecretRule(rules->items[i], rfield, reader_, PatternCheck::kValidate)) {
+            Add(std::move(*rule), rules->items[i], rfield, secrets);
+          }
+        }
+      }
+    }
+    if (const YamlNode* overrides = reader_.Get(node, "severity", field, Need::kOptional)) {
+      ApplySeverityOverrides(*overrides, field + ".severity", secrets);
+    }
+    if (const YamlNode* disabled = reader_.Get(node, "disabled_rules", field, Need::kOptional)) {
+      Disable(*disabled, field + ".disabled_rules", secrets);
+    }
+    if (const YamlNode* allow = reader_.Get(node, "allowlist", field, Need::kOptional)) {
+      secrets.allowlist =
+          ReadAllowlist(*allow, field + ".allowlist", reader_, PatternCheck::kValidate);
+    }
+    if (const YamlNode* inline_node =
+            reader_.Get(node, "inline_suppressions", field, Need::kOptional)) {
+      auto value = reader_.AsString(*inline_node, field + ".inline_suppressions");
+      if (value == "allow") {
+        secrets.inline_suppressions = InlineSuppressions::kAllow;
+      } else if (value == "forbid") {
+        secrets.inline_suppressions = InlineSuppressions::kForbid;
+      } else if (value) {
+        reader_.Report(*inline_node, field + ".inline_suppressions",
+                       "expected 'allow' or 'forbid', found '" + *value + "'");
+      }
+    }
+  }
+
+ private:
+  void LoadPack(const std::string& name, const YamlNode& at, const std::string& field,
+                SecretsControl& secrets) {
+    RulePack pack;
+    if (name.starts_with(kBuiltinPrefix)) {
+      std::string_view text = BuiltinRulePack(name);
+      if (text.empty()) {
+        reader_.Report(at, field, "unknown built-in rule pack '" + name + "'");
+        return;
+      }
+      pack = LoadRulePack(text, name, PatternCheck::kTrusted, diagnostics_);
+    } else {
+      std::filesystem::path path(name);
+      if (path.is_relative() && !origin_.starts_with(kBuiltinPrefix)) {
+        path = std::filesystem::path(origin_).parent_path() / path;
+      }
+      auto text = read_file_(path.string());
+      if (!text) {
+        reader_.Report(at, field,
+                       "cannot read rule pack '" + path.string() + "': " + text.error().message);
+        return;
+      }
+      pack = LoadRulePack(*text, path.string(), PatternCheck::kValidate, diagnostics_);
+    }
+    for (auto& rule : pack.rules) Add(std::move(rule), at, field, secrets);
+  }
+
+  void Add(SecretRule rule, const YamlNode& at, const std::string& field, SecretsControl& secrets) {
+    for (const auto& existing : secrets.rules) {
+      if (existing.id == rule.id) {
+        reader_.Report(at, field,
+                       "rule id '" + rule.id + "' is defined twice (" + existing.origin + " and " +
+                           rule.origin + "); use controls.secrets.disabled_rules or rename one");
+        return;
+      }
+    }
+    secrets.rules.push_back(std::move(rule));
+  }
+
+  SecretRule* Find(SecretsControl& secrets, std::string_view id) {
+    for (auto& rule : secrets.rules) {
+      if (rule.id == id) return &rule;
+    }
+    return nullptr;
+  }
+
+  void ApplySeverityOverrides(const YamlNode& node, const std::string& field,
+                              SecretsControl& secrets) {
+    if (node.kind != YamlNode::Kind::kMap) {
+      reader_.Report(node, field, "expected a map of rule id to severity");
+      return;
+    }
+    for (std::size_t i = 0; i < node.fields.size(); ++i) {
+      const auto& [id, value] = node.fields[i];
+      SecretRule* rule = Find(secrets, id);
+      if (rule == nullptr) {
+        reader_.Report(node.key_marks[i], JoinField(field, id), "no rule has this id");
+        continue;
+      }
+      if (auto severity = reader_.AsSeverity(value, JoinField(field, id))) {
+        rule->severity = *severity;
+      }
+    }
+  }
+
+  void Disable(const YamlNode& node, const std::string& field, SecretsControl& secrets) {
+    if (!reader_.ExpectList(node, field)) return;
+    std::set<std::string> disabled;
+    for (std::size_t i = 0; i < node.items.size(); ++i) {
+      auto id = reader_.AsString(node.items[i], IndexField(field, i));
+      if (!id) continue;
+      if (Find(secrets, *id) == nullptr) {
+        reader_.Report(node.items[i], IndexField(field, i), "no rule has the id '" + *id + "'");
+        continue;
+      }
+      disabled.insert(*id);
+    }
+    std::erase_if(secrets.rules, [&](const SecretRule& r) { return disabled.contains(r.id); });
+  }
+
+  const std::string& origin_;
+  const FileReader& read_file_;
+  FieldReader& reader_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+std::string_view BuiltinRulePack(std::string_view name) {
+  if (name == "builtin:default") return embedded::kDefaultRulePack;
+  return {};
+}
+
+std::string_view BuiltinPolicyText() { return embedded::kDefaultPolicy; }
+
+core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin,
+                                const FileReader& read_file) {
+  Diagnostics diagnostics;
+  Policy policy;
+  policy.source = core::PolicySource{origin, core::Sha256Hex(text)};
+  YamlNode root = ParseYaml(text, origin, diagnostics);
+  if (!diagnostics.empty()) return tl::unexpected(diagnostics.ToError());
+  FieldReader reader(origin, diagnostics);
+  if (root.kind == YamlNode::Kind::kNull) {
+    reader.Report(root, "", "the policy is empty (write at least `version: 1`)");
+    return tl::unexpected(diagnostics.ToError());
+  }
+  if (reader.ExpectMap(root, "", {"version", "decisions", "limits", "controls"})) {
+    if (auto version = reader.Integer(root, "version", "", Need::kRequired)) {
+      if (*version != 1) {
+        reader.Report(*root.Find("version"), "version",
+                      "unsupported policy version " + std::to_string(*version) + " (expected 1)");
+      }
+    }
+    if (const YamlNode* decisions = root.Find("decisions")) {
+      ReadDecisions(*decisions, reader, policy);
+    }
+    if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, reader, policy);
+    const YamlNode* controls = root.Find("controls");
+    const YamlNode empty_map{YamlNode::Kind::kMap, root.mark, "", false, {}, {}, {}};
+    const YamlNode& controls_node = controls ? *controls : empty_map;
+    if (reader.ExpectMap(controls_node, "controls", {"secrets"})) {
+      const YamlNode* secrets = controls_node.Find("secrets");
+      SecretsLoader loader(origin, read_file, reader, diagnostics);
+      loader.Load(secrets ? *secrets : empty_map, policy.secrets);
+    }
+  }
+  if (!diagnostics.empty()) return tl::unexpected(diagnostics.ToError());
+  return policy;
+}
+
+core::Result<Policy> LoadDefaultPolicy() {
+  return LoadPolicy(BuiltinPolicyText(), std::string(kDefaultPolicyName),
+                    [](const std::string& path) -> core::Result<std::string> {
+                      return core::MakeError(core::ErrorCode::kPolicy,
+                                             "the built-in policy cannot read '" + path + "'");
+                    });
+}
+
+}  // namespace riskgate::policy

@@ -1,0 +1,66 @@
+// Stage 2 (policy): the policy a run applies. Input: the policy YAML text and a way to read the
+// rule packs it names. Output: a validated Policy with compiled patterns, or one error listing
+// every problem (file:line:column, field, message). It never reads the repository under judgement.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/scope.h"
+#include "core/severity.h"
+#include "policy/secret_rule.h"
+
+namespace riskgate::policy {
+
+enum class InlineSuppressions { kAllow, kForbid };
+
+struct SecretsControl {
+  bool enabled = true;
+  std::vector<std::string> rule_packs;  // as named in the policy
+  std::vector<SecretRule> rules;        // packs plus inline rules, minus disabled ones
+  Allowlist allowlist;                  // applies to every rule
+  InlineSuppressions inline_suppressions = InlineSuppressions::kAllow;
+};
+
+struct Limits {
+  std::int64_t max_file_bytes = 2 * 1024 * 1024;
+};
+
+struct Policy {
+  core::PolicySource source;
+  // Indexed by core::Severity.
+  std::array<core::Decision, 5> decisions = {core::Decision::kPass, core::Decision::kWarn,
+                                             core::Decision::kWarn, core::Decision::kBlock,
+                                             core::Decision::kBlock};
+  Limits limits;
+  SecretsControl secrets;
+
+  core::Decision DecisionFor(core::Severity severity) const {
+    return decisions[static_cast<std::size_t>(severity)];
+  }
+};
+
+// Reads a file a policy refers to (a rule pack), by the path written in the policy resolved
+// against the policy's folder.
+using FileReader = std::function<core::Result<std::string>(const std::string& path)>;
+
+inline constexpr std::string_view kBuiltinPrefix = "builtin:";
+inline constexpr std::string_view kDefaultPolicyName = "builtin:default";
+
+// Loads the policy in `text`; `origin` names it in messages and in the report.
+core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin,
+                                const FileReader& read_file);
+
+// The policy compiled into the binary.
+core::Result<Policy> LoadDefaultPolicy();
+
+// The text of an embedded rule pack or policy ("builtin:default"), or empty if unknown.
+std::string_view BuiltinRulePack(std::string_view name);
+std::string_view BuiltinPolicyText();
+
+}  // namespace riskgate::policy

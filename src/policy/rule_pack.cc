@@ -1,0 +1,190 @@
+#include "policy/rule_pack.h"
+
+#include <re2/re2.h>
+
+#include <set>
+
+#include "core/text.h"
+
+namespace riskgate::policy {
+namespace {
+
+bool IsValidId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id) {
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return id.front() != '-' && id.front() != '.';
+}
+
+// A pattern at `node` (a scalar), validated when asked to.
+PatternPtr ReadPattern(const YamlNode& node, const std::string& field, FieldReader& reader,
+                       PatternCheck check) {
+  auto source = reader.AsString(node, field);
+  if (!source) return nullptr;
+  if (source->empty()) {
+    reader.Report(node, field, "pattern must not be empty");
+    return nullptr;
+  }
+  auto pattern = std::make_shared<const Pattern>(*source);
+  if (check == PatternCheck::kValidate) {
+    if (std::string problem = pattern->Validate(); !problem.empty()) {
+      reader.Report(node, field, problem);
+      return nullptr;
+    }
+  }
+  return pattern;
+}
+
+}  // namespace
+
+std::vector<PatternPtr> ReadPatterns(const YamlNode& map, std::string_view key,
+                                     const std::string& parent, FieldReader& reader,
+                                     PatternCheck check) {
+  std::vector<PatternPtr> out;
+  const YamlNode* list = reader.Get(map, key, parent, Need::kOptional);
+  const std::string field = JoinField(parent, key);
+  if (list == nullptr || !reader.ExpectList(*list, field)) return out;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    if (auto p = ReadPattern(list->items[i], IndexField(field, i), reader, check)) {
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+Allowlist ReadAllowlist(const YamlNode& node, const std::string& field, FieldReader& reader,
+                        PatternCheck check) {
+  Allowlist out;
+  if (!reader.ExpectMap(node, field, {"paths", "regexes", "stopwords"})) return out;
+  out.paths = ReadPatterns(node, "paths", field, reader, check);
+  out.regexes = ReadPatterns(node, "regexes", field, reader, check);
+  if (auto words = reader.StringList(node, "stopwords", field, Need::kOptional)) {
+    for (const auto& w : *words) {
+      if (!w.empty()) out.stopwords.push_back(core::AsciiLower(w));
+    }
+  }
+  return out;
+}
+
+std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string& field,
+                                         FieldReader& reader, PatternCheck check) {
+  if (!reader.ExpectMap(
+          node, field,
+          {"id", "description", "provider", "severity", "regex", "secret_group", "keywords",
+           "entropy", "allowlist", "revoke_url", "remediation", "examples", "tags"})) {
+    return std::nullopt;
+  }
+  SecretRule rule;
+  bool ok = true;
+  rule.origin = reader.file() + ":" + std::to_string(node.mark.line);
+  if (auto id = reader.String(node, "id", field, Need::kRequired)) {
+    rule.id = *id;
+    if (!IsValidId(rule.id)) {
+      reader.Report(*node.Find("id"), JoinField(field, "id"),
+                    "rule id '" + rule.id + "' must be lower-case letters, digits, '-', '_', '.'");
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  const std::string named = rule.id.empty() ? field : field + " (" + rule.id + ")";
+  rule.description = reader.String(node, "description", named, Need::kRequired).value_or("");
+  rule.provider = reader.String(node, "provider", named, Need::kOptional).value_or("");
+  if (auto severity = reader.SeverityValue(node, "severity", named, Need::kRequired)) {
+    rule.severity = *severity;
+  } else {
+    ok = false;
+  }
+  if (const YamlNode* regex = reader.Get(node, "regex", named, Need::kRequired)) {
+    rule.regex = ReadPattern(*regex, JoinField(named, "regex"), reader, check);
+  }
+  ok = ok && rule.regex != nullptr;
+  if (auto group = reader.Integer(node, "secret_group", named, Need::kOptional)) {
+    const int groups = rule.regex && check == PatternCheck::kValidate
+                           ? rule.regex->re().NumberOfCapturingGroups()
+                           : 1000;
+    if (*group < 0 || *group > groups) {
+      reader.Report(*node.Find("secret_group"), JoinField(named, "secret_group"),
+                    "secret_group " + std::to_string(*group) + " is out of range (the regex has " +
+                        std::to_string(groups) + " groups)");
+      ok = false;
+    } else {
+      rule.secret_group = static_cast<int>(*group);
+    }
+  }
+  if (auto keywords = reader.StringList(node, "keywords", named, Need::kOptional)) {
+    for (std::size_t i = 0; i < keywords->size(); ++i) {
+      if ((*keywords)[i].empty()) {
+        reader.Report(node.Find("keywords")->items[i], IndexField(JoinField(named, "keywords"), i),
+                      "keyword must not be empty");
+        ok = false;
+        continue;
+      }
+      rule.keywords.push_back(core::AsciiLower((*keywords)[i]));
+    }
+  }
+  if (auto entropy = reader.Number(node, "entropy", named, Need::kOptional)) {
+    if (*entropy < 0 || *entropy > 8) {
+      reader.Report(*node.Find("entropy"), JoinField(named, "entropy"),
+                    "entropy must be between 0 and 8 bits per character");
+      ok = false;
+    } else {
+      rule.entropy = entropy;
+    }
+  }
+  if (const YamlNode* allow = reader.Get(node, "allowlist", named, Need::kOptional)) {
+    rule.allowlist = ReadAllowlist(*allow, JoinField(named, "allowlist"), reader, check);
+  }
+  rule.revoke_url = reader.String(node, "revoke_url", named, Need::kOptional).value_or("");
+  if (const YamlNode* remedy = reader.Get(node, "remediation", named, Need::kOptional)) {
+    const std::string rfield = JoinField(named, "remediation");
+    if (reader.ExpectMap(*remedy, rfield, {"fix", "mitigate"})) {
+      rule.fix = reader.String(*remedy, "fix", rfield, Need::kOptional).value_or("");
+      rule.mitigate = reader.String(*remedy, "mitigate", rfield, Need::kOptional).value_or("");
+    }
+  }
+  if (const YamlNode* examples = reader.Get(node, "examples", named, Need::kOptional)) {
+    const std::string efield = JoinField(named, "examples");
+    if (reader.ExpectMap(*examples, efield, {"match", "no_match"})) {
+      rule.match_examples = reader.StringList(*examples, "match", efield, Need::kOptional)
+                                .value_or(std::vector<std::string>{});
+      rule.no_match_examples = reader.StringList(*examples, "no_match", efield, Need::kOptional)
+                                   .value_or(std::vector<std::string>{});
+    }
+  }
+  rule.tags =
+      reader.StringList(node, "tags", named, Need::kOptional).value_or(std::vector<std::string>{});
+  if (!ok) return std::nullopt;
+  return rule;
+}
+
+RulePack LoadRulePack(std::string_view text, const std::string& file, PatternCheck check,
+                      Diagnostics& diagnostics) {
+  RulePack pack;
+  const std::size_t errors_before = diagnostics.items().size();
+  YamlNode root = ParseYaml(text, file, diagnostics);
+  if (diagnostics.items().size() != errors_before) return pack;
+  FieldReader reader(file, diagnostics);
+  if (!reader.ExpectMap(root, "", {"pack", "description", "rules"})) return pack;
+  pack.name = reader.String(root, "pack", "", Need::kRequired).value_or("");
+  pack.description = reader.String(root, "description", "", Need::kOptional).value_or("");
+  const YamlNode* rules = reader.Get(root, "rules", "", Need::kRequired);
+  if (rules == nullptr || !reader.ExpectList(*rules, "rules")) return pack;
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < rules->items.size(); ++i) {
+    const YamlNode& item = rules->items[i];
+    auto rule = ReadSecretRule(item, IndexField("rules", i), reader, check);
+    if (!rule) continue;
+    if (!ids.insert(rule->id).second) {
+      reader.Report(item, IndexField("rules", i), "duplicate rule id '" + rule->id + "'");
+      continue;
+    }
+    pack.rules.push_back(std::move(*rule));
+  }
+  return pack;
+}
+
+}  // namespace riskgate::policy

@@ -1,0 +1,42 @@
+// Stage 2 (policy): loads a secrets rule pack (rules/*.yaml; docs/rules.md has the format).
+// Input: YAML text. Output: validated rules, or diagnostics naming file:line:column and field.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policy/diagnostics.h"
+#include "policy/field_reader.h"
+#include "policy/secret_rule.h"
+
+namespace riskgate::policy {
+
+// kValidate compiles every pattern at load and reports bad ones. kTrusted defers compilation to
+// first use; only for the embedded default pack, which the test suite validates.
+enum class PatternCheck { kValidate, kTrusted };
+
+struct RulePack {
+  std::string name;
+  std::string description;
+  std::vector<SecretRule> rules;
+};
+
+RulePack LoadRulePack(std::string_view text, const std::string& file, PatternCheck check,
+                      Diagnostics& diagnostics);
+
+// Reads one rule map at `field`; shared by rule packs and a policy's inline rules.
+std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string& field,
+                                         FieldReader& reader, PatternCheck check);
+
+// Reads an allowlist map {paths, regexes, stopwords} at `field`.
+Allowlist ReadAllowlist(const YamlNode& node, const std::string& field, FieldReader& reader,
+                        PatternCheck check);
+
+// Reads a list of patterns at map[key]; bad ones are reported.
+std::vector<PatternPtr> ReadPatterns(const YamlNode& map, std::string_view key,
+                                     const std::string& parent, FieldReader& reader,
+                                     PatternCheck check);
+
+}  // namespace riskgate::policy

@@ -1,0 +1,37 @@
+// Stage 2 (policy): the only file that talks to yaml-cpp. It turns YAML text into a plain tree
+// that keeps every node's line and column, rejects duplicate keys (yaml-cpp accepts them
+// silently), and bounds depth and size so hostile documents cannot exhaust memory.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "policy/diagnostics.h"
+
+namespace riskgate::policy {
+
+struct YamlNode {
+  enum class Kind { kNull, kScalar, kSequence, kMap };
+
+  Kind kind = Kind::kNull;
+  Mark mark;
+  std::string scalar;           // for kScalar
+  bool quoted = false;          // scalar written in quotes (so "no" stays a string)
+  std::vector<YamlNode> items;  // for kSequence
+  std::vector<std::pair<std::string, YamlNode>> fields;  // for kMap, in file order
+  std::vector<Mark> key_marks;                           // for kMap, parallel to fields
+
+  // The value of `key` in a map, or nullptr.
+  const YamlNode* Find(std::string_view key) const;
+};
+
+std::string_view YamlKindName(YamlNode::Kind kind);
+
+// Parses `text`. Syntax errors, duplicate keys and limit violations are added to `diagnostics`
+// under `file`; the returned tree is usable only when no diagnostic was added.
+YamlNode ParseYaml(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+
+}  // namespace riskgate::policy

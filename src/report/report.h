@@ -1,0 +1,39 @@
+// Stage 5 (report): one writer per output format. Input: the verdict, what was judged and which
+// policy judged it. Output: the document as a string (the app writes it atomically). Writers
+// never see raw secrets: findings carry redacted values only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/scope.h"
+#include "decide/decide.h"
+
+namespace riskgate::report {
+
+struct ReportInput {
+  const decide::Verdict& verdict;
+  const core::ScopeSummary& scope;
+  const core::PolicySource& policy;
+  bool dry_run = false;
+};
+
+enum class Format { kText, kJson };
+
+std::optional<Format> ParseFormat(std::string_view name);
+std::string_view FormatNames();  // for help text
+
+struct TextStyle {
+  bool color = false;
+};
+
+std::string Render(Format format, const ReportInput& input, const TextStyle& style);
+
+std::string WriteText(const ReportInput& input, const TextStyle& style);
+std::string WriteJson(const ReportInput& input);
+
+inline constexpr std::string_view kToolName = "riskgate";
+std::string_view ToolVersion();
+
+}  // namespace riskgate::report

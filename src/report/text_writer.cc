@@ -1,0 +1,103 @@
+// The human report: every finding with path:line, rule, decision and remedies, then a verdict.
+#include <sstream>
+
+#include "core/text.h"
+#include "report/report.h"
+
+namespace riskgate::report {
+namespace {
+
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+  std::string operator()(std::string_view code, std::string_view text) const {
+    if (!color_) return std::string(text);
+    return "\x1b[" + std::string(code) + "m" + std::string(text) + "\x1b[0m";
+  }
+
+ private:
+  bool color_;
+};
+
+std::string_view DecisionColor(core::Decision d) {
+  switch (d) {
+    case core::Decision::kBlock:
+      return "1;31";
+    case core::Decision::kWarn:
+      return "1;33";
+    case core::Decision::kPass:
+      return "1;32";
+  }
+  return "0";
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return out;
+}
+
+void Indent(std::ostringstream& out, std::string_view text, std::string_view prefix) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    out << prefix << core::EscapeForDisplay(text.substr(start, end - start)) << "\n";
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+std::string WriteText(const ReportInput& input, const TextStyle& style) {
+  const Painter paint(style.color);
+  std::ostringstream out;
+  const auto& scope = input.scope;
+  out << "riskgate " << ToolVersion() << ": judging " << core::EscapeForDisplay(scope.description)
+      << "\n";
+  out << "policy: " << core::EscapeForDisplay(input.policy.origin) << "\n";
+  out << "scanned " << scope.files_scanned << (scope.files_scanned == 1 ? " file" : " files");
+  if (!scope.skipped.empty()) {
+    out << ", skipped " << scope.skipped.size() << ":";
+    for (const auto& s : scope.skipped) {
+      out << "\n  - " << core::EscapeForDisplay(s.path) << " (" << core::SkipReasonName(s.reason)
+          << ")";
+    }
+  }
+  out << "\n";
+  for (const auto& f : input.verdict.findings) {
+    out << "\n"
+        << paint(DecisionColor(f.decision), Upper(core::DecisionName(f.decision))) << " "
+        << core::EscapeForDisplay(f.location.path) << ":" << f.location.line << ":"
+        << f.location.column << " " << paint("1", f.rule) << " [" << core::SeverityName(f.severity)
+        << "]\n";
+    out << "  " << core::EscapeForDisplay(f.message);
+    if (!f.secret.empty()) out << ": " << core::EscapeForDisplay(f.secret);
+    out << "\n";
+    if (f.location.commit) out << "  commit " << *f.location.commit << "\n";
+    if (f.occurrences > 1) out << "  seen " << f.occurrences << " times in the scope\n";
+    out << "  fingerprint " << f.fingerprint << "\n";
+    for (const auto& r : f.remediation) {
+      out << "  " << paint("36", std::string(core::RemedyKindName(r.kind)) + ":") << " "
+          << core::EscapeForDisplay(r.summary) << "\n";
+      Indent(out, r.detail, "      ");
+    }
+  }
+  const auto& s = input.verdict.summary;
+  out << "\n";
+  if (s.suppressed_inline > 0) {
+    out << s.suppressed_inline << " finding(s) suppressed by riskgate:allow comments\n";
+  }
+  if (s.inline_ignored > 0) {
+    out << s.inline_ignored << " riskgate:allow comment(s) ignored: the policy forbids them\n";
+  }
+  out << paint(DecisionColor(input.verdict.decision),
+               Upper(core::DecisionName(input.verdict.decision)))
+      << ": " << s.total << (s.total == 1 ? " finding" : " findings") << " (" << s.block
+      << " block, " << s.warn << " warn, " << s.pass << " pass)";
+  if (input.dry_run) out << " [dry run: exit code 0]";
+  out << "\n";
+  return out.str();
+}
+
+}  // namespace riskgate::report
