@@ -203,8 +203,9 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
   Diagnostics diagnostics;
   Policy policy;
   policy.source = core::PolicySource{origin, core::Sha256Hex(text)};
-  YamlNode root = ParseYaml(text, origin, diagnostics);
-  if (!diagnostics.empty()) return tl::unexpected(diagnostics.ToError());
+  const std::optional<YamlNode> parsed = ParseYaml(text, origin, diagnostics);
+  if (!parsed) return tl::unexpected(diagnostics.ToError());
+  const YamlNode& root = *parsed;
   FieldReader reader(origin, diagnostics);
   if (root.kind == YamlNode::Kind::kNull) {
     reader.Report(root, "", "the policy is empty (write at least `version: 1`)");
@@ -222,7 +223,9 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
     }
     if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, reader, policy);
     const YamlNode* controls = root.Find("controls");
-    const YamlNode empty_map{YamlNode::Kind::kMap, root.mark, "", false, {}, {}, {}};
+    YamlNode empty_map;
+    empty_map.kind = YamlNode::Kind::kMap;
+    empty_map.mark = root.mark;
     const YamlNode& controls_node = controls ? *controls : empty_map;
     if (reader.ExpectMap(controls_node, "controls", {"secrets"})) {
       const YamlNode* secrets = controls_node.Find("secrets");

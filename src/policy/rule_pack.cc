@@ -164,9 +164,9 @@ std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string
 RulePack LoadRulePack(std::string_view text, const std::string& file, PatternCheck check,
                       Diagnostics& diagnostics) {
   RulePack pack;
-  const std::size_t errors_before = diagnostics.items().size();
-  YamlNode root = ParseYaml(text, file, diagnostics);
-  if (diagnostics.items().size() != errors_before) return pack;
+  const std::optional<YamlNode> parsed = ParseYaml(text, file, diagnostics);
+  if (!parsed) return pack;
+  const YamlNode& root = *parsed;
   FieldReader reader(file, diagnostics);
   if (!reader.ExpectMap(root, "", {"pack", "description", "rules"})) return pack;
   pack.name = reader.String(root, "pack", "", Need::kRequired).value_or("");

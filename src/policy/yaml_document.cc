@@ -108,23 +108,26 @@ std::string_view YamlKindName(YamlNode::Kind kind) {
   return "null";
 }
 
-YamlNode ParseYaml(std::string_view text, const std::string& file, Diagnostics& diagnostics) {
+std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file,
+                                  Diagnostics& diagnostics) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     diagnostics.Add(file, ToMark(e.mark), "", "invalid YAML: " + e.msg);
-    return {};
+    return std::nullopt;
   } catch (const std::exception& e) {
     diagnostics.Add(file, {}, "", std::string("invalid YAML: ") + e.what());
-    return {};
+    return std::nullopt;
   }
   try {
     Converter converter(file, diagnostics);
-    return converter.Convert(root, 0);
+    YamlNode tree = converter.Convert(root, 0);
+    if (converter.failed()) return std::nullopt;
+    return tree;
   } catch (const YAML::Exception& e) {
     diagnostics.Add(file, ToMark(e.mark), "", "invalid YAML: " + e.msg);
-    return {};
+    return std::nullopt;
   }
 }
 

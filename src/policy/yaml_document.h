@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,8 +31,10 @@ struct YamlNode {
 
 std::string_view YamlKindName(YamlNode::Kind kind);
 
-// Parses `text`. Syntax errors, duplicate keys and limit violations are added to `diagnostics`
-// under `file`; the returned tree is usable only when no diagnostic was added.
-YamlNode ParseYaml(std::string_view text, const std::string& file, Diagnostics& diagnostics);
+// Parses `text`. Syntax errors and limit violations are added to `diagnostics` under `file` and
+// give nullopt. Duplicate keys are added too, but the tree (keeping the first value) is returned
+// so that the schema checks can report the file's other problems in the same pass.
+std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file,
+                                  Diagnostics& diagnostics);
 
 }  // namespace riskgate::policy

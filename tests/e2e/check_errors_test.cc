@@ -1,0 +1,109 @@
+// End to end: errors exit 2 with a message that names what failed; never a silent pass.
+#include <catch2/catch.hpp>
+
+#include "support/temp_repo.h"
+
+namespace riskgate::testing {
+
+TEST_CASE("outside a repository the gate fails closed", "[e2e][errors]") {
+  TempDir dir;
+  auto result = Run({RiskgateBinary(), "check", "--staged"}, dir.path(),
+                    {{"GIT_CEILING_DIRECTORIES", dir.path()}, {"GIT_DIR", ""}});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("riskgate: error: ") == 0);
+  CHECK(result.err.find("not a git repository") != std::string::npos);
+  CHECK(result.out.empty());
+}
+
+TEST_CASE("a revision that does not exist fails closed", "[e2e][errors]") {
+  TempRepo repo;
+  repo.Commit("init");
+  auto result = repo.Riskgate({"check", "--base", "does-not-exist"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("cannot resolve revision 'does-not-exist'") != std::string::npos);
+}
+
+TEST_CASE("an invalid policy fails closed with every problem located", "[e2e][errors]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml",
+             "version: 1\n"
+             "decisions:\n"
+             "  critical: explode\n"
+             "controls:\n"
+             "  secrets:\n"
+             "    enabled: true\n"
+             "    enabled: false\n"
+             "    inline: forbid\n");
+  repo.Commit("policy");
+  auto result = repo.Riskgate({"check", "--staged"});
+  CHECK(result.exit_code == 2);
+  const std::string file = repo.path() + "/.riskgate.yaml";
+  CHECK(result.err ==
+        "riskgate: error: " + file +
+            ": 3 problems in policy:\n"
+            "  " +
+            file +
+            ":7:5: enabled: duplicate key\n"
+            "  " +
+            file +
+            ":3:13: decisions.critical: unknown decision 'explode' (expected block, "
+            "warn or pass)\n"
+            "  " +
+            file +
+            ":8:5: controls.secrets.inline: unknown key (expected one of: enabled, "
+            "rule_packs, rules, disabled_rules, severity, allowlist, inline_suppressions)\n");
+}
+
+TEST_CASE("a policy file that cannot be read fails closed", "[e2e][errors]") {
+  TempRepo repo;
+  repo.Commit("init");
+  auto result = repo.Riskgate({"check", "--staged", "--policy", "missing.yaml"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("missing.yaml: cannot read the policy") != std::string::npos);
+}
+
+TEST_CASE("a rule pack with a bad pattern fails closed naming the rule", "[e2e][errors]") {
+  TempRepo repo;
+  repo.Write("policy.yaml", "version: 1\ncontrols:\n  secrets:\n    rule_packs: [pack.yaml]\n");
+  repo.Write("pack.yaml",
+             "pack: mine\nrules:\n"
+             "  - id: lookbehind\n    description: d\n    severity: high\n"
+             "    regex: '(?<=key=)[a-z]{10}'\n");
+  repo.Commit("init");
+  auto result = repo.Riskgate({"check", "--staged", "--policy", "policy.yaml"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("pack.yaml:6:12: rules[0] (lookbehind).regex: invalid pattern") !=
+        std::string::npos);
+}
+
+TEST_CASE("bad command lines exit 2", "[e2e][errors]") {
+  TempRepo repo;
+  CHECK(repo.Riskgate({"check", "--staged", "--worktree"}).exit_code == 2);
+  CHECK(repo.Riskgate({"check", "--head", "HEAD"}).exit_code == 2);
+  CHECK(repo.Riskgate({"check", "--format", "yaml"}).exit_code == 2);
+  CHECK(repo.Riskgate({"check", "--no-such-flag"}).exit_code == 2);
+  CHECK(repo.Riskgate({}).exit_code == 2);
+}
+
+TEST_CASE("a dry run exits 0 on a block but still 2 on an error", "[e2e][errors]") {
+  TempRepo repo;
+  repo.Write("a.txt", "k=" + FakeAwsKeyId() + "\n");
+  repo.Git({"add", "a.txt"});
+  auto blocked = repo.Riskgate({"check", "--staged", "--dry-run"});
+  CHECK(blocked.exit_code == 0);
+  CHECK(blocked.out.find("BLOCK: 1 finding") != std::string::npos);
+  CHECK(blocked.out.find("dry run") != std::string::npos);
+  auto error = repo.Riskgate({"check", "--base", "nope", "--dry-run"});
+  CHECK(error.exit_code == 2);
+}
+
+TEST_CASE("an unwritable output file fails closed and leaves no partial file", "[e2e][errors]") {
+  TempRepo repo;
+  repo.Commit("init");
+  auto result = repo.Riskgate(
+      {"check", "--staged", "--format", "json", "--output", "no-such-dir/report.json"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("no-such-dir/report.json") != std::string::npos);
+}
+
+}  // namespace riskgate::testing

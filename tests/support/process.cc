@@ -1,0 +1,80 @@
+#include "support/process.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+namespace riskgate::testing {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd,
+                  const std::map<std::string, std::string>& env) {
+  char out_name[] = "/tmp/riskgate-test-out.XXXXXX";
+  char err_name[] = "/tmp/riskgate-test-err.XXXXXX";
+  const int out_fd = ::mkstemp(out_name);
+  const int err_fd = ::mkstemp(err_name);
+  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null_fd = ::open("/dev/null", O_RDONLY);
+    ::dup2(null_fd, 0);
+    ::dup2(out_fd, 1);
+    ::dup2(err_fd, 2);
+    if (::chdir(cwd.c_str()) != 0) ::_exit(127);
+    for (const auto& [key, value] : env) {
+      if (value.empty()) {
+        ::unsetenv(key.c_str());
+      } else {
+        ::setenv(key.c_str(), value.c_str(), 1);
+      }
+    }
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    ::execvp(args[0], args.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(out_fd);
+  ::close(err_fd);
+  ProcessResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = Slurp(out_name);
+  result.err = Slurp(err_name);
+  ::unlink(out_name);
+  ::unlink(err_name);
+  return result;
+}
+
+ProcessResult Shell(const std::string& command, const std::string& cwd,
+                    const std::map<std::string, std::string>& env) {
+  return Run({"/bin/sh", "-c", command}, cwd, env);
+}
+
+std::string RiskgateBinary() {
+  const char* bin = std::getenv("RISKGATE_BIN");
+  if (bin == nullptr) throw std::runtime_error("RISKGATE_BIN is not set (run through ctest)");
+  return bin;
+}
+
+std::string SourceDir() {
+  const char* dir = std::getenv("RISKGATE_SOURCE_DIR");
+  if (dir == nullptr)
+    throw std::runtime_error("RISKGATE_SOURCE_DIR is not set (run through ctest)");
+  return dir;
+}
+
+}  // namespace riskgate::testing

@@ -1,0 +1,29 @@
+// Test support: runs a command line and captures its exit code and output.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace riskgate::testing {
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` (no shell) in `cwd` with `env` added to (or, for an empty value, removed from) the
+// environment, feeding nothing on stdin.
+ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd = ".",
+                  const std::map<std::string, std::string>& env = {});
+
+// Runs a shell command line; for test set-up only.
+ProcessResult Shell(const std::string& command, const std::string& cwd = ".",
+                    const std::map<std::string, std::string>& env = {});
+
+// The riskgate binary under test (RISKGATE_BIN) and the source tree (RISKGATE_SOURCE_DIR).
+std::string RiskgateBinary();
+std::string SourceDir();
+
+}  // namespace riskgate::testing

@@ -1,0 +1,103 @@
+#include <catch2/catch.hpp>
+
+#include "collect/change_collector.h"
+#include "collect/git_repository.h"
+#include "support/temp_repo.h"
+
+namespace riskgate::collect {
+
+using testing::TempRepo;
+
+TEST_CASE("staged diffs of an unborn HEAD give every line of every new file", "[collect]") {
+  TempRepo repo;
+  repo.Write("a.txt", "one\ntwo\n");
+  repo.Git({"add", "a.txt"});
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto head = (*git)->Head();
+  REQUIRE(head.has_value());
+  CHECK_FALSE(head->has_value());
+  auto diffs = (*git)->DiffStaged(1 << 20);
+  REQUIRE(diffs.has_value());
+  REQUIRE(diffs->size() == 1);
+  REQUIRE((*diffs)[0].hunks.size() == 1);
+  CHECK((*diffs)[0].hunks[0].first_line == 1);
+  CHECK((*diffs)[0].hunks[0].text == "one\ntwo");
+}
+
+TEST_CASE("added lines are grouped into hunks with their new line numbers", "[collect]") {
+  TempRepo repo;
+  repo.Write("a.txt", "1\n2\n3\n4\n5\n6\n");
+  repo.Commit("base");
+  repo.Write("a.txt", "1\nnew-a\n2\n3\n4\n5\nnew-b\nnew-c\n6\n");
+  repo.Git({"add", "a.txt"});
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto diffs = (*git)->DiffStaged(1 << 20);
+  REQUIRE(diffs.has_value());
+  REQUIRE(diffs->size() == 1);
+  const auto& hunks = (*diffs)[0].hunks;
+  REQUIRE(hunks.size() == 2);
+  CHECK(hunks[0].first_line == 2);
+  CHECK(hunks[0].text == "new-a");
+  CHECK(hunks[1].first_line == 7);
+  CHECK(hunks[1].text == "new-b\nnew-c");
+}
+
+TEST_CASE("deleted files and removed lines give nothing to scan", "[collect]") {
+  TempRepo repo;
+  repo.Write("a.txt", "keep\ndrop\n");
+  repo.Write("b.txt", "gone\n");
+  repo.Commit("base");
+  repo.Write("a.txt", "keep\n");
+  repo.Remove("b.txt");
+  repo.Git({"add", "-A"});
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  ScopeRequest request;
+  auto facts = CollectChange(**git, request);
+  REQUIRE(facts.has_value());
+  CHECK(facts->fragments.empty());
+  CHECK(facts->scope.skipped.empty());
+}
+
+TEST_CASE("binary and oversized staged files are skipped and counted", "[collect]") {
+  TempRepo repo;
+  repo.Write("img.bin", std::string("\x89PNG\0\0\0data", 11));
+  repo.Write("big.txt", std::string(5000, 'x') + "\n");
+  repo.Write("ok.txt", "fine\n");
+  repo.Git({"add", "-A"});
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  ScopeRequest request;
+  request.max_file_bytes = 1000;
+  auto facts = CollectChange(**git, request);
+  REQUIRE(facts.has_value());
+  CHECK(facts->scope.files_scanned == 1);
+  REQUIRE(facts->scope.skipped.size() == 2);
+  for (const auto& s : facts->scope.skipped) {
+    if (s.path == "img.bin") CHECK(s.reason == core::SkipReason::kBinary);
+    if (s.path == "big.txt") CHECK(s.reason == core::SkipReason::kTooLarge);
+  }
+}
+
+TEST_CASE("opening a folder that is not a repository is an error", "[collect]") {
+  testing::TempDir dir;
+  auto git = GitRepository::Open(dir.path());
+  REQUIRE_FALSE(git.has_value());
+  CHECK(git.error().code == core::ErrorCode::kRepository);
+  CHECK(git.error().message.find("not a git repository") != std::string::npos);
+}
+
+TEST_CASE("an unknown revision is an error naming it", "[collect]") {
+  TempRepo repo;
+  repo.Commit("base");
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto id = (*git)->ResolveCommit("no-such-branch");
+  REQUIRE_FALSE(id.has_value());
+  CHECK(id.error().code == core::ErrorCode::kRevision);
+  CHECK(id.error().message.find("no-such-branch") != std::string::npos);
+}
+
+}  // namespace riskgate::collect

@@ -1,0 +1,48 @@
+#include <catch2/catch.hpp>
+
+#include "core/text.h"
+
+namespace riskgate::core {
+
+TEST_CASE("entropy of a single repeated character is zero", "[core]") {
+  CHECK(ShannonEntropy("aaaaaaaa") == Approx(0.0));
+  CHECK(ShannonEntropy("") == Approx(0.0));
+}
+
+TEST_CASE("entropy of distinct characters is log2 of their count", "[core]") {
+  CHECK(ShannonEntropy("abcd") == Approx(2.0));
+  CHECK(ShannonEntropy("0123456789abcdef") == Approx(4.0));
+}
+
+TEST_CASE("redaction keeps at most four characters and never a quarter of the secret", "[core]") {
+  CHECK(Redact("AKIAQX7ZK2TBM4NWY6RE") == "AKIA...");
+  CHECK(Redact("abcdefgh") == "ab...");
+  CHECK(Redact("abc") == "REDACTED");
+  CHECK(Redact("") == "REDACTED");
+}
+
+TEST_CASE("redaction escapes control characters in the kept prefix", "[core]") {
+  CHECK(Redact("\x1b[31mxxxxxxxxxxxxxxxxxx") == "\\x1b[31...");
+}
+
+TEST_CASE("display escaping keeps valid UTF-8 and escapes control and invalid bytes", "[core]") {
+  CHECK(EscapeForDisplay("plain/path.txt") == "plain/path.txt");
+  CHECK(EscapeForDisplay("caf\xc3\xa9") == "caf\xc3\xa9");
+  CHECK(EscapeForDisplay("a\nb") == "a\\x0ab");
+  CHECK(EscapeForDisplay("bad\xff") == "bad\\xff");
+  CHECK(EscapeForDisplay("\x1b]0;title\x07") == "\\x1b]0;title\\x07");
+  // An overlong encoding of '/' is not valid UTF-8.
+  CHECK(EscapeForDisplay("\xc0\xaf") == "\\xc0\\xaf");
+  // C1 controls (U+0080..U+009F) are escaped byte by byte.
+  CHECK(EscapeForDisplay("\xc2\x9b") == "\\xc2\\x9b");
+}
+
+TEST_CASE("sha256 matches the published test vector", "[core]") {
+  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("ascii lower-casing leaves other bytes alone", "[core]") {
+  CHECK(AsciiLower("AbC-\xc3\x89") == "abc-\xc3\x89");
+}
+
+}  // namespace riskgate::core

@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "decide/decide.h"
+
+namespace riskgate::decide {
+namespace {
+
+core::Finding MakeFinding(core::Severity severity, std::string path = "a.py",
+                          std::optional<std::string> commit = std::nullopt) {
+  core::Finding f;
+  f.control = "secrets";
+  f.rule = "demo-token";
+  f.severity = severity;
+  f.location.path = std::move(path);
+  f.location.line = 3;
+  f.location.commit = std::move(commit);
+  f.fingerprint = "0123456789abcdef0123456789abcdef";
+  f.hints.provider = "Demo";
+  f.hints.revoke_url = "https://demo.example/tokens";
+  f.hints.fix = "Revoke it in the Demo console.";
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("no findings pass", "[decide]") {
+  policy::Policy policy;
+  auto verdict = Decide({}, policy);
+  CHECK(verdict.decision == core::Decision::kPass);
+  CHECK(verdict.summary.total == 0);
+}
+
+TEST_CASE("each finding's decision comes from its severity and the run takes the worst",
+          "[decide]") {
+  policy::Policy policy;
+  auto verdict = Decide({MakeFinding(core::Severity::kLow), MakeFinding(core::Severity::kHigh),
+                         MakeFinding(core::Severity::kInfo)},
+                        policy);
+  CHECK(verdict.decision == core::Decision::kBlock);
+  CHECK(verdict.summary.block == 1);
+  CHECK(verdict.summary.warn == 1);
+  CHECK(verdict.summary.pass == 1);
+  CHECK(verdict.findings.front().decision == core::Decision::kBlock);
+  CHECK(verdict.findings.back().decision == core::Decision::kPass);
+}
+
+TEST_CASE("warnings alone make the run warn", "[decide]") {
+  policy::Policy policy;
+  auto verdict = Decide({MakeFinding(core::Severity::kMedium)}, policy);
+  CHECK(verdict.decision == core::Decision::kWarn);
+}
+
+TEST_CASE("a policy can turn a severity into a block", "[decide]") {
+  policy::Policy policy;
+  policy.decisions[static_cast<std::size_t>(core::Severity::kMedium)] = core::Decision::kBlock;
+  CHECK(Decide({MakeFinding(core::Severity::kMedium)}, policy).decision == core::Decision::kBlock);
+}
+
+TEST_CASE("a secret finding offers fix, mitigate and accept remedies", "[decide]") {
+  policy::Policy policy;
+  auto verdict =
+      Decide({MakeFinding(core::Severity::kCritical, "src/x.py", "abcdef1234567890")}, policy);
+  const auto& remedies = verdict.findings[0].remediation;
+  REQUIRE(remedies.size() == 3);
+  CHECK(remedies[0].kind == core::RemedyKind::kFix);
+  CHECK(remedies[0].summary.find("Demo") != std::string::npos);
+  CHECK(remedies[0].detail.find("https://demo.example/tokens") != std::string::npos);
+  CHECK(remedies[0].detail.find("git filter-repo") != std::string::npos);
+  CHECK(remedies[1].kind == core::RemedyKind::kMitigate);
+  CHECK(remedies[2].kind == core::RemedyKind::kAccept);
+  CHECK(remedies[2].detail.find("fingerprint: 0123456789abcdef0123456789abcdef") !=
+        std::string::npos);
+  CHECK(remedies[2].detail.find("at most 30 days") != std::string::npos);
+  CHECK(remedies[2].detail.find("owner:") != std::string::npos);
+}
+
+TEST_CASE("a staged secret's fix explains how to unstage it", "[decide]") {
+  policy::Policy policy;
+  auto verdict = Decide({MakeFinding(core::Severity::kHigh)}, policy);
+  CHECK(verdict.findings[0].remediation[0].detail.find("git restore --staged a.py") !=
+        std::string::npos);
+}
+
+}  // namespace riskgate::decide

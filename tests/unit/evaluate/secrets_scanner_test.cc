@@ -1,0 +1,151 @@
+#include <catch2/catch.hpp>
+
+#include "evaluate/evaluate.h"
+#include "evaluate/secrets/secrets_scanner.h"
+#include "policy/policy.h"
+
+namespace riskgate::evaluate::secrets {
+namespace {
+
+policy::Policy PolicyWith(const std::string& secrets_section) {
+  auto policy = policy::LoadPolicy("version: 1\ncontrols:\n  secrets:\n" + secrets_section,
+                                   "test.yaml", [](const std::string& p) {
+                                     return core::Result<std::string>(core::MakeError(
+                                         core::ErrorCode::kIo, "no files in this test", p));
+                                   });
+  INFO((policy ? std::string() : policy.error().message));
+  REQUIRE(policy.has_value());
+  return std::move(*policy);
+}
+
+const char* kRules = R"yaml(    rule_packs: []
+    rules:
+      - id: demo-token
+        description: Demo token
+        provider: Demo
+        severity: high
+        regex: '\b(demo_[A-Za-z0-9]{20})\b'
+        keywords: [demo_]
+        entropy: 3.0
+        allowlist:
+          stopwords: [example]
+          paths: ['^fixtures/']
+      - id: demo-assignment
+        description: Demo assignment
+        severity: medium
+        regex: 'secret\s*=\s*"([^"]{8,})"'
+        keywords: [secret]
+        tags: [generic]
+)yaml";
+
+std::vector<core::Finding> ScanText(const policy::Policy& policy, const std::string& text,
+                                    const std::string& path = "app.py", int first_line = 1,
+                                    ScanStats* stats_out = nullptr) {
+  SecretsScanner scanner(policy.secrets);
+  ScanStats stats;
+  auto findings = scanner.Scan(collect::Fragment{path, std::nullopt, first_line, text}, stats);
+  if (stats_out != nullptr) *stats_out = stats;
+  return findings;
+}
+
+const std::string kToken = std::string("demo_") + "Q7xK2pL9mZ4vB8nR1tW6";
+
+}  // namespace
+
+TEST_CASE("a matching secret yields a located, redacted, fingerprinted finding", "[evaluate]") {
+  auto policy = PolicyWith(kRules);
+  auto findings = ScanText(policy, "first line\nkey = " + kToken + "\n", "src/app.py", 10);
+  REQUIRE(findings.size() == 1);
+  const auto& f = findings[0];
+  CHECK(f.control == "secrets");
+  CHECK(f.rule == "demo-token");
+  CHECK(f.location.path == "src/app.py");
+  CHECK(f.location.line == 11);
+  CHECK(f.location.column == 7);
+  CHECK(f.secret == "demo...");
+  CHECK(f.secret.find(kToken) == std::string::npos);
+  CHECK(f.fingerprint == SecretFingerprint("demo-token", "src/app.py", kToken));
+  CHECK(f.fingerprint.find(kToken) == std::string::npos);
+  CHECK(f.hints.provider == "Demo");
+}
+
+TEST_CASE("the fingerprint does not change when the secret moves to another line", "[evaluate]") {
+  auto policy = PolicyWith(kRules);
+  auto before = ScanText(policy, "key = " + kToken);
+  auto after = ScanText(policy, "\n\n\n# moved\nkey = " + kToken);
+  REQUIRE(before.size() == 1);
+  REQUIRE(after.size() == 1);
+  CHECK(before[0].location.line != after[0].location.line);
+  CHECK(before[0].fingerprint == after[0].fingerprint);
+}
+
+TEST_CASE("entropy, stopwords and allowlisted paths drop candidates", "[evaluate]") {
+  auto policy = PolicyWith(kRules);
+  CHECK(ScanText(policy, "x = demo_aaaaaaaaaaaaaaaaaaaa").empty());
+  CHECK(ScanText(policy, "x = demo_EXAMPLEq7xK2pL9mZ4vB").empty());
+  CHECK(ScanText(policy, "x = " + kToken, "fixtures/tokens.txt").empty());
+}
+
+TEST_CASE("rules whose keywords are absent do not run", "[evaluate]") {
+  auto policy = PolicyWith(kRules);
+  ScanStats stats;
+  ScanText(policy, "nothing to see here\n", "a.txt", 1, &stats);
+  CHECK(stats.rule_runs == 0);
+  ScanText(policy, "DEMO_ is mentioned\n", "a.txt", 1, &stats);
+  CHECK(stats.rule_runs == 1);
+}
+
+TEST_CASE("riskgate:allow on the line suppresses a finding and is counted", "[evaluate]") {
+  auto policy = PolicyWith(kRules);
+  ScanStats stats;
+  auto findings =
+      ScanText(policy, "key = " + kToken + "  # riskgate:allow test fixture\n", "a.py", 1, &stats);
+  CHECK(findings.empty());
+  CHECK(stats.suppressed_inline == 1);
+}
+
+TEST_CASE("a policy that forbids inline suppressions ignores riskgate:allow", "[evaluate]") {
+  auto policy = PolicyWith(std::string(kRules) + "    inline_suppressions: forbid\n");
+  ScanStats stats;
+  auto findings = ScanText(policy, "key = " + kToken + "  # riskgate:allow\n", "a.py", 1, &stats);
+  CHECK(findings.size() == 1);
+  CHECK(stats.inline_ignored == 1);
+  CHECK(stats.suppressed_inline == 0);
+}
+
+TEST_CASE("a generic finding of a secret a specific rule found on that line is dropped",
+          "[evaluate]") {
+  auto policy = PolicyWith(kRules);
+  auto findings = ScanText(policy, "secret = \"" + kToken + "\"\n");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "demo-token");
+  auto generic_only = ScanText(policy, "secret = \"hunter2hunter2\"\n");
+  REQUIRE(generic_only.size() == 1);
+  CHECK(generic_only[0].rule == "demo-assignment");
+}
+
+TEST_CASE("a global allowlist applies to every rule", "[evaluate]") {
+  auto policy = PolicyWith(std::string(kRules) + "    allowlist:\n      paths: ['\\.md$']\n");
+  CHECK(ScanText(policy, "key = " + kToken, "README.md").empty());
+  CHECK(ScanText(policy, "key = " + kToken, "README.txt").size() == 1);
+}
+
+TEST_CASE("the same secret in several commits folds into one finding", "[evaluate]") {
+  core::Finding a;
+  a.fingerprint = "f1";
+  a.location.commit = "c1";
+  a.location.line = 3;
+  core::Finding b = a;
+  b.location.commit = "c2";
+  core::Finding net = a;
+  net.location.commit.reset();
+  core::Finding other_line = a;
+  other_line.location.line = 9;
+  auto folded = FoldRepeats({a, other_line, b, net});
+  REQUIRE(folded.size() == 2);
+  CHECK(folded[0].occurrences == 3);
+  CHECK(folded[0].location.commit == "c1");
+  CHECK(folded[1].location.line == 9);
+}
+
+}  // namespace riskgate::evaluate::secrets
