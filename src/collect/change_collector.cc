@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 
@@ -58,17 +60,19 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
 core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& request) {
   ChangeFacts facts;
   facts.scope.mode = ScanMode::kRange;
-  auto base = repo.ResolveCommit(request.base);
+  const bool from_root = request.base == kEmptyTreeId;
+  auto base =
+      from_root ? core::Result<std::string>(std::string()) : repo.ResolveCommit(request.base);
   if (!base) return tl::unexpected(base.error());
   auto head = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
   if (!head) return tl::unexpected(head.error());
-  facts.scope.base = *base;
+  facts.scope.base = from_root ? std::string(kEmptyTreeId) : *base;
   facts.scope.head = *head;
   auto commits = repo.RangeCommits(*base, *head);
   if (!commits) return tl::unexpected(commits.error());
   facts.scope.commits = static_cast<int>(commits->size());
-  facts.scope.description = "commits " + Short(*base) + ".." + Short(*head) + " (" +
-                            std::to_string(commits->size()) + " commits)";
+  facts.scope.description = "commits " + (from_root ? "root" : Short(*base)) + ".." + Short(*head) +
+                            " (" + std::to_string(commits->size()) + " commits)";
   // Each commit's own added lines: a secret added and removed again inside the range is caught.
   // Merge commits are not diffed one by one (their parents' commits are in the range); the net
   // diff below catches content that only a merge introduced.
@@ -78,7 +82,8 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
     if (!diffs) return tl::unexpected(diffs.error());
     AddDiffs(*diffs, commit.id, request.max_file_bytes, facts);
   }
-  auto merge_base = repo.MergeBase(*base, *head);
+  auto merge_base =
+      from_root ? core::Result<std::string>(std::string()) : repo.MergeBase(*base, *head);
   if (!merge_base) return tl::unexpected(merge_base.error());
   auto net = repo.DiffCommits(*merge_base, *head, request.max_file_bytes);
   if (!net) return tl::unexpected(net.error());
@@ -94,23 +99,35 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   return facts;
 }
 
-// Reads a tracked file from the working tree without following symlinks.
-std::optional<SkipReason> ReadWorktreeFile(const std::string& full_path,
-                                           std::int64_t max_file_bytes, std::string& text) {
+// Reads a tracked file from the working tree without following symlinks. Returns why it was
+// skipped, nullopt when `text` holds it, or an error when it exists but cannot be read.
+core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path,
+                                                         const std::string& full_path,
+                                                         std::int64_t max_file_bytes,
+                                                         std::string& text) {
+  auto unreadable = [&](const std::string& why) {
+    return core::MakeError(core::ErrorCode::kIo, "cannot read a tracked file: " + why, path);
+  };
   struct stat st;
-  if (::lstat(full_path.c_str(), &st) != 0) return SkipReason::kUnreadable;
+  if (::lstat(full_path.c_str(), &st) != 0) return unreadable(std::strerror(errno));
   if (S_ISLNK(st.st_mode)) return SkipReason::kSymlink;
-  if (!S_ISREG(st.st_mode)) return SkipReason::kUnreadable;
+  if (S_ISDIR(st.st_mode)) return SkipReason::kSubmodule;  // a nested repository
+  if (!S_ISREG(st.st_mode)) return unreadable("not a regular file");
   if (st.st_size > max_file_bytes) return SkipReason::kTooLarge;
   std::ifstream in(full_path, std::ios::binary);
-  if (!in) return SkipReason::kUnreadable;
+  if (!in) return unreadable(std::strerror(errno));
   text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return SkipReason::kUnreadable;
+  if (in.bad()) return unreadable("read failed");
   // git's heuristic: a NUL byte in the first 8000 bytes means binary.
   if (std::string_view(text).substr(0, 8000).find('\0') != std::string_view::npos) {
     return SkipReason::kBinary;
   }
-  return std::nullopt;
+  return std::optional<SkipReason>();
+}
+
+bool IsMissing(const std::string& full_path) {
+  struct stat st;
+  return ::lstat(full_path.c_str(), &st) != 0 && errno == ENOENT;
 }
 
 core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeRequest& request) {
@@ -139,14 +156,13 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
     } else if (file.kind == EntryKind::kSymlink) {
       skip = SkipReason::kSymlink;
     } else {
-      skip = ReadWorktreeFile(workdir + file.path, request.max_file_bytes, text);
+      const std::string full_path = workdir + file.path;
+      if (IsMissing(full_path)) continue;  // deleted in the working tree: nothing to judge
+      auto read = ReadWorktreeFile(file.path, full_path, request.max_file_bytes, text);
+      if (!read) return tl::unexpected(read.error());
+      skip = *read;
     }
     if (skip) {
-      // A tracked file deleted from the working tree is not there to judge.
-      struct stat st;
-      if (*skip == SkipReason::kUnreadable && ::lstat((workdir + file.path).c_str(), &st) != 0) {
-        continue;
-      }
       facts.scope.skipped.push_back(core::SkippedFile{file.path, *skip, std::nullopt});
       continue;
     }

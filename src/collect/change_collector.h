@@ -6,12 +6,16 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "collect/facts.h"
 #include "core/error.h"
 #include "core/scope.h"
 
 namespace riskgate::collect {
+
+// As --base, git's empty tree means "from the beginning": every commit reachable from head.
+inline constexpr std::string_view kEmptyTreeId = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 
 struct ScopeRequest {
   core::ScanMode mode = core::ScanMode::kStaged;

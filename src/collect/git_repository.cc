@@ -269,8 +269,10 @@ core::Result<std::vector<CommitRef>> GitRepository::RangeCommits(const std::stri
   git_oid oid;
   git_oid_fromstr(&oid, head.c_str());
   if (git_revwalk_push(walk.get(), &oid) != 0) return fail("cannot walk from " + head);
-  git_oid_fromstr(&oid, base.c_str());
-  if (git_revwalk_hide(walk.get(), &oid) != 0) return fail("cannot hide " + base);
+  if (!base.empty()) {
+    git_oid_fromstr(&oid, base.c_str());
+    if (git_revwalk_hide(walk.get(), &oid) != 0) return fail("cannot hide " + base);
+  }
   std::vector<CommitRef> out;
   int rc = 0;
   while ((rc = git_revwalk_next(&oid, walk.get())) == 0) {
@@ -357,9 +359,12 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string&
 core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string& from,
                                                                const std::string& to,
                                                                std::int64_t max_file_bytes) {
-  auto old_tree = TreeOf(repo_, from);
-  if (!old_tree) return tl::unexpected(old_tree.error());
-  OwnedTree old_owned{*old_tree};
+  OwnedTree old_owned;
+  if (!from.empty()) {
+    auto old_tree = TreeOf(repo_, from);
+    if (!old_tree) return tl::unexpected(old_tree.error());
+    old_owned.ptr = *old_tree;
+  }
   auto new_tree = TreeOf(repo_, to);
   if (!new_tree) return tl::unexpected(new_tree.error());
   OwnedTree new_owned{*new_tree};
@@ -369,7 +374,8 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string
     return MakeError(ErrorCode::kRepository,
                      "cannot diff " + from + ".." + to + ": " + LastError());
   }
-  return Collect(diff.get(), from.substr(0, 12) + ".." + to.substr(0, 12));
+  return Collect(diff.get(),
+                 (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12));
 }
 
 core::Result<std::vector<TrackedFile>> GitRepository::ListIndex() {

@@ -60,7 +60,8 @@ class GitRepository {
   // The full id of the commit `rev` names.
   core::Result<std::string> ResolveCommit(const std::string& rev);
   core::Result<std::string> MergeBase(const std::string& a, const std::string& b);
-  // Commits reachable from `head` and not from `base`, oldest first.
+  // Commits reachable from `head` and not from `base` (every one when `base` is empty), oldest
+  // first.
   core::Result<std::vector<CommitRef>> RangeCommits(const std::string& base,
                                                     const std::string& head);
 
@@ -70,6 +71,7 @@ class GitRepository {
   // One commit against its first parent (the empty tree for a root commit).
   core::Result<std::vector<FileDiff>> DiffCommit(const std::string& commit,
                                                  std::int64_t max_file_bytes);
+  // Tree of `from` (the empty tree when `from` is empty) against tree of `to`.
   core::Result<std::vector<FileDiff>> DiffCommits(const std::string& from, const std::string& to,
                                                   std::int64_t max_file_bytes);
   // Every entry of the index.

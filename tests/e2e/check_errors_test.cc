@@ -107,3 +107,34 @@ TEST_CASE("an unwritable output file fails closed and leaves no partial file", "
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("a tracked path that cannot be read as a file fails closed", "[e2e][errors]") {
+  TempRepo repo;
+  repo.Write("data.txt", "hello\n");
+  repo.Commit("init");
+  repo.Remove("data.txt");
+  REQUIRE(Shell("mkfifo data.txt", repo.path()).exit_code == 0);
+  auto result = repo.Riskgate({"check", "--worktree"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("data.txt: cannot read a tracked file: not a regular file") !=
+        std::string::npos);
+}
+
+TEST_CASE("git's empty tree as the base judges the whole history of head", "[e2e][range]") {
+  TempRepo repo;
+  repo.Write("a.txt", "k=" + FakeAwsKeyId() + "\n");
+  const std::string first = repo.Commit("root leak");
+  repo.Write("a.txt", "clean\n");
+  repo.Commit("cleanup");
+  auto result = repo.Riskgate(
+      {"check", "--base", "4b825dc642cb6eb9a060e54bf8d69288fbee4904", "--format", "json"});
+  CHECK(result.exit_code == 1);
+  auto doc = nlohmann::json::parse(result.out);
+  CHECK(doc["scope"]["commits"] == 2);
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["commit"] == first);
+}
+
+}  // namespace riskgate::testing

@@ -66,15 +66,9 @@ ProcessResult Shell(const std::string& command, const std::string& cwd,
 
 std::string RiskgateBinary() {
   const char* bin = std::getenv("RISKGATE_BIN");
-  if (bin == nullptr) throw std::runtime_error("RISKGATE_BIN is not set (run through ctest)");
-  return bin;
+  return bin != nullptr ? bin : RISKGATE_TEST_BIN;
 }
 
-std::string SourceDir() {
-  const char* dir = std::getenv("RISKGATE_SOURCE_DIR");
-  if (dir == nullptr)
-    throw std::runtime_error("RISKGATE_SOURCE_DIR is not set (run through ctest)");
-  return dir;
-}
+std::string SourceDir() { return RISKGATE_TEST_SOURCE_DIR; }
 
 }  // namespace riskgate::testing

@@ -22,7 +22,7 @@ ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd =
 ProcessResult Shell(const std::string& command, const std::string& cwd = ".",
                     const std::map<std::string, std::string>& env = {});
 
-// The riskgate binary under test (RISKGATE_BIN) and the source tree (RISKGATE_SOURCE_DIR).
+// The riskgate binary under test (RISKGATE_BIN overrides the one built) and the source tree.
 std::string RiskgateBinary();
 std::string SourceDir();
 
