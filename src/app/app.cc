@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/check_command.h"
+#include "app/install_hook.h"
 #include "report/report.h"
 
 namespace riskgate::app {
@@ -16,8 +17,11 @@ int Main(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_cmd = cli.add_subcommand("check", "Judge a change and decide block/warn/pass");
-  auto* staged = check_cmd->add_flag("--staged", check.staged,
-                                     "Judge the index against HEAD (what a pre-commit hook sees)");
+  auto* staged = check_cmd->add_flag(
+      "--staged", check.staged,
+      "Judge the index against HEAD (what a pre-commit hook sees). Without a scope flag "
+      "the scope is detected: GitHub/GitLab CI ranges, hooks, or "
+      "locally the staged changes, else the branch vs upstream");
   auto* worktree = check_cmd->add_flag("--worktree", check.worktree,
                                        "Judge every tracked file as it is on disk");
   auto* base = check_cmd->add_option("--base", check.base,
@@ -39,12 +43,22 @@ int Main(int argc, char** argv) {
                       "Print the decision but exit 0 unless there is an error");
   check_cmd->add_option("--max-file-size", check.max_file_bytes,
                         "Skip (and count) files larger than this many bytes");
+  check_cmd
+      ->add_option("--warn-exit-code", check.warn_exit_code,
+                   "Exit with this code (3-125) when the decision is warn; default 0")
+      ->check(CLI::Range(3, 125));
   check_cmd->add_option("--color", check.color, "Colour: auto, always, never")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::kAuto},
                                                                    {"always", ColorMode::kAlways},
                                                                    {"never", ColorMode::kNever}},
                                   CLI::ignore_case));
+
+  InstallHookOptions hook;
+  CLI::App* hook_cmd =
+      cli.add_subcommand("install-hook", "Write a git pre-commit hook that runs check --staged");
+  hook_cmd->add_option("--repo", hook.repo, "Repository folder");
+  hook_cmd->add_flag("--force", hook.force, "Replace a pre-commit hook riskgate did not write");
 
   try {
     cli.parse(argc, argv);
@@ -55,6 +69,7 @@ int Main(int argc, char** argv) {
     return kExitError;
   }
   if (check_cmd->parsed()) return RunCheck(check);
+  if (hook_cmd->parsed()) return RunInstallHook(hook);
   return kExitError;
 }
 

@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/atomic_file.h"
 #include "collect/change_collector.h"
+#include "collect/ci_context.h"
 #include "collect/git_repository.h"
 #include "decide/decide.h"
 #include "evaluate/evaluate.h"
@@ -55,7 +56,8 @@ core::Result<std::vector<OutputPlan>> PlanOutputs(const CheckOptions& options) {
   return plans;
 }
 
-core::Result<core::ScanMode> ChooseMode(const CheckOptions& options) {
+// An explicit scope flag, or nullopt to detect the scope from the environment.
+core::Result<std::optional<core::ScanMode>> ExplicitMode(const CheckOptions& options) {
   const int chosen =
       (options.staged ? 1 : 0) + (options.worktree ? 1 : 0) + (!options.base.empty() ? 1 : 0);
   if (chosen > 1) {
@@ -67,7 +69,17 @@ core::Result<core::ScanMode> ChooseMode(const CheckOptions& options) {
   }
   if (options.worktree) return core::ScanMode::kWorktree;
   if (!options.base.empty()) return core::ScanMode::kRange;
-  return core::ScanMode::kStaged;
+  if (options.staged) return core::ScanMode::kStaged;
+  return std::optional<core::ScanMode>();
+}
+
+// The scope to judge: the flags when given, else what the environment says.
+core::Result<collect::ScopeChoice> ChooseScope(const CheckOptions& options,
+                                               collect::GitRepository& repo) {
+  auto mode = ExplicitMode(options);
+  if (!mode) return tl::unexpected(mode.error());
+  if (*mode) return collect::ScopeChoice{**mode, options.base, options.head, ""};
+  return collect::DetectScope(collect::ProcessEnvironment(), repo);
 }
 
 core::Result<policy::Policy> LoadPolicyFor(const CheckOptions& options,
@@ -100,21 +112,25 @@ bool UseColor(ColorMode mode) {
 int RunCheck(const CheckOptions& options) {
   auto plans = PlanOutputs(options);
   if (!plans) return Fail(plans.error());
-  auto mode = ChooseMode(options);
-  if (!mode) return Fail(mode.error());
+  if (auto mode = ExplicitMode(options); !mode) return Fail(mode.error());
 
   auto repo = collect::GitRepository::Open(options.repo);
   if (!repo) return Fail(repo.error());
+  auto scope = ChooseScope(options, **repo);
+  if (!scope) return Fail(scope.error());
   auto policy = LoadPolicyFor(options, (*repo)->Workdir());
   if (!policy) return Fail(policy.error());
 
   collect::ScopeRequest request;
-  request.mode = *mode;
-  request.base = options.base;
-  request.head = options.head;
+  request.mode = scope->mode;
+  request.base = scope->base;
+  request.head = scope->head;
   request.max_file_bytes = options.max_file_bytes.value_or(policy->limits.max_file_bytes);
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return Fail(facts.error());
+  if (!scope->source.empty()) {
+    facts->scope.description += " [detected: " + scope->source + "]";
+  }
 
   evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy);
   decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy);
@@ -138,7 +154,11 @@ int RunCheck(const CheckOptions& options) {
     }
   }
   if (options.dry_run) return kExitPass;
-  return verdict.decision == core::Decision::kBlock ? kExitBlock : kExitPass;
+  if (verdict.decision == core::Decision::kBlock) return kExitBlock;
+  if (verdict.decision == core::Decision::kWarn && options.warn_exit_code) {
+    return *options.warn_exit_code;
+  }
+  return kExitPass;
 }
 
 }  // namespace riskgate::app

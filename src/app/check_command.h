@@ -22,6 +22,8 @@ struct CheckOptions {
   bool dry_run = false;
   std::optional<std::int64_t> max_file_bytes;
   ColorMode color = ColorMode::kAuto;
+  // Exit code for a run that only warns (default 0), e.g. for GitLab `allow_failure: exit_codes`.
+  std::optional<int> warn_exit_code;
 };
 
 int RunCheck(const CheckOptions& options);

@@ -193,6 +193,24 @@ GitRepository::~GitRepository() {
 
 bool GitRepository::IsShallow() const { return git_repository_is_shallow(repo_) == 1; }
 
+std::string GitRepository::HooksDir() const {
+  git_config* config = nullptr;
+  std::string hooks_path;
+  if (git_repository_config_snapshot(&config, repo_) == 0) {
+    const char* value = nullptr;
+    if (git_config_get_string(&value, config, "core.hooksPath") == 0 && value != nullptr) {
+      hooks_path = value;
+    }
+    git_config_free(config);
+  }
+  if (hooks_path.empty()) return std::string(git_repository_commondir(repo_)) + "hooks/";
+  std::filesystem::path path(hooks_path);
+  if (path.is_relative()) path = std::filesystem::path(Workdir()) / path;
+  std::string out = path.lexically_normal().string();
+  if (out.back() != '/') out += '/';
+  return out;
+}
+
 std::string GitRepository::Workdir() const {
   const char* workdir = git_repository_workdir(repo_);
   return workdir != nullptr ? workdir : "";

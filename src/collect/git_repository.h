@@ -52,6 +52,9 @@ class GitRepository {
   GitRepository& operator=(const GitRepository&) = delete;
 
   bool IsShallow() const;
+  // The folder git runs hooks from: core.hooksPath (relative to the working tree) or
+  // <git dir>/hooks, with a trailing '/'.
+  std::string HooksDir() const;
   // The working tree folder with a trailing '/', or empty for a bare repository.
   std::string Workdir() const;
 

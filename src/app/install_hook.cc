@@ -1,0 +1,82 @@
+#include "app/install_hook.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/app.h"
+#include "app/atomic_file.h"
+#include "collect/git_repository.h"
+
+namespace riskgate::app {
+namespace {
+
+constexpr std::string_view kMarker = "# riskgate-hook";
+
+// The installing binary's absolute path, so the hook works without riskgate on PATH.
+std::string SelfPath() {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string("riskgate") : self.string();
+}
+
+std::string QuoteShell(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+int RunInstallHook(const InstallHookOptions& options) {
+  auto repo = collect::GitRepository::Open(options.repo);
+  if (!repo) {
+    std::cerr << "riskgate: error: " << repo.error().ToString() << "\n";
+    return kExitError;
+  }
+  const std::string dir = (*repo)->HooksDir();
+  const std::string path = dir + "pre-commit";
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    auto existing = ReadFile(path);
+    const bool ours = existing && existing->find(kMarker) != std::string::npos;
+    if (!ours && !options.force) {
+      std::cerr << "riskgate: error: " << path
+                << " already exists and was not written by riskgate; add `riskgate check "
+                   "--staged` to it yourself, or pass --force to replace it\n";
+      return kExitError;
+    }
+  }
+  std::filesystem::create_directories(dir, ec);
+  const std::string self = SelfPath();
+  const std::string script = "#!/bin/sh\n" + std::string(kMarker) +
+                             ": installed by `riskgate install-hook`; delete this file to "
+                             "uninstall.\n"
+                             "# Judges the staged change; a block stops the commit "
+                             "(bypass once with `git commit --no-verify`).\n"
+                             "if command -v riskgate >/dev/null 2>&1; then\n"
+                             "  exec riskgate check --staged\n"
+                             "fi\n"
+                             "exec " +
+                             QuoteShell(self) + " check --staged\n";
+  if (auto written = WriteFileAtomically(path, script); !written) {
+    std::cerr << "riskgate: error: " << written.error().ToString() << "\n";
+    return kExitError;
+  }
+  if (::chmod(path.c_str(), 0755) != 0) {
+    std::cerr << "riskgate: error: " << path << ": cannot make the hook executable\n";
+    return kExitError;
+  }
+  std::cout << "installed " << path << "\n";
+  return kExitPass;
+}
+
+}  // namespace riskgate::app

@@ -1,0 +1,126 @@
+// End to end with the real `pre-commit` client (Debian package pre-commit) driving riskgate
+// through this repository's .pre-commit-hooks.yaml.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support/temp_repo.h"
+
+namespace riskgate::testing {
+namespace {
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+// A temp repository whose .pre-commit-config.yaml points at this source repository's HEAD, with
+// the hook installed; riskgate is found on PATH as `language: system` expects.
+class PreCommitRepo {
+ public:
+  PreCommitRepo() {
+    auto source_head = Run({"git", "rev-parse", "HEAD"}, SourceDir(), {{"GIT_DIR", ""}});
+    REQUIRE(source_head.exit_code == 0);
+    const std::string bin_dir = std::filesystem::path(RiskgateBinary()).parent_path().string();
+    env_ = {{"PATH", bin_dir + ":" + std::string(std::getenv("PATH"))},
+            {"PRE_COMMIT_HOME", cache_.path()},
+            {"GIT_AUTHOR_NAME", "t"},
+            {"GIT_AUTHOR_EMAIL", "t@example.com"},
+            {"GIT_COMMITTER_NAME", "t"},
+            {"GIT_COMMITTER_EMAIL", "t@example.com"}};
+    repo_.Write(".pre-commit-config.yaml", "repos:\n  - repo: " + SourceDir() +
+                                               "\n    rev: " + Trim(source_head.out) +
+                                               "\n    hooks:\n      - id: riskgate\n");
+    repo_.Write("README.md", "hello\n");
+    repo_.Commit("init");
+    auto install = Run({"pre-commit", "install"}, repo_.path(), env_);
+    INFO(install.out << install.err);
+    REQUIRE(install.exit_code == 0);
+  }
+  TempRepo& repo() { return repo_; }
+  ProcessResult Git(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"git"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return Run(argv, repo_.path(), env_);
+  }
+
+ private:
+  TempDir cache_;
+  TempRepo repo_;
+  std::map<std::string, std::string> env_;
+};
+
+}  // namespace
+
+TEST_CASE("pre-commit refuses a commit that adds a secret and shows the finding",
+          "[e2e][pre-commit]") {
+  PreCommitRepo pc;
+  pc.repo().Write("config.py", "TOKEN = \"" + FakeGithubToken() + "\"\n");
+  pc.repo().Git({"add", "config.py"});
+  auto commit = pc.Git({"commit", "-m", "add config"});
+  INFO(commit.out << commit.err);
+  CHECK(commit.exit_code != 0);
+  const std::string all = commit.out + commit.err;
+  CHECK(all.find("BLOCK config.py:1") != std::string::npos);
+  CHECK(all.find(FakeGithubToken()) == std::string::npos);
+}
+
+TEST_CASE("pre-commit lets a clean commit through", "[e2e][pre-commit]") {
+  PreCommitRepo pc;
+  pc.repo().Write("app.py", "print('hello')\n");
+  pc.repo().Git({"add", "app.py"});
+  auto commit = pc.Git({"commit", "-m", "clean"});
+  INFO(commit.out << commit.err);
+  CHECK(commit.exit_code == 0);
+}
+
+TEST_CASE("git commit -a and git commit <path> are judged on what they commit",
+          "[e2e][pre-commit]") {
+  PreCommitRepo pc;
+  pc.repo().Write("app.py", "print('v1')\n");
+  pc.repo().Commit("app");
+  // Modified but not staged: only `commit -a` or `commit app.py` would commit it.
+  pc.repo().Write("app.py", "print('v1')\nKEY = \"" + FakeAwsKeyId() + "\"\n");
+  auto all = pc.Git({"commit", "-a", "-m", "commit -a"});
+  INFO(all.out << all.err);
+  CHECK(all.exit_code != 0);
+  CHECK((all.out + all.err).find("BLOCK app.py:2") != std::string::npos);
+  auto partial = pc.Git({"commit", "-m", "partial", "app.py"});
+  INFO(partial.out << partial.err);
+  CHECK(partial.exit_code != 0);
+  CHECK((partial.out + partial.err).find("BLOCK app.py:2") != std::string::npos);
+  // The same working-tree edit is not judged by a commit that does not include it.
+  pc.repo().Write("other.txt", "unrelated\n");
+  pc.repo().Git({"add", "other.txt"});
+  auto other = pc.Git({"commit", "-m", "other only"});
+  INFO(other.out << other.err);
+  CHECK(other.exit_code == 0);
+}
+
+TEST_CASE("install-hook writes a plain hook that blocks, and refuses a foreign one",
+          "[e2e][hook]") {
+  TempRepo repo;
+  repo.Write("README.md", "x\n");
+  repo.Commit("init");
+  auto install = repo.Riskgate({"install-hook"});
+  INFO(install.err);
+  REQUIRE(install.exit_code == 0);
+  CHECK(repo.Riskgate({"install-hook"}).exit_code == 0);  // ours: replaced quietly
+  repo.Write("leak.txt", "k=" + FakeAwsKeyId() + "\n");
+  repo.Git({"add", "leak.txt"});
+  auto commit = Run({"git", "commit", "-m", "leak"}, repo.path(),
+                    {{"GIT_AUTHOR_NAME", "t"},
+                     {"GIT_AUTHOR_EMAIL", "t@e"},
+                     {"GIT_COMMITTER_NAME", "t"},
+                     {"GIT_COMMITTER_EMAIL", "t@e"}});
+  CHECK(commit.exit_code != 0);
+  CHECK(commit.out.find("BLOCK leak.txt:1") != std::string::npos);
+
+  repo.Write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n");
+  auto refused = repo.Riskgate({"install-hook"});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("--force") != std::string::npos);
+  CHECK(repo.Riskgate({"install-hook", "--force"}).exit_code == 0);
+}
+
+}  // namespace riskgate::testing
