@@ -78,7 +78,8 @@ TEST_CASE("git commit -a and git commit <path> are judged on what they commit",
           "[e2e][pre-commit]") {
   PreCommitRepo pc;
   pc.repo().Write("app.py", "print('v1')\n");
-  pc.repo().Commit("app");
+  pc.repo().Git({"add", "app.py"});
+  REQUIRE(pc.Git({"commit", "-q", "-m", "app"}).exit_code == 0);
   // Modified but not staged: only `commit -a` or `commit app.py` would commit it.
   pc.repo().Write("app.py", "print('v1')\nKEY = \"" + FakeAwsKeyId() + "\"\n");
   auto all = pc.Git({"commit", "-a", "-m", "commit -a"});
@@ -114,7 +115,8 @@ TEST_CASE("install-hook writes a plain hook that blocks, and refuses a foreign o
                      {"GIT_COMMITTER_NAME", "t"},
                      {"GIT_COMMITTER_EMAIL", "t@e"}});
   CHECK(commit.exit_code != 0);
-  CHECK(commit.out.find("BLOCK leak.txt:1") != std::string::npos);
+  // git sends a hook's standard output to its standard error.
+  CHECK((commit.out + commit.err).find("BLOCK leak.txt:1") != std::string::npos);
 
   repo.Write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n");
   auto refused = repo.Riskgate({"install-hook"});

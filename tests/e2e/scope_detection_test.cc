@@ -1,0 +1,193 @@
+// End to end: `riskgate check` with no scope flag picks the scope from the real environment
+// variables and event payloads of each platform.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "support/temp_repo.h"
+
+namespace riskgate::testing {
+namespace {
+
+using Env = std::map<std::string, std::string>;
+
+// No platform at all: every detection variable unset.
+Env Bare() {
+  return {{"GITHUB_ACTIONS", ""},      {"GITHUB_EVENT_NAME", ""},  {"GITHUB_EVENT_PATH", ""},
+          {"GITLAB_CI", ""},           {"CI_PIPELINE_SOURCE", ""}, {"PRE_COMMIT", ""},
+          {"PRE_COMMIT_FROM_REF", ""}, {"PRE_COMMIT_TO_REF", ""},  {"GIT_INDEX_FILE", ""}};
+}
+
+Env With(Env env, const Env& more) {
+  for (const auto& [k, v] : more) env[k] = v;
+  return env;
+}
+
+// base -> leak commit on a feature branch; main stays at base.
+struct PrRepo {
+  TempRepo repo;
+  std::string base;
+  std::string head;
+  PrRepo() {
+    repo.Write("README.md", "x\n");
+    base = repo.Commit("base");
+    repo.Git({"checkout", "-q", "-b", "feature"});
+    repo.Write("ci.sh", "export T=" + FakeGithubToken() + "\n");
+    head = repo.Commit("feature work");
+    // What a CI checkout has: the default branch as a remote-tracking ref.
+    repo.Git({"update-ref", "refs/remotes/origin/main", base});
+  }
+  std::string WritePayload(const std::string& json) {
+    repo.Write(".git/event.json", json);
+    return repo.path() + "/.git/event.json";
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a GitHub pull_request judges base.sha..head.sha from the payload", "[e2e][scope]") {
+  PrRepo pr;
+  // GITHUB_SHA would be the test merge commit; riskgate must not use it.
+  const std::string payload = pr.WritePayload(
+      R"({"number": 12, "pull_request": {"number": 12, "base": {"sha": ")" + pr.base +
+      R"(", "ref": "main"}, "head": {"sha": ")" + pr.head +
+      R"(", "ref": "feature", "repo": {"full_name": "o/r"}}, "user": {"login": "dev"}}})");
+  auto doc = pr.repo.RiskgateJson({"check"}, 1,
+                                  With(Bare(), {{"GITHUB_ACTIONS", "true"},
+                                                {"GITHUB_EVENT_NAME", "pull_request"},
+                                                {"GITHUB_EVENT_PATH", payload},
+                                                {"GITHUB_SHA", "0123456789"}}));
+  CHECK(doc["scope"]["mode"] == "range");
+  CHECK(doc["scope"]["base"] == pr.base);
+  CHECK(doc["scope"]["head"] == pr.head);
+  CHECK(doc["scope"]["description"].get<std::string>().find("github:pull_request #12") !=
+        std::string::npos);
+}
+
+TEST_CASE("a GitHub push judges before..after, and a new branch against the default branch",
+          "[e2e][scope]") {
+  PrRepo pr;
+  auto push = pr.repo.RiskgateJson(
+      {"check"}, 1,
+      With(Bare(),
+           {{"GITHUB_ACTIONS", "true"},
+            {"GITHUB_EVENT_NAME", "push"},
+            {"GITHUB_EVENT_PATH", pr.WritePayload(R"({"before": ")" + pr.base + R"(", "after": ")" +
+                                                  pr.head + R"(", "forced": false})")}}));
+  CHECK(push["scope"]["base"] == pr.base);
+  CHECK(push["scope"]["head"] == pr.head);
+
+  auto fresh = pr.repo.RiskgateJson(
+      {"check"}, 1,
+      With(Bare(),
+           {{"GITHUB_ACTIONS", "true"},
+            {"GITHUB_EVENT_NAME", "push"},
+            {"GITHUB_EVENT_PATH",
+             pr.WritePayload(R"({"before": ")" + std::string(40, '0') + R"(", "after": ")" +
+                             pr.head + R"(", "repository": {"default_branch": "main"}})")}}));
+  CHECK(fresh["scope"]["base"] == pr.base);
+  CHECK(fresh["scope"]["description"].get<std::string>().find("new branch") != std::string::npos);
+}
+
+TEST_CASE("a GitHub payload that is not JSON fails closed", "[e2e][scope]") {
+  PrRepo pr;
+  auto result = pr.repo.Riskgate(
+      {"check"}, With(Bare(), {{"GITHUB_ACTIONS", "true"},
+                               {"GITHUB_EVENT_NAME", "pull_request"},
+                               {"GITHUB_EVENT_PATH", pr.WritePayload("{\"pull_request\": ")}}));
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("the GitHub event payload is not JSON") != std::string::npos);
+}
+
+TEST_CASE("a GitLab merge-request pipeline judges DIFF_BASE_SHA..CI_COMMIT_SHA", "[e2e][scope]") {
+  PrRepo pr;
+  auto doc = pr.repo.RiskgateJson({"check"}, 1,
+                                  With(Bare(), {{"GITLAB_CI", "true"},
+                                                {"CI_PIPELINE_SOURCE", "merge_request_event"},
+                                                {"CI_MERGE_REQUEST_DIFF_BASE_SHA", pr.base},
+                                                {"CI_MERGE_REQUEST_IID", "7"},
+                                                {"CI_COMMIT_SHA", pr.head}}));
+  CHECK(doc["scope"]["base"] == pr.base);
+  CHECK(doc["scope"]["head"] == pr.head);
+  CHECK(doc["scope"]["description"].get<std::string>().find("!7") != std::string::npos);
+}
+
+TEST_CASE("a GitLab branch pipeline judges before..sha, or a new branch against the default",
+          "[e2e][scope]") {
+  PrRepo pr;
+  auto push = pr.repo.RiskgateJson({"check"}, 1,
+                                   With(Bare(), {{"GITLAB_CI", "true"},
+                                                 {"CI_PIPELINE_SOURCE", "push"},
+                                                 {"CI_COMMIT_BEFORE_SHA", pr.base},
+                                                 {"CI_COMMIT_SHA", pr.head}}));
+  CHECK(push["scope"]["base"] == pr.base);
+  auto fresh = pr.repo.RiskgateJson({"check"}, 1,
+                                    With(Bare(), {{"GITLAB_CI", "true"},
+                                                  {"CI_PIPELINE_SOURCE", "push"},
+                                                  {"CI_COMMIT_BEFORE_SHA", std::string(40, '0')},
+                                                  {"CI_COMMIT_SHA", pr.head},
+                                                  {"CI_DEFAULT_BRANCH", "main"}}));
+  CHECK(fresh["scope"]["base"] == pr.base);
+}
+
+TEST_CASE("a new branch whose default branch is not in the clone fails closed", "[e2e][scope]") {
+  PrRepo pr;
+  auto result =
+      pr.repo.Riskgate({"check"}, With(Bare(), {{"GITLAB_CI", "true"},
+                                                {"CI_PIPELINE_SOURCE", "push"},
+                                                {"CI_COMMIT_BEFORE_SHA", std::string(40, '0')},
+                                                {"CI_COMMIT_SHA", pr.head},
+                                                {"CI_DEFAULT_BRANCH", "trunk"}}));
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("'trunk' is not in this clone") != std::string::npos);
+}
+
+TEST_CASE("under pre-commit the staged index is judged", "[e2e][scope]") {
+  PrRepo pr;
+  pr.repo.Write("new.txt", "k=" + FakeAwsKeyId() + "\n");
+  pr.repo.Git({"add", "new.txt"});
+  auto doc = pr.repo.RiskgateJson({"check"}, 1, With(Bare(), {{"PRE_COMMIT", "1"}}));
+  CHECK(doc["scope"]["mode"] == "staged");
+  REQUIRE(doc["findings"].size() == 1);
+  CHECK(doc["findings"][0]["path"] == "new.txt");
+}
+
+TEST_CASE("on a laptop: staged changes if any, else the branch against its upstream",
+          "[e2e][scope]") {
+  PrRepo pr;
+  pr.repo.Git({"remote", "add", "origin", "https://git.example/o/r.git"});
+  pr.repo.Git({"config", "branch.feature.remote", "origin"});
+  pr.repo.Git({"config", "branch.feature.merge", "refs/heads/main"});
+  auto upstream = pr.repo.RiskgateJson({"check"}, 1, Bare());
+  CHECK(upstream["scope"]["mode"] == "range");
+  CHECK(upstream["scope"]["base"] == pr.base);
+  CHECK(upstream["scope"]["description"].get<std::string>().find("upstream") != std::string::npos);
+
+  pr.repo.Write("staged.txt", "hello\n");
+  pr.repo.Git({"add", "staged.txt"});
+  auto staged = pr.repo.RiskgateJson({"check"}, 0, Bare());
+  CHECK(staged["scope"]["mode"] == "staged");
+}
+
+TEST_CASE("scope flags override the environment", "[e2e][scope]") {
+  PrRepo pr;
+  auto doc = pr.repo.RiskgateJson({"check", "--worktree"}, 1,
+                                  With(Bare(), {{"GITLAB_CI", "true"},
+                                                {"CI_PIPELINE_SOURCE", "merge_request_event"},
+                                                {"CI_MERGE_REQUEST_DIFF_BASE_SHA", pr.base},
+                                                {"CI_COMMIT_SHA", pr.head}}));
+  CHECK(doc["scope"]["mode"] == "worktree");
+}
+
+TEST_CASE("a warn-only run can exit with an opt-in code", "[e2e][scope]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\ndecisions: {critical: warn}\n");
+  repo.Commit("policy");
+  repo.Write("a.txt", "k=" + FakeAwsKeyId() + "\n");
+  repo.Git({"add", "a.txt"});
+  CHECK(repo.Riskgate({"check", "--staged"}).exit_code == 0);
+  CHECK(repo.Riskgate({"check", "--staged", "--warn-exit-code", "3"}).exit_code == 3);
+  CHECK(repo.Riskgate({"check", "--staged", "--warn-exit-code", "1"}).exit_code == 2);
+}
+
+}  // namespace riskgate::testing
