@@ -1,16 +1,39 @@
 #include "report/report.h"
 
+#include <array>
+#include <string>
+#include <utility>
+
 namespace riskgate::report {
+namespace {
+
+constexpr std::array<std::pair<Format, std::string_view>, 2> kFormatNames = {{
+    {Format::kText, "text"},
+    {Format::kJson, "json"},
+}};
+
+}  // namespace
 
 std::optional<Format> ParseFormat(std::string_view name) {
-  if (name == "text") return Format::kText;
-  if (name == "json") return Format::kJson;
+  for (const auto& [format, format_name] : kFormatNames) {
+    if (format_name == name) return format;
+  }
   return std::nullopt;
 }
 
-std::string_view FormatNames() { return "text, json"; }
+std::string_view FormatNames() {
+  static const std::string names = [] {
+    std::string out;
+    for (const auto& [format, name] : kFormatNames)
+      out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+  }();
+  return names;
+}
 
 std::string_view ToolVersion() { return RISKGATE_VERSION; }
+
+std::string_view ToolHomepage() { return RISKGATE_HOMEPAGE; }
 
 std::string Render(Format format, const ReportInput& input, const TextStyle& style) {
   switch (format) {

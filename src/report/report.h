@@ -35,5 +35,7 @@ std::string WriteJson(const ReportInput& input);
 
 inline constexpr std::string_view kToolName = "riskgate";
 std::string_view ToolVersion();
+// The project's home page, empty when the build does not set one.
+std::string_view ToolHomepage();
 
 }  // namespace riskgate::report

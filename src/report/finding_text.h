@@ -1,0 +1,29 @@
+// Stage 5 (report), shared helper: how every writer phrases a finding, so the SARIF message, the
+// annotation, the Code Quality description and the JUnit failure say the same thing. The text is
+// not escaped for any syntax yet; writers pass it through their escaper (report/text_escape.h).
+#pragma once
+
+#include <string>
+
+#include "core/finding.h"
+
+namespace riskgate::report {
+
+// The finding's remedy of `kind`, or nullptr.
+const core::Remediation* FindRemedy(const core::Finding& finding, core::RemedyKind kind);
+
+// "AWS access key ID found: AKIA..." (the secret is the redacted form the finding carries).
+std::string Headline(const core::Finding& finding);
+
+// The headline, then " Fix: <fix summary>." when there is a fix.
+std::string HeadlineWithFix(const core::Finding& finding);
+
+// The 1-based line to show: findings about a whole file (line 0) point at line 1.
+int DisplayLine(const core::Location& location);
+// The 1-based column to show: an unknown column (0) is column 1.
+int DisplayColumn(const core::Location& location);
+
+// "path:line".
+std::string PathLine(const core::Finding& finding);
+
+}  // namespace riskgate::report
