@@ -39,6 +39,8 @@ int Main(int argc, char** argv) {
                             "; repeat with --output for several");
   check_cmd->add_option("--output", check.outputs,
                         "Write the matching --format to this file (atomically); '-' for stdout");
+  check_cmd->add_flag("--all-findings", check.all_findings,
+                      "Also report findings on lines the change did not add (as pass)");
   check_cmd->add_flag("--dry-run", check.dry_run,
                       "Print the decision but exit 0 unless there is an error");
   check_cmd->add_option("--max-file-size", check.max_file_bytes,

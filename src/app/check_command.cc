@@ -126,6 +126,9 @@ int RunCheck(const CheckOptions& options) {
   request.base = scope->base;
   request.head = scope->head;
   request.max_file_bytes = options.max_file_bytes.value_or(policy->limits.max_file_bytes);
+  request.wants_document = [&policy = *policy](std::string_view path) {
+    return evaluate::WantsDocument(path, policy);
+  };
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return Fail(facts.error());
   if (!scope->source.empty()) {
@@ -133,7 +136,8 @@ int RunCheck(const CheckOptions& options) {
   }
 
   evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy);
-  decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy);
+  decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy,
+                                           decide::DecideOptions{options.all_findings});
   verdict.summary.suppressed_inline = evaluation.suppressed_inline;
   verdict.summary.inline_ignored = evaluation.inline_ignored;
 

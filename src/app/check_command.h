@@ -20,6 +20,7 @@ struct CheckOptions {
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
   bool dry_run = false;
+  bool all_findings = false;  // also report findings on lines the change did not add
   std::optional<std::int64_t> max_file_bytes;
   ColorMode color = ColorMode::kAuto;
   // Exit code for a run that only warns (default 0), e.g. for GitLab `allow_failure: exit_codes`.

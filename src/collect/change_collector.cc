@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -43,6 +44,29 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
   }
 }
 
+// Records the whole new version of each diffed file the evaluators parse as a document.
+core::Result<void> AddDocuments(GitRepository& repo, const std::vector<FileDiff>& diffs,
+                                const ScopeRequest& request, ChangeFacts& facts) {
+  if (!request.wants_document) return {};
+  for (const FileDiff& diff : diffs) {
+    if (diff.kind == EntryKind::kSubmodule || diff.kind == EntryKind::kSymlink || diff.binary ||
+        diff.size > request.max_file_bytes || diff.hunks.empty() ||
+        !request.wants_document(diff.path)) {
+      continue;
+    }
+    auto content = repo.ReadBlob(diff.blob_id);
+    if (!content) return tl::unexpected(content.error());
+    ChangedFile file{diff.path, std::move(*content), {}, false};
+    for (const AddedHunk& hunk : diff.hunks) {
+      const auto lines = 1 + std::count(hunk.text.begin(), hunk.text.end(), '\n');
+      for (int i = 0; i < lines; ++i) file.added_lines.push_back(hunk.first_line + i);
+    }
+    std::sort(file.added_lines.begin(), file.added_lines.end());
+    facts.files.push_back(std::move(file));
+  }
+  return {};
+}
+
 core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest& request) {
   ChangeFacts facts;
   facts.scope.mode = ScanMode::kStaged;
@@ -53,6 +77,9 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
                                   : "staged changes of the first commit (HEAD is unborn)";
   auto diffs = repo.DiffStaged(request.max_file_bytes);
   if (!diffs) return tl::unexpected(diffs.error());
+  if (auto added = AddDocuments(repo, *diffs, request, facts); !added) {
+    return tl::unexpected(added.error());
+  }
   AddDiffs(*diffs, std::nullopt, request.max_file_bytes, facts);
   return facts;
 }
@@ -87,6 +114,10 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   if (!merge_base) return tl::unexpected(merge_base.error());
   auto net = repo.DiffCommits(*merge_base, *head, request.max_file_bytes);
   if (!net) return tl::unexpected(net.error());
+  // Documents are judged as they are at head, against the lines the range added in all.
+  if (auto added = AddDocuments(repo, *net, request, facts); !added) {
+    return tl::unexpected(added.error());
+  }
   ChangeFacts net_facts;
   AddDiffs(*net, std::nullopt, request.max_file_bytes, net_facts);
   // Skips of the net diff repeat those of the commits; count each path once.
@@ -167,6 +198,9 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
       continue;
     }
     ++facts.scope.files_scanned;
+    if (request.wants_document && request.wants_document(file.path)) {
+      facts.files.push_back(ChangedFile{file.path, text, {}, true});
+    }
     facts.fragments.push_back(Fragment{file.path, std::nullopt, 1, std::move(text)});
   }
   return facts;

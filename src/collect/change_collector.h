@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,8 @@ struct ScopeRequest {
   std::string base;  // range mode
   std::string head;  // range mode
   std::int64_t max_file_bytes = 2 * 1024 * 1024;
+  // Paths whose whole new version the evaluators need (see ChangedFile); none when empty.
+  std::function<bool(std::string_view path)> wants_document;
 };
 
 class GitRepository;

@@ -18,9 +18,21 @@ struct Fragment {
   std::string text;                   // lines joined by '\n'
 };
 
+// The whole new version of a file some control parses as a document (a workflow, a
+// Dockerfile), with the lines the change added, so that only what the change introduces decides.
+struct ChangedFile {
+  std::string path;
+  std::string content;
+  std::vector<int> added_lines;  // sorted, 1-based
+  bool whole_file = false;       // worktree audits: every line counts as part of the change
+
+  bool IsAdded(int line) const;
+};
+
 struct ChangeFacts {
   core::ScopeSummary scope;
   std::vector<Fragment> fragments;
+  std::vector<ChangedFile> files;  // only paths the request asked documents for
 };
 
 }  // namespace riskgate::collect

@@ -89,6 +89,7 @@ struct DiffCollector {
     file.kind = KindOf(delta->new_file.mode);
     file.size = static_cast<std::int64_t>(delta->new_file.size);
     file.binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;
+    file.blob_id = OidString(&delta->new_file.id);
     self->files.push_back(std::move(file));
     return 0;
   }
@@ -394,6 +395,21 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string
   }
   return Collect(diff.get(),
                  (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12));
+}
+
+core::Result<std::string> GitRepository::ReadBlob(const std::string& blob_id) {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, blob_id.c_str()) != 0) {
+    return MakeError(ErrorCode::kInternal, "'" + blob_id + "' is not a blob id");
+  }
+  git_blob* blob = nullptr;
+  if (git_blob_lookup(&blob, repo_, &oid) != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot read blob " + blob_id + ": " + LastError());
+  }
+  std::string content(static_cast<const char*>(git_blob_rawcontent(blob)),
+                      static_cast<std::size_t>(git_blob_rawsize(blob)));
+  git_blob_free(blob);
+  return content;
 }
 
 core::Result<std::vector<TrackedFile>> GitRepository::ListIndex() {

@@ -29,6 +29,7 @@ struct FileDiff {
   EntryKind kind = EntryKind::kRegular;
   bool binary = false;
   std::int64_t size = 0;  // of the new version
+  std::string blob_id;    // of the new version
   std::vector<AddedHunk> hunks;
 };
 
@@ -77,6 +78,8 @@ class GitRepository {
   // Tree of `from` (the empty tree when `from` is empty) against tree of `to`.
   core::Result<std::vector<FileDiff>> DiffCommits(const std::string& from, const std::string& to,
                                                   std::int64_t max_file_bytes);
+  // The content of a blob.
+  core::Result<std::string> ReadBlob(const std::string& blob_id);
   // Every entry of the index.
   core::Result<std::vector<TrackedFile>> ListIndex();
 

@@ -45,6 +45,9 @@ struct Finding {
   std::string fingerprint;  // content based: stable across line moves
   std::string secret;       // redacted form only; empty for non-secret findings
   int occurrences = 1;      // how many times the same fingerprint was seen in the scope
+  // False when the finding is on lines the change did not add (pre-existing): reported on
+  // request (--all-findings) or in audits, never deciding.
+  bool in_change = true;
   RemedyHints hints;
   std::vector<Remediation> remediation;  // set by decide
 };

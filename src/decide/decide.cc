@@ -22,10 +22,19 @@ int SuggestedWaiverDays(core::Severity severity) {
   return 30;
 }
 
-Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy) {
+Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy,
+               const DecideOptions& options) {
   Verdict verdict;
+  const auto preexisting = static_cast<int>(
+      std::count_if(findings.begin(), findings.end(), [](const auto& f) { return !f.in_change; }));
+  verdict.summary.preexisting = preexisting;
+  if (!options.keep_preexisting) {
+    std::erase_if(findings, [](const core::Finding& f) { return !f.in_change; });
+  }
   for (auto& finding : findings) {
-    finding.decision = policy.DecisionFor(finding.severity);
+    // Only what the change introduces decides; what was there before is reported as pass.
+    finding.decision =
+        finding.in_change ? policy.DecisionFor(finding.severity) : core::Decision::kPass;
     finding.remediation = RemediesFor(finding);
     verdict.decision = std::max(verdict.decision, finding.decision);
     switch (finding.decision) {

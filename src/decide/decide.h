@@ -17,6 +17,12 @@ struct Summary {
   int pass = 0;
   int suppressed_inline = 0;
   int inline_ignored = 0;
+  int preexisting = 0;  // findings outside the change (kept or not)
+};
+
+struct DecideOptions {
+  // Keep findings on lines the change did not add (as pass); otherwise they are dropped.
+  bool keep_preexisting = false;
 };
 
 struct Verdict {
@@ -25,7 +31,8 @@ struct Verdict {
   Summary summary;
 };
 
-Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy);
+Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy,
+               const DecideOptions& options = {});
 
 // The longest waiver lifetime suggested for a severity, in days.
 int SuggestedWaiverDays(core::Severity severity);

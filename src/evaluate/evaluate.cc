@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "evaluate/pins/pins_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
 
 namespace riskgate::evaluate {
@@ -38,7 +39,14 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
     result.suppressed_inline = stats.suppressed_inline;
     result.inline_ignored = stats.inline_ignored;
   }
+  auto pin_findings = pins::EvaluatePins(facts.files, policy.pins);
+  result.findings.insert(result.findings.end(), std::make_move_iterator(pin_findings.begin()),
+                         std::make_move_iterator(pin_findings.end()));
   return result;
+}
+
+bool WantsDocument(std::string_view path, const policy::Policy& policy) {
+  return pins::WantsDocument(path, policy.pins);
 }
 
 }  // namespace riskgate::evaluate

@@ -18,6 +18,10 @@ struct Evaluation {
 
 Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy);
 
+// Whether some enabled control needs the whole new version of `path` as a document; the app
+// passes this to collect before it reads the change.
+bool WantsDocument(std::string_view path, const policy::Policy& policy);
+
 // Folds repeated sightings of one fingerprint: the same secret seen in several commits of a
 // range (or again in the net diff) is one finding with `occurrences` counted; distinct lines of
 // one source stay distinct findings.

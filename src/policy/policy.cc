@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "policy/field_reader.h"
+#include "policy/pins_loader.h"
 #include "policy/rule_pack.h"
 #include "policy/yaml_document.h"
 
@@ -227,10 +228,11 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
     empty_map.kind = YamlNode::Kind::kMap;
     empty_map.mark = root.mark;
     const YamlNode& controls_node = controls ? *controls : empty_map;
-    if (reader.ExpectMap(controls_node, "controls", {"secrets"})) {
+    if (reader.ExpectMap(controls_node, "controls", {"secrets", "pins"})) {
       const YamlNode* secrets = controls_node.Find("secrets");
       SecretsLoader loader(origin, read_file, reader, diagnostics);
       loader.Load(secrets ? *secrets : empty_map, policy.secrets);
+      LoadPinsControl(controls_node.Find("pins"), reader, policy.pins);
     }
   }
   if (!diagnostics.empty()) return tl::unexpected(diagnostics.ToError());

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,17 @@ struct SecretsControl {
   InlineSuppressions inline_suppressions = InlineSuppressions::kAllow;
 };
 
+struct PinsControl {
+  bool enabled = true;
+  std::map<std::string, core::Severity, std::less<>> severity;  // every pins rule, after overrides
+  std::set<std::string, std::less<>> disabled_rules;
+  // Action owners or owner/repo globs whose tag pins are accepted without a finding.
+  std::vector<std::string> allow_tag_pins;
+  // Owners whose tag pins are reported as unpinned-action-trusted-owner instead.
+  std::vector<std::string> trusted_owners = {"actions", "github"};
+  bool manifests = false;  // also check package.json / requirements.txt ranges
+};
+
 struct Limits {
   std::int64_t max_file_bytes = 2 * 1024 * 1024;
 };
@@ -39,6 +52,7 @@ struct Policy {
                                              core::Decision::kBlock};
   Limits limits;
   SecretsControl secrets;
+  PinsControl pins;
 
   core::Decision DecisionFor(core::Severity severity) const {
     return decisions[static_cast<std::size_t>(severity)];

@@ -1,0 +1,77 @@
+#include "evaluate/pins/expression_injection.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace riskgate::evaluate::pins {
+namespace {
+
+// Attacker-controlled contexts (Scorecard's Dangerous-Workflow list plus workflow_run's head).
+// Matched against the expression lower-cased with spaces removed.
+const re2::RE2& DangerousContext() {
+  static const re2::RE2 re(
+      R"((github\.head_ref)"
+      R"(|github\.event\.(?:issue|pull_request|discussion)\.(?:title|body))"
+      R"(|github\.event\.(?:comment|review|review_comment)\.body)"
+      R"(|github\.event\.pages(?:\[[^\]]*\]|\.\*)\.page_name)"
+      R"(|github\.event\.commits(?:\[[^\]]*\]|\.\*)\.(?:message|author\.(?:email|name)))"
+      R"(|github\.event\.head_commit\.(?:message|author\.(?:email|name)))"
+      R"(|github\.event\.pull_request\.head\.(?:ref|label|repo\.default_branch))"
+      R"(|github\.event\.blocked_user\.(?:name|email))"
+      R"(|github\.event\.workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|author\.(?:email|name))))"
+      R"(|tojson\(github(?:\.event)?\)))");
+  return re;
+}
+
+}  // namespace
+
+std::vector<InjectedExpression> FindInjectedExpressions(std::string_view script) {
+  std::vector<InjectedExpression> out;
+  std::size_t pos = 0;
+  while ((pos = script.find("${{", pos)) != std::string_view::npos) {
+    const std::size_t end = script.find("}}", pos + 3);
+    if (end == std::string_view::npos) break;
+    std::string normalized;
+    for (char c : script.substr(pos + 3, end - pos - 3)) {
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') normalized += c;
+    }
+    normalized = core::AsciiLower(normalized);
+    re2::StringPiece context;
+    if (re2::RE2::PartialMatch(normalized, DangerousContext(), &context)) {
+      const std::string_view before = script.substr(0, pos);
+      const auto line_start = before.rfind('\n');
+      InjectedExpression found;
+      found.line_offset = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+      found.column =
+          static_cast<int>(pos - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
+      found.expression = std::string(context);
+      out.push_back(std::move(found));
+    }
+    pos = end + 2;
+  }
+  return out;
+}
+
+std::string EnvNameFor(std::string_view expression) {
+  // The last two path segments: github.event.issue.title -> ISSUE_TITLE.
+  std::string_view tail = expression;
+  if (auto last = tail.rfind('.'); last != std::string_view::npos) {
+    auto previous = tail.rfind('.', last - 1);
+    tail = previous == std::string_view::npos ? tail : tail.substr(previous + 1);
+  }
+  std::string name;
+  for (char c : tail) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      name += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    } else if (!name.empty() && name.back() != '_') {
+      name += '_';
+    }
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  return name.empty() ? "UNTRUSTED_INPUT" : name;
+}
+
+}  // namespace riskgate::evaluate::pins

@@ -1,0 +1,23 @@
+// Stage 3 (evaluate): finds GitHub Actions expressions (`${{ ... }}`) that expand
+// attacker-controlled context (issue and PR titles and bodies, comments, head refs, commit
+// messages and authors, toJSON(github...)) inside a script, where they become code.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace riskgate::evaluate::pins {
+
+struct InjectedExpression {
+  int line_offset = 0;     // 0-based line within the script
+  int column = 0;          // 1-based column within that line
+  std::string expression;  // the context it reads, e.g. "github.event.issue.title"
+};
+
+std::vector<InjectedExpression> FindInjectedExpressions(std::string_view script);
+
+// An environment variable name for `expression`, e.g. ISSUE_TITLE.
+std::string EnvNameFor(std::string_view expression);
+
+}  // namespace riskgate::evaluate::pins

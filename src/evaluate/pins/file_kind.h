@@ -1,0 +1,26 @@
+// Stage 3 (evaluate): which pipeline-configuration files the pins control reads, by path (and
+// for scripts without an extension, by shebang).
+#pragma once
+
+#include <string_view>
+
+namespace riskgate::evaluate::pins {
+
+enum class FileKind {
+  kNone,
+  kGithubWorkflow,  // .github/workflows/*.yml|yaml
+  kActionMetadata,  // action.yml|yaml anywhere
+  kGitlabCi,        // .gitlab-ci.yml, *.gitlab-ci.yml, .gitlab/ci/*.yml
+  kDockerfile,      // Dockerfile*, *.dockerfile, Containerfile*
+  kShell,           // *.sh, *.bash, or a file without extension that starts with a shell shebang
+  kMaybeShell,      // no extension: decided by content
+  kPackageJson,
+  kRequirementsTxt,
+};
+
+FileKind ClassifyPath(std::string_view path);
+
+// True when `content` starts with a shebang of a POSIX shell (sh, bash, dash, ksh, zsh).
+bool HasShellShebang(std::string_view content);
+
+}  // namespace riskgate::evaluate::pins

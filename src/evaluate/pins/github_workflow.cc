@@ -1,0 +1,333 @@
+#include "evaluate/pins/github_workflow.h"
+
+#include <fnmatch.h>
+#include <re2/re2.h>
+
+#include "core/text.h"
+#include "evaluate/pins/expression_injection.h"
+#include "evaluate/pins/from_shell.h"
+#include "evaluate/pins/image_ref.h"
+#include "evaluate/pins/parse_issue.h"
+#include "evaluate/pins/yaml_lines.h"
+#include "policy/yaml_document.h"
+
+namespace riskgate::evaluate::pins {
+namespace {
+
+using policy::YamlNode;
+
+bool IsFullSha(std::string_view ref) {
+  static const re2::RE2 re("[0-9a-fA-F]{40}");
+  return re2::RE2::FullMatch(re2::StringPiece(ref.data(), ref.size()), re);
+}
+
+std::string ScalarOr(const YamlNode* node, std::string fallback = "") {
+  return node != nullptr && node->kind == YamlNode::Kind::kScalar ? node->scalar : fallback;
+}
+
+bool MatchesAny(const std::vector<std::string>& globs, const std::string& name) {
+  for (const auto& glob : globs) {
+    if (::fnmatch(glob.c_str(), name.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
+bool IsTrustedOwner(const std::vector<std::string>& owners, std::string_view owner) {
+  for (std::string trusted : owners) {
+    if (trusted.ends_with("/*")) trusted.resize(trusted.size() - 2);
+    if (trusted == owner) return true;
+  }
+  return false;
+}
+
+// Every trigger name of the workflow's `on:`, with the line that names it.
+std::vector<std::pair<std::string, int>> Triggers(const YamlNode& root) {
+  std::vector<std::pair<std::string, int>> out;
+  const YamlNode* on = root.Find("on");
+  if (on == nullptr) on = root.Find("true");  // YAML 1.1 readers turn `on` into true
+  if (on == nullptr) return out;
+  if (on->kind == YamlNode::Kind::kScalar) out.emplace_back(on->scalar, on->mark.line);
+  for (const auto& item : on->items) out.emplace_back(item.scalar, item.mark.line);
+  for (std::size_t i = 0; i < on->fields.size(); ++i) {
+    out.emplace_back(on->fields[i].first, on->key_marks[i].line);
+  }
+  return out;
+}
+
+class WorkflowChecker {
+ public:
+  WorkflowChecker(std::string_view text, const policy::PinsControl& pins)
+      : lines_(text), pins_(pins) {}
+
+  std::vector<PinIssue> Run(const YamlNode& root, GithubFileKind kind) {
+    if (root.kind != YamlNode::Kind::kMap) return std::move(issues_);
+    if (kind == GithubFileKind::kActionMetadata) {
+      if (const YamlNode* runs = root.Find("runs"); runs != nullptr) {
+        if (const YamlNode* image = runs->Find("image")) {
+          const std::string value = ScalarOr(image);
+          if (value.starts_with("docker://")) CheckImage(value.substr(9), *image);
+        }
+        CheckSteps(runs->Find("steps"), /*windows=*/false);
+      }
+      return std::move(issues_);
+    }
+    triggers_ = Triggers(root);
+    for (const auto& [name, line] : triggers_) {
+      if (name == "pull_request_target" || name == "workflow_run") {
+        privileged_trigger_lines_.push_back(line);
+      }
+    }
+    CheckPermissions(root);
+    if (const YamlNode* jobs = root.Find("jobs"); jobs != nullptr) {
+      for (const auto& [id, job] : jobs->fields) CheckJob(job);
+    }
+    return std::move(issues_);
+  }
+
+ private:
+  void Add(PinIssue issue) { issues_.push_back(std::move(issue)); }
+
+  void CheckPermissions(const YamlNode& root) {
+    const YamlNode* permissions = root.Find("permissions");
+    if (permissions != nullptr) {
+      if (ScalarOr(permissions) == "write-all") {
+        Add({"excessive-permissions",
+             permissions->mark.line,
+             permissions->mark.column,
+             "the workflow grants every permission to GITHUB_TOKEN (`permissions: write-all`)",
+             "declare only what the jobs need, e.g. `permissions: {contents: read}`",
+             "give write scopes to the single job that needs them",
+             {}});
+      }
+      return;
+    }
+    const YamlNode* jobs = root.Find("jobs");
+    bool every_job_scoped = jobs != nullptr && !jobs->fields.empty();
+    if (jobs != nullptr) {
+      for (const auto& [id, job] : jobs->fields) {
+        every_job_scoped = every_job_scoped && job.Find("permissions") != nullptr;
+      }
+    }
+    if (every_job_scoped) return;
+    int anchor = 1;
+    std::vector<int> also;
+    for (std::size_t i = 0; i < root.fields.size(); ++i) {
+      if (root.fields[i].first == "on" || root.fields[i].first == "true") {
+        anchor = root.key_marks[i].line;
+      }
+      if (root.fields[i].first == "jobs") also.push_back(root.key_marks[i].line);
+    }
+    Add({"excessive-permissions", anchor, 1,
+         "the workflow has no top-level `permissions:` block, so GITHUB_TOKEN gets the "
+         "repository's default (often read-write) scopes",
+         "add at the top level `permissions:\n  contents: read` and grant more per job only "
+         "where needed",
+         "", also});
+  }
+
+  void CheckJob(const YamlNode& job) {
+    if (job.kind != YamlNode::Kind::kMap) return;
+    if (const YamlNode* uses = job.Find("uses")) CheckUsesNode(*uses);
+    if (const YamlNode* permissions = job.Find("permissions");
+        permissions != nullptr && ScalarOr(permissions) == "write-all") {
+      Add({"excessive-permissions",
+           permissions->mark.line,
+           permissions->mark.column,
+           "the job grants every permission to GITHUB_TOKEN (`permissions: write-all`)",
+           "list only the scopes this job needs",
+           "",
+           {}});
+    }
+    if (const YamlNode* container = job.Find("container")) {
+      const YamlNode* image =
+          container->kind == YamlNode::Kind::kMap ? container->Find("image") : container;
+      if (image != nullptr) CheckImage(ScalarOr(image), *image);
+    }
+    if (const YamlNode* services = job.Find("services")) {
+      for (const auto& [name, service] : services->fields) {
+        const YamlNode* image =
+            service.kind == YamlNode::Kind::kMap ? service.Find("image") : &service;
+        if (image != nullptr) CheckImage(ScalarOr(image), *image);
+      }
+    }
+    const std::string runs_on = core::AsciiLower(ScalarOr(job.Find("runs-on")));
+    CheckSteps(job.Find("steps"), runs_on.find("windows") != std::string::npos);
+  }
+
+  void CheckSteps(const YamlNode* steps, bool windows) {
+    if (steps == nullptr) return;
+    ShellAnalyzer shell;  // one per job: a download in one step, run in a later one
+    for (const auto& step : steps->items) {
+      if (step.kind != YamlNode::Kind::kMap) continue;
+      const YamlNode* uses = step.Find("uses");
+      if (uses != nullptr) {
+        CheckUsesNode(*uses);
+        CheckCheckout(step, *uses);
+        CheckGithubScript(step, *uses);
+      }
+      const YamlNode* run = step.Find("run");
+      if (run == nullptr || run->kind != YamlNode::Kind::kScalar) continue;
+      const int first_line = lines_.BodyFirstLine(*run);
+      CheckInjection(run->scalar, first_line, *run);
+      const std::string shell_name = core::AsciiLower(ScalarOr(step.Find("shell")));
+      const bool not_posix = shell_name == "pwsh" || shell_name == "powershell" ||
+                             shell_name == "cmd" || (windows && shell_name.empty());
+      if (!not_posix) AppendShellIssues(shell.Analyze(run->scalar, first_line), issues_);
+    }
+  }
+
+  void CheckUsesNode(const YamlNode& uses) {
+    if (uses.kind != YamlNode::Kind::kScalar) return;
+    for (auto& issue : CheckUses(uses.scalar, uses.mark.line, uses.mark.column,
+                                 lines_.TrailingComment(uses.mark.line), pins_)) {
+      Add(std::move(issue));
+    }
+  }
+
+  void CheckImage(const std::string& image, const YamlNode& at) {
+    if (image.empty() || image.find("${{") != std::string::npos) return;  // decided at run time
+    const ImagePin pin = CheckImageReference(image);
+    if (pin.pinned) return;
+    Add({"unpinned-image",
+         at.mark.line,
+         at.mark.column,
+         "container image '" + image + "' is not pinned to a digest (" + pin.reason + ")",
+         DigestFixFor(image),
+         "",
+         {}});
+  }
+
+  void CheckCheckout(const YamlNode& step, const YamlNode& uses) {
+    if (privileged_trigger_lines_.empty()) return;
+    if (!core::AsciiLower(uses.scalar).starts_with("actions/checkout")) return;
+    const YamlNode* with = step.Find("with");
+    const YamlNode* ref = with != nullptr ? with->Find("ref") : nullptr;
+    if (ref == nullptr) return;
+    const std::string value = core::AsciiLower(ref->scalar);
+    if (value.find("github.event.pull_request") == std::string::npos &&
+        value.find("github.event.workflow_run") == std::string::npos &&
+        value.find("github.head_ref") == std::string::npos) {
+      return;
+    }
+    Add({"untrusted-checkout", ref->mark.line, ref->mark.column,
+         "a pull_request_target/workflow_run workflow checks out the pull request's head (" +
+             ref->scalar +
+             "): its code then runs with the base repository's secrets and write token",
+         "trigger on `pull_request` instead, or do not check out the head in this workflow; if "
+         "the head must be built, build it in a `pull_request` workflow and pass artifacts to a "
+         "privileged workflow_run that never executes them",
+         "set `permissions: {contents: read}` and `persist-credentials: false`, and expose no "
+         "secrets to the job that checks out untrusted code",
+         privileged_trigger_lines_});
+  }
+
+  void CheckGithubScript(const YamlNode& step, const YamlNode& uses) {
+    if (!core::AsciiLower(uses.scalar).starts_with("actions/github-script")) return;
+    const YamlNode* with = step.Find("with");
+    const YamlNode* script = with != nullptr ? with->Find("script") : nullptr;
+    if (script == nullptr || script->kind != YamlNode::Kind::kScalar) return;
+    CheckInjection(script->scalar, lines_.BodyFirstLine(*script), *script);
+  }
+
+  void CheckInjection(const std::string& script, int first_line, const YamlNode& at) {
+    for (const auto& found : FindInjectedExpressions(script)) {
+      const std::string env = EnvNameFor(found.expression);
+      const bool same_line = first_line == at.mark.line;
+      Add({"script-injection",
+           first_line + found.line_offset,
+           same_line ? at.mark.column + found.column - 1 : found.column,
+           "`${{ " + found.expression +
+               " }}` is expanded into the script before it runs, so whoever controls that "
+               "text controls the code",
+           "pass it through the environment: add `env:\n  " + env + ": ${{ " + found.expression +
+               " }}` to the step and use \"$" + env + "\" in the script",
+           "limit the job's `permissions:` and keep secrets out of it",
+           {}});
+    }
+  }
+
+  SourceLines lines_;
+  const policy::PinsControl& pins_;
+  std::vector<std::pair<std::string, int>> triggers_;
+  std::vector<int> privileged_trigger_lines_;
+  std::vector<PinIssue> issues_;
+};
+
+}  // namespace
+
+std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
+                                std::string_view trailing_comment,
+                                const policy::PinsControl& pins) {
+  std::vector<PinIssue> out;
+  if (uses.starts_with("./")) return out;  // a local action: pinned by this commit
+  if (uses.starts_with("docker://")) {
+    const std::string image(uses.substr(9));
+    const ImagePin pin = CheckImageReference(image);
+    if (!pin.pinned) {
+      out.push_back({"unpinned-image",
+                     line,
+                     column,
+                     "action image '" + image + "' is not pinned to a digest (" + pin.reason + ")",
+                     "uses: docker://" + DigestFixFor(image),
+                     "",
+                     {}});
+    }
+    return out;
+  }
+  const auto at = uses.rfind('@');
+  const std::string name(uses.substr(0, at == std::string_view::npos ? uses.size() : at));
+  const std::string ref(at == std::string_view::npos ? "" : uses.substr(at + 1));
+  const auto slash = name.find('/');
+  const std::string owner = name.substr(0, slash);
+  const auto second = slash == std::string::npos ? std::string::npos : name.find('/', slash + 1);
+  const std::string repo = name.substr(0, second);
+  if (IsFullSha(ref)) {
+    if (trailing_comment.empty()) {
+      out.push_back(
+          {"pin-missing-version-comment",
+           line,
+           column,
+           "'" + std::string(uses) +
+               "' is pinned to a SHA without a comment naming "
+               "its release, so reviewers and update bots cannot tell which version it is",
+           "uses: " + std::string(uses) + " # vX.Y.Z  (the tag this SHA is)",
+           "",
+           {}});
+    }
+    return out;
+  }
+  if (MatchesAny(pins.allow_tag_pins, repo) || MatchesAny(pins.allow_tag_pins, name)) return out;
+  const bool trusted = IsTrustedOwner(pins.trusted_owners, owner);
+  const std::string shown_ref = ref.empty() ? "<tag>" : ref;
+  PinIssue issue;
+  issue.rule = trusted ? "unpinned-action-trusted-owner" : "unpinned-action";
+  issue.line = line;
+  issue.column = column;
+  issue.message = "'" + std::string(uses) + "' is pinned to " +
+                  (ref.empty() ? std::string("nothing") : "the mutable ref '" + ref + "'") +
+                  ": whoever can move that ref decides what code runs here";
+  issue.fix = "uses: " + name + "@<40-hex commit sha> # " + shown_ref +
+              "\nget the SHA with `git ls-remote https://github.com/" + repo + " refs/tags/" +
+              shown_ref +
+              "` (for an annotated tag take the `^{}` line), or let Dependabot or "
+              "Renovate pin it";
+  issue.mitigate = "limit the job's `permissions:` and secrets so a moved tag can do less";
+  out.push_back(std::move(issue));
+  return out;
+}
+
+std::vector<PinIssue> CheckGithubFile(std::string_view text, const std::string& path,
+                                      GithubFileKind kind, const policy::PinsControl& pins) {
+  policy::Diagnostics diagnostics;
+  const auto root = policy::ParseYaml(text, path, diagnostics);
+  std::vector<PinIssue> issues;
+  if (!root) return ParseIssues(diagnostics);
+  WorkflowChecker checker(text, pins);
+  issues = checker.Run(*root, kind);
+  // Duplicate keys parse but hide a value: GitHub rejects such files.
+  auto parse = ParseIssues(diagnostics);
+  issues.insert(issues.end(), parse.begin(), parse.end());
+  return issues;
+}
+
+}  // namespace riskgate::evaluate::pins

@@ -1,0 +1,21 @@
+// Stage 3 (evaluate): what a pins check reports before the policy rates it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace riskgate::evaluate::pins {
+
+struct PinIssue {
+  std::string rule;  // an id of policy::PinsRules()
+  int line = 0;
+  int column = 0;
+  std::string message;
+  std::string fix;       // the exact remedy, e.g. the replacement line
+  std::string mitigate;  // what reduces the blast radius, when there is something specific
+  // Lines whose change introduces the issue (besides `line`): e.g. the trigger line of an
+  // untrusted checkout, or every line for a file-level issue of a new file.
+  std::vector<int> also_introduced_by;
+};
+
+}  // namespace riskgate::evaluate::pins

@@ -1,0 +1,24 @@
+// Stage 3 (evaluate): the pins control. Input: the whole new versions of pipeline files
+// (workflows, action metadata, GitLab CI, Dockerfiles, shell scripts, optionally manifests) with
+// the lines the change added. Output: findings; those on lines the change did not add are marked
+// as not part of the change, so they are reported on request but never decide.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "collect/facts.h"
+#include "core/finding.h"
+#include "policy/policy.h"
+
+namespace riskgate::evaluate::pins {
+
+inline constexpr std::string_view kControl = "pins";
+
+// Whether the control needs the whole new version of `path` (asked before collection).
+bool WantsDocument(std::string_view path, const policy::PinsControl& pins);
+
+std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>& files,
+                                        const policy::PinsControl& pins);
+
+}  // namespace riskgate::evaluate::pins

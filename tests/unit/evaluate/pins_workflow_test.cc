@@ -1,0 +1,273 @@
+#include <catch2/catch.hpp>
+
+#include "evaluate/pins/expression_injection.h"
+#include "evaluate/pins/file_kind.h"
+#include "evaluate/pins/github_workflow.h"
+#include "evaluate/pins/gitlab_ci.h"
+#include "evaluate/pins/manifests.h"
+#include "evaluate/pins/pins_evaluator.h"
+#include "policy/pins_rules.h"
+
+namespace riskgate::evaluate::pins {
+namespace {
+
+const std::string kSha = "11bd71901bbe5b1630ceea73d27597364c9af683";
+
+std::vector<PinIssue> Workflow(const std::string& text, const policy::PinsControl& pins = {}) {
+  return CheckGithubFile(text, ".github/workflows/ci.yml", GithubFileKind::kWorkflow, pins);
+}
+
+std::vector<std::string> Rules(const std::vector<PinIssue>& issues) {
+  std::vector<std::string> out;
+  for (const auto& i : issues) out.push_back(i.rule);
+  return out;
+}
+
+const PinIssue* Find(const std::vector<PinIssue>& issues, const std::string& rule) {
+  for (const auto& i : issues) {
+    if (i.rule == rule) return &i;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a third-party action on a tag is unpinned and the fix is the SHA line", "[pins]") {
+  auto issues = CheckUses("docker/login-action@v3", 7, 15, "", {});
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].rule == "unpinned-action");
+  CHECK(issues[0].line == 7);
+  CHECK(issues[0].fix.find("uses: docker/login-action@<40-hex commit sha> # v3") == 0);
+  CHECK(issues[0].fix.find("git ls-remote https://github.com/docker/login-action refs/tags/v3") !=
+        std::string::npos);
+}
+
+TEST_CASE("GitHub-owned actions on tags are a separate, milder rule", "[pins]") {
+  CHECK(Rules(CheckUses("actions/checkout@v4", 1, 1, "", {})) ==
+        std::vector<std::string>{"unpinned-action-trusted-owner"});
+  CHECK(Rules(CheckUses("github/codeql-action/init@v3", 1, 1, "", {})) ==
+        std::vector<std::string>{"unpinned-action-trusted-owner"});
+}
+
+TEST_CASE("SHA pins, local actions and digest images are pinned", "[pins]") {
+  CHECK(CheckUses("actions/checkout@" + kSha, 1, 1, "v4.2.2", {}).empty());
+  CHECK(CheckUses("./.github/actions/build", 1, 1, "", {}).empty());
+  CHECK(CheckUses("docker://alpine@sha256:" + std::string(64, 'a'), 1, 1, "", {}).empty());
+}
+
+TEST_CASE("short SHAs and branches are not pins", "[pins]") {
+  CHECK(Rules(CheckUses("org/tool@1b6da43", 1, 1, "", {})) ==
+        std::vector<std::string>{"unpinned-action"});
+  CHECK(Rules(CheckUses("org/tool@main", 1, 1, "", {})) ==
+        std::vector<std::string>{"unpinned-action"});
+  CHECK(Rules(CheckUses("docker://alpine:3.19", 1, 1, "", {})) ==
+        std::vector<std::string>{"unpinned-image"});
+}
+
+TEST_CASE("a SHA pin without a version comment is a mild warning", "[pins]") {
+  CHECK(Rules(CheckUses("org/tool@" + kSha, 1, 1, "", {})) ==
+        std::vector<std::string>{"pin-missing-version-comment"});
+}
+
+TEST_CASE("the policy can allow tag pins for chosen owners", "[pins]") {
+  policy::PinsControl pins;
+  pins.allow_tag_pins = {"my-org/*"};
+  CHECK(CheckUses("my-org/deploy@v1", 1, 1, "", pins).empty());
+  CHECK_FALSE(CheckUses("other-org/deploy@v1", 1, 1, "", pins).empty());
+}
+
+TEST_CASE("workflow steps, reusable workflows, containers and services are checked", "[pins]") {
+  auto issues = Workflow(
+      "on: push\n"
+      "permissions: {contents: read}\n"
+      "jobs:\n"
+      "  call:\n"
+      "    uses: org/shared/.github/workflows/build.yml@main\n"
+      "  build:\n"
+      "    runs-on: ubuntu-latest\n"
+      "    container: node:20\n"
+      "    services:\n"
+      "      db:\n"
+      "        image: postgres:16\n"
+      "    steps:\n"
+      "      - uses: actions/checkout@" +
+      kSha +
+      " # v4.2.2\n"
+      "      - uses: some/action@v1\n");
+  CHECK(Rules(issues) == std::vector<std::string>{"unpinned-action", "unpinned-image",
+                                                  "unpinned-image", "unpinned-action"});
+  CHECK(issues[0].line == 5);
+  CHECK(issues[1].line == 8);
+  CHECK(issues[2].line == 11);
+  CHECK(issues[3].line == 14);
+}
+
+TEST_CASE("pull_request_target with a checkout of the PR head is an untrusted checkout", "[pins]") {
+  auto issues = Workflow(
+      "on:\n"
+      "  pull_request_target:\n"
+      "permissions: {contents: read}\n"
+      "jobs:\n"
+      "  test:\n"
+      "    runs-on: ubuntu-latest\n"
+      "    steps:\n"
+      "      - uses: actions/checkout@" +
+      kSha +
+      " # v4\n"
+      "        with:\n"
+      "          ref: ${{ github.event.pull_request.head.sha }}\n");
+  const PinIssue* issue = Find(issues, "untrusted-checkout");
+  REQUIRE(issue != nullptr);
+  CHECK(issue->line == 10);
+  CHECK(issue->also_introduced_by == std::vector<int>{2});
+  CHECK(issue->fix.find("pull_request") != std::string::npos);
+}
+
+TEST_CASE("a pull_request workflow may check out the head", "[pins]") {
+  auto issues = Workflow(
+      "on: pull_request\npermissions: {contents: read}\njobs:\n  t:\n    steps:\n"
+      "      - uses: actions/checkout@" +
+      kSha +
+      " # v4\n"
+      "        with: {ref: '${{ github.event.pull_request.head.sha }}'}\n");
+  CHECK(Find(issues, "untrusted-checkout") == nullptr);
+}
+
+TEST_CASE("attacker-controlled expressions in run: are script injection at their line", "[pins]") {
+  auto issues = Workflow(
+      "on: issues\n"
+      "permissions: {contents: read}\n"
+      "jobs:\n"
+      "  triage:\n"
+      "    runs-on: ubuntu-latest\n"
+      "    steps:\n"
+      "      - run: |\n"
+      "          echo start\n"
+      "          echo \"${{ github.event.issue.title }}\"\n"
+      "      - run: echo ${{ github.event.issue.number }}\n");
+  REQUIRE(Rules(issues) == std::vector<std::string>{"script-injection"});
+  CHECK(issues[0].line == 9);
+  CHECK(issues[0].fix.find("ISSUE_TITLE: ${{ github.event.issue.title }}") != std::string::npos);
+  CHECK(issues[0].fix.find("\"$ISSUE_TITLE\"") != std::string::npos);
+}
+
+TEST_CASE("injection patterns cover head refs, comments, commits and toJSON", "[pins]") {
+  CHECK(FindInjectedExpressions("x ${{ github.head_ref }}").size() == 1);
+  CHECK(FindInjectedExpressions("x ${{ GITHUB.EVENT.COMMENT.BODY }}").size() == 1);
+  CHECK(FindInjectedExpressions("${{ github.event.commits[0].message }}").size() == 1);
+  CHECK(FindInjectedExpressions("${{ toJSON(github.event) }}").size() == 1);
+  CHECK(FindInjectedExpressions("${{ github.event.pull_request.head.ref }}").size() == 1);
+  CHECK(FindInjectedExpressions("${{ github.event.pull_request.number }}").empty());
+  CHECK(FindInjectedExpressions("${{ secrets.TOKEN }}").empty());
+}
+
+TEST_CASE("github-script bodies are checked for injection", "[pins]") {
+  auto issues = Workflow(
+      "on: issue_comment\npermissions: {}\njobs:\n  j:\n    steps:\n"
+      "      - uses: actions/github-script@" +
+      kSha +
+      " # v7\n"
+      "        with:\n"
+      "          script: |\n"
+      "            console.log(`${{ github.event.comment.body }}`)\n");
+  REQUIRE(Find(issues, "script-injection") != nullptr);
+  CHECK(Find(issues, "script-injection")->line == 9);
+}
+
+TEST_CASE("a workflow without permissions or with write-all is flagged", "[pins]") {
+  auto missing = Workflow("on: push\njobs:\n  j:\n    steps: []\n");
+  REQUIRE(Rules(missing) == std::vector<std::string>{"excessive-permissions"});
+  CHECK(missing[0].line == 1);
+  auto all = Workflow("on: push\npermissions: write-all\njobs: {}\n");
+  REQUIRE(Rules(all) == std::vector<std::string>{"excessive-permissions"});
+  CHECK(all[0].line == 2);
+  auto per_job = Workflow("on: push\njobs:\n  j:\n    permissions: {contents: read}\n");
+  CHECK(per_job.empty());
+}
+
+TEST_CASE("a workflow that does not parse is a located finding", "[pins]") {
+  auto issues = Workflow("on: push\njobs:\n  j: [\n");
+  REQUIRE(Rules(issues) == std::vector<std::string>{"unparsable-config"});
+  CHECK(issues[0].line >= 3);
+  auto duplicate = Workflow("on: push\npermissions: {}\npermissions: write-all\njobs: {}\n");
+  REQUIRE(Find(duplicate, "unparsable-config") != nullptr);
+  CHECK(Find(duplicate, "unparsable-config")->line == 3);
+}
+
+TEST_CASE("GitLab CI images, services and includes need digests and SHAs", "[pins]") {
+  auto issues = CheckGitlabCi(
+      "include:\n"
+      "  - project: group/templates\n"
+      "    ref: main\n"
+      "    file: /ci.yml\n"
+      "  - remote: https://example.com/ci.yml\n"
+      "  - local: /ci/local.yml\n"
+      "  - component: gitlab.com/org/comp/build@1.0\n"
+      "image: python:3.12\n"
+      "test:\n"
+      "  services:\n"
+      "    - name: redis@sha256:" +
+          std::string(64, 'b') +
+          "\n"
+          "    - postgres:16\n"
+          "  script:\n"
+          "    - echo ok\n",
+      ".gitlab-ci.yml", {});
+  CHECK(Rules(issues) == std::vector<std::string>{"unpinned-image", "unpinned-gitlab-include",
+                                                  "unpinned-gitlab-include",
+                                                  "unpinned-gitlab-include", "unpinned-image"});
+  CHECK(issues[0].line == 8);
+  CHECK(issues[1].line == 3);
+  CHECK(issues[4].line == 12);
+}
+
+TEST_CASE("files are classified by path", "[pins]") {
+  CHECK(ClassifyPath(".github/workflows/ci.yml") == FileKind::kGithubWorkflow);
+  CHECK(ClassifyPath("tools/action.yaml") == FileKind::kActionMetadata);
+  CHECK(ClassifyPath(".gitlab-ci.yml") == FileKind::kGitlabCi);
+  CHECK(ClassifyPath("docker/Dockerfile.prod") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("Containerfile") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("scripts/install.sh") == FileKind::kShell);
+  CHECK(ClassifyPath("vendor/x/Dockerfile") == FileKind::kNone);
+  CHECK(ClassifyPath("src/dockerfile_parser.go") == FileKind::kNone);
+  CHECK(HasShellShebang("#!/usr/bin/env bash\necho"));
+  CHECK_FALSE(HasShellShebang("#!/usr/bin/env python3\n"));
+}
+
+TEST_CASE("floating manifest ranges are found when asked", "[pins]") {
+  auto npm = CheckPackageJson(
+      "{\n  \"name\": \"x\",\n  \"dependencies\": {\n    \"a\": \"^1.2.3\",\n"
+      "    \"b\": \"1.2.3\",\n    \"c\": \"latest\"\n  },\n  \"scripts\": {\"t\": \"~x\"}\n}\n");
+  REQUIRE(npm.size() == 2);
+  CHECK(npm[0].line == 4);
+  CHECK(npm[1].line == 6);
+  auto pip = CheckRequirementsTxt("# deps\nrequests==2.31.0\nflask>=2\n-r base.txt\nnumpy\n");
+  REQUIRE(pip.size() == 2);
+  CHECK(pip[0].line == 3);
+  CHECK(pip[1].line == 5);
+}
+
+TEST_CASE("only findings on added lines are part of the change", "[pins]") {
+  policy::PinsControl pins;
+  for (const auto& rule : policy::PinsRules()) pins.severity[std::string(rule.id)] = rule.severity;
+  collect::ChangedFile file;
+  file.path = ".github/workflows/ci.yml";
+  file.content =
+      "on: push\npermissions: {contents: read}\njobs:\n  j:\n    steps:\n"
+      "      - uses: old/action@v1\n"
+      "      - uses: new/action@v2\n";
+  file.added_lines = {7};
+  auto findings = EvaluatePins({file}, pins);
+  REQUIRE(findings.size() == 2);
+  CHECK_FALSE(findings[0].in_change);
+  CHECK(findings[1].in_change);
+  CHECK(findings[1].severity == core::Severity::kHigh);
+  // The fingerprint follows the line's text, not its number.
+  collect::ChangedFile moved = file;
+  moved.content = "\n\n" + file.content;
+  moved.added_lines = {9};
+  auto again = EvaluatePins({moved}, pins);
+  CHECK(again[1].fingerprint == findings[1].fingerprint);
+}
+
+}  // namespace riskgate::evaluate::pins
