@@ -7,9 +7,10 @@
 namespace riskgate::report {
 namespace {
 
-constexpr std::array<std::pair<Format, std::string_view>, 2> kFormatNames = {{
+constexpr std::array<std::pair<Format, std::string_view>, 3> kFormatNames = {{
     {Format::kText, "text"},
     {Format::kJson, "json"},
+    {Format::kSarif, "sarif"},
 }};
 
 }  // namespace
@@ -41,6 +42,8 @@ std::string Render(Format format, const ReportInput& input, const TextStyle& sty
       return WriteText(input, style);
     case Format::kJson:
       return WriteJson(input);
+    case Format::kSarif:
+      return WriteSarif(input);
   }
   return {};
 }

@@ -19,7 +19,7 @@ struct ReportInput {
   bool dry_run = false;
 };
 
-enum class Format { kText, kJson };
+enum class Format { kText, kJson, kSarif };
 
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatNames();  // for help text
@@ -32,6 +32,8 @@ std::string Render(Format format, const ReportInput& input, const TextStyle& sty
 
 std::string WriteText(const ReportInput& input, const TextStyle& style);
 std::string WriteJson(const ReportInput& input);
+// SARIF 2.1.0 for GitHub code scanning.
+std::string WriteSarif(const ReportInput& input);
 
 inline constexpr std::string_view kToolName = "riskgate";
 std::string_view ToolVersion();

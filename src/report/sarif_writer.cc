@@ -1,0 +1,196 @@
+// SARIF 2.1.0 shaped for GitHub code scanning: only the rules that fired, each once (duplicate
+// rule ids fail the upload); `security-severity` so alerts get a severity; 1-based regions;
+// a stable `partialFingerprints` key of our own (upload-sarif adds primaryLocationLineHash).
+// Waived findings belong in result.suppressions (kind external, status accepted) once the decide
+// stage marks findings as waived; today every finding it passes on is active.
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "report/finding_text.h"
+#include "report/report.h"
+#include "report/text_escape.h"
+
+namespace riskgate::report {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr std::size_t kMaxDescription = 1024;  // GitHub's limit for short/full descriptions
+constexpr std::size_t kMaxName = 255;
+
+std::string_view Level(core::Decision decision) {
+  switch (decision) {
+    case core::Decision::kBlock:
+      return "error";
+    case core::Decision::kWarn:
+      return "warning";
+    case core::Decision::kPass:
+      return "note";
+  }
+  return "warning";
+}
+
+// GitHub's bands: > 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low.
+std::string_view SecuritySeverity(core::Severity severity) {
+  switch (severity) {
+    case core::Severity::kCritical:
+      return "9.5";
+    case core::Severity::kHigh:
+      return "8.0";
+    case core::Severity::kMedium:
+      return "5.5";
+    case core::Severity::kLow:
+      return "3.0";
+    case core::Severity::kInfo:
+      return "1.0";
+  }
+  return "5.5";
+}
+
+// Rules for a named provider's credential format rarely misfire; generic ones more often.
+std::string_view Precision(const core::Finding& finding) {
+  if (finding.control == "secrets" && finding.hints.provider.empty()) return "medium";
+  return "high";
+}
+
+// "aws-access-key-id" -> "AwsAccessKeyId", the friendly-name form SARIF recommends.
+std::string PascalName(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      upper = true;
+      continue;
+    }
+    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return Clip(out.empty() ? "Rule" : out, kMaxName);
+}
+
+struct RuleHelp {
+  std::string text;
+  std::string markdown;
+};
+
+void AddHelpLine(RuleHelp& help, std::string_view label, const std::string& text,
+                 const std::string& markdown) {
+  if (text.empty()) return;
+  help.text += (help.text.empty() ? "" : "\n") + std::string(label) + ": " + text;
+  help.markdown +=
+      (help.markdown.empty() ? "" : "\n\n") + ("**" + std::string(label) + ":** ") + markdown;
+}
+
+void AddHelpLine(RuleHelp& help, std::string_view label, const std::string& text) {
+  AddHelpLine(help, label, text, MarkdownEscape(text));
+}
+
+// Rule-level advice: the remedies' summaries, the rule's own fix text and the mitigation text
+// (remedy details that name the finding's file are left to the per-finding reports).
+RuleHelp Help(const core::Finding& f) {
+  RuleHelp help;
+  const auto* fix = FindRemedy(f, core::RemedyKind::kFix);
+  const auto* mitigate = FindRemedy(f, core::RemedyKind::kMitigate);
+  const auto* accept = FindRemedy(f, core::RemedyKind::kAccept);
+  std::string fix_text = fix ? fix->summary : "";
+  if (!f.hints.fix.empty() && f.hints.fix != fix_text) {
+    fix_text += (fix_text.empty() ? "" : ". ") + f.hints.fix;
+  }
+  AddHelpLine(help, "Fix", fix_text);
+  AddHelpLine(help, "Revoke at", f.hints.revoke_url, MarkdownUrl(f.hints.revoke_url));
+  if (mitigate) {
+    std::string mitigate_text = mitigate->summary;
+    if (!mitigate->detail.empty() && mitigate->detail != mitigate->summary) {
+      mitigate_text += (mitigate_text.empty() ? "" : ": ") + mitigate->detail;
+    }
+    AddHelpLine(help, "Mitigate", mitigate_text);
+  }
+  if (accept) {
+    AddHelpLine(help, "Accept",
+                accept->summary + " (riskgate's text or JSON report gives the waiver entry)");
+  }
+  if (help.text.empty()) AddHelpLine(help, "Rule", f.rule);
+  return help;
+}
+
+json Rule(const core::Finding& f, core::Decision decision) {
+  std::string full = f.message + " (" + f.control + " control, rule " + f.rule + ", severity " +
+                     std::string(core::SeverityName(f.severity));
+  if (!f.hints.provider.empty()) full += ", issued by " + f.hints.provider;
+  full += ").";
+  const RuleHelp help = Help(f);
+  return {
+      {"id", f.rule},
+      {"name", PascalName(f.rule)},
+      {"shortDescription",
+       {{"text", Clip(f.message.empty() ? f.rule : f.message, kMaxDescription)}}},
+      {"fullDescription", {{"text", Clip(full, kMaxDescription)}}},
+      {"help", {{"text", help.text}, {"markdown", help.markdown}}},
+      {"defaultConfiguration", {{"level", Level(decision)}}},
+      {"properties",
+       {{"tags", json::array({"security", f.control})},
+        {"precision", Precision(f)},
+        {"security-severity", SecuritySeverity(f.severity)}}},
+  };
+}
+
+json Result(const core::Finding& f, std::size_t rule_index) {
+  json result = {
+      {"ruleId", f.rule},
+      {"ruleIndex", rule_index},
+      {"level", Level(f.decision)},
+      {"message", {{"text", HeadlineWithFix(f)}}},
+  };
+  if (!f.location.path.empty()) {
+    result["locations"] =
+        json::array({{{"physicalLocation",
+                       {{"artifactLocation",
+                         {{"uri", PercentEncodePath(f.location.path)}, {"uriBaseId", "%SRCROOT%"}}},
+                        {"region",
+                         {{"startLine", DisplayLine(f.location)},
+                          {"startColumn", DisplayColumn(f.location)}}}}}}});
+  }
+  if (!f.fingerprint.empty()) result["partialFingerprints"] = {{"riskgate/v1", f.fingerprint}};
+  json properties = {{"decision", core::DecisionName(f.decision)},
+                     {"severity", core::SeverityName(f.severity)},
+                     {"occurrences", f.occurrences}};
+  if (f.location.commit) properties["commit"] = *f.location.commit;
+  result["properties"] = properties;
+  return result;
+}
+
+}  // namespace
+
+std::string WriteSarif(const ReportInput& input) {
+  const auto& findings = input.verdict.findings;
+  // Rule id -> index in rules[], in order of first appearance; and each rule's worst decision.
+  std::map<std::string, std::size_t> index;
+  std::vector<const core::Finding*> first;
+  std::vector<core::Decision> worst;
+  for (const auto& f : findings) {
+    auto [it, added] = index.emplace(f.rule, first.size());
+    if (added) {
+      first.push_back(&f);
+      worst.push_back(f.decision);
+    } else {
+      worst[it->second] = std::max(worst[it->second], f.decision);
+    }
+  }
+  json rules = json::array();
+  for (std::size_t i = 0; i < first.size(); ++i) rules.push_back(Rule(*first[i], worst[i]));
+  json results = json::array();
+  for (const auto& f : findings) results.push_back(Result(f, index.at(f.rule)));
+
+  json driver = {{"name", kToolName}, {"version", ToolVersion()}};
+  if (!ToolHomepage().empty()) driver["informationUri"] = ToolHomepage();
+  driver["rules"] = rules;
+  json doc = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", json::array({{{"tool", {{"driver", driver}}}, {"results", results}}})},
+  };
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace riskgate::report
