@@ -1,0 +1,54 @@
+// Stage 3 (evaluate), pins: what a simple shell command runs.
+// Input: a parsed simple command. Output: the program after prefixes that only change how it runs
+// (assignments, sudo, doas, env, command, exec, nohup, nice, time, timeout, stdbuf), its
+// arguments, and for interpreters where their code comes from: inline (`sh -c`), a script
+// operand, or standard input. No I/O.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evaluate/pins/shell_parser.h"
+
+namespace riskgate::evaluate::pins {
+
+struct CommandView {
+  const ShellWord* program = nullptr;  // nullptr: only assignments or redirections
+  std::string name;  // lower-case basename without ".exe"; empty when the program is a variable
+  std::vector<const ShellWord*> args;  // the words after the program
+};
+
+CommandView ViewCommand(const ShellSimpleCommand& command);
+
+// Lower-case basename of a program path without a ".exe" suffix: "/usr/bin/Pip3.exe" -> "pip3".
+std::string ProgramName(std::string_view path);
+
+enum class InterpreterFamily {
+  kNone,
+  kShell,  // sh bash dash ksh mksh zsh ash fish
+  kSu,
+  kPython,
+  kPerl,
+  kRuby,
+  kNode,
+  kPhp,
+  kPowershell,
+  kOther,   // dotnet, nuget, java: counted as interpreters by OpenSSF Scorecard
+  kSource,  // `source FILE`, `. FILE`
+};
+
+struct InterpreterCall {
+  InterpreterFamily family = InterpreterFamily::kNone;
+  bool runs_inline = false;                // -c, -e, -m: the code is not stdin nor a script file
+  const ShellWord* inline_code = nullptr;  // the code of `sh -c CODE`, `su -c CODE`
+  const ShellWord* script = nullptr;       // the script file operand
+  bool reads_stdin = false;                // the code is read from standard input
+};
+
+InterpreterCall ClassifyInterpreter(const CommandView& view);
+
+// "-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0".
+bool IsStdinPath(std::string_view path);
+
+}  // namespace riskgate::evaluate::pins
