@@ -7,10 +7,11 @@
 namespace riskgate::report {
 namespace {
 
-constexpr std::array<std::pair<Format, std::string_view>, 3> kFormatNames = {{
+constexpr std::array<std::pair<Format, std::string_view>, 4> kFormatNames = {{
     {Format::kText, "text"},
     {Format::kJson, "json"},
     {Format::kSarif, "sarif"},
+    {Format::kJunit, "junit"},
 }};
 
 }  // namespace
@@ -44,6 +45,8 @@ std::string Render(Format format, const ReportInput& input, const TextStyle& sty
       return WriteJson(input);
     case Format::kSarif:
       return WriteSarif(input);
+    case Format::kJunit:
+      return WriteJunit(input);
   }
   return {};
 }

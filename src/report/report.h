@@ -19,7 +19,7 @@ struct ReportInput {
   bool dry_run = false;
 };
 
-enum class Format { kText, kJson, kSarif };
+enum class Format { kText, kJson, kSarif, kJunit };
 
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatNames();  // for help text
@@ -34,6 +34,8 @@ std::string WriteText(const ReportInput& input, const TextStyle& style);
 std::string WriteJson(const ReportInput& input);
 // SARIF 2.1.0 for GitHub code scanning.
 std::string WriteSarif(const ReportInput& input);
+// JUnit XML: one test case per rule and file; only block findings fail.
+std::string WriteJunit(const ReportInput& input);
 
 inline constexpr std::string_view kToolName = "riskgate";
 std::string_view ToolVersion();
