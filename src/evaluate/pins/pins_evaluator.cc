@@ -112,11 +112,14 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
       finding.rule = issue.rule;
       finding.severity = severity->second;
       finding.message = issue.message;
+      issue.line = std::clamp(issue.line, 1, std::max(1, lines.size()));
       finding.location = core::Location{file.path, issue.line, issue.column, std::nullopt};
       const std::string_view text = lines.Line(issue.line);
       const int occurrence = seen[issue.rule + '\0' + std::string(text)]++;
       finding.fingerprint = Fingerprint(issue.rule, file.path, text, occurrence);
+      // A file that no longer parses is the change's problem wherever the parser stopped.
       finding.in_change =
+          (issue.rule == "unparsable-config" && (file.whole_file || !file.added_lines.empty())) ||
           file.IsAdded(issue.line) ||
           std::any_of(issue.also_introduced_by.begin(), issue.also_introduced_by.end(),
                       [&](int line) { return file.IsAdded(line); });
