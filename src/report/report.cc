@@ -7,11 +7,12 @@
 namespace riskgate::report {
 namespace {
 
-constexpr std::array<std::pair<Format, std::string_view>, 4> kFormatNames = {{
+constexpr std::array<std::pair<Format, std::string_view>, 5> kFormatNames = {{
     {Format::kText, "text"},
     {Format::kJson, "json"},
     {Format::kSarif, "sarif"},
     {Format::kJunit, "junit"},
+    {Format::kGitlab, "gitlab"},
 }};
 
 }  // namespace
@@ -47,6 +48,8 @@ std::string Render(Format format, const ReportInput& input, const TextStyle& sty
       return WriteSarif(input);
     case Format::kJunit:
       return WriteJunit(input);
+    case Format::kGitlab:
+      return WriteGitlab(input);
   }
   return {};
 }

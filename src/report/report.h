@@ -19,7 +19,7 @@ struct ReportInput {
   bool dry_run = false;
 };
 
-enum class Format { kText, kJson, kSarif, kJunit };
+enum class Format { kText, kJson, kSarif, kJunit, kGitlab };
 
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatNames();  // for help text
@@ -36,6 +36,8 @@ std::string WriteJson(const ReportInput& input);
 std::string WriteSarif(const ReportInput& input);
 // JUnit XML: one test case per rule and file; only block findings fail.
 std::string WriteJunit(const ReportInput& input);
+// GitLab Code Quality JSON.
+std::string WriteGitlab(const ReportInput& input);
 
 inline constexpr std::string_view kToolName = "riskgate";
 std::string_view ToolVersion();

@@ -1,0 +1,59 @@
+// GitLab Code Quality JSON (artifacts:reports:codequality). GitLab matches issues between the
+// source and target branch by fingerprint, so it must be stable (no line number) and unique.
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "report/finding_text.h"
+#include "report/report.h"
+
+namespace riskgate::report {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string_view CodeQualitySeverity(const core::Finding& f) {
+  switch (f.decision) {
+    case core::Decision::kBlock:
+      return f.severity == core::Severity::kCritical ? "blocker" : "critical";
+    case core::Decision::kWarn:
+      return "major";
+    case core::Decision::kPass:
+      return "info";
+  }
+  return "major";
+}
+
+// The finding's fingerprint (rule, path, secret: no line); a second sighting of the same
+// fingerprint (the same secret twice in one file) gets a hash of it, the path and its index.
+std::string UniqueFingerprint(const core::Finding& f, std::map<std::string, int>& seen) {
+  std::string base = f.fingerprint;
+  if (base.empty()) {
+    base = core::Sha256Hex(f.control + '\0' + f.rule + '\0' + f.location.path).substr(0, 32);
+  }
+  const int index = seen[base]++;
+  if (index == 0) return base;
+  return core::Sha256Hex(base + '\0' + f.location.path + '\0' + std::to_string(index))
+      .substr(0, 32);
+}
+
+}  // namespace
+
+std::string WriteGitlab(const ReportInput& input) {
+  json issues = json::array();
+  std::map<std::string, int> seen;
+  for (const auto& f : input.verdict.findings) {
+    issues.push_back({
+        {"type", "issue"},
+        {"check_name", f.rule},
+        {"description", HeadlineWithFix(f)},
+        {"categories", json::array({"Security"})},
+        {"severity", CodeQualitySeverity(f)},
+        {"fingerprint", UniqueFingerprint(f, seen)},
+        {"location", {{"path", f.location.path}, {"lines", {{"begin", DisplayLine(f.location)}}}}},
+    });
+  }
+  return issues.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace riskgate::report
