@@ -7,12 +7,13 @@
 namespace riskgate::report {
 namespace {
 
-constexpr std::array<std::pair<Format, std::string_view>, 5> kFormatNames = {{
+constexpr std::array<std::pair<Format, std::string_view>, 6> kFormatNames = {{
     {Format::kText, "text"},
     {Format::kJson, "json"},
     {Format::kSarif, "sarif"},
     {Format::kJunit, "junit"},
     {Format::kGitlab, "gitlab"},
+    {Format::kGithub, "github"},
 }};
 
 }  // namespace
@@ -50,6 +51,8 @@ std::string Render(Format format, const ReportInput& input, const TextStyle& sty
       return WriteJunit(input);
     case Format::kGitlab:
       return WriteGitlab(input);
+    case Format::kGithub:
+      return WriteGithub(input, NewStopToken());
   }
   return {};
 }

@@ -19,7 +19,7 @@ struct ReportInput {
   bool dry_run = false;
 };
 
-enum class Format { kText, kJson, kSarif, kJunit, kGitlab };
+enum class Format { kText, kJson, kSarif, kJunit, kGitlab, kGithub };
 
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatNames();  // for help text
@@ -38,6 +38,10 @@ std::string WriteSarif(const ReportInput& input);
 std::string WriteJunit(const ReportInput& input);
 // GitLab Code Quality JSON.
 std::string WriteGitlab(const ReportInput& input);
+// GitHub workflow commands: annotations, then the text report inside a stop-commands block that
+// `stop_token` (unguessable, new for every run: NewStopToken()) closes.
+std::string WriteGithub(const ReportInput& input, std::string_view stop_token);
+std::string NewStopToken();
 
 inline constexpr std::string_view kToolName = "riskgate";
 std::string_view ToolVersion();
