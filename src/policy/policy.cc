@@ -11,7 +11,6 @@
 
 namespace riskgate::embedded {
 extern const std::string_view kDefaultPolicy;
-extern const std::string_view kDefaultRulePack;
 }  // namespace riskgate::embedded
 
 namespace riskgate::policy {
@@ -109,12 +108,12 @@ class SecretsLoader {
                 SecretsControl& secrets) {
     RulePack pack;
     if (name.starts_with(kBuiltinPrefix)) {
-      std::string_view text = BuiltinRulePack(name);
-      if (text.empty()) {
+      auto builtin = LoadBuiltinRulePack(name, PatternCheck::kTrusted, diagnostics_);
+      if (!builtin) {
         reader_.Report(at, field, "unknown built-in rule pack '" + name + "'");
         return;
       }
-      pack = LoadRulePack(text, name, PatternCheck::kTrusted, diagnostics_);
+      pack = std::move(*builtin);
     } else {
       std::filesystem::path path(name);
       if (path.is_relative() && !origin_.starts_with(kBuiltinPrefix)) {
@@ -191,11 +190,6 @@ class SecretsLoader {
 };
 
 }  // namespace
-
-std::string_view BuiltinRulePack(std::string_view name) {
-  if (name == "builtin:default") return embedded::kDefaultRulePack;
-  return {};
-}
 
 std::string_view BuiltinPolicyText() { return embedded::kDefaultPolicy; }
 

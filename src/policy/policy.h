@@ -73,8 +73,7 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
 // The policy compiled into the binary.
 core::Result<Policy> LoadDefaultPolicy();
 
-// The text of an embedded rule pack or policy ("builtin:default"), or empty if unknown.
-std::string_view BuiltinRulePack(std::string_view name);
+// The text of the embedded default policy.
 std::string_view BuiltinPolicyText();
 
 }  // namespace riskgate::policy

@@ -5,6 +5,11 @@
 #include <set>
 
 #include "core/text.h"
+#include "policy/yaml_json.h"
+
+namespace riskgate::embedded {
+extern const std::string_view kDefaultRulePackTree;
+}  // namespace riskgate::embedded
 
 namespace riskgate::policy {
 namespace {
@@ -163,10 +168,25 @@ std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string
 
 RulePack LoadRulePack(std::string_view text, const std::string& file, PatternCheck check,
                       Diagnostics& diagnostics) {
-  RulePack pack;
   const std::optional<YamlNode> parsed = ParseYaml(text, file, diagnostics);
-  if (!parsed) return pack;
-  const YamlNode& root = *parsed;
+  if (!parsed) return RulePack{};
+  return LoadRulePackTree(*parsed, file, check, diagnostics);
+}
+
+std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck check,
+                                            Diagnostics& diagnostics) {
+  if (name != "builtin:default") return std::nullopt;
+  static const std::optional<YamlNode> tree = YamlFromJson(embedded::kDefaultRulePackTree);
+  if (!tree) {
+    diagnostics.Add(std::string(name), {}, "", "the embedded rule pack is corrupt");
+    return RulePack{};
+  }
+  return LoadRulePackTree(*tree, std::string(name), check, diagnostics);
+}
+
+RulePack LoadRulePackTree(const YamlNode& root, const std::string& file, PatternCheck check,
+                          Diagnostics& diagnostics) {
+  RulePack pack;
   FieldReader reader(file, diagnostics);
   if (!reader.ExpectMap(root, "", {"pack", "description", "rules"})) return pack;
   pack.name = reader.String(root, "pack", "", Need::kRequired).value_or("");

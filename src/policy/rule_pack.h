@@ -26,6 +26,15 @@ struct RulePack {
 RulePack LoadRulePack(std::string_view text, const std::string& file, PatternCheck check,
                       Diagnostics& diagnostics);
 
+// The same from an already parsed tree.
+RulePack LoadRulePackTree(const YamlNode& root, const std::string& file, PatternCheck check,
+                          Diagnostics& diagnostics);
+
+// A pack compiled into the binary ("builtin:default"), or nullopt when there is none by that
+// name. Its tree was converted from YAML at build time, so no YAML is parsed here.
+std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck check,
+                                            Diagnostics& diagnostics);
+
 // Reads one rule map at `field`; shared by rule packs and a policy's inline rules.
 std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string& field,
                                          FieldReader& reader, PatternCheck check);

@@ -13,19 +13,30 @@ unsigned char Lower(unsigned char c) {
 
 KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords)
     : keyword_count_(keywords.size()) {
+  std::size_t total_length = 0;
+  for (const auto& keyword : keywords) {
+    total_length += keyword.size();
+    for (unsigned char c : keyword) {
+      if (class_of_[Lower(c)] == 0) class_of_[Lower(c)] = static_cast<std::uint16_t>(classes_++);
+    }
+  }
+  for (int c = 'A'; c <= 'Z'; ++c)
+    class_of_[static_cast<std::size_t>(c)] = class_of_[Lower(static_cast<unsigned char>(c))];
+  const std::size_t width = classes_;
   // Trie: -1 = no edge yet.
   std::vector<std::vector<std::int32_t>> own_outputs(1);
-  next_.assign(kAlphabet, -1);
+  next_.reserve((total_length + 1) * width);
+  next_.assign(width, -1);
   for (std::size_t id = 0; id < keywords.size(); ++id) {
     std::int32_t state = 0;
     for (unsigned char c : keywords[id]) {
-      const std::size_t slot = static_cast<std::size_t>(state) * kAlphabet + Lower(c);
+      const std::size_t slot = static_cast<std::size_t>(state) * width + class_of_[c];
       if (next_[slot] < 0) {
         next_[slot] = static_cast<std::int32_t>(own_outputs.size());
         own_outputs.emplace_back();
-        next_.resize(next_.size() + kAlphabet, -1);
+        next_.resize(next_.size() + width, -1);
       }
-      state = next_[static_cast<std::size_t>(state) * kAlphabet + Lower(c)];
+      state = next_[slot];
     }
     own_outputs[static_cast<std::size_t>(state)].push_back(static_cast<std::int32_t>(id));
   }
@@ -34,8 +45,8 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords)
   std::vector<std::int32_t> fail(states, 0);
   std::vector<std::vector<std::int32_t>> outputs = own_outputs;
   std::queue<std::int32_t> queue;
-  for (int c = 0; c < kAlphabet; ++c) {
-    std::int32_t& edge = next_[static_cast<std::size_t>(c)];
+  for (std::size_t c = 0; c < width; ++c) {
+    std::int32_t& edge = next_[c];
     if (edge < 0) {
       edge = 0;
     } else {
@@ -49,10 +60,9 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords)
     const auto s = static_cast<std::size_t>(state);
     const auto& inherited = outputs[static_cast<std::size_t>(fail[s])];
     outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
-    for (int c = 0; c < kAlphabet; ++c) {
-      std::int32_t& edge = next_[s * kAlphabet + static_cast<std::size_t>(c)];
-      const std::int32_t via_fail =
-          next_[static_cast<std::size_t>(fail[s]) * kAlphabet + static_cast<std::size_t>(c)];
+    for (std::size_t c = 0; c < width; ++c) {
+      std::int32_t& edge = next_[s * width + c];
+      const std::int32_t via_fail = next_[static_cast<std::size_t>(fail[s]) * width + c];
       if (edge < 0) {
         edge = via_fail;
       } else {
@@ -74,7 +84,7 @@ int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
   int distinct = 0;
   std::size_t state = 0;
   for (unsigned char c : text) {
-    state = static_cast<std::size_t>(next_[state * kAlphabet + Lower(c)]);
+    state = static_cast<std::size_t>(next_[state * classes_ + class_of_[c]]);
     const std::int32_t begin = output_begin_[state];
     const std::int32_t end = output_begin_[state + 1];
     for (std::int32_t i = begin; i < end; ++i) {

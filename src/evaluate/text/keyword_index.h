@@ -3,6 +3,7 @@
 // keeps most rules from running on most text.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,9 +23,10 @@ class KeywordIndex {
   std::size_t size() const { return keyword_count_; }
 
  private:
-  static constexpr int kAlphabet = 256;
   std::size_t keyword_count_ = 0;
-  std::vector<std::int32_t> next_;          // state * 256 + byte -> state
+  std::array<std::uint16_t, 256> class_of_{};  // byte -> column; 0 = bytes in no keyword
+  std::size_t classes_ = 1;
+  std::vector<std::int32_t> next_;          // state * classes_ + class -> state
   std::vector<std::int32_t> output_begin_;  // per state, range in outputs_
   std::vector<std::int32_t> outputs_;       // keyword ids, including those of suffix states
 };

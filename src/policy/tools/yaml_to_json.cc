@@ -1,0 +1,25 @@
+// Build tool: converts a YAML file (the default rule pack) to the JSON tree form the binary
+// embeds. Fails the build on YAML errors, including duplicate keys.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "policy/yaml_json.h"
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: yaml_to_json INPUT.yaml OUTPUT.json\n";
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  riskgate::policy::Diagnostics diagnostics;
+  const auto tree = riskgate::policy::ParseYaml(text, argv[1], diagnostics);
+  if (!tree || !diagnostics.empty()) {
+    for (const auto& d : diagnostics.items()) std::cerr << d.ToString() << "\n";
+    return 1;
+  }
+  std::ofstream out(argv[2], std::ios::binary);
+  out << riskgate::policy::YamlToJson(*tree);
+  return out ? 0 : 1;
+}
