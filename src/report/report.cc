@@ -7,13 +7,14 @@
 namespace riskgate::report {
 namespace {
 
-constexpr std::array<std::pair<Format, std::string_view>, 6> kFormatNames = {{
+constexpr std::array<std::pair<Format, std::string_view>, 7> kFormatNames = {{
     {Format::kText, "text"},
     {Format::kJson, "json"},
     {Format::kSarif, "sarif"},
     {Format::kJunit, "junit"},
     {Format::kGitlab, "gitlab"},
     {Format::kGithub, "github"},
+    {Format::kMarkdown, "markdown"},
 }};
 
 }  // namespace
@@ -53,6 +54,8 @@ std::string Render(Format format, const ReportInput& input, const TextStyle& sty
       return WriteGitlab(input);
     case Format::kGithub:
       return WriteGithub(input, NewStopToken());
+    case Format::kMarkdown:
+      return WriteMarkdown(input);
   }
   return {};
 }

@@ -3,6 +3,7 @@
 // never see raw secrets: findings carry redacted values only.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@ struct ReportInput {
   bool dry_run = false;
 };
 
-enum class Format { kText, kJson, kSarif, kJunit, kGitlab, kGithub };
+enum class Format { kText, kJson, kSarif, kJunit, kGitlab, kGithub, kMarkdown };
 
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatNames();  // for help text
@@ -42,6 +43,9 @@ std::string WriteGitlab(const ReportInput& input);
 // `stop_token` (unguessable, new for every run: NewStopToken()) closes.
 std::string WriteGithub(const ReportInput& input, std::string_view stop_token);
 std::string NewStopToken();
+// GitHub-flavoured Markdown for a job summary or merge request comment, under kMarkdownMaxBytes.
+std::string WriteMarkdown(const ReportInput& input);
+inline constexpr std::size_t kMarkdownMaxBytes = 1024 * 1024;  // GitHub's job summary limit
 
 inline constexpr std::string_view kToolName = "riskgate";
 std::string_view ToolVersion();
