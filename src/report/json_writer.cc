@@ -31,6 +31,7 @@ json FindingJson(const core::Finding& f) {
       {"fingerprint", f.fingerprint},
       {"secret", f.secret.empty() ? json(nullptr) : json(f.secret)},
       {"occurrences", f.occurrences},
+      {"in_change", f.in_change},
       {"remediation", remediation},
   };
   if (!f.hints.provider.empty()) out["provider"] = f.hints.provider;
@@ -71,7 +72,8 @@ std::string WriteJson(const ReportInput& input) {
         {"warn", summary.warn},
         {"pass", summary.pass},
         {"suppressed_inline", summary.suppressed_inline},
-        {"inline_ignored", summary.inline_ignored}}},
+        {"inline_ignored", summary.inline_ignored},
+        {"preexisting", summary.preexisting}}},
   };
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
