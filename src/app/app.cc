@@ -34,11 +34,13 @@ int Main(int argc, char** argv) {
   check_cmd->add_option("--policy", check.policy,
                         "Policy file (default: .riskgate.yaml at the repository root, else the "
                         "built-in default policy)");
-  check_cmd->add_option("--format", check.formats,
-                        "Output format: " + std::string(report::FormatNames()) +
-                            "; repeat with --output for several");
-  check_cmd->add_option("--output", check.outputs,
-                        "Write the matching --format to this file (atomically); '-' for stdout");
+  auto* format_option =
+      check_cmd->add_option("--format", check.formats,
+                            "Output format: " + std::string(report::FormatNames()) +
+                                "; repeat with --output for several");
+  auto* output_option = check_cmd->add_option(
+      "--output", check.outputs,
+      "Write the matching --format to this file (atomically); '-' for stdout");
   check_cmd->add_flag("--all-findings", check.all_findings,
                       "Also report findings on lines the change did not add (as pass)");
   check_cmd->add_flag("--dry-run", check.dry_run,
@@ -70,7 +72,14 @@ int Main(int argc, char** argv) {
     cli.exit(e);
     return kExitError;
   }
-  if (check_cmd->parsed()) return RunCheck(check);
+  if (check_cmd->parsed()) {
+    int formats_seen = 0;
+    for (const CLI::Option* option : check_cmd->parse_order()) {
+      if (option == format_option) ++formats_seen;
+      if (option == output_option) check.output_format.push_back(formats_seen - 1);
+    }
+    return RunCheck(check);
+  }
   if (hook_cmd->parsed()) return RunInstallHook(hook);
   return kExitError;
 }

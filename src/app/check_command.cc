@@ -32,9 +32,21 @@ struct OutputPlan {
 core::Result<std::vector<OutputPlan>> PlanOutputs(const CheckOptions& options) {
   std::vector<std::string> formats = options.formats;
   if (formats.empty()) formats.push_back("text");
-  if (options.outputs.size() > formats.size()) {
-    return core::MakeError(core::ErrorCode::kUsage,
-                           "more --output than --format options: give one --format per --output");
+  std::vector<std::string> paths(formats.size());
+  for (std::size_t o = 0; o < options.outputs.size(); ++o) {
+    int index = o < options.output_format.size() ? options.output_format[o] : static_cast<int>(o);
+    if (index < 0 && options.formats.empty()) index = 0;  // --output alone: the text report
+    if (index < 0) {
+      return core::MakeError(core::ErrorCode::kUsage,
+                             "--output " + options.outputs[o] +
+                                 " comes before any --format: write --format F --output FILE");
+    }
+    auto& path = paths[static_cast<std::size_t>(index)];
+    if (!path.empty()) {
+      return core::MakeError(core::ErrorCode::kUsage,
+                             "two --output options follow the same --format: give each its own");
+    }
+    path = options.outputs[o];
   }
   std::vector<OutputPlan> plans;
   int to_stdout = 0;
@@ -45,7 +57,7 @@ core::Result<std::vector<OutputPlan>> PlanOutputs(const CheckOptions& options) {
                              "unknown format '" + formats[i] +
                                  "' (expected one of: " + std::string(report::FormatNames()) + ")");
     }
-    std::string path = i < options.outputs.size() ? options.outputs[i] : "";
+    const std::string& path = paths[i];
     if (path.empty() || path == "-") ++to_stdout;
     plans.push_back(OutputPlan{*format, path});
   }

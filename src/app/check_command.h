@@ -19,6 +19,9 @@ struct CheckOptions {
   std::string policy;  // empty: <repo>/.riskgate.yaml, else the built-in default
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
+  // For each output, the index of the --format given before it on the command line (-1: none),
+  // so `--format json --output a.json --format sarif --output b.sarif` pairs as written.
+  std::vector<int> output_format;
   bool dry_run = false;
   bool all_findings = false;  // also report findings on lines the change did not add
   std::optional<std::int64_t> max_file_bytes;

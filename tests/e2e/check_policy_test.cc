@@ -99,3 +99,23 @@ TEST_CASE("colour appears only when asked for or on a terminal", "[e2e][output]"
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("each --output belongs to the --format written before it", "[e2e][output]") {
+  TempRepo repo;
+  repo.Write("a.txt", "k=" + FakeAwsKeyId() + "\n");
+  repo.Git({"add", "a.txt"});
+  auto result = repo.Riskgate({"check", "--staged", "--format", "text", "--format", "json",
+                               "--output", "report.json"});
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.find("BLOCK a.txt:1") != std::string::npos);
+  std::ifstream in(repo.path() + "/report.json");
+  auto doc = nlohmann::json::parse(in);
+  CHECK(doc["decision"] == "block");
+  auto misplaced = repo.Riskgate({"check", "--staged", "--output", "x.json", "--format", "json"});
+  CHECK(misplaced.exit_code == 2);
+  CHECK(misplaced.err.find("comes before any --format") != std::string::npos);
+}
+
+}  // namespace riskgate::testing
