@@ -106,8 +106,8 @@ TEST_CASE("each --output belongs to the --format written before it", "[e2e][outp
   TempRepo repo;
   repo.Write("a.txt", "k=" + FakeAwsKeyId() + "\n");
   repo.Git({"add", "a.txt"});
-  auto result = repo.Riskgate({"check", "--staged", "--format", "text", "--format", "json",
-                               "--output", "report.json"});
+  auto result = repo.Riskgate(
+      {"check", "--staged", "--format", "text", "--format", "json", "--output", "report.json"});
   CHECK(result.exit_code == 1);
   CHECK(result.out.find("BLOCK a.txt:1") != std::string::npos);
   std::ifstream in(repo.path() + "/report.json");
