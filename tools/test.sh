@@ -17,5 +17,6 @@ run_suite "$root/build/ci" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$root/build/ci" --target check_format
 if [ "${RISKGATE_SKIP_SANITIZERS:-0}" != 1 ]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS=suppressions="$root/tests/lsan.supp":print_suppressions=0 \
     run_suite "$root/build/asan" -DCMAKE_BUILD_TYPE=Debug -DRISKGATE_SANITIZE=ON
 fi
