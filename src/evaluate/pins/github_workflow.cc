@@ -1,7 +1,7 @@
 #include "evaluate/pins/github_workflow.h"
+#include "evaluate/pins/commit_ref.h"
 
 #include <fnmatch.h>
-#include <re2/re2.h>
 
 #include "core/text.h"
 #include "evaluate/pins/expression_injection.h"
@@ -15,11 +15,6 @@ namespace riskgate::evaluate::pins {
 namespace {
 
 using policy::YamlNode;
-
-bool IsFullSha(std::string_view ref) {
-  static const re2::RE2 re("[0-9a-fA-F]{40}");
-  return re2::RE2::FullMatch(re2::StringPiece(ref.data(), ref.size()), re);
-}
 
 std::string ScalarOr(const YamlNode* node, std::string fallback = "") {
   return node != nullptr && node->kind == YamlNode::Kind::kScalar ? node->scalar : fallback;
@@ -281,7 +276,7 @@ std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
   const std::string owner = name.substr(0, slash);
   const auto second = slash == std::string::npos ? std::string::npos : name.find('/', slash + 1);
   const std::string repo = name.substr(0, second);
-  if (IsFullSha(ref)) {
+  if (IsFullCommitSha(ref)) {
     if (trailing_comment.empty()) {
       out.push_back(
           {"pin-missing-version-comment",

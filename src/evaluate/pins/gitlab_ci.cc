@@ -1,4 +1,5 @@
 #include "evaluate/pins/gitlab_ci.h"
+#include "evaluate/pins/commit_ref.h"
 
 #include <re2/re2.h>
 
@@ -19,11 +20,6 @@ using policy::YamlNode;
 const std::set<std::string, std::less<>> kGlobalKeys = {
     "default",  "include",       "stages",       "variables", "workflow", "image",
     "services", "before_script", "after_script", "cache",     "types",    "spec"};
-
-bool IsFullSha(const std::string& ref) {
-  static const re2::RE2 re("[0-9a-fA-F]{40}");
-  return re2::RE2::FullMatch(ref, re);
-}
 
 class GitlabChecker {
  public:
@@ -104,7 +100,7 @@ class GitlabChecker {
     if (const YamlNode* remote = map.Find("remote")) RemoteInclude(*remote, remote->scalar);
     if (const YamlNode* project = map.Find("project")) {
       const YamlNode* ref = map.Find("ref");
-      if (ref == nullptr || !IsFullSha(ref->scalar)) {
+      if (ref == nullptr || !IsFullCommitSha(ref->scalar)) {
         const YamlNode& at = ref != nullptr ? *ref : *project;
         issues_.push_back(
             {"unpinned-gitlab-include",
@@ -122,7 +118,7 @@ class GitlabChecker {
     if (const YamlNode* component = map.Find("component")) {
       const std::string& value = component->scalar;
       const auto at = value.rfind('@');
-      if (at == std::string::npos || !IsFullSha(value.substr(at + 1))) {
+      if (at == std::string::npos || !IsFullCommitSha(value.substr(at + 1))) {
         issues_.push_back({"unpinned-gitlab-include",
                            component->mark.line,
                            component->mark.column,

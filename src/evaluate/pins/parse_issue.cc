@@ -14,7 +14,8 @@ std::vector<PinIssue> ParseIssues(const policy::Diagnostics& diagnostics) {
                    message,
                    "fix the syntax so the file parses (and so the CI platform accepts it)",
                    "",
-                   {}});
+                   {},
+                   true});
   }
   return out;
 }

@@ -16,6 +16,8 @@ struct PinIssue {
   // Lines whose change introduces the issue (besides `line`): e.g. the trigger line of an
   // untrusted checkout, or every line for a file-level issue of a new file.
   std::vector<int> also_introduced_by;
+  // About the file as a whole (it does not parse): part of any change that adds a line to it.
+  bool file_level = false;
 };
 
 }  // namespace riskgate::evaluate::pins

@@ -39,7 +39,8 @@ std::vector<PinIssue> CheckDockerfile(std::string_view text) {
                    "the Dockerfile cannot be fully parsed: " + error,
                    "fix the instruction so `docker build` accepts it",
                    "",
-                   {}});
+                   {},
+                   true});
   }
   return out;
 }
@@ -117,9 +118,8 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
       const std::string_view text = lines.Line(issue.line);
       const int occurrence = seen[issue.rule + '\0' + std::string(text)]++;
       finding.fingerprint = Fingerprint(issue.rule, file.path, text, occurrence);
-      // A file that no longer parses is the change's problem wherever the parser stopped.
       finding.in_change =
-          (issue.rule == "unparsable-config" && (file.whole_file || !file.added_lines.empty())) ||
+          (issue.file_level && (file.whole_file || !file.added_lines.empty())) ||
           file.IsAdded(issue.line) ||
           std::any_of(issue.also_introduced_by.begin(), issue.also_introduced_by.end(),
                       [&](int line) { return file.IsAdded(line); });
