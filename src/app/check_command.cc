@@ -138,8 +138,12 @@ int RunCheck(const CheckOptions& options) {
   request.base = scope->base;
   request.head = scope->head;
   request.max_file_bytes = options.max_file_bytes.value_or(policy->limits.max_file_bytes);
-  request.wants_document = [&policy = *policy](std::string_view path) {
-    return evaluate::WantsDocument(path, policy);
+  auto layout = evaluate::DiscoverLayout(*policy, [&](const std::string& path) {
+    return collect::ReadJudgedFile(**repo, request, path);
+  });
+  if (!layout) return Fail(layout.error());
+  request.wants_document = [&policy = *policy, &layout = *layout](std::string_view path) {
+    return evaluate::WantsDocument(path, policy, layout);
   };
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return Fail(facts.error());
@@ -147,7 +151,7 @@ int RunCheck(const CheckOptions& options) {
     facts->scope.description += " [detected: " + scope->source + "]";
   }
 
-  evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy);
+  evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy, *layout);
   decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy,
                                            decide::DecideOptions{options.all_findings});
   verdict.summary.suppressed_inline = evaluation.suppressed_inline;

@@ -130,6 +130,11 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   return facts;
 }
 
+// git's heuristic: a NUL byte in the first 8000 bytes means binary.
+bool LooksBinary(std::string_view text) {
+  return text.substr(0, 8000).find('\0') != std::string_view::npos;
+}
+
 // Reads a tracked file from the working tree without following symlinks. Returns why it was
 // skipped, nullopt when `text` holds it, or an error when it exists but cannot be read.
 core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path,
@@ -149,10 +154,7 @@ core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path
   if (!in) return unreadable(std::strerror(errno));
   text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) return unreadable("read failed");
-  // git's heuristic: a NUL byte in the first 8000 bytes means binary.
-  if (std::string_view(text).substr(0, 8000).find('\0') != std::string_view::npos) {
-    return SkipReason::kBinary;
-  }
+  if (LooksBinary(text)) return SkipReason::kBinary;
   return std::optional<SkipReason>();
 }
 
@@ -207,6 +209,39 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
 }
 
 }  // namespace
+
+core::Result<std::optional<std::string>> ReadJudgedFile(GitRepository& repo,
+                                                        const ScopeRequest& request,
+                                                        const std::string& path) {
+  using Content = std::optional<std::string>;
+  core::Result<std::optional<TrackedFile>> entry;
+  if (request.mode == ScanMode::kRange) {
+    auto head = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
+    if (!head) return tl::unexpected(head.error());
+    entry = repo.FindInCommit(*head, path);
+  } else {
+    entry = repo.FindInIndex(path);
+  }
+  if (!entry) return tl::unexpected(entry.error());
+  if (!*entry || (*entry)->kind == EntryKind::kSymlink || (*entry)->kind == EntryKind::kSubmodule) {
+    return Content();
+  }
+  std::string text;
+  if (request.mode == ScanMode::kWorktree) {
+    const std::string full_path = repo.Workdir() + path;
+    if (IsMissing(full_path)) return Content();
+    auto read = ReadWorktreeFile(path, full_path, request.max_file_bytes, text);
+    if (!read) return tl::unexpected(read.error());
+    if (*read) return Content();
+    return Content(std::move(text));
+  }
+  auto blob = repo.ReadBlob((*entry)->blob_id);
+  if (!blob) return tl::unexpected(blob.error());
+  if (static_cast<std::int64_t>(blob->size()) > request.max_file_bytes || LooksBinary(*blob)) {
+    return Content();
+  }
+  return Content(std::move(*blob));
+}
 
 core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest& request) {
   switch (request.mode) {

@@ -31,4 +31,11 @@ class GitRepository;
 
 core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest& request);
 
+// The content of `path` as the scope judges the repository (the index for staged, head for a
+// range, the working tree for worktree), whether or not the change touches it; nullopt when it
+// is not tracked there, is not a regular file, is binary or is over the size limit.
+core::Result<std::optional<std::string>> ReadJudgedFile(GitRepository& repo,
+                                                        const ScopeRequest& request,
+                                                        const std::string& path);
+
 }  // namespace riskgate::collect

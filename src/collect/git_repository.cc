@@ -423,9 +423,37 @@ core::Result<std::vector<TrackedFile>> GitRepository::ListIndex() {
     if (entry == nullptr) continue;
     const int stage = git_index_entry_stage(entry);
     if (stage != 0 && stage != 2) continue;  // of a conflict, list "ours" only
-    out.push_back(TrackedFile{entry->path, KindOf(entry->mode)});
+    out.push_back(TrackedFile{entry->path, KindOf(entry->mode), OidString(&entry->id),
+                              static_cast<std::int64_t>(entry->file_size)});
   }
   return out;
+}
+
+core::Result<std::optional<TrackedFile>> GitRepository::FindInIndex(const std::string& path) {
+  auto index = Index();
+  if (!index) return tl::unexpected(index.error());
+  const git_index_entry* entry = git_index_get_bypath(*index, path.c_str(), 0);
+  if (entry == nullptr) return std::optional<TrackedFile>();
+  return TrackedFile{entry->path, KindOf(entry->mode), OidString(&entry->id),
+                     static_cast<std::int64_t>(entry->file_size)};
+}
+
+core::Result<std::optional<TrackedFile>> GitRepository::FindInCommit(const std::string& commit,
+                                                                     const std::string& path) {
+  auto tree = TreeOf(repo_, commit);
+  if (!tree) return tl::unexpected(tree.error());
+  git_tree_entry* entry = nullptr;
+  const int rc = git_tree_entry_bypath(&entry, *tree, path.c_str());
+  git_tree_free(*tree);
+  if (rc == GIT_ENOTFOUND) return std::optional<TrackedFile>();
+  if (rc != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot look up " + path + " in commit " + commit + ": " + LastError());
+  }
+  TrackedFile file{path, KindOf(git_tree_entry_filemode(entry)),
+                   OidString(git_tree_entry_id(entry)), 0};
+  git_tree_entry_free(entry);
+  return file;
 }
 
 }  // namespace riskgate::collect

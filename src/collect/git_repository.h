@@ -36,6 +36,8 @@ struct FileDiff {
 struct TrackedFile {
   std::string path;
   EntryKind kind = EntryKind::kRegular;
+  std::string blob_id;
+  std::int64_t size = 0;  // as the index or tree records it
 };
 
 struct CommitRef {
@@ -82,6 +84,11 @@ class GitRepository {
   core::Result<std::string> ReadBlob(const std::string& blob_id);
   // Every entry of the index.
   core::Result<std::vector<TrackedFile>> ListIndex();
+  // The entry for `path` in the index, or nullopt when the index does not track it.
+  core::Result<std::optional<TrackedFile>> FindInIndex(const std::string& path);
+  // The entry for `path` in the tree of `commit`, or nullopt when the tree has no such file.
+  core::Result<std::optional<TrackedFile>> FindInCommit(const std::string& commit,
+                                                        const std::string& path);
 
  private:
   GitRepository(git_repository* repo, git_index* index) : repo_(repo), index_(index) {}

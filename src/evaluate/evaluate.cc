@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "evaluate/pins/gitlab_includes.h"
 #include "evaluate/pins/pins_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
 
@@ -24,7 +25,8 @@ std::vector<core::Finding> FoldRepeats(std::vector<core::Finding> findings) {
   return out;
 }
 
-Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy) {
+Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy,
+                    const RepositoryLayout& layout) {
   Evaluation result;
   if (policy.secrets.enabled) {
     secrets::SecretsScanner scanner(policy.secrets);
@@ -39,14 +41,25 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
     result.suppressed_inline = stats.suppressed_inline;
     result.inline_ignored = stats.inline_ignored;
   }
-  auto pin_findings = pins::EvaluatePins(facts.files, policy.pins);
+  auto pin_findings = pins::EvaluatePins(facts.files, policy.pins, layout);
   result.findings.insert(result.findings.end(), std::make_move_iterator(pin_findings.begin()),
                          std::make_move_iterator(pin_findings.end()));
   return result;
 }
 
-bool WantsDocument(std::string_view path, const policy::Policy& policy) {
-  return pins::WantsDocument(path, policy.pins);
+bool WantsDocument(std::string_view path, const policy::Policy& policy,
+                   const RepositoryLayout& layout) {
+  return pins::WantsDocument(path, policy.pins, layout);
+}
+
+core::Result<RepositoryLayout> DiscoverLayout(const policy::Policy& policy,
+                                              const FileReader& read) {
+  RepositoryLayout layout;
+  if (!policy.pins.enabled) return layout;
+  auto includes = pins::DiscoverGitlabIncludes(read);
+  if (!includes) return tl::unexpected(includes.error());
+  layout.gitlab_ci_includes = std::move(*includes);
+  return layout;
 }
 
 }  // namespace riskgate::evaluate

@@ -6,6 +6,7 @@
 
 #include "collect/facts.h"
 #include "core/finding.h"
+#include "evaluate/layout.h"
 #include "policy/policy.h"
 
 namespace riskgate::evaluate {
@@ -16,11 +17,13 @@ struct Evaluation {
   int inline_ignored = 0;     // `riskgate:allow` comments the policy did not honour
 };
 
-Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy);
+Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy,
+                    const RepositoryLayout& layout = {});
 
 // Whether some enabled control needs the whole new version of `path` as a document; the app
 // passes this to collect before it reads the change.
-bool WantsDocument(std::string_view path, const policy::Policy& policy);
+bool WantsDocument(std::string_view path, const policy::Policy& policy,
+                   const RepositoryLayout& layout = {});
 
 // Folds repeated sightings of one fingerprint: the same secret seen in several commits of a
 // range (or again in the net diff) is one finding with `occurrences` counted; distinct lines of

@@ -1,5 +1,6 @@
 // End to end: the pins control on real repositories; only what a change adds decides.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "support/temp_repo.h"
 
@@ -130,6 +131,42 @@ TEST_CASE("the policy can re-rate or disable pins rules", "[e2e][pins]") {
   REQUIRE(doc["findings"].size() == 1);
   CHECK(doc["findings"][0]["severity"] == "low");
   CHECK(doc["decision"] == "warn");
+}
+
+TEST_CASE("files that .gitlab-ci.yml includes locally are judged as GitLab CI", "[e2e][pins]") {
+  TempRepo repo;
+  repo.Write(".gitlab-ci.yml",
+             "include:\n  - local: /ci/build.yml\n  - 'ci/templates/*.yml'\nstages: [build]\n");
+  repo.Write("ci/build.yml", "include: /ci/deploy.yml\nbuild:\n  script: [make]\n");
+  repo.Write("ci/deploy.yml", "deploy:\n  script: [make deploy]\n");
+  const std::string base = repo.Commit("pipeline");
+  // Range mode: .gitlab-ci.yml is not part of the change; the included files are.
+  repo.Write("ci/build.yml",
+             "include: /ci/deploy.yml\nbuild:\n  image: node:20\n  script: [make]\n");
+  repo.Write("ci/deploy.yml",
+             "deploy:\n  script:\n    - curl -fsSL https://get.example.com/install | sh\n");
+  repo.Write("ci/templates/lint.yml", "lint:\n  image: golang:1.22\n  script: [make lint]\n");
+  repo.Write("ci/other.yml", "not-included:\n  image: ruby:3\n");
+  repo.Commit("images for the build and lint jobs");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  std::set<std::string> paths;
+  for (const auto& f : doc["findings"])
+    paths.insert(f["path"].get<std::string>() + ":" + f["rule"].get<std::string>());
+  CHECK(paths.count("ci/build.yml:unpinned-image") == 1);
+  CHECK(paths.count("ci/deploy.yml:download-then-execute") == 1);
+  CHECK(paths.count("ci/templates/lint.yml:unpinned-image") == 1);
+  CHECK(paths.count("ci/other.yml:unpinned-image") == 0);
+  // Staged and worktree judge the same layout.
+  repo.Write("ci/build.yml",
+             "include: /ci/deploy.yml\nbuild:\n  image: node:22\n  script: [make]\n");
+  repo.Git({"add", "-A"});
+  auto staged = repo.RiskgateJson({"check", "--staged"}, 0);
+  REQUIRE(FindRule(staged, "unpinned-image") != nullptr);
+  CHECK((*FindRule(staged, "unpinned-image"))["path"] == "ci/build.yml");
+  auto audit = repo.RiskgateJson({"check", "--worktree"}, 1);
+  int images = 0;
+  for (const auto& f : audit["findings"]) images += f["rule"] == "unpinned-image" ? 1 : 0;
+  CHECK(images == 2);
 }
 
 }  // namespace riskgate::testing

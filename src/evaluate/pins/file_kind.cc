@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "core/path_glob.h"
+
 namespace riskgate::evaluate::pins {
 
 FileKind ClassifyPath(std::string_view path) {
@@ -28,6 +30,13 @@ FileKind ClassifyPath(std::string_view path) {
   if (name.ends_with(".sh") || name.ends_with(".bash")) return FileKind::kShell;
   if (name.find('.') == std::string_view::npos) return FileKind::kMaybeShell;
   return FileKind::kNone;
+}
+
+FileKind ClassifyPath(std::string_view path, const std::vector<std::string>& gitlab_includes) {
+  for (const auto& include : gitlab_includes) {
+    if (core::MatchPathGlob(include, path)) return FileKind::kGitlabCi;
+  }
+  return ClassifyPath(path);
 }
 
 bool HasShellShebang(std::string_view content) {

@@ -2,7 +2,9 @@
 // for scripts without an extension, by shebang).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace riskgate::evaluate::pins {
 
@@ -10,7 +12,7 @@ enum class FileKind {
   kNone,
   kGithubWorkflow,  // .github/workflows/*.yml|yaml
   kActionMetadata,  // action.yml|yaml anywhere
-  kGitlabCi,        // .gitlab-ci.yml, *.gitlab-ci.yml, .gitlab/ci/*.yml
+  kGitlabCi,        // .gitlab-ci.yml, *.gitlab-ci.yml, .gitlab/ci/*.yml, local includes
   kDockerfile,      // Dockerfile*, *.dockerfile, Containerfile*
   kShell,           // *.sh, *.bash, or a file without extension that starts with a shell shebang
   kMaybeShell,      // no extension: decided by content
@@ -19,6 +21,9 @@ enum class FileKind {
 };
 
 FileKind ClassifyPath(std::string_view path);
+// As above, and a file that .gitlab-ci.yml includes (a path or glob of `gitlab_includes`) is
+// GitLab CI whatever its name.
+FileKind ClassifyPath(std::string_view path, const std::vector<std::string>& gitlab_includes);
 
 // True when `content` starts with a shebang of a POSIX shell (sh, bash, dash, ksh, zsh).
 bool HasShellShebang(std::string_view content);

@@ -45,8 +45,9 @@ std::vector<PinIssue> CheckDockerfile(std::string_view text) {
   return out;
 }
 
-std::vector<PinIssue> Check(const collect::ChangedFile& file, const policy::PinsControl& pins) {
-  switch (ClassifyPath(file.path)) {
+std::vector<PinIssue> Check(const collect::ChangedFile& file, const policy::PinsControl& pins,
+                            const RepositoryLayout& layout) {
+  switch (ClassifyPath(file.path, layout.gitlab_ci_includes)) {
     case FileKind::kGithubWorkflow:
       return CheckGithubFile(file.content, file.path, GithubFileKind::kWorkflow, pins);
     case FileKind::kActionMetadata:
@@ -86,19 +87,21 @@ std::string Fingerprint(const std::string& rule, const std::string& path, std::s
 
 }  // namespace
 
-bool WantsDocument(std::string_view path, const policy::PinsControl& pins) {
+bool WantsDocument(std::string_view path, const policy::PinsControl& pins,
+                   const RepositoryLayout& layout) {
   if (!pins.enabled) return false;
-  const FileKind kind = ClassifyPath(path);
+  const FileKind kind = ClassifyPath(path, layout.gitlab_ci_includes);
   if (kind == FileKind::kPackageJson || kind == FileKind::kRequirementsTxt) return pins.manifests;
   return kind != FileKind::kNone;
 }
 
 std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>& files,
-                                        const policy::PinsControl& pins) {
+                                        const policy::PinsControl& pins,
+                                        const RepositoryLayout& layout) {
   std::vector<core::Finding> findings;
   if (!pins.enabled) return findings;
   for (const auto& file : files) {
-    auto issues = Check(file, pins);
+    auto issues = Check(file, pins, layout);
     std::stable_sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) {
       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     });

@@ -9,6 +9,7 @@
 
 #include "collect/facts.h"
 #include "core/finding.h"
+#include "evaluate/layout.h"
 #include "policy/policy.h"
 
 namespace riskgate::evaluate::pins {
@@ -16,9 +17,11 @@ namespace riskgate::evaluate::pins {
 inline constexpr std::string_view kControl = "pins";
 
 // Whether the control needs the whole new version of `path` (asked before collection).
-bool WantsDocument(std::string_view path, const policy::PinsControl& pins);
+bool WantsDocument(std::string_view path, const policy::PinsControl& pins,
+                   const RepositoryLayout& layout);
 
 std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>& files,
-                                        const policy::PinsControl& pins);
+                                        const policy::PinsControl& pins,
+                                        const RepositoryLayout& layout = {});
 
 }  // namespace riskgate::evaluate::pins

@@ -1,0 +1,24 @@
+// Stage 3 (evaluate): which files GitLab CI reads besides `.gitlab-ci.yml`. Input: the text of a
+// GitLab CI document, or a reader for the judged state of the repository. Output: the local
+// include paths and globs (relative to the repository root). Reads files only through the
+// reader it is given.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "evaluate/layout.h"
+
+namespace riskgate::evaluate::pins {
+
+// `include:` entries that name files of this repository: bare strings that are not URLs and
+// `local:` values, without their leading '/'. Entries built from variables are left out.
+std::vector<std::string> LocalIncludes(std::string_view gitlab_ci_text);
+
+// Every local include reachable from `.gitlab-ci.yml` (following the includes of included
+// files, up to GitLab's own limit of 150), as paths or globs. A read error is returned.
+core::Result<std::vector<std::string>> DiscoverGitlabIncludes(const evaluate::FileReader& read);
+
+}  // namespace riskgate::evaluate::pins

@@ -1,0 +1,60 @@
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "evaluate/pins/file_kind.h"
+#include "evaluate/pins/gitlab_includes.h"
+
+using riskgate::evaluate::pins::ClassifyPath;
+using riskgate::evaluate::pins::DiscoverGitlabIncludes;
+using riskgate::evaluate::pins::FileKind;
+using riskgate::evaluate::pins::LocalIncludes;
+
+TEST_CASE("every shape of a local GitLab include is recognised", "[pins][gitlab]") {
+  CHECK(LocalIncludes("include: '/templates/a.yml'\n") ==
+        std::vector<std::string>{"templates/a.yml"});
+  CHECK(LocalIncludes("include:\n  local: ci/b.yml\n") == std::vector<std::string>{"ci/b.yml"});
+  const auto mixed = LocalIncludes(
+      "include:\n"
+      "  - /x.yml\n"
+      "  - local: 'configs/**.yml'\n"
+      "    rules: [{if: '$CI'}]\n"
+      "  - remote: https://example.com/ci.yml\n"
+      "  - https://example.com/other.yml\n"
+      "  - project: group/p\n    file: /t.yml\n"
+      "  - template: Auto-DevOps.gitlab-ci.yml\n"
+      "  - local: $CONFIG_PATH\n");
+  CHECK(mixed == std::vector<std::string>{"x.yml", "configs/**.yml"});
+  CHECK(LocalIncludes("stages: [a]\n").empty());
+  CHECK(LocalIncludes("include: [\n").empty());
+}
+
+TEST_CASE("local includes are followed through included files, once each", "[pins][gitlab]") {
+  const std::map<std::string, std::string> files = {
+      {".gitlab-ci.yml", "include: [/a.yml, 'jobs/*.yml']\n"},
+      {"a.yml", "include: [/b.yml, /a.yml]\n"},
+      {"b.yml", "include: /.gitlab-ci.yml\n"},
+  };
+  auto found = DiscoverGitlabIncludes([&](const std::string& path) {
+    auto it = files.find(path);
+    return riskgate::core::Result<std::optional<std::string>>(
+        it == files.end() ? std::nullopt : std::optional<std::string>(it->second));
+  });
+  REQUIRE(found);
+  CHECK(*found == std::vector<std::string>{"a.yml", "jobs/*.yml", "b.yml"});
+}
+
+TEST_CASE("a read error while discovering includes is not swallowed", "[pins][gitlab]") {
+  auto found = DiscoverGitlabIncludes([](const std::string&) {
+    return riskgate::core::Result<std::optional<std::string>>(
+        riskgate::core::MakeError(riskgate::core::ErrorCode::kIo, "disk on fire"));
+  });
+  CHECK_FALSE(found);
+}
+
+TEST_CASE("an included file is GitLab CI whatever its name", "[pins][gitlab]") {
+  const std::vector<std::string> includes = {"ci/build.yml", "jobs/**.yml"};
+  CHECK(ClassifyPath("ci/build.yml", includes) == FileKind::kGitlabCi);
+  CHECK(ClassifyPath("jobs/deep/test.yml", includes) == FileKind::kGitlabCi);
+  CHECK(ClassifyPath("ci/other.yml", includes) == FileKind::kNone);
+  CHECK(ClassifyPath("Dockerfile", includes) == FileKind::kDockerfile);
+}
