@@ -7,10 +7,24 @@ if(RISKGATE_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(riskgate_settings INTERFACE -fsanitize=address,undefined)
 endif()
+if(RISKGATE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "RISKGATE_FUZZ needs clang (CXX=clang++-14); see tests/fuzz/README.md")
+  endif()
+  # Every library is instrumented for coverage; only the fuzz targets link libFuzzer's main.
+  target_compile_options(riskgate_settings INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined)
+  target_link_options(riskgate_settings INTERFACE -fsanitize=address,undefined)
+endif()
 
 add_library(riskgate_warnings INTERFACE)
 target_compile_options(riskgate_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wnon-virtual-dtor)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  # clang's -Wconversion also warns on sign changes, which g++'s does not: keep one standard.
+  target_compile_options(riskgate_warnings INTERFACE -Wno-sign-conversion)
+endif()
 if(RISKGATE_WERROR)
   target_compile_options(riskgate_warnings INTERFACE -Werror)
 endif()

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/atomic_file.h"
+#include "app/error_output.h"
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
 #include "collect/git_repository.h"
@@ -18,11 +19,6 @@
 
 namespace riskgate::app {
 namespace {
-
-int Fail(const core::Error& error) {
-  std::cerr << "riskgate: error: " << error.ToString() << "\n";
-  return kExitError;
-}
 
 struct OutputPlan {
   report::Format format;

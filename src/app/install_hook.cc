@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/atomic_file.h"
+#include "app/error_output.h"
 #include "collect/git_repository.h"
 
 namespace riskgate::app {
@@ -38,10 +39,7 @@ std::string QuoteShell(const std::string& text) {
 
 int RunInstallHook(const InstallHookOptions& options) {
   auto repo = collect::GitRepository::Open(options.repo);
-  if (!repo) {
-    std::cerr << "riskgate: error: " << repo.error().ToString() << "\n";
-    return kExitError;
-  }
+  if (!repo) return Fail(repo.error());
   const std::string dir = (*repo)->HooksDir();
   const std::string path = dir + "pre-commit";
   std::error_code ec;
@@ -49,10 +47,9 @@ int RunInstallHook(const InstallHookOptions& options) {
     auto existing = ReadFile(path);
     const bool ours = existing && existing->find(kMarker) != std::string::npos;
     if (!ours && !options.force) {
-      std::cerr << "riskgate: error: " << path
-                << " already exists and was not written by riskgate; add `riskgate check "
-                   "--staged` to it yourself, or pass --force to replace it\n";
-      return kExitError;
+      return Fail(path +
+                  " already exists and was not written by riskgate; add `riskgate check "
+                  "--staged` to it yourself, or pass --force to replace it");
     }
   }
   std::filesystem::create_directories(dir, ec);
@@ -67,14 +64,8 @@ int RunInstallHook(const InstallHookOptions& options) {
                              "fi\n"
                              "exec " +
                              QuoteShell(self) + " check --staged\n";
-  if (auto written = WriteFileAtomically(path, script); !written) {
-    std::cerr << "riskgate: error: " << written.error().ToString() << "\n";
-    return kExitError;
-  }
-  if (::chmod(path.c_str(), 0755) != 0) {
-    std::cerr << "riskgate: error: " << path << ": cannot make the hook executable\n";
-    return kExitError;
-  }
+  if (auto written = WriteFileAtomically(path, script); !written) return Fail(written.error());
+  if (::chmod(path.c_str(), 0755) != 0) return Fail(path + ": cannot make the hook executable");
   std::cout << "installed " << path << "\n";
   return kExitPass;
 }

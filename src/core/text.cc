@@ -104,4 +104,17 @@ std::string EscapeForDisplay(std::string_view text) {
   return out;
 }
 
+std::string EscapeLinesForDisplay(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', start);
+    out += EscapeForDisplay(text.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace riskgate::core

@@ -21,5 +21,7 @@ std::string Sha256Hex(std::string_view data);
 
 // Replaces control characters and invalid UTF-8 bytes with \xNN escapes so text is safe to print.
 std::string EscapeForDisplay(std::string_view text);
+// The same line by line: '\n' stays a line break, everything else is escaped.
+std::string EscapeLinesForDisplay(std::string_view text);
 
 }  // namespace riskgate::core

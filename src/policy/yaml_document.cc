@@ -65,7 +65,7 @@ class Converter {
             continue;
           }
           out.key_marks.push_back(key_mark);
-          out.fields.emplace_back(key, Convert(entry.second, depth + 1));
+          out.fields.push_back(YamlField{key, Convert(entry.second, depth + 1)});
         }
         break;
       }

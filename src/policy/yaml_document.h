@@ -14,19 +14,27 @@
 
 namespace riskgate::policy {
 
+struct YamlField;
+
 struct YamlNode {
   enum class Kind { kNull, kScalar, kSequence, kMap };
 
   Kind kind = Kind::kNull;
   Mark mark;
-  std::string scalar;           // for kScalar
-  bool quoted = false;          // scalar written in quotes (so "no" stays a string)
-  std::vector<YamlNode> items;  // for kSequence
-  std::vector<std::pair<std::string, YamlNode>> fields;  // for kMap, in file order
-  std::vector<Mark> key_marks;                           // for kMap, parallel to fields
+  std::string scalar;             // for kScalar
+  bool quoted = false;            // scalar written in quotes (so "no" stays a string)
+  std::vector<YamlNode> items;    // for kSequence
+  std::vector<YamlField> fields;  // for kMap, in file order
+  std::vector<Mark> key_marks;    // for kMap, parallel to fields
 
   // The value of `key` in a map, or nullptr.
   const YamlNode* Find(std::string_view key) const;
+};
+
+// One key and its value; `first`/`second` as a map's pair has them.
+struct YamlField {
+  std::string first;
+  YamlNode second;
 };
 
 std::string_view YamlKindName(YamlNode::Kind kind);

@@ -51,7 +51,7 @@ YamlNode FromJson(const json& in) {
       break;
     case YamlNode::Kind::kMap:
       for (const auto& field : in.at(3)) {
-        node.fields.emplace_back(field.at(0).get<std::string>(), FromJson(field.at(3)));
+        node.fields.push_back(YamlField{field.at(0).get<std::string>(), FromJson(field.at(3))});
         node.key_marks.push_back(Mark{field.at(1).get<int>(), field.at(2).get<int>()});
       }
       break;

@@ -69,8 +69,8 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
     out << "\n"
         << paint(DecisionColor(f.decision), Upper(core::DecisionName(f.decision))) << " "
         << core::EscapeForDisplay(f.location.path) << ":" << f.location.line << ":"
-        << f.location.column << " " << paint("1", f.rule) << " [" << core::SeverityName(f.severity)
-        << "]\n";
+        << f.location.column << " " << paint("1", core::EscapeForDisplay(f.rule)) << " ["
+        << core::SeverityName(f.severity) << "]\n";
     out << "  " << core::EscapeForDisplay(f.message);
     if (!f.secret.empty()) out << ": " << core::EscapeForDisplay(f.secret);
     out << "\n";

@@ -46,3 +46,11 @@ TEST_CASE("ascii lower-casing leaves other bytes alone", "[core]") {
 }
 
 }  // namespace riskgate::core
+
+TEST_CASE("error messages keep their line breaks and escape everything else", "[core][issue5]") {
+  using riskgate::core::EscapeLinesForDisplay;
+  CHECK(EscapeLinesForDisplay("a.yaml:1:2: bad\nb\x1b[31m.yaml:3:4: worse\r") ==
+        "a.yaml:1:2: bad\nb\\x1b[31m.yaml:3:4: worse\\x0d");
+  CHECK(EscapeLinesForDisplay("") == "");
+  CHECK(EscapeLinesForDisplay("\n") == "\n");
+}
