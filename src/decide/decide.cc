@@ -1,6 +1,7 @@
 #include "decide/decide.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "decide/remediation.h"
@@ -21,6 +22,35 @@ int SuggestedWaiverDays(core::Severity severity) {
   }
   return 30;
 }
+
+namespace {
+
+// Keeps the first (worst) findings up to the caps and counts the rest; `findings` is sorted.
+std::vector<core::Finding> ApplyCaps(std::vector<core::Finding> findings,
+                                     const policy::Limits& limits, Summary& summary) {
+  std::map<std::string, int> per_path;
+  std::vector<core::Finding> kept;
+  for (auto& finding : findings) {
+    int& count = per_path[finding.location.path];
+    if (count >= limits.max_findings_per_file) {
+      if (count == limits.max_findings_per_file)
+        summary.capped_paths.push_back(finding.location.path);
+      ++count;
+      ++summary.omitted;
+      continue;
+    }
+    if (static_cast<int>(kept.size()) >= limits.max_findings) {
+      summary.run_cap_reached = true;
+      ++summary.omitted;
+      continue;
+    }
+    ++count;
+    kept.push_back(std::move(finding));
+  }
+  return kept;
+}
+
+}  // namespace
 
 Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy,
                const DecideOptions& options) {
@@ -56,7 +86,7 @@ Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy
            std::make_tuple(-static_cast<int>(b.decision), -static_cast<int>(b.severity),
                            std::cref(b.location.path), b.location.line);
   });
-  verdict.findings = std::move(findings);
+  verdict.findings = ApplyCaps(std::move(findings), policy.limits, verdict.summary);
   return verdict;
 }
 

@@ -3,6 +3,7 @@
 // kinds for every finding, and counts. No I/O.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/finding.h"
@@ -18,6 +19,10 @@ struct Summary {
   int suppressed_inline = 0;
   int inline_ignored = 0;
   int preexisting = 0;  // findings outside the change (kept or not)
+  // Findings counted above but not listed, because limits.max_findings(_per_file) was reached.
+  int omitted = 0;
+  std::vector<std::string> capped_paths;  // files that reached the per-file cap
+  bool run_cap_reached = false;
 };
 
 struct DecideOptions {

@@ -1,6 +1,7 @@
 #include "policy/policy.h"
 
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "core/text.h"
@@ -28,15 +29,27 @@ void ReadDecisions(const YamlNode& node, FieldReader& reader, Policy& policy) {
   }
 }
 
-void ReadLimits(const YamlNode& node, FieldReader& reader, Policy& policy) {
-  if (!reader.ExpectMap(node, "limits", {"max_file_bytes"})) return;
-  if (auto bytes = reader.Integer(node, "max_file_bytes", "limits", Need::kOptional)) {
-    if (*bytes <= 0) {
-      reader.Report(*node.Find("max_file_bytes"), "limits.max_file_bytes", "must be positive");
-    } else {
-      policy.limits.max_file_bytes = *bytes;
-    }
+template <typename T>
+void ReadPositive(const YamlNode& node, std::string_view key, FieldReader& reader, T& out) {
+  auto value = reader.Integer(node, key, "limits", Need::kOptional);
+  if (!value) return;
+  const std::string field = JoinField("limits", key);
+  if (*value <= 0 || *value > std::numeric_limits<T>::max()) {
+    reader.Report(*node.Find(key), field,
+                  "must be between 1 and " + std::to_string(std::numeric_limits<T>::max()));
+  } else {
+    out = static_cast<T>(*value);
   }
+}
+
+void ReadLimits(const YamlNode& node, FieldReader& reader, Policy& policy) {
+  if (!reader.ExpectMap(node, "limits",
+                        {"max_file_bytes", "max_findings_per_file", "max_findings"})) {
+    return;
+  }
+  ReadPositive(node, "max_file_bytes", reader, policy.limits.max_file_bytes);
+  ReadPositive(node, "max_findings_per_file", reader, policy.limits.max_findings_per_file);
+  ReadPositive(node, "max_findings", reader, policy.limits.max_findings);
 }
 
 class SecretsLoader {

@@ -42,6 +42,9 @@ struct PinsControl {
 
 struct Limits {
   std::int64_t max_file_bytes = 2 * 1024 * 1024;
+  // Findings listed per file and per run; the rest are counted, and still decide.
+  int max_findings_per_file = 100;
+  int max_findings = 1000;
 };
 
 struct Policy {

@@ -34,4 +34,20 @@ std::string PathLine(const core::Finding& finding) {
   return finding.location.path + ":" + std::to_string(DisplayLine(finding.location));
 }
 
+std::string OmittedNote(const decide::Summary& summary) {
+  if (summary.omitted == 0) return "";
+  std::string note = std::to_string(summary.omitted) + " more finding(s) not listed (";
+  if (!summary.capped_paths.empty()) {
+    note += "limits.max_findings_per_file reached in";
+    const std::size_t shown = std::min<std::size_t>(summary.capped_paths.size(), 5);
+    for (std::size_t i = 0; i < shown; ++i) note += (i ? ", " : " ") + summary.capped_paths[i];
+    if (shown < summary.capped_paths.size()) {
+      note += " and " + std::to_string(summary.capped_paths.size() - shown) + " more files";
+    }
+    if (summary.run_cap_reached) note += "; ";
+  }
+  if (summary.run_cap_reached) note += "limits.max_findings reached";
+  return note + "); they are counted above and still decide";
+}
+
 }  // namespace riskgate::report

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/finding.h"
+#include "decide/decide.h"
 
 namespace riskgate::report {
 
@@ -25,5 +26,8 @@ int DisplayColumn(const core::Location& location);
 
 // "path:line".
 std::string PathLine(const core::Finding& finding);
+
+// What the finding caps left out, and that it still decides; empty when nothing was omitted.
+std::string OmittedNote(const decide::Summary& summary);
 
 }  // namespace riskgate::report

@@ -73,7 +73,10 @@ std::string WriteJson(const ReportInput& input) {
         {"pass", summary.pass},
         {"suppressed_inline", summary.suppressed_inline},
         {"inline_ignored", summary.inline_ignored},
-        {"preexisting", summary.preexisting}}},
+        {"preexisting", summary.preexisting},
+        {"omitted", summary.omitted},
+        {"capped_paths", summary.capped_paths},
+        {"run_cap_reached", summary.run_cap_reached}}},
   };
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -51,6 +51,8 @@ std::string Header(const ReportInput& input) {
     out += "; " + std::to_string(s.inline_ignored) + " riskgate:allow comments ignored by policy";
   }
   if (input.dry_run) out += " (dry run: exit code 0)";
+  if (s.omitted > 0)
+    out += "\n- **Not listed:** " + MarkdownEscape(Clip(OmittedNote(s), kMaxField));
   return out + "\n\n";
 }
 

@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "report/finding_text.h"
 #include "report/report.h"
 
 namespace riskgate::report {
@@ -91,6 +92,7 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
   if (s.inline_ignored > 0) {
     out << s.inline_ignored << " riskgate:allow comment(s) ignored: the policy forbids them\n";
   }
+  if (s.omitted > 0) out << core::EscapeForDisplay(OmittedNote(s)) << "\n";
   out << paint(DecisionColor(input.verdict.decision),
                Upper(core::DecisionName(input.verdict.decision)))
       << ": " << s.total << (s.total == 1 ? " finding" : " findings") << " (" << s.block

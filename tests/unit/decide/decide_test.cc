@@ -81,4 +81,34 @@ TEST_CASE("a staged secret's fix explains how to unstage it", "[decide]") {
         std::string::npos);
 }
 
+TEST_CASE("finding caps list the worst findings and count the rest, which still decide",
+          "[decide][issue5]") {
+  policy::Policy policy;
+  policy.limits.max_findings_per_file = 3;
+  policy.limits.max_findings = 5;
+  std::vector<core::Finding> findings;
+  for (int i = 0; i < 6; ++i) findings.push_back(MakeFinding(core::Severity::kLow, "noisy.py"));
+  findings.push_back(MakeFinding(core::Severity::kCritical, "noisy.py"));
+  for (int i = 0; i < 4; ++i) findings.push_back(MakeFinding(core::Severity::kMedium, "b.py"));
+  auto verdict = Decide(findings, policy);
+  CHECK(verdict.decision == core::Decision::kBlock);
+  CHECK(verdict.summary.total == 11);
+  CHECK(verdict.summary.block == 1);
+  CHECK(verdict.summary.warn == 10);
+  REQUIRE(verdict.findings.size() == 5);
+  CHECK(verdict.findings[0].severity == core::Severity::kCritical);
+  CHECK(verdict.summary.omitted == 6);
+  CHECK(verdict.summary.capped_paths == std::vector<std::string>{"b.py"});
+  CHECK(verdict.summary.run_cap_reached);
+}
+
+TEST_CASE("under the caps nothing is omitted", "[decide][issue5]") {
+  policy::Policy policy;
+  auto verdict = Decide({MakeFinding(core::Severity::kLow), MakeFinding(core::Severity::kHigh)},
+                        policy);
+  CHECK(verdict.summary.omitted == 0);
+  CHECK(verdict.summary.capped_paths.empty());
+  CHECK_FALSE(verdict.summary.run_cap_reached);
+}
+
 }  // namespace riskgate::decide
