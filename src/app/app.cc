@@ -51,6 +51,11 @@ int Main(int argc, char** argv) {
       ->add_option("--warn-exit-code", check.warn_exit_code,
                    "Exit with this code (3-125) when the decision is warn; default 0")
       ->check(CLI::Range(3, 125));
+  check_cmd
+      ->add_option("--timeout", check.timeout_seconds,
+                   "Wall-clock budget in seconds; a run that does not finish in time fails "
+                   "closed with exit 2 and says what it had covered")
+      ->check(CLI::PositiveNumber);
   check_cmd->add_option("--color", check.color, "Colour: auto, always, never")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::kAuto},

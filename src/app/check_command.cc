@@ -9,9 +9,11 @@
 #include "app/app.h"
 #include "app/atomic_file.h"
 #include "app/error_output.h"
+#include "app/watchdog.h"
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
 #include "collect/git_repository.h"
+#include "core/progress.h"
 #include "decide/decide.h"
 #include "evaluate/evaluate.h"
 #include "policy/policy.h"
@@ -121,6 +123,8 @@ int RunCheck(const CheckOptions& options) {
   auto plans = PlanOutputs(options);
   if (!plans) return Fail(plans.error());
   if (auto mode = ExplicitMode(options); !mode) return Fail(mode.error());
+  const Watchdog watchdog(options.timeout_seconds);
+  auto& progress = core::RunProgress();
 
   auto repo = collect::GitRepository::Open(options.repo);
   if (!repo) return Fail(repo.error());
@@ -134,6 +138,7 @@ int RunCheck(const CheckOptions& options) {
   request.base = scope->base;
   request.head = scope->head;
   request.max_file_bytes = options.max_file_bytes.value_or(policy->limits.max_file_bytes);
+  progress.stage = core::RunStage::kCollecting;
   auto layout = evaluate::DiscoverLayout(*policy, [&](const std::string& path) {
     return collect::ReadJudgedFile(**repo, request, path);
   });
@@ -147,12 +152,15 @@ int RunCheck(const CheckOptions& options) {
     facts->scope.description += " [detected: " + scope->source + "]";
   }
 
+  progress.stage = core::RunStage::kEvaluating;
   evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy, *layout);
+  progress.stage = core::RunStage::kDeciding;
   decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy,
                                            decide::DecideOptions{options.all_findings});
   verdict.summary.suppressed_inline = evaluation.suppressed_inline;
   verdict.summary.inline_ignored = evaluation.inline_ignored;
 
+  progress.stage = core::RunStage::kReporting;
   const report::ReportInput input{verdict, facts->scope, policy->source, options.dry_run};
   for (const auto& plan : *plans) {
     const bool to_stdout = plan.path.empty() || plan.path == "-";

@@ -28,6 +28,8 @@ struct CheckOptions {
   ColorMode color = ColorMode::kAuto;
   // Exit code for a run that only warns (default 0), e.g. for GitLab `allow_failure: exit_codes`.
   std::optional<int> warn_exit_code;
+  // Wall-clock budget in seconds; past it the run fails closed (exit 2).
+  std::optional<double> timeout_seconds;
 };
 
 int RunCheck(const CheckOptions& options);

@@ -10,6 +10,7 @@
 #include "app/atomic_file.h"
 #include "app/error_output.h"
 #include "collect/git_repository.h"
+#include "core/text.h"
 
 namespace riskgate::app {
 namespace {
@@ -21,18 +22,6 @@ std::string SelfPath() {
   std::error_code ec;
   auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? std::string("riskgate") : self.string();
-}
-
-std::string QuoteShell(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
 }
 
 }  // namespace
@@ -63,7 +52,7 @@ int RunInstallHook(const InstallHookOptions& options) {
                              "  exec riskgate check --staged\n"
                              "fi\n"
                              "exec " +
-                             QuoteShell(self) + " check --staged\n";
+                             core::ShellQuote(self) + " check --staged\n";
   if (auto written = WriteFileAtomically(path, script); !written) return Fail(written.error());
   if (::chmod(path.c_str(), 0755) != 0) return Fail(path + ": cannot make the hook executable");
   std::cout << "installed " << path << "\n";

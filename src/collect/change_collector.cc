@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "collect/git_repository.h"
+#include "core/progress.h"
 
 namespace riskgate::collect {
 namespace {
@@ -17,6 +18,13 @@ using core::ScanMode;
 using core::SkipReason;
 
 std::string Short(const std::string& id) { return id.substr(0, 12); }
+
+// A Git LFS pointer (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md): small, starts
+// with the spec version line and names the object by its sha256.
+bool IsLfsPointer(std::string_view text) {
+  return text.size() < 1024 && text.starts_with("version https://git-lfs.github.com/spec/") &&
+         text.find("\noid sha256:") != std::string_view::npos;
+}
 
 // Adds the added lines of `diffs` to `facts`, or counts them as skipped.
 void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& commit,
@@ -37,7 +45,12 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
       continue;
     }
     if (diff.hunks.empty()) continue;  // a rename, a mode change or only deletions
+    if (diff.hunks.front().first_line == 1 && IsLfsPointer(diff.hunks.front().text)) {
+      facts.scope.skipped.push_back(core::SkippedFile{diff.path, SkipReason::kLfsPointer, commit});
+      continue;
+    }
     ++facts.scope.files_scanned;
+    ++core::RunProgress().files_collected;
     for (AddedHunk& hunk : diff.hunks) {
       facts.fragments.push_back(Fragment{diff.path, commit, hunk.first_line, std::move(hunk.text)});
     }
@@ -155,6 +168,7 @@ core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path
   text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) return unreadable("read failed");
   if (LooksBinary(text)) return SkipReason::kBinary;
+  if (IsLfsPointer(text)) return SkipReason::kLfsPointer;
   return std::optional<SkipReason>();
 }
 
@@ -200,6 +214,7 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
       continue;
     }
     ++facts.scope.files_scanned;
+    ++core::RunProgress().files_collected;
     if (request.wants_document && request.wants_document(file.path)) {
       facts.files.push_back(ChangedFile{file.path, text, {}, true});
     }

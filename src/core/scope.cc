@@ -26,6 +26,8 @@ std::string_view SkipReasonName(SkipReason reason) {
       return "submodule";
     case SkipReason::kUnreadable:
       return "unreadable";
+    case SkipReason::kLfsPointer:
+      return "lfs_pointer";
   }
   return "binary";
 }

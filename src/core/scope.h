@@ -11,7 +11,8 @@ enum class ScanMode { kStaged, kRange, kWorktree };
 
 std::string_view ScanModeName(ScanMode mode);
 
-enum class SkipReason { kBinary, kTooLarge, kSymlink, kSubmodule, kUnreadable };
+// kLfsPointer: a Git LFS pointer file; the content it stands for is not in the repository.
+enum class SkipReason { kBinary, kTooLarge, kSymlink, kSubmodule, kUnreadable, kLfsPointer };
 
 std::string_view SkipReasonName(SkipReason reason);
 

@@ -24,4 +24,8 @@ std::string EscapeForDisplay(std::string_view text);
 // The same line by line: '\n' stays a line break, everything else is escaped.
 std::string EscapeLinesForDisplay(std::string_view text);
 
+// `text` as one POSIX shell word: bare when it is plain, in single quotes when it is printable
+// UTF-8, else in bash's $'...' with \xNN escapes, so a pasted command names exactly that path.
+std::string ShellQuote(std::string_view text);
+
 }  // namespace riskgate::core

@@ -1,21 +1,20 @@
 #include "decide/remediation.h"
 
+#include "core/text.h"
 #include "decide/decide.h"
 
 namespace riskgate::decide {
 namespace {
 
+// A YAML double-quoted scalar; control bytes become \xNN escapes (as do bytes that are not
+// UTF-8, which YAML then reads as U+00NN: such a path is matched by fingerprint, not by name).
 std::string QuoteYaml(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'')
-      out += "''";
-    else if (c == '\n' || c == '\r')
-      out += ' ';
-    else
-      out += c;
+  std::string quoted;
+  for (const char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
   }
-  return out + "'";
+  return "\"" + core::EscapeForDisplay(quoted) + "\"";
 }
 
 core::Remediation AcceptRemedy(const core::Finding& finding) {
@@ -51,7 +50,7 @@ std::vector<core::Remediation> SecretRemedies(const core::Finding& finding) {
   fix_detail +=
       "Treat the value as compromised once it left your machine; deleting it is not enough.\n"
       "Remove it from " +
-      finding.location.path +
+      core::EscapeForDisplay(finding.location.path) +
       " and load it at run time from the environment or a secret manager.\n";
   if (finding.location.commit) {
     fix_detail += "It is in commit " + finding.location.commit->substr(0, 12) +
@@ -61,8 +60,8 @@ std::vector<core::Remediation> SecretRemedies(const core::Finding& finding) {
   } else {
     fix_detail +=
         "If it is only staged: edit the file, then `git add` it again (or `git restore "
-        "--staged " +
-        finding.location.path + "`).\n";
+        "--staged -- " +
+        core::ShellQuote(finding.location.path) + "`).\n";
   }
   out.push_back(core::Remediation{core::RemedyKind::kFix, fix_summary, fix_detail});
   std::string mitigate = hints.mitigate.empty()

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/progress.h"
 #include "evaluate/pins/gitlab_includes.h"
 #include "evaluate/pins/pins_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
@@ -32,7 +33,10 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
     secrets::SecretsScanner scanner(policy.secrets);
     secrets::ScanStats stats;
     std::vector<core::Finding> findings;
+    auto& progress = core::RunProgress();
+    progress.fragments_total = static_cast<long long>(facts.fragments.size());
     for (const auto& fragment : facts.fragments) {
+      ++progress.fragments_done;
       auto found = scanner.Scan(fragment, stats);
       findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));

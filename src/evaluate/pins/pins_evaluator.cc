@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/progress.h"
 #include "core/text.h"
 #include "evaluate/pins/dockerfile_analysis.h"
 #include "evaluate/pins/file_kind.h"
@@ -100,7 +101,10 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
                                         const RepositoryLayout& layout) {
   std::vector<core::Finding> findings;
   if (!pins.enabled) return findings;
+  auto& progress = core::RunProgress();
+  progress.documents_total = static_cast<long long>(files.size());
   for (const auto& file : files) {
+    ++progress.documents_done;
     auto issues = Check(file, pins, layout);
     std::stable_sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) {
       return std::tie(a.line, a.column) < std::tie(b.line, b.column);

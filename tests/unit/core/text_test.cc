@@ -54,3 +54,11 @@ TEST_CASE("error messages keep their line breaks and escape everything else", "[
   CHECK(EscapeLinesForDisplay("") == "");
   CHECK(EscapeLinesForDisplay("\n") == "\n");
 }
+
+TEST_CASE("shell quoting names exactly the path, whatever bytes it holds", "[core][issue5]") {
+  using riskgate::core::ShellQuote;
+  CHECK(ShellQuote("src/a.py") == "src/a.py");
+  CHECK(ShellQuote("my file's.txt") == "'my file'\\''s.txt'");
+  CHECK(ShellQuote("a\nb\x1b\xff'\\") == "$'a\\x0ab\\x1b\\xff\\'\\\\'");
+  CHECK(ShellQuote("") == "''");
+}

@@ -77,7 +77,7 @@ TEST_CASE("a secret finding offers fix, mitigate and accept remedies", "[decide]
 TEST_CASE("a staged secret's fix explains how to unstage it", "[decide]") {
   policy::Policy policy;
   auto verdict = Decide({MakeFinding(core::Severity::kHigh)}, policy);
-  CHECK(verdict.findings[0].remediation[0].detail.find("git restore --staged a.py") !=
+  CHECK(verdict.findings[0].remediation[0].detail.find("git restore --staged -- a.py") !=
         std::string::npos);
 }
 
