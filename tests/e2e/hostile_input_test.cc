@@ -335,16 +335,16 @@ TEST_CASE("an octopus merge in a range is judged through each of its branches", 
 TEST_CASE("100,000 files in one commit are all judged", "[e2e][hostile]") {
   TempRepo repo;
   const std::string base = repo.Commit("init");
-  // git fast-import builds the commit without 100,000 files on disk.
-  std::string stream =
-      "commit refs/heads/big\ncommitter T <t@example.com> 1700000000 +0000\n"
-      "data 4\nbig\nfrom " +
-      base + "\n";
+  // git fast-import builds the commit without 100,000 files on disk; all but one share a blob.
+  const std::string secret = "TOKEN=" + FakeGithubToken() + "\n";
+  std::string stream = "blob\nmark :1\ndata 6\nvalue\nblob\nmark :2\ndata " +
+                       std::to_string(secret.size()) + "\n" + secret +
+                       "commit refs/heads/big\ncommitter T <t@example.com> 1700000000 +0000\n"
+                       "data 4\nbig\nfrom " +
+                       base + "\n";
   for (int i = 0; i < 100000; ++i) {
-    const std::string content =
-        i == 54321 ? "TOKEN=" + FakeGithubToken() + "\n" : "value " + std::to_string(i) + "\n";
-    stream += "M 100644 inline d" + std::to_string(i % 100) + "/f" + std::to_string(i) +
-              ".txt\ndata " + std::to_string(content.size()) + "\n" + content;
+    stream += "M 100644 " + std::string(i == 54321 ? ":2" : ":1") + " d" + std::to_string(i % 100) +
+              "/f" + std::to_string(i) + ".txt\n";
   }
   stream += "\n";
   const std::string stream_path = repo.path() + "/../fast-import-" + std::to_string(::getpid());
