@@ -1,6 +1,7 @@
 #include "support/process.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,7 +18,33 @@ std::string Slurp(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// Everything a command under test printed or wrote as a report, appended to
+// <build>/test-output/<pid>.log for the leak test (tests/leak). git's own output is set-up.
+void RecordOutput(const std::vector<std::string>& argv, const std::string& cwd,
+                  const std::map<std::string, std::string>& env, const ProcessResult& result) {
+  if (argv.empty() || argv[0] == "git") return;
+  const std::string dir = OutputLogDir();
+  ::mkdir(dir.c_str(), 0755);
+  std::ofstream log(dir + "/" + std::to_string(::getpid()) + ".log",
+                    std::ios::binary | std::ios::app);
+  log << "### " << argv[0] << "\n" << result.out << "\n" << result.err << "\n";
+  auto append_file = [&](std::string path) {
+    if (path.empty() || path == "-") return;
+    if (path.front() != '/') path = cwd + "/" + path;
+    log << "### file " << path << "\n" << Slurp(path) << "\n";
+  };
+  for (std::size_t i = 0; i + 1 < argv.size(); ++i) {
+    if (argv[i] == "--output" || argv[i] == "-o") append_file(argv[i + 1]);
+    if (argv[i].starts_with("--output=")) append_file(argv[i].substr(9));
+  }
+  for (const char* key : {"GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY"}) {
+    if (auto it = env.find(key); it != env.end()) append_file(it->second);
+  }
+}
+
 }  // namespace
+
+std::string OutputLogDir() { return RISKGATE_TEST_OUTPUT_DIR; }
 
 ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd,
                   const std::map<std::string, std::string>& env) {
@@ -56,6 +83,7 @@ ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd,
   result.err = Slurp(err_name);
   ::unlink(out_name);
   ::unlink(err_name);
+  RecordOutput(argv, cwd, env, result);
   return result;
 }
 

@@ -22,6 +22,9 @@ ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd =
 ProcessResult Shell(const std::string& command, const std::string& cwd = ".",
                     const std::map<std::string, std::string>& env = {});
 
+// Where every command's output is logged for the leak test: <build>/test-output.
+std::string OutputLogDir();
+
 // The riskgate binary under test (RISKGATE_BIN overrides the one built) and the source tree.
 std::string RiskgateBinary();
 std::string SourceDir();
