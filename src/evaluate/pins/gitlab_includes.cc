@@ -14,11 +14,21 @@ using policy::YamlNode;
 
 constexpr std::size_t kMaxIncludes = 150;  // GitLab's limit per pipeline
 
+// "/ci//./build.yml" -> "ci/build.yml": repository-relative, without empty or "." segments.
 void AddLocal(const std::string& value, std::vector<std::string>& out) {
   if (value.empty() || value.find('$') != std::string::npos) return;
-  std::string path = value;
-  while (path.starts_with('/')) path.erase(0, 1);
-  while (path.starts_with("./")) path.erase(0, 2);
+  std::string path;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t end = value.find('/', start);
+    if (end == std::string::npos) end = value.size();
+    const std::string_view segment(value.data() + start, end - start);
+    if (!segment.empty() && segment != ".") {
+      if (!path.empty()) path += '/';
+      path += segment;
+    }
+    start = end + 1;
+  }
   if (!path.empty()) out.push_back(std::move(path));
 }
 

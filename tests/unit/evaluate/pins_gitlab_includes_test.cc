@@ -25,6 +25,10 @@ TEST_CASE("every shape of a local GitLab include is recognised", "[pins][gitlab]
       "  - local: $CONFIG_PATH\n");
   CHECK(mixed == std::vector<std::string>{"x.yml", "configs/**.yml"});
   CHECK(LocalIncludes("stages: [a]\n").empty());
+  // Found by fuzz_gitlab_ci: "/.//build.yml" kept a leading '/'.
+  CHECK(LocalIncludes("include: {local: '/.//ci/./build.yml'}\n") ==
+        std::vector<std::string>{"ci/build.yml"});
+  CHECK(LocalIncludes("include: {local: '/'}\n").empty());
   CHECK(LocalIncludes("include: [\n").empty());
 }
 
