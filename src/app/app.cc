@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/check_command.h"
+#include "app/error_output.h"
 #include "app/install_hook.h"
 #include "report/report.h"
 
@@ -74,8 +75,7 @@ int Main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return cli.exit(e);
   } catch (const CLI::ParseError& e) {
-    cli.exit(e);
-    return kExitError;
+    return Fail(std::string(e.what()) + "\nRun `riskgate --help` or `riskgate check --help`.");
   }
   if (check_cmd->parsed()) {
     int formats_seen = 0;
@@ -86,7 +86,7 @@ int Main(int argc, char** argv) {
     return RunCheck(check);
   }
   if (hook_cmd->parsed()) return RunInstallHook(hook);
-  return kExitError;
+  return Fail("no command given: run `riskgate check` (see `riskgate --help`)");
 }
 
 }  // namespace riskgate::app
