@@ -39,6 +39,8 @@ const re2::RE2& Pattern::re() const {
   return *re_;
 }
 
+int Pattern::ProgramSize() const { return re().ok() ? re().ProgramSize() : 0; }
+
 std::string Pattern::Validate() const {
   const re2::RE2& compiled = re();
   if (!compiled.ok()) return "invalid pattern: " + compiled.error() + HintFor(source_);

@@ -29,6 +29,8 @@ class Pattern {
   // Compiles and checks the pattern; returns "" when usable, else why not (with a rewrite hint
   // where one exists). Rejects patterns that match the empty string.
   std::string Validate() const;
+  // Instructions of the compiled program (compiles it on first use); 0 when it does not compile.
+  int ProgramSize() const;
 
  private:
   std::string source_;
@@ -41,5 +43,8 @@ using PatternPtr = std::shared_ptr<const Pattern>;
 
 // The memory budget of one compiled pattern (RE2 max_mem).
 inline constexpr long long kPatternMaxMem = 8LL << 20;
+// The budget of one run: instructions of all patterns a policy adds to the built-in pack
+// together (the built-in pack needs about 20,000).
+inline constexpr long long kRunProgramBudget = 1'000'000;
 
 }  // namespace riskgate::policy

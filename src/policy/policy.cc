@@ -206,6 +206,38 @@ class SecretsLoader {
 
 std::string_view BuiltinPolicyText() { return embedded::kDefaultPolicy; }
 
+namespace {
+
+long long ProgramSizeOf(const Allowlist& allowlist) {
+  long long total = 0;
+  for (const auto& p : allowlist.paths) total += p->ProgramSize();
+  for (const auto& p : allowlist.regexes) total += p->ProgramSize();
+  return total;
+}
+
+// The run's regex budget: every pattern the policy and its rule packs add to the built-in pack.
+void CheckPatternBudget(const SecretsControl& secrets, const std::string& origin,
+                        Diagnostics& diagnostics) {
+  long long total = ProgramSizeOf(secrets.allowlist);
+  std::string largest;
+  long long largest_size = 0;
+  for (const auto& rule : secrets.rules) {
+    if (rule.origin.starts_with(kBuiltinPrefix)) continue;
+    const long long size = rule.regex->ProgramSize() + ProgramSizeOf(rule.allowlist);
+    total += size;
+    if (size > largest_size) largest_size = size, largest = rule.id + " (" + rule.origin + ")";
+  }
+  if (total <= kRunProgramBudget) return;
+  diagnostics.Add(origin, {}, "controls.secrets",
+                  "the policy's patterns compile to " + std::to_string(total) +
+                      " regex instructions together; a run allows " +
+                      std::to_string(kRunProgramBudget) +
+                      ". Simplify or drop rules; the largest is " + largest + " with " +
+                      std::to_string(largest_size));
+}
+
+}  // namespace
+
 core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin,
                                 const FileReader& read_file) {
   Diagnostics diagnostics;
@@ -242,6 +274,7 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
       LoadPinsControl(controls_node.Find("pins"), reader, policy.pins);
     }
   }
+  CheckPatternBudget(policy.secrets, origin, diagnostics);
   if (!diagnostics.empty()) return tl::unexpected(diagnostics.ToError());
   return policy;
 }

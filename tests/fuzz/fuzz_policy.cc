@@ -10,7 +10,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       return riskgate::core::MakeError(riskgate::core::ErrorCode::kIo, "no such file", path);
     }
     return std::string(
-        "name: fuzz\nrules:\n  - id: fuzz-token\n    description: a token\n"
+        "pack: fuzz\nrules:\n  - id: fuzz-token\n    description: a token\n"
         "    severity: high\n    regex: 'fz_[a-z0-9]{16}'\n    keywords: [fz_]\n");
   };
   auto policy = riskgate::policy::LoadPolicy(text, "fuzz.yaml", read);

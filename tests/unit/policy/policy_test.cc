@@ -198,4 +198,25 @@ TEST_CASE("alias bombs are refused instead of expanded", "[policy]") {
   CHECK(policy.error().message.find("nodes (alias expansion?)") != std::string::npos);
 }
 
+TEST_CASE("a policy whose patterns together exceed the run's regex budget is rejected",
+          "[policy][issue5]") {
+  std::string rx;
+  for (int i = 0; i < 40; ++i) rx += "[a-z0-9]{1000}";  // about 80,000 instructions
+  auto policy_with = [&](int rules) {
+    std::string text = "version: 1\ncontrols:\n  secrets:\n    rules:\n";
+    for (int i = 0; i < rules; ++i) {
+      const std::string id = "big-" + std::to_string(i);
+      text += "      - id: " + id + "\n        description: big\n        severity: high\n" +
+              "        regex: 'tk" + std::to_string(i) + "_" + rx + "'\n";
+    }
+    return Load(text);
+  };
+  CHECK(policy_with(10));
+  auto over = policy_with(14);
+  REQUIRE_FALSE(over);
+  CHECK(over.error().message.find("regex instructions together; a run allows 1000000") !=
+        std::string::npos);
+  CHECK(over.error().message.find("the largest is big-") != std::string::npos);
+}
+
 }  // namespace riskgate::policy
