@@ -3,16 +3,22 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 
 #include "app/app.h"
 #include "app/atomic_file.h"
 #include "app/error_output.h"
+#include "app/policy_files.h"
+#include "app/risk_inputs.h"
 #include "app/watchdog.h"
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
 #include "collect/git_repository.h"
+#include "core/date.h"
+#include "core/date.h"
 #include "core/progress.h"
 #include "decide/decide.h"
 #include "evaluate/evaluate.h"
@@ -92,23 +98,24 @@ core::Result<collect::ScopeChoice> ChooseScope(const CheckOptions& options,
   return collect::DetectScope(collect::ProcessEnvironment(), repo);
 }
 
-core::Result<policy::Policy> LoadPolicyFor(const CheckOptions& options,
-                                           const std::string& workdir) {
-  std::string path = options.policy;
-  if (path.empty() && !workdir.empty()) {
-    const std::string candidate = workdir + ".riskgate.yaml";
-    std::error_code ec;
-    if (std::filesystem::exists(candidate, ec)) path = candidate;
+// Today, from RISKGATE_NOW (YYYY-MM-DD or RFC 3339; tests set it) or the system clock.
+core::Result<core::Day> Today() {
+  if (const char* now = std::getenv("RISKGATE_NOW"); now != nullptr && *now != '\0') {
+    if (auto day = core::ParseDate(now)) return *day;
+    return core::MakeError(
+        core::ErrorCode::kUsage,
+        "RISKGATE_NOW must be a date YYYY-MM-DD, not '" + std::string(now) + "'");
   }
-  if (path.empty()) return policy::LoadDefaultPolicy();
-  auto text = ReadFile(path);
-  if (!text) {
-    auto error = text.error();
-    error.code = core::ErrorCode::kPolicy;
-    error.message = "cannot read the policy: " + error.message;
-    return tl::unexpected(error);
+  return core::DayOfUnixTime(static_cast<long long>(std::time(nullptr)));
+}
+
+// The commit whose policy files judge a range (its base), or empty for the working tree.
+core::Result<std::string> PolicyRevision(const collect::ScopeChoice& scope,
+                                         collect::GitRepository& repo) {
+  if (scope.mode != core::ScanMode::kRange || scope.base == collect::kEmptyTreeId) {
+    return std::string();
   }
-  return policy::LoadPolicy(*text, path, ReadFile);
+  return repo.ResolveCommit(scope.base);
 }
 
 bool UseColor(ColorMode mode) {
@@ -130,8 +137,14 @@ int RunCheck(const CheckOptions& options) {
   if (!repo) return Fail(repo.error());
   auto scope = ChooseScope(options, **repo);
   if (!scope) return Fail(scope.error());
-  auto policy = LoadPolicyFor(options, (*repo)->Workdir());
-  if (!policy) return Fail(policy.error());
+  auto today = Today();
+  if (!today) return Fail(today.error());
+  auto revision = PolicyRevision(*scope, **repo);
+  if (!revision) return Fail(revision.error());
+  PolicyFiles policy_files(**repo, *revision);
+  auto inputs = LoadRiskInputs(options.policy, policy_files, (*repo)->Workdir());
+  if (!inputs) return Fail(inputs.error());
+  const policy::Policy* policy = &inputs->policy;
 
   collect::ScopeRequest request;
   request.mode = scope->mode;
@@ -155,8 +168,11 @@ int RunCheck(const CheckOptions& options) {
   progress.stage = core::RunStage::kEvaluating;
   evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy, *layout);
   progress.stage = core::RunStage::kDeciding;
-  decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy,
-                                           decide::DecideOptions{options.all_findings});
+  decide::DecideOptions decide_options;
+  decide_options.keep_preexisting = options.all_findings;
+  decide_options.waivers = {&inputs->waivers, *today, scope->mode == core::ScanMode::kWorktree};
+  decide_options.baseline = &inputs->baseline;
+  decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy, decide_options);
   verdict.summary.suppressed_inline = evaluation.suppressed_inline;
   verdict.summary.inline_ignored = evaluation.inline_ignored;
 

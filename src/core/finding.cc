@@ -14,4 +14,20 @@ std::string_view RemedyKindName(RemedyKind kind) {
   return "fix";
 }
 
+std::string_view WaiverStatusName(WaiverStatus status) {
+  switch (status) {
+    case WaiverStatus::kActive:
+      return "active";
+    case WaiverStatus::kExpiring:
+      return "expiring";
+    case WaiverStatus::kExpired:
+      return "expired";
+    case WaiverStatus::kUnauthorized:
+      return "unauthorized";
+    case WaiverStatus::kTooLong:
+      return "too_long";
+  }
+  return "active";
+}
+
 }  // namespace riskgate::core

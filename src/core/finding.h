@@ -35,6 +35,28 @@ struct RemedyHints {
   std::string provider;    // who issued it
 };
 
+// How a waiver bears on a finding (set by decide).
+enum class WaiverStatus {
+  kActive,        // the finding passes
+  kExpiring,      // passes, and the run warns that the waiver ends soon
+  kExpired,       // no longer applies: the finding has its own decision again
+  kUnauthorized,  // the approver may not accept this severity: does not apply
+  kTooLong,       // lasts longer than the policy allows for this severity: does not apply
+};
+
+std::string_view WaiverStatusName(WaiverStatus status);
+
+struct WaiverMark {
+  std::string id;
+  WaiverStatus status = WaiverStatus::kActive;
+  std::string expires;  // YYYY-MM-DD
+  std::string owner;
+  std::string approver;
+  std::string reason;
+  std::string file;  // where the waiver is written
+  int line = 0;
+};
+
 struct Finding {
   std::string control;  // "secrets", "pins", ...
   std::string rule;     // rule id within the control
@@ -50,6 +72,8 @@ struct Finding {
   bool in_change = true;
   RemedyHints hints;
   std::vector<Remediation> remediation;  // set by decide
+  std::optional<WaiverMark> waiver;      // set by decide when a waiver names this finding
+  bool baselined = false;                // set by decide: recorded in the baseline, so it passes
 };
 
 }  // namespace riskgate::core

@@ -36,6 +36,8 @@ struct ScopeSummary {
 struct PolicySource {
   std::string origin;  // "builtin:default" or a file path
   std::string sha256;  // of the policy text
+  // Where it was read from when not the working tree: "base <commit>" in range mode.
+  std::string revision;
 };
 
 }  // namespace riskgate::core

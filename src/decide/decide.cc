@@ -65,6 +65,17 @@ Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy
     // Only what the change introduces decides; what was there before is reported as pass.
     finding.decision =
         finding.in_change ? policy.DecisionFor(finding.severity) : core::Decision::kPass;
+  }
+  ApplyWaivers(findings, policy, options.waivers);
+  for (auto& finding : findings) {
+    const bool waived = finding.waiver && (finding.waiver->status == core::WaiverStatus::kActive ||
+                                           finding.waiver->status == core::WaiverStatus::kExpiring);
+    if (!waived && options.baseline != nullptr && options.baseline->contains(finding.fingerprint)) {
+      finding.baselined = true;
+      finding.decision = core::Decision::kPass;
+    }
+    verdict.summary.waived += waived ? 1 : 0;
+    verdict.summary.baselined += finding.baselined ? 1 : 0;
     finding.remediation = RemediesFor(finding);
     verdict.decision = std::max(verdict.decision, finding.decision);
     switch (finding.decision) {

@@ -3,10 +3,12 @@
 // kinds for every finding, and counts. No I/O.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/finding.h"
+#include "decide/waivers.h"
 #include "policy/policy.h"
 
 namespace riskgate::decide {
@@ -19,6 +21,8 @@ struct Summary {
   int suppressed_inline = 0;
   int inline_ignored = 0;
   int preexisting = 0;  // findings outside the change (kept or not)
+  int waived = 0;       // findings an active waiver turned into pass
+  int baselined = 0;    // findings recorded in the baseline, so passing
   // Findings counted above but not listed, because limits.max_findings(_per_file) was reached.
   int omitted = 0;
   std::vector<std::string> capped_paths;  // files that reached the per-file cap
@@ -28,6 +32,9 @@ struct Summary {
 struct DecideOptions {
   // Keep findings on lines the change did not add (as pass); otherwise they are dropped.
   bool keep_preexisting = false;
+  WaiverInput waivers;
+  // Fingerprints of accepted existing findings (riskgate baseline); null when there is none.
+  const std::set<std::string, std::less<>>* baseline = nullptr;
 };
 
 struct Verdict {

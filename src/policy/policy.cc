@@ -242,7 +242,7 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
                                 const FileReader& read_file) {
   Diagnostics diagnostics;
   Policy policy;
-  policy.source = core::PolicySource{origin, core::Sha256Hex(text)};
+  policy.source = core::PolicySource{origin, core::Sha256Hex(text), ""};
   const std::optional<YamlNode> parsed = ParseYaml(text, origin, diagnostics);
   if (!parsed) return tl::unexpected(diagnostics.ToError());
   const YamlNode& root = *parsed;
@@ -251,7 +251,7 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
     reader.Report(root, "", "the policy is empty (write at least `version: 1`)");
     return tl::unexpected(diagnostics.ToError());
   }
-  if (reader.ExpectMap(root, "", {"version", "decisions", "limits", "controls"})) {
+  if (reader.ExpectMap(root, "", {"version", "decisions", "limits", "waivers", "controls"})) {
     if (auto version = reader.Integer(root, "version", "", Need::kRequired)) {
       if (*version != 1) {
         reader.Report(*root.Find("version"), "version",
@@ -262,6 +262,9 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
       ReadDecisions(*decisions, reader, policy);
     }
     if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, reader, policy);
+    if (const YamlNode* waivers = root.Find("waivers")) {
+      ReadWaiverPolicy(*waivers, reader, policy.waivers);
+    }
     const YamlNode* controls = root.Find("controls");
     YamlNode empty_map;
     empty_map.kind = YamlNode::Kind::kMap;

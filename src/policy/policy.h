@@ -16,6 +16,7 @@
 #include "core/scope.h"
 #include "core/severity.h"
 #include "policy/secret_rule.h"
+#include "policy/waivers.h"
 
 namespace riskgate::policy {
 
@@ -56,6 +57,7 @@ struct Policy {
   Limits limits;
   SecretsControl secrets;
   PinsControl pins;
+  WaiverPolicy waivers;
 
   core::Decision DecisionFor(core::Severity severity) const {
     return decisions[static_cast<std::size_t>(severity)];

@@ -50,4 +50,26 @@ std::string OmittedNote(const decide::Summary& summary) {
   return note + "); they are counted above and still decide";
 }
 
+std::string WaiverNote(const core::Finding& finding) {
+  if (finding.waiver) {
+    const auto& w = *finding.waiver;
+    const std::string who = " (owner " + w.owner + ", approved by " + w.approver + ")";
+    switch (w.status) {
+      case core::WaiverStatus::kActive:
+        return "waived by " + w.id + " until " + w.expires + who;
+      case core::WaiverStatus::kExpiring:
+        return "waived by " + w.id + " until " + w.expires + ", which is soon" + who;
+      case core::WaiverStatus::kExpired:
+        return "waiver " + w.id + " expired on " + w.expires + who + "; it no longer applies";
+      case core::WaiverStatus::kUnauthorized:
+        return "waiver " + w.id + " does not apply: " + w.approver +
+               " has no authority for this severity";
+      case core::WaiverStatus::kTooLong:
+        return "waiver " + w.id + " does not apply: it lasts longer than the policy allows";
+    }
+  }
+  if (finding.baselined) return "in the baseline: accepted when riskgate was adopted";
+  return "";
+}
+
 }  // namespace riskgate::report

@@ -27,6 +27,10 @@ int DisplayColumn(const core::Location& location);
 // "path:line".
 std::string PathLine(const core::Finding& finding);
 
+// "waived by W until 2026-12-01 (owner alice, approved by bob)", "waiver W expired on ...",
+// "in the baseline", or empty.
+std::string WaiverNote(const core::Finding& finding);
+
 // What the finding caps left out, and that it still decides; empty when nothing was omitted.
 std::string OmittedNote(const decide::Summary& summary);
 

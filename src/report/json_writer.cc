@@ -35,6 +35,19 @@ json FindingJson(const core::Finding& f) {
       {"remediation", remediation},
   };
   if (!f.hints.provider.empty()) out["provider"] = f.hints.provider;
+  out["waiver"] = nullptr;
+  if (f.waiver) {
+    const auto& w = *f.waiver;
+    out["waiver"] = {{"id", w.id},
+                     {"status", core::WaiverStatusName(w.status)},
+                     {"expires", w.expires},
+                     {"owner", w.owner},
+                     {"approver", w.approver},
+                     {"reason", w.reason},
+                     {"file", w.file},
+                     {"line", w.line}};
+  }
+  out["baselined"] = f.baselined;
   return out;
 }
 
@@ -55,7 +68,10 @@ std::string WriteJson(const ReportInput& input) {
       {"tool", {{"name", kToolName}, {"version", ToolVersion()}}},
       {"decision", core::DecisionName(input.verdict.decision)},
       {"dry_run", input.dry_run},
-      {"policy", {{"source", input.policy.origin}, {"sha256", input.policy.sha256}}},
+      {"policy",
+       {{"source", input.policy.origin},
+        {"sha256", input.policy.sha256},
+        {"revision", input.policy.revision.empty() ? json(nullptr) : json(input.policy.revision)}}},
       {"scope",
        {{"mode", core::ScanModeName(scope.mode)},
         {"description", scope.description},
@@ -74,6 +90,8 @@ std::string WriteJson(const ReportInput& input) {
         {"suppressed_inline", summary.suppressed_inline},
         {"inline_ignored", summary.inline_ignored},
         {"preexisting", summary.preexisting},
+        {"waived", summary.waived},
+        {"baselined", summary.baselined},
         {"omitted", summary.omitted},
         {"capped_paths", summary.capped_paths},
         {"run_cap_reached", summary.run_cap_reached}}},

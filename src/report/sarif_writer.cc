@@ -157,6 +157,24 @@ json Result(const core::Finding& f, std::size_t rule_index) {
                      {"occurrences", f.occurrences}};
   if (f.location.commit) properties["commit"] = *f.location.commit;
   result["properties"] = properties;
+  // Accepted risk stays visible as a suppressed result (code scanning shows it as dismissed).
+  const bool waived = f.waiver && (f.waiver->status == core::WaiverStatus::kActive ||
+                                   f.waiver->status == core::WaiverStatus::kExpiring);
+  if (waived) {
+    result["suppressions"] = json::array({{{"kind", "external"},
+                                           {"status", "accepted"},
+                                           {"justification", f.waiver->reason},
+                                           {"properties",
+                                            {{"waiver", f.waiver->id},
+                                             {"expires", f.waiver->expires},
+                                             {"owner", f.waiver->owner},
+                                             {"approved_by", f.waiver->approver}}}}});
+  } else if (f.baselined) {
+    result["suppressions"] =
+        json::array({{{"kind", "external"},
+                      {"status", "accepted"},
+                      {"justification", "recorded in the baseline (.riskgate/baseline.json)"}}});
+  }
   return result;
 }
 

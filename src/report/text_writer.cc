@@ -56,7 +56,11 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
   const auto& scope = input.scope;
   out << "riskgate " << ToolVersion() << ": judging " << core::EscapeForDisplay(scope.description)
       << "\n";
-  out << "policy: " << core::EscapeForDisplay(input.policy.origin) << "\n";
+  out << "policy: " << core::EscapeForDisplay(input.policy.origin);
+  if (!input.policy.revision.empty()) {
+    out << " (" << core::EscapeForDisplay(input.policy.revision) << ")";
+  }
+  out << "\n";
   out << "scanned " << scope.files_scanned << (scope.files_scanned == 1 ? " file" : " files");
   if (!scope.skipped.empty()) {
     out << ", skipped " << scope.skipped.size() << ":";
@@ -77,6 +81,7 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
     out << "\n";
     if (f.location.commit) out << "  commit " << *f.location.commit << "\n";
     if (f.occurrences > 1) out << "  seen " << f.occurrences << " times in the scope\n";
+    if (!WaiverNote(f).empty()) out << "  " << core::EscapeForDisplay(WaiverNote(f)) << "\n";
     out << "  fingerprint " << f.fingerprint << "\n";
     for (const auto& r : f.remediation) {
       out << "  " << paint("36", std::string(core::RemedyKindName(r.kind)) + ":") << " "
@@ -92,6 +97,8 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
   if (s.inline_ignored > 0) {
     out << s.inline_ignored << " riskgate:allow comment(s) ignored: the policy forbids them\n";
   }
+  if (s.waived > 0) out << s.waived << " finding(s) waived (accepted risk, still listed)\n";
+  if (s.baselined > 0) out << s.baselined << " finding(s) in the baseline\n";
   if (s.omitted > 0) out << core::EscapeForDisplay(OmittedNote(s)) << "\n";
   out << paint(DecisionColor(input.verdict.decision),
                Upper(core::DecisionName(input.verdict.decision)))

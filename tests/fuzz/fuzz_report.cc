@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   core::ScopeSummary scope;
   scope.description = std::string(path);
   scope.skipped.push_back({std::string(path), core::SkipReason::kBinary, std::nullopt});
-  const core::PolicySource policy{"builtin:default", "ab12"};
+  const core::PolicySource policy{"builtin:default", "ab12", ""};
   const report::ReportInput report{verdict, scope, policy, false};
   for (const auto format :
        {report::Format::kJson, report::Format::kSarif, report::Format::kGitlab}) {

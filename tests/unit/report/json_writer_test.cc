@@ -27,7 +27,7 @@ TEST_CASE("the JSON report carries the documented contract fields", "[report]") 
   scope.commits = 2;
   scope.files_scanned = 3;
   scope.skipped = {{"img.png", core::SkipReason::kBinary, std::nullopt}};
-  core::PolicySource source{"builtin:default", "00"};
+  core::PolicySource source{"builtin:default", "00", ""};
   auto doc = nlohmann::json::parse(WriteJson({verdict, scope, source, false}));
   CHECK(doc["decision"] == "block");
   CHECK(doc["policy"]["source"] == "builtin:default");

@@ -36,7 +36,7 @@ inline core::Finding SecretFinding(std::string rule, std::string path, int line,
 struct Sample {
   decide::Verdict verdict;
   core::ScopeSummary scope;
-  core::PolicySource policy{"builtin:default", "ab12"};
+  core::PolicySource policy{"builtin:default", "ab12", ""};
 
   explicit Sample(std::vector<core::Finding> findings = {}) {
     scope.description = "staged changes against HEAD (abc1234)";

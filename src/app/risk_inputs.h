@@ -1,0 +1,24 @@
+// App: loads what judges a run besides the change itself: the policy (with its rule packs), the
+// waivers and the baseline, all through PolicyFiles (from the base commit in range mode).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/policy_files.h"
+#include "policy/baseline.h"
+#include "policy/policy.h"
+
+namespace riskgate::app {
+
+struct RiskInputs {
+  policy::Policy policy;
+  std::vector<policy::Waiver> waivers;
+  policy::FingerprintSet baseline;
+};
+
+// `explicit_policy`: --policy, or empty for <workdir>/.riskgate.yaml or the built-in default.
+core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, PolicyFiles& files,
+                                        const std::string& workdir);
+
+}  // namespace riskgate::app

@@ -1,0 +1,32 @@
+// Stage 4 (decide): applies risk acceptance. Input: findings with their own decisions, the
+// policy's waiver rules, the waiver entries and today's date. Output: waived findings marked
+// (and passing while the waiver is valid), plus findings about the waivers themselves: expiring
+// soon, approved without authority, longer than allowed, orphaned. Pure; no clock, no I/O.
+#pragma once
+
+#include <vector>
+
+#include "core/date.h"
+#include "core/finding.h"
+#include "policy/policy.h"
+
+namespace riskgate::decide {
+
+inline constexpr std::string_view kWaiverControl = "waivers";
+
+struct WaiverInput {
+  const std::vector<policy::Waiver>* waivers = nullptr;
+  core::Day today = 0;
+  // Orphans (waivers matching nothing) are reported only when the whole tree was judged.
+  bool full_scan = false;
+};
+
+// Whether `approver` may accept risks of `severity` under `policy`.
+bool HasAuthority(const policy::WaiverPolicy& policy, core::Severity severity,
+                  std::string_view approver);
+
+// Marks findings and appends findings about waivers (with their decisions set).
+void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& policy,
+                  const WaiverInput& input);
+
+}  // namespace riskgate::decide

@@ -1,0 +1,148 @@
+#include "policy/waivers.h"
+
+#include <set>
+
+#include "core/path_glob.h"
+#include "policy/field_reader.h"
+#include "policy/yaml_document.h"
+
+namespace riskgate::policy {
+namespace {
+
+std::optional<core::Day> ReadDate(const YamlNode& map, std::string_view key,
+                                  const std::string& field, FieldReader& reader) {
+  auto text = reader.String(map, key, field, Need::kRequired);
+  if (!text) return std::nullopt;
+  auto day = core::ParseDate(*text);
+  if (!day) reader.Report(*map.Find(key), JoinField(field, key), "must be a date YYYY-MM-DD");
+  return day;
+}
+
+std::optional<Waiver> ReadWaiver(const YamlNode& node, const std::string& field,
+                                 FieldReader& reader) {
+  if (!reader.ExpectMap(node, field,
+                        {"id", "control", "rule", "path", "fingerprint", "reason", "owner",
+                         "approver", "created", "expires", "ticket", "mitigation"})) {
+    return std::nullopt;
+  }
+  Waiver w;
+  w.file = reader.file();
+  w.mark = node.mark;
+  bool ok = true;
+  auto required = [&](std::string_view key, std::string& out) {
+    auto value = reader.String(node, key, field, Need::kRequired);
+    if (value && value->empty()) {
+      reader.Report(*node.Find(key), JoinField(field, key), "must not be empty");
+      value.reset();
+    }
+    ok = ok && value.has_value();
+    out = value.value_or("");
+  };
+  required("id", w.id);
+  const std::string named = w.id.empty() ? field : field + " (" + w.id + ")";
+  required("reason", w.reason);
+  required("owner", w.owner);
+  required("approver", w.approver);
+  w.control = reader.String(node, "control", named, Need::kOptional);
+  w.rule = reader.String(node, "rule", named, Need::kOptional);
+  w.path = reader.String(node, "path", named, Need::kOptional);
+  w.fingerprint = reader.String(node, "fingerprint", named, Need::kOptional);
+  w.ticket = reader.String(node, "ticket", named, Need::kOptional).value_or("");
+  w.mitigation = reader.String(node, "mitigation", named, Need::kOptional).value_or("");
+  if (w.path) {
+    if (auto error = core::PathGlobError(*w.path)) {
+      reader.Report(*node.Find("path"), JoinField(named, "path"), "bad glob: " + *error);
+      ok = false;
+    }
+  }
+  if (!w.rule && !w.path && !w.fingerprint) {
+    reader.Report(node, named, "must name what it covers: a rule, a path glob or a fingerprint");
+    ok = false;
+  }
+  const auto created = ReadDate(node, "created", named, reader);
+  const auto expires = ReadDate(node, "expires", named, reader);
+  if (!created || !expires) return std::nullopt;
+  w.created = *created;
+  w.expires = *expires;
+  if (w.expires < w.created) {
+    reader.Report(*node.Find("expires"), JoinField(named, "expires"),
+                  "is before `created` (" + core::FormatDate(w.created) + ")");
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return w;
+}
+
+}  // namespace
+
+std::vector<Waiver> LoadWaivers(std::string_view text, const std::string& file,
+                                Diagnostics& diagnostics) {
+  std::vector<Waiver> out;
+  const auto root = ParseYaml(text, file, diagnostics);
+  if (!root) return out;
+  FieldReader reader(file, diagnostics);
+  if (root->kind == YamlNode::Kind::kNull) return out;  // an empty file
+  if (!reader.ExpectMap(*root, "", {"version", "waivers"})) return out;
+  if (auto version = reader.Integer(*root, "version", "", Need::kOptional);
+      version && *version != 1) {
+    reader.Report(*root->Find("version"), "version",
+                  "unsupported waiver file version (expected 1)");
+  }
+  const YamlNode* list = reader.Get(*root, "waivers", "", Need::kOptional);
+  if (list == nullptr || !reader.ExpectList(*list, "waivers")) return out;
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    auto waiver = ReadWaiver(list->items[i], IndexField("waivers", i), reader);
+    if (!waiver) continue;
+    if (!ids.insert(waiver->id).second) {
+      reader.Report(list->items[i], IndexField("waivers", i) + ".id",
+                    "duplicate waiver id '" + waiver->id + "'");
+      continue;
+    }
+    out.push_back(std::move(*waiver));
+  }
+  return out;
+}
+
+void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& out) {
+  const std::string field = "waivers";
+  if (!reader.ExpectMap(node, field, {"file", "max_days", "warn_before_days", "approvers"})) {
+    return;
+  }
+  if (auto file = reader.String(node, "file", field, Need::kOptional)) out.file = *file;
+  if (auto days = reader.Integer(node, "warn_before_days", field, Need::kOptional)) {
+    if (*days < 0 || *days > 3650) {
+      reader.Report(*node.Find("warn_before_days"), "waivers.warn_before_days",
+                    "must be between 0 and 3650");
+    } else {
+      out.warn_before_days = static_cast<int>(*days);
+    }
+  }
+  if (const YamlNode* max_days = node.Find("max_days")) {
+    const std::string sub = "waivers.max_days";
+    if (reader.ExpectMap(*max_days, sub, {"info", "low", "medium", "high", "critical"})) {
+      for (const auto& [key, value] : max_days->fields) {
+        const auto severity = core::ParseSeverity(key);
+        auto days = reader.Integer(*max_days, key, sub, Need::kOptional);
+        if (!severity || !days) continue;
+        if (*days < 1 || *days > 3650) {
+          reader.Report(value, JoinField(sub, key), "must be between 1 and 3650 days");
+          continue;
+        }
+        out.max_days[static_cast<std::size_t>(*severity)] = static_cast<int>(*days);
+      }
+    }
+  }
+  if (const YamlNode* approvers = node.Find("approvers")) {
+    const std::string sub = "waivers.approvers";
+    if (reader.ExpectMap(*approvers, sub, {"info", "low", "medium", "high", "critical"})) {
+      for (const auto& [key, value] : approvers->fields) {
+        const auto severity = core::ParseSeverity(key);
+        auto names = reader.StringList(*approvers, key, sub, Need::kOptional);
+        if (severity && names) out.approvers[static_cast<std::size_t>(*severity)] = *names;
+      }
+    }
+  }
+}
+
+}  // namespace riskgate::policy
