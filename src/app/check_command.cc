@@ -18,7 +18,6 @@
 #include "collect/ci_context.h"
 #include "collect/git_repository.h"
 #include "core/date.h"
-#include "core/date.h"
 #include "core/progress.h"
 #include "decide/decide.h"
 #include "evaluate/evaluate.h"
@@ -163,6 +162,15 @@ int RunCheck(const CheckOptions& options) {
   if (!facts) return Fail(facts.error());
   if (!scope->source.empty()) {
     facts->scope.description += " [detected: " + scope->source + "]";
+  }
+  if (!policy_files.base().empty() && facts->scope.head) {
+    for (const auto& path : policy_files.repo_paths()) {
+      auto base = (*repo)->ReadPathAt(policy_files.base(), path);
+      if (!base) return Fail(base.error());
+      auto head = (*repo)->ReadPathAt(*facts->scope.head, path);
+      if (!head) return Fail(head.error());
+      facts->policy_files.push_back({path, std::move(*base), std::move(*head)});
+    }
   }
 
   progress.stage = core::RunStage::kEvaluating;

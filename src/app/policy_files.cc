@@ -30,12 +30,7 @@ core::Result<std::optional<std::string>> PolicyFiles::ReadIfPresent(const std::s
     if (!text) return tl::unexpected(text.error());
     return Content(std::move(*text));
   }
-  auto entry = repo_.FindInCommit(base_, *repo_path);
-  if (!entry) return tl::unexpected(entry.error());
-  if (!*entry) return Content();
-  auto blob = repo_.ReadBlob((*entry)->blob_id);
-  if (!blob) return tl::unexpected(blob.error());
-  return Content(std::move(*blob));
+  return repo_.ReadPathAt(base_, *repo_path);
 }
 
 core::Result<std::string> PolicyFiles::Read(const std::string& path) {

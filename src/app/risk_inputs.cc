@@ -21,8 +21,8 @@ core::Result<policy::Policy> LoadPolicyFrom(const std::string& explicit_policy, 
   if (!*text) {
     // An explicit policy must exist; at a base revision, it may be new in the change itself.
     std::error_code ec;
-    const bool new_in_change = !files.base().empty() && files.RepoPath(path) &&
-                               std::filesystem::exists(path, ec);
+    const bool new_in_change =
+        !files.base().empty() && files.RepoPath(path) && std::filesystem::exists(path, ec);
     if (!explicit_policy.empty() && !new_in_change) {
       return tl::unexpected(AsPolicyError(
           core::Error{core::ErrorCode::kIo, "no such file", explicit_policy}, "policy"));

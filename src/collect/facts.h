@@ -29,10 +29,19 @@ struct ChangedFile {
   bool IsAdded(int line) const;
 };
 
+// One file at both ends of a range (policy files, so the guard can see what a change edits).
+struct FileVersions {
+  std::string path;                         // repository-relative
+  std::optional<std::string> base_content;  // nullopt: not in the base
+  std::optional<std::string> head_content;  // nullopt: not in the head
+};
+
 struct ChangeFacts {
   core::ScopeSummary scope;
   std::vector<Fragment> fragments;
   std::vector<ChangedFile> files;  // only paths the request asked documents for
+  // Range mode: the policy, rule packs, waivers and baseline the run read, at base and head.
+  std::vector<FileVersions> policy_files;
 };
 
 }  // namespace riskgate::collect

@@ -438,6 +438,16 @@ core::Result<std::optional<TrackedFile>> GitRepository::FindInIndex(const std::s
                      static_cast<std::int64_t>(entry->file_size)};
 }
 
+core::Result<std::optional<std::string>> GitRepository::ReadPathAt(const std::string& commit,
+                                                                   const std::string& path) {
+  auto entry = FindInCommit(commit, path);
+  if (!entry) return tl::unexpected(entry.error());
+  if (!*entry) return std::optional<std::string>();
+  auto blob = ReadBlob((*entry)->blob_id);
+  if (!blob) return tl::unexpected(blob.error());
+  return std::optional<std::string>(std::move(*blob));
+}
+
 core::Result<std::optional<TrackedFile>> GitRepository::FindInCommit(const std::string& commit,
                                                                      const std::string& path) {
   auto tree = TreeOf(repo_, commit);

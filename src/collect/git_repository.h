@@ -89,6 +89,9 @@ class GitRepository {
   // The entry for `path` in the tree of `commit`, or nullopt when the tree has no such file.
   core::Result<std::optional<TrackedFile>> FindInCommit(const std::string& commit,
                                                         const std::string& path);
+  // The content of `path` in `commit`, or nullopt when the commit has no such file.
+  core::Result<std::optional<std::string>> ReadPathAt(const std::string& commit,
+                                                      const std::string& path);
 
  private:
   GitRepository(git_repository* repo, git_index* index) : repo_(repo), index_(index) {}

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/progress.h"
+#include "evaluate/guard/policy_changes.h"
 #include "evaluate/pins/gitlab_includes.h"
 #include "evaluate/pins/pins_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
@@ -45,6 +46,9 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
     result.suppressed_inline = stats.suppressed_inline;
     result.inline_ignored = stats.inline_ignored;
   }
+  auto guard_findings = guard::EvaluatePolicyChanges(facts.policy_files, policy);
+  result.findings.insert(result.findings.end(), std::make_move_iterator(guard_findings.begin()),
+                         std::make_move_iterator(guard_findings.end()));
   auto pin_findings = pins::EvaluatePins(facts.files, policy.pins, layout);
   result.findings.insert(result.findings.end(), std::make_move_iterator(pin_findings.begin()),
                          std::make_move_iterator(pin_findings.end()));

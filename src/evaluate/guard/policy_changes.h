@@ -1,0 +1,23 @@
+// Stage 3 (evaluate): the guard on the policy itself. In range mode the base revision's policy,
+// rule packs, waivers and baseline judge the change; a change that edits any of them is a
+// finding naming the file and who must approve it, and each waiver it adds or alters is named
+// with its approver. The new versions apply only after the merge.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "collect/facts.h"
+#include "core/finding.h"
+#include "policy/policy.h"
+
+namespace riskgate::evaluate::guard {
+
+inline constexpr std::string_view kControl = "policy";
+
+// `policy`: the base revision's policy (the one in force).
+std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::FileVersions>& changes,
+                                                 const policy::Policy& policy);
+
+}  // namespace riskgate::evaluate::guard

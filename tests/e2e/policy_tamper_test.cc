@@ -1,0 +1,110 @@
+// End to end, issue 6: a change cannot weaken the policy that judges it. In range mode the base
+// revision's policy, rule packs, waivers and baseline apply; editing them is itself a finding.
+#include <catch2/catch.hpp>
+
+#include "support/temp_repo.h"
+
+namespace riskgate::testing {
+namespace {
+
+const nlohmann::json* Find(const nlohmann::json& doc, const std::string& rule,
+                           const std::string& path = "") {
+  for (const auto& f : doc["findings"]) {
+    if (f["rule"] == rule && (path.empty() || f["path"] == path)) return &f;
+  }
+  return nullptr;
+}
+
+std::string Base(TempRepo& repo) {
+  repo.Write(".riskgate.yaml",
+             "version: 1\nwaivers:\n  approvers: {critical: [carol], high: [carol]}\n");
+  repo.Write("README.md", "hello\n");
+  return repo.Commit("policy");
+}
+
+}  // namespace
+
+TEST_CASE("a change that disables the secrets control is still judged by the base policy",
+          "[e2e][tamper]") {
+  TempRepo repo;
+  const std::string base = Base(repo);
+  repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Commit("turn the gate off and add a token");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  REQUIRE(Find(doc, "github-pat-classic") != nullptr);
+  CHECK((*Find(doc, "github-pat-classic"))["decision"] == "block");
+  const auto* changed = Find(doc, "policy-file-changed", ".riskgate.yaml");
+  REQUIRE(changed != nullptr);
+  CHECK((*changed)["control"] == "policy");
+  CHECK((*changed)["message"].get<std::string>().find("approved by carol") != std::string::npos);
+  CHECK(doc["policy"]["revision"] == "base " + base.substr(0, 12));
+  // Outside range mode (a laptop audit) the working tree's policy applies.
+  auto audit = repo.RiskgateJson({"check", "--worktree"}, 0);
+  CHECK(audit["policy"]["revision"].is_null());
+}
+
+TEST_CASE("a change that deletes a rule from a rule pack is judged with the rule",
+          "[e2e][tamper]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml",
+             "version: 1\ncontrols:\n  secrets:\n    rule_packs: [builtin:default, team.yaml]\n");
+  repo.Write("team.yaml",
+             "pack: team\nrules:\n  - id: team-token\n    description: Team token\n"
+             "    severity: high\n    regex: 'tt_[a-z0-9]{20}'\n    keywords: [tt_]\n");
+  const std::string base = repo.Commit("team pack");
+  repo.Write("team.yaml", "pack: team\nrules: []\n");
+  repo.Write("app.cfg", "key = tt_abcdefghij0123456789\n");
+  repo.Commit("drop the rule, add a token");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  CHECK(Find(doc, "team-token") != nullptr);
+  CHECK(Find(doc, "policy-file-changed", "team.yaml") != nullptr);
+}
+
+TEST_CASE("a change that waives its own finding still blocks", "[e2e][tamper]") {
+  TempRepo repo;
+  const std::string base = Base(repo);
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Git({"add", "-A"});
+  const std::string fingerprint =
+      repo.RiskgateJson({"check", "--staged"}, 1)["findings"][0]["fingerprint"];
+  repo.Write(".riskgate/waivers.yaml",
+             "version: 1\nwaivers:\n  - id: self-serve\n    fingerprint: " + fingerprint +
+                 "\n    reason: trust me\n    owner: mallory\n    approver: carol\n"
+                 "    created: 2026-11-20\n    expires: 2026-12-01\n");
+  repo.Commit("token with a waiver");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1, {{"RISKGATE_NOW", "2026-11-27"}});
+  const auto* secret = Find(doc, "github-pat-classic");
+  REQUIRE(secret != nullptr);
+  CHECK((*secret)["decision"] == "block");
+  CHECK((*secret)["waiver"].is_null());
+  const auto* added = Find(doc, "waiver-changed");
+  REQUIRE(added != nullptr);
+  CHECK((*added)["line"] == 3);
+  CHECK((*added)["message"].get<std::string>().find("adds waiver 'self-serve'") !=
+        std::string::npos);
+  CHECK(Find(doc, "policy-file-changed", ".riskgate/waivers.yaml") != nullptr);
+  // Once merged, the waiver is part of the policy in force: an audit sees the finding waived.
+  auto audit = repo.RiskgateJson({"check", "--worktree"}, 0, {{"RISKGATE_NOW", "2026-11-27"}});
+  CHECK((*Find(audit, "github-pat-classic"))["waiver"]["id"] == "self-serve");
+}
+
+TEST_CASE("a change that adds its finding to the baseline still blocks", "[e2e][tamper]") {
+  TempRepo repo;
+  const std::string base = Base(repo);
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Git({"add", "-A"});
+  const std::string fingerprint =
+      repo.RiskgateJson({"check", "--staged"}, 1)["findings"][0]["fingerprint"];
+  repo.Write(".riskgate/baseline.json",
+             "{\"version\": 1, \"findings\": [{\"fingerprint\": \"" + fingerprint + "\"}]}\n");
+  repo.Commit("token, baselined");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  CHECK((*Find(doc, "github-pat-classic"))["baselined"] == false);
+  CHECK(Find(doc, "policy-file-changed", ".riskgate/baseline.json") != nullptr);
+  // In the working tree (a pre-commit or laptop run), the baseline applies.
+  auto audit = repo.RiskgateJson({"check", "--worktree"}, 0);
+  CHECK((*Find(audit, "github-pat-classic"))["baselined"] == true);
+}
+
+}  // namespace riskgate::testing
