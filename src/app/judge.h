@@ -1,0 +1,33 @@
+// App: one judgement of a repository: open it, choose the scope, load the policy, waivers and
+// baseline (from the base commit in range mode), collect the change, evaluate and decide. The
+// commands built on it (check, waive, waivers, baseline) differ only in what they do after.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "app/check_command.h"
+#include "app/risk_inputs.h"
+#include "collect/facts.h"
+#include "collect/git_repository.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "core/scope.h"
+#include "decide/decide.h"
+
+namespace riskgate::app {
+
+struct Judgement {
+  std::unique_ptr<collect::GitRepository> repo;
+  RiskInputs inputs;
+  core::Day today = 0;
+  collect::ChangeFacts facts;
+  decide::Verdict verdict;
+};
+
+// The scope the flags ask for, nullopt to detect it, or an error for contradicting flags.
+core::Result<std::optional<core::ScanMode>> ExplicitMode(const CheckOptions& options);
+
+core::Result<Judgement> Judge(const CheckOptions& options);
+
+}  // namespace riskgate::app
