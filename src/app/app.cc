@@ -7,6 +7,7 @@
 #include "app/check_command.h"
 #include "app/error_output.h"
 #include "app/install_hook.h"
+#include "app/risk_commands.h"
 #include "report/report.h"
 
 namespace riskgate::app {
@@ -70,6 +71,36 @@ int Main(int argc, char** argv) {
   hook_cmd->add_option("--repo", hook.repo, "Repository folder");
   hook_cmd->add_flag("--force", hook.force, "Replace a pre-commit hook riskgate did not write");
 
+  WaiveOptions waive;
+  CLI::App* waive_cmd = cli.add_subcommand(
+      "waive", "Accept the risk of one finding: append a waiver the policy allows");
+  waive_cmd->add_option("FINGERPRINT", waive.fingerprint, "The finding's fingerprint")->required();
+  waive_cmd->add_option("--owner", waive.owner, "Who owns the risk")->required();
+  waive_cmd->add_option("--approver", waive.approver, "Who accepts it (needs authority)")
+      ->required();
+  waive_cmd->add_option("--reason", waive.reason, "Why the risk is acceptable")->required();
+  waive_cmd->add_option("--expires", waive.expires, "Last day it applies (YYYY-MM-DD)")->required();
+  waive_cmd->add_option("--id", waive.id, "Waiver id (default: rule-fingerprint prefix)");
+  waive_cmd->add_option("--ticket", waive.ticket, "Tracking ticket");
+  waive_cmd->add_option("--mitigation", waive.mitigation, "What reduces the risk meanwhile");
+  waive_cmd->add_option("--repo", waive.repo, "Repository folder");
+  waive_cmd->add_option("--policy", waive.policy, "Policy file");
+
+  WaiversOptions register_options;
+  CLI::App* waivers_cmd =
+      cli.add_subcommand("waivers", "List every waiver: age, days to expiry, severity and status");
+  waivers_cmd->add_option("--format", register_options.format, "text, json or markdown");
+  waivers_cmd->add_option("--repo", register_options.repo, "Repository folder");
+  waivers_cmd->add_option("--policy", register_options.policy, "Policy file");
+
+  BaselineOptions baseline;
+  CLI::App* baseline_cmd =
+      cli.add_subcommand("baseline", "Record the working tree's findings so only new ones gate");
+  baseline_cmd->add_option("--output", baseline.output,
+                           "Where to write (default .riskgate/baseline.json)");
+  baseline_cmd->add_option("--repo", baseline.repo, "Repository folder");
+  baseline_cmd->add_option("--policy", baseline.policy, "Policy file");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -86,6 +117,9 @@ int Main(int argc, char** argv) {
     return RunCheck(check);
   }
   if (hook_cmd->parsed()) return RunInstallHook(hook);
+  if (waive_cmd->parsed()) return RunWaive(waive);
+  if (waivers_cmd->parsed()) return RunWaivers(register_options);
+  if (baseline_cmd->parsed()) return RunBaseline(baseline);
   return Fail("no command given: run `riskgate check` (see `riskgate --help`)");
 }
 

@@ -30,6 +30,8 @@ struct CheckOptions {
   std::optional<int> warn_exit_code;
   // Wall-clock budget in seconds; past it the run fails closed (exit 2).
   std::optional<double> timeout_seconds;
+  // List every finding whatever the policy's caps (for baseline and waiver commands).
+  bool uncapped = false;
 };
 
 int RunCheck(const CheckOptions& options);

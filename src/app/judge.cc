@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <limits>
 
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
@@ -71,6 +72,10 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
   PolicyFiles policy_files(**repo, *revision);
   auto inputs = LoadRiskInputs(options.policy, policy_files, (*repo)->Workdir());
   if (!inputs) return tl::unexpected(inputs.error());
+  if (options.uncapped) {
+    inputs->policy.limits.max_findings = std::numeric_limits<int>::max();
+    inputs->policy.limits.max_findings_per_file = std::numeric_limits<int>::max();
+  }
   const policy::Policy* policy = &inputs->policy;
 
   collect::ScopeRequest request;

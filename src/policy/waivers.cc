@@ -1,5 +1,7 @@
 #include "policy/waivers.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "core/path_glob.h"
@@ -143,6 +145,63 @@ void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& o
       }
     }
   }
+}
+
+namespace {
+
+// A YAML double-quoted scalar: safe for any text a user types.
+std::string Quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", u);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string AppendWaiver(std::string_view existing, const Waiver& w) {
+  std::string text(existing);
+  // The indentation of existing entries ("  - id:"), else two spaces.
+  std::string indent = "  ";
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view line(text.data() + at, end - at);
+    const std::size_t dash = line.find_first_not_of(' ');
+    if (dash != std::string_view::npos && line.substr(dash).starts_with("- id:")) {
+      indent.assign(dash, ' ');
+      break;
+    }
+    at = end + 1;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) text = "version: 1\nwaivers:\n";
+  const std::size_t empty_list = text.find("waivers: []");
+  if (empty_list != std::string::npos) text.replace(empty_list, 11, "waivers:");
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  const std::string field = indent + "  ";
+  text += indent + "- id: " + Quoted(w.id) + "\n";
+  if (w.control) text += field + "control: " + Quoted(*w.control) + "\n";
+  if (w.rule) text += field + "rule: " + Quoted(*w.rule) + "\n";
+  if (w.path) text += field + "path: " + Quoted(*w.path) + "\n";
+  if (w.fingerprint) text += field + "fingerprint: " + Quoted(*w.fingerprint) + "\n";
+  text += field + "reason: " + Quoted(w.reason) + "\n";
+  text += field + "owner: " + Quoted(w.owner) + "\n";
+  text += field + "approver: " + Quoted(w.approver) + "\n";
+  text += field + "created: " + core::FormatDate(w.created) + "\n";
+  text += field + "expires: " + core::FormatDate(w.expires) + "\n";
+  if (!w.ticket.empty()) text += field + "ticket: " + Quoted(w.ticket) + "\n";
+  if (!w.mitigation.empty()) text += field + "mitigation: " + Quoted(w.mitigation) + "\n";
+  return text;
 }
 
 }  // namespace riskgate::policy

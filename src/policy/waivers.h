@@ -50,6 +50,10 @@ class FieldReader;
 // Reads the policy's `waivers` section into `out`.
 void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& out);
 
+// A new entry appended to a waiver file's text, keeping its comments and layout (the entry is
+// indented like the existing ones). The caller validates the result with LoadWaivers.
+std::string AppendWaiver(std::string_view existing, const Waiver& waiver);
+
 // Parses a waiver file: `version: 1` and `waivers: [...]`. Every problem is reported together.
 std::vector<Waiver> LoadWaivers(std::string_view text, const std::string& file,
                                 Diagnostics& diagnostics);

@@ -154,7 +154,9 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
         continue;
       }
       if (!lines) lines = std::make_unique<LineMap>(text);
-      const std::size_t line_index = lines->LineOf(match_begin);
+      // Locate the secret itself: a pattern's leading context may start on the line before.
+      const auto secret_begin = static_cast<std::size_t>(secret.data() - text.data());
+      const std::size_t line_index = lines->LineOf(secret_begin);
       const std::string_view line_text =
           text.substr(lines->Start(line_index), lines->End(line_index) - lines->Start(line_index));
       if (line_text.find(kInlineAllow) != std::string_view::npos) {
@@ -180,7 +182,7 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       finding.message = rule.description + " found";
       finding.location.path = fragment.path;
       finding.location.line = line;
-      finding.location.column = static_cast<int>(match_begin - lines->Start(line_index)) + 1;
+      finding.location.column = static_cast<int>(secret_begin - lines->Start(line_index)) + 1;
       finding.location.commit = fragment.commit;
       finding.fingerprint = SecretFingerprint(rule.id, fragment.path, secret);
       finding.secret = core::Redact(secret);

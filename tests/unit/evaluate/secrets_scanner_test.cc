@@ -148,4 +148,29 @@ TEST_CASE("the same secret in several commits folds into one finding", "[evaluat
   CHECK(folded[1].location.line == 9);
 }
 
+TEST_CASE(
+    "a finding is located at its secret, even when the pattern's context starts a line "
+    "earlier, so a generic rule stays shadowed",
+    "[evaluate][issue6]") {
+  auto policy = PolicyWith(R"yaml(    rule_packs: []
+    rules:
+      - id: demo-token
+        description: Demo token
+        severity: high
+        regex: '\b(demo_[A-Za-z0-9]{20})\b'
+        keywords: [demo_]
+      - id: demo-generic
+        description: Generic assignment
+        severity: medium
+        regex: '(?:^|[^a-z])token\s*=\s*([a-z0-9_]{16,})'
+        keywords: [token]
+        tags: [generic]
+)yaml");
+  auto findings = ScanText(policy, "a=1\ntoken = " + kToken + "\n");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "demo-token");
+  CHECK(findings[0].location.line == 2);
+  CHECK(findings[0].location.column == 9);
+}
+
 }  // namespace riskgate::evaluate::secrets

@@ -1,0 +1,39 @@
+// App: the risk-register commands. `waive` appends a waiver for one finding (refusing what the
+// policy forbids), `waivers` lists the register with ages and statuses, `baseline` records the
+// current findings so only new ones gate. Each judges the working tree through Judge().
+#pragma once
+
+#include <string>
+
+namespace riskgate::app {
+
+struct WaiveOptions {
+  std::string repo;
+  std::string policy;
+  std::string fingerprint;
+  std::string owner;
+  std::string approver;
+  std::string reason;
+  std::string expires;  // YYYY-MM-DD
+  std::string id;       // default: <rule>-<first 8 of the fingerprint>
+  std::string ticket;
+  std::string mitigation;
+};
+
+struct WaiversOptions {
+  std::string repo;
+  std::string policy;
+  std::string format = "text";  // text, json, markdown
+};
+
+struct BaselineOptions {
+  std::string repo;
+  std::string policy;
+  std::string output;  // default: <repo>/.riskgate/baseline.json
+};
+
+int RunWaive(const WaiveOptions& options);
+int RunWaivers(const WaiversOptions& options);
+int RunBaseline(const BaselineOptions& options);
+
+}  // namespace riskgate::app
