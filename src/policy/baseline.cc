@@ -12,11 +12,11 @@ core::Result<FingerprintSet> LoadBaseline(std::string_view text, const std::stri
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range on overflow
     return fail(std::string("not JSON (") + e.what() + ")");
   }
-  if (!doc.is_object() || doc.value("version", 0) != 1 || !doc.contains("findings") ||
-      !doc["findings"].is_array()) {
+  if (!doc.is_object() || !doc.contains("version") || doc["version"] != 1 ||
+      !doc.contains("findings") || !doc["findings"].is_array()) {
     return fail("expected {\"version\": 1, \"findings\": [...]}");
   }
   FingerprintSet out;

@@ -184,10 +184,17 @@ std::string AppendWaiver(std::string_view existing, const Waiver& w) {
     }
     at = end + 1;
   }
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) text = "version: 1\nwaivers:\n";
-  const std::size_t empty_list = text.find("waivers: []");
-  if (empty_list != std::string::npos) text.replace(empty_list, 11, "waivers:");
+  const std::size_t empty_list = text.find("\nwaivers: []");
+  if (empty_list != std::string::npos) text.replace(empty_list + 1, 11, "waivers:");
+  if (text.starts_with("waivers: []")) text.replace(0, 11, "waivers:");
   if (!text.empty() && text.back() != '\n') text += '\n';
+  // A file of comments only, or none at all, gets the document's keys first.
+  if (!text.starts_with("waivers:") && text.find("\nwaivers:") == std::string::npos) {
+    if (!text.starts_with("version:") && text.find("\nversion:") == std::string::npos) {
+      text += "version: 1\n";
+    }
+    text += "waivers:\n";
+  }
   const std::string field = indent + "  ";
   text += indent + "- id: " + Quoted(w.id) + "\n";
   if (w.control) text += field + "control: " + Quoted(*w.control) + "\n";

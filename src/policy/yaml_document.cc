@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -108,8 +109,48 @@ std::string_view YamlKindName(YamlNode::Kind kind) {
   return "null";
 }
 
+namespace {
+
+// yaml-cpp returns a null document, without an error, for some invalid starts (a leading ',').
+// A null document is only honest when the text holds nothing but comments, blank lines, document
+// markers, directives or an explicit null; otherwise this is the first line with content.
+std::optional<int> UnreadContentLine(std::string_view text) {
+  int number = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    ++number;
+    start = end + 1;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    if (line.empty() || line.starts_with('#') || line.starts_with('%') || line == "---" ||
+        line == "..." || line == "~" || line == "null" || line == "Null" || line == "NULL") {
+      continue;
+    }
+    return number;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file,
                                   Diagnostics& diagnostics) {
+  // yaml-cpp stops reading at a NUL byte and returns what came before without an error, which
+  // would hide the rest of the file. YAML does not allow NUL: reject it where it is.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto before = text.substr(0, nul);
+    const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    const auto line_start = before.rfind('\n');
+    const int column =
+        static_cast<int>(nul - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+    diagnostics.Add(file, Mark{line, column}, "", "invalid YAML: a NUL byte (YAML forbids it)");
+    return std::nullopt;
+  }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -119,6 +160,14 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
   } catch (const std::exception& e) {
     diagnostics.Add(file, {}, "", std::string("invalid YAML: ") + e.what());
     return std::nullopt;
+  }
+  if (root.IsNull()) {
+    if (const auto line = UnreadContentLine(text)) {
+      diagnostics.Add(file, Mark{*line, 1}, "",
+                      "invalid YAML: the parser read nothing from this line on (does the document "
+                      "start with a stray ',', ']' or '}'?)");
+      return std::nullopt;
+    }
   }
   try {
     Converter converter(file, diagnostics);

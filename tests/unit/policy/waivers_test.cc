@@ -1,0 +1,76 @@
+#include "policy/waivers.h"
+
+#include <catch2/catch.hpp>
+
+#include "policy/baseline.h"
+#include "policy/yaml_document.h"
+
+namespace riskgate::policy {
+namespace {
+
+Waiver Sample() {
+  Waiver w;
+  w.id = "W-9";
+  w.rule = "demo-token";
+  w.reason = "a \"quoted\" reason";
+  w.owner = "alice";
+  w.approver = "@acme/security";
+  w.created = *core::ParseDate("2026-11-01");
+  w.expires = *core::ParseDate("2026-11-30");
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("a NUL byte in YAML is an error at its position, not a silent end of file",
+          "[policy][issue5]") {
+  // Found by fuzz_waivers: yaml-cpp stopped at the NUL and returned the text before it.
+  Diagnostics diagnostics;
+  const std::string text("version: 1\nwaivers: []\n# \0hidden: true\n", 36);
+  CHECK_FALSE(ParseYaml(text, "w.yaml", diagnostics));
+  REQUIRE(diagnostics.items().size() == 1);
+  CHECK(diagnostics.items()[0].ToString() ==
+        "w.yaml:3:3: invalid YAML: a NUL byte (YAML forbids it)");
+}
+
+TEST_CASE("a document yaml-cpp reads as null although it has content is an error",
+          "[policy][issue5]") {
+  // Found by fuzz_waivers: a leading ',' made yaml-cpp return an empty document, silently.
+  Diagnostics diagnostics;
+  CHECK_FALSE(ParseYaml("# register\n,x\nversion: 1\nwaivers: []\n", "w.yaml", diagnostics));
+  REQUIRE(diagnostics.items().size() == 1);
+  CHECK(
+      diagnostics.items()[0].ToString().starts_with("w.yaml:2:1: invalid YAML: the parser read "
+                                                    "nothing from this line on"));
+  for (const char* empty : {"", "# only a comment\n", "---\n...\n", "~\n", "%YAML 1.2\n---\n"}) {
+    Diagnostics none;
+    INFO(empty);
+    CHECK(ParseYaml(empty, "e.yaml", none));
+    CHECK(none.empty());
+  }
+}
+
+TEST_CASE("appending a waiver to a file of comments adds the document's keys", "[policy][issue6]") {
+  // Found by fuzz_waivers once NUL bytes were rejected.
+  for (const std::string existing : {"", "# register\n", "# register", "version: 1\n"}) {
+    Diagnostics diagnostics;
+    const auto loaded = LoadWaivers(AppendWaiver(existing, Sample()), "w.yaml", diagnostics);
+    INFO(existing);
+    CHECK(diagnostics.empty());
+    REQUIRE(loaded.size() == 1);
+    CHECK(loaded[0].reason == "a \"quoted\" reason");
+    CHECK(loaded[0].approver == "@acme/security");
+  }
+  Diagnostics diagnostics;
+  CHECK(LoadWaivers(AppendWaiver("version: 1\nwaivers: []\n", Sample()), "w.yaml", diagnostics)
+            .size() == 1);
+}
+
+TEST_CASE("a baseline with an overflowing number is an error, not a crash", "[policy][issue6]") {
+  // Found by fuzz_baseline: nlohmann throws out_of_range, not parse_error, on overflow.
+  auto loaded = LoadBaseline("555555e1310", "b.json");
+  REQUIRE_FALSE(loaded);
+  CHECK(loaded.error().message.find("invalid baseline: not JSON") != std::string::npos);
+}
+
+}  // namespace riskgate::policy
