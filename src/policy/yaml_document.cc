@@ -1,9 +1,11 @@
 #include "policy/yaml_document.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 #include <string>
 
 namespace riskgate::policy {
@@ -111,6 +113,37 @@ std::string_view YamlKindName(YamlNode::Kind kind) {
 
 namespace {
 
+// Remembers where each document starts and ignores everything else.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { last_ = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+  const YAML::Mark& last() const { return last_; }
+
+ private:
+  YAML::Mark last_;
+};
+
+// Where a second document starts, if the text has one. Throws YAML::Exception on bad syntax.
+std::optional<YAML::Mark> SecondDocumentStart(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  if (!parser.HandleNextDocument(starts)) return std::nullopt;
+  if (!parser.HandleNextDocument(starts)) return std::nullopt;
+  return starts.last();
+}
+
 // yaml-cpp returns a null document, without an error, for some invalid starts (a leading ',').
 // A null document is only honest when the text holds nothing but comments, blank lines, document
 // markers, directives or an explicit null; otherwise this is the first line with content.
@@ -153,6 +186,14 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
   }
   YAML::Node root;
   try {
+    // Load returns the first document and silently drops any other; LoadAll can loop forever
+    // on some invalid input. So count documents with the event parser, stopping at two.
+    if (const auto second = SecondDocumentStart(text)) {
+      diagnostics.Add(file, ToMark(*second), "",
+                      "invalid YAML: a second document starts here; riskgate reads files of "
+                      "one document (remove the '---' or '%' line)");
+      return std::nullopt;
+    }
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     diagnostics.Add(file, ToMark(e.mark), "", "invalid YAML: " + e.msg);
