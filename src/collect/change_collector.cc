@@ -117,6 +117,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   // Merge commits are not diffed one by one (their parents' commits are in the range); the net
   // diff below catches content that only a merge introduced.
   for (const CommitRef& commit : *commits) {
+    facts.commits.push_back(CommitFacts{commit.id, commit.author, commit.trailers});
     if (commit.parents > 1) continue;
     auto diffs = repo.DiffCommit(commit.id, request.max_file_bytes);
     if (!diffs) return tl::unexpected(diffs.error());

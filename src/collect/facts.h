@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/scope.h"
@@ -36,12 +37,20 @@ struct FileVersions {
   std::optional<std::string> head_content;  // nullopt: not in the head
 };
 
+// A commit of a range: who wrote it and the trailers of its message (Approved-by:, ...).
+struct CommitFacts {
+  std::string id;
+  std::string author;  // "Name <email>"
+  std::vector<std::pair<std::string, std::string>> trailers;
+};
+
 struct ChangeFacts {
   core::ScopeSummary scope;
   std::vector<Fragment> fragments;
   std::vector<ChangedFile> files;  // only paths the request asked documents for
   // Range mode: the policy, rule packs, waivers and baseline the run read, at base and head.
   std::vector<FileVersions> policy_files;
+  std::vector<CommitFacts> commits;  // range mode: every commit, oldest first
 };
 
 }  // namespace riskgate::collect

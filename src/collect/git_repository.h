@@ -43,6 +43,9 @@ struct TrackedFile {
 struct CommitRef {
   std::string id;
   int parents = 0;
+  std::string author;  // "Name <email>"
+  // Trailers of the message (git interpret-trailers rules: the last paragraph), in order.
+  std::vector<std::pair<std::string, std::string>> trailers;
 };
 
 class GitRepository {

@@ -108,3 +108,43 @@ TEST_CASE("a change that adds its finding to the baseline still blocks", "[e2e][
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("an Approved-by trailer from the approver records approval of an added waiver",
+          "[e2e][tamper]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\nwaivers:\n  approvers: {high: [carol]}\n");
+  const std::string base = repo.Commit("policy");
+  repo.Write(".riskgate/waivers.yaml",
+             "version: 1\nwaivers:\n  - id: W-7\n    rule: some-rule\n    reason: r\n"
+             "    owner: alice\n    approver: carol\n    created: 2026-11-20\n"
+             "    expires: 2026-12-01\n");
+  repo.Git({"add", "-A"});
+  repo.Git({"commit", "-q", "-m",
+            "Accept the risk of some-rule\n\nApproved-by: Carol Example <carol@example.com>"});
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 0);
+  const nlohmann::json* changed = nullptr;
+  for (const auto& f : doc["findings"]) {
+    if (f["rule"] == "waiver-changed") changed = &f;
+  }
+  REQUIRE(changed != nullptr);
+  CHECK((*changed)["severity"] == "info");
+  CHECK((*changed)["decision"] == "pass");
+  CHECK((*changed)["message"].get<std::string>().find("carol approved it (Approved-by: trailer") !=
+        std::string::npos);
+  // Someone else's trailer does not count.
+  repo.Git({"commit", "-q", "--amend", "-m", "Accept\n\nApproved-by: Mallory <m@example.com>"});
+  auto unapproved = repo.RiskgateJson({"check", "--base", base}, 0);
+  bool must_approve = false;
+  for (const auto& f : unapproved["findings"]) {
+    if (f["rule"] == "waiver-changed") {
+      must_approve =
+          f["message"].get<std::string>().find("carol must approve it") != std::string::npos;
+      CHECK(f["decision"] == "warn");
+    }
+  }
+  CHECK(must_approve);
+}
+
+}  // namespace riskgate::testing

@@ -38,6 +38,35 @@ std::map<std::string, policy::Waiver> ById(const std::optional<std::string>& tex
   return out;
 }
 
+// "Jane Doe <jane@example.com>" approves for "jane", "jane@example.com", "Jane Doe" or "@jane".
+bool SamePerson(std::string_view trailer, std::string_view approver) {
+  auto norm = [](std::string_view s) {
+    while (!s.empty() && (s.front() == '@' || s.front() == ' ')) s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return core::AsciiLower(s);
+  };
+  const std::string who = norm(approver);
+  if (who.empty()) return false;
+  const auto lt = trailer.find('<');
+  const auto gt = trailer.find('>', lt == std::string_view::npos ? 0 : lt);
+  const std::string name = norm(trailer.substr(0, lt));
+  if (name == who) return true;
+  if (lt == std::string_view::npos || gt == std::string_view::npos) return false;
+  const std::string email = norm(trailer.substr(lt + 1, gt - lt - 1));
+  return email == who || email.substr(0, email.find('@')) == who;
+}
+
+// The commit whose Approved-by: trailer names `approver`, if any.
+std::optional<std::string> ApprovalTrailer(const std::vector<collect::CommitFacts>& commits,
+                                           const std::string& approver) {
+  for (const auto& commit : commits) {
+    for (const auto& [key, value] : commit.trailers) {
+      if (core::AsciiLower(key) == "approved-by" && SamePerson(value, approver)) return commit.id;
+    }
+  }
+  return std::nullopt;
+}
+
 bool SameWaiver(const policy::Waiver& a, const policy::Waiver& b) {
   return a.control == b.control && a.rule == b.rule && a.path == b.path &&
          a.fingerprint == b.fingerprint && a.approver == b.approver && a.owner == b.owner &&
@@ -47,6 +76,7 @@ bool SameWaiver(const policy::Waiver& a, const policy::Waiver& b) {
 }  // namespace
 
 std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::FileVersions>& changes,
+                                                 const std::vector<collect::CommitFacts>& commits,
                                                  const policy::Policy& policy) {
   std::vector<core::Finding> out;
   for (const auto& change : changes) {
@@ -67,13 +97,18 @@ std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::File
     for (const auto& [id, w] : ById(change.head_content, change.path)) {
       auto old = before.find(id);
       if (old != before.end() && SameWaiver(old->second, w)) continue;
-      auto waiver =
-          Make("waiver-changed", change.path, w.mark.line,
-               "this change " + std::string(old == before.end() ? "adds" : "alters") + " waiver '" +
-                   id + "' (owner " + w.owner + ", approver " + w.approver + ", expires " +
-                   core::FormatDate(w.expires) + "); it does not apply to this change, and " +
-                   w.approver + " must approve it",
-               id + '\0' + core::FormatDate(w.expires));
+      const auto approval = ApprovalTrailer(commits, w.approver);
+      const std::string what =
+          "this change " + std::string(old == before.end() ? "adds" : "alters") + " waiver '" + id +
+          "' (owner " + w.owner + ", approver " + w.approver + ", expires " +
+          core::FormatDate(w.expires) + "); it does not apply to this change, ";
+      auto waiver = Make(
+          "waiver-changed", change.path, w.mark.line,
+          what + (approval ? "and " + w.approver + " approved it (Approved-by: trailer of commit " +
+                                 approval->substr(0, 12) + ")"
+                           : "and " + w.approver + " must approve it"),
+          id + '\0' + core::FormatDate(w.expires));
+      if (approval) waiver.severity = core::Severity::kInfo;
       waiver.hints.fix = "Ask " + w.approver +
                          " to approve this change (a review, or an "
                          "`Approved-by: " +

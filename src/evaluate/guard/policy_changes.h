@@ -17,7 +17,9 @@ namespace riskgate::evaluate::guard {
 inline constexpr std::string_view kControl = "policy";
 
 // `policy`: the base revision's policy (the one in force).
+// `commits`: the range's commits, whose Approved-by: trailers approve the waivers it adds.
 std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::FileVersions>& changes,
+                                                 const std::vector<collect::CommitFacts>& commits,
                                                  const policy::Policy& policy);
 
 }  // namespace riskgate::evaluate::guard
