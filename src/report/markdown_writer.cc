@@ -73,6 +73,9 @@ std::string Details(const core::Finding& f) {
   if (f.location.commit) out += ", commit " + MarkdownEscape(Clip(*f.location.commit, 64));
   if (f.occurrences > 1) out += ", seen " + std::to_string(f.occurrences) + " times";
   out += "\n\n";
+  if (const std::string note = WaiverNote(f); !note.empty()) {
+    out += "**Accepted risk:** " + MarkdownEscape(Clip(note, kMaxField)) + "\n\n";
+  }
   for (const auto& r : f.remediation) {
     std::string kind(core::RemedyKindName(r.kind));
     kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
