@@ -144,4 +144,13 @@ std::string ShellQuote(std::string_view text) {
   return out + "'";
 }
 
+std::string YamlQuote(std::string_view text) {
+  std::string quoted;
+  for (const char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return "\"" + EscapeForDisplay(quoted) + "\"";
+}
+
 }  // namespace riskgate::core

@@ -24,6 +24,10 @@ std::string EscapeForDisplay(std::string_view text);
 // The same line by line: '\n' stays a line break, everything else is escaped.
 std::string EscapeLinesForDisplay(std::string_view text);
 
+// `text` as a YAML double-quoted scalar: '"' and '\' escaped, control bytes and bytes that are
+// not UTF-8 as \xNN (which YAML reads back as U+00NN, so only such bytes do not round-trip).
+std::string YamlQuote(std::string_view text);
+
 // `text` as one POSIX shell word: bare when it is plain, in single quotes when it is printable
 // UTF-8, else in bash's $'...' with \xNN escapes, so a pasted command names exactly that path.
 std::string ShellQuote(std::string_view text);

@@ -6,17 +6,6 @@
 namespace riskgate::decide {
 namespace {
 
-// A YAML double-quoted scalar; control bytes become \xNN escapes (as do bytes that are not
-// UTF-8, which YAML then reads as U+00NN: such a path is matched by fingerprint, not by name).
-std::string QuoteYaml(std::string_view text) {
-  std::string quoted;
-  for (const char c : text) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    quoted += c;
-  }
-  return "\"" + core::EscapeForDisplay(quoted) + "\"";
-}
-
 core::Remediation AcceptRemedy(const core::Finding& finding) {
   const int days = SuggestedWaiverDays(finding.severity);
   std::string entry =
@@ -26,7 +15,7 @@ core::Remediation AcceptRemedy(const core::Finding& finding) {
       finding.rule + "-" + finding.fingerprint.substr(0, 8) + "\n" +
       "    control: " + finding.control + "\n" + "    rule: " + finding.rule + "\n" +
       "    fingerprint: " + finding.fingerprint + "\n" +
-      "    path: " + QuoteYaml(finding.location.path) + "\n" +
+      "    path: " + core::YamlQuote(finding.location.path) + "\n" +
       "    reason: <why this risk is acceptable>\n"
       "    owner: <who owns the risk>\n"
       "    approver: <who has authority to accept " +

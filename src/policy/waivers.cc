@@ -1,10 +1,10 @@
 #include "policy/waivers.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 #include "core/path_glob.h"
+#include "core/text.h"
 #include "policy/field_reader.h"
 #include "policy/yaml_document.h"
 
@@ -147,29 +147,6 @@ void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& o
   }
 }
 
-namespace {
-
-// A YAML double-quoted scalar: safe for any text a user types.
-std::string Quoted(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20 || u == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
-}  // namespace
-
 std::string AppendWaiver(std::string_view existing, const Waiver& w) {
   std::string text(existing);
   // The indentation of existing entries ("  - id:"), else two spaces.
@@ -196,18 +173,18 @@ std::string AppendWaiver(std::string_view existing, const Waiver& w) {
     text += "waivers:\n";
   }
   const std::string field = indent + "  ";
-  text += indent + "- id: " + Quoted(w.id) + "\n";
-  if (w.control) text += field + "control: " + Quoted(*w.control) + "\n";
-  if (w.rule) text += field + "rule: " + Quoted(*w.rule) + "\n";
-  if (w.path) text += field + "path: " + Quoted(*w.path) + "\n";
-  if (w.fingerprint) text += field + "fingerprint: " + Quoted(*w.fingerprint) + "\n";
-  text += field + "reason: " + Quoted(w.reason) + "\n";
-  text += field + "owner: " + Quoted(w.owner) + "\n";
-  text += field + "approver: " + Quoted(w.approver) + "\n";
+  text += indent + "- id: " + core::YamlQuote(w.id) + "\n";
+  if (w.control) text += field + "control: " + core::YamlQuote(*w.control) + "\n";
+  if (w.rule) text += field + "rule: " + core::YamlQuote(*w.rule) + "\n";
+  if (w.path) text += field + "path: " + core::YamlQuote(*w.path) + "\n";
+  if (w.fingerprint) text += field + "fingerprint: " + core::YamlQuote(*w.fingerprint) + "\n";
+  text += field + "reason: " + core::YamlQuote(w.reason) + "\n";
+  text += field + "owner: " + core::YamlQuote(w.owner) + "\n";
+  text += field + "approver: " + core::YamlQuote(w.approver) + "\n";
   text += field + "created: " + core::FormatDate(w.created) + "\n";
   text += field + "expires: " + core::FormatDate(w.expires) + "\n";
-  if (!w.ticket.empty()) text += field + "ticket: " + Quoted(w.ticket) + "\n";
-  if (!w.mitigation.empty()) text += field + "mitigation: " + Quoted(w.mitigation) + "\n";
+  if (!w.ticket.empty()) text += field + "ticket: " + core::YamlQuote(w.ticket) + "\n";
+  if (!w.mitigation.empty()) text += field + "mitigation: " + core::YamlQuote(w.mitigation) + "\n";
   return text;
 }
 
