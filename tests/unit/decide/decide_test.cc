@@ -104,8 +104,8 @@ TEST_CASE("finding caps list the worst findings and count the rest, which still 
 
 TEST_CASE("under the caps nothing is omitted", "[decide][issue5]") {
   policy::Policy policy;
-  auto verdict = Decide({MakeFinding(core::Severity::kLow), MakeFinding(core::Severity::kHigh)},
-                        policy);
+  auto verdict =
+      Decide({MakeFinding(core::Severity::kLow), MakeFinding(core::Severity::kHigh)}, policy);
   CHECK(verdict.summary.omitted == 0);
   CHECK(verdict.summary.capped_paths.empty());
   CHECK_FALSE(verdict.summary.run_cap_reached);
