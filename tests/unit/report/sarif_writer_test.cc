@@ -133,10 +133,28 @@ TEST_CASE("SARIF with hostile paths and texts passes the SARIF Multitool's valid
   auto pass = SecretFinding("info-rule", "[brackets]{}.md", 1, Decision::kPass, Severity::kInfo);
   pass.hints = {};
   pass.remediation.clear();
+  auto waived = SecretFinding("demo-token", "waived.env", 3, Decision::kPass);
+  waived.waiver = core::WaiverMark{"W-1",
+                                   core::WaiverStatus::kActive,
+                                   "2026-12-15",
+                                   "alice",
+                                   "carol",
+                                   "revoked \"fixture\"",
+                                   ".riskgate/waivers.yaml",
+                                   3};
+  auto baselined = SecretFinding("demo-token", "old.env", 9, Decision::kPass);
+  baselined.baselined = true;
   riskgate::testing::TempDir dir;
   const std::string path = dir.path() + "/hostile.sarif";
-  testing::WriteFile(path, WriteSarif(Sample({spaces, colon, unicode, invalid, pass}).input()));
+  const std::string sarif =
+      WriteSarif(Sample({spaces, colon, unicode, invalid, pass, waived, baselined}).input());
+  testing::WriteFile(path, sarif);
   testing::RequireValidSarif(path);
+  // Accepted risk stays in the log as suppressed results.
+  const auto results = nlohmann::json::parse(sarif)["runs"][0]["results"];
+  int suppressed = 0;
+  for (const auto& r : results) suppressed += r.contains("suppressions") ? 1 : 0;
+  CHECK(suppressed == 2);
 }
 
 }  // namespace riskgate::report
