@@ -21,10 +21,32 @@ Mark ToMark(const YAML::Mark& m) {
 
 class Converter {
  public:
-  Converter(const std::string& file, Diagnostics& diagnostics)
-      : file_(file), diagnostics_(diagnostics) {}
+  Converter(std::string_view text, const std::string& file, Diagnostics& diagnostics)
+      : text_(text), file_(file), diagnostics_(diagnostics) {}
 
   bool failed() const { return failed_; }
+
+  // yaml-cpp ends an unterminated quoted string at the end of the input without an error, so
+  // the rest of the file silently becomes part of it.
+  void RequireClosingQuote(const YAML::Mark& at, Mark mark) {
+    if (at.is_null() || at.pos < 0 || static_cast<std::size_t>(at.pos) >= text_.size()) return;
+    const auto start = static_cast<std::size_t>(at.pos);
+    const char quote = text_[start];
+    if (quote != '\'' && quote != '"') return;
+    for (std::size_t i = start + 1; i < text_.size(); ++i) {
+      if (quote == '"' && text_[i] == '\\') {
+        ++i;
+      } else if (text_[i] == quote) {
+        if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;  // '' is a quote inside a single-quoted string
+          continue;
+        }
+        return;
+      }
+    }
+    Fail(mark, std::string("invalid YAML: this ") + (quote == '"' ? "double" : "single") +
+                   "-quoted string is never closed");
+  }
 
   YamlNode Convert(const YAML::Node& node, int depth) {
     YamlNode out;
@@ -48,6 +70,7 @@ class Converter {
         out.kind = YamlNode::Kind::kScalar;
         out.scalar = node.Scalar();
         out.quoted = node.Tag() == "!";
+        if (out.quoted) RequireClosingQuote(node.Mark(), out.mark);
         break;
       case YAML::NodeType::Sequence:
         out.kind = YamlNode::Kind::kSequence;
@@ -58,6 +81,7 @@ class Converter {
         std::set<std::string> seen;
         for (const auto& entry : node) {
           const Mark key_mark = ToMark(entry.first.Mark());
+          if (entry.first.Tag() == "!") RequireClosingQuote(entry.first.Mark(), key_mark);
           if (!entry.first.IsScalar()) {
             diagnostics_.Add(file_, key_mark, "", "map keys must be plain scalars");
             continue;
@@ -82,6 +106,7 @@ class Converter {
     diagnostics_.Add(file_, mark, "", std::move(message));
   }
 
+  std::string_view text_;
   const std::string& file_;
   Diagnostics& diagnostics_;
   std::size_t nodes_ = 0;
@@ -211,7 +236,7 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
     }
   }
   try {
-    Converter converter(file, diagnostics);
+    Converter converter(text, file, diagnostics);
     YamlNode tree = converter.Convert(root, 0);
     if (converter.failed()) return std::nullopt;
     return tree;

@@ -62,6 +62,24 @@ TEST_CASE("a second YAML document is an error, not silently dropped", "[policy][
   CHECK(ParseYaml("---\nversion: 1\n...\n", "p.yaml", none));
 }
 
+TEST_CASE("an unterminated quoted string is an error, not the rest of the file",
+          "[policy][issue5]") {
+  // Found by fuzz_waivers: yaml-cpp closes a quoted string at the end of the input.
+  for (const char* text : {"a: 'foo\nb: 1\n", "a: \"foo\\\"\nb: 1\n", "'key: 1\n"}) {
+    Diagnostics diagnostics;
+    INFO(text);
+    CHECK_FALSE(ParseYaml(text, "q.yaml", diagnostics));
+    REQUIRE(diagnostics.items().size() == 1);
+    CHECK(diagnostics.items()[0].message.find("is never closed") != std::string::npos);
+  }
+  Diagnostics none;
+  const auto ok = ParseYaml("a: 'it''s'\nb: \"q\\\"x\"\nc: 'multi\n  line'\n", "q.yaml", none);
+  REQUIRE(ok);
+  CHECK(ok->Find("a")->scalar == "it's");
+  CHECK(ok->Find("b")->scalar == "q\"x");
+  CHECK(none.empty());
+}
+
 TEST_CASE("appending a waiver to a file of comments adds the document's keys", "[policy][issue6]") {
   // Found by fuzz_waivers once NUL bytes were rejected.
   for (const std::string existing : {"", "# register\n", "# register", "version: 1\n"}) {

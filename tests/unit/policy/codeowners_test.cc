@@ -1,0 +1,91 @@
+#include "policy/codeowners.h"
+
+#include <catch2/catch.hpp>
+
+namespace riskgate::policy {
+namespace {
+
+std::vector<std::string> Owners(const Codeowners& c, std::string_view path) {
+  auto sections = OwnersOf(c, path);
+  return sections.empty() ? std::vector<std::string>{} : sections.front().owners;
+}
+
+}  // namespace
+
+TEST_CASE("CODEOWNERS patterns follow gitignore's rules as GitHub documents them",
+          "[policy][codeowners]") {
+  CHECK(CodeownersPatternMatches("*", "any/file.txt"));
+  CHECK(CodeownersPatternMatches("*.js", "web/app/main.js"));
+  CHECK_FALSE(CodeownersPatternMatches("*.js", "web/app/main.ts"));
+  CHECK(CodeownersPatternMatches("/build/logs/", "build/logs/today/x.log"));
+  CHECK_FALSE(CodeownersPatternMatches("/build/logs/", "src/build/logs/x.log"));
+  CHECK(CodeownersPatternMatches("docs/*", "docs/getting-started.md"));
+  CHECK_FALSE(CodeownersPatternMatches("docs/*", "docs/build-app/troubleshooting.md"));
+  CHECK(CodeownersPatternMatches("apps/", "deep/apps/x/y.go"));
+  CHECK(CodeownersPatternMatches("/docs", "docs/a/b.md"));
+  CHECK(CodeownersPatternMatches("/docs", "docs"));
+  CHECK(CodeownersPatternMatches("**/logs", "a/b/logs/x"));
+  CHECK(CodeownersPatternMatches("src/auth/**", "src/auth/deep/login.cc"));
+  CHECK_FALSE(CodeownersPatternMatches("/src/auth", "lib/src/auth/x"));
+}
+
+TEST_CASE("the last matching line wins and an owner-less line un-owns (GitHub)",
+          "[policy][codeowners]") {
+  Diagnostics d;
+  const auto c = ParseCodeowners(
+      "# owners\n*       @acme/everyone\n/src/auth/ @acme/security alice@example.com\n"
+      "/src/auth/generated/\n*.md @docs-team  # trailing comment\n",
+      ".github/CODEOWNERS", CodeownersDialect::kGithub, d);
+  CHECK(d.empty());
+  CHECK(Owners(c, "README.txt") == std::vector<std::string>{"@acme/everyone"});
+  CHECK(Owners(c, "src/auth/login.cc") ==
+        std::vector<std::string>{"@acme/security", "alice@example.com"});
+  CHECK(Owners(c, "src/auth/generated/pb.cc").empty());
+  CHECK(Owners(c, "src/auth/NOTES.md") == std::vector<std::string>{"@docs-team"});
+  CHECK(OwnersOf(c, "src/auth/login.cc").front().line == 3);
+}
+
+TEST_CASE("malformed CODEOWNERS lines are reported with their line and skipped",
+          "[policy][codeowners]") {
+  Diagnostics d;
+  const auto c = ParseCodeowners("*.go @gophers\n!vendor/ @x\nsrc/ not-an-owner\n[abc @y\n",
+                                 "CODEOWNERS", CodeownersDialect::kGithub, d);
+  REQUIRE(d.items().size() == 3);
+  CHECK(d.items()[0].ToString().starts_with("CODEOWNERS:2:1: "));
+  CHECK(d.items()[1].ToString() ==
+        "CODEOWNERS:3:1: 'not-an-owner' is not an owner (@user, @org/team or email)");
+  CHECK(d.items()[2].mark.line == 4);
+  CHECK(Owners(c, "main.go") == std::vector<std::string>{"@gophers"});
+}
+
+TEST_CASE("GitLab sections each require their own owners, with defaults and approvals",
+          "[policy][codeowners]") {
+  Diagnostics d;
+  const auto c = ParseCodeowners(
+      "* @maintainers\n"
+      "[Backend][2] @backend-leads\n"
+      "/api/\n"
+      "/api/public/ @api-owners\n"
+      "^[Docs] @writers\n"
+      "*.md\n"
+      "!CHANGELOG.md\n"
+      "[backend]\n"
+      "/api/internal/ @platform\n",
+      "CODEOWNERS", CodeownersDialect::kGitlab, d);
+  CHECK(d.empty());
+  const auto api = OwnersOf(c, "api/public/README.md");
+  REQUIRE(api.size() == 3);
+  CHECK(api[0].section.empty());
+  CHECK(api[0].owners == std::vector<std::string>{"@maintainers"});
+  CHECK(api[1].section == "Docs");
+  CHECK(api[1].optional);
+  CHECK(api[1].owners == std::vector<std::string>{"@writers"});
+  CHECK(api[2].section == "Backend");
+  CHECK(api[2].approvals == 2);
+  CHECK(api[2].owners == std::vector<std::string>{"@api-owners"});
+  CHECK(OwnersOf(c, "api/handlers.go")[1].owners == std::vector<std::string>{"@backend-leads"});
+  CHECK(OwnersOf(c, "api/internal/x.go")[1].owners == std::vector<std::string>{"@platform"});
+  CHECK(OwnersOf(c, "CHANGELOG.md").size() == 1);  // the Docs section excludes it
+}
+
+}  // namespace riskgate::policy
