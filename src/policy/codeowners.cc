@@ -60,12 +60,10 @@ bool ParseSection(std::string_view line, int number, const std::string& file,
   if (rest.starts_with('[')) {
     const auto end = rest.find(']');
     const auto count = rest.substr(1, end == std::string_view::npos ? 0 : end - 1);
+    const bool digits = end != std::string_view::npos && !count.empty() && count.size() < 4 &&
+                        count.find_first_not_of("0123456789") == std::string_view::npos;
     int approvals = 0;
-    bool digits = !count.empty() && count.size() < 4;
-    for (const char c : count) {
-      digits = digits && c >= '0' && c <= '9';
-      approvals = approvals * 10 + (c - '0');
-    }
+    for (const char c : digits ? count : std::string_view()) approvals = approvals * 10 + (c - '0');
     if (!digits || approvals < 1) {
       diagnostics.Add(file, {number, 1}, "", "section approvals must be [N] with N >= 1");
       return false;

@@ -88,4 +88,20 @@ TEST_CASE("GitLab sections each require their own owners, with defaults and appr
   CHECK(OwnersOf(c, "CHANGELOG.md").size() == 1);  // the Docs section excludes it
 }
 
+TEST_CASE("a GitLab section's approval count must be a small positive number",
+          "[policy][codeowners][issue7]") {
+  // Found by fuzz_codeowners: a long count overflowed an int while it was read.
+  for (const char* header : {"[A][8066666720000]", "[A][0]", "[A][x]", "[A][3", "[A][]"}) {
+    Diagnostics d;
+    INFO(header);
+    const auto c = ParseCodeowners(std::string(header) + " @o\n* @p\n", "CODEOWNERS",
+                                   CodeownersDialect::kGitlab, d);
+    CHECK(d.items().size() == 1);
+  }
+  Diagnostics d;
+  const auto c = ParseCodeowners("[A][12] @o\n*\n", "CODEOWNERS", CodeownersDialect::kGitlab, d);
+  CHECK(d.empty());
+  CHECK(OwnersOf(c, "x").front().approvals == 12);
+}
+
 }  // namespace riskgate::policy
