@@ -140,13 +140,13 @@ int RunWaivers(const WaiversOptions& options) {
       if (!worst || f.severity > *worst) worst = f.severity, status = f.waiver->status;
     }
     if (worst) e.severity = core::SeverityName(*worst);
-    bool orphaned = false;
+    // Covers nothing: orphaned; covers findings another waiver was chosen for: unused.
+    bool covers_any = false;
     for (const auto& f : judged->verdict.findings) {
-      orphaned = orphaned || (f.rule == "waiver-orphaned" &&
-                              f.message.find("'" + w.id + "'") != std::string::npos);
+      covers_any = covers_any || (f.control != decide::kWaiverControl && decide::Covers(w, f));
     }
-    e.status =
-        status ? std::string(core::WaiverStatusName(*status)) : (orphaned ? "orphaned" : "unused");
+    e.status = status ? std::string(core::WaiverStatusName(*status))
+                      : (covers_any ? "unused" : "orphaned");
     entries.push_back(std::move(e));
   }
   std::cout << report::WriteRegister(*format, entries, core::FormatDate(judged->today))

@@ -8,14 +8,6 @@
 namespace riskgate::decide {
 namespace {
 
-bool Covers(const policy::Waiver& w, const core::Finding& f) {
-  if (w.control && *w.control != f.control) return false;
-  if (w.rule && *w.rule != f.rule) return false;
-  if (w.fingerprint && *w.fingerprint != f.fingerprint) return false;
-  if (w.path && !core::MatchPathGlob(*w.path, f.location.path)) return false;
-  return true;
-}
-
 std::string Normalise(std::string_view name) {
   while (name.starts_with('@')) name.remove_prefix(1);
   return core::AsciiLower(name);
@@ -63,6 +55,14 @@ std::string AuthorityList(const policy::WaiverPolicy& rules, core::Severity seve
 }
 
 }  // namespace
+
+bool Covers(const policy::Waiver& w, const core::Finding& f) {
+  if (w.control && *w.control != f.control) return false;
+  if (w.rule && *w.rule != f.rule) return false;
+  if (w.fingerprint && *w.fingerprint != f.fingerprint) return false;
+  if (w.path && !core::MatchPathGlob(*w.path, f.location.path)) return false;
+  return true;
+}
 
 bool HasAuthority(const policy::WaiverPolicy& policy, core::Severity severity,
                   std::string_view approver) {

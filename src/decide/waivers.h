@@ -21,6 +21,9 @@ struct WaiverInput {
   bool full_scan = false;
 };
 
+// Whether `waiver` covers `finding`: every field it gives matches.
+bool Covers(const policy::Waiver& waiver, const core::Finding& finding);
+
 // Whether `approver` may accept risks of `severity` under `policy`.
 bool HasAuthority(const policy::WaiverPolicy& policy, core::Severity severity,
                   std::string_view approver);
