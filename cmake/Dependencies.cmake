@@ -2,6 +2,8 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# cpp-httplib: compiled .so; its pkg-config Cflags (OpenSSL/zlib/Brotli) must match the build.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(yaml-cpp REQUIRED)
 if(TARGET yaml-cpp::yaml-cpp)
   set(RISKGATE_YAML_TARGET yaml-cpp::yaml-cpp)

@@ -58,6 +58,14 @@ int Main(int argc, char** argv) {
                    "Wall-clock budget in seconds; a run that does not finish in time fails "
                    "closed with exit 2 and says what it had covered")
       ->check(CLI::PositiveNumber);
+  check_cmd
+      ->add_option("--pr", check.pull_request,
+                   "Pull request number (GitHub) or merge request IID (GitLab) whose approvals "
+                   "the reviews control reads (default: from the CI environment)")
+      ->check(CLI::PositiveNumber);
+  check_cmd->add_option("--forge-project", check.forge_project,
+                        "OWNER/REPO on GitHub, or the project id or path on GitLab (default: "
+                        "GITHUB_REPOSITORY / CI_PROJECT_ID)");
   check_cmd->add_option("--color", check.color, "Colour: auto, always, never")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::kAuto},

@@ -32,6 +32,10 @@ struct CheckOptions {
   std::optional<double> timeout_seconds;
   // List every finding whatever the policy's caps (for baseline and waiver commands).
   bool uncapped = false;
+  // The reviews control: the pull request number (GitHub) or merge request IID (GitLab), and
+  // OWNER/REPO or the GitLab project, when the CI environment does not give them.
+  long long pull_request = 0;
+  std::string forge_project;
 };
 
 int RunCheck(const CheckOptions& options);

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <limits>
 
+#include "app/review_inputs.h"
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
 #include "core/progress.h"
@@ -105,6 +106,11 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
       facts->policy_files.push_back({path, std::move(*base), std::move(*head)});
     }
   }
+
+  auto reviews =
+      GatherReviews(policy->reviews, *facts, **repo, collect::ProcessEnvironment(), options);
+  if (!reviews) return tl::unexpected(reviews.error());
+  facts->reviews = std::move(*reviews);
 
   progress.stage = core::RunStage::kEvaluating;
   evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy, *layout);

@@ -30,6 +30,7 @@ bool IsLfsPointer(std::string_view text) {
 void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& commit,
               std::int64_t max_file_bytes, ChangeFacts& facts) {
   for (FileDiff& diff : diffs) {
+    if (diff.deleted) continue;
     std::optional<SkipReason> skip;
     if (diff.kind == EntryKind::kSubmodule) {
       skip = SkipReason::kSubmodule;
@@ -62,8 +63,8 @@ core::Result<void> AddDocuments(GitRepository& repo, const std::vector<FileDiff>
                                 const ScopeRequest& request, ChangeFacts& facts) {
   if (!request.wants_document) return {};
   for (const FileDiff& diff : diffs) {
-    if (diff.kind == EntryKind::kSubmodule || diff.kind == EntryKind::kSymlink || diff.binary ||
-        diff.size > request.max_file_bytes || diff.hunks.empty() ||
+    if (diff.deleted || diff.kind == EntryKind::kSubmodule || diff.kind == EntryKind::kSymlink ||
+        diff.binary || diff.size > request.max_file_bytes || diff.hunks.empty() ||
         !request.wants_document(diff.path)) {
       continue;
     }
@@ -80,6 +81,15 @@ core::Result<void> AddDocuments(GitRepository& repo, const std::vector<FileDiff>
   return {};
 }
 
+// Every path the diffs add, modify or delete, sorted and unique.
+std::vector<std::string> ChangedPaths(const std::vector<FileDiff>& diffs) {
+  std::vector<std::string> paths;
+  for (const FileDiff& diff : diffs) paths.push_back(diff.path);
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  return paths;
+}
+
 core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest& request) {
   ChangeFacts facts;
   facts.scope.mode = ScanMode::kStaged;
@@ -90,6 +100,7 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
                                   : "staged changes of the first commit (HEAD is unborn)";
   auto diffs = repo.DiffStaged(request.max_file_bytes);
   if (!diffs) return tl::unexpected(diffs.error());
+  facts.changed_paths = ChangedPaths(*diffs);
   if (auto added = AddDocuments(repo, *diffs, request, facts); !added) {
     return tl::unexpected(added.error());
   }
@@ -128,6 +139,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   if (!merge_base) return tl::unexpected(merge_base.error());
   auto net = repo.DiffCommits(*merge_base, *head, request.max_file_bytes);
   if (!net) return tl::unexpected(net.error());
+  facts.changed_paths = ChangedPaths(*net);
   // Documents are judged as they are at head, against the lines the range added in all.
   if (auto added = AddDocuments(repo, *net, request, facts); !added) {
     return tl::unexpected(added.error());

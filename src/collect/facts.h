@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "collect/review_facts.h"
 #include "core/scope.h"
 
 namespace riskgate::collect {
@@ -51,6 +52,10 @@ struct ChangeFacts {
   // Range mode: the policy, rule packs, waivers and baseline the run read, at base and head.
   std::vector<FileVersions> policy_files;
   std::vector<CommitFacts> commits;  // range mode: every commit, oldest first
+  // Staged and range modes: every path the change adds, modifies or deletes (a rename is its
+  // old and its new path), sorted. Empty in worktree audits, which judge no change.
+  std::vector<std::string> changed_paths;
+  ReviewFacts reviews;  // filled by the app when the reviews control is on
 };
 
 }  // namespace riskgate::collect

@@ -83,8 +83,13 @@ struct DiffCollector {
     auto* self = static_cast<DiffCollector*>(payload);
     self->last_line = -1;
     self->skip_current = delta->status == GIT_DELTA_DELETED;
-    if (self->skip_current) return 0;  // deletions add nothing to judge
     FileDiff file;
+    if (self->skip_current) {  // deletions add nothing to scan, but they are part of the change
+      file.path = delta->old_file.path;
+      file.deleted = true;
+      self->files.push_back(std::move(file));
+      return 0;
+    }
     file.path = delta->new_file.path;
     file.kind = KindOf(delta->new_file.mode);
     file.size = static_cast<std::int64_t>(delta->new_file.size);

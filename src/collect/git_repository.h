@@ -31,6 +31,7 @@ struct FileDiff {
   std::int64_t size = 0;  // of the new version
   std::string blob_id;    // of the new version
   std::vector<AddedHunk> hunks;
+  bool deleted = false;  // `path` is gone in the new version (no hunks, nothing to read)
 };
 
 struct TrackedFile {

@@ -13,6 +13,7 @@ enum class ErrorCode {
   kRevision,    // a revision that does not resolve
   kShallow,     // history needed for the scope is missing from a shallow clone
   kIo,          // a file that cannot be read or written
+  kForge,       // a forge API (GitHub, GitLab) unreachable, refusing, or answering nonsense
   kInternal,    // a bug or a resource limit
 };
 

@@ -6,6 +6,7 @@
 #include "evaluate/guard/policy_changes.h"
 #include "evaluate/pins/gitlab_includes.h"
 #include "evaluate/pins/pins_evaluator.h"
+#include "evaluate/reviews/reviews_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
 
 namespace riskgate::evaluate {
@@ -52,6 +53,9 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
   auto pin_findings = pins::EvaluatePins(facts.files, policy.pins, layout);
   result.findings.insert(result.findings.end(), std::make_move_iterator(pin_findings.begin()),
                          std::make_move_iterator(pin_findings.end()));
+  auto review_findings = reviews::EvaluateReviews(facts, policy.reviews);
+  result.findings.insert(result.findings.end(), std::make_move_iterator(review_findings.begin()),
+                         std::make_move_iterator(review_findings.end()));
   return result;
 }
 

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/scope.h"
 #include "core/severity.h"
+#include "policy/reviews_control.h"
 #include "policy/secret_rule.h"
 #include "policy/waivers.h"
 
@@ -57,6 +58,7 @@ struct Policy {
   Limits limits;
   SecretsControl secrets;
   PinsControl pins;
+  ReviewsControl reviews;
   WaiverPolicy waivers;
 
   core::Decision DecisionFor(core::Severity severity) const {

@@ -1,0 +1,221 @@
+#include "collect/forge/forge_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+
+namespace riskgate::collect::forge {
+namespace {
+
+using nlohmann::json;
+
+core::Error Bad(std::string what) {
+  return core::Error{core::ErrorCode::kForge, "the API answered unexpected JSON: " + what, ""};
+}
+
+core::Result<json> Parse(std::string_view body) {
+  // No exceptions escape: a malformed or truncated body is an error, never a partial list.
+  json doc = json::parse(body.begin(), body.end(), nullptr, false);
+  if (doc.is_discarded()) return tl::unexpected(Bad("not valid JSON (truncated or garbled)"));
+  return doc;
+}
+
+// The string at `key` of `object`; an error when it is missing or not a string.
+core::Result<std::string> Text(const json& object, const char* key, const std::string& where) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) {
+    return tl::unexpected(Bad(where + "." + key + " is missing or not a string"));
+  }
+  return it->get<std::string>();
+}
+
+std::optional<std::string> OptionalText(const json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+std::optional<int> OptionalCount(const json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_number_integer()) return std::nullopt;
+  const auto value = it->get<long long>();
+  if (value < 0 || value > 1000000) return std::nullopt;
+  return static_cast<int>(value);
+}
+
+std::optional<ReviewState> StateOf(const std::string& state) {
+  if (state == "APPROVED") return ReviewState::kApproved;
+  if (state == "CHANGES_REQUESTED") return ReviewState::kChangesRequested;
+  if (state == "COMMENTED") return ReviewState::kCommented;
+  if (state == "DISMISSED") return ReviewState::kDismissed;
+  if (state == "PENDING") return ReviewState::kPending;
+  return std::nullopt;
+}
+
+bool IsSha(const std::string& text) {
+  return text.size() == 40 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+}  // namespace
+
+core::Result<std::vector<Review>> ParseGithubReviews(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->is_array()) return tl::unexpected(Bad("the reviews list is not an array"));
+  std::vector<Review> out;
+  for (std::size_t i = 0; i < doc->size(); ++i) {
+    const json& item = (*doc)[i];
+    const std::string where = "reviews[" + std::to_string(i) + "]";
+    if (!item.is_object()) return tl::unexpected(Bad(where + " is not an object"));
+    auto state_text = Text(item, "state", where);
+    if (!state_text) return tl::unexpected(state_text.error());
+    auto state = StateOf(*state_text);
+    if (!state) {
+      return tl::unexpected(
+          Bad(where + ".state '" + core::EscapeForDisplay(*state_text) + "' is unknown"));
+    }
+    auto user = item.find("user");
+    // A deleted account ("ghost") has a null user: its review cannot count for anyone.
+    if (user == item.end() || user->is_null()) continue;
+    if (!user->is_object()) return tl::unexpected(Bad(where + ".user is not an object"));
+    auto login = Text(*user, "login", where + ".user");
+    if (!login) return tl::unexpected(login.error());
+    Review review;
+    review.login = *login;
+    review.shown = *login;
+    review.state = *state;
+    review.commit = OptionalText(item, "commit_id").value_or("");
+    review.bot = OptionalText(*user, "type").value_or("") == "Bot" || login->ends_with("[bot]");
+    out.push_back(std::move(review));
+  }
+  return out;
+}
+
+core::Result<PullRequestInfo> ParseGithubPull(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->is_object()) return tl::unexpected(Bad("the pull request is not an object"));
+  PullRequestInfo info;
+  auto number = doc->find("number");
+  if (number == doc->end() || !number->is_number_integer() || number->get<long long>() <= 0) {
+    return tl::unexpected(Bad("pull_request.number is missing or not a positive integer"));
+  }
+  info.number = number->get<long long>();
+  auto user = doc->find("user");
+  if (user == doc->end() || !user->is_object()) {
+    return tl::unexpected(Bad("pull_request.user is missing"));
+  }
+  auto author = Text(*user, "login", "pull_request.user");
+  if (!author) return tl::unexpected(author.error());
+  info.author = *author;
+  for (auto [key, out] : {std::pair{"head", &info.head_sha}, std::pair{"base", &info.base_sha}}) {
+    auto side = doc->find(key);
+    if (side == doc->end() || !side->is_object()) {
+      return tl::unexpected(Bad(std::string("pull_request.") + key + " is missing"));
+    }
+    auto sha = Text(*side, "sha", std::string("pull_request.") + key);
+    if (!sha) return tl::unexpected(sha.error());
+    if (!IsSha(*sha)) {
+      return tl::unexpected(Bad(std::string("pull_request.") + key + ".sha is not a commit id"));
+    }
+    *out = *sha;
+  }
+  info.url = OptionalText(*doc, "html_url").value_or("");
+  return info;
+}
+
+core::Result<std::vector<std::string>> ParseMemberLogins(std::string_view body,
+                                                         std::string_view login_field) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->is_array()) return tl::unexpected(Bad("the member list is not an array"));
+  std::vector<std::string> out;
+  const std::string field(login_field);
+  for (std::size_t i = 0; i < doc->size(); ++i) {
+    const json& item = (*doc)[i];
+    const std::string where = "members[" + std::to_string(i) + "]";
+    if (!item.is_object()) return tl::unexpected(Bad(where + " is not an object"));
+    auto login = Text(item, field.c_str(), where);
+    if (!login) return tl::unexpected(login.error());
+    out.push_back(*login);
+  }
+  return out;
+}
+
+core::Result<std::string> ParseGithubCommitSha(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->is_object()) return tl::unexpected(Bad("the commit is not an object"));
+  auto sha = Text(*doc, "sha", "commit");
+  if (!sha) return tl::unexpected(sha.error());
+  if (!IsSha(*sha)) return tl::unexpected(Bad("commit.sha is not a 40-hex commit id"));
+  return *sha;
+}
+
+core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->is_object()) return tl::unexpected(Bad("the approvals are not an object"));
+  GitlabApprovals out;
+  auto approved_by = doc->find("approved_by");
+  if (approved_by == doc->end() || !approved_by->is_array()) {
+    return tl::unexpected(Bad("approvals.approved_by is missing or not an array"));
+  }
+  for (std::size_t i = 0; i < approved_by->size(); ++i) {
+    const json& item = (*approved_by)[i];
+    const std::string where = "approved_by[" + std::to_string(i) + "]";
+    if (!item.is_object()) return tl::unexpected(Bad(where + " is not an object"));
+    auto user = item.find("user");
+    if (user == item.end() || !user->is_object()) {
+      return tl::unexpected(Bad(where + ".user is missing"));
+    }
+    auto username = Text(*user, "username", where + ".user");
+    if (!username) return tl::unexpected(username.error());
+    out.approved_by.push_back(*username);
+  }
+  out.approvals_required = OptionalCount(*doc, "approvals_required");
+  out.approvals_left = OptionalCount(*doc, "approvals_left");
+  return out;
+}
+
+core::Result<MergeRequestInfo> ParseGitlabMergeRequest(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->is_object()) return tl::unexpected(Bad("the merge request is not an object"));
+  MergeRequestInfo info;
+  auto author = doc->find("author");
+  if (author == doc->end() || !author->is_object()) {
+    return tl::unexpected(Bad("merge_request.author is missing"));
+  }
+  auto username = Text(*author, "username", "merge_request.author");
+  if (!username) return tl::unexpected(username.error());
+  info.author = *username;
+  auto sha = Text(*doc, "sha", "merge_request");
+  if (!sha) return tl::unexpected(sha.error());
+  if (!IsSha(*sha)) return tl::unexpected(Bad("merge_request.sha is not a commit id"));
+  info.head_sha = *sha;
+  info.url = OptionalText(*doc, "web_url").value_or("");
+  return info;
+}
+
+std::optional<std::string> NextPageLink(std::string_view link_header) {
+  // Link: <https://api.github.com/...&page=2>; rel="next", <...>; rel="last"
+  std::size_t pos = 0;
+  while (pos < link_header.size()) {
+    const auto open = link_header.find('<', pos);
+    if (open == std::string_view::npos) return std::nullopt;
+    const auto close = link_header.find('>', open);
+    if (close == std::string_view::npos) return std::nullopt;
+    auto end = link_header.find(",", close);
+    if (end == std::string_view::npos) end = link_header.size();
+    const std::string_view params = link_header.substr(close + 1, end - close - 1);
+    if (params.find("rel=\"next\"") != std::string_view::npos ||
+        params.find("rel=next") != std::string_view::npos) {
+      return std::string(link_header.substr(open + 1, close - open - 1));
+    }
+    pos = end + 1;
+  }
+  return std::nullopt;
+}
+
+}  // namespace riskgate::collect::forge

@@ -1,0 +1,53 @@
+// Stage 1 (collect): reads the JSON bodies GitHub's and GitLab's REST APIs answer with into
+// review facts. Pure functions over untrusted text: anything that is not the documented shape
+// is an error naming what was wrong (never a partial result that would count fewer reviews).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "collect/review_facts.h"
+#include "core/error.h"
+
+namespace riskgate::collect::forge {
+
+struct PullRequestInfo {
+  long long number = 0;
+  std::string author;  // user.login
+  std::string head_sha;
+  std::string base_sha;
+  std::string url;  // html_url
+};
+
+struct GitlabApprovals {
+  std::vector<std::string> approved_by;  // usernames
+  std::optional<int> approvals_required;
+  std::optional<int> approvals_left;
+};
+
+struct MergeRequestInfo {
+  std::string author;  // author.username
+  std::string head_sha;
+  std::string url;  // web_url
+};
+
+// GET /repos/{o}/{r}/pulls/{n}/reviews (one page): the reviews, oldest first.
+core::Result<std::vector<Review>> ParseGithubReviews(std::string_view body);
+// GET /repos/{o}/{r}/pulls/{n}, or the `pull_request` object of an event payload.
+core::Result<PullRequestInfo> ParseGithubPull(std::string_view body);
+// GET /orgs/{org}/teams/{slug}/members and GET /groups/{id}/members/all (one page): logins.
+core::Result<std::vector<std::string>> ParseMemberLogins(std::string_view body,
+                                                         std::string_view login_field);
+// GET /repos/{o}/{r}/commits/{ref}: the commit's 40-hex SHA.
+core::Result<std::string> ParseGithubCommitSha(std::string_view body);
+// GET /projects/:id/merge_requests/:iid/approvals.
+core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body);
+// GET /projects/:id/merge_requests/:iid.
+core::Result<MergeRequestInfo> ParseGitlabMergeRequest(std::string_view body);
+
+// The URL of the next page from a `Link` header (rel="next"), if any.
+std::optional<std::string> NextPageLink(std::string_view link_header);
+
+}  // namespace riskgate::collect::forge

@@ -1,0 +1,122 @@
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "collect/forge/review_sources.h"
+#include "core/text.h"
+
+namespace riskgate::collect::forge {
+
+std::string EncodeSegment(const std::string& text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+namespace {
+
+core::Error Context(core::Error error, const std::string& what) {
+  error.message = what + ": " + error.message;
+  return error;
+}
+
+// "@org/team" -> members, or why not.
+void ResolveTeam(HttpClient& client, const std::string& team, ReviewFacts& facts) {
+  const auto slash = team.find('/');
+  const std::string org = team.substr(1, slash - 1);
+  const std::string slug = team.substr(slash + 1);
+  auto pages = client.GetPages("/orgs/" + EncodeSegment(org) + "/teams/" + EncodeSegment(slug) +
+                               "/members?per_page=100");
+  if (!pages) {
+    facts.unresolved_teams[core::AsciiLower(team)] =
+        pages.error().message + " (the token needs read access to the organisation's teams)";
+    return;
+  }
+  std::vector<std::string> members;
+  for (const auto& page : *pages) {
+    auto logins = ParseMemberLogins(page, "login");
+    if (!logins) {
+      facts.unresolved_teams[core::AsciiLower(team)] = logins.error().message;
+      return;
+    }
+    members.insert(members.end(), logins->begin(), logins->end());
+  }
+  facts.teams[core::AsciiLower(team)] = std::move(members);
+}
+
+}  // namespace
+
+core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPullRequest& pr,
+                                            const std::vector<std::string>& teams) {
+  const std::string base = "/repos/" + pr.repository + "/pulls/" + std::to_string(pr.number);
+  const std::string what = "GitHub pull request #" + std::to_string(pr.number) + " of " +
+                           core::EscapeForDisplay(pr.repository);
+  ReviewFacts facts;
+  facts.origin = ReviewOrigin::kGithub;
+  facts.request = what;
+  PullRequestInfo info;
+  if (pr.known) {
+    info = *pr.known;
+  } else {
+    auto response = client.Get(base);
+    if (!response) return tl::unexpected(Context(response.error(), "reading " + what));
+    auto parsed = ParseGithubPull(response->body);
+    if (!parsed) return tl::unexpected(Context(parsed.error(), "reading " + what));
+    info = *parsed;
+  }
+  facts.authors.push_back(info.author);
+  facts.head_commit = info.head_sha;
+  facts.url = info.url;
+  auto pages = client.GetPages(base + "/reviews?per_page=100");
+  if (!pages) return tl::unexpected(Context(pages.error(), "reading the reviews of " + what));
+  for (const auto& page : *pages) {
+    auto reviews = ParseGithubReviews(page);
+    if (!reviews) {
+      return tl::unexpected(Context(reviews.error(), "reading the reviews of " + what));
+    }
+    facts.reviews.insert(facts.reviews.end(), reviews->begin(), reviews->end());
+  }
+  for (const auto& team : teams) ResolveTeam(client, team, facts);
+  return facts;
+}
+
+core::Result<std::optional<PullRequestInfo>> PullRequestFromEvent(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return core::MakeError(core::ErrorCode::kIo, "cannot read the GitHub event payload", path);
+  const std::string text(std::istreambuf_iterator<char>(in), {});
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return core::MakeError(core::ErrorCode::kIo, "the GitHub event payload is not a JSON object",
+                           path);
+  }
+  auto pull = doc.find("pull_request");
+  if (pull == doc.end() || !pull->is_object()) return std::optional<PullRequestInfo>();
+  auto info = ParseGithubPull(pull->dump());
+  if (!info) {
+    return core::MakeError(core::ErrorCode::kIo,
+                           "the event's pull_request: " + info.error().message, path);
+  }
+  return std::optional<PullRequestInfo>(*info);
+}
+
+core::Result<std::string> ResolveGithubRef(HttpClient& client, const std::string& repository,
+                                           const std::string& ref) {
+  const std::string what =
+      "resolving " + core::EscapeForDisplay(repository) + "@" + core::EscapeForDisplay(ref);
+  auto response = client.Get("/repos/" + repository + "/commits/" + EncodeSegment(ref));
+  if (!response) return tl::unexpected(Context(response.error(), what));
+  auto sha = ParseGithubCommitSha(response->body);
+  if (!sha) return tl::unexpected(Context(sha.error(), what));
+  return *sha;
+}
+
+}  // namespace riskgate::collect::forge

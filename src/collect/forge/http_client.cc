@@ -1,0 +1,311 @@
+#include "collect/forge/http_client.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+#include "collect/forge/forge_json.h"
+#include "core/text.h"
+
+namespace riskgate::collect::forge {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+core::Error ForgeError(std::string message) {
+  return core::Error{core::ErrorCode::kForge, std::move(message), ""};
+}
+
+struct ParsedUrl {
+  std::string origin;  // scheme://host[:port]
+  std::string prefix;  // path without a trailing '/'
+  std::string host;
+  bool https = false;
+};
+
+core::Result<ParsedUrl> ParseUrl(const std::string& url) {
+  ParsedUrl out;
+  std::string rest;
+  if (url.starts_with("https://")) {
+    out.https = true;
+    rest = url.substr(8);
+  } else if (url.starts_with("http://")) {
+    rest = url.substr(7);
+  } else {
+    return tl::unexpected(
+        ForgeError("API URL '" + core::EscapeForDisplay(url) + "' is not an http(s) URL"));
+  }
+  const auto slash = rest.find('/');
+  const std::string authority = rest.substr(0, slash);
+  if (authority.empty() || authority.find('@') != std::string::npos) {
+    return tl::unexpected(ForgeError("API URL '" + core::EscapeForDisplay(url) +
+                                     "' has no host (or carries credentials)"));
+  }
+  out.origin = url.substr(0, url.size() - rest.size()) + authority;
+  out.prefix = slash == std::string::npos ? "" : rest.substr(slash);
+  while (!out.prefix.empty() && out.prefix.back() == '/') out.prefix.pop_back();
+  out.host = authority.starts_with('[') ? authority.substr(0, authority.find(']') + 1)
+                                        : authority.substr(0, authority.find(':'));
+  return out;
+}
+
+bool IsLoopbackHost(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
+}
+
+// HTTPS_PROXY / NO_PROXY, as curl reads them (cpp-httplib does not).
+void ApplyProxy(httplib::Client& client, const ParsedUrl& url) {
+  const char* proxy = std::getenv(url.https ? "HTTPS_PROXY" : "HTTP_PROXY");
+  if (proxy == nullptr) proxy = std::getenv(url.https ? "https_proxy" : "http_proxy");
+  if (proxy == nullptr || *proxy == '\0' || IsLoopbackHost(url.host)) return;
+  const char* no_proxy = std::getenv("NO_PROXY");
+  if (no_proxy == nullptr) no_proxy = std::getenv("no_proxy");
+  if (no_proxy != nullptr) {
+    std::string list = no_proxy;
+    std::size_t pos = 0;
+    while (pos <= list.size()) {
+      auto end = list.find(',', pos);
+      if (end == std::string::npos) end = list.size();
+      std::string entry = list.substr(pos, end - pos);
+      while (!entry.empty() && entry.front() == ' ') entry.erase(0, 1);
+      while (!entry.empty() && entry.back() == ' ') entry.pop_back();
+      if (entry == "*") return;
+      if (!entry.empty() && entry.front() == '.') entry.erase(0, 1);
+      if (!entry.empty() && (url.host == entry || url.host.ends_with("." + entry))) {
+        return;
+      }
+      pos = end + 1;
+    }
+  }
+  std::string p = proxy;
+  if (auto scheme = p.find("://"); scheme != std::string::npos) p = p.substr(scheme + 3);
+  p = p.substr(0, p.find('/'));
+  if (auto at = p.rfind('@'); at != std::string::npos) p = p.substr(at + 1);
+  const auto colon = p.rfind(':');
+  const std::string host = p.substr(0, colon);
+  const int port = colon == std::string::npos ? 80 : std::atoi(p.c_str() + colon + 1);
+  if (!host.empty() && port > 0) client.set_proxy(host, port);
+}
+
+bool Retryable(int status) { return status == 429 || (status >= 500 && status <= 599); }
+
+// How long the server asks us to wait (Retry-After seconds, or GitHub's rate limit reset), if
+// it says.
+std::optional<double> ServerWait(const HttpResponse& response) {
+  if (auto it = response.headers.find("retry-after"); it != response.headers.end()) {
+    char* end = nullptr;
+    const double seconds = std::strtod(it->second.c_str(), &end);
+    if (end != it->second.c_str() && seconds >= 0) return seconds;
+  }
+  auto remaining = response.headers.find("x-ratelimit-remaining");
+  auto reset = response.headers.find("x-ratelimit-reset");
+  if (remaining != response.headers.end() && remaining->second == "0" &&
+      reset != response.headers.end()) {
+    const double at = std::strtod(reset->second.c_str(), nullptr);
+    const double now = static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(
+                                               std::chrono::system_clock::now().time_since_epoch())
+                                               .count());
+    return at > now ? at - now : 0.0;
+  }
+  return std::nullopt;
+}
+
+// GitHub's rate limits answer 403 (or 429) with Retry-After or x-ratelimit-remaining: 0.
+bool RateLimited(const HttpResponse& response) {
+  if (response.status == 429) return true;
+  return response.status == 403 && ServerWait(response).has_value();
+}
+
+// A short, printable excerpt of an error body: GitHub and GitLab put the reason in `message`.
+std::string Excerpt(const std::string& body) {
+  std::string text = body.substr(0, 200);
+  if (auto pos = body.find("\"message\""); pos != std::string::npos) {
+    text = body.substr(pos, 200);
+  }
+  return core::EscapeForDisplay(text);
+}
+
+std::string Seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", s);
+  return buf;
+}
+
+}  // namespace
+
+struct HttpClient::Impl {
+  ParsedUrl url;
+  std::string token;
+  TokenStyle style = TokenStyle::kBearer;
+  HttpOptions options;
+
+  // One attempt: a response (any status) or a transport error.
+  core::Result<HttpResponse> Attempt(const std::string& path) {
+    httplib::Client client(url.origin);
+    client.enable_server_certificate_verification(true);
+    client.set_follow_location(false);
+    client.set_keep_alive(false);
+    const auto timeout = std::chrono::duration<double>(options.timeout_seconds);
+    client.set_connection_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
+    client.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
+    client.set_write_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
+    ApplyProxy(client, url);
+    httplib::Headers headers = {{"User-Agent", "riskgate"}, {"Accept", "application/json"}};
+    if (!token.empty()) {
+      if (style == TokenStyle::kBearer) {
+        headers.emplace("Authorization", "Bearer " + token);
+        headers.emplace("X-GitHub-Api-Version", "2022-11-28");
+      } else {
+        headers.emplace("PRIVATE-TOKEN", token);
+      }
+    }
+    HttpResponse response;
+    bool too_big = false;
+    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(timeout);
+    bool late = false;
+    auto result = client.Get(
+        path, headers,
+        [&](const httplib::Response& r) {
+          response.status = r.status;
+          for (const auto& [name, value] : r.headers) {
+            response.headers[core::AsciiLower(name)] = value;
+          }
+          return true;
+        },
+        [&](const char* data, std::size_t length) {
+          if (response.body.size() + length > options.max_body_bytes) {
+            too_big = true;
+            return false;
+          }
+          response.body.append(data, length);
+          if (Clock::now() > deadline) {
+            late = true;
+            return false;
+          }
+          return true;
+        });
+    if (too_big) {
+      return tl::unexpected(ForgeError("the answer is larger than " +
+                                       std::to_string(options.max_body_bytes) + " bytes"));
+    }
+    if (late)
+      return tl::unexpected(ForgeError("timed out after " + Seconds(options.timeout_seconds)));
+    if (!result) {
+      const auto error = result.error();
+      std::string why = httplib::to_string(error);
+      if (error == httplib::Error::Read || error == httplib::Error::ConnectionTimeout) {
+        why += " (no answer within " + Seconds(options.timeout_seconds) + ")";
+      }
+      if (error == httplib::Error::SSLServerVerification) {
+        why +=
+            ": the server's TLS certificate is not trusted (set SSL_CERT_FILE to the CA "
+            "bundle that signs it)";
+      }
+      return tl::unexpected(ForgeError(why));
+    }
+    return response;
+  }
+};
+
+HttpClient::HttpClient(std::unique_ptr<Impl> impl, std::string base_url)
+    : impl_(std::move(impl)), base_url_(std::move(base_url)) {}
+HttpClient::HttpClient(HttpClient&&) noexcept = default;
+HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
+HttpClient::~HttpClient() = default;
+
+bool IsLoopbackHttp(const std::string& url) {
+  auto parsed = ParseUrl(url);
+  return parsed && !parsed->https && IsLoopbackHost(parsed->host);
+}
+
+core::Result<HttpClient> HttpClient::Create(const std::string& base_url, std::string token,
+                                            TokenStyle style, HttpOptions options) {
+  auto url = ParseUrl(base_url);
+  if (!url) return tl::unexpected(url.error());
+  if (!url->https && !IsLoopbackHost(url->host)) {
+    return tl::unexpected(ForgeError("refusing plain http to " + core::EscapeForDisplay(url->host) +
+                                     ": a token would cross the network in clear text; use https"));
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->url = *url;
+  impl->token = std::move(token);
+  impl->style = style;
+  impl->options = options;
+  return HttpClient(std::move(impl), url->origin + url->prefix);
+}
+
+core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
+  const std::string full = impl_->url.prefix + path;
+  const std::string shown = "GET " + base_url_ + core::EscapeForDisplay(path);
+  const auto& options = impl_->options;
+  double backoff = options.first_backoff_seconds;
+  std::string last;
+  for (int attempt = 0;; ++attempt) {
+    auto response = impl_->Attempt(full);
+    double wait = backoff;
+    if (response) {
+      if (response->status >= 200 && response->status <= 299) return response;
+      last = "HTTP " + std::to_string(response->status);
+      if (!response->body.empty()) last += " " + Excerpt(response->body);
+      const bool limited = RateLimited(*response);
+      if (!limited && !Retryable(response->status)) {
+        std::string hint;
+        if (response->status == 401) hint = " (the token is missing, expired or invalid)";
+        if (response->status == 403) hint = " (the token lacks the permission this needs)";
+        if (response->status == 404) {
+          hint = " (not found, or the token may not see it)";
+        }
+        return tl::unexpected(ForgeError(shown + " failed: " + last + hint));
+      }
+      if (auto asked = ServerWait(*response)) {
+        if (*asked > options.max_retry_wait_seconds) {
+          return tl::unexpected(ForgeError(shown + " was rate limited: " + last +
+                                           "; the server asks to retry after " + Seconds(*asked) +
+                                           ", more than the " +
+                                           Seconds(options.max_retry_wait_seconds) + " allowed"));
+        }
+        wait = *asked;
+      }
+    } else {
+      last = response.error().message;
+      if (last.find("TLS certificate") != std::string::npos ||
+          last.find("larger than") != std::string::npos) {
+        return tl::unexpected(ForgeError(shown + " failed: " + last));
+      }
+    }
+    if (attempt >= options.retries) {
+      return tl::unexpected(ForgeError(shown + " failed after " + std::to_string(attempt + 1) +
+                                       " attempts: " + last));
+    }
+    std::this_thread::sleep_for(std::chrono::duration<double>(wait));
+    backoff = std::min(backoff * 2, options.max_retry_wait_seconds);
+  }
+}
+
+core::Result<std::vector<std::string>> HttpClient::GetPages(const std::string& path) {
+  std::vector<std::string> pages;
+  std::string next = path;
+  for (int page = 0; page < impl_->options.max_pages; ++page) {
+    auto response = Get(next);
+    if (!response) return tl::unexpected(response.error());
+    pages.push_back(std::move(response->body));
+    auto link = response->headers.find("link");
+    if (link == response->headers.end()) return pages;
+    auto url = NextPageLink(link->second);
+    if (!url) return pages;
+    // The next page must be on the same API: the token is never sent anywhere else.
+    if (!url->starts_with(base_url_ + "/")) {
+      return tl::unexpected(ForgeError("GET " + base_url_ + core::EscapeForDisplay(path) +
+                                       ": refusing to follow a pagination link outside " +
+                                       base_url_ + " (" + core::EscapeForDisplay(*url) + ")"));
+    }
+    next = url->substr(base_url_.size());
+  }
+  return tl::unexpected(ForgeError("GET " + base_url_ + core::EscapeForDisplay(path) +
+                                   ": more than " + std::to_string(impl_->options.max_pages) +
+                                   " pages"));
+}
+
+}  // namespace riskgate::collect::forge

@@ -1,0 +1,50 @@
+// Stage 1 (collect): review facts from each source. GitHub: the pull request, every page of its
+// reviews, and the members of the teams asked about. GitLab: the merge request, its approvals
+// and the members of the groups asked about. Trailers: Approved-by / Reviewed-by lines of the
+// range's commits. A forge that cannot be read is an error (the caller fails closed); a team
+// that cannot be resolved is recorded as unresolved, so the requirement it carries stays unmet.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "collect/facts.h"
+#include "collect/forge/forge_json.h"
+#include "collect/forge/http_client.h"
+#include "core/error.h"
+
+namespace riskgate::collect::forge {
+
+struct GithubPullRequest {
+  std::string repository;  // owner/repo
+  long long number = 0;
+  std::optional<PullRequestInfo> known;  // from the event payload; else fetched
+};
+
+core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPullRequest& pr,
+                                            const std::vector<std::string>& teams);
+
+struct GitlabMergeRequest {
+  std::string project;  // numeric id or full path
+  long long iid = 0;
+};
+
+core::Result<ReviewFacts> ReadGitlabReviews(HttpClient& client, const GitlabMergeRequest& mr,
+                                            const std::vector<std::string>& groups);
+
+// The pull request of a GitHub event payload (pull_request, pull_request_review, ...), nullopt
+// for events without one.
+core::Result<std::optional<PullRequestInfo>> PullRequestFromEvent(const std::string& path);
+
+// The commit a tag or branch of owner/repo points at (GET /repos/{o}/{r}/commits/{ref}).
+core::Result<std::string> ResolveGithubRef(HttpClient& client, const std::string& repository,
+                                           const std::string& ref);
+
+// Approvals written as commit trailers in a range (oldest commit first).
+ReviewFacts TrailerReviews(const std::vector<CommitFacts>& commits, const std::string& head);
+
+// Percent-encodes one URL path segment (a ref, a GitLab project path).
+std::string EncodeSegment(const std::string& text);
+
+}  // namespace riskgate::collect::forge

@@ -1,0 +1,58 @@
+// Stage 1 (collect): the review facts of a change: who approved it, on which commit, who wrote
+// it, who is in the teams CODEOWNERS names, and the CODEOWNERS text of the base revision. Plain
+// data read from a forge (GitHub, GitLab) or from commit trailers; the reviews evaluator counts.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace riskgate::collect {
+
+enum class ReviewOrigin { kNone, kGithub, kGitlab, kTrailers };
+
+enum class ReviewState { kApproved, kChangesRequested, kCommented, kDismissed, kPending };
+
+// One review event, in the order the forge (or the range) gives them: oldest first.
+struct Review {
+  std::string login;  // forge user name, or a trailer's @handle
+  std::string email;  // trailers "Name <email>"; empty from a forge
+  std::string shown;  // how to name the reviewer in messages
+  ReviewState state = ReviewState::kApproved;
+  std::string commit;  // the head commit reviewed; empty when the forge does not say
+  bool bot = false;
+};
+
+struct CodeownersText {
+  std::string path;      // repository-relative, e.g. ".github/CODEOWNERS"
+  std::string revision;  // the commit it was read from
+  std::string text;
+  bool gitlab = false;  // GitLab dialect (sections)
+};
+
+struct ReviewFacts {
+  ReviewOrigin origin = ReviewOrigin::kNone;
+  std::string request;  // "GitHub pull request #12 (octo/app)", "commit trailers of 3 commits"
+  std::string url;      // where a reviewer acts on it, when known
+  // Who wrote the change: the PR/MR author's login; in trailers mode each commit author's
+  // "Name <email>".
+  std::vector<std::string> authors;
+  std::string head_commit;
+  std::vector<Review> reviews;
+  // "@org/team" (lower case) -> member logins, for teams CODEOWNERS or policy names.
+  std::map<std::string, std::vector<std::string>> teams;
+  // Teams that could not be resolved, with why ("the token cannot read org teams: HTTP 403").
+  std::map<std::string, std::string> unresolved_teams;
+  // GitLab's own approval rules.
+  std::optional<int> approvals_required;
+  std::optional<int> approvals_left;
+  std::optional<CodeownersText> codeowners;
+  // Set when the forge could not be read and the policy turns that into a blocking finding.
+  std::string error;
+  // No approvals are judged (staged changes, --dry-run): the control explains what the change
+  // will need instead of deciding.
+  bool explain_only = false;
+};
+
+}  // namespace riskgate::collect

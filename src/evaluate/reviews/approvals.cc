@@ -1,0 +1,105 @@
+#include "evaluate/reviews/approvals.h"
+
+#include <map>
+
+#include "core/text.h"
+
+namespace riskgate::evaluate::reviews {
+namespace {
+
+using collect::ReviewState;
+
+std::string Strip(const std::string& name) {
+  return core::AsciiLower(name.starts_with('@') ? name.substr(1) : name);
+}
+
+// The email inside "Name <email>", lower case; empty when there is none.
+std::string EmailOf(const std::string& identity) {
+  const auto open = identity.find('<');
+  const auto close = identity.rfind('>');
+  if (open == std::string::npos || close == std::string::npos || close < open) return "";
+  return core::AsciiLower(identity.substr(open + 1, close - open - 1));
+}
+
+bool IsAuthor(const collect::Review& review, const collect::ReviewFacts& facts) {
+  for (const auto& author : facts.authors) {
+    const std::string email = EmailOf(author);
+    if (!email.empty() && email == review.email) return true;
+    if (email.empty() && !review.login.empty() && Strip(author) == Strip(review.login)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsTeam(const std::string& owner) {
+  return owner.starts_with('@') && owner.find('/') != std::string::npos;
+}
+
+ApprovalCount CountApprovals(const collect::ReviewFacts& facts,
+                             const policy::ReviewsControl& control) {
+  // Per reviewer, the latest review that is a verdict (not a comment, not pending).
+  std::map<std::string, const collect::Review*> latest;
+  std::vector<std::string> order;
+  for (const auto& review : facts.reviews) {
+    if (review.state == ReviewState::kCommented || review.state == ReviewState::kPending) {
+      continue;
+    }
+    const std::string key = review.login.empty() ? review.email : Strip(review.login);
+    if (key.empty()) continue;
+    if (!latest.contains(key)) order.push_back(key);
+    latest[key] = &review;
+  }
+  ApprovalCount out;
+  for (const auto& key : order) {
+    const collect::Review& review = *latest[key];
+    if (review.state != ReviewState::kApproved) continue;  // dismissed or changes requested
+    if (!control.count_author && IsAuthor(review, facts)) {
+      out.not_counted.push_back({review.shown, "the change's author"});
+      continue;
+    }
+    if (!control.count_bots && review.bot) {
+      out.not_counted.push_back({review.shown, "a bot"});
+      continue;
+    }
+    if (control.stale_approvals == policy::StaleApprovals::kDismiss && !facts.head_commit.empty() &&
+        review.commit != facts.head_commit) {
+      out.not_counted.push_back(
+          {review.shown, "approved " +
+                             (review.commit.empty() ? std::string("an unknown commit")
+                                                    : "commit " + review.commit.substr(0, 12)) +
+                             ", not the head " + facts.head_commit.substr(0, 12)});
+      continue;
+    }
+    out.approvers.push_back({Strip(review.login), core::AsciiLower(review.email), review.shown});
+  }
+  return out;
+}
+
+OwnerMatch MatchOwner(const Approver& approver, const std::string& owner,
+                      const collect::ReviewFacts& facts, const policy::ReviewsControl& control) {
+  auto is = [&](const std::string& name) {
+    if (name.find('@') != std::string::npos && !name.starts_with('@')) {
+      return !approver.email.empty() && core::AsciiLower(name) == approver.email;
+    }
+    return !approver.login.empty() && Strip(name) == approver.login;
+  };
+  if (!IsTeam(owner)) return is(owner) ? OwnerMatch::kYes : OwnerMatch::kNo;
+  const std::string key = core::AsciiLower(owner);
+  const std::vector<std::string>* members = nullptr;
+  if (auto it = facts.teams.find(key); it != facts.teams.end()) members = &it->second;
+  if (members == nullptr) {
+    for (const auto& [team, list] : control.teams) {
+      if (core::AsciiLower(team) == key) members = &list;
+    }
+  }
+  if (members == nullptr) return OwnerMatch::kUnresolvedTeam;
+  for (const auto& member : *members) {
+    if (is(member)) return OwnerMatch::kYes;
+  }
+  return OwnerMatch::kNo;
+}
+
+}  // namespace riskgate::evaluate::reviews

@@ -1,0 +1,42 @@
+// Stage 3 (evaluate): which reviews count as approvals, by the forges' rules and the policy's:
+// per reviewer the latest review that is not a comment decides; the change's author, bots and
+// approvals of an older head commit do not count unless the policy says so. Also: whether an
+// approver is one of a CODEOWNERS owner (a user, an email, or a team's member).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "collect/review_facts.h"
+#include "policy/reviews_control.h"
+
+namespace riskgate::evaluate::reviews {
+
+struct Approver {
+  std::string login;  // lower case; may be empty in trailers mode
+  std::string email;  // lower case; empty from a forge
+  std::string shown;
+};
+
+struct NotCounted {
+  std::string shown;
+  std::string why;  // "the author", "a bot", "approved an older commit", ...
+};
+
+struct ApprovalCount {
+  std::vector<Approver> approvers;
+  std::vector<NotCounted> not_counted;
+};
+
+ApprovalCount CountApprovals(const collect::ReviewFacts& facts,
+                             const policy::ReviewsControl& control);
+
+enum class OwnerMatch { kYes, kNo, kUnresolvedTeam };
+
+// Whether `approver` is `owner` ("@user", "@org/team" or an email).
+OwnerMatch MatchOwner(const Approver& approver, const std::string& owner,
+                      const collect::ReviewFacts& facts, const policy::ReviewsControl& control);
+
+bool IsTeam(const std::string& owner);
+
+}  // namespace riskgate::evaluate::reviews
