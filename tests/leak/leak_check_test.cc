@@ -31,7 +31,8 @@ TEST_CASE("no planted secret appears in any output of the test suite", "[leak][i
   // Oracle 1: the planted tokens, past the four characters redaction may show. Tests derive
   // variants by changing the end, so a 16-character prefix catches those too.
   const std::vector<std::string> planted = {FakeAwsKeyId().substr(0, 16),
-                                            FakeGithubToken().substr(0, 16)};
+                                            FakeGithubToken().substr(0, 16),
+                                            FakeGitlabToken().substr(0, 16)};
   TempRepo scan;
   std::uintmax_t bytes = 0;
   for (const auto& log : logs) {

@@ -98,4 +98,6 @@ std::string FakeGithubToken() {
   return std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0gY8aE2u";
 }
 
+std::string FakeGitlabToken() { return std::string("glpat-") + "Qx7vLm2Rk9TzW4bN8cHd"; }
+
 }  // namespace riskgate::testing

@@ -49,5 +49,6 @@ class TempRepo {
 // A synthetic token for tests, assembled at run time so the source holds no literal secret.
 std::string FakeAwsKeyId();
 std::string FakeGithubToken();
+std::string FakeGitlabToken();
 
 }  // namespace riskgate::testing

@@ -63,13 +63,13 @@ std::string Tally(const ApprovalCount& count, const collect::ReviewFacts& facts)
 }
 
 std::string FixText(const std::vector<std::string>& owners, const collect::ReviewFacts& facts) {
-  const std::string who = owners.empty() ? "a reviewer" : Join(owners, 10);
+  const std::string who = owners.empty() ? "another reviewer" : Join(owners, 10);
   switch (facts.origin) {
     case collect::ReviewOrigin::kGithub:
       return "Request a review from " + who + (facts.url.empty() ? "" : " on " + facts.url) +
              " and have them approve the head commit";
     case collect::ReviewOrigin::kGitlab:
-      return "Add " + who + " as reviewers of the merge request" +
+      return "Ask " + who + " to review the merge request" +
              (facts.url.empty() ? "" : " (" + facts.url + ")") + " and have them approve it";
     default:
       return "Ask " + who +

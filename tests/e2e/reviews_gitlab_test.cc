@@ -1,0 +1,148 @@
+// Issue 7, end to end: GitLab merge request approvals (approved_by, approvals_left) from a real
+// HTTP server on 127.0.0.1, with CODEOWNERS sections ([Section][N], optional ^[Section]) read
+// from the merge request's base, group owners resolved through the API, and the token sent as
+// PRIVATE-TOKEN and never printed.
+#include <catch2/catch.hpp>
+
+#include "support/fixture_server.h"
+#include "support/temp_repo.h"
+
+namespace riskgate::testing {
+namespace {
+
+using Env = std::map<std::string, std::string>;
+using nlohmann::json;
+
+const std::string kPolicy = R"(version: 1
+controls:
+  reviews:
+    min_approvals: 1
+    forge: {timeout_seconds: 2, retries: 1}
+)";
+
+const std::string kCodeowners =
+    "[Security][2]\n/src/auth/ @sec-lead @sec-two @acme/security\n\n^[Docs]\n/docs/ @docwriter\n";
+
+const std::string kMr = "/projects/42/merge_requests/7";
+const std::string kGroup = "/groups/acme%2Fsecurity/members/all?per_page=100";
+
+json Users(const std::vector<std::string>& names) {
+  json list = json::array();
+  int id = 1;
+  for (const auto& name : names) {
+    list.push_back(
+        {{"user", {{"id", id++}, {"username", name}, {"name", name}, {"state", "active"}}}});
+  }
+  return list;
+}
+
+struct GitlabMr {
+  TempRepo repo;
+  FixtureServer server;
+  std::string base, head;
+
+  GitlabMr() {
+    repo.Write(".riskgate.yaml", kPolicy);
+    repo.Write(".gitlab/CODEOWNERS", kCodeowners);
+    repo.Write("README.md", "app\n");
+    base = repo.Commit("base");
+    repo.Git({"checkout", "-q", "-b", "feature"});
+    repo.Write("src/auth/login.cc", "int login();\n");
+    repo.Write("docs/auth.md", "# auth\n");
+    head = repo.Commit("login");
+    server.On(kMr, json{{"iid", 7},
+                        {"author", {{"username", "author"}}},
+                        {"sha", head},
+                        {"web_url", "https://gitlab.example/acme/app/-/merge_requests/7"}}
+                       .dump());
+    server.On(kGroup, json::array({{{"username", "sec-three"}}}).dump());
+  }
+
+  void Approvals(const std::vector<std::string>& names, int required, int left) {
+    server.On(kMr + "/approvals", json{{"approved", left == 0},
+                                       {"approvals_required", required},
+                                       {"approvals_left", left},
+                                       {"approved_by", Users(names)}}
+                                      .dump());
+  }
+
+  ProcessResult Check() {
+    return repo.Riskgate({"check", "--format", "json"},
+                         {{"GITLAB_CI", "true"},
+                          {"CI_PIPELINE_SOURCE", "merge_request_event"},
+                          {"CI_MERGE_REQUEST_IID", "7"},
+                          {"CI_MERGE_REQUEST_PROJECT_ID", "42"},
+                          {"CI_MERGE_REQUEST_DIFF_BASE_SHA", base},
+                          {"CI_COMMIT_SHA", head},
+                          {"CI_API_V4_URL", server.url()},
+                          {"GITLAB_TOKEN", FakeGitlabToken()},
+                          {"RISKGATE_GITLAB_TOKEN", ""},
+                          {"GITHUB_ACTIONS", ""},
+                          {"PRE_COMMIT", ""},
+                          {"GIT_INDEX_FILE", ""}});
+  }
+};
+
+std::vector<json> ReviewFindings(const ProcessResult& result) {
+  INFO(result.err);
+  std::vector<json> out;
+  const json doc = json::parse(result.out);
+  for (const auto& f : doc["findings"]) {
+    if (f["control"] == "reviews") out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a GitLab section needing two owner approvals blocks with one", "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.Approvals({"sec-lead", "author"}, 1, 0);
+  const auto result = mr.Check();
+  CHECK(result.exit_code == 1);
+  const auto findings = ReviewFindings(result);
+  REQUIRE(findings.size() == 1);  // the optional [Docs] section asks nothing
+  CHECK(findings[0]["rule"] == "code-owner-approval-missing");
+  const std::string message = findings[0]["message"];
+  CHECK_THAT(message, Catch::Contains("src/auth/login.cc needs 2 approvals from @sec-lead, "
+                                      "@sec-two, @acme/security"));
+  CHECK_THAT(message, Catch::Contains("section [Security]"));
+  CHECK_THAT(message, Catch::Contains("author (the change's author)"));
+  for (const auto& request : mr.server.requests()) {
+    CHECK(request.private_token == FakeGitlabToken());
+    CHECK(request.authorization.empty());
+  }
+}
+
+TEST_CASE("a GitLab group member's approval counts for the group", "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.Approvals({"sec-lead", "sec-three"}, 1, 0);
+  const auto result = mr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(ReviewFindings(result).empty());
+  CHECK(mr.server.CountRequests(kGroup) == 1);
+}
+
+TEST_CASE("GitLab's own approval rules still wanting approvals block", "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.Approvals({"sec-lead", "sec-two"}, 3, 1);
+  const auto result = mr.Check();
+  CHECK(result.exit_code == 1);
+  const auto findings = ReviewFindings(result);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "forge-approvals-missing");
+  CHECK_THAT(findings[0]["message"].get<std::string>(),
+             Catch::Contains("still need 1 approval (3 required)"));
+}
+
+TEST_CASE("a GitLab answer without approved_by fails closed", "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.server.On(kMr + "/approvals", R"({"approvals_required": 1, "approvals_left": 0})");
+  const auto result = mr.Check();
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("approved_by is missing"));
+  CHECK_THAT(result.err, Catch::Contains("GitLab merge request !7"));
+}
+
+}  // namespace riskgate::testing
