@@ -20,11 +20,12 @@ core::Result<json> Parse(std::string_view body) {
   return doc;
 }
 
-// The string at `key` of `object`; an error when it is missing or not a string.
+// The string at `key` of `object`; an error when it is missing, empty or not a string (every
+// required field is a name, a state or a commit id: empty is never valid).
 core::Result<std::string> Text(const json& object, const char* key, const std::string& where) {
   auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) {
-    return tl::unexpected(Bad(where + "." + key + " is missing or not a string"));
+  if (it == object.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
+    return tl::unexpected(Bad(where + "." + key + " is missing, empty or not a string"));
   }
   return it->get<std::string>();
 }
@@ -75,8 +76,9 @@ core::Result<std::vector<Review>> ParseGithubReviews(std::string_view body) {
           Bad(where + ".state '" + core::EscapeForDisplay(*state_text) + "' is unknown"));
     }
     auto user = item.find("user");
+    if (user == item.end()) return tl::unexpected(Bad(where + ".user is missing"));
     // A deleted account ("ghost") has a null user: its review cannot count for anyone.
-    if (user == item.end() || user->is_null()) continue;
+    if (user->is_null()) continue;
     if (!user->is_object()) return tl::unexpected(Bad(where + ".user is not an object"));
     auto login = Text(*user, "login", where + ".user");
     if (!login) return tl::unexpected(login.error());

@@ -1,0 +1,99 @@
+#include <catch2/catch.hpp>
+
+#include "policy/policy.h"
+
+namespace riskgate::policy {
+namespace {
+
+core::Result<Policy> Load(const std::string& text) {
+  return LoadPolicy(text, "policy.yaml", [](const std::string& path) -> core::Result<std::string> {
+    return core::MakeError(core::ErrorCode::kIo, "no such file", path);
+  });
+}
+
+}  // namespace
+
+TEST_CASE("the reviews control is off unless the policy configures it", "[policy][reviews]") {
+  auto policy = Load("version: 1\n");
+  REQUIRE(policy.has_value());
+  CHECK_FALSE(policy->reviews.enabled);
+  auto builtin = LoadDefaultPolicy();
+  REQUIRE(builtin.has_value());
+  CHECK_FALSE(builtin->reviews.enabled);
+}
+
+TEST_CASE("a reviews section reads every setting", "[policy][reviews]") {
+  auto policy = Load(R"(version: 1
+controls:
+  reviews:
+    source: github
+    min_approvals: 2
+    code_owners: false
+    codeowners: gitlab
+    count_author: true
+    count_bots: true
+    stale_approvals: count
+    on_error: block
+    severity: critical
+    paths:
+      - paths: ['src/auth/**', 'deploy/**']
+        min_approvals: 3
+        code_owners: true
+    teams:
+      '@org/security': [alice, bob@example.com]
+    forge:
+      github_api_url: https://ghe.example/api/v3
+      gitlab_api_url: http://127.0.0.1:8080/api/v4
+      timeout_seconds: 5
+      retries: 2
+)");
+  REQUIRE(policy.has_value());
+  const ReviewsControl& r = policy->reviews;
+  CHECK(r.enabled);
+  CHECK(r.source == ReviewSource::kGithub);
+  CHECK(r.min_approvals == 2);
+  CHECK_FALSE(r.code_owners);
+  CHECK(r.codeowners == CodeownersMode::kGitlab);
+  CHECK(r.count_author);
+  CHECK(r.count_bots);
+  CHECK(r.stale_approvals == StaleApprovals::kCount);
+  CHECK(r.on_error == ForgeFailure::kBlock);
+  CHECK(r.severity == core::Severity::kCritical);
+  REQUIRE(r.paths.size() == 1);
+  CHECK(r.paths[0].paths == std::vector<std::string>{"src/auth/**", "deploy/**"});
+  CHECK(r.paths[0].min_approvals == 3);
+  CHECK(r.paths[0].code_owners == true);
+  CHECK(r.teams.at("@org/security") == std::vector<std::string>{"alice", "bob@example.com"});
+  CHECK(r.forge.github_api_url == "https://ghe.example/api/v3");
+  CHECK(r.forge.timeout_seconds == 5);
+  CHECK(r.forge.retries == 2);
+}
+
+TEST_CASE("every mistake in a reviews section is reported together, located", "[policy][reviews]") {
+  auto policy = Load(R"(version: 1
+controls:
+  reviews:
+    source: bitbucket
+    min_approvals: -1
+    stale_approvals: maybe
+    paths:
+      - paths: ['src/[auth']
+        approvals: 2
+    teams:
+      security: [alice]
+    forge:
+      github_api_url: http://github.example/api
+)");
+  REQUIRE_FALSE(policy.has_value());
+  const std::string message = policy.error().message;
+  CHECK_THAT(message, Catch::Contains("policy.yaml:4:13: controls.reviews.source"));
+  CHECK_THAT(message, Catch::Contains("'bitbucket' is not one of"));
+  CHECK_THAT(message, Catch::Contains("controls.reviews.min_approvals"));
+  CHECK_THAT(message, Catch::Contains("controls.reviews.stale_approvals"));
+  CHECK_THAT(message, Catch::Contains("controls.reviews.paths[0].paths[0]"));
+  CHECK_THAT(message, Catch::Contains("approvals"));
+  CHECK_THAT(message, Catch::Contains("a team is written '@org/team'"));
+  CHECK_THAT(message, Catch::Contains("plain http only to a loopback address"));
+}
+
+}  // namespace riskgate::policy
