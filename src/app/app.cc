@@ -6,6 +6,7 @@
 
 #include "app/check_command.h"
 #include "app/error_output.h"
+#include "app/fix_pins.h"
 #include "app/install_hook.h"
 #include "app/risk_commands.h"
 #include "report/report.h"
@@ -109,6 +110,17 @@ int Main(int argc, char** argv) {
   baseline_cmd->add_option("--repo", baseline.repo, "Repository folder");
   baseline_cmd->add_option("--policy", baseline.policy, "Policy file");
 
+  FixPinsOptions fix_pins;
+  CLI::App* fix_cmd = cli.add_subcommand("fix", "Apply the fix remedy of a control");
+  fix_cmd->require_subcommand(1);
+  CLI::App* fix_pins_cmd = fix_cmd->add_subcommand(
+      "pins",
+      "Pin every action used by tag or branch to its commit SHA (GitHub API; "
+      "RISKGATE_GITHUB_TOKEN or GITHUB_TOKEN), rewriting workflow files in place");
+  fix_pins_cmd->add_option("--repo", fix_pins.repo, "Repository folder");
+  fix_pins_cmd->add_option("--policy", fix_pins.policy, "Policy file");
+  fix_pins_cmd->add_flag("--dry-run", fix_pins.dry_run, "Print the new pins, change no file");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -128,6 +140,7 @@ int Main(int argc, char** argv) {
   if (waive_cmd->parsed()) return RunWaive(waive);
   if (waivers_cmd->parsed()) return RunWaivers(register_options);
   if (baseline_cmd->parsed()) return RunBaseline(baseline);
+  if (fix_pins_cmd->parsed()) return RunFixPins(fix_pins);
   return Fail("no command given: run `riskgate check` (see `riskgate --help`)");
 }
 

@@ -1,0 +1,35 @@
+#include <catch2/catch.hpp>
+
+#include "evaluate/pins/pin_rewrite.h"
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("a pin replacement touches only its line's ref and adds the tag comment",
+          "[evaluate][pins][fix]") {
+  const std::string sha(40, 'f');
+  const std::string text = "steps:\n  - uses: 'a/b@v1'\n  - uses: a/b@v1 # keep\n  - uses: a/b@v1";
+  const std::string out =
+      ApplyPinReplacements(text, {{2, "v1", sha}, {3, "v1", sha}, {4, "v1", sha}});
+  CHECK(out == "steps:\n  - uses: 'a/b@" + sha + "' # v1\n  - uses: a/b@" + sha +
+                   " # keep\n  - uses: a/b@" + sha + " # v1");
+  // A line that no longer holds the ref is left alone.
+  CHECK(ApplyPinReplacements(text, {{1, "v1", sha}}) == text);
+}
+
+TEST_CASE("the mutable uses: of a workflow are found with their repository",
+          "[evaluate][pins][fix]") {
+  const std::string text =
+      "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n"
+      "      - uses: actions/cache/restore@v4\n      - uses: ./local\n"
+      "      - uses: docker://alpine:3\n";
+  policy::PinsControl pins;
+  const auto found =
+      FindMutableUses(text, ".github/workflows/a.yml", GithubFileKind::kWorkflow, pins);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 7);
+  CHECK(found[0].action == "actions/cache/restore");
+  CHECK(found[0].repository == "actions/cache");
+  CHECK(found[0].ref == "v4");
+}
+
+}  // namespace riskgate::evaluate::pins
