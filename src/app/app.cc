@@ -134,6 +134,7 @@ int Main(int argc, char** argv) {
       if (option == format_option) ++formats_seen;
       if (option == output_option) check.output_format.push_back(formats_seen - 1);
     }
+    check.resolve_pins = true;
     return RunCheck(check);
   }
   if (hook_cmd->parsed()) return RunInstallHook(hook);

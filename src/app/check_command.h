@@ -36,6 +36,8 @@ struct CheckOptions {
   // OWNER/REPO or the GitLab project, when the CI environment does not give them.
   long long pull_request = 0;
   std::string forge_project;
+  // Look up action SHAs for the pins remedy when a GitHub token is at hand (`check` only).
+  bool resolve_pins = false;
 };
 
 int RunCheck(const CheckOptions& options);

@@ -7,31 +7,11 @@
 #include "app/atomic_file.h"
 #include "app/error_output.h"
 #include "app/judge.h"
-#include "collect/ci_context.h"
-#include "collect/forge/review_sources.h"
+#include "app/pin_resolution.h"
 #include "core/text.h"
-#include "evaluate/pins/file_kind.h"
 #include "evaluate/pins/pin_rewrite.h"
 
 namespace riskgate::app {
-namespace {
-
-using evaluate::pins::FileKind;
-
-std::string FirstEnv(const collect::EnvReader& env, std::initializer_list<const char*> names) {
-  for (const char* name : names) {
-    if (auto value = env(name)) return *value;
-  }
-  return "";
-}
-
-struct FilePlan {
-  std::string path;  // repository-relative
-  std::string content;
-  std::vector<evaluate::pins::MutableUses> uses;
-};
-
-}  // namespace
 
 int RunFixPins(const FixPinsOptions& options) {
   CheckOptions check;
@@ -42,73 +22,46 @@ int RunFixPins(const FixPinsOptions& options) {
   check.uncapped = true;
   auto judged = Judge(check);
   if (!judged) return Fail(judged.error());
-  const policy::Policy& policy = judged->inputs.policy;
-
-  std::vector<FilePlan> plans;
-  for (const auto& file : judged->facts.files) {
-    const FileKind kind = evaluate::pins::ClassifyPath(file.path);
-    if (kind != FileKind::kGithubWorkflow && kind != FileKind::kActionMetadata) continue;
-    auto uses = evaluate::pins::FindMutableUses(
-        file.content, file.path,
-        kind == FileKind::kGithubWorkflow ? evaluate::pins::GithubFileKind::kWorkflow
-                                          : evaluate::pins::GithubFileKind::kActionMetadata,
-        policy.pins);
-    if (!uses.empty()) plans.push_back({file.path, file.content, std::move(uses)});
+  std::vector<core::Finding> pinnable;
+  for (const auto& f : judged->verdict.findings) {
+    if (f.hints.pin) pinnable.push_back(f);
   }
-  if (plans.empty()) {
+  if (pinnable.empty()) {
     std::cout << "every action is already pinned to a commit SHA (or allowed by the policy)\n";
     return kExitPass;
   }
-
-  const auto env = collect::ProcessEnvironment();
-  std::string url = policy.reviews.forge.github_api_url;
-  if (url.empty()) url = FirstEnv(env, {"GITHUB_API_URL"});
-  if (url.empty()) url = "https://api.github.com";
-  collect::forge::HttpOptions http;
-  http.timeout_seconds = policy.reviews.forge.timeout_seconds;
-  http.retries = policy.reviews.forge.retries;
-  http.max_retry_wait_seconds = policy.reviews.forge.max_retry_wait_seconds;
-  auto client = collect::forge::HttpClient::Create(
-      url, FirstEnv(env, {"RISKGATE_GITHUB_TOKEN", "GITHUB_TOKEN"}),
-      collect::forge::TokenStyle::kBearer, http);
-  if (!client) return Fail(client.error());
-
-  // Resolve every distinct repository@ref first; one failure writes nothing.
-  std::map<std::pair<std::string, std::string>, std::string> shas;
-  for (const auto& plan : plans) {
-    for (const auto& use : plan.uses) {
-      const auto key = std::make_pair(use.repository, use.ref);
-      if (shas.contains(key)) continue;
-      auto sha = collect::forge::ResolveGithubRef(*client, use.repository, use.ref);
-      if (!sha) {
-        auto error = sha.error();
-        error.message += "; no file was changed";
-        return Fail(error);
+  // Every ref is resolved before any file is written: one failure changes nothing.
+  auto resolved = ResolvePins(pinnable, judged->inputs.policy, collect::ProcessEnvironment());
+  if (!resolved) {
+    auto error = resolved.error();
+    error.message += "; no file was changed";
+    return Fail(error);
+  }
+  std::map<std::string, std::vector<evaluate::pins::PinReplacement>> by_file;
+  for (const auto& f : pinnable) {
+    const auto& pin = *f.hints.pin;
+    const std::string& sha = resolved->at({pin.repository, pin.ref});
+    by_file[f.location.path].push_back({f.location.line, pin.ref, sha});
+    std::cout << core::EscapeForDisplay(f.location.path) << ":" << f.location.line << ": "
+              << core::EscapeForDisplay(pin.action) << "@" << core::EscapeForDisplay(pin.ref)
+              << " -> " << core::EscapeForDisplay(pin.action) << "@" << sha << " # "
+              << core::EscapeForDisplay(pin.ref) << "\n";
+  }
+  if (!options.dry_run) {
+    for (const auto& [path, replacements] : by_file) {
+      const collect::ChangedFile* file = nullptr;
+      for (const auto& candidate : judged->facts.files) {
+        if (candidate.path == path) file = &candidate;
       }
-      shas[key] = *sha;
+      if (file == nullptr) continue;
+      const std::string updated = evaluate::pins::ApplyPinReplacements(file->content, replacements);
+      if (auto written = WriteFileAtomically(judged->repo->Workdir() + path, updated); !written) {
+        return Fail(written.error());
+      }
     }
   }
-  int pinned = 0;
-  for (const auto& plan : plans) {
-    std::vector<evaluate::pins::PinReplacement> replacements;
-    for (const auto& use : plan.uses) {
-      const std::string& sha = shas[{use.repository, use.ref}];
-      replacements.push_back({use.line, use.ref, sha});
-      std::cout << core::EscapeForDisplay(plan.path) << ":" << use.line << ": "
-                << core::EscapeForDisplay(use.action) << "@" << core::EscapeForDisplay(use.ref)
-                << " -> " << core::EscapeForDisplay(use.action) << "@" << sha << " # "
-                << core::EscapeForDisplay(use.ref) << "\n";
-      ++pinned;
-    }
-    if (options.dry_run) continue;
-    const std::string updated = evaluate::pins::ApplyPinReplacements(plan.content, replacements);
-    if (auto written = WriteFileAtomically(judged->repo->Workdir() + plan.path, updated);
-        !written) {
-      return Fail(written.error());
-    }
-  }
-  std::cout << (options.dry_run ? "would pin " : "pinned ") << pinned << " action reference(s) in "
-            << plans.size() << " file(s)\n";
+  std::cout << (options.dry_run ? "would pin " : "pinned ") << pinnable.size()
+            << " action reference(s) in " << by_file.size() << " file(s)\n";
   return kExitPass;
 }
 

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <limits>
 
+#include "app/pin_resolution.h"
 #include "app/review_inputs.h"
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
@@ -114,6 +115,9 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
 
   progress.stage = core::RunStage::kEvaluating;
   evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy, *layout);
+  if (options.resolve_pins) {
+    ResolvePinRemedies(evaluation.findings, *policy, collect::ProcessEnvironment());
+  }
   progress.stage = core::RunStage::kDeciding;
   decide::DecideOptions decide_options;
   decide_options.keep_preexisting = options.all_findings;

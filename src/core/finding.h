@@ -27,12 +27,21 @@ struct Location {
   std::optional<std::string> commit;  // the commit that introduced it, when judged per commit
 };
 
+// An action used by a mutable tag or branch: what `fix pins` (and a token-holding run) resolves
+// to the commit SHA the ref points at.
+struct PinTarget {
+  std::string action;      // owner/repo[/path] as written
+  std::string repository;  // owner/repo
+  std::string ref;
+};
+
 // Hints an evaluator passes to the decide stage to build remedies.
 struct RemedyHints {
-  std::string fix;         // rule-specific "fix" text
-  std::string mitigate;    // rule-specific "mitigate" text
-  std::string revoke_url;  // where the credential is revoked, for secrets
-  std::string provider;    // who issued it
+  std::string fix;                              // rule-specific "fix" text
+  std::string mitigate;                         // rule-specific "mitigate" text
+  std::string revoke_url;                       // where the credential is revoked, for secrets
+  std::string provider;                         // who issued it
+  std::optional<PinTarget> pin = std::nullopt;  // pins: the reference to pin
 };
 
 // How a waiver bears on a finding (set by decide).

@@ -10,11 +10,12 @@ void LoadPinsControl(const YamlNode* node, FieldReader& reader, PinsControl& pin
   const std::string field = "controls.pins";
   if (!reader.ExpectMap(*node, field,
                         {"enabled", "severity", "disabled_rules", "allow_tag_pins",
-                         "trusted_owners", "manifests"})) {
+                         "trusted_owners", "manifests", "resolve_refs"})) {
     return;
   }
   pins.enabled = reader.Bool(*node, "enabled", field, Need::kOptional).value_or(true);
   pins.manifests = reader.Bool(*node, "manifests", field, Need::kOptional).value_or(false);
+  pins.resolve_refs = reader.Bool(*node, "resolve_refs", field, Need::kOptional).value_or(true);
   if (auto allow = reader.StringList(*node, "allow_tag_pins", field, Need::kOptional)) {
     pins.allow_tag_pins = *allow;
   }

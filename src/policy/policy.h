@@ -40,6 +40,9 @@ struct PinsControl {
   // Owners whose tag pins are reported as unpinned-action-trusted-owner instead.
   std::vector<std::string> trusted_owners = {"actions", "github"};
   bool manifests = false;  // also check package.json / requirements.txt ranges
+  // With a GitHub token at hand, look up the SHA of each mutable action ref so the fix remedy
+  // is the exact line to write.
+  bool resolve_refs = true;
 };
 
 struct Limits {

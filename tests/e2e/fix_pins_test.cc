@@ -45,6 +45,13 @@ struct Fixture {
     server.On("/repos/docker/build-push-action/commits/v5", json{{"sha", Sha('2')}}.dump());
     server.On("/repos/octo/tool/commits/main", json{{"sha", Sha('3')}}.dump());
   }
+  std::map<std::string, std::string> Env(bool with_token) const {
+    return {{"GITHUB_API_URL", server.url()},
+            {"GITHUB_TOKEN", with_token ? FakeGithubToken() : ""},
+            {"RISKGATE_GITHUB_TOKEN", ""},
+            {"GITHUB_ACTIONS", ""},
+            {"GITLAB_CI", ""}};
+  }
   ProcessResult Fix(const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args = {"fix", "pins"};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -101,6 +108,30 @@ TEST_CASE("a ref the API cannot resolve changes no file and exits 2", "[e2e][pin
   CHECK_THAT(result.err, Catch::Contains("resolving octo/tool@main"));
   CHECK_THAT(result.err, Catch::Contains("no file was changed"));
   CHECK(Slurp(f.repo.path() + "/.github/workflows/ci.yml") == kWorkflow);
+}
+
+TEST_CASE("with a GitHub token the pins remedy is the exact line to write", "[e2e][pins][fix]") {
+  Fixture f;
+  auto fix_of = [](const json& doc, const std::string& action) {
+    for (const auto& finding : doc["findings"]) {
+      if (finding["message"].get<std::string>().find(action) == std::string::npos) continue;
+      for (const auto& r : finding["remediation"]) {
+        if (r["kind"] == "fix") return r["summary"].get<std::string>();
+      }
+    }
+    return std::string();
+  };
+  const auto with_token = f.repo.RiskgateJson({"check", "--worktree"}, 1, f.Env(true));
+  CHECK_THAT(fix_of(with_token, "octo/tool/sub@main"),
+             Catch::StartsWith("uses: octo/tool/sub@" + Sha('3') + " # main"));
+  const auto without = f.repo.RiskgateJson({"check", "--worktree"}, 1, f.Env(false));
+  CHECK_THAT(fix_of(without, "octo/tool/sub@main"),
+             Catch::StartsWith("uses: octo/tool/sub@<40-hex commit sha> # main"));
+  // A failed lookup keeps the generic remedy, says why, and decides as before.
+  f.server.On("/repos/octo/tool/commits/main", {FixtureResponse{500, "{}", {}, 0}});
+  const auto failed = f.repo.RiskgateJson({"check", "--worktree"}, 1, f.Env(true));
+  CHECK_THAT(fix_of(failed, "octo/tool/sub@main"),
+             Catch::Contains("the SHA could not be looked up"));
 }
 
 }  // namespace riskgate::testing

@@ -307,6 +307,7 @@ std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
               "` (for an annotated tag take the `^{}` line), or let Dependabot or "
               "Renovate pin it";
   issue.mitigate = "limit the job's `permissions:` and secrets so a moved tag can do less";
+  if (!ref.empty() && slash != std::string::npos) issue.pin = core::PinTarget{name, repo, ref};
   out.push_back(std::move(issue));
   return out;
 }

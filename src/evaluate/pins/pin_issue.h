@@ -1,8 +1,11 @@
 // Stage 3 (evaluate): what a pins check reports before the policy rates it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/finding.h"
 
 namespace riskgate::evaluate::pins {
 
@@ -18,6 +21,7 @@ struct PinIssue {
   std::vector<int> also_introduced_by;
   // About the file as a whole (it does not parse): part of any change that adds a line to it.
   bool file_level = false;
+  std::optional<core::PinTarget> pin = std::nullopt;  // a `uses:` pinned to a mutable ref
 };
 
 }  // namespace riskgate::evaluate::pins

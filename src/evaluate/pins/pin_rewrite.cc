@@ -53,31 +53,6 @@ std::optional<UsesValue> FindUsesValue(std::string_view line) {
 
 }  // namespace
 
-std::vector<MutableUses> FindMutableUses(std::string_view text, const std::string& path,
-                                         GithubFileKind kind, const policy::PinsControl& pins) {
-  std::vector<MutableUses> out;
-  const auto lines = Lines(text);
-  for (const auto& issue : CheckGithubFile(text, path, kind, pins)) {
-    if (issue.rule != "unpinned-action" && issue.rule != "unpinned-action-trusted-owner") continue;
-    if (issue.line < 1 || static_cast<std::size_t>(issue.line) > lines.size()) continue;
-    const std::string_view line = lines[static_cast<std::size_t>(issue.line - 1)];
-    const auto value = FindUsesValue(line);
-    if (!value) continue;  // a flow-style mapping or a multi-line value: left to a human
-    const std::string_view uses = line.substr(value->begin, value->end - value->begin);
-    const auto at = uses.rfind('@');
-    if (at == std::string_view::npos || at + 1 == uses.size()) continue;
-    MutableUses found;
-    found.line = issue.line;
-    found.action = std::string(uses.substr(0, at));
-    found.ref = std::string(uses.substr(at + 1));
-    const auto slash = found.action.find('/');
-    if (slash == std::string::npos) continue;
-    found.repository = found.action.substr(0, found.action.find('/', slash + 1));
-    out.push_back(std::move(found));
-  }
-  return out;
-}
-
 std::string ApplyPinReplacements(std::string_view text,
                                  const std::vector<PinReplacement>& replacements) {
   std::map<int, const PinReplacement*> by_line;

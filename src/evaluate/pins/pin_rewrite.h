@@ -1,5 +1,5 @@
-// Stage 3 (evaluate): the text side of `riskgate fix pins`. Finds the `uses:` lines the pins
-// control reports as pinned to a mutable tag or branch, and rewrites exactly those lines to
+// Stage 3 (evaluate): the text side of `riskgate fix pins`. Rewrites exactly the `uses:` lines
+// the pins control reported as pinned to a mutable tag or branch (findings with a PinTarget) to
 // `owner/repo@<sha> # <tag>`, leaving every other byte of the file as it was. Pure: the app
 // resolves tags to SHAs through the forge and writes the file.
 #pragma once
@@ -9,22 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "evaluate/pins/github_workflow.h"
-#include "policy/policy.h"
-
 namespace riskgate::evaluate::pins {
-
-struct MutableUses {
-  int line = 0;            // 1-based
-  std::string action;      // owner/repo[/path] as written
-  std::string repository;  // owner/repo, what the forge resolves the ref in
-  std::string ref;         // the tag or branch
-};
-
-// Every `uses:` of the file that the pins control reports as a mutable ref (unpinned-action,
-// unpinned-action-trusted-owner), in line order.
-std::vector<MutableUses> FindMutableUses(std::string_view text, const std::string& path,
-                                         GithubFileKind kind, const policy::PinsControl& pins);
 
 struct PinReplacement {
   int line = 0;

@@ -132,6 +132,7 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
                       [&](int line) { return file.IsAdded(line); });
       finding.hints.fix = issue.fix;
       finding.hints.mitigate = issue.mitigate;
+      finding.hints.pin = issue.pin;
       findings.push_back(std::move(finding));
     }
   }

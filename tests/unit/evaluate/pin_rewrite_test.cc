@@ -16,20 +16,4 @@ TEST_CASE("a pin replacement touches only its line's ref and adds the tag commen
   CHECK(ApplyPinReplacements(text, {{1, "v1", sha}}) == text);
 }
 
-TEST_CASE("the mutable uses: of a workflow are found with their repository",
-          "[evaluate][pins][fix]") {
-  const std::string text =
-      "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n"
-      "      - uses: actions/cache/restore@v4\n      - uses: ./local\n"
-      "      - uses: docker://alpine:3\n";
-  policy::PinsControl pins;
-  const auto found =
-      FindMutableUses(text, ".github/workflows/a.yml", GithubFileKind::kWorkflow, pins);
-  REQUIRE(found.size() == 1);
-  CHECK(found[0].line == 7);
-  CHECK(found[0].action == "actions/cache/restore");
-  CHECK(found[0].repository == "actions/cache");
-  CHECK(found[0].ref == "v4");
-}
-
 }  // namespace riskgate::evaluate::pins
