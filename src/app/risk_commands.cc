@@ -63,7 +63,7 @@ int RunWaive(const WaiveOptions& options) {
                 std::to_string(max_days) + " days (waivers.max_days." + severity_name +
                 "): expire it on " + core::FormatDate(judged->today + max_days) + " or earlier");
   }
-  if (!decide::HasAuthority(rules, severity, options.approver)) {
+  if (!decide::HasAuthority(judged->inputs.policy, severity, options.approver)) {
     return Fail(options.approver + " may not accept " + severity_name +
                 " risks under the policy (waivers.approvers." + severity_name + ")");
   }

@@ -21,8 +21,9 @@ core::WaiverMark MarkFor(const policy::Waiver& w, core::WaiverStatus status) {
 
 // The status of `w` for a finding of `severity` on `today`.
 core::WaiverStatus StatusOf(const policy::Waiver& w, core::Severity severity,
-                            const policy::WaiverPolicy& rules, core::Day today) {
-  if (!HasAuthority(rules, severity, w.approver)) return core::WaiverStatus::kUnauthorized;
+                            const policy::Policy& policy, core::Day today) {
+  const policy::WaiverPolicy& rules = policy.waivers;
+  if (!HasAuthority(policy, severity, w.approver)) return core::WaiverStatus::kUnauthorized;
   if (w.expires - w.created > rules.max_days[static_cast<std::size_t>(severity)]) {
     return core::WaiverStatus::kTooLong;
   }
@@ -64,11 +65,19 @@ bool Covers(const policy::Waiver& w, const core::Finding& f) {
   return true;
 }
 
-bool HasAuthority(const policy::WaiverPolicy& policy, core::Severity severity,
+bool HasAuthority(const policy::Policy& policy, core::Severity severity,
                   std::string_view approver) {
   const std::string who = Normalise(approver);
-  for (const auto& name : policy.approvers[static_cast<std::size_t>(severity)]) {
+  if (who.empty()) return false;
+  for (const auto& name : policy.waivers.approvers[static_cast<std::size_t>(severity)]) {
     if (name == "*" || Normalise(name) == who) return true;
+    if (!name.starts_with('@') || name.find('/') == std::string::npos) continue;
+    for (const auto& [team, members] : policy.reviews.teams) {
+      if (Normalise(team) != Normalise(name)) continue;
+      for (const auto& member : members) {
+        if (Normalise(member) == who) return true;
+      }
+    }
   }
   return false;
 }
@@ -93,7 +102,7 @@ void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& po
     for (const auto& w : *input.waivers) {
       if (!Covers(w, finding)) continue;
       used.insert(w.id);
-      const auto status = StatusOf(w, finding.severity, rules, input.today);
+      const auto status = StatusOf(w, finding.severity, policy, input.today);
       // A waiver that applies beats one that does not; the first that applies wins.
       const bool applies =
           status == core::WaiverStatus::kActive || status == core::WaiverStatus::kExpiring;

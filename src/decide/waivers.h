@@ -24,9 +24,10 @@ struct WaiverInput {
 // Whether `waiver` covers `finding`: every field it gives matches.
 bool Covers(const policy::Waiver& waiver, const core::Finding& finding);
 
-// Whether `approver` may accept risks of `severity` under `policy`.
-bool HasAuthority(const policy::WaiverPolicy& policy, core::Severity severity,
-                  std::string_view approver);
+// Whether `approver` may accept risks of `severity` under `policy`: named in
+// `waivers.approvers`, directly or as a member of a team listed there (members from
+// `controls.reviews.teams`).
+bool HasAuthority(const policy::Policy& policy, core::Severity severity, std::string_view approver);
 
 // Marks findings and appends findings about waivers (with their decisions set).
 void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& policy,

@@ -47,7 +47,8 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
     result.suppressed_inline = stats.suppressed_inline;
     result.inline_ignored = stats.inline_ignored;
   }
-  auto guard_findings = guard::EvaluatePolicyChanges(facts.policy_files, facts.commits, policy);
+  auto guard_findings =
+      guard::EvaluatePolicyChanges(facts.policy_files, facts.commits, facts.reviews, policy);
   result.findings.insert(result.findings.end(), std::make_move_iterator(guard_findings.begin()),
                          std::make_move_iterator(guard_findings.end()));
   auto pin_findings = pins::EvaluatePins(facts.files, policy.pins, layout);

@@ -323,6 +323,45 @@ TEST_CASE("on_error: block turns an unreachable forge into a blocking finding", 
   CHECK_THAT(findings[0]["message"].get<std::string>(), Catch::Contains("HTTP 503"));
 }
 
+TEST_CASE("a waiver added in a pull request is approved by its approver's GitHub review",
+          "[e2e][reviews][waivers]") {
+  GithubPr pr;
+  pr.repo.Write(".riskgate/waivers.yaml",
+                "version: 1\nwaivers:\n  - id: W-1\n    rule: some-rule\n    reason: r\n"
+                "    owner: carol\n    approver: alice\n    created: 2026-11-20\n"
+                "    expires: 2026-12-01\n");
+  pr.head = pr.repo.Commit("accept a risk");
+  const json event = {{"pull_request",
+                       {{"number", 12},
+                        {"user", {{"login", "carol"}}},
+                        {"base", {{"sha", pr.base}}},
+                        {"head", {{"sha", pr.head}}}}}};
+  pr.repo.Write(".git/event.json", event.dump());
+  auto waiver_finding = [&](const json& reviews) {
+    pr.Reviews(reviews, json::array());
+    auto env = pr.Environment();
+    env["RISKGATE_NOW"] = "2026-11-27";
+    const auto result = pr.repo.Riskgate({"check", "--format", "json"}, env);
+    INFO(result.err);
+    const json doc = json::parse(result.out);
+    for (const auto& f : doc["findings"]) {
+      if (f["rule"] == "waiver-changed") return f;
+    }
+    return json();
+  };
+  const json approved = waiver_finding(json::array({Review(1, "alice", "APPROVED", pr.head)}));
+  REQUIRE(approved.is_object());
+  CHECK(approved["severity"] == "info");
+  CHECK_THAT(approved["message"].get<std::string>(),
+             Catch::Contains("alice approved it (approval on GitHub pull request #12 of octo/app)"));
+  // An approval of an older commit, or by someone else, does not approve the waiver.
+  const json stale = waiver_finding(json::array({Review(1, "alice", "APPROVED", pr.old_head),
+                                                 Review(2, "bob", "APPROVED", pr.head)}));
+  REQUIRE(stale.is_object());
+  CHECK(stale["severity"] != "info");
+  CHECK_THAT(stale["message"].get<std::string>(), Catch::Contains("alice must approve it"));
+}
+
 TEST_CASE("a pagination link to another host is refused, the token stays home", "[e2e][reviews]") {
   GithubPr pr;
   pr.server.On(kReviews,

@@ -4,6 +4,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "evaluate/reviews/approvals.h"
 
 namespace riskgate::evaluate::guard {
 namespace {
@@ -67,6 +68,24 @@ std::optional<std::string> ApprovalTrailer(const std::vector<collect::CommitFact
   return std::nullopt;
 }
 
+// Where `approver` approved the change: an Approved-by: trailer, or the forge's review.
+std::optional<std::string> ApprovalBy(const std::vector<collect::CommitFacts>& commits,
+                                      const collect::ReviewFacts& reviews,
+                                      const policy::ReviewsControl& control,
+                                      const std::string& approver) {
+  if (auto commit = ApprovalTrailer(commits, approver)) {
+    return "Approved-by: trailer of commit " + commit->substr(0, 12);
+  }
+  if (reviews.origin != collect::ReviewOrigin::kGithub &&
+      reviews.origin != collect::ReviewOrigin::kGitlab) {
+    return std::nullopt;
+  }
+  for (const auto& a : reviews::CountApprovals(reviews, control).approvers) {
+    if (!a.login.empty() && SamePerson(a.login, approver)) return "approval on " + reviews.request;
+  }
+  return std::nullopt;
+}
+
 bool SameWaiver(const policy::Waiver& a, const policy::Waiver& b) {
   return a.control == b.control && a.rule == b.rule && a.path == b.path &&
          a.fingerprint == b.fingerprint && a.approver == b.approver && a.owner == b.owner &&
@@ -77,6 +96,7 @@ bool SameWaiver(const policy::Waiver& a, const policy::Waiver& b) {
 
 std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::FileVersions>& changes,
                                                  const std::vector<collect::CommitFacts>& commits,
+                                                 const collect::ReviewFacts& reviews,
                                                  const policy::Policy& policy) {
   std::vector<core::Finding> out;
   for (const auto& change : changes) {
@@ -97,17 +117,15 @@ std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::File
     for (const auto& [id, w] : ById(change.head_content, change.path)) {
       auto old = before.find(id);
       if (old != before.end() && SameWaiver(old->second, w)) continue;
-      const auto approval = ApprovalTrailer(commits, w.approver);
+      const auto approval = ApprovalBy(commits, reviews, policy.reviews, w.approver);
       const std::string what =
           "this change " + std::string(old == before.end() ? "adds" : "alters") + " waiver '" + id +
           "' (owner " + w.owner + ", approver " + w.approver + ", expires " +
           core::FormatDate(w.expires) + "); it does not apply to this change, ";
-      auto waiver = Make(
-          "waiver-changed", change.path, w.mark.line,
-          what + (approval ? "and " + w.approver + " approved it (Approved-by: trailer of commit " +
-                                 approval->substr(0, 12) + ")"
-                           : "and " + w.approver + " must approve it"),
-          id + '\0' + core::FormatDate(w.expires));
+      auto waiver = Make("waiver-changed", change.path, w.mark.line,
+                         what + (approval ? "and " + w.approver + " approved it (" + *approval + ")"
+                                          : "and " + w.approver + " must approve it"),
+                         id + '\0' + core::FormatDate(w.expires));
       if (approval) waiver.severity = core::Severity::kInfo;
       waiver.hints.fix = "Ask " + w.approver +
                          " to approve this change (a review, or an "

@@ -18,8 +18,11 @@ inline constexpr std::string_view kControl = "policy";
 
 // `policy`: the base revision's policy (the one in force).
 // `commits`: the range's commits, whose Approved-by: trailers approve the waivers it adds.
+// `reviews`: the pull/merge request's approvals, when the reviews control read them; an
+// approval there by a waiver's approver approves the waiver too.
 std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::FileVersions>& changes,
                                                  const std::vector<collect::CommitFacts>& commits,
+                                                 const collect::ReviewFacts& reviews,
                                                  const policy::Policy& policy);
 
 }  // namespace riskgate::evaluate::guard

@@ -112,3 +112,22 @@ TEST_CASE("under the caps nothing is omitted", "[decide][issue5]") {
 }
 
 }  // namespace riskgate::decide
+
+namespace riskgate::decide {
+
+TEST_CASE("a waiver approver may have authority through a team the policy lists",
+          "[decide][waivers]") {
+  policy::Policy policy;
+  policy.waivers.approvers[static_cast<std::size_t>(core::Severity::kHigh)] = {"@acme/security"};
+  policy.reviews.teams["@acme/security"] = {"alice", "bob@example.com"};
+  CHECK(HasAuthority(policy, core::Severity::kHigh, "alice"));
+  CHECK(HasAuthority(policy, core::Severity::kHigh, "@Alice"));
+  CHECK(HasAuthority(policy, core::Severity::kHigh, "bob@example.com"));
+  CHECK(HasAuthority(policy, core::Severity::kHigh, "@acme/security"));
+  CHECK_FALSE(HasAuthority(policy, core::Severity::kHigh, "mallory"));
+  CHECK_FALSE(HasAuthority(policy, core::Severity::kHigh, ""));
+  // A severity nobody may accept stays so whatever the teams.
+  CHECK_FALSE(HasAuthority(policy, core::Severity::kCritical, "alice"));
+}
+
+}  // namespace riskgate::decide
