@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/forge_clients.h"
 #include "collect/forge/review_sources.h"
 
 namespace riskgate::app {
@@ -9,24 +10,7 @@ namespace {
 
 constexpr std::size_t kMaxLookupsPerCheck = 50;
 
-core::Result<collect::forge::HttpClient> GithubClient(const policy::Policy& policy,
-                                                      const collect::EnvReader& env) {
-  std::string url = policy.reviews.forge.github_api_url;
-  if (url.empty()) url = env("GITHUB_API_URL").value_or("https://api.github.com");
-  collect::forge::HttpOptions http;
-  http.timeout_seconds = policy.reviews.forge.timeout_seconds;
-  http.retries = policy.reviews.forge.retries;
-  http.max_retry_wait_seconds = policy.reviews.forge.max_retry_wait_seconds;
-  return collect::forge::HttpClient::Create(url, GithubToken(env),
-                                            collect::forge::TokenStyle::kBearer, http);
-}
-
 }  // namespace
-
-std::string GithubToken(const collect::EnvReader& env) {
-  if (auto token = env("RISKGATE_GITHUB_TOKEN")) return *token;
-  return env("GITHUB_TOKEN").value_or("");
-}
 
 core::Result<ResolvedPins> ResolvePins(const std::vector<core::Finding>& findings,
                                        const policy::Policy& policy,
@@ -38,7 +22,7 @@ core::Result<ResolvedPins> ResolvePins(const std::vector<core::Finding>& finding
     const auto key = std::make_pair(f.hints.pin->repository, f.hints.pin->ref);
     if (out.contains(key)) continue;
     if (!client) {
-      auto created = GithubClient(policy, env);
+      auto created = GithubClient(policy.reviews.forge, env);
       if (!created) return tl::unexpected(created.error());
       client.emplace(std::move(*created));
     }

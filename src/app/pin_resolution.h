@@ -28,7 +28,4 @@ core::Result<ResolvedPins> ResolvePins(const std::vector<core::Finding>& finding
 void ResolvePinRemedies(std::vector<core::Finding>& findings, const policy::Policy& policy,
                         const collect::EnvReader& env);
 
-// RISKGATE_GITHUB_TOKEN, else GITHUB_TOKEN; empty when neither is set.
-std::string GithubToken(const collect::EnvReader& env);
-
 }  // namespace riskgate::app

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/forge_clients.h"
 #include "collect/change_collector.h"
 #include "collect/forge/review_sources.h"
 #include "evaluate/reviews/approvals.h"
@@ -94,21 +95,6 @@ std::vector<std::string> TeamsToResolve(const std::optional<collect::CodeownersT
   return {teams.begin(), teams.end()};
 }
 
-std::string FirstEnv(const collect::EnvReader& env, std::initializer_list<const char*> names) {
-  for (const char* name : names) {
-    if (auto value = env(name)) return *value;
-  }
-  return "";
-}
-
-collect::forge::HttpOptions HttpOptionsOf(const policy::ForgeSettings& settings) {
-  collect::forge::HttpOptions options;
-  options.timeout_seconds = settings.timeout_seconds;
-  options.retries = settings.retries;
-  options.max_retry_wait_seconds = settings.max_retry_wait_seconds;
-  return options;
-}
-
 core::Result<collect::ReviewFacts> FromGithub(const policy::ReviewsControl& control,
                                               const collect::EnvReader& env,
                                               const CheckOptions& options,
@@ -134,12 +120,7 @@ core::Result<collect::ReviewFacts> FromGithub(const policy::ReviewsControl& cont
   if (pr.repository.find('/') == std::string::npos) {
     return MakeError(ErrorCode::kUsage, "a GitHub repository is written OWNER/REPO");
   }
-  std::string url = control.forge.github_api_url;
-  if (url.empty()) url = FirstEnv(env, {"GITHUB_API_URL"});
-  if (url.empty()) url = "https://api.github.com";
-  auto client = collect::forge::HttpClient::Create(
-      url, FirstEnv(env, {"RISKGATE_GITHUB_TOKEN", "GITHUB_TOKEN"}),
-      collect::forge::TokenStyle::kBearer, HttpOptionsOf(control.forge));
+  auto client = GithubClient(control.forge, env);
   if (!client) return tl::unexpected(client.error());
   return collect::forge::ReadGithubReviews(*client, pr, teams);
 }
@@ -166,16 +147,7 @@ core::Result<collect::ReviewFacts> FromGitlab(const policy::ReviewsControl& cont
                      "request: run in a merge_request_event pipeline, or pass --pr IID and "
                      "--forge-project ID (or set controls.reviews.source: trailers)");
   }
-  std::string url = control.forge.gitlab_api_url;
-  if (url.empty()) url = FirstEnv(env, {"CI_API_V4_URL"});
-  if (url.empty()) {
-    return MakeError(
-        ErrorCode::kUsage,
-        "no GitLab API URL: set CI_API_V4_URL or controls.reviews.forge.gitlab_api_url");
-  }
-  auto client = collect::forge::HttpClient::Create(
-      url, FirstEnv(env, {"RISKGATE_GITLAB_TOKEN", "GITLAB_TOKEN"}),
-      collect::forge::TokenStyle::kGitlabPrivateToken, HttpOptionsOf(control.forge));
+  auto client = GitlabClient(control.forge, env);
   if (!client) return tl::unexpected(client.error());
   return collect::forge::ReadGitlabReviews(*client, mr, groups);
 }

@@ -4,6 +4,7 @@
 // ends in exit 2 or a blocking finding, never a pass. CODEOWNERS is read from the base revision.
 #include <catch2/catch.hpp>
 
+#include "e2e/review_findings.h"
 #include "support/fixture_server.h"
 #include "support/temp_repo.h"
 
@@ -73,6 +74,17 @@ struct GithubPr {
     server.On(kTeam, json::array({{{"login", "alice"}}, {{"login", "zed"}}}).dump());
   }
 
+  // Commits the working tree as the pull request's new head.
+  void NewHead(const std::string& message) {
+    head = repo.Commit(message);
+    const json event = {{"pull_request",
+                         {{"number", 12},
+                          {"user", {{"login", "carol"}}},
+                          {"base", {{"sha", base}}},
+                          {"head", {{"sha", head}}}}}};
+    repo.Write(".git/event.json", event.dump());
+  }
+
   Env Environment() const {
     return {{"GITHUB_ACTIONS", "true"},
             {"GITHUB_EVENT_NAME", "pull_request"},
@@ -98,25 +110,22 @@ struct GithubPr {
     server.On("/repos/octo/app/pulls/12/reviews?per_page=100&page=2", second.dump());
   }
 
+  // With these reviews (one page), the run blocks on exactly one reviews finding: that one.
+  json OnlyReviewFinding(const json& reviews) {
+    Reviews(reviews, json::array());
+    const auto result = Check();
+    CHECK(result.exit_code == 1);
+    const auto findings = ReviewFindings(result);
+    REQUIRE(findings.size() == 1);
+    return findings.front();
+  }
+
   ProcessResult Check(const std::vector<std::string>& extra = {}) {
     std::vector<std::string> args = {"check", "--format", "json"};
     args.insert(args.end(), extra.begin(), extra.end());
     return repo.Riskgate(args, Environment());
   }
 };
-
-std::vector<json> ReviewFindings(const json& doc) {
-  std::vector<json> out;
-  for (const auto& f : doc["findings"]) {
-    if (f["control"] == "reviews") out.push_back(f);
-  }
-  return out;
-}
-
-json Parse(const ProcessResult& result) {
-  INFO(result.err);
-  return json::parse(result.out);
-}
 
 }  // namespace
 
@@ -129,7 +138,7 @@ TEST_CASE("GitHub approvals count each reviewer's latest verdict across pages", 
   const auto result = pr.Check();
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
-  CHECK(ReviewFindings(Parse(result)).empty());
+  CHECK(ReviewFindings(result).empty());
   // Both pages were read, the team was resolved, and the token went only to the fixture API.
   CHECK(pr.server.CountRequests("/repos/octo/app/pulls/12/reviews?per_page=100&page=2") == 1);
   CHECK(pr.server.CountRequests(kTeam) == 1);
@@ -150,7 +159,7 @@ TEST_CASE("dismissed, stale, self and bot approvals do not count on GitHub", "[e
                    Review(8, "erin", "COMMENTED", pr.head)}));
   const auto result = pr.Check();
   CHECK(result.exit_code == 1);
-  const auto findings = ReviewFindings(Parse(result));
+  const auto findings = ReviewFindings(result);
   REQUIRE(findings.size() == 1);
   const auto& f = findings.front();
   CHECK(f["rule"] == "approvals-missing");
@@ -178,24 +187,19 @@ TEST_CASE("stale approvals count when the policy says so", "[e2e][reviews]") {
              json::array({Review(2, "dave", "APPROVED", pr.old_head)}));
   const auto result = pr.Check();
   CHECK(result.exit_code == 0);
-  CHECK(ReviewFindings(Parse(result)).empty());
+  CHECK(ReviewFindings(result).empty());
 }
 
 TEST_CASE("a team owner's approval is required and resolved through the API", "[e2e][reviews]") {
   GithubPr pr;
-  pr.Reviews(
-      json::array({Review(1, "bob", "APPROVED", pr.head), Review(2, "frank", "APPROVED", pr.head)}),
-      json::array());
-  const auto result = pr.Check();
-  CHECK(result.exit_code == 1);
-  const auto findings = ReviewFindings(Parse(result));
-  REQUIRE(findings.size() == 1);
-  CHECK(findings[0]["rule"] == "code-owner-approval-missing");
-  const std::string message = findings[0]["message"];
+  const json finding = pr.OnlyReviewFinding(json::array(
+      {Review(1, "bob", "APPROVED", pr.head), Review(2, "frank", "APPROVED", pr.head)}));
+  CHECK(finding["rule"] == "code-owner-approval-missing");
+  const std::string message = finding["message"];
   CHECK_THAT(message, Catch::Contains("src/auth/login.cc needs 1 approval from @octo/security"));
   CHECK_THAT(message, Catch::Contains(".github/CODEOWNERS line 2"));
   bool names_owner = false;
-  for (const auto& r : findings[0]["remediation"]) {
+  for (const auto& r : finding["remediation"]) {
     names_owner = names_owner || (r["kind"] == "fix" && r["summary"].get<std::string>().find(
                                                             "@octo/security") != std::string::npos);
   }
@@ -205,14 +209,9 @@ TEST_CASE("a team owner's approval is required and resolved through the API", "[
 TEST_CASE("a team the token cannot read leaves the owner requirement unmet", "[e2e][reviews]") {
   GithubPr pr;
   pr.server.On(kTeam, {FixtureResponse{403, R"({"message":"Resource not accessible"})", {}, 0}});
-  pr.Reviews(
-      json::array({Review(1, "alice", "APPROVED", pr.head), Review(2, "bob", "APPROVED", pr.head)}),
-      json::array());
-  const auto result = pr.Check();
-  CHECK(result.exit_code == 1);
-  const auto findings = ReviewFindings(Parse(result));
-  REQUIRE(findings.size() == 1);
-  CHECK_THAT(findings[0]["message"].get<std::string>(),
+  const json finding = pr.OnlyReviewFinding(json::array(
+      {Review(1, "alice", "APPROVED", pr.head), Review(2, "bob", "APPROVED", pr.head)}));
+  CHECK_THAT(finding["message"].get<std::string>(),
              Catch::Contains("unresolved: @octo/security: GET"));
 }
 
@@ -221,22 +220,11 @@ TEST_CASE("a pull request that rewrites CODEOWNERS is judged by the base's file"
   GithubPr pr;
   // The PR also drops the security team from CODEOWNERS; the base's file still applies.
   pr.repo.Write(".github/CODEOWNERS", "/docs/ @docwriter\n");
-  pr.head = pr.repo.Commit("nobody owns auth any more");
-  const json event = {{"pull_request",
-                       {{"number", 12},
-                        {"user", {{"login", "carol"}}},
-                        {"base", {{"sha", pr.base}}},
-                        {"head", {{"sha", pr.head}}}}}};
-  pr.repo.Write(".git/event.json", event.dump());
-  pr.Reviews(
-      json::array({Review(1, "bob", "APPROVED", pr.head), Review(2, "frank", "APPROVED", pr.head)}),
-      json::array());
-  const auto result = pr.Check();
-  CHECK(result.exit_code == 1);
-  const auto findings = ReviewFindings(Parse(result));
-  REQUIRE(findings.size() == 1);
-  CHECK(findings[0]["rule"] == "code-owner-approval-missing");
-  CHECK_THAT(findings[0]["message"].get<std::string>(), Catch::Contains("@octo/security"));
+  pr.NewHead("nobody owns auth any more");
+  const json finding = pr.OnlyReviewFinding(json::array(
+      {Review(1, "bob", "APPROVED", pr.head), Review(2, "frank", "APPROVED", pr.head)}));
+  CHECK(finding["rule"] == "code-owner-approval-missing");
+  CHECK_THAT(finding["message"].get<std::string>(), Catch::Contains("@octo/security"));
 }
 
 TEST_CASE("GitHub faults fail closed with a message that says what failed", "[e2e][reviews]") {
@@ -316,7 +304,7 @@ TEST_CASE("on_error: block turns an unreachable forge into a blocking finding", 
   pr.server.On(kReviews, {FixtureResponse{503, "unavailable", {}, 0}});
   const auto result = pr.Check();
   CHECK(result.exit_code == 1);
-  const auto findings = ReviewFindings(Parse(result));
+  const auto findings = ReviewFindings(result);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0]["rule"] == "reviews-unavailable");
   CHECK(findings[0]["decision"] == "block");
@@ -330,13 +318,7 @@ TEST_CASE("a waiver added in a pull request is approved by its approver's GitHub
                 "version: 1\nwaivers:\n  - id: W-1\n    rule: some-rule\n    reason: r\n"
                 "    owner: carol\n    approver: alice\n    created: 2026-11-20\n"
                 "    expires: 2026-12-01\n");
-  pr.head = pr.repo.Commit("accept a risk");
-  const json event = {{"pull_request",
-                       {{"number", 12},
-                        {"user", {{"login", "carol"}}},
-                        {"base", {{"sha", pr.base}}},
-                        {"head", {{"sha", pr.head}}}}}};
-  pr.repo.Write(".git/event.json", event.dump());
+  pr.NewHead("accept a risk");
   auto waiver_finding = [&](const json& reviews) {
     pr.Reviews(reviews, json::array());
     auto env = pr.Environment();
@@ -352,11 +334,12 @@ TEST_CASE("a waiver added in a pull request is approved by its approver's GitHub
   const json approved = waiver_finding(json::array({Review(1, "alice", "APPROVED", pr.head)}));
   REQUIRE(approved.is_object());
   CHECK(approved["severity"] == "info");
-  CHECK_THAT(approved["message"].get<std::string>(),
-             Catch::Contains("alice approved it (approval on GitHub pull request #12 of octo/app)"));
+  CHECK_THAT(
+      approved["message"].get<std::string>(),
+      Catch::Contains("alice approved it (approval on GitHub pull request #12 of octo/app)"));
   // An approval of an older commit, or by someone else, does not approve the waiver.
-  const json stale = waiver_finding(json::array({Review(1, "alice", "APPROVED", pr.old_head),
-                                                 Review(2, "bob", "APPROVED", pr.head)}));
+  const json stale = waiver_finding(json::array(
+      {Review(1, "alice", "APPROVED", pr.old_head), Review(2, "bob", "APPROVED", pr.head)}));
   REQUIRE(stale.is_object());
   CHECK(stale["severity"] != "info");
   CHECK_THAT(stale["message"].get<std::string>(), Catch::Contains("alice must approve it"));

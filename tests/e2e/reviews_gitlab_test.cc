@@ -4,6 +4,7 @@
 // PRIVATE-TOKEN and never printed.
 #include <catch2/catch.hpp>
 
+#include "e2e/review_findings.h"
 #include "support/fixture_server.h"
 #include "support/temp_repo.h"
 
@@ -82,16 +83,6 @@ struct GitlabMr {
                           {"GIT_INDEX_FILE", ""}});
   }
 };
-
-std::vector<json> ReviewFindings(const ProcessResult& result) {
-  INFO(result.err);
-  std::vector<json> out;
-  const json doc = json::parse(result.out);
-  for (const auto& f : doc["findings"]) {
-    if (f["control"] == "reviews") out.push_back(f);
-  }
-  return out;
-}
 
 }  // namespace
 
