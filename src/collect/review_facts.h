@@ -22,6 +22,10 @@ struct Review {
   ReviewState state = ReviewState::kApproved;
   std::string commit;  // the head commit reviewed; empty when the forge does not say
   bool bot = false;
+  // GitHub: whether the reviewer can write to the repository (only their approvals count, as
+  // GitHub's own required reviews rule); forges that enforce it themselves leave it true.
+  bool write_access = true;
+  std::string permission;  // GitHub's answer when it is not write access ("read", "none")
 };
 
 struct CodeownersText {

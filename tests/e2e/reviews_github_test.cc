@@ -72,6 +72,13 @@ struct GithubPr {
     repo.Write(".git/event.json", event.dump());
     payload = repo.path() + "/.git/event.json";
     server.On(kTeam, json::array({{{"login", "alice"}}, {{"login", "zed"}}}).dump());
+    // Collaborators with write access, and one passer-by who can only read.
+    for (const char* user : {"alice", "bob", "dave", "erin", "frank"}) {
+      server.On(std::string("/repos/octo/app/collaborators/") + user + "/permission",
+                json{{"permission", "write"}, {"role_name", "write"}}.dump());
+    }
+    server.On("/repos/octo/app/collaborators/mallory/permission",
+              json{{"permission", "read"}, {"role_name", "read"}}.dump());
   }
 
   // Commits the working tree as the pull request's new head.
@@ -151,7 +158,8 @@ TEST_CASE("dismissed, stale, self and bot approvals do not count on GitHub", "[e
   GithubPr pr;
   pr.Reviews(
       json::array({Review(1, "alice", "APPROVED", pr.head), Review(2, "bob", "APPROVED", pr.head),
-                   Review(3, "carol", "APPROVED", pr.head)}),
+                   Review(3, "carol", "APPROVED", pr.head),
+                   Review(9, "mallory", "APPROVED", pr.head)}),
       json::array({Review(4, "bob", "DISMISSED", pr.head),
                    Review(5, "dave", "APPROVED", pr.old_head),
                    Review(6, "renovate[bot]", "APPROVED", pr.head, "Bot"),
@@ -171,6 +179,7 @@ TEST_CASE("dismissed, stale, self and bot approvals do not count on GitHub", "[e
   CHECK_THAT(message, Catch::Contains("carol (the change's author)"));
   CHECK_THAT(message, Catch::Contains("renovate[bot] (a bot)"));
   CHECK_THAT(message, Catch::Contains("dave (approved commit " + pr.old_head.substr(0, 12)));
+  CHECK_THAT(message, Catch::Contains("mallory (no write access (read))"));
   CHECK_THAT(message, !Catch::Contains("bob"));
   CHECK_THAT(message, !Catch::Contains("erin"));
   // Remedies: request the review, or accept the risk with a waiver.

@@ -44,6 +44,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       return 0;
     }
     case 3: {
+      if (!body.empty() && body[0] == 'p') {
+        auto permission = ParseGithubPermission(body.substr(1));
+        if (permission && permission->empty()) __builtin_trap();
+        return 0;
+      }
       auto sha = ParseGithubCommitSha(body);
       if (sha && sha->size() != 40) __builtin_trap();
       return 0;

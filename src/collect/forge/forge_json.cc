@@ -144,6 +144,16 @@ core::Result<std::vector<std::string>> ParseMemberLogins(std::string_view body,
   return out;
 }
 
+core::Result<std::string> ParseGithubPermission(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->is_object()) return tl::unexpected(Bad("the permission is not an object"));
+  if (auto role = OptionalText(*doc, "role_name"); role && !role->empty()) return *role;
+  auto permission = Text(*doc, "permission", "permission");
+  if (!permission) return tl::unexpected(permission.error());
+  return *permission;
+}
+
 core::Result<std::string> ParseGithubCommitSha(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());

@@ -40,6 +40,9 @@ core::Result<PullRequestInfo> ParseGithubPull(std::string_view body);
 // GET /orgs/{org}/teams/{slug}/members and GET /groups/{id}/members/all (one page): logins.
 core::Result<std::vector<std::string>> ParseMemberLogins(std::string_view body,
                                                          std::string_view login_field);
+// GET /repos/{o}/{r}/collaborators/{user}/permission: "admin", "maintain", "write", "triage",
+// "read" or "none" (role_name when present, else permission).
+core::Result<std::string> ParseGithubPermission(std::string_view body);
 // GET /repos/{o}/{r}/commits/{ref}: the commit's 40-hex SHA.
 core::Result<std::string> ParseGithubCommitSha(std::string_view body);
 // GET /projects/:id/merge_requests/:iid/approvals.

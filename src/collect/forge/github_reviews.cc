@@ -1,4 +1,5 @@
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "collect/forge/review_sources.h"
@@ -83,6 +84,33 @@ core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPull
       return tl::unexpected(Context(reviews.error(), "reading the reviews of " + what));
     }
     facts.reviews.insert(facts.reviews.end(), reviews->begin(), reviews->end());
+  }
+  // Only approvals from people who can write to the repository count (GitHub's own rule;
+  // author_association is not proof of it).
+  std::map<std::string, std::string> permissions;
+  for (auto& review : facts.reviews) {
+    if (review.state != ReviewState::kApproved || review.bot || review.login == info.author) {
+      continue;
+    }
+    auto it = permissions.find(review.login);
+    if (it == permissions.end()) {
+      auto response = client.Get("/repos/" + pr.repository + "/collaborators/" +
+                                 EncodeSegment(review.login) + "/permission");
+      if (!response) {
+        return tl::unexpected(Context(response.error(), "reading the permission of reviewer " +
+                                                            core::EscapeForDisplay(review.login)));
+      }
+      auto permission = ParseGithubPermission(response->body);
+      if (!permission) {
+        return tl::unexpected(
+            Context(permission.error(),
+                    "reading the permission of reviewer " + core::EscapeForDisplay(review.login)));
+      }
+      it = permissions.emplace(review.login, *permission).first;
+    }
+    const std::string& level = it->second;
+    review.write_access = level == "admin" || level == "maintain" || level == "write";
+    if (!review.write_access) review.permission = level;
   }
   for (const auto& team : teams) ResolveTeam(client, team, facts);
   return facts;

@@ -60,6 +60,11 @@ ApprovalCount CountApprovals(const collect::ReviewFacts& facts,
       out.not_counted.push_back({review.shown, "the change's author"});
       continue;
     }
+    if (!review.write_access) {
+      out.not_counted.push_back(
+          {review.shown, "no write access (" + core::EscapeForDisplay(review.permission) + ")"});
+      continue;
+    }
     if (!control.count_bots && review.bot) {
       out.not_counted.push_back({review.shown, "a bot"});
       continue;

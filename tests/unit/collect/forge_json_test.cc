@@ -72,6 +72,12 @@ TEST_CASE("the next page comes from the Link header's rel=next", "[collect][forg
   CHECK_FALSE(NextPageLink("garbage <").has_value());
 }
 
+TEST_CASE("a collaborator permission prefers the role name", "[collect][forge]") {
+  CHECK(ParseGithubPermission(R"({"permission": "write", "role_name": "maintain"})") == "maintain");
+  CHECK(ParseGithubPermission(R"({"permission": "read"})") == "read");
+  CHECK_FALSE(ParseGithubPermission(R"({"user": {}})").has_value());
+}
+
 TEST_CASE("a commit lookup yields a full SHA", "[collect][forge]") {
   CHECK(ParseGithubCommitSha(R"({"sha": ")" + std::string(40, 'd') + R"("})") ==
         std::string(40, 'd'));
