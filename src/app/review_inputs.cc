@@ -181,6 +181,16 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
     if (!read) return tl::unexpected(read.error());
     codeowners = std::move(*read);
   }
+  // A laptop, a pre-push hook: approvals come after the push, so with `source: auto` and no CI
+  // the control explains what the range will need instead of blocking it. CI systems without a
+  // forge API (and `source: trailers`) judge the trailers.
+  if (origin == ReviewOrigin::kTrailers && control.source == policy::ReviewSource::kAuto &&
+      !env("CI")) {
+    out.explain_only = true;
+    out.request = "a local run (no CI): approvals are judged in CI";
+    out.codeowners = std::move(codeowners);
+    return out;
+  }
   const std::vector<std::string> teams = TeamsToResolve(codeowners, facts);
   core::Result<collect::ReviewFacts> gathered = out;
   switch (origin) {

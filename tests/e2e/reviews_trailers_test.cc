@@ -111,4 +111,25 @@ TEST_CASE("a dry run of staged changes explains which approvals the commit will 
   CHECK(hook.out.find("will need") == std::string::npos);
 }
 
+TEST_CASE("with source auto a local range explains what it needs; CI judges the trailers",
+          "[e2e][reviews]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  reviews: {min_approvals: 1}\n");
+  repo.Write("CODEOWNERS", "src/ @org/core\n");
+  const std::string base = repo.Commit("base");
+  repo.Write("src/a.cc", "int a;\n");
+  repo.Commit("work");
+  // A laptop or a pre-push hook: approvals come after the push, so nothing blocks.
+  auto env = Local();
+  env["CI"] = "";
+  const auto local = repo.Riskgate({"check", "--base", base}, env);
+  CHECK(local.exit_code == 0);
+  CHECK_THAT(local.out, Catch::Contains("src/a.cc will need 1 approval from @org/core"));
+  // A CI system riskgate has no forge API for: the trailers decide.
+  env["CI"] = "true";
+  const auto ci = repo.Riskgate({"check", "--base", base}, env);
+  CHECK(ci.exit_code == 1);
+  CHECK_THAT(ci.out, Catch::Contains("src/a.cc needs 1 approval from @org/core"));
+}
+
 }  // namespace riskgate::testing
