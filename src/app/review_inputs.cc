@@ -117,9 +117,6 @@ core::Result<collect::ReviewFacts> FromGithub(const policy::ReviewsControl& cont
                      "request: run on a pull_request event, or pass --pr N and --forge-project "
                      "OWNER/REPO (or set controls.reviews.source: trailers)");
   }
-  if (pr.repository.find('/') == std::string::npos) {
-    return MakeError(ErrorCode::kUsage, "a GitHub repository is written OWNER/REPO");
-  }
   auto client = GithubClient(control.forge, env);
   if (!client) return tl::unexpected(client.error());
   return collect::forge::ReadGithubReviews(*client, pr, teams);

@@ -9,9 +9,11 @@ namespace riskgate::collect::forge {
 
 std::string EncodeSegment(const std::string& text) {
   static const char* kHex = "0123456789ABCDEF";
+  // "." and ".." would climb the URL path; encoded they are just names.
+  const bool dots_only = text.find_first_not_of('.') == std::string::npos;
   std::string out;
   for (unsigned char c : text) {
-    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || (c == '.' && !dots_only) || c == '~') {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -20,6 +22,20 @@ std::string EncodeSegment(const std::string& text) {
     }
   }
   return out;
+}
+
+bool IsRepositoryName(const std::string& repository) {
+  const auto slash = repository.find('/');
+  if (slash == std::string::npos || repository.find('/', slash + 1) != std::string::npos) {
+    return false;
+  }
+  for (const std::string& part : {repository.substr(0, slash), repository.substr(slash + 1)}) {
+    if (part.empty() || part.find_first_not_of('.') == std::string::npos) return false;
+    for (unsigned char c : part) {
+      if (std::isalnum(c) == 0 && c != '-' && c != '_' && c != '.') return false;
+    }
+  }
+  return true;
 }
 
 namespace {
@@ -57,6 +73,11 @@ void ResolveTeam(HttpClient& client, const std::string& team, ReviewFacts& facts
 
 core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPullRequest& pr,
                                             const std::vector<std::string>& teams) {
+  if (!IsRepositoryName(pr.repository)) {
+    return core::MakeError(core::ErrorCode::kUsage,
+                           "'" + core::EscapeForDisplay(pr.repository) +
+                               "' is not a GitHub repository name (OWNER/REPO)");
+  }
   const std::string base = "/repos/" + pr.repository + "/pulls/" + std::to_string(pr.number);
   const std::string what = "GitHub pull request #" + std::to_string(pr.number) + " of " +
                            core::EscapeForDisplay(pr.repository);
@@ -140,6 +161,10 @@ core::Result<std::string> ResolveGithubRef(HttpClient& client, const std::string
                                            const std::string& ref) {
   const std::string what =
       "resolving " + core::EscapeForDisplay(repository) + "@" + core::EscapeForDisplay(ref);
+  if (!IsRepositoryName(repository)) {
+    return core::MakeError(core::ErrorCode::kForge,
+                           what + ": not a GitHub repository name (OWNER/REPO)");
+  }
   auto response = client.Get("/repos/" + repository + "/commits/" + EncodeSegment(ref));
   if (!response) return tl::unexpected(Context(response.error(), what));
   auto sha = ParseGithubCommitSha(response->body);

@@ -44,7 +44,11 @@ core::Result<std::string> ResolveGithubRef(HttpClient& client, const std::string
 // Approvals written as commit trailers in a range (oldest commit first).
 ReviewFacts TrailerReviews(const std::vector<CommitFacts>& commits, const std::string& head);
 
-// Percent-encodes one URL path segment (a ref, a GitLab project path).
+// Percent-encodes one URL path segment (a ref, a GitLab project path); "." and ".." too.
 std::string EncodeSegment(const std::string& text);
+
+// OWNER/REPO with GitHub's characters only (letters, digits, '-', '_', '.'), never "." or "..":
+// safe to put in an API path.
+bool IsRepositoryName(const std::string& repository);
 
 }  // namespace riskgate::collect::forge

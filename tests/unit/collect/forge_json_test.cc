@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "collect/forge/forge_json.h"
+#include "collect/forge/review_sources.h"
 
 namespace riskgate::collect::forge {
 
@@ -82,6 +83,20 @@ TEST_CASE("a commit lookup yields a full SHA", "[collect][forge]") {
   CHECK(ParseGithubCommitSha(R"({"sha": ")" + std::string(40, 'd') + R"("})") ==
         std::string(40, 'd'));
   CHECK_FALSE(ParseGithubCommitSha(R"({"sha": "v4"})").has_value());
+}
+
+TEST_CASE("names that go into API paths cannot climb or inject", "[collect][forge]") {
+  CHECK(IsRepositoryName("octo/app.js"));
+  CHECK(IsRepositoryName("my-org/my_repo"));
+  CHECK_FALSE(IsRepositoryName("../../user"));
+  CHECK_FALSE(IsRepositoryName("octo/.."));
+  CHECK_FALSE(IsRepositoryName("octo/app?x=1"));
+  CHECK_FALSE(IsRepositoryName("octo/app/sub"));
+  CHECK_FALSE(IsRepositoryName("octo"));
+  CHECK(EncodeSegment("..") == "%2E%2E");
+  CHECK(EncodeSegment("v1.2.3") == "v1.2.3");
+  CHECK(EncodeSegment("release/1.0") == "release%2F1.0");
+  CHECK(EncodeSegment("a b#c?") == "a%20b%23c%3F");
 }
 
 }  // namespace riskgate::collect::forge
