@@ -32,6 +32,19 @@ std::string CorruptBlobOf(TempRepo& repo, const std::string& path) {
   return blob;
 }
 
+// A range judged by a policy whose reviews control reads GitHub at `api_url` (empty: the
+// environment's GITHUB_API_URL), for pull request #1 of o/r.
+std::vector<std::string> ReviewsRange(TempRepo& r, const std::string& api_url) {
+  std::string policy =
+      "version: 1\ncontrols:\n  reviews:\n    source: github\n    forge: {retries: 0";
+  if (!api_url.empty()) policy += ", github_api_url: '" + api_url + "'";
+  r.Write(".riskgate.yaml", policy + "}\n");
+  r.Commit("policy");
+  r.Write("a.txt", "a\n");
+  r.Commit("change");
+  return {"check", "--base", "HEAD~1", "--pr", "1", "--forge-project", "o/r"};
+}
+
 std::vector<ErrorPath> Catalogue() {
   return {
       {"a revision that does not exist",
@@ -144,6 +157,21 @@ std::vector<ErrorPath> Catalogue() {
          return std::vector<std::string>{"check", "--staged", "--format", "yaml"};
        },
        "yaml"},
+      {"a forge API that refuses the connection",
+       [](TempRepo& r) { return ReviewsRange(r, "http://127.0.0.1:1"); },
+       "the reviews control failed closed"},
+      {"a forge API reached over plain http to another host",
+       [](TempRepo& r) { return ReviewsRange(r, ""); },
+       "refusing plain http to api.example",
+       {{"GITHUB_API_URL", "http://api.example"}}},
+      {"the reviews control on GitHub without a pull request",
+       [](TempRepo& r) {
+         auto args = ReviewsRange(r, "http://127.0.0.1:1");
+         args.resize(args.size() - 4);  // no --pr, no --forge-project
+         return args;
+       },
+       "has no pull request",
+       {{"GITHUB_REPOSITORY", ""}}},
   };
 }
 

@@ -277,7 +277,7 @@ core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
     }
     if (attempt >= options.retries) {
       return tl::unexpected(ForgeError(shown + " failed after " + std::to_string(attempt + 1) +
-                                       " attempts: " + last));
+                                       (attempt == 0 ? " attempt: " : " attempts: ") + last));
     }
     std::this_thread::sleep_for(std::chrono::duration<double>(wait));
     backoff = std::min(backoff * 2, options.max_retry_wait_seconds);
