@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(cmake ninja-build pkg-config g++ git libgit2-dev libre2-dev libyaml-cpp-dev
           libcpp-httplib-dev libssl-dev catch2 libtomlplusplus-dev libcli11-dev
           nlohmann-json3-dev libexpected-dev clang-format pre-commit libxml2-utils
-          clang-14 libclang-rt-14-dev)
+          clang-14 libclang-rt-14-dev openssl ca-certificates)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

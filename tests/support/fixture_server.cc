@@ -9,17 +9,29 @@
 namespace riskgate::testing {
 
 struct FixtureServer::Impl {
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> owned;
+  httplib::Server& server;
+  bool tls = false;
   std::thread thread;
   int port = 0;
   mutable std::mutex mutex;
   std::map<std::string, std::vector<FixtureResponse>> routes;
   std::map<std::string, std::size_t> served;
   std::vector<RecordedRequest> requests;
+
+  explicit Impl(std::unique_ptr<httplib::Server> s) : owned(std::move(s)), server(*owned) {}
 };
 
-FixtureServer::FixtureServer() : impl_(std::make_unique<Impl>()) {
+FixtureServer::FixtureServer() : FixtureServer("", "") {}
+
+FixtureServer::FixtureServer(const std::string& cert_path, const std::string& key_path)
+    : impl_(std::make_unique<Impl>(
+          cert_path.empty() ? std::make_unique<httplib::Server>()
+                            : std::unique_ptr<httplib::Server>(std::make_unique<httplib::SSLServer>(
+                                  cert_path.c_str(), key_path.c_str())))) {
   Impl& impl = *impl_;
+  impl.tls = !cert_path.empty();
+  if (!impl.server.is_valid()) throw std::runtime_error("cannot start the TLS fixture server");
   impl.server.set_payload_max_length(1 << 20);
   impl.server.set_read_timeout(5, 0);
   impl.server.set_write_timeout(5, 0);
@@ -54,7 +66,9 @@ FixtureServer::~FixtureServer() {
   if (impl_->thread.joinable()) impl_->thread.join();
 }
 
-std::string FixtureServer::url() const { return "http://127.0.0.1:" + std::to_string(impl_->port); }
+std::string FixtureServer::url() const {
+  return std::string(impl_->tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(impl_->port);
+}
 
 void FixtureServer::On(const std::string& target, std::vector<FixtureResponse> responses) {
   std::lock_guard<std::mutex> lock(impl_->mutex);

@@ -27,11 +27,13 @@ struct RecordedRequest {
 class FixtureServer {
  public:
   FixtureServer();
+  // HTTPS with this certificate and key (PEM files).
+  FixtureServer(const std::string& cert_path, const std::string& key_path);
   ~FixtureServer();
   FixtureServer(const FixtureServer&) = delete;
   FixtureServer& operator=(const FixtureServer&) = delete;
 
-  // http://127.0.0.1:PORT
+  // http://127.0.0.1:PORT, or https:// with a certificate
   std::string url() const;
   // Answers GET `target` (path and query, exactly) with `responses` in turn; the last repeats.
   void On(const std::string& target, std::vector<FixtureResponse> responses);
