@@ -6,6 +6,7 @@
 
 #include "app/pin_resolution.h"
 #include "app/review_inputs.h"
+#include "app/threat_model_inputs.h"
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
 #include "core/progress.h"
@@ -32,6 +33,14 @@ core::Result<core::Day> Today() {
         "RISKGATE_NOW must be a date YYYY-MM-DD, not '" + std::string(now) + "'");
   }
   return core::DayOfUnixTime(static_cast<long long>(std::time(nullptr)));
+}
+
+// Now in seconds: noon of RISKGATE_NOW's day when tests set it, else the system clock.
+long long NowSeconds() {
+  if (const char* now = std::getenv("RISKGATE_NOW"); now != nullptr && *now != '\0') {
+    if (auto day = core::ParseDate(now)) return static_cast<long long>(*day) * 86400 + 43200;
+  }
+  return static_cast<long long>(std::time(nullptr));
 }
 
 // The commit whose policy files judge a range (its base), or empty for the working tree.
@@ -112,6 +121,9 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
       GatherReviews(policy->reviews, *facts, **repo, collect::ProcessEnvironment(), options);
   if (!reviews) return tl::unexpected(reviews.error());
   facts->reviews = std::move(*reviews);
+  auto models = GatherThreatModels(policy->threat_model, *facts, **repo, request, NowSeconds());
+  if (!models) return tl::unexpected(models.error());
+  facts->threat_models = std::move(*models);
 
   progress.stage = core::RunStage::kEvaluating;
   evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy, *layout);

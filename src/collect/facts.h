@@ -45,6 +45,27 @@ struct CommitFacts {
   std::vector<std::pair<std::string, std::string>> trailers;
 };
 
+// A threat model file of a component, as the scope judges the repository.
+struct ModelFile {
+  std::string path;
+  std::optional<std::string> content;     // nullopt: not in the judged tree
+  std::optional<long long> last_updated;  // committer time of the last commit touching it
+  bool changed = false;                   // the change itself adds or edits it
+};
+
+// A component of the threat-model policy that the change touches (every one in audits).
+struct ComponentFacts {
+  std::string name;
+  std::vector<std::string> touched;  // the change's paths under the component
+  std::vector<ModelFile> models;
+  std::optional<long long> last_code_change;  // before this change, for `last_change` freshness
+};
+
+struct ThreatModelFacts {
+  long long change_time = 0;  // committer time of the judged head, or now for staged/worktree
+  std::vector<ComponentFacts> components;
+};
+
 struct ChangeFacts {
   core::ScopeSummary scope;
   std::vector<Fragment> fragments;
@@ -55,7 +76,8 @@ struct ChangeFacts {
   // Staged and range modes: every path the change adds, modifies or deletes (a rename is its
   // old and its new path), sorted. Empty in worktree audits, which judge no change.
   std::vector<std::string> changed_paths;
-  ReviewFacts reviews;  // filled by the app when the reviews control is on
+  ReviewFacts reviews;             // filled by the app when the reviews control is on
+  ThreatModelFacts threat_models;  // filled by the app when the threat-model control is on
 };
 
 }  // namespace riskgate::collect

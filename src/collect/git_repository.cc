@@ -323,6 +323,71 @@ core::Result<std::vector<CommitRef>> GitRepository::RangeCommits(const std::stri
   return out;
 }
 
+core::Result<long long> GitRepository::CommitTimeOf(const std::string& commit) {
+  git_oid oid;
+  OwnedCommit owned;
+  if (git_oid_fromstr(&oid, commit.c_str()) != 0 ||
+      git_commit_lookup(owned.out(), repo_, &oid) != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot read commit " + commit + ": " + LastError());
+  }
+  return static_cast<long long>(git_commit_time(owned.get()));
+}
+
+core::Result<std::optional<CommitTime>> GitRepository::LastCommitTouching(
+    const std::string& head, const std::function<bool(std::string_view path)>& touches,
+    int max_commits) {
+  auto fail = [&](const std::string& what) -> core::Result<std::optional<CommitTime>> {
+    if (IsShallow()) {
+      return MakeError(ErrorCode::kShallow,
+                       "this is a shallow clone, so when a file last changed cannot be told; "
+                       "fetch the full history (actions/checkout `fetch-depth: 0`, GitLab "
+                       "`GIT_DEPTH: 0`)");
+    }
+    return MakeError(ErrorCode::kRepository, what + ": " + LastError());
+  };
+  OwnedWalk walk;
+  if (git_revwalk_new(walk.out(), repo_) != 0) return fail("cannot walk history");
+  git_revwalk_sorting(walk.get(), GIT_SORT_TIME);
+  git_oid oid;
+  if (git_oid_fromstr(&oid, head.c_str()) != 0 || git_revwalk_push(walk.get(), &oid) != 0) {
+    return fail("cannot walk from " + head);
+  }
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+  opts.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_SKIP_BINARY_CHECK;
+  int rc = 0;
+  for (int seen = 0; seen < max_commits && (rc = git_revwalk_next(&oid, walk.get())) == 0; ++seen) {
+    OwnedCommit commit;
+    OwnedTree tree;
+    OwnedTree parent_tree;
+    if (git_commit_lookup(commit.out(), repo_, &oid) != 0 ||
+        git_commit_tree(tree.out(), commit.get()) != 0) {
+      return fail("cannot read commit " + OidString(&oid));
+    }
+    if (git_commit_parentcount(commit.get()) > 0) {
+      OwnedCommit parent;
+      if (git_commit_parent(parent.out(), commit.get(), 0) != 0 ||
+          git_commit_tree(parent_tree.out(), parent.get()) != 0) {
+        return fail("cannot read the parent of " + OidString(&oid));
+      }
+    }
+    OwnedDiff diff;
+    if (git_diff_tree_to_tree(diff.out(), repo_, parent_tree.get(), tree.get(), &opts) != 0) {
+      return fail("cannot diff commit " + OidString(&oid));
+    }
+    for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+      if ((delta->new_file.path != nullptr && touches(delta->new_file.path)) ||
+          (delta->old_file.path != nullptr && touches(delta->old_file.path))) {
+        return std::optional<CommitTime>(
+            CommitTime{OidString(&oid), static_cast<long long>(git_commit_time(commit.get()))});
+      }
+    }
+  }
+  if (rc != 0 && rc != GIT_ITEROVER) return fail("cannot walk the history of " + head);
+  return std::optional<CommitTime>();
+}
+
 core::Result<git_index*> GitRepository::Index() {
   if (index_ != nullptr) {
     if (git_index_read(index_, 1) != 0) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,12 @@ struct CommitRef {
   std::vector<std::pair<std::string, std::string>> trailers;
 };
 
+// A commit and its committer time (seconds since the epoch).
+struct CommitTime {
+  std::string id;
+  long long time = 0;
+};
+
 class GitRepository {
  public:
   // Opens `path`, or when it is empty the repository git itself would use from the environment
@@ -74,6 +81,15 @@ class GitRepository {
   // first.
   core::Result<std::vector<CommitRef>> RangeCommits(const std::string& base,
                                                     const std::string& head);
+
+  // The committer time of `commit`.
+  core::Result<long long> CommitTimeOf(const std::string& commit);
+  // The newest commit reachable from `head` (newest first, at most `max_commits` looked at)
+  // that adds, modifies or deletes a path `touches` accepts, compared with its first parent;
+  // nullopt when none does.
+  core::Result<std::optional<CommitTime>> LastCommitTouching(
+      const std::string& head, const std::function<bool(std::string_view path)>& touches,
+      int max_commits);
 
   // Index (as GIT_INDEX_FILE names it, else the repository's) against HEAD, or against the empty
   // tree when HEAD is unborn.

@@ -7,6 +7,7 @@
 #include "evaluate/pins/gitlab_includes.h"
 #include "evaluate/pins/pins_evaluator.h"
 #include "evaluate/reviews/reviews_evaluator.h"
+#include "evaluate/threat_model/threat_model_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
 
 namespace riskgate::evaluate {
@@ -57,6 +58,9 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
   auto review_findings = reviews::EvaluateReviews(facts, policy.reviews);
   result.findings.insert(result.findings.end(), std::make_move_iterator(review_findings.begin()),
                          std::make_move_iterator(review_findings.end()));
+  auto model_findings = threat_model::EvaluateThreatModels(facts, policy.threat_model);
+  result.findings.insert(result.findings.end(), std::make_move_iterator(model_findings.begin()),
+                         std::make_move_iterator(model_findings.end()));
   return result;
 }
 

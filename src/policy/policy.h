@@ -17,6 +17,7 @@
 #include "core/severity.h"
 #include "policy/reviews_control.h"
 #include "policy/secret_rule.h"
+#include "policy/threat_model_control.h"
 #include "policy/waivers.h"
 
 namespace riskgate::policy {
@@ -62,6 +63,7 @@ struct Policy {
   SecretsControl secrets;
   PinsControl pins;
   ReviewsControl reviews;
+  ThreatModelControl threat_model;
   WaiverPolicy waivers;
 
   core::Decision DecisionFor(core::Severity severity) const {

@@ -65,6 +65,17 @@ std::string TempRepo::Commit(const std::string& message) {
   return Head();
 }
 
+std::string TempRepo::CommitAt(const std::string& message, const std::string& date) {
+  Git({"add", "-A"});
+  auto env = GitEnv();
+  env["GIT_AUTHOR_DATE"] = date;
+  env["GIT_COMMITTER_DATE"] = date;
+  auto result = Run({"git", "commit", "-q", "--allow-empty", "-m", message}, path(), env);
+  INFO("git commit: " << result.err);
+  REQUIRE(result.exit_code == 0);
+  return Head();
+}
+
 std::string TempRepo::Head() {
   std::string out = Git({"rev-parse", "HEAD"});
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();

@@ -33,6 +33,9 @@ class TempRepo {
   std::string Git(const std::vector<std::string>& args);
   // git add -A; git commit -m message; returns the new commit id.
   std::string Commit(const std::string& message);
+  // The same, authored and committed at `date` (GIT_AUTHOR_DATE / GIT_COMMITTER_DATE, e.g.
+  // "2026-01-15T12:00:00Z").
+  std::string CommitAt(const std::string& message, const std::string& date);
   std::string Head();
 
   // Runs riskgate with `args` in the repository folder.

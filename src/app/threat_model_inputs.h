@@ -1,0 +1,20 @@
+// App: gathers the threat-model facts: which policy components the change touches (every one
+// in a worktree audit), each model file as the scope judges the repository, and from git
+// history when each model and each component's code last changed (commit times, never file
+// mtimes, which a checkout resets). A shallow clone that hides that history is an error.
+#pragma once
+
+#include "collect/change_collector.h"
+#include "collect/facts.h"
+#include "collect/git_repository.h"
+#include "core/error.h"
+#include "policy/threat_model_control.h"
+
+namespace riskgate::app {
+
+// `now`: seconds since the epoch, the change time of staged and worktree runs.
+core::Result<collect::ThreatModelFacts> GatherThreatModels(
+    const policy::ThreatModelControl& control, const collect::ChangeFacts& facts,
+    collect::GitRepository& repo, const collect::ScopeRequest& request, long long now);
+
+}  // namespace riskgate::app

@@ -1,0 +1,140 @@
+#include <set>
+
+#include "core/path_glob.h"
+#include "policy/field_reader.h"
+#include "policy/threat_model_control.h"
+
+namespace riskgate::policy {
+namespace {
+
+std::optional<RiskTier> TierOf(std::string_view text) {
+  if (text == "high") return RiskTier::kHigh;
+  if (text == "medium") return RiskTier::kMedium;
+  if (text == "low") return RiskTier::kLow;
+  return std::nullopt;
+}
+
+void ReadGlobList(FieldReader& reader, const YamlNode& map, std::string_view key,
+                  std::string_view parent, Need need, std::vector<std::string>& out) {
+  auto globs = reader.StringList(map, key, parent, need);
+  if (!globs) return;
+  const YamlNode& list = *map.Find(key);
+  for (std::size_t i = 0; i < globs->size(); ++i) {
+    if (auto error = core::PathGlobError((*globs)[i])) {
+      reader.Report(list.items[i], IndexField(JoinField(parent, key), i), *error);
+      continue;
+    }
+    out.push_back((*globs)[i]);
+  }
+}
+
+void ReadComponent(const YamlNode& node, const std::string& field, FieldReader& reader,
+                   Component& out) {
+  if (!reader.ExpectMap(node, field, {"name", "paths", "tier", "models", "owners", "aliases"})) {
+    return;
+  }
+  out.line = node.mark.line;
+  out.name = reader.String(node, "name", field, Need::kRequired).value_or("");
+  ReadGlobList(reader, node, "paths", field, Need::kRequired, out.paths);
+  if (auto tier = reader.String(node, "tier", field, Need::kOptional)) {
+    if (auto parsed = TierOf(*tier)) {
+      out.tier = *parsed;
+    } else {
+      reader.Report(*node.Find("tier"), JoinField(field, "tier"),
+                    "'" + *tier + "' is not one of: high, medium, low");
+    }
+  }
+  if (auto models = reader.StringList(node, "models", field, Need::kRequired)) {
+    out.models = *models;
+    if (models->empty()) {
+      reader.Report(*node.Find("models"), JoinField(field, "models"),
+                    "name at least one threat model file (it may not exist yet)");
+    }
+  }
+  if (auto owners = reader.StringList(node, "owners", field, Need::kOptional)) out.owners = *owners;
+  if (auto aliases = reader.StringList(node, "aliases", field, Need::kOptional)) {
+    out.aliases = *aliases;
+  }
+}
+
+}  // namespace
+
+std::string_view RiskTierName(RiskTier tier) {
+  switch (tier) {
+    case RiskTier::kHigh:
+      return "high";
+    case RiskTier::kMedium:
+      return "medium";
+    case RiskTier::kLow:
+      return "low";
+  }
+  return "medium";
+}
+
+core::Severity SeverityForTier(RiskTier tier) {
+  switch (tier) {
+    case RiskTier::kHigh:
+      return core::Severity::kHigh;
+    case RiskTier::kMedium:
+      return core::Severity::kMedium;
+    case RiskTier::kLow:
+      return core::Severity::kLow;
+  }
+  return core::Severity::kMedium;
+}
+
+void LoadThreatModelControl(const YamlNode* node, FieldReader& reader, ThreatModelControl& out) {
+  if (node == nullptr) return;
+  const std::string field = "controls.threat_model";
+  if (!reader.ExpectMap(*node, field,
+                        {"enabled", "components", "required_parts", "max_age_days", "freshness",
+                         "entry_points", "residual_severity"})) {
+    return;
+  }
+  out.enabled = reader.Bool(*node, "enabled", field, Need::kOptional).value_or(true);
+  if (auto parts = reader.StringList(*node, "required_parts", field, Need::kOptional)) {
+    out.required_parts = *parts;
+  }
+  if (auto days = reader.Integer(*node, "max_age_days", field, Need::kOptional)) {
+    if (*days < 1 || *days > 3650) {
+      reader.Report(*node->Find("max_age_days"), JoinField(field, "max_age_days"),
+                    "expected a number of days from 1 to 3650");
+    } else {
+      out.max_age_days = static_cast<int>(*days);
+    }
+  }
+  if (auto mode = reader.String(*node, "freshness", field, Need::kOptional)) {
+    if (*mode == "age") {
+      out.freshness = Freshness::kAge;
+    } else if (*mode == "last_change") {
+      out.freshness = Freshness::kLastChange;
+    } else {
+      reader.Report(*node->Find("freshness"), JoinField(field, "freshness"),
+                    "'" + *mode + "' is not one of: age, last_change");
+    }
+  }
+  ReadGlobList(reader, *node, "entry_points", field, Need::kOptional, out.entry_points);
+  if (auto severity = reader.SeverityValue(*node, "residual_severity", field, Need::kOptional)) {
+    out.residual_severity = *severity;
+  }
+  const YamlNode* components = node->Find("components");
+  if (components == nullptr) {
+    reader.Report(*node, JoinField(field, "components"),
+                  "list the components that carry risk (name, paths, models)");
+    return;
+  }
+  if (!reader.ExpectList(*components, JoinField(field, "components"))) return;
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < components->items.size(); ++i) {
+    const std::string cfield = IndexField(JoinField(field, "components"), i);
+    Component component;
+    ReadComponent(components->items[i], cfield, reader, component);
+    if (!component.name.empty() && !names.insert(component.name).second) {
+      reader.Report(components->items[i], cfield,
+                    "a second component named '" + component.name + "'");
+    }
+    out.components.push_back(std::move(component));
+  }
+}
+
+}  // namespace riskgate::policy

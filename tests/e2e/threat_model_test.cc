@@ -1,0 +1,153 @@
+// Issue 8, end to end: the threat-model control on real repositories whose commits are dated
+// with GIT_AUTHOR_DATE/GIT_COMMITTER_DATE. A change to a component without a model blocks; a
+// stale model blocks; a fresh but incomplete one reports each missing part; updating the model
+// in the same range passes; a change outside every component is untouched.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "support/temp_repo.h"
+
+namespace riskgate::testing {
+namespace {
+
+using nlohmann::json;
+
+const std::string kPolicy = R"(version: 1
+controls:
+  threat_model:
+    max_age_days: 90
+    entry_points: ['**/routes/**']
+    components:
+      - name: payments
+        paths: ['src/payments/**']
+        tier: high
+        models: [docs/threat-models/payments.md]
+        owners: ['@acme/payments']
+)";
+
+std::string CompleteModel(const std::string& extra = "") {
+  return "# Threat model: payments\n\n"
+         "## Assets\nCard tokens, ledger.\n\n"
+         "## Actors\nCustomers, support staff, attackers on the internet.\n\n"
+         "## Entry points\n- src/payments/routes/charge.cc\n\n"
+         "## Trust boundaries\nThe API gateway.\n\n"
+         "## Abuse cases\nReplay of a charge.\n\n"
+         "## Controls\nIdempotency keys.\n\n"
+         "## Residual risk\n\n"
+         "| Threat | Severity | Status | Owner | Accepted | Expires |\n"
+         "|---|---|---|---|---|---|\n"
+         "| Replay within 5 s | High | Accepted | @alice | 2026-11-01 | 2027-05-01 |\n" +
+         extra;
+}
+
+struct Repo {
+  TempRepo repo;
+  std::string base;
+  explicit Repo(const std::optional<std::string>& model, const std::string& model_date) {
+    repo.Write(".riskgate.yaml", kPolicy);
+    repo.Write("README.md", "shop\n");
+    repo.CommitAt("policy", "2026-01-01T12:00:00Z");
+    if (model) repo.Write("docs/threat-models/payments.md", *model);
+    repo.Write("src/payments/charge.cc", "int charge();\n");
+    base = repo.CommitAt("payments", model_date);
+  }
+  std::vector<json> Findings(int expected_exit, const std::string& date = "2026-11-20T12:00:00Z") {
+    repo.CommitAt("change", date);
+    const json doc = repo.RiskgateJson({"check", "--base", base}, expected_exit,
+                                       {{"RISKGATE_NOW", "2026-11-27"}});
+    std::vector<json> out;
+    for (const auto& f : doc["findings"]) {
+      if (f["control"] == "threat_model") out.push_back(f);
+    }
+    return out;
+  }
+};
+
+std::set<std::string> Rules(const std::vector<json>& findings) {
+  std::set<std::string> rules;
+  for (const auto& f : findings) rules.insert(f["rule"].get<std::string>());
+  return rules;
+}
+
+}  // namespace
+
+TEST_CASE("a change to a component without a threat model blocks", "[e2e][threat_model]") {
+  Repo r(std::nullopt, "2026-11-01T12:00:00Z");
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto findings = r.Findings(1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-missing");
+  CHECK(findings[0]["decision"] == "block");
+  CHECK(findings[0]["path"] == "src/payments/charge.cc");
+  CHECK_THAT(findings[0]["message"].get<std::string>(),
+             Catch::Contains("docs/threat-models/payments.md"));
+  CHECK_THAT(findings[0]["remediation"][0]["summary"].get<std::string>(),
+             Catch::Contains("riskgate threat-model init payments"));
+}
+
+TEST_CASE("a stale threat model blocks", "[e2e][threat_model]") {
+  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");  // 264 days before the change
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto findings = r.Findings(1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-stale");
+  CHECK_THAT(findings[0]["message"].get<std::string>(),
+             Catch::Contains("last updated 264 days ago (2026-03-01; at most 90 allowed)"));
+}
+
+TEST_CASE("a fresh but incomplete model reports each missing part", "[e2e][threat_model]") {
+  Repo r("# payments\n\n## Assets\nCard tokens.\n\n## Actors\n\n## Controls\nTLS.\n",
+         "2026-11-01T12:00:00Z");
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto findings = r.Findings(0);  // incomplete parts warn
+  std::set<std::string> messages;
+  for (const auto& f : findings) {
+    CHECK(f["rule"] == "threat-model-incomplete");
+    CHECK(f["decision"] == "warn");
+    messages.insert(f["message"].get<std::string>());
+  }
+  const std::string m = "docs/threat-models/payments.md has ";
+  CHECK(messages ==
+        std::set<std::string>{m + "an empty 'Actors' section", m + "no 'Entry points' heading",
+                              m + "no 'Trust boundaries' heading", m + "no 'Abuse cases' heading",
+                              m + "no 'Residual risk' heading"});
+}
+
+TEST_CASE("updating a stale model in the same range satisfies freshness", "[e2e][threat_model]") {
+  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nReviewed for charge(int).\n"));
+  CHECK(r.Findings(0).empty());
+}
+
+TEST_CASE("a change outside every component is untouched", "[e2e][threat_model]") {
+  Repo r(std::nullopt, "2026-11-01T12:00:00Z");
+  r.repo.Write("README.md", "shop, now with docs\n");
+  CHECK(r.Findings(0).empty());
+}
+
+TEST_CASE("an unowned residual risk and an unmodelled entry point are findings",
+          "[e2e][threat_model]") {
+  std::string model = CompleteModel(
+      "| Card testing | Critical | Open | TBD | | |\n"
+      "| Old bug | High | Accepted | @bob | 2025-01-01 | 2025-06-01 |\n");
+  Repo r(model, "2026-11-01T12:00:00Z");
+  r.repo.Write("src/payments/routes/refund.cc", "int refund();\n");
+  const auto findings = r.Findings(1);
+  CHECK(Rules(findings) == std::set<std::string>{"residual-risk-unowned", "residual-risk-expired",
+                                                 "entry-point-unmodelled"});
+  for (const auto& f : findings) {
+    if (f["rule"] == "residual-risk-unowned") {
+      CHECK(f["line"] == 26);
+      CHECK_THAT(f["message"].get<std::string>(), Catch::Contains("'Card testing' (open)"));
+      CHECK_THAT(f["remediation"][0]["summary"].get<std::string>(),
+                 Catch::Contains("@acme/payments"));
+    }
+    if (f["rule"] == "entry-point-unmodelled") {
+      CHECK(f["path"] == "src/payments/routes/refund.cc");
+    }
+  }
+}
+
+}  // namespace riskgate::testing
