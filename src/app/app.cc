@@ -9,6 +9,7 @@
 #include "app/fix_pins.h"
 #include "app/install_hook.h"
 #include "app/risk_commands.h"
+#include "app/threat_model_commands.h"
 #include "report/report.h"
 
 namespace riskgate::app {
@@ -121,6 +122,22 @@ int Main(int argc, char** argv) {
   fix_pins_cmd->add_option("--policy", fix_pins.policy, "Policy file");
   fix_pins_cmd->add_flag("--dry-run", fix_pins.dry_run, "Print the new pins, change no file");
 
+  ThreatModelOptions model;
+  CLI::App* model_cmd =
+      cli.add_subcommand("threat-model", "Threat models of the policy's components");
+  model_cmd->require_subcommand(1);
+  CLI::App* model_init = model_cmd->add_subcommand(
+      "init", "Write a skeleton Markdown threat model for a component (never overwrites)");
+  model_init->add_option("COMPONENT", model.component, "The component's name in the policy")
+      ->required();
+  CLI::App* model_status = model_cmd->add_subcommand(
+      "status", "Every component's threat model: age, missing parts, open residual risks");
+  model_status->add_option("--format", model.format, "text or json");
+  for (CLI::App* sub : {model_init, model_status}) {
+    sub->add_option("--repo", model.repo, "Repository folder");
+    sub->add_option("--policy", model.policy, "Policy file");
+  }
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -142,6 +159,8 @@ int Main(int argc, char** argv) {
   if (waivers_cmd->parsed()) return RunWaivers(register_options);
   if (baseline_cmd->parsed()) return RunBaseline(baseline);
   if (fix_pins_cmd->parsed()) return RunFixPins(fix_pins);
+  if (model_init->parsed()) return RunThreatModelInit(model);
+  if (model_status->parsed()) return RunThreatModelStatus(model);
   return Fail("no command given: run `riskgate check` (see `riskgate --help`)");
 }
 

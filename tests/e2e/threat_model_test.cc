@@ -4,6 +4,7 @@
 // in the same range passes; a change outside every component is untouched.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <set>
 
 #include "support/temp_repo.h"
@@ -148,6 +149,71 @@ TEST_CASE("an unowned residual risk and an unmodelled entry point are findings",
       CHECK(f["path"] == "src/payments/routes/refund.cc");
     }
   }
+}
+
+}  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("threat-model init writes a skeleton the control accepts once it is filled in",
+          "[e2e][threat_model]") {
+  Repo r(std::nullopt, "2026-11-01T12:00:00Z");
+  r.repo.Write("src/payments/routes/charge.cc", "int route();\n");
+  r.repo.CommitAt("a route", "2026-11-02T12:00:00Z");
+  const auto init = r.repo.Riskgate({"threat-model", "init", "payments"});
+  INFO(init.err);
+  REQUIRE(init.exit_code == 0);
+  const std::string path = r.repo.path() + "/docs/threat-models/payments.md";
+  std::ifstream in(path);
+  std::string skeleton(std::istreambuf_iterator<char>(in), {});
+  for (const char* part : {"## Assets", "## Actors", "## Entry points", "## Trust boundaries",
+                           "## Abuse cases", "## Controls", "## Residual risk"}) {
+    CHECK_THAT(skeleton, Catch::Contains(part));
+  }
+  CHECK_THAT(skeleton, Catch::Contains("- `src/payments/routes/charge.cc`"));
+  CHECK_THAT(skeleton, Catch::Contains("- Owners: @acme/payments"));
+  // Never overwrites.
+  const auto again = r.repo.Riskgate({"threat-model", "init", "payments"});
+  CHECK(again.exit_code == 2);
+  CHECK_THAT(again.err, Catch::Contains("never overwrites"));
+  // With its placeholders, every part is reported empty and the residual risk unowned.
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto unfilled = r.Findings(1);
+  std::set<std::string> rules;
+  for (const auto& f : unfilled) rules.insert(f["rule"].get<std::string>());
+  CHECK(rules == std::set<std::string>{"threat-model-incomplete", "residual-risk-unowned"});
+  CHECK(unfilled.size() == 7);  // six empty parts; the residual-risk table's row has no owner
+  // Filled in, it is present, complete and owned.
+  std::string filled = skeleton;
+  for (std::size_t at; (at = filled.find("<fill in: owner>")) != std::string::npos;) {
+    filled.replace(at, 16, "@alice");
+  }
+  for (std::size_t at; (at = filled.find("<fill in")) != std::string::npos;) {
+    filled.replace(at, filled.find('>', at) - at + 1, "written down");
+  }
+  r.repo.Write("docs/threat-models/payments.md", filled);
+  r.repo.Write("src/payments/charge.cc", "int charge(long);\n");
+  CHECK(r.Findings(0).empty());
+  // And the coverage report says so.
+  const auto status = r.repo.Riskgate({"threat-model", "status", "--format", "json"},
+                                      {{"RISKGATE_NOW", "2026-11-27"}});
+  INFO(status.err);
+  REQUIRE(status.exit_code == 0);
+  const auto doc = nlohmann::json::parse(status.out);
+  CHECK(doc["high_tier_coverage"]["usable"] == 1);
+  CHECK(doc["high_tier_coverage"]["total"] == 1);
+  CHECK(doc["components"][0]["models"][0]["age_days"] == 7);
+  CHECK(doc["components"][0]["models"][0]["open_residual_risks"] == 1);
+}
+
+TEST_CASE("threat-model status reports missing models and parts as text", "[e2e][threat_model]") {
+  Repo r("# payments\n\n## Assets\nTokens.\n", "2026-11-01T12:00:00Z");
+  const auto status = r.repo.Riskgate({"threat-model", "status"}, {{"RISKGATE_NOW", "2026-11-27"}});
+  REQUIRE(status.exit_code == 0);
+  CHECK_THAT(status.out, Catch::Contains("payments (high risk): NO usable threat model"));
+  CHECK_THAT(status.out, Catch::Contains("docs/threat-models/payments.md: Markdown, updated 26 "
+                                         "days ago, missing: Actors, Entry points"));
+  CHECK_THAT(status.out, Catch::Contains("high-tier coverage: 0 of 1 components"));
 }
 
 }  // namespace riskgate::testing

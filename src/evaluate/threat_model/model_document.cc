@@ -367,6 +367,12 @@ ModelDocument ReadModel(const std::string& path, std::string_view content,
   return ReadMarkdown(content, required_parts);
 }
 
+bool HasOwner(const ResidualRisk& risk) {
+  const std::string owner = core::AsciiLower(Trim(risk.owner));
+  return !(owner.empty() || owner == "tbd" || owner == "-" || owner == "?" || owner == "n/a" ||
+           owner.find("<fill in") != std::string::npos);
+}
+
 bool Mentions(const ModelDocument& document, std::string_view name) {
   const std::string needle = core::AsciiLower(name);
   return !needle.empty() && document.names.find(needle) != std::string::npos;

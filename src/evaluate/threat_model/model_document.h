@@ -47,6 +47,9 @@ struct ModelDocument {
 ModelDocument ReadModel(const std::string& path, std::string_view content,
                         const std::vector<std::string>& required_parts);
 
+// Whether a residual risk names an owner (not blank, "TBD", "-", "?", "n/a" or a placeholder).
+bool HasOwner(const ResidualRisk& risk);
+
 // Whether `document` mentions `name` (case-insensitive) in a heading or element name.
 bool Mentions(const ModelDocument& document, std::string_view name);
 

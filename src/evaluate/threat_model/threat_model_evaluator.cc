@@ -158,9 +158,8 @@ class ComponentJudge {
   void Residual(const collect::ModelFile& model, const ModelDocument& doc) {
     for (const auto& risk : doc.residual) {
       if (risk.severity_known && risk.severity < control_.residual_severity) continue;
-      const std::string owner = core::AsciiLower(risk.owner);
       const std::string title = risk.title.empty() ? "a residual risk" : "'" + risk.title + "'";
-      if (owner.empty() || owner == "tbd" || owner == "-" || owner == "?" || owner == "n/a") {
+      if (!HasOwner(risk)) {
         auto& f = Add("residual-risk-unowned",
                       model.path + ": " + title + " (" + risk.status + ") has no owner", model.path,
                       risk.line, model.path + '\0' + risk.title);

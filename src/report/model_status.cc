@@ -1,0 +1,95 @@
+#include "report/model_status.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+
+namespace riskgate::report {
+namespace {
+
+using core::ComponentStatus;
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + core::EscapeForDisplay(item);
+  return out;
+}
+
+// "2 of 3 high-tier components have a usable threat model (67%)".
+std::pair<int, int> HighTierCoverage(const std::vector<ComponentStatus>& rows) {
+  int total = 0, usable = 0;
+  for (const auto& row : rows) {
+    if (row.tier != "high") continue;
+    ++total;
+    if (row.usable) ++usable;
+  }
+  return {usable, total};
+}
+
+std::string Text(const std::vector<ComponentStatus>& rows) {
+  std::string out;
+  for (const auto& row : rows) {
+    out += core::EscapeForDisplay(row.name) + " (" + row.tier +
+           " risk): " + (row.usable ? "usable threat model" : "NO usable threat model") + "\n";
+    if (!row.owners.empty()) out += "  owners: " + Join(row.owners) + "\n";
+    for (const auto& m : row.models) {
+      out += "  " + core::EscapeForDisplay(m.path) + ": ";
+      if (!m.exists) {
+        out += "missing\n";
+        continue;
+      }
+      out += m.format;
+      out += m.age_days ? ", updated " + std::to_string(*m.age_days) + " days ago"
+                        : std::string(", not committed");
+      if (!m.error.empty()) out += ", does not parse: " + core::EscapeForDisplay(m.error);
+      if (!m.missing_parts.empty()) out += ", missing: " + Join(m.missing_parts);
+      out += ", open residual risks: " + std::to_string(m.open_risks);
+      if (m.unowned_risks > 0) out += " (" + std::to_string(m.unowned_risks) + " without owner)";
+      out += "\n";
+    }
+  }
+  const auto [usable, total] = HighTierCoverage(rows);
+  out += "\nhigh-tier coverage: " + std::to_string(usable) + " of " + std::to_string(total) +
+         " components have a usable threat model";
+  if (total > 0) out += " (" + std::to_string(100 * usable / total) + "%)";
+  return out + "\n";
+}
+
+std::string Json(const std::vector<ComponentStatus>& rows) {
+  nlohmann::json doc = {{"components", nlohmann::json::array()}};
+  for (const auto& row : rows) {
+    nlohmann::json models = nlohmann::json::array();
+    for (const auto& m : row.models) {
+      models.push_back({{"path", m.path},
+                        {"exists", m.exists},
+                        {"format", m.exists ? nlohmann::json(m.format) : nlohmann::json()},
+                        {"age_days", m.age_days ? nlohmann::json(*m.age_days) : nlohmann::json()},
+                        {"error", m.error.empty() ? nlohmann::json() : nlohmann::json(m.error)},
+                        {"missing_parts", m.missing_parts},
+                        {"open_residual_risks", m.open_risks},
+                        {"unowned_residual_risks", m.unowned_risks}});
+    }
+    doc["components"].push_back({{"name", row.name},
+                                 {"tier", row.tier},
+                                 {"owners", row.owners},
+                                 {"usable", row.usable},
+                                 {"models", models}});
+  }
+  const auto [usable, total] = HighTierCoverage(rows);
+  doc["high_tier_coverage"] = {{"usable", usable}, {"total", total}};
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::optional<StatusFormat> ParseStatusFormat(std::string_view name) {
+  if (name == "text") return StatusFormat::kText;
+  if (name == "json") return StatusFormat::kJson;
+  return std::nullopt;
+}
+
+std::string WriteModelStatus(StatusFormat format, const std::vector<ComponentStatus>& rows) {
+  return format == StatusFormat::kJson ? Json(rows) : Text(rows);
+}
+
+}  // namespace riskgate::report
