@@ -67,6 +67,11 @@ int RunWaive(const WaiveOptions& options) {
     return Fail(options.approver + " may not accept " + severity_name +
                 " risks under the policy (waivers.approvers." + severity_name + ")");
   }
+  if (!decide::MayAccept(judged->inputs.policy, *finding, options.approver)) {
+    std::string who;
+    for (const auto& name : finding->hints.acceptors) who += (who.empty() ? "" : ", ") + name;
+    return Fail(options.approver + " may not accept this risk: only " + who + " may");
+  }
   policy::Waiver waiver;
   waiver.id =
       options.id.empty() ? finding->rule + "-" + finding->fingerprint.substr(0, 8) : options.id;

@@ -42,6 +42,9 @@ struct RemedyHints {
   std::string revoke_url;                       // where the credential is revoked, for secrets
   std::string provider;                         // who issued it
   std::optional<PinTarget> pin = std::nullopt;  // pins: the reference to pin
+  // When not empty, only these (users or @org/team handles) may approve a waiver of the finding,
+  // on top of the policy's authority per severity (e.g. a high-tier component's owners).
+  std::vector<std::string> acceptors = {};
 };
 
 // How a waiver bears on a finding (set by decide).

@@ -19,11 +19,31 @@ core::WaiverMark MarkFor(const policy::Waiver& w, core::WaiverStatus status) {
                           w.file,  w.mark.line};
 }
 
-// The status of `w` for a finding of `severity` on `today`.
-core::WaiverStatus StatusOf(const policy::Waiver& w, core::Severity severity,
+// Whether `who` is one of `names`, directly or as a member of a team listed there (members
+// from `controls.reviews.teams`).
+bool IsNamed(const policy::Policy& policy, const std::vector<std::string>& names,
+             std::string_view who_raw) {
+  const std::string who = Normalise(who_raw);
+  if (who.empty()) return false;
+  for (const auto& name : names) {
+    if (name == "*" || Normalise(name) == who) return true;
+    if (!name.starts_with('@') || name.find('/') == std::string::npos) continue;
+    for (const auto& [team, members] : policy.reviews.teams) {
+      if (Normalise(team) != Normalise(name)) continue;
+      for (const auto& member : members) {
+        if (Normalise(member) == who) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The status of `w` for `finding` on `today`.
+core::WaiverStatus StatusOf(const policy::Waiver& w, const core::Finding& finding,
                             const policy::Policy& policy, core::Day today) {
   const policy::WaiverPolicy& rules = policy.waivers;
-  if (!HasAuthority(policy, severity, w.approver)) return core::WaiverStatus::kUnauthorized;
+  const core::Severity severity = finding.severity;
+  if (!MayAccept(policy, finding, w.approver)) return core::WaiverStatus::kUnauthorized;
   if (w.expires - w.created > rules.max_days[static_cast<std::size_t>(severity)]) {
     return core::WaiverStatus::kTooLong;
   }
@@ -46,13 +66,17 @@ core::Finding AboutWaiver(const policy::Waiver& w, std::string rule, core::Sever
   return f;
 }
 
+std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
 std::string AuthorityList(const policy::WaiverPolicy& rules, core::Severity severity) {
   const auto& names = rules.approvers[static_cast<std::size_t>(severity)];
   if (names.empty())
     return "nobody: set waivers.approvers." + std::string(core::SeverityName(severity));
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
+  return Join(names);
 }
 
 }  // namespace
@@ -67,19 +91,13 @@ bool Covers(const policy::Waiver& w, const core::Finding& f) {
 
 bool HasAuthority(const policy::Policy& policy, core::Severity severity,
                   std::string_view approver) {
-  const std::string who = Normalise(approver);
-  if (who.empty()) return false;
-  for (const auto& name : policy.waivers.approvers[static_cast<std::size_t>(severity)]) {
-    if (name == "*" || Normalise(name) == who) return true;
-    if (!name.starts_with('@') || name.find('/') == std::string::npos) continue;
-    for (const auto& [team, members] : policy.reviews.teams) {
-      if (Normalise(team) != Normalise(name)) continue;
-      for (const auto& member : members) {
-        if (Normalise(member) == who) return true;
-      }
-    }
-  }
-  return false;
+  return IsNamed(policy, policy.waivers.approvers[static_cast<std::size_t>(severity)], approver);
+}
+
+bool MayAccept(const policy::Policy& policy, const core::Finding& finding,
+               std::string_view approver) {
+  return HasAuthority(policy, finding.severity, approver) &&
+         (finding.hints.acceptors.empty() || IsNamed(policy, finding.hints.acceptors, approver));
 }
 
 void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& policy,
@@ -102,7 +120,7 @@ void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& po
     for (const auto& w : *input.waivers) {
       if (!Covers(w, finding)) continue;
       used.insert(w.id);
-      const auto status = StatusOf(w, finding.severity, policy, input.today);
+      const auto status = StatusOf(w, finding, policy, input.today);
       // A waiver that applies beats one that does not; the first that applies wins.
       const bool applies =
           status == core::WaiverStatus::kActive || status == core::WaiverStatus::kExpiring;
@@ -129,10 +147,14 @@ void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& po
       case core::WaiverStatus::kExpired:
         break;  // the finding keeps its own decision; the mark says when the waiver ended
       case core::WaiverStatus::kUnauthorized:
-        raise(w, "waiver-unauthorized", core::Severity::kMedium,
-              "waiver '" + w.id + "' is approved by " + w.approver + ", who may not accept " +
-                  severity + " risks (allowed: " + AuthorityList(rules, finding.severity) +
-                  "); it does not apply");
+        raise(
+            w, "waiver-unauthorized", core::Severity::kMedium,
+            "waiver '" + w.id + "' is approved by " + w.approver + ", who may not accept " +
+                (finding.hints.acceptors.empty()
+                     ? severity + " risks (allowed: " + AuthorityList(rules, finding.severity) + ")"
+                     : "this risk (only " + Join(finding.hints.acceptors) + " may, and for " +
+                           severity + " risks " + AuthorityList(rules, finding.severity) + ")") +
+                "; it does not apply");
         break;
       case core::WaiverStatus::kTooLong:
         raise(w, "waiver-too-long", core::Severity::kMedium,

@@ -29,6 +29,11 @@ bool Covers(const policy::Waiver& waiver, const core::Finding& finding);
 // `controls.reviews.teams`).
 bool HasAuthority(const policy::Policy& policy, core::Severity severity, std::string_view approver);
 
+// Whether `approver` may accept `finding`: authority for its severity, and, when the finding
+// names who may accept it (RemedyHints::acceptors), one of those.
+bool MayAccept(const policy::Policy& policy, const core::Finding& finding,
+               std::string_view approver);
+
 // Marks findings and appends findings about waivers (with their decisions set).
 void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& policy,
                   const WaiverInput& input);

@@ -114,6 +114,8 @@ class ComponentJudge {
     f.hints.mitigate =
         "Ship the change behind a feature flag or to limited tenants while the "
         "threat model is brought up to date";
+    // Accepting the risk of a high-tier component is for its owners.
+    if (component_.tier == policy::RiskTier::kHigh) f.hints.acceptors = component_.owners;
     out_.push_back(std::move(f));
     return out_.back();
   }

@@ -131,3 +131,43 @@ TEST_CASE("a waiver approver may have authority through a team the policy lists"
 }
 
 }  // namespace riskgate::decide
+
+namespace riskgate::decide {
+
+TEST_CASE("a finding that names its acceptors can be waived only by them", "[decide][waivers]") {
+  policy::Policy policy;
+  policy.waivers.approvers[static_cast<std::size_t>(core::Severity::kHigh)] = {"*"};
+  policy.reviews.teams["@acme/payments"] = {"alice"};
+  core::Finding f;
+  f.control = "threat_model";
+  f.rule = "threat-model-missing";
+  f.severity = core::Severity::kHigh;
+  f.location.path = "src/payments/a.cc";
+  f.fingerprint = "00112233445566778899aabbccddeeff";
+  f.hints.acceptors = {"@acme/payments"};
+  CHECK(MayAccept(policy, f, "alice"));
+  CHECK_FALSE(MayAccept(policy, f, "mallory"));
+  policy::Waiver w;
+  w.id = "W-1";
+  w.rule = "threat-model-missing";
+  w.owner = "alice";
+  w.approver = "mallory";
+  w.created = 20400;
+  w.expires = 20430;
+  std::vector<policy::Waiver> waivers = {w};
+  DecideOptions options;
+  options.waivers = {&waivers, 20410, false};
+  auto verdict = Decide({f}, policy, options);
+  REQUIRE(!verdict.findings.empty());
+  CHECK(verdict.decision == core::Decision::kBlock);
+  bool said = false;
+  for (const auto& g : verdict.findings) {
+    said = said || (g.rule == "waiver-unauthorized" &&
+                    g.message.find("only @acme/payments may") != std::string::npos);
+  }
+  CHECK(said);
+  waivers[0].approver = "alice";
+  CHECK(Decide({f}, policy, options).decision == core::Decision::kPass);
+}
+
+}  // namespace riskgate::decide
