@@ -217,3 +217,22 @@ TEST_CASE("threat-model status reports missing models and parts as text", "[e2e]
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("a pre-commit run judges the staged model against the staged code",
+          "[e2e][threat_model]") {
+  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");  // stale by the time of the change
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  r.repo.Git({"add", "-A"});
+  const auto stale =
+      r.repo.RiskgateJson({"check", "--staged"}, 1, {{"RISKGATE_NOW", "2026-11-27"}});
+  CHECK(stale["findings"][0]["rule"] == "threat-model-stale");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nReviewed again.\n"));
+  r.repo.Git({"add", "-A"});
+  const auto fresh =
+      r.repo.RiskgateJson({"check", "--staged"}, 0, {{"RISKGATE_NOW", "2026-11-27"}});
+  CHECK(fresh["findings"].empty());
+}
+
+}  // namespace riskgate::testing
