@@ -7,8 +7,8 @@
 #include "evaluate/pins/gitlab_includes.h"
 #include "evaluate/pins/pins_evaluator.h"
 #include "evaluate/reviews/reviews_evaluator.h"
-#include "evaluate/threat_model/threat_model_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
+#include "evaluate/threat_model/threat_model_evaluator.h"
 
 namespace riskgate::evaluate {
 

@@ -270,7 +270,8 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
     empty_map.kind = YamlNode::Kind::kMap;
     empty_map.mark = root.mark;
     const YamlNode& controls_node = controls ? *controls : empty_map;
-    if (reader.ExpectMap(controls_node, "controls", {"secrets", "pins", "reviews", "threat_model"})) {
+    if (reader.ExpectMap(controls_node, "controls",
+                         {"secrets", "pins", "reviews", "threat_model"})) {
       const YamlNode* secrets = controls_node.Find("secrets");
       SecretsLoader loader(origin, read_file, reader, diagnostics);
       loader.Load(secrets ? *secrets : empty_map, policy.secrets);
