@@ -1,5 +1,6 @@
 #include "evaluate/threat_model/model_document.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
@@ -332,11 +333,18 @@ ModelDocument ReadModel(const std::string& path, std::string_view content,
                         const std::vector<std::string>& required_parts) {
   const std::string lower = core::AsciiLower(path);
   if (lower.ends_with(".json")) {
-    const json root = json::parse(content.begin(), content.end(), nullptr, false);
     ModelDocument doc;
     doc.format = ModelFormat::kThreatDragon;
-    if (root.is_discarded()) {
+    json root;
+    try {
+      root = json::parse(content.begin(), content.end());
+    } catch (const json::parse_error& e) {
+      // Locate the error: the line of the byte where parsing stopped.
+      // e.byte is 1-based: the line holds the byte before it.
+      const auto before = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, content.size());
       doc.error = "not valid JSON";
+      doc.error_line = 1 + static_cast<int>(std::count(
+                               content.begin(), content.begin() + static_cast<long>(before), '\n'));
       return doc;
     }
     if (!root.is_object() || !root.contains("summary") || !root.contains("detail") ||

@@ -67,6 +67,8 @@ TEST_CASE("models that are not what their name says are unparsable, not empty",
              Catch::Contains("not a Threat Dragon v2 model"));
   CHECK_THAT(ReadModel("m.json", "{\"summary\": ", kParts).error,
              Catch::Contains("not valid JSON"));
+  // Located: the line where the JSON goes wrong.
+  CHECK(ReadModel("m.json", "{\n  \"summary\": {},\n  \"detail\": ]\n}", kParts).error_line == 3);
   CHECK_THAT(ReadModel("m.yaml", "title: x\n", kParts).error,
              Catch::Contains("no `threagile_version`"));
   const auto bad = ReadModel("m.yaml", "a: [\n", kParts);
