@@ -273,6 +273,15 @@ TEST_CASE("GitHub faults fail closed with a message that says what failed", "[e2
     CHECK(pr.server.CountRequests(kReviews) == 1);  // not retried
     CHECK(result.err.find(FakeGithubToken().substr(4)) == std::string::npos);
   }
+  SECTION("a server that echoes the token back does not get it printed") {
+    pr.server.On(
+        kReviews,
+        {FixtureResponse{400, R"({"message":"bad token )" + FakeGithubToken() + R"("})", {}, 0}});
+    const auto result = pr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("bad token [token]"));
+    CHECK(result.err.find(FakeGithubToken().substr(4)) == std::string::npos);
+  }
   SECTION("a rate-limit Retry-After beyond the allowed wait fails at once") {
     pr.server.On(kReviews, {FixtureResponse{429, "{}", {{"Retry-After", "3600"}}, 0}});
     const auto result = pr.Check();

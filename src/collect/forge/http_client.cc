@@ -119,10 +119,15 @@ bool RateLimited(const HttpResponse& response) {
 }
 
 // A short, printable excerpt of an error body: GitHub and GitLab put the reason in `message`.
-std::string Excerpt(const std::string& body) {
-  std::string text = body.substr(0, 200);
-  if (auto pos = body.find("\"message\""); pos != std::string::npos) {
-    text = body.substr(pos, 200);
+// A server that echoes the token back never gets it printed.
+std::string Excerpt(const std::string& body, const std::string& token) {
+  std::string scrubbed = body;
+  for (std::size_t at; !token.empty() && (at = scrubbed.find(token)) != std::string::npos;) {
+    scrubbed.replace(at, token.size(), "[token]");
+  }
+  std::string text = scrubbed.substr(0, 200);
+  if (auto pos = scrubbed.find("\"message\""); pos != std::string::npos) {
+    text = scrubbed.substr(pos, 200);
   }
   return core::EscapeForDisplay(text);
 }
@@ -248,7 +253,7 @@ core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
     if (response) {
       if (response->status >= 200 && response->status <= 299) return response;
       last = "HTTP " + std::to_string(response->status);
-      if (!response->body.empty()) last += " " + Excerpt(response->body);
+      if (!response->body.empty()) last += " " + Excerpt(response->body, impl_->token);
       const bool limited = RateLimited(*response);
       if (!limited && !Retryable(response->status)) {
         std::string hint;
