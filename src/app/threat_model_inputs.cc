@@ -52,8 +52,7 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
       model.changed =
           std::binary_search(facts.changed_paths.begin(), facts.changed_paths.end(), path);
       if (!head.empty()) {
-        auto last = repo.LastCommitTouching(
-            head, [&](std::string_view p) { return p == path; }, kMaxCommitsWalked);
+        auto last = repo.LastCommitChangingPath(head, path, kMaxCommitsWalked);
         if (!last) return tl::unexpected(last.error());
         if (*last) model.last_updated = (*last)->time;
       }

@@ -388,6 +388,62 @@ core::Result<std::optional<CommitTime>> GitRepository::LastCommitTouching(
   return std::optional<CommitTime>();
 }
 
+core::Result<std::optional<CommitTime>> GitRepository::LastCommitChangingPath(
+    const std::string& head, const std::string& path, int max_commits) {
+  auto fail = [&](const std::string& what) -> core::Result<std::optional<CommitTime>> {
+    if (IsShallow()) {
+      return MakeError(ErrorCode::kShallow,
+                       "this is a shallow clone, so when " + path +
+                           " last changed cannot be told; fetch the full history "
+                           "(actions/checkout `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`)");
+    }
+    return MakeError(ErrorCode::kRepository, what + ": " + LastError());
+  };
+  // The blob id of `path` in `commit`'s tree, or the zero id when it has none.
+  auto entry_of = [&](const git_commit* commit, git_oid* out) -> bool {
+    OwnedTree tree;
+    if (git_commit_tree(tree.out(), commit) != 0) return false;
+    git_tree_entry* entry = nullptr;
+    if (git_tree_entry_bypath(&entry, tree.get(), path.c_str()) != 0) {
+      std::memset(out, 0, sizeof *out);
+      return true;
+    }
+    git_oid_cpy(out, git_tree_entry_id(entry));
+    git_tree_entry_free(entry);
+    return true;
+  };
+  OwnedWalk walk;
+  if (git_revwalk_new(walk.out(), repo_) != 0) return fail("cannot walk history");
+  git_revwalk_sorting(walk.get(), GIT_SORT_TIME);
+  git_oid oid;
+  if (git_oid_fromstr(&oid, head.c_str()) != 0 || git_revwalk_push(walk.get(), &oid) != 0) {
+    return fail("cannot walk from " + head);
+  }
+  int rc = 0;
+  for (int seen = 0; seen < max_commits && (rc = git_revwalk_next(&oid, walk.get())) == 0; ++seen) {
+    OwnedCommit commit;
+    git_oid mine;
+    git_oid theirs;
+    std::memset(&theirs, 0, sizeof theirs);
+    if (git_commit_lookup(commit.out(), repo_, &oid) != 0 || !entry_of(commit.get(), &mine)) {
+      return fail("cannot read commit " + OidString(&oid));
+    }
+    if (git_commit_parentcount(commit.get()) > 0) {
+      OwnedCommit parent;
+      if (git_commit_parent(parent.out(), commit.get(), 0) != 0 ||
+          !entry_of(parent.get(), &theirs)) {
+        return fail("cannot read the parent of " + OidString(&oid));
+      }
+    }
+    if (git_oid_cmp(&mine, &theirs) != 0) {
+      return std::optional<CommitTime>(
+          CommitTime{OidString(&oid), static_cast<long long>(git_commit_time(commit.get()))});
+    }
+  }
+  if (rc != 0 && rc != GIT_ITEROVER) return fail("cannot walk the history of " + head);
+  return std::optional<CommitTime>();
+}
+
 core::Result<git_index*> GitRepository::Index() {
   if (index_ != nullptr) {
     if (git_index_read(index_, 1) != 0) {

@@ -91,6 +91,12 @@ class GitRepository {
       const std::string& head, const std::function<bool(std::string_view path)>& touches,
       int max_commits);
 
+  // The same for one path, comparing the path's blob in each commit with its first parent's
+  // (no tree diff: as fast as `git log -1 -- path`).
+  core::Result<std::optional<CommitTime>> LastCommitChangingPath(const std::string& head,
+                                                                 const std::string& path,
+                                                                 int max_commits);
+
   // Index (as GIT_INDEX_FILE names it, else the repository's) against HEAD, or against the empty
   // tree when HEAD is unborn.
   core::Result<std::vector<FileDiff>> DiffStaged(std::int64_t max_file_bytes);
