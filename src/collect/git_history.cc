@@ -1,0 +1,187 @@
+#include <cstring>
+#include <optional>
+
+#include "collect/git_internal.h"
+#include "collect/git_repository.h"
+
+// The history walks of GitRepository: the commits of a range, and when a path last changed.
+namespace riskgate::collect {
+namespace {
+
+using core::ErrorCode;
+using core::MakeError;
+using namespace git_internal;
+
+constexpr const char* kFetchFullHistory =
+    "; fetch the full history (actions/checkout `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`)";
+
+// A walk that failed: on a shallow clone because history is missing (`shallow_subject` says
+// what cannot be known), else libgit2's own error after `what`.
+core::Error WalkError(bool shallow, const std::string& shallow_subject, const std::string& what) {
+  if (shallow) {
+    return core::Error{ErrorCode::kShallow,
+                       "this is a shallow clone, so " + shallow_subject + kFetchFullHistory, ""};
+  }
+  return core::Error{ErrorCode::kRepository, what + ": " + LastError(), ""};
+}
+
+// A revwalk from `head` in `sorting` order, or the libgit2 failure's description.
+std::optional<std::string> StartWalk(git_repository* repo, OwnedWalk& walk, const std::string& head,
+                                     unsigned int sorting) {
+  if (git_revwalk_new(walk.out(), repo) != 0) return std::string("cannot walk history");
+  git_revwalk_sorting(walk.get(), sorting);
+  git_oid oid;
+  if (git_oid_fromstr(&oid, head.c_str()) != 0 || git_revwalk_push(walk.get(), &oid) != 0) {
+    return "cannot walk from " + head;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+core::Result<std::vector<CommitRef>> GitRepository::RangeCommits(const std::string& base,
+                                                                 const std::string& head) {
+  auto fail = [&](const std::string& what) -> core::Result<std::vector<CommitRef>> {
+    return tl::unexpected(WalkError(
+        IsShallow(),
+        "the commits in " + base.substr(0, 12) + ".." + head.substr(0, 12) + " cannot be walked",
+        what));
+  };
+  OwnedWalk walk;
+  if (auto failed = StartWalk(repo_, walk, head, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE)) {
+    return fail(*failed);
+  }
+  git_oid oid;
+  if (!base.empty()) {
+    git_oid_fromstr(&oid, base.c_str());
+    if (git_revwalk_hide(walk.get(), &oid) != 0) return fail("cannot hide " + base);
+  }
+  std::vector<CommitRef> out;
+  int rc = 0;
+  while ((rc = git_revwalk_next(&oid, walk.get())) == 0) {
+    OwnedCommit commit;
+    if (git_commit_lookup(commit.out(), repo_, &oid) != 0) {
+      return fail("cannot read commit " + OidString(&oid));
+    }
+    CommitRef ref{OidString(&oid), static_cast<int>(git_commit_parentcount(commit.get())), "", {}};
+    if (const git_signature* author = git_commit_author(commit.get())) {
+      ref.author = std::string(author->name ? author->name : "") + " <" +
+                   (author->email ? author->email : "") + ">";
+    }
+    git_message_trailer_array trailers{};
+    const char* message = git_commit_message(commit.get());
+    if (message != nullptr && git_message_trailers(&trailers, message) == 0) {
+      for (std::size_t i = 0; i < trailers.count; ++i) {
+        ref.trailers.emplace_back(trailers.trailers[i].key, trailers.trailers[i].value);
+      }
+      git_message_trailer_array_free(&trailers);
+    }
+    out.push_back(std::move(ref));
+  }
+  if (rc != GIT_ITEROVER) return fail("cannot walk the range");
+  return out;
+}
+
+core::Result<long long> GitRepository::CommitTimeOf(const std::string& commit) {
+  git_oid oid;
+  OwnedCommit owned;
+  if (git_oid_fromstr(&oid, commit.c_str()) != 0 ||
+      git_commit_lookup(owned.out(), repo_, &oid) != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot read commit " + commit + ": " + LastError());
+  }
+  return static_cast<long long>(git_commit_time(owned.get()));
+}
+
+core::Result<std::optional<CommitTime>> GitRepository::LastCommitTouching(
+    const std::string& head, const std::function<bool(std::string_view path)>& touches,
+    int max_commits) {
+  auto fail = [&](const std::string& what) -> core::Result<std::optional<CommitTime>> {
+    return tl::unexpected(WalkError(IsShallow(), "when a file last changed cannot be told", what));
+  };
+  OwnedWalk walk;
+  if (auto failed = StartWalk(repo_, walk, head, GIT_SORT_TIME)) return fail(*failed);
+  git_oid oid;
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+  opts.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_SKIP_BINARY_CHECK;
+  int rc = 0;
+  for (int seen = 0; seen < max_commits && (rc = git_revwalk_next(&oid, walk.get())) == 0; ++seen) {
+    OwnedCommit commit;
+    OwnedTree tree;
+    OwnedTree parent_tree;
+    if (git_commit_lookup(commit.out(), repo_, &oid) != 0 ||
+        git_commit_tree(tree.out(), commit.get()) != 0) {
+      return fail("cannot read commit " + OidString(&oid));
+    }
+    if (git_commit_parentcount(commit.get()) > 0) {
+      OwnedCommit parent;
+      if (git_commit_parent(parent.out(), commit.get(), 0) != 0 ||
+          git_commit_tree(parent_tree.out(), parent.get()) != 0) {
+        return fail("cannot read the parent of " + OidString(&oid));
+      }
+    }
+    OwnedDiff diff;
+    if (git_diff_tree_to_tree(diff.out(), repo_, parent_tree.get(), tree.get(), &opts) != 0) {
+      return fail("cannot diff commit " + OidString(&oid));
+    }
+    for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+      if ((delta->new_file.path != nullptr && touches(delta->new_file.path)) ||
+          (delta->old_file.path != nullptr && touches(delta->old_file.path))) {
+        return std::optional<CommitTime>(
+            CommitTime{OidString(&oid), static_cast<long long>(git_commit_time(commit.get()))});
+      }
+    }
+  }
+  if (rc != 0 && rc != GIT_ITEROVER) return fail("cannot walk the history of " + head);
+  return std::optional<CommitTime>();
+}
+
+core::Result<std::optional<CommitTime>> GitRepository::LastCommitChangingPath(
+    const std::string& head, const std::string& path, int max_commits) {
+  auto fail = [&](const std::string& what) -> core::Result<std::optional<CommitTime>> {
+    return tl::unexpected(
+        WalkError(IsShallow(), "when " + path + " last changed cannot be told", what));
+  };
+  // The blob id of `path` in `commit`'s tree, or the zero id when it has none.
+  auto entry_of = [&](const git_commit* commit, git_oid* out) -> bool {
+    OwnedTree tree;
+    if (git_commit_tree(tree.out(), commit) != 0) return false;
+    git_tree_entry* entry = nullptr;
+    if (git_tree_entry_bypath(&entry, tree.get(), path.c_str()) != 0) {
+      std::memset(out, 0, sizeof *out);
+      return true;
+    }
+    git_oid_cpy(out, git_tree_entry_id(entry));
+    git_tree_entry_free(entry);
+    return true;
+  };
+  OwnedWalk walk;
+  if (auto failed = StartWalk(repo_, walk, head, GIT_SORT_TIME)) return fail(*failed);
+  git_oid oid;
+  int rc = 0;
+  for (int seen = 0; seen < max_commits && (rc = git_revwalk_next(&oid, walk.get())) == 0; ++seen) {
+    OwnedCommit commit;
+    git_oid mine;
+    git_oid theirs;
+    std::memset(&theirs, 0, sizeof theirs);
+    if (git_commit_lookup(commit.out(), repo_, &oid) != 0 || !entry_of(commit.get(), &mine)) {
+      return fail("cannot read commit " + OidString(&oid));
+    }
+    if (git_commit_parentcount(commit.get()) > 0) {
+      OwnedCommit parent;
+      if (git_commit_parent(parent.out(), commit.get(), 0) != 0 ||
+          !entry_of(parent.get(), &theirs)) {
+        return fail("cannot read the parent of " + OidString(&oid));
+      }
+    }
+    if (git_oid_cmp(&mine, &theirs) != 0) {
+      return std::optional<CommitTime>(
+          CommitTime{OidString(&oid), static_cast<long long>(git_commit_time(commit.get()))});
+    }
+  }
+  if (rc != 0 && rc != GIT_ITEROVER) return fail("cannot walk the history of " + head);
+  return std::optional<CommitTime>();
+}
+
+}  // namespace riskgate::collect

@@ -1,0 +1,38 @@
+// Stage 1 (collect): helpers shared by the libgit2 adapter's files (git_repository.cc,
+// git_history.cc): libgit2 handles that free themselves, commit ids as text, the last error.
+// Only those two files include it.
+#pragma once
+
+#include <git2.h>
+
+#include <string>
+
+namespace riskgate::collect::git_internal {
+
+inline std::string LastError() {
+  const git_error* e = git_error_last();
+  return e != nullptr && e->message != nullptr ? e->message : "unknown libgit2 error";
+}
+template <typename T, void (*Free)(T*)>
+struct Owned {
+  T* ptr = nullptr;
+  ~Owned() {
+    if (ptr != nullptr) Free(ptr);
+  }
+  T** out() { return &ptr; }
+  T* get() const { return ptr; }
+};
+
+using OwnedObject = Owned<git_object, git_object_free>;
+using OwnedCommit = Owned<git_commit, git_commit_free>;
+using OwnedTree = Owned<git_tree, git_tree_free>;
+using OwnedDiff = Owned<git_diff, git_diff_free>;
+using OwnedRef = Owned<git_reference, git_reference_free>;
+using OwnedWalk = Owned<git_revwalk, git_revwalk_free>;
+inline std::string OidString(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+}  // namespace riskgate::collect::git_internal
