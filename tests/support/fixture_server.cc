@@ -62,7 +62,12 @@ FixtureServer::FixtureServer(const std::string& cert_path, const std::string& ke
 }
 
 FixtureServer::~FixtureServer() {
-  impl_->server.stop();
+  // stop() only closes the listening socket while the accept loop runs; repeat it until the
+  // loop has ended, so a stop racing the loop's start cannot leave join() waiting forever.
+  do {
+    impl_->server.stop();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  } while (impl_->server.is_running());
   if (impl_->thread.joinable()) impl_->thread.join();
 }
 

@@ -5,10 +5,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
+#include <thread>
 
 namespace riskgate::testing {
 namespace {
@@ -46,6 +50,49 @@ void RecordOutput(const std::vector<std::string>& argv, const std::string& cwd,
 
 std::string OutputLogDir() { return RISKGATE_TEST_OUTPUT_DIR; }
 
+namespace {
+
+// The environment of the child, built before fork: the test process runs server threads, and
+// only async-signal-safe calls are allowed between fork and exec.
+std::vector<std::string> ChildEnvironment(const std::map<std::string, std::string>& env) {
+  std::map<std::string, std::string> merged;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry(*e);
+    const auto eq = entry.find('=');
+    if (eq != std::string::npos) merged[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  for (const auto& [key, value] : env) {
+    if (value.empty()) {
+      merged.erase(key);
+    } else {
+      merged[key] = value;
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& [key, value] : merged) out.push_back(key + "=" + value);
+  return out;
+}
+
+int ProcessTimeoutSeconds() {
+  const char* value = std::getenv("RISKGATE_TEST_PROCESS_TIMEOUT");
+  return value != nullptr && std::atoi(value) > 0 ? std::atoi(value) : 240;
+}
+
+// A child that outlives its budget is a hang: its threads' stacks go to stderr (where ctest
+// keeps them) before it is killed, so the failure says where it stopped.
+void ReportHang(pid_t pid, const std::vector<std::string>& argv, int seconds) {
+  std::string command;
+  for (const auto& a : argv) command += a + " ";
+  std::fprintf(stderr, "\n*** %s did not finish within %d s; its stacks:\n", command.c_str(),
+               seconds);
+  const std::string gdb = "gdb -p " + std::to_string(pid) +
+                          " -batch -ex 'thread apply all bt' 2>&1 | grep -v '^\\[' 1>&2";
+  if (std::system(gdb.c_str()) != 0) std::fprintf(stderr, "(gdb could not attach)\n");
+  ::kill(pid, SIGKILL);
+}
+
+}  // namespace
+
 ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd,
                   const std::map<std::string, std::string>& env) {
   char out_name[] = "/tmp/riskgate-test-out.XXXXXX";
@@ -53,6 +100,13 @@ ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd,
   const int out_fd = ::mkstemp(out_name);
   const int err_fd = ::mkstemp(err_name);
   if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
+  std::vector<std::string> environment = ChildEnvironment(env);
+  std::vector<char*> envp;
+  for (auto& e : environment) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
   const pid_t pid = ::fork();
   if (pid == 0) {
     const int null_fd = ::open("/dev/null", O_RDONLY);
@@ -60,27 +114,28 @@ ProcessResult Run(const std::vector<std::string>& argv, const std::string& cwd,
     ::dup2(out_fd, 1);
     ::dup2(err_fd, 2);
     if (::chdir(cwd.c_str()) != 0) ::_exit(127);
-    for (const auto& [key, value] : env) {
-      if (value.empty()) {
-        ::unsetenv(key.c_str());
-      } else {
-        ::setenv(key.c_str(), value.c_str(), 1);
-      }
-    }
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
+    environ = envp.data();
     ::execvp(args[0], args.data());
     ::_exit(127);
   }
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  const int budget = ProcessTimeoutSeconds();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(budget);
+  bool hung = false;
+  while (::waitpid(pid, &status, WNOHANG) == 0) {
+    if (!hung && std::chrono::steady_clock::now() > deadline) {
+      hung = true;
+      ReportHang(pid, argv, budget);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(hung ? 10 : 2));
+  }
   ::close(out_fd);
   ::close(err_fd);
   ProcessResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = Slurp(out_name);
   result.err = Slurp(err_name);
+  if (hung) result.err += "\n[killed by the test harness after " + std::to_string(budget) + " s]";
   ::unlink(out_name);
   ::unlink(err_name);
   RecordOutput(argv, cwd, env, result);
