@@ -102,8 +102,10 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
   request.wants_document = [&policy = *policy, &layout = *layout](std::string_view path) {
     return evaluate::WantsDocument(path, policy, layout);
   };
+  request.wants_tree = evaluate::WantsTree(*policy);
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return tl::unexpected(facts.error());
+  facts->context = collect::DetectRunContext(collect::ProcessEnvironment(), **repo);
   if (!scope->source.empty()) {
     facts->scope.description += " [detected: " + scope->source + "]";
   }

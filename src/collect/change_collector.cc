@@ -90,6 +90,25 @@ std::vector<std::string> ChangedPaths(const std::vector<FileDiff>& diffs) {
   return paths;
 }
 
+std::vector<PathFacts> PathChanges(const std::vector<FileDiff>& diffs) {
+  std::vector<PathFacts> out;
+  for (const FileDiff& diff : diffs) {
+    out.push_back(PathFacts{diff.path, diff.deleted ? 0 : diff.size, diff.deleted});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  return out;
+}
+
+std::vector<PathFacts> TreeFacts(const std::vector<TrackedFile>& files) {
+  std::vector<PathFacts> out;
+  for (const TrackedFile& file : files) {
+    if (out.empty() || out.back().path != file.path) {
+      out.push_back(PathFacts{file.path, file.size, false});
+    }
+  }
+  return out;
+}
+
 core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest& request) {
   ChangeFacts facts;
   facts.scope.mode = ScanMode::kStaged;
@@ -101,6 +120,13 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   auto diffs = repo.DiffStaged(request.max_file_bytes);
   if (!diffs) return tl::unexpected(diffs.error());
   facts.changed_paths = ChangedPaths(*diffs);
+  facts.path_changes = PathChanges(*diffs);
+  facts.pending_author = repo.ConfiguredAuthor();
+  if (request.wants_tree) {
+    auto files = repo.ListIndex();
+    if (!files) return tl::unexpected(files.error());
+    facts.tree = TreeFacts(*files);
+  }
   if (auto added = AddDocuments(repo, *diffs, request, facts); !added) {
     return tl::unexpected(added.error());
   }
@@ -128,10 +154,12 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   // Merge commits are not diffed one by one (their parents' commits are in the range); the net
   // diff below catches content that only a merge introduced.
   for (const CommitRef& commit : *commits) {
-    facts.commits.push_back(CommitFacts{commit.id, commit.author, commit.trailers});
+    facts.commits.push_back(
+        CommitFacts{commit.id, commit.author, commit.trailers, commit.message, commit.parents > 1});
     if (commit.parents > 1) continue;
     auto diffs = repo.DiffCommit(commit.id, request.max_file_bytes);
     if (!diffs) return tl::unexpected(diffs.error());
+    facts.commits.back().paths = ChangedPaths(*diffs);
     AddDiffs(*diffs, commit.id, request.max_file_bytes, facts);
   }
   auto merge_base =
@@ -140,6 +168,12 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   auto net = repo.DiffCommits(*merge_base, *head, request.max_file_bytes);
   if (!net) return tl::unexpected(net.error());
   facts.changed_paths = ChangedPaths(*net);
+  facts.path_changes = PathChanges(*net);
+  if (request.wants_tree) {
+    auto files = repo.ListCommit(*head);
+    if (!files) return tl::unexpected(files.error());
+    facts.tree = TreeFacts(*files);
+  }
   // Documents are judged as they are at head, against the lines the range added in all.
   if (auto added = AddDocuments(repo, *net, request, facts); !added) {
     return tl::unexpected(added.error());
@@ -205,6 +239,7 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
   if (!files) return tl::unexpected(files.error());
   facts.scope.description =
       "every tracked file in the working tree (" + std::to_string(files->size()) + " files)";
+  if (request.wants_tree) facts.tree = TreeFacts(*files);
   std::string last_path;
   for (const TrackedFile& file : *files) {
     if (file.path == last_path) continue;

@@ -25,6 +25,8 @@ struct ScopeRequest {
   std::int64_t max_file_bytes = 2 * 1024 * 1024;
   // Paths whose whole new version the evaluators need (see ChangedFile); none when empty.
   std::function<bool(std::string_view path)> wants_document;
+  // Whether a control needs every file of the judged tree (ChangeFacts::tree).
+  bool wants_tree = false;
 };
 
 class GitRepository;

@@ -147,3 +147,23 @@ core::Result<ScopeChoice> DetectScope(const EnvReader& env, GitRepository& repo)
 }
 
 }  // namespace riskgate::collect
+
+namespace riskgate::collect {
+
+RunContext DetectRunContext(const EnvReader& env, GitRepository& repo) {
+  RunContext context;
+  auto first = [&env](std::initializer_list<std::string_view> names) -> std::string {
+    for (auto name : names) {
+      if (auto value = env(name)) return *value;
+    }
+    return "";
+  };
+  context.event = first({"GITHUB_EVENT_NAME", "CI_PIPELINE_SOURCE"});
+  if (context.event.empty()) context.event = env("PRE_COMMIT") ? "pre-commit" : "local";
+  context.branch = first({"GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
+                          "GITHUB_REF_NAME", "CI_COMMIT_BRANCH"});
+  if (context.branch.empty()) context.branch = repo.CurrentBranch();
+  return context;
+}
+
+}  // namespace riskgate::collect

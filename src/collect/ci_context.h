@@ -32,4 +32,8 @@ struct ScopeChoice {
 // that silently judges less than the platform asked for).
 core::Result<ScopeChoice> DetectScope(const EnvReader& env, GitRepository& repo);
 
+// The branch and event a run judges, for rules' `when` conditions: a pull or merge request's
+// target branch, else the pushed branch, else the branch HEAD is on.
+RunContext DetectRunContext(const EnvReader& env, GitRepository& repo);
+
 }  // namespace riskgate::collect

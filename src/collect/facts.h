@@ -2,6 +2,7 @@
 // repository themselves.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -43,6 +44,22 @@ struct CommitFacts {
   std::string id;
   std::string author;  // "Name <email>"
   std::vector<std::pair<std::string, std::string>> trailers;
+  std::string message = {};             // the whole message
+  bool merge = false;                   // more than one parent
+  std::vector<std::string> paths = {};  // what it adds, modifies or deletes (not for merges)
+};
+
+// A path of the change (staged and range modes) or of the judged tree.
+struct PathFacts {
+  std::string path;
+  std::int64_t size = 0;  // of the new version; 0 when deleted
+  bool deleted = false;
+};
+
+// Where and why the run happens, for rules' `when` conditions.
+struct RunContext {
+  std::string branch;  // the target branch of a pull/merge request, else the current branch
+  std::string event;   // GITHUB_EVENT_NAME, CI_PIPELINE_SOURCE, "pre-commit" or "local"
 };
 
 // A threat model file of a component, as the scope judges the repository.
@@ -76,6 +93,13 @@ struct ChangeFacts {
   // Staged and range modes: every path the change adds, modifies or deletes (a rename is its
   // old and its new path), sorted. Empty in worktree audits, which judge no change.
   std::vector<std::string> changed_paths;
+  // The same paths with their new sizes (staged and range modes).
+  std::vector<PathFacts> path_changes;
+  // Every file of the judged tree (the index, head or the working tree), when a control asks.
+  std::vector<PathFacts> tree;
+  // Staged mode: who will author the commit (git's configured user), "Name <email>".
+  std::string pending_author;
+  RunContext context;
   ReviewFacts reviews;             // filled by the app when the reviews control is on
   ThreatModelFacts threat_models;  // filled by the app when the threat-model control is on
 };

@@ -63,13 +63,15 @@ core::Result<std::vector<CommitRef>> GitRepository::RangeCommits(const std::stri
     if (git_commit_lookup(commit.out(), repo_, &oid) != 0) {
       return fail("cannot read commit " + OidString(&oid));
     }
-    CommitRef ref{OidString(&oid), static_cast<int>(git_commit_parentcount(commit.get())), "", {}};
+    CommitRef ref{
+        OidString(&oid), static_cast<int>(git_commit_parentcount(commit.get())), "", {}, ""};
     if (const git_signature* author = git_commit_author(commit.get())) {
       ref.author = std::string(author->name ? author->name : "") + " <" +
                    (author->email ? author->email : "") + ">";
     }
     git_message_trailer_array trailers{};
     const char* message = git_commit_message(commit.get());
+    if (message != nullptr) ref.message = message;
     if (message != nullptr && git_message_trailers(&trailers, message) == 0) {
       for (std::size_t i = 0; i < trailers.count; ++i) {
         ref.trailers.emplace_back(trailers.trailers[i].key, trailers.trailers[i].value);

@@ -48,6 +48,7 @@ struct CommitRef {
   std::string author;  // "Name <email>"
   // Trailers of the message (git interpret-trailers rules: the last paragraph), in order.
   std::vector<std::pair<std::string, std::string>> trailers;
+  std::string message = {};
 };
 
 // A commit and its committer time (seconds since the epoch).
@@ -112,6 +113,12 @@ class GitRepository {
   core::Result<std::vector<TrackedFile>> ListIndex();
   // The entry for `path` in the index, or nullopt when the index does not track it.
   core::Result<std::optional<TrackedFile>> FindInIndex(const std::string& path);
+  // Every file in the tree of `commit`, with sizes.
+  core::Result<std::vector<TrackedFile>> ListCommit(const std::string& commit);
+  // git's configured author ("Name <email>"), or empty when none is configured.
+  std::string ConfiguredAuthor();
+  // The branch HEAD is on, or empty when detached or unborn without a name.
+  std::string CurrentBranch();
   // The entry for `path` in the tree of `commit`, or nullopt when the tree has no such file.
   core::Result<std::optional<TrackedFile>> FindInCommit(const std::string& commit,
                                                         const std::string& path);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/progress.h"
+#include "evaluate/custom/custom_evaluator.h"
 #include "evaluate/guard/policy_changes.h"
 #include "evaluate/pins/gitlab_includes.h"
 #include "evaluate/pins/pins_evaluator.h"
@@ -58,11 +59,16 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
   auto review_findings = reviews::EvaluateReviews(facts, policy.reviews);
   result.findings.insert(result.findings.end(), std::make_move_iterator(review_findings.begin()),
                          std::make_move_iterator(review_findings.end()));
+  auto custom_findings = FoldRepeats(custom::EvaluateCustom(facts, policy));
+  result.findings.insert(result.findings.end(), std::make_move_iterator(custom_findings.begin()),
+                         std::make_move_iterator(custom_findings.end()));
   auto model_findings = threat_model::EvaluateThreatModels(facts, policy.threat_model);
   result.findings.insert(result.findings.end(), std::make_move_iterator(model_findings.begin()),
                          std::make_move_iterator(model_findings.end()));
   return result;
 }
+
+bool WantsTree(const policy::Policy& policy) { return custom::WantsTree(policy.custom); }
 
 bool WantsDocument(std::string_view path, const policy::Policy& policy,
                    const RepositoryLayout& layout) {

@@ -25,6 +25,9 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
 bool WantsDocument(std::string_view path, const policy::Policy& policy,
                    const RepositoryLayout& layout = {});
 
+// Whether some enabled control needs every file of the judged tree (ChangeFacts::tree).
+bool WantsTree(const policy::Policy& policy);
+
 // Folds repeated sightings of one fingerprint: the same secret seen in several commits of a
 // range (or again in the net diff) is one finding with `occurrences` counted; distinct lines of
 // one source stay distinct findings.

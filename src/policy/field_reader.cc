@@ -25,6 +25,11 @@ void FieldReader::Report(Mark mark, std::string_view field, std::string message)
 
 bool FieldReader::ExpectMap(const YamlNode& node, std::string_view field,
                             std::initializer_list<std::string_view> allowed) {
+  return ExpectMap(node, field, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+}
+
+bool FieldReader::ExpectMap(const YamlNode& node, std::string_view field,
+                            std::span<const std::string_view> allowed) {
   if (node.kind != YamlNode::Kind::kMap) {
     Report(node, field, "expected a map, found " + std::string(YamlKindName(node.kind)));
     return false;

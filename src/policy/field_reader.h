@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,8 @@ class FieldReader {
   // True when `node` is a map; reports a wrong type and every key not in `allowed`.
   bool ExpectMap(const YamlNode& node, std::string_view field,
                  std::initializer_list<std::string_view> allowed);
+  bool ExpectMap(const YamlNode& node, std::string_view field,
+                 std::span<const std::string_view> allowed);
   // True when `node` is a list (a null node counts as an empty list).
   bool ExpectList(const YamlNode& node, std::string_view field);
 

@@ -271,13 +271,15 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
     empty_map.mark = root.mark;
     const YamlNode& controls_node = controls ? *controls : empty_map;
     if (reader.ExpectMap(controls_node, "controls",
-                         {"secrets", "pins", "reviews", "threat_model"})) {
+                         {"secrets", "pins", "reviews", "threat_model", "custom"})) {
       const YamlNode* secrets = controls_node.Find("secrets");
       SecretsLoader loader(origin, read_file, reader, diagnostics);
       loader.Load(secrets ? *secrets : empty_map, policy.secrets);
       LoadPinsControl(controls_node.Find("pins"), reader, policy.pins);
       LoadReviewsControl(controls_node.Find("reviews"), reader, policy.reviews);
       LoadThreatModelControl(controls_node.Find("threat_model"), reader, policy.threat_model);
+      LoadCustomControl(controls_node.Find("custom"), reader, origin, read_file, diagnostics,
+                        policy.custom);
     }
   }
   CheckPatternBudget(policy.secrets, origin, diagnostics);

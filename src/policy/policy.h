@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/scope.h"
 #include "core/severity.h"
+#include "policy/custom_control.h"
 #include "policy/reviews_control.h"
 #include "policy/secret_rule.h"
 #include "policy/threat_model_control.h"
@@ -64,16 +65,13 @@ struct Policy {
   PinsControl pins;
   ReviewsControl reviews;
   ThreatModelControl threat_model;
+  CustomControl custom;
   WaiverPolicy waivers;
 
   core::Decision DecisionFor(core::Severity severity) const {
     return decisions[static_cast<std::size_t>(severity)];
   }
 };
-
-// Reads a file a policy refers to (a rule pack), by the path written in the policy resolved
-// against the policy's folder.
-using FileReader = std::function<core::Result<std::string>(const std::string& path)>;
 
 inline constexpr std::string_view kBuiltinPrefix = "builtin:";
 inline constexpr std::string_view kDefaultPolicyName = "builtin:default";

@@ -8,6 +8,16 @@
 namespace riskgate::report {
 namespace {
 
+// "path:line:column"; a finding about a whole file is its path, one about a commit "(commit)".
+std::string WhereText(const core::Location& location) {
+  if (location.path.empty()) return location.commit ? "(commit)" : "(repository)";
+  std::string out = core::EscapeForDisplay(location.path);
+  if (location.line > 0) {
+    out += ":" + std::to_string(location.line) + ":" + std::to_string(location.column);
+  }
+  return out;
+}
+
 class Painter {
  public:
   explicit Painter(bool color) : color_(color) {}
@@ -73,8 +83,7 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
   for (const auto& f : input.verdict.findings) {
     out << "\n"
         << paint(DecisionColor(f.decision), Upper(core::DecisionName(f.decision))) << " "
-        << core::EscapeForDisplay(f.location.path) << ":" << f.location.line << ":"
-        << f.location.column << " " << paint("1", core::EscapeForDisplay(f.rule)) << " ["
+        << WhereText(f.location) << " " << paint("1", core::EscapeForDisplay(f.rule)) << " ["
         << core::SeverityName(f.severity) << "]\n";
     out << "  " << core::EscapeForDisplay(f.message);
     if (!f.secret.empty()) out << ": " << core::EscapeForDisplay(f.secret);

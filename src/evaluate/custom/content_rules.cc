@@ -1,0 +1,76 @@
+// forbid_content and commit_message: patterns on the lines a change adds and on the messages of
+// the range's commits.
+#include <re2/re2.h>
+
+#include "evaluate/custom/custom_rules.h"
+
+namespace riskgate::evaluate::custom {
+namespace {
+
+bool Matches(const policy::Pattern& pattern, std::string_view text) {
+  return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), pattern.re());
+}
+
+std::string Subject(std::string_view message) {
+  const auto end = message.find('\n');
+  std::string subject(message.substr(0, end));
+  if (subject.size() > 72) subject = subject.substr(0, 69) + "...";
+  return subject;
+}
+
+}  // namespace
+
+void ForbidContent(const policy::CustomRule& rule, const collect::ChangeFacts& facts,
+                   std::vector<core::Finding>& out) {
+  if (!rule.pattern) return;
+  const re2::RE2& re = rule.pattern->re();
+  for (const collect::Fragment& fragment : facts.fragments) {
+    // A range is judged by its net diff: a line added and removed again inside it is gone, and
+    // what the policy forbids here is code, not history (the secrets control reads history).
+    if (fragment.commit) continue;
+    if (!policy::RuleCoversPath(rule, fragment.path)) continue;
+    const std::string_view text = fragment.text;
+    std::size_t start = 0;
+    for (int line = fragment.first_line; start <= text.size(); ++line) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line_text = text.substr(start, end - start);
+      re2::StringPiece match;
+      if (re.Match(re2::StringPiece(line_text.data(), line_text.size()), 0, line_text.size(),
+                   re2::RE2::UNANCHORED, &match, 1) &&
+          std::none_of(rule.unless.begin(), rule.unless.end(),
+                       [&](const policy::PatternPtr& p) { return Matches(*p, line_text); })) {
+        const int column = static_cast<int>(match.data() - line_text.data()) + 1;
+        auto finding = MakeFinding(
+            rule, rule.description + " (the line matches /" + rule.pattern->source() + "/)",
+            fragment.path, line, column, std::string(line_text));
+        out.push_back(std::move(finding));
+      }
+      start = end + 1;
+    }
+  }
+}
+
+void CommitMessage(const policy::CustomRule& rule, const collect::ChangeFacts& facts,
+                   std::vector<core::Finding>& out) {
+  for (const collect::CommitFacts& commit : facts.commits) {
+    if (commit.merge) continue;  // git writes merge messages, not the author
+    auto report = [&](const policy::Pattern& pattern, std::string_view verb) {
+      auto finding = MakeFinding(rule,
+                                 rule.description + ": commit " + commit.id.substr(0, 12) + " \"" +
+                                     Subject(commit.message) + "\" " + std::string(verb) + " /" +
+                                     pattern.source() + "/",
+                                 "", 0, 0, commit.id + '\0' + pattern.source());
+      finding.location.commit = commit.id;
+      out.push_back(std::move(finding));
+    };
+    for (const auto& pattern : rule.must_match) {
+      if (!Matches(*pattern, commit.message)) report(*pattern, "does not match");
+    }
+    for (const auto& pattern : rule.must_not_match) {
+      if (Matches(*pattern, commit.message)) report(*pattern, "matches");
+    }
+  }
+}
+
+}  // namespace riskgate::evaluate::custom
