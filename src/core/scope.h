@@ -38,6 +38,8 @@ struct PolicySource {
   std::string sha256;  // of the policy text
   // Where it was read from when not the working tree: "base <commit>" in range mode.
   std::string revision;
+  // The policy files it extends (`extends:`), resolved, in merge order.
+  std::vector<std::string> extends = {};
 };
 
 }  // namespace riskgate::core

@@ -6,6 +6,7 @@
 #include "core/path_glob.h"
 #include "policy/custom_control.h"
 #include "policy/field_reader.h"
+#include "policy/policy_compose.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::policy {
@@ -215,10 +216,7 @@ void ReadRuleList(const YamlNode& list, const std::string& field, FieldReader& r
 void LoadPack(const std::string& name, const YamlNode& at, const std::string& field,
               const std::string& origin, const FileReader& read_file, FieldReader& reader,
               Diagnostics& diagnostics, CustomControl& control) {
-  std::filesystem::path path(name);
-  if (path.is_relative() && !origin.starts_with("builtin:")) {
-    path = std::filesystem::path(origin).parent_path() / path;
-  }
+  const std::filesystem::path path = ResolveBeside(FileOf(at, origin), name);
   auto text = read_file(path.string());
   if (!text) {
     reader.Report(at, field,

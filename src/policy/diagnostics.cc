@@ -15,6 +15,7 @@ std::string Diagnostic::ToString() const {
 }
 
 void Diagnostics::Add(std::string file, Mark mark, std::string field, std::string message) {
+  if (mark.file) file = *mark.file;
   items_.push_back(Diagnostic{std::move(file), mark, std::move(field), std::move(message)});
 }
 

@@ -2,6 +2,7 @@
 // them in one pass instead of fixing one error per run.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@ namespace riskgate::policy {
 struct Mark {
   int line = 0;
   int column = 0;
+  // The file the position is in, when a document was composed from several (`extends:`);
+  // null means the file the reader was given.
+  std::shared_ptr<const std::string> file = nullptr;
 };
 
 struct Diagnostic {

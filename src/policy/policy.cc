@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "policy/field_reader.h"
 #include "policy/pins_loader.h"
+#include "policy/policy_compose.h"
 #include "policy/rule_pack.h"
 #include "policy/yaml_document.h"
 
@@ -128,10 +129,7 @@ class SecretsLoader {
       }
       pack = std::move(*builtin);
     } else {
-      std::filesystem::path path(name);
-      if (path.is_relative() && !origin_.starts_with(kBuiltinPrefix)) {
-        path = std::filesystem::path(origin_).parent_path() / path;
-      }
+      const std::filesystem::path path = ResolveBeside(FileOf(at, origin_), name);
       auto text = read_file_(path.string());
       if (!text) {
         reader_.Report(at, field,
@@ -243,9 +241,10 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
   Diagnostics diagnostics;
   Policy policy;
   policy.source = core::PolicySource{origin, core::Sha256Hex(text), ""};
-  const std::optional<YamlNode> parsed = ParseYaml(text, origin, diagnostics);
-  if (!parsed) return tl::unexpected(diagnostics.ToError());
-  const YamlNode& root = *parsed;
+  const std::optional<ComposedPolicy> composed = ComposePolicy(text, origin, read_file, diagnostics);
+  if (!composed) return tl::unexpected(diagnostics.ToError());
+  policy.source.extends.assign(composed->files.begin(), composed->files.end() - 1);
+  const YamlNode& root = composed->root;
   FieldReader reader(origin, diagnostics);
   if (root.kind == YamlNode::Kind::kNull) {
     reader.Report(root, "", "the policy is empty (write at least `version: 1`)");
