@@ -8,6 +8,7 @@
 #include "app/error_output.h"
 #include "app/fix_pins.h"
 #include "app/install_hook.h"
+#include "app/policy_commands.h"
 #include "app/risk_commands.h"
 #include "app/threat_model_commands.h"
 #include "report/report.h"
@@ -138,6 +139,27 @@ int Main(int argc, char** argv) {
     sub->add_option("--policy", model.policy, "Policy file");
   }
 
+  PolicyCommandOptions policy_options;
+  CLI::App* policy_cmd = cli.add_subcommand("policy", "Check and show the policy itself");
+  policy_cmd->require_subcommand(1);
+  CLI::App* validate_cmd = policy_cmd->add_subcommand(
+      "validate", "Load and check a policy (and the waivers) without scanning; exit 2 on problems");
+  validate_cmd->add_option("FILE", policy_options.policy,
+                           "Policy file (default: .riskgate.yaml at the repository root)");
+  CLI::App* show_cmd = policy_cmd->add_subcommand(
+      "show", "Print the effective policy: extends resolved, each setting with its file and line");
+  show_cmd->add_option("--format", policy_options.format, "yaml (text) or json");
+  CLI::App* explain_cmd = cli.add_subcommand(
+      "explain", "What a rule is for, what it matches, what it decides here and its remedies");
+  explain_cmd->add_option("RULE_ID", policy_options.rule, "The rule's id")->required();
+  explain_cmd->add_option("--format", policy_options.format, "text or json");
+  for (CLI::App* sub : {validate_cmd, show_cmd, explain_cmd}) {
+    sub->add_option("--repo", policy_options.repo, "Repository folder");
+  }
+  for (CLI::App* sub : {show_cmd, explain_cmd}) {
+    sub->add_option("--policy", policy_options.policy, "Policy file");
+  }
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -161,6 +183,9 @@ int Main(int argc, char** argv) {
   if (fix_pins_cmd->parsed()) return RunFixPins(fix_pins);
   if (model_init->parsed()) return RunThreatModelInit(model);
   if (model_status->parsed()) return RunThreatModelStatus(model);
+  if (validate_cmd->parsed()) return RunPolicyValidate(policy_options);
+  if (show_cmd->parsed()) return RunPolicyShow(policy_options);
+  if (explain_cmd->parsed()) return RunExplain(policy_options);
   return Fail("no command given: run `riskgate check` (see `riskgate --help`)");
 }
 

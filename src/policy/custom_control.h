@@ -78,6 +78,9 @@ void LoadCustomControl(const YamlNode* node, FieldReader& reader, const std::str
                        const FileReader& read_file, Diagnostics& diagnostics,
                        CustomControl& control);
 
+// The rule's `fix` text, or what fixing a finding of its kind means when the policy is silent.
+std::string CustomRuleFix(const CustomRule& rule);
+
 // Whether `path` is one of the rule's `paths` and none of its `exclude_paths`.
 bool RuleCoversPath(const CustomRule& rule, std::string_view path);
 

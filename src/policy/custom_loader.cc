@@ -241,6 +241,27 @@ std::string_view CustomKindName(CustomKind kind) {
   return "?";
 }
 
+std::string CustomRuleFix(const CustomRule& rule) {
+  if (!rule.fix.empty()) return rule.fix;
+  switch (rule.kind) {
+    case CustomKind::kForbidContent:
+      return "Remove or rewrite the matching line";
+    case CustomKind::kForbidPath:
+      return rule.max_bytes
+                 ? "Keep the file under the limit (or store it outside git)"
+                 : "Take the file out of the change (git rm --cached PATH) and ignore it";
+    case CustomKind::kRequirePath:
+      return "Add a file matching the rule's paths";
+    case CustomKind::kRequireChange:
+      return "Change the required files in the same change";
+    case CustomKind::kRestrictChange:
+      return "Ask one of the rule's owners to make or approve the change";
+    case CustomKind::kCommitMessage:
+      return "Reword the commit message (git commit --amend, or git rebase -i for older ones)";
+  }
+  return "";
+}
+
 bool RuleCoversPath(const CustomRule& rule, std::string_view path) {
   auto any = [path](const std::vector<std::string>& globs) {
     return std::any_of(globs.begin(), globs.end(),

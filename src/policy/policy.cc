@@ -241,7 +241,8 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
   Diagnostics diagnostics;
   Policy policy;
   policy.source = core::PolicySource{origin, core::Sha256Hex(text), ""};
-  const std::optional<ComposedPolicy> composed = ComposePolicy(text, origin, read_file, diagnostics);
+  const std::optional<ComposedPolicy> composed =
+      ComposePolicy(text, origin, read_file, diagnostics);
   if (!composed) return tl::unexpected(diagnostics.ToError());
   policy.source.extends.assign(composed->files.begin(), composed->files.end() - 1);
   const YamlNode& root = composed->root;

@@ -172,8 +172,7 @@ std::string ResolveBeside(const std::string& file, const std::string& name) {
 }
 
 std::optional<ComposedPolicy> ComposePolicy(std::string_view text, const std::string& origin,
-                                            const FileReader& read_file,
-                                            Diagnostics& diagnostics) {
+                                            const FileReader& read_file, Diagnostics& diagnostics) {
   Composer composer(read_file, diagnostics);
   auto root = composer.Load(text, origin);
   if (!root) return std::nullopt;

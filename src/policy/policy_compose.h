@@ -26,8 +26,7 @@ struct ComposedPolicy {
 };
 
 std::optional<ComposedPolicy> ComposePolicy(std::string_view text, const std::string& origin,
-                                            const FileReader& read_file,
-                                            Diagnostics& diagnostics);
+                                            const FileReader& read_file, Diagnostics& diagnostics);
 
 // The file `node` was read from, or `fallback` when it carries none.
 const std::string& FileOf(const YamlNode& node, const std::string& fallback);

@@ -24,27 +24,6 @@ bool TouchesAny(const std::vector<std::string>& globs, const collect::ChangeFact
                      [&](const collect::Fragment& f) { return AnyGlob(globs, f.path); });
 }
 
-// What fixing a rule's finding means when the policy does not say.
-std::string DefaultFix(const policy::CustomRule& rule) {
-  switch (rule.kind) {
-    case policy::CustomKind::kForbidContent:
-      return "Remove or rewrite the matching line";
-    case policy::CustomKind::kForbidPath:
-      return rule.max_bytes
-                 ? "Keep the file under the limit (or store it outside git)"
-                 : "Take the file out of the change (git rm --cached PATH) and ignore it";
-    case policy::CustomKind::kRequirePath:
-      return "Add a file matching the rule's paths";
-    case policy::CustomKind::kRequireChange:
-      return "Change the required files in the same change";
-    case policy::CustomKind::kRestrictChange:
-      return "Ask one of the rule's owners to make or approve the change";
-    case policy::CustomKind::kCommitMessage:
-      return "Reword the commit message (git commit --amend, or git rebase -i for older ones)";
-  }
-  return "";
-}
-
 }  // namespace
 
 core::Finding MakeFinding(const policy::CustomRule& rule, std::string message, std::string path,
@@ -60,7 +39,7 @@ core::Finding MakeFinding(const policy::CustomRule& rule, std::string message, s
   std::string material = std::string(kControl) + '\0' + rule.id + '\0' + finding.location.path;
   material.append(1, '\0').append(subject);
   finding.fingerprint = core::Sha256Hex(material).substr(0, 32);
-  finding.hints.fix = rule.fix.empty() ? DefaultFix(rule) : rule.fix;
+  finding.hints.fix = policy::CustomRuleFix(rule);
   finding.hints.mitigate = rule.mitigate;
   return finding;
 }

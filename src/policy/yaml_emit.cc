@@ -1,0 +1,129 @@
+#include "policy/yaml_emit.h"
+
+#include <nlohmann/json.hpp>
+
+namespace riskgate::policy {
+namespace {
+
+bool NeedsQuotes(const YamlNode& node) {
+  const std::string& s = node.scalar;
+  if (node.quoted || s.empty()) return true;
+  if (s.find_first_of(":#{}[],&*!|>'\"%@`\n\t") != std::string::npos) return true;
+  return s.front() == ' ' || s.back() == ' ' || s.front() == '-' || s.front() == '?';
+}
+
+std::string Scalar(const YamlNode& node) {
+  if (node.kind == YamlNode::Kind::kNull) return "null";
+  if (!NeedsQuotes(node)) return node.scalar;
+  return nlohmann::json(node.scalar).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+class Emitter {
+ public:
+  Emitter(Origins origins, const std::string& fallback) : origins_(origins), fallback_(fallback) {}
+
+  void Value(const YamlNode& node, int indent) {
+    if (node.kind == YamlNode::Kind::kMap && !node.fields.empty()) {
+      for (std::size_t i = 0; i < node.fields.size(); ++i) {
+        const auto& [key, value] = node.fields[i];
+        Pad(indent);
+        out_ += KeyText(key) + ":";
+        Child(value, indent, node.key_marks[i]);
+      }
+    } else if (node.kind == YamlNode::Kind::kSequence && !node.items.empty()) {
+      for (const auto& item : node.items) {
+        Pad(indent);
+        out_ += "-";
+        Child(item, indent, item.mark);
+      }
+    } else {
+      Pad(indent);
+      out_ += Inline(node);
+      Origin(node.mark);
+    }
+  }
+
+  std::string Take() { return std::move(out_); }
+
+ private:
+  static std::string KeyText(const std::string& key) {
+    YamlNode k;
+    k.kind = YamlNode::Kind::kScalar;
+    k.scalar = key;
+    return Scalar(k);
+  }
+
+  static std::string Inline(const YamlNode& node) {
+    if (node.kind == YamlNode::Kind::kMap) return "{}";
+    if (node.kind == YamlNode::Kind::kSequence) return "[]";
+    return Scalar(node);
+  }
+
+  void Child(const YamlNode& value, int indent, const Mark& mark) {
+    const bool nested = (value.kind == YamlNode::Kind::kMap && !value.fields.empty()) ||
+                        (value.kind == YamlNode::Kind::kSequence && !value.items.empty());
+    if (nested) {
+      Origin(mark);
+      Value(value, indent + 2);
+    } else {
+      out_ += " " + Inline(value);
+      Origin(value.mark.line > 0 ? value.mark : mark);
+    }
+  }
+
+  void Origin(const Mark& mark) {
+    if (origins_ == Origins::kShow && mark.line > 0) {
+      out_ += "  # " + (mark.file ? *mark.file : fallback_) + ":" + std::to_string(mark.line);
+    }
+    out_ += "\n";
+  }
+
+  void Pad(int indent) { out_.append(static_cast<std::size_t>(indent), ' '); }
+
+  Origins origins_;
+  const std::string& fallback_;
+  std::string out_;
+};
+
+nlohmann::json Plain(const YamlNode& node) {
+  switch (node.kind) {
+    case YamlNode::Kind::kNull:
+      return nullptr;
+    case YamlNode::Kind::kSequence: {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& item : node.items) out.push_back(Plain(item));
+      return out;
+    }
+    case YamlNode::Kind::kMap: {
+      nlohmann::json out = nlohmann::json::object();
+      for (const auto& [key, value] : node.fields) out[key] = Plain(value);
+      return out;
+    }
+    case YamlNode::Kind::kScalar:
+      break;
+  }
+  const std::string& s = node.scalar;
+  if (!node.quoted) {
+    if (s == "true" || s == "false") return s == "true";
+    if (s == "null" || s == "~") return nullptr;
+    if (!s.empty() && s.size() < 19 &&
+        s.find_first_not_of("0123456789", s[0] == '-' ? 1 : 0) == std::string::npos && s != "-") {
+      return std::stoll(s);
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string EmitJson(const YamlNode& node) {
+  return Plain(node).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string EmitYaml(const YamlNode& node, Origins origins, const std::string& fallback_file) {
+  Emitter emitter(origins, fallback_file);
+  emitter.Value(node, 0);
+  return emitter.Take();
+}
+
+}  // namespace riskgate::policy

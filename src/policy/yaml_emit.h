@@ -1,0 +1,20 @@
+// Stage 2 (policy): writes a YAML tree back as YAML text, for `riskgate policy show`. Each value
+// can carry a comment naming the file and line it came from, so a composed policy shows where
+// every setting is decided. Scalars are written double-quoted when plain style would change them.
+#pragma once
+
+#include <string>
+
+#include "policy/yaml_document.h"
+
+namespace riskgate::policy {
+
+enum class Origins { kHide, kShow };
+
+// `fallback_file` names nodes that carry no file of their own.
+std::string EmitYaml(const YamlNode& node, Origins origins, const std::string& fallback_file);
+
+// The tree as plain JSON text (no marks): unquoted true/false/null and integers keep their type.
+std::string EmitJson(const YamlNode& node);
+
+}  // namespace riskgate::policy
