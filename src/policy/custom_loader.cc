@@ -52,7 +52,7 @@ class RuleReader {
       return std::nullopt;
     }
     CustomRule rule;
-    rule.origin = reader_.file() + ":" + std::to_string(node.mark.line);
+    rule.origin = FileOf(node, reader_.file()) + ":" + std::to_string(node.mark.line);
     if (auto id = reader_.String(node, "id", field, Need::kRequired)) {
       rule.id = *id;
       field = list_field + "[" + rule.id + "]";

@@ -40,7 +40,8 @@ json Summary(const json& findings) {
                    {"line", f["line"]},
                    {"decision", f["decision"]}});
   }
-  std::sort(out.begin(), out.end(), [](const json& a, const json& b) { return a.dump() < b.dump(); });
+  std::sort(out.begin(), out.end(),
+            [](const json& a, const json& b) { return a.dump() < b.dump(); });
   return out;
 }
 
