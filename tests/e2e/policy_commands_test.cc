@@ -2,6 +2,7 @@
 // (central baseline + repository overlay) deciding a real change, and a waiver of a custom
 // finding.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "support/temp_repo.h"
 
@@ -149,6 +150,28 @@ TEST_CASE("a composed policy judges a change, and a waiver accepts a custom find
   CHECK(doc["findings"][0]["rule"] == "changelog");
   CHECK(doc["findings"][0]["decision"] == "pass");
   CHECK(doc["findings"][0]["waiver"]["id"] == "changelog-later");
+}
+
+}  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("the example organisation policy loads and uses every custom rule kind",
+          "[e2e][policy][examples]") {
+  const std::string policy = SourceDir() + "/examples/organisation/payments-service/.riskgate.yaml";
+  const auto result =
+      Run({RiskgateBinary(), "policy", "show", "--format", "json", "--policy", policy}, SourceDir(),
+          {});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto doc = nlohmann::json::parse(result.out);
+  std::set<std::string> kinds;
+  for (const auto& rule : doc["policy"]["controls"]["custom"]["rules"]) kinds.insert(rule["kind"]);
+  CHECK(kinds == std::set<std::string>{"forbid_content", "require_change", "restrict_change",
+                                       "commit_message", "require_path"});
+  const auto validate = Run({RiskgateBinary(), "policy", "validate", policy}, SourceDir(), {});
+  CHECK(validate.exit_code == 0);
+  CHECK_THAT(validate.out, Catch::Contains("9 custom rules"));  // with the pack's forbid_path ones
 }
 
 }  // namespace riskgate::testing
