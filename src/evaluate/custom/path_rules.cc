@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/path_glob.h"
+#include "core/text.h"
 #include "evaluate/custom/custom_rules.h"
 #include "evaluate/reviews/approvals.h"
 
@@ -103,25 +104,40 @@ void RestrictChange(const policy::CustomRule& rule, const collect::ChangeFacts& 
   }
   if (touched.empty()) return;
   // Who wrote what the rule restricts: the commits that touch it (staged: the configured user).
-  std::vector<std::string> authors;
+  struct Change {
+    std::string author;
+    std::string commit;  // empty when staged
+  };
+  std::vector<Change> changes;
   if (facts.scope.mode == core::ScanMode::kStaged) {
-    authors.push_back(facts.pending_author);
+    changes.push_back({facts.pending_author, ""});
   } else {
     for (const auto& commit : facts.commits) {
       const bool touches = std::any_of(commit.paths.begin(), commit.paths.end(),
                                        [&](auto& p) { return policy::RuleCoversPath(rule, p); });
-      if (touches) authors.push_back(commit.author);
+      if (touches) changes.push_back({commit.author, commit.id});
     }
-    if (authors.empty()) {  // only a merge brought it: every author of the range answers for it
-      for (const auto& commit : facts.commits) authors.push_back(commit.author);
+    if (changes.empty()) {  // only a merge brought it: every author of the range answers for it
+      for (const auto& commit : facts.commits) changes.push_back({commit.author, commit.id});
     }
   }
+  // In trailers mode a commit is also sanctioned by an owner's Approved-by/Reviewed-by on it.
+  auto approved_by_owner = [&](const std::string& commit) {
+    if (facts.reviews.origin != collect::ReviewOrigin::kTrailers || commit.empty()) return false;
+    return std::any_of(facts.reviews.reviews.begin(), facts.reviews.reviews.end(),
+                       [&](const collect::Review& r) {
+                         return r.commit == commit && r.state == collect::ReviewState::kApproved &&
+                                IsOwner(reviews::Approver{core::AsciiLower(r.login),
+                                                          core::AsciiLower(r.email), r.shown},
+                                        rule, facts, policy);
+                       });
+  };
   std::vector<std::string> outsiders;
-  for (const auto& author : authors) {
-    const reviews::Approver who{"", EmailOf(author), author};
-    if (!IsOwner(who, rule, facts, policy) &&
-        std::find(outsiders.begin(), outsiders.end(), author) == outsiders.end()) {
-      outsiders.push_back(author);
+  for (const auto& change : changes) {
+    const reviews::Approver who{"", EmailOf(change.author), change.author};
+    if (!IsOwner(who, rule, facts, policy) && !approved_by_owner(change.commit) &&
+        std::find(outsiders.begin(), outsiders.end(), change.author) == outsiders.end()) {
+      outsiders.push_back(change.author);
     }
   }
   // A forge author is a login: they are an owner when their @login is listed.
@@ -134,10 +150,11 @@ void RestrictChange(const policy::CustomRule& rule, const collect::ChangeFacts& 
     }
   }
   if (outsiders.empty()) return;
-  // With review facts, an owner's approval sanctions the change.
+  // With a forge's review facts, an owner's approval of the head sanctions the change.
   std::string approvals_note;
-  if (policy.reviews.enabled && facts.reviews.origin != collect::ReviewOrigin::kNone &&
-      !facts.reviews.explain_only) {
+  const bool forge = facts.reviews.origin == collect::ReviewOrigin::kGithub ||
+                     facts.reviews.origin == collect::ReviewOrigin::kGitlab;
+  if (policy.reviews.enabled && forge && !facts.reviews.explain_only) {
     const auto counted = reviews::CountApprovals(facts.reviews, policy.reviews);
     for (const auto& approver : counted.approvers) {
       if (IsOwner(approver, rule, facts, policy)) return;
