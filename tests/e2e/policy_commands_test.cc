@@ -175,3 +175,28 @@ TEST_CASE("the example organisation policy loads and uses every custom rule kind
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("a change that weakens an extended policy is judged by the base version and flagged",
+          "[e2e][policy][extends]") {
+  Composed c;
+  const std::string base = c.repo.Head();
+  std::string weakened = kBaseline;
+  weakened.replace(weakened.find("severity: critical"), 18, "severity: info");
+  c.repo.Write("central/baseline.yaml", weakened);
+  c.repo.Write("keys/server.pem", "not really a key\n");
+  c.repo.Commit("relax the baseline");
+  const auto doc =
+      c.repo.RiskgateJson({"check", "--base", base}, 1, {{"RISKGATE_NOW", "2026-11-27"}});
+  std::set<std::string> rules;
+  for (const auto& f : doc["findings"]) {
+    rules.insert(f["rule"].get<std::string>());
+    if (f["rule"] == "no-pem") CHECK(f["decision"] == "block");
+    if (f["rule"] == "policy-file-changed") CHECK(f["path"] == "central/baseline.yaml");
+  }
+  CHECK(rules.count("no-pem") == 1);
+  CHECK(rules.count("policy-file-changed") == 1);
+}
+
+}  // namespace riskgate::testing
