@@ -1,5 +1,4 @@
 #include <array>
-#include <filesystem>
 #include <map>
 #include <set>
 
@@ -216,16 +215,11 @@ void ReadRuleList(const YamlNode& list, const std::string& field, FieldReader& r
 void LoadPack(const std::string& name, const YamlNode& at, const std::string& field,
               const std::string& origin, const FileReader& read_file, FieldReader& reader,
               Diagnostics& diagnostics, CustomControl& control) {
-  const std::filesystem::path path = ResolveBeside(FileOf(at, origin), name);
-  auto text = read_file(path.string());
-  if (!text) {
-    reader.Report(at, field,
-                  "cannot read rule pack '" + path.string() + "': " + text.error().message);
-    return;
-  }
-  auto parsed = ParseYaml(*text, path.string(), diagnostics);
+  auto file = ReadNamedFile(at, field, name, origin, "rule pack", read_file, reader);
+  if (!file) return;
+  auto parsed = ParseYaml(file->text, file->path, diagnostics);
   if (!parsed) return;
-  FieldReader pack_reader(path.string(), diagnostics);
+  FieldReader pack_reader(file->path, diagnostics);
   if (!pack_reader.ExpectMap(*parsed, "", {"version", "rules"})) return;
   if (const YamlNode* rules = pack_reader.Get(*parsed, "rules", "", Need::kRequired)) {
     ReadRuleList(*rules, "rules", pack_reader, control.rules);

@@ -1,6 +1,5 @@
 #include "policy/policy.h"
 
-#include <filesystem>
 #include <limits>
 #include <set>
 
@@ -129,14 +128,9 @@ class SecretsLoader {
       }
       pack = std::move(*builtin);
     } else {
-      const std::filesystem::path path = ResolveBeside(FileOf(at, origin_), name);
-      auto text = read_file_(path.string());
-      if (!text) {
-        reader_.Report(at, field,
-                       "cannot read rule pack '" + path.string() + "': " + text.error().message);
-        return;
-      }
-      pack = LoadRulePack(*text, path.string(), PatternCheck::kValidate, diagnostics_);
+      auto file = ReadNamedFile(at, field, name, origin_, "rule pack", read_file_, reader_);
+      if (!file) return;
+      pack = LoadRulePack(file->text, file->path, PatternCheck::kValidate, diagnostics_);
     }
     for (auto& rule : pack.rules) Add(std::move(rule), at, field, secrets);
   }

@@ -171,6 +171,20 @@ std::string ResolveBeside(const std::string& file, const std::string& name) {
   return path.lexically_normal().string();
 }
 
+std::optional<NamedFile> ReadNamedFile(const YamlNode& at, const std::string& field,
+                                       const std::string& name, const std::string& origin,
+                                       std::string_view what, const FileReader& read_file,
+                                       FieldReader& reader) {
+  const std::string path = ResolveBeside(FileOf(at, origin), name);
+  auto text = read_file(path);
+  if (!text) {
+    reader.Report(at, field,
+                  "cannot read " + std::string(what) + " '" + path + "': " + text.error().message);
+    return std::nullopt;
+  }
+  return NamedFile{path, std::move(*text)};
+}
+
 std::optional<ComposedPolicy> ComposePolicy(std::string_view text, const std::string& origin,
                                             const FileReader& read_file, Diagnostics& diagnostics) {
   Composer composer(read_file, diagnostics);

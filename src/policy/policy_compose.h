@@ -34,4 +34,18 @@ const std::string& FileOf(const YamlNode& node, const std::string& fallback);
 // `name` as written in `file`, resolved against that file's folder (built-in names unchanged).
 std::string ResolveBeside(const std::string& file, const std::string& name);
 
+class FieldReader;
+
+struct NamedFile {
+  std::string path;  // resolved
+  std::string text;
+};
+
+// Reads the file `name` that the policy names at `at` (resolved beside the file `at` is in, else
+// `origin`); a failure is reported at `at` as "cannot read <what> '<path>'" and gives nullopt.
+std::optional<NamedFile> ReadNamedFile(const YamlNode& at, const std::string& field,
+                                       const std::string& name, const std::string& origin,
+                                       std::string_view what, const FileReader& read_file,
+                                       FieldReader& reader);
+
 }  // namespace riskgate::policy
