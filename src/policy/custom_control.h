@@ -54,6 +54,8 @@ struct CustomRule {
   std::vector<std::string> paths;          // globs the rule is about (all kinds but messages)
   std::vector<std::string> exclude_paths;  // globs taken out of `paths`
   PatternPtr pattern;                      // forbid_content
+  // `pattern` in multi-line mode: one pass over a whole file rules out every line at once.
+  PatternPtr any_line;
   std::vector<PatternPtr> unless;          // forbid_content: a match on the same line excuses
   std::optional<std::int64_t> max_bytes;   // forbid_path: only files larger than this
   std::vector<std::string> require;        // require_change: globs that must change too

@@ -89,6 +89,9 @@ class RuleReader {
     switch (rule.kind) {
       case CustomKind::kForbidContent:
         rule.pattern = OnePattern(node, "pattern", field);
+        if (rule.pattern) {
+          rule.any_line = std::make_shared<const Pattern>("(?m)" + rule.pattern->source());
+        }
         rule.unless = Patterns(node, "unless", field, Need::kOptional);
         break;
       case CustomKind::kForbidPath:

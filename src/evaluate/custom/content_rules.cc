@@ -30,6 +30,8 @@ void ForbidContent(const policy::CustomRule& rule, const collect::ChangeFacts& f
     if (fragment.commit) continue;
     if (!policy::RuleCoversPath(rule, fragment.path)) continue;
     const std::string_view text = fragment.text;
+    // If no line can match, the multi-line form does not match the whole text either.
+    if (rule.any_line && rule.any_line->re().ok() && !Matches(*rule.any_line, text)) continue;
     std::size_t start = 0;
     for (int line = fragment.first_line; start <= text.size(); ++line) {
       std::size_t end = text.find('\n', start);
