@@ -15,6 +15,8 @@ namespace riskgate::evaluate::secrets {
 
 inline constexpr std::string_view kControl = "secrets";
 inline constexpr std::string_view kInlineAllow = "riskgate:allow";
+// Honoured too when the policy loads a gitleaks config.
+inline constexpr std::string_view kGitleaksInlineAllow = "gitleaks:allow";
 
 struct ScanStats {
   int suppressed_inline = 0;  // findings a `riskgate:allow` comment suppressed
@@ -30,6 +32,11 @@ class SecretsScanner {
   std::vector<core::Finding> Scan(const collect::Fragment& fragment, ScanStats& stats) const;
 
  private:
+  core::Finding MakeFinding(const policy::SecretRule& rule, const collect::Fragment& fragment,
+                            int line, int column, std::string_view secret) const;
+  // Whether an inline marker on the match's line suppresses it (counted in `stats`).
+  bool InlineAllowed(std::string_view line_text, ScanStats& stats) const;
+
   const policy::SecretsControl& control_;
   std::unique_ptr<KeywordIndex> keywords_;
   std::vector<std::vector<std::size_t>> rules_by_keyword_;  // keyword id -> rule indexes
