@@ -52,6 +52,11 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
       findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
     }
+    if (facts.scope.mode == core::ScanMode::kRange && !stats.commit_suppressed.empty()) {
+      std::erase_if(findings, [&](const core::Finding& f) {
+        return !f.location.commit && stats.commit_suppressed.contains(f.fingerprint);
+      });
+    }
     result.findings = FoldRepeats(std::move(findings));
     result.suppressed_inline = stats.suppressed_inline;
     result.inline_ignored = stats.inline_ignored;

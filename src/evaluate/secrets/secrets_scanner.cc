@@ -23,13 +23,39 @@ bool IsGeneric(const policy::SecretRule& rule) {
   return std::find(rule.tags.begin(), rule.tags.end(), "generic") != rule.tags.end();
 }
 
-bool Ignored(const policy::SecretsControl& control, const core::Finding& finding) {
-  if (control.gitleaks_ignore.empty()) return false;
+// How far a suppression reaches: a commit-specific one (a commit allowlist, a 4-part
+// .gitleaksignore entry) does not cover the same lines seen again in a range's net diff.
+enum class Suppression { kNone, kEverywhere, kThisCommit };
+
+Suppression ByCommitOrPath(const std::vector<policy::Allowlist>& allowlists, std::string_view path,
+                           std::string_view commit) {
+  if (!CommitOrPathAllowed(allowlists, path, commit)) return Suppression::kNone;
+  if (commit.empty() || CommitOrPathAllowed(allowlists, path, "")) return Suppression::kEverywhere;
+  return Suppression::kThisCommit;
+}
+
+Suppression ByFindingAllowlists(const policy::SecretsControl& control,
+                                const policy::SecretRule& rule, const Candidate& candidate) {
+  const auto allowed = [&](const Candidate& c) {
+    return FindingAllowed(control.allowlists, c) || FindingAllowed(rule.allowlists, c);
+  };
+  if (!allowed(candidate)) return Suppression::kNone;
+  Candidate anywhere = candidate;
+  anywhere.commit = "";
+  if (candidate.commit.empty() || allowed(anywhere)) return Suppression::kEverywhere;
+  return Suppression::kThisCommit;
+}
+
+Suppression ByIgnoreFile(const policy::SecretsControl& control, const core::Finding& finding) {
+  if (control.gitleaks_ignore.empty()) return Suppression::kNone;
   const std::string tail =
       finding.location.path + ":" + finding.rule + ":" + std::to_string(finding.location.line);
-  if (control.gitleaks_ignore.contains(tail)) return true;
-  return finding.location.commit &&
-         control.gitleaks_ignore.contains(*finding.location.commit + ":" + tail);
+  if (control.gitleaks_ignore.contains(tail)) return Suppression::kEverywhere;
+  if (finding.location.commit &&
+      control.gitleaks_ignore.contains(*finding.location.commit + ":" + tail)) {
+    return Suppression::kThisCommit;
+  }
+  return Suppression::kNone;
 }
 
 std::string_view TrimNewlines(std::string_view text) {
@@ -153,7 +179,9 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
   std::vector<core::Finding> findings;
   if (!control_.enabled || control_.rules.empty()) return findings;
   const std::string_view commit = fragment.commit ? std::string_view(*fragment.commit) : "";
-  if (CommitOrPathAllowed(control_.allowlists, fragment.path, commit)) return findings;
+  const Suppression fragment_suppression =
+      ByCommitOrPath(control_.allowlists, fragment.path, commit);
+  if (fragment_suppression == Suppression::kEverywhere) return findings;
 
   std::vector<char> found;
   std::vector<char> run(control_.rules.size(), 0);
@@ -175,7 +203,21 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
   for (std::size_t r : order_) {
     if (run[r] == 0) continue;
     const policy::SecretRule& rule = control_.rules[r];
-    if (CommitOrPathAllowed(rule.allowlists, fragment.path, commit)) continue;
+    Suppression rule_suppression = ByCommitOrPath(rule.allowlists, fragment.path, commit);
+    if (rule_suppression == Suppression::kEverywhere) continue;
+    if (fragment_suppression == Suppression::kThisCommit) {
+      rule_suppression = Suppression::kThisCommit;
+    }
+    // Kept back: the finding is dropped, and so is its sighting in a range's net diff.
+    const auto keep = [&](core::Finding finding, Suppression suppression) {
+      if (suppression == Suppression::kNone) suppression = ByIgnoreFile(control_, finding);
+      if (suppression == Suppression::kEverywhere) return;
+      if (suppression == Suppression::kThisCommit) {
+        stats.commit_suppressed.insert(finding.fingerprint);
+        return;
+      }
+      findings.push_back(std::move(finding));
+    };
     if (rule.path) {
       const bool path_matches = PathMatches(*rule.path, fragment.path);
       if (!rule.regex && path_matches) {
@@ -183,7 +225,7 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
         auto finding = MakeFinding(rule, fragment, 0, 0, "");
         finding.message =
             (rule.description.empty() ? rule.id : rule.description) + ": file detected";
-        if (!Ignored(control_, finding)) findings.push_back(std::move(finding));
+        keep(std::move(finding), rule_suppression);
       }
       if (!path_matches) continue;
     }
@@ -215,8 +257,10 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       const std::string_view line_text =
           text.substr(lines->Start(line_index), lines->End(last_line) - lines->Start(line_index));
       const Candidate candidate{fragment.path, commit, secret, match, line_text};
-      if (FindingAllowed(control_.allowlists, candidate) ||
-          FindingAllowed(rule.allowlists, candidate)) {
+      Suppression suppression = ByFindingAllowlists(control_, rule, candidate);
+      if (suppression == Suppression::kEverywhere) continue;
+      if (suppression == Suppression::kThisCommit) {
+        stats.commit_suppressed.insert(SecretFingerprint(rule.id, fragment.path, secret));
         continue;
       }
       if (InlineAllowed(line_text, stats)) continue;
@@ -230,9 +274,7 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
         specific.emplace_back(line, std::string(secret));
       }
       const int column = static_cast<int>(anchor - lines->Start(line_index)) + 1;
-      auto finding = MakeFinding(rule, fragment, line, column, secret);
-      if (Ignored(control_, finding)) continue;
-      findings.push_back(std::move(finding));
+      keep(MakeFinding(rule, fragment, line, column, secret), rule_suppression);
     }
   }
   std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "collect/facts.h"
@@ -22,6 +24,9 @@ struct ScanStats {
   int suppressed_inline = 0;  // findings a `riskgate:allow` comment suppressed
   int inline_ignored = 0;     // `riskgate:allow` comments ignored because the policy forbids them
   long long rule_runs = 0;    // (fragment, rule) pairs that passed the prefilter
+  // Fingerprints a commit-specific allowlist or .gitleaksignore entry dropped; the evaluate
+  // stage drops the same secrets seen again in a range's net diff (which has no commit).
+  std::set<std::string, std::less<>> commit_suppressed;
 };
 
 class SecretsScanner {

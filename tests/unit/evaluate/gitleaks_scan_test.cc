@@ -182,3 +182,38 @@ regex = '''token = (demo_[a-z0-9]{12})'''
 }
 
 }  // namespace riskgate::evaluate::secrets
+
+namespace riskgate::evaluate {
+
+TEST_CASE(
+    "a secret a commit-specific entry drops in its commit is not reported again from the "
+    "range's net diff",
+    "[evaluate][gitleaks]") {
+  const std::string sha(40, 'e');
+  policy::Diagnostics diagnostics;
+  policy::FileReader none = [](const std::string& p) {
+    return core::Result<std::string>(core::MakeError(core::ErrorCode::kIo, "no files", p));
+  };
+  auto config = policy::LoadGitleaksConfig(
+      "[[rules]]\nid = \"demo-token\"\nregex = '''demo_[a-z0-9]{12}'''\n", "test.toml", none,
+      diagnostics);
+  REQUIRE(diagnostics.empty());
+  policy::Policy policy;
+  policy.secrets.rules = std::move(config.rules);
+  policy.secrets.gitleaks_config_file = "test.toml";
+  policy.secrets.gitleaks_ignore = {sha + ":a.txt:demo-token:1"};
+  collect::ChangeFacts facts;
+  facts.scope.mode = core::ScanMode::kRange;
+  facts.fragments.push_back({"a.txt", sha, 1, "demo_abcdef123456"});
+  facts.fragments.push_back({"a.txt", std::nullopt, 1, "demo_abcdef123456"});  // net diff
+  facts.fragments.push_back({"b.txt", std::nullopt, 1, "demo_abcdef123456"});  // merge only
+  int secrets = 0;
+  for (const auto& f : Evaluate(facts, policy).findings) {
+    if (f.control != "secrets") continue;
+    ++secrets;
+    CHECK(f.location.path == "b.txt");
+  }
+  CHECK(secrets == 1);
+}
+
+}  // namespace riskgate::evaluate
