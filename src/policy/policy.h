@@ -34,6 +34,9 @@ struct SecretsControl {
   // the file actually loaded ("" when none was).
   std::string gitleaks_config;
   std::string gitleaks_config_file;
+  // Its repository-relative path when it is inside the repository: never scanned, as gitleaks
+  // never scans its own config (set by the app).
+  std::string gitleaks_config_repo_path;
   // Notes from loading the gitleaks config (rewritten patterns, ignored settings); the app
   // prints them to stderr.
   std::vector<std::string> notes;

@@ -186,3 +186,31 @@ TEST_CASE("gitleaks compat: a broken gitleaks config stops the run naming the ru
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE(
+    "gitleaks compat: gitleaks_config auto loads .gitleaks.toml, never scans it, and "
+    "honours path-only rules and gitleaks:allow",
+    "[e2e][gitleaks]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  secrets:\n    gitleaks_config: auto\n");
+  repo.Write(".gitleaks.toml",
+             "# example: demo_zzzzzzzz00000000\n"
+             "[[rules]]\nid = \"demo-token\"\nregex = '''demo_[a-z0-9]{16}'''\n"
+             "[[rules]]\nid = \"pem-file\"\npath = '''\\.pem$'''\n");
+  repo.Write("app.txt", "\nt = demo_abcdefgh12345678\n");
+  repo.Write("allowed.txt", "t = demo_abcdefgh87654321 # gitleaks:allow\n");
+  repo.Write("key.pem", "not really a key\n");
+  repo.Commit("init");
+  const auto doc = repo.RiskgateJson({"check", "--worktree"}, 1,
+                                     {{"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}, {"CI", ""}});
+  std::set<std::tuple<std::string, std::string, int>> found;
+  for (const auto& f : doc["findings"]) {
+    found.emplace(f["rule"].get<std::string>(), f["path"].get<std::string>(), f["line"].get<int>());
+  }
+  CHECK(found == std::set<std::tuple<std::string, std::string, int>>{{"demo-token", "app.txt", 2},
+                                                                     {"pem-file", "key.pem", 0}});
+}
+
+}  // namespace riskgate::testing
