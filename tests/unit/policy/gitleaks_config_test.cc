@@ -263,3 +263,38 @@ TEST_CASE("a .gitleaksignore keeps fingerprints and skips comments", "[policy][g
 }
 
 }  // namespace riskgate::policy
+
+namespace riskgate::policy {
+
+TEST_CASE("with rule_packs listed, a gitleaks config's rules run beside the packs",
+          "[policy][gitleaks]") {
+  const FileReader reader = [](const std::string& path) -> core::Result<std::string> {
+    if (path.ends_with("team.toml")) {
+      return std::string("[[rules]]\nid = \"team-token\"\nregex = '''team_[a-z0-9]{16}'''\n");
+    }
+    return core::MakeError(core::ErrorCode::kIo, "no such file", path);
+  };
+  auto alone = LoadPolicy("version: 1\ncontrols:\n  secrets:\n    gitleaks_config: team.toml\n",
+                          "/repo/.riskgate.yaml", reader);
+  REQUIRE(alone.has_value());
+  CHECK(alone->secrets.rules.size() == 1);
+  CHECK(alone->secrets.gitleaks_config_file == "/repo/team.toml");
+
+  auto both = LoadPolicy(
+      "version: 1\ncontrols:\n  secrets:\n    gitleaks_config: team.toml\n"
+      "    rule_packs: [builtin:default]\n    severity: {team-token: low}\n",
+      "/repo/.riskgate.yaml", reader);
+  INFO((both ? "" : both.error().message));
+  REQUIRE(both.has_value());
+  CHECK(both->secrets.rules.size() > 50);
+  CHECK(both->secrets.rule_packs == std::vector<std::string>{"builtin:default"});
+  CHECK(both->secrets.rules.back().id == "team-token");
+  CHECK(both->secrets.rules.back().severity == core::Severity::kLow);
+
+  auto missing = LoadPolicy("version: 1\ncontrols:\n  secrets:\n    gitleaks_config: gone.toml\n",
+                            "/repo/.riskgate.yaml", reader);
+  REQUIRE_FALSE(missing.has_value());
+  CHECK_THAT(missing.error().message, Catch::Contains("cannot read gitleaks config"));
+}
+
+}  // namespace riskgate::policy
