@@ -32,8 +32,4 @@ GitleaksConfig LoadGitleaksConfig(std::string_view text, const std::string& file
                                   const FileReader& read_file, Diagnostics& diagnostics,
                                   const std::string& extend_dir = "");
 
-// Rewrites Go's `(?<name>...)` named groups, which RE2 rejects, to `(?P<name>...)`; returns
-// how many it rewrote.
-int RewriteGoNamedGroups(std::string& pattern);
-
 }  // namespace riskgate::policy

@@ -9,6 +9,7 @@
 
 #include "policy/gitleaks_config.h"
 #include "policy/gitleaks_ignore.h"
+#include "policy/gitleaks_rule.h"
 #include "policy/policy.h"
 #include "support/process.h"
 
