@@ -10,6 +10,8 @@ if(TARGET yaml-cpp::yaml-cpp)
 else()
   set(RISKGATE_YAML_TARGET yaml-cpp)
 endif()
+# toml++: only src/policy/gitleaks_toml.cc includes it (gitleaks configs).
+pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 find_package(tl-expected REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)

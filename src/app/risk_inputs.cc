@@ -1,6 +1,10 @@
 #include "app/risk_inputs.h"
 
 #include <filesystem>
+#include <iostream>
+
+#include "core/text.h"
+#include "policy/gitleaks_ignore.h"
 
 namespace riskgate::app {
 namespace {
@@ -50,7 +54,18 @@ core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, Poli
   auto loaded = LoadPolicyFrom(explicit_policy, files, workdir);
   if (!loaded) return tl::unexpected(loaded.error());
   RiskInputs inputs{std::move(*loaded), {}, {}};
+  for (const auto& note : inputs.policy.secrets.notes) {
+    std::cerr << "riskgate: note: " << core::EscapeLinesForDisplay(note) << "\n";
+  }
   if (workdir.empty()) return inputs;  // a bare repository has no waivers or baseline to read
+  if (inputs.policy.secrets.gitleaks_compat()) {
+    auto& secrets = inputs.policy.secrets;
+    secrets.gitleaks_config_repo_path = files.RepoPath(secrets.gitleaks_config_file).value_or("");
+    // Like the waivers: from the base revision in range mode, so a change cannot ignore itself.
+    auto ignore = files.ReadIfPresent(workdir + std::string(policy::kGitleaksIgnoreFile));
+    if (!ignore) return tl::unexpected(AsPolicyError(ignore.error(), ".gitleaksignore"));
+    if (*ignore) inputs.policy.secrets.gitleaks_ignore = policy::ParseGitleaksIgnore(**ignore);
+  }
   const std::string waivers_file = inputs.policy.waivers.file;
   auto waivers = files.ReadIfPresent(workdir + waivers_file);
   if (!waivers) return tl::unexpected(AsPolicyError(waivers.error(), "waivers"));

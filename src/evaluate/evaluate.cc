@@ -1,6 +1,8 @@
 #include "evaluate/evaluate.h"
 
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "core/progress.h"
 #include "evaluate/custom/custom_evaluator.h"
@@ -17,8 +19,14 @@ std::vector<core::Finding> FoldRepeats(std::vector<core::Finding> findings) {
   std::vector<core::Finding> out;
   // fingerprint -> (source commit, index in out of the first finding)
   std::map<std::string, std::pair<std::string, std::size_t>> first;
+  // A path-only gitleaks rule reports a file once per fragment; one of those is enough.
+  std::set<std::tuple<std::string, std::string, int, int>> seen;
   for (auto& finding : findings) {
     const std::string source = finding.location.commit.value_or("");
+    if (!seen.emplace(finding.fingerprint, source, finding.location.line, finding.location.column)
+             .second) {
+      continue;
+    }
     auto it = first.find(finding.fingerprint);
     if (it != first.end() && it->second.first != source) {
       ++out[it->second.second].occurrences;
@@ -44,6 +52,11 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
       auto found = scanner.Scan(fragment, stats);
       findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));
+    }
+    if (facts.scope.mode == core::ScanMode::kRange && !stats.commit_suppressed.empty()) {
+      std::erase_if(findings, [&](const core::Finding& f) {
+        return !f.location.commit && stats.commit_suppressed.contains(f.fingerprint);
+      });
     }
     result.findings = FoldRepeats(std::move(findings));
     result.suppressed_inline = stats.suppressed_inline;

@@ -41,14 +41,14 @@ const re2::RE2& Pattern::re() const {
 
 int Pattern::ProgramSize() const { return re().ok() ? re().ProgramSize() : 0; }
 
-std::string Pattern::Validate() const {
+std::string Pattern::Validate(EmptyMatch empty) const {
   const re2::RE2& compiled = re();
   if (!compiled.ok()) return "invalid pattern: " + compiled.error() + HintFor(source_);
   if (compiled.ProgramSize() > kMaxProgramSize) {
     return "pattern is too large (" + std::to_string(compiled.ProgramSize()) +
            " instructions; limit " + std::to_string(kMaxProgramSize) + ")";
   }
-  if (re2::RE2::PartialMatch("", compiled)) {
+  if (empty == EmptyMatch::kReject && re2::RE2::PartialMatch("", compiled)) {
     return "pattern matches the empty string, so it would match everywhere";
   }
   return "";

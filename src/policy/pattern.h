@@ -13,6 +13,9 @@ class RE2;
 
 namespace riskgate::policy {
 
+// Whether Validate() rejects a pattern that matches the empty string (gitleaks accepts those).
+enum class EmptyMatch { kReject, kAllow };
+
 class Pattern {
  public:
   explicit Pattern(std::string source, bool case_insensitive = false);
@@ -28,7 +31,7 @@ class Pattern {
 
   // Compiles and checks the pattern; returns "" when usable, else why not (with a rewrite hint
   // where one exists). Rejects patterns that match the empty string.
-  std::string Validate() const;
+  std::string Validate(EmptyMatch empty = EmptyMatch::kReject) const;
   // Instructions of the compiled program (compiles it on first use); 0 when it does not compile.
   int ProgramSize() const;
 

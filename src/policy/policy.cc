@@ -1,10 +1,12 @@
 #include "policy/policy.h"
 
+#include <filesystem>
 #include <limits>
 #include <set>
 
 #include "core/text.h"
 #include "policy/field_reader.h"
+#include "policy/gitleaks_config.h"
 #include "policy/pins_loader.h"
 #include "policy/policy_compose.h"
 #include "policy/rule_pack.h"
@@ -62,10 +64,11 @@ class SecretsLoader {
     const std::string field = "controls.secrets";
     if (!reader_.ExpectMap(node, field,
                            {"enabled", "rule_packs", "rules", "disabled_rules", "severity",
-                            "allowlist", "inline_suppressions"})) {
+                            "allowlist", "inline_suppressions", "gitleaks_config"})) {
       return;
     }
     secrets.enabled = reader_.Bool(node, "enabled", field, Need::kOptional).value_or(true);
+    std::optional<GitleaksConfig> gitleaks = LoadGitleaks(node, field, secrets);
     if (const YamlNode* packs = reader_.Get(node, "rule_packs", field, Need::kOptional)) {
       secrets.rule_packs.clear();
       if (reader_.ExpectList(*packs, field + ".rule_packs")) {
@@ -77,9 +80,17 @@ class SecretsLoader {
           }
         }
       }
+    } else if (gitleaks) {
+      secrets.rule_packs.clear();  // the gitleaks config replaces the default pack
     } else {
       LoadPack(std::string(kDefaultPolicyName), node, field, secrets);
       secrets.rule_packs = {std::string(kDefaultPolicyName)};
+    }
+    if (gitleaks) {
+      const YamlNode& at = *node.Find("gitleaks_config");
+      for (auto& rule : gitleaks->rules) {
+        Add(std::move(rule), at, field + ".gitleaks_config", secrets);
+      }
     }
     if (const YamlNode* rules = reader_.Get(node, "rules", field, Need::kOptional)) {
       if (reader_.ExpectList(*rules, field + ".rules")) {
@@ -99,8 +110,12 @@ class SecretsLoader {
       Disable(*disabled, field + ".disabled_rules", secrets);
     }
     if (const YamlNode* allow = reader_.Get(node, "allowlist", field, Need::kOptional)) {
-      secrets.allowlist =
+      Allowlist allowlist =
           ReadAllowlist(*allow, field + ".allowlist", reader_, PatternCheck::kValidate);
+      if (!allowlist.empty()) secrets.allowlists.push_back(std::move(allowlist));
+    }
+    if (gitleaks) {
+      for (auto& a : gitleaks->allowlists) secrets.allowlists.push_back(std::move(a));
     }
     if (const YamlNode* inline_node =
             reader_.Get(node, "inline_suppressions", field, Need::kOptional)) {
@@ -117,6 +132,35 @@ class SecretsLoader {
   }
 
  private:
+  // controls.secrets.gitleaks_config: a path relative to the policy's folder, or `auto` for
+  // .gitleaks.toml there when it exists. nullopt when none is loaded.
+  std::optional<GitleaksConfig> LoadGitleaks(const YamlNode& node, const std::string& parent,
+                                             SecretsControl& secrets) {
+    const std::string field = parent + ".gitleaks_config";
+    auto name = reader_.String(node, "gitleaks_config", parent, Need::kOptional);
+    if (!name || name->empty()) return std::nullopt;
+    const YamlNode& at = *node.Find("gitleaks_config");
+    secrets.gitleaks_config = *name;
+    const bool automatic = *name == "auto";
+    const std::filesystem::path path =
+        ResolveBeside(FileOf(at, origin_), automatic ? ".gitleaks.toml" : *name);
+    auto text = read_file_(path.string());
+    if (!text) {
+      // FileReader reports a missing file as "no such file"; `auto` means "when present".
+      if (automatic && text.error().message.starts_with("no such file")) return std::nullopt;
+      reader_.Report(
+          at, field,
+          "cannot read gitleaks config '" + path.string() + "': " + text.error().message);
+      return std::nullopt;
+    }
+    const std::size_t errors_before = diagnostics_.items().size();
+    GitleaksConfig config = LoadGitleaksConfig(*text, path.string(), read_file_, diagnostics_);
+    for (auto& note : config.notes) secrets.notes.push_back(std::move(note));
+    if (diagnostics_.items().size() != errors_before) return std::nullopt;
+    secrets.gitleaks_config_file = path.string();
+    return config;
+  }
+
   void LoadPack(const std::string& name, const YamlNode& at, const std::string& field,
                 SecretsControl& secrets) {
     RulePack pack;
@@ -200,22 +244,26 @@ std::string_view BuiltinPolicyText() { return embedded::kDefaultPolicy; }
 
 namespace {
 
-long long ProgramSizeOf(const Allowlist& allowlist) {
+long long ProgramSizeOf(const std::vector<Allowlist>& allowlists) {
   long long total = 0;
-  for (const auto& p : allowlist.paths) total += p->ProgramSize();
-  for (const auto& p : allowlist.regexes) total += p->ProgramSize();
+  for (const auto& allowlist : allowlists) {
+    for (const auto& p : allowlist.paths) total += p->ProgramSize();
+    for (const auto& p : allowlist.regexes) total += p->ProgramSize();
+  }
   return total;
 }
 
 // The run's regex budget: every pattern the policy and its rule packs add to the built-in pack.
 void CheckPatternBudget(const SecretsControl& secrets, const std::string& origin,
                         Diagnostics& diagnostics) {
-  long long total = ProgramSizeOf(secrets.allowlist);
+  long long total = ProgramSizeOf(secrets.allowlists);
   std::string largest;
   long long largest_size = 0;
   for (const auto& rule : secrets.rules) {
     if (rule.origin.starts_with(kBuiltinPrefix)) continue;
-    const long long size = rule.regex->ProgramSize() + ProgramSizeOf(rule.allowlist);
+    const long long size = (rule.regex ? rule.regex->ProgramSize() : 0) +
+                           (rule.path ? rule.path->ProgramSize() : 0) +
+                           ProgramSizeOf(rule.allowlists);
     total += size;
     if (size > largest_size) largest_size = size, largest = rule.id + " (" + rule.origin + ")";
   }

@@ -29,8 +29,23 @@ struct SecretsControl {
   bool enabled = true;
   std::vector<std::string> rule_packs;  // as named in the policy
   std::vector<SecretRule> rules;        // packs plus inline rules, minus disabled ones
-  Allowlist allowlist;                  // applies to every rule
+  std::vector<Allowlist> allowlists;    // apply to every rule
   InlineSuppressions inline_suppressions = InlineSuppressions::kAllow;
+  // controls.secrets.gitleaks_config as written ("" when none, "auto" for .gitleaks.toml), and
+  // the file actually loaded ("" when none was).
+  std::string gitleaks_config;
+  std::string gitleaks_config_file;
+  // Its repository-relative path when it is inside the repository: never scanned, as gitleaks
+  // never scans its own config (set by the app).
+  std::string gitleaks_config_repo_path;
+  // Notes from loading the gitleaks config (rewritten patterns, ignored settings); the app
+  // prints them to stderr.
+  std::vector<std::string> notes;
+  // .gitleaksignore fingerprints ("commit:path:rule:line" or "path:rule:line"); the app fills
+  // them in when a gitleaks config is in use.
+  std::set<std::string, std::less<>> gitleaks_ignore;
+
+  bool gitleaks_compat() const { return !gitleaks_config_file.empty(); }
 };
 
 struct PinsControl {

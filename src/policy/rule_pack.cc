@@ -141,7 +141,8 @@ std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string
     }
   }
   if (const YamlNode* allow = reader.Get(node, "allowlist", named, Need::kOptional)) {
-    rule.allowlist = ReadAllowlist(*allow, JoinField(named, "allowlist"), reader, check);
+    Allowlist allowlist = ReadAllowlist(*allow, JoinField(named, "allowlist"), reader, check);
+    if (!allowlist.empty()) rule.allowlists.push_back(std::move(allowlist));
   }
   rule.revoke_url = reader.String(node, "revoke_url", named, Need::kOptional).value_or("");
   if (const YamlNode* remedy = reader.Get(node, "remediation", named, Need::kOptional)) {

@@ -10,24 +10,42 @@
 
 namespace riskgate::policy {
 
+// How an allowlist's checks combine (gitleaks `condition`).
+enum class AllowCondition { kOr, kAnd };
+// What an allowlist's `regexes` are matched against (gitleaks `regexTarget`).
+enum class RegexTarget { kSecret, kMatch, kLine };
+
+// gitleaks semantics: with kOr, a commit or path hit skips the whole file for the rule, and a
+// regex or stopword hit drops one finding; with kAnd every non-empty check must hold.
 struct Allowlist {
+  std::string description;
+  AllowCondition condition = AllowCondition::kOr;
+  RegexTarget regex_target = RegexTarget::kSecret;
+  std::vector<std::string> commits;    // lower-cased full SHAs
   std::vector<PatternPtr> paths;       // on the repository-relative path
-  std::vector<PatternPtr> regexes;     // on the extracted secret
+  std::vector<PatternPtr> regexes;     // on the secret, the match or the line (regex_target)
   std::vector<std::string> stopwords;  // lower-cased; substring of the lower-cased secret
 
-  bool empty() const { return paths.empty() && regexes.empty() && stopwords.empty(); }
+  bool empty() const {
+    return commits.empty() && paths.empty() && regexes.empty() && stopwords.empty();
+  }
 };
+
+// Where a rule was written: riskgate's YAML packs report the secret's line and call a rule
+// generic by its tag; gitleaks reports the match's line and calls a rule generic by its id.
+enum class RuleDialect { kRiskgate, kGitleaks };
 
 struct SecretRule {
   std::string id;
   std::string description;
   std::string provider;
   core::Severity severity = core::Severity::kHigh;
-  PatternPtr regex;
+  PatternPtr regex;                   // null only for a gitleaks path-only rule
+  PatternPtr path;                    // gitleaks: the rule runs only on matching file paths
   int secret_group = 0;               // 0: first non-empty group, or the whole match
   std::vector<std::string> keywords;  // lower-cased literals; none = always runs
   std::optional<double> entropy;      // keep only when strictly greater
-  Allowlist allowlist;
+  std::vector<Allowlist> allowlists;  // any one that matches drops the finding
   std::string revoke_url;
   std::string fix;
   std::string mitigate;
@@ -35,6 +53,7 @@ struct SecretRule {
   std::vector<std::string> match_examples;
   std::vector<std::string> no_match_examples;
   std::string origin;  // "file:line" where the rule was defined
+  RuleDialect dialect = RuleDialect::kRiskgate;
 };
 
 }  // namespace riskgate::policy

@@ -51,7 +51,8 @@ TEST_CASE("an invalid policy fails closed with every problem located", "[e2e][er
             "  " +
             file +
             ":8:5: controls.secrets.inline: unknown key (expected one of: enabled, "
-            "rule_packs, rules, disabled_rules, severity, allowlist, inline_suppressions)\n");
+            "rule_packs, rules, disabled_rules, severity, allowlist, inline_suppressions, "
+            "gitleaks_config)\n");
 }
 
 TEST_CASE("a policy file that cannot be read fails closed", "[e2e][errors]") {

@@ -6,27 +6,62 @@
 #include <map>
 
 #include "core/text.h"
+#include "evaluate/secrets/allowlist_match.h"
 
 namespace riskgate::evaluate::secrets {
 namespace {
 
-bool AnyPatternMatches(const std::vector<policy::PatternPtr>& patterns, std::string_view text) {
-  for (const auto& p : patterns) {
-    if (re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), p->re())) return true;
-  }
-  return false;
+bool PathMatches(const policy::Pattern& pattern, std::string_view path) {
+  return re2::RE2::PartialMatch(re2::StringPiece(path.data(), path.size()), pattern.re());
 }
 
-bool Allowlisted(const policy::Allowlist& allow, std::string_view secret_lower,
-                 std::string_view secret) {
-  for (const auto& word : allow.stopwords) {
-    if (secret_lower.find(word) != std::string_view::npos) return true;
-  }
-  return AnyPatternMatches(allow.regexes, secret);
-}
-
+// gitleaks calls a rule generic by its id; riskgate's packs by a tag.
 bool IsGeneric(const policy::SecretRule& rule) {
+  if (rule.dialect == policy::RuleDialect::kGitleaks) {
+    return core::AsciiLower(rule.id).find("generic") != std::string::npos;
+  }
   return std::find(rule.tags.begin(), rule.tags.end(), "generic") != rule.tags.end();
+}
+
+// How far a suppression reaches: a commit-specific one (a commit allowlist, a 4-part
+// .gitleaksignore entry) does not cover the same lines seen again in a range's net diff.
+enum class Suppression { kNone, kEverywhere, kThisCommit };
+
+Suppression ByCommitOrPath(const std::vector<policy::Allowlist>& allowlists, std::string_view path,
+                           std::string_view commit) {
+  if (!CommitOrPathAllowed(allowlists, path, commit)) return Suppression::kNone;
+  if (commit.empty() || CommitOrPathAllowed(allowlists, path, "")) return Suppression::kEverywhere;
+  return Suppression::kThisCommit;
+}
+
+Suppression ByFindingAllowlists(const policy::SecretsControl& control,
+                                const policy::SecretRule& rule, const Candidate& candidate) {
+  const auto allowed = [&](const Candidate& c) {
+    return FindingAllowed(control.allowlists, c) || FindingAllowed(rule.allowlists, c);
+  };
+  if (!allowed(candidate)) return Suppression::kNone;
+  Candidate anywhere = candidate;
+  anywhere.commit = "";
+  if (candidate.commit.empty() || allowed(anywhere)) return Suppression::kEverywhere;
+  return Suppression::kThisCommit;
+}
+
+Suppression ByIgnoreFile(const policy::SecretsControl& control, const core::Finding& finding) {
+  if (control.gitleaks_ignore.empty()) return Suppression::kNone;
+  const std::string tail =
+      finding.location.path + ":" + finding.rule + ":" + std::to_string(finding.location.line);
+  if (control.gitleaks_ignore.contains(tail)) return Suppression::kEverywhere;
+  if (finding.location.commit &&
+      control.gitleaks_ignore.contains(*finding.location.commit + ":" + tail)) {
+    return Suppression::kThisCommit;
+  }
+  return Suppression::kNone;
+}
+
+std::string_view TrimNewlines(std::string_view text) {
+  while (!text.empty() && text.front() == '\n') text.remove_prefix(1);
+  while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  return text;
 }
 
 // Maps byte offsets of a fragment to line and column.
@@ -108,11 +143,49 @@ SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_
   }
 }
 
+core::Finding SecretsScanner::MakeFinding(const policy::SecretRule& rule,
+                                          const collect::Fragment& fragment, int line, int column,
+                                          std::string_view secret) const {
+  core::Finding finding;
+  finding.control = std::string(kControl);
+  finding.rule = rule.id;
+  finding.severity = rule.severity;
+  finding.message = (rule.description.empty() ? rule.id : rule.description) + " found";
+  finding.location.path = fragment.path;
+  finding.location.line = line;
+  finding.location.column = column;
+  finding.location.commit = fragment.commit;
+  finding.fingerprint = SecretFingerprint(rule.id, fragment.path, secret);
+  finding.secret = secret.empty() ? "" : core::Redact(secret);
+  finding.hints = core::RemedyHints{rule.fix, rule.mitigate, rule.revoke_url, rule.provider};
+  return finding;
+}
+
+bool SecretsScanner::InlineAllowed(std::string_view line_text, ScanStats& stats) const {
+  const bool marked = line_text.find(kInlineAllow) != std::string_view::npos ||
+                      (control_.gitleaks_compat() &&
+                       line_text.find(kGitleaksInlineAllow) != std::string_view::npos);
+  if (!marked) return false;
+  if (control_.inline_suppressions == policy::InlineSuppressions::kAllow) {
+    ++stats.suppressed_inline;
+    return true;
+  }
+  ++stats.inline_ignored;
+  return false;
+}
+
 std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragment,
                                                 ScanStats& stats) const {
   std::vector<core::Finding> findings;
   if (!control_.enabled || control_.rules.empty()) return findings;
-  if (AnyPatternMatches(control_.allowlist.paths, fragment.path)) return findings;
+  if (!control_.gitleaks_config_repo_path.empty() &&
+      fragment.path == control_.gitleaks_config_repo_path) {
+    return findings;
+  }
+  const std::string_view commit = fragment.commit ? std::string_view(*fragment.commit) : "";
+  const Suppression fragment_suppression =
+      ByCommitOrPath(control_.allowlists, fragment.path, commit);
+  if (fragment_suppression == Suppression::kEverywhere) return findings;
 
   std::vector<char> found;
   std::vector<char> run(control_.rules.size(), 0);
@@ -134,10 +207,37 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
   for (std::size_t r : order_) {
     if (run[r] == 0) continue;
     const policy::SecretRule& rule = control_.rules[r];
-    if (AnyPatternMatches(rule.allowlist.paths, fragment.path)) continue;
+    Suppression rule_suppression = ByCommitOrPath(rule.allowlists, fragment.path, commit);
+    if (rule_suppression == Suppression::kEverywhere) continue;
+    if (fragment_suppression == Suppression::kThisCommit) {
+      rule_suppression = Suppression::kThisCommit;
+    }
+    // Kept back: the finding is dropped, and so is its sighting in a range's net diff.
+    const auto keep = [&](core::Finding finding, Suppression suppression) {
+      if (suppression == Suppression::kNone) suppression = ByIgnoreFile(control_, finding);
+      if (suppression == Suppression::kEverywhere) return;
+      if (suppression == Suppression::kThisCommit) {
+        stats.commit_suppressed.insert(finding.fingerprint);
+        return;
+      }
+      findings.push_back(std::move(finding));
+    };
+    if (rule.path) {
+      const bool path_matches = PathMatches(*rule.path, fragment.path);
+      if (!rule.regex && path_matches) {
+        // A path-only rule reports the file itself, on no line (as gitleaks does).
+        auto finding = MakeFinding(rule, fragment, 0, 0, "");
+        finding.message =
+            (rule.description.empty() ? rule.id : rule.description) + ": file detected";
+        keep(std::move(finding), rule_suppression);
+      }
+      if (!path_matches) continue;
+    }
+    if (!rule.regex) continue;
     ++stats.rule_runs;
     const re2::RE2& re = rule.regex->re();
     if (!re.ok()) continue;  // embedded rules are validated by the test suite
+    const bool gitleaks = rule.dialect == policy::RuleDialect::kGitleaks;
     groups.assign(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1, {});
     std::size_t pos = 0;
     while (pos <= text.size() && re.Match(input, pos, text.size(), re2::RE2::UNANCHORED,
@@ -148,24 +248,26 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       const std::string_view secret = ExtractSecret(groups, rule.secret_group);
       if (secret.empty()) continue;
       if (rule.entropy && !(core::ShannonEntropy(secret) > *rule.entropy)) continue;
-      const std::string secret_lower = core::AsciiLower(secret);
-      if (Allowlisted(control_.allowlist, secret_lower, secret) ||
-          Allowlisted(rule.allowlist, secret_lower, secret)) {
+      if (!lines) lines = std::make_unique<LineMap>(text);
+      const std::string_view match =
+          TrimNewlines(text.substr(match_begin, match_end - match_begin));
+      // riskgate reports the secret's line (a pattern's leading context may start on the line
+      // before); gitleaks the match's, where a leading newline counts for the next line.
+      std::size_t anchor = static_cast<std::size_t>(secret.data() - text.data());
+      if (gitleaks) anchor = static_cast<std::size_t>(match.data() - text.data());
+      const std::size_t line_index = lines->LineOf(anchor);
+      const std::size_t last_line =
+          gitleaks ? lines->LineOf(anchor + (match.empty() ? 0 : match.size() - 1)) : line_index;
+      const std::string_view line_text =
+          text.substr(lines->Start(line_index), lines->End(last_line) - lines->Start(line_index));
+      const Candidate candidate{fragment.path, commit, secret, match, line_text};
+      Suppression suppression = ByFindingAllowlists(control_, rule, candidate);
+      if (suppression == Suppression::kEverywhere) continue;
+      if (suppression == Suppression::kThisCommit) {
+        stats.commit_suppressed.insert(SecretFingerprint(rule.id, fragment.path, secret));
         continue;
       }
-      if (!lines) lines = std::make_unique<LineMap>(text);
-      // Locate the secret itself: a pattern's leading context may start on the line before.
-      const auto secret_begin = static_cast<std::size_t>(secret.data() - text.data());
-      const std::size_t line_index = lines->LineOf(secret_begin);
-      const std::string_view line_text =
-          text.substr(lines->Start(line_index), lines->End(line_index) - lines->Start(line_index));
-      if (line_text.find(kInlineAllow) != std::string_view::npos) {
-        if (control_.inline_suppressions == policy::InlineSuppressions::kAllow) {
-          ++stats.suppressed_inline;
-          continue;
-        }
-        ++stats.inline_ignored;
-      }
+      if (InlineAllowed(line_text, stats)) continue;
       const int line = fragment.first_line + static_cast<int>(line_index);
       if (IsGeneric(rule)) {
         const bool shadowed = std::any_of(specific.begin(), specific.end(), [&](const auto& s) {
@@ -175,19 +277,8 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       } else {
         specific.emplace_back(line, std::string(secret));
       }
-      core::Finding finding;
-      finding.control = std::string(kControl);
-      finding.rule = rule.id;
-      finding.severity = rule.severity;
-      finding.message = rule.description + " found";
-      finding.location.path = fragment.path;
-      finding.location.line = line;
-      finding.location.column = static_cast<int>(secret_begin - lines->Start(line_index)) + 1;
-      finding.location.commit = fragment.commit;
-      finding.fingerprint = SecretFingerprint(rule.id, fragment.path, secret);
-      finding.secret = core::Redact(secret);
-      finding.hints = core::RemedyHints{rule.fix, rule.mitigate, rule.revoke_url, rule.provider};
-      findings.push_back(std::move(finding));
+      const int column = static_cast<int>(anchor - lines->Start(line_index)) + 1;
+      keep(MakeFinding(rule, fragment, line, column, secret), rule_suppression);
     }
   }
   std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {

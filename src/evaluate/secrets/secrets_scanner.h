@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "collect/facts.h"
@@ -15,11 +17,16 @@ namespace riskgate::evaluate::secrets {
 
 inline constexpr std::string_view kControl = "secrets";
 inline constexpr std::string_view kInlineAllow = "riskgate:allow";
+// Honoured too when the policy loads a gitleaks config.
+inline constexpr std::string_view kGitleaksInlineAllow = "gitleaks:allow";
 
 struct ScanStats {
   int suppressed_inline = 0;  // findings a `riskgate:allow` comment suppressed
   int inline_ignored = 0;     // `riskgate:allow` comments ignored because the policy forbids them
   long long rule_runs = 0;    // (fragment, rule) pairs that passed the prefilter
+  // Fingerprints a commit-specific allowlist or .gitleaksignore entry dropped; the evaluate
+  // stage drops the same secrets seen again in a range's net diff (which has no commit).
+  std::set<std::string, std::less<>> commit_suppressed;
 };
 
 class SecretsScanner {
@@ -30,6 +37,11 @@ class SecretsScanner {
   std::vector<core::Finding> Scan(const collect::Fragment& fragment, ScanStats& stats) const;
 
  private:
+  core::Finding MakeFinding(const policy::SecretRule& rule, const collect::Fragment& fragment,
+                            int line, int column, std::string_view secret) const;
+  // Whether an inline marker on the match's line suppresses it (counted in `stats`).
+  bool InlineAllowed(std::string_view line_text, ScanStats& stats) const;
+
   const policy::SecretsControl& control_;
   std::unique_ptr<KeywordIndex> keywords_;
   std::vector<std::vector<std::size_t>> rules_by_keyword_;  // keyword id -> rule indexes
