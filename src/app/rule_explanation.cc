@@ -81,6 +81,65 @@ std::string AcceptText(const policy::Policy& policy, core::Severity severity) {
          (approvers.front() == "*" ? std::string("anyone") : List(approvers));
 }
 
+struct BuiltinRule {
+  std::string_view id;
+  std::string_view control;
+  std::string_view description;
+  std::string_view why;
+  std::string_view fix;
+};
+
+// The controls' rules that are not patterns: what each finding means and how it is fixed.
+constexpr BuiltinRule kBuiltinRules[] = {
+    {"approvals-missing", "reviews", "the change has fewer counted approvals than required",
+     "two people looked at it is the oldest control in the book",
+     "Ask for reviews; authors, bots and stale approvals do not count"},
+    {"code-owner-approval-missing", "reviews",
+     "a changed file's CODEOWNERS owners (read from the base) have not approved",
+     "owners know the invariants of their code", "Request a review from the named owners"},
+    {"codeowners-malformed", "reviews", "a CODEOWNERS line cannot be read",
+     "an unreadable line silently drops an ownership rule", "Fix the line the finding names"},
+    {"forge-approvals-missing", "reviews", "GitLab's own approval rules still want approvals",
+     "the forge's rules and the gate agree", "Get the approvals the merge request lists"},
+    {"reviews-unavailable", "reviews", "the forge could not be read and on_error is block",
+     "a gate that cannot see approvals must not pass", "Fix the token or the forge URL"},
+    {"threat-model-missing", "threat_model", "a touched component has no threat model",
+     "risky code should not ship before anyone thought about how it fails",
+     "riskgate threat-model init COMPONENT"},
+    {"threat-model-stale", "threat_model", "the component's model is older than the policy allows",
+     "a model that no longer describes the code gives false comfort",
+     "Review and update the model in the same change"},
+    {"threat-model-incomplete", "threat_model", "the model misses required parts",
+     "every part answers a question an attacker will ask", "Fill in the parts the finding names"},
+    {"threat-model-unparsable", "threat_model", "the model file cannot be parsed",
+     "an unreadable model cannot be judged", "Fix the syntax at the location named"},
+    {"threat-model-uncovered", "threat_model", "the model does not name the component",
+     "a model of something else does not cover this", "Add a heading or element naming it"},
+    {"entry-point-unmodelled", "threat_model", "a new entry point is not in the model",
+     "new ways in are where attacks start", "Describe the entry point in the model"},
+    {"residual-risk-unowned", "threat_model", "an open or accepted threat has no owner",
+     "a risk nobody owns is a risk nobody watches", "Name an owner for the threat"},
+    {"residual-risk-acceptance-incomplete", "threat_model",
+     "an accepted threat lacks its date or expiry", "acceptance is a decision with a lifetime",
+     "Add the acceptance date and expiry"},
+    {"residual-risk-expired", "threat_model", "an accepted threat's acceptance has expired",
+     "acceptances are revisited, not forgotten", "Re-assess the threat and renew or fix it"},
+    {"policy-file-changed", "policy", "the change edits the policy or a file it reads",
+     "a change must not weaken the rules that judge it; the new version applies once merged",
+     "Have the policy's owners review the change"},
+    {"waiver-changed", "policy", "the change adds or alters a waiver",
+     "accepting risk needs the named approver's consent",
+     "Add an Approved-by trailer or an approving review from the approver"},
+    {"waiver-expiring", "waivers", "a waiver ends soon", "accepted risk has an end date",
+     "Fix the finding or renew the waiver with its approver"},
+    {"waiver-orphaned", "waivers", "a waiver matches no finding any more",
+     "stale waivers hide future findings", "Delete the waiver"},
+    {"waiver-too-long", "waivers", "a waiver lasts longer than the policy allows",
+     "long waivers become permanent", "Shorten the expiry"},
+    {"waiver-unauthorized", "waivers", "a waiver's approver lacks authority for the severity",
+     "only the people the policy names may accept a risk", "Have an authorised approver sign"},
+};
+
 }  // namespace
 
 core::Result<RuleExplanation> ExplainRule(const policy::Policy& policy, const std::string& id) {
@@ -109,10 +168,13 @@ core::Result<RuleExplanation> ExplainRule(const policy::Policy& policy, const st
     e.control = "secrets";
     e.description = rule.description;
     e.why = "a credential in a repository is readable by everyone who can clone it, forever";
-    e.matches = {"text matching /" + rule.regex->source() + "/" +
-                 (rule.keywords.empty()
-                      ? ""
-                      : " (checked when a line holds " + List(rule.keywords, " or ") + ")")};
+    if (rule.regex) {
+      e.matches.push_back("text matching /" + rule.regex->source() + "/" +
+                          (rule.keywords.empty() ? ""
+                                                 : " (checked when a line holds " +
+                                                       List(rule.keywords, " or ") + ")"));
+    }
+    if (rule.path) e.matches.push_back("files whose path matches /" + rule.path->source() + "/");
     e.severity = rule.severity;
     e.fix = rule.fix.empty()
                 ? "Revoke the credential" +
@@ -137,6 +199,27 @@ core::Result<RuleExplanation> ExplainRule(const policy::Policy& policy, const st
       e.applies = "never: disabled by the policy";
     }
   }
+  for (const auto& rule : kBuiltinRules) {
+    if (found || rule.id != id) continue;
+    found = true;
+    e.control = std::string(rule.control);
+    e.description = std::string(rule.description);
+    e.why = std::string(rule.why);
+    e.matches = {e.description};
+    e.fix = std::string(rule.fix);
+    e.origin = "built-in";
+    if (rule.control == "reviews") {
+      e.severity = policy.reviews.severity;
+      if (!policy.reviews.enabled) e.applies = "never: controls.reviews is off";
+    } else if (rule.control == "threat_model") {
+      e.severity_note = "set by the component's risk tier";
+      if (!policy.threat_model.enabled) e.applies = "never: controls.threat_model is off";
+    } else if (rule.control == "waivers") {
+      e.severity_note = "the waived finding's";
+    } else {
+      e.severity = core::Severity::kMedium;
+    }
+  }
   if (!found) {
     std::string known;
     for (const auto& rule : policy.custom.rules) known += (known.empty() ? "" : ", ") + rule.id;
@@ -146,6 +229,13 @@ core::Result<RuleExplanation> ExplainRule(const policy::Policy& policy, const st
   }
   e.decision = policy.DecisionFor(e.severity);
   e.accept = AcceptText(policy, e.severity);
+  if (e.control == "waivers") {
+    e.accept = "none: a finding about a waiver is resolved in the waiver file";
+  } else if (!e.severity_note.empty()) {
+    e.accept = "a waiver in " + policy.waivers.file +
+               " approved by someone with authority for the finding's severity "
+               "(waivers.approvers), within waivers.max_days";
+  }
   return e;
 }
 
@@ -155,8 +245,12 @@ std::string ExplanationText(const RuleExplanation& e) {
   if (!e.why.empty()) out += "why: " + e.why + "\n";
   for (const auto& m : e.matches) out += "matches: " + m + "\n";
   out += "applies: " + e.applies + "\n";
-  out += "severity: " + std::string(core::SeverityName(e.severity)) +
-         ", which this policy decides as " + std::string(core::DecisionName(e.decision)) + "\n";
+  if (e.severity_note.empty()) {
+    out += "severity: " + std::string(core::SeverityName(e.severity)) +
+           ", which this policy decides as " + std::string(core::DecisionName(e.decision)) + "\n";
+  } else {
+    out += "severity: " + e.severity_note + "\n";
+  }
   out += "remedies:\n";
   if (!e.fix.empty()) out += "  fix: " + e.fix + "\n";
   if (!e.mitigate.empty()) out += "  mitigate: " + e.mitigate + "\n";
@@ -174,8 +268,11 @@ std::string ExplanationJson(const RuleExplanation& e) {
       {"why", e.why},
       {"matches", e.matches},
       {"applies", e.applies},
-      {"severity", core::SeverityName(e.severity)},
-      {"decision", core::DecisionName(e.decision)},
+      {"severity", e.severity_note.empty() ? nlohmann::json(core::SeverityName(e.severity))
+                                           : nlohmann::json(nullptr)},
+      {"decision", e.severity_note.empty() ? nlohmann::json(core::DecisionName(e.decision))
+                                           : nlohmann::json(nullptr)},
+      {"severity_note", e.severity_note},
       {"remedies", {{"fix", e.fix}, {"mitigate", e.mitigate}, {"accept", e.accept}}},
       {"origin", e.origin}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);

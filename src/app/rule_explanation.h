@@ -20,6 +20,8 @@ struct RuleExplanation {
   std::string applies;               // "always" or the `when` conditions
   core::Severity severity = core::Severity::kMedium;
   core::Decision decision = core::Decision::kPass;
+  // Set when the severity is not the rule's own (a component's tier, a waiver's finding).
+  std::string severity_note;
   std::string fix;
   std::string mitigate;
   std::string accept;

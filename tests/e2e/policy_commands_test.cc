@@ -200,3 +200,27 @@ TEST_CASE("a change that weakens an extended policy is judged by the base versio
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("explain knows the built-in controls' rules too", "[e2e][policy]") {
+  TempRepo repo;
+  repo.Write("README.md", "x\n");
+  repo.Commit("init");
+  const auto secret = repo.Riskgate({"explain", "aws-access-key-id"});
+  REQUIRE(secret.exit_code == 0);
+  CHECK_THAT(secret.out, Catch::Contains("(secrets)"));
+  CHECK_THAT(secret.out, Catch::Contains("matches: text matching /"));
+  const auto pins = repo.Riskgate({"explain", "unpinned-action"});
+  CHECK(pins.exit_code == 0);
+  CHECK_THAT(pins.out, Catch::Contains("(pins)"));
+  const auto model = repo.Riskgate({"explain", "threat-model-stale", "--format", "json"});
+  REQUIRE(model.exit_code == 0);
+  const auto doc = nlohmann::json::parse(model.out);
+  CHECK(doc["control"] == "threat_model");
+  CHECK(doc["severity"].is_null());
+  CHECK(doc["severity_note"] == "set by the component's risk tier");
+  CHECK(doc["applies"] == "never: controls.threat_model is off");
+}
+
+}  // namespace riskgate::testing
