@@ -8,7 +8,7 @@
 #include <set>
 #include <tuple>
 
-#include "support/temp_repo.h"
+#include "e2e/gitleaks_corpus.h"
 
 namespace riskgate::testing {
 namespace {
@@ -16,29 +16,8 @@ namespace {
 namespace fs = std::filesystem;
 using Key = std::tuple<std::string, std::string, int, std::string>;  // rule, file, line, commit
 
-constexpr const char* kEmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-
-std::string CorpusDir() { return SourceDir() + "/../shared/corpus/gitleaks"; }
-
-// Copies a corpus repository into `into`, renames dotGit to .git and writes a policy that
-// loads `config` (a path inside the corpus) as its gitleaks config.
-std::string CheckOut(const std::string& name, const TempDir& into, const std::string& config) {
-  const fs::path target = fs::path(into.path()) / name;
-  fs::copy(fs::path(CorpusDir()) / "testdata/repos" / name, target, fs::copy_options::recursive);
-  for (const auto& entry : fs::recursive_directory_iterator(target)) {
-    fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
-  }
-  fs::permissions(target, fs::perms::owner_write, fs::perm_options::add);
-  fs::rename(target / "dotGit", target / ".git");
-  std::ofstream(target / ".riskgate.yaml")
-      << "version: 1\ncontrols:\n  secrets:\n    gitleaks_config: " << CorpusDir() << "/" << config
-      << "\n";
-  return target.string();
-}
-
 std::set<Key> Expected(const std::string& file) {
-  std::ifstream in(CorpusDir() + "/expected-findings/" + file);
-  const auto doc = nlohmann::json::parse(in);
+  const auto doc = ExpectedReport(file);
   std::set<Key> out;
   for (const auto& f : doc) {
     out.emplace(f["RuleID"].get<std::string>(), f["File"].get<std::string>(),
@@ -47,20 +26,10 @@ std::set<Key> Expected(const std::string& file) {
   return out;
 }
 
-nlohmann::json RunJson(const std::string& repo, const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {RiskgateBinary()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  argv.insert(argv.end(), {"--format", "json", "--all-findings"});
-  const auto result = Run(argv, repo,
-                          {{"GIT_DIR", ""},
-                           {"GIT_INDEX_FILE", ""},
-                           {"GITHUB_ACTIONS", ""},
-                           {"GITLAB_CI", ""},
-                           {"CI", ""},
-                           {"PRE_COMMIT", ""}});
-  INFO(result.err);
-  REQUIRE((result.exit_code == 0 || result.exit_code == 1));
-  return nlohmann::json::parse(result.out);
+// The JSON report with every finding, as gitleaks lists them all.
+nlohmann::json Report(const std::string& repo, std::vector<std::string> args) {
+  args.push_back("--all-findings");
+  return RunJson(repo, args);
 }
 
 // Secrets findings as keys. riskgate folds the same secret seen again (in a later commit of the
@@ -78,26 +47,12 @@ std::set<Key> Found(const nlohmann::json& doc) {
   return out;
 }
 
-std::vector<std::string> Branches(const std::string& repo) {
-  const auto result = Run({"git", "for-each-ref", "--format=%(refname:short)", "refs/heads"}, repo,
-                          {{"GIT_DIR", ""}});
-  REQUIRE(result.exit_code == 0);
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < result.out.size()) {
-    const std::size_t end = result.out.find('\n', start);
-    out.push_back(result.out.substr(start, end - start));
-    start = end == std::string::npos ? result.out.size() : end + 1;
-  }
-  return out;
-}
-
 // gitleaks' git mode walks every ref (`git log --all`); riskgate walks base..head, so the range
 // from the empty tree is run once per branch and the findings are united.
 std::set<Key> History(const std::string& repo) {
   std::set<Key> found;
   for (const auto& branch : Branches(repo)) {
-    const auto keys = Found(RunJson(repo, {"check", "--base", kEmptyTree, "--head", branch}));
+    const auto keys = Found(Report(repo, {"check", "--base", kEmptyTree, "--head", branch}));
     found.insert(keys.begin(), keys.end());
   }
   return found;
@@ -139,12 +94,11 @@ TEST_CASE("gitleaks compat: the small repo's working tree matches gitleaks' dir 
   TempDir dir;
   const auto simple = CheckOut("small", dir, "testdata/config/simple.toml");
   // A 4-part .gitleaksignore entry names a commit, so it cannot drop a working-tree finding.
-  CompareExactly(Expected("small-dir-simple.json"),
-                 Found(RunJson(simple, {"check", "--worktree"})));
+  CompareExactly(Expected("small-dir-simple.json"), Found(Report(simple, {"check", "--worktree"})));
   TempDir other;
   const auto upstream = CheckOut("small", other, "gitleaks.toml");
   CompareExactly(Expected("small-dir-default.json"),
-                 Found(RunJson(upstream, {"check", "--worktree"})));
+                 Found(Report(upstream, {"check", "--worktree"})));
 }
 
 TEST_CASE("gitleaks compat: the staged repo's staged change matches gitleaks on what is staged",
@@ -154,11 +108,11 @@ TEST_CASE("gitleaks compat: the staged repo's staged change matches gitleaks on 
   // (api/api.go), which is what a pre-commit gate judges. So --staged is compared with that.
   TempDir dir;
   const auto simple = CheckOut("staged", dir, "testdata/config/simple.toml");
-  CompareExactly(Expected("staged-dir-simple.json"), Found(RunJson(simple, {"check", "--staged"})));
+  CompareExactly(Expected("staged-dir-simple.json"), Found(Report(simple, {"check", "--staged"})));
   TempDir other;
   const auto upstream = CheckOut("staged", other, "gitleaks.toml");
   CompareExactly(Expected("staged-dir-default.json"),
-                 Found(RunJson(upstream, {"check", "--staged"})));
+                 Found(Report(upstream, {"check", "--staged"})));
 }
 
 TEST_CASE("gitleaks compat: the staged repo's history and working tree match gitleaks",
@@ -167,12 +121,12 @@ TEST_CASE("gitleaks compat: the staged repo's history and working tree match git
   const auto simple = CheckOut("staged", dir, "testdata/config/simple.toml");
   CompareExactly(Expected("staged-git-simple.json"), History(simple));
   CompareExactly(Expected("staged-dir-simple.json"),
-                 Found(RunJson(simple, {"check", "--worktree"})));
+                 Found(Report(simple, {"check", "--worktree"})));
   TempDir other;
   const auto upstream = CheckOut("staged", other, "gitleaks.toml");
   CompareExactly(Expected("staged-git-default.json"), History(upstream));
   CompareExactly(Expected("staged-dir-default.json"),
-                 Found(RunJson(upstream, {"check", "--worktree"})));
+                 Found(Report(upstream, {"check", "--worktree"})));
 }
 
 TEST_CASE("gitleaks compat: a broken gitleaks config stops the run naming the rule",

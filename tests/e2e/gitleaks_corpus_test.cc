@@ -7,7 +7,7 @@
 #include <set>
 #include <tuple>
 
-#include "support/temp_repo.h"
+#include "e2e/gitleaks_corpus.h"
 
 namespace riskgate::testing {
 namespace {
@@ -15,19 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 using Key = std::tuple<std::string, std::string, int>;  // commit (or ""), path, line
 
-std::string CorpusDir() { return SourceDir() + "/../shared/corpus/gitleaks"; }
-
-// Copies a corpus repository into `into` and renames dotGit to .git, as the corpus README says.
-std::string CheckOut(const std::string& name, const TempDir& into) {
-  const fs::path target = fs::path(into.path()) / name;
-  fs::copy(fs::path(CorpusDir()) / "testdata/repos" / name, target, fs::copy_options::recursive);
-  fs::rename(target / "dotGit", target / ".git");
-  return target.string();
-}
-
 std::set<Key> Expected(const std::string& file) {
-  std::ifstream in(CorpusDir() + "/expected-findings/" + file);
-  auto doc = nlohmann::json::parse(in);
+  const auto doc = ExpectedReport(file);
   std::set<Key> out;
   for (const auto& f : doc) {
     out.emplace(f["Commit"].get<std::string>(), f["File"].get<std::string>(),
@@ -45,36 +34,10 @@ std::set<Key> Found(const nlohmann::json& doc, bool with_commit) {
   return out;
 }
 
-nlohmann::json RunJson(const std::string& repo, const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {RiskgateBinary()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  argv.insert(argv.end(), {"--format", "json"});
-  auto result = Run(argv, repo, {{"GIT_DIR", ""}, {"GIT_INDEX_FILE", ""}});
-  INFO(result.err);
-  REQUIRE((result.exit_code == 0 || result.exit_code == 1));
-  return nlohmann::json::parse(result.out);
-}
-
-// Every local branch: gitleaks' git mode scans all refs.
-std::vector<std::string> Branches(const std::string& repo) {
-  auto result = Run({"git", "for-each-ref", "--format=%(refname:short)", "refs/heads"}, repo,
-                    {{"GIT_DIR", ""}});
-  REQUIRE(result.exit_code == 0);
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < result.out.size()) {
-    const std::size_t end = result.out.find('\n', start);
-    out.push_back(result.out.substr(start, end - start));
-    start = end == std::string::npos ? result.out.size() : end + 1;
-  }
-  return out;
-}
-
 std::set<Key> History(const std::string& repo) {
   std::set<Key> found;
   for (const auto& branch : Branches(repo)) {
-    auto doc = RunJson(
-        repo, {"check", "--base", "4b825dc642cb6eb9a060e54bf8d69288fbee4904", "--head", branch});
+    auto doc = RunJson(repo, {"check", "--base", kEmptyTree, "--head", branch});
     auto keys = Found(doc, true);
     found.insert(keys.begin(), keys.end());
   }
