@@ -95,7 +95,8 @@ struct ChangeFacts {
   std::vector<std::string> changed_paths;
   // The same paths with their new sizes (staged and range modes).
   std::vector<PathFacts> path_changes;
-  // Every file of the judged tree (the index, head or the working tree), when a control asks.
+  // Every file of the judged tree (the index, head or the working tree), when a control asks;
+  // sizes come from the index (0 for head's tree, where no control needs them).
   std::vector<PathFacts> tree;
   // Staged mode: who will author the commit (git's configured user), "Name <email>".
   std::string pending_author;

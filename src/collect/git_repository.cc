@@ -417,38 +417,22 @@ namespace riskgate::collect {
 core::Result<std::vector<TrackedFile>> GitRepository::ListCommit(const std::string& commit) {
   auto tree = TreeOf(repo_, commit);
   if (!tree) return tl::unexpected(tree.error());
-  struct Walk {
-    git_repository* repo;
-    std::vector<TrackedFile> files;
-  } walk{repo_, {}};
+  std::vector<TrackedFile> files;
   const int rc = git_tree_walk(
       *tree, GIT_TREEWALK_PRE,
       [](const char* root, const git_tree_entry* entry, void* payload) -> int {
-        auto& w = *static_cast<Walk*>(payload);
         if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) return 0;
-        TrackedFile file{std::string(root) + git_tree_entry_name(entry),
-                         KindOf(git_tree_entry_filemode(entry)),
-                         OidString(git_tree_entry_id(entry)), 0};
-        if (file.kind == EntryKind::kRegular) {
-          git_odb* odb = nullptr;
-          std::size_t size = 0;
-          git_object_t type{};
-          if (git_repository_odb(&odb, w.repo) == 0) {
-            if (git_odb_read_header(&size, &type, odb, git_tree_entry_id(entry)) == 0) {
-              file.size = static_cast<std::int64_t>(size);
-            }
-            git_odb_free(odb);
-          }
-        }
-        w.files.push_back(std::move(file));
+        static_cast<std::vector<TrackedFile>*>(payload)->push_back(TrackedFile{
+            std::string(root) + git_tree_entry_name(entry), KindOf(git_tree_entry_filemode(entry)),
+            OidString(git_tree_entry_id(entry)), 0});
         return 0;
       },
-      &walk);
+      &files);
   git_tree_free(*tree);
   if (rc != 0) {
     return MakeError(ErrorCode::kRepository, "cannot list commit " + commit + ": " + LastError());
   }
-  return std::move(walk.files);
+  return files;
 }
 
 std::string GitRepository::ConfiguredAuthor() {

@@ -113,7 +113,7 @@ class GitRepository {
   core::Result<std::vector<TrackedFile>> ListIndex();
   // The entry for `path` in the index, or nullopt when the index does not track it.
   core::Result<std::optional<TrackedFile>> FindInIndex(const std::string& path);
-  // Every file in the tree of `commit`, with sizes.
+  // Every file in the tree of `commit` (sizes are not read: 0).
   core::Result<std::vector<TrackedFile>> ListCommit(const std::string& commit);
   // git's configured author ("Name <email>"), or empty when none is configured.
   std::string ConfiguredAuthor();
