@@ -58,6 +58,17 @@ std::string Effective(const policy::Policy& p) {
     out << " " << core::SeverityName(severity) << "="
         << core::DecisionName(p.DecisionFor(severity));
   }
+  out << "\n#   limits: max_file_bytes=" << p.limits.max_file_bytes
+      << " max_findings_per_file=" << p.limits.max_findings_per_file
+      << " max_findings=" << p.limits.max_findings << "\n#   waivers: " << p.waivers.file;
+  for (int s = 4; s >= 0; --s) {
+    const auto& approvers = p.waivers.approvers[static_cast<std::size_t>(s)];
+    std::string who;
+    for (const auto& a : approvers) who += (who.empty() ? "" : ",") + a;
+    out << " " << core::SeverityName(static_cast<core::Severity>(s)) << "="
+        << (who.empty() ? "nobody" : who) << "/" << p.waivers.max_days[static_cast<std::size_t>(s)]
+        << "d";
+  }
   out << "\n#   secrets: " << (p.secrets.enabled ? "on" : "off") << ", " << p.secrets.rules.size()
       << " rules\n#   pins: " << (p.pins.enabled ? "on" : "off")
       << "\n#   reviews: " << (p.reviews.enabled ? "on" : "off")
