@@ -132,34 +132,34 @@ void RestrictChange(const policy::CustomRule& rule, const collect::ChangeFacts& 
                                         rule, facts, policy);
                        });
   };
-  std::vector<std::string> outsiders;
-  for (const auto& change : changes) {
-    const reviews::Approver who{"", EmailOf(change.author), change.author};
-    if (!IsOwner(who, rule, facts, policy) && !approved_by_owner(change.commit) &&
-        std::find(outsiders.begin(), outsiders.end(), change.author) == outsiders.end()) {
-      outsiders.push_back(change.author);
-    }
-  }
-  // A forge author is a login: they are an owner when their @login is listed.
-  if (facts.reviews.origin == collect::ReviewOrigin::kGithub ||
-      facts.reviews.origin == collect::ReviewOrigin::kGitlab) {
-    for (const auto& login : facts.reviews.authors) {
-      if (IsOwner(reviews::Approver{login, "", "@" + login}, rule, facts, policy)) {
-        outsiders.clear();
-      }
-    }
-  }
-  if (outsiders.empty()) return;
-  // With a forge's review facts, an owner's approval of the head sanctions the change.
-  std::string approvals_note;
   const bool forge = facts.reviews.origin == collect::ReviewOrigin::kGithub ||
                      facts.reviews.origin == collect::ReviewOrigin::kGitlab;
-  if (policy.reviews.enabled && forge && !facts.reviews.explain_only) {
+  std::vector<std::string> outsiders;
+  std::string approvals_note;
+  if (forge && policy.reviews.enabled && !facts.reviews.explain_only) {
+    // On a forge, commit emails prove nothing (anyone can write them): the pull or merge
+    // request's author, or an owner's approval counted by the reviews control, decides.
+    for (const auto& login : facts.reviews.authors) {
+      if (IsOwner(reviews::Approver{core::AsciiLower(login), "", "@" + login}, rule, facts,
+                  policy)) {
+        return;
+      }
+    }
     const auto counted = reviews::CountApprovals(facts.reviews, policy.reviews);
     for (const auto& approver : counted.approvers) {
       if (IsOwner(approver, rule, facts, policy)) return;
     }
+    for (const auto& login : facts.reviews.authors) outsiders.push_back("@" + login);
     approvals_note = "; no owner approved it (" + facts.reviews.request + ")";
+  } else {
+    for (const auto& change : changes) {
+      const reviews::Approver who{"", EmailOf(change.author), change.author};
+      if (!IsOwner(who, rule, facts, policy) && !approved_by_owner(change.commit) &&
+          std::find(outsiders.begin(), outsiders.end(), change.author) == outsiders.end()) {
+        outsiders.push_back(change.author);
+      }
+    }
+    if (outsiders.empty()) return;
   }
   std::sort(touched.begin(), touched.end());
   out.push_back(MakeFinding(rule,

@@ -129,6 +129,9 @@ TEST_CASE("restrict_change accepts owners by email, by login and through approva
   findings = EvaluateCustom(facts, with_reviews);
   REQUIRE(findings.size() == 1);
   CHECK_THAT(findings[0].message, Catch::Contains("no owner approved it (GitHub pull request #3)"));
+  // A commit email is anyone's to write: on a forge it does not make the author an owner.
+  facts.commits[0].author = "Rel <rel@example.com>";
+  CHECK(EvaluateCustom(facts, with_reviews).size() == 1);
   facts.reviews.teams["@acme/release"] = {"mallory"};
   CHECK(EvaluateCustom(facts, with_reviews).empty());
   facts.reviews.teams.clear();
