@@ -146,10 +146,6 @@ core::Result<ScopeChoice> DetectScope(const EnvReader& env, GitRepository& repo)
   return Staged("local: nothing staged and no upstream");
 }
 
-}  // namespace riskgate::collect
-
-namespace riskgate::collect {
-
 RunContext DetectRunContext(const EnvReader& env, GitRepository& repo) {
   RunContext context;
   auto first = [&env](std::initializer_list<std::string_view> names) -> std::string {

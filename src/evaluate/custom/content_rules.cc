@@ -2,6 +2,9 @@
 // the range's commits.
 #include <re2/re2.h>
 
+#include <cctype>
+
+#include "core/text.h"
 #include "evaluate/custom/custom_rules.h"
 
 namespace riskgate::evaluate::custom {
@@ -11,11 +14,29 @@ bool Matches(const policy::Pattern& pattern, std::string_view text) {
   return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), pattern.re());
 }
 
+bool TokenChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '+' ||
+         c == '/' || c == '=' || c == '.';
+}
+
+// The subject line, shortened, with every token-like word of 20 characters or more redacted: a
+// commit message can quote a credential, and reports never print one.
 std::string Subject(std::string_view message) {
-  const auto end = message.find('\n');
-  std::string subject(message.substr(0, end));
-  if (subject.size() > 72) subject = subject.substr(0, 69) + "...";
-  return subject;
+  const std::string_view line = message.substr(0, message.find('\n'));
+  std::string out;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t j = i;
+    while (j < line.size() && TokenChar(line[j])) ++j;
+    if (j == i) {
+      out += line[i++];
+      continue;
+    }
+    const std::string_view word = line.substr(i, j - i);
+    out += word.size() >= 20 ? core::Redact(word) : std::string(word);
+    i = j;
+  }
+  if (out.size() > 72) out = out.substr(0, 69) + "...";
+  return out;
 }
 
 }  // namespace

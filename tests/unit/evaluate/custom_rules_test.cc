@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "evaluate/custom/custom_evaluator.h"
+#include "support/temp_repo.h"
 
 namespace riskgate::evaluate::custom {
 namespace {
@@ -193,6 +194,12 @@ TEST_CASE("commit_message judges every non-merge commit of a range", "[evaluate]
              Catch::Contains("\"WIP no ticket\" does not match /ACME-[0-9]+/"));
   CHECK_THAT(findings[1].message, Catch::Contains("matches /^WIP/"));
   CHECK(findings[0].fingerprint != findings[1].fingerprint);
+  // A credential quoted in a subject line is redacted in the message.
+  facts.commits = {Commit("a4", "A <a@x>", {}, "rotate " + testing::FakeGithubToken() + " now")};
+  const auto quoted = EvaluateCustom(facts, policy);
+  REQUIRE(quoted.size() == 1);
+  CHECK_THAT(quoted[0].message, Catch::Contains("\"rotate ghp_... now\""));
+  CHECK_THAT(quoted[0].message, !Catch::Contains("R8fK2mQ9"));
 }
 
 }  // namespace riskgate::evaluate::custom
