@@ -83,6 +83,9 @@ void LoadCustomControl(const YamlNode* node, FieldReader& reader, const std::str
 // The rule's `fix` text, or what fixing a finding of its kind means when the policy is silent.
 std::string CustomRuleFix(const CustomRule& rule);
 
+// Whether any of `globs` (core/path_glob.h) matches `path`.
+bool AnyGlobMatches(const std::vector<std::string>& globs, std::string_view path);
+
 // Whether `path` is one of the rule's `paths` and none of its `exclude_paths`.
 bool RuleCoversPath(const CustomRule& rule, std::string_view path);
 

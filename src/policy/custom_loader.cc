@@ -259,12 +259,14 @@ std::string CustomRuleFix(const CustomRule& rule) {
   return "";
 }
 
+bool AnyGlobMatches(const std::vector<std::string>& globs, std::string_view path) {
+  return std::any_of(globs.begin(), globs.end(),
+                     [path](const std::string& g) { return core::MatchPathGlob(g, path); });
+}
+
 bool RuleCoversPath(const CustomRule& rule, std::string_view path) {
-  auto any = [path](const std::vector<std::string>& globs) {
-    return std::any_of(globs.begin(), globs.end(),
-                       [path](const std::string& g) { return core::MatchPathGlob(g, path); });
-  };
-  return (rule.paths.empty() || any(rule.paths)) && !any(rule.exclude_paths);
+  return (rule.paths.empty() || AnyGlobMatches(rule.paths, path)) &&
+         !AnyGlobMatches(rule.exclude_paths, path);
 }
 
 void LoadCustomControl(const YamlNode* node, FieldReader& reader, const std::string& origin,

@@ -9,19 +9,15 @@
 namespace riskgate::evaluate::custom {
 namespace {
 
-bool AnyGlob(const std::vector<std::string>& globs, std::string_view text) {
-  return std::any_of(globs.begin(), globs.end(),
-                     [text](const std::string& g) { return core::MatchPathGlob(g, text); });
-}
-
 // The paths a `changed` condition looks at: the change's, or in an audit every file scanned.
 bool TouchesAny(const std::vector<std::string>& globs, const collect::ChangeFacts& facts) {
   if (facts.scope.mode != core::ScanMode::kWorktree) {
     return std::any_of(facts.changed_paths.begin(), facts.changed_paths.end(),
-                       [&](const std::string& p) { return AnyGlob(globs, p); });
+                       [&](const std::string& p) { return policy::AnyGlobMatches(globs, p); });
   }
-  return std::any_of(facts.fragments.begin(), facts.fragments.end(),
-                     [&](const collect::Fragment& f) { return AnyGlob(globs, f.path); });
+  return std::any_of(
+      facts.fragments.begin(), facts.fragments.end(),
+      [&](const collect::Fragment& f) { return policy::AnyGlobMatches(globs, f.path); });
 }
 
 }  // namespace
@@ -46,7 +42,8 @@ core::Finding MakeFinding(const policy::CustomRule& rule, std::string message, s
 
 bool RuleApplies(const policy::CustomRule& rule, const collect::ChangeFacts& facts) {
   const auto& when = rule.when;
-  if (!when.branches.empty() && !AnyGlob(when.branches, facts.context.branch)) return false;
+  if (!when.branches.empty() && !policy::AnyGlobMatches(when.branches, facts.context.branch))
+    return false;
   if (!when.events.empty() &&
       std::find(when.events.begin(), when.events.end(), facts.context.event) == when.events.end()) {
     return false;

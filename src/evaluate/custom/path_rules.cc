@@ -10,11 +10,6 @@
 namespace riskgate::evaluate::custom {
 namespace {
 
-bool AnyGlob(const std::vector<std::string>& globs, std::string_view path) {
-  return std::any_of(globs.begin(), globs.end(),
-                     [path](const std::string& g) { return core::MatchPathGlob(g, path); });
-}
-
 std::string Join(const std::vector<std::string>& items, std::size_t max = 5) {
   std::string out;
   for (std::size_t i = 0; i < items.size() && i < max; ++i) out += (i ? ", " : "") + items[i];
@@ -86,7 +81,7 @@ void RequireChange(const policy::CustomRule& rule, const collect::ChangeFacts& f
   bool required_changed = false;
   for (const auto& path : facts.changed_paths) {
     if (policy::RuleCoversPath(rule, path)) triggers.push_back(path);
-    if (AnyGlob(rule.require, path)) required_changed = true;
+    if (policy::AnyGlobMatches(rule.require, path)) required_changed = true;
   }
   if (triggers.empty() || required_changed) return;
   out.push_back(MakeFinding(rule,
@@ -103,24 +98,6 @@ void RestrictChange(const policy::CustomRule& rule, const collect::ChangeFacts& 
     if (policy::RuleCoversPath(rule, path)) touched.push_back(path);
   }
   if (touched.empty()) return;
-  // Who wrote what the rule restricts: the commits that touch it (staged: the configured user).
-  struct Change {
-    std::string author;
-    std::string commit;  // empty when staged
-  };
-  std::vector<Change> changes;
-  if (facts.scope.mode == core::ScanMode::kStaged) {
-    changes.push_back({facts.pending_author, ""});
-  } else {
-    for (const auto& commit : facts.commits) {
-      const bool touches = std::any_of(commit.paths.begin(), commit.paths.end(),
-                                       [&](auto& p) { return policy::RuleCoversPath(rule, p); });
-      if (touches) changes.push_back({commit.author, commit.id});
-    }
-    if (changes.empty()) {  // only a merge brought it: every author of the range answers for it
-      for (const auto& commit : facts.commits) changes.push_back({commit.author, commit.id});
-    }
-  }
   // In trailers mode a commit is also sanctioned by an owner's Approved-by/Reviewed-by on it.
   auto approved_by_owner = [&](const std::string& commit) {
     if (facts.reviews.origin != collect::ReviewOrigin::kTrailers || commit.empty()) return false;
@@ -152,6 +129,24 @@ void RestrictChange(const policy::CustomRule& rule, const collect::ChangeFacts& 
     for (const auto& login : facts.reviews.authors) outsiders.push_back("@" + login);
     approvals_note = "; no owner approved it (" + facts.reviews.request + ")";
   } else {
+    // Who wrote what the rule restricts: the commits that touch it (staged: the configured user).
+    struct Change {
+      std::string author;
+      std::string commit;  // empty when staged
+    };
+    std::vector<Change> changes;
+    if (facts.scope.mode == core::ScanMode::kStaged) {
+      changes.push_back({facts.pending_author, ""});
+    } else {
+      for (const auto& commit : facts.commits) {
+        const bool touches = std::any_of(commit.paths.begin(), commit.paths.end(),
+                                         [&](auto& p) { return policy::RuleCoversPath(rule, p); });
+        if (touches) changes.push_back({commit.author, commit.id});
+      }
+      if (changes.empty()) {  // only a merge brought it: every author of the range answers for it
+        for (const auto& commit : facts.commits) changes.push_back({commit.author, commit.id});
+      }
+    }
     for (const auto& change : changes) {
       const reviews::Approver who{"", EmailOf(change.author), change.author};
       if (!IsOwner(who, rule, facts, policy) && !approved_by_owner(change.commit) &&
