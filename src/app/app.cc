@@ -7,7 +7,9 @@
 #include "app/check_command.h"
 #include "app/error_output.h"
 #include "app/fix_pins.h"
+#include "app/history_command.h"
 #include "app/install_hook.h"
+#include "app/merge_command.h"
 #include "app/policy_commands.h"
 #include "app/risk_commands.h"
 #include "app/threat_model_commands.h"
@@ -75,6 +77,83 @@ int Main(int argc, char** argv) {
                                                                    {"always", ColorMode::kAlways},
                                                                    {"never", ColorMode::kNever}},
                                   CLI::ignore_case));
+
+  HistoryOptions history;
+  CLI::App* history_cmd = cli.add_subcommand(
+      "history",
+      "Audit every commit reachable from all refs for secrets (and custom content rules): one "
+      "finding per secret, with the commit that introduced it and whether HEAD still has it");
+  history_cmd->add_option("PATH", history.repo,
+                          "Repository folder (default: as git finds it from the environment)");
+  history_cmd->add_option("--branch", history.branches,
+                          "Walk from this branch or revision instead of every ref (repeatable)");
+  history_cmd->add_option("--since", history.since,
+                          "Only commits committed on or after this day (YYYY-MM-DD, UTC)");
+  history_cmd->add_option("--until", history.until,
+                          "Only commits committed on or before this day (YYYY-MM-DD, UTC)");
+  history_cmd->add_option("--max-commits", history.max_commits, "Only the newest N commits")
+      ->check(CLI::PositiveNumber);
+  history_cmd->add_option("--shard", history.shard,
+                          "Judge shard K of N (K/N): N jobs with K = 1..N cover every commit "
+                          "once; join their JSON reports with `riskgate merge`");
+  history_cmd->add_option("--policy", history.policy,
+                          "Policy file (default: .riskgate.yaml at the repository root, else "
+                          "the built-in default policy)");
+  auto* history_format =
+      history_cmd->add_option("--format", history.formats,
+                              "Output format: " + std::string(report::FormatNames()) +
+                                  "; repeat with --output for several");
+  auto* history_output = history_cmd->add_option(
+      "--output", history.outputs,
+      "Write the matching --format to this file (atomically); '-' for stdout");
+  history_cmd->add_option("--jobs", history.jobs, "Worker threads (default: every core)")
+      ->check(CLI::Range(1, 256));
+  history_cmd->add_option("--max-file-size", history.max_file_bytes,
+                          "Skip (and count) blobs larger than this many bytes");
+  history_cmd
+      ->add_option("--progress", history.progress,
+                   "Progress line on stderr: auto (on a terminal, not in CI), always, never")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ProgressMode>{{"auto", ProgressMode::kAuto},
+                                              {"always", ProgressMode::kAlways},
+                                              {"never", ProgressMode::kNever}},
+          CLI::ignore_case));
+  history_cmd->add_flag("--dry-run", history.dry_run,
+                        "Print the decision but exit 0 unless there is an error");
+  history_cmd
+      ->add_option("--warn-exit-code", history.warn_exit_code,
+                   "Exit with this code (3-125) when the decision is warn; default 0")
+      ->check(CLI::Range(3, 125));
+  history_cmd
+      ->add_option("--timeout", history.timeout_seconds,
+                   "Wall-clock budget in seconds; past it the run fails closed with exit 2")
+      ->check(CLI::PositiveNumber);
+  history_cmd->add_option("--color", history.color, "Colour: auto, always, never")
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::kAuto},
+                                                                   {"always", ColorMode::kAlways},
+                                                                   {"never", ColorMode::kNever}},
+                                  CLI::ignore_case));
+
+  MergeOptions merge;
+  CLI::App* merge_cmd = cli.add_subcommand(
+      "merge",
+      "Join the JSON or SARIF reports of `history --shard K/N` jobs into one report and decision");
+  merge_cmd->add_option("REPORT", merge.inputs, "The shards' reports (every K of N once)")
+      ->required();
+  auto* merge_format =
+      merge_cmd->add_option("--format", merge.formats,
+                            "Output format: " + std::string(report::FormatNames()) +
+                                "; repeat with --output for several");
+  auto* merge_output = merge_cmd->add_option(
+      "--output", merge.outputs,
+      "Write the matching --format to this file (atomically); '-' for stdout");
+  merge_cmd->add_flag("--dry-run", merge.dry_run,
+                      "Print the decision but exit 0 unless there is an error");
+  merge_cmd
+      ->add_option("--warn-exit-code", merge.warn_exit_code,
+                   "Exit with this code (3-125) when the decision is warn; default 0")
+      ->check(CLI::Range(3, 125));
 
   InstallHookOptions hook;
   CLI::App* hook_cmd =
@@ -175,6 +254,22 @@ int Main(int argc, char** argv) {
     }
     check.resolve_pins = true;
     return RunCheck(check);
+  }
+  if (history_cmd->parsed()) {
+    int formats_seen = 0;
+    for (const CLI::Option* option : history_cmd->parse_order()) {
+      if (option == history_format) ++formats_seen;
+      if (option == history_output) history.output_format.push_back(formats_seen - 1);
+    }
+    return RunHistory(history);
+  }
+  if (merge_cmd->parsed()) {
+    int formats_seen = 0;
+    for (const CLI::Option* option : merge_cmd->parse_order()) {
+      if (option == merge_format) ++formats_seen;
+      if (option == merge_output) merge.output_format.push_back(formats_seen - 1);
+    }
+    return RunMerge(merge);
   }
   if (hook_cmd->parsed()) return RunInstallHook(hook);
   if (waive_cmd->parsed()) return RunWaive(waive);

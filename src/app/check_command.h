@@ -5,10 +5,9 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include "app/report_outputs.h"
 
 namespace riskgate::app {
-
-enum class ColorMode { kAuto, kAlways, kNever };
 
 struct CheckOptions {
   bool staged = false;

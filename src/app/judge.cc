@@ -24,17 +24,6 @@ core::Result<collect::ScopeChoice> ChooseScope(const CheckOptions& options,
   return collect::DetectScope(collect::ProcessEnvironment(), repo);
 }
 
-// Today, from RISKGATE_NOW (YYYY-MM-DD or RFC 3339; tests set it) or the system clock.
-core::Result<core::Day> Today() {
-  if (const char* now = std::getenv("RISKGATE_NOW"); now != nullptr && *now != '\0') {
-    if (auto day = core::ParseDate(now)) return *day;
-    return core::MakeError(
-        core::ErrorCode::kUsage,
-        "RISKGATE_NOW must be a date YYYY-MM-DD, not '" + std::string(now) + "'");
-  }
-  return core::DayOfUnixTime(static_cast<long long>(std::time(nullptr)));
-}
-
 // Now in seconds: noon of RISKGATE_NOW's day when tests set it, else the system clock.
 long long NowSeconds() {
   if (const char* now = std::getenv("RISKGATE_NOW"); now != nullptr && *now != '\0') {
@@ -53,6 +42,16 @@ core::Result<std::string> PolicyRevision(const collect::ScopeChoice& scope,
 }
 
 }  // namespace
+
+core::Result<core::Day> Today() {
+  if (const char* now = std::getenv("RISKGATE_NOW"); now != nullptr && *now != '\0') {
+    if (auto day = core::ParseDate(now)) return *day;
+    return core::MakeError(
+        core::ErrorCode::kUsage,
+        "RISKGATE_NOW must be a date YYYY-MM-DD, not '" + std::string(now) + "'");
+  }
+  return core::DayOfUnixTime(static_cast<long long>(std::time(nullptr)));
+}
 
 core::Result<std::optional<core::ScanMode>> ExplicitMode(const CheckOptions& options) {
   const int chosen =

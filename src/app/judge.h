@@ -30,4 +30,7 @@ core::Result<std::optional<core::ScanMode>> ExplicitMode(const CheckOptions& opt
 
 core::Result<Judgement> Judge(const CheckOptions& options);
 
+// Today, from RISKGATE_NOW (YYYY-MM-DD or RFC 3339; tests set it) or the system clock.
+core::Result<core::Day> Today();
+
 }  // namespace riskgate::app

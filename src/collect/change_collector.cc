@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "collect/blob_kind.h"
 #include "collect/git_repository.h"
 #include "core/progress.h"
 
@@ -18,13 +19,6 @@ using core::ScanMode;
 using core::SkipReason;
 
 std::string Short(const std::string& id) { return id.substr(0, 12); }
-
-// A Git LFS pointer (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md): small, starts
-// with the spec version line and names the object by its sha256.
-bool IsLfsPointer(std::string_view text) {
-  return text.size() < 1024 && text.starts_with("version https://git-lfs.github.com/spec/") &&
-         text.find("\noid sha256:") != std::string_view::npos;
-}
 
 // Adds the added lines of `diffs` to `facts`, or counts them as skipped.
 void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& commit,
@@ -190,11 +184,6 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   return facts;
 }
 
-// git's heuristic: a NUL byte in the first 8000 bytes means binary.
-bool LooksBinary(std::string_view text) {
-  return text.substr(0, 8000).find('\0') != std::string_view::npos;
-}
-
 // Reads a tracked file from the working tree without following symlinks. Returns why it was
 // skipped, nullopt when `text` holds it, or an error when it exists but cannot be read.
 core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path,
@@ -314,6 +303,8 @@ core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest&
       return CollectRange(repo, request);
     case ScanMode::kWorktree:
       return CollectWorktree(repo, request);
+    case ScanMode::kHistory:
+      break;  // riskgate history reads through collect/history_source.h
   }
   return core::MakeError(core::ErrorCode::kInternal, "unknown scan mode");
 }

@@ -197,6 +197,8 @@ std::string GitRepository::Workdir() const {
   return workdir != nullptr ? workdir : "";
 }
 
+std::string GitRepository::GitDir() const { return git_repository_path(repo_); }
+
 core::Result<std::optional<std::string>> GitRepository::Head() {
   const int unborn = git_repository_head_unborn(repo_);
   if (unborn == 1) return std::optional<std::string>();

@@ -72,6 +72,8 @@ class GitRepository {
   std::string HooksDir() const;
   // The working tree folder with a trailing '/', or empty for a bare repository.
   std::string Workdir() const;
+  // The repository's git folder (`.git/`, or a linked worktree's admin folder), with a '/'.
+  std::string GitDir() const;
 
   // The commit HEAD points to, or nullopt when HEAD is unborn (no commit yet).
   core::Result<std::optional<std::string>> Head();

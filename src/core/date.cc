@@ -67,4 +67,13 @@ Day DayOfUnixTime(long long seconds) {
   return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
 }
 
+std::string FormatTimestamp(long long seconds) {
+  const Day day = DayOfUnixTime(seconds);
+  const long long in_day = seconds - day * 86400;
+  char clock[64];
+  std::snprintf(clock, sizeof clock, "T%02lld:%02lld:%02lldZ", in_day / 3600, in_day / 60 % 60,
+                in_day % 60);
+  return FormatDate(day) + clock;
+}
+
 }  // namespace riskgate::core

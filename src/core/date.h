@@ -17,6 +17,9 @@ std::optional<Day> ParseDate(std::string_view text);
 // "YYYY-MM-DD".
 std::string FormatDate(Day day);
 
+// "YYYY-MM-DDThh:mm:ssZ" for a Unix time in seconds.
+std::string FormatTimestamp(long long seconds);
+
 // The UTC day of a Unix time in seconds.
 Day DayOfUnixTime(long long seconds);
 

@@ -30,4 +30,16 @@ std::string_view WaiverStatusName(WaiverStatus status) {
   return "active";
 }
 
+std::string_view SightingKindName(Sighting::Kind kind) {
+  switch (kind) {
+    case Sighting::Kind::kAdded:
+      return "added";
+    case Sighting::Kind::kMoved:
+      return "moved";
+    case Sighting::Kind::kBoundary:
+      return "boundary";
+  }
+  return "added";
+}
+
 }  // namespace riskgate::core

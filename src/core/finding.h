@@ -69,6 +69,29 @@ struct WaiverMark {
   int line = 0;
 };
 
+// One place a finding was seen in history: the commit that put it at `path` (riskgate history).
+struct Sighting {
+  std::string commit;
+  std::string author;  // "Name <email>"
+  long long time = 0;  // committer time, seconds since the epoch
+  std::string path;
+  int line = 0;
+  int column = 0;
+  // kAdded: no parent had it anywhere this commit changed; kMoved: a path the commit deleted or
+  // rewrote held it (a rename or a move); kBoundary: the history before this commit is missing
+  // (a shallow clone), so it was added here or earlier.
+  enum class Kind { kAdded, kMoved, kBoundary } kind = Kind::kAdded;
+};
+
+std::string_view SightingKindName(Sighting::Kind kind);
+
+// A finding's trail through history: every sighting, oldest first (the first is where it was
+// introduced), and whether it is still in the tip's tree.
+struct HistoryTrail {
+  std::vector<Sighting> sightings;
+  bool present_at_head = false;
+};
+
 struct Finding {
   std::string control;  // "secrets", "pins", ...
   std::string rule;     // rule id within the control
@@ -77,8 +100,10 @@ struct Finding {
   std::string message;
   Location location;
   std::string fingerprint;  // content based: stable across line moves
-  std::string secret;       // redacted form only; empty for non-secret findings
-  int occurrences = 1;      // how many times the same fingerprint was seen in the scope
+  // The same without the path: one secret (or one forbidden line) wherever it was copied.
+  std::string content_id;
+  std::string secret;   // redacted form only; empty for non-secret findings
+  int occurrences = 1;  // how many times the same fingerprint was seen in the scope
   // False when the finding is on lines the change did not add (pre-existing): reported on
   // request (--all-findings) or in audits, never deciding.
   bool in_change = true;
@@ -86,6 +111,7 @@ struct Finding {
   std::vector<Remediation> remediation;  // set by decide
   std::optional<WaiverMark> waiver;      // set by decide when a waiver names this finding
   bool baselined = false;                // set by decide: recorded in the baseline, so it passes
+  std::optional<HistoryTrail> history;   // riskgate history: where and when it was introduced
 };
 
 }  // namespace riskgate::core

@@ -10,6 +10,8 @@ std::string_view ScanModeName(ScanMode mode) {
       return "range";
     case ScanMode::kWorktree:
       return "worktree";
+    case ScanMode::kHistory:
+      return "history";
   }
   return "staged";
 }

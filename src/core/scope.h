@@ -7,7 +7,7 @@
 
 namespace riskgate::core {
 
-enum class ScanMode { kStaged, kRange, kWorktree };
+enum class ScanMode { kStaged, kRange, kWorktree, kHistory };
 
 std::string_view ScanModeName(ScanMode mode);
 
@@ -22,6 +22,21 @@ struct SkippedFile {
   std::optional<std::string> commit;
 };
 
+// What a history audit covered (riskgate history).
+struct HistoryScope {
+  std::vector<std::string> refs;  // the refs or revisions walked from
+  std::string tip;                // the commit whose tree decides "present at head"
+  int commits = 0;                // commits judged (this shard's, when sharded)
+  int commits_walked = 0;         // commits reachable within the limits, all shards
+  long long blobs_read = 0;       // distinct blobs read
+  long long bytes_read = 0;
+  // Commits whose parents are missing (a shallow or partial clone): the walk stopped there.
+  std::vector<std::string> stopped_at;
+  int missing_blobs = 0;  // blobs the object store lacks (a partial clone): counted, not read
+  std::string shard;      // "K/N", empty when the run is not sharded
+  double seconds = 0;     // wall time of the audit
+};
+
 struct ScopeSummary {
   ScanMode mode = ScanMode::kStaged;
   std::optional<std::string> base;  // resolved commit ids
@@ -30,6 +45,7 @@ struct ScopeSummary {
   int files_scanned = 0;  // distinct (commit, path) pairs whose text was scanned
   std::vector<SkippedFile> skipped;
   std::string description;  // one line for humans: "staged changes against HEAD (a1b2c3d)"
+  std::optional<HistoryScope> history = std::nullopt;  // set in history mode
 };
 
 // Where the policy came from.

@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "decide/merge.h"
 #include "decide/remediation.h"
 
 namespace riskgate::decide {
@@ -91,12 +92,7 @@ Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy
     }
   }
   verdict.summary.total = static_cast<int>(findings.size());
-  std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
-    return std::make_tuple(-static_cast<int>(a.decision), -static_cast<int>(a.severity),
-                           std::cref(a.location.path), a.location.line) <
-           std::make_tuple(-static_cast<int>(b.decision), -static_cast<int>(b.severity),
-                           std::cref(b.location.path), b.location.line);
-  });
+  SortFindings(findings);
   verdict.findings = ApplyCaps(std::move(findings), policy.limits, verdict.summary);
   return verdict;
 }

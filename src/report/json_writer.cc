@@ -1,6 +1,7 @@
 // The JSON report: a contract CI scripts parse. Fields are only ever added, never renamed.
 #include <nlohmann/json.hpp>
 
+#include "report/history_json.h"
 #include "report/report.h"
 
 namespace riskgate::report {
@@ -48,6 +49,7 @@ json FindingJson(const core::Finding& f) {
                      {"line", w.line}};
   }
   out["baselined"] = f.baselined;
+  if (f.history) out["history"] = HistoryJson(f);
   return out;
 }
 
@@ -97,6 +99,7 @@ std::string WriteJson(const ReportInput& input) {
         {"capped_paths", summary.capped_paths},
         {"run_cap_reached", summary.run_cap_reached}}},
   };
+  if (scope.history) doc["scope"]["history"] = HistoryScopeJson(*scope.history);
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

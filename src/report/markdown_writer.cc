@@ -72,6 +72,7 @@ std::string Details(const core::Finding& f) {
   out += "Fingerprint " + MarkdownEscape(Clip(f.fingerprint, 64));
   if (f.location.commit) out += ", commit " + MarkdownEscape(Clip(*f.location.commit, 64));
   if (f.occurrences > 1) out += ", seen " + std::to_string(f.occurrences) + " times";
+  if (f.history) out += f.history->present_at_head ? ", still at HEAD" : ", no longer at HEAD";
   out += "\n\n";
   if (const std::string note = WaiverNote(f); !note.empty()) {
     out += "**Accepted risk:** " + MarkdownEscape(Clip(note, kMaxField)) + "\n\n";

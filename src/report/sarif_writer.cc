@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/finding_text.h"
+#include "report/history_json.h"
 #include "report/report.h"
 #include "report/text_escape.h"
 
@@ -156,6 +157,15 @@ json Result(const core::Finding& f, std::size_t rule_index) {
                      {"severity", core::SeverityName(f.severity)},
                      {"occurrences", f.occurrences}};
   if (f.location.commit) properties["commit"] = *f.location.commit;
+  if (f.history) properties["history"] = HistoryJson(f);
+  // What merge needs to read the result back as riskgate reported it.
+  properties["riskgate"] = {{"control", f.control},
+                            {"message", f.message},
+                            {"secret", f.secret.empty() ? json(nullptr) : json(f.secret)},
+                            {"path", f.location.path},
+                            {"line", f.location.line},
+                            {"column", f.location.column},
+                            {"fingerprint", f.fingerprint}};
   result["properties"] = properties;
   // Accepted risk stays visible as a suppressed result (code scanning shows it as dismissed).
   const bool waived = f.waiver && (f.waiver->status == core::WaiverStatus::kActive ||
@@ -208,6 +218,14 @@ std::string WriteSarif(const ReportInput& input) {
       {"version", "2.1.0"},
       {"runs", json::array({{{"tool", {{"driver", driver}}}, {"results", results}}})},
   };
+  json run_properties = {{"decision", core::DecisionName(input.verdict.decision)},
+                         {"policy", input.policy.origin},
+                         {"policy_sha256", input.policy.sha256},
+                         {"scope", input.scope.description},
+                         {"head", input.scope.head ? json(*input.scope.head) : json(nullptr)},
+                         {"omitted", input.verdict.summary.omitted}};
+  if (input.scope.history) run_properties["history"] = HistoryScopeJson(*input.scope.history);
+  doc["runs"][0]["properties"] = {{"riskgate", run_properties}};
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

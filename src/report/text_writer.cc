@@ -1,6 +1,7 @@
 // The human report: every finding with path:line, rule, decision and remedies, then a verdict.
 #include <sstream>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "report/finding_text.h"
 #include "report/report.h"
@@ -58,6 +59,29 @@ void Indent(std::ostringstream& out, std::string_view text, std::string_view pre
   }
 }
 
+// Where history has it: who introduced it when, where else it went, and whether HEAD has it.
+std::string HistoryNote(const core::HistoryTrail& trail) {
+  std::string out;
+  constexpr std::size_t kListed = 10;
+  for (std::size_t i = 0; i < trail.sightings.size() && i < kListed; ++i) {
+    const auto& s = trail.sightings[i];
+    out += i == 0 ? "  introduced in " : "  then in ";
+    out += s.commit.substr(0, 12) + " by " + s.author + " on " + core::FormatTimestamp(s.time);
+    if (i > 0 || s.kind != core::Sighting::Kind::kAdded) {
+      out += " at " + s.path + ":" + std::to_string(s.line) + " (" +
+             std::string(core::SightingKindName(s.kind)) + ")";
+    }
+    out += "\n";
+  }
+  if (trail.sightings.size() > kListed) {
+    out += "  and " + std::to_string(trail.sightings.size() - kListed) + " more sightings\n";
+  }
+  out += trail.present_at_head
+             ? "  still present at HEAD\n"
+             : "  no longer at HEAD, but still in history: revoke it; deleting it is not enough\n";
+  return out;
+}
+
 }  // namespace
 
 std::string WriteText(const ReportInput& input, const TextStyle& style) {
@@ -88,8 +112,12 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
     out << "  " << core::EscapeForDisplay(f.message);
     if (!f.secret.empty()) out << ": " << core::EscapeForDisplay(f.secret);
     out << "\n";
-    if (f.location.commit) out << "  commit " << *f.location.commit << "\n";
-    if (f.occurrences > 1) out << "  seen " << f.occurrences << " times in the scope\n";
+    if (f.history) {
+      out << core::EscapeForDisplay(HistoryNote(*f.history));
+    } else {
+      if (f.location.commit) out << "  commit " << *f.location.commit << "\n";
+      if (f.occurrences > 1) out << "  seen " << f.occurrences << " times in the scope\n";
+    }
     if (!WaiverNote(f).empty()) out << "  " << core::EscapeForDisplay(WaiverNote(f)) << "\n";
     out << "  fingerprint " << f.fingerprint << "\n";
     for (const auto& r : f.remediation) {

@@ -41,36 +41,47 @@ std::string Subject(std::string_view message) {
 
 }  // namespace
 
+void ForbidContentIn(const policy::CustomRule& rule, const collect::Fragment& fragment,
+                     std::vector<core::Finding>& out) {
+  if (!rule.pattern || !policy::RuleCoversPath(rule, fragment.path)) return;
+  const re2::RE2& re = rule.pattern->re();
+  const std::string_view text = fragment.text;
+  // If no line can match, the multi-line form does not match the whole text either.
+  if (!MayForbid(rule, text)) return;
+  std::size_t start = 0;
+  for (int line = fragment.first_line; start <= text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line_text = text.substr(start, end - start);
+    re2::StringPiece match;
+    if (re.Match(re2::StringPiece(line_text.data(), line_text.size()), 0, line_text.size(),
+                 re2::RE2::UNANCHORED, &match, 1) &&
+        std::none_of(rule.unless.begin(), rule.unless.end(),
+                     [&](const policy::PatternPtr& p) { return Matches(*p, line_text); })) {
+      const int column = static_cast<int>(match.data() - line_text.data()) + 1;
+      auto finding = MakeFinding(
+          rule, rule.description + " (the line matches /" + rule.pattern->source() + "/)",
+          fragment.path, line, column, std::string(line_text));
+      finding.location.commit = fragment.commit;
+      out.push_back(std::move(finding));
+    }
+    start = end + 1;
+  }
+}
+
+bool MayForbid(const policy::CustomRule& rule, std::string_view text) {
+  if (!rule.pattern) return false;
+  if (rule.any_line && rule.any_line->re().ok()) return Matches(*rule.any_line, text);
+  return true;
+}
+
 void ForbidContent(const policy::CustomRule& rule, const collect::ChangeFacts& facts,
                    std::vector<core::Finding>& out) {
-  if (!rule.pattern) return;
-  const re2::RE2& re = rule.pattern->re();
   for (const collect::Fragment& fragment : facts.fragments) {
     // A range is judged by its net diff: a line added and removed again inside it is gone, and
-    // what the policy forbids here is code, not history (the secrets control reads history).
+    // what the policy forbids here is code, not history (riskgate history reads history).
     if (fragment.commit) continue;
-    if (!policy::RuleCoversPath(rule, fragment.path)) continue;
-    const std::string_view text = fragment.text;
-    // If no line can match, the multi-line form does not match the whole text either.
-    if (rule.any_line && rule.any_line->re().ok() && !Matches(*rule.any_line, text)) continue;
-    std::size_t start = 0;
-    for (int line = fragment.first_line; start <= text.size(); ++line) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string_view::npos) end = text.size();
-      const std::string_view line_text = text.substr(start, end - start);
-      re2::StringPiece match;
-      if (re.Match(re2::StringPiece(line_text.data(), line_text.size()), 0, line_text.size(),
-                   re2::RE2::UNANCHORED, &match, 1) &&
-          std::none_of(rule.unless.begin(), rule.unless.end(),
-                       [&](const policy::PatternPtr& p) { return Matches(*p, line_text); })) {
-        const int column = static_cast<int>(match.data() - line_text.data()) + 1;
-        auto finding = MakeFinding(
-            rule, rule.description + " (the line matches /" + rule.pattern->source() + "/)",
-            fragment.path, line, column, std::string(line_text));
-        out.push_back(std::move(finding));
-      }
-      start = end + 1;
-    }
+    ForbidContentIn(rule, fragment, out);
   }
 }
 

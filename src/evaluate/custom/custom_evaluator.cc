@@ -32,9 +32,10 @@ core::Finding MakeFinding(const policy::CustomRule& rule, std::string message, s
   finding.location.path = std::move(path);
   finding.location.line = line;
   finding.location.column = column;
-  std::string material = std::string(kControl) + '\0' + rule.id + '\0' + finding.location.path;
-  material.append(1, '\0').append(subject);
-  finding.fingerprint = core::Sha256Hex(material).substr(0, 32);
+  const std::string prefix = std::string(kControl) + '\0' + rule.id + '\0';
+  finding.fingerprint =
+      core::Sha256Hex(prefix + finding.location.path + '\0' + subject).substr(0, 32);
+  finding.content_id = core::Sha256Hex(prefix + subject).substr(0, 32);
   finding.hints.fix = policy::CustomRuleFix(rule);
   finding.hints.mitigate = rule.mitigate;
   return finding;

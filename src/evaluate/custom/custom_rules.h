@@ -17,6 +17,11 @@ core::Finding MakeFinding(const policy::CustomRule& rule, std::string message, s
 
 void ForbidContent(const policy::CustomRule& rule, const collect::ChangeFacts& facts,
                    std::vector<core::Finding>& out);
+// forbid_content on every line of one fragment (a whole file in audits and history).
+void ForbidContentIn(const policy::CustomRule& rule, const collect::Fragment& fragment,
+                     std::vector<core::Finding>& out);
+// Whether some line of `text` can match the rule (false rules the whole text out).
+bool MayForbid(const policy::CustomRule& rule, std::string_view text);
 void CommitMessage(const policy::CustomRule& rule, const collect::ChangeFacts& facts,
                    std::vector<core::Finding>& out);
 void ForbidPath(const policy::CustomRule& rule, const collect::ChangeFacts& facts,

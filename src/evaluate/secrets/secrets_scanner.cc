@@ -115,6 +115,13 @@ std::string SecretFingerprint(std::string_view rule, std::string_view path,
   return core::Sha256Hex(material).substr(0, 32);
 }
 
+std::string SecretContentId(std::string_view rule, std::string_view secret) {
+  std::string material(rule);
+  material.push_back('\0');
+  material.append(secret);
+  return core::Sha256Hex(material).substr(0, 32);
+}
+
 SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_(control) {
   std::map<std::string, std::size_t> keyword_ids;
   std::vector<std::string> keywords;
@@ -156,6 +163,8 @@ core::Finding SecretsScanner::MakeFinding(const policy::SecretRule& rule,
   finding.location.column = column;
   finding.location.commit = fragment.commit;
   finding.fingerprint = SecretFingerprint(rule.id, fragment.path, secret);
+  // A path-only rule reports the file, so its finding is as distinct as the path.
+  finding.content_id = secret.empty() ? finding.fingerprint : SecretContentId(rule.id, secret);
   finding.secret = secret.empty() ? "" : core::Redact(secret);
   finding.hints = core::RemedyHints{rule.fix, rule.mitigate, rule.revoke_url, rule.provider};
   return finding;
@@ -174,6 +183,38 @@ bool SecretsScanner::InlineAllowed(std::string_view line_text, ScanStats& stats)
   return false;
 }
 
+void SecretsScanner::CandidateRules(std::string_view text, std::vector<char>& run) const {
+  std::vector<char> found;
+  run.assign(control_.rules.size(), 0);
+  if (keywords_->Find(text, found) > 0) {
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      if (found[k] == 0) continue;
+      for (std::size_t r : rules_by_keyword_[k]) run[r] = 1;
+    }
+  }
+  for (std::size_t r : always_run_) run[r] = 1;
+}
+
+bool SecretsScanner::MayFind(std::string_view text) const {
+  if (!control_.enabled || control_.rules.empty()) return false;
+  std::vector<char> run;
+  CandidateRules(text, run);
+  const re2::StringPiece input(text.data(), text.size());
+  for (std::size_t r = 0; r < run.size(); ++r) {
+    const policy::SecretRule& rule = control_.rules[r];
+    if (run[r] == 0 || !rule.regex || !rule.regex->re().ok()) continue;
+    if (re2::RE2::PartialMatch(input, rule.regex->re())) return true;
+  }
+  return false;
+}
+
+bool SecretsScanner::ReportsPath(std::string_view path) const {
+  if (!control_.enabled) return false;
+  return std::any_of(control_.rules.begin(), control_.rules.end(), [&](const auto& rule) {
+    return rule.path && !rule.regex && PathMatches(*rule.path, path);
+  });
+}
+
 std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragment,
                                                 ScanStats& stats) const {
   std::vector<core::Finding> findings;
@@ -187,15 +228,8 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       ByCommitOrPath(control_.allowlists, fragment.path, commit);
   if (fragment_suppression == Suppression::kEverywhere) return findings;
 
-  std::vector<char> found;
-  std::vector<char> run(control_.rules.size(), 0);
-  if (keywords_->Find(fragment.text, found) > 0) {
-    for (std::size_t k = 0; k < found.size(); ++k) {
-      if (found[k] == 0) continue;
-      for (std::size_t r : rules_by_keyword_[k]) run[r] = 1;
-    }
-  }
-  for (std::size_t r : always_run_) run[r] = 1;
+  std::vector<char> run;
+  CandidateRules(fragment.text, run);
 
   const std::string_view text = fragment.text;
   const re2::StringPiece input(text.data(), text.size());

@@ -36,7 +36,15 @@ class SecretsScanner {
   // Findings in one fragment, in text order.
   std::vector<core::Finding> Scan(const collect::Fragment& fragment, ScanStats& stats) const;
 
+  // Whether some rule's pattern matches `text` at all, whatever its path: false means Scan finds
+  // nothing in it at any path but through path-only rules (a history audit's per-blob test).
+  bool MayFind(std::string_view text) const;
+  // Whether a path-only rule reports `path` itself.
+  bool ReportsPath(std::string_view path) const;
+
  private:
+  // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`.
+  void CandidateRules(std::string_view text, std::vector<char>& run) const;
   core::Finding MakeFinding(const policy::SecretRule& rule, const collect::Fragment& fragment,
                             int line, int column, std::string_view secret) const;
   // Whether an inline marker on the match's line suppresses it (counted in `stats`).
@@ -52,5 +60,7 @@ class SecretsScanner {
 // Content fingerprint: survives line moves; a hash, never the secret.
 std::string SecretFingerprint(std::string_view rule, std::string_view path,
                               std::string_view secret);
+// The same without the path: one secret wherever it was copied.
+std::string SecretContentId(std::string_view rule, std::string_view secret);
 
 }  // namespace riskgate::evaluate::secrets

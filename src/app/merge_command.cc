@@ -1,0 +1,146 @@
+#include "app/merge_command.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "app/app.h"
+#include "app/error_output.h"
+#include "decide/merge.h"
+#include "report/report_reader.h"
+
+namespace riskgate::app {
+namespace {
+
+core::Result<std::string> ReadInput(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::MakeError(core::ErrorCode::kIo, "cannot read the report", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return core::MakeError(core::ErrorCode::kIo, "cannot read the report", path);
+  return text.str();
+}
+
+core::Error Mismatch(const std::string& path, const std::string& what) {
+  return core::Error{core::ErrorCode::kUsage,
+                     "cannot merge: " + what + " (merge joins the shards of one history audit)",
+                     path};
+}
+
+// The shards must be one audit: the same policy and tip, and every shard of K/N exactly once,
+// so a merged report never passes because a job's report went missing.
+core::Result<void> CheckShards(const std::vector<report::ReadReport>& reports,
+                               const std::vector<std::string>& paths) {
+  std::set<int> seen;
+  int count = 0;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const auto& r = reports[i];
+    if (r.scope.mode != core::ScanMode::kHistory || !r.scope.history) {
+      return tl::unexpected(Mismatch(paths[i], "it is not a `riskgate history` report"));
+    }
+    if (r.policy.sha256 != reports.front().policy.sha256) {
+      return tl::unexpected(Mismatch(paths[i], "it was judged by another policy"));
+    }
+    if (r.scope.history->tip != reports.front().scope.history->tip) {
+      return tl::unexpected(Mismatch(paths[i], "it audited another tip commit"));
+    }
+    const std::string& shard = r.scope.history->shard;
+    int k = 0;
+    int n = 0;
+    if (shard.empty() || std::sscanf(shard.c_str(), "%d/%d", &k, &n) != 2) {
+      return tl::unexpected(Mismatch(paths[i], "it is not a shard (run with --shard K/N)"));
+    }
+    if (count != 0 && n != count) {
+      return tl::unexpected(Mismatch(paths[i], "its shard " + shard + " is of another split"));
+    }
+    count = n;
+    if (!seen.insert(k).second) {
+      return tl::unexpected(Mismatch(paths[i], "shard " + shard + " is given twice"));
+    }
+  }
+  for (int k = 1; k <= count; ++k) {
+    if (!seen.contains(k)) {
+      return tl::unexpected(
+          Mismatch("", "shard " + std::to_string(k) + "/" + std::to_string(count) + " is missing"));
+    }
+  }
+  return {};
+}
+
+core::ScopeSummary MergedScope(const std::vector<report::ReadReport>& reports) {
+  core::ScopeSummary scope = reports.front().scope;
+  core::HistoryScope history = *scope.history;
+  history.commits = 0;
+  history.blobs_read = 0;
+  history.bytes_read = 0;
+  history.missing_blobs = 0;
+  history.seconds = 0;
+  history.shard.clear();
+  std::set<std::string> stopped;
+  scope.files_scanned = 0;
+  for (const auto& r : reports) {
+    const auto& h = *r.scope.history;
+    history.commits += h.commits;
+    history.blobs_read += h.blobs_read;
+    history.bytes_read += h.bytes_read;
+    history.missing_blobs += h.missing_blobs;
+    history.seconds = std::max(history.seconds, h.seconds);
+    stopped.insert(h.stopped_at.begin(), h.stopped_at.end());
+    scope.files_scanned += r.scope.files_scanned;
+  }
+  history.stopped_at.assign(stopped.begin(), stopped.end());
+  scope.commits = history.commits;
+  scope.description = "history: " + std::to_string(history.commits) + " commits reachable from " +
+                      std::to_string(history.refs.size()) + " refs, merged from " +
+                      std::to_string(reports.size()) + " shard reports";
+  if (!history.stopped_at.empty()) {
+    scope.description += "; history is shallow: it stops at " +
+                         std::to_string(history.stopped_at.size()) +
+                         " commits whose parents are missing";
+  }
+  scope.history = std::move(history);
+  return scope;
+}
+
+}  // namespace
+
+int RunMerge(const MergeOptions& options) {
+  auto plans = PlanOutputs(options.formats, options.outputs, options.output_format);
+  if (!plans) return Fail(plans.error());
+  std::vector<report::ReadReport> reports;
+  for (const auto& path : options.inputs) {
+    auto text = ReadInput(path);
+    if (!text) return Fail(text.error());
+    auto read = report::ReadAnyReport(*text, path);
+    if (!read) return Fail(read.error());
+    reports.push_back(std::move(*read));
+  }
+  if (reports.empty()) return Fail("merge needs at least one report");
+  if (auto checked = CheckShards(reports, options.inputs); !checked) return Fail(checked.error());
+
+  std::vector<decide::Verdict> verdicts;
+  for (auto& r : reports) {
+    decide::Verdict verdict;
+    verdict.decision = r.decision;
+    verdict.findings = std::move(r.findings);
+    verdict.summary.omitted = r.omitted;
+    verdict.summary.suppressed_inline = r.suppressed_inline;
+    verdict.summary.inline_ignored = r.inline_ignored;
+    verdicts.push_back(std::move(verdict));
+  }
+  const decide::Verdict verdict = decide::MergeVerdicts(std::move(verdicts));
+  const core::ScopeSummary scope = MergedScope(reports);
+  const report::ReportInput input{verdict, scope, reports.front().policy, options.dry_run};
+  if (auto written = WriteOutputs(*plans, input, options.color); !written) {
+    return Fail(written.error());
+  }
+  if (options.dry_run) return kExitPass;
+  if (verdict.decision == core::Decision::kBlock) return kExitBlock;
+  if (verdict.decision == core::Decision::kWarn && options.warn_exit_code) {
+    return *options.warn_exit_code;
+  }
+  return kExitPass;
+}
+
+}  // namespace riskgate::app

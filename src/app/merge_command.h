@@ -1,0 +1,25 @@
+// `riskgate merge`: joins the reports of a sharded history audit (`history --shard K/N`, one
+// JSON or SARIF report per job) into one report in any format, with one decision.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/report_outputs.h"
+
+namespace riskgate::app {
+
+struct MergeOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
+  std::vector<int> output_format;
+  ColorMode color = ColorMode::kAuto;
+  bool dry_run = false;
+  std::optional<int> warn_exit_code;
+};
+
+int RunMerge(const MergeOptions& options);
+
+}  // namespace riskgate::app

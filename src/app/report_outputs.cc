@@ -1,0 +1,83 @@
+#include "app/report_outputs.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/atomic_file.h"
+
+namespace riskgate::app {
+namespace {
+
+bool UseColor(ColorMode mode) {
+  if (mode == ColorMode::kAlways) return true;
+  if (mode == ColorMode::kNever) return false;
+  return ::isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+}
+
+}  // namespace
+
+core::Result<std::vector<OutputPlan>> PlanOutputs(const std::vector<std::string>& requested,
+                                                  const std::vector<std::string>& outputs,
+                                                  const std::vector<int>& output_format) {
+  std::vector<std::string> formats = requested;
+  if (formats.empty()) formats.push_back("text");
+  std::vector<std::string> paths(formats.size());
+  for (std::size_t o = 0; o < outputs.size(); ++o) {
+    int index = o < output_format.size() ? output_format[o] : static_cast<int>(o);
+    if (index < 0 && requested.empty()) index = 0;  // --output alone: the text report
+    if (index < 0) {
+      return core::MakeError(
+          core::ErrorCode::kUsage,
+          "--output " + outputs[o] + " comes before any --format: write --format F --output FILE");
+    }
+    auto& path = paths[static_cast<std::size_t>(index)];
+    if (!path.empty()) {
+      return core::MakeError(core::ErrorCode::kUsage,
+                             "two --output options follow the same --format: give each its own");
+    }
+    path = outputs[o];
+  }
+  std::vector<OutputPlan> plans;
+  int to_stdout = 0;
+  for (std::size_t i = 0; i < formats.size(); ++i) {
+    auto format = report::ParseFormat(formats[i]);
+    if (!format) {
+      return core::MakeError(core::ErrorCode::kUsage,
+                             "unknown format '" + formats[i] +
+                                 "' (expected one of: " + std::string(report::FormatNames()) + ")");
+    }
+    const std::string& path = paths[i];
+    if (path.empty() || path == "-") ++to_stdout;
+    plans.push_back(OutputPlan{*format, path});
+  }
+  if (to_stdout > 1) {
+    return core::MakeError(core::ErrorCode::kUsage,
+                           "several formats would go to standard output: give each an --output");
+  }
+  return plans;
+}
+
+core::Result<void> WriteOutputs(const std::vector<OutputPlan>& plans,
+                                const report::ReportInput& input, ColorMode color) {
+  for (const auto& plan : plans) {
+    const bool to_stdout = plan.path.empty() || plan.path == "-";
+    const report::TextStyle style{to_stdout && UseColor(color)};
+    const std::string document = report::Render(plan.format, input, style);
+    if (to_stdout) {
+      std::cout << document << std::flush;
+      if (!std::cout) {
+        return tl::unexpected(
+            core::Error{core::ErrorCode::kIo, "cannot write to standard output", ""});
+      }
+      continue;
+    }
+    if (auto written = WriteFileAtomically(plan.path, document); !written) {
+      return tl::unexpected(written.error());
+    }
+  }
+  return {};
+}
+
+}  // namespace riskgate::app

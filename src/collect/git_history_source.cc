@@ -1,0 +1,330 @@
+// The libgit2 side of history audits: a commit walk that survives shallow and partial clones,
+// per-commit changes from tree diffs (no line diffs), and blob reads.
+#include <algorithm>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "collect/blob_kind.h"
+#include "collect/git_internal.h"
+#include "collect/git_repository.h"
+#include "collect/history_source.h"
+
+namespace riskgate::collect {
+namespace {
+
+using core::ErrorCode;
+using core::MakeError;
+using namespace git_internal;
+
+using OwnedRepository = Owned<git_repository, git_repository_free>;
+using OwnedOdb = Owned<git_odb, git_odb_free>;
+using OwnedBlob = Owned<git_blob, git_blob_free>;
+using OwnedEntry = Owned<git_tree_entry, git_tree_entry_free>;
+using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
+
+// Keeps libgit2 initialised while a handle of this file is alive.
+struct LibraryUse {
+  LibraryUse() { git_libgit2_init(); }
+  ~LibraryUse() { git_libgit2_shutdown(); }
+  LibraryUse(const LibraryUse&) = delete;
+  LibraryUse& operator=(const LibraryUse&) = delete;
+};
+
+core::Error RepoError(const std::string& what) {
+  return core::Error{ErrorCode::kRepository, what + ": " + LastError(), ""};
+}
+
+bool IsRegular(git_filemode_t mode) {
+  return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+std::string Signature(const git_signature* who) {
+  if (who == nullptr) return "";
+  return std::string(who->name ? who->name : "") + " <" + (who->email ? who->email : "") + ">";
+}
+
+// Commits the repository's `shallow` file names: their parents were never fetched.
+std::unordered_set<std::string> ShallowRoots(git_repository* repo) {
+  std::unordered_set<std::string> roots;
+  std::ifstream in(std::string(git_repository_commondir(repo)) + "shallow");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.size() >= GIT_OID_HEXSZ) roots.insert(line.substr(0, GIT_OID_HEXSZ));
+  }
+  return roots;
+}
+
+core::Result<git_tree*> CommitTree(git_repository* repo, const std::string& id) {
+  git_oid oid;
+  OwnedCommit commit;
+  git_tree* tree = nullptr;
+  if (git_oid_fromstr(&oid, id.c_str()) != 0 || git_commit_lookup(commit.out(), repo, &oid) != 0 ||
+      git_commit_tree(&tree, commit.get()) != 0) {
+    return tl::unexpected(RepoError("cannot read the tree of commit " + id));
+  }
+  return tree;
+}
+
+// The blob at `path` in `tree`, or "" when there is no regular file there.
+std::string BlobAt(git_tree* tree, const std::string& path) {
+  OwnedEntry entry;
+  if (git_tree_entry_bypath(entry.out(), tree, path.c_str()) != 0) return "";
+  if (!IsRegular(git_tree_entry_filemode(entry.get()))) return "";
+  return OidString(git_tree_entry_id(entry.get()));
+}
+
+class GitHistorySource final : public HistorySource {
+ public:
+  explicit GitHistorySource(git_repository* repo) : repo_(repo) {}
+  ~GitHistorySource() override { git_repository_free(repo_); }
+  GitHistorySource(const GitHistorySource&) = delete;
+  GitHistorySource& operator=(const GitHistorySource&) = delete;
+
+  core::Result<CommitChanges> Changes(const HistoryCommit& commit) override {
+    auto tree = CommitTree(repo_, commit.id);
+    if (!tree) return tl::unexpected(tree.error());
+    OwnedTree owned_tree;
+    *owned_tree.out() = *tree;
+    if (commit.parents.empty()) return WholeTree(*tree);
+    std::vector<OwnedTree> parent_trees(commit.parents.size());
+    for (std::size_t p = 0; p < commit.parents.size(); ++p) {
+      auto parent = CommitTree(repo_, commit.parents[p]);
+      if (!parent) return tl::unexpected(parent.error());
+      *parent_trees[p].out() = *parent;
+    }
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+    opts.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_SKIP_BINARY_CHECK;
+    OwnedDiff diff;
+    if (git_diff_tree_to_tree(diff.out(), repo_, parent_trees[0].get(), *tree, &opts) != 0) {
+      return tl::unexpected(RepoError("cannot diff commit " + commit.id));
+    }
+    CommitChanges out;
+    for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
+      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+      const bool old_regular = IsRegular(static_cast<git_filemode_t>(delta->old_file.mode));
+      const bool new_regular = IsRegular(static_cast<git_filemode_t>(delta->new_file.mode));
+      if (delta->status != GIT_DELTA_ADDED && old_regular) {
+        out.replaced.emplace_back(delta->old_file.path, OidString(&delta->old_file.id));
+      }
+      if (delta->status == GIT_DELTA_DELETED || !new_regular) continue;
+      PathChange change{delta->new_file.path, OidString(&delta->new_file.id), {}};
+      change.parent_blobs.push_back(
+          old_regular && delta->status != GIT_DELTA_ADDED ? OidString(&delta->old_file.id) : "");
+      bool from_a_parent = false;
+      for (std::size_t p = 1; p < parent_trees.size() && !from_a_parent; ++p) {
+        change.parent_blobs.push_back(BlobAt(parent_trees[p].get(), change.path));
+        from_a_parent = change.parent_blobs.back() == change.blob;
+      }
+      if (!from_a_parent) out.changed.push_back(std::move(change));
+    }
+    return out;
+  }
+
+  core::Result<BlobContent> ReadBlob(const std::string& blob, std::int64_t max_bytes) override {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, blob.c_str()) != 0) {
+      return MakeError(ErrorCode::kInternal, "'" + blob + "' is not a blob id");
+    }
+    BlobContent out;
+    if (odb_.get() == nullptr && git_repository_odb(odb_.out(), repo_) != 0) {
+      return tl::unexpected(RepoError("cannot open the object store"));
+    }
+    std::size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    if (git_odb_read_header(&size, &type, odb_.get(), &oid) != 0) {
+      out.state = BlobState::kMissing;  // a partial clone: the blob was never fetched
+      return out;
+    }
+    out.size = static_cast<std::int64_t>(size);
+    if (out.size > max_bytes) {
+      out.state = BlobState::kTooLarge;
+      return out;
+    }
+    OwnedBlob owned;
+    if (git_blob_lookup(owned.out(), repo_, &oid) != 0) {
+      return tl::unexpected(RepoError("cannot read blob " + blob));
+    }
+    out.text.assign(static_cast<const char*>(git_blob_rawcontent(owned.get())),
+                    static_cast<std::size_t>(git_blob_rawsize(owned.get())));
+    if (LooksBinary(out.text)) {
+      out.state = BlobState::kBinary;
+    } else if (IsLfsPointer(out.text)) {
+      out.state = BlobState::kLfsPointer;
+    }
+    if (out.state != BlobState::kText) out.text.clear();
+    return out;
+  }
+
+  core::Result<std::vector<std::pair<std::string, std::string>>> TreeFiles(
+      const std::string& commit) override {
+    auto tree = CommitTree(repo_, commit);
+    if (!tree) return tl::unexpected(tree.error());
+    OwnedTree owned;
+    *owned.out() = *tree;
+    std::vector<std::pair<std::string, std::string>> files;
+    auto walked = WholeTree(*tree);
+    if (!walked) return tl::unexpected(walked.error());
+    for (auto& change : walked->changed) files.emplace_back(change.path, change.blob);
+    return files;
+  }
+
+ private:
+  // Every regular file of `tree` as a change from nothing.
+  core::Result<CommitChanges> WholeTree(git_tree* tree) {
+    CommitChanges out;
+    const auto visit = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+      if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
+      if (!IsRegular(git_tree_entry_filemode(entry))) return 0;
+      auto* changes = static_cast<CommitChanges*>(payload);
+      changes->changed.push_back(PathChange{
+          std::string(root) + git_tree_entry_name(entry), OidString(git_tree_entry_id(entry)), {}});
+      return 0;
+    };
+    if (git_tree_walk(tree, GIT_TREEWALK_PRE, visit, &out) != 0) {
+      return tl::unexpected(RepoError("cannot list a tree"));
+    }
+    return out;
+  }
+
+  LibraryUse library_;
+  git_repository* repo_;
+  OwnedOdb odb_;
+};
+
+core::Result<git_repository*> OpenHandle(const GitRepository& repo) {
+  git_repository* handle = nullptr;
+  if (git_repository_open(&handle, repo.GitDir().c_str()) != 0) {
+    return tl::unexpected(RepoError("cannot open " + repo.GitDir()));
+  }
+  return handle;
+}
+
+// Where a walk starts: every ref that leads to a commit (and a detached HEAD), or the
+// revisions the user named.
+core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
+    git_repository* repo, const std::vector<std::string>& revs) {
+  std::vector<std::pair<std::string, git_oid>> starts;
+  const auto peel = [&](git_object* object, const std::string& name) {
+    OwnedObject commit;
+    if (git_object_peel(commit.out(), object, GIT_OBJECT_COMMIT) == 0) {
+      starts.emplace_back(name, *git_object_id(commit.get()));
+      return true;
+    }
+    return false;
+  };
+  for (const auto& rev : revs) {
+    OwnedObject object;
+    if (git_revparse_single(object.out(), repo, rev.c_str()) != 0 || !peel(object.get(), rev)) {
+      return MakeError(ErrorCode::kRevision,
+                       "'" + rev + "' does not name a commit: " + LastError());
+    }
+  }
+  if (!revs.empty()) return starts;
+  OwnedRef head;
+  if (git_repository_head(head.out(), repo) == 0) {
+    OwnedObject object;
+    if (git_reference_peel(object.out(), head.get(), GIT_OBJECT_COMMIT) == 0) {
+      starts.emplace_back("HEAD", *git_object_id(object.get()));
+    }
+  }
+  OwnedRefIterator it;
+  if (git_reference_iterator_new(it.out(), repo) != 0) {
+    return tl::unexpected(RepoError("cannot list the refs"));
+  }
+  git_reference* ref = nullptr;
+  while (git_reference_next(&ref, it.get()) == 0) {
+    OwnedRef owned;
+    *owned.out() = ref;
+    OwnedObject object;
+    if (git_reference_peel(object.out(), ref, GIT_OBJECT_COMMIT) == 0) {
+      starts.emplace_back(git_reference_name(ref), *git_object_id(object.get()));
+    }
+  }
+  return starts;
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<HistorySource>> OpenHistorySource(const GitRepository& repo) {
+  LibraryUse library;
+  auto handle = OpenHandle(repo);
+  if (!handle) return tl::unexpected(handle.error());
+  return std::unique_ptr<HistorySource>(new GitHistorySource(*handle));
+}
+
+core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
+                                      const HistoryWalkRequest& request) {
+  LibraryUse library;
+  auto handle = OpenHandle(repo);
+  if (!handle) return tl::unexpected(handle.error());
+  OwnedRepository owned;
+  *owned.out() = *handle;
+  git_repository* git = *handle;
+  auto starts = Starts(git, request.revs);
+  if (!starts) return tl::unexpected(starts.error());
+  HistoryWalk walk;
+  if (starts->empty()) return walk;  // no commit yet
+  walk.tip = OidString(&starts->front().second);
+  OwnedOdb odb;
+  if (git_repository_odb(odb.out(), git) != 0) {
+    return tl::unexpected(RepoError("cannot open the object store"));
+  }
+  const auto shallow = ShallowRoots(git);
+  std::unordered_set<std::string> seen;
+  std::vector<git_oid> stack;
+  for (const auto& [name, oid] : *starts) {
+    if (std::find(walk.refs.begin(), walk.refs.end(), name) == walk.refs.end()) {
+      walk.refs.push_back(name);
+    }
+    stack.push_back(oid);
+  }
+  std::vector<HistoryCommit> commits;
+  while (!stack.empty()) {
+    const git_oid oid = stack.back();
+    stack.pop_back();
+    std::string id = OidString(&oid);
+    if (!seen.insert(id).second) continue;
+    OwnedCommit commit;
+    if (git_commit_lookup(commit.out(), git, &oid) != 0) {
+      return tl::unexpected(RepoError("cannot read commit " + id));
+    }
+    HistoryCommit facts{id,
+                        Signature(git_commit_author(commit.get())),
+                        static_cast<long long>(git_commit_time(commit.get())),
+                        {},
+                        false};
+    const unsigned int parents = git_commit_parentcount(commit.get());
+    facts.boundary = parents > 0 && shallow.contains(id);
+    for (unsigned int p = 0; p < parents && !facts.boundary; ++p) {
+      const git_oid* parent = git_commit_parent_id(commit.get(), p);
+      if (git_odb_exists(odb.get(), parent) == 0) {
+        facts.boundary = true;
+        break;
+      }
+      facts.parents.push_back(OidString(parent));
+      stack.push_back(*parent);
+    }
+    if (facts.boundary) {
+      facts.parents.clear();
+      walk.stopped_at.push_back(id);
+    }
+    commits.push_back(std::move(facts));
+  }
+  walk.reachable = static_cast<int>(commits.size());
+  std::sort(commits.begin(), commits.end(), [](const HistoryCommit& a, const HistoryCommit& b) {
+    return a.time != b.time ? a.time > b.time : a.id < b.id;
+  });
+  std::erase_if(commits, [&](const HistoryCommit& c) {
+    return (request.since && c.time < *request.since) || (request.until && c.time > *request.until);
+  });
+  if (request.max_commits > 0 && commits.size() > static_cast<std::size_t>(request.max_commits)) {
+    commits.resize(static_cast<std::size_t>(request.max_commits));
+  }
+  std::sort(walk.stopped_at.begin(), walk.stopped_at.end());
+  walk.commits = std::move(commits);
+  return walk;
+}
+
+}  // namespace riskgate::collect

@@ -1,0 +1,85 @@
+// Stage 1 (collect): what a history audit reads from the repository. The walk lists every
+// commit reachable from the refs (or named revisions) without libgit2's revwalk, which cannot
+// walk shallow clones, and records where history stops. A HistorySource reads, for one commit,
+// the paths it gives new content with the blob each parent had there, and blob contents. It
+// judges nothing. libgit2 handles are single-threaded: open one source per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+
+namespace riskgate::collect {
+
+class GitRepository;
+
+struct HistoryCommit {
+  std::string id;
+  std::string author;                // "Name <email>"
+  long long time = 0;                // committer time, seconds since the epoch
+  std::vector<std::string> parents;  // the parents the repository has
+  // Some parent is missing (a shallow or partial clone): judged as if it had none.
+  bool boundary = false;
+};
+
+// A regular file a commit gives new content: its blob and the blob each parent had at that path
+// ("" where the parent had none). A merge lists a path only when no parent had this blob there.
+struct PathChange {
+  std::string path;
+  std::string blob;
+  std::vector<std::string> parent_blobs;
+};
+
+struct CommitChanges {
+  std::vector<PathChange> changed;
+  // (path, old blob) of files the commit deletes or rewrites against its first parent: where a
+  // moved secret came from.
+  std::vector<std::pair<std::string, std::string>> replaced;
+};
+
+enum class BlobState { kText, kBinary, kTooLarge, kLfsPointer, kMissing };
+
+struct BlobContent {
+  BlobState state = BlobState::kText;
+  std::int64_t size = 0;
+  std::string text;  // kText only
+};
+
+struct HistoryWalkRequest {
+  std::vector<std::string> revs;   // empty: every ref and HEAD (git log --all)
+  std::optional<long long> since;  // committer time bounds, inclusive
+  std::optional<long long> until;
+  int max_commits = 0;  // 0: all; else only the newest N
+};
+
+struct HistoryWalk {
+  std::vector<std::string> refs;        // the refs or revisions walked from
+  std::string tip;                      // HEAD's commit, or the first revision's
+  std::vector<HistoryCommit> commits;   // within the limits, newest first
+  int reachable = 0;                    // commits reachable before the limits
+  std::vector<std::string> stopped_at;  // commits whose parents are missing
+};
+
+class HistorySource {
+ public:
+  virtual ~HistorySource() = default;
+  virtual core::Result<CommitChanges> Changes(const HistoryCommit& commit) = 0;
+  // A blob's content; a blob larger than `max_bytes` is not inflated.
+  virtual core::Result<BlobContent> ReadBlob(const std::string& blob, std::int64_t max_bytes) = 0;
+  // (path, blob) of every regular file in `commit`'s tree.
+  virtual core::Result<std::vector<std::pair<std::string, std::string>>> TreeFiles(
+      const std::string& commit) = 0;
+};
+
+// The commits a history audit judges.
+core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWalkRequest& request);
+
+// A source over `repo`'s object store with its own libgit2 handle (one per thread).
+core::Result<std::unique_ptr<HistorySource>> OpenHistorySource(const GitRepository& repo);
+
+}  // namespace riskgate::collect

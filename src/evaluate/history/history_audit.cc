@@ -1,0 +1,362 @@
+#include "evaluate/history/history_audit.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
+
+#include "evaluate/history/history_scanner.h"
+
+namespace riskgate::evaluate::history {
+namespace {
+
+using collect::BlobState;
+
+// What the prefilter said of a blob, once for all the paths and commits it appears in.
+enum class BlobVerdict { kPending, kClean, kDirty, kSkipped };
+
+// Texts of dirty blobs are kept up to this many bytes, so that scanning one at a second path
+// (a copy, or a parent compared with its child) does not read it again.
+constexpr std::size_t kDirtyTextBudget = 64 * 1024 * 1024;
+
+struct Record {
+  core::Finding finding;
+  core::Sighting sighting;
+};
+
+// State shared by the workers: per-blob verdicts, dirty texts, content ids per (blob, path).
+class SharedState {
+ public:
+  SharedState(const HistoryScanner& scanner, const AuditOptions& options, AuditProgress& progress)
+      : scanner_(scanner), options_(options), progress_(progress) {}
+
+  struct Classified {
+    BlobVerdict verdict = BlobVerdict::kClean;
+    std::optional<std::string> text;  // the dirty blob's text, when at hand
+  };
+
+  core::Result<Classified> Classify(collect::HistorySource& source, const std::string& blob) {
+    std::unique_lock lock(mutex_);
+    auto [it, inserted] = verdicts_.try_emplace(blob, BlobVerdict::kPending);
+    BlobVerdict& verdict = it->second;  // node references survive rehashing
+    if (!inserted) {
+      ready_.wait(lock, [&] { return verdict != BlobVerdict::kPending; });
+      Classified out{verdict, std::nullopt};
+      if (verdict == BlobVerdict::kDirty) {
+        if (auto text = texts_.find(blob); text != texts_.end()) out.text = text->second;
+      }
+      return out;
+    }
+    lock.unlock();
+    auto read = source.ReadBlob(blob, options_.max_file_bytes);
+    Classified out;
+    if (read) {
+      ++progress_.blobs_read;
+      progress_.bytes_read += static_cast<long long>(read->text.size());
+      if (read->state != BlobState::kText) {
+        out.verdict = BlobVerdict::kSkipped;
+      } else if (scanner_.MayFind(read->text)) {
+        out.verdict = BlobVerdict::kDirty;
+      }
+    }
+    lock.lock();
+    if (!read) {
+      verdict = BlobVerdict::kSkipped;
+      ready_.notify_all();
+      return tl::unexpected(read.error());
+    }
+    Count(*read);
+    verdict = out.verdict;
+    if (verdict == BlobVerdict::kDirty) {
+      if (text_bytes_ + read->text.size() <= kDirtyTextBudget) {
+        text_bytes_ += read->text.size();
+        texts_.emplace(blob, read->text);
+      }
+      out.text = std::move(read->text);
+    }
+    ready_.notify_all();
+    return out;
+  }
+
+  // The text of a blob the prefilter found dirty (read again if it was not kept).
+  core::Result<std::string> Text(collect::HistorySource& source, const std::string& blob,
+                                 Classified& classified) {
+    if (classified.text) return std::move(*classified.text);
+    if (classified.verdict != BlobVerdict::kDirty) return std::string();
+    auto read = source.ReadBlob(blob, options_.max_file_bytes);
+    if (!read) return tl::unexpected(read.error());
+    return std::move(read->text);
+  }
+
+  std::optional<std::vector<std::string>> CachedIds(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = ids_.find(key);
+    if (it == ids_.end()) return std::nullopt;
+    return it->second;
+  }
+  void StoreIds(const std::string& key, std::vector<std::string> ids) {
+    std::lock_guard lock(mutex_);
+    ids_.emplace(key, std::move(ids));
+  }
+
+  AuditResult& totals() { return totals_; }
+  std::mutex& mutex() { return mutex_; }
+
+ private:
+  void Count(const collect::BlobContent& read) {
+    ++totals_.blobs_read;
+    totals_.bytes_read += static_cast<long long>(read.text.size());
+    switch (read.state) {
+      case BlobState::kText:
+        break;
+      case BlobState::kBinary:
+        ++totals_.binary_blobs;
+        break;
+      case BlobState::kTooLarge:
+        ++totals_.large_blobs;
+        break;
+      case BlobState::kLfsPointer:
+        ++totals_.lfs_pointers;
+        break;
+      case BlobState::kMissing:
+        ++totals_.missing_blobs;
+        break;
+    }
+  }
+
+  const HistoryScanner& scanner_;
+  const AuditOptions& options_;
+  AuditProgress& progress_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::unordered_map<std::string, BlobVerdict> verdicts_;
+  std::unordered_map<std::string, std::string> texts_;
+  std::size_t text_bytes_ = 0;
+  std::unordered_map<std::string, std::vector<std::string>> ids_;  // blob '\0' path -> ids
+  AuditResult totals_;
+};
+
+// One worker: judges commits with its own source.
+class Worker {
+ public:
+  Worker(SharedState& shared, const HistoryScanner& scanner, collect::HistorySource& source)
+      : shared_(shared), scanner_(scanner), source_(source) {}
+
+  core::Result<void> Judge(const collect::HistoryCommit& commit) {
+    auto changes = source_.Changes(commit);
+    if (!changes) return tl::unexpected(changes.error());
+    std::optional<std::set<std::string>> moved;  // content ids of what the commit replaced
+    for (const auto& change : changes->changed) {
+      auto found = ScanAt(change.blob, change.path, commit.id);
+      if (!found) return tl::unexpected(found.error());
+      if (found->empty()) continue;
+      std::set<std::string> before;
+      for (std::size_t p = 0; p < change.parent_blobs.size() && p < commit.parents.size(); ++p) {
+        if (change.parent_blobs[p].empty()) continue;
+        auto ids = IdsAt(change.parent_blobs[p], change.path, commit.parents[p]);
+        if (!ids) return tl::unexpected(ids.error());
+        before.insert(ids->begin(), ids->end());
+      }
+      for (auto& finding : *found) {
+        if (before.contains(finding.content_id)) continue;  // the parent had it already
+        if (!moved) {
+          auto replaced = Replaced(*changes, change.path, commit);
+          if (!replaced) return tl::unexpected(replaced.error());
+          moved = std::move(*replaced);
+        }
+        core::Sighting sighting{commit.id,
+                                commit.author,
+                                commit.time,
+                                change.path,
+                                finding.location.line,
+                                finding.location.column,
+                                core::Sighting::Kind::kAdded};
+        if (commit.boundary) {
+          sighting.kind = core::Sighting::Kind::kBoundary;
+        } else if (moved->contains(finding.content_id)) {
+          sighting.kind = core::Sighting::Kind::kMoved;
+        }
+        records_.push_back(Record{std::move(finding), std::move(sighting)});
+      }
+    }
+    return {};
+  }
+
+  // Content ids found in `blob` as the version of `path` (cached per blob and path).
+  core::Result<std::vector<std::string>> IdsAt(const std::string& blob, const std::string& path,
+                                               const std::string& commit) {
+    if (auto cached = shared_.CachedIds(Key(blob, path))) return std::move(*cached);
+    auto found = ScanAt(blob, path, commit);
+    if (!found) return tl::unexpected(found.error());
+    std::vector<std::string> ids;
+    for (const auto& finding : *found) ids.push_back(finding.content_id);
+    return ids;
+  }
+
+  std::vector<Record>& records() { return records_; }
+  const ScanCounts& counts() const { return counts_; }
+
+ private:
+  static std::string Key(const std::string& blob, const std::string& path) {
+    return blob + '\0' + path;
+  }
+
+  // Findings in `blob` as the version of `path` in `commit`; nothing when the prefilter says
+  // the blob is clean and no rule reports the path by name.
+  core::Result<std::vector<core::Finding>> ScanAt(const std::string& blob,
+                                                  const std::string& path,
+                                                  const std::string& commit) {
+    auto classified = shared_.Classify(source_, blob);
+    if (!classified) return tl::unexpected(classified.error());
+    std::vector<core::Finding> found;
+    if (classified->verdict == BlobVerdict::kDirty || scanner_.ReportsPath(path)) {
+      auto text = shared_.Text(source_, blob, *classified);
+      if (!text) return tl::unexpected(text.error());
+      found = scanner_.Scan(path, commit, *text, counts_);
+    }
+    std::vector<std::string> ids;
+    for (const auto& finding : found) ids.push_back(finding.content_id);
+    shared_.StoreIds(Key(blob, path), std::move(ids));
+    return found;
+  }
+
+  // What the files `commit` deleted or rewrote (other than `path`) held in its first parent.
+  core::Result<std::set<std::string>> Replaced(const collect::CommitChanges& changes,
+                                               const std::string& path,
+                                               const collect::HistoryCommit& commit) {
+    std::set<std::string> out;
+    if (commit.parents.empty()) return out;
+    for (const auto& [old_path, old_blob] : changes.replaced) {
+      if (old_path == path) continue;
+      auto ids = IdsAt(old_blob, old_path, commit.parents.front());
+      if (!ids) return tl::unexpected(ids.error());
+      out.insert(ids->begin(), ids->end());
+    }
+    return out;
+  }
+
+  SharedState& shared_;
+  const HistoryScanner& scanner_;
+  collect::HistorySource& source_;
+  std::vector<Record> records_;
+  ScanCounts counts_;
+};
+
+// One finding per content id: the earliest addition is where it was introduced; every sighting
+// is kept, oldest first.
+std::vector<core::Finding> Group(std::vector<Record> records,
+                                 const std::set<std::string>& at_tip) {
+  std::map<std::string, std::vector<Record>> groups;
+  for (auto& record : records) {
+    groups[record.finding.content_id].push_back(std::move(record));
+  }
+  std::vector<core::Finding> out;
+  for (auto& [id, group] : groups) {
+    std::sort(group.begin(), group.end(), [](const Record& a, const Record& b) {
+      const auto& x = a.sighting;
+      const auto& y = b.sighting;
+      return std::tie(x.time, x.commit, x.path, x.line, x.column) <
+             std::tie(y.time, y.commit, y.path, y.line, y.column);
+    });
+    auto primary = std::find_if(group.begin(), group.end(), [](const Record& r) {
+      return r.sighting.kind != core::Sighting::Kind::kMoved;
+    });
+    if (primary == group.end()) primary = group.begin();
+    core::Finding finding = std::move(primary->finding);
+    finding.occurrences = static_cast<int>(group.size());
+    finding.in_change = true;
+    core::HistoryTrail trail;
+    trail.present_at_head = at_tip.contains(id);
+    for (auto& record : group) trail.sightings.push_back(std::move(record.sighting));
+    finding.history = std::move(trail);
+    out.push_back(std::move(finding));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool InShard(std::string_view commit, int index, int count) {
+  if (count <= 1) return true;
+  unsigned long long value = 0;
+  for (std::size_t i = 0; i < commit.size() && i < 12; ++i) {
+    const char c = commit[i];
+    const int digit = c >= '0' && c <= '9' ? c - '0' : (c >= 'a' && c <= 'f' ? c - 'a' + 10 : 0);
+    value = value * 16 + static_cast<unsigned long long>(digit);
+  }
+  return static_cast<int>(value % static_cast<unsigned long long>(count)) == index;
+}
+
+core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
+                                       const SourceFactory& open_source,
+                                       const policy::Policy& policy, const AuditOptions& options,
+                                       AuditProgress& progress) {
+  const HistoryScanner scanner(policy);
+  std::vector<const collect::HistoryCommit*> commits;
+  // Oldest first: a parent's blobs are usually classified before its children need them.
+  for (auto it = walk.commits.rbegin(); it != walk.commits.rend(); ++it) {
+    if (InShard(it->id, options.shard_index, options.shard_count)) commits.push_back(&*it);
+  }
+  progress.commits_total = static_cast<long long>(commits.size());
+  SharedState shared(scanner, options, progress);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::optional<core::Error> error;
+  const int threads = std::max(1, std::min<int>(options.threads, static_cast<int>(commits.size())));
+  std::vector<std::unique_ptr<collect::HistorySource>> sources;
+  for (int t = 0; t < threads; ++t) {
+    auto source = open_source();
+    if (!source) return tl::unexpected(source.error());
+    sources.push_back(std::move(*source));
+  }
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (auto& source : sources) {
+    workers.push_back(std::make_unique<Worker>(shared, scanner, *source));
+  }
+  const auto run = [&](Worker& worker) {
+    for (std::size_t i = next++; i < commits.size() && !failed; i = next++) {
+      if (auto judged = worker.Judge(*commits[i]); !judged) {
+        std::lock_guard lock(shared.mutex());
+        if (!failed.exchange(true)) error = judged.error();
+        return;
+      }
+      ++progress.commits_done;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < workers.size(); ++t) pool.emplace_back(run, std::ref(*workers[t]));
+  run(*workers.front());
+  for (auto& thread : pool) thread.join();
+  if (error) return tl::unexpected(*error);
+
+  // Which content ids the tip's tree still holds.
+  std::set<std::string> at_tip;
+  if (!walk.tip.empty()) {
+    auto files = sources.front()->TreeFiles(walk.tip);
+    if (!files) return tl::unexpected(files.error());
+    for (const auto& [path, blob] : *files) {
+      auto ids = workers.front()->IdsAt(blob, path, walk.tip);
+      if (!ids) return tl::unexpected(ids.error());
+      at_tip.insert(ids->begin(), ids->end());
+    }
+  }
+  AuditResult result = shared.totals();
+  std::vector<Record> records;
+  for (auto& worker : workers) {
+    result.suppressed_inline += worker->counts().suppressed_inline;
+    result.inline_ignored += worker->counts().inline_ignored;
+    auto& mine = worker->records();
+    records.insert(records.end(), std::make_move_iterator(mine.begin()),
+                   std::make_move_iterator(mine.end()));
+  }
+  result.findings = Group(std::move(records), at_tip);
+  result.commits = static_cast<int>(commits.size());
+  return result;
+}
+
+}  // namespace riskgate::evaluate::history

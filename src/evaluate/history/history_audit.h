@@ -1,0 +1,62 @@
+// Stage 3 (evaluate): the history audit. Input: the walk (collect), a way to open one
+// HistorySource per worker thread, and the policy. Output: one finding per secret (or forbidden
+// line) with every sighting: the commit that introduced it, where it moved or was copied, and
+// whether the tip still has it. No line diffs: a commit introduces what its new blob has and no
+// parent's blob at that path had. Each distinct blob is read and prefiltered once; only blobs
+// where some pattern matches are scanned in full, per path.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "collect/history_source.h"
+#include "core/error.h"
+#include "core/finding.h"
+#include "policy/policy.h"
+
+namespace riskgate::evaluate::history {
+
+struct AuditOptions {
+  int threads = 1;
+  std::int64_t max_file_bytes = 2 * 1024 * 1024;
+  int shard_index = 0;  // 0-based; this run judges the commits of one shard of shard_count
+  int shard_count = 1;
+};
+
+// Counters the workers bump, for a progress line and a timed-out run's message.
+struct AuditProgress {
+  std::atomic<long long> commits_total{0};
+  std::atomic<long long> commits_done{0};
+  std::atomic<long long> blobs_read{0};
+  std::atomic<long long> bytes_read{0};
+};
+
+struct AuditResult {
+  std::vector<core::Finding> findings;
+  int commits = 0;  // judged by this run (its shard)
+  long long blobs_read = 0;
+  long long bytes_read = 0;
+  int missing_blobs = 0;
+  int binary_blobs = 0;
+  int large_blobs = 0;
+  int lfs_pointers = 0;
+  int suppressed_inline = 0;
+  int inline_ignored = 0;
+};
+
+using SourceFactory = std::function<core::Result<std::unique_ptr<collect::HistorySource>>()>;
+
+// Whether `commit` belongs to shard `index` of `count`: a fixed function of the commit id, so
+// N jobs that each take one index judge every commit exactly once.
+bool InShard(std::string_view commit, int index, int count);
+
+core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
+                                       const SourceFactory& open_source,
+                                       const policy::Policy& policy, const AuditOptions& options,
+                                       AuditProgress& progress);
+
+}  // namespace riskgate::evaluate::history

@@ -1,0 +1,40 @@
+// Stage 3 (evaluate): what a history audit looks for in one version of a file: the secrets
+// control and the custom control's forbid_content rules, on the whole text. Pure and
+// thread-safe (const after construction); the audit calls it from every worker.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "evaluate/secrets/secrets_scanner.h"
+#include "policy/policy.h"
+
+namespace riskgate::evaluate::history {
+
+struct ScanCounts {
+  int suppressed_inline = 0;
+  int inline_ignored = 0;
+};
+
+class HistoryScanner {
+ public:
+  explicit HistoryScanner(const policy::Policy& policy);
+
+  // False when no content rule can find anything in `text` at any path: the blob is clean
+  // everywhere it appears, and is never read again.
+  bool MayFind(std::string_view text) const;
+  // Whether a rule reports `path` by its name alone (gitleaks path-only rules).
+  bool ReportsPath(std::string_view path) const;
+  // Findings in `text` as the version of `path` in `commit`, in text order.
+  std::vector<core::Finding> Scan(const std::string& path, const std::string& commit,
+                                  std::string_view text, ScanCounts& counts) const;
+
+ private:
+  const policy::Policy& policy_;
+  secrets::SecretsScanner secrets_;
+  std::vector<const policy::CustomRule*> content_rules_;  // enabled forbid_content rules
+};
+
+}  // namespace riskgate::evaluate::history

@@ -1,0 +1,304 @@
+#include "report/report_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+
+namespace riskgate::report {
+namespace {
+
+using json = nlohmann::json;
+
+// A field that is missing or of the wrong type: caught at the top and turned into an Error.
+struct BadField {
+  std::string where;
+  std::string what;
+};
+
+template <typename Enum, std::size_t N>
+Enum ParseName(std::string_view name, const std::array<Enum, N>& values,
+               std::string_view (*name_of)(Enum), const std::string& where) {
+  for (Enum value : values) {
+    if (name_of(value) == name) return value;
+  }
+  throw BadField{where, "unknown value '" + std::string(name) + "'"};
+}
+
+// Typed access to one JSON object, naming `where` in every complaint.
+class Fields {
+ public:
+  Fields(const json& node, std::string where) : node_(node), where_(std::move(where)) {
+    if (!node_.is_object()) throw BadField{where_, "expected an object"};
+  }
+
+  const json& Get(const char* key) const {
+    auto it = node_.find(key);
+    if (it == node_.end()) throw BadField{At(key), "missing"};
+    return *it;
+  }
+  bool Has(const char* key) const { return node_.contains(key) && !node_.at(key).is_null(); }
+  std::string String(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_string()) throw BadField{At(key), "expected a string"};
+    return value.get<std::string>();
+  }
+  std::optional<std::string> OptionalString(const char* key) const {
+    if (!Has(key)) return std::nullopt;
+    return String(key);
+  }
+  long long Integer(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_number_integer()) throw BadField{At(key), "expected an integer"};
+    return value.get<long long>();
+  }
+  int Int(const char* key) const {
+    const long long value = Integer(key);
+    if (value < -(1LL << 31) || value >= (1LL << 31)) throw BadField{At(key), "out of range"};
+    return static_cast<int>(value);
+  }
+  bool Bool(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_boolean()) throw BadField{At(key), "expected true or false"};
+    return value.get<bool>();
+  }
+  const json& Array(const char* key) const {
+    const json& value = Get(key);
+    if (!value.is_array()) throw BadField{At(key), "expected an array"};
+    return value;
+  }
+  std::vector<std::string> Strings(const char* key) const {
+    std::vector<std::string> out;
+    const json& values = Array(key);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (!values[i].is_string()) throw BadField{At(key, i), "expected a string"};
+      out.push_back(values[i].get<std::string>());
+    }
+    return out;
+  }
+  std::string At(const char* key) const { return where_.empty() ? key : where_ + "." + key; }
+  std::string At(const char* key, std::size_t i) const {
+    return At(key) + "[" + std::to_string(i) + "]";
+  }
+
+ private:
+  const json& node_;
+  std::string where_;
+};
+
+core::Severity SeverityOf(const Fields& f, const char* key) {
+  constexpr std::array kValues{core::Severity::kInfo, core::Severity::kLow, core::Severity::kMedium,
+                               core::Severity::kHigh, core::Severity::kCritical};
+  return ParseName(f.String(key), kValues, &core::SeverityName, f.At(key));
+}
+
+core::Decision DecisionOf(const Fields& f, const char* key) {
+  constexpr std::array kValues{core::Decision::kPass, core::Decision::kWarn,
+                               core::Decision::kBlock};
+  return ParseName(f.String(key), kValues, &core::DecisionName, f.At(key));
+}
+
+core::HistoryTrail ReadTrail(const Fields& history) {
+  constexpr std::array kKinds{core::Sighting::Kind::kAdded, core::Sighting::Kind::kMoved,
+                              core::Sighting::Kind::kBoundary};
+  core::HistoryTrail trail;
+  trail.present_at_head = history.Bool("present_at_head");
+  const json& occurrences = history.Array("occurrences");
+  for (std::size_t i = 0; i < occurrences.size(); ++i) {
+    const Fields s(occurrences[i], history.At("occurrences", i));
+    trail.sightings.push_back(
+        core::Sighting{s.String("commit"), s.String("author"), s.Integer("time"), s.String("path"),
+                       s.Int("line"), s.Int("column"),
+                       ParseName(s.String("kind"), kKinds, &core::SightingKindName, s.At("kind"))});
+  }
+  return trail;
+}
+
+core::HistoryScope ReadHistoryScope(const Fields& h) {
+  core::HistoryScope scope;
+  scope.refs = h.Strings("refs");
+  scope.tip = h.OptionalString("tip").value_or("");
+  scope.commits = h.Int("commits");
+  scope.commits_walked = h.Int("commits_walked");
+  scope.blobs_read = h.Integer("blobs_read");
+  scope.bytes_read = h.Integer("bytes_read");
+  scope.stopped_at = h.Strings("stopped_at");
+  scope.missing_blobs = h.Int("missing_blobs");
+  scope.shard = h.OptionalString("shard").value_or("");
+  const json& seconds = h.Get("seconds");
+  if (!seconds.is_number()) throw BadField{h.At("seconds"), "expected a number"};
+  scope.seconds = seconds.get<double>();
+  return scope;
+}
+
+core::Finding ReadJsonFinding(const Fields& f) {
+  constexpr std::array kRemedies{core::RemedyKind::kFix, core::RemedyKind::kMitigate,
+                                 core::RemedyKind::kAccept};
+  constexpr std::array kWaivers{core::WaiverStatus::kActive, core::WaiverStatus::kExpiring,
+                                core::WaiverStatus::kExpired, core::WaiverStatus::kUnauthorized,
+                                core::WaiverStatus::kTooLong};
+  core::Finding finding;
+  finding.control = f.String("control");
+  finding.rule = f.String("rule");
+  finding.severity = SeverityOf(f, "severity");
+  finding.decision = DecisionOf(f, "decision");
+  finding.message = f.String("message");
+  finding.location.path = f.String("path");
+  finding.location.line = f.Int("line");
+  finding.location.column = f.Int("column");
+  finding.location.commit = f.OptionalString("commit");
+  finding.fingerprint = f.String("fingerprint");
+  finding.secret = f.OptionalString("secret").value_or("");
+  finding.occurrences = f.Int("occurrences");
+  finding.in_change = f.Bool("in_change");
+  finding.hints.provider = f.OptionalString("provider").value_or("");
+  const json& remediation = f.Array("remediation");
+  for (std::size_t i = 0; i < remediation.size(); ++i) {
+    const Fields r(remediation[i], f.At("remediation", i));
+    finding.remediation.push_back(
+        {ParseName(r.String("kind"), kRemedies, &core::RemedyKindName, r.At("kind")),
+         r.String("summary"), r.String("detail")});
+  }
+  if (f.Has("waiver")) {
+    const Fields w(f.Get("waiver"), f.At("waiver"));
+    finding.waiver = core::WaiverMark{
+        w.String("id"),
+        ParseName(w.String("status"), kWaivers, &core::WaiverStatusName, w.At("status")),
+        w.String("expires"),
+        w.String("owner"),
+        w.String("approver"),
+        w.String("reason"),
+        w.String("file"),
+        w.Int("line")};
+  }
+  finding.baselined = f.Bool("baselined");
+  if (f.Has("history")) {
+    const Fields h(f.Get("history"), f.At("history"));
+    finding.content_id = h.String("secret_id");
+    finding.history = ReadTrail(h);
+  }
+  return finding;
+}
+
+core::Result<json> Parse(std::string_view text, const std::string& name) {
+  json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    return core::MakeError(core::ErrorCode::kUsage, "not a JSON document", name);
+  }
+  return doc;
+}
+
+core::Error Located(const BadField& bad, const std::string& name) {
+  return core::Error{core::ErrorCode::kUsage, bad.where + ": " + bad.what, name};
+}
+
+ReadReport ReadJson(const json& doc) {
+  const Fields top(doc, "");
+  ReadReport out;
+  out.decision = DecisionOf(top, "decision");
+  const Fields policy(top.Get("policy"), "policy");
+  out.policy.origin = policy.String("source");
+  out.policy.sha256 = policy.String("sha256");
+  out.policy.revision = policy.OptionalString("revision").value_or("");
+  const Fields scope(top.Get("scope"), "scope");
+  constexpr std::array kModes{core::ScanMode::kStaged, core::ScanMode::kRange,
+                              core::ScanMode::kWorktree, core::ScanMode::kHistory};
+  out.scope.mode = ParseName(scope.String("mode"), kModes, &core::ScanModeName, scope.At("mode"));
+  out.scope.description = scope.String("description");
+  out.scope.base = scope.OptionalString("base");
+  out.scope.head = scope.OptionalString("head");
+  out.scope.commits = scope.Int("commits");
+  out.scope.files_scanned = scope.Int("files_scanned");
+  if (scope.Has("history")) {
+    out.scope.history = ReadHistoryScope(Fields(scope.Get("history"), scope.At("history")));
+  }
+  const json& findings = top.Array("findings");
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    out.findings.push_back(ReadJsonFinding(Fields(findings[i], top.At("findings", i))));
+  }
+  const Fields summary(top.Get("summary"), "summary");
+  out.omitted = summary.Int("omitted");
+  out.suppressed_inline = summary.Int("suppressed_inline");
+  out.inline_ignored = summary.Int("inline_ignored");
+  return out;
+}
+
+ReadReport ReadSarif(const json& doc) {
+  const Fields top(doc, "");
+  const json& runs = top.Array("runs");
+  if (runs.size() != 1) throw BadField{"runs", "expected one run"};
+  const Fields run(runs[0], "runs[0]");
+  const Fields props(run.Get("properties"), run.At("properties"));
+  const Fields riskgate(props.Get("riskgate"), props.At("riskgate"));
+  ReadReport out;
+  out.decision = DecisionOf(riskgate, "decision");
+  out.policy.origin = riskgate.String("policy");
+  out.policy.sha256 = riskgate.String("policy_sha256");
+  out.scope.mode = core::ScanMode::kHistory;
+  out.scope.description = riskgate.String("scope");
+  out.scope.head = riskgate.OptionalString("head");
+  if (riskgate.Has("history")) {
+    out.scope.history = ReadHistoryScope(Fields(riskgate.Get("history"), riskgate.At("history")));
+    out.scope.commits = out.scope.history->commits;
+  }
+  out.omitted = riskgate.Int("omitted");
+  const json& results = run.Array("results");
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const Fields result(results[i], run.At("results", i));
+    const Fields p(result.Get("properties"), result.At("properties"));
+    const Fields own(p.Get("riskgate"), p.At("riskgate"));
+    core::Finding finding;
+    finding.rule = result.String("ruleId");
+    finding.control = own.String("control");
+    finding.message = own.String("message");
+    finding.secret = own.OptionalString("secret").value_or("");
+    finding.location.path = own.String("path");
+    finding.location.line = own.Int("line");
+    finding.location.column = own.Int("column");
+    finding.location.commit = p.OptionalString("commit");
+    finding.fingerprint = own.String("fingerprint");
+    finding.decision = DecisionOf(p, "decision");
+    finding.severity = SeverityOf(p, "severity");
+    finding.occurrences = p.Int("occurrences");
+    if (p.Has("history")) {
+      const Fields h(p.Get("history"), p.At("history"));
+      finding.content_id = h.String("secret_id");
+      finding.history = ReadTrail(h);
+    }
+    out.findings.push_back(std::move(finding));
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Result<ReadReport> ReadJsonReport(std::string_view text, const std::string& name) {
+  auto doc = Parse(text, name);
+  if (!doc) return tl::unexpected(doc.error());
+  try {
+    return ReadJson(*doc);
+  } catch (const BadField& bad) {
+    return tl::unexpected(Located(bad, name));
+  } catch (const json::exception& e) {
+    return core::MakeError(core::ErrorCode::kUsage, e.what(), name);
+  }
+}
+
+core::Result<ReadReport> ReadSarifReport(std::string_view text, const std::string& name) {
+  auto doc = Parse(text, name);
+  if (!doc) return tl::unexpected(doc.error());
+  try {
+    return ReadSarif(*doc);
+  } catch (const BadField& bad) {
+    return tl::unexpected(Located(bad, name));
+  } catch (const json::exception& e) {
+    return core::MakeError(core::ErrorCode::kUsage, e.what(), name);
+  }
+}
+
+core::Result<ReadReport> ReadAnyReport(std::string_view text, const std::string& name) {
+  const bool sarif = text.find("\"runs\"") != std::string_view::npos &&
+                     text.find("\"findings\"") == std::string_view::npos;
+  return sarif ? ReadSarifReport(text, name) : ReadJsonReport(text, name);
+}
+
+}  // namespace riskgate::report
