@@ -19,7 +19,7 @@ using namespace git_internal;
 
 using OwnedRepository = Owned<git_repository, git_repository_free>;
 using OwnedOdb = Owned<git_odb, git_odb_free>;
-using OwnedBlob = Owned<git_blob, git_blob_free>;
+using OwnedOdbObject = Owned<git_odb_object, git_odb_object_free>;
 using OwnedEntry = Owned<git_tree_entry, git_tree_entry_free>;
 using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
 
@@ -93,31 +93,19 @@ class GitHistorySource final : public HistorySource {
       if (!parent) return tl::unexpected(parent.error());
       *parent_trees[p].out() = *parent;
     }
-    git_diff_options opts;
-    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-    opts.flags |= GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_SKIP_BINARY_CHECK;
-    OwnedDiff diff;
-    if (git_diff_tree_to_tree(diff.out(), repo_, parent_trees[0].get(), *tree, &opts) != 0) {
-      return tl::unexpected(RepoError("cannot diff commit " + commit.id));
-    }
     CommitChanges out;
-    for (std::size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
-      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-      const bool old_regular = IsRegular(static_cast<git_filemode_t>(delta->old_file.mode));
-      const bool new_regular = IsRegular(static_cast<git_filemode_t>(delta->new_file.mode));
-      if (delta->status != GIT_DELTA_ADDED && old_regular) {
-        out.replaced.emplace_back(delta->old_file.path, OidString(&delta->old_file.id));
-      }
-      if (delta->status == GIT_DELTA_DELETED || !new_regular) continue;
-      PathChange change{delta->new_file.path, OidString(&delta->new_file.id), {}};
-      change.parent_blobs.push_back(
-          old_regular && delta->status != GIT_DELTA_ADDED ? OidString(&delta->old_file.id) : "");
-      bool from_a_parent = false;
-      for (std::size_t p = 1; p < parent_trees.size() && !from_a_parent; ++p) {
-        change.parent_blobs.push_back(BlobAt(parent_trees[p].get(), change.path));
-        from_a_parent = change.parent_blobs.back() == change.blob;
-      }
-      if (!from_a_parent) out.changed.push_back(std::move(change));
+    if (!DiffTrees(parent_trees[0].get(), *tree, "", out)) {
+      return tl::unexpected(RepoError("cannot compare the trees of commit " + commit.id));
+    }
+    if (parent_trees.size() > 1) {
+      // A merge gives new content only where no parent had this blob already.
+      std::erase_if(out.changed, [&](PathChange& change) {
+        for (std::size_t p = 1; p < parent_trees.size(); ++p) {
+          change.parent_blobs.push_back(BlobAt(parent_trees[p].get(), change.path));
+          if (change.parent_blobs.back() == change.blob) return true;
+        }
+        return false;
+      });
     }
     return out;
   }
@@ -142,12 +130,12 @@ class GitHistorySource final : public HistorySource {
       out.state = BlobState::kTooLarge;
       return out;
     }
-    OwnedBlob owned;
-    if (git_blob_lookup(owned.out(), repo_, &oid) != 0) {
+    OwnedOdbObject owned;  // straight from the object store: blobs skip the object cache
+    if (git_odb_read(owned.out(), odb_.get(), &oid) != 0) {
       return tl::unexpected(RepoError("cannot read blob " + blob));
     }
-    out.text.assign(static_cast<const char*>(git_blob_rawcontent(owned.get())),
-                    static_cast<std::size_t>(git_blob_rawsize(owned.get())));
+    out.text.assign(static_cast<const char*>(git_odb_object_data(owned.get())),
+                    git_odb_object_size(owned.get()));
     if (LooksBinary(out.text)) {
       out.state = BlobState::kBinary;
     } else if (IsLfsPointer(out.text)) {
@@ -171,6 +159,66 @@ class GitHistorySource final : public HistorySource {
   }
 
  private:
+  // Compares two trees entry by entry, descending only into subtrees whose ids differ (no
+  // line diffs, no rename detection): the regular files `new_tree` gives new content, and the
+  // files of `old_tree` it deletes or rewrites. Either tree may be null (nothing there).
+  bool DiffTrees(git_tree* old_tree, git_tree* new_tree, const std::string& prefix,
+                 CommitChanges& out) {
+    const std::size_t new_count = new_tree != nullptr ? git_tree_entrycount(new_tree) : 0;
+    for (std::size_t i = 0; i < new_count; ++i) {
+      const git_tree_entry* entry = git_tree_entry_byindex(new_tree, i);
+      const char* name = git_tree_entry_name(entry);
+      const git_tree_entry* old =
+          old_tree != nullptr ? git_tree_entry_byname(old_tree, name) : nullptr;
+      const git_filemode_t mode = git_tree_entry_filemode(entry);
+      const git_filemode_t old_mode = old != nullptr ? git_tree_entry_filemode(old) : mode;
+      if (old != nullptr && git_oid_equal(git_tree_entry_id(entry), git_tree_entry_id(old)) &&
+          (mode == old_mode || (IsRegular(mode) && IsRegular(old_mode)))) {
+        continue;
+      }
+      const std::string path = prefix + name;
+      const bool old_is_tree = old != nullptr && old_mode == GIT_FILEMODE_TREE;
+      const bool old_regular = old != nullptr && IsRegular(old_mode);
+      if (old_regular) out.replaced.emplace_back(path, OidString(git_tree_entry_id(old)));
+      if (mode == GIT_FILEMODE_TREE) {
+        if (!Descend(old_is_tree ? old : nullptr, entry, path + "/", out)) return false;
+        continue;
+      }
+      if (old_is_tree && !Descend(old, nullptr, path + "/", out)) return false;
+      if (!IsRegular(mode)) continue;
+      out.changed.push_back(PathChange{
+          path, OidString(git_tree_entry_id(entry)),
+          {old_regular ? OidString(git_tree_entry_id(old)) : std::string()}});
+    }
+    const std::size_t old_count = old_tree != nullptr ? git_tree_entrycount(old_tree) : 0;
+    for (std::size_t i = 0; i < old_count; ++i) {
+      const git_tree_entry* old = git_tree_entry_byindex(old_tree, i);
+      const char* name = git_tree_entry_name(old);
+      if (new_tree != nullptr && git_tree_entry_byname(new_tree, name) != nullptr) continue;
+      const std::string path = prefix + name;
+      const git_filemode_t old_mode = git_tree_entry_filemode(old);
+      if (IsRegular(old_mode)) out.replaced.emplace_back(path, OidString(git_tree_entry_id(old)));
+      if (old_mode == GIT_FILEMODE_TREE && !Descend(old, nullptr, path + "/", out)) return false;
+    }
+    return true;
+  }
+
+  // DiffTrees on the subtrees two entries name (either may be null).
+  bool Descend(const git_tree_entry* old_entry, const git_tree_entry* new_entry,
+               const std::string& prefix, CommitChanges& out) {
+    OwnedTree old_tree;
+    OwnedTree new_tree;
+    if (old_entry != nullptr &&
+        git_tree_lookup(old_tree.out(), repo_, git_tree_entry_id(old_entry)) != 0) {
+      return false;
+    }
+    if (new_entry != nullptr &&
+        git_tree_lookup(new_tree.out(), repo_, git_tree_entry_id(new_entry)) != 0) {
+      return false;
+    }
+    return DiffTrees(old_tree.get(), new_tree.get(), prefix, out);
+  }
+
   // Every regular file of `tree` as a change from nothing.
   core::Result<CommitChanges> WholeTree(git_tree* tree) {
     CommitChanges out;

@@ -187,7 +187,7 @@ class Worker {
     return {};
   }
 
-  // Content ids found in `blob` as the version of `path` (cached per blob and path).
+  // Content ids found in `blob` as the version of `path` (cached per dirty blob and path).
   core::Result<std::vector<std::string>> IdsAt(const std::string& blob, const std::string& path,
                                                const std::string& commit) {
     if (auto cached = shared_.CachedIds(Key(blob, path))) return std::move(*cached);
@@ -214,11 +214,10 @@ class Worker {
     auto classified = shared_.Classify(source_, blob);
     if (!classified) return tl::unexpected(classified.error());
     std::vector<core::Finding> found;
-    if (classified->verdict == BlobVerdict::kDirty || scanner_.ReportsPath(path)) {
-      auto text = shared_.Text(source_, blob, *classified);
-      if (!text) return tl::unexpected(text.error());
-      found = scanner_.Scan(path, commit, *text, counts_);
-    }
+    if (classified->verdict != BlobVerdict::kDirty && !scanner_.ReportsPath(path)) return found;
+    auto text = shared_.Text(source_, blob, *classified);
+    if (!text) return tl::unexpected(text.error());
+    found = scanner_.Scan(path, commit, *text, counts_);
     std::vector<std::string> ids;
     for (const auto& finding : found) ids.push_back(finding.content_id);
     shared_.StoreIds(Key(blob, path), std::move(ids));
@@ -298,9 +297,10 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
                                        AuditProgress& progress) {
   const HistoryScanner scanner(policy);
   std::vector<const collect::HistoryCommit*> commits;
-  // Oldest first: a parent's blobs are usually classified before its children need them.
-  for (auto it = walk.commits.rbegin(); it != walk.commits.rend(); ++it) {
-    if (InShard(it->id, options.shard_index, options.shard_count)) commits.push_back(&*it);
+  // Newest first: git packs store old versions as deltas against newer ones, so reading new
+  // blobs before old ones keeps delta bases in libgit2's cache.
+  for (const auto& commit : walk.commits) {
+    if (InShard(commit.id, options.shard_index, options.shard_count)) commits.push_back(&commit);
   }
   progress.commits_total = static_cast<long long>(commits.size());
   SharedState shared(scanner, options, progress);

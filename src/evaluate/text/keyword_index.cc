@@ -71,9 +71,33 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords)
       }
     }
   }
-  output_begin_.reserve(states + 1);
-  for (const auto& out : outputs) {
+  // Renumber: states without outputs first (the root stays 0), so the scan loop tells an
+  // output state by one comparison; transitions hold the next state's row offset.
+  std::vector<std::size_t> order;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t state = 0; state < states; ++state) {
+      if (outputs[state].empty() == (pass == 0)) order.push_back(state);
+    }
+  }
+  std::vector<std::size_t> renamed(states);
+  std::size_t quiet = 0;
+  for (std::size_t i = 0; i < states; ++i) {
+    renamed[order[i]] = i;
+    if (outputs[order[i]].empty()) ++quiet;
+  }
+  std::vector<std::int32_t> table(states * width);
+  for (std::size_t i = 0; i < states; ++i) {
+    for (std::size_t c = 0; c < width; ++c) {
+      const auto target = static_cast<std::size_t>(next_[order[i] * width + c]);
+      table[i * width + c] = static_cast<std::int32_t>(renamed[target] * width);
+    }
+  }
+  next_ = std::move(table);
+  first_output_offset_ = quiet * width;
+  output_begin_.reserve(states - quiet + 1);
+  for (std::size_t i = quiet; i < states; ++i) {
     output_begin_.push_back(static_cast<std::int32_t>(outputs_.size()));
+    const auto& out = outputs[order[i]];
     outputs_.insert(outputs_.end(), out.begin(), out.end());
   }
   output_begin_.push_back(static_cast<std::int32_t>(outputs_.size()));
@@ -82,9 +106,12 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords)
 int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
   found.assign(keyword_count_, 0);
   int distinct = 0;
-  std::size_t state = 0;
+  std::size_t offset = 0;  // the current state's row in next_
+  const std::int32_t* next = next_.data();
   for (unsigned char c : text) {
-    state = static_cast<std::size_t>(next_[state * classes_ + class_of_[c]]);
+    offset = static_cast<std::size_t>(next[offset + class_of_[c]]);
+    if (offset < first_output_offset_) continue;
+    const std::size_t state = (offset - first_output_offset_) / classes_;
     const std::int32_t begin = output_begin_[state];
     const std::int32_t end = output_begin_[state + 1];
     for (std::int32_t i = begin; i < end; ++i) {

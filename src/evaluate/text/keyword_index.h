@@ -26,8 +26,11 @@ class KeywordIndex {
   std::size_t keyword_count_ = 0;
   std::array<std::uint16_t, 256> class_of_{};  // byte -> column; 0 = bytes in no keyword
   std::size_t classes_ = 1;
-  std::vector<std::int32_t> next_;          // state * classes_ + class -> state
-  std::vector<std::int32_t> output_begin_;  // per state, range in outputs_
+  // Row offset (state * classes_) + class -> the next state's row offset. States that report
+  // keywords come last, from first_output_offset_ on.
+  std::vector<std::int32_t> next_;
+  std::size_t first_output_offset_ = 0;
+  std::vector<std::int32_t> output_begin_;  // per output state (in order), range in outputs_
   std::vector<std::int32_t> outputs_;       // keyword ids, including those of suffix states
 };
 
