@@ -186,9 +186,10 @@ class GitHistorySource final : public HistorySource {
       }
       if (old_is_tree && !Descend(old, nullptr, path + "/", out)) return false;
       if (!IsRegular(mode)) continue;
-      out.changed.push_back(PathChange{
-          path, OidString(git_tree_entry_id(entry)),
-          {old_regular ? OidString(git_tree_entry_id(old)) : std::string()}});
+      out.changed.push_back(
+          PathChange{path,
+                     OidString(git_tree_entry_id(entry)),
+                     {old_regular ? OidString(git_tree_entry_id(old)) : std::string()}});
     }
     const std::size_t old_count = old_tree != nullptr ? git_tree_entrycount(old_tree) : 0;
     for (std::size_t i = 0; i < old_count; ++i) {

@@ -208,8 +208,7 @@ class Worker {
 
   // Findings in `blob` as the version of `path` in `commit`; nothing when the prefilter says
   // the blob is clean and no rule reports the path by name.
-  core::Result<std::vector<core::Finding>> ScanAt(const std::string& blob,
-                                                  const std::string& path,
+  core::Result<std::vector<core::Finding>> ScanAt(const std::string& blob, const std::string& path,
                                                   const std::string& commit) {
     auto classified = shared_.Classify(source_, blob);
     if (!classified) return tl::unexpected(classified.error());
@@ -248,8 +247,7 @@ class Worker {
 
 // One finding per content id: the earliest addition is where it was introduced; every sighting
 // is kept, oldest first.
-std::vector<core::Finding> Group(std::vector<Record> records,
-                                 const std::set<std::string>& at_tip) {
+std::vector<core::Finding> Group(std::vector<Record> records, const std::set<std::string>& at_tip) {
   std::map<std::string, std::vector<Record>> groups;
   for (auto& record : records) {
     groups[record.finding.content_id].push_back(std::move(record));

@@ -16,8 +16,9 @@ HistoryScanner::HistoryScanner(const policy::Policy& policy)
 
 bool HistoryScanner::MayFind(std::string_view text) const {
   if (secrets_.MayFind(text)) return true;
-  return std::any_of(content_rules_.begin(), content_rules_.end(),
-                     [&](const policy::CustomRule* rule) { return custom::MayForbid(*rule, text); });
+  return std::any_of(
+      content_rules_.begin(), content_rules_.end(),
+      [&](const policy::CustomRule* rule) { return custom::MayForbid(*rule, text); });
 }
 
 bool HistoryScanner::ReportsPath(std::string_view path) const {
@@ -34,7 +35,8 @@ std::vector<core::Finding> HistoryScanner::Scan(const std::string& path, const s
     counts.suppressed_inline += stats.suppressed_inline;
     counts.inline_ignored += stats.inline_ignored;
   }
-  for (const policy::CustomRule* rule : content_rules_) custom::ForbidContentIn(*rule, fragment, out);
+  for (const policy::CustomRule* rule : content_rules_)
+    custom::ForbidContentIn(*rule, fragment, out);
   return out;
 }
 
