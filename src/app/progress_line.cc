@@ -1,20 +1,27 @@
 #include "app/progress_line.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <string>
 
 namespace riskgate::app {
 
 ProgressLine::ProgressLine(const evaluate::history::AuditProgress& progress, bool enabled)
-    : progress_(progress) {
+    : progress_(progress), terminal_(isatty(STDERR_FILENO) == 1) {
   if (!enabled) return;
-  thread_ = std::thread([this] {
+  // A terminal gets one line redrawn in place a few times a second and cleared at the end; a
+  // log (CI with --progress always) gets a plain line every few seconds and a final one.
+  const auto period = terminal_ ? std::chrono::milliseconds(250) : std::chrono::seconds(5);
+  thread_ = std::thread([this, period] {
     const auto start = std::chrono::steady_clock::now();
     std::unique_lock lock(mutex_);
-    while (!done_cv_.wait_for(lock, std::chrono::milliseconds(250), [this] { return done_; })) {
+    while (!done_cv_.wait_for(lock, period, [this] { return done_; })) Draw(start);
+    if (terminal_) {
+      std::fputs("\r\033[K", stderr);
+    } else {
       Draw(start);
     }
-    std::fputs("\r\033[K", stderr);
     std::fflush(stderr);
   });
 }
@@ -42,8 +49,9 @@ void ProgressLine::Draw(std::chrono::steady_clock::time_point start) {
                                                 static_cast<double>(done))) +
           "s";
   }
-  std::fprintf(stderr, "\r\033[Khistory: %lld/%lld commits, %lld blobs, %.1f MB/s, ETA %s", done,
-               total, progress_.blobs_read.load(), rate, eta.c_str());
+  std::fprintf(stderr, "%shistory: %lld/%lld commits, %lld blobs, %.1f MB/s, ETA %s%s",
+               terminal_ ? "\r\033[K" : "", done, total, progress_.blobs_read.load(), rate,
+               eta.c_str(), terminal_ ? "" : "\n");
   std::fflush(stderr);
 }
 

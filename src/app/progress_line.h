@@ -23,6 +23,7 @@ class ProgressLine {
   void Draw(std::chrono::steady_clock::time_point start);
 
   const evaluate::history::AuditProgress& progress_;
+  const bool terminal_;
   std::mutex mutex_;
   std::condition_variable done_cv_;
   bool done_ = false;

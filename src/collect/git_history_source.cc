@@ -74,9 +74,29 @@ std::string BlobAt(git_tree* tree, const std::string& path) {
   return OidString(git_tree_entry_id(entry.get()));
 }
 
+// A partial clone (`git clone --filter=...`) names a promisor remote in its config
+// (`remote.<name>.promisor`, or `extensions.partialclone` from older git).
+bool IsPartialClone(git_repository* repo) {
+  git_config* config = nullptr;
+  if (git_repository_config_snapshot(&config, repo) != 0) return false;
+  git_buf value = GIT_BUF_INIT;
+  bool partial = git_config_get_string_buf(&value, config, "extensions.partialclone") == 0;
+  git_buf_dispose(&value);
+  auto promisor = [](const git_config_entry* entry, void* found) {
+    int truth = 0;
+    if (git_config_parse_bool(&truth, entry->value) == 0 && truth != 0) {
+      *static_cast<bool*>(found) = true;
+    }
+    return 0;
+  };
+  git_config_foreach_match(config, "^remote\\..*\\.promisor$", promisor, &partial);
+  git_config_free(config);
+  return partial;
+}
+
 class GitHistorySource final : public HistorySource {
  public:
-  explicit GitHistorySource(git_repository* repo) : repo_(repo) {}
+  explicit GitHistorySource(git_repository* repo) : repo_(repo), partial_(IsPartialClone(repo)) {}
   ~GitHistorySource() override { git_repository_free(repo_); }
   GitHistorySource(const GitHistorySource&) = delete;
   GitHistorySource& operator=(const GitHistorySource&) = delete;
@@ -122,8 +142,16 @@ class GitHistorySource final : public HistorySource {
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
     if (git_odb_read_header(&size, &type, odb_.get(), &oid) != 0) {
-      out.state = BlobState::kMissing;  // a partial clone: the blob was never fetched
-      return out;
+      // Only a partial clone may lack blobs its trees name (never fetched); anywhere else, and
+      // for an object that is there but does not inflate, the repository is damaged.
+      if (partial_ && git_odb_exists(odb_.get(), &oid) == 0) {
+        out.state = BlobState::kMissing;
+        return out;
+      }
+      return tl::unexpected(
+          RepoError(std::string("blob ") + blob +
+                    (git_odb_exists(odb_.get(), &oid) == 0 ? " is missing from the object store"
+                                                           : " is corrupt")));
     }
     out.size = static_cast<std::int64_t>(size);
     if (out.size > max_bytes) {
@@ -240,6 +268,7 @@ class GitHistorySource final : public HistorySource {
   LibraryUse library_;
   git_repository* repo_;
   OwnedOdb odb_;
+  const bool partial_;
 };
 
 core::Result<git_repository*> OpenHandle(const GitRepository& repo) {

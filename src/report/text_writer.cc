@@ -60,15 +60,17 @@ void Indent(std::ostringstream& out, std::string_view text, std::string_view pre
 }
 
 // Where history has it: who introduced it when, where else it went, and whether HEAD has it.
+// Authors and paths come from the repository and are escaped; the lines are the note's own.
 std::string HistoryNote(const core::HistoryTrail& trail) {
   std::string out;
   constexpr std::size_t kListed = 10;
   for (std::size_t i = 0; i < trail.sightings.size() && i < kListed; ++i) {
     const auto& s = trail.sightings[i];
     out += i == 0 ? "  introduced in " : "  then in ";
-    out += s.commit.substr(0, 12) + " by " + s.author + " on " + core::FormatTimestamp(s.time);
+    out += core::EscapeForDisplay(s.commit.substr(0, 12)) + " by " +
+           core::EscapeForDisplay(s.author) + " on " + core::FormatTimestamp(s.time);
     if (i > 0 || s.kind != core::Sighting::Kind::kAdded) {
-      out += " at " + s.path + ":" + std::to_string(s.line) + " (" +
+      out += " at " + core::EscapeForDisplay(s.path) + ":" + std::to_string(s.line) + " (" +
              std::string(core::SightingKindName(s.kind)) + ")";
     }
     out += "\n";
@@ -113,7 +115,7 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
     if (!f.secret.empty()) out << ": " << core::EscapeForDisplay(f.secret);
     out << "\n";
     if (f.history) {
-      out << core::EscapeForDisplay(HistoryNote(*f.history));
+      out << HistoryNote(*f.history);
     } else {
       if (f.location.commit) out << "  commit " << *f.location.commit << "\n";
       if (f.occurrences > 1) out << "  seen " << f.occurrences << " times in the scope\n";

@@ -114,6 +114,24 @@ std::vector<ErrorPath> Catalogue() {
          return std::vector<std::string>{"check", "--base", "HEAD~1"};
        },
        "riskgate: error:"},
+      {"a corrupt blob in the history an audit reads",
+       [](TempRepo& r) {
+         r.Write("notes.txt", "n\n");
+         r.Commit("notes");
+         r.Write("notes.txt", "m\n");
+         r.Commit("more notes");
+         r.Git({"checkout", "-q", "HEAD~1", "--", "notes.txt"});
+         CorruptBlobOf(r, "notes.txt");
+         return std::vector<std::string>{"history"};
+       },
+       "is corrupt"},
+      {"a shard report that cannot be read",
+       [](TempRepo& r) {
+         r.Commit("init");
+         r.Write("s1.json", "{\"tool\": {\"name\": \"riskgate\"}, \"findings\": [");
+         return std::vector<std::string>{"merge", "s1.json"};
+       },
+       "s1.json"},
       {"an output that cannot be written",
        [](TempRepo& r) {
          r.Commit("init");
