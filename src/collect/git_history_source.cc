@@ -2,6 +2,8 @@
 // per-commit changes from tree diffs (no line diffs), and blob reads.
 #include <algorithm>
 #include <fstream>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -332,6 +334,40 @@ core::Result<std::unique_ptr<HistorySource>> OpenHistorySource(const GitReposito
   return std::unique_ptr<HistorySource>(new GitHistorySource(*handle));
 }
 
+// Generation numbers (1 + the parents' largest) without recursion: a parent is finished before
+// its child, however deep the history.
+static void AssignGenerations(std::vector<HistoryCommit>& commits) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < commits.size(); ++i) index.emplace(commits[i].id, i);
+  std::vector<int> generation(commits.size(), 0);
+  std::vector<std::size_t> stack;
+  for (std::size_t root = 0; root < commits.size(); ++root) {
+    stack.push_back(root);
+    while (!stack.empty()) {
+      const std::size_t c = stack.back();
+      if (generation[c] != 0) {
+        stack.pop_back();
+        continue;
+      }
+      int value = 1;
+      bool ready = true;
+      for (const auto& parent : commits[c].parents) {
+        const std::size_t p = index.at(parent);
+        if (generation[p] == 0) {
+          stack.push_back(p);
+          ready = false;
+        } else {
+          value = std::max(value, generation[p] + 1);
+        }
+      }
+      if (!ready) continue;
+      generation[c] = value;
+      stack.pop_back();
+    }
+  }
+  for (std::size_t i = 0; i < commits.size(); ++i) commits[i].generation = generation[i];
+}
+
 core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
                                       const HistoryWalkRequest& request) {
   LibraryUse library;
@@ -391,8 +427,9 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
     commits.push_back(std::move(facts));
   }
   walk.reachable = static_cast<int>(commits.size());
+  AssignGenerations(commits);
   std::sort(commits.begin(), commits.end(), [](const HistoryCommit& a, const HistoryCommit& b) {
-    return a.time != b.time ? a.time > b.time : a.id < b.id;
+    return std::tie(b.time, b.generation, a.id) < std::tie(a.time, a.generation, b.id);
   });
   std::erase_if(commits, [&](const HistoryCommit& c) {
     return (request.since && c.time < *request.since) || (request.until && c.time > *request.until);

@@ -25,6 +25,7 @@ struct HistoryCommit {
   std::vector<std::string> parents;  // the parents the repository has
   // Some parent is missing (a shallow or partial clone): judged as if it had none.
   bool boundary = false;
+  int generation = 1;  // 1 for a root or boundary, else 1 + the largest of its parents'
 };
 
 // A regular file a commit gives new content: its blob and the blob each parent had at that path

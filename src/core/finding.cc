@@ -1,5 +1,7 @@
 #include "core/finding.h"
 
+#include <tuple>
+
 namespace riskgate::core {
 
 std::string_view RemedyKindName(RemedyKind kind) {
@@ -28,6 +30,11 @@ std::string_view WaiverStatusName(WaiverStatus status) {
       return "too_long";
   }
   return "active";
+}
+
+bool SightingEarlier(const Sighting& a, const Sighting& b) {
+  return std::tie(a.time, a.generation, a.commit, a.path, a.line, a.column) <
+         std::tie(b.time, b.generation, b.commit, b.path, b.line, b.column);
 }
 
 std::string_view SightingKindName(Sighting::Kind kind) {

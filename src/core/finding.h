@@ -81,9 +81,14 @@ struct Sighting {
   // rewrote held it (a rename or a move); kBoundary: the history before this commit is missing
   // (a shallow clone), so it was added here or earlier.
   enum class Kind { kAdded, kMoved, kBoundary } kind = Kind::kAdded;
+  // The commit's distance from the oldest commit of the walk (1 + its parents' largest): orders
+  // commits made in the same second, a child after its parents.
+  int generation = 0;
 };
 
 std::string_view SightingKindName(Sighting::Kind kind);
+// Oldest first: by committer time, then generation, then commit id and place (a total order).
+bool SightingEarlier(const Sighting& a, const Sighting& b);
 
 // A finding's trail through history: every sighting, oldest first (the first is where it was
 // introduced), and whether it is still in the tip's tree.

@@ -7,11 +7,6 @@
 namespace riskgate::decide {
 namespace {
 
-bool Earlier(const core::Sighting& a, const core::Sighting& b) {
-  return std::tie(a.time, a.commit, a.path, a.line, a.column) <
-         std::tie(b.time, b.commit, b.path, b.line, b.column);
-}
-
 bool Same(const core::Sighting& a, const core::Sighting& b) {
   return std::tie(a.commit, a.path, a.line, a.column) ==
          std::tie(b.commit, b.path, b.line, b.column);
@@ -30,14 +25,15 @@ const core::Sighting* Introduction(const core::Finding& f) {
 void Absorb(core::Finding& into, core::Finding other) {
   const core::Sighting* mine = Introduction(into);
   const core::Sighting* theirs = Introduction(other);
-  const bool theirs_first = theirs != nullptr && (mine == nullptr || Earlier(*theirs, *mine) ||
-                                                  (mine->kind == core::Sighting::Kind::kMoved &&
-                                                   theirs->kind != core::Sighting::Kind::kMoved));
+  const bool theirs_first =
+      theirs != nullptr && (mine == nullptr || core::SightingEarlier(*theirs, *mine) ||
+                            (mine->kind == core::Sighting::Kind::kMoved &&
+                             theirs->kind != core::Sighting::Kind::kMoved));
   core::HistoryTrail trail = *into.history;
   for (auto& s : other.history->sightings) trail.sightings.push_back(std::move(s));
   trail.present_at_head = trail.present_at_head || other.history->present_at_head;
   if (theirs_first) into = std::move(other);
-  std::sort(trail.sightings.begin(), trail.sightings.end(), Earlier);
+  std::sort(trail.sightings.begin(), trail.sightings.end(), core::SightingEarlier);
   trail.sightings.erase(std::unique(trail.sightings.begin(), trail.sightings.end(), Same),
                         trail.sightings.end());
   into.occurrences = static_cast<int>(trail.sightings.size());

@@ -18,7 +18,8 @@ ordered_json SightingJson(const core::Sighting& s) {
                       {"path", s.path},
                       {"line", s.line},
                       {"column", s.column},
-                      {"kind", core::SightingKindName(s.kind)}};
+                      {"kind", core::SightingKindName(s.kind)},
+                      {"generation", s.generation}};
 }
 
 }  // namespace

@@ -105,10 +105,10 @@ core::HistoryTrail ReadTrail(const Fields& history) {
   const json& occurrences = history.Array("occurrences");
   for (std::size_t i = 0; i < occurrences.size(); ++i) {
     const Fields s(occurrences[i], history.At("occurrences", i));
-    trail.sightings.push_back(
-        core::Sighting{s.String("commit"), s.String("author"), s.Integer("time"), s.String("path"),
-                       s.Int("line"), s.Int("column"),
-                       ParseName(s.String("kind"), kKinds, &core::SightingKindName, s.At("kind"))});
+    trail.sightings.push_back(core::Sighting{
+        s.String("commit"), s.String("author"), s.Integer("time"), s.String("path"), s.Int("line"),
+        s.Int("column"), ParseName(s.String("kind"), kKinds, &core::SightingKindName, s.At("kind")),
+        s.Has("generation") ? s.Int("generation") : 0});
   }
   return trail;
 }

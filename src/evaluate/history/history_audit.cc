@@ -175,7 +175,8 @@ class Worker {
                                 change.path,
                                 finding.location.line,
                                 finding.location.column,
-                                core::Sighting::Kind::kAdded};
+                                core::Sighting::Kind::kAdded,
+                                commit.generation};
         if (commit.boundary) {
           sighting.kind = core::Sighting::Kind::kBoundary;
         } else if (moved->contains(finding.content_id)) {
@@ -255,10 +256,7 @@ std::vector<core::Finding> Group(std::vector<Record> records, const std::set<std
   std::vector<core::Finding> out;
   for (auto& [id, group] : groups) {
     std::sort(group.begin(), group.end(), [](const Record& a, const Record& b) {
-      const auto& x = a.sighting;
-      const auto& y = b.sighting;
-      return std::tie(x.time, x.commit, x.path, x.line, x.column) <
-             std::tie(y.time, y.commit, y.path, y.line, y.column);
+      return core::SightingEarlier(a.sighting, b.sighting);
     });
     auto primary = std::find_if(group.begin(), group.end(), [](const Record& r) {
       return r.sighting.kind != core::Sighting::Kind::kMoved;
