@@ -17,3 +17,6 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(Threads REQUIRED)
+# Hyperscan (amd64 only): the secrets prefilter's fast engine when present; the build falls
+# back to riskgate's own Aho-Corasick automaton without it (evaluate/text/keyword_index.cc).
+pkg_check_modules(HYPERSCAN IMPORTED_TARGET libhs)

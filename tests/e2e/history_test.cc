@@ -236,7 +236,7 @@ TEST_CASE(
   CHECK(damaged.err.find("missing from the object store") != std::string::npos);
 }
 
-TEST_CASE("--shard K/N runs merged equal the unsharded audit, in JSON and SARIF",
+TEST_CASE("sharded runs (--shard K/N) merged equal the unsharded audit, in JSON and SARIF",
           "[e2e][history][merge]") {
   TempRepo repo;
   BuildEstate(repo);
@@ -289,7 +289,7 @@ TEST_CASE("--shard K/N runs merged equal the unsharded audit, in JSON and SARIF"
   }
 }
 
-TEST_CASE("--branch, --since and --max-commits bound the audit", "[e2e][history]") {
+TEST_CASE("the audit is bounded by --branch, --since and --max-commits", "[e2e][history]") {
   TempRepo repo;
   repo.Write("a.txt", "k=" + kAws + "\n");
   repo.CommitAt("old", "2025-01-01T00:00:00Z");

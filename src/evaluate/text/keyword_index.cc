@@ -1,9 +1,72 @@
 #include "evaluate/text/keyword_index.h"
 
+#include <atomic>
+#include <climits>
+#include <cstdio>
 #include <queue>
+
+#ifdef RISKGATE_HAVE_HYPERSCAN
+#include <hs/hs.h>
+#endif
 
 namespace riskgate::evaluate {
 namespace {
+
+#ifdef RISKGATE_HAVE_HYPERSCAN
+// Hyperscan needs scratch space per thread; one grows to fit every database the thread uses.
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  std::uint64_t fits = 0;  // the serial of the last database it was sized for
+  ~ThreadScratch() {
+    if (scratch != nullptr) hs_free_scratch(scratch);
+  }
+};
+thread_local ThreadScratch tls_scratch;
+
+// Each keyword as a caseless literal (every byte escaped), reported once per scan.
+hs_database_t* CompileLiterals(const std::vector<std::string>& keywords) {
+  if (hs_valid_platform() != HS_SUCCESS) return nullptr;
+  std::vector<std::string> escaped;
+  std::vector<const char*> expressions;
+  std::vector<unsigned> flags(keywords.size(), HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH);
+  std::vector<unsigned> ids;
+  for (std::size_t id = 0; id < keywords.size(); ++id) {
+    std::string e;
+    for (unsigned char c : keywords[id]) {
+      char hex[5];
+      std::snprintf(hex, sizeof hex, "\\x%02x", c);
+      e += hex;
+    }
+    escaped.push_back(std::move(e));
+    ids.push_back(static_cast<unsigned>(id));
+  }
+  for (const auto& e : escaped) expressions.push_back(e.c_str());
+  hs_database_t* database = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &database,
+                       &error) != HS_SUCCESS) {
+    hs_free_compile_error(error);
+    return nullptr;  // the automaton serves instead
+  }
+  return database;
+}
+
+struct ScanState {
+  std::vector<char>* found;
+  int distinct;
+};
+
+int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
+  auto* state = static_cast<ScanState*>(context);
+  char& slot = (*state->found)[id];
+  if (slot == 0) {
+    slot = 1;
+    ++state->distinct;
+  }
+  return 0;
+}
+#endif
 
 unsigned char Lower(unsigned char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c;
@@ -11,7 +74,7 @@ unsigned char Lower(unsigned char c) {
 
 }  // namespace
 
-KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords)
+KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords, bool allow_hyperscan)
     : keyword_count_(keywords.size()) {
   std::size_t total_length = 0;
   for (const auto& keyword : keywords) {
@@ -101,9 +164,50 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords)
     outputs_.insert(outputs_.end(), out.begin(), out.end());
   }
   output_begin_.push_back(static_cast<std::int32_t>(outputs_.size()));
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  if (allow_hyperscan) {
+    static std::atomic<std::uint64_t> serials{0};
+    serial_ = ++serials;
+    database_ = CompileLiterals(keywords);
+  }
+#else
+  (void)allow_hyperscan;
+#endif
+}
+
+KeywordIndex::~KeywordIndex() {
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  hs_free_database(static_cast<hs_database_t*>(database_));
+#endif
+}
+
+const char* KeywordIndex::engine() const {
+  return database_ != nullptr ? "hyperscan" : "aho-corasick";
 }
 
 int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  if (database_ != nullptr && text.size() <= UINT_MAX) {
+    auto* database = static_cast<hs_database_t*>(database_);
+    ThreadScratch& scratch = tls_scratch;
+    if (scratch.fits != serial_) {
+      if (hs_alloc_scratch(database, &scratch.scratch) != HS_SUCCESS) {
+        return FindByAutomaton(text, found);
+      }
+      scratch.fits = serial_;
+    }
+    found.assign(keyword_count_, 0);
+    ScanState state{&found, 0};
+    if (hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch,
+                OnMatch, &state) == HS_SUCCESS) {
+      return state.distinct;
+    }
+  }
+#endif
+  return FindByAutomaton(text, found);
+}
+
+int KeywordIndex::FindByAutomaton(std::string_view text, std::vector<char>& found) const {
   found.assign(keyword_count_, 0);
   int distinct = 0;
   std::size_t offset = 0;  // the current state's row in next_

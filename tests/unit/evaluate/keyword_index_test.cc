@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "evaluate/text/keyword_index.h"
 
 namespace riskgate::evaluate {
 
 TEST_CASE("the keyword index finds overlapping keywords case-insensitively", "[evaluate]") {
-  KeywordIndex index({"akia", "ghp_", "kia", "token"});
+  const bool hyperscan = GENERATE(true, false);
+  KeywordIndex index({"akia", "ghp_", "kia", "token"}, hyperscan);
   std::vector<char> found;
   CHECK(index.Find("x = AKIAABC", found) == 2);
   CHECK(found == std::vector<char>{1, 0, 1, 0});
@@ -15,16 +18,42 @@ TEST_CASE("the keyword index finds overlapping keywords case-insensitively", "[e
 }
 
 TEST_CASE("the keyword index finds a keyword that is a suffix of another's prefix", "[evaluate]") {
-  KeywordIndex index({"abcd", "bc"});
+  const bool hyperscan = GENERATE(true, false);
+  KeywordIndex index({"abcd", "bc"}, hyperscan);
   std::vector<char> found;
   CHECK(index.Find("xabcx", found) == 1);
   CHECK(found == std::vector<char>{0, 1});
 }
 
 TEST_CASE("the keyword index handles bytes outside ASCII", "[evaluate]") {
-  KeywordIndex index({"\xff\xfe", "key"});
+  const bool hyperscan = GENERATE(true, false);
+  KeywordIndex index({"\xff\xfe", "key"}, hyperscan);
   std::vector<char> found;
   CHECK(index.Find(std::string("a\xff\xfe\0KEY", 7), found) == 2);
+}
+
+TEST_CASE("both prefilter engines find the same keywords in the same texts", "[evaluate]") {
+  const std::vector<std::string> keywords = {"akia",  "ghp_", "xoxb-", "sk_live_", "-----begin",
+                                             "token", "ok",   "k",     "\x01\x02", "glpat-"};
+  const KeywordIndex fast(keywords, true);
+  const KeywordIndex automaton(keywords, false);
+  std::mt19937 random(7);
+  const std::string alphabet = "aAkKiIgGhHpP_xXoObB-sSlLvVeEtTnN\x01\x02 \n";
+  std::vector<char> a, b;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const auto length = random() % 200;
+    for (unsigned i = 0; i < length; ++i) {
+      if (random() % 20 == 0) {
+        text += keywords[random() % keywords.size()];
+      } else {
+        text += alphabet[random() % alphabet.size()];
+      }
+    }
+    INFO("engine " << fast.engine() << ", text: " << text);
+    CHECK(fast.Find(text, a) == automaton.Find(text, b));
+    CHECK(a == b);
+  }
 }
 
 }  // namespace riskgate::evaluate
