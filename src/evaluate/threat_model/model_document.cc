@@ -369,7 +369,7 @@ bool HasTopLevelKey(std::string_view content, const std::string_view (&keys)[N])
     const std::string_view line = content.substr(pos, end - pos);
     for (const auto key : keys) {
       if (line.starts_with(key)) {
-        const std::string_view rest = Trim(line.substr(key.size()));
+        const std::string rest = Trim(line.substr(key.size()));
         if (rest.starts_with(':')) return true;
       }
     }
