@@ -42,6 +42,9 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
     for (const auto& path : facts.changed_paths) {
       if (InComponent(component, path)) c.touched.push_back(path);
     }
+    for (const auto& change : facts.path_changes) {
+      if (change.added && InComponent(component, change.path)) c.added.push_back(change.path);
+    }
     if (c.touched.empty() && !audit) continue;
     for (const auto& path : component.models) {
       collect::ModelFile model;

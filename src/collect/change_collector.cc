@@ -87,7 +87,7 @@ std::vector<std::string> ChangedPaths(const std::vector<FileDiff>& diffs) {
 std::vector<PathFacts> PathChanges(const std::vector<FileDiff>& diffs) {
   std::vector<PathFacts> out;
   for (const FileDiff& diff : diffs) {
-    out.push_back(PathFacts{diff.path, diff.deleted ? 0 : diff.size, diff.deleted});
+    out.push_back(PathFacts{diff.path, diff.deleted ? 0 : diff.size, diff.deleted, diff.added});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   return out;
@@ -97,7 +97,7 @@ std::vector<PathFacts> TreeFacts(const std::vector<TrackedFile>& files) {
   std::vector<PathFacts> out;
   for (const TrackedFile& file : files) {
     if (out.empty() || out.back().path != file.path) {
-      out.push_back(PathFacts{file.path, file.size, false});
+      out.push_back(PathFacts{file.path, file.size, false, false});
     }
   }
   return out;

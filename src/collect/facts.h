@@ -54,6 +54,7 @@ struct PathFacts {
   std::string path;
   std::int64_t size = 0;  // of the new version; 0 when deleted
   bool deleted = false;
+  bool added = false;  // new in the change (not in the old version)
 };
 
 // Where and why the run happens, for rules' `when` conditions.
@@ -74,6 +75,7 @@ struct ModelFile {
 struct ComponentFacts {
   std::string name;
   std::vector<std::string> touched;  // the change's paths under the component
+  std::vector<std::string> added;    // of those, the ones the change adds (new files)
   std::vector<ModelFile> models;
   std::optional<long long> last_code_change;  // before this change, for `last_change` freshness
 };

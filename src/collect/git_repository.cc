@@ -66,6 +66,7 @@ struct DiffCollector {
       return 0;
     }
     file.path = delta->new_file.path;
+    file.added = delta->status == GIT_DELTA_ADDED;
     file.kind = KindOf(delta->new_file.mode);
     file.size = static_cast<std::int64_t>(delta->new_file.size);
     file.binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;

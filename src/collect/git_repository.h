@@ -33,6 +33,7 @@ struct FileDiff {
   std::string blob_id;    // of the new version
   std::vector<AddedHunk> hunks;
   bool deleted = false;  // `path` is gone in the new version (no hunks, nothing to read)
+  bool added = false;    // `path` is new: absent from the old version
 };
 
 struct TrackedFile {

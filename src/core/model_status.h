@@ -14,7 +14,9 @@ struct ModelStatus {
   bool exists = false;
   std::string format;  // Markdown, Threat Dragon, Threagile
   std::optional<long long> age_days;
-  std::string error;  // does not parse
+  bool fresh = false;        // under the policy's freshness mode, as the check judges it
+  std::string stale_reason;  // when not fresh
+  std::string error;         // does not parse
   std::vector<std::string> missing_parts;
   int open_risks = 0;     // open or accepted at or above the policy's residual severity
   int unowned_risks = 0;  // of those, without an owner

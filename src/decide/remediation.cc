@@ -6,8 +6,22 @@
 namespace riskgate::decide {
 namespace {
 
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
 core::Remediation AcceptRemedy(const core::Finding& finding) {
   const int days = SuggestedWaiverDays(finding.severity);
+  const std::string severity(core::SeverityName(finding.severity));
+  const auto& acceptors = finding.hints.acceptors;
+  // A finding that names who may accept it (a high-tier component's owners) says so: a waiver
+  // approved by anyone else does not apply.
+  const std::string approver =
+      acceptors.empty()
+          ? "<who has authority to accept " + severity + " risks>"
+          : "<one of " + Join(acceptors) + ", with authority to accept " + severity + " risks>";
   std::string entry =
       "# .riskgate/waivers.yaml\n"
       "waivers:\n"
@@ -18,13 +32,17 @@ core::Remediation AcceptRemedy(const core::Finding& finding) {
       "    path: " + core::YamlQuote(finding.location.path) + "\n" +
       "    reason: <why this risk is acceptable>\n"
       "    owner: <who owns the risk>\n"
-      "    approver: <who has authority to accept " +
-      std::string(core::SeverityName(finding.severity)) + " risks>\n" +
-      "    expires: <YYYY-MM-DD, at most " + std::to_string(days) + " days from today>\n";
-  return core::Remediation{core::RemedyKind::kAccept,
-                           "Accept the risk explicitly: a waiver with an owner, an approver "
-                           "with authority, and an expiry",
-                           entry};
+      "    approver: " +
+      approver + "\n" + "    expires: <YYYY-MM-DD, at most " + std::to_string(days) +
+      " days from today>\n";
+  const std::string summary =
+      acceptors.empty()
+          ? "Accept the risk explicitly: a waiver with an owner, an approver with authority, and "
+            "an expiry"
+          : "Accept the risk explicitly: a waiver with an owner, an expiry, and an approver who "
+            "is one of " +
+                core::EscapeForDisplay(Join(acceptors)) + " (only they may accept it)";
+  return core::Remediation{core::RemedyKind::kAccept, summary, entry};
 }
 
 std::vector<core::Remediation> SecretRemedies(const core::Finding& finding) {

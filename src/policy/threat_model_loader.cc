@@ -52,6 +52,14 @@ void ReadComponent(const YamlNode& node, const std::string& field, FieldReader& 
     }
   }
   if (auto owners = reader.StringList(node, "owners", field, Need::kOptional)) out.owners = *owners;
+  // Only a high-tier component's owners may accept its risks: without them nobody could.
+  if (out.tier == RiskTier::kHigh && out.owners.empty()) {
+    const YamlNode* owners = node.Find("owners");
+    reader.Report(owners != nullptr ? *owners : node, JoinField(field, "owners"),
+                  "component '" + out.name +
+                      "' is high tier, so only its owners may accept its risks; list them "
+                      "(users or @org/team) under `owners`");
+  }
   if (auto aliases = reader.StringList(node, "aliases", field, Need::kOptional)) {
     out.aliases = *aliases;
   }

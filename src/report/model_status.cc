@@ -41,6 +41,7 @@ std::string Text(const std::vector<ComponentStatus>& rows) {
       out += m.format;
       out += m.age_days ? ", updated " + std::to_string(*m.age_days) + " days ago"
                         : std::string(", not committed");
+      if (!m.fresh) out += ", stale: " + core::EscapeForDisplay(m.stale_reason);
       if (!m.error.empty()) out += ", does not parse: " + core::EscapeForDisplay(m.error);
       if (!m.missing_parts.empty()) out += ", missing: " + Join(m.missing_parts);
       out += ", open residual risks: " + std::to_string(m.open_risks);
@@ -64,6 +65,9 @@ std::string Json(const std::vector<ComponentStatus>& rows) {
                         {"exists", m.exists},
                         {"format", m.exists ? nlohmann::json(m.format) : nlohmann::json()},
                         {"age_days", m.age_days ? nlohmann::json(*m.age_days) : nlohmann::json()},
+                        {"fresh", m.exists && m.fresh},
+                        {"stale_reason",
+                         m.exists && !m.fresh ? nlohmann::json(m.stale_reason) : nlohmann::json()},
                         {"error", m.error.empty() ? nlohmann::json() : nlohmann::json(m.error)},
                         {"missing_parts", m.missing_parts},
                         {"open_residual_risks", m.open_risks},

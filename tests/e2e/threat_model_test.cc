@@ -4,9 +4,11 @@
 // in the same range passes; a change outside every component is untouched.
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <fstream>
 #include <set>
 
+#include "core/date.h"
 #include "support/temp_repo.h"
 
 namespace riskgate::testing {
@@ -233,6 +235,107 @@ TEST_CASE("a pre-commit run judges the staged model against the staged code",
   const auto fresh =
       r.repo.RiskgateJson({"check", "--staged"}, 0, {{"RISKGATE_NOW", "2026-11-27"}});
   CHECK(fresh["findings"].empty());
+}
+
+}  // namespace riskgate::testing
+
+// Issue 8 audit, on real repositories dated relative to today (nothing here rots).
+namespace riskgate::testing {
+namespace {
+
+std::string DaysAgo(int days) {
+  return core::FormatTimestamp(static_cast<long long>(std::time(nullptr)) - days * 86400LL);
+}
+
+}  // namespace
+
+TEST_CASE("issue 8: only entry points a change adds need a mention, in any of the models",
+          "[e2e][threat_model]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", R"(version: 1
+controls:
+  threat_model:
+    entry_points: ['**/routes/**']
+    required_parts: [Assets]
+    components:
+      - name: payments
+        paths: ['src/payments/**']
+        tier: medium
+        models: [docs/tm/payments.md, docs/tm/routes.md]
+)");
+  repo.Write("docs/tm/payments.md", "# payments\n## Assets\nTokens.\n");
+  repo.Write("docs/tm/routes.md", "# payments routes\n## Assets\n- refund.cc: refunds\n");
+  repo.Write("src/payments/routes/legacy.cc", "int legacy();\n");
+  const std::string base = repo.CommitAt("payments", DaysAgo(3));
+  repo.Write("src/payments/routes/legacy.cc", "int legacy(int);\n");  // modified
+  repo.Write("src/payments/routes/refund.cc", "int refund();\n");     // added, in routes.md
+  repo.Write("src/payments/routes/export.cc", "int dump();\n");       // added, nowhere
+  repo.CommitAt("routes", DaysAgo(1));
+  const auto doc = repo.RiskgateJson({"check", "--base", base}, 0);
+  std::vector<std::string> paths;
+  for (const auto& f : doc["findings"]) {
+    if (f["rule"] == "entry-point-unmodelled") paths.push_back(f["path"].get<std::string>());
+  }
+  CHECK(paths == std::vector<std::string>{"src/payments/routes/export.cc"});
+}
+
+TEST_CASE("issue 8: status and check agree on freshness after the last code change",
+          "[e2e][threat_model]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", R"(version: 1
+controls:
+  threat_model:
+    freshness: last_change
+    required_parts: [Assets]
+    components:
+      - name: payments
+        paths: ['src/payments/**']
+        tier: high
+        models: [docs/tm/payments.md]
+        owners: ['@acme/payments']
+)");
+  repo.Write("docs/tm/payments.md", "# payments\n## Assets\nTokens.\n");
+  repo.Write("src/payments/charge.cc", "int charge();\n");
+  repo.CommitAt("model", DaysAgo(10));
+  repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  repo.CommitAt("code moves on", DaysAgo(5));
+  const auto status = repo.Riskgate({"threat-model", "status", "--format", "json"});
+  INFO(status.err);
+  REQUIRE(status.exit_code == 0);
+  const auto doc = nlohmann::json::parse(status.out);
+  CHECK(doc["components"][0]["usable"] == false);
+  CHECK(doc["components"][0]["models"][0]["fresh"] == false);
+  CHECK_THAT(doc["components"][0]["models"][0]["stale_reason"].get<std::string>(),
+             Catch::Contains("before the component's code changed"));
+  const auto audit = repo.RiskgateJson({"check", "--worktree"}, 1);
+  bool stale = false;
+  for (const auto& f : audit["findings"]) stale = stale || f["rule"] == "threat-model-stale";
+  CHECK(stale);
+  repo.Write("docs/tm/payments.md", "# payments\n## Assets\nTokens, reviewed.\n");
+  repo.CommitAt("model reviewed", DaysAgo(0));
+  const auto fresh =
+      nlohmann::json::parse(repo.Riskgate({"threat-model", "status", "--format", "json"}).out);
+  CHECK(fresh["components"][0]["usable"] == true);
+}
+
+TEST_CASE("issue 8: a high-tier component without owners stops the run with a clear error",
+          "[e2e][threat_model]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", R"(version: 1
+controls:
+  threat_model:
+    components:
+      - name: payments
+        paths: ['src/payments/**']
+        tier: high
+        models: [docs/tm/payments.md]
+)");
+  repo.Write("src/payments/charge.cc", "int charge();\n");
+  repo.CommitAt("payments", DaysAgo(1));
+  const auto run = repo.Riskgate({"check", "--worktree"});
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Catch::Contains("components[0].owners"));
+  CHECK_THAT(run.err, Catch::Contains("only its owners may accept its risks"));
 }
 
 }  // namespace riskgate::testing

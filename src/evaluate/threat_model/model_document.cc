@@ -44,6 +44,33 @@ std::optional<core::Severity> SeverityWord(std::string_view word) {
   return std::nullopt;
 }
 
+// "**Mitigated** (v2.1)" -> "mitigated (v2.1)": lower case, without emphasis or a leading mark.
+std::string StatusWord(std::string_view cell) {
+  std::string text = core::AsciiLower(Trim(cell));
+  std::string out;
+  for (const char c : text) {
+    if (c != '*' && c != '_' && c != '`' && c != '~') out += c;
+  }
+  std::size_t start = 0;
+  while (start < out.size() && std::isalpha(static_cast<unsigned char>(out[start])) == 0) ++start;
+  return Trim(std::string_view(out).substr(start));
+}
+
+// A table row whose status says the threat is dealt with (mitigated, closed, ...): it is not
+// residual. Any other status (open, accepted, unknown words) stays residual: fail closed.
+bool IsClosed(std::string_view status) {
+  static constexpr std::string_view kClosed[] = {
+      "mitigated",   "closed",         "resolved", "fixed",          "done",          "avoided",
+      "transferred", "not applicable", "n/a",      "false positive", "false-positive"};
+  for (const auto word : kClosed) {
+    if (!status.starts_with(word)) continue;
+    if (status.size() == word.size()) return true;
+    const auto next = static_cast<unsigned char>(status[word.size()]);
+    if (std::isalnum(next) == 0 && next != '-' && next != '_') return true;
+  }
+  return false;
+}
+
 std::vector<std::string> Cells(std::string_view row) {
   std::string text = Trim(row);
   if (text.starts_with('|')) text.erase(0, 1);
@@ -95,7 +122,8 @@ void ReadRiskTable(const std::vector<std::string_view>& lines, std::size_t from,
       };
       ResidualRisk risk;
       risk.title = cell(title);
-      risk.status = status >= 0 ? core::AsciiLower(cell(status)) : "open";
+      risk.status = status >= 0 ? StatusWord(cell(status)) : "open";
+      if (IsClosed(risk.status)) continue;  // no longer a residual risk: nobody has to own it
       if (auto s = SeverityWord(cell(severity))) {
         risk.severity = *s;
         risk.severity_known = true;
@@ -315,6 +343,85 @@ ModelDocument ReadThreagile(const policy::YamlNode& root,
   return doc;
 }
 
+// Keys only a Threagile model has at its top level.
+constexpr std::string_view kThreagileKeys[] = {"threagile_version", "technical_assets",
+                                               "data_assets", "risk_tracking", "shared_runtimes"};
+
+std::string_view WithoutBom(std::string_view content) {
+  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+  return content;
+}
+
+// Whether the first thing in `content` (after a BOM and white space) opens a JSON object.
+bool LooksLikeJson(std::string_view content) {
+  content = WithoutBom(content);
+  const auto first = content.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && content[first] == '{';
+}
+
+// Whether a line of `content` starts (in column 0) with one of `keys` and a colon.
+template <std::size_t N>
+bool HasTopLevelKey(std::string_view content, const std::string_view (&keys)[N]) {
+  content = WithoutBom(content);
+  for (std::size_t pos = 0; pos < content.size();) {
+    auto end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    const std::string_view line = content.substr(pos, end - pos);
+    for (const auto key : keys) {
+      if (line.starts_with(key)) {
+        const std::string rest = Trim(line.substr(key.size()));
+        if (rest.starts_with(':')) return true;
+      }
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+ModelDocument ReadJson(std::string_view content, const std::vector<std::string>& required_parts) {
+  content = WithoutBom(content);
+  ModelDocument doc;
+  doc.format = ModelFormat::kThreatDragon;
+  json root;
+  try {
+    root = json::parse(content.begin(), content.end());
+  } catch (const json::parse_error& e) {
+    // Locate the error: the line of the byte where parsing stopped.
+    // e.byte is 1-based: the line holds the byte before it.
+    const auto before = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, content.size());
+    doc.error = "not valid JSON";
+    doc.error_line = 1 + static_cast<int>(std::count(
+                             content.begin(), content.begin() + static_cast<long>(before), '\n'));
+    return doc;
+  }
+  if (!root.is_object() || !root.contains("summary") || !root.contains("detail") ||
+      !root["detail"].is_object() || !root["detail"].contains("diagrams") ||
+      !root["detail"]["diagrams"].is_array()) {
+    doc.error = "not a Threat Dragon v2 model (it needs `summary` and `detail.diagrams`)";
+    return doc;
+  }
+  return ReadThreatDragon(root, required_parts);
+}
+
+ModelDocument ReadYaml(const std::string& path, std::string_view content,
+                       const std::vector<std::string>& required_parts) {
+  policy::Diagnostics diagnostics;
+  auto root = policy::ParseYaml(content, path, diagnostics);
+  ModelDocument doc;
+  doc.format = ModelFormat::kThreagile;
+  if (!root || !diagnostics.empty()) {
+    const auto& first = diagnostics.items();
+    doc.error = first.empty() ? "not valid YAML" : first.front().message;
+    doc.error_line = first.empty() ? 0 : first.front().mark.line;
+    return doc;
+  }
+  if (Child(*root, "threagile_version") == nullptr) {
+    doc.error = "not a Threagile model (it has no `threagile_version`)";
+    return doc;
+  }
+  return ReadThreagile(*root, required_parts);
+}
+
 }  // namespace
 
 std::string_view ModelFormatName(ModelFormat format) {
@@ -331,47 +438,22 @@ std::string_view ModelFormatName(ModelFormat format) {
 
 ModelDocument ReadModel(const std::string& path, std::string_view content,
                         const std::vector<std::string>& required_parts) {
+  // By content first: a JSON object is a Threat Dragon model whatever the file is called, and
+  // `threagile_version:` makes a Threagile one (its other keys do when the YAML reads). The
+  // name only decides what a file that is neither is: a `.json` or `.yaml` that is not a model
+  // is unparsable, anything else Markdown.
   const std::string lower = core::AsciiLower(path);
-  if (lower.ends_with(".json")) {
-    ModelDocument doc;
-    doc.format = ModelFormat::kThreatDragon;
-    json root;
-    try {
-      root = json::parse(content.begin(), content.end());
-    } catch (const json::parse_error& e) {
-      // Locate the error: the line of the byte where parsing stopped.
-      // e.byte is 1-based: the line holds the byte before it.
-      const auto before = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, content.size());
-      doc.error = "not valid JSON";
-      doc.error_line = 1 + static_cast<int>(std::count(
-                               content.begin(), content.begin() + static_cast<long>(before), '\n'));
-      return doc;
-    }
-    if (!root.is_object() || !root.contains("summary") || !root.contains("detail") ||
-        !root["detail"].is_object() || !root["detail"].contains("diagrams") ||
-        !root["detail"]["diagrams"].is_array()) {
-      doc.error = "not a Threat Dragon v2 model (it needs `summary` and `detail.diagrams`)";
-      return doc;
-    }
-    return ReadThreatDragon(root, required_parts);
+  const bool json_name = lower.ends_with(".json");
+  const bool yaml_name = lower.ends_with(".yaml") || lower.ends_with(".yml");
+  constexpr std::string_view kVersionKey[] = {"threagile_version"};
+  if (LooksLikeJson(content)) return ReadJson(content, required_parts);
+  if (HasTopLevelKey(content, kVersionKey)) return ReadYaml(path, content, required_parts);
+  if (HasTopLevelKey(content, kThreagileKeys)) {
+    ModelDocument doc = ReadYaml(path, content, required_parts);
+    if (doc.error.empty() || yaml_name) return doc;
   }
-  if (lower.ends_with(".yaml") || lower.ends_with(".yml")) {
-    policy::Diagnostics diagnostics;
-    auto root = policy::ParseYaml(content, path, diagnostics);
-    ModelDocument doc;
-    doc.format = ModelFormat::kThreagile;
-    if (!root || !diagnostics.empty()) {
-      const auto& first = diagnostics.items();
-      doc.error = first.empty() ? "not valid YAML" : first.front().message;
-      doc.error_line = first.empty() ? 0 : first.front().mark.line;
-      return doc;
-    }
-    if (Child(*root, "threagile_version") == nullptr) {
-      doc.error = "not a Threagile model (it has no `threagile_version`)";
-      return doc;
-    }
-    return ReadThreagile(*root, required_parts);
-  }
+  if (json_name) return ReadJson(content, required_parts);
+  if (yaml_name) return ReadYaml(path, content, required_parts);
   return ReadMarkdown(content, required_parts);
 }
 
@@ -382,8 +464,19 @@ bool HasOwner(const ResidualRisk& risk) {
 }
 
 bool Mentions(const ModelDocument& document, std::string_view name) {
-  const std::string needle = core::AsciiLower(name);
-  return !needle.empty() && document.names.find(needle) != std::string::npos;
+  const std::string needle = core::AsciiLower(Trim(name));
+  if (needle.empty()) return false;
+  const std::string& hay = document.names;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+  for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
+    const std::size_t end = at + needle.size();
+    // A boundary is needed only where the name itself begins or ends with a word character:
+    // "api" is not in "rapid", but "/v1/" may sit inside "get /v1/charges".
+    const bool open_ok = at == 0 || !word(needle.front()) || !word(hay[at - 1]);
+    const bool close_ok = end == hay.size() || !word(needle.back()) || !word(hay[end]);
+    if (open_ok && close_ok) return true;
+  }
+  return false;
 }
 
 }  // namespace riskgate::evaluate::threat_model

@@ -38,19 +38,22 @@ struct ModelDocument {
   ModelFormat format = ModelFormat::kMarkdown;
   std::vector<Part> parts;
   std::string names;  // lower-case text of headings and element names, for "does it mention X"
-  std::vector<ResidualRisk> residual;  // open or accepted threats
+  std::vector<ResidualRisk> residual;  // threats not mitigated or closed: open, accepted, ...
   std::string error;                   // does not parse: what and where
   int error_line = 0;
 };
 
-// Parses `content` of `path`; `required_parts` are the policy's part names.
+// Parses `content` of `path`, its format told by content (a JSON object, YAML with Threagile's
+// keys, else Markdown); the name only makes a `.json`/`.yaml` that is neither unparsable.
+// `required_parts` are the policy's part names.
 ModelDocument ReadModel(const std::string& path, std::string_view content,
                         const std::vector<std::string>& required_parts);
 
 // Whether a residual risk names an owner (not blank, "TBD", "-", "?", "n/a" or a placeholder).
 bool HasOwner(const ResidualRisk& risk);
 
-// Whether `document` mentions `name` (case-insensitive) in a heading or element name.
+// Whether `document` mentions `name` (case-insensitive, as a whole word: "api" is not in
+// "rapid") in a heading or element name.
 bool Mentions(const ModelDocument& document, std::string_view name);
 
 }  // namespace riskgate::evaluate::threat_model

@@ -1,6 +1,7 @@
 #include "evaluate/threat_model/model_status.h"
 
 #include "core/text.h"
+#include "evaluate/threat_model/freshness.h"
 #include "evaluate/threat_model/model_document.h"
 
 namespace riskgate::evaluate::threat_model {
@@ -38,9 +39,10 @@ std::vector<core::ComponentStatus> ComponentStatuses(const collect::ThreatModelF
           ++m.open_risks;
           if (!HasOwner(risk)) ++m.unowned_risks;
         }
-        const bool fresh = m.age_days && (control.freshness == policy::Freshness::kLastChange ||
-                                          *m.age_days <= control.max_age_days);
-        if (m.error.empty() && m.missing_parts.empty() && fresh) status.usable = true;
+        const auto freshness = JudgeFreshness(model, *found, control, facts.change_time);
+        m.fresh = freshness.fresh;
+        m.stale_reason = freshness.reason;
+        if (m.error.empty() && m.missing_parts.empty() && m.fresh) status.usable = true;
       }
       status.models.push_back(std::move(m));
     }

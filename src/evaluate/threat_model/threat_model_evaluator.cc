@@ -3,12 +3,11 @@
 #include "core/date.h"
 #include "core/path_glob.h"
 #include "core/text.h"
+#include "evaluate/threat_model/freshness.h"
 #include "evaluate/threat_model/model_document.h"
 
 namespace riskgate::evaluate::threat_model {
 namespace {
-
-constexpr long long kDay = 86400;
 
 const policy::Component* FindComponent(const policy::ThreatModelControl& control,
                                        const std::string& name) {
@@ -53,11 +52,11 @@ class ComponentJudge {
     bool fresh = false;
     std::vector<std::string> stale_reasons;
     for (const auto* model : present) {
-      std::string reason;
-      if (IsFresh(*model, reason))
+      auto verdict = JudgeFreshness(*model, facts_, control_, now_);
+      if (verdict.fresh)
         fresh = true;
       else
-        stale_reasons.push_back(reason);
+        stale_reasons.push_back(std::move(verdict.reason));
     }
     if (!fresh) {
       auto& f = Add("threat-model-stale",
@@ -68,8 +67,9 @@ class ComponentJudge {
                     " against this change and commit an update to it in the same range";
     }
     bool covered = false;
+    std::vector<std::pair<const collect::ModelFile*, ModelDocument>> read;
     for (const auto* model : present) {
-      const ModelDocument doc = ReadModel(model->path, *model->content, control_.required_parts);
+      ModelDocument doc = ReadModel(model->path, *model->content, control_.required_parts);
       if (!doc.error.empty()) {
         auto& f = Add("threat-model-unparsable",
                       model->path + " does not parse as a " +
@@ -82,8 +82,9 @@ class ComponentJudge {
       Residual(*model, doc);
       covered = covered || Mentions(doc, component_.name);
       for (const auto& alias : component_.aliases) covered = covered || Mentions(doc, alias);
-      EntryPoints(*model, doc);
+      read.emplace_back(model, std::move(doc));
     }
+    if (!read.empty()) EntryPoints(read);
     if (!covered) {
       auto& f = Add("threat-model-uncovered",
                     "the threat model of component '" + component_.name +
@@ -120,28 +121,6 @@ class ComponentJudge {
     return out_.back();
   }
 
-  bool IsFresh(const collect::ModelFile& model, std::string& reason) const {
-    if (model.changed) return true;  // updated in this very change
-    if (!model.last_updated) {
-      reason = model.path + " is not committed";
-      return false;
-    }
-    const long long updated = *model.last_updated;
-    if (control_.freshness == policy::Freshness::kLastChange) {
-      if (!facts_.last_code_change || *facts_.last_code_change <= updated) return true;
-      reason = model.path + " was last updated " + core::FormatDate(core::DayOfUnixTime(updated)) +
-               ", before the component's code changed on " +
-               core::FormatDate(core::DayOfUnixTime(*facts_.last_code_change));
-      return false;
-    }
-    const long long age = (now_ - updated) / kDay;
-    if (age <= control_.max_age_days) return true;
-    reason = model.path + " was last updated " + std::to_string(age) + " days ago (" +
-             core::FormatDate(core::DayOfUnixTime(updated)) + "; at most " +
-             std::to_string(control_.max_age_days) + " allowed)";
-    return false;
-  }
-
   void Parts(const collect::ModelFile& model, const ModelDocument& doc) {
     for (const auto& part : doc.parts) {
       if (part.present && !part.empty) continue;
@@ -157,54 +136,113 @@ class ComponentJudge {
     }
   }
 
+  // How a residual risk and its acceptance fields are named in the model's own format, so a
+  // message says what to edit where.
+  struct RiskWords {
+    std::string what;     // "risk_tracking entry 'id'" or "'title'"
+    std::string date;     // the field holding when it was accepted
+    std::string expires;  // the field holding when the acceptance ends
+    std::string where;    // where that is edited
+  };
+
+  static RiskWords WordsFor(const collect::ModelFile& model, const ModelDocument& doc,
+                            const ResidualRisk& risk) {
+    const std::string title = risk.title.empty() ? "a residual risk" : "'" + risk.title + "'";
+    if (doc.format == ModelFormat::kThreagile) {
+      return {"risk_tracking entry " + title, "`date:`", "`expires:`",
+              "under `risk_tracking:` -> " + title + " in " + model.path +
+                  " (Threagile ignores `expires:`; riskgate reads it)"};
+    }
+    return {title, "`Accepted` date", "`Expires` date",
+            "in its row of the residual-risk table of " + model.path +
+                (risk.line > 0 ? " (line " + std::to_string(risk.line) + ")" : std::string())};
+  }
+
   void Residual(const collect::ModelFile& model, const ModelDocument& doc) {
+    const core::Day today = core::DayOfUnixTime(now_);
     for (const auto& risk : doc.residual) {
       if (risk.severity_known && risk.severity < control_.residual_severity) continue;
-      const std::string title = risk.title.empty() ? "a residual risk" : "'" + risk.title + "'";
+      const RiskWords words = WordsFor(model, doc, risk);
       if (!HasOwner(risk)) {
         auto& f = Add("residual-risk-unowned",
-                      model.path + ": " + title + " (" + risk.status + ") has no owner", model.path,
-                      risk.line, model.path + '\0' + risk.title);
-        f.hints.fix = "Name who owns " + title +
+                      model.path + ": " + words.what + " (" + risk.status + ") has no owner",
+                      model.path, risk.line, model.path + '\0' + risk.title);
+        f.hints.fix = "Name who owns " + words.what +
                       (component_.owners.empty() ? std::string()
                                                  : " (one of " + List(component_.owners) + ")");
         continue;
       }
       if (risk.status != "accepted") continue;
-      if (risk.date.empty() || risk.expires.empty()) {
+      const std::string by = " by " + core::EscapeForDisplay(risk.owner);
+      const std::string renew = "Review " + words.what + " again: fix it and mark it mitigated, " +
+                                "or renew its acceptance with one of its owners: a new " +
+                                words.date + " and a later " + words.expires + " (YYYY-MM-DD), " +
+                                words.where;
+      if (risk.date.empty()) {
         auto& f = Add("residual-risk-acceptance-incomplete",
-                      model.path + ": " + title + " is accepted without " +
-                          (risk.date.empty() ? std::string("the date it was accepted")
-                                             : std::string("an expiry")),
+                      model.path + ": " + words.what + " is accepted" + by + " without " +
+                          words.date + ", so nobody can tell how old the acceptance is",
                       model.path, risk.line, model.path + '\0' + risk.title + "\0date");
-        f.hints.fix = "Record when " + title + " was accepted and until when";
+        f.hints.fix = "Record when " + words.what + " was accepted (" + words.date +
+                      ") and until when (" + words.expires + "), " + words.where;
+        continue;
+      }
+      const std::string accepted =
+          " (accepted" + by + " on " + core::EscapeForDisplay(risk.date) + ")";
+      if (risk.expires.empty()) {
+        auto& f = Add("residual-risk-acceptance-incomplete",
+                      model.path + ": " + words.what + accepted + " has no " + words.expires +
+                          ", so its acceptance never ends",
+                      model.path, risk.line, model.path + '\0' + risk.title + "\0date");
+        f.hints.fix = "Add an " + words.expires + " (YYYY-MM-DD) to " + words.what + ", " +
+                      words.where + "; or fix it and mark it mitigated";
         continue;
       }
       const auto expires = core::ParseDate(risk.expires);
-      if (expires && *expires < core::DayOfUnixTime(now_)) {
+      if (!expires) {
+        auto& f =
+            Add("residual-risk-acceptance-incomplete",
+                model.path + ": " + words.what + accepted + " has " + words.expires + " '" +
+                    core::EscapeForDisplay(risk.expires) + "', which is not a date YYYY-MM-DD",
+                model.path, risk.line, model.path + '\0' + risk.title + "\0date");
+        f.hints.fix =
+            "Write the " + words.expires + " of " + words.what + " as YYYY-MM-DD, " + words.where;
+        continue;
+      }
+      if (*expires < today) {
         auto& f = Add("residual-risk-expired",
-                      model.path + ": the acceptance of " + title + " expired on " +
-                          core::FormatDate(*expires),
+                      model.path + ": the acceptance of " + words.what + accepted + " expired on " +
+                          core::FormatDate(*expires) + ", " + std::to_string(today - *expires) +
+                          " days ago",
                       model.path, risk.line, model.path + '\0' + risk.title + "\0expired");
-        f.hints.fix = "Review " + title + " again: mitigate it, or renew its acceptance";
+        f.hints.fix = renew;
       }
     }
   }
 
-  void EntryPoints(const collect::ModelFile& model, const ModelDocument& doc) {
-    for (const auto& path : facts_.touched) {
+  // A file the change adds under an entry-point glob must be mentioned by one of the models
+  // (modified entry points were there before; the model had its chance to name them).
+  void EntryPoints(const std::vector<std::pair<const collect::ModelFile*, ModelDocument>>& read) {
+    for (const auto& path : facts_.added) {
       bool entry = false;
       for (const auto& glob : control_.entry_points)
         entry = entry || core::MatchPathGlob(glob, path);
       if (!entry) continue;
       const std::string base = path.substr(path.rfind('/') + 1);
-      if (Mentions(doc, path) || Mentions(doc, base)) continue;
+      bool mentioned = false;
+      std::vector<std::string> models;
+      for (const auto& [model, doc] : read) {
+        mentioned = mentioned || Mentions(doc, path) || Mentions(doc, base);
+        models.push_back(model->path);
+      }
+      if (mentioned) continue;
       auto& f = Add("entry-point-unmodelled",
-                    path + " is an entry point (controls.threat_model.entry_points) that " +
-                        model.path + " does not mention",
-                    path, 0, model.path + '\0' + path,
+                    path + " is a new entry point (controls.threat_model.entry_points) that " +
+                        (models.size() == 1 ? models.front() + " does not mention"
+                                            : "none of " + List(models) + " mentions"),
+                    path, 0, path,
                     std::min(policy::SeverityForTier(component_.tier), core::Severity::kMedium));
-      f.hints.fix = "Add " + path + " to the 'Entry points' of " + model.path;
+      f.hints.fix = "Add " + path + " to the 'Entry points' of " + models.front();
     }
   }
 

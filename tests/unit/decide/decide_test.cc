@@ -171,3 +171,31 @@ TEST_CASE("a finding that names its acceptors can be waived only by them", "[dec
 }
 
 }  // namespace riskgate::decide
+
+namespace riskgate::decide {
+
+TEST_CASE("issue 8: the accept remedy of a finding with acceptors names who may accept it",
+          "[decide][waivers]") {
+  policy::Policy policy;
+  core::Finding f;
+  f.control = "threat_model";
+  f.rule = "threat-model-stale";
+  f.severity = core::Severity::kHigh;
+  f.location.path = "docs/tm/payments.md";
+  f.fingerprint = "00112233445566778899aabbccddeeff";
+  f.hints.acceptors = {"@acme/payments", "@carol"};
+  const auto verdict = Decide({f}, policy);
+  const auto& remedies = verdict.findings[0].remediation;
+  REQUIRE_FALSE(remedies.empty());
+  const auto& accept = remedies.back();
+  REQUIRE(accept.kind == core::RemedyKind::kAccept);
+  CHECK_THAT(accept.summary, Catch::Contains("one of @acme/payments, @carol"));
+  CHECK_THAT(accept.detail, Catch::Contains("approver: <one of @acme/payments, @carol, with "
+                                            "authority to accept high risks>"));
+  // Without acceptors the remedy stays generic.
+  f.hints.acceptors.clear();
+  const auto generic = Decide({f}, policy).findings[0].remediation.back();
+  CHECK_THAT(generic.detail, Catch::Contains("approver: <who has authority to accept high risks>"));
+}
+
+}  // namespace riskgate::decide

@@ -3,9 +3,13 @@
 // risk_tracking, and Markdown with a residual-risk table.
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <fstream>
 
+#include "core/date.h"
 #include "evaluate/threat_model/model_document.h"
+#include "evaluate/threat_model/model_status.h"
+#include "evaluate/threat_model/threat_model_evaluator.h"
 
 namespace riskgate::evaluate::threat_model {
 namespace {
@@ -87,6 +91,255 @@ TEST_CASE("Markdown parts: numbered headings count, placeholders and fenced code
   CHECK(doc.parts[1].empty);
   CHECK_FALSE(doc.parts[2].present);  // inside a code fence
   CHECK(doc.parts[5].present);
+}
+
+}  // namespace riskgate::evaluate::threat_model
+
+// Issue 8 audit regressions: Markdown status words, format by content, whole-word mentions,
+// and the Threagile acceptance messages the evaluator gives (dates relative to today).
+namespace riskgate::evaluate::threat_model {
+namespace {
+
+std::string ResidualTable(const std::string& rows) {
+  return "# payments\n## Residual risk\n\n"
+         "| Threat | Severity | Status | Owner | Accepted | Expires |\n"
+         "|---|---|---|---|---|---|\n" +
+         rows;
+}
+
+// One high-tier component "payments" whose only model is `path` holding `content`, judged by a
+// change made now that touches its code.
+std::vector<core::Finding> Judge(const std::string& path, const std::string& content) {
+  policy::ThreatModelControl control;
+  control.enabled = true;
+  control.required_parts = {"Residual risk"};
+  policy::Component component;
+  component.name = "payments";
+  component.paths = {"src/payments/**"};
+  component.tier = policy::RiskTier::kHigh;
+  component.models = {path};
+  component.owners = {"@acme/payments"};
+  control.components = {component};
+  collect::ChangeFacts facts;
+  facts.threat_models.change_time = static_cast<long long>(std::time(nullptr));
+  collect::ComponentFacts c;
+  c.name = "payments";
+  c.touched = {"src/payments/charge.cc"};
+  collect::ModelFile model;
+  model.path = path;
+  model.content = content;
+  model.changed = true;
+  c.models = {model};
+  facts.threat_models.components = {c};
+  return EvaluateThreatModels(facts, control);
+}
+
+std::string DaysFromToday(int days) {
+  return core::FormatDate(core::DayOfUnixTime(static_cast<long long>(std::time(nullptr))) + days);
+}
+
+std::string ThreagileWithEntry(const std::string& entry) {
+  return "threagile_version: 1.0.0\n"
+         "title: payments\n"
+         "technical_assets:\n"
+         "  payments-api:\n"
+         "    id: payments-api\n"
+         "risk_tracking:\n"
+         "  missing-authentication@payments-api:\n" +
+         entry;
+}
+
+}  // namespace
+
+TEST_CASE("issue 8: mitigated and closed Markdown residual-risk rows are not residual",
+          "[evaluate][threat_model]") {
+  const auto doc = ReadModel("TM.md",
+                             ResidualTable("| Old XSS | High | Mitigated | | | |\n"
+                                           "| Legacy SSRF | Critical | **Closed** | TBD | | |\n"
+                                           "| Fixed CSRF | High | fixed in v2 | | | |\n"
+                                           "| Replay | High | Open | | | |\n"
+                                           "| Card testing | High | Accepted | @bob | | |\n"),
+                             kParts);
+  REQUIRE(doc.residual.size() == 2);
+  CHECK(doc.residual[0].title == "Replay");
+  CHECK(doc.residual[0].status == "open");
+  CHECK(doc.residual[1].status == "accepted");
+  // So only the open row lacks an owner, and only the accepted one lacks dates.
+  std::vector<std::string> rules;
+  for (const auto& f : Judge("TM.md", ResidualTable("| Old XSS | High | Mitigated | | | |\n"
+                                                    "| Replay | High | Open | | | |\n"))) {
+    rules.push_back(f.rule);
+  }
+  CHECK(rules == std::vector<std::string>{"residual-risk-unowned"});
+}
+
+TEST_CASE("issue 8: a model's format is told by its content, not its file name",
+          "[evaluate][threat_model]") {
+  const auto dragon =
+      ReadModel("docs/tm/payments.md", Fixture("payments.threat-dragon.json"), kParts);
+  CHECK(dragon.format == ModelFormat::kThreatDragon);
+  CHECK(dragon.error.empty());
+  CHECK(Mentions(dragon, "payments-api"));
+  const auto threagile =
+      ReadModel("docs/tm/payments.model", Fixture("payments.threagile.yaml"), kParts);
+  CHECK(threagile.format == ModelFormat::kThreagile);
+  CHECK(threagile.error.empty());
+  CHECK(threagile.residual.size() == 2);
+  // A Threagile file someone named .json, and Threat Dragon JSON named .yaml.
+  CHECK(ReadModel("tm/threagile.json", Fixture("payments.threagile.yaml"), kParts).format ==
+        ModelFormat::kThreagile);
+  CHECK(ReadModel("tm/dragon.yaml", Fixture("payments.threat-dragon.json"), kParts).format ==
+        ModelFormat::kThreatDragon);
+  // Markdown under any name stays Markdown; JSON that is not Threat Dragon is unparsable.
+  const auto markdown = ReadModel("tm/payments.txt", "# payments\n## Assets\nTokens.\n", kParts);
+  CHECK(markdown.format == ModelFormat::kMarkdown);
+  CHECK(markdown.parts[0].present);
+  CHECK_THAT(ReadModel("tm/payments.md", "{\"cells\": []}", kParts).error,
+             Catch::Contains("not a Threat Dragon v2 model"));
+}
+
+TEST_CASE("issue 8: a component is mentioned only as a whole word", "[evaluate][threat_model]") {
+  const auto doc = ReadModel("TM.md",
+                             "# Rapid response\n## Assets\n- grapi-cache: tokens\n"
+                             "## Payments service\n- `src/payments/routes/refund.cc`: refunds\n",
+                             kParts);
+  CHECK_FALSE(Mentions(doc, "api"));  // "rapid", "grapi-cache"
+  CHECK_FALSE(Mentions(doc, "pay"));
+  CHECK(Mentions(doc, "payments"));
+  CHECK(Mentions(doc, "Payments service"));
+  CHECK(Mentions(doc, "refund.cc"));
+  CHECK(Mentions(doc, "src/payments/routes/refund.cc"));
+  // Punctuation separates words: "payments-api" names both "payments-api" and "api".
+  const auto hyphenated = ReadModel("TM.md", "# Model\n- payments-api: the service\n", kParts);
+  CHECK(Mentions(hyphenated, "payments-api"));
+  CHECK(Mentions(hyphenated, "api"));
+  CHECK(Mentions(ReadModel("TM.md", "# The API gateway\n", kParts), "api"));
+}
+
+TEST_CASE("issue 8: a Threagile acceptance without an expiry says which risk and what to add",
+          "[evaluate][threat_model]") {
+  const std::string accepted = DaysFromToday(-20);
+  const auto findings = Judge("threagile.yaml", ThreagileWithEntry("    status: accepted\n"
+                                                                   "    checked_by: alice\n"
+                                                                   "    date: " +
+                                                                   accepted + "\n"));
+  REQUIRE(findings.size() == 1);
+  const auto& f = findings[0];
+  CHECK(f.rule == "residual-risk-acceptance-incomplete");
+  CHECK(f.location.line == 7);
+  CHECK_THAT(f.message,
+             Catch::Contains("risk_tracking entry 'missing-authentication@payments-api'"));
+  CHECK_THAT(f.message, Catch::Contains("accepted by alice on " + accepted));
+  CHECK_THAT(f.message, Catch::Contains("has no `expires:`"));
+  CHECK_THAT(f.hints.fix, Catch::Contains("`expires:` (YYYY-MM-DD)"));
+  CHECK_THAT(f.hints.fix, Catch::Contains("risk_tracking"));
+  CHECK_THAT(f.hints.fix, Catch::Contains("threagile.yaml"));
+}
+
+TEST_CASE("issue 8: an expired Threagile acceptance says when it ended and how to renew it",
+          "[evaluate][threat_model]") {
+  const std::string accepted = DaysFromToday(-40);
+  const std::string expired = DaysFromToday(-3);
+  const auto findings = Judge("threagile.yaml", ThreagileWithEntry("    status: accepted\n"
+                                                                   "    checked_by: alice\n"
+                                                                   "    date: " +
+                                                                   accepted +
+                                                                   "\n"
+                                                                   "    expires: " +
+                                                                   expired + "\n"));
+  REQUIRE(findings.size() == 1);
+  const auto& f = findings[0];
+  CHECK(f.rule == "residual-risk-expired");
+  CHECK_THAT(f.message, Catch::Contains("risk_tracking entry 'missing-authentication@payments-api' "
+                                        "(accepted by alice on " +
+                                        accepted + ") expired on " + expired + ", 3 days ago"));
+  CHECK_THAT(f.hints.fix, Catch::Contains("mark it mitigated"));
+  CHECK_THAT(f.hints.fix, Catch::Contains("a new `date:` and a later `expires:`"));
+  // Not a date at all is reported too, rather than read as "never expires".
+  const auto garbled = Judge("threagile.yaml", ThreagileWithEntry("    status: accepted\n"
+                                                                  "    checked_by: alice\n"
+                                                                  "    date: " +
+                                                                  accepted +
+                                                                  "\n"
+                                                                  "    expires: next quarter\n"));
+  REQUIRE(garbled.size() == 1);
+  CHECK(garbled[0].rule == "residual-risk-acceptance-incomplete");
+  CHECK_THAT(garbled[0].message, Catch::Contains("'next quarter', which is not a date"));
+}
+
+TEST_CASE("issue 8: only entry points the change adds count, and any model may mention them",
+          "[evaluate][threat_model]") {
+  policy::ThreatModelControl control;
+  control.enabled = true;
+  control.required_parts = {};
+  control.entry_points = {"**/routes/**"};
+  policy::Component component;
+  component.name = "payments";
+  component.paths = {"src/payments/**"};
+  component.models = {"docs/tm/payments.md", "docs/tm/routes.md"};
+  control.components = {component};
+  collect::ChangeFacts facts;
+  facts.threat_models.change_time = static_cast<long long>(std::time(nullptr));
+  collect::ComponentFacts c;
+  c.name = "payments";
+  c.touched = {"src/payments/routes/export.cc", "src/payments/routes/legacy.cc",
+               "src/payments/routes/refund.cc"};
+  c.added = {"src/payments/routes/export.cc", "src/payments/routes/refund.cc"};
+  collect::ModelFile overview{"docs/tm/payments.md", "# payments\n", std::nullopt, true};
+  collect::ModelFile routes{"docs/tm/routes.md", "# payments routes\n- refund.cc: refunds\n",
+                            std::nullopt, true};
+  c.models = {overview, routes};
+  facts.threat_models.components = {c};
+  const auto findings = EvaluateThreatModels(facts, control);
+  // legacy.cc was there before (modified only); refund.cc is named by the second model.
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "entry-point-unmodelled");
+  CHECK(findings[0].location.path == "src/payments/routes/export.cc");
+  CHECK_THAT(findings[0].message,
+             Catch::Contains("none of docs/tm/payments.md, docs/tm/routes.md mentions"));
+}
+
+TEST_CASE("issue 8: status judges freshness as the check does (last_change mode)",
+          "[evaluate][threat_model]") {
+  const long long now = static_cast<long long>(std::time(nullptr));
+  constexpr long long kDay = 86400;
+  policy::ThreatModelControl control;
+  control.enabled = true;
+  control.required_parts = {};
+  control.freshness = policy::Freshness::kLastChange;
+  policy::Component component;
+  component.name = "payments";
+  component.paths = {"src/payments/**"};
+  component.tier = policy::RiskTier::kHigh;
+  component.models = {"docs/tm/payments.md"};
+  component.owners = {"@acme/payments"};
+  control.components = {component};
+  collect::ChangeFacts facts;
+  facts.threat_models.change_time = now;
+  collect::ComponentFacts c;
+  c.name = "payments";
+  c.models = {collect::ModelFile{"docs/tm/payments.md", "# payments\n", now - 10 * kDay, false}};
+  c.last_code_change = now - 5 * kDay;  // the code moved on after the model
+  facts.threat_models.components = {c};
+  const auto stale = ComponentStatuses(facts.threat_models, control);
+  REQUIRE(stale.size() == 1);
+  REQUIRE(stale[0].models.size() == 1);
+  CHECK_FALSE(stale[0].usable);
+  CHECK_FALSE(stale[0].models[0].fresh);
+  CHECK_THAT(stale[0].models[0].stale_reason,
+             Catch::Contains("before the component's code changed on " +
+                             core::FormatDate(core::DayOfUnixTime(now - 5 * kDay))));
+  // The check says the same.
+  c.touched = {"src/payments/charge.cc"};
+  facts.threat_models.components = {c};
+  const auto findings = EvaluateThreatModels(facts, control);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "threat-model-stale");
+  // A model updated after the code is fresh for both, however old.
+  facts.threat_models.components[0].models[0].last_updated = now - 4 * kDay;
+  facts.threat_models.components[0].last_code_change = now - 400 * kDay;
+  CHECK(ComponentStatuses(facts.threat_models, control)[0].usable);
+  CHECK(EvaluateThreatModels(facts, control).empty());
 }
 
 }  // namespace riskgate::evaluate::threat_model

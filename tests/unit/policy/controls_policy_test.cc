@@ -150,4 +150,27 @@ controls:
   CHECK_THAT(m, Catch::Contains("components[2]"));
 }
 
+TEST_CASE("issue 8: a high-tier component without owners is a located policy error",
+          "[policy][threat_model]") {
+  auto policy = Load(R"(version: 1
+controls:
+  threat_model:
+    components:
+      - name: payments
+        paths: ['src/payments/**']
+        tier: high
+        models: [docs/tm/payments.md]
+      - name: docs
+        paths: ['docs/**']
+        tier: low
+        models: [docs/tm/docs.md]
+)");
+  REQUIRE_FALSE(policy.has_value());
+  const std::string m = policy.error().message;
+  CHECK_THAT(m, Catch::Contains("controls.threat_model.components[0].owners"));
+  CHECK_THAT(m, Catch::Contains("component 'payments' is high tier, so only its owners may accept "
+                                "its risks"));
+  CHECK_THAT(m, Catch::Contains("1 problem"));  // the low-tier one needs none
+}
+
 }  // namespace riskgate::policy

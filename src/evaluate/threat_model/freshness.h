@@ -1,0 +1,24 @@
+// Stage 3 (evaluate): whether a threat model is fresh under the policy's freshness mode
+// (`max_age_days` of the change, or no older than the component's last code change), the one
+// judgement both the check and `riskgate threat-model status` use. Pure: facts in, verdict out.
+#pragma once
+
+#include <string>
+
+#include "collect/facts.h"
+#include "policy/threat_model_control.h"
+
+namespace riskgate::evaluate::threat_model {
+
+struct FreshnessVerdict {
+  bool fresh = false;
+  std::string reason;  // when stale: why, naming the model, its date and the limit
+};
+
+// `change_time` is when the judged change happens (seconds); `component` holds the time of its
+// last code change for `freshness: last_change`.
+FreshnessVerdict JudgeFreshness(const collect::ModelFile& model,
+                                const collect::ComponentFacts& component,
+                                const policy::ThreatModelControl& control, long long change_time);
+
+}  // namespace riskgate::evaluate::threat_model
