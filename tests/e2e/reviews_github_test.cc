@@ -373,4 +373,51 @@ TEST_CASE("a pagination link to another host is refused, the token stays home", 
   CHECK_THAT(result.err, Catch::Contains("refusing to follow a pagination link"));
 }
 
+TEST_CASE("a GitHub push without a pull request judges the commit trailers like GitLab",
+          "[e2e][reviews]") {
+  TempRepo repo;
+  FixtureServer server;
+  repo.Write(".riskgate.yaml", kPolicy);
+  repo.Write(".github/CODEOWNERS", kCodeowners);
+  const std::string base = repo.Commit("base");
+  repo.Write("docs/guide.md", "# guide\n");
+  auto push = [&](const std::string& message) {
+    const std::string head = repo.Commit(message);
+    repo.Write(".git/event.json", json{{"ref", "refs/heads/main"},
+                                       {"before", base},
+                                       {"after", head},
+                                       {"repository", {{"full_name", "octo/app"}}}}
+                                      .dump());
+    return repo.Riskgate({"check", "--format", "json"},
+                         {{"CI", "true"},
+                          {"GITHUB_ACTIONS", "true"},
+                          {"GITHUB_EVENT_NAME", "push"},
+                          {"GITHUB_EVENT_PATH", repo.path() + "/.git/event.json"},
+                          {"GITHUB_REPOSITORY", "octo/app"},
+                          {"GITHUB_API_URL", server.url()},
+                          {"GITHUB_TOKEN", FakeGithubToken()},
+                          {"RISKGATE_GITHUB_TOKEN", ""},
+                          {"GITLAB_CI", ""},
+                          {"PRE_COMMIT", ""},
+                          {"GIT_INDEX_FILE", ""}});
+  };
+  const auto unapproved = push("docs");
+  INFO(unapproved.out << unapproved.err);
+  CHECK(unapproved.exit_code == 1);
+  const auto findings = ReviewFindings(unapproved);
+  REQUIRE(!findings.empty());
+  bool names_owner = false;
+  for (const auto& f : findings) {
+    names_owner |= f["message"].get<std::string>().find(
+                       "docs/guide.md needs 1 approval from @docwriter") != std::string::npos;
+  }
+  CHECK(names_owner);
+  repo.Write("docs/guide.md", "# guide\n\nmore\n");
+  const auto approved = push("docs, reviewed\n\nReviewed-by: @docwriter\n");
+  INFO(approved.out << approved.err);
+  CHECK(approved.exit_code == 0);
+  CHECK(ReviewFindings(approved).empty());
+  CHECK(server.requests().empty());  // no pull request, so no review API call
+}
+
 }  // namespace riskgate::testing
