@@ -111,7 +111,7 @@ TEST_CASE("a dry run of staged changes explains which approvals the commit will 
   CHECK(hook.out.find("will need") == std::string::npos);
 }
 
-TEST_CASE("with source auto a local range explains what it needs; CI judges the trailers",
+TEST_CASE("with source auto a local range explains what it needs and CI judges the trailers",
           "[e2e][reviews]") {
   TempRepo repo;
   repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  reviews: {min_approvals: 1}\n");
