@@ -67,20 +67,21 @@ struct GitlabMr {
                                       .dump());
   }
 
-  ProcessResult Check() {
-    return repo.Riskgate({"check", "--format", "json"},
-                         {{"GITLAB_CI", "true"},
-                          {"CI_PIPELINE_SOURCE", "merge_request_event"},
-                          {"CI_MERGE_REQUEST_IID", "7"},
-                          {"CI_MERGE_REQUEST_PROJECT_ID", "42"},
-                          {"CI_MERGE_REQUEST_DIFF_BASE_SHA", base},
-                          {"CI_COMMIT_SHA", head},
-                          {"CI_API_V4_URL", server.url()},
-                          {"GITLAB_TOKEN", FakeGitlabToken()},
-                          {"RISKGATE_GITLAB_TOKEN", ""},
-                          {"GITHUB_ACTIONS", ""},
-                          {"PRE_COMMIT", ""},
-                          {"GIT_INDEX_FILE", ""}});
+  ProcessResult Check(const Env& overrides = {}) {
+    Env env = {{"GITLAB_CI", "true"},
+               {"CI_PIPELINE_SOURCE", "merge_request_event"},
+               {"CI_MERGE_REQUEST_IID", "7"},
+               {"CI_MERGE_REQUEST_PROJECT_ID", "42"},
+               {"CI_MERGE_REQUEST_DIFF_BASE_SHA", base},
+               {"CI_COMMIT_SHA", head},
+               {"CI_API_V4_URL", server.url()},
+               {"GITLAB_TOKEN", FakeGitlabToken()},
+               {"RISKGATE_GITLAB_TOKEN", ""},
+               {"GITHUB_ACTIONS", ""},
+               {"PRE_COMMIT", ""},
+               {"GIT_INDEX_FILE", ""}};
+    for (const auto& [name, value] : overrides) env[name] = value;
+    return repo.Riskgate({"check", "--format", "json"}, env);
   }
 };
 
@@ -134,6 +135,55 @@ TEST_CASE("a GitLab answer without approved_by fails closed", "[e2e][reviews]") 
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("approved_by is missing"));
   CHECK_THAT(result.err, Catch::Contains("GitLab merge request !7"));
+}
+
+TEST_CASE("a GitLab push pipeline without a merge request judges the commit trailers",
+          "[e2e][reviews]") {
+  GitlabMr mr;
+  auto push = [&](const std::string& head) {
+    return mr.repo.Riskgate({"check", "--format", "json"}, {{"CI", "true"},
+                                                            {"GITLAB_CI", "true"},
+                                                            {"CI_PIPELINE_SOURCE", "push"},
+                                                            {"CI_MERGE_REQUEST_IID", ""},
+                                                            {"CI_COMMIT_BEFORE_SHA", mr.base},
+                                                            {"CI_COMMIT_SHA", head},
+                                                            {"CI_API_V4_URL", mr.server.url()},
+                                                            {"GITLAB_TOKEN", FakeGitlabToken()},
+                                                            {"RISKGATE_GITLAB_TOKEN", ""},
+                                                            {"GITHUB_ACTIONS", ""},
+                                                            {"PRE_COMMIT", ""},
+                                                            {"GIT_INDEX_FILE", ""}});
+  };
+  const auto unapproved = push(mr.head);
+  INFO(unapproved.out << unapproved.err);
+  CHECK(unapproved.exit_code == 1);
+  CHECK(!ReviewFindings(unapproved).empty());
+  mr.repo.Write("docs/auth.md", "# auth\n\nmore\n");
+  mr.repo.Git({"rm", "-q", "-r", "src"});
+  const auto approved = push(mr.repo.Commit("docs only\n\nReviewed-by: @docwriter\n"));
+  INFO(approved.out << approved.err);
+  CHECK(approved.exit_code == 0);
+  CHECK(mr.server.requests().empty());
+}
+
+TEST_CASE("a merged-results pipeline judges the source branch head, not GitLab's merge commit",
+          "[e2e][reviews]") {
+  GitlabMr mr;
+  // GitLab merges the source head into the target's newer tip and runs on that merge commit.
+  mr.repo.Git({"checkout", "-q", "--detach", mr.base});
+  mr.repo.Write("target.txt", "moved on\n");
+  const std::string target = mr.repo.Commit("target moved on");
+  mr.repo.Git({"merge", "-q", "--no-ff", "-m", "merged result", mr.head});
+  const std::string merge = mr.repo.Git({"rev-parse", "HEAD"}).substr(0, 40);
+  mr.Approvals({"sec-lead", "sec-three"}, 1, 0);
+  const auto result = mr.Check({{"CI_COMMIT_SHA", merge},
+                                {"CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", mr.head},
+                                {"CI_MERGE_REQUEST_TARGET_BRANCH_SHA", target}});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(ReviewFindings(result).empty());
+  const auto doc = nlohmann::json::parse(result.out);
+  CHECK(doc.dump().find(merge) == std::string::npos);
 }
 
 }  // namespace riskgate::testing
