@@ -186,4 +186,71 @@ TEST_CASE("a merged-results pipeline judges the source branch head, not GitLab's
   CHECK(doc.dump().find(merge) == std::string::npos);
 }
 
+TEST_CASE("GitLab faults fail closed and never pass", "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.Approvals({"sec-lead", "sec-three"}, 1, 0);  // passes when every call answers
+  SECTION("500 on every attempt of the approvals call: exit 2 after the bounded retries") {
+    mr.server.On(kMr + "/approvals", {FixtureResponse{500, R"({"message":"500"})", {}, 0}});
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("HTTP 500"));
+    CHECK_THAT(result.err, Catch::Contains("approvals of GitLab merge request !7"));
+    CHECK(mr.server.CountRequests(kMr + "/approvals") == 2);
+  }
+  SECTION("truncated approvals JSON: exit 2, never a partial count") {
+    mr.server.On(kMr + "/approvals", R"({"approvals_left": 0, "approved_by": [{"user": {"userna)");
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("not valid JSON"));
+  }
+  SECTION("no answer within the timeout: exit 2") {
+    mr.server.On(kMr, {FixtureResponse{200, "{}", {}, 3.0}});
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("no answer within 2.0 s"));
+  }
+  SECTION("a group whose members cannot be read leaves its requirement unmet: block") {
+    mr.server.On(kGroup, {FixtureResponse{500, "{}", {}, 0}});
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 1);
+    const auto findings = ReviewFindings(result);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0]["rule"] == "code-owner-approval-missing");
+  }
+  SECTION("a truncated second page of members fails the group, not the check open") {
+    mr.server.On(kGroup,
+                 {FixtureResponse{
+                     200, json::array({{{"username", "zed"}}}).dump(), {{"X-Next-Page", "2"}}, 0}});
+    mr.server.On(kGroup + "&page=2", R"([{"username": "sec-th)");
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 1);
+  }
+}
+
+TEST_CASE("GitLab group members are read across pages by Link and by X-Next-Page",
+          "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.Approvals({"sec-lead", "sec-three"}, 1, 0);
+  const std::string second = kGroup + "&page=2";
+  const std::string first = json::array({{{"username", "zed"}}}).dump();
+  SECTION("Link rel=next") {
+    mr.server.On(
+        kGroup,
+        {FixtureResponse{
+            200, first, {{"Link", "<" + mr.server.url() + second + ">; rel=\"next\""}}, 0}});
+  }
+  SECTION("X-Next-Page only") {
+    mr.server.On(kGroup, {FixtureResponse{200, first, {{"X-Next-Page", "2"}}, 0}});
+  }
+  mr.server.On(
+      second,
+      {FixtureResponse{
+          200, json::array({{{"username", "sec-three"}}}).dump(), {{"X-Next-Page", ""}}, 0}});
+  const auto result = mr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(ReviewFindings(result).empty());
+  CHECK(mr.server.CountRequests(second) == 1);
+}
+
 }  // namespace riskgate::testing

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -289,6 +290,57 @@ core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
   }
 }
 
+namespace {
+
+// `path` with its `page` query parameter set to `number`.
+std::string WithPage(const std::string& path, const std::string& number) {
+  const auto query = path.find('?');
+  if (query == std::string::npos) return path + "?page=" + number;
+  std::string out = path.substr(0, query + 1);
+  bool replaced = false;
+  std::size_t start = query + 1;
+  while (start <= path.size()) {
+    auto end = path.find('&', start);
+    if (end == std::string::npos) end = path.size();
+    std::string param = path.substr(start, end - start);
+    if (param.starts_with("page=")) {
+      param = "page=" + number;
+      replaced = true;
+    }
+    if (!param.empty()) out += (out.back() == '?' ? "" : "&") + param;
+    start = end + 1;
+  }
+  if (!replaced) out += (out.back() == '?' ? "" : "&") + std::string("page=") + number;
+  return out;
+}
+
+std::string PercentDecoded(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The next page's path: httplib percent-decodes header values, so a Link to
+// `/groups/a%2Fb/...` arrives as `/groups/a/b/...`; the requested path's encoding is kept then.
+std::string KeepEncodedPath(const std::string& requested, const std::string& link) {
+  const std::string requested_path = requested.substr(0, requested.find('?'));
+  const auto query = link.find('?');
+  const std::string link_path = link.substr(0, query);
+  if (link_path == requested_path || PercentDecoded(requested_path) != link_path) return link;
+  return requested_path + (query == std::string::npos ? "" : link.substr(query));
+}
+
+}  // namespace
+
 core::Result<std::vector<std::string>> HttpClient::GetPages(const std::string& path) {
   std::vector<std::string> pages;
   std::string next = path;
@@ -297,16 +349,26 @@ core::Result<std::vector<std::string>> HttpClient::GetPages(const std::string& p
     if (!response) return tl::unexpected(response.error());
     pages.push_back(std::move(response->body));
     auto link = response->headers.find("link");
-    if (link == response->headers.end()) return pages;
-    auto url = NextPageLink(link->second);
-    if (!url) return pages;
+    auto url = link == response->headers.end() ? std::nullopt : NextPageLink(link->second);
+    if (!url) {
+      // GitLab's offset pagination also says X-Next-Page (empty on the last page), which some
+      // proxies keep when they drop Link.
+      auto number = response->headers.find("x-next-page");
+      if (number == response->headers.end() || number->second.empty() ||
+          number->second.size() > 9 ||
+          number->second.find_first_not_of("0123456789") != std::string::npos) {
+        return pages;
+      }
+      next = WithPage(next, number->second);
+      continue;
+    }
     // The next page must be on the same API: the token is never sent anywhere else.
     if (!url->starts_with(base_url_ + "/")) {
       return tl::unexpected(ForgeError("GET " + base_url_ + core::EscapeForDisplay(path) +
                                        ": refusing to follow a pagination link outside " +
                                        base_url_ + " (" + core::EscapeForDisplay(*url) + ")"));
     }
-    next = url->substr(base_url_.size());
+    next = KeepEncodedPath(next, url->substr(base_url_.size()));
   }
   return tl::unexpected(ForgeError("GET " + base_url_ + core::EscapeForDisplay(path) +
                                    ": more than " + std::to_string(impl_->options.max_pages) +
