@@ -88,6 +88,25 @@ TEST_CASE("GitLab sections each require their own owners, with defaults and appr
   CHECK(OwnersOf(c, "CHANGELOG.md").size() == 1);  // the Docs section excludes it
 }
 
+TEST_CASE("a repeated GitLab section header keeps the strictest [N] and ^ of its headers",
+          "[policy][codeowners][issue7]") {
+  Diagnostics d;
+  const auto c = ParseCodeowners(
+      "^[Security]\n/src/ @sec\n[Docs]\n*.md @writers\n[security][2] @lead\n/api/\n"
+      "[SECURITY]\n/lib/ @sec\n",
+      "CODEOWNERS", CodeownersDialect::kGitlab, d);
+  CHECK(d.empty());
+  for (const char* path : {"src/a.cc", "api/b.go", "lib/c.cc"}) {
+    INFO(path);
+    const auto owners = OwnersOf(c, path);
+    REQUIRE(owners.size() == 1);
+    CHECK(owners[0].section == "Security");
+    CHECK(!owners[0].optional);
+    CHECK(owners[0].approvals == 2);
+  }
+  CHECK(OwnersOf(c, "api/b.go")[0].owners == std::vector<std::string>{"@lead"});
+}
+
 TEST_CASE("a GitLab section's approval count must be a small positive number",
           "[policy][codeowners][issue7]") {
   // Found by fuzz_codeowners: a long count overflowed an int while it was read.
