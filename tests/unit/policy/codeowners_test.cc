@@ -45,6 +45,17 @@ TEST_CASE("the last matching line wins and an owner-less line un-owns (GitHub)",
   CHECK(OwnersOf(c, "src/auth/login.cc").front().line == 3);
 }
 
+TEST_CASE("an escaped hash in a GitHub CODEOWNERS line starts no comment",
+          "[policy][codeowners][issue7]") {
+  Diagnostics d;
+  const auto c = ParseCodeowners("* @all\n\\#notes.md @notes\ndocs/a\\#b.md @docs @more\n",
+                                 ".github/CODEOWNERS", CodeownersDialect::kGithub, d);
+  CHECK(d.empty());
+  CHECK(Owners(c, "#notes.md") == std::vector<std::string>{"@notes"});
+  CHECK(Owners(c, "docs/a#b.md") == std::vector<std::string>{"@docs", "@more"});
+  CHECK(Owners(c, "other.md") == std::vector<std::string>{"@all"});
+}
+
 TEST_CASE("malformed CODEOWNERS lines are reported with their line and skipped",
           "[policy][codeowners]") {
   Diagnostics d;
