@@ -3,6 +3,7 @@
 // team owner, and faults (500s, 429 with Retry-After, truncated JSON, timeouts). Every fault
 // ends in exit 2 or a blocking finding, never a pass. CODEOWNERS is read from the base revision.
 #include <catch2/catch.hpp>
+#include <ctime>
 
 #include "e2e/review_findings.h"
 #include "support/fixture_server.h"
@@ -313,6 +314,39 @@ TEST_CASE("a 429 with Retry-After and GitHub's secondary rate limit are waited o
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK(pr.server.CountRequests(kReviews) == 2);
+}
+
+TEST_CASE("a Retry-After given as an HTTP-date is honoured, and bounded", "[e2e][reviews]") {
+  GithubPr pr;
+  auto http_date = [](std::time_t offset) {
+    const std::time_t at = std::time(nullptr) + offset;
+    std::tm tm{};
+    gmtime_r(&at, &tm);
+    char text[64];
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    return std::string(text);
+  };
+  const std::string limited = R"({"message":"You have exceeded a secondary rate limit"})";
+  SECTION("a date two seconds ahead is waited out") {
+    pr.server.On(kReviews, {FixtureResponse{403, limited, {{"Retry-After", http_date(2)}}, 0},
+                            FixtureResponse{200,
+                                            json::array({Review(1, "alice", "APPROVED", pr.head),
+                                                         Review(2, "bob", "APPROVED", pr.head)})
+                                                .dump(),
+                                            {},
+                                            0}});
+    const auto result = pr.Check();
+    INFO(result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(pr.server.CountRequests(kReviews) == 2);
+  }
+  SECTION("a date an hour ahead fails at once") {
+    pr.server.On(kReviews, {FixtureResponse{403, limited, {{"Retry-After", http_date(3600)}}, 0}});
+    const auto result = pr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("rate limited"));
+    CHECK(pr.server.CountRequests(kReviews) == 1);
+  }
 }
 
 TEST_CASE("on_error: block turns an unreachable forge into a blocking finding", "[e2e][reviews]") {

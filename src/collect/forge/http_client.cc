@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <thread>
 
 #include "collect/forge/forge_json.h"
@@ -92,13 +93,21 @@ void ApplyProxy(httplib::Client& client, const ParsedUrl& url) {
 
 bool Retryable(int status) { return status == 429 || (status >= 500 && status <= 599); }
 
-// How long the server asks us to wait (Retry-After seconds, or GitHub's rate limit reset), if
-// it says.
+// How long the server asks us to wait (Retry-After seconds or HTTP-date, or GitHub's rate limit
+// reset), if it says; the caller bounds it.
 std::optional<double> ServerWait(const HttpResponse& response) {
   if (auto it = response.headers.find("retry-after"); it != response.headers.end()) {
     char* end = nullptr;
     const double seconds = std::strtod(it->second.c_str(), &end);
     if (end != it->second.c_str() && seconds >= 0) return seconds;
+    // Or an HTTP-date (RFC 9110): "Wed, 21 Oct 2015 07:28:00 GMT".
+    std::tm when{};
+    const char* parsed = ::strptime(it->second.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &when);
+    if (parsed != nullptr && *parsed == '\0') {
+      const double at = static_cast<double>(::timegm(&when));
+      const double now = static_cast<double>(std::time(nullptr));
+      return at > now ? at - now : 0.0;
+    }
   }
   auto remaining = response.headers.find("x-ratelimit-remaining");
   auto reset = response.headers.find("x-ratelimit-reset");
