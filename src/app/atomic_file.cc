@@ -42,7 +42,13 @@ core::Result<void> WriteFileAtomically(const std::string& path, std::string_view
     }
     written += static_cast<std::size_t>(n);
   }
-  if (::fchmod(fd, 0644) != 0) return fail("cannot set permissions");
+  // A replaced file keeps its mode bits (an executable script stays executable, a private file
+  // private); a new one gets 0644.
+  mode_t mode = 0644;
+  if (struct stat existing{}; ::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
+    mode = existing.st_mode & 07777;
+  }
+  if (::fchmod(fd, mode) != 0) return fail("cannot set permissions");
   if (::fsync(fd) != 0) return fail("cannot sync");
   if (::close(fd) != 0) {
     ::unlink(name.data());

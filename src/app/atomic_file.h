@@ -8,7 +8,8 @@
 
 namespace riskgate::app {
 
-// Writes `content` to a temporary file beside `path`, syncs it, then renames it over `path`.
+// Writes `content` to a temporary file beside `path`, syncs it, then renames it over `path`; an
+// existing file keeps its mode bits, a new one gets 0644.
 core::Result<void> WriteFileAtomically(const std::string& path, std::string_view content);
 
 // Reads a whole file.

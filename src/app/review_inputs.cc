@@ -17,22 +17,50 @@ using core::MakeError;
 
 constexpr std::size_t kMaxCodeownersBytes = 3 * 1024 * 1024;  // GitHub ignores larger files
 
-ReviewOrigin ChooseOrigin(const policy::ReviewsControl& control, const collect::EnvReader& env,
-                          const CheckOptions& options) {
+// Where a run's approvals come from, with the pull request of the GitHub event payload.
+struct ReviewSourceChoice {
+  ReviewOrigin origin = ReviewOrigin::kTrailers;
+  std::optional<collect::forge::PullRequestInfo> event_pull;
+};
+
+// The policy's source, else the forge whose pull or merge request the CI run is on, else the
+// trailers: a GitHub run without a pull request (a push) falls back like a GitLab pipeline
+// without a merge request does.
+core::Result<ReviewSourceChoice> ChooseSource(const policy::ReviewsControl& control,
+                                              const collect::EnvReader& env,
+                                              const CheckOptions& options) {
+  ReviewSourceChoice choice;
+  const auto event_path = env("GITHUB_EVENT_PATH");
+  const bool may_use_github =
+      control.source == policy::ReviewSource::kGithub ||
+      (control.source == policy::ReviewSource::kAuto && env("GITHUB_ACTIONS") == "true");
+  if (may_use_github && event_path && options.pull_request == 0) {
+    auto pull = collect::forge::PullRequestFromEvent(*event_path);
+    if (!pull) return tl::unexpected(pull.error());
+    choice.event_pull = std::move(*pull);
+  }
   switch (control.source) {
     case policy::ReviewSource::kGithub:
-      return ReviewOrigin::kGithub;
+      choice.origin = ReviewOrigin::kGithub;
+      return choice;
     case policy::ReviewSource::kGitlab:
-      return ReviewOrigin::kGitlab;
+      choice.origin = ReviewOrigin::kGitlab;
+      return choice;
     case policy::ReviewSource::kTrailers:
-      return ReviewOrigin::kTrailers;
+      choice.origin = ReviewOrigin::kTrailers;
+      return choice;
     case policy::ReviewSource::kAuto:
       break;
   }
-  if (env("GITHUB_ACTIONS") == "true" && env("GITHUB_EVENT_PATH")) return ReviewOrigin::kGithub;
-  if (env("GITLAB_CI") && env("CI_MERGE_REQUEST_IID")) return ReviewOrigin::kGitlab;
-  if (options.pull_request > 0 && env("GITHUB_REPOSITORY")) return ReviewOrigin::kGithub;
-  return ReviewOrigin::kTrailers;
+  if (choice.event_pull) {
+    choice.origin = ReviewOrigin::kGithub;
+  } else if (env("GITLAB_CI") && env("CI_MERGE_REQUEST_IID")) {
+    choice.origin = ReviewOrigin::kGitlab;
+  } else if (options.pull_request > 0 &&
+             (env("GITHUB_ACTIONS") == "true" || env("GITHUB_REPOSITORY"))) {
+    choice.origin = ReviewOrigin::kGithub;
+  }
+  return choice;
 }
 
 // The first CODEOWNERS of the forge's locations at `revision`.
@@ -98,17 +126,14 @@ std::vector<std::string> TeamsToResolve(const std::optional<collect::CodeownersT
 core::Result<collect::ReviewFacts> FromGithub(const policy::ReviewsControl& control,
                                               const collect::EnvReader& env,
                                               const CheckOptions& options,
+                                              const ReviewSourceChoice& source,
                                               const std::vector<std::string>& teams) {
   collect::forge::GithubPullRequest pr;
   pr.repository =
       !options.forge_project.empty() ? options.forge_project : FirstEnv(env, {"GITHUB_REPOSITORY"});
-  if (auto path = env("GITHUB_EVENT_PATH"); path && options.pull_request == 0) {
-    auto known = collect::forge::PullRequestFromEvent(*path);
-    if (!known) return tl::unexpected(known.error());
-    if (*known) {
-      pr.known = **known;
-      pr.number = (*known)->number;
-    }
+  if (source.event_pull) {
+    pr.known = *source.event_pull;
+    pr.number = source.event_pull->number;
   }
   if (options.pull_request > 0) pr.number = options.pull_request;
   if (pr.repository.empty() || pr.number <= 0) {
@@ -169,7 +194,9 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
     out.codeowners = std::move(*codeowners);
     return out;
   }
-  const ReviewOrigin origin = ChooseOrigin(control, env, options);
+  auto source = ChooseSource(control, env, options);
+  if (!source) return tl::unexpected(source.error());
+  const ReviewOrigin origin = source->origin;
   const std::string revision =
       scope.base && *scope.base != collect::kEmptyTreeId ? *scope.base : scope.head.value_or("");
   std::optional<collect::CodeownersText> codeowners;
@@ -192,7 +219,7 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
   core::Result<collect::ReviewFacts> gathered = out;
   switch (origin) {
     case ReviewOrigin::kGithub:
-      gathered = FromGithub(control, env, options, teams);
+      gathered = FromGithub(control, env, options, *source, teams);
       break;
     case ReviewOrigin::kGitlab:
       gathered = FromGitlab(control, env, options, teams);

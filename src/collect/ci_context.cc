@@ -98,7 +98,11 @@ core::Result<ScopeChoice> FromGitLab(const EnvReader& env, GitRepository& repo) 
       return MakeError(ErrorCode::kUsage,
                        "a merge-request pipeline without CI_MERGE_REQUEST_DIFF_BASE_SHA");
     }
-    return Range(*base, *sha,
+    // In a merged-results pipeline CI_COMMIT_SHA is the merge commit GitLab made with the
+    // target branch; the change under judgement (and what approvals were given for) is the
+    // source branch's head, which only that pipeline sets.
+    const std::string head = env("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA").value_or(*sha);
+    return Range(*base, head,
                  "gitlab:merge_request_event !" + env("CI_MERGE_REQUEST_IID").value_or("?"));
   }
   if (source == "push" || source.empty() || source == "web" || source == "api") {

@@ -1,5 +1,7 @@
 #include "policy/codeowners.h"
 
+#include <algorithm>
+
 #include "core/path_glob.h"
 #include "core/text.h"
 
@@ -104,12 +106,22 @@ Codeowners ParseCodeowners(std::string_view text, const std::string& file,
         (line[first] == '[' || (line[first] == '^' && line.substr(first + 1).starts_with('[')))) {
       CodeownersSection section;
       if (ParseSection(line, number, file, section, diagnostics)) {
-        // Headers with the same name (ignoring case) form one section.
+        // Headers with the same name (ignoring case) form one section, and the most
+        // restrictive header wins (gitlab#232995): required if any header is, the highest
+        // [N], the default owners of every header.
         bool merged = false;
         for (std::size_t i = 1; i < out.sections.size() && !merged; ++i) {
           if (core::AsciiLower(out.sections[i].name) != core::AsciiLower(section.name)) continue;
           // Move it last so the rules that follow are appended to it.
           auto existing = std::move(out.sections[i]);
+          existing.optional = existing.optional && section.optional;
+          existing.approvals = std::max(existing.approvals, section.approvals);
+          for (auto& owner : section.default_owners) {
+            if (std::find(existing.default_owners.begin(), existing.default_owners.end(), owner) ==
+                existing.default_owners.end()) {
+              existing.default_owners.push_back(std::move(owner));
+            }
+          }
           out.sections.erase(out.sections.begin() + static_cast<std::ptrdiff_t>(i));
           out.sections.push_back(std::move(existing));
           merged = true;

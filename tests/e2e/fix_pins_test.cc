@@ -3,6 +3,7 @@
 // cannot resolve changes no file and exits 2.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 
 #include "support/fixture_server.h"
@@ -77,7 +78,8 @@ TEST_CASE("fix pins rewrites each mutable uses: line and no other byte", "[e2e][
     expected.replace(at, from.size(), to);
   };
   replace("actions/checkout@v4\r\n", "actions/checkout@" + Sha('1') + " # v4\r\n");
-  replace("docker/build-push-action@v5\"", "docker/build-push-action@" + Sha('2') + "\"");
+  // A line with a comment gets the tag too, and keeps its comment after it.
+  replace("docker/build-push-action@v5\"", "docker/build-push-action@" + Sha('2') + "\" # v5");
   replace("octo/tool/sub@main\r\n", "octo/tool/sub@" + Sha('3') + " # main\r\n");
   CHECK(Slurp(f.repo.path() + "/.github/workflows/ci.yml") == expected);
   CHECK_THAT(result.out, Catch::Contains(".github/workflows/ci.yml:9: actions/checkout@v4 -> "
@@ -88,6 +90,20 @@ TEST_CASE("fix pins rewrites each mutable uses: line and no other byte", "[e2e][
   const auto doc = f.repo.RiskgateJson({"check", "--worktree"}, 0, {{"GITHUB_ACTIONS", ""}});
   for (const auto& finding : doc["findings"]) {
     CHECK(finding["rule"].get<std::string>().rfind("unpinned-action", 0) != 0);
+  }
+}
+
+TEST_CASE("fix pins keeps the rewritten file's mode bits", "[e2e][pins][fix]") {
+  Fixture f;
+  const std::string path = f.repo.path() + "/.github/workflows/ci.yml";
+  for (const auto mode : {std::filesystem::perms(0640), std::filesystem::perms(0755)}) {
+    std::filesystem::permissions(path, mode);
+    std::ofstream(path, std::ios::binary) << kWorkflow;
+    const auto result = f.Fix();
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(Slurp(path) != kWorkflow);
+    CHECK((std::filesystem::status(path).permissions() & std::filesystem::perms::all) == mode);
   }
 }
 

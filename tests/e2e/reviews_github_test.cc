@@ -3,6 +3,7 @@
 // team owner, and faults (500s, 429 with Retry-After, truncated JSON, timeouts). Every fault
 // ends in exit 2 or a blocking finding, never a pass. CODEOWNERS is read from the base revision.
 #include <catch2/catch.hpp>
+#include <ctime>
 
 #include "e2e/review_findings.h"
 #include "support/fixture_server.h"
@@ -315,6 +316,39 @@ TEST_CASE("a 429 with Retry-After and GitHub's secondary rate limit are waited o
   CHECK(pr.server.CountRequests(kReviews) == 2);
 }
 
+TEST_CASE("a Retry-After given as an HTTP-date is honoured, and bounded", "[e2e][reviews]") {
+  GithubPr pr;
+  auto http_date = [](std::time_t offset) {
+    const std::time_t at = std::time(nullptr) + offset;
+    std::tm tm{};
+    gmtime_r(&at, &tm);
+    char text[64];
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    return std::string(text);
+  };
+  const std::string limited = R"({"message":"You have exceeded a secondary rate limit"})";
+  SECTION("a date two seconds ahead is waited out") {
+    pr.server.On(kReviews, {FixtureResponse{403, limited, {{"Retry-After", http_date(2)}}, 0},
+                            FixtureResponse{200,
+                                            json::array({Review(1, "alice", "APPROVED", pr.head),
+                                                         Review(2, "bob", "APPROVED", pr.head)})
+                                                .dump(),
+                                            {},
+                                            0}});
+    const auto result = pr.Check();
+    INFO(result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(pr.server.CountRequests(kReviews) == 2);
+  }
+  SECTION("a date an hour ahead fails at once") {
+    pr.server.On(kReviews, {FixtureResponse{403, limited, {{"Retry-After", http_date(3600)}}, 0}});
+    const auto result = pr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("rate limited"));
+    CHECK(pr.server.CountRequests(kReviews) == 1);
+  }
+}
+
 TEST_CASE("on_error: block turns an unreachable forge into a blocking finding", "[e2e][reviews]") {
   std::string policy = kPolicy;
   policy.replace(policy.find("    forge:"), 0, "    on_error: block\n");
@@ -371,6 +405,53 @@ TEST_CASE("a pagination link to another host is refused, the token stays home", 
   const auto result = pr.Check();
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("refusing to follow a pagination link"));
+}
+
+TEST_CASE("a GitHub push without a pull request judges the commit trailers like GitLab",
+          "[e2e][reviews]") {
+  TempRepo repo;
+  FixtureServer server;
+  repo.Write(".riskgate.yaml", kPolicy);
+  repo.Write(".github/CODEOWNERS", kCodeowners);
+  const std::string base = repo.Commit("base");
+  repo.Write("docs/guide.md", "# guide\n");
+  auto push = [&](const std::string& message) {
+    const std::string head = repo.Commit(message);
+    repo.Write(".git/event.json", json{{"ref", "refs/heads/main"},
+                                       {"before", base},
+                                       {"after", head},
+                                       {"repository", {{"full_name", "octo/app"}}}}
+                                      .dump());
+    return repo.Riskgate({"check", "--format", "json"},
+                         {{"CI", "true"},
+                          {"GITHUB_ACTIONS", "true"},
+                          {"GITHUB_EVENT_NAME", "push"},
+                          {"GITHUB_EVENT_PATH", repo.path() + "/.git/event.json"},
+                          {"GITHUB_REPOSITORY", "octo/app"},
+                          {"GITHUB_API_URL", server.url()},
+                          {"GITHUB_TOKEN", FakeGithubToken()},
+                          {"RISKGATE_GITHUB_TOKEN", ""},
+                          {"GITLAB_CI", ""},
+                          {"PRE_COMMIT", ""},
+                          {"GIT_INDEX_FILE", ""}});
+  };
+  const auto unapproved = push("docs");
+  INFO(unapproved.out << unapproved.err);
+  CHECK(unapproved.exit_code == 1);
+  const auto findings = ReviewFindings(unapproved);
+  REQUIRE(!findings.empty());
+  bool names_owner = false;
+  for (const auto& f : findings) {
+    names_owner |= f["message"].get<std::string>().find(
+                       "docs/guide.md needs 1 approval from @docwriter") != std::string::npos;
+  }
+  CHECK(names_owner);
+  repo.Write("docs/guide.md", "# guide\n\nmore\n");
+  const auto approved = push("docs, reviewed\n\nReviewed-by: @docwriter\n");
+  INFO(approved.out << approved.err);
+  CHECK(approved.exit_code == 0);
+  CHECK(ReviewFindings(approved).empty());
+  CHECK(server.requests().empty());  // no pull request, so no review API call
 }
 
 }  // namespace riskgate::testing

@@ -67,20 +67,21 @@ struct GitlabMr {
                                       .dump());
   }
 
-  ProcessResult Check() {
-    return repo.Riskgate({"check", "--format", "json"},
-                         {{"GITLAB_CI", "true"},
-                          {"CI_PIPELINE_SOURCE", "merge_request_event"},
-                          {"CI_MERGE_REQUEST_IID", "7"},
-                          {"CI_MERGE_REQUEST_PROJECT_ID", "42"},
-                          {"CI_MERGE_REQUEST_DIFF_BASE_SHA", base},
-                          {"CI_COMMIT_SHA", head},
-                          {"CI_API_V4_URL", server.url()},
-                          {"GITLAB_TOKEN", FakeGitlabToken()},
-                          {"RISKGATE_GITLAB_TOKEN", ""},
-                          {"GITHUB_ACTIONS", ""},
-                          {"PRE_COMMIT", ""},
-                          {"GIT_INDEX_FILE", ""}});
+  ProcessResult Check(const Env& overrides = {}) {
+    Env env = {{"GITLAB_CI", "true"},
+               {"CI_PIPELINE_SOURCE", "merge_request_event"},
+               {"CI_MERGE_REQUEST_IID", "7"},
+               {"CI_MERGE_REQUEST_PROJECT_ID", "42"},
+               {"CI_MERGE_REQUEST_DIFF_BASE_SHA", base},
+               {"CI_COMMIT_SHA", head},
+               {"CI_API_V4_URL", server.url()},
+               {"GITLAB_TOKEN", FakeGitlabToken()},
+               {"RISKGATE_GITLAB_TOKEN", ""},
+               {"GITHUB_ACTIONS", ""},
+               {"PRE_COMMIT", ""},
+               {"GIT_INDEX_FILE", ""}};
+    for (const auto& [name, value] : overrides) env[name] = value;
+    return repo.Riskgate({"check", "--format", "json"}, env);
   }
 };
 
@@ -134,6 +135,122 @@ TEST_CASE("a GitLab answer without approved_by fails closed", "[e2e][reviews]") 
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("approved_by is missing"));
   CHECK_THAT(result.err, Catch::Contains("GitLab merge request !7"));
+}
+
+TEST_CASE("a GitLab push pipeline without a merge request judges the commit trailers",
+          "[e2e][reviews]") {
+  GitlabMr mr;
+  auto push = [&](const std::string& head) {
+    return mr.repo.Riskgate({"check", "--format", "json"}, {{"CI", "true"},
+                                                            {"GITLAB_CI", "true"},
+                                                            {"CI_PIPELINE_SOURCE", "push"},
+                                                            {"CI_MERGE_REQUEST_IID", ""},
+                                                            {"CI_COMMIT_BEFORE_SHA", mr.base},
+                                                            {"CI_COMMIT_SHA", head},
+                                                            {"CI_API_V4_URL", mr.server.url()},
+                                                            {"GITLAB_TOKEN", FakeGitlabToken()},
+                                                            {"RISKGATE_GITLAB_TOKEN", ""},
+                                                            {"GITHUB_ACTIONS", ""},
+                                                            {"PRE_COMMIT", ""},
+                                                            {"GIT_INDEX_FILE", ""}});
+  };
+  const auto unapproved = push(mr.head);
+  INFO(unapproved.out << unapproved.err);
+  CHECK(unapproved.exit_code == 1);
+  CHECK(!ReviewFindings(unapproved).empty());
+  mr.repo.Write("docs/auth.md", "# auth\n\nmore\n");
+  mr.repo.Git({"rm", "-q", "-r", "src"});
+  const auto approved = push(mr.repo.Commit("docs only\n\nReviewed-by: @docwriter\n"));
+  INFO(approved.out << approved.err);
+  CHECK(approved.exit_code == 0);
+  CHECK(mr.server.requests().empty());
+}
+
+TEST_CASE("a merged-results pipeline judges the source branch head, not GitLab's merge commit",
+          "[e2e][reviews]") {
+  GitlabMr mr;
+  // GitLab merges the source head into the target's newer tip and runs on that merge commit.
+  mr.repo.Git({"checkout", "-q", "--detach", mr.base});
+  mr.repo.Write("target.txt", "moved on\n");
+  const std::string target = mr.repo.Commit("target moved on");
+  mr.repo.Git({"merge", "-q", "--no-ff", "-m", "merged result", mr.head});
+  const std::string merge = mr.repo.Git({"rev-parse", "HEAD"}).substr(0, 40);
+  mr.Approvals({"sec-lead", "sec-three"}, 1, 0);
+  const auto result = mr.Check({{"CI_COMMIT_SHA", merge},
+                                {"CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", mr.head},
+                                {"CI_MERGE_REQUEST_TARGET_BRANCH_SHA", target}});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(ReviewFindings(result).empty());
+  const auto doc = nlohmann::json::parse(result.out);
+  CHECK(doc.dump().find(merge) == std::string::npos);
+}
+
+TEST_CASE("GitLab faults fail closed and never pass", "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.Approvals({"sec-lead", "sec-three"}, 1, 0);  // passes when every call answers
+  SECTION("500 on every attempt of the approvals call: exit 2 after the bounded retries") {
+    mr.server.On(kMr + "/approvals", {FixtureResponse{500, R"({"message":"500"})", {}, 0}});
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("HTTP 500"));
+    CHECK_THAT(result.err, Catch::Contains("approvals of GitLab merge request !7"));
+    CHECK(mr.server.CountRequests(kMr + "/approvals") == 2);
+  }
+  SECTION("truncated approvals JSON: exit 2, never a partial count") {
+    mr.server.On(kMr + "/approvals", R"({"approvals_left": 0, "approved_by": [{"user": {"userna)");
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("not valid JSON"));
+  }
+  SECTION("no answer within the timeout: exit 2") {
+    mr.server.On(kMr, {FixtureResponse{200, "{}", {}, 3.0}});
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("no answer within 2.0 s"));
+  }
+  SECTION("a group whose members cannot be read leaves its requirement unmet: block") {
+    mr.server.On(kGroup, {FixtureResponse{500, "{}", {}, 0}});
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 1);
+    const auto findings = ReviewFindings(result);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0]["rule"] == "code-owner-approval-missing");
+  }
+  SECTION("a truncated second page of members fails the group, not the check open") {
+    mr.server.On(kGroup,
+                 {FixtureResponse{
+                     200, json::array({{{"username", "zed"}}}).dump(), {{"X-Next-Page", "2"}}, 0}});
+    mr.server.On(kGroup + "&page=2", R"([{"username": "sec-th)");
+    const auto result = mr.Check();
+    CHECK(result.exit_code == 1);
+  }
+}
+
+TEST_CASE("GitLab group members are read across pages by Link and by X-Next-Page",
+          "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.Approvals({"sec-lead", "sec-three"}, 1, 0);
+  const std::string second = kGroup + "&page=2";
+  const std::string first = json::array({{{"username", "zed"}}}).dump();
+  SECTION("Link rel=next") {
+    mr.server.On(
+        kGroup,
+        {FixtureResponse{
+            200, first, {{"Link", "<" + mr.server.url() + second + ">; rel=\"next\""}}, 0}});
+  }
+  SECTION("X-Next-Page only") {
+    mr.server.On(kGroup, {FixtureResponse{200, first, {{"X-Next-Page", "2"}}, 0}});
+  }
+  mr.server.On(
+      second,
+      {FixtureResponse{
+          200, json::array({{{"username", "sec-three"}}}).dump(), {{"X-Next-Page", ""}}, 0}});
+  const auto result = mr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(ReviewFindings(result).empty());
+  CHECK(mr.server.CountRequests(second) == 1);
 }
 
 }  // namespace riskgate::testing

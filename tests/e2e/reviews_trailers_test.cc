@@ -105,13 +105,16 @@ TEST_CASE("a dry run of staged changes explains which approvals the commit will 
   CHECK_THAT(result.out,
              Catch::Contains("src/auth/login.cc will need 1 approval from @org/security"));
   CHECK_THAT(result.out, Catch::Contains("this change will need 1 approval"));
+  // The remedy of a change not yet committed cannot be amending the last commit (another one).
+  CHECK(result.out.find("--amend") == std::string::npos);
+  CHECK_THAT(result.out, Catch::Contains("once the change is pushed, ask @org/security"));
   // Without --dry-run a pre-commit run does not judge approvals it cannot have yet.
   const auto hook = branch.repo.Riskgate({"check", "--staged"}, Local());
   CHECK(hook.exit_code == 0);
   CHECK(hook.out.find("will need") == std::string::npos);
 }
 
-TEST_CASE("with source auto a local range explains what it needs; CI judges the trailers",
+TEST_CASE("with source auto a local range explains what it needs and CI judges the trailers",
           "[e2e][reviews]") {
   TempRepo repo;
   repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  reviews: {min_approvals: 1}\n");

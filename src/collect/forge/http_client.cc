@@ -2,8 +2,10 @@
 
 #include <httplib.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <thread>
 
 #include "collect/forge/forge_json.h"
@@ -91,13 +93,21 @@ void ApplyProxy(httplib::Client& client, const ParsedUrl& url) {
 
 bool Retryable(int status) { return status == 429 || (status >= 500 && status <= 599); }
 
-// How long the server asks us to wait (Retry-After seconds, or GitHub's rate limit reset), if
-// it says.
+// How long the server asks us to wait (Retry-After seconds or HTTP-date, or GitHub's rate limit
+// reset), if it says; the caller bounds it.
 std::optional<double> ServerWait(const HttpResponse& response) {
   if (auto it = response.headers.find("retry-after"); it != response.headers.end()) {
     char* end = nullptr;
     const double seconds = std::strtod(it->second.c_str(), &end);
     if (end != it->second.c_str() && seconds >= 0) return seconds;
+    // Or an HTTP-date (RFC 9110): "Wed, 21 Oct 2015 07:28:00 GMT".
+    std::tm when{};
+    const char* parsed = ::strptime(it->second.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &when);
+    if (parsed != nullptr && *parsed == '\0') {
+      const double at = static_cast<double>(::timegm(&when));
+      const double now = static_cast<double>(std::time(nullptr));
+      return at > now ? at - now : 0.0;
+    }
   }
   auto remaining = response.headers.find("x-ratelimit-remaining");
   auto reset = response.headers.find("x-ratelimit-reset");
@@ -289,6 +299,57 @@ core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
   }
 }
 
+namespace {
+
+// `path` with its `page` query parameter set to `number`.
+std::string WithPage(const std::string& path, const std::string& number) {
+  const auto query = path.find('?');
+  if (query == std::string::npos) return path + "?page=" + number;
+  std::string out = path.substr(0, query + 1);
+  bool replaced = false;
+  std::size_t start = query + 1;
+  while (start <= path.size()) {
+    auto end = path.find('&', start);
+    if (end == std::string::npos) end = path.size();
+    std::string param = path.substr(start, end - start);
+    if (param.starts_with("page=")) {
+      param = "page=" + number;
+      replaced = true;
+    }
+    if (!param.empty()) out += (out.back() == '?' ? "" : "&") + param;
+    start = end + 1;
+  }
+  if (!replaced) out += (out.back() == '?' ? "" : "&") + std::string("page=") + number;
+  return out;
+}
+
+std::string PercentDecoded(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The next page's path: httplib percent-decodes header values, so a Link to
+// `/groups/a%2Fb/...` arrives as `/groups/a/b/...`; the requested path's encoding is kept then.
+std::string KeepEncodedPath(const std::string& requested, const std::string& link) {
+  const std::string requested_path = requested.substr(0, requested.find('?'));
+  const auto query = link.find('?');
+  const std::string link_path = link.substr(0, query);
+  if (link_path == requested_path || PercentDecoded(requested_path) != link_path) return link;
+  return requested_path + (query == std::string::npos ? "" : link.substr(query));
+}
+
+}  // namespace
+
 core::Result<std::vector<std::string>> HttpClient::GetPages(const std::string& path) {
   std::vector<std::string> pages;
   std::string next = path;
@@ -297,16 +358,26 @@ core::Result<std::vector<std::string>> HttpClient::GetPages(const std::string& p
     if (!response) return tl::unexpected(response.error());
     pages.push_back(std::move(response->body));
     auto link = response->headers.find("link");
-    if (link == response->headers.end()) return pages;
-    auto url = NextPageLink(link->second);
-    if (!url) return pages;
+    auto url = link == response->headers.end() ? std::nullopt : NextPageLink(link->second);
+    if (!url) {
+      // GitLab's offset pagination also says X-Next-Page (empty on the last page), which some
+      // proxies keep when they drop Link.
+      auto number = response->headers.find("x-next-page");
+      if (number == response->headers.end() || number->second.empty() ||
+          number->second.size() > 9 ||
+          number->second.find_first_not_of("0123456789") != std::string::npos) {
+        return pages;
+      }
+      next = WithPage(next, number->second);
+      continue;
+    }
     // The next page must be on the same API: the token is never sent anywhere else.
     if (!url->starts_with(base_url_ + "/")) {
       return tl::unexpected(ForgeError("GET " + base_url_ + core::EscapeForDisplay(path) +
                                        ": refusing to follow a pagination link outside " +
                                        base_url_ + " (" + core::EscapeForDisplay(*url) + ")"));
     }
-    next = url->substr(base_url_.size());
+    next = KeepEncodedPath(next, url->substr(base_url_.size()));
   }
   return tl::unexpected(ForgeError("GET " + base_url_ + core::EscapeForDisplay(path) +
                                    ": more than " + std::to_string(impl_->options.max_pages) +

@@ -51,6 +51,17 @@ std::optional<UsesValue> FindUsesValue(std::string_view line) {
   return value;
 }
 
+// Whether a comment's text (after '#') already starts with `ref` as a word: `# v4`, `# v4 x`.
+bool CommentNamesRef(std::string_view comment, std::string_view ref) {
+  while (!comment.empty() && (comment.front() == ' ' || comment.front() == '\t')) {
+    comment.remove_prefix(1);
+  }
+  if (!comment.starts_with(ref)) return false;
+  comment.remove_prefix(ref.size());
+  return comment.empty() || comment.front() == ' ' || comment.front() == '\t' ||
+         comment.front() == '\r';
+}
+
 }  // namespace
 
 std::string ApplyPinReplacements(std::string_view text,
@@ -71,11 +82,15 @@ std::string ApplyPinReplacements(std::string_view text,
           std::string_view(line).substr(value->end - suffix.size(), suffix.size()) == suffix) {
         const std::string rest = line.substr(value->after);
         line = line.substr(0, value->end - r.ref.size()) + r.sha + line.substr(value->end);
-        if (rest.find('#') == std::string::npos) {
+        const std::size_t after = value->after - r.ref.size() + r.sha.size();
+        if (const auto hash = rest.find('#'); hash == std::string::npos) {
           const std::size_t cut = line.size() - (line.ends_with('\r') ? 1 : 0);
           std::size_t trimmed = cut;
           while (trimmed > 0 && (line[trimmed - 1] == ' ' || line[trimmed - 1] == '\t')) --trimmed;
           line = line.substr(0, trimmed) + " # " + r.ref + line.substr(cut);
+        } else if (!CommentNamesRef(std::string_view(rest).substr(hash + 1), r.ref)) {
+          // The tag goes right after the value; the existing comment follows byte for byte.
+          line = line.substr(0, after) + " # " + r.ref + line.substr(after);
         }
       }
     }

@@ -17,8 +17,10 @@ struct PinReplacement {
   std::string sha;
 };
 
-// `text` with `@ref` replaced by `@sha` on each replacement's line, and ` # ref` appended when
-// that line has no comment yet. Lines whose text no longer holds `@ref` are left alone.
+// `text` with `@ref` replaced by `@sha` on each replacement's line and ` # ref` written right
+// after the value; an existing comment stays after it byte for byte (`@sha # v4 # keep`), and one
+// that already starts with the ref (`# v4`) gets no second tag. Lines whose text no longer holds
+// `@ref` are left alone.
 std::string ApplyPinReplacements(std::string_view text,
                                  const std::vector<PinReplacement>& replacements);
 

@@ -64,6 +64,12 @@ std::string Tally(const ApprovalCount& count, const collect::ReviewFacts& facts)
 
 std::string FixText(const std::vector<std::string>& owners, const collect::ReviewFacts& facts) {
   const std::string who = owners.empty() ? "another reviewer" : Join(owners, 10);
+  if (facts.explain_only) {
+    // Nothing is committed or pushed yet: amending "the last commit" would rewrite another one.
+    return "Nothing to do yet: once the change is pushed, ask " + who +
+           " to approve its pull or merge request (or, without a forge, to sign off with an "
+           "`Approved-by: Name <email>` trailer on its head commit)";
+  }
   switch (facts.origin) {
     case collect::ReviewOrigin::kGithub:
       return "Request a review from " + who + (facts.url.empty() ? "" : " on " + facts.url) +

@@ -13,7 +13,8 @@ TEST_CASE("dates round-trip through days since the epoch", "[core][date]") {
   for (Day d = -1000; d < 80000; d += 37) CHECK(ParseDate(FormatDate(d)) == d);
 }
 
-TEST_CASE("only real calendar dates parse; a time of day is allowed after a T", "[core][date]") {
+TEST_CASE("only real calendar dates parse, and a time of day is allowed after a T",
+          "[core][date]") {
   CHECK_FALSE(ParseDate("2026-02-30"));
   CHECK_FALSE(ParseDate("2026-13-01"));
   CHECK_FALSE(ParseDate("26-11-27"));

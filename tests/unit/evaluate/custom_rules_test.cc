@@ -140,7 +140,7 @@ TEST_CASE("restrict_change accepts owners by email, by login and through approva
   CHECK(EvaluateCustom(facts, with_reviews).empty());
 }
 
-TEST_CASE("staged changes judge git's configured author; audits judge the whole tree",
+TEST_CASE("staged changes judge git's configured author and audits judge the whole tree",
           "[evaluate][custom]") {
   const auto policy = Load(kProd + R"(      - id: big
         kind: forbid_path

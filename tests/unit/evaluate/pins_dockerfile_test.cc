@@ -28,7 +28,7 @@ using Strings = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("FROM without a digest is unpinned; digests, scratch and earlier stages are not",
+TEST_CASE("FROM without a digest is unpinned, but digests, scratch and earlier stages are not",
           "[pins]") {
   const auto a = AnalyzeDockerfile(
       "FROM golang:1.22 AS build\n"

@@ -180,7 +180,8 @@ TEST_CASE("npm install, i and update float while npm ci is pinned", "[pins]") {
   CHECK(issues[0].fix == "use `npm ci` (installs exactly package-lock.json)");
 }
 
-TEST_CASE("pip needs --require-hashes; exact == versions are a separate, milder rule", "[pins]") {
+TEST_CASE("pip needs --require-hashes, and exact == versions are a separate, milder rule",
+          "[pins]") {
   CHECK(RulesOf("pip install -r requirements.txt") == Strings{"pip-install"});
   CHECK(RulesOf("python3 -m pip install --upgrade pip") == Strings{"pip-install"});
   CHECK(RulesOf("pip install --require-hashes -r requirements.txt") == kNone);

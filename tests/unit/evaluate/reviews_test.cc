@@ -54,7 +54,7 @@ std::vector<std::string> Counted(const collect::ChangeFacts& facts,
 
 }  // namespace
 
-TEST_CASE("a reviewer's latest verdict decides; comments and pending reviews do not",
+TEST_CASE("a reviewer's latest verdict decides, comments and pending reviews do not",
           "[evaluate][reviews]") {
   const auto facts =
       Facts({R("alice", ReviewState::kApproved), R("alice", ReviewState::kCommented),

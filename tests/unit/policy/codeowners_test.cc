@@ -45,6 +45,17 @@ TEST_CASE("the last matching line wins and an owner-less line un-owns (GitHub)",
   CHECK(OwnersOf(c, "src/auth/login.cc").front().line == 3);
 }
 
+TEST_CASE("an escaped hash in a GitHub CODEOWNERS line starts no comment",
+          "[policy][codeowners][issue7]") {
+  Diagnostics d;
+  const auto c = ParseCodeowners("* @all\n\\#notes.md @notes\ndocs/a\\#b.md @docs @more\n",
+                                 ".github/CODEOWNERS", CodeownersDialect::kGithub, d);
+  CHECK(d.empty());
+  CHECK(Owners(c, "#notes.md") == std::vector<std::string>{"@notes"});
+  CHECK(Owners(c, "docs/a#b.md") == std::vector<std::string>{"@docs", "@more"});
+  CHECK(Owners(c, "other.md") == std::vector<std::string>{"@all"});
+}
+
 TEST_CASE("malformed CODEOWNERS lines are reported with their line and skipped",
           "[policy][codeowners]") {
   Diagnostics d;
@@ -86,6 +97,25 @@ TEST_CASE("GitLab sections each require their own owners, with defaults and appr
   CHECK(OwnersOf(c, "api/handlers.go")[1].owners == std::vector<std::string>{"@backend-leads"});
   CHECK(OwnersOf(c, "api/internal/x.go")[1].owners == std::vector<std::string>{"@platform"});
   CHECK(OwnersOf(c, "CHANGELOG.md").size() == 1);  // the Docs section excludes it
+}
+
+TEST_CASE("a repeated GitLab section header keeps the strictest [N] and ^ of its headers",
+          "[policy][codeowners][issue7]") {
+  Diagnostics d;
+  const auto c = ParseCodeowners(
+      "^[Security]\n/src/ @sec\n[Docs]\n*.md @writers\n[security][2] @lead\n/api/\n"
+      "[SECURITY]\n/lib/ @sec\n",
+      "CODEOWNERS", CodeownersDialect::kGitlab, d);
+  CHECK(d.empty());
+  for (const char* path : {"src/a.cc", "api/b.go", "lib/c.cc"}) {
+    INFO(path);
+    const auto owners = OwnersOf(c, path);
+    REQUIRE(owners.size() == 1);
+    CHECK(owners[0].section == "Security");
+    CHECK(!owners[0].optional);
+    CHECK(owners[0].approvals == 2);
+  }
+  CHECK(OwnersOf(c, "api/b.go")[0].owners == std::vector<std::string>{"@lead"});
 }
 
 TEST_CASE("a GitLab section's approval count must be a small positive number",
