@@ -212,7 +212,7 @@ TEST_CASE("a shallow clone is scanned as far as it goes and says where it stoppe
 }
 
 TEST_CASE(
-    "a partial clone counts the blobs it never fetched and says so; a missing blob "
+    "a partial clone counts the blobs it never fetched and says so, and a missing blob "
     "elsewhere is an error",
     "[e2e][history]") {
   TempRepo origin;
