@@ -10,6 +10,7 @@
 
 #include "collect/blob_kind.h"
 #include "collect/git_repository.h"
+#include "core/parallel.h"
 #include "core/progress.h"
 
 namespace riskgate::collect {
@@ -201,8 +202,16 @@ core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path
   if (st.st_size > max_file_bytes) return SkipReason::kTooLarge;
   std::ifstream in(full_path, std::ios::binary);
   if (!in) return unreadable(std::strerror(errno));
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // One read of the size lstat gave, then whatever a file still being written has grown by.
+  text.resize(static_cast<std::size_t>(st.st_size));
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) return unreadable("read failed");
+  if (in) {
+    text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) return unreadable("read failed");
+    if (static_cast<std::int64_t>(text.size()) > max_file_bytes) return SkipReason::kTooLarge;
+  }
   if (LooksBinary(text)) return SkipReason::kBinary;
   if (IsLfsPointer(text)) return SkipReason::kLfsPointer;
   return std::optional<SkipReason>();
@@ -212,6 +221,12 @@ bool IsMissing(const std::string& full_path) {
   struct stat st;
   return ::lstat(full_path.c_str(), &st) != 0 && errno == ENOENT;
 }
+
+struct WorktreeRead {
+  bool missing = false;
+  core::Result<std::optional<SkipReason>> outcome = std::optional<SkipReason>();
+  std::string text;
+};
 
 core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeRequest& request) {
   ChangeFacts facts;
@@ -229,22 +244,37 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
   facts.scope.description =
       "every tracked file in the working tree (" + std::to_string(files->size()) + " files)";
   if (request.wants_tree) facts.tree = TreeFacts(*files);
-  std::string last_path;
+  // Read every regular file first, on every core for a large tree, then assemble in index
+  // order: the facts (and the first error) do not depend on which thread read what.
+  std::vector<const TrackedFile*> unique;
   for (const TrackedFile& file : *files) {
-    if (file.path == last_path) continue;
-    last_path = file.path;
+    if (unique.empty() || unique.back()->path != file.path) unique.push_back(&file);
+  }
+  std::vector<WorktreeRead> reads(unique.size());
+  // A small tree is not worth a thread.
+  const std::size_t threads = core::ThreadsFor(unique.size(), unique.size(), 256, 0);
+  core::ParallelFor(unique.size(), threads, [&](std::size_t i, std::size_t) {
+    const TrackedFile& file = *unique[i];
+    if (file.kind == EntryKind::kSubmodule || file.kind == EntryKind::kSymlink) return;
+    const std::string full_path = workdir + file.path;
+    reads[i].missing = IsMissing(full_path);
+    if (!reads[i].missing) {
+      reads[i].outcome =
+          ReadWorktreeFile(file.path, full_path, request.max_file_bytes, reads[i].text);
+    }
+  });
+  for (std::size_t i = 0; i < unique.size(); ++i) {
+    const TrackedFile& file = *unique[i];
+    WorktreeRead& read = reads[i];
     std::optional<SkipReason> skip;
-    std::string text;
     if (file.kind == EntryKind::kSubmodule) {
       skip = SkipReason::kSubmodule;
     } else if (file.kind == EntryKind::kSymlink) {
       skip = SkipReason::kSymlink;
     } else {
-      const std::string full_path = workdir + file.path;
-      if (IsMissing(full_path)) continue;  // deleted in the working tree: nothing to judge
-      auto read = ReadWorktreeFile(file.path, full_path, request.max_file_bytes, text);
-      if (!read) return tl::unexpected(read.error());
-      skip = *read;
+      if (read.missing) continue;  // deleted in the working tree: nothing to judge
+      if (!read.outcome) return tl::unexpected(read.outcome.error());
+      skip = *read.outcome;
     }
     if (skip) {
       facts.scope.skipped.push_back(core::SkippedFile{file.path, *skip, std::nullopt});
@@ -253,9 +283,9 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
     ++facts.scope.files_scanned;
     ++core::RunProgress().files_collected;
     if (request.wants_document && request.wants_document(file.path)) {
-      facts.files.push_back(ChangedFile{file.path, text, {}, true});
+      facts.files.push_back(ChangedFile{file.path, read.text, {}, true});
     }
-    facts.fragments.push_back(Fragment{file.path, std::nullopt, 1, std::move(text)});
+    facts.fragments.push_back(Fragment{file.path, std::nullopt, 1, std::move(read.text)});
   }
   return facts;
 }
