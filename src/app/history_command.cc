@@ -23,12 +23,6 @@
 #include "evaluate/history/history_audit.h"
 
 namespace riskgate::app {
-namespace {
-
-struct Shard {
-  int index = 0;  // 0-based
-  int count = 1;
-};
 
 core::Result<Shard> ParseShard(const std::string& text) {
   Shard shard;
@@ -47,6 +41,8 @@ core::Result<Shard> ParseShard(const std::string& text) {
   }
   return Shard{k - 1, n};
 }
+
+namespace {
 
 // A --since/--until date as seconds: the start of the day, or its end for `until`.
 core::Result<std::optional<long long>> ParseBound(const std::string& text, std::string_view flag,

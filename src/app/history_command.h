@@ -8,10 +8,19 @@
 #include <vector>
 
 #include "app/report_outputs.h"
+#include "core/error.h"
 
 namespace riskgate::app {
 
 enum class ProgressMode { kAuto, kAlways, kNever };
+
+struct Shard {
+  int index = 0;  // 0-based
+  int count = 1;
+};
+
+// "K/N" (1 <= K <= N <= 10000) as written for --shard and in reports; empty: the whole audit.
+core::Result<Shard> ParseShard(const std::string& text);
 
 struct HistoryOptions {
   std::string repo;                   // empty: as git finds it

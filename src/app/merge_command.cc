@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/error_output.h"
+#include "app/history_command.h"
 #include "decide/merge.h"
 #include "report/report_reader.h"
 
@@ -45,12 +46,19 @@ core::Result<void> CheckShards(const std::vector<report::ReadReport>& reports,
     if (r.scope.history->tip != reports.front().scope.history->tip) {
       return tl::unexpected(Mismatch(paths[i], "it audited another tip commit"));
     }
+    const auto& first = *reports.front().scope.history;
+    if (r.scope.history->commits_walked != first.commits_walked ||
+        r.scope.history->refs != first.refs || r.scope.history->stopped_at != first.stopped_at) {
+      return tl::unexpected(Mismatch(
+          paths[i], "it walked another history (other refs, limits or depth) than " + paths[0]));
+    }
     const std::string& shard = r.scope.history->shard;
-    int k = 0;
-    int n = 0;
-    if (shard.empty() || std::sscanf(shard.c_str(), "%d/%d", &k, &n) != 2) {
+    auto parsed = ParseShard(shard);
+    if (shard.empty() || !parsed) {
       return tl::unexpected(Mismatch(paths[i], "it is not a shard (run with --shard K/N)"));
     }
+    const int k = parsed->index + 1;
+    const int n = parsed->count;
     if (count != 0 && n != count) {
       return tl::unexpected(Mismatch(paths[i], "its shard " + shard + " is of another split"));
     }

@@ -314,14 +314,21 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
     return tl::unexpected(RepoError("cannot list the refs"));
   }
   git_reference* ref = nullptr;
-  while (git_reference_next(&ref, it.get()) == 0) {
+  int next = 0;
+  while ((next = git_reference_next(&ref, it.get())) == 0) {
     OwnedRef owned;
     *owned.out() = ref;
     OwnedObject object;
-    if (git_reference_peel(object.out(), ref, GIT_OBJECT_COMMIT) == 0) {
+    const int peeled = git_reference_peel(object.out(), ref, GIT_OBJECT_COMMIT);
+    if (peeled == 0) {
       starts.emplace_back(git_reference_name(ref), *git_object_id(object.get()));
-    }
+    } else if (peeled == GIT_ENOTFOUND) {
+      // A ref whose commit is gone would hide everything only it reaches: not a pass.
+      return tl::unexpected(RepoError(std::string("ref ") + git_reference_name(ref) +
+                                      " points at an object missing from the repository"));
+    }  // else a ref to a tree or blob (a tag of one): no history to walk
   }
+  if (next != GIT_ITEROVER) return tl::unexpected(RepoError("cannot list the refs"));
   return starts;
 }
 
@@ -386,6 +393,7 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
     return tl::unexpected(RepoError("cannot open the object store"));
   }
   const auto shallow = ShallowRoots(git);
+  const bool partial = IsPartialClone(git);
   std::unordered_set<std::string> seen;
   std::vector<git_oid> stack;
   for (const auto& [name, oid] : *starts) {
@@ -414,6 +422,11 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
     for (unsigned int p = 0; p < parents && !facts.boundary; ++p) {
       const git_oid* parent = git_commit_parent_id(commit.get(), p);
       if (git_odb_exists(odb.get(), parent) == 0) {
+        // Only a shallow or partial clone may lack a parent; anywhere else it is damage.
+        if (shallow.empty() && !partial) {
+          return tl::unexpected(RepoError("commit " + id + " names parent " + OidString(parent) +
+                                          ", which is missing from the repository"));
+        }
         facts.boundary = true;
         break;
       }

@@ -37,6 +37,21 @@ bool SightingEarlier(const Sighting& a, const Sighting& b) {
          std::tie(b.time, b.generation, b.commit, b.path, b.line, b.column);
 }
 
+bool IntroducesBefore(const Sighting& a, const Sighting& b) {
+  const bool a_moved = a.kind == Sighting::Kind::kMoved;
+  const bool b_moved = b.kind == Sighting::Kind::kMoved;
+  if (a_moved != b_moved) return b_moved;
+  return SightingEarlier(a, b);
+}
+
+const Sighting* Introduction(const HistoryTrail& trail) {
+  const Sighting* best = nullptr;
+  for (const auto& s : trail.sightings) {
+    if (best == nullptr || IntroducesBefore(s, *best)) best = &s;
+  }
+  return best;
+}
+
 std::string_view SightingKindName(Sighting::Kind kind) {
   switch (kind) {
     case Sighting::Kind::kAdded:

@@ -89,6 +89,9 @@ struct Sighting {
 std::string_view SightingKindName(Sighting::Kind kind);
 // Oldest first: by committer time, then generation, then commit id and place (a total order).
 bool SightingEarlier(const Sighting& a, const Sighting& b);
+// Which of two sightings names where a secret was introduced: any addition before any move
+// (a move only carries it on), then the earlier.
+bool IntroducesBefore(const Sighting& a, const Sighting& b);
 
 // A finding's trail through history: every sighting, oldest first (the first is where it was
 // introduced), and whether it is still in the tip's tree.
@@ -96,6 +99,9 @@ struct HistoryTrail {
   std::vector<Sighting> sightings;
   bool present_at_head = false;
 };
+
+// The sighting a trail's finding is reported at (null for an empty trail).
+const Sighting* Introduction(const HistoryTrail& trail);
 
 struct Finding {
   std::string control;  // "secrets", "pins", ...

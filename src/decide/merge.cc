@@ -12,13 +12,8 @@ bool Same(const core::Sighting& a, const core::Sighting& b) {
          std::tie(b.commit, b.path, b.line, b.column);
 }
 
-// The sighting a finding is reported at: its first addition, else its first sighting.
 const core::Sighting* Introduction(const core::Finding& f) {
-  if (!f.history || f.history->sightings.empty()) return nullptr;
-  for (const auto& s : f.history->sightings) {
-    if (s.kind != core::Sighting::Kind::kMoved) return &s;
-  }
-  return &f.history->sightings.front();
+  return f.history ? core::Introduction(*f.history) : nullptr;
 }
 
 // `into` absorbs `other`, a report of the same secret from another shard.
@@ -26,9 +21,7 @@ void Absorb(core::Finding& into, core::Finding other) {
   const core::Sighting* mine = Introduction(into);
   const core::Sighting* theirs = Introduction(other);
   const bool theirs_first =
-      theirs != nullptr && (mine == nullptr || core::SightingEarlier(*theirs, *mine) ||
-                            (mine->kind == core::Sighting::Kind::kMoved &&
-                             theirs->kind != core::Sighting::Kind::kMoved));
+      theirs != nullptr && (mine == nullptr || core::IntroducesBefore(*theirs, *mine));
   core::HistoryTrail trail = *into.history;
   for (auto& s : other.history->sightings) trail.sightings.push_back(std::move(s));
   trail.present_at_head = trail.present_at_head || other.history->present_at_head;
@@ -57,7 +50,9 @@ Verdict MergeVerdicts(std::vector<Verdict> verdicts) {
   std::map<std::string, core::Finding> by_id;
   std::vector<core::Finding> others;  // findings without a history trail
   for (auto& verdict : verdicts) {
-    out.decision = std::max(out.decision, verdict.decision);
+    // The merged findings decide (a shard's copy may be waived at another path); a shard's own
+    // decision counts only for the findings it omitted.
+    if (verdict.summary.omitted > 0) out.decision = std::max(out.decision, verdict.decision);
     out.summary.omitted += verdict.summary.omitted;
     out.summary.suppressed_inline += verdict.summary.suppressed_inline;
     out.summary.inline_ignored += verdict.summary.inline_ignored;

@@ -28,13 +28,9 @@ ordered_json HistoryJson(const core::Finding& f) {
   ordered_json occurrences = ordered_json::array();
   for (const auto& s : f.history->sightings) occurrences.push_back(SightingJson(s));
   // Introduced where it was first added (a move only carries it on).
-  const auto& sightings = f.history->sightings;
-  auto first = std::find_if(sightings.begin(), sightings.end(), [](const core::Sighting& s) {
-    return s.kind != core::Sighting::Kind::kMoved;
-  });
-  if (first == sightings.end()) first = sightings.begin();
+  const core::Sighting* first = core::Introduction(*f.history);
   ordered_json introduced = nullptr;
-  if (first != sightings.end()) {
+  if (first != nullptr) {
     introduced = {{"commit", first->commit},
                   {"author", first->author},
                   {"date", core::FormatTimestamp(first->time)},

@@ -158,14 +158,14 @@ class Worker {
       std::set<std::string> before;
       for (std::size_t p = 0; p < change.parent_blobs.size() && p < commit.parents.size(); ++p) {
         if (change.parent_blobs[p].empty()) continue;
-        auto ids = IdsAt(change.parent_blobs[p], change.path, commit.parents[p]);
+        auto ids = IdsAt(change.parent_blobs[p], change.path);
         if (!ids) return tl::unexpected(ids.error());
         before.insert(ids->begin(), ids->end());
       }
       for (auto& finding : *found) {
         if (before.contains(finding.content_id)) continue;  // the parent had it already
         if (!moved) {
-          auto replaced = Replaced(*changes, change.path, commit);
+          auto replaced = Replaced(*changes, commit);
           if (!replaced) return tl::unexpected(replaced.error());
           moved = std::move(*replaced);
         }
@@ -188,11 +188,12 @@ class Worker {
     return {};
   }
 
-  // Content ids found in `blob` as the version of `path` (cached per dirty blob and path).
-  core::Result<std::vector<std::string>> IdsAt(const std::string& blob, const std::string& path,
-                                               const std::string& commit) {
+  // Content ids found in `blob` as the version of `path`, whatever commit holds it (cached per
+  // dirty blob and path): commit-specific allowlists excuse a commit, not the content it
+  // passes on.
+  core::Result<std::vector<std::string>> IdsAt(const std::string& blob, const std::string& path) {
     if (auto cached = shared_.CachedIds(Key(blob, path))) return std::move(*cached);
-    auto found = ScanAt(blob, path, commit);
+    auto found = ScanAt(blob, path, "");
     if (!found) return tl::unexpected(found.error());
     std::vector<std::string> ids;
     for (const auto& finding : *found) ids.push_back(finding.content_id);
@@ -217,7 +218,9 @@ class Worker {
     if (classified->verdict != BlobVerdict::kDirty && !scanner_.ReportsPath(path)) return found;
     auto text = shared_.Text(source_, blob, *classified);
     if (!text) return tl::unexpected(text.error());
+    const int suppressed_before = counts_.commit_suppressed;
     found = scanner_.Scan(path, commit, *text, counts_);
+    if (counts_.commit_suppressed != suppressed_before) return found;  // this commit's alone
     std::vector<std::string> ids;
     for (const auto& finding : found) ids.push_back(finding.content_id);
     shared_.StoreIds(Key(blob, path), std::move(ids));
@@ -225,14 +228,15 @@ class Worker {
   }
 
   // What the files `commit` deleted or rewrote (other than `path`) held in its first parent.
+  // Content ids of every path the commit deleted or rewrote, as its first parent had them: a
+  // finding among them moved (one set for the whole commit; a path's own old version is in
+  // `before` already, so including it changes nothing).
   core::Result<std::set<std::string>> Replaced(const collect::CommitChanges& changes,
-                                               const std::string& path,
                                                const collect::HistoryCommit& commit) {
     std::set<std::string> out;
     if (commit.parents.empty()) return out;
     for (const auto& [old_path, old_blob] : changes.replaced) {
-      if (old_path == path) continue;
-      auto ids = IdsAt(old_blob, old_path, commit.parents.front());
+      auto ids = IdsAt(old_blob, old_path);
       if (!ids) return tl::unexpected(ids.error());
       out.insert(ids->begin(), ids->end());
     }
@@ -258,10 +262,10 @@ std::vector<core::Finding> Group(std::vector<Record> records, const std::set<std
     std::sort(group.begin(), group.end(), [](const Record& a, const Record& b) {
       return core::SightingEarlier(a.sighting, b.sighting);
     });
-    auto primary = std::find_if(group.begin(), group.end(), [](const Record& r) {
-      return r.sighting.kind != core::Sighting::Kind::kMoved;
-    });
-    if (primary == group.end()) primary = group.begin();
+    auto primary =
+        std::min_element(group.begin(), group.end(), [](const Record& a, const Record& b) {
+          return core::IntroducesBefore(a.sighting, b.sighting);
+        });
     core::Finding finding = std::move(primary->finding);
     finding.occurrences = static_cast<int>(group.size());
     finding.in_change = true;
@@ -336,7 +340,7 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
     auto files = sources.front()->TreeFiles(walk.tip);
     if (!files) return tl::unexpected(files.error());
     for (const auto& [path, blob] : *files) {
-      auto ids = workers.front()->IdsAt(blob, path, walk.tip);
+      auto ids = workers.front()->IdsAt(blob, path);
       if (!ids) return tl::unexpected(ids.error());
       at_tip.insert(ids->begin(), ids->end());
     }

@@ -34,6 +34,7 @@ std::vector<core::Finding> HistoryScanner::Scan(const std::string& path, const s
     out = secrets_.Scan(fragment, stats);
     counts.suppressed_inline += stats.suppressed_inline;
     counts.inline_ignored += stats.inline_ignored;
+    counts.commit_suppressed += static_cast<int>(stats.commit_suppressed.size());
   }
   for (const policy::CustomRule* rule : content_rules_)
     custom::ForbidContentIn(*rule, fragment, out);

@@ -16,6 +16,9 @@ namespace riskgate::evaluate::history {
 struct ScanCounts {
   int suppressed_inline = 0;
   int inline_ignored = 0;
+  // Secrets a commit-specific allowlist or .gitleaksignore entry dropped: such a scan's result
+  // holds for that commit only.
+  int commit_suppressed = 0;
 };
 
 class HistoryScanner {
