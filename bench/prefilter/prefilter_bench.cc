@@ -1,8 +1,8 @@
 // Benchmark: the secrets prefilter. Times, on every file under a folder, the three ways to find
 // which of the default pack's keywords occur in a text: riskgate's Aho-Corasick automaton
 // (evaluate/text/keyword_index.cc), one RE2::Set of the keywords as literals, and (when built
-// with libhyperscan-dev) a Hyperscan literal database. Prints MB/s and the ratio to the
-// automaton; checks that all three find the same keywords in every file.
+// with libhyperscan-dev) the Hyperscan literal database the product uses. Prints MB/s and the ratio
+// to the automaton; checks that all three find the same keywords in every file.
 //
 // Usage: prefilter_bench FOLDER [REPEATS]
 #include <re2/re2.h>
@@ -20,10 +20,6 @@
 
 #include "evaluate/text/keyword_index.h"
 #include "policy/policy.h"
-
-#ifdef RISKGATE_HAVE_HYPERSCAN
-#include <hs/hs.h>
-#endif
 
 namespace {
 
@@ -102,45 +98,15 @@ int main(int argc, char** argv) {
          for (int h : hits) found[static_cast<std::size_t>(h)] = 1;
        }},
   };
-#ifdef RISKGATE_HAVE_HYPERSCAN
-  std::vector<const char*> expressions;
-  std::vector<unsigned> flags(keywords.size(), HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH);
-  std::vector<unsigned> ids(keywords.size());
-  std::vector<std::string> escaped;
-  for (std::size_t i = 0; i < keywords.size(); ++i) {
-    std::string e;
-    for (unsigned char c : keywords[i]) {
-      char hex[5];
-      std::snprintf(hex, sizeof hex, "\\x%02x", c);
-      e += hex;
-    }
-    escaped.push_back(e);
-    ids[i] = static_cast<unsigned>(i);
+  // The product's own Hyperscan engine (evaluate/text/keyword_index.cc), where it was built in.
+  const riskgate::evaluate::KeywordIndex hyperscan(keywords, /*allow_hyperscan=*/true);
+  if (std::string(hyperscan.engine()) == "hyperscan") {
+    methods.emplace_back("Hyperscan literal database", [&](const std::string& text, Found& found) {
+      hyperscan.Find(text, found);
+    });
+  } else {
+    std::printf("(Hyperscan column absent: build with libhyperscan-dev installed)\n");
   }
-  for (const auto& e : escaped) expressions.push_back(e.c_str());
-  hs_database_t* database = nullptr;
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &database,
-                       &error) != HS_SUCCESS) {
-    std::fprintf(stderr, "hyperscan: %s\n", error->message);
-    return 2;
-  }
-  hs_scratch_t* scratch = nullptr;
-  hs_alloc_scratch(database, &scratch);
-  methods.emplace_back("Hyperscan literal database", [&](const std::string& text, Found& found) {
-    found.assign(keywords.size(), 0);
-    auto on_match = [](unsigned id, unsigned long long, unsigned long long, unsigned,
-                       void* context) {
-      (*static_cast<Found*>(context))[id] = 1;
-      return 0;
-    };
-    hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match,
-            &found);
-  });
-#else
-  std::printf("(Hyperscan column absent: configure with libhyperscan-dev installed)\n");
-#endif
   std::vector<Found> reference;
   double base = 0;
   std::printf("%-40s %10s %10s %8s\n", "prefilter", "seconds", "MB/s", "ratio");
