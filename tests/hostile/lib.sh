@@ -1,0 +1,97 @@
+# Shared helpers of the hostile suite (tests/hostile/README.md). Sourced by run.sh before a case.
+# A case builds a repository and a change written to evade or abuse the gate, then states what
+# the gate must do with `gate EXPECT ARGS...`. Every secret it plants is registered with `plant`
+# so that run.sh can check that no output holds it.
+
+# Synthetic tokens, assembled at run time so that no source file holds a literal secret.
+fake_github_token() { printf '%s%s' 'ghp_' 'R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0gY8aE2u'; }
+fake_gitlab_token() { printf '%s%s' 'glpat-' 'Qx7vLm2Rk9TzW4bN8cHd'; }
+fake_aws_key_id() { printf '%s%s' 'AKIA' 'Z7QF3LMX2PKV9TRW'; }
+fake_stripe_key() { printf '%s%s' 'sk_live_' '51Hq8ZpL2mT7vW4xK9bN3cR6'; }
+# The body of a private key: base64 lines only, no BEGIN/END.
+fake_key_body() {
+  printf '%s\n' 'MIIEpAIBAAKCAQEA7vQ2mX9pL4kR8tZ1wN6cB3jH5sD0gY8aE2uF7qV9xK4mT1p' \
+    'Lz3Rk8Qw2Tn5Vb7Yc9Xd1Fe4Gh6Jk8Lm0Np2Qr4St6Uv8Wx0Yz2Ab4Cd6Ef8Gh0' \
+    'Ij2Kl4Mn6Op8Qr0St2Uv4Wx6Yz8Ab0Cd2Ef4Gh6Ij8Kl0Mn2Op4Qr6St8Uv0Wx2'
+}
+fake_private_key() {
+  printf '%s%s\n' '-----BEGIN RSA PRIV' 'ATE KEY-----'
+  fake_key_body
+  printf '%s%s\n' '-----END RSA PRIV' 'ATE KEY-----'
+}
+
+# Registers a planted secret: no output of any riskgate run of the case may contain it.
+plant() { printf '%s\n' "$1" >>"$HOSTILE_OUT/planted"; }
+
+fail() {
+  printf 'hostile case failed: %s\n' "$*" >&2
+  exit 1
+}
+
+# A fresh repository in $HOSTILE_WORK/NAME (default repo), made the current folder.
+new_repo() {
+  local dir="$HOSTILE_WORK/${1:-repo}"
+  mkdir -p "$dir"
+  cd "$dir"
+  git init -q -b main
+  git config user.name 'Hostile Author'
+  git config user.email 'author@example.com'
+  git config commit.gpgsign false
+}
+
+# git add -A and commit; prints nothing.
+commit() { git add -A && git commit -q --no-verify -m "${1:-change}"; }
+
+# Writes FILE (folders made) with the rest of the arguments as its lines.
+write() {
+  local file=$1
+  shift
+  mkdir -p "$(dirname "$file")"
+  printf '%s\n' "$@" >"$file"
+}
+
+# gate EXPECT ARGS...: runs riskgate ARGS in the current folder and checks its outcome.
+#   block  exit 1            error  exit 2 with a `riskgate: error:` line
+#   pass   exit 0            fails  exit 1 or 2 (the gate held, either way)
+# Never a signal, a sanitizer report or a hang. Output goes to $HOSTILE_OUT for the leak check;
+# the last run's streams are in $GATE_OUT and $GATE_ERR.
+gate() {
+  local expect=$1
+  shift
+  HOSTILE_RUNS=$((${HOSTILE_RUNS:-0} + 1))
+  GATE_OUT="$HOSTILE_OUT/run$HOSTILE_RUNS.out"
+  GATE_ERR="$HOSTILE_OUT/run$HOSTILE_RUNS.err"
+  local rc=0
+  timeout --kill-after=10 "${HOSTILE_TIMEOUT:-120}" "$RISKGATE_BIN" "$@" \
+    >"$GATE_OUT" 2>"$GATE_ERR" </dev/null || rc=$?
+  printf 'riskgate %s -> exit %d\n' "$*" "$rc" >>"$HOSTILE_OUT/log"
+  if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    fail "riskgate $* hung (killed after ${HOSTILE_TIMEOUT:-120} s)"
+  fi
+  if [ "$rc" -ge 128 ]; then fail "riskgate $* crashed (exit $rc): $(tail -n 5 "$GATE_ERR")"; fi
+  if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error:' "$GATE_ERR"; then
+    fail "riskgate $* tripped a sanitizer: $(grep -m1 -E 'Sanitizer|runtime error' "$GATE_ERR")"
+  fi
+  local want
+  case $expect in
+    block) want='^1$' ;;
+    error) want='^2$' ;;
+    pass) want='^0$' ;;
+    fails) want='^[12]$' ;;
+    *) fail "unknown expectation '$expect'" ;;
+  esac
+  if ! printf '%s\n' "$rc" | grep -qE "$want"; then
+    fail "riskgate $* exited $rc, expected $expect; stdout: $(head -c 2000 "$GATE_OUT"); stderr: $(head -c 2000 "$GATE_ERR")"
+  fi
+  if [ "$expect" = error ] && ! grep -q 'riskgate: error:' "$GATE_ERR"; then
+    fail "riskgate $* exited 2 without saying why: $(head -c 2000 "$GATE_ERR")"
+  fi
+}
+
+# Copies a file riskgate wrote into the output folder, so that the leak check reads it too.
+keep_output() { [ -f "$1" ] && cp "$1" "$HOSTILE_OUT/file$((${HOSTILE_RUNS:-0})).$(basename "$1")"; }
+
+# expect_in_output TEXT: the last run's stdout or stderr contains TEXT.
+expect_in_output() {
+  grep -qF -- "$1" "$GATE_OUT" "$GATE_ERR" || fail "expected '$1' in the output of the last run"
+}
