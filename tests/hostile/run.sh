@@ -5,6 +5,7 @@
 set -euo pipefail
 case_file=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 : "${RISKGATE_BIN:?RISKGATE_BIN names the riskgate binary under test}"
+case $RISKGATE_BIN in /*) ;; *) RISKGATE_BIN=$PWD/$RISKGATE_BIN ;; esac
 HOSTILE_WORK=$(mktemp -d "${TMPDIR:-/tmp}/riskgate-hostile.XXXXXX")
 HOSTILE_OUT="$HOSTILE_WORK/.out"
 mkdir -p "$HOSTILE_OUT"
@@ -29,8 +30,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 leaked=0
 while IFS= read -r secret; do
   [ -n "$secret" ] || continue
-  if grep -rlF -- "$secret" "$HOSTILE_OUT" --exclude=planted >/dev/null; then
-    echo "a planted secret appears in: $(grep -rlF -- "$secret" "$HOSTILE_OUT" --exclude=planted | tr '\n' ' ')" >&2
+  if grep -rlF --exclude=planted -- "$secret" "$HOSTILE_OUT" >/dev/null; then
+    echo "a planted secret appears in: $(grep -rlF --exclude=planted -- "$secret" "$HOSTILE_OUT" | tr '\n' ' ')" >&2
     leaked=1
   fi
 done <"$HOSTILE_OUT/planted"
