@@ -1,0 +1,14 @@
+# attack: .git/hooks/pre-commit is a symlink to a file outside the repository; install-hook must not write through it
+# surface: install-hook
+# expect: error
+new_repo
+write README.md hello
+commit init
+outside="$HOSTILE_WORK/outside-file"
+printf 'precious\n' >"$outside"
+mkdir -p .git/hooks
+ln -sf "$outside" .git/hooks/pre-commit
+gate fails install-hook
+[ "$(cat "$outside")" = precious ] || fail "install-hook wrote through a symlink to $outside"
+gate fails install-hook --force
+[ "$(cat "$outside")" = precious ] || fail "install-hook --force wrote through a symlink to $outside"
