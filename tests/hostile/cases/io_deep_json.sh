@@ -16,8 +16,10 @@ deep 200000 >shard.json
 gate error merge shard.json
 expect_in_output 'nested more than 128 levels deep'
 write .riskgate.yaml 'version: 1' 'controls:' '  threat_model:' '    components:' \
-  '      - name: core' "        paths: ['src/**']" '        tier: low' '        models: [docs/core.json]'
+  '      - name: core' "        paths: ['src/**']" '        tier: high' "        owners: ['@sec']" '        models: [docs/core.json]'
 write src/a.c 'int a;'
 mkdir -p docs
 deep 200000 >docs/core.json
+git add -A
 gate fails check --worktree
+expect_in_output 'nested more than 128 levels deep'
