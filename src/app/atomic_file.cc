@@ -149,12 +149,9 @@ core::Result<void> WriteFileAtomically(const std::string& path, std::string_view
     }
     return ReplaceRegular(path, content);  // new (or a dangling symlink: the link is replaced)
   }
-  if (S_ISREG(st.st_mode)) {
-    // Through a symlink, the file it names is replaced and the link kept.
-    std::error_code ec;
-    const auto target = fs::canonical(path, ec);
-    return ReplaceRegular(ec ? path : target.string(), content);
-  }
+  // A symlink to a regular file is replaced itself (rename), so a write never lands outside the
+  // folder it names.
+  if (S_ISREG(st.st_mode)) return ReplaceRegular(path, content);
   if ((S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) && options.confine_to.empty()) {
     return WriteInPlace(path, content);
   }

@@ -23,7 +23,7 @@ struct WriteOptions {
 
 // Writes `content` to `path`: a regular file goes through a temporary file beside it, synced,
 // then renamed over it (an existing file keeps its mode bits, a new one gets 0644; a symlink to
-// a regular file has its target replaced, not the link).
+// a regular file is itself replaced, its target left alone).
 core::Result<void> WriteFileAtomically(const std::string& path, std::string_view content,
                                        const WriteOptions& options = {});
 

@@ -19,8 +19,8 @@ core::Result<nlohmann::json> ReadEventPayload(const std::string& path) {
   }
   auto doc = nlohmann::json::parse(*text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) {
-    return core::MakeError(core::ErrorCode::kIo, "the GitHub event payload is not a JSON object",
-                           path);
+    return core::MakeError(core::ErrorCode::kIo,
+                           "the GitHub event payload is not JSON (a JSON object)", path);
   }
   return doc;
 }

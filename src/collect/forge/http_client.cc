@@ -248,8 +248,12 @@ struct HttpClient::Impl {
       return tl::unexpected(ForgeError("the answer is larger than " +
                                        std::to_string(options.max_body_bytes) + " bytes"));
     }
-    if (late)
-      return tl::unexpected(ForgeError("timed out after " + Seconds(options.timeout_seconds)));
+    if (late) {
+      // Headers never completed (a silent or trickling server) or the body came too slowly.
+      return tl::unexpected(
+          ForgeError((response.status == 0 ? "no answer within " : "timed out after ") +
+                     Seconds(options.timeout_seconds)));
+    }
     if (!result) {
       const auto error = result.error();
       std::string why = httplib::to_string(error);

@@ -38,4 +38,4 @@ commit policy
 write a.txt a
 commit change
 gate error check --base HEAD~1 --pr 1 --forge-project o/r
-expect_in_output 'timed out after 2.0 s'
+expect_in_output 'no answer within 2.0 s'
