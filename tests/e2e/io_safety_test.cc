@@ -180,6 +180,14 @@ TEST_CASE("JSON nested past the depth limit is an error naming the file and the 
     CheckNamedError(repo.Riskgate({"check"}, GithubPush(repo.path() + "/event.json")),
                     "nested more than 128 levels deep");
   }
+  SECTION("a pull request number nested deep (its dump recursed until the stack overflowed)") {
+    repo.Write("event.json", R"({"pull_request": {"base": {"sha": "a"}, "head": {"sha": "b"},)"
+                             R"( "number": )" +
+                                 std::string(200000, '[') + std::string(200000, ']') + "}}");
+    Env env = GithubPush(repo.path() + "/event.json");
+    env["GITHUB_EVENT_NAME"] = "pull_request";
+    CheckNamedError(repo.Riskgate({"check"}, env), "nested more than 128 levels deep");
+  }
   SECTION("a report given to merge") {
     repo.Write("shard.json", Nested(200000));
     CheckNamedError(repo.Riskgate({"merge", "shard.json"}), "nested more than 128 levels deep");
