@@ -32,7 +32,6 @@ int RunInstallHook(const InstallHookOptions& options) {
   if (!repo) return Fail(repo.error());
   const std::string dir = (*repo)->HooksDir();
   const std::string path = dir + "pre-commit";
-  std::error_code ec;
   auto existing = collect::ReadFileIfPresent(path, collect::ReadLimits{});
   if (!existing) return Fail(existing.error());
   if (*existing) {

@@ -265,12 +265,16 @@ TEST_CASE("policy paths that leave the repository are refused where riskgate wou
                     ".riskgate.yaml:3:9: waivers.file: '../outside.yaml' leaves the repository");
   }
   SECTION("an absolute model or one with ..") {
+    // Beside the repository's folder, under a name no other run uses.
+    const std::string escaped = fs::path(repo.path()).filename().string() + "-escaped.md";
     repo.Write(".riskgate.yaml",
                "version: 1\ncontrols:\n  threat_model:\n    components:\n      - name: core\n"
-               "        paths: ['src/**']\n        tier: low\n        models: [docs/../../x.md]\n");
-    CheckNamedError(repo.Riskgate({"threat-model", "init", "core"}),
-                    "models[0]: 'docs/../../x.md' leaves the repository");
-    CHECK_FALSE(fs::exists(fs::path(repo.path()).parent_path() / "x.md"));
+               "        paths: ['src/**']\n        tier: low\n        models: [docs/../../" +
+                   escaped + ", /abs.md]\n");
+    const auto result = repo.Riskgate({"threat-model", "init", "core"});
+    CheckNamedError(result, "models[0]: 'docs/../../" + escaped + "' leaves the repository");
+    CHECK_THAT(result.err, Catch::Contains("models[1]: '/abs.md' is absolute"));
+    CHECK_FALSE(fs::exists(fs::path(repo.path()).parent_path() / escaped));
   }
   SECTION("a model under a symlinked folder that leads out") {
     TempDir outside;

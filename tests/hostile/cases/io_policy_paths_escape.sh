@@ -3,10 +3,10 @@
 # expect: error
 new_repo
 write src/a.c 'int a;'
-write .riskgate.yaml 'version: 1' 'waivers:' '  file: ../../escaped-waivers.yaml'
+write .riskgate.yaml 'version: 1' 'waivers:' '  file: ../escaped-waivers.yaml'
 commit init
 gate error check --worktree
-expect_in_output "waivers.file: '../../escaped-waivers.yaml' leaves the repository"
+expect_in_output "waivers.file: '../escaped-waivers.yaml' leaves the repository"
 gate error waive --fingerprint 0123456789abcdef --reason r --owner o --approver a --expires 2099-01-01
 write .riskgate.yaml 'version: 1' 'controls:' '  threat_model:' '    components:' \
   '      - name: core' "        paths: ['src/**']" '        tier: low' \
