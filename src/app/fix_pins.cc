@@ -55,7 +55,9 @@ int RunFixPins(const FixPinsOptions& options) {
       }
       if (file == nullptr) continue;
       const std::string updated = evaluate::pins::ApplyPinReplacements(file->content, replacements);
-      if (auto written = WriteFileAtomically(judged->repo->Workdir() + path, updated); !written) {
+      const std::string workdir = judged->repo->Workdir();
+      if (auto written = WriteFileAtomically(workdir + path, updated, WriteOptions{workdir});
+          !written) {
         return Fail(written.error());
       }
     }

@@ -10,6 +10,7 @@
 #include "app/atomic_file.h"
 #include "app/error_output.h"
 #include "collect/git_repository.h"
+#include "collect/safe_read.h"
 #include "core/text.h"
 
 namespace riskgate::app {
@@ -31,17 +32,16 @@ int RunInstallHook(const InstallHookOptions& options) {
   if (!repo) return Fail(repo.error());
   const std::string dir = (*repo)->HooksDir();
   const std::string path = dir + "pre-commit";
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) {
-    auto existing = ReadFile(path);
-    const bool ours = existing && existing->find(kMarker) != std::string::npos;
+  auto existing = collect::ReadFileIfPresent(path, collect::ReadLimits{});
+  if (!existing) return Fail(existing.error());
+  if (*existing) {
+    const bool ours = (*existing)->find(kMarker) != std::string::npos;
     if (!ours && !options.force) {
       return Fail(path +
                   " already exists and was not written by riskgate; add `riskgate check "
                   "--staged` to it yourself, or pass --force to replace it");
     }
   }
-  std::filesystem::create_directories(dir, ec);
   const std::string self = SelfPath();
   const std::string script = "#!/bin/sh\n" + std::string(kMarker) +
                              ": installed by `riskgate install-hook`; delete this file to "
@@ -53,7 +53,11 @@ int RunInstallHook(const InstallHookOptions& options) {
                              "fi\n"
                              "exec " +
                              core::ShellQuote(self) + " check --staged\n";
-  if (auto written = WriteFileAtomically(path, script); !written) return Fail(written.error());
+  // The hooks folder is git's own (.git/hooks or core.hooksPath), not the working tree.
+  const WriteOptions hooks{"", WriteOptions::Folders::kCreate};
+  if (auto written = WriteFileAtomically(path, script, hooks); !written) {
+    return Fail(written.error());
+  }
   if (::chmod(path.c_str(), 0755) != 0) return Fail(path + ": cannot make the hook executable");
   std::cout << "installed " << path << "\n";
   return kExitPass;

@@ -1,13 +1,12 @@
 #include "app/merge_command.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "app/app.h"
 #include "app/error_output.h"
 #include "app/history_command.h"
+#include "collect/safe_read.h"
 #include "decide/merge.h"
 #include "report/report_reader.h"
 
@@ -15,12 +14,13 @@ namespace riskgate::app {
 namespace {
 
 core::Result<std::string> ReadInput(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::MakeError(core::ErrorCode::kIo, "cannot read the report", path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return core::MakeError(core::ErrorCode::kIo, "cannot read the report", path);
-  return text.str();
+  auto text = collect::ReadFileBounded(path, collect::ReadLimits{collect::kMaxReportFileBytes});
+  if (!text) {
+    auto error = text.error();
+    error.message = "cannot read the report: " + error.message;
+    return tl::unexpected(error);
+  }
+  return text;
 }
 
 core::Error Mismatch(const std::string& path, const std::string& what) {

@@ -1,7 +1,6 @@
 #include "app/policy_commands.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -10,6 +9,7 @@
 #include "app/policy_files.h"
 #include "app/risk_inputs.h"
 #include "app/rule_explanation.h"
+#include "collect/safe_read.h"
 #include "policy/policy_compose.h"
 #include "policy/yaml_emit.h"
 
@@ -17,11 +17,7 @@ namespace riskgate::app {
 namespace {
 
 core::Result<std::string> ReadFromDisk(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::MakeError(core::ErrorCode::kIo, "cannot read '" + path + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return collect::ReadFileBounded(path, collect::ReadLimits{});
 }
 
 // The policy a check in this repository would apply (working-tree versions), with its waivers;

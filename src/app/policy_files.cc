@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "app/atomic_file.h"
+#include "collect/safe_read.h"
 
 namespace riskgate::app {
 
@@ -20,15 +20,12 @@ std::optional<std::string> PolicyFiles::RepoPath(const std::string& path) const 
 }
 
 core::Result<std::optional<std::string>> PolicyFiles::ReadIfPresent(const std::string& path) {
-  using Content = std::optional<std::string>;
   const auto repo_path = RepoPath(path);
   if (repo_path) repo_paths_.insert(*repo_path);
   if (base_.empty() || !repo_path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return Content();
-    auto text = ReadFile(path);
-    if (!text) return tl::unexpected(text.error());
-    return Content(std::move(*text));
+    // Inside the working tree, a symlink must not lead out of it.
+    return collect::ReadFileIfPresent(
+        path, collect::ReadLimits{collect::kMaxPolicyFileBytes, repo_path ? repo_.Workdir() : ""});
   }
   return repo_.ReadPathAt(base_, *repo_path);
 }

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 #include "app/atomic_file.h"
 
@@ -40,6 +41,7 @@ core::Result<std::vector<OutputPlan>> PlanOutputs(const std::vector<std::string>
     path = outputs[o];
   }
   std::vector<OutputPlan> plans;
+  std::map<std::string, std::string> targets;  // identity -> the --output that named it
   int to_stdout = 0;
   for (std::size_t i = 0; i < formats.size(); ++i) {
     auto format = report::ParseFormat(formats[i]);
@@ -49,7 +51,17 @@ core::Result<std::vector<OutputPlan>> PlanOutputs(const std::vector<std::string>
                                  "' (expected one of: " + std::string(report::FormatNames()) + ")");
     }
     const std::string& path = paths[i];
-    if (path.empty() || path == "-") ++to_stdout;
+    if (path.empty() || path == "-") {
+      ++to_stdout;
+    } else if (const auto identity = OutputIdentity(path); identity != "/dev/null") {
+      // Two formats into one file would leave only the last; say so instead.
+      if (identity == "fd:1") ++to_stdout;
+      if (auto [it, fresh] = targets.emplace(identity, path); !fresh && identity != "fd:1") {
+        return core::MakeError(core::ErrorCode::kUsage,
+                               "--output " + path + " and --output " + it->second +
+                                   " are the same file: give each format its own");
+      }
+    }
     plans.push_back(OutputPlan{*format, path});
   }
   if (to_stdout > 1) {

@@ -1,12 +1,12 @@
 #include "app/risk_commands.h"
 
-#include <filesystem>
 #include <iostream>
 
 #include "app/app.h"
 #include "app/atomic_file.h"
 #include "app/error_output.h"
 #include "app/judge.h"
+#include "collect/safe_read.h"
 #include "core/text.h"
 #include "decide/waivers.h"
 #include "policy/baseline.h"
@@ -33,10 +33,13 @@ const core::Finding* FindByFingerprint(const Judgement& judged, const std::strin
   return nullptr;
 }
 
-int WriteAndSay(const std::string& path, const std::string& text, const std::string& said) {
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  if (auto written = WriteFileAtomically(path, text); !written) return Fail(written.error());
+// `workdir`, when not empty: the working tree `path` must stay in.
+int WriteAndSay(const std::string& path, const std::string& workdir, const std::string& text,
+                const std::string& said) {
+  const WriteOptions into_repo{workdir, WriteOptions::Folders::kCreate};
+  if (auto written = WriteFileAtomically(path, text, into_repo); !written) {
+    return Fail(written.error());
+  }
   std::cout << said << "\n";
   return kExitPass;
 }
@@ -86,13 +89,10 @@ int RunWaive(const WaiveOptions& options) {
   waiver.ticket = options.ticket;
   waiver.mitigation = options.mitigation;
   const std::string file = judged->repo->Workdir() + rules.file;
-  std::string existing;
-  std::error_code ec;
-  if (std::filesystem::exists(file, ec)) {
-    auto text = ReadFile(file);
-    if (!text) return Fail(text.error());
-    existing = std::move(*text);
-  }
+  auto text = collect::ReadFileIfPresent(
+      file, collect::ReadLimits{collect::kMaxPolicyFileBytes, judged->repo->Workdir()});
+  if (!text) return Fail(text.error());
+  std::string existing = text->value_or("");
   for (const auto& w : judged->inputs.waivers) {
     if (w.id == waiver.id) return Fail("waiver id '" + waiver.id + "' exists already; use --id");
   }
@@ -105,7 +105,7 @@ int RunWaive(const WaiveOptions& options) {
         "flow style?):\n" +
         diagnostics.ToError().message);
   }
-  return WriteAndSay(file, updated,
+  return WriteAndSay(file, judged->repo->Workdir(), updated,
                      "added waiver " + core::EscapeForDisplay(waiver.id) + " to " + rules.file +
                          " (" + severity_name + ", expires " + core::FormatDate(waiver.expires) +
                          "); it takes effect when a change carrying it, approved by " +
@@ -170,7 +170,9 @@ int RunBaseline(const BaselineOptions& options) {
   const std::string path = options.output.empty()
                                ? judged->repo->Workdir() + std::string(policy::kBaselineFile)
                                : options.output;
-  return WriteAndSay(path, policy::FormatBaseline(kept),
+  // An --output the user names may be anywhere; the default one is a file of the repository.
+  const std::string confine = options.output.empty() ? judged->repo->Workdir() : "";
+  return WriteAndSay(path, confine, policy::FormatBaseline(kept),
                      "recorded " + std::to_string(kept.size()) + " finding(s) in " + path);
 }
 

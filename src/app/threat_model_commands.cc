@@ -139,8 +139,9 @@ int RunThreatModelInit(const ThreatModelOptions& options) {
     }
   }
   const auto owners = OwnersOf(*component, *judged, files);
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  if (auto written = WriteFileAtomically(path, Skeleton(*component, control, entry_points, owners));
+  const WriteOptions into_repo{judged->repo->Workdir(), WriteOptions::Folders::kCreate};
+  if (auto written =
+          WriteFileAtomically(path, Skeleton(*component, control, entry_points, owners), into_repo);
       !written) {
     return Fail(written.error());
   }

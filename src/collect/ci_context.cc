@@ -1,9 +1,9 @@
 #include "collect/ci_context.h"
 
 #include <cstdlib>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "collect/event_payload.h"
 #include "collect/git_repository.h"
 
 namespace riskgate::collect {
@@ -43,15 +43,9 @@ core::Result<ScopeChoice> FromGitHub(const EnvReader& env, GitRepository& repo) 
     return MakeError(ErrorCode::kUsage,
                      "GITHUB_ACTIONS is set but GITHUB_EVENT_PATH is not; pass a scope flag");
   }
-  nlohmann::json payload;
-  try {
-    std::ifstream in(*path);
-    if (!in) return MakeError(ErrorCode::kIo, "cannot read the GitHub event payload", *path);
-    payload = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& e) {
-    return MakeError(ErrorCode::kIo,
-                     std::string("the GitHub event payload is not JSON: ") + e.what(), *path);
-  }
+  auto read = ReadEventPayload(*path);
+  if (!read) return tl::unexpected(read.error());
+  nlohmann::json payload = std::move(*read);
   auto text = [&](const nlohmann::json::json_pointer& ptr) -> std::string {
     if (!payload.contains(ptr) || !payload[ptr].is_string()) return "";
     return payload[ptr].get<std::string>();

@@ -1,7 +1,7 @@
 // The libgit2 side of history audits: a commit walk that survives shallow and partial clones,
 // per-commit changes from tree diffs (no line diffs), and blob reads.
 #include <algorithm>
-#include <fstream>
+#include <sstream>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -11,6 +11,7 @@
 #include "collect/git_internal.h"
 #include "collect/git_repository.h"
 #include "collect/history_source.h"
+#include "collect/safe_read.h"
 
 namespace riskgate::collect {
 namespace {
@@ -49,7 +50,10 @@ std::string Signature(const git_signature* who) {
 // Commits the repository's `shallow` file names: their parents were never fetched.
 std::unordered_set<std::string> ShallowRoots(git_repository* repo) {
   std::unordered_set<std::string> roots;
-  std::ifstream in(std::string(git_repository_commondir(repo)) + "shallow");
+  // Unreadable: no roots known, so a missing parent stays an error (fails closed).
+  const auto text = ReadFileIfPresent(std::string(git_repository_commondir(repo)) + "shallow",
+                                      ReadLimits{std::int64_t{64} << 20});
+  std::istringstream in(text && *text ? **text : std::string());
   std::string line;
   while (std::getline(in, line)) {
     if (line.size() >= GIT_OID_HEXSZ) roots.insert(line.substr(0, GIT_OID_HEXSZ));

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "collect/git_internal.h"
+#include "collect/safe_read.h"
 
 namespace riskgate::collect {
 namespace {
@@ -390,6 +391,28 @@ core::Result<std::optional<std::string>> GitRepository::ReadPathAt(const std::st
   auto entry = FindInCommit(commit, path);
   if (!entry) return tl::unexpected(entry.error());
   if (!*entry) return std::optional<std::string>();
+  const std::string where = " in commit " + commit.substr(0, 12);
+  if ((*entry)->kind == EntryKind::kSymlink || (*entry)->kind == EntryKind::kSubmodule) {
+    return MakeError(ErrorCode::kIo, "is a symlink or submodule" + where + ", not a file", path);
+  }
+  // Only a blob of bounded size: a folder or a huge file is an error, never a read.
+  git_oid oid;
+  git_odb* odb = nullptr;
+  std::size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  const bool header = git_oid_fromstr(&oid, (*entry)->blob_id.c_str()) == 0 &&
+                      git_repository_odb(&odb, repo_) == 0 &&
+                      git_odb_read_header(&size, &type, odb, &oid) == 0;
+  git_odb_free(odb);
+  if (header && type != GIT_OBJECT_BLOB) {
+    return MakeError(ErrorCode::kIo, "is a folder" + where + ", not a file", path);
+  }
+  if (header && size > static_cast<std::size_t>(kMaxPolicyFileBytes)) {
+    return MakeError(ErrorCode::kIo,
+                     "is larger" + where + " than the " +
+                         std::to_string(kMaxPolicyFileBytes >> 20) + " MiB allowed",
+                     path);
+  }
   auto blob = ReadBlob((*entry)->blob_id);
   if (!blob) return tl::unexpected(blob.error());
   return std::optional<std::string>(std::move(*blob));

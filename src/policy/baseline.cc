@@ -3,12 +3,17 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/json_depth.h"
+
 namespace riskgate::policy {
 
 core::Result<FingerprintSet> LoadBaseline(std::string_view text, const std::string& file) {
   auto fail = [&](const std::string& why) {
     return core::MakeError(core::ErrorCode::kPolicy, "invalid baseline: " + why, file);
   };
+  if (core::JsonNestsDeeperThan(text, core::kMaxJsonDepth)) {
+    return fail("nested more than " + std::to_string(core::kMaxJsonDepth) + " levels deep");
+  }
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 
 namespace riskgate::policy {
 
@@ -151,6 +152,53 @@ std::optional<std::vector<std::string>> FieldReader::StringList(const YamlNode& 
   }
   if (!ok) return std::nullopt;
   return out;
+}
+
+namespace {
+
+// Why `path` is not a repository-relative path inside the repository, or empty.
+std::string OutsideRepository(const std::string& path) {
+  if (path.empty()) return "is empty";
+  if (path.find('\0') != std::string::npos) return "contains a NUL byte";
+  if (path.front() == '/' || path.front() == '~') {
+    return "is absolute; give a path relative to the repository's root";
+  }
+  const std::string normal = std::filesystem::path(path).lexically_normal().generic_string();
+  if (normal == "." || normal == "./" || normal == ".." || normal.starts_with("../")) {
+    return "leaves the repository (..); give a path inside it";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::optional<std::string> FieldReader::RepoPath(const YamlNode& map, std::string_view key,
+                                                 std::string_view parent, Need need) {
+  auto value = String(map, key, parent, need);
+  if (!value) return std::nullopt;
+  if (const auto why = OutsideRepository(*value); !why.empty()) {
+    Report(*map.Find(key), JoinField(parent, key), "'" + *value + "' " + why);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::vector<std::string>> FieldReader::RepoPathList(const YamlNode& map,
+                                                                  std::string_view key,
+                                                                  std::string_view parent,
+                                                                  Need need) {
+  auto values = StringList(map, key, parent, need);
+  if (!values) return std::nullopt;
+  bool ok = true;
+  const YamlNode& list = *map.Find(key);
+  for (std::size_t i = 0; i < values->size() && i < list.items.size(); ++i) {
+    if (const auto why = OutsideRepository((*values)[i]); !why.empty()) {
+      Report(list.items[i], IndexField(JoinField(parent, key), i), "'" + (*values)[i] + "' " + why);
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return values;
 }
 
 std::optional<core::Severity> FieldReader::AsSeverity(const YamlNode& node,

@@ -53,6 +53,12 @@ class FieldReader {
                            Need need);
   std::optional<std::vector<std::string>> StringList(const YamlNode& map, std::string_view key,
                                                      std::string_view parent, Need need);
+  // A path relative to the repository's root that stays inside it (not absolute, no `..` that
+  // climbs out after normalisation): riskgate writes there (`waive`, `threat-model init`).
+  std::optional<std::string> RepoPath(const YamlNode& map, std::string_view key,
+                                      std::string_view parent, Need need);
+  std::optional<std::vector<std::string>> RepoPathList(const YamlNode& map, std::string_view key,
+                                                       std::string_view parent, Need need);
   std::optional<core::Severity> SeverityValue(const YamlNode& map, std::string_view key,
                                               std::string_view parent, Need need);
 

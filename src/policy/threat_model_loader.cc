@@ -44,7 +44,7 @@ void ReadComponent(const YamlNode& node, const std::string& field, FieldReader& 
                     "'" + *tier + "' is not one of: high, medium, low");
     }
   }
-  if (auto models = reader.StringList(node, "models", field, Need::kRequired)) {
+  if (auto models = reader.RepoPathList(node, "models", field, Need::kRequired)) {
     out.models = *models;
     if (models->empty()) {
       reader.Report(*node.Find("models"), JoinField(field, "models"),

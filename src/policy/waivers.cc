@@ -111,7 +111,7 @@ void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& o
   if (!reader.ExpectMap(node, field, {"file", "max_days", "warn_before_days", "approvers"})) {
     return;
   }
-  if (auto file = reader.String(node, "file", field, Need::kOptional)) out.file = *file;
+  if (auto file = reader.RepoPath(node, "file", field, Need::kOptional)) out.file = *file;
   if (auto days = reader.Integer(node, "warn_before_days", field, Need::kOptional)) {
     if (*days < 0 || *days > 3650) {
       reader.Report(*node.Find("warn_before_days"), "waivers.warn_before_days",

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "core/json_depth.h"
+
 namespace riskgate::report {
 namespace {
 
@@ -180,6 +182,9 @@ core::Finding ReadJsonFinding(const Fields& f) {
 }
 
 core::Result<json> Parse(std::string_view text, const std::string& name) {
+  if (auto depth = core::CheckJsonDepth(text, name); !depth) {
+    return tl::unexpected(core::Error{core::ErrorCode::kUsage, depth.error().message, name});
+  }
   json doc = json::parse(text, nullptr, false);
   if (doc.is_discarded()) {
     return core::MakeError(core::ErrorCode::kUsage, "not a JSON document", name);

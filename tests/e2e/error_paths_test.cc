@@ -149,6 +149,40 @@ std::vector<ErrorPath> Catalogue() {
        {{"GITHUB_ACTIONS", "true"},
         {"GITHUB_EVENT_NAME", "pull_request"},
         {"GITHUB_EVENT_PATH", "event.json"}}},
+      {"a GitHub event payload that is a folder",
+       [](TempRepo& r) {
+         r.Commit("init");
+         std::filesystem::create_directories(r.path() + "/event.json");
+         return std::vector<std::string>{"check"};
+       },
+       "is a folder, not a file",
+       {{"GITHUB_ACTIONS", "true"},
+        {"GITHUB_EVENT_NAME", "pull_request"},
+        {"GITHUB_EVENT_PATH", "event.json"}}},
+      {"a GitHub event payload nested past the depth limit",
+       [](TempRepo& r) {
+         r.Commit("init");
+         r.Write("event.json", std::string(5000, '[') + std::string(5000, ']'));
+         return std::vector<std::string>{"check"};
+       },
+       "nested more than 128 levels deep",
+       {{"GITHUB_ACTIONS", "true"},
+        {"GITHUB_EVENT_NAME", "pull_request"},
+        {"GITHUB_EVENT_PATH", "event.json"}}},
+      {"a policy that is a symlink out of the repository",
+       [](TempRepo& r) {
+         r.Commit("init");
+         std::filesystem::create_symlink("/dev/zero", r.path() + "/.riskgate.yaml");
+         return std::vector<std::string>{"check", "--worktree"};
+       },
+       "leads outside the repository"},
+      {"two formats written to one file",
+       [](TempRepo& r) {
+         r.Commit("init");
+         return std::vector<std::string>{"check",  "--staged", "--format", "json",     "--output",
+                                         "r.json", "--format", "sarif",    "--output", "./r.json"};
+       },
+       "are the same file"},
       {"a run past its time budget",
        [](TempRepo& r) {
          for (int i = 0; i < 2000; ++i) r.Write("f" + std::to_string(i), "x\n");

@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -17,7 +18,11 @@
 namespace riskgate::testing {
 namespace {
 
+// A report file's content; a stream or device an output was written to (/dev/stdout, a FIFO)
+// is not read back: reading it would block or read something else.
 std::string Slurp(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return "";
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_depth.h"
 #include "core/text.h"
 
 namespace riskgate::collect::forge {
@@ -15,6 +16,10 @@ core::Error Bad(std::string what) {
 
 core::Result<json> Parse(std::string_view body) {
   // No exceptions escape: a malformed or truncated body is an error, never a partial list.
+  if (core::JsonNestsDeeperThan(body, core::kMaxJsonDepth)) {
+    return tl::unexpected(
+        Bad("nested more than " + std::to_string(core::kMaxJsonDepth) + " levels deep"));
+  }
   json doc = json::parse(body.begin(), body.end(), nullptr, false);
   if (doc.is_discarded()) return tl::unexpected(Bad("not valid JSON (truncated or garbled)"));
   return doc;

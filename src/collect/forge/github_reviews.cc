@@ -1,7 +1,7 @@
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "collect/event_payload.h"
 #include "collect/forge/review_sources.h"
 #include "core/text.h"
 
@@ -138,15 +138,9 @@ core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPull
 }
 
 core::Result<std::optional<PullRequestInfo>> PullRequestFromEvent(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return core::MakeError(core::ErrorCode::kIo, "cannot read the GitHub event payload", path);
-  const std::string text(std::istreambuf_iterator<char>(in), {});
-  const auto doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return core::MakeError(core::ErrorCode::kIo, "the GitHub event payload is not a JSON object",
-                           path);
-  }
+  auto read = ReadEventPayload(path);
+  if (!read) return tl::unexpected(read.error());
+  const nlohmann::json& doc = *read;
   auto pull = doc.find("pull_request");
   if (pull == doc.end() || !pull->is_object()) return std::optional<PullRequestInfo>();
   auto info = ParseGithubPull(pull->dump());

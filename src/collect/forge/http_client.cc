@@ -4,8 +4,10 @@
 
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
+#include <mutex>
 #include <thread>
 
 #include "collect/forge/forge_json.h"
@@ -142,6 +144,45 @@ std::string Excerpt(const std::string& body, const std::string& token) {
   return core::EscapeForDisplay(text);
 }
 
+// Holds one exchange to its deadline: httplib's timeouts bound each socket read, so a server that
+// trickles a byte at a time (headers included) would never trip them. At the deadline this stops
+// the client (shuts its socket down, which ends any blocked read), and keeps stopping it until
+// the exchange returns, in case the deadline fell while a connection was being made.
+class ExchangeDeadline {
+ public:
+  ExchangeDeadline(httplib::Client& client, Clock::time_point deadline)
+      : thread_([this, &client, deadline] {
+          std::unique_lock lock(mutex_);
+          if (wake_.wait_until(lock, deadline, [this] { return done_; })) return;
+          expired_ = true;
+          while (!done_) {
+            client.stop();
+            wake_.wait_for(lock, std::chrono::milliseconds(20), [this] { return done_; });
+          }
+        }) {}
+  ExchangeDeadline(const ExchangeDeadline&) = delete;
+  ExchangeDeadline& operator=(const ExchangeDeadline&) = delete;
+  ~ExchangeDeadline() { Finish(); }
+
+  // Ends the watch; true when the deadline passed first.
+  bool Finish() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    return expired_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  bool expired_ = false;
+  std::thread thread_;  // last: starts once the fields above exist
+};
+
 std::string Seconds(double s) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f s", s);
@@ -180,6 +221,7 @@ struct HttpClient::Impl {
     bool too_big = false;
     const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(timeout);
     bool late = false;
+    ExchangeDeadline watch(client, deadline);
     auto result = client.Get(
         path, headers,
         [&](const httplib::Response& r) {
@@ -201,12 +243,17 @@ struct HttpClient::Impl {
           }
           return true;
         });
+    late = watch.Finish() || late;
     if (too_big) {
       return tl::unexpected(ForgeError("the answer is larger than " +
                                        std::to_string(options.max_body_bytes) + " bytes"));
     }
-    if (late)
-      return tl::unexpected(ForgeError("timed out after " + Seconds(options.timeout_seconds)));
+    if (late) {
+      // Headers never completed (a silent or trickling server) or the body came too slowly.
+      return tl::unexpected(
+          ForgeError((response.status == 0 ? "no answer within " : "timed out after ") +
+                     Seconds(options.timeout_seconds)));
+    }
     if (!result) {
       const auto error = result.error();
       std::string why = httplib::to_string(error);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/json_depth.h"
 #include "core/text.h"
 #include "policy/diagnostics.h"
 #include "policy/yaml_document.h"
@@ -382,6 +383,11 @@ ModelDocument ReadJson(std::string_view content, const std::vector<std::string>&
   content = WithoutBom(content);
   ModelDocument doc;
   doc.format = ModelFormat::kThreatDragon;
+  if (core::JsonNestsDeeperThan(content, core::kMaxJsonDepth)) {
+    doc.error = "JSON nested more than " + std::to_string(core::kMaxJsonDepth) + " levels deep";
+    doc.error_line = 1;
+    return doc;
+  }
   json root;
   try {
     root = json::parse(content.begin(), content.end());

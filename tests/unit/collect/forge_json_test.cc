@@ -100,3 +100,17 @@ TEST_CASE("names that go into API paths cannot climb or inject", "[collect][forg
 }
 
 }  // namespace riskgate::collect::forge
+
+namespace riskgate::collect::forge {
+
+TEST_CASE("a forge answer nested past the depth limit is an error, not a stack overflow",
+          "[collect][forge]") {
+  const std::string deep =
+      "[{\"id\": " + std::string(100000, '[') + std::string(100000, ']') + "}]";
+  const auto reviews = ParseGithubReviews(deep);
+  REQUIRE_FALSE(reviews.has_value());
+  CHECK(reviews.error().message.find("nested more than 128 levels deep") != std::string::npos);
+  CHECK_FALSE(ParseGithubPull("{\"number\": " + std::string(100000, '[') + "}").has_value());
+}
+
+}  // namespace riskgate::collect::forge

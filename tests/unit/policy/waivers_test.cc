@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "policy/baseline.h"
+#include "policy/policy.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::policy {
@@ -101,6 +102,37 @@ TEST_CASE("a baseline with an overflowing number is an error, not a crash", "[po
   auto loaded = LoadBaseline("555555e1310", "b.json");
   REQUIRE_FALSE(loaded);
   CHECK(loaded.error().message.find("invalid baseline: not JSON") != std::string::npos);
+}
+
+}  // namespace riskgate::policy
+
+namespace riskgate::policy {
+
+TEST_CASE("a baseline nested past the depth limit is an error, not a stack overflow",
+          "[policy][baseline]") {
+  const std::string deep =
+      "{\"version\": 1, \"findings\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+  const auto loaded = LoadBaseline(deep, ".riskgate/baseline.json");
+  REQUIRE_FALSE(loaded.has_value());
+  CHECK(loaded.error().location == ".riskgate/baseline.json");
+  CHECK(loaded.error().message.find("nested more than 128 levels deep") != std::string::npos);
+}
+
+TEST_CASE("waivers.file and threat models must stay inside the repository", "[policy]") {
+  for (const std::string file : {"../w.yaml", "/etc/w.yaml", "a/../../w.yaml", ".", ""}) {
+    const auto policy = LoadPolicy("version: 1\nwaivers:\n  file: '" + file + "'\n", "p.yaml",
+                                   [](const std::string&) -> core::Result<std::string> {
+                                     return core::MakeError(core::ErrorCode::kIo, "none");
+                                   });
+    INFO(file);
+    REQUIRE_FALSE(policy.has_value());
+    CHECK(policy.error().message.find("p.yaml:3:9: waivers.file:") != std::string::npos);
+  }
+  const auto inside = LoadPolicy("version: 1\nwaivers:\n  file: 'a/../w.yaml'\n", "p.yaml",
+                                 [](const std::string&) -> core::Result<std::string> {
+                                   return core::MakeError(core::ErrorCode::kIo, "none");
+                                 });
+  CHECK(inside.has_value());
 }
 
 }  // namespace riskgate::policy

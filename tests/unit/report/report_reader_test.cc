@@ -134,3 +134,19 @@ TEST_CASE("a damaged report is an error that names the file and the field", "[re
 }
 
 }  // namespace riskgate::report
+
+namespace riskgate::report {
+
+TEST_CASE("a report nested past the depth limit is an error naming the file and the limit",
+          "[report][reader]") {
+  const std::string deep =
+      "{\"findings\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+  for (const auto& read : {ReadJsonReport(deep, "deep.json"), ReadSarifReport(deep, "deep.json"),
+                           ReadAnyReport(deep, "deep.json")}) {
+    REQUIRE_FALSE(read.has_value());
+    CHECK(read.error().location == "deep.json");
+    CHECK(read.error().message.find("nested more than 128 levels deep") != std::string::npos);
+  }
+}
+
+}  // namespace riskgate::report
