@@ -11,8 +11,17 @@ enum class ScanMode { kStaged, kRange, kWorktree, kHistory };
 
 std::string_view ScanModeName(ScanMode mode);
 
-// kLfsPointer: a Git LFS pointer file; the content it stands for is not in the repository.
-enum class SkipReason { kBinary, kTooLarge, kSymlink, kSubmodule, kUnreadable, kLfsPointer };
+// kLfsPointer: a Git LFS pointer file whose object is not stored locally. kUndecodable: text
+// marked or detected as UTF-16/UTF-32 that is not valid in that encoding.
+enum class SkipReason {
+  kBinary,
+  kTooLarge,
+  kSymlink,
+  kSubmodule,
+  kUnreadable,
+  kLfsPointer,
+  kUndecodable
+};
 
 std::string_view SkipReasonName(SkipReason reason);
 

@@ -123,6 +123,9 @@ class SharedState {
       case BlobState::kLfsPointer:
         ++totals_.lfs_pointers;
         break;
+      case BlobState::kUndecodable:
+        ++totals_.binary_blobs;
+        break;
       case BlobState::kMissing:
         ++totals_.missing_blobs;
         break;
