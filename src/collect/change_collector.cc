@@ -27,7 +27,7 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
   for (FileDiff& diff : diffs) {
     if (diff.deleted) continue;
     if (diff.skip) {
-      facts.scope.skipped.push_back(core::SkippedFile{diff.path, *diff.skip, commit});
+      facts.scope.skipped.push_back(core::SkippedFile{diff.path, *diff.skip, commit, diff.size});
       continue;
     }
     if (diff.hunks.empty()) continue;  // a rename, a mode change or only deletions

@@ -1,6 +1,7 @@
 // Stage 0 (core): what was judged. Filled by collect, printed by report.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ struct SkippedFile {
   std::string path;
   SkipReason reason = SkipReason::kBinary;
   std::optional<std::string> commit;
+  std::int64_t size = 0;  // bytes, when known (0: unknown)
 };
 
 // What a history audit covered (riskgate history).
