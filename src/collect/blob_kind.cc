@@ -234,7 +234,9 @@ core::Result<ScannableText> ToScannableText(std::string bytes, const std::string
   const TextEncoding encoding = DetectEncoding(bytes);
   if (encoding != TextEncoding::kEightBit) {
     auto decoded = DecodeToUtf8(bytes, encoding);
-    if (!decoded) {
+    if (!decoded && !LooksBinary(bytes)) {
+      out.text = std::move(bytes);  // a byte order mark on 8-bit text: scanned as it is
+    } else if (!decoded) {
       out.skip = core::SkipReason::kUndecodable;
     } else if (decoded->find('\0') != std::string::npos) {
       out.skip = core::SkipReason::kBinary;

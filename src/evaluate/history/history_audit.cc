@@ -195,7 +195,6 @@ class Worker {
       if (!found) return tl::unexpected(found.error());
       if (auto unscanned = shared_.UnscannedOf(change.blob)) {
         AddUnscanned(commit, change, *unscanned);
-        continue;
       }
       if (found->empty()) continue;
       std::set<std::string> before;

@@ -61,6 +61,10 @@ TEST_CASE("scannable text comes from the bytes: binary, undecodable, LFS without
   REQUIRE(wide);
   CHECK_FALSE(wide->skip);
   CHECK(wide->text == "x");
+  auto marked = ToScannableText("\xff\xfetoken=abcdefgh\n", "", 100);
+  REQUIRE(marked);
+  CHECK_FALSE(marked->skip);  // a BOM on 8-bit text: scanned as it is
+  CHECK(marked->text == "\xff\xfetoken=abcdefgh\n");
   auto odd = ToScannableText(std::string("\xff\xfex\0y", 5), "", 100);
   REQUIRE(odd);
   CHECK(odd->skip == core::SkipReason::kUndecodable);
