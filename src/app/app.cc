@@ -16,6 +16,22 @@
 #include "report/report.h"
 
 namespace riskgate::app {
+namespace {
+
+// --max-file-size: 0 or a negative size would skip every file.
+CLI::Validator FileSizeValidator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::int64_t bytes = 0;
+        if (!CLI::detail::lexical_cast(value, bytes) || bytes < 1) {
+          return "must be a whole number of bytes, at least 1 (got '" + value + "')";
+        }
+        return std::string();
+      },
+      "BYTES");
+}
+
+}  // namespace
 
 int Main(int argc, char** argv) {
   CLI::App cli{"riskgate: a CI/CD policy gate that decides block, warn or pass"};
@@ -52,8 +68,11 @@ int Main(int argc, char** argv) {
                       "Also report findings on lines the change did not add (as pass)");
   check_cmd->add_flag("--dry-run", check.dry_run,
                       "Print the decision but exit 0 unless there is an error");
-  check_cmd->add_option("--max-file-size", check.max_file_bytes,
-                        "Skip (and count) files larger than this many bytes");
+  check_cmd
+      ->add_option("--max-file-size", check.max_file_bytes,
+                   "Files larger than this many bytes are not scanned (each one is an "
+                   "unscanned-file finding)")
+      ->check(FileSizeValidator());
   check_cmd
       ->add_option("--warn-exit-code", check.warn_exit_code,
                    "Exit with this code (3-125) when the decision is warn; default 0")
@@ -108,8 +127,11 @@ int Main(int argc, char** argv) {
       "Write the matching --format to this file (atomically); '-' for stdout");
   history_cmd->add_option("--jobs", history.jobs, "Worker threads (default: every core)")
       ->check(CLI::Range(1, 256));
-  history_cmd->add_option("--max-file-size", history.max_file_bytes,
-                          "Skip (and count) blobs larger than this many bytes");
+  history_cmd
+      ->add_option("--max-file-size", history.max_file_bytes,
+                   "Blobs larger than this many bytes are not scanned (each one is an "
+                   "unscanned-file finding)")
+      ->check(FileSizeValidator());
   history_cmd
       ->add_option("--progress", history.progress,
                    "Progress line on stderr: auto (on a terminal, not in CI), always, never")

@@ -74,6 +74,7 @@ core::ScopeSummary Scope(const collect::HistoryWalk& walk,
   if (!walk.tip.empty()) scope.head = walk.tip;
   scope.commits = audit.commits;
   scope.files_scanned = static_cast<int>(audit.blobs_read);
+  scope.skipped = audit.skipped;
   core::HistoryScope history;
   history.refs = walk.refs;
   history.tip = walk.tip;

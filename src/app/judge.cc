@@ -86,6 +86,15 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
     inputs->policy.limits.max_findings = std::numeric_limits<int>::max();
     inputs->policy.limits.max_findings_per_file = std::numeric_limits<int>::max();
   }
+  if (!inputs->policy.limits.on_unscanned) {
+    // A CI run judging a range is the gate a change must pass: what it cannot scan blocks
+    // there; hooks and local runs warn.
+    const auto ci = collect::ProcessEnvironment()("CI");
+    const bool in_ci = ci && *ci != "false" && *ci != "0";
+    inputs->policy.limits.on_unscanned = in_ci && scope->mode == core::ScanMode::kRange
+                                             ? policy::OnUnscanned::kBlock
+                                             : policy::OnUnscanned::kWarn;
+  }
   const policy::Policy* policy = &inputs->policy;
 
   collect::ScopeRequest request;

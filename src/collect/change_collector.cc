@@ -21,30 +21,16 @@ using core::SkipReason;
 
 std::string Short(const std::string& id) { return id.substr(0, 12); }
 
-// Adds the added lines of `diffs` to `facts`, or counts them as skipped.
+// Adds the added lines of `diffs` to `facts`, or lists the files riskgate cannot scan.
 void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& commit,
-              std::int64_t max_file_bytes, ChangeFacts& facts) {
+              std::int64_t /*max_file_bytes: judged while diffing*/, ChangeFacts& facts) {
   for (FileDiff& diff : diffs) {
     if (diff.deleted) continue;
-    std::optional<SkipReason> skip;
-    if (diff.kind == EntryKind::kSubmodule) {
-      skip = SkipReason::kSubmodule;
-    } else if (diff.kind == EntryKind::kSymlink) {
-      skip = SkipReason::kSymlink;
-    } else if (diff.size > max_file_bytes) {
-      skip = SkipReason::kTooLarge;
-    } else if (diff.binary) {
-      skip = SkipReason::kBinary;
-    }
-    if (skip) {
-      facts.scope.skipped.push_back(core::SkippedFile{diff.path, *skip, commit});
+    if (diff.skip) {
+      facts.scope.skipped.push_back(core::SkippedFile{diff.path, *diff.skip, commit, diff.size});
       continue;
     }
     if (diff.hunks.empty()) continue;  // a rename, a mode change or only deletions
-    if (diff.hunks.front().first_line == 1 && IsLfsPointer(diff.hunks.front().text)) {
-      facts.scope.skipped.push_back(core::SkippedFile{diff.path, SkipReason::kLfsPointer, commit});
-      continue;
-    }
     ++facts.scope.files_scanned;
     ++core::RunProgress().files_collected;
     for (AddedHunk& hunk : diff.hunks) {
@@ -54,18 +40,15 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
 }
 
 // Records the whole new version of each diffed file the evaluators parse as a document.
-core::Result<void> AddDocuments(GitRepository& repo, const std::vector<FileDiff>& diffs,
-                                const ScopeRequest& request, ChangeFacts& facts) {
+core::Result<void> AddDocuments(GitRepository& /*repo: the diffs hold the texts*/,
+                                const std::vector<FileDiff>& diffs, const ScopeRequest& request,
+                                ChangeFacts& facts) {
   if (!request.wants_document) return {};
   for (const FileDiff& diff : diffs) {
-    if (diff.deleted || diff.kind == EntryKind::kSubmodule || diff.kind == EntryKind::kSymlink ||
-        diff.binary || diff.size > request.max_file_bytes || diff.hunks.empty() ||
-        !request.wants_document(diff.path)) {
+    if (diff.deleted || diff.skip || diff.hunks.empty() || !request.wants_document(diff.path)) {
       continue;
     }
-    auto content = repo.ReadBlob(diff.blob_id);
-    if (!content) return tl::unexpected(content.error());
-    ChangedFile file{diff.path, std::move(*content), {}, false};
+    ChangedFile file{diff.path, diff.text, {}, false};
     for (const AddedHunk& hunk : diff.hunks) {
       const auto lines = 1 + std::count(hunk.text.begin(), hunk.text.end(), '\n');
       for (int i = 0; i < lines; ++i) file.added_lines.push_back(hunk.first_line + i);
@@ -189,6 +172,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
 // skipped, nullopt when `text` holds it, or an error when it exists but cannot be read.
 core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path,
                                                          const std::string& full_path,
+                                                         const std::string& lfs_objects_dir,
                                                          std::int64_t max_file_bytes,
                                                          std::string& text) {
   auto unreadable = [&](const std::string& why) {
@@ -212,9 +196,11 @@ core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path
     if (in.bad()) return unreadable("read failed");
     if (static_cast<std::int64_t>(text.size()) > max_file_bytes) return SkipReason::kTooLarge;
   }
-  if (LooksBinary(text)) return SkipReason::kBinary;
-  if (IsLfsPointer(text)) return SkipReason::kLfsPointer;
-  return std::optional<SkipReason>();
+  // The bytes as they are on disk: no filter, eol or encoding attribute of the change applies.
+  auto scannable = ToScannableText(std::move(text), lfs_objects_dir, max_file_bytes);
+  if (!scannable) return tl::unexpected(scannable.error());
+  text = std::move(scannable->text);
+  return scannable->skip;
 }
 
 bool IsMissing(const std::string& full_path) {
@@ -251,6 +237,7 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
     if (unique.empty() || unique.back()->path != file.path) unique.push_back(&file);
   }
   std::vector<WorktreeRead> reads(unique.size());
+  const std::string lfs_objects_dir = repo.LfsObjectsDir();
   // A small tree is not worth a thread.
   const std::size_t threads = core::ThreadsFor(unique.size(), unique.size(), 256, 0);
   core::ParallelFor(unique.size(), threads, [&](std::size_t i, std::size_t) {
@@ -259,8 +246,8 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
     const std::string full_path = workdir + file.path;
     reads[i].missing = IsMissing(full_path);
     if (!reads[i].missing) {
-      reads[i].outcome =
-          ReadWorktreeFile(file.path, full_path, request.max_file_bytes, reads[i].text);
+      reads[i].outcome = ReadWorktreeFile(file.path, full_path, lfs_objects_dir,
+                                          request.max_file_bytes, reads[i].text);
     }
   });
   for (std::size_t i = 0; i < unique.size(); ++i) {
@@ -312,17 +299,19 @@ core::Result<std::optional<std::string>> ReadJudgedFile(GitRepository& repo,
   if (request.mode == ScanMode::kWorktree) {
     const std::string full_path = repo.Workdir() + path;
     if (IsMissing(full_path)) return Content();
-    auto read = ReadWorktreeFile(path, full_path, request.max_file_bytes, text);
+    auto read =
+        ReadWorktreeFile(path, full_path, repo.LfsObjectsDir(), request.max_file_bytes, text);
     if (!read) return tl::unexpected(read.error());
     if (*read) return Content();
     return Content(std::move(text));
   }
   auto blob = repo.ReadBlob((*entry)->blob_id);
   if (!blob) return tl::unexpected(blob.error());
-  if (static_cast<std::int64_t>(blob->size()) > request.max_file_bytes || LooksBinary(*blob)) {
-    return Content();
-  }
-  return Content(std::move(*blob));
+  if (static_cast<std::int64_t>(blob->size()) > request.max_file_bytes) return Content();
+  auto scannable = ToScannableText(std::move(*blob), repo.LfsObjectsDir(), request.max_file_bytes);
+  if (!scannable) return tl::unexpected(scannable.error());
+  if (scannable->skip) return Content();
+  return Content(std::move(scannable->text));
 }
 
 core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest& request) {

@@ -21,7 +21,6 @@ using core::MakeError;
 using namespace git_internal;
 
 using OwnedRepository = Owned<git_repository, git_repository_free>;
-using OwnedOdb = Owned<git_odb, git_odb_free>;
 using OwnedOdbObject = Owned<git_odb_object, git_odb_object_free>;
 using OwnedEntry = Owned<git_tree_entry, git_tree_entry_free>;
 using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
@@ -36,6 +35,19 @@ struct LibraryUse {
 
 core::Error RepoError(const std::string& what) {
   return core::Error{ErrorCode::kRepository, what + ": " + LastError(), ""};
+}
+
+BlobState StateOf(core::SkipReason reason) {
+  switch (reason) {
+    case core::SkipReason::kTooLarge:
+      return BlobState::kTooLarge;
+    case core::SkipReason::kLfsPointer:
+      return BlobState::kLfsPointer;
+    case core::SkipReason::kUndecodable:
+      return BlobState::kUndecodable;
+    default:
+      return BlobState::kBinary;
+  }
 }
 
 bool IsRegular(git_filemode_t mode) {
@@ -168,14 +180,13 @@ class GitHistorySource final : public HistorySource {
     if (git_odb_read(owned.out(), odb_.get(), &oid) != 0) {
       return tl::unexpected(RepoError("cannot read blob " + blob));
     }
-    out.text.assign(static_cast<const char*>(git_odb_object_data(owned.get())),
-                    git_odb_object_size(owned.get()));
-    if (LooksBinary(out.text)) {
-      out.state = BlobState::kBinary;
-    } else if (IsLfsPointer(out.text)) {
-      out.state = BlobState::kLfsPointer;
-    }
-    if (out.state != BlobState::kText) out.text.clear();
+    auto scannable =
+        ToScannableText(std::string(static_cast<const char*>(git_odb_object_data(owned.get())),
+                                    git_odb_object_size(owned.get())),
+                        std::string(git_repository_commondir(repo_)) + "lfs/objects/", max_bytes);
+    if (!scannable) return tl::unexpected(scannable.error());
+    out.text = std::move(scannable->text);
+    if (scannable->skip) out.state = StateOf(*scannable->skip);
     return out;
   }
 

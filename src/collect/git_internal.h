@@ -29,6 +29,7 @@ using OwnedTree = Owned<git_tree, git_tree_free>;
 using OwnedDiff = Owned<git_diff, git_diff_free>;
 using OwnedRef = Owned<git_reference, git_reference_free>;
 using OwnedWalk = Owned<git_revwalk, git_revwalk_free>;
+using OwnedOdb = Owned<git_odb, git_odb_free>;
 inline std::string OidString(const git_oid* oid) {
   char buf[GIT_OID_HEXSZ + 1];
   git_oid_tostr(buf, sizeof buf, oid);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "collect/blob_kind.h"
 #include "collect/git_internal.h"
 #include "collect/safe_read.h"
 
@@ -50,69 +51,144 @@ core::Error OpenError(const std::string& where, int rc) {
   return core::Error{ErrorCode::kRepository, "not a git repository (" + message + ")", where};
 }
 
-struct DiffCollector {
-  std::vector<FileDiff> files;
+// Collects the added lines of a line diff into hunks of consecutive new lines.
+struct LineCollector {
+  std::vector<AddedHunk> hunks;
   int last_line = -1;  // new line number of the last added line appended to the current hunk
-  bool skip_current = false;
-
-  static int OnFile(const git_diff_delta* delta, float, void* payload) {
-    auto* self = static_cast<DiffCollector*>(payload);
-    self->last_line = -1;
-    self->skip_current = delta->status == GIT_DELTA_DELETED;
-    FileDiff file;
-    if (self->skip_current) {  // deletions add nothing to scan, but they are part of the change
-      file.path = delta->old_file.path;
-      file.deleted = true;
-      self->files.push_back(std::move(file));
-      return 0;
-    }
-    file.path = delta->new_file.path;
-    file.added = delta->status == GIT_DELTA_ADDED;
-    file.kind = KindOf(delta->new_file.mode);
-    file.size = static_cast<std::int64_t>(delta->new_file.size);
-    file.binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;
-    file.blob_id = OidString(&delta->new_file.id);
-    self->files.push_back(std::move(file));
-    return 0;
-  }
 
   static int OnLine(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line,
                     void* payload) {
-    auto* self = static_cast<DiffCollector*>(payload);
-    if (line->origin != GIT_DIFF_LINE_ADDITION || self->skip_current) return 0;
-    FileDiff& file = self->files.back();
+    auto* self = static_cast<LineCollector*>(payload);
+    if (line->origin != GIT_DIFF_LINE_ADDITION) return 0;
     std::string_view content(line->content, line->content_len);
     if (!content.empty() && content.back() == '\n') content.remove_suffix(1);
-    if (file.hunks.empty() || line->new_lineno != self->last_line + 1) {
-      file.hunks.push_back(AddedHunk{line->new_lineno, std::string(content)});
+    if (self->hunks.empty() || line->new_lineno != self->last_line + 1) {
+      self->hunks.push_back(AddedHunk{line->new_lineno, std::string(content)});
     } else {
-      file.hunks.back().text += '\n';
-      file.hunks.back().text.append(content);
+      self->hunks.back().text += '\n';
+      self->hunks.back().text.append(content);
     }
     self->last_line = line->new_lineno;
     return 0;
   }
 };
 
-git_diff_options DiffOptions(std::int64_t max_file_bytes) {
+// Lists what changed without loading any content: libgit2 decides nothing about a file's
+// content (binary, size, attributes); riskgate reads and judges every blob itself.
+git_diff_options DiffOptions() {
   git_diff_options opts;
   git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
   opts.context_lines = 0;
   opts.interhunk_lines = 0;
-  opts.max_size = max_file_bytes;  // bigger blobs are not loaded; reported as too large
   opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
   return opts;
 }
 
-core::Result<std::vector<FileDiff>> Collect(git_diff* diff, const std::string& what) {
-  DiffCollector collector;
-  const int rc = git_diff_foreach(diff, &DiffCollector::OnFile, nullptr, nullptr,
-                                  &DiffCollector::OnLine, &collector);
-  if (rc != 0) {
+core::Result<std::string> ReadBlobBytes(git_repository* repo, const git_oid* oid) {
+  git_blob* blob = nullptr;
+  if (git_blob_lookup(&blob, repo, oid) != 0) {
     return MakeError(ErrorCode::kRepository,
-                     "cannot read the diff of " + what + ": " + LastError());
+                     "cannot read blob " + OidString(oid) + ": " + LastError());
   }
-  return std::move(collector.files);
+  std::string content(static_cast<const char*>(git_blob_rawcontent(blob)),
+                      static_cast<std::size_t>(git_blob_rawsize(blob)));
+  git_blob_free(blob);
+  return content;
+}
+
+core::Result<std::int64_t> BlobSize(git_odb* odb, const git_oid* oid) {
+  std::size_t size = 0;
+  git_object_t type = GIT_OBJECT_INVALID;
+  if (git_odb_read_header(&size, &type, odb, oid) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot read blob " + OidString(oid) + ": " + LastError());
+  }
+  return static_cast<std::int64_t>(size);
+}
+
+bool IsContent(std::uint32_t mode) {
+  return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+// The text riskgate scans for one side of a delta: empty when that side is absent, not a regular
+// file, or not scannable (then every line of the other side counts as added).
+core::Result<ScannableText> SideText(git_repository* repo, git_odb* odb, const git_diff_file& side,
+                                     std::int64_t max_file_bytes, const std::string& lfs_dir,
+                                     std::int64_t& size) {
+  ScannableText out;
+  size = 0;
+  if (git_oid_is_zero(&side.id) || !IsContent(side.mode)) return out;
+  auto bytes = BlobSize(odb, &side.id);
+  if (!bytes) return tl::unexpected(bytes.error());
+  size = *bytes;
+  if (size > max_file_bytes) {
+    out.skip = core::SkipReason::kTooLarge;
+    return out;
+  }
+  auto content = ReadBlobBytes(repo, &side.id);
+  if (!content) return tl::unexpected(content.error());
+  return ToScannableText(std::move(*content), lfs_dir, max_file_bytes);
+}
+
+// Judges every delta of `diff`: reads both versions of each regular file (up to the limit),
+// turns them into scannable text and diffs the texts line by line.
+core::Result<std::vector<FileDiff>> Collect(git_repository* repo, git_diff* diff,
+                                            std::int64_t max_file_bytes, const std::string& what) {
+  OwnedOdb odb;
+  if (git_repository_odb(odb.out(), repo) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot open the object store for " + what + ": " + LastError());
+  }
+  const std::string lfs_dir = std::string(git_repository_commondir(repo)) + "lfs/objects/";
+  std::vector<FileDiff> files;
+  const std::size_t count = git_diff_num_deltas(diff);
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    FileDiff file;
+    if (delta->status == GIT_DELTA_DELETED) {  // nothing to scan, but part of the change
+      file.path = delta->old_file.path;
+      file.deleted = true;
+      files.push_back(std::move(file));
+      continue;
+    }
+    file.path = delta->new_file.path;
+    file.added = delta->status == GIT_DELTA_ADDED;
+    file.kind = KindOf(delta->new_file.mode);
+    file.blob_id = OidString(&delta->new_file.id);
+    if (file.kind == EntryKind::kSubmodule) {
+      file.skip = core::SkipReason::kSubmodule;
+      files.push_back(std::move(file));
+      continue;
+    }
+    if (file.kind == EntryKind::kSymlink) {
+      auto size = BlobSize(odb.get(), &delta->new_file.id);
+      if (!size) return tl::unexpected(size.error());
+      file.size = *size;
+      file.skip = core::SkipReason::kSymlink;
+      files.push_back(std::move(file));
+      continue;
+    }
+    auto now = SideText(repo, odb.get(), delta->new_file, max_file_bytes, lfs_dir, file.size);
+    if (!now) return tl::unexpected(now.error());
+    if (now->skip) {
+      file.skip = now->skip;
+      files.push_back(std::move(file));
+      continue;
+    }
+    std::int64_t old_size = 0;
+    core::Result<ScannableText> before = ScannableText{};
+    if (delta->status != GIT_DELTA_ADDED) {
+      before = SideText(repo, odb.get(), delta->old_file, max_file_bytes, lfs_dir, old_size);
+      if (!before) return tl::unexpected(before.error());
+    }
+    auto hunks =
+        GitRepository::AddedLines(before->skip ? std::string_view() : before->text, now->text);
+    if (!hunks) return tl::unexpected(hunks.error());
+    file.hunks = std::move(*hunks);
+    file.text = std::move(now->text);
+    files.push_back(std::move(file));
+  }
+  return files;
 }
 
 core::Result<git_tree*> TreeOf(git_repository* repo, const std::string& commit_id) {
@@ -280,12 +356,12 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffStaged(std::int64_t max_f
     if (!t) return tl::unexpected(t.error());
     tree.ptr = *t;
   }
-  git_diff_options opts = DiffOptions(max_file_bytes);
+  git_diff_options opts = DiffOptions();
   OwnedDiff diff;
   if (git_diff_tree_to_index(diff.out(), repo_, tree.get(), *index, &opts) != 0) {
     return MakeError(ErrorCode::kRepository, "cannot diff the index: " + LastError());
   }
-  return Collect(diff.get(), "the staged changes");
+  return Collect(repo_, diff.get(), max_file_bytes, "the staged changes");
 }
 
 core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string& commit_id,
@@ -315,12 +391,12 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string&
                        "cannot read the parent of " + commit_id + ": " + LastError());
     }
   }
-  git_diff_options opts = DiffOptions(max_file_bytes);
+  git_diff_options opts = DiffOptions();
   OwnedDiff diff;
   if (git_diff_tree_to_tree(diff.out(), repo_, old_tree.get(), new_tree.get(), &opts) != 0) {
     return MakeError(ErrorCode::kRepository, "cannot diff " + commit_id + ": " + LastError());
   }
-  return Collect(diff.get(), "commit " + commit_id);
+  return Collect(repo_, diff.get(), max_file_bytes, "commit " + commit_id);
 }
 
 core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string& from,
@@ -335,13 +411,13 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string
   auto new_tree = TreeOf(repo_, to);
   if (!new_tree) return tl::unexpected(new_tree.error());
   OwnedTree new_owned{*new_tree};
-  git_diff_options opts = DiffOptions(max_file_bytes);
+  git_diff_options opts = DiffOptions();
   OwnedDiff diff;
   if (git_diff_tree_to_tree(diff.out(), repo_, old_owned.get(), new_owned.get(), &opts) != 0) {
     return MakeError(ErrorCode::kRepository,
                      "cannot diff " + from + ".." + to + ": " + LastError());
   }
-  return Collect(diff.get(),
+  return Collect(repo_, diff.get(), max_file_bytes,
                  (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12));
 }
 
@@ -350,14 +426,29 @@ core::Result<std::string> GitRepository::ReadBlob(const std::string& blob_id) {
   if (git_oid_fromstr(&oid, blob_id.c_str()) != 0) {
     return MakeError(ErrorCode::kInternal, "'" + blob_id + "' is not a blob id");
   }
-  git_blob* blob = nullptr;
-  if (git_blob_lookup(&blob, repo_, &oid) != 0) {
-    return MakeError(ErrorCode::kRepository, "cannot read blob " + blob_id + ": " + LastError());
+  return ReadBlobBytes(repo_, &oid);
+}
+
+std::string GitRepository::LfsObjectsDir() const {
+  return std::string(git_repository_commondir(repo_)) + "lfs/objects/";
+}
+
+core::Result<std::vector<AddedHunk>> GitRepository::AddedLines(std::string_view old_text,
+                                                               std::string_view new_text) {
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+  opts.context_lines = 0;
+  opts.interhunk_lines = 0;
+  opts.flags |= GIT_DIFF_FORCE_TEXT;  // riskgate already judged both texts scannable
+  LineCollector collector;
+  // No repository and no paths: no attribute, diff driver or filter of the change applies.
+  const int rc = git_diff_buffers(old_text.data(), old_text.size(), nullptr, new_text.data(),
+                                  new_text.size(), nullptr, &opts, nullptr, nullptr, nullptr,
+                                  &LineCollector::OnLine, &collector);
+  if (rc != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot diff two versions of a file: " + LastError());
   }
-  std::string content(static_cast<const char*>(git_blob_rawcontent(blob)),
-                      static_cast<std::size_t>(git_blob_rawsize(blob)));
-  git_blob_free(blob);
-  return content;
+  return std::move(collector.hunks);
 }
 
 core::Result<std::vector<TrackedFile>> GitRepository::ListIndex() {

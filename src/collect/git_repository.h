@@ -8,9 +8,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
+#include "core/scope.h"
 
 struct git_repository;
 struct git_index;
@@ -25,12 +27,17 @@ struct AddedHunk {
   std::string text;  // lines joined by '\n', without a trailing newline
 };
 
+// One changed path. Riskgate reads and judges the new version's bytes itself (collect/blob_kind.h),
+// never through the change's .gitattributes: `skip` says why it cannot be scanned, else `text`
+// is the scannable new version (UTF-16/32 decoded, an LFS object's content) and `hunks` the
+// lines added to it against the old version's scannable text.
 struct FileDiff {
   std::string path;
   EntryKind kind = EntryKind::kRegular;
-  bool binary = false;
-  std::int64_t size = 0;  // of the new version
+  std::optional<core::SkipReason> skip;
+  std::int64_t size = 0;  // of the new version's blob
   std::string blob_id;    // of the new version
+  std::string text;
   std::vector<AddedHunk> hunks;
   bool deleted = false;  // `path` is gone in the new version (no hunks, nothing to read)
   bool added = false;    // `path` is new: absent from the old version
@@ -112,6 +119,11 @@ class GitRepository {
                                                   std::int64_t max_file_bytes);
   // The content of a blob.
   core::Result<std::string> ReadBlob(const std::string& blob_id);
+  // Where git-lfs keeps local objects: <common git dir>lfs/objects/.
+  std::string LfsObjectsDir() const;
+  // The lines `new_text` adds to `old_text` (libgit2's line diff of two buffers, no attributes).
+  static core::Result<std::vector<AddedHunk>> AddedLines(std::string_view old_text,
+                                                         std::string_view new_text);
   // Every entry of the index.
   core::Result<std::vector<TrackedFile>> ListIndex();
   // The entry for `path` in the index, or nullopt when the index does not track it.

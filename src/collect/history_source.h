@@ -43,12 +43,13 @@ struct CommitChanges {
   std::vector<std::pair<std::string, std::string>> replaced;
 };
 
-enum class BlobState { kText, kBinary, kTooLarge, kLfsPointer, kMissing };
+// kLfsPointer: an LFS pointer whose object is not stored locally (a local one is read instead).
+enum class BlobState { kText, kBinary, kTooLarge, kLfsPointer, kMissing, kUndecodable };
 
 struct BlobContent {
   BlobState state = BlobState::kText;
   std::int64_t size = 0;
-  std::string text;  // kText only
+  std::string text;  // kText only: UTF-8 or 8-bit text (UTF-16/32 decoded, an LFS object read)
 };
 
 struct HistoryWalkRequest {

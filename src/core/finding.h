@@ -108,6 +108,9 @@ struct Finding {
   std::string rule;     // rule id within the control
   Severity severity = Severity::kMedium;
   Decision decision = Decision::kPass;  // set by decide
+  // The decision the policy gives this finding whatever its severity (an unscanned file under
+  // limits.on_unscanned); decide uses it instead of the severity table.
+  std::optional<Decision> fixed_decision = std::nullopt;
   std::string message;
   Location location;
   std::string fingerprint;  // content based: stable across line moves

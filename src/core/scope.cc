@@ -30,6 +30,8 @@ std::string_view SkipReasonName(SkipReason reason) {
       return "unreadable";
     case SkipReason::kLfsPointer:
       return "lfs_pointer";
+    case SkipReason::kUndecodable:
+      return "undecodable";
   }
   return "binary";
 }

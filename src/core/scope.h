@@ -1,6 +1,7 @@
 // Stage 0 (core): what was judged. Filled by collect, printed by report.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,8 +12,17 @@ enum class ScanMode { kStaged, kRange, kWorktree, kHistory };
 
 std::string_view ScanModeName(ScanMode mode);
 
-// kLfsPointer: a Git LFS pointer file; the content it stands for is not in the repository.
-enum class SkipReason { kBinary, kTooLarge, kSymlink, kSubmodule, kUnreadable, kLfsPointer };
+// kLfsPointer: a Git LFS pointer file whose object is not stored locally. kUndecodable: text
+// marked or detected as UTF-16/UTF-32 that is not valid in that encoding.
+enum class SkipReason {
+  kBinary,
+  kTooLarge,
+  kSymlink,
+  kSubmodule,
+  kUnreadable,
+  kLfsPointer,
+  kUndecodable
+};
 
 std::string_view SkipReasonName(SkipReason reason);
 
@@ -20,6 +30,7 @@ struct SkippedFile {
   std::string path;
   SkipReason reason = SkipReason::kBinary;
   std::optional<std::string> commit;
+  std::int64_t size = 0;  // bytes, when known (0: unknown)
 };
 
 // What a history audit covered (riskgate history).

@@ -64,8 +64,9 @@ Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy
   }
   for (auto& finding : findings) {
     // Only what the change introduces decides; what was there before is reported as pass.
-    finding.decision =
-        finding.in_change ? policy.DecisionFor(finding.severity) : core::Decision::kPass;
+    finding.decision = !finding.in_change       ? core::Decision::kPass
+                       : finding.fixed_decision ? *finding.fixed_decision
+                                                : policy.DecisionFor(finding.severity);
   }
   ApplyWaivers(findings, policy, options.waivers);
   for (auto& finding : findings) {

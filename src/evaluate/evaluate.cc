@@ -13,6 +13,7 @@
 #include "evaluate/reviews/reviews_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
 #include "evaluate/threat_model/threat_model_evaluator.h"
+#include "evaluate/unscanned/unscanned_files.h"
 
 namespace riskgate::evaluate {
 
@@ -95,6 +96,10 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
     result.suppressed_inline = stats.suppressed_inline;
     result.inline_ignored = stats.inline_ignored;
   }
+  auto unscanned_findings = FoldRepeats(unscanned::EvaluateUnscanned(
+      facts.scope.skipped, policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn)));
+  result.findings.insert(result.findings.end(), std::make_move_iterator(unscanned_findings.begin()),
+                         std::make_move_iterator(unscanned_findings.end()));
   auto guard_findings =
       guard::EvaluatePolicyChanges(facts.policy_files, facts.commits, facts.reviews, policy);
   result.findings.insert(result.findings.end(), std::make_move_iterator(guard_findings.begin()),

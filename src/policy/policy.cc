@@ -45,9 +45,20 @@ void ReadPositive(const YamlNode& node, std::string_view key, FieldReader& reade
 }
 
 void ReadLimits(const YamlNode& node, FieldReader& reader, Policy& policy) {
-  if (!reader.ExpectMap(node, "limits",
-                        {"max_file_bytes", "max_findings_per_file", "max_findings"})) {
+  if (!reader.ExpectMap(
+          node, "limits",
+          {"max_file_bytes", "max_findings_per_file", "max_findings", "on_unscanned"})) {
     return;
+  }
+  if (auto value = reader.String(node, "on_unscanned", "limits", Need::kOptional)) {
+    if (*value == "warn") {
+      policy.limits.on_unscanned = OnUnscanned::kWarn;
+    } else if (*value == "block") {
+      policy.limits.on_unscanned = OnUnscanned::kBlock;
+    } else {
+      reader.Report(*node.Find("on_unscanned"), "limits.on_unscanned",
+                    "must be warn or block, not '" + *value + "'");
+    }
   }
   ReadPositive(node, "max_file_bytes", reader, policy.limits.max_file_bytes);
   ReadPositive(node, "max_findings_per_file", reader, policy.limits.max_findings_per_file);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -62,8 +63,14 @@ struct PinsControl {
   bool resolve_refs = true;
 };
 
+// What a file riskgate cannot scan (too large, binary, undecodable, an LFS object not here)
+// does to the run: each one is an `unscanned-file` finding that warns or blocks.
+enum class OnUnscanned { kWarn, kBlock };
+
 struct Limits {
   std::int64_t max_file_bytes = 2 * 1024 * 1024;
+  // Unset: the app picks (block in a CI range run, warn elsewhere).
+  std::optional<OnUnscanned> on_unscanned;
   // Findings listed per file and per run; the rest are counted, and still decide.
   int max_findings_per_file = 100;
   int max_findings = 1000;

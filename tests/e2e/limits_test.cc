@@ -47,4 +47,22 @@ TEST_CASE("finding caps list the worst findings and report the rest", "[e2e][lim
                       "tokens.env)") != std::string::npos);
 }
 
+TEST_CASE("a --max-file-size below one byte is an error, not a run that skips every file",
+          "[e2e][limits]") {
+  TempRepo repo;
+  repo.Commit("init");
+  repo.Write("token.env", "GITHUB_TOKEN=" + FakeGithubToken() + "\n");
+  repo.Git({"add", "-A"});
+  for (const std::string size : {"0", "-5", "-1", "none"}) {
+    INFO(size);
+    auto check = repo.Riskgate({"check", "--staged", "--max-file-size=" + size});
+    CHECK(check.exit_code == 2);
+    CHECK(check.err.find("riskgate: error: --max-file-size") != std::string::npos);
+    auto history = repo.Riskgate({"history", "--max-file-size=" + size});
+    CHECK(history.exit_code == 2);
+    CHECK(history.err.find("riskgate: error: --max-file-size") != std::string::npos);
+  }
+  CHECK(repo.Riskgate({"check", "--staged", "--max-file-size", "1000"}).exit_code == 1);
+}
+
 }  // namespace riskgate::testing

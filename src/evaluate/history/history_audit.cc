@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "evaluate/history/history_scanner.h"
+#include "evaluate/unscanned/unscanned_files.h"
 
 namespace riskgate::evaluate::history {
 namespace {
@@ -19,6 +20,29 @@ using collect::BlobState;
 
 // What the prefilter said of a blob, once for all the paths and commits it appears in.
 enum class BlobVerdict { kPending, kClean, kDirty, kSkipped };
+
+// Why riskgate could not scan a blob in `state` (nullopt: it could, or the blob is missing).
+std::optional<core::SkipReason> SkipReasonOf(BlobState state) {
+  switch (state) {
+    case BlobState::kBinary:
+      return core::SkipReason::kBinary;
+    case BlobState::kTooLarge:
+      return core::SkipReason::kTooLarge;
+    case BlobState::kLfsPointer:
+      return core::SkipReason::kLfsPointer;
+    case BlobState::kUndecodable:
+      return core::SkipReason::kUndecodable;
+    case BlobState::kText:
+    case BlobState::kMissing:
+      break;
+  }
+  return std::nullopt;
+}
+
+struct Unscanned {
+  core::SkipReason reason = core::SkipReason::kBinary;
+  std::int64_t size = 0;
+};
 
 // Texts of dirty blobs are kept up to this many bytes, so that scanning one at a second path
 // (a copy, or a parent compared with its child) does not read it again.
@@ -71,6 +95,8 @@ class SharedState {
       return tl::unexpected(read.error());
     }
     Count(*read);
+    if (auto reason = SkipReasonOf(read->state))
+      unscanned_.emplace(blob, Unscanned{*reason, read->size});
     verdict = out.verdict;
     if (verdict == BlobVerdict::kDirty) {
       if (text_bytes_ + read->text.size() <= kDirtyTextBudget) {
@@ -104,6 +130,14 @@ class SharedState {
     ids_.emplace(key, std::move(ids));
   }
 
+  // Why `blob` could not be scanned, once Classify has read it; nullopt when it was scanned.
+  std::optional<Unscanned> UnscannedOf(const std::string& blob) {
+    std::lock_guard lock(mutex_);
+    auto it = unscanned_.find(blob);
+    if (it == unscanned_.end()) return std::nullopt;
+    return it->second;
+  }
+
   AuditResult& totals() { return totals_; }
   std::mutex& mutex() { return mutex_; }
 
@@ -123,6 +157,9 @@ class SharedState {
       case BlobState::kLfsPointer:
         ++totals_.lfs_pointers;
         break;
+      case BlobState::kUndecodable:
+        ++totals_.binary_blobs;
+        break;
       case BlobState::kMissing:
         ++totals_.missing_blobs;
         break;
@@ -138,14 +175,16 @@ class SharedState {
   std::unordered_map<std::string, std::string> texts_;
   std::size_t text_bytes_ = 0;
   std::unordered_map<std::string, std::vector<std::string>> ids_;  // blob '\0' path -> ids
+  std::unordered_map<std::string, Unscanned> unscanned_;
   AuditResult totals_;
 };
 
 // One worker: judges commits with its own source.
 class Worker {
  public:
-  Worker(SharedState& shared, const HistoryScanner& scanner, collect::HistorySource& source)
-      : shared_(shared), scanner_(scanner), source_(source) {}
+  Worker(SharedState& shared, const HistoryScanner& scanner, collect::HistorySource& source,
+         policy::OnUnscanned on_unscanned)
+      : shared_(shared), scanner_(scanner), source_(source), on_unscanned_(on_unscanned) {}
 
   core::Result<void> Judge(const collect::HistoryCommit& commit) {
     auto changes = source_.Changes(commit);
@@ -154,6 +193,9 @@ class Worker {
     for (const auto& change : changes->changed) {
       auto found = ScanAt(change.blob, change.path, commit.id);
       if (!found) return tl::unexpected(found.error());
+      if (auto unscanned = shared_.UnscannedOf(change.blob)) {
+        AddUnscanned(commit, change, *unscanned);
+      }
       if (found->empty()) continue;
       std::set<std::string> before;
       for (std::size_t p = 0; p < change.parent_blobs.size() && p < commit.parents.size(); ++p) {
@@ -201,6 +243,7 @@ class Worker {
   }
 
   std::vector<Record>& records() { return records_; }
+  std::vector<core::SkippedFile>& skipped() { return skipped_; }
   const ScanCounts& counts() const { return counts_; }
 
  private:
@@ -227,6 +270,25 @@ class Worker {
     return found;
   }
 
+  // A path the commit gave content riskgate could not scan: listed, and a finding whose
+  // content id is the blob's, so copies of it are sightings of one finding.
+  void AddUnscanned(const collect::HistoryCommit& commit, const collect::PathChange& change,
+                    const Unscanned& unscanned) {
+    skipped_.push_back(core::SkippedFile{change.path, unscanned.reason, commit.id, unscanned.size});
+    core::Finding finding = unscanned::UnscannedFinding(
+        change.path, unscanned.reason, unscanned.size, commit.id, on_unscanned_, change.blob);
+    core::Sighting sighting{
+        commit.id,
+        commit.author,
+        commit.time,
+        change.path,
+        0,
+        0,
+        commit.boundary ? core::Sighting::Kind::kBoundary : core::Sighting::Kind::kAdded,
+        commit.generation};
+    records_.push_back(Record{std::move(finding), std::move(sighting)});
+  }
+
   // What the files `commit` deleted or rewrote (other than `path`) held in its first parent.
   // Content ids of every path the commit deleted or rewrote, as its first parent had them: a
   // finding among them moved (one set for the whole commit; a path's own old version is in
@@ -246,7 +308,9 @@ class Worker {
   SharedState& shared_;
   const HistoryScanner& scanner_;
   collect::HistorySource& source_;
+  policy::OnUnscanned on_unscanned_;
   std::vector<Record> records_;
+  std::vector<core::SkippedFile> skipped_;
   ScanCounts counts_;
 };
 
@@ -316,7 +380,8 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
   }
   std::vector<std::unique_ptr<Worker>> workers;
   for (auto& source : sources) {
-    workers.push_back(std::make_unique<Worker>(shared, scanner, *source));
+    workers.push_back(std::make_unique<Worker>(
+        shared, scanner, *source, policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn)));
   }
   const auto run = [&](Worker& worker) {
     for (std::size_t i = next++; i < commits.size() && !failed; i = next++) {
@@ -343,6 +408,11 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
       auto ids = workers.front()->IdsAt(blob, path);
       if (!ids) return tl::unexpected(ids.error());
       at_tip.insert(ids->begin(), ids->end());
+      if (auto unscanned = shared.UnscannedOf(blob)) {
+        at_tip.insert(unscanned::UnscannedFinding(path, unscanned->reason, unscanned->size,
+                                                  std::nullopt, policy::OnUnscanned::kWarn, blob)
+                          .content_id);
+      }
     }
   }
   AuditResult result = shared.totals();
@@ -350,10 +420,17 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
   for (auto& worker : workers) {
     result.suppressed_inline += worker->counts().suppressed_inline;
     result.inline_ignored += worker->counts().inline_ignored;
+    auto& skipped = worker->skipped();
+    result.skipped.insert(result.skipped.end(), std::make_move_iterator(skipped.begin()),
+                          std::make_move_iterator(skipped.end()));
     auto& mine = worker->records();
     records.insert(records.end(), std::make_move_iterator(mine.begin()),
                    std::make_move_iterator(mine.end()));
   }
+  std::sort(result.skipped.begin(), result.skipped.end(),
+            [](const core::SkippedFile& a, const core::SkippedFile& b) {
+              return std::tie(a.path, a.commit) < std::tie(b.path, b.commit);
+            });
   result.findings = Group(std::move(records), at_tip);
   result.commits = static_cast<int>(commits.size());
   return result;

@@ -44,6 +44,10 @@ struct AuditResult {
   int binary_blobs = 0;
   int large_blobs = 0;
   int lfs_pointers = 0;
+  // Every (commit, path) that gave a path content riskgate could not scan (binary, too large,
+  // undecodable, an LFS object not here), sorted by path then commit; each is also an
+  // `unscanned-file` finding.
+  std::vector<core::SkippedFile> skipped;
   int suppressed_inline = 0;
   int inline_ignored = 0;
 };
