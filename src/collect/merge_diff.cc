@@ -53,15 +53,21 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
   if (diffs.empty()) return out;
   // path -> lines added relative to every parent so far
   std::map<std::string, std::map<int, std::string_view>> kept;
-  std::set<std::string> everywhere_new;  // paths absent from every parent
+  std::set<std::string> everywhere_new;      // paths absent from every parent
+  std::set<std::string> everywhere_deleted;  // paths every parent has and the merge dropped
   for (const FileDiff& diff : diffs.front()) {
-    if (diff.deleted) continue;
+    if (diff.deleted) {
+      everywhere_deleted.insert(diff.path);
+      continue;
+    }
     kept.emplace(diff.path, AddedLines(diff));
     if (diff.added) everywhere_new.insert(diff.path);
   }
   for (std::size_t p = 1; p < diffs.size(); ++p) {
     std::set<std::string> seen;
+    std::set<std::string> deleted;
     for (const FileDiff& diff : diffs[p]) {
+      if (diff.deleted && everywhere_deleted.contains(diff.path)) deleted.insert(diff.path);
       auto it = kept.find(diff.path);
       if (diff.deleted || it == kept.end()) continue;
       seen.insert(diff.path);
@@ -70,8 +76,13 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
       std::erase_if(it->second, [&](const auto& line) { return !added.contains(line.first); });
     }
     std::erase_if(kept, [&](const auto& entry) { return !seen.contains(entry.first); });
+    everywhere_deleted = std::move(deleted);
   }
   for (const FileDiff& diff : diffs.front()) {
+    if (diff.deleted && everywhere_deleted.contains(diff.path)) {
+      out.push_back(diff);  // an evil deletion: part of what the merge changed
+      continue;
+    }
     auto it = kept.find(diff.path);
     if (diff.deleted || it == kept.end()) continue;
     FileDiff file;

@@ -51,7 +51,8 @@ core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>&
     if (diff.deleted || diff.added || skipped.contains(diff.path)) continue;
     auto content = repo.ReadBlob(diff.blob_id);
     if (!content) return tl::unexpected(content.error());
-    if (content->find('\n') == std::string::npos) continue;  // one line: no secret spans lines
+    const std::size_t newline = content->find('\n');
+    if (newline == std::string::npos || newline + 1 == content->size()) continue;  // one line
     Fragment fragment{diff.path, commit, 1, std::move(*content), FragmentKind::kContext};
     for (const std::string& prior : priors) {
       std::optional<std::string> text;
