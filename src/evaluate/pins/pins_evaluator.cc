@@ -146,15 +146,20 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
     // identity: deleting a checksum check or a `permissions:` block creates a finding on a line
     // the change never touched. A file-level issue (the file does not parse) is part of any
     // change to the file, since it hides whatever the change did to it.
+    // The identity also holds what else the issue is made of (the download a run executes), so
+    // that pointing an old unverified run at another download is new.
+    const auto identity = [](const core::Finding& finding, const PinIssue& issue) {
+      return finding.fingerprint + '\0' + issue.related;
+    };
     std::multiset<std::string> before;
     if (!file.whole_file && file.base_content) {
       for (auto& [finding, issue] : Rate(file.path, *file.base_content, pins, layout)) {
-        before.insert(finding.fingerprint);
+        before.insert(identity(finding, issue));
       }
     }
     for (auto& [finding, issue] : rated) {
       finding.in_change = file.whole_file || !file.base_content ||
-                          !before.contains(finding.fingerprint) || issue.file_level;
+                          !before.contains(identity(finding, issue)) || issue.file_level;
       findings.push_back(std::move(finding));
     }
   }
