@@ -131,6 +131,13 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   if (auto based = AddBaseVersions(repo, *head, request.max_file_bytes, facts.files); !based) {
     return tl::unexpected(based.error());
   }
+  if (request.role_changed) {
+    auto index = repo.ListIndex();
+    if (!index) return tl::unexpected(index.error());
+    if (auto added = AddNewRoleDocuments(repo, request, *index, facts); !added) {
+      return tl::unexpected(added.error());
+    }
+  }
   const std::size_t skipped_before = facts.scope.skipped.size();
   AddDiffs(*diffs, std::nullopt, request.max_file_bytes, facts);
   if (auto added = AddContexts(repo, *diffs, std::nullopt, {head->value_or("")}, skipped_before,
@@ -207,6 +214,13 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   if (auto based = AddBaseVersions(repo, judged_base, request.max_file_bytes, facts.files);
       !based) {
     return tl::unexpected(based.error());
+  }
+  if (request.role_changed) {
+    auto files = repo.ListCommit(*head);
+    if (!files) return tl::unexpected(files.error());
+    if (auto added = AddNewRoleDocuments(repo, request, *files, facts); !added) {
+      return tl::unexpected(added.error());
+    }
   }
   ChangeFacts net_facts;
   AddDiffs(*net, std::nullopt, request.max_file_bytes, net_facts);

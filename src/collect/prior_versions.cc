@@ -68,4 +68,50 @@ core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>&
   return {};
 }
 
+core::Result<void> AddNewRoleDocuments(GitRepository& repo, const ScopeRequest& request,
+                                       const std::vector<TrackedFile>& tree, ChangeFacts& facts) {
+  if (!request.role_changed) return {};
+  std::set<std::string, std::less<>> present;
+  for (ChangedFile& file : facts.files) {
+    present.insert(file.path);
+    if (request.role_changed(file.path)) file.base_content.reset();
+  }
+  for (const TrackedFile& entry : tree) {
+    if (entry.kind == EntryKind::kSymlink || entry.kind == EntryKind::kSubmodule ||
+        present.contains(entry.path) || !request.role_changed(entry.path)) {
+      continue;
+    }
+    present.insert(entry.path);
+    auto text = ReadJudgedFile(repo, request, entry.path);
+    if (!text) return tl::unexpected(text.error());
+    if (*text) facts.files.push_back(ChangedFile{entry.path, std::move(**text), {}, false});
+  }
+  return {};
+}
+
+core::Result<std::optional<std::string>> ReadBaseFile(GitRepository& repo,
+                                                      const ScopeRequest& request,
+                                                      const std::string& path) {
+  using Text = std::optional<std::string>;
+  std::string base;
+  if (request.mode == core::ScanMode::kStaged) {
+    auto head = repo.Head();
+    if (!head) return tl::unexpected(head.error());
+    if (!*head) return Text();
+    base = **head;
+  } else if (request.mode == core::ScanMode::kRange) {
+    if (request.base == kEmptyTreeId) return Text();
+    auto from = repo.ResolveCommit(request.base);
+    if (!from) return tl::unexpected(from.error());
+    auto to = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
+    if (!to) return tl::unexpected(to.error());
+    auto merge_base = repo.MergeBase(*from, *to);
+    if (!merge_base) return tl::unexpected(merge_base.error());
+    base = *merge_base;
+  } else {
+    return Text();
+  }
+  return TextAt(repo, base, path, request.max_file_bytes);
+}
+
 }  // namespace riskgate::collect

