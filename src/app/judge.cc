@@ -110,6 +110,21 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
   request.wants_document = [&policy = *policy, &layout = *layout](std::string_view path) {
     return evaluate::WantsDocument(path, policy, layout);
   };
+  // A file whose role the change gave it (a new GitLab include) is judged whole, untouched or
+  // not: nothing in its old version was judged as what it now is.
+  core::Result<evaluate::RepositoryLayout> base_layout = evaluate::RepositoryLayout{};
+  if (request.mode != core::ScanMode::kWorktree) {
+    base_layout = evaluate::DiscoverLayout(*policy, [&](const std::string& path) {
+      return collect::ReadBaseFile(**repo, request, path);
+    });
+    if (!base_layout) return tl::unexpected(base_layout.error());
+  }
+  if (base_layout->gitlab_ci_includes != layout->gitlab_ci_includes) {
+    request.role_changed = [&policy = *policy, &before = *base_layout,
+                            &now = *layout](std::string_view path) {
+      return evaluate::RoleChanged(path, policy, before, now);
+    };
+  }
   request.wants_tree = evaluate::WantsTree(*policy);
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return tl::unexpected(facts.error());

@@ -7,9 +7,12 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <set>
 
 #include "collect/blob_kind.h"
 #include "collect/git_repository.h"
+#include "collect/merge_diff.h"
+#include "collect/prior_versions.h"
 #include "core/parallel.h"
 #include "core/progress.h"
 
@@ -39,13 +42,14 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
   }
 }
 
-// Records the whole new version of each diffed file the evaluators parse as a document.
+// Records the whole new version of each diffed file the evaluators parse as a document, also
+// when the change only deleted lines (a deleted checksum check can make a download unverified).
 core::Result<void> AddDocuments(GitRepository& /*repo: the diffs hold the texts*/,
                                 const std::vector<FileDiff>& diffs, const ScopeRequest& request,
                                 ChangeFacts& facts) {
   if (!request.wants_document) return {};
   for (const FileDiff& diff : diffs) {
-    if (diff.deleted || diff.skip || diff.hunks.empty() || !request.wants_document(diff.path)) {
+    if (diff.deleted || diff.skip || !request.wants_document(diff.path)) {
       continue;
     }
     ChangedFile file{diff.path, diff.text, {}, false};
@@ -108,7 +112,23 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   if (auto added = AddDocuments(repo, *diffs, request, facts); !added) {
     return tl::unexpected(added.error());
   }
+  if (auto based = AddBaseVersions(repo, *head, request.max_file_bytes, facts.files); !based) {
+    return tl::unexpected(based.error());
+  }
+  if (request.role_changed) {
+    auto index = repo.ListIndex();
+    if (!index) return tl::unexpected(index.error());
+    if (auto added = AddNewRoleDocuments(repo, request, *index, facts); !added) {
+      return tl::unexpected(added.error());
+    }
+  }
+  const std::size_t skipped_before = facts.scope.skipped.size();
   AddDiffs(*diffs, std::nullopt, request.max_file_bytes, facts);
+  if (auto added = AddContexts(repo, *diffs, std::nullopt, {head->value_or("")}, skipped_before,
+                               request.max_file_bytes, facts);
+      !added) {
+    return tl::unexpected(added.error());
+  }
   return facts;
 }
 
@@ -128,21 +148,39 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   facts.scope.commits = static_cast<int>(commits->size());
   facts.scope.description = "commits " + (from_root ? "root" : Short(*base)) + ".." + Short(*head) +
                             " (" + std::to_string(commits->size()) + " commits)";
-  // Each commit's own added lines: a secret added and removed again inside the range is caught.
-  // Merge commits are not diffed one by one (their parents' commits are in the range); the net
-  // diff below catches content that only a merge introduced.
-  for (const CommitRef& commit : *commits) {
-    facts.commits.push_back(
-        CommitFacts{commit.id, commit.author, commit.trailers, commit.message, commit.parents > 1});
-    if (commit.parents > 1) continue;
-    auto diffs = repo.DiffCommit(commit.id, request.max_file_bytes);
-    if (!diffs) return tl::unexpected(diffs.error());
-    facts.commits.back().paths = ChangedPaths(*diffs);
-    AddDiffs(*diffs, commit.id, request.max_file_bytes, facts);
-  }
   auto merge_base =
       from_root ? core::Result<std::string>(std::string()) : repo.MergeBase(*base, *head);
   if (!merge_base) return tl::unexpected(merge_base.error());
+  // A secret spanning lines is new when neither end of the trusted side had it: not when an
+  // earlier commit of the range (written by the same hand, perhaps skipped) had it.
+  std::vector<std::string> trusted{*merge_base};
+  if (*base != *merge_base) trusted.push_back(*base);
+  // Each commit's own added lines: a secret added and removed again inside the range is caught.
+  // A merge is judged on the lines it added relative to every parent (an evil merge, a conflict
+  // resolution); what it took from a parent is judged in that parent's commits. A parent
+  // outside the range was not judged, so it stands for the base: what the merge took from it
+  // is not new only when the base had it.
+  std::set<std::string, std::less<>> in_range;
+  for (const CommitRef& commit : *commits) in_range.insert(commit.id);
+  for (const CommitRef& commit : *commits) {
+    facts.commits.push_back(
+        CommitFacts{commit.id, commit.author, commit.trailers, commit.message, commit.parents > 1});
+    std::vector<std::string> parents;
+    for (const std::string& parent : commit.parent_ids) {
+      parents.push_back(in_range.contains(parent) ? parent : *base);
+    }
+    auto diffs = commit.parents > 1 ? DiffMerge(repo, commit.id, parents, request.max_file_bytes)
+                                    : repo.DiffCommit(commit.id, request.max_file_bytes);
+    if (!diffs) return tl::unexpected(diffs.error());
+    facts.commits.back().paths = ChangedPaths(*diffs);
+    const std::size_t skipped_before = facts.scope.skipped.size();
+    AddDiffs(*diffs, commit.id, request.max_file_bytes, facts);
+    if (auto added = AddContexts(repo, *diffs, commit.id, trusted, skipped_before,
+                                 request.max_file_bytes, facts);
+        !added) {
+      return tl::unexpected(added.error());
+    }
+  }
   auto net = repo.DiffCommits(*merge_base, *head, request.max_file_bytes);
   if (!net) return tl::unexpected(net.error());
   facts.changed_paths = ChangedPaths(*net);
@@ -156,8 +194,25 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   if (auto added = AddDocuments(repo, *net, request, facts); !added) {
     return tl::unexpected(added.error());
   }
+  const auto judged_base = from_root ? std::optional<std::string>() : *merge_base;
+  if (auto based = AddBaseVersions(repo, judged_base, request.max_file_bytes, facts.files);
+      !based) {
+    return tl::unexpected(based.error());
+  }
+  if (request.role_changed) {
+    auto files = repo.ListCommit(*head);
+    if (!files) return tl::unexpected(files.error());
+    if (auto added = AddNewRoleDocuments(repo, request, *files, facts); !added) {
+      return tl::unexpected(added.error());
+    }
+  }
   ChangeFacts net_facts;
   AddDiffs(*net, std::nullopt, request.max_file_bytes, net_facts);
+  if (auto added =
+          AddContexts(repo, *net, std::nullopt, trusted, 0, request.max_file_bytes, net_facts);
+      !added) {
+    return tl::unexpected(added.error());
+  }
   // Skips of the net diff repeat those of the commits; count each path once.
   for (auto& skipped : net_facts.scope.skipped) {
     bool seen = false;

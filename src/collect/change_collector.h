@@ -27,6 +27,10 @@ struct ScopeRequest {
   std::function<bool(std::string_view path)> wants_document;
   // Whether a control needs every file of the judged tree (ChangeFacts::tree).
   bool wants_tree = false;
+  // Paths the evaluators give a role their base did not (a file `.gitlab-ci.yml` newly
+  // includes): judged whole as documents with no base version, touched by the change or not.
+  // Unset when the base and the judged state give every path the same role.
+  std::function<bool(std::string_view path)> role_changed;
 };
 
 class GitRepository;
@@ -39,5 +43,11 @@ core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest&
 core::Result<std::optional<std::string>> ReadJudgedFile(GitRepository& repo,
                                                         const ScopeRequest& request,
                                                         const std::string& path);
+
+// The content of `path` in the version the change started from (HEAD for staged, the merge
+// base of a range), with ReadJudgedFile's limits; nullopt for a worktree audit.
+core::Result<std::optional<std::string>> ReadBaseFile(GitRepository& repo,
+                                                      const ScopeRequest& request,
+                                                      const std::string& path);
 
 }  // namespace riskgate::collect

@@ -13,12 +13,24 @@
 
 namespace riskgate::collect {
 
+// What a fragment's text is.
+enum class FragmentKind {
+  kLines,    // lines to judge: the lines a change added (one diff hunk) or a whole file
+  kContext,  // the whole new version of a changed file, judged only for secrets that span
+             // several lines and are in none of `prior` (a key body added between BEGIN/END
+             // lines that were already there)
+};
+
 // A run of consecutive lines to scan: the lines a change added (one diff hunk) or a whole file.
 struct Fragment {
   std::string path;                   // repository-relative
   std::optional<std::string> commit;  // set when the lines come from one commit of a range
   int first_line = 1;                 // line number of the first line of `text`
   std::string text;                   // lines joined by '\n'
+  FragmentKind kind = FragmentKind::kLines;
+  // kContext: the file's trusted versions (HEAD when staged; a range's merge base and base; an
+  // empty text where the file did not exist). A secret in one of them is not new.
+  std::vector<std::string> prior = {};
 };
 
 // The whole new version of a file some control parses as a document (a workflow, a
@@ -28,6 +40,9 @@ struct ChangedFile {
   std::string content;
   std::vector<int> added_lines;  // sorted, 1-based
   bool whole_file = false;       // worktree audits: every line counts as part of the change
+  // The version the change started from (HEAD for staged, the merge base for a range), so that
+  // a finding counts as introduced when it is absent from it; nullopt: the file is new.
+  std::optional<std::string> base_content = {};
 
   bool IsAdded(int line) const;
 };
@@ -44,9 +59,10 @@ struct CommitFacts {
   std::string id;
   std::string author;  // "Name <email>"
   std::vector<std::pair<std::string, std::string>> trailers;
-  std::string message = {};             // the whole message
-  bool merge = false;                   // more than one parent
-  std::vector<std::string> paths = {};  // what it adds, modifies or deletes (not for merges)
+  std::string message = {};  // the whole message
+  bool merge = false;        // more than one parent
+  // What it adds, modifies or deletes; for a merge, what differs from every parent.
+  std::vector<std::string> paths = {};
 };
 
 // A path of the change (staged and range modes) or of the judged tree.

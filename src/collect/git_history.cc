@@ -65,6 +65,9 @@ core::Result<std::vector<CommitRef>> GitRepository::RangeCommits(const std::stri
     }
     CommitRef ref{
         OidString(&oid), static_cast<int>(git_commit_parentcount(commit.get())), "", {}, ""};
+    for (unsigned int i = 0; i < git_commit_parentcount(commit.get()); ++i) {
+      ref.parent_ids.push_back(OidString(git_commit_parent_id(commit.get(), i)));
+    }
     if (const git_signature* author = git_commit_author(commit.get())) {
       ref.author = std::string(author->name ? author->name : "") + " <" +
                    (author->email ? author->email : "") + ">";

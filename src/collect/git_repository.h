@@ -57,6 +57,7 @@ struct CommitRef {
   // Trailers of the message (git interpret-trailers rules: the last paragraph), in order.
   std::vector<std::pair<std::string, std::string>> trailers;
   std::string message = {};
+  std::vector<std::string> parent_ids = {};  // in order; `parents` of them
 };
 
 // A commit and its committer time (seconds since the epoch).

@@ -8,6 +8,7 @@
 #include "core/progress.h"
 #include "evaluate/custom/custom_evaluator.h"
 #include "evaluate/guard/policy_changes.h"
+#include "evaluate/pins/file_kind.h"
 #include "evaluate/pins/gitlab_includes.h"
 #include "evaluate/pins/pins_evaluator.h"
 #include "evaluate/reviews/reviews_evaluator.h"
@@ -124,6 +125,12 @@ bool WantsTree(const policy::Policy& policy) { return custom::WantsTree(policy.c
 bool WantsDocument(std::string_view path, const policy::Policy& policy,
                    const RepositoryLayout& layout) {
   return pins::WantsDocument(path, policy.pins, layout);
+}
+
+bool RoleChanged(std::string_view path, const policy::Policy& policy,
+                 const RepositoryLayout& before, const RepositoryLayout& now) {
+  return WantsDocument(path, policy, now) && pins::ClassifyPath(path, before.gitlab_ci_includes) !=
+                                                 pins::ClassifyPath(path, now.gitlab_ci_includes);
 }
 
 core::Result<RepositoryLayout> DiscoverLayout(const policy::Policy& policy,

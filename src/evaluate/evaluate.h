@@ -24,6 +24,10 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
 // passes this to collect before it reads the change.
 bool WantsDocument(std::string_view path, const policy::Policy& policy,
                    const RepositoryLayout& layout = {});
+// Whether `path` is a document in `now` that it was not, or was another kind of, in `before`
+// (a file `.gitlab-ci.yml` newly includes): nothing in its old version counts as judged.
+bool RoleChanged(std::string_view path, const policy::Policy& policy,
+                 const RepositoryLayout& before, const RepositoryLayout& now);
 
 // Whether some enabled control needs every file of the judged tree (ChangeFacts::tree).
 bool WantsTree(const policy::Policy& policy);

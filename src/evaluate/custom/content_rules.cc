@@ -80,7 +80,8 @@ void ForbidContent(const policy::CustomRule& rule, const collect::ChangeFacts& f
   for (const collect::Fragment& fragment : facts.fragments) {
     // A range is judged by its net diff: a line added and removed again inside it is gone, and
     // what the policy forbids here is code, not history (riskgate history reads history).
-    if (fragment.commit) continue;
+    // Whole-file context fragments are for secrets spanning lines, not added lines.
+    if (fragment.commit || fragment.kind != collect::FragmentKind::kLines) continue;
     ForbidContentIn(rule, fragment, out);
   }
 }

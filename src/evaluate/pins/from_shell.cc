@@ -14,7 +14,9 @@ PinIssue FromShellIssue(const ShellIssue& issue) {
   if (issue.kind == ShellIssueKind::kDownloadThenExecute) {
     mitigate = "download from a URL that names a commit or release digest, over HTTPS only";
   }
-  return PinIssue{rule, issue.line, issue.column, issue.message, issue.fix, mitigate, {}};
+  PinIssue out{rule, issue.line, issue.column, issue.message, issue.fix, mitigate, {}};
+  out.related = issue.related;
+  return out;
 }
 
 void AppendShellIssues(const std::vector<ShellIssue>& found, std::vector<PinIssue>& out) {

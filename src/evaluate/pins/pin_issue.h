@@ -22,6 +22,9 @@ struct PinIssue {
   // About the file as a whole (it does not parse): part of any change that adds a line to it.
   bool file_level = false;
   std::optional<core::PinTarget> pin = std::nullopt;  // a `uses:` pinned to a mutable ref
+  // Text besides the offending line that the issue is made of (the download a run executes):
+  // part of its identity when deciding whether the change introduced it.
+  std::string related = {};
 };
 
 }  // namespace riskgate::evaluate::pins

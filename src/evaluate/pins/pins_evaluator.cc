@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
+#include <utility>
 
 #include "core/progress.h"
 #include "core/text.h"
@@ -46,29 +48,29 @@ std::vector<PinIssue> CheckDockerfile(std::string_view text) {
   return out;
 }
 
-std::vector<PinIssue> Check(const collect::ChangedFile& file, const policy::PinsControl& pins,
-                            const RepositoryLayout& layout) {
-  switch (ClassifyPath(file.path, layout.gitlab_ci_includes)) {
+std::vector<PinIssue> Check(const std::string& path, const std::string& content,
+                            const policy::PinsControl& pins, const RepositoryLayout& layout) {
+  switch (ClassifyPath(path, layout.gitlab_ci_includes)) {
     case FileKind::kGithubWorkflow:
-      return CheckGithubFile(file.content, file.path, GithubFileKind::kWorkflow, pins);
+      return CheckGithubFile(content, path, GithubFileKind::kWorkflow, pins);
     case FileKind::kActionMetadata:
-      return CheckGithubFile(file.content, file.path, GithubFileKind::kActionMetadata, pins);
+      return CheckGithubFile(content, path, GithubFileKind::kActionMetadata, pins);
     case FileKind::kGitlabCi:
-      return CheckGitlabCi(file.content, file.path, pins);
+      return CheckGitlabCi(content, path, pins);
     case FileKind::kDockerfile:
-      return CheckDockerfile(file.content);
+      return CheckDockerfile(content);
     case FileKind::kMaybeShell:
-      if (!HasShellShebang(file.content)) return {};
+      if (!HasShellShebang(content)) return {};
       [[fallthrough]];
     case FileKind::kShell: {
       std::vector<PinIssue> out;
-      AppendShellIssues(AnalyzeShell(file.content, 1), out);
+      AppendShellIssues(AnalyzeShell(content, 1), out);
       return out;
     }
     case FileKind::kPackageJson:
-      return pins.manifests ? CheckPackageJson(file.content) : std::vector<PinIssue>{};
+      return pins.manifests ? CheckPackageJson(content) : std::vector<PinIssue>{};
     case FileKind::kRequirementsTxt:
-      return pins.manifests ? CheckRequirementsTxt(file.content) : std::vector<PinIssue>{};
+      return pins.manifests ? CheckRequirementsTxt(content) : std::vector<PinIssue>{};
     case FileKind::kNone:
       return {};
   }
@@ -84,6 +86,40 @@ std::string Fingerprint(const std::string& rule, const std::string& path, std::s
   material.append(1, '\0').append(rule).append(1, '\0').append(path).append(1, '\0');
   material.append(line).append(1, '\0').append(std::to_string(occurrence));
   return core::Sha256Hex(material).substr(0, 32);
+}
+
+// The rated findings of one version of a document, each with the issue it came from.
+std::vector<std::pair<core::Finding, PinIssue>> Rate(const std::string& path,
+                                                     const std::string& content,
+                                                     const policy::PinsControl& pins,
+                                                     const RepositoryLayout& layout) {
+  auto issues = Check(path, content, pins, layout);
+  std::stable_sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
+  const SourceLines lines(content);
+  std::map<std::string, int> seen;  // same rule on identical line text: count occurrences
+  std::vector<std::pair<core::Finding, PinIssue>> out;
+  for (auto& issue : issues) {
+    if (pins.disabled_rules.contains(issue.rule)) continue;
+    const auto severity = pins.severity.find(issue.rule);
+    if (severity == pins.severity.end()) continue;
+    core::Finding finding;
+    finding.control = std::string(kControl);
+    finding.rule = issue.rule;
+    finding.severity = severity->second;
+    finding.message = issue.message;
+    issue.line = std::clamp(issue.line, 1, std::max(1, lines.size()));
+    finding.location = core::Location{path, issue.line, issue.column, std::nullopt};
+    const std::string_view text = lines.Line(issue.line);
+    const int occurrence = seen[issue.rule + '\0' + std::string(text)]++;
+    finding.fingerprint = Fingerprint(issue.rule, path, text, occurrence);
+    finding.hints.fix = issue.fix;
+    finding.hints.mitigate = issue.mitigate;
+    finding.hints.pin = issue.pin;
+    out.emplace_back(std::move(finding), std::move(issue));
+  }
+  return out;
 }
 
 }  // namespace
@@ -105,34 +141,25 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
   progress.documents_total = static_cast<long long>(files.size());
   for (const auto& file : files) {
     ++progress.documents_done;
-    auto issues = Check(file, pins, layout);
-    std::stable_sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) {
-      return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-    });
-    const SourceLines lines(file.content);
-    std::map<std::string, int> seen;  // same rule on identical line text: count occurrences
-    for (auto& issue : issues) {
-      if (pins.disabled_rules.contains(issue.rule)) continue;
-      const auto severity = pins.severity.find(issue.rule);
-      if (severity == pins.severity.end()) continue;
-      core::Finding finding;
-      finding.control = std::string(kControl);
-      finding.rule = issue.rule;
-      finding.severity = severity->second;
-      finding.message = issue.message;
-      issue.line = std::clamp(issue.line, 1, std::max(1, lines.size()));
-      finding.location = core::Location{file.path, issue.line, issue.column, std::nullopt};
-      const std::string_view text = lines.Line(issue.line);
-      const int occurrence = seen[issue.rule + '\0' + std::string(text)]++;
-      finding.fingerprint = Fingerprint(issue.rule, file.path, text, occurrence);
-      finding.in_change =
-          (issue.file_level && (file.whole_file || !file.added_lines.empty())) ||
-          file.IsAdded(issue.line) ||
-          std::any_of(issue.also_introduced_by.begin(), issue.also_introduced_by.end(),
-                      [&](int line) { return file.IsAdded(line); });
-      finding.hints.fix = issue.fix;
-      finding.hints.mitigate = issue.mitigate;
-      finding.hints.pin = issue.pin;
+    auto rated = Rate(file.path, file.content, pins, layout);
+    // Introduced means present now and absent from the version the change started from, by
+    // identity: deleting a checksum check or a `permissions:` block creates a finding on a line
+    // the change never touched. A file-level issue (the file does not parse) is part of any
+    // change to the file, since it hides whatever the change did to it.
+    // The identity also holds what else the issue is made of (the download a run executes), so
+    // that pointing an old unverified run at another download is new.
+    const auto identity = [](const core::Finding& finding, const PinIssue& issue) {
+      return finding.fingerprint + '\0' + issue.related;
+    };
+    std::multiset<std::string> before;
+    if (!file.whole_file && file.base_content) {
+      for (auto& [finding, issue] : Rate(file.path, *file.base_content, pins, layout)) {
+        before.insert(identity(finding, issue));
+      }
+    }
+    for (auto& [finding, issue] : rated) {
+      finding.in_change = file.whole_file || !file.base_content ||
+                          !before.contains(identity(finding, issue)) || issue.file_level;
       findings.push_back(std::move(finding));
     }
   }

@@ -1,7 +1,7 @@
 // Stage 3 (evaluate): the pins control. Input: the whole new versions of pipeline files
 // (workflows, action metadata, GitLab CI, Dockerfiles, shell scripts, optionally manifests) with
-// the lines the change added. Output: findings; those on lines the change did not add are marked
-// as not part of the change, so they are reported on request but never decide.
+// their base versions. Output: findings; those the base version already had (same fingerprint)
+// are marked as not part of the change, so they are reported on request but never decide.
 #pragma once
 
 #include <string_view>

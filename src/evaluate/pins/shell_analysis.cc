@@ -270,7 +270,8 @@ class Walker {
                    " here without a checksum or signature check",
                "verify it first: `echo \"<sha256>  " + d.path +
                    "\" | sha256sum -c -` with the digest kept in the script, or download it from "
-                   "a URL pinned to a commit");
+                   "a URL pinned to a commit",
+               d.command);
         break;
       }
     }
@@ -313,10 +314,10 @@ class Walker {
   }
 
   void Report(const Context& c, ShellIssueKind kind, std::string rule, size_t begin, size_t end,
-              std::string message, std::string fix) {
+              std::string message, std::string fix, std::string related = "") {
     const Position at = c.map.At(begin);
     issues_.push_back({kind, std::move(rule), at.line, at.column, Snippet(c.text, begin, end),
-                       std::move(message), std::move(fix)});
+                       std::move(message), std::move(fix), std::move(related)});
   }
 
   std::vector<ShellDownload>& downloads_;

@@ -38,6 +38,9 @@ struct ShellIssue {
   std::string command;  // the offending command: one line, at most ~200 characters
   std::string message;  // one sentence: what is wrong
   std::string fix;      // the exact remedy
+  // What else the issue is made of, as text that survives line moves (the download a run
+  // executes), so that changing it makes the issue a new one.
+  std::string related = {};
 };
 
 // A file a download wrote, remembered until it runs.

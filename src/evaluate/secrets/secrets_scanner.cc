@@ -103,6 +103,19 @@ std::string_view ExtractSecret(const std::vector<re2::StringPiece>& groups, int 
   return {groups[0].data(), groups[0].size()};
 }
 
+// Whether a match in a kContext fragment is one that only the whole file shows and the change
+// introduced: it spans several lines and its secret is in no version the change started from.
+// Single-line secrets are judged on the added lines alone.
+bool NewAcrossLines(const collect::Fragment& fragment, const LineMap& lines, std::string_view text,
+                    std::string_view match, std::string_view secret) {
+  if (match.empty()) return false;
+  const auto begin = static_cast<std::size_t>(match.data() - text.data());
+  if (lines.LineOf(begin) == lines.LineOf(begin + match.size() - 1)) return false;
+  return std::none_of(fragment.prior.begin(), fragment.prior.end(), [&](const std::string& prior) {
+    return prior.find(secret) != std::string::npos;
+  });
+}
+
 }  // namespace
 
 std::string SecretFingerprint(std::string_view rule, std::string_view path,
@@ -258,7 +271,7 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
     };
     if (rule.path) {
       const bool path_matches = PathMatches(*rule.path, fragment.path);
-      if (!rule.regex && path_matches) {
+      if (!rule.regex && path_matches && fragment.kind == collect::FragmentKind::kLines) {
         // A path-only rule reports the file itself, on no line (as gitleaks does).
         auto finding = MakeFinding(rule, fragment, 0, 0, "");
         finding.message =
@@ -285,6 +298,10 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       if (!lines) lines = std::make_unique<LineMap>(text);
       const std::string_view match =
           TrimNewlines(text.substr(match_begin, match_end - match_begin));
+      if (fragment.kind == collect::FragmentKind::kContext &&
+          !NewAcrossLines(fragment, *lines, text, match, secret)) {
+        continue;
+      }
       // riskgate reports the secret's line (a pattern's leading context may start on the line
       // before); gitleaks the match's, where a leading newline counts for the next line.
       std::size_t anchor = static_cast<std::size_t>(secret.data() - text.data());

@@ -48,16 +48,23 @@ TEST_CASE("deleted files and removed lines give nothing to scan", "[collect]") {
   TempRepo repo;
   repo.Write("a.txt", "keep\ndrop\n");
   repo.Write("b.txt", "gone\n");
+  repo.Write("c.txt", "one\n# drop\ntwo\n");
   repo.Commit("base");
   repo.Write("a.txt", "keep\n");
   repo.Remove("b.txt");
+  repo.Write("c.txt", "one\ntwo\n");
   repo.Git({"add", "-A"});
   auto git = GitRepository::Open(repo.path());
   REQUIRE(git.has_value());
   ScopeRequest request;
   auto facts = CollectChange(**git, request);
   REQUIRE(facts.has_value());
-  CHECK(facts->fragments.empty());
+  // No added lines; only the file of several lines left is given whole as context, with its
+  // HEAD version, for secrets that a deletion joins across lines.
+  REQUIRE(facts->fragments.size() == 1);
+  CHECK(facts->fragments[0].kind == FragmentKind::kContext);
+  CHECK(facts->fragments[0].path == "c.txt");
+  CHECK(facts->fragments[0].prior == std::vector<std::string>{"one\n# drop\ntwo\n"});
   CHECK(facts->scope.skipped.empty());
 }
 

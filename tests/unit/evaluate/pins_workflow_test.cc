@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "evaluate/pins/expression_injection.h"
@@ -247,15 +248,16 @@ TEST_CASE("floating manifest ranges are found when asked", "[pins]") {
   CHECK(pip[1].line == 5);
 }
 
-TEST_CASE("only findings on added lines are part of the change", "[pins]") {
+TEST_CASE("only findings absent from the base version are part of the change", "[pins]") {
   policy::PinsControl pins;
   for (const auto& rule : policy::PinsRules()) pins.severity[std::string(rule.id)] = rule.severity;
   collect::ChangedFile file;
   file.path = ".github/workflows/ci.yml";
-  file.content =
+  const std::string head =
       "on: push\npermissions: {contents: read}\njobs:\n  j:\n    steps:\n"
-      "      - uses: old/action@v1\n"
-      "      - uses: new/action@v2\n";
+      "      - uses: old/action@v1\n";
+  file.base_content = head;
+  file.content = head + "      - uses: new/action@v2\n";
   file.added_lines = {7};
   auto findings = EvaluatePins({file}, pins);
   REQUIRE(findings.size() == 2);
@@ -265,9 +267,35 @@ TEST_CASE("only findings on added lines are part of the change", "[pins]") {
   // The fingerprint follows the line's text, not its number.
   collect::ChangedFile moved = file;
   moved.content = "\n\n" + file.content;
-  moved.added_lines = {9};
+  moved.added_lines = {1, 2, 9};
   auto again = EvaluatePins({moved}, pins);
   CHECK(again[1].fingerprint == findings[1].fingerprint);
+}
+
+TEST_CASE("a finding created by deleting lines the change never touched is introduced", "[pins]") {
+  policy::PinsControl pins;
+  for (const auto& rule : policy::PinsRules()) pins.severity[std::string(rule.id)] = rule.severity;
+  collect::ChangedFile file;
+  file.path = ".github/workflows/ci.yml";
+  const std::string jobs =
+      "jobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n"
+      "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n";
+  file.base_content = "on: push\npermissions:\n  contents: read\n" + jobs;
+  file.content = "on: push\n" + jobs;  // the permissions block deleted, no line added
+  auto findings = EvaluatePins({file}, pins);
+  const auto permissions = std::find_if(findings.begin(), findings.end(), [](const auto& f) {
+    return f.rule == "excessive-permissions";
+  });
+  REQUIRE(permissions != findings.end());
+  CHECK(permissions->in_change);
+  // Findings already in the base are not introduced by an unrelated edit.
+  collect::ChangedFile unrelated = file;
+  unrelated.base_content = file.content;
+  unrelated.content = file.content + "      - run: make\n";
+  unrelated.added_lines = {7};
+  auto again = EvaluatePins({unrelated}, pins);
+  REQUIRE(again.size() == findings.size());
+  for (const auto& finding : again) CHECK_FALSE(finding.in_change);
 }
 
 }  // namespace riskgate::evaluate::pins

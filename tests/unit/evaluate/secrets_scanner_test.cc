@@ -173,4 +173,36 @@ TEST_CASE(
   CHECK(findings[0].location.column == 9);
 }
 
+TEST_CASE("a whole-file context reports only new secrets that span several lines", "[evaluate]") {
+  auto policy = PolicyWith(R"yaml(    rule_packs: []
+    rules:
+      - id: demo-block
+        description: Demo block
+        severity: critical
+        regex: '(BEGIN DEMO\n[A-Za-z0-9]{20,})'
+        keywords: [begin demo]
+      - id: demo-token
+        description: Demo token
+        severity: high
+        regex: '\b(demo_[A-Za-z0-9]{20})\b'
+        keywords: [demo_]
+)yaml");
+  SecretsScanner scanner(policy.secrets);
+  ScanStats stats;
+  const std::string body = std::string("Q7xK2pL9mZ4vB8nR1tW6") + "aB3cD4";
+  const std::string base = "old " + kToken + "\nBEGIN DEMO\nEND DEMO\n";
+  collect::Fragment context{"key.txt", std::nullopt, 1,
+                            "old " + kToken + "\nBEGIN DEMO\n" + body + "\nEND DEMO\n"};
+  context.kind = collect::FragmentKind::kContext;
+  context.prior = {base};
+  auto findings = scanner.Scan(context, stats);
+  // The block is new; the single-line token on an untouched line is not reported.
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "demo-block");
+  CHECK(findings[0].location.line == 2);
+  // A block that one prior version already had is not new.
+  context.prior = {base, context.text};
+  CHECK(scanner.Scan(context, stats).empty());
+}
+
 }  // namespace riskgate::evaluate::secrets

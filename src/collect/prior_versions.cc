@@ -1,0 +1,118 @@
+#include "collect/prior_versions.h"
+
+#include <set>
+
+#include "collect/blob_kind.h"
+
+namespace riskgate::collect {
+namespace {
+
+// The text of `path` in `commit`, or nullopt when it has none that could be judged as text.
+core::Result<std::optional<std::string>> TextAt(GitRepository& repo, const std::string& commit,
+                                                const std::string& path,
+                                                std::int64_t max_file_bytes) {
+  using Text = std::optional<std::string>;
+  auto entry = repo.FindInCommit(commit, path);
+  if (!entry) return tl::unexpected(entry.error());
+  if (!*entry || (*entry)->kind == EntryKind::kSymlink || (*entry)->kind == EntryKind::kSubmodule) {
+    return Text();
+  }
+  auto blob = repo.ReadBlob((*entry)->blob_id);
+  if (!blob) return tl::unexpected(blob.error());
+  // Classified as the judged side is (UTF-16 decoded, no attributes), so the two compare.
+  auto scannable = ToScannableText(std::move(*blob), "", max_file_bytes);
+  if (!scannable) return tl::unexpected(scannable.error());
+  if (scannable->skip) return Text();
+  return Text(std::move(scannable->text));
+}
+
+}  // namespace
+
+core::Result<void> AddBaseVersions(GitRepository& repo, const std::optional<std::string>& base,
+                                   std::int64_t max_file_bytes, std::vector<ChangedFile>& files) {
+  if (!base) return {};
+  for (ChangedFile& file : files) {
+    auto text = TextAt(repo, *base, file.path, max_file_bytes);
+    if (!text) return tl::unexpected(text.error());
+    file.base_content = std::move(*text);
+  }
+  return {};
+}
+
+core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>& diffs,
+                               const std::optional<std::string>& commit,
+                               const std::vector<std::string>& priors, std::size_t skipped_before,
+                               std::int64_t max_file_bytes, ChangeFacts& facts) {
+  std::set<std::string, std::less<>> skipped;
+  for (std::size_t i = skipped_before; i < facts.scope.skipped.size(); ++i) {
+    skipped.insert(facts.scope.skipped[i].path);
+  }
+  for (const FileDiff& diff : diffs) {
+    // A new file is already judged whole; a skipped one is not judged at all.
+    if (diff.deleted || diff.added || skipped.contains(diff.path)) continue;
+    // The text riskgate judged for the new version (decoded, never through attributes).
+    const std::string& content = diff.text;
+    const std::size_t newline = content.find('\n');
+    if (newline == std::string::npos || newline + 1 == content.size()) continue;  // one line
+    Fragment fragment{diff.path, commit, 1, content, FragmentKind::kContext};
+    for (const std::string& prior : priors) {
+      std::optional<std::string> text;
+      if (!prior.empty()) {
+        auto read = TextAt(repo, prior, diff.path, max_file_bytes);
+        if (!read) return tl::unexpected(read.error());
+        text = std::move(*read);
+      }
+      fragment.prior.push_back(text.value_or(""));
+    }
+    facts.fragments.push_back(std::move(fragment));
+  }
+  return {};
+}
+
+core::Result<void> AddNewRoleDocuments(GitRepository& repo, const ScopeRequest& request,
+                                       const std::vector<TrackedFile>& tree, ChangeFacts& facts) {
+  if (!request.role_changed) return {};
+  std::set<std::string, std::less<>> present;
+  for (ChangedFile& file : facts.files) {
+    present.insert(file.path);
+    if (request.role_changed(file.path)) file.base_content.reset();
+  }
+  for (const TrackedFile& entry : tree) {
+    if (entry.kind == EntryKind::kSymlink || entry.kind == EntryKind::kSubmodule ||
+        present.contains(entry.path) || !request.role_changed(entry.path)) {
+      continue;
+    }
+    present.insert(entry.path);
+    auto text = ReadJudgedFile(repo, request, entry.path);
+    if (!text) return tl::unexpected(text.error());
+    if (*text) facts.files.push_back(ChangedFile{entry.path, std::move(**text), {}, false});
+  }
+  return {};
+}
+
+core::Result<std::optional<std::string>> ReadBaseFile(GitRepository& repo,
+                                                      const ScopeRequest& request,
+                                                      const std::string& path) {
+  using Text = std::optional<std::string>;
+  std::string base;
+  if (request.mode == core::ScanMode::kStaged) {
+    auto head = repo.Head();
+    if (!head) return tl::unexpected(head.error());
+    if (!*head) return Text();
+    base = **head;
+  } else if (request.mode == core::ScanMode::kRange) {
+    if (request.base == kEmptyTreeId) return Text();
+    auto from = repo.ResolveCommit(request.base);
+    if (!from) return tl::unexpected(from.error());
+    auto to = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
+    if (!to) return tl::unexpected(to.error());
+    auto merge_base = repo.MergeBase(*from, *to);
+    if (!merge_base) return tl::unexpected(merge_base.error());
+    base = *merge_base;
+  } else {
+    return Text();
+  }
+  return TextAt(repo, base, path, request.max_file_bytes);
+}
+
+}  // namespace riskgate::collect

@@ -1,0 +1,42 @@
+// Stage 1 (collect): the versions a change started from, so that evaluators can tell what the
+// change introduced by identity rather than by line: the base version of each document a
+// control parses, and the whole new version of each changed file with its prior versions for
+// secrets that span several lines.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "collect/change_collector.h"
+#include "collect/facts.h"
+#include "collect/git_repository.h"
+#include "core/error.h"
+
+namespace riskgate::collect {
+
+// Sets `base_content` of each of `files` to its version in `base` (no commit: the files are
+// new). A version that is not a regular text file under the size limit counts as absent, so
+// every finding in the file counts as introduced.
+core::Result<void> AddBaseVersions(GitRepository& repo, const std::optional<std::string>& base,
+                                   std::int64_t max_file_bytes, std::vector<ChangedFile>& files);
+
+// For each of `diffs` (a change judged as `commit`) that modifies a file and that AddDiffs
+// neither skipped nor already gave whole (`skipped_before` is the size of
+// `facts.scope.skipped` before that AddDiffs call), adds a kContext fragment: the new version
+// with its version in each of the trusted commits `priors` (an empty id: the empty tree). A
+// version that cannot be judged as text counts as empty.
+core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>& diffs,
+                               const std::optional<std::string>& commit,
+                               const std::vector<std::string>& priors, std::size_t skipped_before,
+                               std::int64_t max_file_bytes, ChangeFacts& facts);
+
+// For each file of `tree` (the judged tree) whose role the base did not give it
+// (`request.role_changed`), judges it whole with no base version: the document of the change
+// loses its base version, and an untouched one is added as it is judged.
+core::Result<void> AddNewRoleDocuments(GitRepository& repo, const ScopeRequest& request,
+                                       const std::vector<TrackedFile>& tree, ChangeFacts& facts);
+
+}  // namespace riskgate::collect
