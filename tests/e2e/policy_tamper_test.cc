@@ -2,6 +2,8 @@
 // revision's policy, rule packs, waivers and baseline apply; editing them is itself a finding.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "support/temp_repo.h"
 
 namespace riskgate::testing {
@@ -145,6 +147,57 @@ TEST_CASE("an Approved-by trailer from the approver records approval of an added
     }
   }
   CHECK(must_approve);
+}
+
+TEST_CASE("issue 16: --policy through a symlinked workspace is read from the base",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  const std::string base = Base(repo);
+  repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Commit("turn the gate off and add a token");
+  // The CI's workspace is a symlink to the checkout, and --policy names the file through it.
+  TempDir outside;
+  const std::string workspace = outside.path() + "/workspace";
+  std::filesystem::create_directory_symlink(repo.path(), workspace);
+  for (const std::string& policy :
+       {workspace + "/.riskgate.yaml", workspace + "/./sub/../.riskgate.yaml",
+        outside.path() + "/../" + std::filesystem::path(outside.path()).filename().string() +
+            "/workspace/.riskgate.yaml"}) {
+    auto doc = repo.RiskgateJson({"check", "--base", base, "--policy", policy}, 1);
+    CHECK(Find(doc, "github-pat-classic") != nullptr);
+    CHECK(Find(doc, "policy-file-changed", ".riskgate.yaml") != nullptr);
+    CHECK(doc["policy"]["revision"] == "base " + base.substr(0, 12));
+  }
+}
+
+TEST_CASE("issue 16: a policy that is a symlink in the base tree is followed in the base tree",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  repo.Write("policies/strict.yaml", "version: 1\n");
+  std::filesystem::create_symlink("policies/strict.yaml", repo.path() + "/.riskgate.yaml");
+  const std::string base = repo.Commit("policy through a link");
+  // The change weakens the file the link points to, and adds a token.
+  repo.Write("policies/strict.yaml", "version: 1\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Commit("weaken the target");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  CHECK(Find(doc, "github-pat-classic") != nullptr);
+  CHECK(Find(doc, "policy-file-changed", "policies/strict.yaml") != nullptr);
+}
+
+TEST_CASE("issue 16: a change that turns the policy into a symlink is judged by the base file",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  const std::string base = Base(repo);
+  repo.Write("weak.yaml", "version: 1\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Remove(".riskgate.yaml");
+  std::filesystem::create_symlink("weak.yaml", repo.path() + "/.riskgate.yaml");
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Commit("policy becomes a link to a weak one");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  CHECK(Find(doc, "github-pat-classic") != nullptr);
+  CHECK(Find(doc, "policy-file-changed", ".riskgate.yaml") != nullptr);
 }
 
 }  // namespace riskgate::testing
