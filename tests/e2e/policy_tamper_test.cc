@@ -200,4 +200,58 @@ TEST_CASE("issue 16: a change that turns the policy into a symlink is judged by 
   CHECK(Find(doc, "policy-file-changed", ".riskgate.yaml") != nullptr);
 }
 
+TEST_CASE(
+    "issue 16: in CI a change that turns a control off blocks until the policy owners approve",
+    "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\npolicy:\n  owners: ['@lead']\n");
+  const std::string base = repo.Commit("policy with owners");
+  repo.Write(".riskgate.yaml",
+             "version: 1\npolicy:\n  owners: ['@lead']\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Git({"commit", "-qam", "quiet the gate", "-m", "Approved-by: @lead"});
+  const std::map<std::string, std::string> ci = {
+      {"CI", "true"}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}};
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1, ci);
+  const auto* changed = Find(doc, "policy-file-changed", ".riskgate.yaml");
+  REQUIRE(changed != nullptr);
+  CHECK((*changed)["severity"] == "high");
+  CHECK((*changed)["decision"] == "block");
+  // The trailer is the author's own word, not an approval.
+  CHECK((*changed)["message"].get<std::string>().find("blocks until approved by @lead") !=
+        std::string::npos);
+  CHECK((*changed)["message"].get<std::string>().find("trailers") != std::string::npos);
+  // On a laptop: a warning saying whose approval CI will need.
+  auto local = repo.RiskgateJson({"check", "--base", base}, 0,
+                                 {{"CI", ""}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}});
+  const auto* foretold = Find(local, "policy-file-changed", ".riskgate.yaml");
+  REQUIRE(foretold != nullptr);
+  CHECK((*foretold)["severity"] == "low");
+  CHECK((*foretold)["message"].get<std::string>().find("@lead") != std::string::npos);
+}
+
+TEST_CASE("issue 16: trailers approve a policy change only when the base policy chose them",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  const std::string policy =
+      "version: 1\npolicy:\n  owners: ['@lead']\ncontrols:\n  reviews:\n    source: trailers\n"
+      "    code_owners: false\n";
+  repo.Write(".riskgate.yaml", policy);
+  const std::string base = repo.Commit("policy with owners and trailers");
+  repo.Write(".riskgate.yaml", policy + "decisions: {medium: pass}\n");
+  repo.Git({"commit", "-qam", "relax medium", "-m", "Approved-by: @lead"});
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 0,
+                               {{"CI", "true"}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}});
+  const auto* changed = Find(doc, "policy-file-changed", ".riskgate.yaml");
+  REQUIRE(changed != nullptr);
+  CHECK((*changed)["severity"] == "info");
+}
+
+TEST_CASE("issue 16: policy.owners must be handles or emails", "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\npolicy:\n  owners: [lead]\n");
+  auto result = repo.Riskgate({"policy", "validate"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("policy.owners[0]") != std::string::npos);
+}
+
 }  // namespace riskgate::testing
