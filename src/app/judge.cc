@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <limits>
+#include <set>
 
 #include "app/pin_resolution.h"
 #include "app/review_inputs.h"
@@ -12,6 +13,7 @@
 #include "collect/ci_context.h"
 #include "core/progress.h"
 #include "evaluate/evaluate.h"
+#include "policy/codeowners.h"
 
 namespace riskgate::app {
 namespace {
@@ -136,11 +138,19 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
     facts->scope.description += " [detected: " + scope->source + "]";
   }
   if (!policy_files.base().empty() && facts->scope.head) {
-    for (const auto& path : policy_files.repo_paths()) {
+    // CODEOWNERS decides who approves a policy change (when policy.owners does not) and every
+    // owned path: editing it is a policy change too.
+    std::set<std::string> guarded = policy_files.repo_paths();
+    for (const auto dialect :
+         {policy::CodeownersDialect::kGithub, policy::CodeownersDialect::kGitlab}) {
+      for (const auto& path : policy::CodeownersLocations(dialect)) guarded.insert(path);
+    }
+    for (const auto& path : guarded) {
       auto base = (*repo)->ReadPathAt(policy_files.base(), path);
       if (!base) return tl::unexpected(base.error());
       auto head = (*repo)->ReadPathAt(*facts->scope.head, path);
       if (!head) return tl::unexpected(head.error());
+      if (!*base && !*head) continue;
       facts->policy_files.push_back({path, std::move(*base), std::move(*head)});
     }
   }

@@ -254,4 +254,19 @@ TEST_CASE("issue 16: policy.owners must be handles or emails", "[e2e][tamper][is
   CHECK(result.err.find("policy.owners[0]") != std::string::npos);
 }
 
+TEST_CASE("issue 16: a change to CODEOWNERS needs the policy owners like a policy file",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\npolicy:\n  owners: ['@lead']\n");
+  repo.Write(".github/CODEOWNERS", "* @lead\n");
+  const std::string base = repo.Commit("owners");
+  repo.Write(".github/CODEOWNERS", "* @me\n");
+  repo.Commit("own everything myself");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1,
+                               {{"CI", "true"}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}});
+  const auto* changed = Find(doc, "policy-file-changed", ".github/CODEOWNERS");
+  REQUIRE(changed != nullptr);
+  CHECK((*changed)["decision"] == "block");
+}
+
 }  // namespace riskgate::testing

@@ -22,3 +22,9 @@ write .riskgate/waivers.yaml 'version: 1' 'waivers:' '  - id: W-1' '    rule: gi
   '    reason: mine' '    owner: me' '    approver: me' '    created: 2026-11-01' '    expires: 2026-11-30'
 commit 'waive it'
 CI=true gate block check --base "$base"
+# CODEOWNERS decides who approves: rewriting it is a policy change too.
+git reset -q --hard "$base"
+write CODEOWNERS '* @author-of-the-change'
+commit 'own everything myself'
+CI=true gate block check --base "$base"
+expect_in_output 'CODEOWNERS'
