@@ -1,8 +1,10 @@
 #include "app/judge.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <limits>
+#include <set>
 
 #include "app/pin_resolution.h"
 #include "app/review_inputs.h"
@@ -11,6 +13,7 @@
 #include "collect/ci_context.h"
 #include "core/progress.h"
 #include "evaluate/evaluate.h"
+#include "policy/codeowners.h"
 
 namespace riskgate::app {
 namespace {
@@ -20,7 +23,7 @@ core::Result<collect::ScopeChoice> ChooseScope(const CheckOptions& options,
                                                collect::GitRepository& repo) {
   auto mode = ExplicitMode(options);
   if (!mode) return tl::unexpected(mode.error());
-  if (*mode) return collect::ScopeChoice{**mode, options.base, options.head, ""};
+  if (*mode) return collect::ScopeChoice{**mode, options.base, options.head, "", ""};
   return collect::DetectScope(collect::ProcessEnvironment(), repo);
 }
 
@@ -32,13 +35,39 @@ long long NowSeconds() {
   return static_cast<long long>(std::time(nullptr));
 }
 
-// The commit whose policy files judge a range (its base), or empty for the working tree.
+// The commit whose policy files judge a range (its base) or a CI platform's audit (the default
+// branch), or empty for the working tree.
 core::Result<std::string> PolicyRevision(const collect::ScopeChoice& scope,
                                          collect::GitRepository& repo) {
+  if (!scope.policy_revision.empty()) return repo.ResolveCommit(scope.policy_revision);
   if (scope.mode != core::ScanMode::kRange || scope.base == collect::kEmptyTreeId) {
     return std::string();
   }
   return repo.ResolveCommit(scope.base);
+}
+
+// The review facts: for the reviews control, and for a change to the policy files, which needs
+// their owners' approval even when the reviews control is off. Gathered for the guard alone, a
+// failure to read approvals is recorded (the guard then blocks in CI), never an exit 2.
+core::Result<collect::ReviewFacts> GatherApprovals(const policy::Policy& policy,
+                                                   const collect::ChangeFacts& facts,
+                                                   collect::GitRepository& repo,
+                                                   const CheckOptions& options) {
+  const bool policy_changed =
+      std::any_of(facts.policy_files.begin(), facts.policy_files.end(),
+                  [](const collect::FileVersions& f) { return f.base_content != f.head_content; });
+  policy::ReviewsControl control = policy.reviews;
+  const bool guard_only = policy_changed && !control.enabled;
+  if (guard_only) {
+    control.enabled = true;
+    control.on_error = policy::ForgeFailure::kBlock;
+  }
+  auto reviews =
+      GatherReviews(control, facts, repo, collect::ProcessEnvironment(), options, policy.owners);
+  if (reviews || !guard_only) return reviews;
+  collect::ReviewFacts failed;
+  failed.error = reviews.error().message;
+  return failed;
 }
 
 }  // namespace
@@ -133,17 +162,24 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
     facts->scope.description += " [detected: " + scope->source + "]";
   }
   if (!policy_files.base().empty() && facts->scope.head) {
-    for (const auto& path : policy_files.repo_paths()) {
+    // CODEOWNERS decides who approves a policy change (when policy.owners does not) and every
+    // owned path: editing it is a policy change too.
+    std::set<std::string> guarded = policy_files.repo_paths();
+    for (const auto dialect :
+         {policy::CodeownersDialect::kGithub, policy::CodeownersDialect::kGitlab}) {
+      for (const auto& path : policy::CodeownersLocations(dialect)) guarded.insert(path);
+    }
+    for (const auto& path : guarded) {
       auto base = (*repo)->ReadPathAt(policy_files.base(), path);
       if (!base) return tl::unexpected(base.error());
       auto head = (*repo)->ReadPathAt(*facts->scope.head, path);
       if (!head) return tl::unexpected(head.error());
+      if (!*base && !*head) continue;
       facts->policy_files.push_back({path, std::move(*base), std::move(*head)});
     }
   }
 
-  auto reviews =
-      GatherReviews(policy->reviews, *facts, **repo, collect::ProcessEnvironment(), options);
+  auto reviews = GatherApprovals(*policy, *facts, **repo, options);
   if (!reviews) return tl::unexpected(reviews.error());
   facts->reviews = std::move(*reviews);
   auto models = GatherThreatModels(policy->threat_model, *facts, **repo, request, NowSeconds());

@@ -1,5 +1,6 @@
 #include "app/review_inputs.h"
 
+#include <algorithm>
 #include <set>
 
 #include "app/forge_clients.h"
@@ -180,7 +181,8 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
                                                  const collect::ChangeFacts& facts,
                                                  collect::GitRepository& repo,
                                                  const collect::EnvReader& env,
-                                                 const CheckOptions& options) {
+                                                 const CheckOptions& options,
+                                                 const std::vector<std::string>& policy_owners) {
   collect::ReviewFacts out;
   if (!control.enabled) return out;
   const auto& scope = facts.scope;
@@ -215,7 +217,13 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
     out.codeowners = std::move(codeowners);
     return out;
   }
-  const std::vector<std::string> teams = TeamsToResolve(codeowners, facts);
+  std::vector<std::string> teams = TeamsToResolve(codeowners, facts);
+  for (const auto& owner : policy_owners) {
+    if (evaluate::reviews::IsTeam(owner) &&
+        std::find(teams.begin(), teams.end(), owner) == teams.end()) {
+      teams.push_back(owner);
+    }
+  }
   core::Result<collect::ReviewFacts> gathered = out;
   switch (origin) {
     case ReviewOrigin::kGithub:

@@ -5,6 +5,9 @@
 // finding when the policy says `on_error: block`; it never passes silently.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "app/check_command.h"
 #include "collect/ci_context.h"
 #include "collect/facts.h"
@@ -14,10 +17,12 @@
 
 namespace riskgate::app {
 
+// `policy_owners`: the policy's owners, whose teams are resolved too.
 core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& control,
                                                  const collect::ChangeFacts& facts,
                                                  collect::GitRepository& repo,
                                                  const collect::EnvReader& env,
-                                                 const CheckOptions& options);
+                                                 const CheckOptions& options,
+                                                 const std::vector<std::string>& policy_owners);
 
 }  // namespace riskgate::app

@@ -59,8 +59,6 @@ core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, Poli
   }
   if (workdir.empty()) return inputs;  // a bare repository has no waivers or baseline to read
   if (inputs.policy.secrets.gitleaks_compat()) {
-    auto& secrets = inputs.policy.secrets;
-    secrets.gitleaks_config_repo_path = files.RepoPath(secrets.gitleaks_config_file).value_or("");
     // Like the waivers: from the base revision in range mode, so a change cannot ignore itself.
     auto ignore = files.ReadIfPresent(workdir + std::string(policy::kGitleaksIgnoreFile));
     if (!ignore) return tl::unexpected(AsPolicyError(ignore.error(), ".gitleaksignore"));

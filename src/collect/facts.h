@@ -77,6 +77,7 @@ struct PathFacts {
 struct RunContext {
   std::string branch;  // the target branch of a pull/merge request, else the current branch
   std::string event;   // GITHUB_EVENT_NAME, CI_PIPELINE_SOURCE, "pre-commit" or "local"
+  bool ci = false;     // under a CI system (collect::UnderCi): approvals are judged, not foretold
 };
 
 // A threat model file of a component, as the scope judges the repository.

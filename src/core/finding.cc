@@ -28,6 +28,8 @@ std::string_view WaiverStatusName(WaiverStatus status) {
       return "unauthorized";
     case WaiverStatus::kTooLong:
       return "too_long";
+    case WaiverStatus::kNotYetValid:
+      return "not_yet_valid";
   }
   return "active";
 }

@@ -54,6 +54,7 @@ enum class WaiverStatus {
   kExpired,       // no longer applies: the finding has its own decision again
   kUnauthorized,  // the approver may not accept this severity: does not apply
   kTooLong,       // lasts longer than the policy allows for this severity: does not apply
+  kNotYetValid,   // `created` is after today (a date trick to outlive max_days): does not apply
 };
 
 std::string_view WaiverStatusName(WaiverStatus status);

@@ -1,5 +1,6 @@
 #include "decide/waivers.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/path_glob.h"
@@ -44,7 +45,11 @@ core::WaiverStatus StatusOf(const policy::Waiver& w, const core::Finding& findin
   const policy::WaiverPolicy& rules = policy.waivers;
   const core::Severity severity = finding.severity;
   if (!MayAccept(policy, finding, w.approver)) return core::WaiverStatus::kUnauthorized;
-  if (w.expires - w.created > rules.max_days[static_cast<std::size_t>(severity)]) {
+  // A waiver written today cannot have been created tomorrow: a future `created` would let
+  // `expires - created` fit max_days while the waiver lasts for years from today.
+  if (w.created > today) return core::WaiverStatus::kNotYetValid;
+  const int max_days = rules.max_days[static_cast<std::size_t>(severity)];
+  if (w.expires - w.created > max_days || w.expires - today > max_days) {
     return core::WaiverStatus::kTooLong;
   }
   if (today > w.expires) return core::WaiverStatus::kExpired;
@@ -156,9 +161,16 @@ void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& po
                            severity + " risks " + AuthorityList(rules, finding.severity) + ")") +
                 "; it does not apply");
         break;
+      case core::WaiverStatus::kNotYetValid:
+        raise(w, "waiver-not-yet-valid", core::Severity::kMedium,
+              "waiver '" + w.id + "' says it was created on " + core::FormatDate(w.created) +
+                  ", after today (" + core::FormatDate(input.today) +
+                  "); a waiver cannot be dated in the future, so it does not apply");
+        break;
       case core::WaiverStatus::kTooLong:
         raise(w, "waiver-too-long", core::Severity::kMedium,
-              "waiver '" + w.id + "' lasts " + std::to_string(w.expires - w.created) +
+              "waiver '" + w.id + "' lasts " +
+                  std::to_string(std::max(w.expires - w.created, w.expires - input.today)) +
                   " days; the policy allows at most " +
                   std::to_string(rules.max_days[static_cast<std::size_t>(finding.severity)]) +
                   " for " + severity + " risks; it does not apply");

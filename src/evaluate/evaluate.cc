@@ -102,7 +102,8 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
   result.findings.insert(result.findings.end(), std::make_move_iterator(unscanned_findings.begin()),
                          std::make_move_iterator(unscanned_findings.end()));
   auto guard_findings =
-      guard::EvaluatePolicyChanges(facts.policy_files, facts.commits, facts.reviews, policy);
+      guard::EvaluatePolicyChanges(facts.policy_files, facts.commits, facts.reviews, policy,
+                                   facts.context.ci ? guard::Gate::kJudge : guard::Gate::kForetell);
   result.findings.insert(result.findings.end(), std::make_move_iterator(guard_findings.begin()),
                          std::make_move_iterator(guard_findings.end()));
   auto pin_findings = pins::EvaluatePins(facts.files, policy.pins, layout);

@@ -31,6 +31,25 @@ void ReadDecisions(const YamlNode& node, FieldReader& reader, Policy& policy) {
   }
 }
 
+// `policy.owners`: a list of "@login", "@org/team" or emails.
+void ReadOwners(const YamlNode& node, FieldReader& reader, Policy& policy) {
+  if (!reader.ExpectMap(node, "policy", {"owners"})) return;
+  auto owners = reader.StringList(node, "owners", "policy", Need::kOptional);
+  if (!owners) return;
+  for (std::size_t i = 0; i < owners->size(); ++i) {
+    const std::string& owner = (*owners)[i];
+    const auto at = owner.find('@');
+    const bool handle = at == 0 && owner.size() > 1;
+    const bool email = at != std::string::npos && at > 0 && at + 1 < owner.size();
+    if (!handle && !email) {
+      reader.Report(node.Find("owners")->items[i], IndexField("policy.owners", i),
+                    "expected '@login', '@org/team' or an email, found '" + owner + "'");
+      continue;
+    }
+    policy.owners.push_back(owner);
+  }
+}
+
 template <typename T>
 void ReadPositive(const YamlNode& node, std::string_view key, FieldReader& reader, T& out) {
   auto value = reader.Integer(node, key, "limits", Need::kOptional);
@@ -304,7 +323,8 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
     reader.Report(root, "", "the policy is empty (write at least `version: 1`)");
     return tl::unexpected(diagnostics.ToError());
   }
-  if (reader.ExpectMap(root, "", {"version", "decisions", "limits", "waivers", "controls"})) {
+  if (reader.ExpectMap(root, "",
+                       {"version", "decisions", "limits", "waivers", "policy", "controls"})) {
     if (auto version = reader.Integer(root, "version", "", Need::kRequired)) {
       if (*version != 1) {
         reader.Report(*root.Find("version"), "version",
@@ -318,6 +338,7 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
     if (const YamlNode* waivers = root.Find("waivers")) {
       ReadWaiverPolicy(*waivers, reader, policy.waivers);
     }
+    if (const YamlNode* owners = root.Find("policy")) ReadOwners(*owners, reader, policy);
     const YamlNode* controls = root.Find("controls");
     YamlNode empty_map;
     empty_map.kind = YamlNode::Kind::kMap;

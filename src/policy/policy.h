@@ -36,9 +36,6 @@ struct SecretsControl {
   // the file actually loaded ("" when none was).
   std::string gitleaks_config;
   std::string gitleaks_config_file;
-  // Its repository-relative path when it is inside the repository: never scanned, as gitleaks
-  // never scans its own config (set by the app).
-  std::string gitleaks_config_repo_path;
   // Notes from loading the gitleaks config (rewritten patterns, ignored settings); the app
   // prints them to stderr.
   std::vector<std::string> notes;
@@ -89,6 +86,9 @@ struct Policy {
   ThreatModelControl threat_model;
   CustomControl custom;
   WaiverPolicy waivers;
+  // `policy.owners`: who must approve a change to the policy and the files it reads ("@login",
+  // "@org/team" or an email). Empty: the CODEOWNERS owners of those files at the base.
+  std::vector<std::string> owners;
 
   core::Decision DecisionFor(core::Severity severity) const {
     return decisions[static_cast<std::size_t>(severity)];

@@ -15,7 +15,8 @@ std::optional<core::Day> ReadDate(const YamlNode& map, std::string_view key,
                                   const std::string& field, FieldReader& reader) {
   auto text = reader.String(map, key, field, Need::kRequired);
   if (!text) return std::nullopt;
-  auto day = core::ParseDate(*text);
+  // Exactly YYYY-MM-DD: no time or zone that could shift the day a waiver starts or ends.
+  auto day = text->size() == 10 ? core::ParseDate(*text) : std::nullopt;
   if (!day) reader.Report(*map.Find(key), JoinField(field, key), "must be a date YYYY-MM-DD");
   return day;
 }

@@ -66,6 +66,8 @@ std::string WaiverNote(const core::Finding& finding) {
                " has no authority for this severity";
       case core::WaiverStatus::kTooLong:
         return "waiver " + w.id + " does not apply: it lasts longer than the policy allows";
+      case core::WaiverStatus::kNotYetValid:
+        return "waiver " + w.id + " does not apply: its `created` date is in the future";
     }
   }
   if (finding.baselined) return "in the baseline: accepted when riskgate was adopted";

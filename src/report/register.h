@@ -10,7 +10,8 @@ namespace riskgate::report {
 
 struct RegisterEntry {
   std::string id;
-  std::string status;    // active, expiring, expired, unauthorized, too_long, orphaned, unused
+  std::string
+      status;  // active, expiring, expired, unauthorized, too_long, not_yet_valid, orphaned, unused
   std::string severity;  // of the worst finding it covers; empty when it covers none
   std::string owner;
   std::string approver;

@@ -135,9 +135,9 @@ core::HistoryScope ReadHistoryScope(const Fields& h) {
 core::Finding ReadJsonFinding(const Fields& f) {
   constexpr std::array kRemedies{core::RemedyKind::kFix, core::RemedyKind::kMitigate,
                                  core::RemedyKind::kAccept};
-  constexpr std::array kWaivers{core::WaiverStatus::kActive, core::WaiverStatus::kExpiring,
+  constexpr std::array kWaivers{core::WaiverStatus::kActive,  core::WaiverStatus::kExpiring,
                                 core::WaiverStatus::kExpired, core::WaiverStatus::kUnauthorized,
-                                core::WaiverStatus::kTooLong};
+                                core::WaiverStatus::kTooLong, core::WaiverStatus::kNotYetValid};
   core::Finding finding;
   finding.control = f.String("control");
   finding.rule = f.String("rule");

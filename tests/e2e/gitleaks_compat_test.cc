@@ -144,7 +144,7 @@ TEST_CASE("gitleaks compat: a broken gitleaks config stops the run naming the ru
 namespace riskgate::testing {
 
 TEST_CASE(
-    "gitleaks compat: gitleaks_config auto loads .gitleaks.toml, never scans it, and "
+    "gitleaks compat: gitleaks_config auto loads .gitleaks.toml, scans it like any file, and "
     "honours path-only rules and gitleaks:allow",
     "[e2e][gitleaks]") {
   TempRepo repo;
@@ -163,8 +163,11 @@ TEST_CASE(
   for (const auto& f : doc["findings"]) {
     found.emplace(f["rule"].get<std::string>(), f["path"].get<std::string>(), f["line"].get<int>());
   }
-  CHECK(found == std::set<std::tuple<std::string, std::string, int>>{{"demo-token", "app.txt", 2},
-                                                                     {"pem-file", "key.pem", 0}});
+  // The config is a file of the change like any other: a token in it is found (issue #16).
+  CHECK(found ==
+        std::set<std::tuple<std::string, std::string, int>>{{"demo-token", "app.txt", 2},
+                                                            {"demo-token", ".gitleaks.toml", 1},
+                                                            {"pem-file", "key.pem", 0}});
 }
 
 }  // namespace riskgate::testing

@@ -2,6 +2,8 @@
 // revision's policy, rule packs, waivers and baseline apply; editing them is itself a finding.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "support/temp_repo.h"
 
 namespace riskgate::testing {
@@ -145,6 +147,126 @@ TEST_CASE("an Approved-by trailer from the approver records approval of an added
     }
   }
   CHECK(must_approve);
+}
+
+TEST_CASE("issue 16: --policy through a symlinked workspace is read from the base",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  const std::string base = Base(repo);
+  repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Commit("turn the gate off and add a token");
+  // The CI's workspace is a symlink to the checkout, and --policy names the file through it.
+  TempDir outside;
+  const std::string workspace = outside.path() + "/workspace";
+  std::filesystem::create_directory_symlink(repo.path(), workspace);
+  for (const std::string& policy :
+       {workspace + "/.riskgate.yaml", workspace + "/./sub/../.riskgate.yaml",
+        outside.path() + "/../" + std::filesystem::path(outside.path()).filename().string() +
+            "/workspace/.riskgate.yaml"}) {
+    auto doc = repo.RiskgateJson({"check", "--base", base, "--policy", policy}, 1);
+    CHECK(Find(doc, "github-pat-classic") != nullptr);
+    CHECK(Find(doc, "policy-file-changed", ".riskgate.yaml") != nullptr);
+    CHECK(doc["policy"]["revision"] == "base " + base.substr(0, 12));
+  }
+}
+
+TEST_CASE("issue 16: a policy that is a symlink in the base tree is followed in the base tree",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  repo.Write("policies/strict.yaml", "version: 1\n");
+  std::filesystem::create_symlink("policies/strict.yaml", repo.path() + "/.riskgate.yaml");
+  const std::string base = repo.Commit("policy through a link");
+  // The change weakens the file the link points to, and adds a token.
+  repo.Write("policies/strict.yaml", "version: 1\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Commit("weaken the target");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  CHECK(Find(doc, "github-pat-classic") != nullptr);
+  CHECK(Find(doc, "policy-file-changed", "policies/strict.yaml") != nullptr);
+}
+
+TEST_CASE("issue 16: a change that turns the policy into a symlink is judged by the base file",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  const std::string base = Base(repo);
+  repo.Write("weak.yaml", "version: 1\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Remove(".riskgate.yaml");
+  std::filesystem::create_symlink("weak.yaml", repo.path() + "/.riskgate.yaml");
+  repo.Write("config.env", "TOKEN=" + FakeGithubToken() + "\n");
+  repo.Commit("policy becomes a link to a weak one");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1);
+  CHECK(Find(doc, "github-pat-classic") != nullptr);
+  CHECK(Find(doc, "policy-file-changed", ".riskgate.yaml") != nullptr);
+}
+
+TEST_CASE(
+    "issue 16: in CI a change that turns a control off blocks until the policy owners approve",
+    "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\npolicy:\n  owners: ['@lead']\n");
+  const std::string base = repo.Commit("policy with owners");
+  repo.Write(".riskgate.yaml",
+             "version: 1\npolicy:\n  owners: ['@lead']\ncontrols:\n  secrets: {enabled: false}\n");
+  repo.Git({"commit", "-qam", "quiet the gate", "-m", "Approved-by: @lead"});
+  const std::map<std::string, std::string> ci = {
+      {"CI", "true"}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}};
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1, ci);
+  const auto* changed = Find(doc, "policy-file-changed", ".riskgate.yaml");
+  REQUIRE(changed != nullptr);
+  CHECK((*changed)["severity"] == "high");
+  CHECK((*changed)["decision"] == "block");
+  // The trailer is the author's own word, not an approval.
+  CHECK((*changed)["message"].get<std::string>().find("blocks until approved by @lead") !=
+        std::string::npos);
+  CHECK((*changed)["message"].get<std::string>().find("trailers") != std::string::npos);
+  // On a laptop: a warning saying whose approval CI will need.
+  auto local = repo.RiskgateJson({"check", "--base", base}, 0,
+                                 {{"CI", ""}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}});
+  const auto* foretold = Find(local, "policy-file-changed", ".riskgate.yaml");
+  REQUIRE(foretold != nullptr);
+  CHECK((*foretold)["severity"] == "low");
+  CHECK((*foretold)["message"].get<std::string>().find("@lead") != std::string::npos);
+}
+
+TEST_CASE("issue 16: trailers approve a policy change only when the base policy chose them",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  const std::string policy =
+      "version: 1\npolicy:\n  owners: ['@lead']\ncontrols:\n  reviews:\n    source: trailers\n"
+      "    code_owners: false\n";
+  repo.Write(".riskgate.yaml", policy);
+  const std::string base = repo.Commit("policy with owners and trailers");
+  repo.Write(".riskgate.yaml", policy + "decisions: {medium: pass}\n");
+  repo.Git({"commit", "-qam", "relax medium", "-m", "Approved-by: @lead"});
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 0,
+                               {{"CI", "true"}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}});
+  const auto* changed = Find(doc, "policy-file-changed", ".riskgate.yaml");
+  REQUIRE(changed != nullptr);
+  CHECK((*changed)["severity"] == "info");
+}
+
+TEST_CASE("issue 16: policy.owners must be handles or emails", "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\npolicy:\n  owners: [lead]\n");
+  auto result = repo.Riskgate({"policy", "validate"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("policy.owners[0]") != std::string::npos);
+}
+
+TEST_CASE("issue 16: a change to CODEOWNERS needs the policy owners like a policy file",
+          "[e2e][tamper][issue16]") {
+  TempRepo repo;
+  repo.Write(".riskgate.yaml", "version: 1\npolicy:\n  owners: ['@lead']\n");
+  repo.Write(".github/CODEOWNERS", "* @lead\n");
+  const std::string base = repo.Commit("owners");
+  repo.Write(".github/CODEOWNERS", "* @me\n");
+  repo.Commit("own everything myself");
+  auto doc = repo.RiskgateJson({"check", "--base", base}, 1,
+                               {{"CI", "true"}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}});
+  const auto* changed = Find(doc, "policy-file-changed", ".github/CODEOWNERS");
+  REQUIRE(changed != nullptr);
+  CHECK((*changed)["decision"] == "block");
 }
 
 }  // namespace riskgate::testing

@@ -13,9 +13,11 @@ using Env = std::map<std::string, std::string>;
 
 // No platform at all: every detection variable unset.
 Env Bare() {
-  return {{"GITHUB_ACTIONS", ""},      {"GITHUB_EVENT_NAME", ""},  {"GITHUB_EVENT_PATH", ""},
-          {"GITLAB_CI", ""},           {"CI_PIPELINE_SOURCE", ""}, {"PRE_COMMIT", ""},
-          {"PRE_COMMIT_FROM_REF", ""}, {"PRE_COMMIT_TO_REF", ""},  {"GIT_INDEX_FILE", ""}};
+  return {{"GITHUB_ACTIONS", ""},      {"GITHUB_EVENT_NAME", ""},
+          {"GITHUB_EVENT_PATH", ""},   {"GITLAB_CI", ""},
+          {"CI_PIPELINE_SOURCE", ""},  {"PRE_COMMIT", ""},
+          {"PRE_COMMIT_FROM_REF", ""}, {"PRE_COMMIT_TO_REF", ""},
+          {"GIT_INDEX_FILE", ""},      {"CI", ""}};
 }
 
 Env With(Env env, const Env& more) {
@@ -188,6 +190,137 @@ TEST_CASE("a warn-only run can exit with an opt-in code", "[e2e][scope]") {
   CHECK(repo.Riskgate({"check", "--staged"}).exit_code == 0);
   CHECK(repo.Riskgate({"check", "--staged", "--warn-exit-code", "3"}).exit_code == 3);
   CHECK(repo.Riskgate({"check", "--staged", "--warn-exit-code", "1"}).exit_code == 2);
+}
+
+TEST_CASE("issue 16: a GitHub merge_group judges merge_group.base_sha..head_sha",
+          "[e2e][scope][issue16]") {
+  PrRepo pr;
+  auto doc = pr.repo.RiskgateJson(
+      {"check"}, 1,
+      With(Bare(),
+           {{"GITHUB_ACTIONS", "true"},
+            {"GITHUB_EVENT_NAME", "merge_group"},
+            {"GITHUB_EVENT_PATH",
+             pr.WritePayload(R"({"merge_group": {"base_sha": ")" + pr.base + R"(", "head_sha": ")" +
+                             pr.head + R"(", "base_ref": "refs/heads/main"}})")}}));
+  CHECK(doc["scope"]["mode"] == "range");
+  CHECK(doc["scope"]["base"] == pr.base);
+  CHECK(doc["scope"]["head"] == pr.head);
+  auto broken = pr.repo.Riskgate(
+      {"check"}, With(Bare(), {{"GITHUB_ACTIONS", "true"},
+                               {"GITHUB_EVENT_NAME", "merge_group"},
+                               {"GITHUB_EVENT_PATH", pr.WritePayload(R"({"merge_group": {}})")}}));
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("merge_group.base_sha") != std::string::npos);
+}
+
+TEST_CASE("issue 16: a pull_request event whose payload has no pull_request object is an error",
+          "[e2e][scope][issue16]") {
+  PrRepo pr;
+  for (const std::string event : {"pull_request", "pull_request_target"}) {
+    auto result = pr.repo.Riskgate(
+        {"check"}, With(Bare(), {{"GITHUB_ACTIONS", "true"},
+                                 {"GITHUB_EVENT_NAME", event},
+                                 {"GITHUB_EVENT_PATH", pr.WritePayload(R"({"number": 3})")}}));
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("no `pull_request` object") != std::string::npos);
+  }
+}
+
+TEST_CASE(
+    "issue 16: a GitHub schedule or manual run audits the checkout under the default "
+    "branch's policy",
+    "[e2e][scope][issue16]") {
+  PrRepo pr;
+  // The checked-out branch turns the secrets control off for itself.
+  pr.repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  secrets:\n    enabled: false\n");
+  pr.repo.Commit("quiet");
+  const Env schedule =
+      With(Bare(), {{"GITHUB_ACTIONS", "true"},
+                    {"GITHUB_EVENT_NAME", "schedule"},
+                    {"GITHUB_REF_NAME", "main"},
+                    {"GITHUB_EVENT_PATH", pr.WritePayload(R"({"schedule": "0 3 * * *"})")}});
+  auto doc = pr.repo.RiskgateJson({"check"}, 1, schedule);
+  CHECK(doc["scope"]["mode"] == "worktree");
+  CHECK(doc["scope"]["description"].get<std::string>().find("default branch policy") !=
+        std::string::npos);
+  auto manual = pr.repo.RiskgateJson(
+      {"check"}, 1,
+      With(Bare(), {{"GITHUB_ACTIONS", "true"},
+                    {"GITHUB_EVENT_NAME", "workflow_dispatch"},
+                    {"GITHUB_EVENT_PATH",
+                     pr.WritePayload(R"({"ref": "refs/heads/feature", "inputs": {}, )"
+                                     R"("repository": {"default_branch": "main"}})")}}));
+  CHECK(manual["scope"]["mode"] == "worktree");
+  bool leak = false;
+  for (const auto& f : manual["findings"]) leak = leak || f["path"] == "ci.sh";
+  CHECK(leak);
+}
+
+TEST_CASE("issue 16: a GitLab external pull request judges its target..source commits",
+          "[e2e][scope][issue16]") {
+  PrRepo pr;
+  auto doc =
+      pr.repo.RiskgateJson({"check"}, 1,
+                           With(Bare(), {{"GITLAB_CI", "true"},
+                                         {"CI_PIPELINE_SOURCE", "external_pull_request_event"},
+                                         {"CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_SHA", pr.base},
+                                         {"CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_SHA", pr.head},
+                                         {"CI_EXTERNAL_PULL_REQUEST_IID", "4"},
+                                         {"CI_COMMIT_SHA", pr.head}}));
+  CHECK(doc["scope"]["mode"] == "range");
+  CHECK(doc["scope"]["base"] == pr.base);
+  CHECK(doc["scope"]["head"] == pr.head);
+  auto missing = pr.repo.Riskgate(
+      {"check"}, With(Bare(), {{"GITLAB_CI", "true"},
+                               {"CI_PIPELINE_SOURCE", "external_pull_request_event"},
+                               {"CI_COMMIT_SHA", pr.head}}));
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_SHA") != std::string::npos);
+}
+
+TEST_CASE("issue 16: a GitLab scheduled pipeline audits under the default branch's policy",
+          "[e2e][scope][issue16]") {
+  PrRepo pr;
+  pr.repo.Write(".riskgate.yaml", "version: 1\ncontrols:\n  secrets:\n    enabled: false\n");
+  pr.repo.Commit("quiet");
+  auto doc = pr.repo.RiskgateJson({"check"}, 1,
+                                  With(Bare(), {{"GITLAB_CI", "true"},
+                                                {"CI_PIPELINE_SOURCE", "schedule"},
+                                                {"CI_DEFAULT_BRANCH", "main"},
+                                                {"CI_COMMIT_SHA", pr.head}}));
+  CHECK(doc["scope"]["mode"] == "worktree");
+}
+
+TEST_CASE(
+    "issue 16: a branch pipeline on the default branch itself is a full audit, not an "
+    "empty range",
+    "[e2e][scope][issue16]") {
+  PrRepo pr;
+  // The clone's default branch already holds the leak: before is all zeros (a web pipeline).
+  pr.repo.Git({"update-ref", "refs/remotes/origin/main", pr.head});
+  auto doc = pr.repo.RiskgateJson({"check"}, 1,
+                                  With(Bare(), {{"GITLAB_CI", "true"},
+                                                {"CI_PIPELINE_SOURCE", "web"},
+                                                {"CI_COMMIT_BEFORE_SHA", std::string(40, '0')},
+                                                {"CI_DEFAULT_BRANCH", "main"},
+                                                {"CI_COMMIT_SHA", pr.head}}));
+  CHECK(doc["scope"]["mode"] == "worktree");
+}
+
+TEST_CASE("issue 16: an unknown CI without a scope flag is an error asking for --base",
+          "[e2e][scope][issue16]") {
+  PrRepo pr;
+  auto result = pr.repo.Riskgate({"check"}, With(Bare(), {{"CI", "true"}}));
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("--base") != std::string::npos);
+  // pre-commit run in that CI has an empty index: the same error, not a pass.
+  auto hook = pr.repo.Riskgate({"check"}, With(Bare(), {{"CI", "true"}, {"PRE_COMMIT", "1"}}));
+  CHECK(hook.exit_code == 2);
+  // With the range given, it judges it.
+  auto given = pr.repo.Riskgate({"check", "--base", pr.base, "--head", pr.head},
+                                With(Bare(), {{"CI", "true"}}));
+  CHECK(given.exit_code == 1);
 }
 
 }  // namespace riskgate::testing

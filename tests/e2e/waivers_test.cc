@@ -126,6 +126,30 @@ TEST_CASE("a waiver longer than the policy allows for the severity does not appl
         std::string::npos);
 }
 
+TEST_CASE("issue 16: a waiver created in the future does not apply and says why",
+          "[e2e][waivers][issue16]") {
+  Fixture fx;
+  // 2099-01-01..2099-01-30 fits max_days 30, but from today it lasts 73 years.
+  auto doc =
+      fx.Run(Waiver("W-6", fx.fingerprint, "carol", "2099-01-01", "2099-01-30"), "2026-11-27", 1);
+  CHECK((*Find(doc, "github-pat-classic"))["decision"] == "block");
+  CHECK((*Find(doc, "github-pat-classic"))["waiver"]["status"] == "not_yet_valid");
+  const auto* future = Find(doc, "waiver-not-yet-valid");
+  REQUIRE(future != nullptr);
+  CHECK((*future)["message"].get<std::string>().find("created on 2099-01-01, after today") !=
+        std::string::npos);
+}
+
+TEST_CASE("issue 16: a waiver date with a time or zone is refused", "[e2e][waivers][issue16]") {
+  Fixture fx;
+  fx.repo.Write(".riskgate/waivers.yaml",
+                "version: 1\nwaivers:\n" + Waiver("W-9", fx.fingerprint, "carol",
+                                                  "2026-11-20T00:00:00-12:00", "2026-12-15"));
+  auto result = fx.repo.Riskgate({"check", "--staged"}, {{"RISKGATE_NOW", "2026-11-27"}});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("must be a date YYYY-MM-DD") != std::string::npos);
+}
+
 TEST_CASE("a waiver that matches nothing in a full scan is reported as orphaned",
           "[e2e][waivers]") {
   Fixture fx;

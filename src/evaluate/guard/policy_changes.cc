@@ -5,16 +5,78 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "evaluate/reviews/approvals.h"
+#include "policy/codeowners.h"
 
 namespace riskgate::evaluate::guard {
 namespace {
 
-std::string Approvers(const policy::WaiverPolicy& rules) {
-  const auto& names = rules.approvers[static_cast<std::size_t>(core::Severity::kCritical)];
-  if (names.empty()) return "the owners of the policy (waivers.approvers.critical is empty)";
+// Who must approve a change to `path`: policy.owners, else its CODEOWNERS owners at the base,
+// else waivers.approvers.critical, else any reviewer ("*"); all from the base revision.
+std::vector<std::string> OwnersOf(const std::string& path, const collect::ReviewFacts& reviews,
+                                  const policy::Policy& policy) {
+  if (!policy.owners.empty()) return policy.owners;
+  if (reviews.codeowners) {
+    policy::Diagnostics ignored;  // the reviews control reports a broken CODEOWNERS
+    const auto codeowners =
+        policy::ParseCodeowners(reviews.codeowners->text, reviews.codeowners->path,
+                                reviews.codeowners->gitlab ? policy::CodeownersDialect::kGitlab
+                                                           : policy::CodeownersDialect::kGithub,
+                                ignored);
+    std::vector<std::string> out;
+    for (const auto& section : policy::OwnersOf(codeowners, path)) {
+      out.insert(out.end(), section.owners.begin(), section.owners.end());
+    }
+    if (!out.empty()) return out;
+  }
+  const auto& critical =
+      policy.waivers.approvers[static_cast<std::size_t>(core::Severity::kCritical)];
+  if (!critical.empty()) return critical;
+  return {"*"};
+}
+
+std::string Describe(const std::vector<std::string>& owners) {
+  if (owners == std::vector<std::string>{"*"}) {
+    return "any reviewer (name the policy's owners in `policy.owners`)";
+  }
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  for (const auto& n : owners) out += (out.empty() ? "" : ", ") + n;
   return out;
+}
+
+// Whether the change's author cannot have written the approvals: a forge's reviews, or commit
+// trailers when the base policy chose them (`controls.reviews.source: trailers`).
+bool TrustedApprovals(const collect::ReviewFacts& reviews, const policy::Policy& policy) {
+  return reviews.origin == collect::ReviewOrigin::kGithub ||
+         reviews.origin == collect::ReviewOrigin::kGitlab ||
+         (reviews.origin == collect::ReviewOrigin::kTrailers &&
+          policy.reviews.source == policy::ReviewSource::kTrailers);
+}
+
+// The approval of one of `owners`, as "who (owner)", if the change has one.
+std::optional<std::string> OwnerApproval(const std::vector<std::string>& owners,
+                                         const collect::ReviewFacts& reviews,
+                                         const policy::Policy& policy) {
+  if (!TrustedApprovals(reviews, policy) || !reviews.error.empty()) return std::nullopt;
+  for (const auto& approver : reviews::CountApprovals(reviews, policy.reviews).approvers) {
+    for (const auto& owner : owners) {
+      if (owner == "*") return approver.shown;
+      if (reviews::MatchOwner(approver, owner, reviews, policy.reviews) ==
+          reviews::OwnerMatch::kYes) {
+        return approver.shown + (approver.shown == owner ? "" : " (" + owner + ")");
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Why no approval could be seen, when it is not simply missing.
+std::string NoApprovalNote(const collect::ReviewFacts& reviews, const policy::Policy& policy) {
+  if (!reviews.error.empty()) return " (the approvals could not be read: " + reviews.error + ")";
+  if (reviews.origin == collect::ReviewOrigin::kTrailers && !TrustedApprovals(reviews, policy)) {
+    return " (this run has no pull or merge request to read approvals from; commit trailers are "
+           "written by the change's author and do not count)";
+  }
+  return "";
 }
 
 core::Finding Make(std::string rule, const std::string& path, int line, std::string message,
@@ -97,20 +159,33 @@ bool SameWaiver(const policy::Waiver& a, const policy::Waiver& b) {
 std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::FileVersions>& changes,
                                                  const std::vector<collect::CommitFacts>& commits,
                                                  const collect::ReviewFacts& reviews,
-                                                 const policy::Policy& policy) {
+                                                 const policy::Policy& policy, Gate gate) {
   std::vector<core::Finding> out;
   for (const auto& change : changes) {
     if (change.base_content == change.head_content) continue;
     const std::string verb =
         !change.base_content ? "adds" : (!change.head_content ? "deletes" : "edits");
-    auto f = Make("policy-file-changed", change.path, 0,
-                  "this change " + verb + " " + change.path +
-                      ", which the gate reads its rules from; the base revision's version judged "
-                      "this run and the new one applies after the merge. Have it approved by " +
-                      Approvers(policy.waivers),
+    const std::vector<std::string> owners = OwnersOf(change.path, reviews, policy);
+    const std::string who = Describe(owners);
+    const std::string intro = "this change " + verb + " " + change.path +
+                              ", which the gate reads its rules from; the base revision's version "
+                              "judged this run and the new one applies after the merge. ";
+    auto f = Make("policy-file-changed", change.path, 0, intro,
                   core::Sha256Hex(change.head_content.value_or("")));
-    f.hints.fix = "Merge the policy change on its own, reviewed by " + Approvers(policy.waivers) +
-                  ", before changes that rely on it";
+    if (gate == Gate::kForetell) {
+      // A laptop or a hook: CI will decide; say whose approval that will need.
+      f.severity = core::Severity::kLow;
+      f.message += "In CI it blocks until approved by " + who;
+    } else if (const auto approval = OwnerApproval(owners, reviews, policy)) {
+      f.severity = core::Severity::kInfo;
+      f.message += "Approved by " + *approval + " on " + reviews.request;
+    } else {
+      f.severity = core::Severity::kHigh;
+      f.message += "It blocks until approved by " + who + NoApprovalNote(reviews, policy);
+    }
+    f.hints.fix = "Have the change approved by " + who +
+                  ", or merge the policy change on its own, reviewed by them, before changes "
+                  "that rely on it";
     out.push_back(std::move(f));
     if (change.path != policy.waivers.file) continue;
     const auto before = ById(change.base_content, change.path);

@@ -232,10 +232,6 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
                                                 ScanStats& stats) const {
   std::vector<core::Finding> findings;
   if (!control_.enabled || control_.rules.empty()) return findings;
-  if (!control_.gitleaks_config_repo_path.empty() &&
-      fragment.path == control_.gitleaks_config_repo_path) {
-    return findings;
-  }
   const std::string_view commit = fragment.commit ? std::string_view(*fragment.commit) : "";
   const Suppression fragment_suppression =
       ByCommitOrPath(control_.allowlists, fragment.path, commit);
