@@ -3,7 +3,12 @@
 # expect: block
 new_repo
 write README.md hello
+# The base's policy reads CODEOWNERS (trailers) and gates the deploy component on its model.
+write .riskgate.yaml 'version: 1' 'controls:' '  reviews: {source: trailers, min_approvals: 1}' \
+  '  threat_model:' '    components:' "      - {name: deploy, paths: ['deploy/**'], tier: high," \
+  "         models: [docs/threat-model.md], owners: ['@acme/ops']}"
 commit init
+export CI=true
 base=$(git rev-parse HEAD)
 token=$(fake_github_token)
 gl=$(fake_gitlab_token)
