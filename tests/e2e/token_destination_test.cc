@@ -60,10 +60,9 @@ TEST_CASE("a policy in the working tree never receives the token at the API URL 
   s.repo.Write(".riskgate.yaml", PolicyNaming(s.hostile.url()));
   s.repo.Write(".github/workflows/ci.yml", kWorkflow);
   s.repo.Git({"add", "-A"});
-  for (const std::vector<std::string> args :
-       {std::vector<std::string>{"check", "--staged"},
-        std::vector<std::string>{"check", "--worktree"},
-        std::vector<std::string>{"fix", "pins", "--dry-run"}}) {
+  const std::vector<std::vector<std::string>> runs = {
+      {"check", "--staged"}, {"check", "--worktree"}, {"fix", "pins", "--dry-run"}};
+  for (const auto& args : runs) {
     const auto result = s.repo.Riskgate(args, s.Env(true));
     INFO(args[0] << " " << args[1] << ": " << result.out << result.err);
     CHECK((result.exit_code == 0 || result.exit_code == 1));
