@@ -156,10 +156,9 @@ bool AllHex(std::string_view word) {
 }
 
 // A long word of upper and lower case letters and digits with high entropy: a key, a base64
-// secret. Hex (commit ids, fingerprints) and ordinary words and paths stay.
-bool LooksRandom(std::string_view word) {
-  const bool has_slash = word.find('/') != std::string_view::npos;
-  if (word.size() < (has_slash ? 40u : 24u) || AllHex(word)) return false;
+// secret. Hex (commit ids, fingerprints) and ordinary words stay.
+bool LooksRandom(std::string_view word, std::size_t min_size, double min_entropy) {
+  if (word.size() < min_size || AllHex(word)) return false;
   bool upper = false;
   bool lower = false;
   int digits = 0;
@@ -169,10 +168,17 @@ bool LooksRandom(std::string_view word) {
     digits += c >= '0' && c <= '9' ? 1 : 0;
   }
   if (!upper || !lower || digits < 2) return false;
-  return ShannonEntropy(word) >= (has_slash ? 4.5 : 4.0);
+  return ShannonEntropy(word) >= min_entropy;
 }
 
-// Known token shapes (at the start of a token word), JWTs, and random-looking words.
+// A path component a person named: lower-case letters, '-' and '_' ("deploy", "feature").
+bool PlainComponent(std::string_view component) {
+  return component.size() >= 3 && std::all_of(component.begin(), component.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || c == '-' || c == '_';
+         });
+}
+
+// Known token shapes (at the start of a token word) and JWTs.
 void TokenWords(std::string_view text, std::vector<Span>& out) {
   for (std::size_t i = 0; i < text.size();) {
     if (!IsTokenChar(text[i])) {
@@ -197,6 +203,11 @@ void TokenWords(std::string_view text, std::vector<Span>& out) {
     }
     i = end;
   }
+}
+
+// Random-looking runs of secret characters. A run with '/' is one base64 secret unless a
+// component is a plain word: then it is a path, and each component is judged alone.
+void RandomWords(std::string_view text, std::vector<Span>& out) {
   for (std::size_t i = 0; i < text.size();) {
     if (!IsSecretChar(text[i])) {
       ++i;
@@ -204,7 +215,23 @@ void TokenWords(std::string_view text, std::vector<Span>& out) {
     }
     std::size_t end = i;
     while (end < text.size() && IsSecretChar(text[end])) ++end;
-    if (LooksRandom(text.substr(i, end - i))) out.emplace_back(i, end);
+    const std::string_view run = text.substr(i, end - i);
+    std::vector<Span> components;
+    bool path = false;
+    for (std::size_t start = 0; start <= run.size();) {
+      std::size_t slash = run.find('/', start);
+      if (slash == std::string_view::npos) slash = run.size();
+      components.emplace_back(start, slash);
+      path |= PlainComponent(run.substr(start, slash - start));
+      start = slash + 1;
+    }
+    if (components.size() > 1 && !path) {
+      if (LooksRandom(run, 40, 4.5)) out.emplace_back(i, end);
+    } else {
+      for (const auto& [from, to] : components) {
+        if (LooksRandom(run.substr(from, to - from), 24, 4.0)) out.emplace_back(i + from, i + to);
+      }
+    }
     i = end;
   }
 }
@@ -217,6 +244,7 @@ std::vector<Span> SecretSpans(std::string_view text) {
   SecretParameters(text, lower, spans);
   UserOption(text, spans);
   TokenWords(text, spans);
+  RandomWords(text, spans);
   spans.erase(
       std::remove_if(spans.begin(), spans.end(), [](const Span& s) { return s.second <= s.first; }),
       spans.end());

@@ -59,6 +59,11 @@ TEST_CASE("redaction masks token-like parameters and assignments", "[core][redac
 TEST_CASE("redaction masks known token shapes anywhere in a string", "[core][redact]") {
   const std::string token = GithubToken();
   CheckMasked("config/" + token + "/notes.txt", token);
+  // In a path only the token goes: the folders around it stay readable.
+  CHECK(RedactSecrets("deploy/" + token + "/notes.txt") == "deploy/ghp_.../notes.txt");
+  const std::string base64_key =
+      std::string("MIIEpAIBAAKCAQEA7vQ2mX9p/L4kR8tZ1wN6cB3") + "jH5sD0gY8/aE2uF7qV9xK4mT1p";
+  CheckMasked("key " + base64_key, base64_key);
   CheckMasked("add token " + token + " for CI", token);
   CheckMasked(std::string("AKIA") + "Z7QF3LMX2PKV9TRW", std::string("AKIA") + "Z7QF3LMX2PKV9TRW");
   CheckMasked(std::string("sk_live_") + "51Hq8ZpL2mT7vW4xK9bN3cR6",
