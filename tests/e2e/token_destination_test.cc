@@ -124,4 +124,17 @@ TEST_CASE("a forge error that reflects credentials is printed without them",
   }
 }
 
+TEST_CASE("a redirect from the API to another host is not followed with the token",
+          "[e2e][forge][leaks]") {
+  Servers s;
+  s.repo.Write(".github/workflows/ci.yml", kWorkflow);
+  s.repo.Commit("ci");
+  s.trusted.On("/repos/octo/tool/commits/v1",
+               {FixtureResponse{302, "", {{"Location", s.hostile.url() + "/steal"}}, 0}});
+  const auto result = s.repo.Riskgate({"fix", "pins"}, s.Env(true));
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("HTTP 302"));
+  CHECK(s.hostile.requests().empty());
+}
+
 }  // namespace riskgate::testing
