@@ -156,18 +156,23 @@ bool AllHex(std::string_view word) {
 }
 
 // A long word of upper and lower case letters and digits with high entropy: a key, a base64
-// secret. Hex (commit ids, fingerprints) and ordinary words stay.
+// secret. Hex (commit ids, fingerprints) and identifiers made of words stay.
 bool LooksRandom(std::string_view word, std::size_t min_size, double min_entropy) {
   if (word.size() < min_size || AllHex(word)) return false;
   bool upper = false;
   bool lower = false;
   int digits = 0;
+  std::size_t lower_run = 0;
+  std::size_t longest_lower_run = 0;
   for (char c : word) {
     upper |= c >= 'A' && c <= 'Z';
     lower |= c >= 'a' && c <= 'z';
     digits += c >= '0' && c <= '9' ? 1 : 0;
+    lower_run = c >= 'a' && c <= 'z' ? lower_run + 1 : 0;
+    longest_lower_run = std::max(longest_lower_run, lower_run);
   }
-  if (!upper || !lower || digits < 2) return false;
+  // Seven lower-case letters in a row are a word ("Something" in an identifier), rare in a key.
+  if (!upper || !lower || digits < 2 || longest_lower_run >= 7) return false;
   return ShannonEntropy(word) >= min_entropy;
 }
 

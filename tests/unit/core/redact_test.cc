@@ -84,6 +84,8 @@ TEST_CASE("redaction leaves ordinary text, paths, commit ids and fingerprints al
         "fingerprint 0123456789abcdef0123456789abcdef",
         "uses: actions/checkout@v4 is a mutable tag: pin it to a commit SHA",
         "tests/hostile/cases/LeakTokenInPathName2Example.sh",
+        "src/test/java/TestCase2024SomethingVeryLong.java",
+        "app/MyComponent2Factory3Builder.kt AbstractSingletonProxyFactoryBean2x",
         "controls.reviews.forge.github_api_url must be an https URL"}) {
     CHECK(RedactSecrets(text) == text);
     CHECK_FALSE(HoldsSecret(text));
