@@ -1,5 +1,6 @@
 // App: how an error reaches the user: one `riskgate: error:` message on stderr, every line
-// escaped (paths and values in it may come from the repository), and exit code 2.
+// escaped and redacted (paths and values in it may come from the repository, a server or a
+// report file: core::RedactSecrets), and exit code 2.
 #pragma once
 
 #include <string_view>

@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "app/forge_clients.h"
 #include "app/pin_resolution.h"
 #include "app/review_inputs.h"
 #include "app/threat_model_inputs.h"
@@ -111,6 +112,8 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
   PolicyFiles policy_files(**repo, *revision);
   auto inputs = LoadRiskInputs(options.policy, policy_files, (*repo)->Workdir());
   if (!inputs) return tl::unexpected(inputs.error());
+  DropUntrustedForgeUrls(inputs->policy.reviews.forge,
+                         TrustOf(policy_files, inputs->policy.source));
   if (options.uncapped) {
     inputs->policy.limits.max_findings = std::numeric_limits<int>::max();
     inputs->policy.limits.max_findings_per_file = std::numeric_limits<int>::max();
@@ -188,7 +191,7 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
 
   progress.stage = core::RunStage::kEvaluating;
   evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy, *layout);
-  if (options.resolve_pins) {
+  if (options.resolve_pins && NetworkAllowed(scope->mode, collect::ProcessEnvironment())) {
     ResolvePinRemedies(evaluation.findings, *policy, collect::ProcessEnvironment());
   }
   progress.stage = core::RunStage::kDeciding;

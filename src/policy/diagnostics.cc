@@ -1,5 +1,7 @@
 #include "policy/diagnostics.h"
 
+#include "core/redact.h"
+
 namespace riskgate::policy {
 
 std::string Diagnostic::ToString() const {
@@ -11,7 +13,8 @@ std::string Diagnostic::ToString() const {
   out += ": ";
   if (!field.empty()) out += field + ": ";
   out += message;
-  return out;
+  // A bad value is quoted back to the user; a credential in it never is.
+  return core::RedactSecrets(out);
 }
 
 void Diagnostics::Add(std::string file, Mark mark, std::string field, std::string message) {

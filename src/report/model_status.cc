@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "report/redacted.h"
 
 namespace riskgate::report {
 namespace {
@@ -93,7 +94,8 @@ std::optional<StatusFormat> ParseStatusFormat(std::string_view name) {
 }
 
 std::string WriteModelStatus(StatusFormat format, const std::vector<ComponentStatus>& rows) {
-  return format == StatusFormat::kJson ? Json(rows) : Text(rows);
+  const std::vector<ComponentStatus> redacted = RedactedStatus(rows);
+  return format == StatusFormat::kJson ? Json(redacted) : Text(redacted);
 }
 
 }  // namespace riskgate::report

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "report/redacted.h"
 #include "report/text_escape.h"
 
 namespace riskgate::report {
@@ -81,13 +82,14 @@ std::optional<RegisterFormat> ParseRegisterFormat(std::string_view name) {
 
 std::string WriteRegister(RegisterFormat format, const std::vector<RegisterEntry>& entries,
                           const std::string& today) {
+  const std::vector<RegisterEntry> redacted = RedactedRegister(entries);
   switch (format) {
     case RegisterFormat::kText:
-      return Text(entries, today);
+      return Text(redacted, today);
     case RegisterFormat::kJson:
-      return Json(entries, today);
+      return Json(redacted, today);
     case RegisterFormat::kMarkdown:
-      return Markdown(entries, today);
+      return Markdown(redacted, today);
   }
   return "";
 }

@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "report/redacted.h"
+
 namespace riskgate::report {
 namespace {
 
@@ -40,7 +42,12 @@ std::string_view ToolVersion() { return RISKGATE_VERSION; }
 
 std::string_view ToolHomepage() { return RISKGATE_HOMEPAGE; }
 
-std::string Render(Format format, const ReportInput& input, const TextStyle& style) {
+std::string Render(Format format, const ReportInput& raw, const TextStyle& style) {
+  // The one way to a document: every writer sees the redacted copies only.
+  const decide::Verdict verdict = RedactedVerdict(raw.verdict);
+  const core::ScopeSummary scope = RedactedScope(raw.scope);
+  const core::PolicySource policy = RedactedPolicySource(raw.policy);
+  const ReportInput input{verdict, scope, policy, raw.dry_run};
   switch (format) {
     case Format::kText:
       return WriteText(input, style);

@@ -29,6 +29,7 @@ struct TextStyle {
   bool color = false;
 };
 
+// The one way to a document: the writers below get copies redacted by report/redacted.h.
 std::string Render(Format format, const ReportInput& input, const TextStyle& style);
 
 std::string WriteText(const ReportInput& input, const TextStyle& style);

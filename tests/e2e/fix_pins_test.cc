@@ -46,8 +46,10 @@ struct Fixture {
     server.On("/repos/docker/build-push-action/commits/v5", json{{"sha", Sha('2')}}.dump());
     server.On("/repos/octo/tool/commits/main", json{{"sha", Sha('3')}}.dump());
   }
+  // A worktree check calls the API only when the user's environment allows the network.
   std::map<std::string, std::string> Env(bool with_token) const {
     return {{"GITHUB_API_URL", server.url()},
+            {"RISKGATE_NETWORK", "1"},
             {"GITHUB_TOKEN", with_token ? FakeGithubToken() : ""},
             {"RISKGATE_GITHUB_TOKEN", ""},
             {"GITHUB_ACTIONS", ""},

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "collect/forge/forge_json.h"
+#include "core/redact.h"
 #include "core/text.h"
 
 namespace riskgate::collect::forge {
@@ -29,6 +30,14 @@ struct ParsedUrl {
   bool https = false;
 };
 
+// host[:port] only: no userinfo, and no byte ('#', '?', '\\', '%', space) that another URL
+// parser could read as the end of the host, so the host checked is the host connected to.
+bool PlainAuthority(std::string_view authority) {
+  return !authority.empty() && authority.find_first_not_of(
+                                   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                   "0123456789.-:[]") == std::string_view::npos;
+}
+
 core::Result<ParsedUrl> ParseUrl(const std::string& url) {
   ParsedUrl out;
   std::string rest;
@@ -43,9 +52,10 @@ core::Result<ParsedUrl> ParseUrl(const std::string& url) {
   }
   const auto slash = rest.find('/');
   const std::string authority = rest.substr(0, slash);
-  if (authority.empty() || authority.find('@') != std::string::npos) {
+  if (!PlainAuthority(authority)) {
     return tl::unexpected(ForgeError("API URL '" + core::EscapeForDisplay(url) +
-                                     "' has no host (or carries credentials)"));
+                                     "' does not name a plain host[:port] (no credentials, no '#', "
+                                     "'?' or '%' in it)"));
   }
   out.origin = url.substr(0, url.size() - rest.size()) + authority;
   out.prefix = slash == std::string::npos ? "" : rest.substr(slash);
@@ -131,7 +141,7 @@ bool RateLimited(const HttpResponse& response) {
 }
 
 // A short, printable excerpt of an error body: GitHub and GitLab put the reason in `message`.
-// A server that echoes the token back never gets it printed.
+// A server that echoes the token back (or any credential) never gets it printed.
 std::string Excerpt(const std::string& body, const std::string& token) {
   std::string scrubbed = body;
   for (std::size_t at; !token.empty() && (at = scrubbed.find(token)) != std::string::npos;) {
@@ -141,7 +151,7 @@ std::string Excerpt(const std::string& body, const std::string& token) {
   if (auto pos = scrubbed.find("\"message\""); pos != std::string::npos) {
     text = scrubbed.substr(pos, 200);
   }
-  return core::EscapeForDisplay(text);
+  return core::EscapeForDisplay(core::RedactSecrets(text));
 }
 
 // Holds one exchange to its deadline: httplib's timeouts bound each socket read, so a server that
