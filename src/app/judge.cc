@@ -71,6 +71,26 @@ core::Result<collect::ReviewFacts> GatherApprovals(const policy::Policy& policy,
   return failed;
 }
 
+// What the policy guard compares of a guarded path at `commit`: a file's text, or for a
+// symlink (which policy files follow at the base) its target, so that editing the link is a
+// change too.
+core::Result<std::optional<std::string>> GuardedVersion(collect::GitRepository& repo,
+                                                        const std::string& commit,
+                                                        const std::string& path) {
+  auto entry = repo.FindInCommit(commit, path);
+  if (!entry) return tl::unexpected(entry.error());
+  if (!*entry || (*entry)->kind != collect::EntryKind::kSymlink) {
+    return repo.ReadPathAt(commit, path);
+  }
+  auto target = repo.ReadBlob((*entry)->blob_id);
+  if (!target) return tl::unexpected(target.error());
+  if (target->size() > 4096) {
+    return core::MakeError(core::ErrorCode::kPolicy, "a symlink with a target over 4096 bytes",
+                           path);
+  }
+  return std::optional<std::string>("symlink -> " + *target);
+}
+
 }  // namespace
 
 core::Result<core::Day> Today() {
@@ -118,14 +138,18 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
     inputs->policy.limits.max_findings = std::numeric_limits<int>::max();
     inputs->policy.limits.max_findings_per_file = std::numeric_limits<int>::max();
   }
+  // A CI run judging a range is the gate a change must pass: what it cannot scan blocks there
+  // (hooks and local runs warn), and a `riskgate:allow` the change wrote is not its own waiver.
+  const auto ci = collect::ProcessEnvironment()("CI");
+  const bool gate_run = ci && *ci != "false" && *ci != "0" && scope->mode == core::ScanMode::kRange;
   if (!inputs->policy.limits.on_unscanned) {
-    // A CI run judging a range is the gate a change must pass: what it cannot scan blocks
-    // there; hooks and local runs warn.
-    const auto ci = collect::ProcessEnvironment()("CI");
-    const bool in_ci = ci && *ci != "false" && *ci != "0";
-    inputs->policy.limits.on_unscanned = in_ci && scope->mode == core::ScanMode::kRange
-                                             ? policy::OnUnscanned::kBlock
-                                             : policy::OnUnscanned::kWarn;
+    inputs->policy.limits.on_unscanned =
+        gate_run ? policy::OnUnscanned::kBlock : policy::OnUnscanned::kWarn;
+  }
+  auto& inline_suppressions = inputs->policy.secrets.inline_suppressions;
+  if (inline_suppressions == policy::InlineSuppressions::kLocal) {
+    inline_suppressions =
+        gate_run ? policy::InlineSuppressions::kForbid : policy::InlineSuppressions::kAllow;
   }
   const policy::Policy* policy = &inputs->policy;
 
@@ -173,9 +197,9 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
       for (const auto& path : policy::CodeownersLocations(dialect)) guarded.insert(path);
     }
     for (const auto& path : guarded) {
-      auto base = (*repo)->ReadPathAt(policy_files.base(), path);
+      auto base = GuardedVersion(**repo, policy_files.base(), path);
       if (!base) return tl::unexpected(base.error());
-      auto head = (*repo)->ReadPathAt(*facts->scope.head, path);
+      auto head = GuardedVersion(**repo, *facts->scope.head, path);
       if (!head) return tl::unexpected(head.error());
       if (!*base && !*head) continue;
       facts->policy_files.push_back({path, std::move(*base), std::move(*head)});

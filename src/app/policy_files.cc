@@ -139,15 +139,22 @@ core::Result<std::optional<std::string>> PolicyFiles::ReadAtBase(const std::stri
       return core::MakeError(core::ErrorCode::kPolicy, "too many symlinks at the base revision",
                              repo_path);
     }
-    auto target = repo_.ReadPathAt(base_, candidate);
-    if (!target) return tl::unexpected(target.error());
-    if (!*target || fs::path(**target).is_absolute()) {
+    // The link's own blob holds its target (ReadPathAt refuses links: it reads files).
+    auto link = repo_.ReadBlob((*entry)->blob_id);
+    if (!link) return tl::unexpected(link.error());
+    if (link->size() > 4096) {
+      return core::MakeError(core::ErrorCode::kPolicy,
+                             "a symlink at the base revision has a target over 4096 bytes",
+                             candidate);
+    }
+    const std::string target = std::move(*link);
+    if (fs::path(target).is_absolute()) {
       return core::MakeError(core::ErrorCode::kPolicy,
                              "a symlink at the base revision points outside the repository",
                              candidate);
     }
     resolved.pop_back();
-    auto parts = Components(fs::path(**target));
+    auto parts = Components(fs::path(target));
     for (auto it = parts.rbegin(); it != parts.rend(); ++it) pending.push_back(*it);
   }
   if (resolved.empty()) return Content();

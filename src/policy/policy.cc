@@ -154,9 +154,11 @@ class SecretsLoader {
         secrets.inline_suppressions = InlineSuppressions::kAllow;
       } else if (value == "forbid") {
         secrets.inline_suppressions = InlineSuppressions::kForbid;
+      } else if (value == "local") {
+        secrets.inline_suppressions = InlineSuppressions::kLocal;
       } else if (value) {
         reader_.Report(*inline_node, field + ".inline_suppressions",
-                       "expected 'allow' or 'forbid', found '" + *value + "'");
+                       "expected 'allow', 'forbid' or 'local', found '" + *value + "'");
       }
     }
   }

@@ -24,14 +24,17 @@
 
 namespace riskgate::policy {
 
-enum class InlineSuppressions { kAllow, kForbid };
+// `riskgate:allow` on a line: honoured, ignored (reported as inline_ignored), or honoured except
+// in a CI range run, where the marker is the judged change's own say (the app resolves kLocal
+// to one of the others before evaluation).
+enum class InlineSuppressions { kAllow, kForbid, kLocal };
 
 struct SecretsControl {
   bool enabled = true;
   std::vector<std::string> rule_packs;  // as named in the policy
   std::vector<SecretRule> rules;        // packs plus inline rules, minus disabled ones
   std::vector<Allowlist> allowlists;    // apply to every rule
-  InlineSuppressions inline_suppressions = InlineSuppressions::kAllow;
+  InlineSuppressions inline_suppressions = InlineSuppressions::kLocal;
   // controls.secrets.gitleaks_config as written ("" when none, "auto" for .gitleaks.toml), and
   // the file actually loaded ("" when none was).
   std::string gitleaks_config;

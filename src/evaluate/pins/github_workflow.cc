@@ -68,7 +68,9 @@ class WorkflowChecker {
     }
     triggers_ = Triggers(root);
     for (const auto& [name, line] : triggers_) {
-      if (name == "pull_request_target" || name == "workflow_run") {
+      // Triggers that run with the base repository's secrets and write token while a pull
+      // request (or a comment on one) says what to build.
+      if (name == "pull_request_target" || name == "workflow_run" || name == "issue_comment") {
         privileged_trigger_lines_.push_back(line);
       }
     }
@@ -192,20 +194,41 @@ class WorkflowChecker {
          {}});
   }
 
+  // Whether a checkout input names the pull request's code: its head ref or SHA, its merge or
+  // head ref by number (`refs/pull/${{ github.event.number }}/merge`), the fork's repository.
+  static bool NamesPullRequestCode(const YamlNode* input) {
+    if (input == nullptr || input->kind != YamlNode::Kind::kScalar) return false;
+    const std::string value = core::AsciiLower(input->scalar);
+    for (std::string_view marker :
+         {"github.event.pull_request", "github.event.workflow_run", "github.head_ref",
+          "github.event.number", "github.event.issue.number", "github.event.issue.pull_request",
+          "refs/pull/", "pull/${{"}) {
+      if (value.find(marker) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  // `repository:` names untrusted code only as the head's (fork's) repository; the base's
+  // repository with a head ref is caught by `ref:` itself.
+  static bool NamesHeadRepository(const YamlNode* found, const YamlNode* repository) {
+    if (found != repository) return true;
+    const std::string value = core::AsciiLower(repository->scalar);
+    return value.find("head.repo") != std::string::npos ||
+           value.find("head_repository") != std::string::npos ||
+           value.find("github.event.pull_request.head") != std::string::npos;
+  }
+
   void CheckCheckout(const YamlNode& step, const YamlNode& uses) {
     if (privileged_trigger_lines_.empty()) return;
     if (!core::AsciiLower(uses.scalar).starts_with("actions/checkout")) return;
     const YamlNode* with = step.Find("with");
-    const YamlNode* ref = with != nullptr ? with->Find("ref") : nullptr;
-    if (ref == nullptr) return;
-    const std::string value = core::AsciiLower(ref->scalar);
-    if (value.find("github.event.pull_request") == std::string::npos &&
-        value.find("github.event.workflow_run") == std::string::npos &&
-        value.find("github.head_ref") == std::string::npos) {
-      return;
-    }
+    if (with == nullptr) return;
+    const YamlNode* ref = with->Find("ref");
+    if (!NamesPullRequestCode(ref)) ref = with->Find("repository");
+    if (!NamesPullRequestCode(ref) || !NamesHeadRepository(ref, with->Find("repository"))) return;
     Add({"untrusted-checkout", ref->mark.line, ref->mark.column,
-         "a pull_request_target/workflow_run workflow checks out the pull request's head (" +
+         "a pull_request_target/workflow_run/issue_comment workflow checks out the pull request's "
+         "code (" +
              ref->scalar +
              "): its code then runs with the base repository's secrets and write token",
          "trigger on `pull_request` instead, or do not check out the head in this workflow; if "

@@ -188,7 +188,7 @@ bool SecretsScanner::InlineAllowed(std::string_view line_text, ScanStats& stats)
                       (control_.gitleaks_compat() &&
                        line_text.find(kGitleaksInlineAllow) != std::string_view::npos);
   if (!marked) return false;
-  if (control_.inline_suppressions == policy::InlineSuppressions::kAllow) {
+  if (control_.inline_suppressions != policy::InlineSuppressions::kForbid) {
     ++stats.suppressed_inline;
     return true;
   }

@@ -33,6 +33,7 @@
 
 #include "evaluate/pins/dockerfile_analysis.h"
 #include "evaluate/pins/shell_analysis.h"
+#include "support/process.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
@@ -65,15 +66,10 @@ const std::map<std::string, Deviation>& Deviations() {
   return kDeviations;
 }
 
-// <project root>/../shared/corpus/scorecard, found by walking up from this file.
+// <project root>/../shared/corpus/scorecard (not found from __FILE__, which a compiler cache may
+// make relative).
 fs::path CorpusDir() {
-  for (fs::path dir = fs::path(__FILE__).parent_path(); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / "ARCHITECTURE.md") && fs::exists(dir / "src")) {
-      return dir / ".." / "shared" / "corpus" / "scorecard";
-    }
-    if (dir == dir.parent_path()) break;
-  }
-  return {};
+  return fs::path(testing::SourceDir()) / ".." / "shared" / "corpus" / "scorecard";
 }
 
 std::string ReadFile(const fs::path& path) {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "evaluate/pins/github_workflow.h"
+#include "support/process.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
@@ -17,9 +18,9 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path CorpusDir() {
-  // tests/unit/evaluate/<this file> -> project root -> ../shared/corpus/scorecard
-  return fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / ".." /
-         "shared" / "corpus" / "scorecard";
+  // The project root's sibling ../shared/corpus/scorecard (not found from __FILE__, which a
+  // compiler cache may make relative).
+  return fs::path(testing::SourceDir()) / ".." / "shared" / "corpus" / "scorecard";
 }
 
 std::string ReadAll(const fs::path& path) {

@@ -299,3 +299,47 @@ TEST_CASE("a finding created by deleting lines the change never touched is intro
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+// Issue 16: the untrusted checkout was found only when `ref:` named the head by one of three
+// spellings; a hostile workflow used the others.
+TEST_CASE(
+    "issue 16: every spelling of the pull request's code in a privileged checkout is untrusted",
+    "[pins][hostile]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"pull_request_target", "ref: refs/pull/${{ github.event.number }}/merge"},
+      {"pull_request_target", "ref: \"refs/pull/${{ github.event.pull_request.number }}/head\""},
+      {"issue_comment", "ref: refs/pull/${{ github.event.issue.number }}/head"},
+      {"pull_request_target", "repository: ${{ github.event.pull_request.head.repo.full_name }}"},
+      {"workflow_run", "repository: ${{ github.event.workflow_run.head_repository.full_name }}"},
+  };
+  for (const auto& [trigger, input] : cases) {
+    INFO(trigger << " / " << input);
+    const std::string text = "on: " + trigger +
+                             "\npermissions: {contents: read}\nx-ref: &r anchored\njobs:\n  t:\n"
+                             "    runs-on: ubuntu-latest\n    steps:\n"
+                             "      - uses: actions/checkout@" +
+                             kSha + " # v4\n        with:\n          " + input + "\n";
+    const auto issues = CheckGithubFile(text, ".github/workflows/ci.yml", GithubFileKind::kWorkflow,
+                                        policy::PinsControl{});
+    CHECK(std::any_of(issues.begin(), issues.end(),
+                      [](const PinIssue& i) { return i.rule == "untrusted-checkout"; }));
+  }
+}
+
+TEST_CASE("a privileged checkout of the base repository by name is not untrusted", "[pins]") {
+  const std::string text =
+      "on: pull_request_target\npermissions: {contents: read}\njobs:\n  t:\n    steps:\n"
+      "      - uses: actions/checkout@" +
+      kSha +
+      " # v4\n        with:\n          repository: ${{ "
+      "github.event.pull_request.base.repo.full_name "
+      "}}\n";
+  const auto issues = CheckGithubFile(text, ".github/workflows/ci.yml", GithubFileKind::kWorkflow,
+                                      policy::PinsControl{});
+  CHECK(std::none_of(issues.begin(), issues.end(),
+                     [](const PinIssue& i) { return i.rule == "untrusted-checkout"; }));
+}
+
+}  // namespace riskgate::evaluate::pins
