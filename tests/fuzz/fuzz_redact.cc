@@ -1,0 +1,14 @@
+// Fuzz target: the redaction every printed string passes through (core/redact.h), on any text.
+// Oracle: a GitHub token planted after the text never survives, whatever stands before it.
+#include "core/redact.h"
+#include "fuzz_input.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace riskgate::core;
+  const std::string_view text = riskgate::fuzz::AsText(data, size);
+  (void)HoldsSecret(text);
+  const std::string token = std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0gY8aE2u";
+  const std::string planted = std::string(text) + " " + token + " ";
+  if (RedactSecrets(planted).find(token) != std::string::npos) __builtin_trap();
+  return 0;
+}
