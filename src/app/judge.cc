@@ -139,9 +139,20 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
     inputs->policy.limits.max_findings_per_file = std::numeric_limits<int>::max();
   }
   // A CI run judging a range is the gate a change must pass: what it cannot scan blocks there
-  // (hooks and local runs warn), and a `riskgate:allow` the change wrote is not its own waiver.
+  // (hooks and local runs warn). In any CI run, a range or an audit under the default branch's
+  // policy, a `riskgate:allow` that the judged code wrote is not its own waiver.
   const auto ci = collect::ProcessEnvironment()("CI");
-  const bool gate_run = ci && *ci != "false" && *ci != "0" && scope->mode == core::ScanMode::kRange;
+  const bool in_ci = ci && *ci != "false" && *ci != "0";
+  // A CI audit under the default branch's policy of a checkout that is not that branch (a
+  // manual or comment-triggered run on the author's branch) judges the author's code: a gate too.
+  bool branch_audit = false;
+  if (in_ci && !scope->policy_revision.empty()) {
+    auto head = (*repo)->Head();
+    if (!head) return tl::unexpected(head.error());
+    branch_audit = !*head || **head != *revision;
+  }
+  const bool gate_run = in_ci && (scope->mode == core::ScanMode::kRange || branch_audit);
+  const bool ci_judgement = gate_run || (in_ci && !scope->policy_revision.empty());
   if (!inputs->policy.limits.on_unscanned) {
     inputs->policy.limits.on_unscanned =
         gate_run ? policy::OnUnscanned::kBlock : policy::OnUnscanned::kWarn;
@@ -149,7 +160,7 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
   auto& inline_suppressions = inputs->policy.secrets.inline_suppressions;
   if (inline_suppressions == policy::InlineSuppressions::kLocal) {
     inline_suppressions =
-        gate_run ? policy::InlineSuppressions::kForbid : policy::InlineSuppressions::kAllow;
+        ci_judgement ? policy::InlineSuppressions::kForbid : policy::InlineSuppressions::kAllow;
   }
   const policy::Policy* policy = &inputs->policy;
 

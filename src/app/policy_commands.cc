@@ -10,6 +10,7 @@
 #include "app/risk_inputs.h"
 #include "app/rule_explanation.h"
 #include "collect/safe_read.h"
+#include "core/redact.h"
 #include "policy/policy_compose.h"
 #include "policy/yaml_emit.h"
 
@@ -126,18 +127,24 @@ int RunPolicyShow(const PolicyCommandOptions& options) {
   if (!composed) return Fail(diagnostics.ToError());
   if (options.format == "json") {
     nlohmann::json doc = nlohmann::json::parse(policy::EmitJson(composed->root));
-    std::cout << nlohmann::json{{"files", composed->files}, {"policy", doc}}.dump(2) << "\n";
+    // A policy can quote a credential (an allowlisted value, a rule's literal): printed
+    // redacted, like every other output.
+    std::cout << core::RedactSecrets(
+                     nlohmann::json{{"files", composed->files}, {"policy", doc}}.dump(2))
+              << "\n";
     return 0;
   }
-  std::cout << "# The effective policy: " << name << "\n";
+  std::ostringstream out;
+  out << "# The effective policy: " << name << "\n";
   if (composed->files.size() > 1) {
-    std::cout << "# composed from, in merge order:";
-    for (const auto& f : composed->files) std::cout << " " << f;
-    std::cout << "\n";
+    out << "# composed from, in merge order:";
+    for (const auto& f : composed->files) out << " " << f;
+    out << "\n";
   }
-  std::cout << "# Each line says the file and line that decides it.\n"
-            << policy::EmitYaml(composed->root, policy::Origins::kShow, name) << "\n"
-            << Effective(loaded->policy);
+  out << "# Each line says the file and line that decides it.\n"
+      << policy::EmitYaml(composed->root, policy::Origins::kShow, name) << "\n"
+      << Effective(loaded->policy);
+  std::cout << core::RedactSecrets(out.str());
   return 0;
 }
 
@@ -149,8 +156,8 @@ int RunExplain(const PolicyCommandOptions& options) {
   if (!loaded) return Fail(loaded.error());
   auto explanation = ExplainRule(loaded->policy, options.rule);
   if (!explanation) return Fail(explanation.error());
-  std::cout << (options.format == "json" ? ExplanationJson(*explanation) + "\n"
-                                         : ExplanationText(*explanation));
+  std::cout << core::RedactSecrets(options.format == "json" ? ExplanationJson(*explanation) + "\n"
+                                                            : ExplanationText(*explanation));
   return 0;
 }
 

@@ -28,6 +28,39 @@ const re2::RE2& DangerousContext() {
 
 }  // namespace
 
+std::string DotIndexes(std::string_view text) {
+  auto is_name = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  };
+  auto skip_blanks = [&](std::size_t i) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    return i;
+  };
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '[') {
+      std::size_t q = skip_blanks(i + 1);
+      if (q < text.size() && (text[q] == '\'' || text[q] == '"')) {
+        const char quote = text[q];
+        std::size_t name_end = q + 1;
+        while (name_end < text.size() && is_name(text[name_end])) ++name_end;
+        const std::size_t close = skip_blanks(name_end + 1);
+        if (name_end > q + 1 && name_end < text.size() && text[name_end] == quote &&
+            close < text.size() && text[close] == ']') {
+          out += '.';
+          out.append(text.substr(q + 1, name_end - q - 1));
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 std::vector<InjectedExpression> FindInjectedExpressions(std::string_view script) {
   std::vector<InjectedExpression> out;
   std::size_t pos = 0;
@@ -38,7 +71,7 @@ std::vector<InjectedExpression> FindInjectedExpressions(std::string_view script)
     for (char c : script.substr(pos + 3, end - pos - 3)) {
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') normalized += c;
     }
-    normalized = core::AsciiLower(normalized);
+    normalized = core::AsciiLower(DotIndexes(normalized));
     re2::StringPiece context;
     if (re2::RE2::PartialMatch(normalized, DangerousContext(), &context)) {
       const std::string_view before = script.substr(0, pos);

@@ -15,6 +15,11 @@ struct InjectedExpression {
   std::string expression;  // the context it reads, e.g. "github.event.issue.title"
 };
 
+// `text` with GitHub expression index syntax written as property access: `github['head_ref']`
+// and `github.event["pull_request"]` become `github.head_ref` and `github.event.pull_request`,
+// so a check for a context name cannot be evaded by spelling it as an index.
+std::string DotIndexes(std::string_view text);
+
 std::vector<InjectedExpression> FindInjectedExpressions(std::string_view script);
 
 // An environment variable name for `expression`, e.g. ISSUE_TITLE.

@@ -23,7 +23,8 @@ FileKind ClassifyPath(std::string_view path) {
   }
   static const re2::RE2 source_ext(R"(\.(?:go|py|rs|js|ts|java|c|cc|cpp|h|md|txt|json|ya?ml)$)");
   if ((name.find("Dockerfile") != std::string_view::npos ||
-       name.find("Containerfile") != std::string_view::npos || name.ends_with(".dockerfile")) &&
+       name.find("Containerfile") != std::string_view::npos || name.ends_with(".dockerfile") ||
+       name == "dockerfile" || name == "containerfile") &&  // docker build's lower-case fallback
       !re2::RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), source_ext)) {
     return FileKind::kDockerfile;
   }

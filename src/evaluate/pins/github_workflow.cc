@@ -198,7 +198,7 @@ class WorkflowChecker {
   // head ref by number (`refs/pull/${{ github.event.number }}/merge`), the fork's repository.
   static bool NamesPullRequestCode(const YamlNode* input) {
     if (input == nullptr || input->kind != YamlNode::Kind::kScalar) return false;
-    const std::string value = core::AsciiLower(input->scalar);
+    const std::string value = core::AsciiLower(DotIndexes(input->scalar));
     for (std::string_view marker :
          {"github.event.pull_request", "github.event.workflow_run", "github.head_ref",
           "github.event.number", "github.event.issue.number", "github.event.issue.pull_request",
@@ -212,7 +212,7 @@ class WorkflowChecker {
   // repository with a head ref is caught by `ref:` itself.
   static bool NamesHeadRepository(const YamlNode* found, const YamlNode* repository) {
     if (found != repository) return true;
-    const std::string value = core::AsciiLower(repository->scalar);
+    const std::string value = core::AsciiLower(DotIndexes(repository->scalar));
     return value.find("head.repo") != std::string::npos ||
            value.find("head_repository") != std::string::npos ||
            value.find("github.event.pull_request.head") != std::string::npos;

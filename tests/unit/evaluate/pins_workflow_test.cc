@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "evaluate/pins/commit_ref.h"
 #include "evaluate/pins/expression_injection.h"
 #include "evaluate/pins/file_kind.h"
 #include "evaluate/pins/github_workflow.h"
@@ -340,6 +341,32 @@ TEST_CASE("a privileged checkout of the base repository by name is not untrusted
                                       policy::PinsControl{});
   CHECK(std::none_of(issues.begin(), issues.end(),
                      [](const PinIssue& i) { return i.rule == "untrusted-checkout"; }));
+}
+
+}  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+// Issue 16, found by the red-team pass: spellings that walked past the pins checks.
+TEST_CASE("issue 16: expression index syntax is read as property access", "[pins][hostile]") {
+  CHECK(DotIndexes("github.event['issue']['title']") == "github.event.issue.title");
+  CHECK(DotIndexes("github[ \"head_ref\" ]") == "github.head_ref");
+  CHECK(DotIndexes("matrix[0]") == "matrix[0]");
+  CHECK(DotIndexes("x['a b']") == "x['a b']");
+  const auto found = FindInjectedExpressions("echo \"${{ github.event['issue']['title'] }}\"");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].expression == "github.event.issue.title");
+}
+
+TEST_CASE("issue 16: an upper-case 40-hex ref is a ref name, not a commit pin", "[pins][hostile]") {
+  CHECK(IsFullCommitSha("11bd71901bbe5b1630ceea73d27597364c9af683"));
+  CHECK_FALSE(IsFullCommitSha("11BD71901BBE5B1630CEEA73D27597364C9AF683"));
+}
+
+TEST_CASE("issue 16: docker build's lower-case dockerfile is a Dockerfile", "[pins][hostile]") {
+  CHECK(ClassifyPath("dockerfile", {}) == FileKind::kDockerfile);
+  CHECK(ClassifyPath("svc/containerfile", {}) == FileKind::kDockerfile);
+  CHECK(ClassifyPath("docs/dockerfile.md", {}) == FileKind::kNone);
 }
 
 }  // namespace riskgate::evaluate::pins
