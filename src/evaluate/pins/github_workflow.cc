@@ -2,6 +2,7 @@
 #include "evaluate/pins/commit_ref.h"
 
 #include <fnmatch.h>
+#include <re2/re2.h>
 
 #include "core/text.h"
 #include "evaluate/pins/expression_injection.h"
@@ -47,6 +48,38 @@ std::vector<std::pair<std::string, int>> Triggers(const YamlNode& root) {
     out.emplace_back(on->fields[i].first, on->key_marks[i].line);
   }
   return out;
+}
+
+// Whether text names the pull request's head: its SHA, ref or number, a pull ref, FETCH_HEAD
+// (what a fetch of one left behind). The base's SHA or ref is not the head.
+bool NamesPullRequestHead(std::string_view text) {
+  const std::string value = core::AsciiLower(DotIndexes(text));
+  for (std::string_view marker :
+       {"github.event.pull_request.head", "github.event.pull_request.number",
+        "github.event.pull_request.merge_commit_sha", "github.event.workflow_run.head",
+        "github.event.workflow_run.pull_requests", "github.head_ref", "github.event.number",
+        "github.event.issue.number", "refs/pull/", " pull/", "pull/${{", "pull/$", "fetch_head"}) {
+    if (value.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Whether a run script checks out the pull request's code: `gh pr checkout`, or a git command
+// that moves the work tree (checkout, switch, reset, merge, pull...) where the script or the
+// step's env names the head (`git fetch origin refs/pull/N/head && git checkout FETCH_HEAD`).
+bool RunChecksOutPullRequest(std::string_view script, const YamlNode* env) {
+  static const re2::RE2 gh_checkout(R"((?m)\bgh\b[^;&|\n]*\spr\s+checkout(?:\s|$))");
+  static const re2::RE2 git_moves(
+      R"((?m)\bgit\b[^;&|\n]*\s(?:checkout|switch|reset|merge|rebase|cherry-pick|worktree|pull)(?:\s|$))");
+  const re2::StringPiece text(script.data(), script.size());
+  if (re2::RE2::PartialMatch(text, gh_checkout)) return true;
+  if (!re2::RE2::PartialMatch(text, git_moves)) return false;
+  if (NamesPullRequestHead(script)) return true;
+  if (env == nullptr) return false;
+  for (const auto& [name, value] : env->fields) {
+    if (value.kind == YamlNode::Kind::kScalar && NamesPullRequestHead(value.scalar)) return true;
+  }
+  return false;
 }
 
 class WorkflowChecker {
@@ -166,6 +199,7 @@ class WorkflowChecker {
       if (run == nullptr || run->kind != YamlNode::Kind::kScalar) continue;
       const int first_line = lines_.BodyFirstLine(*run);
       CheckInjection(run->scalar, first_line, *run);
+      CheckRunCheckout(step, *run);
       const std::string shell_name = core::AsciiLower(ScalarOr(step.Find("shell")));
       const bool not_posix = shell_name == "pwsh" || shell_name == "powershell" ||
                              shell_name == "cmd" || (windows && shell_name.empty());
@@ -236,6 +270,23 @@ class WorkflowChecker {
          "privileged workflow_run that never executes them",
          "set `permissions: {contents: read}` and `persist-credentials: false`, and expose no "
          "secrets to the job that checks out untrusted code",
+         privileged_trigger_lines_});
+  }
+
+  // The same checkout done by a run step (`gh pr checkout`, `git fetch` of a pull ref, then
+  // `git checkout FETCH_HEAD` or the head SHA).
+  void CheckRunCheckout(const YamlNode& step, const YamlNode& run) {
+    if (privileged_trigger_lines_.empty()) return;
+    if (!RunChecksOutPullRequest(run.scalar, step.Find("env"))) return;
+    Add({"untrusted-checkout", run.mark.line, run.mark.column,
+         "a pull_request_target/workflow_run/issue_comment workflow checks out the pull request's "
+         "code in a run step: its code then runs with the base repository's secrets and write "
+         "token",
+         "trigger on `pull_request` instead, or do not check out the head in this workflow; if "
+         "the head must be built, build it in a `pull_request` workflow and pass artifacts to a "
+         "privileged workflow_run that never executes them",
+         "set `permissions: {contents: read}` and expose no secrets to the job that checks out "
+         "untrusted code",
          privileged_trigger_lines_});
   }
 

@@ -135,6 +135,60 @@ TEST_CASE("a pull_request workflow may check out the head", "[pins]") {
   CHECK(Find(issues, "untrusted-checkout") == nullptr);
 }
 
+TEST_CASE(
+    "a privileged workflow that checks out the PR head in a run step is an untrusted checkout",
+    "[pins]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"pull_request_target", "gh pr checkout ${{ github.event.pull_request.number }}"},
+      {"pull_request_target",
+       "git fetch origin refs/pull/${{ github.event.number }}/head && git checkout FETCH_HEAD"},
+      {"pull_request_target", "git fetch origin pull/123/head:pr && git switch pr"},
+      {"pull_request_target", "git checkout ${{ github.event.pull_request['head'].sha }}"},
+      {"issue_comment", "gh -R o/r pr checkout ${{ github.event.issue.number }}"},
+      {"workflow_run", "git reset --hard ${{ github.event.workflow_run.head_sha }}"},
+      {"pull_request_target",
+       "git checkout \"$HEAD_SHA\"\n        env:\n          HEAD_SHA: "
+       "${{ github.event.pull_request.head.sha }}"},
+  };
+  for (const auto& [trigger, run] : cases) {
+    INFO(trigger << " / " << run);
+    const auto issues = Workflow("on: " + trigger +
+                                 "\npermissions: {contents: read}\njobs:\n  t:\n"
+                                 "    runs-on: ubuntu-latest\n    steps:\n"
+                                 "      - run: " +
+                                 run + "\n      - run: make test\n");
+    const PinIssue* issue = Find(issues, "untrusted-checkout");
+    REQUIRE(issue != nullptr);
+    CHECK(issue->line == 7);
+    CHECK(issue->also_introduced_by == std::vector<int>{1});
+  }
+}
+
+TEST_CASE(
+    "a run step that checks out the PR head is fine in a pull_request workflow, and a "
+    "privileged one that fetches it only to diff or checks out the base is fine",
+    "[pins]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"pull_request", "gh pr checkout ${{ github.event.pull_request.number }}"},
+      {"pull_request",
+       "git fetch origin refs/pull/${{ github.event.number }}/head && git checkout FETCH_HEAD"},
+      {"pull_request_target",
+       "git fetch origin refs/pull/${{ github.event.number }}/head && git diff --name-only "
+       "FETCH_HEAD"},
+      {"pull_request_target", "git checkout ${{ github.event.pull_request.base.sha }}"},
+      {"pull_request_target", "gh pr comment ${{ github.event.number }} --body done"},
+  };
+  for (const auto& [trigger, run] : cases) {
+    INFO(trigger << " / " << run);
+    const auto issues = Workflow("on: " + trigger +
+                                 "\npermissions: {contents: read}\njobs:\n  t:\n"
+                                 "    runs-on: ubuntu-latest\n    steps:\n"
+                                 "      - run: " +
+                                 run + "\n");
+    CHECK(Find(issues, "untrusted-checkout") == nullptr);
+  }
+}
+
 TEST_CASE("attacker-controlled expressions in run: are script injection at their line", "[pins]") {
   auto issues = Workflow(
       "on: issues\n"
