@@ -42,6 +42,25 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
   }
 }
 
+// The pushed bytes of the diffs that are no file's content, as metadata fragments: the name of
+// each path the diffs add (its folders' names too) and each symlink's target (never followed).
+core::Result<void> AddMetadata(GitRepository& repo, const std::vector<FileDiff>& diffs,
+                               const std::optional<std::string>& commit,
+                               std::int64_t max_file_bytes, ChangeFacts& facts) {
+  for (const FileDiff& diff : diffs) {
+    if (diff.deleted) continue;
+    if (diff.added) {
+      facts.fragments.push_back(Fragment{diff.path, commit, 1, diff.path, FragmentKind::kMetadata});
+    }
+    if (diff.kind != EntryKind::kSymlink || diff.size > max_file_bytes) continue;
+    auto target = repo.ReadBlob(diff.blob_id);
+    if (!target) return tl::unexpected(target.error());
+    facts.fragments.push_back(
+        Fragment{diff.path, commit, 1, std::move(*target), FragmentKind::kMetadata});
+  }
+  return {};
+}
+
 // Records the whole new version of each diffed file the evaluators parse as a document, also
 // when the change only deleted lines (a deleted checksum check can make a download unverified).
 core::Result<void> AddDocuments(GitRepository& /*repo: the diffs hold the texts*/,
@@ -124,6 +143,9 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   }
   const std::size_t skipped_before = facts.scope.skipped.size();
   AddDiffs(*diffs, std::nullopt, request.max_file_bytes, facts);
+  if (auto added = AddMetadata(repo, *diffs, std::nullopt, request.max_file_bytes, facts); !added) {
+    return tl::unexpected(added.error());
+  }
   if (auto added = AddContexts(repo, *diffs, std::nullopt, {head->value_or("")}, skipped_before,
                                request.max_file_bytes, facts);
       !added) {
@@ -175,6 +197,11 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
     facts.commits.back().paths = ChangedPaths(*diffs);
     const std::size_t skipped_before = facts.scope.skipped.size();
     AddDiffs(*diffs, commit.id, request.max_file_bytes, facts);
+    facts.fragments.push_back(
+        Fragment{kCommitMessagePath, commit.id, 1, commit.message, FragmentKind::kMetadata});
+    if (auto added = AddMetadata(repo, *diffs, commit.id, request.max_file_bytes, facts); !added) {
+      return tl::unexpected(added.error());
+    }
     if (auto added = AddContexts(repo, *diffs, commit.id, trusted, skipped_before,
                                  request.max_file_bytes, facts);
         !added) {
@@ -208,6 +235,10 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   }
   ChangeFacts net_facts;
   AddDiffs(*net, std::nullopt, request.max_file_bytes, net_facts);
+  if (auto added = AddMetadata(repo, *net, std::nullopt, request.max_file_bytes, net_facts);
+      !added) {
+    return tl::unexpected(added.error());
+  }
   if (auto added =
           AddContexts(repo, *net, std::nullopt, trusted, 0, request.max_file_bytes, net_facts);
       !added) {

@@ -15,11 +15,16 @@ namespace riskgate::collect {
 
 // What a fragment's text is.
 enum class FragmentKind {
-  kLines,    // lines to judge: the lines a change added (one diff hunk) or a whole file
-  kContext,  // the whole new version of a changed file, judged only for secrets that span
-             // several lines and are in none of `prior` (a key body added between BEGIN/END
-             // lines that were already there)
+  kLines,     // lines to judge: the lines a change added (one diff hunk) or a whole file
+  kContext,   // the whole new version of a changed file, judged only for secrets that span
+              // several lines and are in none of `prior` (a key body added between BEGIN/END
+              // lines that were already there)
+  kMetadata,  // pushed bytes that are no file's content: a commit message, a path, a symlink's
+              // target; judged by the secrets control alone (no path-only rule, no inline marker)
 };
+
+// The path a commit message's fragment is reported at.
+inline constexpr char kCommitMessagePath[] = "<commit message>";
 
 // A run of consecutive lines to scan: the lines a change added (one diff hunk) or a whole file.
 struct Fragment {

@@ -230,6 +230,12 @@ class GitHistorySource final : public HistorySource {
         continue;
       }
       if (old_is_tree && !Descend(old, nullptr, path + "/", out)) return false;
+      const bool link = mode == GIT_FILEMODE_LINK;
+      if (old == nullptr || old_is_tree || link) {
+        out.entries.push_back(PathEntry{path,
+                                        link ? OidString(git_tree_entry_id(entry)) : std::string(),
+                                        old == nullptr || old_is_tree});
+      }
       if (!IsRegular(mode)) continue;
       out.changed.push_back(
           PathChange{path,
@@ -269,9 +275,14 @@ class GitHistorySource final : public HistorySource {
   core::Result<CommitChanges> WholeTree(git_tree* tree) {
     CommitChanges out;
     const auto visit = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
-      if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
-      if (!IsRegular(git_tree_entry_filemode(entry))) return 0;
+      const git_filemode_t mode = git_tree_entry_filemode(entry);
+      if (mode == GIT_FILEMODE_TREE) return 0;
       auto* changes = static_cast<CommitChanges*>(payload);
+      const bool link = mode == GIT_FILEMODE_LINK;
+      changes->entries.push_back(
+          PathEntry{std::string(root) + git_tree_entry_name(entry),
+                    link ? OidString(git_tree_entry_id(entry)) : std::string(), true});
+      if (!IsRegular(mode)) return 0;
       changes->changed.push_back(PathChange{
           std::string(root) + git_tree_entry_name(entry), OidString(git_tree_entry_id(entry)), {}});
       return 0;
@@ -432,6 +443,7 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
                         static_cast<long long>(git_commit_time(commit.get())),
                         {},
                         false};
+    if (const char* message = git_commit_message(commit.get())) facts.message = message;
     const unsigned int parents = git_commit_parentcount(commit.get());
     facts.boundary = parents > 0 && shallow.contains(id);
     for (unsigned int p = 0; p < parents && !facts.boundary; ++p) {

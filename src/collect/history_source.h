@@ -25,7 +25,8 @@ struct HistoryCommit {
   std::vector<std::string> parents;  // the parents the repository has
   // Some parent is missing (a shallow or partial clone): judged as if it had none.
   bool boundary = false;
-  int generation = 1;  // 1 for a root or boundary, else 1 + the largest of its parents'
+  int generation = 1;        // 1 for a root or boundary, else 1 + the largest of its parents'
+  std::string message = {};  // the whole commit message
 };
 
 // A regular file a commit gives new content: its blob and the blob each parent had at that path
@@ -36,8 +37,17 @@ struct PathChange {
   std::vector<std::string> parent_blobs;
 };
 
+// A path a commit adds (a file, a symlink or a submodule) or a symlink it gives a new target:
+// pushed bytes that are no file's content.
+struct PathEntry {
+  std::string path;
+  std::string link_blob;  // a symlink's blob (its target), else ""
+  bool added = false;     // no entry at `path` in the first parent
+};
+
 struct CommitChanges {
   std::vector<PathChange> changed;
+  std::vector<PathEntry> entries;
   // (path, old blob) of files the commit deletes or rewrites against its first parent: where a
   // moved secret came from.
   std::vector<std::pair<std::string, std::string>> replaced;

@@ -183,8 +183,12 @@ class SharedState {
 class Worker {
  public:
   Worker(SharedState& shared, const HistoryScanner& scanner, collect::HistorySource& source,
-         policy::OnUnscanned on_unscanned)
-      : shared_(shared), scanner_(scanner), source_(source), on_unscanned_(on_unscanned) {}
+         policy::OnUnscanned on_unscanned, std::int64_t max_file_bytes)
+      : shared_(shared),
+        scanner_(scanner),
+        source_(source),
+        on_unscanned_(on_unscanned),
+        max_file_bytes_(max_file_bytes) {}
 
   core::Result<void> Judge(const collect::HistoryCommit& commit) {
     auto changes = source_.Changes(commit);
@@ -227,7 +231,7 @@ class Worker {
         records_.push_back(Record{std::move(finding), std::move(sighting)});
       }
     }
-    return {};
+    return JudgeMetadata(commit, *changes);
   }
 
   // Content ids found in `blob` as the version of `path`, whatever commit holds it (cached per
@@ -270,6 +274,37 @@ class Worker {
     return found;
   }
 
+  // Secrets in what the commit pushed that is no file's content: its message, the paths it
+  // adds, its symlinks' targets (read, never followed).
+  core::Result<void> JudgeMetadata(const collect::HistoryCommit& commit,
+                                   const collect::CommitChanges& changes) {
+    AddMetadata(commit, collect::kCommitMessagePath, commit.message);
+    for (const auto& entry : changes.entries) {
+      if (entry.added) AddMetadata(commit, entry.path, entry.path);
+      if (entry.link_blob.empty()) continue;
+      auto target = source_.ReadBlob(entry.link_blob, max_file_bytes_);
+      if (!target) return tl::unexpected(target.error());
+      if (target->state == collect::BlobState::kText) AddMetadata(commit, entry.path, target->text);
+    }
+    return {};
+  }
+
+  void AddMetadata(const collect::HistoryCommit& commit, const std::string& path,
+                   std::string_view text) {
+    for (auto& finding : scanner_.ScanMetadata(path, commit.id, text, counts_)) {
+      core::Sighting sighting{
+          commit.id,
+          commit.author,
+          commit.time,
+          path,
+          finding.location.line,
+          finding.location.column,
+          commit.boundary ? core::Sighting::Kind::kBoundary : core::Sighting::Kind::kAdded,
+          commit.generation};
+      records_.push_back(Record{std::move(finding), std::move(sighting)});
+    }
+  }
+
   // A path the commit gave content riskgate could not scan: listed, and a finding whose
   // content id is the blob's, so copies of it are sightings of one finding.
   void AddUnscanned(const collect::HistoryCommit& commit, const collect::PathChange& change,
@@ -309,6 +344,7 @@ class Worker {
   const HistoryScanner& scanner_;
   collect::HistorySource& source_;
   policy::OnUnscanned on_unscanned_;
+  std::int64_t max_file_bytes_;
   std::vector<Record> records_;
   std::vector<core::SkippedFile> skipped_;
   ScanCounts counts_;
@@ -381,7 +417,8 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
   std::vector<std::unique_ptr<Worker>> workers;
   for (auto& source : sources) {
     workers.push_back(std::make_unique<Worker>(
-        shared, scanner, *source, policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn)));
+        shared, scanner, *source, policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn),
+        options.max_file_bytes));
   }
   const auto run = [&](Worker& worker) {
     for (std::size_t i = next++; i < commits.size() && !failed; i = next++) {

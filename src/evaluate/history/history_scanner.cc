@@ -41,4 +41,17 @@ std::vector<core::Finding> HistoryScanner::Scan(const std::string& path, const s
   return out;
 }
 
+std::vector<core::Finding> HistoryScanner::ScanMetadata(const std::string& path,
+                                                        const std::string& commit,
+                                                        std::string_view text,
+                                                        ScanCounts& counts) const {
+  if (!policy_.secrets.enabled || !secrets_.MayFind(text)) return {};
+  const collect::Fragment fragment{path, commit, 1, std::string(text),
+                                   collect::FragmentKind::kMetadata};
+  secrets::ScanStats stats;
+  auto out = secrets_.Scan(fragment, stats);
+  counts.commit_suppressed += static_cast<int>(stats.commit_suppressed.size());
+  return out;
+}
+
 }  // namespace riskgate::evaluate::history

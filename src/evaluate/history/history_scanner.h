@@ -33,6 +33,10 @@ class HistoryScanner {
   // Findings in `text` as the version of `path` in `commit`, in text order.
   std::vector<core::Finding> Scan(const std::string& path, const std::string& commit,
                                   std::string_view text, ScanCounts& counts) const;
+  // Secrets in pushed bytes of `commit` that are no file's content (its message, a path, a
+  // symlink's target), reported at `path`.
+  std::vector<core::Finding> ScanMetadata(const std::string& path, const std::string& commit,
+                                          std::string_view text, ScanCounts& counts) const;
 
  private:
   const policy::Policy& policy_;

@@ -180,6 +180,19 @@ core::Finding SecretsScanner::MakeFinding(const policy::SecretRule& rule,
   finding.content_id = secret.empty() ? finding.fingerprint : SecretContentId(rule.id, secret);
   finding.secret = secret.empty() ? "" : core::Redact(secret);
   finding.hints = core::RemedyHints{rule.fix, rule.mitigate, rule.revoke_url, rule.provider};
+  if (fragment.kind == collect::FragmentKind::kMetadata) {
+    // Not a file's content: the remedy is to rewrite what holds it, and the token was pushed.
+    if (fragment.path == collect::kCommitMessagePath) {
+      finding.hints.fix =
+          "Reword the commit to drop the token (git rebase -i, 'reword') and revoke the token: "
+          "the message was pushed";
+    } else if (fragment.text == fragment.path) {
+      finding.hints.fix = "Rename the path to drop the token and revoke the token: it was pushed";
+    } else {
+      finding.hints.fix =
+          "Change the symlink's target to drop the token and revoke the token: it was pushed";
+    }
+  }
   return finding;
 }
 
@@ -314,7 +327,10 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
         stats.commit_suppressed.insert(SecretFingerprint(rule.id, fragment.path, secret));
         continue;
       }
-      if (InlineAllowed(line_text, stats)) continue;
+      // A marker in a commit message or a path is the change's word alone: never honoured.
+      if (fragment.kind != collect::FragmentKind::kMetadata && InlineAllowed(line_text, stats)) {
+        continue;
+      }
       const int line = fragment.first_line + static_cast<int>(line_index);
       if (IsGeneric(rule)) {
         const bool shadowed = std::any_of(specific.begin(), specific.end(), [&](const auto& s) {
