@@ -32,6 +32,13 @@ const PinIssue* Find(const std::vector<PinIssue>& issues, const std::string& rul
   return nullptr;
 }
 
+// A pins control that rates every rule of the catalogue at its default severity.
+policy::PinsControl EveryRuleRated() {
+  policy::PinsControl pins;
+  for (const auto& rule : policy::PinsRules()) pins.severity[std::string(rule.id)] = rule.severity;
+  return pins;
+}
+
 }  // namespace
 
 TEST_CASE("a third-party action on a tag is unpinned and the fix is the SHA line", "[pins]") {
@@ -304,8 +311,7 @@ TEST_CASE("floating manifest ranges are found when asked", "[pins]") {
 }
 
 TEST_CASE("only findings absent from the base version are part of the change", "[pins]") {
-  policy::PinsControl pins;
-  for (const auto& rule : policy::PinsRules()) pins.severity[std::string(rule.id)] = rule.severity;
+  const policy::PinsControl pins = EveryRuleRated();
   collect::ChangedFile file;
   file.path = ".github/workflows/ci.yml";
   const std::string head =
@@ -328,8 +334,7 @@ TEST_CASE("only findings absent from the base version are part of the change", "
 }
 
 TEST_CASE("a finding created by deleting lines the change never touched is introduced", "[pins]") {
-  policy::PinsControl pins;
-  for (const auto& rule : policy::PinsRules()) pins.severity[std::string(rule.id)] = rule.severity;
+  const policy::PinsControl pins = EveryRuleRated();
   collect::ChangedFile file;
   file.path = ".github/workflows/ci.yml";
   const std::string jobs =
