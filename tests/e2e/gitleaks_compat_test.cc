@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "e2e/gitleaks_corpus.h"
+#include "support/corpus.h"
 
 namespace riskgate::testing {
 namespace {
@@ -75,6 +76,7 @@ void CompareExactly(const std::set<Key>& expected, const std::set<Key>& found) {
 
 TEST_CASE("gitleaks compat: the small repo's history with simple.toml matches gitleaks",
           "[e2e][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   // .gitleaksignore drops api/ignoreGlobal.go (3 parts: every commit) and api/ignoreCommit.go
   // (4 parts: commit 53cd7a3c only).
   TempDir dir;
@@ -84,6 +86,7 @@ TEST_CASE("gitleaks compat: the small repo's history with simple.toml matches gi
 
 TEST_CASE("gitleaks compat: the small repo's history with the upstream config matches gitleaks",
           "[e2e][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   TempDir dir;
   const auto repo = CheckOut("small", dir, "gitleaks.toml");
   CompareExactly(Expected("small-git-default.json"), History(repo));
@@ -91,6 +94,7 @@ TEST_CASE("gitleaks compat: the small repo's history with the upstream config ma
 
 TEST_CASE("gitleaks compat: the small repo's working tree matches gitleaks' dir mode",
           "[e2e][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   TempDir dir;
   const auto simple = CheckOut("small", dir, "testdata/config/simple.toml");
   // A 4-part .gitleaksignore entry names a commit, so it cannot drop a working-tree finding.
@@ -103,6 +107,7 @@ TEST_CASE("gitleaks compat: the small repo's working tree matches gitleaks' dir 
 
 TEST_CASE("gitleaks compat: the staged repo's staged change matches gitleaks on what is staged",
           "[e2e][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   // gitleaks 8.19.3's `git --staged` report (staged-staged-default.json) lists history commits,
   // not the staged change; its dir-mode report of the same repository lists what is staged
   // (api/api.go), which is what a pre-commit gate judges. So --staged is compared with that.
@@ -117,6 +122,7 @@ TEST_CASE("gitleaks compat: the staged repo's staged change matches gitleaks on 
 
 TEST_CASE("gitleaks compat: the staged repo's history and working tree match gitleaks",
           "[e2e][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   TempDir dir;
   const auto simple = CheckOut("staged", dir, "testdata/config/simple.toml");
   CompareExactly(Expected("staged-git-simple.json"), History(simple));
@@ -131,6 +137,7 @@ TEST_CASE("gitleaks compat: the staged repo's history and working tree match git
 
 TEST_CASE("gitleaks compat: a broken gitleaks config stops the run naming the rule",
           "[e2e][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   TempDir dir;
   const auto repo = CheckOut("small", dir, "testdata/config/invalid/rule_bad_entropy_group.toml");
   const auto result = Run({RiskgateBinary(), "check", "--worktree"}, repo,

@@ -9,13 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "support/corpus.h"
 #include "support/temp_repo.h"
 
 namespace riskgate::testing {
 
 inline constexpr const char* kEmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 
-inline std::string CorpusDir() { return SourceDir() + "/../shared/corpus/gitleaks"; }
+inline std::string GitleaksCorpus() { return CorpusDir("gitleaks"); }
 
 // Copies a corpus repository into `into` and renames dotGit to .git (as the corpus README says);
 // with `config` (a path inside the corpus), writes a policy that loads it as the gitleaks config.
@@ -23,7 +24,8 @@ inline std::string CheckOut(const std::string& name, const TempDir& into,
                             const std::string& config = "") {
   namespace fs = std::filesystem;
   const fs::path target = fs::path(into.path()) / name;
-  fs::copy(fs::path(CorpusDir()) / "testdata/repos" / name, target, fs::copy_options::recursive);
+  fs::copy(fs::path(GitleaksCorpus()) / "testdata/repos" / name, target,
+           fs::copy_options::recursive);
   for (const auto& entry : fs::recursive_directory_iterator(target)) {
     fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
   }
@@ -31,7 +33,7 @@ inline std::string CheckOut(const std::string& name, const TempDir& into,
   fs::rename(target / "dotGit", target / ".git");
   if (!config.empty()) {
     std::ofstream(target / ".riskgate.yaml")
-        << "version: 1\ncontrols:\n  secrets:\n    gitleaks_config: " << CorpusDir() << "/"
+        << "version: 1\ncontrols:\n  secrets:\n    gitleaks_config: " << GitleaksCorpus() << "/"
         << config << "\n";
   }
   return target.string();
@@ -39,7 +41,7 @@ inline std::string CheckOut(const std::string& name, const TempDir& into,
 
 // What gitleaks reported (an expected-findings file).
 inline nlohmann::json ExpectedReport(const std::string& file) {
-  std::ifstream in(CorpusDir() + "/expected-findings/" + file);
+  std::ifstream in(GitleaksCorpus() + "/expected-findings/" + file);
   return nlohmann::json::parse(in);
 }
 

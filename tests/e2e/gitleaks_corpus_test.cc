@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "e2e/gitleaks_corpus.h"
+#include "support/corpus.h"
 
 namespace riskgate::testing {
 namespace {
@@ -62,6 +63,7 @@ void Compare(const std::set<Key>& expected, const std::set<Key>& found) {
 
 TEST_CASE("the history of gitleaks' small repo yields every secret gitleaks found there",
           "[e2e][corpus]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   TempDir dir;
   const std::string repo = CheckOut("small", dir);
   Compare(Expected("small-git-default.json"), History(repo));
@@ -69,6 +71,7 @@ TEST_CASE("the history of gitleaks' small repo yields every secret gitleaks foun
 
 TEST_CASE("the working tree of gitleaks' small repo yields the secrets gitleaks found there",
           "[e2e][corpus]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   TempDir dir;
   const std::string repo = CheckOut("small", dir);
   Compare(Expected("small-dir-default.json"), Found(RunJson(repo, {"check", "--worktree"}), false));
@@ -76,6 +79,7 @@ TEST_CASE("the working tree of gitleaks' small repo yields the secrets gitleaks 
 
 TEST_CASE("the staged change of gitleaks' staged repo yields the secrets on disk there",
           "[e2e][corpus]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   // gitleaks 8.19.3's `git --staged` run reported history commits rather than the staged
   // change; its dir-mode report lists what is actually staged (api/api.go), which is what a
   // pre-commit gate must judge.

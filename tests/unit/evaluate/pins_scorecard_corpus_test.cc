@@ -33,6 +33,7 @@
 
 #include "evaluate/pins/dockerfile_analysis.h"
 #include "evaluate/pins/shell_analysis.h"
+#include "support/corpus.h"
 #include "support/process.h"
 
 namespace riskgate::evaluate::pins {
@@ -66,11 +67,7 @@ const std::map<std::string, Deviation>& Deviations() {
   return kDeviations;
 }
 
-// <project root>/../shared/corpus/scorecard (not found from __FILE__, which a compiler cache may
-// make relative).
-fs::path CorpusDir() {
-  return fs::path(testing::SourceDir()) / ".." / "shared" / "corpus" / "scorecard";
-}
+fs::path CorpusDir() { return testing::CorpusDir("scorecard"); }
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -145,6 +142,7 @@ int RiskgateCount(const Row& row, const std::string& content) {
 
 TEST_CASE("riskgate agrees with Scorecard's expected counts on its Dockerfile and shell inputs",
           "[pins][corpus]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("scorecard");
   const fs::path corpus = CorpusDir();
   REQUIRE(fs::exists(corpus / "expected.tsv"));
   std::ostringstream table;
@@ -175,6 +173,7 @@ TEST_CASE("riskgate agrees with Scorecard's expected counts on its Dockerfile an
 
 TEST_CASE("every Scorecard corpus file goes through both analysers without failing",
           "[pins][corpus]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("scorecard");
   const fs::path corpus = CorpusDir();
   REQUIRE(fs::exists(corpus));
   int files = 0;

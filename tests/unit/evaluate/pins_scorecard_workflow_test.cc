@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "evaluate/pins/github_workflow.h"
+#include "support/corpus.h"
 #include "support/process.h"
 
 namespace riskgate::evaluate::pins {
@@ -17,11 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path CorpusDir() {
-  // The project root's sibling ../shared/corpus/scorecard (not found from __FILE__, which a
-  // compiler cache may make relative).
-  return fs::path(testing::SourceDir()) / ".." / "shared" / "corpus" / "scorecard";
-}
+fs::path CorpusDir() { return testing::CorpusDir("scorecard"); }
 
 std::string ReadAll(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -61,6 +58,7 @@ const std::map<std::pair<std::string, std::string>, Deviation> kDeviations = {
 }  // namespace
 
 TEST_CASE("Scorecard's workflow pinning cases: riskgate's counts per file", "[pins][corpus]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("scorecard");
   std::ifstream tsv(CorpusDir() / "expected.tsv");
   REQUIRE(tsv.good());
   std::string line;

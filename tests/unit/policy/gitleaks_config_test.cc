@@ -11,6 +11,7 @@
 #include "policy/gitleaks_ignore.h"
 #include "policy/gitleaks_rule.h"
 #include "policy/policy.h"
+#include "support/corpus.h"
 #include "support/process.h"
 
 namespace riskgate::policy {
@@ -18,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Corpus() { return testing::SourceDir() + "/../shared/corpus/gitleaks"; }
+std::string Corpus() { return testing::CorpusDir("gitleaks"); }
 
 core::Result<std::string> ReadDisk(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -72,6 +73,7 @@ std::vector<std::string> ConfigFiles(const std::string& folder) {
 }  // namespace
 
 TEST_CASE("every config gitleaks' test data calls valid loads", "[policy][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   const auto files = ConfigFiles("valid");
   REQUIRE(files.size() >= 30);
   for (const auto& name : files) {
@@ -93,6 +95,7 @@ TEST_CASE("every config gitleaks' test data calls valid loads", "[policy][gitlea
 
 TEST_CASE("every config gitleaks' test data calls invalid is rejected naming the problem",
           "[policy][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   const std::map<std::string, std::string> expected = {
       {"allowlist_global_empty.toml", "must contain at least one check"},
       {"allowlist_global_old_and_new.toml", "[allowlist] is deprecated"},
@@ -123,6 +126,7 @@ TEST_CASE("every config gitleaks' test data calls invalid is rejected naming the
 }
 
 TEST_CASE("the upstream gitleaks.toml loads with all of its 222 rules", "[policy][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   const std::string file = Corpus() + "/gitleaks.toml";
   auto text = ReadDisk(file);
   REQUIRE(text.has_value());
@@ -145,6 +149,7 @@ TEST_CASE(
     "a policy that names the upstream gitleaks.toml runs its rules instead of the default "
     "pack",
     "[policy][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   const std::string policy_file = Corpus() + "/policy.yaml";  // never read: the text is given
   auto policy =
       LoadPolicy("version: 1\ncontrols:\n  secrets:\n    gitleaks_config: gitleaks.toml\n",
@@ -195,6 +200,7 @@ TEST_CASE("a pattern RE2 rejects is a load error naming the rule and its positio
 
 TEST_CASE("an extending rule overrides the base rule's scalars and appends its lists",
           "[policy][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   const auto regex = LoadCorpusConfig("valid/extend_rule_override_regex.toml");
   CHECK(Rule(regex.config, "aws-access-key")->regex->source() == "(?:a)");
   const auto group = LoadCorpusConfig("valid/extend_rule_override_secret_group.toml");
@@ -225,6 +231,7 @@ TEST_CASE("an extending rule overrides the base rule's scalars and appends its l
 
 TEST_CASE("extend follows two levels, and disabledRules drops rules of the base",
           "[policy][gitleaks]") {
+  RISKGATE_SKIP_WITHOUT_CORPUS("gitleaks");
   const auto chain = LoadCorpusConfig("valid/extend.toml");
   CHECK(chain.config.rules.size() == 3);  // extend_base_2's own base is past the depth limit
   CHECK(Rule(chain.config, "aws-secret-key-again") != nullptr);
