@@ -12,7 +12,7 @@
 namespace riskgate::app {
 
 int RunCheck(const CheckOptions& options) {
-  auto plans = PlanOutputs(options.formats, options.outputs, options.output_format);
+  auto plans = PlanOutputs(options.report);
   if (!plans) return Fail(plans.error());
   if (auto mode = ExplicitMode(options); !mode) return Fail(mode.error());
   const Watchdog watchdog(options.timeout_seconds);
@@ -24,16 +24,8 @@ int RunCheck(const CheckOptions& options) {
 
   progress.stage = core::RunStage::kReporting;
   const report::ReportInput input{verdict, judged->facts.scope, judged->inputs.policy.source,
-                                  options.dry_run};
-  if (auto written = WriteOutputs(*plans, input, options.color); !written) {
-    return Fail(written.error());
-  }
-  if (options.dry_run) return kExitPass;
-  if (verdict.decision == core::Decision::kBlock) return kExitBlock;
-  if (verdict.decision == core::Decision::kWarn && options.warn_exit_code) {
-    return *options.warn_exit_code;
-  }
-  return kExitPass;
+                                  options.report.dry_run};
+  return Publish(options.report, *plans, input);
 }
 
 }  // namespace riskgate::app

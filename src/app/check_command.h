@@ -14,19 +14,11 @@ struct CheckOptions {
   bool worktree = false;
   std::string base;
   std::string head;
-  std::string repo;    // empty: from the environment and the current folder
-  std::string policy;  // empty: <repo>/.riskgate.yaml, else the built-in default
-  std::vector<std::string> formats;
-  std::vector<std::string> outputs;
-  // For each output, the index of the --format given before it on the command line (-1: none),
-  // so `--format json --output a.json --format sarif --output b.sarif` pairs as written.
-  std::vector<int> output_format;
-  bool dry_run = false;
+  std::string repo;           // empty: from the environment and the current folder
+  std::string policy;         // empty: <repo>/.riskgate.yaml, else the built-in default
+  ReportFlags report;         // --format, --output, --color, --dry-run, --warn-exit-code
   bool all_findings = false;  // also report findings on lines the change did not add
   std::optional<std::int64_t> max_file_bytes;
-  ColorMode color = ColorMode::kAuto;
-  // Exit code for a run that only warns (default 0), e.g. for GitLab `allow_failure: exit_codes`.
-  std::optional<int> warn_exit_code;
   // Wall-clock budget in seconds; past it the run fails closed (exit 2).
   std::optional<double> timeout_seconds;
   // List every finding whatever the policy's caps (for baseline and waiver commands).

@@ -107,7 +107,7 @@ core::ScopeSummary Scope(const collect::HistoryWalk& walk,
 }  // namespace
 
 int RunHistory(const HistoryOptions& options) {
-  auto plans = PlanOutputs(options.formats, options.outputs, options.output_format);
+  auto plans = PlanOutputs(options.report);
   if (!plans) return Fail(plans.error());
   auto shard = ParseShard(options.shard);
   if (!shard) return Fail(shard.error());
@@ -172,16 +172,8 @@ int RunHistory(const HistoryOptions& options) {
   const core::ScopeSummary scope = Scope(*walk, *audit, shard_name, seconds);
 
   progress.stage = core::RunStage::kReporting;
-  const report::ReportInput input{verdict, scope, inputs->policy.source, options.dry_run};
-  if (auto written = WriteOutputs(*plans, input, options.color); !written) {
-    return Fail(written.error());
-  }
-  if (options.dry_run) return kExitPass;
-  if (verdict.decision == core::Decision::kBlock) return kExitBlock;
-  if (verdict.decision == core::Decision::kWarn && options.warn_exit_code) {
-    return *options.warn_exit_code;
-  }
-  return kExitPass;
+  const report::ReportInput input{verdict, scope, inputs->policy.source, options.report.dry_run};
+  return Publish(options.report, *plans, input);
 }
 
 }  // namespace riskgate::app

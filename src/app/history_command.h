@@ -30,14 +30,9 @@ struct HistoryOptions {
   int max_commits = 0;
   std::string shard;   // "K/N"
   std::string policy;  // empty: <workdir>/.riskgate.yaml, else the built-in default
-  std::vector<std::string> formats;
-  std::vector<std::string> outputs;
-  std::vector<int> output_format;
-  ColorMode color = ColorMode::kAuto;
+  ReportFlags report;  // --format, --output, --color, --dry-run, --warn-exit-code
   ProgressMode progress = ProgressMode::kAuto;
   int jobs = 0;  // 0: every core
-  bool dry_run = false;
-  std::optional<int> warn_exit_code;
   std::optional<double> timeout_seconds;
   std::optional<std::int64_t> max_file_bytes;
 };

@@ -114,7 +114,7 @@ core::ScopeSummary MergedScope(const std::vector<report::ReadReport>& reports) {
 }  // namespace
 
 int RunMerge(const MergeOptions& options) {
-  auto plans = PlanOutputs(options.formats, options.outputs, options.output_format);
+  auto plans = PlanOutputs(options.report);
   if (!plans) return Fail(plans.error());
   std::vector<report::ReadReport> reports;
   for (const auto& path : options.inputs) {
@@ -139,16 +139,8 @@ int RunMerge(const MergeOptions& options) {
   }
   const decide::Verdict verdict = decide::MergeVerdicts(std::move(verdicts));
   const core::ScopeSummary scope = MergedScope(reports);
-  const report::ReportInput input{verdict, scope, reports.front().policy, options.dry_run};
-  if (auto written = WriteOutputs(*plans, input, options.color); !written) {
-    return Fail(written.error());
-  }
-  if (options.dry_run) return kExitPass;
-  if (verdict.decision == core::Decision::kBlock) return kExitBlock;
-  if (verdict.decision == core::Decision::kWarn && options.warn_exit_code) {
-    return *options.warn_exit_code;
-  }
-  return kExitPass;
+  const report::ReportInput input{verdict, scope, reports.front().policy, options.report.dry_run};
+  return Publish(options.report, *plans, input);
 }
 
 }  // namespace riskgate::app

@@ -12,12 +12,7 @@ namespace riskgate::app {
 
 struct MergeOptions {
   std::vector<std::string> inputs;
-  std::vector<std::string> formats;
-  std::vector<std::string> outputs;
-  std::vector<int> output_format;
-  ColorMode color = ColorMode::kAuto;
-  bool dry_run = false;
-  std::optional<int> warn_exit_code;
+  ReportFlags report;  // --format, --output, --color, --dry-run, --warn-exit-code
 };
 
 int RunMerge(const MergeOptions& options);

@@ -6,7 +6,9 @@
 #include <iostream>
 #include <map>
 
+#include "app/app.h"
 #include "app/atomic_file.h"
+#include "app/error_output.h"
 
 namespace riskgate::app {
 namespace {
@@ -90,6 +92,25 @@ core::Result<void> WriteOutputs(const std::vector<OutputPlan>& plans,
     }
   }
   return {};
+}
+
+core::Result<std::vector<OutputPlan>> PlanOutputs(const ReportFlags& flags) {
+  return PlanOutputs(flags.formats, flags.outputs, flags.output_format);
+}
+
+int ExitCodeFor(core::Decision decision, const ReportFlags& flags) {
+  if (flags.dry_run) return kExitPass;
+  if (decision == core::Decision::kBlock) return kExitBlock;
+  if (decision == core::Decision::kWarn && flags.warn_exit_code) return *flags.warn_exit_code;
+  return kExitPass;
+}
+
+int Publish(const ReportFlags& flags, const std::vector<OutputPlan>& plans,
+            const report::ReportInput& input) {
+  if (auto written = WriteOutputs(plans, input, flags.color); !written) {
+    return Fail(written.error());
+  }
+  return ExitCodeFor(input.verdict.decision, flags);
 }
 
 }  // namespace riskgate::app

@@ -188,7 +188,7 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
   const auto& scope = facts.scope;
   if (scope.mode != core::ScanMode::kRange) {
     // Staged changes have no reviews yet; a dry run says what the commit will need.
-    if (!options.dry_run || !scope.head || facts.changed_paths.empty()) return out;
+    if (!options.report.dry_run || !scope.head || facts.changed_paths.empty()) return out;
     out.explain_only = true;
     out.request = "a dry run of the staged changes";
     auto codeowners = ReadCodeowners(control, ReviewOrigin::kTrailers, repo, *scope.head);
