@@ -1,24 +1,34 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang 14) and runs each for a given time on its seed corpus in
 # tests/fuzz/corpus/<target>/, growing a working corpus in build/fuzz/corpus/<target>/.
-# Usage: tools/fuzz.sh [--time SECONDS] [--parallel N] [TARGET...]
+# Usage: tools/fuzz.sh [--time SECONDS] [--parallel N] [--build DIR] [TARGET...]
+# --build DIR: use a tree already configured with -DRISKGATE_FUZZ=ON (tools/test.sh's build/ci-san)
+# instead of configuring build/fuzz.
 # Prints one line per target: executions, coverage (edges), corpus size, and any crash file.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=60
 parallel=1
 targets=()
+build=""
 while [ $# -gt 0 ]; do
   case $1 in
     --time) seconds=$2; shift 2 ;;
     --parallel) parallel=$2; shift 2 ;;
-    -h|--help) sed -n 2,5p "$0"; exit 0 ;;
+    --build) build=$2; shift 2 ;;
+    -h|--help) sed -n 2,7p "$0"; exit 0 ;;
     *) targets+=("$1"); shift ;;
   esac
 done
-build="$root/build/fuzz"
-CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DRISKGATE_FUZZ=ON -DRISKGATE_BUILD_TESTS=OFF -DRISKGATE_WERROR=ON >/dev/null
+if [ -z "$build" ]; then
+  build="$root/build/fuzz"
+  CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -G Ninja \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRISKGATE_FUZZ=ON -DRISKGATE_BUILD_TESTS=OFF \
+    -DRISKGATE_WERROR=ON >/dev/null
+elif ! grep -q '^RISKGATE_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+  echo "fuzz.sh: $build is not a tree configured with -DRISKGATE_FUZZ=ON" >&2
+  exit 2
+fi
 if [ ${#targets[@]} -eq 0 ]; then
   for seeds in "$root"/tests/fuzz/corpus/*/; do targets+=("$(basename "$seeds")"); done
 fi
