@@ -291,10 +291,31 @@ TEST_CASE("files are classified by path", "[pins]") {
   CHECK(ClassifyPath("docker/Dockerfile.prod") == FileKind::kDockerfile);
   CHECK(ClassifyPath("Containerfile") == FileKind::kDockerfile);
   CHECK(ClassifyPath("scripts/install.sh") == FileKind::kShell);
-  CHECK(ClassifyPath("vendor/x/Dockerfile") == FileKind::kNone);
   CHECK(ClassifyPath("src/dockerfile_parser.go") == FileKind::kNone);
   CHECK(HasShellShebang("#!/usr/bin/env bash\necho"));
   CHECK_FALSE(HasShellShebang("#!/usr/bin/env python3\n"));
+}
+
+TEST_CASE("issue 16: pipeline files in vendored folders are judged, vendored manifests are not",
+          "[pins]") {
+  CHECK(ClassifyPath("third_party/setup/action.yml") == FileKind::kActionMetadata);
+  CHECK(ClassifyPath("vendor/image/Dockerfile") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("node_modules/x/Containerfile.ci") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("vendor/ci/.gitlab-ci.yml") == FileKind::kGitlabCi);
+  CHECK(ClassifyPath("third_party/tool/install.sh") == FileKind::kShell);
+  CHECK(ClassifyPath("vendor/lib/package.json") == FileKind::kNone);
+  CHECK(ClassifyPath("third_party/py/requirements.txt") == FileKind::kNone);
+  CHECK(ClassifyPath("package.json") == FileKind::kPackageJson);
+}
+
+TEST_CASE("issue 16: Dockerfiles are recognised in any case, scripts by their extension",
+          "[pins]") {
+  CHECK(ClassifyPath("DOCKERFILE") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("images/DockerFile.prod") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("images/api.DOCKERFILE") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("ContainerFile") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("scripts/build-dockerfile.sh") == FileKind::kShell);
+  CHECK(ClassifyPath("src/DockerfileParser.java") == FileKind::kNone);
 }
 
 TEST_CASE("floating manifest ranges are found when asked", "[pins]") {
