@@ -15,8 +15,14 @@ struct FreshnessVerdict {
   std::string reason;  // when stale: why, naming the model, its date and the limit
 };
 
-// `change_time` is when the judged change happens (seconds); `component` holds the time of its
-// last code change for `freshness: last_change`.
+// True when the change updates the model: adds it, or edits more than its whitespace and
+// digits (bumping a `last_reviewed:` date is no review; the component owners' waiver of the
+// stale finding is the sanctioned way to keep an unchanged model).
+bool UpdatedByChange(const collect::ModelFile& model);
+
+// `change_time` is when the judged change happens (seconds: the clock); `component` holds the
+// time of its last code change for `freshness: last_change`. A model last updated by a commit
+// dated more than a day after `change_time` is stale: that date is forged, its age unknown.
 FreshnessVerdict JudgeFreshness(const collect::ModelFile& model,
                                 const collect::ComponentFacts& component,
                                 const policy::ThreatModelControl& control, long long change_time);
