@@ -24,7 +24,8 @@
 
 namespace riskgate::evaluate::pins {
 
-enum class ShellIssueKind { kDownloadThenExecute, kUnpinnedPackage };
+// kUnjudgedFile: the command builds from a file the control cannot judge (unjudged-build-file).
+enum class ShellIssueKind { kDownloadThenExecute, kUnpinnedPackage, kUnjudgedFile };
 
 struct ShellIssue {
   ShellIssueKind kind = ShellIssueKind::kUnpinnedPackage;

@@ -280,3 +280,28 @@ TEST_CASE("malformed shell never throws and still reports what it can", "[pins]"
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE(
+    "issue 16: a container build from a file not named as a Dockerfile is unjudged-build-file",
+    "[pins]") {
+  const std::vector<std::string> kUnjudged = {"unjudged-build-file"};
+  CHECK(RulesOf("docker build -f ci/image.txt .") == kUnjudged);
+  CHECK(RulesOf("DOCKER_BUILDKIT=1 docker buildx build --file=vendor/x/build.cfg .") == kUnjudged);
+  CHECK(RulesOf("sudo podman build -fci/image.txt -t x .") == kUnjudged);
+  CHECK(RulesOf("docker image build --file 'vendor/image/Dockerfile.md' .") == kUnjudged);
+  CHECK(RulesOf("buildah bud -f build/recipe .") == kUnjudged);
+  // Named as a Dockerfile (any case, any folder), from a variable, absolute, or stdin: no issue.
+  CHECK(RulesOf("docker build -f vendor/image/Dockerfile .").empty());
+  CHECK(RulesOf("docker build --file ./gitcache/DOCKERFILE --tag x .").empty());
+  CHECK(RulesOf("docker buildx build -f docker/api.dockerfile .").empty());
+  CHECK(RulesOf("docker build -f \"$DOCKERFILE\" .").empty());
+  CHECK(RulesOf("docker build -f /tmp/generated .").empty());
+  CHECK(RulesOf("docker build -f - . < ci/image.txt").empty());
+  CHECK(RulesOf("docker build -t x .").empty());
+  CHECK(RulesOf("docker run -f x.txt image").empty());
+  CHECK(RulesOf("docker buildx bake -f docker-bake.hcl").empty());
+}
+
+}  // namespace riskgate::evaluate::pins

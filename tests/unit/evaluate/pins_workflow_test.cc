@@ -318,6 +318,18 @@ TEST_CASE("issue 16: Dockerfiles are recognised in any case, scripts by their ex
   CHECK(ClassifyPath("src/DockerfileParser.java") == FileKind::kNone);
 }
 
+TEST_CASE("issue 16: a docker action whose runs.image is not named as a Dockerfile is unjudged",
+          "[pins]") {
+  const auto issues =
+      CheckGithubFile("name: x\nruns:\n  using: docker\n  image: build/image.txt\n",
+                      "vendor/x/action.yml", GithubFileKind::kActionMetadata, EveryRuleRated());
+  REQUIRE(Rules(issues) == std::vector<std::string>{"unjudged-build-file"});
+  CHECK(issues[0].line == 4);
+  CHECK(CheckGithubFile("name: x\nruns:\n  using: docker\n  image: Dockerfile\n", "action.yml",
+                        GithubFileKind::kActionMetadata, EveryRuleRated())
+            .empty());
+}
+
 TEST_CASE("floating manifest ranges are found when asked", "[pins]") {
   auto npm = CheckPackageJson(
       "{\n  \"name\": \"x\",\n  \"dependencies\": {\n    \"a\": \"^1.2.3\",\n"

@@ -1,0 +1,71 @@
+#include "evaluate/pins/shell_build_files.h"
+
+#include <string>
+
+#include "evaluate/pins/file_kind.h"
+#include "evaluate/pins/shell_downloads.h"
+
+namespace riskgate::evaluate::pins {
+namespace {
+
+// The index of the first argument after the build subcommand, or 0 when the command builds no
+// image: `docker build`, `docker buildx build`, `docker image build`, `docker builder build`,
+// `podman build`, `nerdctl build`, `buildah bud|build`. Options before the subcommand are
+// skipped (their values may be taken for the subcommand, which only makes a match less likely).
+std::size_t BuildArgs(const CommandView& view) {
+  const bool docker = view.name == "docker" || view.name == "podman" || view.name == "nerdctl";
+  if (!docker && view.name != "buildah") return 0;
+  for (std::size_t i = 0; i < view.args.size(); ++i) {
+    const std::string& word = view.args[i]->value;
+    if (word.starts_with("-")) continue;
+    if (word == "build" || (view.name == "buildah" && word == "bud")) return i + 1;
+    if (docker && (word == "buildx" || word == "image" || word == "builder")) continue;
+    return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<PackageIssue> CheckBuildFilePath(std::string_view path, std::string_view how) {
+  if (path.empty() || path == "-" || path.front() == '/') return std::nullopt;
+  const std::string clean = CleanPath(path);
+  if (clean.starts_with("../") || ClassifyPath(clean) == FileKind::kDockerfile) return std::nullopt;
+  return PackageIssue{"unjudged-build-file",
+                      std::string(how) + " builds '" + clean +
+                          "', a file whose name the pins control does not read as a Dockerfile, "
+                          "so its FROM and RUN lines are never judged",
+                      "name it Dockerfile, Dockerfile.<name> or <name>.dockerfile (or "
+                      "Containerfile) so the gate judges it"};
+}
+
+std::optional<PackageIssue> CheckBuildFile(const CommandView& view) {
+  const std::size_t first = BuildArgs(view);
+  if (first == 0) return std::nullopt;
+  for (std::size_t i = first; i < view.args.size(); ++i) {
+    const ShellWord& word = *view.args[i];
+    std::string_view arg = word.value;
+    const ShellWord* value = nullptr;
+    std::string_view inline_value;
+    if (arg == "-f" || arg == "--file") {
+      if (i + 1 < view.args.size()) value = view.args[i + 1];
+      ++i;
+    } else if (arg.starts_with("--file=")) {
+      inline_value = arg.substr(7);
+    } else if (arg.starts_with("-f") && !arg.starts_with("--")) {
+      inline_value = arg.substr(arg[2] == '=' ? 3 : 2);
+    } else {
+      continue;
+    }
+    if (value != nullptr) {
+      if (value->has_expansion) continue;
+      inline_value = value->value;
+    } else if (word.has_expansion) {
+      continue;
+    }
+    if (auto issue = CheckBuildFilePath(inline_value, "`" + view.name + " build`")) return issue;
+  }
+  return std::nullopt;
+}
+
+}  // namespace riskgate::evaluate::pins
