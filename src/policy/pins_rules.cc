@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 20> kRules = {{
+constexpr std::array<PinsRuleInfo, 21> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA"},
     {"unpinned-action-trusted-owner", Severity::kMedium,
@@ -45,6 +45,9 @@ constexpr std::array<PinsRuleInfo, 20> kRules = {{
     {"unjudged-build-file", Severity::kHigh,
      "a container build (docker build -f, an action's runs.image) uses a Dockerfile whose name "
      "the control does not read as one, so its FROM and RUN lines are never judged"},
+    {"unjudged-script", Severity::kHigh,
+     "a shell runs a repository script whose name the control does not read as a shell script "
+     "(bash ci/setup.txt), so its downloads and installs are never judged"},
 }};
 
 }  // namespace

@@ -187,7 +187,8 @@ class Walker {
         Report(c, ShellIssueKind::kUnpinnedPackage, issue->rule, command.begin, command.end,
                issue->message, issue->fix);
       }
-      if (auto issue = CheckBuildFile(view)) {
+      for (auto issue : {CheckBuildFile(view), CheckScriptFile(view, call)}) {
+        if (!issue) continue;
         Report(c, ShellIssueKind::kUnjudgedFile, issue->rule, command.begin, command.end,
                issue->message, issue->fix);
       }

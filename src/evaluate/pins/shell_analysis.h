@@ -24,7 +24,8 @@
 
 namespace riskgate::evaluate::pins {
 
-// kUnjudgedFile: the command builds from a file the control cannot judge (unjudged-build-file).
+// kUnjudgedFile: the command builds or runs a file the control cannot judge
+// (unjudged-build-file, unjudged-script).
 enum class ShellIssueKind { kDownloadThenExecute, kUnpinnedPackage, kUnjudgedFile };
 
 struct ShellIssue {

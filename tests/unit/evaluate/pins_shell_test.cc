@@ -304,4 +304,17 @@ TEST_CASE(
   CHECK(RulesOf("docker buildx bake -f docker-bake.hcl").empty());
 }
 
+TEST_CASE("issue 16: a shell running a script not named as one is unjudged-script", "[pins]") {
+  const std::vector<std::string> kUnjudged = {"unjudged-script"};
+  CHECK(RulesOf("bash ci/setup.txt") == kUnjudged);
+  CHECK(RulesOf("sudo -E sh -x ./third_party/tool/install.cfg --yes") == kUnjudged);
+  // Judged by name (*.sh) or by shebang (no extension), inline, from stdin or a variable.
+  CHECK(RulesOf("bash third_party/tool/install.sh").empty());
+  CHECK(RulesOf("sh ./configure --prefix=/usr").empty());
+  CHECK(RulesOf("bash -c 'echo hi'").empty());
+  CHECK(RulesOf("bash \"$SCRIPT\"").empty());
+  CHECK(RulesOf("bash -s < ci/setup.txt").empty());
+  CHECK(RulesOf("python3 ci/setup.txt").empty());
+}
+
 }  // namespace riskgate::evaluate::pins
