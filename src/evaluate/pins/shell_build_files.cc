@@ -74,7 +74,11 @@ std::optional<PackageIssue> CheckScriptFile(const CommandView& view, const Inter
     return std::nullopt;
   }
   const std::string_view path = call.script->value;
-  if (path.empty() || path.front() == '/' || path.front() == '~') return std::nullopt;
+  // Only what reads as a repository path: not absolute, not text that no file would be named.
+  if (path.empty() || path.front() == '/' || path.front() == '~' || path.front() == '-' ||
+      path.find_first_of(" \t\n|;&<>()`") != std::string_view::npos) {
+    return std::nullopt;
+  }
   const std::string clean = CleanPath(path);
   const FileKind kind = ClassifyPath(clean);
   if (clean.starts_with("../") || kind == FileKind::kShell || kind == FileKind::kMaybeShell) {

@@ -315,6 +315,7 @@ TEST_CASE("issue 16: a shell running a script not named as one is unjudged-scrip
   CHECK(RulesOf("bash \"$SCRIPT\"").empty());
   CHECK(RulesOf("bash -s < ci/setup.txt").empty());
   CHECK(RulesOf("python3 ci/setup.txt").empty());
+  CHECK(RulesOf("sh 'not a file; really.txt'").empty());
 }
 
 }  // namespace riskgate::evaluate::pins
