@@ -10,17 +10,22 @@ namespace {
 
 // The index of the first argument after the build subcommand, or 0 when the command builds no
 // image: `docker build`, `docker buildx build`, `docker image build`, `docker builder build`,
-// `podman build`, `nerdctl build`, `buildah bud|build`. Options before the subcommand are
-// skipped (their values may be taken for the subcommand, which only makes a match less likely).
+// `podman build`, `nerdctl build`, `buildah bud|build`. Global options before the subcommand
+// are skipped, and a word right after one is taken for its value (`docker -H host build`).
 std::size_t BuildArgs(const CommandView& view) {
   const bool docker = view.name == "docker" || view.name == "podman" || view.name == "nerdctl";
   if (!docker && view.name != "buildah") return 0;
+  bool after_option = false;
   for (std::size_t i = 0; i < view.args.size(); ++i) {
     const std::string& word = view.args[i]->value;
-    if (word.starts_with("-")) continue;
+    if (word.starts_with("-")) {
+      after_option = word.find('=') == std::string::npos;
+      continue;
+    }
     if (word == "build" || (view.name == "buildah" && word == "bud")) return i + 1;
     if (docker && (word == "buildx" || word == "image" || word == "builder")) continue;
-    return 0;
+    if (!after_option) return 0;
+    after_option = false;
   }
   return 0;
 }

@@ -292,6 +292,8 @@ TEST_CASE(
   CHECK(RulesOf("sudo podman build -fci/image.txt -t x .") == kUnjudged);
   CHECK(RulesOf("docker image build --file 'vendor/image/Dockerfile.md' .") == kUnjudged);
   CHECK(RulesOf("buildah bud -f build/recipe .") == kUnjudged);
+  CHECK(RulesOf("docker --log-level info -H tcp://builder:2375 build -f ci/image.txt .") ==
+        kUnjudged);
   // Named as a Dockerfile (any case, any folder), from a variable, absolute, or stdin: no issue.
   CHECK(RulesOf("docker build -f vendor/image/Dockerfile .").empty());
   CHECK(RulesOf("docker build --file ./gitcache/DOCKERFILE --tag x .").empty());
