@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/path_glob.h"
+#include "evaluate/threat_model/freshness.h"
 
 namespace riskgate::app {
 namespace {
@@ -57,7 +58,12 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
         if (model.changed) model.base_content = std::move(*base);
       }
       if (!trusted.empty()) {
-        auto last = repo.LastCommitChangingPath(trusted, path, kMaxCommitsWalked);
+        // A commit on the base that only bumped a date or reflowed the model is no update.
+        auto last = repo.LastCommitChangingPath(
+            trusted, path, kMaxCommitsWalked,
+            [](const std::string& before, const std::string& after) {
+              return evaluate::threat_model::IsModelUpdate(before, after);
+            });
         if (!last) return tl::unexpected(last.error());
         if (*last) model.last_updated = (*last)->time;
       }

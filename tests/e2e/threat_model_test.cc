@@ -157,6 +157,36 @@ TEST_CASE("issue 16: bumping only the review date of a stale model keeps it stal
              Catch::Contains("edits only its whitespace or numbers"));
 }
 
+TEST_CASE("issue 16: a commit on the base that only bumped the model's date is no update",
+          "[e2e][threat_model]") {
+  Repo r(CompleteModel("\nLast reviewed: 2026-03-01\n"), "2026-03-01T12:00:00Z");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nLast reviewed: 2026-11-01\n"));
+  r.base = r.repo.CommitAt("bump the review date", "2026-11-01T12:00:00Z");
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto findings = r.Findings(1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-stale");
+  CHECK_THAT(findings[0]["message"].get<std::string>(), Catch::Contains("(2026-03-01;"));
+}
+
+TEST_CASE("issue 16: a merged branch that edited the model and reverted the edit is no update",
+          "[e2e][threat_model]") {
+  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");
+  r.repo.Git({"checkout", "-q", "-b", "touch"});
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nTouched.\n"));
+  r.repo.CommitAt("touch", "2026-11-01T12:00:00Z");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel());
+  r.repo.CommitAt("untouch", "2026-11-02T12:00:00Z");
+  r.repo.Git({"checkout", "-q", "-"});
+  r.repo.Git({"merge", "-q", "--no-ff", "--no-edit", "touch"});
+  r.base = r.repo.Git({"rev-parse", "HEAD"});
+  while (!r.base.empty() && r.base.back() == '\n') r.base.pop_back();
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto findings = r.Findings(1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-stale");
+}
+
 TEST_CASE("a change outside every component is untouched", "[e2e][threat_model]") {
   Repo r(std::nullopt, "2026-11-01T12:00:00Z");
   r.repo.Write("README.md", "shop, now with docs\n");

@@ -27,10 +27,14 @@ std::string Substance(std::string_view text) {
 
 }  // namespace
 
+bool IsModelUpdate(std::string_view before, std::string_view after) {
+  return Substance(before) != Substance(after);
+}
+
 bool UpdatedByChange(const collect::ModelFile& model) {
   if (!model.changed || !model.content) return false;
   if (!model.base_content) return true;  // the change adds it
-  return Substance(*model.content) != Substance(*model.base_content);
+  return IsModelUpdate(*model.base_content, *model.content);
 }
 
 FreshnessVerdict JudgeFreshness(const collect::ModelFile& model,
