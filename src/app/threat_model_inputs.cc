@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/path_glob.h"
+#include "evaluate/threat_model/freshness.h"
 
 namespace riskgate::app {
 namespace {
@@ -23,16 +24,13 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
   if (!control.enabled) return out;
   const auto& scope = facts.scope;
   const bool audit = scope.mode == core::ScanMode::kWorktree;
+  // The change happens now: its commits' dates are written by its author (a back-dated commit
+  // would make a stale model look fresh), so they are never read here.
   out.change_time = now;
-  if (scope.mode == core::ScanMode::kRange && scope.head) {
-    auto time = repo.CommitTimeOf(*scope.head);
-    if (!time) return tl::unexpected(time.error());
-    out.change_time = *time;
-  }
-  // History is read from the judged head (staged: HEAD), and code changes before this change
-  // from the base.
+  // History is read from the trusted side only: the base of a range (none for the empty tree),
+  // HEAD for staged and worktree runs. A model the change edits counts as updated now.
   const std::string head = scope.head.value_or("");
-  const std::string before =
+  const std::string trusted =
       scope.mode == core::ScanMode::kRange
           ? (scope.base && *scope.base != collect::kEmptyTreeId ? *scope.base : std::string())
           : head;
@@ -52,18 +50,29 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
       auto content = collect::ReadJudgedFile(repo, request, path);
       if (!content) return tl::unexpected(content.error());
       model.content = std::move(*content);
-      model.changed =
-          std::binary_search(facts.changed_paths.begin(), facts.changed_paths.end(), path);
-      if (!head.empty()) {
-        auto last = repo.LastCommitChangingPath(head, path, kMaxCommitsWalked);
+      if (!audit && model.content) {
+        // Edited by the change: by net content (an edit reverted inside the range is none).
+        auto base = collect::ReadBaseFile(repo, request, path);
+        if (!base) return tl::unexpected(base.error());
+        model.changed = *base != model.content;
+        if (model.changed) model.base_content = std::move(*base);
+      }
+      if (!trusted.empty()) {
+        // A commit on the base that only bumped a date or reflowed the model is no update.
+        auto last = repo.LastCommitChangingPath(
+            trusted, path, kMaxCommitsWalked,
+            [](const std::string& before, const std::string& after) {
+              return evaluate::threat_model::IsModelUpdate(before, after);
+            });
         if (!last) return tl::unexpected(last.error());
         if (*last) model.last_updated = (*last)->time;
       }
       c.models.push_back(std::move(model));
     }
-    if (control.freshness == policy::Freshness::kLastChange && !before.empty()) {
+    if (control.freshness == policy::Freshness::kLastChange && !trusted.empty()) {
       auto last = repo.LastCommitTouching(
-          before, [&](std::string_view p) { return InComponent(component, p); }, kMaxCommitsWalked);
+          trusted, [&](std::string_view p) { return InComponent(component, p); },
+          kMaxCommitsWalked);
       if (!last) return tl::unexpected(last.error());
       if (*last) c.last_code_change = (*last)->time;
     }

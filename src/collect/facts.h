@@ -85,12 +85,16 @@ struct RunContext {
   bool ci = false;     // under a CI system (collect::UnderCi): approvals are judged, not foretold
 };
 
-// A threat model file of a component, as the scope judges the repository.
+// A threat model file of a component, as the scope judges the repository. Its dates come from
+// the trusted side only: the change's own commits say nothing about when the model was updated.
 struct ModelFile {
   std::string path;
-  std::optional<std::string> content;     // nullopt: not in the judged tree
-  std::optional<long long> last_updated;  // committer time of the last commit touching it
-  bool changed = false;                   // the change itself adds or edits it
+  std::optional<std::string> content;  // nullopt: not in the judged tree
+  // Committer time of the last commit changing it in the history of the base (staged and
+  // worktree: HEAD), never of a commit of the change.
+  std::optional<long long> last_updated;
+  bool changed = false;  // the change adds or edits it: its content differs from the base's
+  std::optional<std::string> base_content;  // when `changed`: the version the change started from
 };
 
 // A component of the threat-model policy that the change touches (every one in audits).
@@ -103,7 +107,7 @@ struct ComponentFacts {
 };
 
 struct ThreatModelFacts {
-  long long change_time = 0;  // committer time of the judged head, or now for staged/worktree
+  long long change_time = 0;  // now: the clock (or RISKGATE_NOW), never a date the change wrote
   std::vector<ComponentFacts> components;
 };
 

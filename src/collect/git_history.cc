@@ -3,6 +3,7 @@
 
 #include "collect/git_internal.h"
 #include "collect/git_repository.h"
+#include "collect/safe_read.h"
 
 // The history walks of GitRepository: the commits of a range, and when a path last changed.
 namespace riskgate::collect {
@@ -143,7 +144,8 @@ core::Result<std::optional<CommitTime>> GitRepository::LastCommitTouching(
 }
 
 core::Result<std::optional<CommitTime>> GitRepository::LastCommitChangingPath(
-    const std::string& head, const std::string& path, int max_commits) {
+    const std::string& head, const std::string& path, int max_commits,
+    const std::function<bool(const std::string& before, const std::string& after)>& counts) {
   auto fail = [&](const std::string& what) -> core::Result<std::optional<CommitTime>> {
     return tl::unexpected(
         WalkError(IsShallow(), "when " + path + " last changed cannot be told", what));
@@ -161,8 +163,22 @@ core::Result<std::optional<CommitTime>> GitRepository::LastCommitChangingPath(
     git_tree_entry_free(entry);
     return true;
   };
+  // The text of a blob for `counts`: empty for none, a non-blob (a folder) or one too large.
+  auto text_of = [&](const git_oid* id) -> std::string {
+    git_blob* blob = nullptr;
+    if (git_oid_is_zero(id) || git_blob_lookup(&blob, repo_, id) != 0) return "";
+    const auto size = git_blob_rawsize(blob);
+    std::string text;
+    if (size <= static_cast<git_object_size_t>(kMaxPolicyFileBytes)) {
+      text.assign(static_cast<const char*>(git_blob_rawcontent(blob)),
+                  static_cast<std::size_t>(size));
+    }
+    git_blob_free(blob);
+    return text;
+  };
   OwnedWalk walk;
-  if (auto failed = StartWalk(repo_, walk, head, GIT_SORT_TIME)) return fail(*failed);
+  if (auto failed = StartWalk(repo_, walk, head, GIT_SORT_TOPOLOGICAL)) return fail(*failed);
+  git_revwalk_simplify_first_parent(walk.get());
   git_oid oid;
   int rc = 0;
   for (int seen = 0; seen < max_commits && (rc = git_revwalk_next(&oid, walk.get())) == 0; ++seen) {
@@ -180,7 +196,7 @@ core::Result<std::optional<CommitTime>> GitRepository::LastCommitChangingPath(
         return fail("cannot read the parent of " + OidString(&oid));
       }
     }
-    if (git_oid_cmp(&mine, &theirs) != 0) {
+    if (git_oid_cmp(&mine, &theirs) != 0 && counts(text_of(&theirs), text_of(&mine))) {
       return std::optional<CommitTime>(
           CommitTime{OidString(&oid), static_cast<long long>(git_commit_time(commit.get()))});
     }

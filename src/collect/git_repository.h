@@ -103,11 +103,13 @@ class GitRepository {
       const std::string& head, const std::function<bool(std::string_view path)>& touches,
       int max_commits);
 
-  // The same for one path, comparing the path's blob in each commit with its first parent's
-  // (no tree diff: as fast as `git log -1 -- path`).
-  core::Result<std::optional<CommitTime>> LastCommitChangingPath(const std::string& head,
-                                                                 const std::string& path,
-                                                                 int max_commits);
+  // The newest commit on `head`'s first-parent chain (a merged branch is one change: an edit
+  // reverted inside it is none) whose version of `path` differs from its parent's in a way
+  // `counts(before, after)` accepts (texts; empty for no file or one over 16 MiB). Compares
+  // blob ids first: as fast as `git log -1 --first-parent -- path` when every change counts.
+  core::Result<std::optional<CommitTime>> LastCommitChangingPath(
+      const std::string& head, const std::string& path, int max_commits,
+      const std::function<bool(const std::string& before, const std::string& after)>& counts);
 
   // Index (as GIT_INDEX_FILE names it, else the repository's) against HEAD, or against the empty
   // tree when HEAD is unborn.

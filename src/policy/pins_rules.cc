@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 19> kRules = {{
+constexpr std::array<PinsRuleInfo, 21> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA"},
     {"unpinned-action-trusted-owner", Severity::kMedium,
@@ -42,6 +42,12 @@ constexpr std::array<PinsRuleInfo, 19> kRules = {{
      "a manifest (package.json, requirements.txt) allows floating versions"},
     {"unparsable-config", Severity::kMedium,
      "a pipeline configuration file does not parse, so it cannot be checked"},
+    {"unjudged-build-file", Severity::kHigh,
+     "a container build (docker build -f, an action's runs.image) uses a Dockerfile whose name "
+     "the control does not read as one, so its FROM and RUN lines are never judged"},
+    {"unjudged-script", Severity::kHigh,
+     "a shell runs a repository script whose name the control does not read as a shell script "
+     "(bash ci/setup.txt), so its downloads and installs are never judged"},
 }};
 
 }  // namespace

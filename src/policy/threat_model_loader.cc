@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <set>
 
 #include "core/path_glob.h"
@@ -45,7 +46,11 @@ void ReadComponent(const YamlNode& node, const std::string& field, FieldReader& 
     }
   }
   if (auto models = reader.RepoPathList(node, "models", field, Need::kRequired)) {
-    out.models = *models;
+    // Spelled as the repository's tree names it (`./docs/x/../tm.md` is `docs/tm.md`), so the
+    // model is found where it is rather than reported missing.
+    for (const auto& model : *models) {
+      out.models.push_back(std::filesystem::path(model).lexically_normal().generic_string());
+    }
     if (models->empty()) {
       reader.Report(*node.Find("models"), JoinField(field, "models"),
                     "name at least one threat model file (it may not exist yet)");

@@ -90,13 +90,13 @@ TEST_CASE("a change to a component without a threat model blocks", "[e2e][threat
 }
 
 TEST_CASE("a stale threat model blocks", "[e2e][threat_model]") {
-  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");  // 264 days before the change
+  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");  // 271 days before RISKGATE_NOW
   r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
   const auto findings = r.Findings(1);
   REQUIRE(findings.size() == 1);
   CHECK(findings[0]["rule"] == "threat-model-stale");
   CHECK_THAT(findings[0]["message"].get<std::string>(),
-             Catch::Contains("last updated 264 days ago (2026-03-01; at most 90 allowed)"));
+             Catch::Contains("last updated 271 days ago (2026-03-01; at most 90 allowed)"));
 }
 
 TEST_CASE("a fresh but incomplete model reports each missing part", "[e2e][threat_model]") {
@@ -122,6 +122,69 @@ TEST_CASE("updating a stale model in the same range satisfies freshness", "[e2e]
   r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
   r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nReviewed for charge(int).\n"));
   CHECK(r.Findings(0).empty());
+}
+
+TEST_CASE("issue 16: a change commit back-dated to just after the model does not make it fresh",
+          "[e2e][threat_model]") {
+  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto findings = r.Findings(1, "2026-03-02T12:00:00Z");
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-stale");
+  CHECK_THAT(findings[0]["message"].get<std::string>(), Catch::Contains("271 days ago"));
+}
+
+TEST_CASE("issue 16: a model edit reverted inside the range is no update", "[e2e][threat_model]") {
+  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nReviewed for charge(int).\n"));
+  r.repo.CommitAt("code and model", "2026-11-19T12:00:00Z");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel());
+  const auto findings = r.Findings(1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-stale");
+}
+
+TEST_CASE("issue 16: bumping only the review date of a stale model keeps it stale",
+          "[e2e][threat_model]") {
+  Repo r(CompleteModel("\nLast reviewed: 2026-03-01\n"), "2026-03-01T12:00:00Z");
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nLast reviewed:  2026-11-20\n"));
+  const auto findings = r.Findings(1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-stale");
+  CHECK_THAT(findings[0]["message"].get<std::string>(),
+             Catch::Contains("edits only its whitespace or numbers"));
+}
+
+TEST_CASE("issue 16: a commit on the base that only bumped the model's date is no update",
+          "[e2e][threat_model]") {
+  Repo r(CompleteModel("\nLast reviewed: 2026-03-01\n"), "2026-03-01T12:00:00Z");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nLast reviewed: 2026-11-01\n"));
+  r.base = r.repo.CommitAt("bump the review date", "2026-11-01T12:00:00Z");
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto findings = r.Findings(1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-stale");
+  CHECK_THAT(findings[0]["message"].get<std::string>(), Catch::Contains("(2026-03-01;"));
+}
+
+TEST_CASE("issue 16: a merged branch that edited the model and reverted the edit is no update",
+          "[e2e][threat_model]") {
+  Repo r(CompleteModel(), "2026-03-01T12:00:00Z");
+  r.repo.Git({"checkout", "-q", "-b", "touch"});
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel("\nTouched.\n"));
+  r.repo.CommitAt("touch", "2026-11-01T12:00:00Z");
+  r.repo.Write("docs/threat-models/payments.md", CompleteModel());
+  r.repo.CommitAt("untouch", "2026-11-02T12:00:00Z");
+  r.repo.Git({"checkout", "-q", "-"});
+  r.repo.Git({"merge", "-q", "--no-ff", "--no-edit", "touch"});
+  r.base = r.repo.Git({"rev-parse", "HEAD"});
+  while (!r.base.empty() && r.base.back() == '\n') r.base.pop_back();
+  r.repo.Write("src/payments/charge.cc", "int charge(int);\n");
+  const auto findings = r.Findings(1);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["rule"] == "threat-model-stale");
 }
 
 TEST_CASE("a change outside every component is untouched", "[e2e][threat_model]") {

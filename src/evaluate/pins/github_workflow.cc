@@ -9,6 +9,7 @@
 #include "evaluate/pins/from_shell.h"
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/parse_issue.h"
+#include "evaluate/pins/shell_build_files.h"
 #include "evaluate/pins/yaml_lines.h"
 #include "policy/yaml_document.h"
 
@@ -93,7 +94,17 @@ class WorkflowChecker {
       if (const YamlNode* runs = root.Find("runs"); runs != nullptr) {
         if (const YamlNode* image = runs->Find("image")) {
           const std::string value = ScalarOr(image);
-          if (value.starts_with("docker://")) CheckImage(value.substr(9), *image);
+          if (value.starts_with("docker://")) {
+            CheckImage(value.substr(9), *image);
+          } else if (auto issue = CheckBuildFilePath(value, "the action's `runs.image`")) {
+            Add({issue->rule,
+                 image->mark.line,
+                 image->mark.column,
+                 issue->message,
+                 issue->fix,
+                 "",
+                 {}});
+          }
         }
         CheckSteps(runs->Find("steps"), /*windows=*/false);
       }

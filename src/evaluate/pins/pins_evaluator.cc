@@ -58,7 +58,10 @@ std::vector<PinIssue> Check(const std::string& path, const std::string& content,
     case FileKind::kGitlabCi:
       return CheckGitlabCi(content, path, pins);
     case FileKind::kDockerfile:
-      return CheckDockerfile(content);
+      // A shell script named after a Dockerfile (`gen-dockerfile`) is judged as the script it
+      // is: read as a Dockerfile its commands would only be an unparsable file.
+      if (!HasShellShebang(content)) return CheckDockerfile(content);
+      [[fallthrough]];
     case FileKind::kMaybeShell:
       if (!HasShellShebang(content)) return {};
       [[fallthrough]];

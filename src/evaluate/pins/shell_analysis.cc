@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 
+#include "evaluate/pins/shell_build_files.h"
 #include "evaluate/pins/shell_command.h"
 #include "evaluate/pins/shell_downloads.h"
 #include "evaluate/pins/shell_packages.h"
@@ -184,6 +185,11 @@ class Walker {
       Verify(p, view);
       if (auto issue = CheckPackageCommand(view)) {
         Report(c, ShellIssueKind::kUnpinnedPackage, issue->rule, command.begin, command.end,
+               issue->message, issue->fix);
+      }
+      for (auto issue : {CheckBuildFile(view), CheckScriptFile(view, call)}) {
+        if (!issue) continue;
+        Report(c, ShellIssueKind::kUnjudgedFile, issue->rule, command.begin, command.end,
                issue->message, issue->fix);
       }
       Record(c, command, view, download, upstream.has_value());

@@ -24,7 +24,9 @@
 
 namespace riskgate::evaluate::pins {
 
-enum class ShellIssueKind { kDownloadThenExecute, kUnpinnedPackage };
+// kUnjudgedFile: the command builds or runs a file the control cannot judge
+// (unjudged-build-file, unjudged-script).
+enum class ShellIssueKind { kDownloadThenExecute, kUnpinnedPackage, kUnjudgedFile };
 
 struct ShellIssue {
   ShellIssueKind kind = ShellIssueKind::kUnpinnedPackage;

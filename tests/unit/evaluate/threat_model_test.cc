@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/date.h"
+#include "evaluate/threat_model/freshness.h"
 #include "evaluate/threat_model/model_document.h"
 #include "evaluate/threat_model/model_status.h"
 #include "evaluate/threat_model/threat_model_evaluator.h"
@@ -285,9 +286,10 @@ TEST_CASE("issue 8: only entry points the change adds count, and any model may m
   c.touched = {"src/payments/routes/export.cc", "src/payments/routes/legacy.cc",
                "src/payments/routes/refund.cc"};
   c.added = {"src/payments/routes/export.cc", "src/payments/routes/refund.cc"};
-  collect::ModelFile overview{"docs/tm/payments.md", "# payments\n", std::nullopt, true};
+  collect::ModelFile overview{"docs/tm/payments.md", "# payments\n", std::nullopt, true,
+                              std::nullopt};
   collect::ModelFile routes{"docs/tm/routes.md", "# payments routes\n- refund.cc: refunds\n",
-                            std::nullopt, true};
+                            std::nullopt, true, std::nullopt};
   c.models = {overview, routes};
   facts.threat_models.components = {c};
   const auto findings = EvaluateThreatModels(facts, control);
@@ -318,7 +320,8 @@ TEST_CASE("issue 8: status judges freshness as the check does (last_change mode)
   facts.threat_models.change_time = now;
   collect::ComponentFacts c;
   c.name = "payments";
-  c.models = {collect::ModelFile{"docs/tm/payments.md", "# payments\n", now - 10 * kDay, false}};
+  c.models = {collect::ModelFile{"docs/tm/payments.md", "# payments\n", now - 10 * kDay, false,
+                                 std::nullopt}};
   c.last_code_change = now - 5 * kDay;  // the code moved on after the model
   facts.threat_models.components = {c};
   const auto stale = ComponentStatuses(facts.threat_models, control);
@@ -340,6 +343,67 @@ TEST_CASE("issue 8: status judges freshness as the check does (last_change mode)
   facts.threat_models.components[0].last_code_change = now - 400 * kDay;
   CHECK(ComponentStatuses(facts.threat_models, control)[0].usable);
   CHECK(EvaluateThreatModels(facts, control).empty());
+}
+
+}  // namespace riskgate::evaluate::threat_model
+
+namespace riskgate::evaluate::threat_model {
+namespace {
+
+constexpr long long kDaySeconds = 86400;
+
+policy::ThreatModelControl MaxAge(int days) {
+  policy::ThreatModelControl control;
+  control.enabled = true;
+  control.max_age_days = days;
+  return control;
+}
+
+}  // namespace
+
+TEST_CASE("issue 16: an edit of only whitespace or numbers is no update of a threat model",
+          "[evaluate][threat_model]") {
+  const std::string old_model = "# payments\nlast_reviewed: 2024-11-01\n## Assets\nCards.\n";
+  collect::ModelFile model{"docs/tm/payments.md", std::nullopt, std::nullopt, true, old_model};
+  model.content = "# payments\nlast_reviewed: 2026-12-01\n## Assets\n  Cards.\n\n";
+  CHECK_FALSE(UpdatedByChange(model));
+  model.content = "# payments\nlast_reviewed: 2026-12-01\n## Assets\nCards, refunds.\n";
+  CHECK(UpdatedByChange(model));
+  model.base_content.reset();  // the change adds the model
+  CHECK(UpdatedByChange(model));
+  model.changed = false;
+  CHECK_FALSE(UpdatedByChange(model));
+}
+
+TEST_CASE("issue 16: a model whose only edit bumps its date stays as stale as its history says",
+          "[evaluate][threat_model]") {
+  const long long now = static_cast<long long>(std::time(nullptr));
+  collect::ModelFile model{"docs/tm/payments.md", "# payments\nreviewed 2026-12-01\n",
+                           now - 700 * kDaySeconds, true, "# payments\nreviewed 2024-11-01\n"};
+  const auto verdict = JudgeFreshness(model, collect::ComponentFacts{}, MaxAge(180), now);
+  CHECK_FALSE(verdict.fresh);
+  CHECK_THAT(verdict.reason, Catch::Contains("700 days ago"));
+  CHECK_THAT(verdict.reason, Catch::Contains("edits only its whitespace or numbers"));
+}
+
+TEST_CASE("issue 16: a model last updated by a commit dated in the future is stale",
+          "[evaluate][threat_model]") {
+  const long long now = static_cast<long long>(std::time(nullptr));
+  collect::ModelFile model{"docs/tm/payments.md", "# payments\n", now + 400 * kDaySeconds, false,
+                           std::nullopt};
+  const auto verdict = JudgeFreshness(model, collect::ComponentFacts{}, MaxAge(180), now);
+  CHECK_FALSE(verdict.fresh);
+  CHECK_THAT(verdict.reason, Catch::Contains("in the future"));
+  // A few hours ahead is clock skew between machines, not a forgery.
+  model.last_updated = now + 3600;
+  CHECK(JudgeFreshness(model, collect::ComponentFacts{}, MaxAge(180), now).fresh);
+  // In last_change mode too, a future date proves nothing.
+  auto control = MaxAge(180);
+  control.freshness = policy::Freshness::kLastChange;
+  model.last_updated = now + 400 * kDaySeconds;
+  collect::ComponentFacts code;
+  code.last_code_change = now - kDaySeconds;
+  CHECK_FALSE(JudgeFreshness(model, code, control, now).fresh);
 }
 
 }  // namespace riskgate::evaluate::threat_model

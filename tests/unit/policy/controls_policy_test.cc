@@ -124,6 +124,21 @@ controls:
   CHECK(tm.required_parts.size() == 7);
 }
 
+TEST_CASE("issue 16: a threat model path is read as the repository names it",
+          "[policy][threat_model]") {
+  auto policy = Load(R"(version: 1
+controls:
+  threat_model:
+    components:
+      - name: payments
+        paths: ['src/payments/**']
+        models: [./docs/x/../tm/payments.md, docs//tm/./api.md]
+)");
+  REQUIRE(policy.has_value());
+  CHECK(policy->threat_model.components[0].models ==
+        std::vector<std::string>{"docs/tm/payments.md", "docs/tm/api.md"});
+}
+
 TEST_CASE("threat_model mistakes are reported together, located", "[policy][threat_model]") {
   auto policy = Load(R"(version: 1
 controls:
