@@ -4,8 +4,10 @@
 #include <re2/re2.h>
 
 #include <set>
+#include <tuple>
 
 #include "evaluate/pins/from_shell.h"
+#include "evaluate/pins/gitlab_document.h"
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/parse_issue.h"
 #include "evaluate/pins/yaml_lines.h"
@@ -16,19 +18,60 @@ namespace {
 
 using policy::YamlNode;
 
-// Top-level keys that are not jobs.
-const std::set<std::string, std::less<>> kGlobalKeys = {
-    "default",  "include",       "stages",       "variables", "workflow", "image",
-    "services", "before_script", "after_script", "cache",     "types",    "spec"};
+// Job keywords that hold no shell. Any other key of a hidden job (a `.template`) may be pulled
+// into a script with `!reference` from another file, so its strings are read as script lines.
+const std::set<std::string, std::less<>> kNonScriptKeys = {"image",
+                                                           "services",
+                                                           "variables",
+                                                           "rules",
+                                                           "only",
+                                                           "except",
+                                                           "needs",
+                                                           "tags",
+                                                           "cache",
+                                                           "artifacts",
+                                                           "trigger",
+                                                           "include",
+                                                           "extends",
+                                                           "environment",
+                                                           "when",
+                                                           "stage",
+                                                           "inherit",
+                                                           "parallel",
+                                                           "retry",
+                                                           "timeout",
+                                                           "interruptible",
+                                                           "resource_group",
+                                                           "release",
+                                                           "pages",
+                                                           "coverage",
+                                                           "dependencies",
+                                                           "id_tokens",
+                                                           "secrets",
+                                                           "allow_failure",
+                                                           "identity",
+                                                           "manual_confirmation",
+                                                           "dast_configuration",
+                                                           "start_in",
+                                                           "run",
+                                                           "hooks",
+                                                           "before_script",
+                                                           "script",
+                                                           "after_script",
+                                                           "description"};
+
+constexpr int kMaxScriptNesting = 16;  // GitLab flattens nested script lists 10 levels deep
 
 class GitlabChecker {
  public:
   explicit GitlabChecker(std::string_view text) : lines_(text) {}
 
-  std::vector<PinIssue> Run(const YamlNode& root) {
+  std::vector<PinIssue> Run(const GitlabDocument& document) {
+    const YamlNode& root = document.config;
+    if (document.header) CheckInputDefaults(*document.header);
     if (root.kind != YamlNode::Kind::kMap) return std::move(issues_);
     CheckImages(root);
-    if (const YamlNode* include = root.Find("include")) CheckIncludes(*include);
+    for (const YamlNode* include : GitlabIncludeLists(root)) CheckIncludes(*include);
     ShellAnalyzer global_shell;
     CheckScripts(root, global_shell);
     if (const YamlNode* defaults = root.Find("default")) {
@@ -36,10 +79,19 @@ class GitlabChecker {
       CheckScripts(*defaults, global_shell);
     }
     for (const auto& [name, job] : root.fields) {
-      if (kGlobalKeys.contains(name) || job.kind != YamlNode::Kind::kMap) continue;
+      if (!IsGitlabJobKey(name)) continue;
+      ShellAnalyzer shell;  // hooks, before_script, script and after_script run in one shell job
+      if (job.kind != YamlNode::Kind::kMap) {
+        if (name.starts_with('.')) AnalyzeScript(job, shell, 0);  // a list for `!reference`
+        continue;
+      }
       CheckImages(job);
-      ShellAnalyzer shell;  // before_script, script and after_script run in one shell job
       CheckScripts(job, shell);
+      CheckRunSteps(job, shell);
+      if (!name.starts_with('.')) continue;
+      for (const auto& [key, value] : job.fields) {
+        if (!kNonScriptKeys.contains(key)) AnalyzeScript(value, shell, 0);
+      }
     }
     return std::move(issues_);
   }
@@ -97,6 +149,7 @@ class GitlabChecker {
   }
 
   void CheckIncludeMap(const YamlNode& map) {
+    CheckIncludeInputs(map);
     if (const YamlNode* remote = map.Find("remote")) RemoteInclude(*remote, remote->scalar);
     if (const YamlNode* project = map.Find("project")) {
       const YamlNode* ref = map.Find("ref");
@@ -144,14 +197,90 @@ class GitlabChecker {
          {}});
   }
 
+  // Every script GitLab runs for `owner` (a job or `default:`), lists of lists flattened.
   void CheckScripts(const YamlNode& owner, ShellAnalyzer& shell) {
+    if (const YamlNode* hooks = owner.Find("hooks"); hooks && hooks->kind == YamlNode::Kind::kMap) {
+      for (const auto& [name, script] : hooks->fields) AnalyzeScript(script, shell, 0);
+    }
     for (const char* key : {"before_script", "script", "after_script"}) {
-      const YamlNode* script = owner.Find(key);
-      if (script == nullptr) continue;
-      if (script->kind == YamlNode::Kind::kScalar) AnalyzeLine(*script, shell);
-      for (const auto& item : script->items) {
-        if (item.kind == YamlNode::Kind::kScalar) AnalyzeLine(item, shell);
+      if (const YamlNode* script = owner.Find(key)) AnalyzeScript(*script, shell, 0);
+    }
+  }
+
+  void AnalyzeScript(const YamlNode& script, ShellAnalyzer& shell, int depth) {
+    if (script.kind == YamlNode::Kind::kScalar) {
+      AnalyzeLine(script, shell);
+      return;
+    }
+    // A `!reference` left here names another file's job, judged where it is written.
+    if (script.tag == "!reference" || depth > kMaxScriptNesting) return;
+    for (const auto& item : script.items) AnalyzeScript(item, shell, depth + 1);
+  }
+
+  // GitLab steps (`run:`): each step's `script:` runs in the job; `step:` names a step to
+  // fetch, which must be pinned like a component.
+  void CheckRunSteps(const YamlNode& job, ShellAnalyzer& shell) {
+    const YamlNode* run = job.Find("run");
+    if (run == nullptr) return;
+    for (const auto& step : run->items) {
+      if (step.kind != YamlNode::Kind::kMap) continue;
+      if (const YamlNode* script = step.Find("script")) AnalyzeScript(*script, shell, 0);
+      if (const YamlNode* ref = step.Find("step")) CheckStepReference(*ref);
+    }
+  }
+
+  void CheckStepReference(const YamlNode& ref) {
+    const YamlNode* at = &ref;
+    std::string version;
+    if (ref.kind == YamlNode::Kind::kScalar) {
+      const std::string& value = ref.scalar;
+      if (value.empty() || value.starts_with('.') || value.starts_with('/') ||
+          value.find('$') != std::string::npos) {
+        return;  // a step of this repository, or one set by a variable
       }
+      const auto sign = value.rfind('@');
+      if (sign != std::string::npos) version = value.substr(sign + 1);
+    } else if (ref.kind == YamlNode::Kind::kMap) {
+      const YamlNode* git = ref.Find("git");
+      if (git == nullptr || git->kind != YamlNode::Kind::kMap) return;
+      if (const YamlNode* rev = git->Find("rev")) {
+        at = rev;
+        version = rev->scalar;
+      }
+    } else {
+      return;
+    }
+    if (IsFullCommitSha(version)) return;
+    issues_.push_back({"unpinned-gitlab-include",
+                       at->mark.line,
+                       at->mark.column,
+                       "step '" + (ref.kind == YamlNode::Kind::kScalar ? ref.scalar : "git") +
+                           "' is not pinned to a commit SHA",
+                       "name the step at a 40-hex commit sha (`@<sha>`, or `rev: <sha>`)",
+                       "",
+                       {}});
+  }
+
+  // Values given to `inputs` (defaults of a `spec:` header, or passed by an include) end up
+  // wherever `$[[ inputs.x ]]` stands, scripts included.
+  void CheckInputDefaults(const YamlNode& header) {
+    const YamlNode* spec = header.Find("spec");
+    const YamlNode* inputs = spec != nullptr ? spec->Find("inputs") : nullptr;
+    if (inputs == nullptr) return;
+    for (const auto& [name, input] : inputs->fields) {
+      if (const YamlNode* value = input.Find("default")) {
+        ShellAnalyzer shell;
+        AnalyzeScript(*value, shell, 0);
+      }
+    }
+  }
+
+  void CheckIncludeInputs(const YamlNode& entry) {
+    const YamlNode* inputs = entry.Find("inputs");
+    if (inputs == nullptr) return;
+    for (const auto& [name, value] : inputs->fields) {
+      ShellAnalyzer shell;
+      AnalyzeScript(value, shell, 0);
     }
   }
 
@@ -168,10 +297,15 @@ class GitlabChecker {
 std::vector<PinIssue> CheckGitlabCi(std::string_view text, const std::string& path,
                                     const policy::PinsControl&) {
   policy::Diagnostics diagnostics;
-  const auto root = policy::ParseYaml(text, path, diagnostics);
-  if (!root) return ParseIssues(diagnostics);
+  const auto document = ParseGitlabDocument(text, path, diagnostics);
+  if (!document) return ParseIssues(diagnostics);
   GitlabChecker checker(text);
-  auto issues = checker.Run(*root);
+  auto issues = checker.Run(*document);
+  // A line a `!reference` copies into several places is one issue, reported where it is written.
+  std::set<std::tuple<std::string, int, int, std::string>> seen;
+  std::erase_if(issues, [&seen](const PinIssue& issue) {
+    return !seen.insert({issue.rule, issue.line, issue.column, issue.related}).second;
+  });
   auto parse = ParseIssues(diagnostics);
   issues.insert(issues.end(), parse.begin(), parse.end());
   return issues;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/path_glob.h"
+#include "evaluate/pins/gitlab_document.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::evaluate::pins {
@@ -47,15 +48,15 @@ void AddEntry(const YamlNode& entry, std::vector<std::string>& out) {
 
 std::vector<std::string> LocalIncludes(std::string_view gitlab_ci_text) {
   policy::Diagnostics ignored;  // a file that does not parse is reported by the pins check
-  const auto root = policy::ParseYaml(gitlab_ci_text, "", ignored);
+  const auto document = ParseGitlabDocument(gitlab_ci_text, "", ignored);
   std::vector<std::string> out;
-  if (!root || root->kind != YamlNode::Kind::kMap) return out;
-  const YamlNode* include = root->Find("include");
-  if (include == nullptr) return out;
-  if (include->kind == YamlNode::Kind::kSequence) {
-    for (const auto& item : include->items) AddEntry(item, out);
-  } else {
-    AddEntry(*include, out);
+  if (!document) return out;
+  for (const YamlNode* include : GitlabIncludeLists(document->config)) {
+    if (include->kind == YamlNode::Kind::kSequence) {
+      for (const auto& item : include->items) AddEntry(item, out);
+    } else {
+      AddEntry(*include, out);
+    }
   }
   return out;
 }

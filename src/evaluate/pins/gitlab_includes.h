@@ -13,8 +13,9 @@
 
 namespace riskgate::evaluate::pins {
 
-// `include:` entries that name files of this repository: bare strings that are not URLs and
-// `local:` values, without their leading '/'. Entries built from variables are left out.
+// `include:` entries that name files of this repository, at the top level and in each job's
+// `trigger: include:` (a child pipeline): bare strings that are not URLs and `local:` values,
+// without their leading '/'. Entries built from variables are left out.
 std::vector<std::string> LocalIncludes(std::string_view gitlab_ci_text);
 
 // Every local include reachable from `.gitlab-ci.yml` (following the includes of included

@@ -1,0 +1,155 @@
+#include "evaluate/pins/gitlab_document.h"
+
+#include <set>
+#include <utility>
+
+namespace riskgate::evaluate::pins {
+namespace {
+
+using policy::YamlNode;
+
+// Top-level keys that are not jobs.
+const std::set<std::string, std::less<>> kGlobalKeys = {
+    "default",  "include",       "stages",       "variables", "workflow", "image",
+    "services", "before_script", "after_script", "cache",     "types",    "spec"};
+
+constexpr int kMaxReferenceDepth = 10;      // GitLab's limit for nested `!reference`s
+constexpr std::size_t kMaxNodes = 200'000;  // as policy::ParseYaml bounds a document
+
+// `<<: *a` or `<<: [*a, *b]` adds to a map the fields it does not set itself, earlier maps
+// first (YAML 1.1 merge keys, which GitLab's parser applies and yaml-cpp does not).
+void ApplyMergeKeys(YamlNode& node) {
+  for (auto& item : node.items) ApplyMergeKeys(item);
+  for (auto& field : node.fields) ApplyMergeKeys(field.second);
+  if (node.kind != YamlNode::Kind::kMap) return;
+  const YamlNode* merge = node.Find("<<");
+  if (merge == nullptr) return;
+  std::vector<const YamlNode*> sources;
+  if (merge->kind == YamlNode::Kind::kMap) sources.push_back(merge);
+  for (const auto& item : merge->items) {
+    if (item.kind == YamlNode::Kind::kMap) sources.push_back(&item);
+  }
+  if (sources.empty()) return;  // not a merge GitLab accepts: it rejects the file itself
+  YamlNode merged = node;
+  merged.fields.clear();
+  merged.key_marks.clear();
+  std::set<std::string, std::less<>> present;
+  for (std::size_t i = 0; i < node.fields.size(); ++i) {
+    if (node.fields[i].first == "<<") continue;
+    present.insert(node.fields[i].first);
+    merged.fields.push_back(node.fields[i]);
+    merged.key_marks.push_back(i < node.key_marks.size() ? node.key_marks[i] : node.mark);
+  }
+  for (const YamlNode* source : sources) {
+    for (std::size_t i = 0; i < source->fields.size(); ++i) {
+      if (!present.insert(source->fields[i].first).second) continue;
+      merged.fields.push_back(source->fields[i]);
+      merged.key_marks.push_back(i < source->key_marks.size() ? source->key_marks[i]
+                                                              : source->mark);
+    }
+  }
+  node = std::move(merged);
+}
+
+// Replaces `!reference [key, key, ...]` by the node those keys name in the file, as GitLab
+// does. A reference to a key the file does not have (a job of an included file) stays as it is.
+class ReferenceResolver {
+ public:
+  explicit ReferenceResolver(const YamlNode& root) : root_(root) {}
+
+  bool exceeded() const { return exceeded_; }
+
+  YamlNode Resolve(const YamlNode& node, int depth) {
+    if (exceeded_ || ++nodes_ > kMaxNodes) {
+      exceeded_ = true;
+      return {};
+    }
+    if (node.tag == "!reference" && node.kind == YamlNode::Kind::kSequence) {
+      const YamlNode* target = Lookup(node);
+      if (target == nullptr) return node;
+      if (depth >= kMaxReferenceDepth) {
+        exceeded_ = true;
+        return {};
+      }
+      return Resolve(*target, depth + 1);
+    }
+    YamlNode out;
+    out.kind = node.kind;
+    out.mark = node.mark;
+    out.scalar = node.scalar;
+    out.quoted = node.quoted;
+    out.tag = node.tag;
+    out.key_marks = node.key_marks;
+    for (const auto& item : node.items) out.items.push_back(Resolve(item, depth));
+    for (const auto& [key, value] : node.fields) {
+      out.fields.push_back(policy::YamlField{key, Resolve(value, depth)});
+    }
+    return out;
+  }
+
+ private:
+  const YamlNode* Lookup(const YamlNode& reference) const {
+    const YamlNode* at = &root_;
+    for (const auto& key : reference.items) {
+      if (key.kind != YamlNode::Kind::kScalar || at->kind != YamlNode::Kind::kMap) return nullptr;
+      at = at->Find(key.scalar);
+      if (at == nullptr) return nullptr;
+    }
+    return reference.items.empty() ? nullptr : at;
+  }
+
+  const YamlNode& root_;
+  std::size_t nodes_ = 0;
+  bool exceeded_ = false;
+};
+
+}  // namespace
+
+std::optional<GitlabDocument> ParseGitlabDocument(std::string_view text, const std::string& path,
+                                                  policy::Diagnostics& diagnostics) {
+  auto documents = policy::ParseYamlDocuments(text, path, 2, diagnostics);
+  if (!documents || documents->empty()) return std::nullopt;
+  GitlabDocument out;
+  if (documents->size() == 2) {
+    YamlNode& header = documents->front();
+    if (header.kind != YamlNode::Kind::kMap || header.fields.size() != 1 ||
+        header.Find("spec") == nullptr) {
+      diagnostics.Add(path, (*documents)[1].mark, "",
+                      "a second YAML document starts here, and GitLab reads one only after a "
+                      "header document holding nothing but `spec:`");
+      return std::nullopt;
+    }
+    ApplyMergeKeys(header);
+    out.header = std::move(header);
+  }
+  YamlNode config = std::move(documents->back());
+  ApplyMergeKeys(config);
+  ReferenceResolver references(config);
+  out.config = references.Resolve(config, 0);
+  if (references.exceeded()) {
+    diagnostics.Add(path, config.mark, "",
+                    "the `!reference` tags nest deeper than GitLab's " +
+                        std::to_string(kMaxReferenceDepth) + " levels or expand past " +
+                        std::to_string(kMaxNodes) + " nodes");
+    return std::nullopt;
+  }
+  return out;
+}
+
+bool IsGitlabJobKey(std::string_view key) { return !kGlobalKeys.contains(key); }
+
+std::vector<const YamlNode*> GitlabIncludeLists(const YamlNode& config) {
+  std::vector<const YamlNode*> out;
+  if (config.kind != YamlNode::Kind::kMap) return out;
+  if (const YamlNode* include = config.Find("include")) out.push_back(include);
+  for (const auto& [name, job] : config.fields) {
+    if (!IsGitlabJobKey(name) || job.kind != YamlNode::Kind::kMap) continue;
+    const YamlNode* trigger = job.Find("trigger");
+    if (trigger == nullptr || trigger->kind != YamlNode::Kind::kMap)
+      continue;  // a string: a project
+    if (const YamlNode* include = trigger->Find("include")) out.push_back(include);
+  }
+  return out;
+}
+
+}  // namespace riskgate::evaluate::pins
