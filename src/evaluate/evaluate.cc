@@ -106,7 +106,9 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
                                    facts.context.ci ? guard::Gate::kJudge : guard::Gate::kForetell);
   result.findings.insert(result.findings.end(), std::make_move_iterator(guard_findings.begin()),
                          std::make_move_iterator(guard_findings.end()));
-  auto pin_findings = pins::EvaluatePins(facts.files, policy.pins, layout);
+  auto pin_findings =
+      pins::EvaluatePins(facts.files, policy.pins, layout,
+                         policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn));
   result.findings.insert(result.findings.end(), std::make_move_iterator(pin_findings.begin()),
                          std::make_move_iterator(pin_findings.end()));
   auto review_findings = reviews::EvaluateReviews(facts, policy.reviews);

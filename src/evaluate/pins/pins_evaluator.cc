@@ -21,6 +21,8 @@
 namespace riskgate::evaluate::pins {
 namespace {
 
+constexpr std::string_view kUnparsable = "unparsable-config";
+
 std::vector<PinIssue> CheckDockerfile(std::string_view text) {
   const DockerfileAnalysis analysis = AnalyzeDockerfile(text);
   std::vector<PinIssue> out;
@@ -134,7 +136,8 @@ bool WantsDocument(std::string_view path, const policy::PinsControl& pins,
 
 std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>& files,
                                         const policy::PinsControl& pins,
-                                        const RepositoryLayout& layout) {
+                                        const RepositoryLayout& layout,
+                                        policy::OnUnscanned on_unparsable) {
   std::vector<core::Finding> findings;
   if (!pins.enabled) return findings;
   auto& progress = core::RunProgress();
@@ -160,6 +163,10 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
     for (auto& [finding, issue] : rated) {
       finding.in_change = file.whole_file || !file.base_content ||
                           !before.contains(identity(finding, issue)) || issue.file_level;
+      if (issue.rule == kUnparsable && on_unparsable == policy::OnUnscanned::kBlock) {
+        finding.severity = std::max(finding.severity, core::Severity::kHigh);
+        finding.fixed_decision = core::Decision::kBlock;
+      }
       findings.push_back(std::move(finding));
     }
   }
