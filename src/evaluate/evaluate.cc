@@ -136,11 +136,11 @@ bool RoleChanged(std::string_view path, const policy::Policy& policy,
                                                  pins::ClassifyPath(path, now.gitlab_ci_includes);
 }
 
-core::Result<RepositoryLayout> DiscoverLayout(const policy::Policy& policy,
-                                              const FileReader& read) {
+core::Result<RepositoryLayout> DiscoverLayout(const policy::Policy& policy, const FileReader& read,
+                                              const PathLister& list) {
   RepositoryLayout layout;
   if (!policy.pins.enabled) return layout;
-  auto includes = pins::DiscoverGitlabIncludes(read);
+  auto includes = pins::DiscoverGitlabIncludes(read, list);
   if (!includes) return tl::unexpected(includes.error());
   layout.gitlab_ci_includes = std::move(*includes);
   return layout;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 
 #include "core/path_glob.h"
@@ -13,7 +14,9 @@ namespace {
 
 using policy::YamlNode;
 
-constexpr std::size_t kMaxIncludes = 150;  // GitLab's limit per pipeline
+// GitLab allows 150 includes per pipeline by default; an instance may allow more. Past this many
+// files discovery fails rather than leave a file without its role.
+constexpr std::size_t kMaxFiles = 1000;
 
 // "/ci//./build.yml" -> "ci/build.yml": repository-relative, without empty or "." segments.
 void AddLocal(const std::string& value, std::vector<std::string>& out) {
@@ -61,11 +64,21 @@ std::vector<std::string> LocalIncludes(std::string_view gitlab_ci_text) {
   return out;
 }
 
-core::Result<std::vector<std::string>> DiscoverGitlabIncludes(const evaluate::FileReader& read) {
+core::Result<std::vector<std::string>> DiscoverGitlabIncludes(const evaluate::FileReader& read,
+                                                              const evaluate::PathLister& list) {
   std::vector<std::string> found;
   std::set<std::string> seen = {".gitlab-ci.yml"};
   std::deque<std::string> pending = {".gitlab-ci.yml"};
-  while (!pending.empty() && found.size() < kMaxIncludes) {
+  std::optional<std::vector<std::string>> paths;  // listed on the first glob
+  std::size_t read_files = 0;
+  while (!pending.empty()) {
+    if (++read_files > kMaxFiles) {
+      return core::MakeError(core::ErrorCode::kInternal,
+                             "the GitLab CI configuration includes more than " +
+                                 std::to_string(kMaxFiles) +
+                                 " local files; riskgate does not judge part of a pipeline",
+                             pending.front());
+    }
     const std::string path = pending.front();
     pending.pop_front();
     auto text = read(path);
@@ -73,9 +86,21 @@ core::Result<std::vector<std::string>> DiscoverGitlabIncludes(const evaluate::Fi
     if (!*text) continue;
     for (auto& include : LocalIncludes(**text)) {
       if (!seen.insert(include).second) continue;
-      // A glob's files are found when the change touches them; their own includes are not
-      // followed (GitLab expands the glob at pipeline time).
-      if (!core::HasGlobSyntax(include)) pending.push_back(include);
+      if (!core::HasGlobSyntax(include)) {
+        pending.push_back(include);
+      } else if (list) {
+        // GitLab reads every file the glob matches, and their own includes.
+        if (!paths) {
+          auto listed = list();
+          if (!listed) return tl::unexpected(listed.error());
+          paths = std::move(*listed);
+        }
+        for (const auto& candidate : *paths) {
+          if (core::MatchPathGlob(include, candidate) && seen.insert(candidate).second) {
+            pending.push_back(candidate);
+          }
+        }
+      }
       found.push_back(std::move(include));
     }
   }

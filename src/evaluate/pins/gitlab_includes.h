@@ -18,8 +18,11 @@ namespace riskgate::evaluate::pins {
 // without their leading '/'. Entries built from variables are left out.
 std::vector<std::string> LocalIncludes(std::string_view gitlab_ci_text);
 
-// Every local include reachable from `.gitlab-ci.yml` (following the includes of included
-// files, up to GitLab's own limit of 150), as paths or globs. A read error is returned.
-core::Result<std::vector<std::string>> DiscoverGitlabIncludes(const evaluate::FileReader& read);
+// Every local include reachable from `.gitlab-ci.yml`, as paths or globs, following the
+// includes of included files, those a glob matches included (`list` names the files a glob can
+// match; without it, a glob's files are not followed). A read error is returned, and so is a
+// pipeline of more than 1,000 files, rather than a partial layout.
+core::Result<std::vector<std::string>> DiscoverGitlabIncludes(
+    const evaluate::FileReader& read, const evaluate::PathLister& list = {});
 
 }  // namespace riskgate::evaluate::pins
