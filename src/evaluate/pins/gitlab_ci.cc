@@ -18,49 +18,15 @@ namespace {
 
 using policy::YamlNode;
 
-// Job keywords that hold no shell. Any other key of a hidden job (a `.template`) may be pulled
-// into a script with `!reference` from another file, so its strings are read as script lines.
-const std::set<std::string, std::less<>> kNonScriptKeys = {"image",
-                                                           "services",
-                                                           "variables",
-                                                           "rules",
-                                                           "only",
-                                                           "except",
-                                                           "needs",
-                                                           "tags",
-                                                           "cache",
-                                                           "artifacts",
-                                                           "trigger",
-                                                           "include",
-                                                           "extends",
-                                                           "environment",
-                                                           "when",
-                                                           "stage",
-                                                           "inherit",
-                                                           "parallel",
-                                                           "retry",
-                                                           "timeout",
-                                                           "interruptible",
-                                                           "resource_group",
-                                                           "release",
-                                                           "pages",
-                                                           "coverage",
-                                                           "dependencies",
-                                                           "id_tokens",
-                                                           "secrets",
-                                                           "allow_failure",
-                                                           "identity",
-                                                           "manual_confirmation",
-                                                           "dast_configuration",
-                                                           "start_in",
-                                                           "run",
-                                                           "hooks",
-                                                           "before_script",
-                                                           "script",
-                                                           "after_script",
-                                                           "description"};
+// Keys of a job this checker reads for what they are. Any other key of a hidden job (a
+// `.template`) may be pulled into a script with `!reference` from another file, so its strings
+// are read as script lines.
+const std::set<std::string, std::less<>> kReadKeys = {
+    "image", "services", "variables", "run", "hooks", "before_script", "script", "after_script"};
 
 constexpr int kMaxScriptNesting = 16;  // GitLab flattens nested script lists 10 levels deep
+// A document nests at most 64 levels, and each of up to 10 `!reference`s can add as many.
+constexpr int kMaxWalkDepth = 64 * 11;
 
 class GitlabChecker {
  public:
@@ -90,21 +56,50 @@ class GitlabChecker {
       CheckRunSteps(job, shell);
       if (!name.starts_with('.')) continue;
       for (const auto& [key, value] : job.fields) {
-        if (!kNonScriptKeys.contains(key)) AnalyzeScript(value, shell, 0);
+        if (!kReadKeys.contains(key)) AnalyzeScript(value, shell, 0);
       }
     }
+    CheckVariables(root, 0);
     return std::move(issues_);
   }
 
  private:
-  void CheckImages(const YamlNode& owner) {
-    if (const YamlNode* image = owner.Find("image")) {
-      CheckImage(image->kind == YamlNode::Kind::kMap ? image->Find("name") : image);
-    }
-    if (const YamlNode* services = owner.Find("services")) {
-      for (const auto& service : services->items) {
-        CheckImage(service.kind == YamlNode::Kind::kMap ? service.Find("name") : &service);
+  // A variable's value runs wherever a script expands it (`eval "$INSTALL"`, `sh -c "$CMD"`), and
+  // `!reference` can copy it into a script: every `variables:` map (global, job, `rules:`,
+  // `workflow:`) is read as script lines.
+  void CheckVariables(const YamlNode& node, int depth) {
+    if (depth > kMaxWalkDepth) return;
+    for (const auto& [key, value] : node.fields) {
+      if (key == "variables" && value.kind == YamlNode::Kind::kMap) {
+        for (const auto& [name, variable] : value.fields) {
+          const YamlNode* text =
+              variable.kind == YamlNode::Kind::kMap ? variable.Find("value") : &variable;
+          ShellAnalyzer shell;
+          if (text != nullptr) AnalyzeScript(*text, shell, 0);
+        }
       }
+      CheckVariables(value, depth + 1);
+    }
+    for (const auto& item : node.items) CheckVariables(item, depth + 1);
+  }
+
+  void CheckImages(const YamlNode& owner) {
+    if (const YamlNode* image = owner.Find("image")) CheckContainer(*image);
+    if (const YamlNode* services = owner.Find("services")) {
+      for (const auto& service : services->items) CheckContainer(service);
+    }
+  }
+
+  // An image or service: a reference, or a map whose `entrypoint:` and `command:` run too.
+  void CheckContainer(const YamlNode& container) {
+    if (container.kind != YamlNode::Kind::kMap) {
+      CheckImage(&container);
+      return;
+    }
+    CheckImage(container.Find("name"));
+    for (const char* key : {"entrypoint", "command"}) {
+      ShellAnalyzer shell;
+      if (const YamlNode* run = container.Find(key)) AnalyzeScript(*run, shell, 0);
     }
   }
 

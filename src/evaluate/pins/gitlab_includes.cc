@@ -18,20 +18,28 @@ using policy::YamlNode;
 // files discovery fails rather than leave a file without its role.
 constexpr std::size_t kMaxFiles = 1000;
 
-// "/ci//./build.yml" -> "ci/build.yml": repository-relative, without empty or "." segments.
+// "/ci//./x/../build.yml" -> "ci/build.yml": repository-relative, without empty, "." or ".."
+// segments (a path that climbs out of the repository names none of its files).
 void AddLocal(const std::string& value, std::vector<std::string>& out) {
   if (value.empty() || value.find('$') != std::string::npos) return;
-  std::string path;
+  std::vector<std::string_view> segments;
   std::size_t start = 0;
   while (start <= value.size()) {
     std::size_t end = value.find('/', start);
     if (end == std::string::npos) end = value.size();
     const std::string_view segment(value.data() + start, end - start);
-    if (!segment.empty() && segment != ".") {
-      if (!path.empty()) path += '/';
-      path += segment;
+    if (segment == "..") {
+      if (segments.empty()) return;
+      segments.pop_back();
+    } else if (!segment.empty() && segment != ".") {
+      segments.push_back(segment);
     }
     start = end + 1;
+  }
+  std::string path;
+  for (const auto segment : segments) {
+    if (!path.empty()) path += '/';
+    path += segment;
   }
   if (!path.empty()) out.push_back(std::move(path));
 }

@@ -174,3 +174,29 @@ TEST_CASE("issue 16: an unparsable pipeline file blocks where an unscanned file 
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("issue 16: variables, entrypoints and a template's other keys are read as scripts",
+          "[pins][gitlab]") {
+  // A variable a script runs with eval, in every place GitLab sets variables.
+  CHECK(Lines(Gitlab("variables:\n  INSTALL: " + kDownload + "\nbuild:\n  image: " + kDigest +
+                     "\n  script: ['eval \"$INSTALL\"']\n"),
+              "download-then-execute") == std::vector<int>{2});
+  CHECK(Lines(Gitlab("build:\n  image: " + kDigest + "\n  variables:\n    CMD:\n      value: " +
+                     kDownload + "\n  rules:\n    - variables: {X: '" + kDownload +
+                     "'}\n  script: ['sh -c \"$CMD\"']\n"),
+              "download-then-execute") == std::vector<int>{5, 7});
+  // An image's entrypoint and a service's command run too.
+  CHECK(Lines(Gitlab("build:\n  image:\n    name: " + kDigest + "\n    entrypoint: ['sh', '-c', '" +
+                     kDownload + "']\n  services:\n    - name: " + kDigest + "\n      command: ['" +
+                     kDownload + "']\n  script: [make]\n"),
+              "download-then-execute") == std::vector<int>{4, 7});
+  // Any key of a hidden job can be copied into a script by another file's `!reference`.
+  CHECK(Lines(Gitlab(".setup:\n  install:\n    - " + kDownload + "\n"), "download-then-execute") ==
+        std::vector<int>{3});
+  CHECK(Lines(Gitlab(".dl:\n  - " + kDownload + "\n"), "download-then-execute") ==
+        std::vector<int>{2});
+}
+
+}  // namespace riskgate::evaluate::pins

@@ -98,3 +98,10 @@ TEST_CASE(
   REQUIRE_FALSE(found);
   CHECK(found.error().message.find("more than 1000") != std::string::npos);
 }
+
+TEST_CASE("issue 16: a local include spelled with .. names the file it resolves to",
+          "[pins][gitlab]") {
+  CHECK(LocalIncludes("include: {local: 'ci/../scripts/./evil.yml'}\n") ==
+        std::vector<std::string>{"scripts/evil.yml"});
+  CHECK(LocalIncludes("include: {local: '../outside.yml'}\n").empty());
+}
