@@ -62,7 +62,9 @@ class Converter {
       Fail(out.mark, "document nests deeper than " + std::to_string(kMaxDepth) + " levels");
       return out;
     }
-    if (const std::string& tag = node.Tag(); tag.size() > 1 && tag[0] == '!') out.tag = tag;
+    if (const std::string& tag = node.Tag(); !tag.empty() && tag != "?" && tag != "!") {
+      out.tag = tag;
+    }
     switch (node.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:

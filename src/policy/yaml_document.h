@@ -21,9 +21,9 @@ struct YamlNode {
 
   Kind kind = Kind::kNull;
   Mark mark;
-  std::string scalar;             // for kScalar
-  bool quoted = false;            // scalar written in quotes (so "no" stays a string)
-  std::string tag;                // an explicit local tag such as "!reference"; else empty
+  std::string scalar;   // for kScalar
+  bool quoted = false;  // scalar written in quotes (so "no" stays a string)
+  std::string tag;      // an explicit tag ("!reference", "tag:yaml.org,2002:binary"); else empty
   std::vector<YamlNode> items;    // for kSequence
   std::vector<YamlField> fields;  // for kMap, in file order
   std::vector<Mark> key_marks;    // for kMap, parallel to fields

@@ -30,14 +30,15 @@ void ApplyMergeKeys(YamlNode& node) {
     if (item.kind == YamlNode::Kind::kMap) sources.push_back(&item);
   }
   if (sources.empty()) return;  // not a merge GitLab accepts: it rejects the file itself
-  YamlNode merged = node;
-  merged.fields.clear();
-  merged.key_marks.clear();
+  YamlNode merged;
+  merged.kind = node.kind;
+  merged.mark = node.mark;
+  merged.tag = node.tag;
   std::set<std::string, std::less<>> present;
   for (std::size_t i = 0; i < node.fields.size(); ++i) {
     if (node.fields[i].first == "<<") continue;
     present.insert(node.fields[i].first);
-    merged.fields.push_back(node.fields[i]);
+    merged.fields.push_back(std::move(node.fields[i]));
     merged.key_marks.push_back(i < node.key_marks.size() ? node.key_marks[i] : node.mark);
   }
   for (const YamlNode* source : sources) {
@@ -49,6 +50,33 @@ void ApplyMergeKeys(YamlNode& node) {
     }
   }
   node = std::move(merged);
+}
+
+constexpr std::string_view kBinaryTag = "tag:yaml.org,2002:binary";
+
+// A `!!binary` scalar as GitLab's parser reads it (Ruby's lenient unpack('m'): characters
+// outside the base64 alphabet are skipped, '=' ends the data).
+std::string DecodeBinary(std::string_view text) {
+  std::string out;
+  unsigned int bits = 0;
+  int count = 0;
+  for (const char c : text) {
+    int value = -1;
+    if (c >= 'A' && c <= 'Z') value = c - 'A';
+    if (c >= 'a' && c <= 'z') value = c - 'a' + 26;
+    if (c >= '0' && c <= '9') value = c - '0' + 52;
+    if (c == '+') value = 62;
+    if (c == '/') value = 63;
+    if (c == '=') break;
+    if (value < 0) continue;
+    bits = (bits << 6) | static_cast<unsigned int>(value);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out.push_back(static_cast<char>((bits >> count) & 0xFFu));
+    }
+  }
+  return out;
 }
 
 // Replaces `!reference [key, key, ...]` by the node those keys name in the file, as GitLab
@@ -76,7 +104,7 @@ class ReferenceResolver {
     YamlNode out;
     out.kind = node.kind;
     out.mark = node.mark;
-    out.scalar = node.scalar;
+    out.scalar = node.tag == kBinaryTag ? DecodeBinary(node.scalar) : node.scalar;
     out.quoted = node.quoted;
     out.tag = node.tag;
     out.key_marks = node.key_marks;

