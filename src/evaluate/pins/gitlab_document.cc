@@ -151,6 +151,12 @@ std::optional<GitlabDocument> ParseGitlabDocument(std::string_view text, const s
     out.header = std::move(header);
   }
   YamlNode config = std::move(documents->back());
+  if (config.kind != YamlNode::Kind::kMap && config.kind != YamlNode::Kind::kNull) {
+    diagnostics.Add(path, config.mark, "",
+                    "a GitLab CI configuration is a map of jobs and keywords, not a " +
+                        std::string(policy::YamlKindName(config.kind)));
+    return std::nullopt;
+  }
   ApplyMergeKeys(config);
   ReferenceResolver references(config);
   out.config = references.Resolve(config, 0);

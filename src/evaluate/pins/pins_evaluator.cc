@@ -50,9 +50,9 @@ std::vector<PinIssue> CheckDockerfile(std::string_view text) {
   return out;
 }
 
-std::vector<PinIssue> Check(const std::string& path, const std::string& content,
-                            const policy::PinsControl& pins, const RepositoryLayout& layout) {
-  switch (ClassifyPath(path, layout.gitlab_ci_includes)) {
+std::vector<PinIssue> CheckAs(FileKind kind, const std::string& path, const std::string& content,
+                              const policy::PinsControl& pins) {
+  switch (kind) {
     case FileKind::kGithubWorkflow:
       return CheckGithubFile(content, path, GithubFileKind::kWorkflow, pins);
     case FileKind::kActionMetadata:
@@ -77,6 +77,19 @@ std::vector<PinIssue> Check(const std::string& path, const std::string& content,
       return {};
   }
   return {};
+}
+
+// A file GitLab includes is judged as GitLab CI and, when its name gives it a role of its own
+// (a script, a Dockerfile), as that too: an include must not take a role away.
+std::vector<PinIssue> Check(const std::string& path, const std::string& content,
+                            const policy::PinsControl& pins, const RepositoryLayout& layout) {
+  const FileKind kind = ClassifyPath(path, layout.gitlab_ci_includes);
+  auto issues = CheckAs(kind, path, content, pins);
+  if (const FileKind own = ClassifyPath(path); own != kind && own != FileKind::kNone) {
+    auto more = CheckAs(own, path, content, pins);
+    issues.insert(issues.end(), more.begin(), more.end());
+  }
+  return issues;
 }
 
 // Rule, path and the offending line's text (trimmed): stable when lines move.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 
 #include "evaluate/pins/gitlab_ci.h"
 #include "evaluate/pins/gitlab_includes.h"
@@ -222,6 +223,28 @@ TEST_CASE("issue 16: references that multiply past the node budget are unparsabl
     }
   }
   CHECK(Rules(Gitlab(text)) == std::vector<std::string>{"unparsable-config"});
+}
+
+}  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("issue 16: including a script as GitLab CI does not stop it being judged as a script",
+          "[pins][gitlab]") {
+  policy::PinsControl pins;
+  for (const auto& rule : policy::PinsRules()) pins.severity[std::string(rule.id)] = rule.severity;
+  collect::ChangedFile file;
+  file.path = "setup.sh";
+  file.content = kDownload + "\n";  // YAML reads it as one plain scalar
+  file.added_lines = {1};
+  RepositoryLayout layout;
+  layout.gitlab_ci_includes = {"setup.sh"};
+  std::set<std::string> rules;
+  for (const auto& finding : EvaluatePins({file}, pins, layout)) rules.insert(finding.rule);
+  CHECK(rules == std::set<std::string>{"download-then-execute", "unparsable-config"});
+  // A configuration that is a list or a scalar is no configuration GitLab accepts.
+  CHECK(Rules(Gitlab("- a\n- b\n")) == std::vector<std::string>{"unparsable-config"});
+  CHECK(Gitlab("# nothing yet\n").empty());
 }
 
 }  // namespace riskgate::evaluate::pins
