@@ -179,8 +179,9 @@ class GitlabChecker {
   }
 
   void RemoteInclude(const YamlNode& node, const std::string& url) {
-    static const re2::RE2 sha_in_url("/[0-9a-fA-F]{40}/");
-    if (re2::RE2::PartialMatch(url, sha_in_url)) return;
+    // The commit must be in the path: a query or fragment does not choose what a server sends.
+    static const re2::RE2 sha_in_path("^[^?#]*/[0-9a-fA-F]{40}/[^?#]");
+    if (re2::RE2::PartialMatch(url, sha_in_path)) return;
     issues_.push_back(
         {"unpinned-gitlab-include",
          node.mark.line,

@@ -248,3 +248,17 @@ TEST_CASE("issue 16: including a script as GitLab CI does not stop it being judg
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("issue 16: a commit SHA in a remote include's query or fragment is no pin",
+          "[pins][gitlab]") {
+  const std::string sha(40, 'a');
+  CHECK(Gitlab("include:\n  - remote: https://example.com/g/p/-/raw/" + sha + "/ci.yml\n").empty());
+  CHECK(Rules(Gitlab("include:\n  - remote: https://evil.example/ci.yml?v=/" + sha + "/\n")) ==
+        std::vector<std::string>{"unpinned-gitlab-include"});
+  CHECK(Rules(Gitlab("job:\n  trigger:\n    include: https://evil.example/ci.yml#/" + sha +
+                     "/x\n")) == std::vector<std::string>{"unpinned-gitlab-include"});
+}
+
+}  // namespace riskgate::evaluate::pins
