@@ -180,7 +180,7 @@ class GitlabChecker {
 
   void RemoteInclude(const YamlNode& node, const std::string& url) {
     // The commit must be in the path: a query or fragment does not choose what a server sends.
-    static const re2::RE2 sha_in_path("^[^?#]*/[0-9a-fA-F]{40}/[^?#]");
+    static const re2::RE2 sha_in_path("^[^?#]*/[0-9a-f]{40}/[^?#]");  // as IsFullCommitSha
     if (re2::RE2::PartialMatch(url, sha_in_path)) return;
     issues_.push_back(
         {"unpinned-gitlab-include",
