@@ -34,7 +34,6 @@ class GitlabChecker {
 
   std::vector<PinIssue> Run(const GitlabDocument& document) {
     const YamlNode& root = document.config;
-    if (document.header) CheckInputDefaults(*document.header);
     if (root.kind != YamlNode::Kind::kMap) return std::move(issues_);
     CheckImages(root);
     for (const YamlNode* include : GitlabIncludeLists(root)) CheckIncludes(*include);
@@ -257,20 +256,8 @@ class GitlabChecker {
                        {}});
   }
 
-  // Values given to `inputs` (defaults of a `spec:` header, or passed by an include) end up
-  // wherever `$[[ inputs.x ]]` stands, scripts included.
-  void CheckInputDefaults(const YamlNode& header) {
-    const YamlNode* spec = header.Find("spec");
-    const YamlNode* inputs = spec != nullptr ? spec->Find("inputs") : nullptr;
-    if (inputs == nullptr) return;
-    for (const auto& [name, input] : inputs->fields) {
-      if (const YamlNode* value = input.Find("default")) {
-        ShellAnalyzer shell;
-        AnalyzeScript(*value, shell, 0);
-      }
-    }
-  }
-
+  // Values an include passes to the included file's `inputs` end up wherever it writes
+  // `$[[ inputs.x ]]`, scripts included. (A file's own defaults are interpolated when read.)
   void CheckIncludeInputs(const YamlNode& entry) {
     const YamlNode* inputs = entry.Find("inputs");
     if (inputs == nullptr) return;

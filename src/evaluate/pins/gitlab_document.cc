@@ -1,5 +1,7 @@
 #include "evaluate/pins/gitlab_document.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -131,6 +133,47 @@ class ReferenceResolver {
   bool exceeded_ = false;
 };
 
+// The `default:` of each input of a `spec:` header that has a scalar one.
+std::map<std::string, std::string, std::less<>> InputDefaults(const YamlNode& header) {
+  std::map<std::string, std::string, std::less<>> out;
+  const YamlNode* spec = header.Find("spec");
+  const YamlNode* inputs = spec != nullptr ? spec->Find("inputs") : nullptr;
+  if (inputs == nullptr) return out;
+  for (const auto& [name, input] : inputs->fields) {
+    const YamlNode* value = input.Find("default");
+    if (value != nullptr && value->kind == YamlNode::Kind::kScalar) out[name] = value->scalar;
+  }
+  return out;
+}
+
+// Replaces `$[[ inputs.name ]]` (functions after `|` ignored) by the input's default, as GitLab
+// does when nothing else sets it; other interpolations stay as written.
+void Interpolate(YamlNode& node, const std::map<std::string, std::string, std::less<>>& defaults) {
+  for (auto& item : node.items) Interpolate(item, defaults);
+  for (auto& field : node.fields) Interpolate(field.second, defaults);
+  if (node.kind != YamlNode::Kind::kScalar) return;
+  std::string& text = node.scalar;
+  std::size_t from = 0;
+  while ((from = text.find("$[[", from)) != std::string::npos) {
+    const std::size_t end = text.find("]]", from + 3);
+    if (end == std::string::npos) return;
+    std::string_view inner(text.data() + from + 3, end - from - 3);
+    while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
+    std::string_view name;
+    if (inner.starts_with("inputs.")) {
+      name = inner.substr(7);
+      name = name.substr(0, std::min(name.find(' '), name.find('|')));
+    }
+    const auto value = defaults.find(name);
+    if (name.empty() || value == defaults.end()) {
+      from = end + 2;
+      continue;
+    }
+    text.replace(from, end + 2 - from, value->second);
+    from += value->second.size();
+  }
+}
+
 }  // namespace
 
 std::optional<GitlabDocument> ParseGitlabDocument(std::string_view text, const std::string& path,
@@ -167,6 +210,7 @@ std::optional<GitlabDocument> ParseGitlabDocument(std::string_view text, const s
                         std::to_string(kMaxNodes) + " nodes");
     return std::nullopt;
   }
+  if (out.header) Interpolate(out.config, InputDefaults(*out.header));
   return out;
 }
 

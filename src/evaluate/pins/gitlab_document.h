@@ -1,8 +1,9 @@
 // Stage 3 (evaluate): a GitLab CI file as GitLab reads it, shared by the pins check and the
 // discovery of local includes. Input: the text of a configuration file. Output: its
-// configuration map with the `spec:` header document set apart, YAML merge keys (`<<`) applied
-// and `!reference` tags replaced by what they name in the same file. What cannot be read is a
-// diagnostic, never a shorter configuration.
+// configuration map with the `spec:` header document set apart, YAML merge keys (`<<`) applied,
+// `!reference` tags replaced by what they name in the same file, `!!binary` decoded and
+// `$[[ inputs.x ]]` replaced by the input's default. What cannot be read is a diagnostic, never
+// a shorter configuration.
 #pragma once
 
 #include <optional>

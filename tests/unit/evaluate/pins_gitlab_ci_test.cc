@@ -141,10 +141,14 @@ TEST_CASE("issue 16: a spec header document is read and the configuration after 
       kDigest + "\n  script:\n    - " + kDownload + "\n");
   CHECK(Rules(issues) == std::vector<std::string>{"download-then-execute"});
   CHECK(Lines(issues, "download-then-execute") == std::vector<int>{10});
-  // An input's default ends up wherever the configuration interpolates it.
+  // An input's default is judged wherever the configuration interpolates it.
   issues = Gitlab("spec:\n  inputs:\n    cmd:\n      default: " + kDownload +
                   "\n---\nbuild:\n  image: " + kDigest + "\n  script: ['$[[ inputs.cmd ]]']\n");
-  CHECK(Lines(issues, "download-then-execute") == std::vector<int>{4});
+  CHECK(Lines(issues, "download-then-execute") == std::vector<int>{8});
+  issues = Gitlab(
+      "spec:\n  inputs:\n    img:\n      default: 'python:3.12'\n---\nbuild:\n  image: "
+      "'$[[ inputs.img | expand_vars ]]'\n  script: ['$[[ inputs.other ]]']\n");
+  CHECK(Lines(issues, "unpinned-image") == std::vector<int>{7});
   // So does a value an include passes to the included file's inputs.
   issues = Gitlab("include:\n  - local: ci/job.yml\n    inputs:\n      cmd: " + kDownload + "\n");
   CHECK(Lines(issues, "download-then-execute") == std::vector<int>{4});
