@@ -292,11 +292,15 @@ std::optional<std::vector<YamlNode>> ParseYamlDocuments(std::string_view text,
     if (!root) return std::nullopt;
     return std::vector<YamlNode>{std::move(*root)};
   }
+  // yaml-cpp counts positions after a UTF-8 byte order mark.
+  const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const auto offset = [bom](const YAML::Mark& mark) {
+    return bom + static_cast<std::size_t>(std::max(0, mark.pos));
+  };
   std::vector<YamlNode> out;
   for (std::size_t i = 0; i < marks.size(); ++i) {
-    const auto begin = i == 0 ? 0 : static_cast<std::size_t>(std::max(0, marks[i].pos));
-    const auto end = i + 1 < marks.size() ? static_cast<std::size_t>(std::max(0, marks[i + 1].pos))
-                                          : text.size();
+    const std::size_t begin = i == 0 ? 0 : offset(marks[i]);
+    const std::size_t end = i + 1 < marks.size() ? offset(marks[i + 1]) : text.size();
     if (begin > end || end > text.size()) {
       diagnostics.Add(file, ToMark(marks[i]), "", "invalid YAML: documents out of order");
       return std::nullopt;

@@ -50,3 +50,19 @@ TEST_CASE("issue 16: a local tag such as !reference is kept on its node", "[poli
 }
 
 }  // namespace riskgate::policy
+
+namespace riskgate::policy {
+
+TEST_CASE("issue 16: a byte order mark and CRLF lines do not shift where documents split",
+          "[policy]") {
+  Diagnostics diagnostics;
+  auto documents = ParseYamlDocuments(
+      "\xEF\xBB\xBFspec:\r\n  inputs: {}\r\n---\r\nbuild: {a: 1}\r\n", "f.yml", 2, diagnostics);
+  REQUIRE(documents);
+  REQUIRE(documents->size() == 2);
+  CHECK((*documents)[0].Find("spec") != nullptr);
+  REQUIRE((*documents)[1].Find("build") != nullptr);
+  CHECK((*documents)[1].key_marks[0].line == 4);
+}
+
+}  // namespace riskgate::policy
