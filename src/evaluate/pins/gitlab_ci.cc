@@ -18,12 +18,6 @@ namespace {
 
 using policy::YamlNode;
 
-// Keys of a job this checker reads for what they are. Any other key of a hidden job (a
-// `.template`) may be pulled into a script with `!reference` from another file, so its strings
-// are read as script lines.
-const std::set<std::string, std::less<>> kReadKeys = {
-    "image", "services", "variables", "run", "hooks", "before_script", "script", "after_script"};
-
 constexpr int kMaxScriptNesting = 16;  // GitLab flattens nested script lists 10 levels deep
 // A document nests at most 64 levels, and each of up to 10 `!reference`s can add as many.
 constexpr int kMaxWalkDepth = 64 * 11;
@@ -44,61 +38,41 @@ class GitlabChecker {
       CheckScripts(*defaults, global_shell);
     }
     for (const auto& [name, job] : root.fields) {
-      if (!IsGitlabJobKey(name)) continue;
+      if (!IsGitlabJobKey(name) || job.kind != YamlNode::Kind::kMap) continue;
       ShellAnalyzer shell;  // hooks, before_script, script and after_script run in one shell job
-      if (job.kind != YamlNode::Kind::kMap) {
-        if (name.starts_with('.')) AnalyzeScript(job, shell, 0);  // a list for `!reference`
-        continue;
-      }
       CheckImages(job);
       CheckScripts(job, shell);
       CheckRunSteps(job, shell);
-      if (!name.starts_with('.')) continue;
-      for (const auto& [key, value] : job.fields) {
-        if (!kReadKeys.contains(key)) AnalyzeScript(value, shell, 0);
-      }
     }
-    CheckVariables(root, 0);
+    CheckEveryString(root, 0);
     return std::move(issues_);
   }
 
  private:
-  // A variable's value runs wherever a script expands it (`eval "$INSTALL"`, `sh -c "$CMD"`), and
-  // `!reference` can copy it into a script: every `variables:` map (global, job, `rules:`,
-  // `workflow:`) is read as script lines.
-  void CheckVariables(const YamlNode& node, int depth) {
-    if (depth > kMaxWalkDepth) return;
-    for (const auto& [key, value] : node.fields) {
-      if (key == "variables" && value.kind == YamlNode::Kind::kMap) {
-        for (const auto& [name, variable] : value.fields) {
-          const YamlNode* text =
-              variable.kind == YamlNode::Kind::kMap ? variable.Find("value") : &variable;
-          ShellAnalyzer shell;
-          if (text != nullptr) AnalyzeScript(*text, shell, 0);
-        }
-      }
-      CheckVariables(value, depth + 1);
+  // Any string of the configuration can become a command: a variable a script evals
+  // (`eval "$INSTALL"`), an image's `entrypoint:`, a value an include passes to `inputs:`, or
+  // any key of any job that another file's `!reference` copies into a script. So every string
+  // is also judged as a script line of its own (the scripts above keep one shell per job, so
+  // that a file downloaded on one line and run on another is found).
+  void CheckEveryString(const YamlNode& node, int depth) {
+    if (depth > kMaxWalkDepth || node.tag == "!reference") return;
+    if (node.kind == YamlNode::Kind::kScalar) {
+      ShellAnalyzer shell;
+      AnalyzeLine(node, shell);
+      return;
     }
-    for (const auto& item : node.items) CheckVariables(item, depth + 1);
+    for (const auto& item : node.items) CheckEveryString(item, depth + 1);
+    for (const auto& field : node.fields) CheckEveryString(field.second, depth + 1);
   }
 
   void CheckImages(const YamlNode& owner) {
-    if (const YamlNode* image = owner.Find("image")) CheckContainer(*image);
+    if (const YamlNode* image = owner.Find("image")) {
+      CheckImage(image->kind == YamlNode::Kind::kMap ? image->Find("name") : image);
+    }
     if (const YamlNode* services = owner.Find("services")) {
-      for (const auto& service : services->items) CheckContainer(service);
-    }
-  }
-
-  // An image or service: a reference, or a map whose `entrypoint:` and `command:` run too.
-  void CheckContainer(const YamlNode& container) {
-    if (container.kind != YamlNode::Kind::kMap) {
-      CheckImage(&container);
-      return;
-    }
-    CheckImage(container.Find("name"));
-    for (const char* key : {"entrypoint", "command"}) {
-      ShellAnalyzer shell;
-      if (const YamlNode* run = container.Find(key)) AnalyzeScript(*run, shell, 0);
+      for (const auto& service : services->items) {
+        CheckImage(service.kind == YamlNode::Kind::kMap ? service.Find("name") : &service);
+      }
     }
   }
 
@@ -143,7 +117,6 @@ class GitlabChecker {
   }
 
   void CheckIncludeMap(const YamlNode& map) {
-    CheckIncludeInputs(map);
     if (const YamlNode* remote = map.Find("remote")) RemoteInclude(*remote, remote->scalar);
     if (const YamlNode* project = map.Find("project")) {
       const YamlNode* ref = map.Find("ref");
@@ -254,17 +227,6 @@ class GitlabChecker {
                        "name the step at a 40-hex commit sha (`@<sha>`, or `rev: <sha>`)",
                        "",
                        {}});
-  }
-
-  // Values an include passes to the included file's `inputs` end up wherever it writes
-  // `$[[ inputs.x ]]`, scripts included. (A file's own defaults are interpolated when read.)
-  void CheckIncludeInputs(const YamlNode& entry) {
-    const YamlNode* inputs = entry.Find("inputs");
-    if (inputs == nullptr) return;
-    for (const auto& [name, value] : inputs->fields) {
-      ShellAnalyzer shell;
-      AnalyzeScript(value, shell, 0);
-    }
   }
 
   void AnalyzeLine(const YamlNode& node, ShellAnalyzer& shell) {

@@ -266,3 +266,25 @@ TEST_CASE("issue 16: a commit SHA in a remote include's query or fragment is no 
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE(
+    "issue 16: a string under any key of any job is judged, since another file can reference it",
+    "[pins][gitlab]") {
+  // `!reference [build, cache, key]` in another file copies this into a script.
+  CHECK(Lines(Gitlab("build:\n  image: " + kDigest + "\n  cache:\n    key: '" + kDownload +
+                     "'\n  script: [make]\n"),
+              "download-then-execute") == std::vector<int>{4});
+  // An ordinary configuration gives no script finding outside its scripts.
+  CHECK(Gitlab("workflow:\n  rules:\n    - if: '$CI_COMMIT_BRANCH == \"main\"'\nstages: [build]\n"
+               "build:\n  image: " +
+               kDigest +
+               "\n  stage: build\n  tags: [docker]\n  rules:\n    - changes: [src/**/*]\n"
+               "  artifacts:\n    paths: [dist/]\n  environment:\n    name: production\n"
+               "    url: https://example.com\n  cache:\n    key: ${CI_COMMIT_REF_SLUG}\n"
+               "  script: [make]\n")
+            .empty());
+}
+
+}  // namespace riskgate::evaluate::pins
