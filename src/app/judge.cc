@@ -170,9 +170,10 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
   request.head = scope->head;
   request.max_file_bytes = options.max_file_bytes.value_or(policy->limits.max_file_bytes);
   progress.stage = core::RunStage::kCollecting;
-  auto layout = evaluate::DiscoverLayout(*policy, [&](const std::string& path) {
-    return collect::ReadJudgedFile(**repo, request, path);
-  });
+  auto layout = evaluate::DiscoverLayout(
+      *policy,
+      [&](const std::string& path) { return collect::ReadJudgedFile(**repo, request, path); },
+      [&] { return collect::ListJudgedPaths(**repo, request); });
   if (!layout) return tl::unexpected(layout.error());
   request.wants_document = [&policy = *policy, &layout = *layout](std::string_view path) {
     return evaluate::WantsDocument(path, policy, layout);
@@ -181,9 +182,10 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
   // not: nothing in its old version was judged as what it now is.
   core::Result<evaluate::RepositoryLayout> base_layout = evaluate::RepositoryLayout{};
   if (request.mode != core::ScanMode::kWorktree) {
-    base_layout = evaluate::DiscoverLayout(*policy, [&](const std::string& path) {
-      return collect::ReadBaseFile(**repo, request, path);
-    });
+    base_layout = evaluate::DiscoverLayout(
+        *policy,
+        [&](const std::string& path) { return collect::ReadBaseFile(**repo, request, path); },
+        [&] { return collect::ListBasePaths(**repo, request); });
     if (!base_layout) return tl::unexpected(base_layout.error());
   }
   if (base_layout->gitlab_ci_includes != layout->gitlab_ci_includes) {

@@ -400,6 +400,22 @@ core::Result<std::optional<std::string>> ReadJudgedFile(GitRepository& repo,
   return Content(std::move(scannable->text));
 }
 
+core::Result<std::vector<std::string>> ListJudgedPaths(GitRepository& repo,
+                                                       const ScopeRequest& request) {
+  core::Result<std::vector<TrackedFile>> files;
+  if (request.mode == ScanMode::kRange) {
+    auto head = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
+    if (!head) return tl::unexpected(head.error());
+    files = repo.ListCommit(*head);
+  } else {
+    files = repo.ListIndex();
+  }
+  if (!files) return tl::unexpected(files.error());
+  std::vector<std::string> paths;
+  for (auto& file : *files) paths.push_back(std::move(file.path));
+  return paths;
+}
+
 core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest& request) {
   switch (request.mode) {
     case ScanMode::kStaged:

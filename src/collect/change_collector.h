@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "collect/facts.h"
 #include "core/error.h"
@@ -44,10 +45,18 @@ core::Result<std::optional<std::string>> ReadJudgedFile(GitRepository& repo,
                                                         const ScopeRequest& request,
                                                         const std::string& path);
 
+// Every path ReadJudgedFile can read (the index, or head's tree for a range), for include globs.
+core::Result<std::vector<std::string>> ListJudgedPaths(GitRepository& repo,
+                                                       const ScopeRequest& request);
+
 // The content of `path` in the version the change started from (HEAD for staged, the merge
 // base of a range), with ReadJudgedFile's limits; nullopt for a worktree audit.
 core::Result<std::optional<std::string>> ReadBaseFile(GitRepository& repo,
                                                       const ScopeRequest& request,
                                                       const std::string& path);
+
+// Every path of the version the change started from; empty for a worktree audit.
+core::Result<std::vector<std::string>> ListBasePaths(GitRepository& repo,
+                                                     const ScopeRequest& request);
 
 }  // namespace riskgate::collect

@@ -90,29 +90,49 @@ core::Result<void> AddNewRoleDocuments(GitRepository& repo, const ScopeRequest& 
   return {};
 }
 
-core::Result<std::optional<std::string>> ReadBaseFile(GitRepository& repo,
-                                                      const ScopeRequest& request,
-                                                      const std::string& path) {
-  using Text = std::optional<std::string>;
-  std::string base;
+namespace {
+
+// The commit the change started from (HEAD when staged, the merge base of a range); nullopt for
+// a worktree audit, an unborn HEAD or a range from the empty tree.
+core::Result<std::optional<std::string>> BaseCommit(GitRepository& repo,
+                                                    const ScopeRequest& request) {
+  using Commit = std::optional<std::string>;
   if (request.mode == core::ScanMode::kStaged) {
     auto head = repo.Head();
     if (!head) return tl::unexpected(head.error());
-    if (!*head) return Text();
-    base = **head;
-  } else if (request.mode == core::ScanMode::kRange) {
-    if (request.base == kEmptyTreeId) return Text();
-    auto from = repo.ResolveCommit(request.base);
-    if (!from) return tl::unexpected(from.error());
-    auto to = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
-    if (!to) return tl::unexpected(to.error());
-    auto merge_base = repo.MergeBase(*from, *to);
-    if (!merge_base) return tl::unexpected(merge_base.error());
-    base = *merge_base;
-  } else {
-    return Text();
+    return *head ? Commit(**head) : Commit();
   }
-  return TextAt(repo, base, path, request.max_file_bytes);
+  if (request.mode != core::ScanMode::kRange || request.base == kEmptyTreeId) return Commit();
+  auto from = repo.ResolveCommit(request.base);
+  if (!from) return tl::unexpected(from.error());
+  auto to = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
+  if (!to) return tl::unexpected(to.error());
+  auto merge_base = repo.MergeBase(*from, *to);
+  if (!merge_base) return tl::unexpected(merge_base.error());
+  return Commit(*merge_base);
+}
+
+}  // namespace
+
+core::Result<std::optional<std::string>> ReadBaseFile(GitRepository& repo,
+                                                      const ScopeRequest& request,
+                                                      const std::string& path) {
+  auto base = BaseCommit(repo, request);
+  if (!base) return tl::unexpected(base.error());
+  if (!*base) return std::optional<std::string>();
+  return TextAt(repo, **base, path, request.max_file_bytes);
+}
+
+core::Result<std::vector<std::string>> ListBasePaths(GitRepository& repo,
+                                                     const ScopeRequest& request) {
+  auto base = BaseCommit(repo, request);
+  if (!base) return tl::unexpected(base.error());
+  std::vector<std::string> paths;
+  if (!*base) return paths;
+  auto files = repo.ListCommit(**base);
+  if (!files) return tl::unexpected(files.error());
+  for (auto& file : *files) paths.push_back(std::move(file.path));
+  return paths;
 }
 
 }  // namespace riskgate::collect

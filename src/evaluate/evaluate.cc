@@ -106,7 +106,9 @@ Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& pol
                                    facts.context.ci ? guard::Gate::kJudge : guard::Gate::kForetell);
   result.findings.insert(result.findings.end(), std::make_move_iterator(guard_findings.begin()),
                          std::make_move_iterator(guard_findings.end()));
-  auto pin_findings = pins::EvaluatePins(facts.files, policy.pins, layout);
+  auto pin_findings =
+      pins::EvaluatePins(facts.files, policy.pins, layout,
+                         policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn));
   result.findings.insert(result.findings.end(), std::make_move_iterator(pin_findings.begin()),
                          std::make_move_iterator(pin_findings.end()));
   auto review_findings = reviews::EvaluateReviews(facts, policy.reviews);
@@ -134,11 +136,11 @@ bool RoleChanged(std::string_view path, const policy::Policy& policy,
                                                  pins::ClassifyPath(path, now.gitlab_ci_includes);
 }
 
-core::Result<RepositoryLayout> DiscoverLayout(const policy::Policy& policy,
-                                              const FileReader& read) {
+core::Result<RepositoryLayout> DiscoverLayout(const policy::Policy& policy, const FileReader& read,
+                                              const PathLister& list) {
   RepositoryLayout layout;
   if (!policy.pins.enabled) return layout;
-  auto includes = pins::DiscoverGitlabIncludes(read);
+  auto includes = pins::DiscoverGitlabIncludes(read, list);
   if (!includes) return tl::unexpected(includes.error());
   layout.gitlab_ci_includes = std::move(*includes);
   return layout;

@@ -15,6 +15,8 @@ namespace riskgate::evaluate {
 
 // Reads a file as the scope judges the repository; nullopt when it is not there.
 using FileReader = std::function<core::Result<std::optional<std::string>>(const std::string& path)>;
+// Lists every path the reader can read (to expand include globs); called at most once.
+using PathLister = std::function<core::Result<std::vector<std::string>>()>;
 
 struct RepositoryLayout {
   // Local files (paths or globs) that .gitlab-ci.yml includes, directly or through each other.
@@ -22,6 +24,7 @@ struct RepositoryLayout {
 };
 
 // Reads what the enabled controls need; a read error is returned, never ignored.
-core::Result<RepositoryLayout> DiscoverLayout(const policy::Policy& policy, const FileReader& read);
+core::Result<RepositoryLayout> DiscoverLayout(const policy::Policy& policy, const FileReader& read,
+                                              const PathLister& list);
 
 }  // namespace riskgate::evaluate

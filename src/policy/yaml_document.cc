@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace riskgate::policy {
 namespace {
@@ -60,6 +61,9 @@ class Converter {
     if (depth > kMaxDepth) {
       Fail(out.mark, "document nests deeper than " + std::to_string(kMaxDepth) + " levels");
       return out;
+    }
+    if (const std::string& tag = node.Tag(); !tag.empty() && tag != "?" && tag != "!") {
+      out.tag = tag;
     }
     switch (node.Type()) {
       case YAML::NodeType::Undefined:
@@ -141,7 +145,7 @@ namespace {
 // Remembers where each document starts and ignores everything else.
 class DocumentStarts : public YAML::EventHandler {
  public:
-  void OnDocumentStart(const YAML::Mark& mark) override { last_ = mark; }
+  void OnDocumentStart(const YAML::Mark& mark) override { marks_.push_back(mark); }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
@@ -153,20 +157,38 @@ class DocumentStarts : public YAML::EventHandler {
   void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                   YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
-  const YAML::Mark& last() const { return last_; }
+  const std::vector<YAML::Mark>& marks() const { return marks_; }
 
  private:
-  YAML::Mark last_;
+  std::vector<YAML::Mark> marks_;
 };
 
-// Where a second document starts, if the text has one. Throws YAML::Exception on bad syntax.
-std::optional<YAML::Mark> SecondDocumentStart(std::string_view text) {
+// Where the first `limit` documents of the text start (fewer when it has fewer). Throws
+// YAML::Exception on bad syntax.
+std::vector<YAML::Mark> DocumentStartMarks(std::string_view text, std::size_t limit) {
   std::istringstream in{std::string(text)};
   YAML::Parser parser(in);
   DocumentStarts starts;
-  if (!parser.HandleNextDocument(starts)) return std::nullopt;
-  if (!parser.HandleNextDocument(starts)) return std::nullopt;
-  return starts.last();
+  while (starts.marks().size() < limit && parser.HandleNextDocument(starts)) {
+  }
+  return starts.marks();
+}
+
+// Where a second document starts, if the text has one. Throws YAML::Exception on bad syntax.
+std::optional<YAML::Mark> SecondDocumentStart(std::string_view text) {
+  const auto marks = DocumentStartMarks(text, 2);
+  if (marks.size() < 2) return std::nullopt;
+  return marks[1];
+}
+
+// The text with everything before byte `begin` blanked (newlines kept, so marks stay those of
+// the whole text) and everything from byte `end` on cut.
+std::string DocumentSlice(std::string_view text, std::size_t begin, std::size_t end) {
+  std::string out(text.substr(0, end));
+  for (std::size_t i = 0; i < begin && i < out.size(); ++i) {
+    if (out[i] != '\n' && out[i] != '\r') out[i] = ' ';
+  }
+  return out;
 }
 
 // yaml-cpp returns a null document, without an error, for some invalid starts (a leading ',').
@@ -244,6 +266,50 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
     diagnostics.Add(file, ToMark(e.mark), "", "invalid YAML: " + e.msg);
     return std::nullopt;
   }
+}
+
+std::optional<std::vector<YamlNode>> ParseYamlDocuments(std::string_view text,
+                                                        const std::string& file,
+                                                        std::size_t max_documents,
+                                                        Diagnostics& diagnostics) {
+  std::vector<YAML::Mark> marks;
+  if (text.find('\0') == std::string_view::npos) {
+    try {
+      marks = DocumentStartMarks(text, max_documents + 1);
+    } catch (const YAML::Exception& e) {
+      diagnostics.Add(file, ToMark(e.mark), "", "invalid YAML: " + e.msg);
+      return std::nullopt;
+    }
+  }
+  if (marks.size() > max_documents) {
+    diagnostics.Add(file, ToMark(marks[max_documents]), "",
+                    "invalid YAML: document " + std::to_string(max_documents + 1) +
+                        " starts here; this file holds at most " + std::to_string(max_documents));
+    return std::nullopt;
+  }
+  if (marks.size() < 2) {  // one document (or none, or a NUL byte ParseYaml reports)
+    auto root = ParseYaml(text, file, diagnostics);
+    if (!root) return std::nullopt;
+    return std::vector<YamlNode>{std::move(*root)};
+  }
+  // yaml-cpp counts positions after a UTF-8 byte order mark.
+  const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const auto offset = [bom](const YAML::Mark& mark) {
+    return bom + static_cast<std::size_t>(std::max(0, mark.pos));
+  };
+  std::vector<YamlNode> out;
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    const std::size_t begin = i == 0 ? 0 : offset(marks[i]);
+    const std::size_t end = i + 1 < marks.size() ? offset(marks[i + 1]) : text.size();
+    if (begin > end || end > text.size()) {
+      diagnostics.Add(file, ToMark(marks[i]), "", "invalid YAML: documents out of order");
+      return std::nullopt;
+    }
+    auto root = ParseYaml(DocumentSlice(text, begin, end), file, diagnostics);
+    if (!root) return std::nullopt;
+    out.push_back(std::move(*root));
+  }
+  return out;
 }
 
 }  // namespace riskgate::policy

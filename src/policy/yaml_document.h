@@ -21,8 +21,9 @@ struct YamlNode {
 
   Kind kind = Kind::kNull;
   Mark mark;
-  std::string scalar;             // for kScalar
-  bool quoted = false;            // scalar written in quotes (so "no" stays a string)
+  std::string scalar;   // for kScalar
+  bool quoted = false;  // scalar written in quotes (so "no" stays a string)
+  std::string tag;      // an explicit tag ("!reference", "tag:yaml.org,2002:binary"); else empty
   std::vector<YamlNode> items;    // for kSequence
   std::vector<YamlField> fields;  // for kMap, in file order
   std::vector<Mark> key_marks;    // for kMap, parallel to fields
@@ -44,5 +45,13 @@ std::string_view YamlKindName(YamlNode::Kind kind);
 // so that the schema checks can report the file's other problems in the same pass.
 std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file,
                                   Diagnostics& diagnostics);
+
+// Parses a stream of up to `max_documents` documents (separated by `---`), each as ParseYaml
+// does, with marks of the whole text. More documents, or any document that fails, is a
+// diagnostic and gives nullopt.
+std::optional<std::vector<YamlNode>> ParseYamlDocuments(std::string_view text,
+                                                        const std::string& file,
+                                                        std::size_t max_documents,
+                                                        Diagnostics& diagnostics);
 
 }  // namespace riskgate::policy

@@ -4,8 +4,10 @@
 #include <re2/re2.h>
 
 #include <set>
+#include <tuple>
 
 #include "evaluate/pins/from_shell.h"
+#include "evaluate/pins/gitlab_document.h"
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/parse_issue.h"
 #include "evaluate/pins/yaml_lines.h"
@@ -16,19 +18,19 @@ namespace {
 
 using policy::YamlNode;
 
-// Top-level keys that are not jobs.
-const std::set<std::string, std::less<>> kGlobalKeys = {
-    "default",  "include",       "stages",       "variables", "workflow", "image",
-    "services", "before_script", "after_script", "cache",     "types",    "spec"};
+constexpr int kMaxScriptNesting = 16;  // GitLab flattens nested script lists 10 levels deep
+// A document nests at most 64 levels, and each of up to 10 `!reference`s can add as many.
+constexpr int kMaxWalkDepth = 64 * 11;
 
 class GitlabChecker {
  public:
   explicit GitlabChecker(std::string_view text) : lines_(text) {}
 
-  std::vector<PinIssue> Run(const YamlNode& root) {
+  std::vector<PinIssue> Run(const GitlabDocument& document) {
+    const YamlNode& root = document.config;
     if (root.kind != YamlNode::Kind::kMap) return std::move(issues_);
     CheckImages(root);
-    if (const YamlNode* include = root.Find("include")) CheckIncludes(*include);
+    for (const YamlNode* include : GitlabIncludeLists(root)) CheckIncludes(*include);
     ShellAnalyzer global_shell;
     CheckScripts(root, global_shell);
     if (const YamlNode* defaults = root.Find("default")) {
@@ -36,15 +38,33 @@ class GitlabChecker {
       CheckScripts(*defaults, global_shell);
     }
     for (const auto& [name, job] : root.fields) {
-      if (kGlobalKeys.contains(name) || job.kind != YamlNode::Kind::kMap) continue;
+      if (!IsGitlabJobKey(name) || job.kind != YamlNode::Kind::kMap) continue;
+      ShellAnalyzer shell;  // hooks, before_script, script and after_script run in one shell job
       CheckImages(job);
-      ShellAnalyzer shell;  // before_script, script and after_script run in one shell job
       CheckScripts(job, shell);
+      CheckRunSteps(job, shell);
     }
+    CheckEveryString(root, 0);
     return std::move(issues_);
   }
 
  private:
+  // Any string of the configuration can become a command: a variable a script evals
+  // (`eval "$INSTALL"`), an image's `entrypoint:`, a value an include passes to `inputs:`, or
+  // any key of any job that another file's `!reference` copies into a script. So every string
+  // is also judged as a script line of its own (the scripts above keep one shell per job, so
+  // that a file downloaded on one line and run on another is found).
+  void CheckEveryString(const YamlNode& node, int depth) {
+    if (depth > kMaxWalkDepth || node.tag == "!reference") return;
+    if (node.kind == YamlNode::Kind::kScalar) {
+      ShellAnalyzer shell;
+      AnalyzeLine(node, shell);
+      return;
+    }
+    for (const auto& item : node.items) CheckEveryString(item, depth + 1);
+    for (const auto& field : node.fields) CheckEveryString(field.second, depth + 1);
+  }
+
   void CheckImages(const YamlNode& owner) {
     if (const YamlNode* image = owner.Find("image")) {
       CheckImage(image->kind == YamlNode::Kind::kMap ? image->Find("name") : image);
@@ -131,8 +151,9 @@ class GitlabChecker {
   }
 
   void RemoteInclude(const YamlNode& node, const std::string& url) {
-    static const re2::RE2 sha_in_url("/[0-9a-fA-F]{40}/");
-    if (re2::RE2::PartialMatch(url, sha_in_url)) return;
+    // The commit must be in the path: a query or fragment does not choose what a server sends.
+    static const re2::RE2 sha_in_path("^[^?#]*/[0-9a-f]{40}/[^?#]");  // as IsFullCommitSha
+    if (re2::RE2::PartialMatch(url, sha_in_path)) return;
     issues_.push_back(
         {"unpinned-gitlab-include",
          node.mark.line,
@@ -144,15 +165,68 @@ class GitlabChecker {
          {}});
   }
 
+  // Every script GitLab runs for `owner` (a job or `default:`), lists of lists flattened.
   void CheckScripts(const YamlNode& owner, ShellAnalyzer& shell) {
-    for (const char* key : {"before_script", "script", "after_script"}) {
-      const YamlNode* script = owner.Find(key);
-      if (script == nullptr) continue;
-      if (script->kind == YamlNode::Kind::kScalar) AnalyzeLine(*script, shell);
-      for (const auto& item : script->items) {
-        if (item.kind == YamlNode::Kind::kScalar) AnalyzeLine(item, shell);
-      }
+    if (const YamlNode* hooks = owner.Find("hooks"); hooks && hooks->kind == YamlNode::Kind::kMap) {
+      for (const auto& [name, script] : hooks->fields) AnalyzeScript(script, shell, 0);
     }
+    for (const char* key : {"before_script", "script", "after_script"}) {
+      if (const YamlNode* script = owner.Find(key)) AnalyzeScript(*script, shell, 0);
+    }
+  }
+
+  void AnalyzeScript(const YamlNode& script, ShellAnalyzer& shell, int depth) {
+    if (script.kind == YamlNode::Kind::kScalar) {
+      AnalyzeLine(script, shell);
+      return;
+    }
+    // A `!reference` left here names another file's job, judged where it is written.
+    if (script.tag == "!reference" || depth > kMaxScriptNesting) return;
+    for (const auto& item : script.items) AnalyzeScript(item, shell, depth + 1);
+  }
+
+  // GitLab steps (`run:`): each step's `script:` runs in the job; `step:` names a step to
+  // fetch, which must be pinned like a component.
+  void CheckRunSteps(const YamlNode& job, ShellAnalyzer& shell) {
+    const YamlNode* run = job.Find("run");
+    if (run == nullptr) return;
+    for (const auto& step : run->items) {
+      if (step.kind != YamlNode::Kind::kMap) continue;
+      if (const YamlNode* script = step.Find("script")) AnalyzeScript(*script, shell, 0);
+      if (const YamlNode* ref = step.Find("step")) CheckStepReference(*ref);
+    }
+  }
+
+  void CheckStepReference(const YamlNode& ref) {
+    const YamlNode* at = &ref;
+    std::string version;
+    if (ref.kind == YamlNode::Kind::kScalar) {
+      const std::string& value = ref.scalar;
+      if (value.empty() || value.starts_with('.') || value.starts_with('/') ||
+          value.find('$') != std::string::npos) {
+        return;  // a step of this repository, or one set by a variable
+      }
+      const auto sign = value.rfind('@');
+      if (sign != std::string::npos) version = value.substr(sign + 1);
+    } else if (ref.kind == YamlNode::Kind::kMap) {
+      const YamlNode* git = ref.Find("git");
+      if (git == nullptr || git->kind != YamlNode::Kind::kMap) return;
+      if (const YamlNode* rev = git->Find("rev")) {
+        at = rev;
+        version = rev->scalar;
+      }
+    } else {
+      return;
+    }
+    if (IsFullCommitSha(version)) return;
+    issues_.push_back({"unpinned-gitlab-include",
+                       at->mark.line,
+                       at->mark.column,
+                       "step '" + (ref.kind == YamlNode::Kind::kScalar ? ref.scalar : "git") +
+                           "' is not pinned to a commit SHA",
+                       "name the step at a 40-hex commit sha (`@<sha>`, or `rev: <sha>`)",
+                       "",
+                       {}});
   }
 
   void AnalyzeLine(const YamlNode& node, ShellAnalyzer& shell) {
@@ -168,10 +242,15 @@ class GitlabChecker {
 std::vector<PinIssue> CheckGitlabCi(std::string_view text, const std::string& path,
                                     const policy::PinsControl&) {
   policy::Diagnostics diagnostics;
-  const auto root = policy::ParseYaml(text, path, diagnostics);
-  if (!root) return ParseIssues(diagnostics);
+  const auto document = ParseGitlabDocument(text, path, diagnostics);
+  if (!document) return ParseIssues(diagnostics);
   GitlabChecker checker(text);
-  auto issues = checker.Run(*root);
+  auto issues = checker.Run(*document);
+  // A line a `!reference` copies into several places is one issue, reported where it is written.
+  std::set<std::tuple<std::string, int, int, std::string>> seen;
+  std::erase_if(issues, [&seen](const PinIssue& issue) {
+    return !seen.insert({issue.rule, issue.line, issue.column, issue.related}).second;
+  });
   auto parse = ParseIssues(diagnostics);
   issues.insert(issues.end(), parse.begin(), parse.end());
   return issues;

@@ -1,6 +1,8 @@
-// Stage 3 (evaluate): checks a GitLab CI file (.gitlab-ci.yml and included local files): image
-// and service digests, includes of remote projects, URLs and components without a commit SHA,
-// and download-then-run or floating installs in script, before_script and after_script.
+// Stage 3 (evaluate): checks a GitLab CI file (.gitlab-ci.yml, included local files and child
+// pipelines), read as GitLab reads it (gitlab_document.h): image and service digests, includes
+// (top level and `trigger: include:`) of remote projects, URLs, components and `run:` steps
+// without a commit SHA, and download-then-run or floating installs in every job's scripts and,
+// line by line, in every other string of the file.
 #pragma once
 
 #include <string>

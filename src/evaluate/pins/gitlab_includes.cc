@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 
 #include "core/path_glob.h"
+#include "evaluate/pins/gitlab_document.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::evaluate::pins {
@@ -12,22 +14,32 @@ namespace {
 
 using policy::YamlNode;
 
-constexpr std::size_t kMaxIncludes = 150;  // GitLab's limit per pipeline
+// GitLab allows 150 includes per pipeline by default; an instance may allow more. Past this many
+// files discovery fails rather than leave a file without its role.
+constexpr std::size_t kMaxFiles = 1000;
 
-// "/ci//./build.yml" -> "ci/build.yml": repository-relative, without empty or "." segments.
+// "/ci//./x/../build.yml" -> "ci/build.yml": repository-relative, without empty, "." or ".."
+// segments (a path that climbs out of the repository names none of its files).
 void AddLocal(const std::string& value, std::vector<std::string>& out) {
   if (value.empty() || value.find('$') != std::string::npos) return;
-  std::string path;
+  std::vector<std::string_view> segments;
   std::size_t start = 0;
   while (start <= value.size()) {
     std::size_t end = value.find('/', start);
     if (end == std::string::npos) end = value.size();
     const std::string_view segment(value.data() + start, end - start);
-    if (!segment.empty() && segment != ".") {
-      if (!path.empty()) path += '/';
-      path += segment;
+    if (segment == "..") {
+      if (segments.empty()) return;
+      segments.pop_back();
+    } else if (!segment.empty() && segment != ".") {
+      segments.push_back(segment);
     }
     start = end + 1;
+  }
+  std::string path;
+  for (const auto segment : segments) {
+    if (!path.empty()) path += '/';
+    path += segment;
   }
   if (!path.empty()) out.push_back(std::move(path));
 }
@@ -47,24 +59,34 @@ void AddEntry(const YamlNode& entry, std::vector<std::string>& out) {
 
 std::vector<std::string> LocalIncludes(std::string_view gitlab_ci_text) {
   policy::Diagnostics ignored;  // a file that does not parse is reported by the pins check
-  const auto root = policy::ParseYaml(gitlab_ci_text, "", ignored);
+  const auto document = ParseGitlabDocument(gitlab_ci_text, "", ignored);
   std::vector<std::string> out;
-  if (!root || root->kind != YamlNode::Kind::kMap) return out;
-  const YamlNode* include = root->Find("include");
-  if (include == nullptr) return out;
-  if (include->kind == YamlNode::Kind::kSequence) {
-    for (const auto& item : include->items) AddEntry(item, out);
-  } else {
-    AddEntry(*include, out);
+  if (!document) return out;
+  for (const YamlNode* include : GitlabIncludeLists(document->config)) {
+    if (include->kind == YamlNode::Kind::kSequence) {
+      for (const auto& item : include->items) AddEntry(item, out);
+    } else {
+      AddEntry(*include, out);
+    }
   }
   return out;
 }
 
-core::Result<std::vector<std::string>> DiscoverGitlabIncludes(const evaluate::FileReader& read) {
+core::Result<std::vector<std::string>> DiscoverGitlabIncludes(const evaluate::FileReader& read,
+                                                              const evaluate::PathLister& list) {
   std::vector<std::string> found;
   std::set<std::string> seen = {".gitlab-ci.yml"};
   std::deque<std::string> pending = {".gitlab-ci.yml"};
-  while (!pending.empty() && found.size() < kMaxIncludes) {
+  std::optional<std::vector<std::string>> paths;  // listed on the first glob
+  std::size_t read_files = 0;
+  while (!pending.empty()) {
+    if (++read_files > kMaxFiles) {
+      return core::MakeError(core::ErrorCode::kInternal,
+                             "the GitLab CI configuration includes more than " +
+                                 std::to_string(kMaxFiles) +
+                                 " local files; riskgate does not judge part of a pipeline",
+                             pending.front());
+    }
     const std::string path = pending.front();
     pending.pop_front();
     auto text = read(path);
@@ -72,9 +94,21 @@ core::Result<std::vector<std::string>> DiscoverGitlabIncludes(const evaluate::Fi
     if (!*text) continue;
     for (auto& include : LocalIncludes(**text)) {
       if (!seen.insert(include).second) continue;
-      // A glob's files are found when the change touches them; their own includes are not
-      // followed (GitLab expands the glob at pipeline time).
-      if (!core::HasGlobSyntax(include)) pending.push_back(include);
+      if (!core::HasGlobSyntax(include)) {
+        pending.push_back(include);
+      } else if (list) {
+        // GitLab reads every file the glob matches, and their own includes.
+        if (!paths) {
+          auto listed = list();
+          if (!listed) return tl::unexpected(listed.error());
+          paths = std::move(*listed);
+        }
+        for (const auto& candidate : *paths) {
+          if (core::MatchPathGlob(include, candidate) && seen.insert(candidate).second) {
+            pending.push_back(candidate);
+          }
+        }
+      }
       found.push_back(std::move(include));
     }
   }

@@ -21,6 +21,8 @@
 namespace riskgate::evaluate::pins {
 namespace {
 
+constexpr std::string_view kUnparsable = "unparsable-config";
+
 std::vector<PinIssue> CheckDockerfile(std::string_view text) {
   const DockerfileAnalysis analysis = AnalyzeDockerfile(text);
   std::vector<PinIssue> out;
@@ -48,9 +50,9 @@ std::vector<PinIssue> CheckDockerfile(std::string_view text) {
   return out;
 }
 
-std::vector<PinIssue> Check(const std::string& path, const std::string& content,
-                            const policy::PinsControl& pins, const RepositoryLayout& layout) {
-  switch (ClassifyPath(path, layout.gitlab_ci_includes)) {
+std::vector<PinIssue> CheckAs(FileKind kind, const std::string& path, const std::string& content,
+                              const policy::PinsControl& pins) {
+  switch (kind) {
     case FileKind::kGithubWorkflow:
       return CheckGithubFile(content, path, GithubFileKind::kWorkflow, pins);
     case FileKind::kActionMetadata:
@@ -78,6 +80,19 @@ std::vector<PinIssue> Check(const std::string& path, const std::string& content,
       return {};
   }
   return {};
+}
+
+// A file GitLab includes is judged as GitLab CI and, when its name gives it a role of its own
+// (a script, a Dockerfile), as that too: an include must not take a role away.
+std::vector<PinIssue> Check(const std::string& path, const std::string& content,
+                            const policy::PinsControl& pins, const RepositoryLayout& layout) {
+  const FileKind kind = ClassifyPath(path, layout.gitlab_ci_includes);
+  auto issues = CheckAs(kind, path, content, pins);
+  if (const FileKind own = ClassifyPath(path); own != kind && own != FileKind::kNone) {
+    auto more = CheckAs(own, path, content, pins);
+    issues.insert(issues.end(), more.begin(), more.end());
+  }
+  return issues;
 }
 
 // Rule, path and the offending line's text (trimmed): stable when lines move.
@@ -137,7 +152,8 @@ bool WantsDocument(std::string_view path, const policy::PinsControl& pins,
 
 std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>& files,
                                         const policy::PinsControl& pins,
-                                        const RepositoryLayout& layout) {
+                                        const RepositoryLayout& layout,
+                                        policy::OnUnscanned on_unparsable) {
   std::vector<core::Finding> findings;
   if (!pins.enabled) return findings;
   auto& progress = core::RunProgress();
@@ -163,6 +179,10 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
     for (auto& [finding, issue] : rated) {
       finding.in_change = file.whole_file || !file.base_content ||
                           !before.contains(identity(finding, issue)) || issue.file_level;
+      if (issue.rule == kUnparsable && on_unparsable == policy::OnUnscanned::kBlock) {
+        finding.severity = std::max(finding.severity, core::Severity::kHigh);
+        finding.fixed_decision = core::Decision::kBlock;
+      }
       findings.push_back(std::move(finding));
     }
   }

@@ -20,8 +20,11 @@ inline constexpr std::string_view kControl = "pins";
 bool WantsDocument(std::string_view path, const policy::PinsControl& pins,
                    const RepositoryLayout& layout);
 
-std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>& files,
-                                        const policy::PinsControl& pins,
-                                        const RepositoryLayout& layout = {});
+// A pipeline file that does not parse was not judged: under `OnUnscanned::kBlock` (the default
+// of a CI gate run) its `unparsable-config` finding blocks, as an unscanned file does.
+std::vector<core::Finding> EvaluatePins(
+    const std::vector<collect::ChangedFile>& files, const policy::PinsControl& pins,
+    const RepositoryLayout& layout = {},
+    policy::OnUnscanned on_unparsable = policy::OnUnscanned::kWarn);
 
 }  // namespace riskgate::evaluate::pins

@@ -62,3 +62,46 @@ TEST_CASE("an included file is GitLab CI whatever its name", "[pins][gitlab]") {
   CHECK(ClassifyPath("ci/other.yml", includes) == FileKind::kNone);
   CHECK(ClassifyPath("Dockerfile", includes) == FileKind::kDockerfile);
 }
+
+TEST_CASE("issue 16: the files a glob include matches have their own includes followed",
+          "[pins][gitlab]") {
+  const std::map<std::string, std::string> files = {
+      {".gitlab-ci.yml", "include: 'ci/*.yml'\n"},
+      {"ci/a.yml", "include: {local: scripts/evil.yml}\n"},
+      {"scripts/evil.yml", "x: {script: [make]}\n"},
+  };
+  const auto read = [&](const std::string& path) {
+    auto it = files.find(path);
+    return riskgate::core::Result<std::optional<std::string>>(
+        it == files.end() ? std::nullopt : std::optional<std::string>(it->second));
+  };
+  int listed = 0;
+  auto found = DiscoverGitlabIncludes(read, [&] {
+    ++listed;
+    std::vector<std::string> paths;
+    for (const auto& [path, text] : files) paths.push_back(path);
+    return riskgate::core::Result<std::vector<std::string>>(paths);
+  });
+  REQUIRE(found);
+  CHECK(*found == std::vector<std::string>{"ci/*.yml", "scripts/evil.yml"});
+  CHECK(listed == 1);
+}
+
+TEST_CASE(
+    "issue 16: a pipeline of more files than riskgate follows is an error, not a partial layout",
+    "[pins][gitlab]") {
+  // Each file includes the next: the chain never ends.
+  auto found = DiscoverGitlabIncludes([](const std::string& path) {
+    const std::string next = path == ".gitlab-ci.yml" ? "f0.yml" : "f" + path + ".yml";
+    return riskgate::core::Result<std::optional<std::string>>("include: " + next + "\n");
+  });
+  REQUIRE_FALSE(found);
+  CHECK(found.error().message.find("more than 1000") != std::string::npos);
+}
+
+TEST_CASE("issue 16: a local include spelled with .. names the file it resolves to",
+          "[pins][gitlab]") {
+  CHECK(LocalIncludes("include: {local: 'ci/../scripts/./evil.yml'}\n") ==
+        std::vector<std::string>{"scripts/evil.yml"});
+  CHECK(LocalIncludes("include: {local: '../outside.yml'}\n").empty());
+}
