@@ -8,12 +8,15 @@
 #include "evaluate/pins/shell_downloads.h"
 #include "evaluate/pins/shell_packages.h"
 #include "evaluate/pins/shell_parser.h"
+#include "evaluate/pins/shell_sources.h"
 #include "evaluate/pins/shell_verify.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
 
-constexpr int kMaxDepth = 8;  // nested `sh -c`, $(...) and <(...) analysed
+// Nested `sh -c`, $(...), <(...) and ((...)) analysed; deeper text is a finding of its own.
+constexpr int kMaxDepth = 16;
+constexpr size_t kMaxPiped = 64;  // pipelines whose output carries a download: the most recent
 constexpr size_t kMaxSnippet = 200;
 constexpr size_t kMaxDownloads = 256;  // files remembered per job: the most recent
 constexpr std::string_view kVerifyFix =
@@ -87,24 +90,6 @@ void Remember(std::vector<ShellDownload>& downloads, std::string_view path, int 
   downloads.push_back({clean, line, std::move(command), false});
 }
 
-// The first unpinned download in `text` whose content goes to standard output.
-std::optional<DownloadInfo> StdoutDownload(std::string_view text) {
-  for (const ShellPipeline& p : ParseShell(text)) {
-    for (const ShellSimpleCommand& command : p.commands) {
-      DownloadInfo d = ClassifyDownload(ViewCommand(command));
-      if (d.is_download && !d.pinned && d.output_files.empty()) return d;
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<DownloadInfo> SubstitutionDownload(const ShellWord& word) {
-  for (const ShellSubstitution& s : word.substitutions) {
-    if (auto d = StdoutDownload(s.text)) return d;
-  }
-  return std::nullopt;
-}
-
 std::string PipeFix(const DownloadInfo& download) {
   for (const auto& url : download.urls) {
     const std::string pinned = CommitPinnedUrlFix(url);
@@ -114,11 +99,6 @@ std::string PipeFix(const DownloadInfo& download) {
     }
   }
   return std::string(kVerifyFix);
-}
-
-bool IsStdoutToFile(std::string_view op) {
-  return op == ">" || op == ">>" || op == ">|" || op == "&>" || op == "&>>" || op == "1>" ||
-         op == "1>>";
 }
 
 // dpkg -i, apt install, rpm -i/-U, dnf/yum install, msiexec /i: the package's scripts run.
@@ -142,43 +122,126 @@ bool InstallsLocalPackage(const CommandView& view) {
   return false;
 }
 
+bool IsVariableProgram(const CommandView& view) {
+  return view.program != nullptr && view.program->has_expansion;
+}
+
+// What a download piped into `view` does, as the finding's message.
+std::string PipeMessage(const std::string& from, const CommandView& view) {
+  const std::string into = ProgramText(view);
+  if (IsVariableProgram(view)) {
+    return "`" + from + "` output is piped into `" + into +
+           "`, a command named by a variable: a download piped to a command named by a variable "
+           "runs whatever it names";
+  }
+  if (view.args_from_stdin) {
+    return "`" + from + "` output becomes the arguments of `" + into +
+           "` (through xargs), which runs whatever the server sends";
+  }
+  return "`" + from + "` output is piped into `" + into + "`, which runs whatever the server sends";
+}
+
+// "0<" -> "<", "0<<<" -> "<<<": an explicit standard input.
+std::string_view InputOp(std::string_view op) {
+  if (op.starts_with("0<")) op.remove_prefix(1);
+  return op;
+}
+
 class Walker {
  public:
   Walker(std::vector<ShellDownload>& downloads, std::vector<ShellIssue>& issues)
       : downloads_(downloads), issues_(issues) {}
 
-  void Walk(std::string_view text, Position origin, int depth) {
-    if (depth > kMaxDepth || text.empty()) return;
+  // `input`: a download this text reads on standard input (`curl URL | sh -c 'sh'`). Returns
+  // the first download the text prints (`$(curl URL)`).
+  std::optional<DownloadInfo> Walk(std::string_view text, Position origin, int depth,
+                                   const std::optional<DownloadInfo>& input = std::nullopt) {
+    std::optional<DownloadInfo> printed;
+    if (text.empty()) return printed;
     const PositionMap map(text, origin);
-    const Context c{text, map, depth};
+    std::vector<Piped> piped;
+    const Context c{text, map, depth, input, piped, printed};
+    if (depth > kMaxDepth) {
+      TooDeep(c);
+      return printed;
+    }
     ForEachPipeline(text, [&](const ShellPipeline& pipeline) { Pipeline(c, pipeline); });
+    return printed;
   }
 
  private:
+  // A pipeline of this text whose output carries a download (`curl URL` alone in a group).
+  struct Piped {
+    size_t index = 0;
+    DownloadInfo download;
+  };
+
   struct Context {
     std::string_view text;
     const PositionMap& map;
     int depth;
+    const std::optional<DownloadInfo>& input;
+    std::vector<Piped>& piped;
+    std::optional<DownloadInfo>& printed;  // the first download a pipeline of the text prints
   };
 
-  void Pipeline(const Context& c, const ShellPipeline& p) {
-    for (const ShellSimpleCommand& command : p.commands) {  // substitutions run first
-      for (const ShellWord& w : command.words) Substitutions(c, w);
-      for (const ShellRedirect& r : command.redirects) Substitutions(c, r.target);
+  // Nesting past kMaxDepth is not analysed, so it cannot pass as clean: one finding.
+  void TooDeep(const Context& c) {
+    if (too_deep_reported_) return;
+    too_deep_reported_ = true;
+    Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", 0, c.text.size(),
+           "shell nested more than " + std::to_string(kMaxDepth) +
+               " levels deep (`sh -c`, `$(...)`, `((...))`) is not analysed, so a download run "
+               "there would go unseen",
+           "flatten the nesting so that every command can be checked");
+  }
+
+  // The download a pipeline's first command reads: a group's output piped into it, the input
+  // of a group it is in, or the text's own standard input.
+  static std::optional<DownloadInfo> FedDownload(const Context& c, const ShellPipeline& p) {
+    for (auto it = c.piped.rbegin(); it != c.piped.rend(); ++it) {
+      if (p.fed_by_pipeline && it->index == *p.fed_by_pipeline) return it->download;
+      if (p.fed_by_group && it->index >= *p.fed_by_group) return it->download;
     }
-    std::optional<DownloadInfo> upstream;
-    std::string upstream_name;
+    return c.input;
+  }
+
+  void Pipeline(const Context& c, const ShellPipeline& p) {
+    WalkedSubstitutions walked;
+    for (const ShellSimpleCommand& command : p.commands) {  // substitutions run first
+      for (const ShellWord& w : command.words) Substitutions(c, w, std::nullopt, &walked);
+      for (const ShellRedirect& r : command.redirects) {
+        Substitutions(c, r.target, std::nullopt, &walked);
+      }
+    }
+    const WalkedSubstitutions* outer = sources_.UseWalked(&walked);
+    Commands(c, p);
+    sources_.UseWalked(outer);
+  }
+
+  void Commands(const Context& c, const ShellPipeline& p) {
+    std::optional<DownloadInfo> upstream = FedDownload(c, p);
+    bool consumed = false;  // the last command ran the download or wrote it to a file
     for (const ShellSimpleCommand& command : p.commands) {
       const CommandView view = ViewCommand(command);
       const InterpreterCall call = ClassifyInterpreter(view);
       const DownloadInfo download = ClassifyDownload(view);
-      if (upstream && call.family != InterpreterFamily::kNone && call.reads_stdin) {
+      const std::optional<DownloadInfo> output = sources_.Output(view, download);
+      consumed = false;
+      if (upstream && call.family != InterpreterFamily::kNone &&
+          (call.reads_stdin || view.args_from_stdin)) {
         Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", p.begin, p.end,
-               "`" + upstream_name + "` output is piped into `" + view.name +
-                   "`, which runs whatever the server sends",
-               PipeFix(*upstream));
+               PipeMessage(upstream->program, view), PipeFix(*upstream));
+        consumed = true;
       }
-      Inline(c, command, view, call);
+      // `tee >(sh)`, `curl URL > >(sh)`: the process reads what this command writes.
+      if (const auto& writes = output ? output : upstream) {
+        for (const ShellWord& w : command.words) Substitutions(c, w, writes, nullptr);
+        for (const ShellRedirect& r : command.redirects)
+          Substitutions(c, r.target, writes, nullptr);
+      }
+      RunsAsCommand(c, command, view);
+      Inline(c, command, view, call, upstream);
       FromStdinOrOperand(c, command, call);
       RunsDownloadedFile(c, command, view, call);
       Verify(p, view);
@@ -186,39 +249,64 @@ class Walker {
         Report(c, ShellIssueKind::kUnpinnedPackage, issue->rule, command.begin, command.end,
                issue->message, issue->fix);
       }
-      Record(c, command, view, download, upstream.has_value());
-      if (download.is_download && !download.pinned && !upstream) {
-        upstream = download;
-        upstream_name = view.name;
-      }
+      Record(c, command, view, output ? *output : download, upstream.has_value());
+      sources_.Assign(command, view);
+      if (output && !upstream) upstream = output;
+      if (WritesStdoutToFile(command)) consumed = true;
+    }
+    if (upstream && !consumed && WritesStdout(*upstream)) {
+      if (!c.printed) c.printed = upstream;
+      if (c.piped.size() >= kMaxPiped) c.piped.erase(c.piped.begin());
+      c.piped.push_back({p.index, *upstream});
+      if (!p.function.empty()) sources_.FunctionPrints(p.function, *upstream);
     }
   }
 
-  void Substitutions(const Context& c, const ShellWord& w) {
+  // Walks a word's substitutions: with `writes` unset, all but `>(...)`, noting in `walked`
+  // what each prints; with it set, only `>(...)`, whose standard input is `writes`.
+  void Substitutions(const Context& c, const ShellWord& w,
+                     const std::optional<DownloadInfo>& writes, WalkedSubstitutions* walked) {
     for (const ShellSubstitution& s : w.substitutions) {
-      Walk(s.text, c.map.At(s.offset), c.depth + 1);
+      const bool sink = s.kind == ShellSubstitution::Kind::kProcessOut;
+      if (sink != writes.has_value()) continue;
+      auto printed = Walk(s.text, c.map.At(s.offset), c.depth + 1, writes);
+      if (printed && walked != nullptr) walked->emplace(&s, std::move(*printed));
     }
   }
 
-  // `sh -c CODE`, `su -c CODE`, `eval CODE`.
+  // `$(curl URL)` or `$X` holding a download as the program: the text is run as a command line.
+  void RunsAsCommand(const Context& c, const ShellSimpleCommand& command, const CommandView& view) {
+    if (view.program == nullptr || view.program->IsArithmeticCommand()) return;
+    if (auto d = sources_.Held(*view.program)) {
+      Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", command.begin,
+             command.end, "the text that `" + d->program + "` downloads is run as a command",
+             PipeFix(*d));
+    }
+  }
+
+  // `sh -c CODE`, `su -c CODE`, `eval CODE`; the code reads the shell's standard input.
   void Inline(const Context& c, const ShellSimpleCommand& command, const CommandView& view,
-              const InterpreterCall& call) {
+              const InterpreterCall& call, const std::optional<DownloadInfo>& input) {
     std::vector<const ShellWord*> code;
-    if ((call.family == InterpreterFamily::kShell || call.family == InterpreterFamily::kSu) &&
+    if ((call.family == InterpreterFamily::kShell || call.family == InterpreterFamily::kSu ||
+         call.family == InterpreterFamily::kUnknown) &&
         call.inline_code != nullptr) {
       code.push_back(call.inline_code);
     }
     if (view.name == "eval") code = view.args;
     for (const ShellWord* w : code) {
+      if (auto d = sources_.Held(*w)) {
+        Report(
+            c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", command.begin,
+            command.end,
+            "`" + ProgramText(view) + "` runs code that `" + d->program + "` downloads, unchecked",
+            PipeFix(*d));
+        return;
+      }
       if (w->substitutions.empty()) {
         const bool quoted =
             w->end > w->begin && (c.text[w->begin] == '"' || c.text[w->begin] == '\'');
-        Walk(w->value, c.map.At(w->begin + (quoted ? 1 : 0)), c.depth + 1);
-      } else if (auto d = SubstitutionDownload(*w)) {
-        Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", command.begin,
-               command.end, "`" + view.name + "` runs code that `$(...)` downloads, unchecked",
-               PipeFix(*d));
-        return;
+        Walk(w->value, c.map.At(w->begin + (quoted ? 1 : 0)), c.depth + 1, input);
       }
     }
   }
@@ -231,15 +319,17 @@ class Walker {
     std::optional<DownloadInfo> d;
     if (call.script != nullptr && call.script->IsProcessSubstitution() &&
         call.script->substitutions[0].kind == ShellSubstitution::Kind::kProcessIn) {
-      d = StdoutDownload(call.script->substitutions[0].text);
+      d = sources_.Printed(call.script->substitutions[0]);
     }
     for (const ShellRedirect& r : command.redirects) {
       if (!call.reads_stdin || d) break;
-      if (r.op == "<" && r.target.IsProcessSubstitution()) {
-        d = StdoutDownload(r.target.substitutions[0].text);
-      } else if (r.op == "<<<") {
-        d = SubstitutionDownload(r.target);
-      } else if ((r.op == "<<" || r.op == "<<-") && call.family == InterpreterFamily::kShell) {
+      const std::string_view op = InputOp(r.op);
+      if (op == "<" && r.target.IsProcessSubstitution()) {
+        d = sources_.Printed(r.target.substitutions[0]);
+      } else if (op == "<<<") {
+        d = sources_.Held(r.target);
+      } else if ((op == "<<" || op == "<<-") && (call.family == InterpreterFamily::kShell ||
+                                                 call.family == InterpreterFamily::kUnknown)) {
         Walk(r.heredoc, c.map.At(r.heredoc_offset), c.depth + 1);
       }
     }
@@ -258,8 +348,7 @@ class Walker {
       runs.push_back(call.script);
     const bool installs = InstallsLocalPackage(view);
     if (installs) runs.insert(runs.end(), view.args.begin(), view.args.end());
-    for (const ShellWord* w : runs) {
-      if (w->has_expansion) continue;
+    for (const ShellWord* w : runs) {  // "$F" matches a download to "$F": same text, same file
       const std::string path = CleanPath(w->value);
       for (const ShellDownload& d : downloads_) {
         if (d.verified || d.path != path) continue;
@@ -300,13 +389,13 @@ class Walker {
       for (const auto& file : download.output_files) Remember(downloads_, file, line, snippet);
     }
     for (const ShellRedirect& r : command.redirects) {
-      if (IsStdoutToFile(r.op) && !r.target.has_expansion) {
+      if (IsStdoutToFile(r.op)) {
         Remember(downloads_, r.target.value, line, snippet);
       }
     }
     if (upstream && view.name == "tee") {
       for (const ShellWord* w : view.args) {
-        if (!w->has_expansion && !w->value.starts_with("-")) {
+        if (!w->value.starts_with("-")) {
           Remember(downloads_, w->value, line, snippet);
         }
       }
@@ -322,6 +411,8 @@ class Walker {
 
   std::vector<ShellDownload>& downloads_;
   std::vector<ShellIssue>& issues_;
+  DownloadSources sources_;  // variables and functions that hold a download
+  bool too_deep_reported_ = false;
 };
 
 }  // namespace
