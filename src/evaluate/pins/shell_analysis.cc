@@ -126,6 +126,25 @@ bool IsVariableProgram(const CommandView& view) {
   return view.program != nullptr && view.program->has_expansion;
 }
 
+// Variables expanded into echoed text stop adding past this size (the script's own text always
+// counts), which keeps `echo "$C" "$C" ... | sh` linear.
+constexpr size_t kMaxEchoed = 65536;
+
+bool IsShellLike(InterpreterFamily family) {
+  return family == InterpreterFamily::kShell || family == InterpreterFamily::kSu ||
+         family == InterpreterFamily::kUnknown;
+}
+
+// Whether a command runs what its standard input carries (`sh`, `xargs sh -c`, `"$SHELL"`).
+bool RunsInput(const CommandView& view, const InterpreterCall& call) {
+  return call.family != InterpreterFamily::kNone && (call.reads_stdin || view.args_from_stdin);
+}
+
+// -n, -e, -E, -ne...: options of echo.
+bool IsEchoOption(std::string_view v) {
+  return v.size() > 1 && v[0] == '-' && v.find_first_not_of("neE", 1) == std::string_view::npos;
+}
+
 // What a download piped into `view` does, as the finding's message.
 std::string PipeMessage(const std::string& from, const CommandView& view) {
   const std::string into = ProgramText(view);
@@ -221,26 +240,37 @@ class Walker {
 
   void Commands(const Context& c, const ShellPipeline& p) {
     std::optional<DownloadInfo> upstream = FedDownload(c, p);
-    bool consumed = false;  // the last command ran the download or wrote it to a file
+    std::optional<CommandView> echo;  // an echo or printf writing into the pipe
+    bool consumed = false;            // the last command ran the download or wrote it to a file
     for (const ShellSimpleCommand& command : p.commands) {
-      const CommandView view = ViewCommand(command);
+      const CommandView written = ViewCommand(command);
+      const std::optional<CommandView> behind = ViewBehindExpansion(command, written);
+      const CommandView& view = behind ? *behind : written;  // `$SUDO sh` also reads as `sh`
       const InterpreterCall call = ClassifyInterpreter(view);
       const DownloadInfo download = ClassifyDownload(view);
       const std::optional<DownloadInfo> output = sources_.Output(view, download);
+      const CommandView* runs = RunsInput(view, call)                              ? &view
+                                : RunsInput(written, ClassifyInterpreter(written)) ? &written
+                                                                                   : nullptr;
       consumed = false;
-      if (upstream && call.family != InterpreterFamily::kNone &&
-          (call.reads_stdin || view.args_from_stdin)) {
+      if (upstream && runs != nullptr) {
         Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", p.begin, p.end,
-               PipeMessage(upstream->program, view), PipeFix(*upstream));
+               PipeMessage(upstream->program, *runs), PipeFix(*upstream));
         consumed = true;
       }
+      if (echo && !consumed && runs != nullptr && IsShellLike(ClassifyInterpreter(*runs).family)) {
+        Walk(EchoedText(*echo), c.map.At(command.begin), c.depth + 1);  // `echo 'CODE' | sh`
+      }
+      echo.reset();
+      if (view.name == "echo" || view.name == "printf") echo = view;
       // `tee >(sh)`, `curl URL > >(sh)`: the process reads what this command writes.
       if (const auto& writes = output ? output : upstream) {
         for (const ShellWord& w : command.words) Substitutions(c, w, writes, nullptr);
-        for (const ShellRedirect& r : command.redirects)
+        for (const ShellRedirect& r : command.redirects) {
           Substitutions(c, r.target, writes, nullptr);
+        }
       }
-      RunsAsCommand(c, command, view);
+      RunsAsCommand(c, command, written);
       Inline(c, command, view, call, upstream);
       FromStdinOrOperand(c, command, call);
       RunsDownloadedFile(c, command, view, call);
@@ -250,7 +280,7 @@ class Walker {
                issue->message, issue->fix);
       }
       Record(c, command, view, output ? *output : download, upstream.has_value());
-      sources_.Assign(command, view);
+      sources_.Assign(command, written);
       if (output && !upstream) upstream = output;
       if (WritesStdoutToFile(command)) consumed = true;
     }
@@ -260,6 +290,25 @@ class Walker {
       c.piped.push_back({p.index, *upstream});
       if (!p.function.empty()) sources_.FunctionPrints(p.function, *upstream);
     }
+  }
+
+  // What `echo ARGS` or `printf FORMAT ARGS` writes, as code a shell reading it would run.
+  std::string EchoedText(const CommandView& view) {
+    size_t k = 0;
+    if (view.name == "echo") {
+      while (k < view.args.size() && IsEchoOption(view.args[k]->value)) ++k;
+    } else if (!view.args.empty() && view.args[0]->value.find('%') != std::string::npos) {
+      k = 1;  // a format with conversions: the arguments are the text
+    }
+    std::string text;
+    for (; k < view.args.size(); ++k) {
+      if (!text.empty()) text += view.name == "echo" ? ' ' : '\n';
+      text += text.size() < kMaxEchoed ? sources_.CodeText(*view.args[k]) : view.args[k]->value;
+    }
+    for (size_t at = text.find("\\n"); at != std::string::npos; at = text.find("\\n", at)) {
+      text.replace(at, 2, "\n");  // printf and dash's echo turn \n into a newline
+    }
+    return text;
   }
 
   // Walks a word's substitutions: with `writes` unset, all but `>(...)`, noting in `walked`
@@ -284,7 +333,8 @@ class Walker {
     }
   }
 
-  // `sh -c CODE`, `su -c CODE`, `eval CODE`; the code reads the shell's standard input.
+  // `sh -c CODE`, `su -c CODE`, `eval CODE` (also `"$C"` after `C='...'`); the code reads the
+  // shell's standard input.
   void Inline(const Context& c, const ShellSimpleCommand& command, const CommandView& view,
               const InterpreterCall& call, const std::optional<DownloadInfo>& input) {
     std::vector<const ShellWord*> code;
@@ -306,7 +356,7 @@ class Walker {
       if (w->substitutions.empty()) {
         const bool quoted =
             w->end > w->begin && (c.text[w->begin] == '"' || c.text[w->begin] == '\'');
-        Walk(w->value, c.map.At(w->begin + (quoted ? 1 : 0)), c.depth + 1, input);
+        Walk(sources_.CodeText(*w), c.map.At(w->begin + (quoted ? 1 : 0)), c.depth + 1, input);
       }
     }
   }
@@ -328,6 +378,10 @@ class Walker {
         d = sources_.Printed(r.target.substitutions[0]);
       } else if (op == "<<<") {
         d = sources_.Held(r.target);
+        if (!d && IsShellLike(call.family) && r.target.substitutions.empty()) {
+          Walk(sources_.CodeText(r.target), c.map.At(r.target.begin),
+               c.depth + 1);  // `sh <<< 'CODE'`
+        }
       } else if ((op == "<<" || op == "<<-") && (call.family == InterpreterFamily::kShell ||
                                                  call.family == InterpreterFamily::kUnknown)) {
         Walk(r.heredoc, c.map.At(r.heredoc_offset), c.depth + 1);

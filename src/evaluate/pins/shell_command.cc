@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <optional>
 
 #include "core/text.h"
 
@@ -308,10 +309,10 @@ bool IsStdinPath(std::string_view path) {
   return path == "-" || path == "/dev/stdin" || path == "/dev/fd/0" || path == "/proc/self/fd/0";
 }
 
-CommandView ViewCommand(const ShellSimpleCommand& command) {
+namespace {
+
+CommandView ViewFrom(const std::vector<ShellWord>& words, size_t i) {
   CommandView view;
-  const auto& words = command.words;
-  size_t i = 0;
   while (i < words.size()) {
     const ShellWord& w = words[i];
     if (IsAssignment(w.value)) {
@@ -354,6 +355,25 @@ CommandView ViewCommand(const ShellSimpleCommand& command) {
   view.name = words[i].has_expansion ? "" : ProgramName(words[i].value);
   for (size_t k = i + 1; k < words.size(); ++k) view.args.push_back(&words[k]);
   return view;
+}
+
+}  // namespace
+
+CommandView ViewCommand(const ShellSimpleCommand& command) { return ViewFrom(command.words, 0); }
+
+std::optional<CommandView> ViewBehindExpansion(const ShellSimpleCommand& command,
+                                               const CommandView& view) {
+  const auto& words = command.words;
+  if (view.program == nullptr || !view.program->has_expansion ||
+      !view.program->value.starts_with('$')) {
+    return std::nullopt;
+  }
+  size_t next = 0;
+  while (next < words.size() && &words[next] != view.program) ++next;
+  if (++next >= words.size()) return std::nullopt;
+  const ShellWord& w = words[next];
+  if (w.has_expansion || w.value.empty() || w.value[0] == '-') return std::nullopt;
+  return ViewFrom(words, next);
 }
 
 std::string ProgramText(const CommandView& view) {

@@ -6,6 +6,7 @@
 // expansion ("$SHELL", $(which sh)) is unknowable, so it counts as an interpreter. No I/O.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,12 @@ struct CommandView {
 };
 
 CommandView ViewCommand(const ShellSimpleCommand& command);
+
+// `$SUDO curl URL`, `${RUN} sh`: when the program is an expansion followed by a plain word, the
+// reading in which the expansion is a prefix (empty, or a wrapper such as sudo) and that word
+// the program.
+std::optional<CommandView> ViewBehindExpansion(const ShellSimpleCommand& command,
+                                               const CommandView& view);
 
 // Lower-case basename of a program path without a ".exe" suffix: "/usr/bin/Pip3.exe" -> "pip3".
 std::string ProgramName(std::string_view path);

@@ -1,5 +1,7 @@
 #include "evaluate/pins/shell_lexer.h"
 
+#include "evaluate/pins/shell_words.h"
+
 #include <array>
 #include <cctype>
 #include <memory>
@@ -189,6 +191,7 @@ class Lexer {
           ReadBackquote(w);
           break;
         default:
+          if (c == '{') w.brace = true;
           w.value += c;
           ++i_;
       }
@@ -237,9 +240,7 @@ class Lexer {
       i_ += 2;
       while (!AtEnd() && Peek() != '\'') {
         if (Peek() == '\\' && i_ + 1 < s_.size()) {
-          const char e = Peek(1);
-          w.value += e == 'n' ? '\n' : e == 't' ? '\t' : e;
-          i_ += 2;
+          i_ = DecodeAnsiEscape(s_, i_ + 1, w.value);
         } else {
           w.value += s_[i_++];
         }

@@ -28,6 +28,7 @@ struct ShellWord {
   size_t end = 0;
   bool quoted = false;         // some part was quoted or escaped
   bool has_expansion = false;  // some part is $..., `...` or <(...)
+  bool brace = false;          // an unquoted `{`: bash may brace-expand the word
   std::vector<ShellSubstitution> substitutions;
 
   // True when the whole word is one process substitution, e.g. `<(curl -s URL)`.

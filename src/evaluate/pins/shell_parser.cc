@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "evaluate/pins/shell_words.h"
+
 namespace riskgate::evaluate::pins {
 namespace {
 
@@ -129,7 +131,15 @@ class Parser {
       }
     }
     Extend(t);
-    command_.words.push_back(t.word);
+    if (!t.word.brace) {
+      command_.words.push_back(t.word);
+      return;
+    }
+    constexpr size_t kMaxBraceWords = 32;
+    for (std::string& value : BraceExpand(t.word.value, kMaxBraceWords)) {
+      command_.words.push_back(t.word);
+      command_.words.back().value = std::move(value);
+    }
   }
 
   // `for x in $(…)`, `case $(…) in`: the header's words are not a command, but their

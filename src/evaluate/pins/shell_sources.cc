@@ -36,6 +36,18 @@ bool Expands(std::string_view text, std::string_view name) {
   return false;
 }
 
+// NAME of a word that is exactly $NAME or ${NAME}; empty otherwise.
+std::string_view OnlyVariable(std::string_view v) {
+  if (!v.starts_with('$')) return {};
+  v.remove_prefix(1);
+  if (v.starts_with('{') && v.ends_with('}')) v = v.substr(1, v.size() - 2);
+  if (v.empty() || std::isdigit(static_cast<unsigned char>(v[0])) != 0) return {};
+  for (char c : v) {
+    if (!IsNameChar(c)) return {};
+  }
+  return v;
+}
+
 bool Declares(std::string_view name) {
   return name == "export" || name == "local" || name == "declare" || name == "readonly" ||
          name == "typeset";
@@ -98,13 +110,29 @@ std::optional<DownloadInfo> DownloadSources::Held(const ShellWord& word) const {
   return std::nullopt;
 }
 
+std::string DownloadSources::CodeText(const ShellWord& word) {
+  const std::string_view name = OnlyVariable(word.value);
+  if (name.empty()) return word.value;
+  for (Literal& literal : literals_) {
+    if (literal.name != name || literal.given) continue;
+    literal.given = true;
+    return literal.text;
+  }
+  return word.value;
+}
+
 void DownloadSources::Assign(const ShellSimpleCommand& command, const CommandView& view) {
   const bool declares = view.program != nullptr && Declares(view.name);
   for (const ShellWord& w : command.words) {
     const bool is_arg = view.program != nullptr && &w > view.program;
     if (&w == view.program || (is_arg && !declares)) continue;
     const std::string_view name = AssignedName(w.value);
-    if (!name.empty()) Put(variables_, name, Held(w));
+    if (name.empty()) continue;
+    Put(variables_, name, Held(w));
+    std::erase_if(literals_, [&](const Literal& l) { return l.name == name; });
+    if (w.has_expansion) continue;
+    if (literals_.size() >= kMaxNamed) literals_.erase(literals_.begin());
+    literals_.push_back({std::string(name), w.value.substr(w.value.find('=') + 1)});
   }
 }
 

@@ -42,8 +42,13 @@ class DownloadSources {
   // The download whose text a word holds: `"$(curl URL)"`, or `"$X"` after `X=$(curl URL)`.
   std::optional<DownloadInfo> Held(const ShellWord& word) const;
 
+  // The text a word gives a shell as code: its value, or for a word that only names a variable
+  // assigned literal text (`"$C"` after `C='curl URL | sh'`) that text, the first time only
+  // (later the word as written: the text was judged once, and a loop of evals stays linear).
+  std::string CodeText(const ShellWord& word);
+
   // A command ran: `X=$(curl URL)` (also after export, local, declare, readonly, typeset) marks
-  // X as holding a download; any other assignment of X clears it.
+  // X as holding a download, `X='text'` as holding that text; another assignment clears them.
   void Assign(const ShellSimpleCommand& command, const CommandView& view);
 
   // A pipeline in the body of function `name` printed `download`: calling it prints it too.
@@ -55,6 +60,12 @@ class DownloadSources {
 
   Named variables_;
   Named functions_;
+  struct Literal {
+    std::string name;
+    std::string text;
+    bool given = false;  // CodeText returned it
+  };
+  std::vector<Literal> literals_;  // variables holding literal text
   const WalkedSubstitutions* walked_ = nullptr;
 };
 
