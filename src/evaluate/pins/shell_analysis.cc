@@ -10,6 +10,7 @@
 #include "evaluate/pins/shell_parser.h"
 #include "evaluate/pins/shell_sources.h"
 #include "evaluate/pins/shell_verify.h"
+#include "evaluate/pins/shell_words.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
@@ -140,6 +141,14 @@ bool RunsInput(const CommandView& view, const InterpreterCall& call) {
   return call.family != InterpreterFamily::kNone && (call.reads_stdin || view.args_from_stdin);
 }
 
+// `base64 -d`, `base64 --decode`, `openssl base64 -d`.
+bool DecodesBase64(const CommandView& view) {
+  if (view.name != "base64" && view.name != "openssl") return false;
+  return std::any_of(view.args.begin(), view.args.end(), [](const ShellWord* w) {
+    return w->value == "-d" || w->value == "-D" || w->value == "--decode";
+  });
+}
+
 // -n, -e, -E, -ne...: options of echo.
 bool IsEchoOption(std::string_view v) {
   return v.size() > 1 && v[0] == '-' && v.find_first_not_of("neE", 1) == std::string_view::npos;
@@ -241,10 +250,12 @@ class Walker {
   void Commands(const Context& c, const ShellPipeline& p) {
     std::optional<DownloadInfo> upstream = FedDownload(c, p);
     std::optional<CommandView> echo;  // an echo or printf writing into the pipe
+    bool encoded = false;             // ... through `base64 -d`
     bool consumed = false;            // the last command ran the download or wrote it to a file
     for (const ShellSimpleCommand& command : p.commands) {
       const CommandView written = ViewCommand(command);
-      const std::optional<CommandView> behind = ViewBehindExpansion(command, written);
+      std::optional<CommandView> behind = ViewBehindExpansion(command, written);
+      if (!behind) behind = ViewOfExec(command, written);
       const CommandView& view = behind ? *behind : written;  // `$SUDO sh` also reads as `sh`
       const InterpreterCall call = ClassifyInterpreter(view);
       const DownloadInfo download = ClassifyDownload(view);
@@ -259,10 +270,16 @@ class Walker {
         consumed = true;
       }
       if (echo && !consumed && runs != nullptr && IsShellLike(ClassifyInterpreter(*runs).family)) {
-        Walk(EchoedText(*echo), c.map.At(command.begin), c.depth + 1);  // `echo 'CODE' | sh`
+        std::string text = EchoedText(*echo);  // `echo 'CODE' | sh`
+        Walk(encoded ? DecodeBase64(text) : text, c.map.At(command.begin), c.depth + 1);
       }
-      echo.reset();
-      if (view.name == "echo" || view.name == "printf") echo = view;
+      if (echo && !encoded && DecodesBase64(view)) {
+        encoded = true;  // `echo Y3VybC... | base64 -d | sh`
+      } else {
+        echo.reset();
+        encoded = false;
+        if (view.name == "echo" || view.name == "printf") echo = view;
+      }
       // `tee >(sh)`, `curl URL > >(sh)`: the process reads what this command writes.
       if (const auto& writes = output ? output : upstream) {
         for (const ShellWord& w : command.words) Substitutions(c, w, writes, nullptr);
@@ -344,6 +361,18 @@ class Walker {
       code.push_back(call.inline_code);
     }
     if (view.name == "eval") code = view.args;
+    if (view.name == "watch" && !view.args.empty()) code.push_back(view.args.back());
+    if (view.name == "trap") {  // trap [--] CODE SIGNAL...
+      const auto it = std::find_if(view.args.begin(), view.args.end(),
+                                   [](const ShellWord* w) { return !w->value.starts_with('-'); });
+      if (it != view.args.end()) code.push_back(*it);
+    }
+    if (view.name == "alias") {  // dash expands aliases in scripts: `alias x='CODE'; x`
+      for (const ShellWord* w : view.args) {
+        const size_t eq = w->value.find('=');
+        if (eq != std::string::npos) Walk(w->value.substr(eq + 1), c.map.At(w->begin), c.depth + 1);
+      }
+    }
     for (const ShellWord* w : code) {
       if (auto d = sources_.Held(*w)) {
         Report(

@@ -376,6 +376,18 @@ std::optional<CommandView> ViewBehindExpansion(const ShellSimpleCommand& command
   return ViewFrom(words, next);
 }
 
+std::optional<CommandView> ViewOfExec(const ShellSimpleCommand& command, const CommandView& view) {
+  if (view.name != "find") return std::nullopt;
+  const auto& words = command.words;
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    const std::string& v = words[k].value;
+    if (v == "-exec" || v == "-execdir" || v == "-ok" || v == "-okdir") {
+      return ViewFrom(words, k + 1);
+    }
+  }
+  return std::nullopt;
+}
+
 std::string ProgramText(const CommandView& view) {
   if (view.program == nullptr) return "";
   constexpr size_t kMax = 60;

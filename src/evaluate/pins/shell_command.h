@@ -31,6 +31,9 @@ CommandView ViewCommand(const ShellSimpleCommand& command);
 std::optional<CommandView> ViewBehindExpansion(const ShellSimpleCommand& command,
                                                const CommandView& view);
 
+// `find ... -exec CMD ... ;` (also -execdir, -ok, -okdir): the command find runs.
+std::optional<CommandView> ViewOfExec(const ShellSimpleCommand& command, const CommandView& view);
+
 // Lower-case basename of a program path without a ".exe" suffix: "/usr/bin/Pip3.exe" -> "pip3".
 std::string ProgramName(std::string_view path);
 

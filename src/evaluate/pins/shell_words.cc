@@ -150,6 +150,31 @@ size_t DecodeAnsiEscape(std::string_view text, size_t i, std::string& out) {
   return i;
 }
 
+std::string DecodeBase64(std::string_view text) {
+  std::string out;
+  uint32_t bits = 0;
+  int count = 0;
+  for (const char c : text) {
+    int v = -1;
+    if (c >= 'A' && c <= 'Z') v = c - 'A';
+    if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+    if (c >= '0' && c <= '9') v = c - '0' + 52;
+    if (c == '+' || c == '-') v = 62;
+    if (c == '/' || c == '_') v = 63;
+    if (v < 0) {
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+      break;  // '=' padding or anything else ends the data
+    }
+    bits = (bits << 6) | static_cast<uint32_t>(v);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out += static_cast<char>((bits >> count) & 0xff);
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> BraceExpand(std::string_view value, size_t limit) {
   std::vector<std::string> out;
   Expand(value, limit, 0, out);

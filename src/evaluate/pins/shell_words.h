@@ -14,6 +14,10 @@ namespace riskgate::evaluate::pins {
 // the result to `out`; returns the index after the escape.
 size_t DecodeAnsiEscape(std::string_view text, size_t i, std::string& out);
 
+// Standard or URL-safe base64 decoded, blanks skipped, stopping at the first other character:
+// what `base64 -d` gives a shell.
+std::string DecodeBase64(std::string_view text);
+
 // Bash brace expansion of a word's value: "{curl,-fsSL,URL}" -> "curl", "-fsSL", "URL";
 // "a{b,c}d" -> "abd", "acd". At most `limit` words and 8 brace groups; `${NAME}` and a `{...}`
 // without a comma stay as they are.
