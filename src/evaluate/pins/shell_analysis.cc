@@ -355,10 +355,15 @@ class Walker {
   void Inline(const Context& c, const ShellSimpleCommand& command, const CommandView& view,
               const InterpreterCall& call, const std::optional<DownloadInfo>& input) {
     std::vector<const ShellWord*> code;
-    if ((call.family == InterpreterFamily::kShell || call.family == InterpreterFamily::kSu ||
-         call.family == InterpreterFamily::kUnknown) &&
-        call.inline_code != nullptr) {
+    size_t params = 0;  // words at the end of `code` that are only data the code may run
+    if (IsShellLike(call.family) && call.inline_code != nullptr) {
       code.push_back(call.inline_code);
+      // `bash -c 'eval "$1"' _ "$(curl URL)"`: the code's positional parameters are its own.
+      const auto at = std::find(view.args.begin(), view.args.end(), call.inline_code);
+      if (at != view.args.end()) {
+        code.insert(code.end(), at + 1, view.args.end());
+        params = static_cast<size_t>(view.args.end() - (at + 1));
+      }
     }
     if (view.name == "eval") code = view.args;
     if (view.name == "watch" && !view.args.empty()) code.push_back(view.args.back());
@@ -373,7 +378,8 @@ class Walker {
         if (eq != std::string::npos) Walk(w->value.substr(eq + 1), c.map.At(w->begin), c.depth + 1);
       }
     }
-    for (const ShellWord* w : code) {
+    for (size_t k = 0; k < code.size(); ++k) {
+      const ShellWord* w = code[k];
       if (auto d = sources_.Held(*w)) {
         Report(
             c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", command.begin,
@@ -382,7 +388,7 @@ class Walker {
             PipeFix(*d));
         return;
       }
-      if (w->substitutions.empty()) {
+      if (w->substitutions.empty() && k + params < code.size()) {
         const bool quoted =
             w->end > w->begin && (c.text[w->begin] == '"' || c.text[w->begin] == '\'');
         Walk(sources_.CodeText(*w), c.map.At(w->begin + (quoted ? 1 : 0)), c.depth + 1, input);

