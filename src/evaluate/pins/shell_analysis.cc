@@ -9,12 +9,16 @@
 #include "evaluate/pins/shell_downloads.h"
 #include "evaluate/pins/shell_packages.h"
 #include "evaluate/pins/shell_parser.h"
+#include "evaluate/pins/shell_sources.h"
 #include "evaluate/pins/shell_verify.h"
+#include "evaluate/pins/shell_words.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
 
-constexpr int kMaxDepth = 8;  // nested `sh -c`, $(...) and <(...) analysed
+// Nested `sh -c`, $(...), <(...) and ((...)) analysed; deeper text is a finding of its own.
+constexpr int kMaxDepth = 16;
+constexpr size_t kMaxPiped = 64;  // pipelines whose output carries a download: the most recent
 constexpr size_t kMaxSnippet = 200;
 constexpr size_t kMaxDownloads = 256;  // files remembered per job: the most recent
 constexpr std::string_view kVerifyFix =
@@ -88,24 +92,6 @@ void Remember(std::vector<ShellDownload>& downloads, std::string_view path, int 
   downloads.push_back({clean, line, std::move(command), false});
 }
 
-// The first unpinned download in `text` whose content goes to standard output.
-std::optional<DownloadInfo> StdoutDownload(std::string_view text) {
-  for (const ShellPipeline& p : ParseShell(text)) {
-    for (const ShellSimpleCommand& command : p.commands) {
-      DownloadInfo d = ClassifyDownload(ViewCommand(command));
-      if (d.is_download && !d.pinned && d.output_files.empty()) return d;
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<DownloadInfo> SubstitutionDownload(const ShellWord& word) {
-  for (const ShellSubstitution& s : word.substitutions) {
-    if (auto d = StdoutDownload(s.text)) return d;
-  }
-  return std::nullopt;
-}
-
 std::string PipeFix(const DownloadInfo& download) {
   for (const auto& url : download.urls) {
     const std::string pinned = CommitPinnedUrlFix(url);
@@ -115,11 +101,6 @@ std::string PipeFix(const DownloadInfo& download) {
     }
   }
   return std::string(kVerifyFix);
-}
-
-bool IsStdoutToFile(std::string_view op) {
-  return op == ">" || op == ">>" || op == ">|" || op == "&>" || op == "&>>" || op == "1>" ||
-         op == "1>>";
 }
 
 // dpkg -i, apt install, rpm -i/-U, dnf/yum install, msiexec /i: the package's scripts run.
@@ -143,43 +124,172 @@ bool InstallsLocalPackage(const CommandView& view) {
   return false;
 }
 
+bool IsVariableProgram(const CommandView& view) {
+  return view.program != nullptr && view.program->has_expansion;
+}
+
+// Variables expanded into echoed text stop adding past this size (the script's own text always
+// counts), which keeps `echo "$C" "$C" ... | sh` linear.
+constexpr size_t kMaxEchoed = 65536;
+
+bool IsShellLike(InterpreterFamily family) {
+  return family == InterpreterFamily::kShell || family == InterpreterFamily::kSu ||
+         family == InterpreterFamily::kUnknown;
+}
+
+// Whether a command runs what its standard input carries (`sh`, `xargs sh -c`, `"$SHELL"`).
+bool RunsInput(const CommandView& view, const InterpreterCall& call) {
+  return call.family != InterpreterFamily::kNone && (call.reads_stdin || view.args_from_stdin);
+}
+
+// `base64 -d`, `base64 --decode`, `openssl base64 -d`.
+bool DecodesBase64(const CommandView& view) {
+  if (view.name != "base64" && view.name != "openssl") return false;
+  return std::any_of(view.args.begin(), view.args.end(), [](const ShellWord* w) {
+    return w->value == "-d" || w->value == "-D" || w->value == "--decode";
+  });
+}
+
+// -n, -e, -E, -ne...: options of echo.
+bool IsEchoOption(std::string_view v) {
+  return v.size() > 1 && v[0] == '-' && v.find_first_not_of("neE", 1) == std::string_view::npos;
+}
+
+// What a download piped into `view` does, as the finding's message.
+std::string PipeMessage(const std::string& from, const CommandView& view) {
+  const std::string into = ProgramText(view);
+  if (IsVariableProgram(view)) {
+    return "`" + from + "` output is piped into `" + into +
+           "`, a command named by a variable: a download piped to a command named by a variable "
+           "runs whatever it names";
+  }
+  if (view.args_from_stdin) {
+    return "`" + from + "` output becomes the arguments of `" + into +
+           "` (through xargs), which runs whatever the server sends";
+  }
+  return "`" + from + "` output is piped into `" + into + "`, which runs whatever the server sends";
+}
+
+// "0<" -> "<", "0<<<" -> "<<<": an explicit standard input.
+std::string_view InputOp(std::string_view op) {
+  if (op.starts_with("0<")) op.remove_prefix(1);
+  return op;
+}
+
 class Walker {
  public:
   Walker(std::vector<ShellDownload>& downloads, std::vector<ShellIssue>& issues)
       : downloads_(downloads), issues_(issues) {}
 
-  void Walk(std::string_view text, Position origin, int depth) {
-    if (depth > kMaxDepth || text.empty()) return;
+  // `input`: a download this text reads on standard input (`curl URL | sh -c 'sh'`). Returns
+  // the first download the text prints (`$(curl URL)`).
+  std::optional<DownloadInfo> Walk(std::string_view text, Position origin, int depth,
+                                   const std::optional<DownloadInfo>& input = std::nullopt) {
+    std::optional<DownloadInfo> printed;
+    if (text.empty()) return printed;
     const PositionMap map(text, origin);
-    const Context c{text, map, depth};
+    std::vector<Piped> piped;
+    const Context c{text, map, depth, input, piped, printed};
+    if (depth > kMaxDepth) {
+      TooDeep(c);
+      return printed;
+    }
     ForEachPipeline(text, [&](const ShellPipeline& pipeline) { Pipeline(c, pipeline); });
+    return printed;
   }
 
  private:
+  // A pipeline of this text whose output carries a download (`curl URL` alone in a group).
+  struct Piped {
+    size_t index = 0;
+    DownloadInfo download;
+  };
+
   struct Context {
     std::string_view text;
     const PositionMap& map;
     int depth;
+    const std::optional<DownloadInfo>& input;
+    std::vector<Piped>& piped;
+    std::optional<DownloadInfo>& printed;  // the first download a pipeline of the text prints
   };
 
-  void Pipeline(const Context& c, const ShellPipeline& p) {
-    for (const ShellSimpleCommand& command : p.commands) {  // substitutions run first
-      for (const ShellWord& w : command.words) Substitutions(c, w);
-      for (const ShellRedirect& r : command.redirects) Substitutions(c, r.target);
+  // Nesting past kMaxDepth is not analysed, so it cannot pass as clean: one finding.
+  void TooDeep(const Context& c) {
+    if (too_deep_reported_) return;
+    too_deep_reported_ = true;
+    Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", 0, c.text.size(),
+           "shell nested more than " + std::to_string(kMaxDepth) +
+               " levels deep (`sh -c`, `$(...)`, `((...))`) is not analysed, so a download run "
+               "there would go unseen",
+           "flatten the nesting so that every command can be checked");
+  }
+
+  // The download a pipeline's first command reads: a group's output piped into it, the input
+  // of a group it is in, or the text's own standard input.
+  static std::optional<DownloadInfo> FedDownload(const Context& c, const ShellPipeline& p) {
+    for (auto it = c.piped.rbegin(); it != c.piped.rend(); ++it) {
+      if (p.fed_by_pipeline && it->index == *p.fed_by_pipeline) return it->download;
+      if (p.fed_by_group && it->index >= *p.fed_by_group) return it->download;
     }
-    std::optional<DownloadInfo> upstream;
-    std::string upstream_name;
+    return c.input;
+  }
+
+  void Pipeline(const Context& c, const ShellPipeline& p) {
+    WalkedSubstitutions walked;
+    for (const ShellSimpleCommand& command : p.commands) {  // substitutions run first
+      for (const ShellWord& w : command.words) Substitutions(c, w, std::nullopt, &walked);
+      for (const ShellRedirect& r : command.redirects) {
+        Substitutions(c, r.target, std::nullopt, &walked);
+      }
+    }
+    const WalkedSubstitutions* outer = sources_.UseWalked(&walked);
+    Commands(c, p);
+    sources_.UseWalked(outer);
+  }
+
+  void Commands(const Context& c, const ShellPipeline& p) {
+    std::optional<DownloadInfo> upstream = FedDownload(c, p);
+    std::optional<CommandView> echo;  // an echo or printf writing into the pipe
+    bool encoded = false;             // ... through `base64 -d`
+    bool consumed = false;            // the last command ran the download or wrote it to a file
     for (const ShellSimpleCommand& command : p.commands) {
-      const CommandView view = ViewCommand(command);
+      const CommandView written = ViewCommand(command);
+      std::optional<CommandView> behind = ViewBehindExpansion(command, written);
+      if (!behind) behind = ViewOfExec(command, written);
+      const CommandView& view = behind ? *behind : written;  // `$SUDO sh` also reads as `sh`
       const InterpreterCall call = ClassifyInterpreter(view);
       const DownloadInfo download = ClassifyDownload(view);
-      if (upstream && call.family != InterpreterFamily::kNone && call.reads_stdin) {
+      const std::optional<DownloadInfo> output = sources_.Output(view, download);
+      const CommandView* runs = RunsInput(view, call)                              ? &view
+                                : RunsInput(written, ClassifyInterpreter(written)) ? &written
+                                                                                   : nullptr;
+      consumed = false;
+      if (upstream && runs != nullptr) {
         Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", p.begin, p.end,
-               "`" + upstream_name + "` output is piped into `" + view.name +
-                   "`, which runs whatever the server sends",
-               PipeFix(*upstream));
+               PipeMessage(upstream->program, *runs), PipeFix(*upstream));
+        consumed = true;
       }
-      Inline(c, command, view, call);
+      if (echo && !consumed && runs != nullptr && IsShellLike(ClassifyInterpreter(*runs).family)) {
+        std::string text = EchoedText(*echo);  // `echo 'CODE' | sh`
+        Walk(encoded ? DecodeBase64(text) : text, c.map.At(command.begin), c.depth + 1);
+      }
+      if (echo && !encoded && DecodesBase64(view)) {
+        encoded = true;  // `echo Y3VybC... | base64 -d | sh`
+      } else {
+        echo.reset();
+        encoded = false;
+        if (view.name == "echo" || view.name == "printf") echo = view;
+      }
+      // `tee >(sh)`, `curl URL > >(sh)`: the process reads what this command writes.
+      if (const auto& writes = output ? output : upstream) {
+        for (const ShellWord& w : command.words) Substitutions(c, w, writes, nullptr);
+        for (const ShellRedirect& r : command.redirects) {
+          Substitutions(c, r.target, writes, nullptr);
+        }
+      }
+      RunsAsCommand(c, command, written);
+      Inline(c, command, view, call, upstream);
       FromStdinOrOperand(c, command, call);
       RunsDownloadedFile(c, command, view, call);
       Verify(p, view);
@@ -192,39 +302,102 @@ class Walker {
         Report(c, ShellIssueKind::kUnjudgedFile, issue->rule, command.begin, command.end,
                issue->message, issue->fix);
       }
-      Record(c, command, view, download, upstream.has_value());
-      if (download.is_download && !download.pinned && !upstream) {
-        upstream = download;
-        upstream_name = view.name;
+      Record(c, command, view, output ? *output : download, upstream.has_value());
+      sources_.Assign(command, written);
+      if (output && !upstream) upstream = output;
+      if (WritesStdoutToFile(command)) consumed = true;
+    }
+    if (upstream && !consumed && WritesStdout(*upstream)) {
+      if (!c.printed) c.printed = upstream;
+      if (c.piped.size() >= kMaxPiped) c.piped.erase(c.piped.begin());
+      c.piped.push_back({p.index, *upstream});
+      if (!p.function.empty()) sources_.FunctionPrints(p.function, *upstream);
+    }
+  }
+
+  // What `echo ARGS` or `printf FORMAT ARGS` writes, as code a shell reading it would run.
+  std::string EchoedText(const CommandView& view) {
+    size_t k = 0;
+    if (view.name == "echo") {
+      while (k < view.args.size() && IsEchoOption(view.args[k]->value)) ++k;
+    } else if (!view.args.empty() && view.args[0]->value.find('%') != std::string::npos) {
+      k = 1;  // a format with conversions: the arguments are the text
+    }
+    std::string text;
+    for (; k < view.args.size(); ++k) {
+      if (!text.empty()) text += view.name == "echo" ? ' ' : '\n';
+      text += text.size() < kMaxEchoed ? sources_.CodeText(*view.args[k]) : view.args[k]->value;
+    }
+    for (size_t at = text.find("\\n"); at != std::string::npos; at = text.find("\\n", at)) {
+      text.replace(at, 2, "\n");  // printf and dash's echo turn \n into a newline
+    }
+    return text;
+  }
+
+  // Walks a word's substitutions: with `writes` unset, all but `>(...)`, noting in `walked`
+  // what each prints; with it set, only `>(...)`, whose standard input is `writes`.
+  void Substitutions(const Context& c, const ShellWord& w,
+                     const std::optional<DownloadInfo>& writes, WalkedSubstitutions* walked) {
+    for (const ShellSubstitution& s : w.substitutions) {
+      const bool sink = s.kind == ShellSubstitution::Kind::kProcessOut;
+      if (sink != writes.has_value()) continue;
+      auto printed = Walk(s.text, c.map.At(s.offset), c.depth + 1, writes);
+      if (printed && walked != nullptr) walked->emplace(&s, std::move(*printed));
+    }
+  }
+
+  // `$(curl URL)` or `$X` holding a download as the program: the text is run as a command line.
+  void RunsAsCommand(const Context& c, const ShellSimpleCommand& command, const CommandView& view) {
+    if (view.program == nullptr || view.program->IsArithmeticCommand()) return;
+    if (auto d = sources_.Held(*view.program)) {
+      Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", command.begin,
+             command.end, "the text that `" + d->program + "` downloads is run as a command",
+             PipeFix(*d));
+    }
+  }
+
+  // `sh -c CODE`, `su -c CODE`, `eval CODE` (also `"$C"` after `C='...'`); the code reads the
+  // shell's standard input.
+  void Inline(const Context& c, const ShellSimpleCommand& command, const CommandView& view,
+              const InterpreterCall& call, const std::optional<DownloadInfo>& input) {
+    std::vector<const ShellWord*> code;
+    size_t params = 0;  // words at the end of `code` that are only data the code may run
+    if (IsShellLike(call.family) && call.inline_code != nullptr) {
+      code.push_back(call.inline_code);
+      // `bash -c 'eval "$1"' _ "$(curl URL)"`: the code's positional parameters are its own.
+      const auto at = std::find(view.args.begin(), view.args.end(), call.inline_code);
+      if (at != view.args.end()) {
+        code.insert(code.end(), at + 1, view.args.end());
+        params = static_cast<size_t>(view.args.end() - (at + 1));
       }
     }
-  }
-
-  void Substitutions(const Context& c, const ShellWord& w) {
-    for (const ShellSubstitution& s : w.substitutions) {
-      Walk(s.text, c.map.At(s.offset), c.depth + 1);
-    }
-  }
-
-  // `sh -c CODE`, `su -c CODE`, `eval CODE`.
-  void Inline(const Context& c, const ShellSimpleCommand& command, const CommandView& view,
-              const InterpreterCall& call) {
-    std::vector<const ShellWord*> code;
-    if ((call.family == InterpreterFamily::kShell || call.family == InterpreterFamily::kSu) &&
-        call.inline_code != nullptr) {
-      code.push_back(call.inline_code);
-    }
     if (view.name == "eval") code = view.args;
-    for (const ShellWord* w : code) {
-      if (w->substitutions.empty()) {
+    if (view.name == "watch" && !view.args.empty()) code.push_back(view.args.back());
+    if (view.name == "trap") {  // trap [--] CODE SIGNAL...
+      const auto it = std::find_if(view.args.begin(), view.args.end(),
+                                   [](const ShellWord* w) { return !w->value.starts_with('-'); });
+      if (it != view.args.end()) code.push_back(*it);
+    }
+    if (view.name == "alias") {  // dash expands aliases in scripts: `alias x='CODE'; x`
+      for (const ShellWord* w : view.args) {
+        const size_t eq = w->value.find('=');
+        if (eq != std::string::npos) Walk(w->value.substr(eq + 1), c.map.At(w->begin), c.depth + 1);
+      }
+    }
+    for (size_t k = 0; k < code.size(); ++k) {
+      const ShellWord* w = code[k];
+      if (auto d = sources_.Held(*w)) {
+        Report(
+            c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", command.begin,
+            command.end,
+            "`" + ProgramText(view) + "` runs code that `" + d->program + "` downloads, unchecked",
+            PipeFix(*d));
+        return;
+      }
+      if (w->substitutions.empty() && k + params < code.size()) {
         const bool quoted =
             w->end > w->begin && (c.text[w->begin] == '"' || c.text[w->begin] == '\'');
-        Walk(w->value, c.map.At(w->begin + (quoted ? 1 : 0)), c.depth + 1);
-      } else if (auto d = SubstitutionDownload(*w)) {
-        Report(c, ShellIssueKind::kDownloadThenExecute, "download-then-execute", command.begin,
-               command.end, "`" + view.name + "` runs code that `$(...)` downloads, unchecked",
-               PipeFix(*d));
-        return;
+        Walk(sources_.CodeText(*w), c.map.At(w->begin + (quoted ? 1 : 0)), c.depth + 1, input);
       }
     }
   }
@@ -237,15 +410,21 @@ class Walker {
     std::optional<DownloadInfo> d;
     if (call.script != nullptr && call.script->IsProcessSubstitution() &&
         call.script->substitutions[0].kind == ShellSubstitution::Kind::kProcessIn) {
-      d = StdoutDownload(call.script->substitutions[0].text);
+      d = sources_.Printed(call.script->substitutions[0]);
     }
     for (const ShellRedirect& r : command.redirects) {
       if (!call.reads_stdin || d) break;
-      if (r.op == "<" && r.target.IsProcessSubstitution()) {
-        d = StdoutDownload(r.target.substitutions[0].text);
-      } else if (r.op == "<<<") {
-        d = SubstitutionDownload(r.target);
-      } else if ((r.op == "<<" || r.op == "<<-") && call.family == InterpreterFamily::kShell) {
+      const std::string_view op = InputOp(r.op);
+      if (op == "<" && r.target.IsProcessSubstitution()) {
+        d = sources_.Printed(r.target.substitutions[0]);
+      } else if (op == "<<<") {
+        d = sources_.Held(r.target);
+        if (!d && IsShellLike(call.family) && r.target.substitutions.empty()) {
+          Walk(sources_.CodeText(r.target), c.map.At(r.target.begin),
+               c.depth + 1);  // `sh <<< 'CODE'`
+        }
+      } else if ((op == "<<" || op == "<<-") && (call.family == InterpreterFamily::kShell ||
+                                                 call.family == InterpreterFamily::kUnknown)) {
         Walk(r.heredoc, c.map.At(r.heredoc_offset), c.depth + 1);
       }
     }
@@ -264,8 +443,7 @@ class Walker {
       runs.push_back(call.script);
     const bool installs = InstallsLocalPackage(view);
     if (installs) runs.insert(runs.end(), view.args.begin(), view.args.end());
-    for (const ShellWord* w : runs) {
-      if (w->has_expansion) continue;
+    for (const ShellWord* w : runs) {  // "$F" matches a download to "$F": same text, same file
       const std::string path = CleanPath(w->value);
       for (const ShellDownload& d : downloads_) {
         if (d.verified || d.path != path) continue;
@@ -306,13 +484,13 @@ class Walker {
       for (const auto& file : download.output_files) Remember(downloads_, file, line, snippet);
     }
     for (const ShellRedirect& r : command.redirects) {
-      if (IsStdoutToFile(r.op) && !r.target.has_expansion) {
+      if (IsStdoutToFile(r.op)) {
         Remember(downloads_, r.target.value, line, snippet);
       }
     }
     if (upstream && view.name == "tee") {
       for (const ShellWord* w : view.args) {
-        if (!w->has_expansion && !w->value.starts_with("-")) {
+        if (!w->value.starts_with("-")) {
           Remember(downloads_, w->value, line, snippet);
         }
       }
@@ -328,6 +506,8 @@ class Walker {
 
   std::vector<ShellDownload>& downloads_;
   std::vector<ShellIssue>& issues_;
+  DownloadSources sources_;  // variables and functions that hold a download
+  bool too_deep_reported_ = false;
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "evaluate/pins/shell_command.h"
 
+#include <array>
 #include <cctype>
+#include <optional>
 
 #include "core/text.h"
 
@@ -62,12 +64,25 @@ bool IsPythonName(std::string_view name) {
   return true;
 }
 
-InterpreterFamily FamilyOf(std::string_view name) {
-  if (name == "sh" || name == "bash" || name == "dash" || name == "ksh" || name == "mksh" ||
-      name == "zsh" || name == "ash" || name == "fish") {
-    return InterpreterFamily::kShell;
+// sh, bash5.2, zsh-5.9, ksh93, busybox's hush, ...: a shell name with any version suffix.
+bool IsShellName(std::string_view name) {
+  static constexpr std::array<std::string_view, 22> kShells = {
+      "sh",  "bash",  "dash", "ksh",  "mksh", "zsh",   "ash",  "fish",   "yash", "posh", "tcsh",
+      "csh", "rbash", "rksh", "lksh", "oksh", "pdksh", "hush", "elvish", "nu",   "osh",  "xonsh"};
+  while (!name.empty() && (std::isdigit(static_cast<unsigned char>(name.back())) != 0 ||
+                           name.back() == '.' || name.back() == '-')) {
+    name.remove_suffix(1);
   }
-  if (name == "su") return InterpreterFamily::kSu;
+  for (std::string_view shell : kShells) {
+    if (name == shell) return true;
+  }
+  return false;
+}
+
+InterpreterFamily FamilyOf(std::string_view name) {
+  if (IsShellName(name)) return InterpreterFamily::kShell;
+  // runuser starts a shell like su: on standard input unless -c gives the command.
+  if (name == "su" || name == "runuser") return InterpreterFamily::kSu;
   if (IsPythonName(name)) return InterpreterFamily::kPython;
   if (name == "perl") return InterpreterFamily::kPerl;
   if (name == "ruby") return InterpreterFamily::kRuby;
@@ -104,6 +119,100 @@ void ParseShellOptions(const Words& args, InterpreterCall& call) {
       call.script = args[k];
     }
   }
+}
+
+// A script operand that may name standard input: "-", "/dev/stdin", or an expansion that can
+// become one ("$F", "${D}/stdin").
+bool MayBeStdin(const ShellWord& word) {
+  const std::string& v = word.value;
+  if (IsStdinPath(v)) return true;
+  if (!word.has_expansion) return false;
+  return (v.starts_with('$') && v.find('/') == std::string::npos) || v.ends_with("/stdin") ||
+         v.ends_with("/0") || v.ends_with("-");
+}
+
+// A prefix that runs the command after it: its short options that take a value, and how many
+// operands come before the command (timeout's duration, chroot's new root).
+struct Wrapper {
+  std::string_view name;
+  std::string_view value_letters;
+  int operands = 0;
+  bool args_from_stdin = false;  // xargs, parallel
+};
+
+constexpr std::array<Wrapper, 29> kWrappers = {{
+    {"sudo", "ugpCDhrtURT"},
+    {"doas", "uC"},
+    {"env", "uCP"},
+    {"command", ""},
+    {"builtin", ""},
+    {"exec", "a"},
+    {"nohup", ""},
+    {"time", "fo"},
+    {"nice", "n"},
+    {"stdbuf", "ioe"},
+    {"timeout", "sk", 1},
+    {"busybox", ""},
+    {"toybox", ""},
+    {"setsid", ""},
+    {"chroot", "", 1},
+    {"unshare", ""},
+    {"ionice", "cn"},
+    {"chrt", "TPD", 1},
+    {"taskset", "", 1},
+    {"flock", "wE", 1},
+    {"fakeroot", "lsi"},
+    {"torsocks", "uapP"},
+    {"proxychains", "f"},
+    {"proxychains4", "f"},
+    {"catchsegv", ""},
+    {"unbuffer", ""},
+    {"nocache", ""},
+    {"xargs", "aEdILnPsJRS", 0, true},
+    {"parallel", "jSI", 0, true},
+}};
+
+const Wrapper* FindWrapper(std::string_view name) {
+  for (const Wrapper& w : kWrappers) {
+    if (w.name == name) return &w;
+  }
+  return nullptr;
+}
+
+// `sudo -s`, `sudo -i`, `doas -s` with no command: a shell that reads standard input.
+bool HasShellFlag(const std::vector<ShellWord>& words, size_t from, size_t to) {
+  for (size_t k = from; k < to && k < words.size(); ++k) {
+    const std::string& v = words[k].value;
+    if (v == "--shell" || v == "--login") return true;
+    if (v.size() > 1 && v[0] == '-' && v[1] != '-' && (Contains(v, 's') || Contains(v, 'i'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The value of env's -S/--split-string in words[from, to), or nullptr.
+const ShellWord* SplitString(const std::vector<ShellWord>& words, size_t from, size_t to) {
+  for (size_t k = from; k < to && k < words.size(); ++k) {
+    const std::string& v = words[k].value;
+    if ((v == "-S" || v == "--split-string") && k + 1 < words.size()) return &words[k + 1];
+    if ((v.starts_with("-S") && v.size() > 2) || v.starts_with("--split-string=")) {
+      return &words[k];
+    }
+  }
+  return nullptr;
+}
+
+std::string SplitStringProgram(std::string_view value) {
+  if (value.starts_with("--split-string=")) {
+    value.remove_prefix(15);
+  } else if (value.starts_with("-S")) {
+    value.remove_prefix(2);
+  }
+  const size_t start = value.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return "";
+  value.remove_prefix(start);
+  return ProgramName(value.substr(0, value.find_first_of(" \t")));
 }
 
 void ParseSu(const Words& args, InterpreterCall& call) {
@@ -200,10 +309,10 @@ bool IsStdinPath(std::string_view path) {
   return path == "-" || path == "/dev/stdin" || path == "/dev/fd/0" || path == "/proc/self/fd/0";
 }
 
-CommandView ViewCommand(const ShellSimpleCommand& command) {
+namespace {
+
+CommandView ViewFrom(const std::vector<ShellWord>& words, size_t i) {
   CommandView view;
-  const auto& words = command.words;
-  size_t i = 0;
   while (i < words.size()) {
     const ShellWord& w = words[i];
     if (IsAssignment(w.value)) {
@@ -211,30 +320,35 @@ CommandView ViewCommand(const ShellSimpleCommand& command) {
       continue;
     }
     const std::string name = w.has_expansion ? "" : ProgramName(w.value);
-    if (name == "sudo" || name == "doas") {
-      i = SkipOptions(words, i + 1, "ugpCDhrtURT");
-    } else if (name == "env") {
-      i = SkipOptions(words, i + 1, "uCS");
-    } else if (name == "command" || name == "builtin") {
-      if (i + 1 < words.size() && (words[i + 1].value == "-v" || words[i + 1].value == "-V")) {
-        return view;  // a lookup, not a run
-      }
-      i = SkipOptions(words, i + 1, "");
-    } else if (name == "exec") {
-      i = SkipOptions(words, i + 1, "a");
-    } else if (name == "nohup" || name == "time") {
-      i = SkipOptions(words, i + 1, "");
-    } else if (name == "nice") {
-      i = SkipOptions(words, i + 1, "n");
-    } else if (name == "stdbuf") {
-      i = SkipOptions(words, i + 1, "ioe");
-    } else if (name == "timeout") {
-      i = SkipOptions(words, i + 1, "sk") + 1;  // and the duration
-    } else if (name == "busybox" && i + 1 < words.size()) {
-      ++i;
-    } else {
-      break;
+    const Wrapper* wrapper = FindWrapper(name);
+    if (wrapper == nullptr) break;
+    if ((name == "command" || name == "builtin") && i + 1 < words.size() &&
+        (words[i + 1].value == "-v" || words[i + 1].value == "-V")) {
+      return view;  // a lookup, not a run
     }
+    const size_t options = i + 1;
+    size_t next = SkipOptions(words, options, wrapper->value_letters);
+    if (name == "env") {
+      if (const ShellWord* split = SplitString(words, options, next)) {
+        view.program = split;  // `env -S 'bash -e'`: the string is the command line
+        view.name = SplitStringProgram(split->value);
+        const size_t first = next < words.size() && split == &words[next] ? next + 1 : next;
+        for (size_t k = first; k < words.size(); ++k) view.args.push_back(&words[k]);
+        return view;
+      }
+    }
+    next += static_cast<size_t>(wrapper->operands);
+    view.args_from_stdin = view.args_from_stdin || wrapper->args_from_stdin;
+    if (next >= words.size()) {
+      const bool shell = name == "parallel" || ((name == "sudo" || name == "doas") &&
+                                                HasShellFlag(words, options, words.size()));
+      if (!shell) return view;
+      view.program = &w;  // bare `sudo -s`, `parallel`: runs what standard input says
+      view.name = name;
+      view.runs_shell = true;
+      return view;
+    }
+    i = next;
   }
   if (i >= words.size()) return view;
   view.program = &words[i];
@@ -243,13 +357,64 @@ CommandView ViewCommand(const ShellSimpleCommand& command) {
   return view;
 }
 
+}  // namespace
+
+CommandView ViewCommand(const ShellSimpleCommand& command) { return ViewFrom(command.words, 0); }
+
+std::optional<CommandView> ViewBehindExpansion(const ShellSimpleCommand& command,
+                                               const CommandView& view) {
+  const auto& words = command.words;
+  if (view.program == nullptr || !view.program->has_expansion ||
+      !view.program->value.starts_with('$')) {
+    return std::nullopt;
+  }
+  size_t next = 0;
+  while (next < words.size() && &words[next] != view.program) ++next;
+  if (++next >= words.size()) return std::nullopt;
+  const ShellWord& w = words[next];
+  if (w.has_expansion || w.value.empty() || w.value[0] == '-') return std::nullopt;
+  return ViewFrom(words, next);
+}
+
+std::optional<CommandView> ViewOfExec(const ShellSimpleCommand& command, const CommandView& view) {
+  if (view.name != "find") return std::nullopt;
+  const auto& words = command.words;
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    const std::string& v = words[k].value;
+    if (v == "-exec" || v == "-execdir" || v == "-ok" || v == "-okdir") {
+      return ViewFrom(words, k + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string ProgramText(const CommandView& view) {
+  if (view.program == nullptr) return "";
+  constexpr size_t kMax = 60;
+  std::string text = view.name.empty() ? view.program->value : view.name;
+  if (text.size() > kMax) {
+    size_t cut = kMax - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text.resize(cut);
+    text += "...";
+  }
+  return text;
+}
+
 InterpreterCall ClassifyInterpreter(const CommandView& view) {
   InterpreterCall call;
-  call.family = FamilyOf(view.name);
+  if (view.runs_shell) {
+    call.family = InterpreterFamily::kShell;
+    call.reads_stdin = true;
+    return call;
+  }
+  const bool variable = view.program != nullptr && view.program->has_expansion;
+  call.family = variable ? InterpreterFamily::kUnknown : FamilyOf(view.name);
   switch (call.family) {
     case InterpreterFamily::kNone:
       return call;
     case InterpreterFamily::kShell:
+    case InterpreterFamily::kUnknown:
       ParseShellOptions(view.args, call);
       break;
     case InterpreterFamily::kSu:
@@ -283,12 +448,11 @@ InterpreterCall ClassifyInterpreter(const CommandView& view) {
       break;
     case InterpreterFamily::kSource:
       if (!view.args.empty()) call.script = view.args[0];
-      call.reads_stdin = call.script != nullptr && IsStdinPath(call.script->value);
+      call.reads_stdin = call.script != nullptr && MayBeStdin(*call.script);
       return call;
   }
   // `sh -s` leaves the script unset: stdin is read even with operands; `su` always reads stdin.
-  call.reads_stdin =
-      !call.runs_inline && (call.script == nullptr || IsStdinPath(call.script->value));
+  call.reads_stdin = !call.runs_inline && (call.script == nullptr || MayBeStdin(*call.script));
   return call;
 }
 

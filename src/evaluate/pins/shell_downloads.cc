@@ -204,6 +204,32 @@ DownloadInfo Wget(const Words& args) {
   return info;
 }
 
+// HTTPie and xh: `http URL` prints the body; --download (-d) saves it (-o FILE, or the URL's
+// last path element).
+DownloadInfo Httpie(const Words& args) {
+  DownloadInfo info;
+  info.is_download = true;
+  bool download = false;
+  std::string output;
+  for (size_t k = 0; k < args.size(); ++k) {
+    const std::string& v = args[k]->value;
+    if (v == "--download" || v == "-d") download = true;
+    if ((v == "--output" || v == "-o") && k + 1 < args.size()) output = args[++k]->value;
+    if (v.starts_with("--output=")) output = v.substr(9);
+    if (!IsOption(v) && info.urls.empty() && v.find('=') == std::string::npos &&
+        v.find(':') != std::string::npos) {
+      info.urls.push_back(v);
+    }
+  }
+  if (download || !output.empty()) {
+    const std::string file =
+        !output.empty() ? output : (info.urls.empty() ? "" : BaseName(UrlPath(info.urls[0])));
+    if (!file.empty() && file != "-") info.output_files.push_back(CleanPath(file));
+  }
+  FinishUrls(info);
+  return info;
+}
+
 // gsutil [-m] cp gs://bucket/object DEST, gsutil cat gs://..., gcloud storage cp|cat.
 DownloadInfo CloudStorage(const Words& args, size_t first) {
   DownloadInfo info;
@@ -284,14 +310,23 @@ DownloadInfo Aws(const Words& args) {
 }  // namespace
 
 DownloadInfo ClassifyDownload(const CommandView& view) {
-  if (view.name == "curl") return Curl(view.args);
-  if (view.name == "wget") return Wget(view.args);
-  if (view.name == "gsutil") return CloudStorage(view.args, 0);
-  if (view.name == "gcloud" && !view.args.empty() && view.args[0]->value == "storage") {
-    return CloudStorage(view.args, 1);
+  DownloadInfo info;
+  const std::string& n = view.name;
+  if (n == "curl" || n == "curlie") {
+    info = Curl(view.args);
+  } else if (n == "wget" || n == "wget2") {
+    info = Wget(view.args);
+  } else if (n == "http" || n == "https" || n == "xh" || n == "xhs") {
+    info = Httpie(view.args);
+  } else if (view.name == "gsutil") {
+    info = CloudStorage(view.args, 0);
+  } else if (view.name == "gcloud" && !view.args.empty() && view.args[0]->value == "storage") {
+    info = CloudStorage(view.args, 1);
+  } else if (view.name == "aws") {
+    info = Aws(view.args);
   }
-  if (view.name == "aws") return Aws(view.args);
-  return {};
+  if (info.is_download) info.program = view.name;
+  return info;
 }
 
 bool IsCommitPinnedUrl(std::string_view url) {

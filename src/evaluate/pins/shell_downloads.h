@@ -1,7 +1,8 @@
 // Stage 3 (evaluate), pins: commands that fetch remote content, and what they write.
-// Input: a command view. Output: whether it downloads (curl, wget, gsutil, gcloud storage,
-// aws s3 cp, aws s3api get-object), from which URLs, whether every URL names a commit, and the
-// files it writes (none: the content goes to standard output). No I/O.
+// Input: a command view. Output: whether it downloads (curl, curlie, wget, wget2, HTTPie's http
+// and https, xh, gsutil, gcloud storage, aws s3 cp, aws s3api get-object), from which URLs,
+// whether every URL names a commit, and the files it writes (none: the content goes to standard
+// output). No I/O.
 #pragma once
 
 #include <string>
@@ -14,6 +15,7 @@ namespace riskgate::evaluate::pins {
 
 struct DownloadInfo {
   bool is_download = false;
+  std::string program;  // "curl", "wget", ...: for messages
   bool pinned = false;  // every URL names a commit (see IsCommitPinnedUrl)
   std::vector<std::string> urls;
   std::vector<std::string> output_files;  // empty: standard output

@@ -1,5 +1,7 @@
 #include "evaluate/pins/shell_lexer.h"
 
+#include "evaluate/pins/shell_words.h"
+
 #include <array>
 #include <cctype>
 #include <memory>
@@ -63,11 +65,13 @@ class Lexer {
   size_t After(size_t close) const { return close < s_.size() ? close + 1 : s_.size(); }
 
   bool ReadOperator(ShellToken& t) {
-    if (Peek() == '(' && Peek(1) == '(') {  // arithmetic command: one opaque word
+    if (Peek() == '(' && Peek(1) == '(') {  // arithmetic command or two subshells: see kArithmetic
       const size_t close = FindClosing(s_, i_ + 1, '(');
       t.kind = ShellTokenKind::kWord;
       t.word.begin = i_;
       t.word.value = std::string(s_.substr(i_, After(close) - i_));
+      t.word.substitutions.push_back({ShellSubstitution::Kind::kArithmetic,
+                                      std::string(s_.substr(i_ + 1, close - i_ - 1)), i_ + 1});
       i_ = After(close);
       t.word.end = i_;
       return true;
@@ -187,6 +191,7 @@ class Lexer {
           ReadBackquote(w);
           break;
         default:
+          if (c == '{') w.brace = true;
           w.value += c;
           ++i_;
       }
@@ -235,9 +240,7 @@ class Lexer {
       i_ += 2;
       while (!AtEnd() && Peek() != '\'') {
         if (Peek() == '\\' && i_ + 1 < s_.size()) {
-          const char e = Peek(1);
-          w.value += e == 'n' ? '\n' : e == 't' ? '\t' : e;
-          i_ += 2;
+          i_ = DecodeAnsiEscape(s_, i_ + 1, w.value);
         } else {
           w.value += s_[i_++];
         }
@@ -251,8 +254,11 @@ class Lexer {
       return;
     }
     const size_t start = i_;
-    if (d == '(' && Peek(2) == '(') {
-      i_ = After(FindClosing(s_, i_ + 2, '('));
+    if (d == '(' && Peek(2) == '(') {  // its `$(...)` run; bash may read it as `$( (...) )`
+      const size_t close = FindClosing(s_, i_ + 2, '(');
+      w.substitutions.push_back({ShellSubstitution::Kind::kArithmetic,
+                                 std::string(s_.substr(i_ + 2, close - i_ - 2)), i_ + 2});
+      i_ = After(close);
     } else if (d == '(') {
       ReadSubstitution(w, i_ + 2, ShellSubstitution::Kind::kCommand);
       return;
@@ -335,8 +341,16 @@ bool ShellLineLexer::Next(std::vector<ShellToken>& tokens) {
 }
 
 bool ShellWord::IsProcessSubstitution() const {
-  return substitutions.size() == 1 && substitutions[0].kind != ShellSubstitution::Kind::kCommand &&
+  return substitutions.size() == 1 &&
+         (substitutions[0].kind == ShellSubstitution::Kind::kProcessIn ||
+          substitutions[0].kind == ShellSubstitution::Kind::kProcessOut) &&
          (value.starts_with("<(") || value.starts_with(">(")) &&
+         value.size() <= substitutions[0].text.size() + 3;
+}
+
+bool ShellWord::IsArithmeticCommand() const {
+  return substitutions.size() == 1 &&
+         substitutions[0].kind == ShellSubstitution::Kind::kArithmetic && value.starts_with("((") &&
          value.size() <= substitutions[0].text.size() + 3;
 }
 

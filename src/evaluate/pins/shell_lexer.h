@@ -11,9 +11,12 @@
 
 namespace riskgate::evaluate::pins {
 
-// `$(...)` or backquotes (kCommand), `<(...)` (kProcessIn), `>(...)` (kProcessOut).
+// `$(...)` or backquotes (kCommand), `<(...)` (kProcessIn), `>(...)` (kProcessOut), and the
+// parenthesised body of `((...))` or `$((...))` (kArithmetic): arithmetic in bash and ksh, but two
+// nested subshells in POSIX sh (dash, busybox ash) and in bash when it is no valid expression, so
+// its text is also analysed as a script: neither reading can hide a command.
 struct ShellSubstitution {
-  enum class Kind { kCommand, kProcessIn, kProcessOut };
+  enum class Kind { kCommand, kProcessIn, kProcessOut, kArithmetic };
   Kind kind = Kind::kCommand;
   std::string text;   // the inner script (backquote escapes undone)
   size_t offset = 0;  // where `text` starts in the lexed script
@@ -25,10 +28,13 @@ struct ShellWord {
   size_t end = 0;
   bool quoted = false;         // some part was quoted or escaped
   bool has_expansion = false;  // some part is $..., `...` or <(...)
+  bool brace = false;          // an unquoted `{`: bash may brace-expand the word
   std::vector<ShellSubstitution> substitutions;
 
   // True when the whole word is one process substitution, e.g. `<(curl -s URL)`.
   bool IsProcessSubstitution() const;
+  // True when the whole word is an arithmetic command `((...))`.
+  bool IsArithmeticCommand() const;
 };
 
 enum class ShellTokenKind { kWord, kOperator, kRedirect, kNewline };
