@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The stage layering (ARCHITECTURE.md): a stage includes only itself and the stages below it,
+# and each third-party library is included only by its adapter files. Prints every breach and
+# how many files include nlohmann-json and RE2 (issue 17 brings each to at most six).
+set -euo pipefail
+src=$(cd "$(dirname "${BASH_SOURCE[0]}")/../src" && pwd)
+cd "$src"
+status=0
+
+declare -A allowed=(
+  [core]="core"
+  [collect]="core collect"
+  [policy]="core policy"
+  [evaluate]="core collect policy evaluate"
+  [decide]="core policy decide"
+  [report]="core decide report"
+  [app]="core collect policy evaluate decide report app"
+)
+for stage in "${!allowed[@]}"; do
+  while IFS=: read -r file included; do
+    target=${included%%/*}
+    case " ${allowed[$stage]} " in
+      *" $target "*) ;;
+      *) echo "layering: src/$file includes $included ($stage may not reach $target)"; status=1 ;;
+    esac
+  done < <(grep -rHoE '^#include "[a-z_]+/[^"]+"' "$stage" | sed -E 's/#include "([^"]+)"/\1/')
+done
+
+# Third-party headers: the files allowed to include each (adapters; the two long lists are what
+# issue 17 shrinks behind facades, and no new file may join them).
+check_library() {
+  local name=$1 pattern=$2 budget=$3
+  shift 3
+  local count=0 file
+  while read -r file; do
+    count=$((count + 1))
+    case " $* " in
+      *" $file "*) ;;
+      *) echo "confinement: src/$file includes $name outside its adapters ($*)"; status=1 ;;
+    esac
+  done < <(grep -rlE "^#include <$pattern" . | sed 's#^\./##' | sort)
+  if [ "$budget" -gt 0 ]; then
+    echo "$name: included by $count files (target: at most $budget)"
+  fi
+}
+check_library libgit2 'git2' 0 collect/git_internal.h collect/git_repository.cc
+check_library yaml-cpp 'yaml-cpp/' 0 policy/yaml_document.cc
+check_library cpp-httplib 'httplib\.h' 0 collect/forge/http_client.cc
+check_library CLI11 'CLI/' 0 app/app.cc app/cli_flags.cc app/commands.cc
+check_library toml++ 'toml\+\+/' 0 policy/gitleaks_toml.cc
+check_library hyperscan 'hs/' 0 evaluate/text/keyword_index.cc
+check_library OpenSSL 'openssl/' 0 core/text.cc
+check_library nlohmann-json 'nlohmann/' 6 \
+  app/policy_commands.cc app/rule_explanation.cc collect/ci_context.cc collect/event_payload.h \
+  collect/forge/forge_json.cc collect/forge/github_reviews.cc \
+  evaluate/threat_model/model_document.cc policy/baseline.cc policy/yaml_emit.cc \
+  policy/yaml_json.cc report/gitlab_writer.cc report/history_json.h report/json_writer.cc \
+  report/model_status.cc report/register.cc report/report_reader.cc report/sarif_writer.cc
+check_library RE2 're2/' 6 \
+  evaluate/custom/content_rules.cc evaluate/pins/commit_ref.cc \
+  evaluate/pins/expression_injection.cc evaluate/pins/file_kind.cc \
+  evaluate/pins/github_workflow.cc evaluate/pins/gitlab_ci.cc evaluate/pins/image_ref.cc \
+  evaluate/pins/manifests.cc evaluate/pins/shell_downloads.cc evaluate/pins/shell_packages.cc \
+  evaluate/pins/shell_pip.cc evaluate/secrets/allowlist_match.cc \
+  evaluate/secrets/secrets_scanner.cc policy/gitleaks_config.cc policy/pattern.cc \
+  policy/rule_pack.cc
+exit $status
