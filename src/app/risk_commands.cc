@@ -59,22 +59,7 @@ int RunWaive(const WaiveOptions& options) {
   const std::string severity_name(core::SeverityName(severity));
   const auto expires = core::ParseDate(options.expires);
   if (!expires) return Fail("--expires must be a date YYYY-MM-DD, not '" + options.expires + "'");
-  const int max_days = rules.max_days[static_cast<std::size_t>(severity)];
   if (*expires <= judged->today) return Fail("--expires must be after today");
-  if (*expires - judged->today > max_days) {
-    return Fail("a waiver for a " + severity_name + " finding may last at most " +
-                std::to_string(max_days) + " days (waivers.max_days." + severity_name +
-                "): expire it on " + core::FormatDate(judged->today + max_days) + " or earlier");
-  }
-  if (!decide::HasAuthority(judged->inputs.policy, severity, options.approver)) {
-    return Fail(options.approver + " may not accept " + severity_name +
-                " risks under the policy (waivers.approvers." + severity_name + ")");
-  }
-  if (!decide::MayAccept(judged->inputs.policy, *finding, options.approver)) {
-    std::string who;
-    for (const auto& name : finding->hints.acceptors) who += (who.empty() ? "" : ", ") + name;
-    return Fail(options.approver + " may not accept this risk: only " + who + " may");
-  }
   policy::Waiver waiver;
   waiver.id =
       options.id.empty() ? finding->rule + "-" + finding->fingerprint.substr(0, 8) : options.id;
@@ -88,6 +73,25 @@ int RunWaive(const WaiveOptions& options) {
   waiver.expires = *expires;
   waiver.ticket = options.ticket;
   waiver.mitigation = options.mitigation;
+  switch (decide::StatusOf(waiver, *finding, judged->inputs.policy, judged->today)) {
+    case core::WaiverStatus::kUnauthorized: {
+      if (!decide::HasAuthority(judged->inputs.policy, severity, options.approver)) {
+        return Fail(options.approver + " may not accept " + severity_name +
+                    " risks under the policy (waivers.approvers." + severity_name + ")");
+      }
+      std::string who;
+      for (const auto& name : finding->hints.acceptors) who += (who.empty() ? "" : ", ") + name;
+      return Fail(options.approver + " may not accept this risk: only " + who + " may");
+    }
+    case core::WaiverStatus::kTooLong: {
+      const int max_days = rules.max_days[static_cast<std::size_t>(severity)];
+      return Fail("a waiver for a " + severity_name + " finding may last at most " +
+                  std::to_string(max_days) + " days (waivers.max_days." + severity_name +
+                  "): expire it on " + core::FormatDate(judged->today + max_days) + " or earlier");
+    }
+    default:
+      break;
+  }
   const std::string file = judged->repo->Workdir() + rules.file;
   auto text = collect::ReadFileIfPresent(
       file, collect::ReadLimits{collect::kMaxPolicyFileBytes, judged->repo->Workdir()});

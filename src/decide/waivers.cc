@@ -39,24 +39,6 @@ bool IsNamed(const policy::Policy& policy, const std::vector<std::string>& names
   return false;
 }
 
-// The status of `w` for `finding` on `today`.
-core::WaiverStatus StatusOf(const policy::Waiver& w, const core::Finding& finding,
-                            const policy::Policy& policy, core::Day today) {
-  const policy::WaiverPolicy& rules = policy.waivers;
-  const core::Severity severity = finding.severity;
-  if (!MayAccept(policy, finding, w.approver)) return core::WaiverStatus::kUnauthorized;
-  // A waiver written today cannot have been created tomorrow: a future `created` would let
-  // `expires - created` fit max_days while the waiver lasts for years from today.
-  if (w.created > today) return core::WaiverStatus::kNotYetValid;
-  const int max_days = rules.max_days[static_cast<std::size_t>(severity)];
-  if (w.expires - w.created > max_days || w.expires - today > max_days) {
-    return core::WaiverStatus::kTooLong;
-  }
-  if (today > w.expires) return core::WaiverStatus::kExpired;
-  if (w.expires - today <= rules.warn_before_days) return core::WaiverStatus::kExpiring;
-  return core::WaiverStatus::kActive;
-}
-
 core::Finding AboutWaiver(const policy::Waiver& w, std::string rule, core::Severity severity,
                           std::string message, const policy::Policy& policy) {
   core::Finding f;
@@ -85,6 +67,23 @@ std::string AuthorityList(const policy::WaiverPolicy& rules, core::Severity seve
 }
 
 }  // namespace
+
+core::WaiverStatus StatusOf(const policy::Waiver& w, const core::Finding& finding,
+                            const policy::Policy& policy, core::Day today) {
+  const policy::WaiverPolicy& rules = policy.waivers;
+  const core::Severity severity = finding.severity;
+  if (!MayAccept(policy, finding, w.approver)) return core::WaiverStatus::kUnauthorized;
+  // A waiver written today cannot have been created tomorrow: a future `created` would let
+  // `expires - created` fit max_days while the waiver lasts for years from today.
+  if (w.created > today) return core::WaiverStatus::kNotYetValid;
+  const int max_days = rules.max_days[static_cast<std::size_t>(severity)];
+  if (w.expires - w.created > max_days || w.expires - today > max_days) {
+    return core::WaiverStatus::kTooLong;
+  }
+  if (today > w.expires) return core::WaiverStatus::kExpired;
+  if (w.expires - today <= rules.warn_before_days) return core::WaiverStatus::kExpiring;
+  return core::WaiverStatus::kActive;
+}
 
 bool Covers(const policy::Waiver& w, const core::Finding& f) {
   if (w.control && *w.control != f.control) return false;

@@ -34,6 +34,12 @@ bool HasAuthority(const policy::Policy& policy, core::Severity severity, std::st
 bool MayAccept(const policy::Policy& policy, const core::Finding& finding,
                std::string_view approver);
 
+// The status of `waiver` for `finding` on `today`: unauthorized, not yet valid, too long for
+// the severity's `waivers.max_days`, expired, expiring or active. The one rule, used by decide
+// and by `riskgate waive` before it writes a waiver.
+core::WaiverStatus StatusOf(const policy::Waiver& waiver, const core::Finding& finding,
+                            const policy::Policy& policy, core::Day today);
+
 // Marks findings and appends findings about waivers (with their decisions set).
 void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& policy,
                   const WaiverInput& input);
