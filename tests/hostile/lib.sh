@@ -42,6 +42,14 @@ new_repo() {
 # git add -A and commit; prints nothing.
 commit() { git add -A && git commit -q --no-verify -m "${1:-change}"; }
 
+# The usual start of a case: a repository with one commit (a README), its id in $base.
+base_repo() {
+  new_repo "$@"
+  write README.md 'hello'
+  commit base
+  base=$(git rev-parse HEAD)
+}
+
 # Writes FILE (folders made) with the rest of the arguments as its lines.
 write() {
   local file=$1

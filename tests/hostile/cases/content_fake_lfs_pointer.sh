@@ -1,10 +1,7 @@
 # attack: a file starts like a Git LFS pointer so it is skipped whole; the token follows
 # surface: staged, range, worktree, history
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write model.bin 'version https://git-lfs.github.com/spec/v1' \

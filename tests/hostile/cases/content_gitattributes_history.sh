@@ -1,10 +1,7 @@
 # attack: the change's .gitattributes marks files binary/-diff/-text so the history audit skips them
 # surface: history, range
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write .gitattributes '* -diff -text' '*.yml binary' '*.cfg diff=nothing'

@@ -1,10 +1,7 @@
 # attack: a registry token in a lockfile's resolved URL or an SVG, paths the default policy allowlisted
 # surface: staged, range
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write yarn.lock 'accepts@~1.3.8:' \

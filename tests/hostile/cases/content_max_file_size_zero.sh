@@ -1,10 +1,7 @@
 # attack: --max-file-size 0 or a negative size makes every file "too large", so nothing is scanned
 # surface: staged, range, history
 # expect: error
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write deploy.env "GITHUB_TOKEN=$token"

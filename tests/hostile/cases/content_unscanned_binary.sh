@@ -1,10 +1,7 @@
 # attack: the token sits in a binary (NUL-bearing) or oversized file that is skipped, so the run passes
 # surface: range (CI), staged, history
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 printf '\001\000token=%s\n' "$token" >payload.bin

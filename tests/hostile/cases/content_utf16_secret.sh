@@ -1,10 +1,7 @@
 # attack: the token is written in UTF-16 (with and without a BOM) so NUL bytes make it "binary"
 # surface: staged, range, worktree, history
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 printf 'token=%s\n' "$token" | iconv -f UTF-8 -t UTF-16 >bom.txt

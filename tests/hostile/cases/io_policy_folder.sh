@@ -1,10 +1,7 @@
 # attack: the change turns .riskgate.yaml (and the waivers file) into folders, in the working tree and as trees in a commit, so reading the policy aborts
 # surface: staged, range, worktree
 # expect: error
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write notes.txt "token: $token"

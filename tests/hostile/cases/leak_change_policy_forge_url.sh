@@ -43,10 +43,7 @@ trap 'kill "$hostile_pid" "$trusted_pid" 2>/dev/null' EXIT
 hostile_url="http://127.0.0.1:$(cat "$HOSTILE_WORK/hostile.port")"
 trusted_url="http://127.0.0.1:$(cat "$HOSTILE_WORK/trusted.port")"
 
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 write .riskgate.yaml 'version: 1' 'controls:' '  reviews:' \
   "    forge: {github_api_url: '$hostile_url', gitlab_api_url: '$hostile_url', retries: 0}"
 write .github/workflows/ci.yml 'on: [push]' 'permissions: {}' 'jobs:' '  b:' \

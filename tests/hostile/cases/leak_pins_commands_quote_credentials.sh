@@ -1,10 +1,7 @@
 # attack: workflow and GitLab CI commands carry credentials (URL userinfo, Authorization and PRIVATE-TOKEN headers, access_token parameters) that pins findings quote
 # surface: staged, range (all seven formats)
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 gl=$(fake_gitlab_token)
 password="hunter2$(printf '%s' 'Qz9wplain')"

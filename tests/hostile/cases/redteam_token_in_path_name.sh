@@ -1,10 +1,7 @@
 # attack: the token is only in a path: a file name, a folder name, a submodule (gitlink) path; the tree entries are pushed and listed on the pull request, but only file contents are scanned
 # surface: staged, range (CI), history
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write "config/token-$token.txt" 'placeholder'

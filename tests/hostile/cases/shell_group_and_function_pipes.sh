@@ -1,10 +1,7 @@
 # attack: the download and the shell sit on either side of a group or a function, so no command of one pipeline both downloads and runs: `(curl URL) | sh`, `{ curl URL; } | sh`, `done | sh`, `f() { curl URL; }; f | sh`, `curl URL | (sh)`, `curl URL | while read l; do eval "$l"; done`, `curl URL | sh -c 'sh'`, `tee >(sh)`
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 while IFS= read -r line; do
   write scripts/install.sh '#!/bin/sh' "$line"
   git add -A

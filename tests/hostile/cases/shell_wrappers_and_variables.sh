@@ -1,10 +1,7 @@
 # attack: the shell hides behind a wrapper (xargs, env -S, setsid, chroot, flock, sudo -s, parallel, a versioned name) or the download hides in a variable (`X=$(curl URL)`, then `eval "$X"`, `echo "$X" | sh`, `sh <<< "$X"`, `$X`), so no known shell follows the pipe and no `$(curl)` is in the code that runs
 # surface: staged, range (CI)
 # expect: block
-new_repo
-write README.md 'hello'
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 while IFS= read -r line; do
   write scripts/install.sh '#!/bin/bash' "$line"
   git add -A

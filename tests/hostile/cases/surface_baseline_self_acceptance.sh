@@ -1,10 +1,7 @@
 # attack: the change adds a secret and commits a .riskgate/baseline.json that records it as pre-existing
 # surface: range (CI), baseline
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write src/config.py "TOKEN = '$token'"

@@ -1,10 +1,7 @@
 # attack: 20,000 secrets in one change so that caps, counters or time give out
 # surface: range
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 # Distinct AWS-shaped key ids (AKIA + 16 of A-Z2-7), made by a seeded generator.
 python3 - <<'PY' >keys.txt
 import random

@@ -1,10 +1,7 @@
 # attack: a file name and line carry GitHub workflow commands (::add-mask::, ::stop-commands::, %0A) to forge annotations or silence the log
 # surface: range, --format github
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_aws_key_id)
 plant "$token"
 name=$'evil\n::stop-commands::pwned\n%0A::notice::ok.env'

@@ -1,10 +1,7 @@
 # attack: the change marks its own token `# riskgate:allow` (and gitleaks:allow) so the CI gate waives it for the author
 # surface: range (CI), staged
 # expect: block in CI; the local hook honours the marker
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write src/settings.py "TOKEN = '$token'  # riskgate:allow"

@@ -1,10 +1,7 @@
 # attack: terminal escape sequences (OSC 52 clipboard write, screen clear, title) in a path, a commit subject and a file line
 # surface: staged, range, text output
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 token=$(fake_github_token)
 plant "$token"
 esc=$'\e]52;c;cm0gLXJmIH4K\a\e[2J\e]0;title\a'

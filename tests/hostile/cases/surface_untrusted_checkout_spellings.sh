@@ -1,10 +1,7 @@
 # attack: a pull_request_target or issue_comment workflow checks out the PR by refs/pull/<number> or the fork's repository, spellings the check did not know
 # surface: range
 # expect: block
-new_repo
-write README.md hello
-commit init
-base=$(git rev-parse HEAD)
+base_repo
 sha=11bd71901bbe5b1630ceea73d27597364c9af683
 write .github/workflows/build.yml 'on: pull_request_target' 'permissions: {contents: read}' \
   'jobs:' '  build:' '    runs-on: ubuntu-latest' '    steps:' \

@@ -1,10 +1,7 @@
 # attack: a CI event riskgate cannot map falls back to judging nothing (an empty index) or to an audit under the change's own policy
 # surface: ci-detection
 # expect: error
-new_repo
-write README.md hello
-commit base
-base=$(git rev-parse HEAD)
+base_repo
 git update-ref refs/remotes/origin/main "$base"
 git checkout -q -b feature
 token=$(fake_github_token)
