@@ -16,8 +16,14 @@ void Scrub(std::vector<std::string>& texts) {
 }  // namespace
 
 core::Finding RedactedFinding(core::Finding f) {
+  // Every text field: a report given to `merge` may carry anything in any of them.
+  Scrub(f.control);
+  Scrub(f.rule);
+  Scrub(f.fingerprint);
+  Scrub(f.content_id);
   Scrub(f.message);
   Scrub(f.location.path);
+  if (f.location.commit) Scrub(*f.location.commit);
   Scrub(f.secret);
   Scrub(f.hints.fix);
   Scrub(f.hints.mitigate);
@@ -35,6 +41,7 @@ core::Finding RedactedFinding(core::Finding f) {
   }
   if (f.waiver) {
     Scrub(f.waiver->id);
+    Scrub(f.waiver->expires);
     Scrub(f.waiver->owner);
     Scrub(f.waiver->approver);
     Scrub(f.waiver->reason);
@@ -42,6 +49,7 @@ core::Finding RedactedFinding(core::Finding f) {
   }
   if (f.history) {
     for (auto& sighting : f.history->sightings) {
+      Scrub(sighting.commit);
       Scrub(sighting.author);
       Scrub(sighting.path);
     }

@@ -121,7 +121,7 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
       if (f.occurrences > 1) out << "  seen " << f.occurrences << " times in the scope\n";
     }
     if (!WaiverNote(f).empty()) out << "  " << core::EscapeForDisplay(WaiverNote(f)) << "\n";
-    out << "  fingerprint " << f.fingerprint << "\n";
+    out << "  fingerprint " << core::EscapeForDisplay(f.fingerprint) << "\n";
     for (const auto& r : f.remediation) {
       out << "  " << paint("36", std::string(core::RemedyKindName(r.kind)) + ":") << " "
           << core::EscapeForDisplay(r.summary) << "\n";
