@@ -14,7 +14,8 @@ declare -A allowed=(
   [evaluate]="core collect policy evaluate"
   [decide]="core policy decide"
   [report]="core decide report"
-  [app]="core collect policy evaluate decide report app"
+  [run]="core collect policy evaluate decide run"
+  [app]="core collect policy evaluate decide report run app"
 )
 for stage in "${!allowed[@]}"; do
   while IFS=: read -r file included; do

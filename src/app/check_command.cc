@@ -2,23 +2,23 @@
 
 #include "app/app.h"
 #include "app/error_output.h"
-#include "app/judge.h"
 #include "app/report_outputs.h"
 #include "app/watchdog.h"
 #include "core/progress.h"
 #include "decide/decide.h"
 #include "report/report.h"
+#include "run/judge_change.h"
 
 namespace riskgate::app {
 
 int RunCheck(const CheckOptions& options) {
   auto plans = PlanOutputs(options.report);
   if (!plans) return Fail(plans.error());
-  if (auto mode = ExplicitMode(options); !mode) return Fail(mode.error());
+  if (auto mode = run::ExplicitMode(options.judge); !mode) return Fail(mode.error());
   const Watchdog watchdog(options.timeout_seconds);
   auto& progress = core::RunProgress();
 
-  auto judged = Judge(options);
+  auto judged = run::JudgeChange(options.judge);
   if (!judged) return Fail(judged.error());
   const decide::Verdict& verdict = judged->verdict;
 

@@ -32,36 +32,37 @@ std::function<int()> DeclareCheck(CLI::App& command) {
   auto options = Held<CheckOptions>();
   CheckOptions& o = *options;
   auto* staged = command.add_flag(
-      "--staged", o.staged,
+      "--staged", o.judge.staged,
       "Judge the index against HEAD (what a pre-commit hook sees). Without a scope flag "
       "the scope is detected: GitHub/GitLab CI ranges, hooks, or "
       "locally the staged changes, else the branch vs upstream");
   auto* worktree =
-      command.add_flag("--worktree", o.worktree, "Judge every tracked file as it is on disk");
-  auto* base =
-      command.add_option("--base", o.base, "Judge every commit in BASE..HEAD plus the net diff");
-  command.add_option("--head", o.head, "The head of the range (default HEAD)");
+      command.add_flag("--worktree", o.judge.worktree, "Judge every tracked file as it is on disk");
+  auto* base = command.add_option("--base", o.judge.base,
+                                  "Judge every commit in BASE..HEAD plus the net diff");
+  command.add_option("--head", o.judge.head, "The head of the range (default HEAD)");
   staged->excludes(worktree)->excludes(base);
   worktree->excludes(base);
-  AddRepoOption(command, o.repo);
-  AddPolicyOption(command, o.policy);
+  AddRepoOption(command, o.judge.repo);
+  AddPolicyOption(command, o.judge.policy);
   AddReportFlags(command, o.report);
-  command.add_flag("--all-findings", o.all_findings,
+  command.add_flag("--all-findings", o.judge.all_findings,
                    "Also report findings on lines the change did not add (as pass)");
-  AddMaxFileSize(command, o.max_file_bytes, "Files");
+  AddMaxFileSize(command, o.judge.max_file_bytes, "Files");
   AddTimeBudget(command, o.timeout_seconds,
                 "Wall-clock budget in seconds; a run that does not finish in time fails "
                 "closed with exit 2 and says what it had covered");
   command
-      .add_option("--pr", o.pull_request,
+      .add_option("--pr", o.judge.pull_request,
                   "Pull request number (GitHub) or merge request IID (GitLab) whose approvals "
                   "the reviews control reads (default: from the CI environment)")
       ->check(CLI::PositiveNumber);
-  command.add_option("--forge-project", o.forge_project,
+  command.add_option("--forge-project", o.judge.forge_project,
                      "OWNER/REPO on GitHub, or the project id or path on GitLab (default: "
                      "GITHUB_REPOSITORY / CI_PROJECT_ID)");
   return [options] {
-    options->resolve_pins = true;
+    options->judge.resolve_pins = true;
+    options->judge.dry_run = options->report.dry_run;
     return RunCheck(*options);
   };
 }

@@ -6,21 +6,15 @@
 #include "app/app.h"
 #include "app/atomic_file.h"
 #include "app/error_output.h"
-#include "app/judge.h"
-#include "app/pin_resolution.h"
 #include "core/text.h"
 #include "evaluate/pins/pin_rewrite.h"
+#include "run/judge_change.h"
+#include "run/pin_resolution.h"
 
 namespace riskgate::app {
 
 int RunFixPins(const FixPinsOptions& options) {
-  CheckOptions check;
-  check.repo = options.repo;
-  check.policy = options.policy;
-  check.worktree = true;
-  check.all_findings = true;
-  check.uncapped = true;
-  auto judged = Judge(check);
+  auto judged = run::JudgeChange(run::WorktreeAudit(options.repo, options.policy, true));
   if (!judged) return Fail(judged.error());
   std::vector<core::Finding> pinnable;
   for (const auto& f : judged->verdict.findings) {
@@ -31,7 +25,7 @@ int RunFixPins(const FixPinsOptions& options) {
     return kExitPass;
   }
   // Every ref is resolved before any file is written: one failure changes nothing.
-  auto resolved = ResolvePins(pinnable, judged->inputs.policy, collect::ProcessEnvironment());
+  auto resolved = run::ResolvePins(pinnable, judged->inputs.policy, collect::ProcessEnvironment());
   if (!resolved) {
     auto error = resolved.error();
     error.message += "; no file was changed";

@@ -9,18 +9,14 @@
 
 #include "app/report_outputs.h"
 #include "core/error.h"
+#include "run/request.h"
 
 namespace riskgate::app {
 
 enum class ProgressMode { kAuto, kAlways, kNever };
 
-struct Shard {
-  int index = 0;  // 0-based
-  int count = 1;
-};
-
 // "K/N" (1 <= K <= N <= 10000) as written for --shard and in reports; empty: the whole audit.
-core::Result<Shard> ParseShard(const std::string& text);
+core::Result<run::Shard> ParseShard(const std::string& text);
 
 struct HistoryOptions {
   std::string repo;                   // empty: as git finds it

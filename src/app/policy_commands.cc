@@ -6,13 +6,13 @@
 #include <sstream>
 
 #include "app/error_output.h"
-#include "app/policy_files.h"
-#include "app/risk_inputs.h"
 #include "app/rule_explanation.h"
 #include "collect/safe_read.h"
 #include "core/redact.h"
 #include "policy/policy_compose.h"
 #include "policy/yaml_emit.h"
+#include "run/policy_files.h"
+#include "run/risk_inputs.h"
 
 namespace riskgate::app {
 namespace {
@@ -39,8 +39,8 @@ core::Result<LoadedPolicy> LoadForCommand(const PolicyCommandOptions& options) {
     if (!loaded) return tl::unexpected(loaded.error());
     return LoadedPolicy{options.policy, std::move(*loaded), 0};
   }
-  PolicyFiles files(**repo, "");
-  auto inputs = LoadRiskInputs(options.policy, files, (*repo)->Workdir());
+  run::PolicyFiles files(**repo, "");
+  auto inputs = run::LoadRiskInputs(options.policy, files, (*repo)->Workdir());
   if (!inputs) return tl::unexpected(inputs.error());
   std::string path = inputs->policy.source.origin;
   if (path.starts_with(policy::kBuiltinPrefix)) path.clear();
@@ -112,13 +112,13 @@ int RunPolicyShow(const PolicyCommandOptions& options) {
     text = std::string(policy::BuiltinPolicyText());
   } else {
     auto repo = collect::GitRepository::Open(options.repo);
-    auto read = repo ? PolicyFiles(**repo, "").Read(name) : ReadFromDisk(name);
+    auto read = repo ? run::PolicyFiles(**repo, "").Read(name) : ReadFromDisk(name);
     if (!read) return Fail(read.error());
     text = std::move(*read);
   }
   auto repo = collect::GitRepository::Open(options.repo);
-  std::unique_ptr<PolicyFiles> files;
-  if (repo) files = std::make_unique<PolicyFiles>(**repo, "");
+  std::unique_ptr<run::PolicyFiles> files;
+  if (repo) files = std::make_unique<run::PolicyFiles>(**repo, "");
   policy::Diagnostics diagnostics;
   auto composed = policy::ComposePolicy(
       text, name,

@@ -5,28 +5,23 @@
 #include "app/app.h"
 #include "app/atomic_file.h"
 #include "app/error_output.h"
-#include "app/judge.h"
 #include "collect/safe_read.h"
 #include "core/text.h"
 #include "decide/waivers.h"
 #include "policy/baseline.h"
 #include "policy/waivers.h"
 #include "report/register.h"
+#include "run/judge_change.h"
 
 namespace riskgate::app {
 namespace {
 
-core::Result<Judgement> JudgeWorktree(const std::string& repo, const std::string& policy) {
-  CheckOptions options;
-  options.repo = repo;
-  options.policy = policy;
-  options.worktree = true;
-  options.all_findings = true;
-  options.uncapped = true;
-  return Judge(options);
+core::Result<run::Judgement> JudgeWorktree(const std::string& repo, const std::string& policy) {
+  return run::JudgeChange(run::WorktreeAudit(repo, policy, true));
 }
 
-const core::Finding* FindByFingerprint(const Judgement& judged, const std::string& fingerprint) {
+const core::Finding* FindByFingerprint(const run::Judgement& judged,
+                                       const std::string& fingerprint) {
   for (const auto& f : judged.verdict.findings) {
     if (f.fingerprint == fingerprint) return &f;
   }

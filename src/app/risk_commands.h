@@ -1,6 +1,6 @@
 // App: the risk-register commands. `waive` appends a waiver for one finding (refusing what the
 // policy forbids), `waivers` lists the register with ages and statuses, `baseline` records the
-// current findings so only new ones gate. Each judges the working tree through Judge().
+// current findings so only new ones gate. Each judges the working tree through run::JudgeChange().
 #pragma once
 
 #include <string>

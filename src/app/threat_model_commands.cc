@@ -7,23 +7,18 @@
 #include "app/app.h"
 #include "app/atomic_file.h"
 #include "app/error_output.h"
-#include "app/judge.h"
 #include "core/path_glob.h"
 #include "core/text.h"
 #include "evaluate/threat_model/model_status.h"
 #include "policy/codeowners.h"
 #include "report/model_status.h"
+#include "run/judge_change.h"
 
 namespace riskgate::app {
 namespace {
 
-core::Result<Judgement> JudgeAll(const ThreatModelOptions& options) {
-  CheckOptions check;
-  check.repo = options.repo;
-  check.policy = options.policy;
-  check.worktree = true;
-  check.all_findings = true;
-  return Judge(check);
+core::Result<run::Judgement> JudgeAll(const ThreatModelOptions& options) {
+  return run::JudgeChange(run::WorktreeAudit(options.repo, options.policy, false));
 }
 
 bool InComponent(const policy::Component& component, std::string_view path) {
@@ -34,7 +29,7 @@ bool InComponent(const policy::Component& component, std::string_view path) {
 }
 
 // Owners from the policy, else those CODEOWNERS (at HEAD) gives the component's files.
-std::vector<std::string> OwnersOf(const policy::Component& component, Judgement& judged,
+std::vector<std::string> OwnersOf(const policy::Component& component, run::Judgement& judged,
                                   const std::vector<std::string>& files) {
   if (!component.owners.empty()) return component.owners;
   const auto head = judged.facts.scope.head;

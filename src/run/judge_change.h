@@ -1,4 +1,4 @@
-// App: one judgement of a repository: open it, choose the scope, load the policy, waivers and
+// Stage run: one judgement of a repository: open it, choose the scope, load the policy, waivers and
 // baseline (from the base commit in range mode), collect the change, evaluate and decide. The
 // commands built on it (check, waive, waivers, baseline) differ only in what they do after.
 #pragma once
@@ -6,16 +6,16 @@
 #include <memory>
 #include <optional>
 
-#include "app/check_command.h"
-#include "app/risk_inputs.h"
 #include "collect/facts.h"
 #include "collect/git_repository.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/scope.h"
 #include "decide/decide.h"
+#include "run/request.h"
+#include "run/risk_inputs.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 
 struct Judgement {
   std::unique_ptr<collect::GitRepository> repo;
@@ -26,11 +26,11 @@ struct Judgement {
 };
 
 // The scope the flags ask for, nullopt to detect it, or an error for contradicting flags.
-core::Result<std::optional<core::ScanMode>> ExplicitMode(const CheckOptions& options);
+core::Result<std::optional<core::ScanMode>> ExplicitMode(const JudgeRequest& options);
 
-core::Result<Judgement> Judge(const CheckOptions& options);
+core::Result<Judgement> JudgeChange(const JudgeRequest& options);
 
 // Today, from RISKGATE_NOW (YYYY-MM-DD or RFC 3339; tests set it) or the system clock.
 core::Result<core::Day> Today();
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

@@ -1,4 +1,4 @@
-// App: gathers the threat-model facts: which policy components the change touches (every one
+// Stage run: gathers the threat-model facts: which policy components the change touches (every one
 // in a worktree audit), each model file as the scope judges the repository and as the change
 // found it, and from the trusted side's git history (the base of a range, else HEAD) when each
 // model and each component's code last changed (commit times, never file mtimes, which a
@@ -12,7 +12,7 @@
 #include "core/error.h"
 #include "policy/threat_model_control.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 
 // `now`: seconds since the epoch (the clock, or RISKGATE_NOW), the time of the change in every
 // mode.
@@ -20,4 +20,4 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
     const policy::ThreatModelControl& control, const collect::ChangeFacts& facts,
     collect::GitRepository& repo, const collect::ScopeRequest& request, long long now);
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

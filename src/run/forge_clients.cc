@@ -1,8 +1,8 @@
-#include "app/forge_clients.h"
+#include "run/forge_clients.h"
 
 #include <iostream>
 
-namespace riskgate::app {
+namespace riskgate::run {
 namespace {
 
 collect::forge::HttpOptions HttpOptionsOf(const policy::ForgeSettings& settings) {
@@ -82,4 +82,4 @@ core::Result<collect::forge::HttpClient> GitlabClient(const policy::ForgeSetting
       collect::forge::TokenStyle::kGitlabPrivateToken, HttpOptionsOf(settings));
 }
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

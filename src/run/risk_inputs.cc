@@ -1,4 +1,4 @@
-#include "app/risk_inputs.h"
+#include "run/risk_inputs.h"
 
 #include <filesystem>
 #include <iostream>
@@ -6,7 +6,7 @@
 #include "core/text.h"
 #include "policy/gitleaks_ignore.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 namespace {
 
 core::Error AsPolicyError(core::Error error, const std::string& what) {
@@ -83,4 +83,4 @@ core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, Poli
   return inputs;
 }
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

@@ -1,5 +1,5 @@
-// App: the HTTP clients for each forge, configured one way for every command: the API URL from
-// a trusted policy, else the CI environment (GITHUB_API_URL; CI_API_V4_URL, else CI_SERVER_URL
+// Stage run: the HTTP clients for each forge, configured one way for every command: the API URL
+// from a trusted policy, else the CI environment (GITHUB_API_URL; CI_API_V4_URL, else CI_SERVER_URL
 // + /api/v4), else github.com; the token from the environment only (RISKGATE_GITHUB_TOKEN /
 // GITHUB_TOKEN, RISKGATE_GITLAB_TOKEN / GITLAB_TOKEN); timeouts and retries from
 // `controls.reviews.forge`. A credential goes only where the trusted side says: a policy read
@@ -10,15 +10,15 @@
 #include <initializer_list>
 #include <string>
 
-#include "app/policy_files.h"
 #include "collect/ci_context.h"
 #include "collect/forge/http_client.h"
 #include "core/error.h"
 #include "core/scope.h"
 #include "policy/policy.h"
 #include "policy/reviews_control.h"
+#include "run/policy_files.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 
 // The first of `names` set in the environment, else empty.
 std::string FirstEnv(const collect::EnvReader& env, std::initializer_list<const char*> names);
@@ -46,4 +46,4 @@ core::Result<collect::forge::HttpClient> GithubClient(const policy::ForgeSetting
 core::Result<collect::forge::HttpClient> GitlabClient(const policy::ForgeSettings& settings,
                                                       const collect::EnvReader& env);
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

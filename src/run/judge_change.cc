@@ -1,4 +1,4 @@
-#include "app/judge.h"
+#include "run/judge_change.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -6,21 +6,21 @@
 #include <limits>
 #include <set>
 
-#include "app/forge_clients.h"
-#include "app/pin_resolution.h"
-#include "app/review_inputs.h"
-#include "app/threat_model_inputs.h"
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
 #include "core/progress.h"
 #include "evaluate/evaluate.h"
 #include "policy/codeowners.h"
+#include "run/forge_clients.h"
+#include "run/gather_reviews.h"
+#include "run/gather_threat_models.h"
+#include "run/pin_resolution.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 namespace {
 
 // The scope to judge: the flags when given, else what the environment says.
-core::Result<collect::ScopeChoice> ChooseScope(const CheckOptions& options,
+core::Result<collect::ScopeChoice> ChooseScope(const JudgeRequest& options,
                                                collect::GitRepository& repo) {
   auto mode = ExplicitMode(options);
   if (!mode) return tl::unexpected(mode.error());
@@ -53,7 +53,7 @@ core::Result<std::string> PolicyRevision(const collect::ScopeChoice& scope,
 core::Result<collect::ReviewFacts> GatherApprovals(const policy::Policy& policy,
                                                    const collect::ChangeFacts& facts,
                                                    collect::GitRepository& repo,
-                                                   const CheckOptions& options) {
+                                                   const JudgeRequest& options) {
   const bool policy_changed =
       std::any_of(facts.policy_files.begin(), facts.policy_files.end(),
                   [](const collect::FileVersions& f) { return f.base_content != f.head_content; });
@@ -103,7 +103,7 @@ core::Result<core::Day> Today() {
   return core::DayOfUnixTime(static_cast<long long>(std::time(nullptr)));
 }
 
-core::Result<std::optional<core::ScanMode>> ExplicitMode(const CheckOptions& options) {
+core::Result<std::optional<core::ScanMode>> ExplicitMode(const JudgeRequest& options) {
   const int chosen =
       (options.staged ? 1 : 0) + (options.worktree ? 1 : 0) + (!options.base.empty() ? 1 : 0);
   if (chosen > 1) {
@@ -119,7 +119,7 @@ core::Result<std::optional<core::ScanMode>> ExplicitMode(const CheckOptions& opt
   return std::optional<core::ScanMode>();
 }
 
-core::Result<Judgement> Judge(const CheckOptions& options) {
+core::Result<Judgement> JudgeChange(const JudgeRequest& options) {
   auto& progress = core::RunProgress();
   auto repo = collect::GitRepository::Open(options.repo);
   if (!repo) return tl::unexpected(repo.error());
@@ -243,4 +243,4 @@ core::Result<Judgement> Judge(const CheckOptions& options) {
                    std::move(verdict)};
 }
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

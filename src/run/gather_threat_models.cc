@@ -1,11 +1,11 @@
-#include "app/threat_model_inputs.h"
+#include "run/gather_threat_models.h"
 
 #include <algorithm>
 
 #include "core/path_glob.h"
 #include "evaluate/threat_model/freshness.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 namespace {
 
 constexpr int kMaxCommitsWalked = 200000;
@@ -81,4 +81,4 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
   return out;
 }
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

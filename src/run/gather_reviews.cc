@@ -1,15 +1,15 @@
-#include "app/review_inputs.h"
+#include "run/gather_reviews.h"
 
 #include <algorithm>
 #include <set>
 
-#include "app/forge_clients.h"
 #include "collect/change_collector.h"
 #include "collect/forge/review_sources.h"
 #include "evaluate/reviews/approvals.h"
 #include "policy/codeowners.h"
+#include "run/forge_clients.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 namespace {
 
 using collect::ReviewOrigin;
@@ -29,7 +29,7 @@ struct ReviewSourceChoice {
 // without a merge request does.
 core::Result<ReviewSourceChoice> ChooseSource(const policy::ReviewsControl& control,
                                               const collect::EnvReader& env,
-                                              const CheckOptions& options) {
+                                              const JudgeRequest& options) {
   ReviewSourceChoice choice;
   const auto event_path = env("GITHUB_EVENT_PATH");
   const bool may_use_github =
@@ -126,7 +126,7 @@ std::vector<std::string> TeamsToResolve(const std::optional<collect::CodeownersT
 
 core::Result<collect::ReviewFacts> FromGithub(const policy::ReviewsControl& control,
                                               const collect::EnvReader& env,
-                                              const CheckOptions& options,
+                                              const JudgeRequest& options,
                                               const ReviewSourceChoice& source,
                                               const std::vector<std::string>& teams) {
   collect::forge::GithubPullRequest pr;
@@ -150,7 +150,7 @@ core::Result<collect::ReviewFacts> FromGithub(const policy::ReviewsControl& cont
 
 core::Result<collect::ReviewFacts> FromGitlab(const policy::ReviewsControl& control,
                                               const collect::EnvReader& env,
-                                              const CheckOptions& options,
+                                              const JudgeRequest& options,
                                               const std::vector<std::string>& groups) {
   collect::forge::GitlabMergeRequest mr;
   mr.project = !options.forge_project.empty()
@@ -181,14 +181,14 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
                                                  const collect::ChangeFacts& facts,
                                                  collect::GitRepository& repo,
                                                  const collect::EnvReader& env,
-                                                 const CheckOptions& options,
+                                                 const JudgeRequest& options,
                                                  const std::vector<std::string>& policy_owners) {
   collect::ReviewFacts out;
   if (!control.enabled) return out;
   const auto& scope = facts.scope;
   if (scope.mode != core::ScanMode::kRange) {
     // Staged changes have no reviews yet; a dry run says what the commit will need.
-    if (!options.report.dry_run || !scope.head || facts.changed_paths.empty()) return out;
+    if (!options.dry_run || !scope.head || facts.changed_paths.empty()) return out;
     out.explain_only = true;
     out.request = "a dry run of the staged changes";
     auto codeowners = ReadCodeowners(control, ReviewOrigin::kTrailers, repo, *scope.head);
@@ -256,4 +256,4 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
   return gathered;
 }
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

@@ -1,15 +1,15 @@
-// App: loads what judges a run besides the change itself: the policy (with its rule packs), the
-// waivers and the baseline, all through PolicyFiles (from the base commit in range mode).
+// Stage run: loads what judges a run besides the change itself: the policy (with its rule packs),
+// the waivers and the baseline, all through PolicyFiles (from the base commit in range mode).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "app/policy_files.h"
 #include "policy/baseline.h"
 #include "policy/policy.h"
+#include "run/policy_files.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 
 struct RiskInputs {
   policy::Policy policy;
@@ -21,4 +21,4 @@ struct RiskInputs {
 core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, PolicyFiles& files,
                                         const std::string& workdir);
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

@@ -1,4 +1,4 @@
-// App: where the policy and the files it names (rule packs, waivers, baseline) are read from.
+// Stage run: where the policy and the files it names (rule packs, waivers, baseline) are read from.
 // In range mode that is the base commit, so a change cannot weaken the policy that judges it,
 // whatever spelling of a repository path names it and whatever symlinks the change adds;
 // otherwise the working tree. Every repository path asked for is remembered, so the run can
@@ -12,7 +12,7 @@
 #include "collect/git_repository.h"
 #include "core/error.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 
 class PolicyFiles {
  public:
@@ -42,4 +42,4 @@ class PolicyFiles {
   std::set<std::string> repo_paths_;
 };
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

@@ -1,4 +1,4 @@
-#include "app/policy_files.h"
+#include "run/policy_files.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -6,7 +6,7 @@
 
 #include "collect/safe_read.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 namespace {
 
 namespace fs = std::filesystem;
@@ -183,4 +183,4 @@ core::Result<std::string> PolicyFiles::Read(const std::string& path) {
   return std::move(**text);
 }
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

@@ -1,4 +1,4 @@
-// App: resolves the mutable refs of pins findings (an action used by tag or branch) to the
+// Stage run: resolves the mutable refs of pins findings (an action used by tag or branch) to the
 // commit SHAs they point at, through the GitHub API. `fix pins` uses it to rewrite workflows;
 // `check` uses it, when a GitHub token is at hand, so the fix remedy is the exact line to write.
 #pragma once
@@ -13,7 +13,7 @@
 #include "core/finding.h"
 #include "policy/policy.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 
 // (owner/repo, ref) -> commit SHA.
 using ResolvedPins = std::map<std::pair<std::string, std::string>, std::string>;
@@ -28,4 +28,4 @@ core::Result<ResolvedPins> ResolvePins(const std::vector<core::Finding>& finding
 void ResolvePinRemedies(std::vector<core::Finding>& findings, const policy::Policy& policy,
                         const collect::EnvReader& env);
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

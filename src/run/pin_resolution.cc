@@ -1,11 +1,11 @@
-#include "app/pin_resolution.h"
+#include "run/pin_resolution.h"
 
 #include <set>
 
-#include "app/forge_clients.h"
 #include "collect/forge/review_sources.h"
+#include "run/forge_clients.h"
 
-namespace riskgate::app {
+namespace riskgate::run {
 namespace {
 
 constexpr std::size_t kMaxLookupsPerCheck = 50;
@@ -60,4 +60,4 @@ void ResolvePinRemedies(std::vector<core::Finding>& findings, const policy::Poli
   }
 }
 
-}  // namespace riskgate::app
+}  // namespace riskgate::run

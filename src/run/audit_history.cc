@@ -1,0 +1,118 @@
+#include "run/audit_history.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "collect/git_repository.h"
+#include "collect/history_source.h"
+#include "core/progress.h"
+#include "run/judge_change.h"
+#include "run/policy_files.h"
+#include "run/risk_inputs.h"
+
+namespace riskgate::run {
+namespace {
+
+std::string Plural(long long n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+core::ScopeSummary Scope(const collect::HistoryWalk& walk,
+                         const evaluate::history::AuditResult& audit, const std::string& shard,
+                         double seconds) {
+  core::ScopeSummary scope;
+  scope.mode = core::ScanMode::kHistory;
+  if (!walk.tip.empty()) scope.head = walk.tip;
+  scope.commits = audit.commits;
+  scope.files_scanned = static_cast<int>(audit.blobs_read);
+  scope.skipped = audit.skipped;
+  core::HistoryScope history;
+  history.refs = walk.refs;
+  history.tip = walk.tip;
+  history.commits = audit.commits;
+  history.commits_walked = static_cast<int>(walk.commits.size());
+  history.blobs_read = audit.blobs_read;
+  history.bytes_read = audit.bytes_read;
+  history.stopped_at = walk.stopped_at;
+  history.missing_blobs = audit.missing_blobs;
+  history.shard = shard;
+  history.seconds = seconds;
+  scope.description = "history: " + Plural(audit.commits, "commit") + " reachable from " +
+                      Plural(static_cast<long long>(walk.refs.size()), "ref") + ", " +
+                      Plural(audit.blobs_read, "distinct blob") + " read";
+  if (!shard.empty()) scope.description += " (shard " + shard + ")";
+  if (!walk.stopped_at.empty()) {
+    scope.description += "; history is shallow: it stops at " +
+                         Plural(static_cast<long long>(walk.stopped_at.size()), "commit") +
+                         " whose parents are missing (" + walk.stopped_at.front().substr(0, 12) +
+                         (walk.stopped_at.size() > 1 ? ", ..." : "") + ")";
+  }
+  if (audit.missing_blobs > 0) {
+    scope.description +=
+        "; " + Plural(audit.missing_blobs, "blob") + " missing (a partial clone), not scanned";
+  }
+  scope.history = std::move(history);
+  return scope;
+}
+
+}  // namespace
+
+core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
+                                        evaluate::history::AuditProgress& audit_progress) {
+  const auto start = std::chrono::steady_clock::now();
+  auto& progress = core::RunProgress();
+  progress.stage = core::RunStage::kCollecting;
+  collect::HistoryWalkRequest walk_request;
+  walk_request.revs = request.branches;
+  walk_request.max_commits = request.max_commits;
+  walk_request.since = request.since;
+  walk_request.until = request.until;
+
+  auto repo = collect::GitRepository::Open(request.repo);
+  if (!repo) return tl::unexpected(repo.error());
+  auto today = Today();
+  if (!today) return tl::unexpected(today.error());
+  auto walk = collect::WalkHistory(**repo, walk_request);
+  if (!walk) return tl::unexpected(walk.error());
+  // A bare repository has no working tree: its policy is the tip's.
+  const std::string workdir = (*repo)->Workdir();
+  PolicyFiles policy_files(**repo, workdir.empty() ? walk->tip : "");
+  auto inputs = LoadRiskInputs(request.policy, policy_files, workdir);
+  if (!inputs) return tl::unexpected(inputs.error());
+
+  progress.stage = core::RunStage::kEvaluating;
+  evaluate::history::AuditOptions audit_options;
+  audit_options.threads = request.jobs > 0
+                              ? request.jobs
+                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  audit_options.max_file_bytes =
+      request.max_file_bytes.value_or(inputs->policy.limits.max_file_bytes);
+  if (request.shard) {
+    audit_options.shard_index = request.shard->index;
+    audit_options.shard_count = request.shard->count;
+  }
+  auto audit = evaluate::history::AuditHistory(
+      *walk, [&] { return collect::OpenHistorySource(**repo); }, inputs->policy, audit_options,
+      audit_progress);
+  if (!audit) return tl::unexpected(audit.error());
+
+  progress.stage = core::RunStage::kDeciding;
+  decide::DecideOptions decide_options;
+  decide_options.keep_preexisting = true;
+  decide_options.waivers = {&inputs->waivers, *today, false};
+  decide_options.baseline = &inputs->baseline;
+  decide::Verdict verdict =
+      decide::Decide(std::move(audit->findings), inputs->policy, decide_options);
+  verdict.summary.suppressed_inline = audit->suppressed_inline;
+  verdict.summary.inline_ignored = audit->inline_ignored;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::string shard_name = !request.shard ? ""
+                                                : std::to_string(request.shard->index + 1) + "/" +
+                                                      std::to_string(request.shard->count);
+  core::ScopeSummary scope = Scope(*walk, *audit, shard_name, seconds);
+  return HistoryAudit{std::move(inputs->policy), std::move(verdict), std::move(scope)};
+}
+
+}  // namespace riskgate::run
