@@ -119,14 +119,15 @@ std::function<int()> DeclareInstallHook(CLI::App& command) {
 std::function<int()> DeclareWaive(CLI::App& command) {
   auto options = Held<WaiveOptions>();
   WaiveOptions& o = *options;
-  command.add_option("FINGERPRINT", o.fingerprint, "The finding's fingerprint")->required();
-  command.add_option("--owner", o.owner, "Who owns the risk")->required();
-  command.add_option("--approver", o.approver, "Who accepts it (needs authority)")->required();
-  command.add_option("--reason", o.reason, "Why the risk is acceptable")->required();
-  command.add_option("--expires", o.expires, "Last day it applies (YYYY-MM-DD)")->required();
-  command.add_option("--id", o.id, "Waiver id (default: rule-fingerprint prefix)");
-  command.add_option("--ticket", o.ticket, "Tracking ticket");
-  command.add_option("--mitigation", o.mitigation, "What reduces the risk meanwhile");
+  command.add_option("FINGERPRINT", o.waiver.fingerprint, "The finding's fingerprint")->required();
+  command.add_option("--owner", o.waiver.owner, "Who owns the risk")->required();
+  command.add_option("--approver", o.waiver.approver, "Who accepts it (needs authority)")
+      ->required();
+  command.add_option("--reason", o.waiver.reason, "Why the risk is acceptable")->required();
+  command.add_option("--expires", o.waiver.expires, "Last day it applies (YYYY-MM-DD)")->required();
+  command.add_option("--id", o.waiver.id, "Waiver id (default: rule-fingerprint prefix)");
+  command.add_option("--ticket", o.waiver.ticket, "Tracking ticket");
+  command.add_option("--mitigation", o.waiver.mitigation, "What reduces the risk meanwhile");
   AddRepoOption(command, o.repo);
   AddPolicyOption(command, o.policy);
   return [options] { return RunWaive(*options); };

@@ -11,6 +11,7 @@
 #include "core/redact.h"
 #include "policy/policy_compose.h"
 #include "policy/yaml_emit.h"
+#include "run/explain_rule.h"
 #include "run/policy_files.h"
 #include "run/risk_inputs.h"
 
@@ -21,70 +22,10 @@ core::Result<std::string> ReadFromDisk(const std::string& path) {
   return collect::ReadFileBounded(path, collect::ReadLimits{});
 }
 
-// The policy a check in this repository would apply (working-tree versions), with its waivers;
-// outside a repository, the named file alone.
-struct LoadedPolicy {
-  std::string path;  // empty: the built-in default
-  policy::Policy policy;
-  int waivers = 0;
-};
-
-core::Result<LoadedPolicy> LoadForCommand(const PolicyCommandOptions& options) {
-  auto repo = collect::GitRepository::Open(options.repo);
-  if (!repo) {
-    if (options.policy.empty()) return tl::unexpected(repo.error());
-    auto text = ReadFromDisk(options.policy);
-    if (!text) return tl::unexpected(text.error());
-    auto loaded = policy::LoadPolicy(*text, options.policy, ReadFromDisk);
-    if (!loaded) return tl::unexpected(loaded.error());
-    return LoadedPolicy{options.policy, std::move(*loaded), 0};
-  }
-  run::PolicyFiles files(**repo, "");
-  auto inputs = run::LoadRiskInputs(options.policy, files, (*repo)->Workdir());
-  if (!inputs) return tl::unexpected(inputs.error());
-  std::string path = inputs->policy.source.origin;
-  if (path.starts_with(policy::kBuiltinPrefix)) path.clear();
-  return LoadedPolicy{path, std::move(inputs->policy), static_cast<int>(inputs->waivers.size())};
-}
-
-std::string Effective(const policy::Policy& p) {
-  std::ostringstream out;
-  out << "# Effective settings (defaults included):\n#   decisions:";
-  for (int s = 4; s >= 0; --s) {
-    const auto severity = static_cast<core::Severity>(s);
-    out << " " << core::SeverityName(severity) << "="
-        << core::DecisionName(p.DecisionFor(severity));
-  }
-  out << "\n#   limits: max_file_bytes=" << p.limits.max_file_bytes
-      << " max_findings_per_file=" << p.limits.max_findings_per_file
-      << " max_findings=" << p.limits.max_findings << "\n#   waivers: " << p.waivers.file;
-  for (int s = 4; s >= 0; --s) {
-    const auto& approvers = p.waivers.approvers[static_cast<std::size_t>(s)];
-    std::string who;
-    for (const auto& a : approvers) who += (who.empty() ? "" : ",") + a;
-    out << " " << core::SeverityName(static_cast<core::Severity>(s)) << "="
-        << (who.empty() ? "nobody" : who) << "/" << p.waivers.max_days[static_cast<std::size_t>(s)]
-        << "d";
-  }
-  out << "\n#   secrets: " << (p.secrets.enabled ? "on" : "off") << ", " << p.secrets.rules.size()
-      << " rules\n#   pins: " << (p.pins.enabled ? "on" : "off")
-      << "\n#   reviews: " << (p.reviews.enabled ? "on" : "off")
-      << "\n#   threat_model: " << (p.threat_model.enabled ? "on" : "off") << ", "
-      << p.threat_model.components.size()
-      << " components\n#   custom: " << (p.custom.enabled ? "on" : "off") << ", "
-      << p.custom.rules.size() << " rules\n";
-  for (const auto& rule : p.custom.rules) {
-    out << "#     " << rule.id << " (" << policy::CustomKindName(rule.kind) << ", "
-        << core::SeverityName(rule.severity) << " -> "
-        << core::DecisionName(p.DecisionFor(rule.severity)) << ") from " << rule.origin << "\n";
-  }
-  return out.str();
-}
-
 }  // namespace
 
 int RunPolicyValidate(const PolicyCommandOptions& options) {
-  auto loaded = LoadForCommand(options);
+  auto loaded = run::LoadWorkingPolicy(options.repo, options.policy);
   if (!loaded) return Fail(loaded.error());
   const auto& p = loaded->policy;
   std::cout << "policy OK: " << (loaded->path.empty() ? "builtin:default" : loaded->path);
@@ -103,7 +44,7 @@ int RunPolicyShow(const PolicyCommandOptions& options) {
   if (options.format != "text" && options.format != "yaml" && options.format != "json") {
     return Fail("--format must be yaml (text) or json, not '" + options.format + "'");
   }
-  auto loaded = LoadForCommand(options);
+  auto loaded = run::LoadWorkingPolicy(options.repo, options.policy);
   if (!loaded) return Fail(loaded.error());
   std::string text;
   std::string name = loaded->path;
@@ -143,7 +84,7 @@ int RunPolicyShow(const PolicyCommandOptions& options) {
   }
   out << "# Each line says the file and line that decides it.\n"
       << policy::EmitYaml(composed->root, policy::Origins::kShow, name) << "\n"
-      << Effective(loaded->policy);
+      << run::EffectiveSettings(loaded->policy);
   std::cout << core::RedactSecrets(out.str());
   return 0;
 }
@@ -152,9 +93,9 @@ int RunExplain(const PolicyCommandOptions& options) {
   if (options.format != "text" && options.format != "json") {
     return Fail("--format must be text or json, not '" + options.format + "'");
   }
-  auto loaded = LoadForCommand(options);
+  auto loaded = run::LoadWorkingPolicy(options.repo, options.policy);
   if (!loaded) return Fail(loaded.error());
-  auto explanation = ExplainRule(loaded->policy, options.rule);
+  auto explanation = run::ExplainRule(loaded->policy, options.rule);
   if (!explanation) return Fail(explanation.error());
   std::cout << core::RedactSecrets(options.format == "json" ? ExplanationJson(*explanation) + "\n"
                                                             : ExplanationText(*explanation));

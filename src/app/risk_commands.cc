@@ -5,27 +5,18 @@
 #include "app/app.h"
 #include "app/atomic_file.h"
 #include "app/error_output.h"
-#include "collect/safe_read.h"
 #include "core/text.h"
 #include "decide/waivers.h"
 #include "policy/baseline.h"
-#include "policy/waivers.h"
 #include "report/register.h"
 #include "run/judge_change.h"
+#include "run/new_waiver.h"
 
 namespace riskgate::app {
 namespace {
 
 core::Result<run::Judgement> JudgeWorktree(const std::string& repo, const std::string& policy) {
   return run::JudgeChange(run::WorktreeAudit(repo, policy, true));
-}
-
-const core::Finding* FindByFingerprint(const run::Judgement& judged,
-                                       const std::string& fingerprint) {
-  for (const auto& f : judged.verdict.findings) {
-    if (f.fingerprint == fingerprint) return &f;
-  }
-  return nullptr;
 }
 
 // `workdir`, when not empty: the working tree `path` must stay in.
@@ -44,69 +35,13 @@ int WriteAndSay(const std::string& path, const std::string& workdir, const std::
 int RunWaive(const WaiveOptions& options) {
   auto judged = JudgeWorktree(options.repo, options.policy);
   if (!judged) return Fail(judged.error());
-  const auto* finding = FindByFingerprint(*judged, options.fingerprint);
-  if (finding == nullptr) {
-    return Fail("no finding with fingerprint " + options.fingerprint +
-                " in the working tree; `riskgate check --worktree --format json` lists them");
-  }
-  const auto& rules = judged->inputs.policy.waivers;
-  const auto severity = finding->severity;
-  const std::string severity_name(core::SeverityName(severity));
-  const auto expires = core::ParseDate(options.expires);
-  if (!expires) return Fail("--expires must be a date YYYY-MM-DD, not '" + options.expires + "'");
-  if (*expires <= judged->today) return Fail("--expires must be after today");
-  policy::Waiver waiver;
-  waiver.id =
-      options.id.empty() ? finding->rule + "-" + finding->fingerprint.substr(0, 8) : options.id;
-  waiver.control = finding->control;
-  waiver.rule = finding->rule;
-  waiver.fingerprint = finding->fingerprint;
-  waiver.reason = options.reason;
-  waiver.owner = options.owner;
-  waiver.approver = options.approver;
-  waiver.created = judged->today;
-  waiver.expires = *expires;
-  waiver.ticket = options.ticket;
-  waiver.mitigation = options.mitigation;
-  switch (decide::StatusOf(waiver, *finding, judged->inputs.policy, judged->today)) {
-    case core::WaiverStatus::kUnauthorized: {
-      if (!decide::HasAuthority(judged->inputs.policy, severity, options.approver)) {
-        return Fail(options.approver + " may not accept " + severity_name +
-                    " risks under the policy (waivers.approvers." + severity_name + ")");
-      }
-      std::string who;
-      for (const auto& name : finding->hints.acceptors) who += (who.empty() ? "" : ", ") + name;
-      return Fail(options.approver + " may not accept this risk: only " + who + " may");
-    }
-    case core::WaiverStatus::kTooLong: {
-      const int max_days = rules.max_days[static_cast<std::size_t>(severity)];
-      return Fail("a waiver for a " + severity_name + " finding may last at most " +
-                  std::to_string(max_days) + " days (waivers.max_days." + severity_name +
-                  "): expire it on " + core::FormatDate(judged->today + max_days) + " or earlier");
-    }
-    default:
-      break;
-  }
-  const std::string file = judged->repo->Workdir() + rules.file;
-  auto text = collect::ReadFileIfPresent(
-      file, collect::ReadLimits{collect::kMaxPolicyFileBytes, judged->repo->Workdir()});
-  if (!text) return Fail(text.error());
-  std::string existing = text->value_or("");
-  for (const auto& w : judged->inputs.waivers) {
-    if (w.id == waiver.id) return Fail("waiver id '" + waiver.id + "' exists already; use --id");
-  }
-  const std::string updated = policy::AppendWaiver(existing, waiver);
-  policy::Diagnostics diagnostics;
-  const auto reread = policy::LoadWaivers(updated, rules.file, diagnostics);
-  if (!diagnostics.empty()) {
-    return Fail(
-        "the waiver file would not be valid after adding the entry (is its list in "
-        "flow style?):\n" +
-        diagnostics.ToError().message);
-  }
-  return WriteAndSay(file, judged->repo->Workdir(), updated,
-                     "added waiver " + core::EscapeForDisplay(waiver.id) + " to " + rules.file +
-                         " (" + severity_name + ", expires " + core::FormatDate(waiver.expires) +
+  auto draft = run::DraftWaiver(*judged, options.waiver);
+  if (!draft) return Fail(draft.error());
+  const auto& waiver = draft->waiver;
+  return WriteAndSay(draft->path, judged->repo->Workdir(), draft->text,
+                     "added waiver " + core::EscapeForDisplay(waiver.id) + " to " +
+                         judged->inputs.policy.waivers.file + " (" + draft->severity +
+                         ", expires " + core::FormatDate(waiver.expires) +
                          "); it takes effect when a change carrying it, approved by " +
                          core::EscapeForDisplay(waiver.approver) + ", has merged");
 }

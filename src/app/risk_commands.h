@@ -5,19 +5,14 @@
 
 #include <string>
 
+#include "run/new_waiver.h"
+
 namespace riskgate::app {
 
 struct WaiveOptions {
   std::string repo;
   std::string policy;
-  std::string fingerprint;
-  std::string owner;
-  std::string approver;
-  std::string reason;
-  std::string expires;  // YYYY-MM-DD
-  std::string id;       // default: <rule>-<first 8 of the fingerprint>
-  std::string ticket;
-  std::string mitigation;
+  run::WaiverRequest waiver;
 };
 
 struct WaiversOptions {

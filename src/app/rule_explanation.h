@@ -1,34 +1,17 @@
-// App: `riskgate explain RULE_ID`: what a rule of the active policy is for, what it matches,
-// when it applies, what its findings decide under this policy and how each can be resolved.
+// App: `riskgate explain RULE_ID` printed: what a rule of the active policy is for, what it
+// matches, when it applies, what its findings decide and how each can be resolved (the controls
+// explain their rules: run/explain_rule.h).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "core/error.h"
-#include "policy/policy.h"
+#include "run/control.h"
 
 namespace riskgate::app {
 
-struct RuleExplanation {
-  std::string id;
-  std::string control;  // secrets, pins, custom
-  std::string kind;     // custom rules: forbid_content, ...
-  std::string description;
-  std::string why;
-  std::vector<std::string> matches;  // sentences
-  std::string applies;               // "always" or the `when` conditions
-  core::Severity severity = core::Severity::kMedium;
-  core::Decision decision = core::Decision::kPass;
-  // Set when the severity is not the rule's own (a component's tier, a waiver's finding).
-  std::string severity_note;
-  std::string fix;
-  std::string mitigate;
-  std::string accept;
-  std::string origin;  // where the rule is defined
-};
+using run::RuleExplanation;
 
-core::Result<RuleExplanation> ExplainRule(const policy::Policy& policy, const std::string& id);
 std::string ExplanationText(const RuleExplanation& explanation);
 std::string ExplanationJson(const RuleExplanation& explanation);
 

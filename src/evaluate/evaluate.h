@@ -1,7 +1,9 @@
-// Stage 3 (evaluate): runs every enabled control over the collected facts. Input: facts and the
-// policy. Output: findings (without decisions) and counters. Evaluators never do I/O.
+// Stage 3 (evaluate): what every control's evaluation gives (findings without decisions and
+// counters) and the helpers they share. Each control evaluates in its own folder; the table in
+// run/control_table.cc runs them. Evaluators never do I/O.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "collect/facts.h"
@@ -17,20 +19,10 @@ struct Evaluation {
   int inline_ignored = 0;     // `riskgate:allow` comments the policy did not honour
 };
 
-Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy,
-                    const RepositoryLayout& layout = {});
-
-// Whether some enabled control needs the whole new version of `path` as a document; the app
-// passes this to collect before it reads the change.
-bool WantsDocument(std::string_view path, const policy::Policy& policy,
-                   const RepositoryLayout& layout = {});
-// Whether `path` is a document in `now` that it was not, or was another kind of, in `before`
-// (a file `.gitlab-ci.yml` newly includes): nothing in its old version counts as judged.
-bool RoleChanged(std::string_view path, const policy::Policy& policy,
-                 const RepositoryLayout& before, const RepositoryLayout& now);
-
-// Whether some enabled control needs every file of the judged tree (ChangeFacts::tree).
-bool WantsTree(const policy::Policy& policy);
+// Whether `path` has another role in `now` than in `before` (a file `.gitlab-ci.yml` newly
+// includes): nothing in its old version counts as judged as what it now is.
+bool RoleChanged(std::string_view path, const RepositoryLayout& before,
+                 const RepositoryLayout& now);
 
 // Folds repeated sightings of one fingerprint: the same secret seen in several commits of a
 // range (or again in the net diff) is one finding with `occurrences` counted; distinct lines of

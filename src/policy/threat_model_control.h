@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/severity.h"
@@ -30,6 +31,9 @@ struct Component {
   std::vector<std::string> owners;   // who may own its residual risk
   std::vector<std::string> aliases;  // other names the model may use for it
   int line = 0;                      // in the policy
+
+  // Whether `path` is code of this component (matches one of `paths`).
+  bool Covers(std::string_view path) const;
 };
 
 struct ThreatModelControl {

@@ -72,6 +72,13 @@ void ReadComponent(const YamlNode& node, const std::string& field, FieldReader& 
 
 }  // namespace
 
+bool Component::Covers(std::string_view path) const {
+  for (const auto& glob : paths) {
+    if (core::MatchPathGlob(glob, path)) return true;
+  }
+  return false;
+}
+
 std::string_view RiskTierName(RiskTier tier) {
   switch (tier) {
     case RiskTier::kHigh:

@@ -2,18 +2,12 @@
 
 #include <algorithm>
 
-#include "core/path_glob.h"
 #include "evaluate/threat_model/freshness.h"
 
 namespace riskgate::run {
 namespace {
 
 constexpr int kMaxCommitsWalked = 200000;
-
-bool InComponent(const policy::Component& component, std::string_view path) {
-  return std::any_of(component.paths.begin(), component.paths.end(),
-                     [&](const std::string& glob) { return core::MatchPathGlob(glob, path); });
-}
 
 }  // namespace
 
@@ -38,10 +32,10 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
     collect::ComponentFacts c;
     c.name = component.name;
     for (const auto& path : facts.changed_paths) {
-      if (InComponent(component, path)) c.touched.push_back(path);
+      if (component.Covers(path)) c.touched.push_back(path);
     }
     for (const auto& change : facts.path_changes) {
-      if (change.added && InComponent(component, change.path)) c.added.push_back(change.path);
+      if (change.added && component.Covers(change.path)) c.added.push_back(change.path);
     }
     if (c.touched.empty() && !audit) continue;
     for (const auto& path : component.models) {
@@ -71,8 +65,7 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
     }
     if (control.freshness == policy::Freshness::kLastChange && !trusted.empty()) {
       auto last = repo.LastCommitTouching(
-          trusted, [&](std::string_view p) { return InComponent(component, p); },
-          kMaxCommitsWalked);
+          trusted, [&](std::string_view p) { return component.Covers(p); }, kMaxCommitsWalked);
       if (!last) return tl::unexpected(last.error());
       if (*last) c.last_code_change = (*last)->time;
     }

@@ -4,17 +4,12 @@
 #include <cstdlib>
 #include <ctime>
 #include <limits>
-#include <set>
 
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
 #include "core/progress.h"
 #include "evaluate/evaluate.h"
-#include "policy/codeowners.h"
 #include "run/forge_clients.h"
-#include "run/gather_reviews.h"
-#include "run/gather_threat_models.h"
-#include "run/pin_resolution.h"
 
 namespace riskgate::run {
 namespace {
@@ -47,50 +42,6 @@ core::Result<std::string> PolicyRevision(const collect::ScopeChoice& scope,
   return repo.ResolveCommit(scope.base);
 }
 
-// The review facts: for the reviews control, and for a change to the policy files, which needs
-// their owners' approval even when the reviews control is off. Gathered for the guard alone, a
-// failure to read approvals is recorded (the guard then blocks in CI), never an exit 2.
-core::Result<collect::ReviewFacts> GatherApprovals(const policy::Policy& policy,
-                                                   const collect::ChangeFacts& facts,
-                                                   collect::GitRepository& repo,
-                                                   const JudgeRequest& options) {
-  const bool policy_changed =
-      std::any_of(facts.policy_files.begin(), facts.policy_files.end(),
-                  [](const collect::FileVersions& f) { return f.base_content != f.head_content; });
-  policy::ReviewsControl control = policy.reviews;
-  const bool guard_only = policy_changed && !control.enabled;
-  if (guard_only) {
-    control.enabled = true;
-    control.on_error = policy::ForgeFailure::kBlock;
-  }
-  auto reviews =
-      GatherReviews(control, facts, repo, collect::ProcessEnvironment(), options, policy.owners);
-  if (reviews || !guard_only) return reviews;
-  collect::ReviewFacts failed;
-  failed.error = reviews.error().message;
-  return failed;
-}
-
-// What the policy guard compares of a guarded path at `commit`: a file's text, or for a
-// symlink (which policy files follow at the base) its target, so that editing the link is a
-// change too.
-core::Result<std::optional<std::string>> GuardedVersion(collect::GitRepository& repo,
-                                                        const std::string& commit,
-                                                        const std::string& path) {
-  auto entry = repo.FindInCommit(commit, path);
-  if (!entry) return tl::unexpected(entry.error());
-  if (!*entry || (*entry)->kind != collect::EntryKind::kSymlink) {
-    return repo.ReadPathAt(commit, path);
-  }
-  auto target = repo.ReadBlob((*entry)->blob_id);
-  if (!target) return tl::unexpected(target.error());
-  if (target->size() > 4096) {
-    return core::MakeError(core::ErrorCode::kPolicy, "a symlink with a target over 4096 bytes",
-                           path);
-  }
-  return std::optional<std::string>("symlink -> " + *target);
-}
-
 }  // namespace
 
 core::Result<core::Day> Today() {
@@ -119,7 +70,8 @@ core::Result<std::optional<core::ScanMode>> ExplicitMode(const JudgeRequest& opt
   return std::optional<core::ScanMode>();
 }
 
-core::Result<Judgement> JudgeChange(const JudgeRequest& options) {
+core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable controls) {
+  const collect::EnvReader environment = collect::ProcessEnvironment();
   auto& progress = core::RunProgress();
   auto repo = collect::GitRepository::Open(options.repo);
   if (!repo) return tl::unexpected(repo.error());
@@ -141,7 +93,7 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options) {
   // A CI run judging a range is the gate a change must pass: what it cannot scan blocks there
   // (hooks and local runs warn). In any CI run, a range or an audit under the default branch's
   // policy, a `riskgate:allow` that the judged code wrote is not its own waiver.
-  const auto ci = collect::ProcessEnvironment()("CI");
+  const auto ci = environment("CI");
   const bool in_ci = ci && *ci != "false" && *ci != "0";
   // A CI audit under the default branch's policy of a checkout that is not that branch (a
   // manual or comment-triggered run on the author's branch) judges the author's code: a gate too.
@@ -175,8 +127,14 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options) {
       [&](const std::string& path) { return collect::ReadJudgedFile(**repo, request, path); },
       [&] { return collect::ListJudgedPaths(**repo, request); });
   if (!layout) return tl::unexpected(layout.error());
-  request.wants_document = [&policy = *policy, &layout = *layout](std::string_view path) {
-    return evaluate::WantsDocument(path, policy, layout);
+  const auto wants_document = [&policy = *policy, controls](std::string_view path,
+                                                            const evaluate::RepositoryLayout& in) {
+    return std::any_of(controls.begin(), controls.end(), [&](const Control* control) {
+      return control->WantsDocument(path, policy, in);
+    });
+  };
+  request.wants_document = [&wants_document, &layout = *layout](std::string_view path) {
+    return wants_document(path, layout);
   };
   // A file whose role the change gave it (a new GitLab include) is judged whole, untouched or
   // not: nothing in its old version was judged as what it now is.
@@ -189,47 +147,31 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options) {
     if (!base_layout) return tl::unexpected(base_layout.error());
   }
   if (base_layout->gitlab_ci_includes != layout->gitlab_ci_includes) {
-    request.role_changed = [&policy = *policy, &before = *base_layout,
+    request.role_changed = [&wants_document, &before = *base_layout,
                             &now = *layout](std::string_view path) {
-      return evaluate::RoleChanged(path, policy, before, now);
+      return wants_document(path, now) && evaluate::RoleChanged(path, before, now);
     };
   }
-  request.wants_tree = evaluate::WantsTree(*policy);
+  request.wants_tree = std::any_of(controls.begin(), controls.end(), [&](const Control* control) {
+    return control->WantsTree(*policy);
+  });
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return tl::unexpected(facts.error());
-  facts->context = collect::DetectRunContext(collect::ProcessEnvironment(), **repo);
+  facts->context = collect::DetectRunContext(environment, **repo);
   if (!scope->source.empty()) {
     facts->scope.description += " [detected: " + scope->source + "]";
   }
-  if (!policy_files.base().empty() && facts->scope.head) {
-    // CODEOWNERS decides who approves a policy change (when policy.owners does not) and every
-    // owned path: editing it is a policy change too.
-    std::set<std::string> guarded = policy_files.repo_paths();
-    for (const auto dialect :
-         {policy::CodeownersDialect::kGithub, policy::CodeownersDialect::kGitlab}) {
-      for (const auto& path : policy::CodeownersLocations(dialect)) guarded.insert(path);
-    }
-    for (const auto& path : guarded) {
-      auto base = GuardedVersion(**repo, policy_files.base(), path);
-      if (!base) return tl::unexpected(base.error());
-      auto head = GuardedVersion(**repo, *facts->scope.head, path);
-      if (!head) return tl::unexpected(head.error());
-      if (!*base && !*head) continue;
-      facts->policy_files.push_back({path, std::move(*base), std::move(*head)});
+  GatherContext context{**repo, request, environment, options, policy_files, NowSeconds()};
+  for (const Control* control : controls) {
+    if (auto gathered = control->Gather(*policy, context, *facts); !gathered) {
+      return tl::unexpected(gathered.error());
     }
   }
 
-  auto reviews = GatherApprovals(*policy, *facts, **repo, options);
-  if (!reviews) return tl::unexpected(reviews.error());
-  facts->reviews = std::move(*reviews);
-  auto models = GatherThreatModels(policy->threat_model, *facts, **repo, request, NowSeconds());
-  if (!models) return tl::unexpected(models.error());
-  facts->threat_models = std::move(*models);
-
   progress.stage = core::RunStage::kEvaluating;
-  evaluate::Evaluation evaluation = evaluate::Evaluate(*facts, *policy, *layout);
-  if (options.resolve_pins && NetworkAllowed(scope->mode, collect::ProcessEnvironment())) {
-    ResolvePinRemedies(evaluation.findings, *policy, collect::ProcessEnvironment());
+  evaluate::Evaluation evaluation = EvaluateControls(*facts, *policy, *layout, controls);
+  for (const Control* control : controls) {
+    control->RefineRemedies(evaluation.findings, *policy, context);
   }
   progress.stage = core::RunStage::kDeciding;
   decide::DecideOptions decide_options;

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/scope.h"
 #include "decide/decide.h"
+#include "run/control.h"
 #include "run/request.h"
 #include "run/risk_inputs.h"
 
@@ -28,7 +29,9 @@ struct Judgement {
 // The scope the flags ask for, nullopt to detect it, or an error for contradicting flags.
 core::Result<std::optional<core::ScanMode>> ExplicitMode(const JudgeRequest& options);
 
-core::Result<Judgement> JudgeChange(const JudgeRequest& options);
+// Judges with `controls` (riskgate's own table unless a test passes another).
+core::Result<Judgement> JudgeChange(const JudgeRequest& options,
+                                    ControlTable controls = DefaultControls());
 
 // Today, from RISKGATE_NOW (YYYY-MM-DD or RFC 3339; tests set it) or the system clock.
 core::Result<core::Day> Today();

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "collect/safe_read.h"
 #include "core/text.h"
 #include "policy/gitleaks_ignore.h"
 
@@ -81,6 +82,28 @@ core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, Poli
     inputs.baseline = std::move(*fingerprints);
   }
   return inputs;
+}
+
+core::Result<WorkingPolicy> LoadWorkingPolicy(const std::string& repo_path,
+                                              const std::string& explicit_policy) {
+  auto repo = collect::GitRepository::Open(repo_path);
+  if (!repo) {
+    if (explicit_policy.empty()) return tl::unexpected(repo.error());
+    const auto read = [](const std::string& path) {
+      return collect::ReadFileBounded(path, collect::ReadLimits{});
+    };
+    auto text = read(explicit_policy);
+    if (!text) return tl::unexpected(text.error());
+    auto loaded = policy::LoadPolicy(*text, explicit_policy, read);
+    if (!loaded) return tl::unexpected(loaded.error());
+    return WorkingPolicy{explicit_policy, std::move(*loaded), 0};
+  }
+  PolicyFiles files(**repo, "");
+  auto inputs = LoadRiskInputs(explicit_policy, files, (*repo)->Workdir());
+  if (!inputs) return tl::unexpected(inputs.error());
+  std::string path = inputs->policy.source.origin;
+  if (path.starts_with(policy::kBuiltinPrefix)) path.clear();
+  return WorkingPolicy{path, std::move(inputs->policy), static_cast<int>(inputs->waivers.size())};
 }
 
 }  // namespace riskgate::run

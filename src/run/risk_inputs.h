@@ -18,6 +18,16 @@ struct RiskInputs {
 };
 
 // `explicit_policy`: --policy, or empty for <workdir>/.riskgate.yaml or the built-in default.
+// The policy a check in this repository would apply (working-tree versions) and how many waivers
+// it has; outside a repository, the named file alone (`policy validate/show`, `explain`).
+struct WorkingPolicy {
+  std::string path;  // empty: the built-in default
+  policy::Policy policy;
+  int waivers = 0;
+};
+core::Result<WorkingPolicy> LoadWorkingPolicy(const std::string& repo,
+                                              const std::string& explicit_policy);
+
 core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, PolicyFiles& files,
                                         const std::string& workdir);
 

@@ -3,8 +3,8 @@
 // oracle: no finding ever carries the secret it found.
 #include <array>
 
-#include "evaluate/evaluate.h"
 #include "fuzz_input.h"
+#include "run/control.h"
 
 namespace {
 
@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string path = kPaths[variant];
   facts.fragments.push_back({path, std::nullopt, 1, std::string(text)});
   facts.files.push_back({path, std::string(text), {}, true});
-  const auto evaluation = riskgate::evaluate::Evaluate(facts, FuzzPolicy());
+  const auto evaluation = riskgate::run::EvaluateControls(facts, FuzzPolicy(), {});
   for (const auto& finding : evaluation.findings) {
     if (finding.secret.size() > 8 && text.find(finding.secret) != std::string_view::npos) {
       __builtin_trap();  // an unredacted secret

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "evaluate/evaluate.h"
+#include "evaluate/secrets/secrets_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
 #include "policy/gitleaks_config.h"
 
@@ -208,7 +209,7 @@ TEST_CASE(
   facts.fragments.push_back({"a.txt", std::nullopt, 1, "demo_abcdef123456"});  // net diff
   facts.fragments.push_back({"b.txt", std::nullopt, 1, "demo_abcdef123456"});  // merge only
   int secrets = 0;
-  for (const auto& f : Evaluate(facts, policy).findings) {
+  for (const auto& f : secrets::EvaluateSecrets(facts, policy.secrets).findings) {
     if (f.control != "secrets") continue;
     ++secrets;
     CHECK(f.location.path == "b.txt");

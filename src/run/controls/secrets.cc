@@ -1,0 +1,61 @@
+// The secrets control: credentials in what a change adds (evaluate/secrets/).
+#include "evaluate/secrets/secrets_evaluator.h"
+#include "evaluate/secrets/secrets_scanner.h"
+#include "run/controls/explain_text.h"
+#include "run/controls/rows.h"
+
+namespace riskgate::run::controls {
+namespace {
+
+class SecretsControl final : public Control {
+ public:
+  std::string_view Name() const override { return evaluate::secrets::kControl; }
+
+  evaluate::Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy,
+                                const evaluate::RepositoryLayout& /*layout*/) const override {
+    if (!policy.secrets.enabled) return {};
+    return evaluate::secrets::EvaluateSecrets(facts, policy.secrets);
+  }
+
+  bool Explain(const policy::Policy& policy, std::string_view id,
+               RuleExplanation& e) const override {
+    for (const auto& rule : policy.secrets.rules) {
+      if (rule.id != id) continue;
+      e.control = std::string(Name());
+      e.description = rule.description;
+      e.why = "a credential in a repository is readable by everyone who can clone it, forever";
+      if (rule.regex) {
+        e.matches.push_back("text matching /" + rule.regex->source() + "/" +
+                            (rule.keywords.empty() ? ""
+                                                   : " (checked when a line holds " +
+                                                         JoinList(rule.keywords, " or ") + ")"));
+      }
+      if (rule.path) e.matches.push_back("files whose path matches /" + rule.path->source() + "/");
+      e.severity = rule.severity;
+      e.fix = rule.fix.empty()
+                  ? "Revoke the credential" +
+                        (rule.revoke_url.empty() ? std::string() : " at " + rule.revoke_url) +
+                        ", then remove it from the change"
+                  : rule.fix;
+      e.mitigate = rule.mitigate;
+      e.origin = rule.origin;
+      if (!policy.secrets.enabled) e.applies = "never: controls.secrets is disabled";
+      return true;
+    }
+    return false;
+  }
+
+  std::string Summary(const policy::Policy& policy) const override {
+    return "secrets: " + std::string(OnOff(policy.secrets.enabled)) + ", " +
+           std::to_string(policy.secrets.rules.size()) + " rules\n";
+  }
+};
+
+}  // namespace
+
+const Control& Secrets() {
+  static const SecretsControl control;
+  return control;
+}
+
+}  // namespace riskgate::run::controls
