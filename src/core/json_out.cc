@@ -29,17 +29,17 @@ JsonOut::JsonOut(const std::string& text) : impl_(std::make_unique<Impl>(Impl{te
 JsonOut::JsonOut(const std::vector<std::string>& texts)
     : impl_(std::make_unique<Impl>(Impl{texts})) {}
 
-JsonOut JsonOut::Array(std::initializer_list<JsonOut> items) {
+JsonOut JsonOut::Array(std::initializer_list<JsonItem> items) {
   JsonOut out;
   out.impl_->value = nlohmann::ordered_json::array();
-  for (const auto& item : items) out.Push(item);
+  for (const auto& item : items) out.Push(std::move(item.value));
   return out;
 }
 
-JsonOut JsonOut::Object(std::initializer_list<Member> members) {
+JsonOut JsonOut::Object(std::initializer_list<JsonMember> members) {
   JsonOut out;
   out.impl_->value = nlohmann::ordered_json::object();
-  for (const auto& [key, value] : members) out.Set(key, value);
+  for (const auto& member : members) out.Set(member.key, std::move(member.value));
   return out;
 }
 

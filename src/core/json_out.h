@@ -24,10 +24,11 @@ enum class JsonKeys {
   kSorted,    // byte-wise by key, at every level
 };
 
+struct JsonItem;
+struct JsonMember;
+
 class JsonOut {
  public:
-  using Member = std::pair<std::string_view, JsonOut>;
-
   JsonOut();  // null
   JsonOut(std::nullptr_t);
   JsonOut(bool value);
@@ -45,8 +46,9 @@ class JsonOut {
   template <typename T>
   JsonOut(const std::optional<T>& value) : JsonOut(value ? JsonOut(*value) : JsonOut()) {}
 
-  static JsonOut Array(std::initializer_list<JsonOut> items = {});
-  static JsonOut Object(std::initializer_list<Member> members = {});
+  // An array or object of the values listed, which are moved in, not copied.
+  static JsonOut Array(std::initializer_list<JsonItem> items = {});
+  static JsonOut Object(std::initializer_list<JsonMember> members = {});
 
   JsonOut(const JsonOut& other);
   JsonOut(JsonOut&& other) noexcept;
@@ -72,6 +74,18 @@ class JsonOut {
   JsonOut(UnsignedTag, std::uint64_t value);
 
   std::unique_ptr<Impl> impl_;  // null after a move: reads as a JSON null
+};
+
+// An item of JsonOut::Array({...}) and a member of JsonOut::Object({...}). The value is mutable
+// so that it can be moved out of the (const) initializer list.
+struct JsonItem {
+  template <typename T>
+  requires std::constructible_from<JsonOut, T> JsonItem(T&& item) : value(std::forward<T>(item)) {}
+  mutable JsonOut value;
+};
+struct JsonMember {
+  std::string_view key;
+  mutable JsonOut value;
 };
 
 }  // namespace riskgate::core
