@@ -1,6 +1,6 @@
 // Stage 0 (core): JSON documents built for output (the JSON, SARIF and GitLab reports, the
 // risk register, `policy show`, `explain`). Input: values set one by one; output: the document
-// text. The one place that writes JSON: nlohmann-json is its engine, behind this header.
+// text. nlohmann-json is its engine, behind this header (linked PRIVATE).
 // Objects keep their members in the order they were set (Dump can sort them instead); strings
 // are bytes, written as UTF-8 without \u escapes beyond what JSON requires, and a byte that is
 // not valid UTF-8 is written as U+FFFD. No I/O.
