@@ -2,12 +2,12 @@
 
 #include <filesystem>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "app/error_output.h"
 #include "app/rule_explanation.h"
 #include "collect/safe_read.h"
+#include "core/json_out.h"
 #include "core/redact.h"
 #include "policy/policy_compose.h"
 #include "policy/yaml_emit.h"
@@ -67,12 +67,11 @@ int RunPolicyShow(const PolicyCommandOptions& options) {
       diagnostics);
   if (!composed) return Fail(diagnostics.ToError());
   if (options.format == "json") {
-    nlohmann::json doc = nlohmann::json::parse(policy::EmitJson(composed->root));
+    const auto doc = core::JsonOut::Object(
+        {{"files", composed->files}, {"policy", policy::PlainJson(composed->root)}});
     // A policy can quote a credential (an allowlisted value, a rule's literal): printed
     // redacted, like every other output.
-    std::cout << core::RedactSecrets(
-                     nlohmann::json{{"files", composed->files}, {"policy", doc}}.dump(2))
-              << "\n";
+    std::cout << core::RedactSecrets(doc.Dump(2, core::JsonKeys::kSorted)) << "\n";
     return 0;
   }
   std::ostringstream out;

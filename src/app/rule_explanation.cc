@@ -1,8 +1,9 @@
 #include "app/rule_explanation.h"
 
-#include <nlohmann/json.hpp>
+#include "core/json_out.h"
 
 namespace riskgate::app {
+
 std::string ExplanationText(const RuleExplanation& e) {
   std::string out = e.id + " (" + e.control + (e.kind.empty() ? "" : ", " + e.kind) + ")\n";
   out += "  " + e.description + "\n";
@@ -24,22 +25,23 @@ std::string ExplanationText(const RuleExplanation& e) {
 }
 
 std::string ExplanationJson(const RuleExplanation& e) {
-  nlohmann::json doc = {
-      {"id", e.id},
-      {"control", e.control},
-      {"kind", e.kind},
-      {"description", e.description},
-      {"why", e.why},
-      {"matches", e.matches},
-      {"applies", e.applies},
-      {"severity", e.severity_note.empty() ? nlohmann::json(core::SeverityName(e.severity))
-                                           : nlohmann::json(nullptr)},
-      {"decision", e.severity_note.empty() ? nlohmann::json(core::DecisionName(e.decision))
-                                           : nlohmann::json(nullptr)},
-      {"severity_note", e.severity_note},
-      {"remedies", {{"fix", e.fix}, {"mitigate", e.mitigate}, {"accept", e.accept}}},
-      {"origin", e.origin}};
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  const auto doc = core::JsonOut::Object(
+      {{"id", e.id},
+       {"control", e.control},
+       {"kind", e.kind},
+       {"description", e.description},
+       {"why", e.why},
+       {"matches", e.matches},
+       {"applies", e.applies},
+       {"severity", e.severity_note.empty() ? core::JsonOut(core::SeverityName(e.severity))
+                                            : core::JsonOut(nullptr)},
+       {"decision", e.severity_note.empty() ? core::JsonOut(core::DecisionName(e.decision))
+                                            : core::JsonOut(nullptr)},
+       {"severity_note", e.severity_note},
+       {"remedies",
+        core::JsonOut::Object({{"fix", e.fix}, {"mitigate", e.mitigate}, {"accept", e.accept}})},
+       {"origin", e.origin}});
+  return doc.Dump(2, core::JsonKeys::kSorted);
 }
 
 }  // namespace riskgate::app

@@ -1,7 +1,5 @@
 #include "policy/yaml_emit.h"
 
-#include <nlohmann/json.hpp>
-
 namespace riskgate::policy {
 namespace {
 
@@ -15,7 +13,7 @@ bool NeedsQuotes(const YamlNode& node) {
 std::string Scalar(const YamlNode& node) {
   if (node.kind == YamlNode::Kind::kNull) return "null";
   if (!NeedsQuotes(node)) return node.scalar;
-  return nlohmann::json(node.scalar).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return core::JsonOut(node.scalar).Dump(-1);
 }
 
 class Emitter {
@@ -85,18 +83,20 @@ class Emitter {
   std::string out_;
 };
 
-nlohmann::json Plain(const YamlNode& node) {
+}  // namespace
+
+core::JsonOut PlainJson(const YamlNode& node) {
   switch (node.kind) {
     case YamlNode::Kind::kNull:
       return nullptr;
     case YamlNode::Kind::kSequence: {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& item : node.items) out.push_back(Plain(item));
+      auto out = core::JsonOut::Array();
+      for (const auto& item : node.items) out.Push(PlainJson(item));
       return out;
     }
     case YamlNode::Kind::kMap: {
-      nlohmann::json out = nlohmann::json::object();
-      for (const auto& [key, value] : node.fields) out[key] = Plain(value);
+      auto out = core::JsonOut::Object();
+      for (const auto& [key, value] : node.fields) out.Set(key, PlainJson(value));
       return out;
     }
     case YamlNode::Kind::kScalar:
@@ -112,12 +112,6 @@ nlohmann::json Plain(const YamlNode& node) {
     }
   }
   return s;
-}
-
-}  // namespace
-
-std::string EmitJson(const YamlNode& node) {
-  return Plain(node).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string EmitYaml(const YamlNode& node, Origins origins, const std::string& fallback_file) {

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/json_out.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::policy {
@@ -14,7 +15,8 @@ enum class Origins { kHide, kShow };
 // `fallback_file` names nodes that carry no file of their own.
 std::string EmitYaml(const YamlNode& node, Origins origins, const std::string& fallback_file);
 
-// The tree as plain JSON text (no marks): unquoted true/false/null and integers keep their type.
-std::string EmitJson(const YamlNode& node);
+// The tree as a plain JSON value (no marks): unquoted true/false/null and integers keep their
+// type. Written with sorted keys (JsonKeys::kSorted) by `policy show`.
+core::JsonOut PlainJson(const YamlNode& node);
 
 }  // namespace riskgate::policy

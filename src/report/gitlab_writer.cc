@@ -1,8 +1,8 @@
 // GitLab Code Quality JSON (artifacts:reports:codequality). GitLab matches issues between the
 // source and target branch by fingerprint, so it must be stable (no line number) and unique.
 #include <map>
-#include <nlohmann/json.hpp>
 
+#include "core/json_out.h"
 #include "core/text.h"
 #include "report/finding_text.h"
 #include "report/report.h"
@@ -10,7 +10,7 @@
 namespace riskgate::report {
 namespace {
 
-using json = nlohmann::ordered_json;
+using core::JsonOut;
 
 std::string_view CodeQualitySeverity(const core::Finding& f) {
   switch (f.decision) {
@@ -40,20 +40,21 @@ std::string UniqueFingerprint(const core::Finding& f, std::map<std::string, int>
 }  // namespace
 
 std::string WriteGitlab(const ReportInput& input) {
-  json issues = json::array();
+  JsonOut issues = JsonOut::Array();
   std::map<std::string, int> seen;
   for (const auto& f : input.verdict.findings) {
-    issues.push_back({
+    const JsonOut lines = JsonOut::Object({{"begin", DisplayLine(f.location)}});
+    issues.Push(JsonOut::Object({
         {"type", "issue"},
         {"check_name", f.rule},
         {"description", HeadlineWithFix(f)},
-        {"categories", json::array({"Security"})},
+        {"categories", JsonOut::Array({"Security"})},
         {"severity", CodeQualitySeverity(f)},
         {"fingerprint", UniqueFingerprint(f, seen)},
-        {"location", {{"path", f.location.path}, {"lines", {{"begin", DisplayLine(f.location)}}}}},
-    });
+        {"location", JsonOut::Object({{"path", f.location.path}, {"lines", lines}})},
+    }));
   }
-  return issues.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return issues.Dump(2) + "\n";
 }
 
 }  // namespace riskgate::report

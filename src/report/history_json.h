@@ -2,14 +2,13 @@
 // JSON, shared by the JSON report and SARIF's result properties, and read back by merge.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "core/finding.h"
+#include "core/json_out.h"
 #include "core/scope.h"
 
 namespace riskgate::report {
 
-nlohmann::ordered_json HistoryJson(const core::Finding& finding);
-nlohmann::ordered_json HistoryScopeJson(const core::HistoryScope& scope);
+core::JsonOut HistoryJson(const core::Finding& finding);
+core::JsonOut HistoryScopeJson(const core::HistoryScope& scope);
 
 }  // namespace riskgate::report

@@ -1,7 +1,6 @@
 #include "report/model_status.h"
 
-#include <nlohmann/json.hpp>
-
+#include "core/json_out.h"
 #include "core/text.h"
 #include "report/redacted.h"
 
@@ -9,6 +8,7 @@ namespace riskgate::report {
 namespace {
 
 using core::ComponentStatus;
+using core::JsonOut;
 
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
@@ -58,31 +58,34 @@ std::string Text(const std::vector<ComponentStatus>& rows) {
 }
 
 std::string Json(const std::vector<ComponentStatus>& rows) {
-  nlohmann::json doc = {{"components", nlohmann::json::array()}};
+  JsonOut components = JsonOut::Array();
   for (const auto& row : rows) {
-    nlohmann::json models = nlohmann::json::array();
+    JsonOut models = JsonOut::Array();
     for (const auto& m : row.models) {
-      models.push_back({{"path", m.path},
-                        {"exists", m.exists},
-                        {"format", m.exists ? nlohmann::json(m.format) : nlohmann::json()},
-                        {"age_days", m.age_days ? nlohmann::json(*m.age_days) : nlohmann::json()},
-                        {"fresh", m.exists && m.fresh},
-                        {"stale_reason",
-                         m.exists && !m.fresh ? nlohmann::json(m.stale_reason) : nlohmann::json()},
-                        {"error", m.error.empty() ? nlohmann::json() : nlohmann::json(m.error)},
-                        {"missing_parts", m.missing_parts},
-                        {"open_residual_risks", m.open_risks},
-                        {"unowned_residual_risks", m.unowned_risks}});
+      models.Push(JsonOut::Object(
+          {{"path", m.path},
+           {"exists", m.exists},
+           {"format", m.exists ? JsonOut(m.format) : JsonOut()},
+           {"age_days", m.age_days},
+           {"fresh", m.exists && m.fresh},
+           {"stale_reason", m.exists && !m.fresh ? JsonOut(m.stale_reason) : JsonOut()},
+           {"error", m.error.empty() ? JsonOut() : JsonOut(m.error)},
+           {"missing_parts", m.missing_parts},
+           {"open_residual_risks", m.open_risks},
+           {"unowned_residual_risks", m.unowned_risks}}));
     }
-    doc["components"].push_back({{"name", row.name},
-                                 {"tier", row.tier},
-                                 {"owners", row.owners},
-                                 {"usable", row.usable},
-                                 {"models", models}});
+    components.Push(JsonOut::Object({{"name", row.name},
+                                     {"tier", row.tier},
+                                     {"owners", row.owners},
+                                     {"usable", row.usable},
+                                     {"models", std::move(models)}}));
   }
   const auto [usable, total] = HighTierCoverage(rows);
-  doc["high_tier_coverage"] = {{"usable", usable}, {"total", total}};
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  const JsonOut doc = JsonOut::Object(
+      {{"components", std::move(components)},
+       {"high_tier_coverage", JsonOut::Object({{"usable", usable}, {"total", total}})}});
+  // Keys sorted, as this document has always been written.
+  return doc.Dump(2, core::JsonKeys::kSorted) + "\n";
 }
 
 }  // namespace

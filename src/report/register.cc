@@ -1,8 +1,8 @@
 #include "report/register.h"
 
-#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/json_out.h"
 #include "core/text.h"
 #include "report/redacted.h"
 #include "report/text_escape.h"
@@ -33,27 +33,27 @@ std::string Text(const std::vector<RegisterEntry>& entries, const std::string& t
 }
 
 std::string Json(const std::vector<RegisterEntry>& entries, const std::string& today) {
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  core::JsonOut list = core::JsonOut::Array();
   for (const auto& e : entries) {
-    list.push_back({{"id", e.id},
-                    {"status", e.status},
-                    {"severity", e.severity.empty() ? nlohmann::ordered_json(nullptr)
-                                                    : nlohmann::ordered_json(e.severity)},
-                    {"owner", e.owner},
-                    {"approver", e.approver},
-                    {"created", e.created},
-                    {"expires", e.expires},
-                    {"age_days", e.age_days},
-                    {"days_left", e.days_left},
-                    {"findings", e.findings},
-                    {"covers", e.covers},
-                    {"ticket", e.ticket},
-                    {"reason", e.reason},
-                    {"file", e.file},
-                    {"line", e.line}});
+    list.Push(core::JsonOut::Object(
+        {{"id", e.id},
+         {"status", e.status},
+         {"severity", e.severity.empty() ? core::JsonOut(nullptr) : core::JsonOut(e.severity)},
+         {"owner", e.owner},
+         {"approver", e.approver},
+         {"created", e.created},
+         {"expires", e.expires},
+         {"age_days", e.age_days},
+         {"days_left", e.days_left},
+         {"findings", e.findings},
+         {"covers", e.covers},
+         {"ticket", e.ticket},
+         {"reason", e.reason},
+         {"file", e.file},
+         {"line", e.line}}));
   }
-  const nlohmann::ordered_json doc = {{"today", today}, {"waivers", list}};
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  const auto doc = core::JsonOut::Object({{"today", today}, {"waivers", std::move(list)}});
+  return doc.Dump(2) + "\n";
 }
 
 std::string Markdown(const std::vector<RegisterEntry>& entries, const std::string& today) {

@@ -4,8 +4,8 @@
 // Waived findings belong in result.suppressions (kind external, status accepted) once the decide
 // stage marks findings as waived; today every finding it passes on is active.
 #include <map>
-#include <nlohmann/json.hpp>
 
+#include "core/json_out.h"
 #include "report/finding_text.h"
 #include "report/history_json.h"
 #include "report/report.h"
@@ -14,7 +14,7 @@
 namespace riskgate::report {
 namespace {
 
-using json = nlohmann::ordered_json;
+using core::JsonOut;
 
 constexpr std::size_t kMaxDescription = 1024;  // GitHub's limit for short/full descriptions
 constexpr std::size_t kMaxName = 255;
@@ -115,75 +115,82 @@ RuleHelp Help(const core::Finding& f) {
   return help;
 }
 
-json Rule(const core::Finding& f, core::Decision decision) {
+JsonOut Rule(const core::Finding& f, core::Decision decision) {
   std::string full = f.message + " (" + f.control + " control, rule " + f.rule + ", severity " +
                      std::string(core::SeverityName(f.severity));
   if (!f.hints.provider.empty()) full += ", issued by " + f.hints.provider;
   full += ").";
   const RuleHelp help = Help(f);
-  return {
+  return JsonOut::Object({
       {"id", f.rule},
       {"name", PascalName(f.rule)},
       {"shortDescription",
-       {{"text", Clip(f.message.empty() ? f.rule : f.message, kMaxDescription)}}},
-      {"fullDescription", {{"text", Clip(full, kMaxDescription)}}},
-      {"help", {{"text", help.text}, {"markdown", help.markdown}}},
-      {"defaultConfiguration", {{"level", Level(decision)}}},
-      {"properties",
-       {{"tags", json::array({"security", f.control})},
-        {"precision", Precision(f)},
-        {"security-severity", SecuritySeverity(f.severity)}}},
-  };
+       JsonOut::Object({{"text", Clip(f.message.empty() ? f.rule : f.message, kMaxDescription)}})},
+      {"fullDescription", JsonOut::Object({{"text", Clip(full, kMaxDescription)}})},
+      {"help", JsonOut::Object({{"text", help.text}, {"markdown", help.markdown}})},
+      {"defaultConfiguration", JsonOut::Object({{"level", Level(decision)}})},
+      {"properties", JsonOut::Object({{"tags", JsonOut::Array({"security", f.control})},
+                                      {"precision", Precision(f)},
+                                      {"security-severity", SecuritySeverity(f.severity)}})},
+  });
 }
 
-json Result(const core::Finding& f, std::size_t rule_index) {
-  json result = {
+JsonOut Result(const core::Finding& f, std::size_t rule_index) {
+  JsonOut result = JsonOut::Object({
       {"ruleId", f.rule},
       {"ruleIndex", rule_index},
       {"level", Level(f.decision)},
-      {"message", {{"text", HeadlineWithFix(f)}}},
-  };
+      {"message", JsonOut::Object({{"text", HeadlineWithFix(f)}})},
+  });
   if (!f.location.path.empty()) {
-    result["locations"] =
-        json::array({{{"physicalLocation",
-                       {{"artifactLocation",
-                         {{"uri", PercentEncodePath(f.location.path)}, {"uriBaseId", "%SRCROOT%"}}},
-                        {"region",
-                         {{"startLine", DisplayLine(f.location)},
-                          {"startColumn", DisplayColumn(f.location)}}}}}}});
+    const JsonOut region = JsonOut::Object(
+        {{"startLine", DisplayLine(f.location)}, {"startColumn", DisplayColumn(f.location)}});
+    const JsonOut artifact =
+        JsonOut::Object({{"uri", PercentEncodePath(f.location.path)}, {"uriBaseId", "%SRCROOT%"}});
+    result.Set(
+        "locations",
+        JsonOut::Array({JsonOut::Object({{"physicalLocation", JsonOut::Object({
+                                                                  {"artifactLocation", artifact},
+                                                                  {"region", region},
+                                                              })}})}));
   }
-  if (!f.fingerprint.empty()) result["partialFingerprints"] = {{"riskgate/v1", f.fingerprint}};
-  json properties = {{"decision", core::DecisionName(f.decision)},
-                     {"severity", core::SeverityName(f.severity)},
-                     {"occurrences", f.occurrences}};
-  if (f.location.commit) properties["commit"] = *f.location.commit;
-  if (f.history) properties["history"] = HistoryJson(f);
+  if (!f.fingerprint.empty()) {
+    result.Set("partialFingerprints", JsonOut::Object({{"riskgate/v1", f.fingerprint}}));
+  }
+  JsonOut properties = JsonOut::Object({{"decision", core::DecisionName(f.decision)},
+                                        {"severity", core::SeverityName(f.severity)},
+                                        {"occurrences", f.occurrences}});
+  if (f.location.commit) properties.Set("commit", *f.location.commit);
+  if (f.history) properties.Set("history", HistoryJson(f));
   // What merge needs to read the result back as riskgate reported it.
-  properties["riskgate"] = {{"control", f.control},
-                            {"message", f.message},
-                            {"secret", f.secret.empty() ? json(nullptr) : json(f.secret)},
-                            {"path", f.location.path},
-                            {"line", f.location.line},
-                            {"column", f.location.column},
-                            {"fingerprint", f.fingerprint}};
-  result["properties"] = properties;
+  properties.Set(
+      "riskgate",
+      JsonOut::Object({{"control", f.control},
+                       {"message", f.message},
+                       {"secret", f.secret.empty() ? JsonOut(nullptr) : JsonOut(f.secret)},
+                       {"path", f.location.path},
+                       {"line", f.location.line},
+                       {"column", f.location.column},
+                       {"fingerprint", f.fingerprint}}));
+  result.Set("properties", std::move(properties));
   // Accepted risk stays visible as a suppressed result (code scanning shows it as dismissed).
   const bool waived = f.waiver && (f.waiver->status == core::WaiverStatus::kActive ||
                                    f.waiver->status == core::WaiverStatus::kExpiring);
   if (waived) {
-    result["suppressions"] = json::array({{{"kind", "external"},
-                                           {"status", "accepted"},
-                                           {"justification", f.waiver->reason},
-                                           {"properties",
-                                            {{"waiver", f.waiver->id},
-                                             {"expires", f.waiver->expires},
-                                             {"owner", f.waiver->owner},
-                                             {"approved_by", f.waiver->approver}}}}});
+    const JsonOut waiver = JsonOut::Object({{"waiver", f.waiver->id},
+                                            {"expires", f.waiver->expires},
+                                            {"owner", f.waiver->owner},
+                                            {"approved_by", f.waiver->approver}});
+    result.Set("suppressions", JsonOut::Array({JsonOut::Object({{"kind", "external"},
+                                                                {"status", "accepted"},
+                                                                {"justification", f.waiver->reason},
+                                                                {"properties", waiver}})}));
   } else if (f.baselined) {
-    result["suppressions"] =
-        json::array({{{"kind", "external"},
-                      {"status", "accepted"},
-                      {"justification", "recorded in the baseline (.riskgate/baseline.json)"}}});
+    result.Set("suppressions",
+               JsonOut::Array({JsonOut::Object(
+                   {{"kind", "external"},
+                    {"status", "accepted"},
+                    {"justification", "recorded in the baseline (.riskgate/baseline.json)"}})}));
   }
   return result;
 }
@@ -205,28 +212,32 @@ std::string WriteSarif(const ReportInput& input) {
       worst[it->second] = std::max(worst[it->second], f.decision);
     }
   }
-  json rules = json::array();
-  for (std::size_t i = 0; i < first.size(); ++i) rules.push_back(Rule(*first[i], worst[i]));
-  json results = json::array();
-  for (const auto& f : findings) results.push_back(Result(f, index.at(f.rule)));
+  JsonOut rules = JsonOut::Array();
+  for (std::size_t i = 0; i < first.size(); ++i) rules.Push(Rule(*first[i], worst[i]));
+  JsonOut results = JsonOut::Array();
+  for (const auto& f : findings) results.Push(Result(f, index.at(f.rule)));
 
-  json driver = {{"name", kToolName}, {"version", ToolVersion()}};
-  if (!ToolHomepage().empty()) driver["informationUri"] = ToolHomepage();
-  driver["rules"] = rules;
-  json doc = {
+  JsonOut driver = JsonOut::Object({{"name", kToolName}, {"version", ToolVersion()}});
+  if (!ToolHomepage().empty()) driver.Set("informationUri", ToolHomepage());
+  driver.Set("rules", std::move(rules));
+  JsonOut run_properties =
+      JsonOut::Object({{"decision", core::DecisionName(input.verdict.decision)},
+                       {"policy", input.policy.origin},
+                       {"policy_sha256", input.policy.sha256},
+                       {"scope", input.scope.description},
+                       {"head", input.scope.head},
+                       {"omitted", input.verdict.summary.omitted}});
+  if (input.scope.history) run_properties.Set("history", HistoryScopeJson(*input.scope.history));
+  JsonOut run =
+      JsonOut::Object({{"tool", JsonOut::Object({{"driver", std::move(driver)}})},
+                       {"results", std::move(results)},
+                       {"properties", JsonOut::Object({{"riskgate", std::move(run_properties)}})}});
+  const JsonOut doc = JsonOut::Object({
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
-      {"runs", json::array({{{"tool", {{"driver", driver}}}, {"results", results}}})},
-  };
-  json run_properties = {{"decision", core::DecisionName(input.verdict.decision)},
-                         {"policy", input.policy.origin},
-                         {"policy_sha256", input.policy.sha256},
-                         {"scope", input.scope.description},
-                         {"head", input.scope.head ? json(*input.scope.head) : json(nullptr)},
-                         {"omitted", input.verdict.summary.omitted}};
-  if (input.scope.history) run_properties["history"] = HistoryScopeJson(*input.scope.history);
-  doc["runs"][0]["properties"] = {{"riskgate", run_properties}};
-  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+      {"runs", JsonOut::Array({std::move(run)})},
+  });
+  return doc.Dump(2) + "\n";
 }
 
 }  // namespace riskgate::report

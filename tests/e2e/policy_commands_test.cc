@@ -223,4 +223,21 @@ TEST_CASE("explain knows the built-in controls' rules too", "[e2e][policy]") {
   CHECK(doc["applies"] == "never: controls.threat_model is off");
 }
 
+// Before the JSON writer facade (issue 17), the file list was dumped with nlohmann's strict
+// UTF-8 check and the command aborted on this name.
+TEST_CASE("policy show as JSON writes a policy file name that is not UTF-8 with U+FFFD",
+          "[e2e][policy]") {
+  TempRepo repo;
+  repo.Write("ba\xffse.yaml", "version: 1\n");
+  repo.Write(".riskgate.yaml", "version: 1\nextends: [\"ba\xffse.yaml\"]\n");
+  repo.Commit("policy");
+  const auto result = repo.Riskgate({"policy", "show", "--format", "json"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const auto doc = nlohmann::json::parse(result.out);
+  REQUIRE(doc["files"].size() == 2);
+  CHECK_THAT(doc["files"][0].get<std::string>(), Catch::EndsWith("ba\xef\xbf\xbdse.yaml"));
+  CHECK(doc["policy"]["version"] == 1);
+}
+
 }  // namespace riskgate::testing
