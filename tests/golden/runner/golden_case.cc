@@ -81,6 +81,34 @@ std::string MarkdownSpelling(const std::string& text) {
   return out;
 }
 
+// Installs policy.yaml and runs recipe.sh in the repository with a fixed identity and date.
+// What the recipe appends to $GOLDEN_VALUES as NAME=VALUE lines joins `values`.
+void BuildRepository(const GoldenCase& golden, TempRepo& repo, const std::string& home,
+                     Env& values) {
+  Env env = NeutralEnvironment();
+  for (const auto& [name, value] : values) env[name] = value;
+  const std::string values_file = home + "/golden-values";
+  env.insert_or_assign("GOLDEN_VALUES", values_file);
+  env.insert_or_assign("HOME", home);
+  env.insert_or_assign("GIT_CONFIG_NOSYSTEM", "1");
+  env.insert_or_assign("GIT_AUTHOR_NAME", "Test Author");
+  env.insert_or_assign("GIT_AUTHOR_EMAIL", "author@example.com");
+  env.insert_or_assign("GIT_COMMITTER_NAME", "Test Committer");
+  env.insert_or_assign("GIT_COMMITTER_EMAIL", "committer@example.com");
+  env.insert_or_assign("GIT_AUTHOR_DATE", kCommitDate);
+  env.insert_or_assign("GIT_COMMITTER_DATE", kCommitDate);
+  if (const auto policy = fs::path(golden.dir) / "policy.yaml"; fs::exists(policy)) {
+    repo.Write(".riskgate.yaml", ReadText(policy));
+  }
+  const auto recipe = Run({"sh", "-e", golden.dir + "/recipe.sh"}, repo.path(), env);
+  INFO("recipe.sh of " << golden.name << ": " << recipe.out << recipe.err);
+  REQUIRE(recipe.exit_code == 0);
+  for (const auto& line : Lines(ReadText(values_file))) {
+    const auto eq = line.find('=');
+    if (eq != std::string::npos) values[line.substr(0, eq)] = line.substr(eq + 1);
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& GoldenFormats() {
@@ -116,34 +144,19 @@ GoldenRun RunGoldenCase(const GoldenCase& golden) {
   TempRepo repo;
   TempDir out;
   TempDir home;
-  std::unique_ptr<FixtureServer> forge;
-  if (!golden.routes.empty()) {
-    forge = std::make_unique<FixtureServer>();
-    for (const auto& [target, body] : golden.routes) forge->On(target, body);
-  }
   Env values = {{"REPO", repo.path()}, {"CASE_DIR", golden.dir}};
-  if (forge) values["FORGE_URL"] = forge->url();
   for (std::size_t i = 0; i < golden.secrets.size(); ++i) {
     values["SECRET_" + std::to_string(i + 1)] = golden.secrets[i];
   }
+  BuildRepository(golden, repo, home.path(), values);
 
-  Env recipe_env = NeutralEnvironment();
-  for (const auto& [name, value] : values) recipe_env[name] = value;
-  recipe_env.insert_or_assign("HOME", home.path());
-  recipe_env.insert_or_assign("GIT_CONFIG_NOSYSTEM", "1");
-  recipe_env.insert_or_assign("GIT_AUTHOR_NAME", "Test Author");
-  recipe_env.insert_or_assign("GIT_AUTHOR_EMAIL", "author@example.com");
-  recipe_env.insert_or_assign("GIT_COMMITTER_NAME", "Test Committer");
-  recipe_env.insert_or_assign("GIT_COMMITTER_EMAIL", "committer@example.com");
-  recipe_env.insert_or_assign("GIT_AUTHOR_DATE", kCommitDate);
-  recipe_env.insert_or_assign("GIT_COMMITTER_DATE", kCommitDate);
-  if (const auto policy = fs::path(golden.dir) / "policy.yaml"; fs::exists(policy)) {
-    repo.Write(".riskgate.yaml", ReadText(policy));
+  // The forge fixture starts after the recipe, so that its answers can name the commits made.
+  std::unique_ptr<FixtureServer> forge;
+  if (!golden.routes.empty()) {
+    forge = std::make_unique<FixtureServer>();
+    values["FORGE_URL"] = forge->url();
+    for (const auto& [target, body] : golden.routes) forge->On(target, Expand(body, values));
   }
-  const auto recipe = Run({"sh", "-e", golden.dir + "/recipe.sh"}, repo.path(), recipe_env);
-  INFO("recipe.sh of " << golden.name << ": " << recipe.out << recipe.err);
-  REQUIRE(recipe.exit_code == 0);
-
   std::vector<std::string> argv = {RiskgateBinary()};
   for (const auto& arg : golden.args) argv.push_back(Expand(arg, values));
   for (const auto& format : GoldenFormats()) {
