@@ -25,10 +25,38 @@ std::string ReadIfPresent(const fs::path& path) {
   return out.str();
 }
 
+// Compares (or, updating, records) one document. A planted secret in the run's output, or in the
+// recorded file when comparing, fails the case, and then no diff is printed: it would show it.
+void CheckDocument(const GoldenCase& golden, const std::string& file, const std::string& raw,
+                   const std::string& actual) {
+  const fs::path path = fs::path(golden.dir) / file;
+  const std::string expected = ReadIfPresent(path);
+  const auto leaked = SecretsShown(raw, golden.secrets);
+  const auto recorded_leak = SecretsShown(expected, golden.secrets);
+  for (const auto& secret : leaked) FAIL_CHECK(file << " of this run shows the secret " << secret);
+  if (UpdatingGolden()) {
+    if (leaked.empty() && (!fs::exists(path) || expected != actual)) {
+      WriteFileAtomically(path.string(), actual);
+    }
+    return;
+  }
+  for (const auto& secret : recorded_leak) {
+    FAIL_CHECK(path.string() << " shows the secret " << secret);
+  }
+  if (!fs::exists(path)) {
+    FAIL_CHECK(path.string() << " is missing: record it with RISKGATE_UPDATE_GOLDEN=1");
+  } else if (expected != actual && (!leaked.empty() || !recorded_leak.empty())) {
+    FAIL_CHECK(file << " differs (diff withheld: it would print a planted secret)");
+  } else if (expected != actual) {
+    FAIL_CHECK(file << " differs from the recorded output:\n"
+                    << UnifiedDiff(golden.name + "/" + file, expected, actual));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a golden case gives its recorded output in every format, its exit code and stderr",
-          "[e2e][golden]") {
+          "[e2e][golden][case]") {
   const char* dir = std::getenv("RISKGATE_GOLDEN_CASE");
   REQUIRE(dir != nullptr);
   const GoldenCase golden = LoadGoldenCase(dir);
@@ -39,32 +67,7 @@ TEST_CASE("a golden case gives its recorded output in every format, its exit cod
   std::set<std::string> produced;
   for (const auto& [file, raw] : run.documents) {
     produced.insert(file);
-    const fs::path path = fs::path(golden.dir) / file;
-    const std::string actual = NormaliseGoldenOutput(raw, run.substitutions);
-    const auto leaked = SecretsShown(raw, golden.secrets);
-    for (const auto& secret : leaked)
-      FAIL_CHECK(file << " of this run shows the secret " << secret);
-    for (const auto& secret : SecretsShown(ReadIfPresent(path), golden.secrets)) {
-      FAIL_CHECK(path.string() << " shows the secret " << secret);
-    }
-    if (UpdatingGolden()) {
-      if (leaked.empty() && (!fs::exists(path) || ReadIfPresent(path) != actual)) {
-        WriteFileAtomically(path.string(), actual);
-      }
-      continue;
-    }
-    if (!fs::exists(path)) {
-      FAIL_CHECK(path.string() << " is missing: record it with RISKGATE_UPDATE_GOLDEN=1");
-      continue;
-    }
-    const std::string expected = ReadIfPresent(path);
-    if (expected == actual) continue;
-    if (!leaked.empty()) {
-      FAIL_CHECK(file << " differs (diff withheld: it would print a planted secret)");
-    } else {
-      FAIL_CHECK(file << " differs from the recorded output:\n"
-                      << UnifiedDiff(golden.name + "/" + file, expected, actual));
-    }
+    CheckDocument(golden, file, raw, NormaliseGoldenOutput(raw, run.substitutions));
   }
   // An expected file no run produces any more is stale.
   for (const auto& entry : fs::directory_iterator(golden.dir)) {
