@@ -22,17 +22,6 @@ void ReplaceAll(std::string& text, const std::string& from, const std::string& t
   }
 }
 
-// The version the binary under test reports (`riskgate --version`), asked once.
-const std::string& ToolVersion() {
-  static const std::string version = [] {
-    auto out = Run({RiskgateBinary(), "--version"}).out;
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-    if (out.empty()) throw std::runtime_error("riskgate --version printed nothing");
-    return out;
-  }();
-  return version;
-}
-
 void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << content;
@@ -42,12 +31,22 @@ void WriteFile(const std::string& path, const std::string& content) {
 
 }  // namespace
 
+const std::string& RiskgateVersion() {
+  static const std::string version = [] {
+    auto out = Run({RiskgateBinary(), "--version"}).out;
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    if (out.empty()) throw std::runtime_error("riskgate --version printed nothing");
+    return out;
+  }();
+  return version;
+}
+
 std::string NormaliseGoldenOutput(std::string text,
                                   const std::map<std::string, std::string>& substitutions) {
   // 1. Temporary folders and the fixture server's URL (its port).
   for (const auto& [literal, placeholder] : substitutions) ReplaceAll(text, literal, placeholder);
   // 2. The tool's version, where the reports print it.
-  const std::string& version = ToolVersion();
+  const std::string& version = RiskgateVersion();
   ReplaceAll(text, "riskgate " + version, "riskgate <version>");
   static const std::regex kToolVersion(R"re(("name": "riskgate",\s*"version": )"[^"]*")re");
   text = std::regex_replace(text, kToolVersion, "$1\"<version>\"");

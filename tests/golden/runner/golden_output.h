@@ -26,6 +26,9 @@ std::string UnifiedDiff(const std::string& name, const std::string& expected,
 // Replaces `path` by a temporary file beside it renamed over it.
 void WriteFileAtomically(const std::string& path, const std::string& content);
 
+// What `riskgate --version` prints for the binary under test, asked once.
+const std::string& RiskgateVersion();
+
 // RISKGATE_UPDATE_GOLDEN=1: rewrite expected files instead of comparing.
 bool UpdatingGolden();
 

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include "golden/runner/golden_output.h"
-#include "support/process.h"
 #include "support/temp_repo.h"
 
 namespace riskgate::testing {
@@ -12,11 +11,7 @@ TEST_CASE(
     "the golden normalisation replaces temporary paths, the version, the stop token and "
     "durations, nothing else",
     "[golden][runner]") {
-  const std::string version = [] {
-    auto out = Run({RiskgateBinary(), "--version"}).out;
-    while (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
-  }();
+  const std::string& version = RiskgateVersion();
   const std::string raw = "riskgate " + version +
                           ": judging staged changes\n"
                           "policy: /tmp/riskgate-test.Ab12/.riskgate.yaml\n"
