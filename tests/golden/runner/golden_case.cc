@@ -13,8 +13,6 @@
 #include "support/fixture_server.h"
 #include "support/temp_repo.h"
 
-extern char** environ;
-
 namespace riskgate::testing {
 namespace {
 
