@@ -99,14 +99,7 @@ core::ScopeSummary MergedScope(const std::vector<report::ReadReport>& reports) {
   }
   history.stopped_at.assign(stopped.begin(), stopped.end());
   scope.commits = history.commits;
-  scope.description = "history: " + std::to_string(history.commits) + " commits reachable from " +
-                      std::to_string(history.refs.size()) + " refs, merged from " +
-                      std::to_string(reports.size()) + " shard reports";
-  if (!history.stopped_at.empty()) {
-    scope.description += "; history is shallow: it stops at " +
-                         std::to_string(history.stopped_at.size()) +
-                         " commits whose parents are missing";
-  }
+  scope.merged_shards = static_cast<int>(reports.size());
   scope.history = std::move(history);
   return scope;
 }

@@ -22,8 +22,6 @@ namespace {
 using core::ScanMode;
 using core::SkipReason;
 
-std::string Short(const std::string& id) { return id.substr(0, 12); }
-
 // Adds the added lines of `diffs` to `facts`, or lists the files riskgate cannot scan.
 void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& commit,
               std::int64_t /*max_file_bytes: judged while diffing*/, ChangeFacts& facts) {
@@ -116,8 +114,6 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   auto head = repo.Head();
   if (!head) return tl::unexpected(head.error());
   facts.scope.head = *head;
-  facts.scope.description = *head ? "staged changes against HEAD (" + Short(**head) + ")"
-                                  : "staged changes of the first commit (HEAD is unborn)";
   auto diffs = repo.DiffStaged(request.max_file_bytes);
   if (!diffs) return tl::unexpected(diffs.error());
   facts.changed_paths = ChangedPaths(*diffs);
@@ -168,8 +164,6 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   auto commits = repo.RangeCommits(*base, *head);
   if (!commits) return tl::unexpected(commits.error());
   facts.scope.commits = static_cast<int>(commits->size());
-  facts.scope.description = "commits " + (from_root ? "root" : Short(*base)) + ".." + Short(*head) +
-                            " (" + std::to_string(commits->size()) + " commits)";
   auto merge_base =
       from_root ? core::Result<std::string>(std::string()) : repo.MergeBase(*base, *head);
   if (!merge_base) return tl::unexpected(merge_base.error());
@@ -313,8 +307,7 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
   facts.scope.head = *head;
   auto files = repo.ListIndex();
   if (!files) return tl::unexpected(files.error());
-  facts.scope.description =
-      "every tracked file in the working tree (" + std::to_string(files->size()) + " files)";
+  facts.scope.tracked_files = static_cast<int>(files->size());
   if (request.wants_tree) facts.tree = TreeFacts(*files);
   // Read every regular file first, on every core for a large tree, then assemble in index
   // order: the facts (and the first error) do not depend on which thread read what.

@@ -17,7 +17,7 @@
 namespace riskgate::collect {
 
 // As --base, git's empty tree means "from the beginning": every commit reachable from head.
-inline constexpr std::string_view kEmptyTreeId = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+inline constexpr std::string_view kEmptyTreeId = core::kEmptyTreeId;
 
 struct ScopeRequest {
   core::ScanMode mode = core::ScanMode::kStaged;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace riskgate::core {
@@ -34,6 +35,9 @@ struct SkippedFile {
 };
 
 // What a history audit covered (riskgate history).
+// Git's empty tree: the base of a range that starts at the root commit.
+inline constexpr std::string_view kEmptyTreeId = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
 struct HistoryScope {
   std::vector<std::string> refs;  // the refs or revisions walked from
   std::string tip;                // the commit whose tree decides "present at head"
@@ -55,7 +59,9 @@ struct ScopeSummary {
   int commits = 0;        // commits judged one by one (range mode)
   int files_scanned = 0;  // distinct (commit, path) pairs whose text was scanned
   std::vector<SkippedFile> skipped;
-  std::string description;  // one line for humans: "staged changes against HEAD (a1b2c3d)"
+  int tracked_files = 0;    // worktree mode: files of the index
+  std::string detected_by;  // how the scope was detected (no scope flag): "GitHub pull_request"
+  int merged_shards = 0;    // history mode: shard reports merged into this one
   std::optional<HistoryScope> history = std::nullopt;  // set in history mode
 };
 

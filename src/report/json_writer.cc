@@ -2,6 +2,7 @@
 #include "core/json_out.h"
 #include "report/history_json.h"
 #include "report/report.h"
+#include "report/scope_text.h"
 
 namespace riskgate::report {
 namespace {
@@ -60,7 +61,7 @@ std::string WriteJson(const ReportInput& input) {
   JsonOut findings = JsonOut::Array();
   for (const auto& f : input.verdict.findings) findings.Push(FindingJson(f));
   JsonOut scope_json = JsonOut::Object({{"mode", core::ScanModeName(scope.mode)},
-                                        {"description", scope.description},
+                                        {"description", DescribeScope(scope)},
                                         {"base", scope.base},
                                         {"head", scope.head},
                                         {"commits", scope.commits},

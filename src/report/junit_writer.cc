@@ -7,6 +7,7 @@
 
 #include "report/finding_text.h"
 #include "report/report.h"
+#include "report/scope_text.h"
 #include "report/text_escape.h"
 
 namespace riskgate::report {
@@ -66,7 +67,7 @@ std::string WriteJunit(const ReportInput& input) {
 
   std::ostringstream suite_out;
   const auto& scope = input.scope;
-  suite_out << "riskgate " << ToolVersion() << ": " << scope.description << "\n"
+  suite_out << "riskgate " << ToolVersion() << ": " << DescribeScope(scope) << "\n"
             << "policy: " << input.policy.origin << "\n"
             << "decision: " << core::DecisionName(input.verdict.decision) << "\n"
             << "files scanned: " << scope.files_scanned << "\n";

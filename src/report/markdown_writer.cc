@@ -6,6 +6,7 @@
 
 #include "report/finding_text.h"
 #include "report/report.h"
+#include "report/scope_text.h"
 #include "report/text_escape.h"
 
 namespace riskgate::report {
@@ -35,7 +36,7 @@ std::string Header(const ReportInput& input) {
   std::string out = "## " + std::string(Emoji(input.verdict.decision)) + " " +
                     std::string(kToolName) + ": " +
                     std::string(core::DecisionName(input.verdict.decision)) + "\n\n";
-  out += "- **Scope:** " + MarkdownEscape(Clip(scope.description, kMaxField)) + "; " +
+  out += "- **Scope:** " + MarkdownEscape(Clip(DescribeScope(scope), kMaxField)) + "; " +
          std::to_string(scope.files_scanned) + " files scanned, " +
          std::to_string(scope.skipped.size()) + " skipped\n";
   out += "- **Policy:** " + MarkdownEscape(Clip(input.policy.origin, kMaxField));

@@ -69,9 +69,12 @@ decide::Verdict RedactedVerdict(const decide::Verdict& verdict) {
 
 core::ScopeSummary RedactedScope(const core::ScopeSummary& scope) {
   core::ScopeSummary out = scope;
-  Scrub(out.description);
+  Scrub(out.detected_by);
   for (auto& skipped : out.skipped) Scrub(skipped.path);
-  if (out.history) Scrub(out.history->refs);
+  if (out.history) {
+    Scrub(out.history->refs);
+    Scrub(out.history->stopped_at);
+  }
   return out;
 }
 

@@ -208,7 +208,7 @@ ReadReport ReadJson(const json& doc) {
   constexpr std::array kModes{core::ScanMode::kStaged, core::ScanMode::kRange,
                               core::ScanMode::kWorktree, core::ScanMode::kHistory};
   out.scope.mode = ParseName(scope.String("mode"), kModes, &core::ScanModeName, scope.At("mode"));
-  out.scope.description = scope.String("description");
+  scope.String("description");  // required; a merged scope is described anew
   out.scope.base = scope.OptionalString("base");
   out.scope.head = scope.OptionalString("head");
   out.scope.commits = scope.Int("commits");
@@ -239,7 +239,7 @@ ReadReport ReadSarif(const json& doc) {
   out.policy.origin = riskgate.String("policy");
   out.policy.sha256 = riskgate.String("policy_sha256");
   out.scope.mode = core::ScanMode::kHistory;
-  out.scope.description = riskgate.String("scope");
+  riskgate.String("scope");  // required; a merged scope is described anew
   out.scope.head = riskgate.OptionalString("head");
   if (riskgate.Has("history")) {
     out.scope.history = ReadHistoryScope(Fields(riskgate.Get("history"), riskgate.At("history")));

@@ -9,6 +9,7 @@
 #include "report/finding_text.h"
 #include "report/history_json.h"
 #include "report/report.h"
+#include "report/scope_text.h"
 #include "report/text_escape.h"
 
 namespace riskgate::report {
@@ -224,7 +225,7 @@ std::string WriteSarif(const ReportInput& input) {
       JsonOut::Object({{"decision", core::DecisionName(input.verdict.decision)},
                        {"policy", input.policy.origin},
                        {"policy_sha256", input.policy.sha256},
-                       {"scope", input.scope.description},
+                       {"scope", DescribeScope(input.scope)},
                        {"head", input.scope.head},
                        {"omitted", input.verdict.summary.omitted}});
   if (input.scope.history) run_properties.Set("history", HistoryScopeJson(*input.scope.history));

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "report/finding_text.h"
 #include "report/report.h"
+#include "report/scope_text.h"
 
 namespace riskgate::report {
 namespace {
@@ -90,8 +91,8 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
   const Painter paint(style.color);
   std::ostringstream out;
   const auto& scope = input.scope;
-  out << "riskgate " << ToolVersion() << ": judging " << core::EscapeForDisplay(scope.description)
-      << "\n";
+  out << "riskgate " << ToolVersion() << ": judging "
+      << core::EscapeForDisplay(DescribeScope(scope)) << "\n";
   out << "policy: " << core::EscapeForDisplay(input.policy.origin);
   if (!input.policy.revision.empty()) {
     out << " (" << core::EscapeForDisplay(input.policy.revision) << ")";

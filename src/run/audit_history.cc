@@ -14,10 +14,6 @@
 namespace riskgate::run {
 namespace {
 
-std::string Plural(long long n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
-
 core::ScopeSummary Scope(const collect::HistoryWalk& walk,
                          const evaluate::history::AuditResult& audit, const std::string& shard,
                          double seconds) {
@@ -38,20 +34,6 @@ core::ScopeSummary Scope(const collect::HistoryWalk& walk,
   history.missing_blobs = audit.missing_blobs;
   history.shard = shard;
   history.seconds = seconds;
-  scope.description = "history: " + Plural(audit.commits, "commit") + " reachable from " +
-                      Plural(static_cast<long long>(walk.refs.size()), "ref") + ", " +
-                      Plural(audit.blobs_read, "distinct blob") + " read";
-  if (!shard.empty()) scope.description += " (shard " + shard + ")";
-  if (!walk.stopped_at.empty()) {
-    scope.description += "; history is shallow: it stops at " +
-                         Plural(static_cast<long long>(walk.stopped_at.size()), "commit") +
-                         " whose parents are missing (" + walk.stopped_at.front().substr(0, 12) +
-                         (walk.stopped_at.size() > 1 ? ", ..." : "") + ")";
-  }
-  if (audit.missing_blobs > 0) {
-    scope.description +=
-        "; " + Plural(audit.missing_blobs, "blob") + " missing (a partial clone), not scanned";
-  }
   scope.history = std::move(history);
   return scope;
 }

@@ -82,14 +82,6 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
   auto revision = PolicyRevision(*scope, **repo);
   if (!revision) return tl::unexpected(revision.error());
   PolicyFiles policy_files(**repo, *revision);
-  auto inputs = LoadRiskInputs(options.policy, policy_files, (*repo)->Workdir());
-  if (!inputs) return tl::unexpected(inputs.error());
-  DropUntrustedForgeUrls(inputs->policy.reviews.forge,
-                         TrustOf(policy_files, inputs->policy.source));
-  if (options.uncapped) {
-    inputs->policy.limits.max_findings = std::numeric_limits<int>::max();
-    inputs->policy.limits.max_findings_per_file = std::numeric_limits<int>::max();
-  }
   // A CI run judging a range is the gate a change must pass: what it cannot scan blocks there
   // (hooks and local runs warn). In any CI run, a range or an audit under the default branch's
   // policy, a `riskgate:allow` that the judged code wrote is not its own waiver.
@@ -103,17 +95,13 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
     if (!head) return tl::unexpected(head.error());
     branch_audit = !*head || **head != *revision;
   }
-  const bool gate_run = in_ci && (scope->mode == core::ScanMode::kRange || branch_audit);
-  const bool ci_judgement = gate_run || (in_ci && !scope->policy_revision.empty());
-  if (!inputs->policy.limits.on_unscanned) {
-    inputs->policy.limits.on_unscanned =
-        gate_run ? policy::OnUnscanned::kBlock : policy::OnUnscanned::kWarn;
-  }
-  auto& inline_suppressions = inputs->policy.secrets.inline_suppressions;
-  if (inline_suppressions == policy::InlineSuppressions::kLocal) {
-    inline_suppressions =
-        ci_judgement ? policy::InlineSuppressions::kForbid : policy::InlineSuppressions::kAllow;
-  }
+  RunSettings settings;
+  settings.judgement = true;
+  settings.gate_run = in_ci && (scope->mode == core::ScanMode::kRange || branch_audit);
+  settings.ci_judgement = settings.gate_run || (in_ci && !scope->policy_revision.empty());
+  settings.uncapped = options.uncapped;
+  auto inputs = LoadRiskInputs(options.policy, policy_files, (*repo)->Workdir(), settings);
+  if (!inputs) return tl::unexpected(inputs.error());
   const policy::Policy* policy = &inputs->policy;
 
   collect::ScopeRequest request;
@@ -158,9 +146,7 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return tl::unexpected(facts.error());
   facts->context = collect::DetectRunContext(environment, **repo);
-  if (!scope->source.empty()) {
-    facts->scope.description += " [detected: " + scope->source + "]";
-  }
+  facts->scope.detected_by = scope->source;
   GatherContext context{**repo, request, environment, options, policy_files, NowSeconds()};
   for (const Control* control : controls) {
     if (auto gathered = control->Gather(*policy, context, *facts); !gathered) {

@@ -3,9 +3,12 @@
 #include <filesystem>
 #include <iostream>
 
+#include <limits>
+
 #include "collect/safe_read.h"
 #include "core/text.h"
 #include "policy/gitleaks_ignore.h"
+#include "run/forge_clients.h"
 
 namespace riskgate::run {
 namespace {
@@ -48,40 +51,65 @@ core::Result<policy::Policy> LoadPolicyFrom(const std::string& explicit_policy, 
   return loaded;
 }
 
+// The run's adjustments to the policy it loaded (RunSettings).
+void Adjust(policy::Policy& policy, const RunSettings& settings, const PolicyFiles& files) {
+  if (settings.judgement) {
+    DropUntrustedForgeUrls(policy.reviews.forge, TrustOf(files, policy.source));
+  }
+  if (settings.uncapped) {
+    policy.limits.max_findings = std::numeric_limits<int>::max();
+    policy.limits.max_findings_per_file = std::numeric_limits<int>::max();
+  }
+  if (settings.judgement && !policy.limits.on_unscanned) {
+    policy.limits.on_unscanned =
+        settings.gate_run ? policy::OnUnscanned::kBlock : policy::OnUnscanned::kWarn;
+  }
+  auto& inline_suppressions = policy.secrets.inline_suppressions;
+  if (settings.judgement && inline_suppressions == policy::InlineSuppressions::kLocal) {
+    inline_suppressions = settings.ci_judgement ? policy::InlineSuppressions::kForbid
+                                                : policy::InlineSuppressions::kAllow;
+  }
+}
+
 }  // namespace
 
 core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, PolicyFiles& files,
-                                        const std::string& workdir) {
+                                        const std::string& workdir, const RunSettings& settings) {
   auto loaded = LoadPolicyFrom(explicit_policy, files, workdir);
   if (!loaded) return tl::unexpected(loaded.error());
-  RiskInputs inputs{std::move(*loaded), {}, {}};
-  for (const auto& note : inputs.policy.secrets.notes) {
+  policy::Policy& policy = *loaded;
+  for (const auto& note : policy.secrets.notes) {
     std::cerr << "riskgate: note: " << core::EscapeLinesForDisplay(note) << "\n";
   }
-  if (workdir.empty()) return inputs;  // a bare repository has no waivers or baseline to read
-  if (inputs.policy.secrets.gitleaks_compat()) {
+  Adjust(policy, settings, files);
+  std::vector<policy::Waiver> waivers;
+  policy::FingerprintSet baseline;
+  // A bare repository has no waivers or baseline to read.
+  if (workdir.empty())
+    return RiskInputs{std::move(policy), std::move(waivers), std::move(baseline)};
+  if (policy.secrets.gitleaks_compat()) {
     // Like the waivers: from the base revision in range mode, so a change cannot ignore itself.
     auto ignore = files.ReadIfPresent(workdir + std::string(policy::kGitleaksIgnoreFile));
     if (!ignore) return tl::unexpected(AsPolicyError(ignore.error(), ".gitleaksignore"));
-    if (*ignore) inputs.policy.secrets.gitleaks_ignore = policy::ParseGitleaksIgnore(**ignore);
+    if (*ignore) policy.secrets.gitleaks_ignore = policy::ParseGitleaksIgnore(**ignore);
   }
-  const std::string waivers_file = inputs.policy.waivers.file;
-  auto waivers = files.ReadIfPresent(workdir + waivers_file);
-  if (!waivers) return tl::unexpected(AsPolicyError(waivers.error(), "waivers"));
-  if (*waivers) {
+  const std::string waivers_file = policy.waivers.file;
+  auto waivers_text = files.ReadIfPresent(workdir + waivers_file);
+  if (!waivers_text) return tl::unexpected(AsPolicyError(waivers_text.error(), "waivers"));
+  if (*waivers_text) {
     policy::Diagnostics diagnostics;
-    inputs.waivers = policy::LoadWaivers(**waivers, waivers_file, diagnostics);
+    waivers = policy::LoadWaivers(**waivers_text, waivers_file, diagnostics);
     if (!diagnostics.empty()) return tl::unexpected(diagnostics.ToError());
   }
   const std::string baseline_file(policy::kBaselineFile);
-  auto baseline = files.ReadIfPresent(workdir + baseline_file);
-  if (!baseline) return tl::unexpected(AsPolicyError(baseline.error(), "baseline"));
-  if (*baseline) {
-    auto fingerprints = policy::LoadBaseline(**baseline, baseline_file);
+  auto baseline_text = files.ReadIfPresent(workdir + baseline_file);
+  if (!baseline_text) return tl::unexpected(AsPolicyError(baseline_text.error(), "baseline"));
+  if (*baseline_text) {
+    auto fingerprints = policy::LoadBaseline(**baseline_text, baseline_file);
     if (!fingerprints) return tl::unexpected(fingerprints.error());
-    inputs.baseline = std::move(*fingerprints);
+    baseline = std::move(*fingerprints);
   }
-  return inputs;
+  return RiskInputs{std::move(policy), std::move(waivers), std::move(baseline)};
 }
 
 core::Result<WorkingPolicy> LoadWorkingPolicy(const std::string& repo_path,

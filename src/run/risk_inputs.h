@@ -11,10 +11,27 @@
 
 namespace riskgate::run {
 
+// What judges a run besides the change. The policy is const: whatever the run adjusts (below) is
+// adjusted while loading, and nothing after loading can change what the policy says.
 struct RiskInputs {
-  policy::Policy policy;
+  const policy::Policy policy;
   std::vector<policy::Waiver> waivers;
   policy::FingerprintSet baseline;
+};
+
+// How a judgement adjusts the policy it loads, before any stage reads it.
+struct RunSettings {
+  // A judgement that may call a forge: the API URLs of a policy the change wrote are dropped
+  // (its forge settings could send the token to any host).
+  bool judgement = false;
+  // A CI run judging a range, or an author's branch under the default branch's policy: what it
+  // cannot scan blocks there unless the policy says otherwise (hooks and local runs warn).
+  bool gate_run = false;
+  // Any CI judgement: a `riskgate:allow` the judged code wrote is not its own waiver (unless the
+  // policy chose).
+  bool ci_judgement = false;
+  // List every finding whatever the policy's caps (waive, baseline, fix pins).
+  bool uncapped = false;
 };
 
 // `explicit_policy`: --policy, or empty for <workdir>/.riskgate.yaml or the built-in default.
@@ -29,6 +46,7 @@ core::Result<WorkingPolicy> LoadWorkingPolicy(const std::string& repo,
                                               const std::string& explicit_policy);
 
 core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, PolicyFiles& files,
-                                        const std::string& workdir);
+                                        const std::string& workdir,
+                                        const RunSettings& settings = {});
 
 }  // namespace riskgate::run

@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   verdict.summary.total = verdict.summary.block = 1;
   verdict.findings.push_back(finding);
   core::ScopeSummary scope;
-  scope.description = std::string(path);
+  scope.detected_by = std::string(path);
   scope.skipped.push_back({std::string(path), core::SkipReason::kBinary, std::nullopt});
   const core::PolicySource policy{"builtin:default", "ab12", ""};
   const report::ReportInput report{verdict, scope, policy, false};

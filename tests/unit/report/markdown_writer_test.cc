@@ -92,7 +92,7 @@ TEST_CASE("one enormous field cannot push a Markdown summary past 1 MiB", "[repo
   f.message = std::string(3 * 1024 * 1024, '|');
   f.remediation[0].detail = std::string(3 * 1024 * 1024, '`');
   Sample sample({f});
-  sample.scope.description = std::string(3 * 1024 * 1024, '\x01');
+  sample.scope.detected_by = std::string(3 * 1024 * 1024, '\x01');
   const std::string md = WriteMarkdown(sample.input());
   CHECK(md.size() < kMarkdownMaxBytes);
   CHECK_THAT(md, Catch::Contains("| `demo-token` |"));

@@ -39,7 +39,7 @@ core::Finding Quoting() {
 
 TEST_CASE("every format renders quoted credentials redacted", "[report][redact]") {
   testing::Sample sample({Quoting()});
-  sample.scope.description = "range main..feature/" + Token();
+  sample.scope.detected_by = "range main..feature/" + Token();
   for (const auto format : {Format::kText, Format::kJson, Format::kSarif, Format::kJunit,
                             Format::kGitlab, Format::kGithub, Format::kMarkdown}) {
     const std::string document = Render(format, sample.input(), TextStyle{});

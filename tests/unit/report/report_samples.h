@@ -39,7 +39,7 @@ struct Sample {
   core::PolicySource policy{"builtin:default", "ab12", ""};
 
   explicit Sample(std::vector<core::Finding> findings = {}) {
-    scope.description = "staged changes against HEAD (abc1234)";
+    scope.head = "abc1234";  // "staged changes against HEAD (abc1234)"
     scope.files_scanned = 2;
     for (const auto& f : findings) {
       verdict.decision = std::max(verdict.decision, f.decision);
