@@ -34,9 +34,12 @@ if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
   set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
 endif()
 
-# riskgate_library(name SOURCES... DEPS...): one stage = one library target.
+# riskgate_library(name SOURCES... DEPS... [PRIVATE_DEPS...]): one stage = one library target.
+# DEPS are PUBLIC (users see their headers); PRIVATE_DEPS are for a library only an adapter
+# file of this target includes, so no user compiles against it (RE2 behind core/regex.h).
 function(riskgate_library name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
   add_library(${name} STATIC ${ARG_SOURCES})
-  target_link_libraries(${name} PUBLIC riskgate_settings ${ARG_DEPS} PRIVATE riskgate_warnings ${ARG_PRIVATE_DEPS})
+  target_link_libraries(${name} PUBLIC riskgate_settings ${ARG_DEPS}
+                        PRIVATE riskgate_warnings ${ARG_PRIVATE_DEPS})
 endfunction()

@@ -55,12 +55,5 @@ check_library nlohmann-json 'nlohmann/' 6 \
   collect/ci_context.cc collect/event_payload.h collect/forge/forge_json.cc \
   collect/forge/github_reviews.cc core/json_out.cc evaluate/threat_model/model_document.cc \
   policy/baseline.cc policy/yaml_json.cc report/report_reader.cc
-check_library RE2 're2/' 6 \
-  evaluate/custom/content_rules.cc evaluate/pins/commit_ref.cc \
-  evaluate/pins/expression_injection.cc evaluate/pins/file_kind.cc \
-  evaluate/pins/github_workflow.cc evaluate/pins/gitlab_ci.cc evaluate/pins/image_ref.cc \
-  evaluate/pins/manifests.cc evaluate/pins/shell_downloads.cc evaluate/pins/shell_packages.cc \
-  evaluate/pins/shell_pip.cc evaluate/secrets/allowlist_match.cc \
-  evaluate/secrets/secrets_scanner.cc policy/gitleaks_config.cc policy/pattern.cc \
-  policy/rule_pack.cc
+check_library RE2 're2/' 6 core/regex.cc
 exit $status

@@ -1,7 +1,5 @@
 #include "policy/gitleaks_config.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -229,8 +227,8 @@ void Validate(const Layer& layer, const std::string& file, Diagnostics& diagnost
       }
       continue;
     }
-    if (rule.regex && rule.regex->re().ok()) {
-      const int groups = rule.regex->re().NumberOfCapturingGroups();
+    if (rule.regex && rule.regex->regex().ok()) {
+      const int groups = rule.regex->regex().NumberOfCapturingGroups();
       if (rule.secret_group > groups) {
         diagnostics.Add(file, {}, field,
                         rule.id + ": invalid regex secret group " +

@@ -1,7 +1,5 @@
 #include "policy/pattern.h"
 
-#include <re2/re2.h>
-
 namespace riskgate::policy {
 namespace {
 
@@ -27,28 +25,28 @@ Pattern::Pattern(std::string source, bool case_insensitive)
 
 Pattern::~Pattern() = default;
 
-const re2::RE2& Pattern::re() const {
+const core::Regex& Pattern::regex() const {
   std::call_once(once_, [this] {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_encoding(RE2::Options::EncodingLatin1);
-    options.set_max_mem(kPatternMaxMem);
-    options.set_case_sensitive(!case_insensitive_);
-    re_ = std::make_unique<re2::RE2>(source_, options);
+    core::RegexOptions options;
+    options.encoding = core::RegexEncoding::kLatin1;
+    options.letter_case =
+        case_insensitive_ ? core::RegexCase::kInsensitive : core::RegexCase::kSensitive;
+    options.max_mem = kPatternMaxMem;
+    regex_.emplace(source_, options);
   });
-  return *re_;
+  return *regex_;
 }
 
-int Pattern::ProgramSize() const { return re().ok() ? re().ProgramSize() : 0; }
+int Pattern::ProgramSize() const { return regex().ProgramSize(); }
 
 std::string Pattern::Validate(EmptyMatch empty) const {
-  const re2::RE2& compiled = re();
+  const core::Regex& compiled = regex();
   if (!compiled.ok()) return "invalid pattern: " + compiled.error() + HintFor(source_);
   if (compiled.ProgramSize() > kMaxProgramSize) {
     return "pattern is too large (" + std::to_string(compiled.ProgramSize()) +
            " instructions; limit " + std::to_string(kMaxProgramSize) + ")";
   }
-  if (empty == EmptyMatch::kReject && re2::RE2::PartialMatch("", compiled)) {
+  if (empty == EmptyMatch::kReject && compiled.PartialMatch("")) {
     return "pattern matches the empty string, so it would match everywhere";
   }
   return "";

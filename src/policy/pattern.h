@@ -1,15 +1,14 @@
-// Stage 2 (policy): an RE2 pattern from a policy or rule pack, compiled once and shared between
-// threads. Patterns run in Latin-1 mode so `.` and classes match every byte of a blob, valid
-// UTF-8 or not; rules are written in ASCII, where the two modes agree.
+// Stage 2 (policy): a regex (core/regex.h, RE2 syntax) from a policy or rule pack, compiled once
+// and shared between threads. Patterns run in Latin-1 mode so `.` and classes match every byte of a
+// blob, valid UTF-8 or not; rules are written in ASCII, where the two modes agree.
 #pragma once
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
-namespace re2 {
-class RE2;
-}
+#include "core/regex.h"
 
 namespace riskgate::policy {
 
@@ -27,7 +26,7 @@ class Pattern {
 
   // The compiled pattern; compiles on first use (thread-safe). Call Validate() at load time for
   // user-written patterns so a bad one is a load error, not a scan-time surprise.
-  const re2::RE2& re() const;
+  const core::Regex& regex() const;
 
   // Compiles and checks the pattern; returns "" when usable, else why not (with a rewrite hint
   // where one exists). Rejects patterns that match the empty string.
@@ -39,7 +38,7 @@ class Pattern {
   std::string source_;
   bool case_insensitive_;
   mutable std::once_flag once_;
-  mutable std::unique_ptr<re2::RE2> re_;
+  mutable std::optional<core::Regex> regex_;
 };
 
 using PatternPtr = std::shared_ptr<const Pattern>;

@@ -1,7 +1,5 @@
 #include "policy/rule_pack.h"
 
-#include <re2/re2.h>
-
 #include <set>
 
 #include "core/text.h"
@@ -109,7 +107,7 @@ std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string
   ok = ok && rule.regex != nullptr;
   if (auto group = reader.Integer(node, "secret_group", named, Need::kOptional)) {
     const int groups = rule.regex && check == PatternCheck::kValidate
-                           ? rule.regex->re().NumberOfCapturingGroups()
+                           ? rule.regex->regex().NumberOfCapturingGroups()
                            : 1000;
     if (*group < 0 || *group > groups) {
       reader.Report(*node.Find("secret_group"), JoinField(named, "secret_group"),

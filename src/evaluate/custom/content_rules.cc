@@ -1,9 +1,9 @@
 // forbid_content and commit_message: patterns on the lines a change adds and on the messages of
 // the range's commits.
-#include <re2/re2.h>
-
+#include <array>
 #include <cctype>
 
+#include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/custom/custom_rules.h"
 
@@ -11,7 +11,7 @@ namespace riskgate::evaluate::custom {
 namespace {
 
 bool Matches(const policy::Pattern& pattern, std::string_view text) {
-  return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), pattern.re());
+  return pattern.regex().PartialMatch(text);
 }
 
 bool TokenChar(char c) {
@@ -44,7 +44,7 @@ std::string Subject(std::string_view message) {
 void ForbidContentIn(const policy::CustomRule& rule, const collect::Fragment& fragment,
                      std::vector<core::Finding>& out) {
   if (!rule.pattern || !policy::RuleCoversPath(rule, fragment.path)) return;
-  const re2::RE2& re = rule.pattern->re();
+  const core::Regex& regex = rule.pattern->regex();
   const std::string_view text = fragment.text;
   // If no line can match, the multi-line form does not match the whole text either.
   if (!MayForbid(rule, text)) return;
@@ -53,12 +53,11 @@ void ForbidContentIn(const policy::CustomRule& rule, const collect::Fragment& fr
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line_text = text.substr(start, end - start);
-    re2::StringPiece match;
-    if (re.Match(re2::StringPiece(line_text.data(), line_text.size()), 0, line_text.size(),
-                 re2::RE2::UNANCHORED, &match, 1) &&
+    std::array<std::string_view, 1> match;
+    if (regex.PartialMatch(line_text, match) &&
         std::none_of(rule.unless.begin(), rule.unless.end(),
                      [&](const policy::PatternPtr& p) { return Matches(*p, line_text); })) {
-      const int column = static_cast<int>(match.data() - line_text.data()) + 1;
+      const int column = static_cast<int>(match[0].data() - line_text.data()) + 1;
       auto finding = MakeFinding(
           rule, rule.description + " (the line matches /" + rule.pattern->source() + "/)",
           fragment.path, line, column, std::string(line_text));
@@ -71,7 +70,7 @@ void ForbidContentIn(const policy::CustomRule& rule, const collect::Fragment& fr
 
 bool MayForbid(const policy::CustomRule& rule, std::string_view text) {
   if (!rule.pattern) return false;
-  if (rule.any_line && rule.any_line->re().ok()) return Matches(*rule.any_line, text);
+  if (rule.any_line && rule.any_line->regex().ok()) return Matches(*rule.any_line, text);
   return true;
 }
 

@@ -1,9 +1,9 @@
 #include "evaluate/pins/expression_injection.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
+#include <array>
 
+#include "core/regex.h"
 #include "core/text.h"
 
 namespace riskgate::evaluate::pins {
@@ -11,8 +11,8 @@ namespace {
 
 // Attacker-controlled contexts (Scorecard's Dangerous-Workflow list plus workflow_run's head).
 // Matched against the expression lower-cased with spaces removed.
-const re2::RE2& DangerousContext() {
-  static const re2::RE2 re(
+const core::Regex& DangerousContext() {
+  static const core::Regex re(
       R"((github\.head_ref)"
       R"(|github\.event\.(?:issue|pull_request|discussion)\.(?:title|body))"
       R"(|github\.event\.(?:comment|review|review_comment)\.body)"
@@ -72,15 +72,15 @@ std::vector<InjectedExpression> FindInjectedExpressions(std::string_view script)
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') normalized += c;
     }
     normalized = core::AsciiLower(DotIndexes(normalized));
-    re2::StringPiece context;
-    if (re2::RE2::PartialMatch(normalized, DangerousContext(), &context)) {
+    std::array<std::string_view, 2> context;  // the match and its one group
+    if (DangerousContext().PartialMatch(normalized, context)) {
       const std::string_view before = script.substr(0, pos);
       const auto line_start = before.rfind('\n');
       InjectedExpression found;
       found.line_offset = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
       found.column =
           static_cast<int>(pos - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
-      found.expression = std::string(context);
+      found.expression = std::string(context[1]);
       out.push_back(std::move(found));
     }
     pos = end + 2;

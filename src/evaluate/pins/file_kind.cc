@@ -1,8 +1,7 @@
 #include "evaluate/pins/file_kind.h"
 
-#include <re2/re2.h>
-
 #include "core/path_glob.h"
+#include "core/regex.h"
 
 namespace riskgate::evaluate::pins {
 
@@ -13,27 +12,26 @@ namespace {
 // (a workflow, an action, GitLab CI, a Dockerfile, a script) is judged wherever it lives,
 // because a workflow may use `./third_party/setup` or `docker build -f vendor/x/Dockerfile`.
 bool IsVendored(std::string_view path) {
-  static const re2::RE2 vendored(R"((?:^|/)(?:vendor|third_party|node_modules)/)");
-  return re2::RE2::PartialMatch(re2::StringPiece(path.data(), path.size()), vendored);
+  static const core::Regex vendored(R"((?:^|/)(?:vendor|third_party|node_modules)/)");
+  return vendored.PartialMatch(path);
 }
 
 // Dockerfile*, *.dockerfile, Containerfile* in any case (`docker build -f` takes any name, and
 // a case-insensitive file system any spelling), unless the name ends in a source or shell
 // extension (a script named build-dockerfile.sh is judged as the script it is).
 bool IsDockerfileName(std::string_view name) {
-  static const re2::RE2 docker(R"((?i)(?:docker|container)file)");
-  static const re2::RE2 source_ext(
+  static const core::Regex docker(R"((?i)(?:docker|container)file)");
+  static const core::Regex source_ext(
       R"((?i)\.(?:go|py|rs|js|ts|java|c|cc|cpp|h|hpp|rb|php|kt|cs|swift|scala|sh|bash|md|txt|rst|html|json|toml|xml|ya?ml)$)");
-  const re2::StringPiece n(name.data(), name.size());
-  return re2::RE2::PartialMatch(n, docker) && !re2::RE2::PartialMatch(n, source_ext);
+  return docker.PartialMatch(name) && !source_ext.PartialMatch(name);
 }
 
 FileKind ClassifyName(std::string_view path) {
-  static const re2::RE2 workflow(R"(^\.github/workflows/[^/]+\.ya?ml$)");
-  static const re2::RE2 gitlab(R"((?:^|/)(?:[^/]*\.)?gitlab-ci\.ya?ml$|^\.gitlab/ci/.*\.ya?ml$)");
-  const re2::StringPiece p(path.data(), path.size());
-  if (re2::RE2::FullMatch(p, workflow)) return FileKind::kGithubWorkflow;
-  if (re2::RE2::PartialMatch(p, gitlab)) return FileKind::kGitlabCi;
+  static const core::Regex workflow(R"(^\.github/workflows/[^/]+\.ya?ml$)");
+  static const core::Regex gitlab(
+      R"((?:^|/)(?:[^/]*\.)?gitlab-ci\.ya?ml$|^\.gitlab/ci/.*\.ya?ml$)");
+  if (workflow.FullMatch(path)) return FileKind::kGithubWorkflow;
+  if (gitlab.PartialMatch(path)) return FileKind::kGitlabCi;
   const auto slash = path.rfind('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
   if (name == "action.yml" || name == "action.yaml") return FileKind::kActionMetadata;
@@ -63,10 +61,9 @@ FileKind ClassifyPath(std::string_view path, const std::vector<std::string>& git
 }
 
 bool HasShellShebang(std::string_view content) {
-  static const re2::RE2 shebang(
+  static const core::Regex shebang(
       R"(^#!\s*(?:/usr)?/bin/(?:env\s+)?(?:sh|bash|dash|ksh|mksh|zsh)\b)");
-  return re2::RE2::PartialMatch(
-      re2::StringPiece(content.data(), std::min<std::size_t>(content.size(), 200)), shebang);
+  return shebang.PartialMatch(content.substr(0, 200));
 }
 
 }  // namespace riskgate::evaluate::pins

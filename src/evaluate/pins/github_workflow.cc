@@ -2,8 +2,8 @@
 #include "evaluate/pins/commit_ref.h"
 
 #include <fnmatch.h>
-#include <re2/re2.h>
 
+#include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/pins/expression_injection.h"
 #include "evaluate/pins/from_shell.h"
@@ -69,12 +69,11 @@ bool NamesPullRequestHead(std::string_view text) {
 // that moves the work tree (checkout, switch, reset, merge, pull...) where the script or the
 // step's env names the head (`git fetch origin refs/pull/N/head && git checkout FETCH_HEAD`).
 bool RunChecksOutPullRequest(std::string_view script, const YamlNode* env) {
-  static const re2::RE2 gh_checkout(R"((?m)\bgh\b[^;&|\n]*\spr\s+checkout(?:\s|$))");
-  static const re2::RE2 git_moves(
+  static const core::Regex gh_checkout(R"((?m)\bgh\b[^;&|\n]*\spr\s+checkout(?:\s|$))");
+  static const core::Regex git_moves(
       R"((?m)\bgit\b[^;&|\n]*\s(?:checkout|switch|reset|merge|rebase|cherry-pick|worktree|pull)(?:\s|$))");
-  const re2::StringPiece text(script.data(), script.size());
-  if (re2::RE2::PartialMatch(text, gh_checkout)) return true;
-  if (!re2::RE2::PartialMatch(text, git_moves)) return false;
+  if (gh_checkout.PartialMatch(script)) return true;
+  if (!git_moves.PartialMatch(script)) return false;
   if (NamesPullRequestHead(script)) return true;
   if (env == nullptr) return false;
   for (const auto& [name, value] : env->fields) {

@@ -1,11 +1,10 @@
 #include "evaluate/pins/gitlab_ci.h"
 #include "evaluate/pins/commit_ref.h"
 
-#include <re2/re2.h>
-
 #include <set>
 #include <tuple>
 
+#include "core/regex.h"
 #include "evaluate/pins/from_shell.h"
 #include "evaluate/pins/gitlab_document.h"
 #include "evaluate/pins/image_ref.h"
@@ -152,8 +151,8 @@ class GitlabChecker {
 
   void RemoteInclude(const YamlNode& node, const std::string& url) {
     // The commit must be in the path: a query or fragment does not choose what a server sends.
-    static const re2::RE2 sha_in_path("^[^?#]*/[0-9a-f]{40}/[^?#]");  // as IsFullCommitSha
-    if (re2::RE2::PartialMatch(url, sha_in_path)) return;
+    static const core::Regex sha_in_path("^[^?#]*/[0-9a-f]{40}/[^?#]");  // as IsFullCommitSha
+    if (sha_in_path.PartialMatch(url)) return;
     issues_.push_back(
         {"unpinned-gitlab-include",
          node.mark.line,

@@ -1,9 +1,8 @@
 #include "evaluate/pins/image_ref.h"
 
-#include <re2/re2.h>
-
 #include <cctype>
 
+#include "core/regex.h"
 #include "core/text.h"
 
 namespace riskgate::evaluate::pins {
@@ -52,11 +51,10 @@ ImagePin CheckImageReference(std::string_view image) {
   const size_t at = image.find('@');
   if (at != std::string_view::npos) {
     const std::string_view digest = image.substr(at + 1);
-    static const RE2 kDigest("sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}");
-    static const RE2 kVariableDigest(R"((sha256:)?\$\{?[A-Za-z_][A-Za-z0-9_]*.*)");
-    const re2::StringPiece piece(digest.data(), digest.size());
-    if (RE2::FullMatch(piece, kDigest)) return {true, "pinned to a digest", ImagePinKind::kDigest};
-    if (RE2::FullMatch(piece, kVariableDigest)) {
+    static const core::Regex kDigest("sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}");
+    static const core::Regex kVariableDigest(R"((sha256:)?\$\{?[A-Za-z_][A-Za-z0-9_]*.*)");
+    if (kDigest.FullMatch(digest)) return {true, "pinned to a digest", ImagePinKind::kDigest};
+    if (kVariableDigest.FullMatch(digest)) {
       return {true, "the digest comes from a build argument", ImagePinKind::kVariableDigest};
     }
     return {false, "`@" + std::string(digest) + "` is not a sha256 digest (64 hex digits)",

@@ -1,26 +1,25 @@
 #include "evaluate/pins/manifests.h"
 
-#include <re2/re2.h>
-
+#include <array>
 #include <string>
 
+#include "core/regex.h"
 #include "evaluate/pins/yaml_lines.h"
 
 namespace riskgate::evaluate::pins {
 
 std::vector<PinIssue> CheckPackageJson(std::string_view text) {
   // Line-based, so each finding has its line: entries of the dependency maps only.
-  static const re2::RE2 section(
+  static const core::Regex section(
       R"re(^\s*"(?:dependencies|devDependencies|optionalDependencies|peerDependencies)"\s*:\s*\{)re");
-  static const re2::RE2 entry(R"re(^(\s*)"([^"]+)"\s*:\s*"([^"]*)")re");
-  static const re2::RE2 floating(R"(^(?:[\^~*]|>=?|latest$|x$|.*\.[x*](?:\.|$)|$))");
+  static const core::Regex entry(R"re(^(\s*)"([^"]+)"\s*:\s*"([^"]*)")re");
+  static const core::Regex floating(R"(^(?:[\^~*]|>=?|latest$|x$|.*\.[x*](?:\.|$)|$))");
   std::vector<PinIssue> out;
   SourceLines lines(text);
   bool in_section = false;
   for (int n = 1; n <= lines.size(); ++n) {
     const std::string_view line = lines.Line(n);
-    const re2::StringPiece piece(line.data(), line.size());
-    if (re2::RE2::PartialMatch(piece, section)) {
+    if (section.PartialMatch(line)) {
       in_section = true;
       continue;
     }
@@ -28,9 +27,12 @@ std::vector<PinIssue> CheckPackageJson(std::string_view text) {
       in_section = false;
       continue;
     }
-    std::string indent, name, version;
-    if (!in_section || !re2::RE2::PartialMatch(piece, entry, &indent, &name, &version)) continue;
-    if (!re2::RE2::PartialMatch(version, floating)) continue;
+    std::array<std::string_view, 4> groups;  // the entry, its indent, name and version
+    if (!in_section || !entry.PartialMatch(line, groups)) continue;
+    const std::string_view indent = groups[1];
+    const std::string name(groups[2]);
+    const std::string version(groups[3]);
+    if (!floating.PartialMatch(version)) continue;
     out.push_back({"floating-dependency-range",
                    n,
                    static_cast<int>(indent.size()) + 1,
@@ -44,19 +46,22 @@ std::vector<PinIssue> CheckPackageJson(std::string_view text) {
 }
 
 std::vector<PinIssue> CheckRequirementsTxt(std::string_view text) {
-  static const re2::RE2 requirement(R"(^\s*([A-Za-z0-9][A-Za-z0-9._\-\[\],]*)\s*(.*)$)");
+  static const core::Regex requirement(R"(^\s*([A-Za-z0-9][A-Za-z0-9._\-\[\],]*)\s*(.*)$)");
   std::vector<PinIssue> out;
   SourceLines lines(text);
   for (int n = 1; n <= lines.size(); ++n) {
     std::string_view line = lines.Line(n);
     if (auto hash = line.find(" #"); hash != std::string_view::npos) line = line.substr(0, hash);
-    std::string name, rest;
+    std::array<std::string_view, 3> groups;  // the line, the requirement's name and the rest
     if (line.empty() || line.front() == '#' || line.front() == '-' ||
-        !re2::RE2::FullMatch(re2::StringPiece(line.data(), line.size()), requirement, &name,
-                             &rest)) {
+        !requirement.FullMatch(line, groups)) {
       continue;
     }
-    if (rest.find("==") != std::string::npos || rest.find("@") != std::string::npos) continue;
+    const std::string name(groups[1]);
+    const std::string_view rest = groups[2];
+    if (rest.find("==") != std::string_view::npos || rest.find('@') != std::string_view::npos) {
+      continue;
+    }
     out.push_back({"floating-dependency-range",
                    n,
                    1,

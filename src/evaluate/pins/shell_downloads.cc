@@ -1,9 +1,9 @@
 #include "evaluate/pins/shell_downloads.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
+
+#include "core/regex.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
@@ -330,22 +330,18 @@ DownloadInfo ClassifyDownload(const CommandView& view) {
 }
 
 bool IsCommitPinnedUrl(std::string_view url) {
-  static const RE2 kPinned(
+  static const core::Regex kPinned(
       R"(^(?:https?://)?(?:raw\.githubusercontent\.com/[^/]+/[^/]+|github\.com/[^/]+/[^/]+/raw)/[0-9a-fA-F]{40}/)");
-  return RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), kPinned);
+  return kPinned.PartialMatch(url);
 }
 
 std::string CommitPinnedUrlFix(std::string_view url) {
-  static const RE2 kRaw(
+  static const core::Regex kRaw(
       R"(^((?:https?://)?raw\.githubusercontent\.com/[^/]+/[^/]+/)((?:refs/(?:heads|tags)/)?[^/]+)(/.*)$)");
-  std::string prefix;
-  std::string ref;
-  std::string rest;
-  if (!RE2::FullMatch(re2::StringPiece(url.data(), url.size()), kRaw, &prefix, &ref, &rest)) {
-    return "";
-  }
+  std::array<std::string_view, 4> groups;  // the URL, its prefix, ref and rest
+  if (!kRaw.FullMatch(url, groups)) return "";
   if (IsCommitPinnedUrl(url)) return "";
-  return prefix + "<40-hex commit sha>" + rest;
+  return std::string(groups[1]) + "<40-hex commit sha>" + std::string(groups[3]);
 }
 
 std::string CleanPath(std::string_view path) {

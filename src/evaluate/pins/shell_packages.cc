@@ -1,10 +1,9 @@
 #include "evaluate/pins/shell_packages.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
 
+#include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/pins/shell_pip.h"
 
@@ -28,10 +27,6 @@ bool OneOf(std::string_view v, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), v) != set.end();
 }
 
-bool Matches(std::string_view text, const RE2& re) {
-  return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), re);
-}
-
 // --- go get / go install --------------------------------------------------------------------
 
 bool IsRemoteModule(std::string_view pkg) {
@@ -41,9 +36,9 @@ bool IsRemoteModule(std::string_view pkg) {
 }
 
 bool IsPinnedGoVersion(std::string_view version, bool insecure) {
-  static const RE2 kHash("[0-9A-Fa-f]{40,}");
-  static const RE2 kSemver(R"(v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
-  return version == "none" || Matches(version, kHash) || (!insecure && Matches(version, kSemver));
+  static const core::Regex kHash("[0-9A-Fa-f]{40,}");
+  static const core::Regex kSemver(R"(v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?)");
+  return version == "none" || kHash.FullMatch(version) || (!insecure && kSemver.FullMatch(version));
 }
 
 std::optional<PackageIssue> Go(const Words& args) {
@@ -126,22 +121,22 @@ std::optional<PackageIssue> Gem(const Words& args) {
   if (args.empty()) return std::nullopt;
   const std::string& sub = args[0]->value;
   if (sub != "install" && sub != "i" && sub != "update") return std::nullopt;
-  static const RE2 kExact(R"(\d+(\.[0-9A-Za-z]+)*)");
+  static const core::Regex kExact(R"(\d+(\.[0-9A-Za-z]+)*)");
   std::string names;
   bool all_pinned_names = true;
   for (size_t k = 1; k < args.size(); ++k) {
     const std::string& v = args[k]->value;
     if ((v == "-v" || v == "--version") && k + 1 < args.size()) {
-      if (Matches(args[k + 1]->value, kExact)) return std::nullopt;
+      if (kExact.FullMatch(args[k + 1]->value)) return std::nullopt;
       ++k;
     } else if (v.starts_with("--version=")) {
-      if (Matches(std::string_view(v).substr(10), kExact)) return std::nullopt;
+      if (kExact.FullMatch(std::string_view(v).substr(10))) return std::nullopt;
     } else if (!IsOption(v)) {
       names += (names.empty() ? "" : " ") + v;
       const size_t colon = v.rfind(':');
       const bool pinned =
           v.ends_with(".gem") ||
-          (colon != std::string::npos && Matches(std::string_view(v).substr(colon + 1), kExact));
+          (colon != std::string::npos && kExact.FullMatch(std::string_view(v).substr(colon + 1)));
       all_pinned_names = all_pinned_names && pinned;
     }
   }

@@ -1,21 +1,16 @@
 #include "evaluate/pins/shell_pip.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "core/regex.h"
 #include "core/text.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
 
 using Words = std::vector<const ShellWord*>;
-
-bool Matches(std::string_view text, const RE2& re) {
-  return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), re);
-}
 
 bool IsPipName(std::string_view name) {
   if (!name.starts_with("pip")) return false;
@@ -84,20 +79,20 @@ constexpr std::array<std::string_view, 33> kWithValue = {"-r",
 
 // Scorecard's notion of a flag: ^(--?\w+)+$.
 bool IsScorecardFlag(std::string_view v) {
-  static const RE2 kFlag(R"((--?\w+)+)");
-  return Matches(v, kFlag);
+  static const core::Regex kFlag(R"((--?\w+)+)");
+  return kFlag.FullMatch(v);
 }
 
 // Local path, or git+...@<40 hex> (pip's VCS syntax).
 bool IsPinnedEditableSource(std::string_view source) {
-  static const RE2 kRemote("(git|svn|hg|bzr).+");
-  static const RE2 kGitPinned(R"(git(\+(https?|ssh|git))?://.*@[a-fA-F0-9]{40}(#egg=.*)?)");
-  return !Matches(source, kRemote) || Matches(source, kGitPinned);
+  static const core::Regex kRemote("(git|svn|hg|bzr).+");
+  static const core::Regex kGitPinned(R"(git(\+(https?|ssh|git))?://.*@[a-fA-F0-9]{40}(#egg=.*)?)");
+  return !kRemote.FullMatch(source) || kGitPinned.FullMatch(source);
 }
 
 // Every requirement is NAME==VERSION (or a local wheel), and there is no requirements file.
 bool AllExactVersions(const Words& args, size_t from) {
-  static const RE2 kExact(
+  static const core::Regex kExact(
       R"([A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?(\[[A-Za-z0-9._,-]+\])?\s*===?\s*[A-Za-z0-9][A-Za-z0-9.!+_-]*)");
   bool any = false;
   for (size_t k = from; k < args.size(); ++k) {
@@ -108,7 +103,7 @@ bool AllExactVersions(const Words& args, size_t from) {
       ++k;
       continue;
     }
-    if (args[k]->has_expansion || !(v.ends_with(".whl") || Matches(v, kExact))) return false;
+    if (args[k]->has_expansion || !(v.ends_with(".whl") || kExact.FullMatch(v))) return false;
     any = true;
   }
   return any;

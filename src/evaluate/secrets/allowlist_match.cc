@@ -1,7 +1,5 @@
 #include "evaluate/secrets/allowlist_match.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <string>
 
@@ -12,9 +10,8 @@ namespace {
 
 bool AnyMatches(const std::vector<policy::PatternPtr>& patterns, std::string_view text) {
   if (text.empty()) return false;
-  return std::any_of(patterns.begin(), patterns.end(), [&](const policy::PatternPtr& p) {
-    return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), p->re());
-  });
+  return std::any_of(patterns.begin(), patterns.end(),
+                     [&](const policy::PatternPtr& p) { return p->regex().PartialMatch(text); });
 }
 
 bool CommitListed(const policy::Allowlist& allowlist, std::string_view commit) {

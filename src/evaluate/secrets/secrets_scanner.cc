@@ -1,10 +1,9 @@
 #include "evaluate/secrets/secrets_scanner.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <map>
 
+#include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/secrets/allowlist_match.h"
 
@@ -12,7 +11,7 @@ namespace riskgate::evaluate::secrets {
 namespace {
 
 bool PathMatches(const policy::Pattern& pattern, std::string_view path) {
-  return re2::RE2::PartialMatch(re2::StringPiece(path.data(), path.size()), pattern.re());
+  return pattern.regex().PartialMatch(path);
 }
 
 // gitleaks calls a rule generic by its id; riskgate's packs by a tag.
@@ -90,17 +89,12 @@ class LineMap {
 };
 
 // The secret of a match: the configured group, or the first non-empty one, or the whole match.
-std::string_view ExtractSecret(const std::vector<re2::StringPiece>& groups, int secret_group) {
-  if (secret_group > 0 && static_cast<std::size_t>(secret_group) < groups.size()) {
-    return {groups[static_cast<std::size_t>(secret_group)].data(),
-            groups[static_cast<std::size_t>(secret_group)].size()};
+std::string_view ExtractSecret(const core::RegexMatches& match, int secret_group) {
+  if (secret_group > 0 && secret_group < match.size()) return match.group(secret_group);
+  for (int i = 1; i < match.size(); ++i) {
+    if (match.group(i).data() != nullptr && !match.group(i).empty()) return match.group(i);
   }
-  for (std::size_t i = 1; i < groups.size(); ++i) {
-    if (groups[i].data() != nullptr && !groups[i].empty()) {
-      return {groups[i].data(), groups[i].size()};
-    }
-  }
-  return {groups[0].data(), groups[0].size()};
+  return match.group(0);
 }
 
 // Whether a match in a kContext fragment is one that only the whole file shows and the change
@@ -225,11 +219,10 @@ bool SecretsScanner::MayFind(std::string_view text) const {
   if (!control_.enabled || control_.rules.empty()) return false;
   std::vector<char> run;
   CandidateRules(text, run);
-  const re2::StringPiece input(text.data(), text.size());
   for (std::size_t r = 0; r < run.size(); ++r) {
     const policy::SecretRule& rule = control_.rules[r];
-    if (run[r] == 0 || !rule.regex || !rule.regex->re().ok()) continue;
-    if (re2::RE2::PartialMatch(input, rule.regex->re())) return true;
+    if (run[r] == 0 || !rule.regex || !rule.regex->regex().ok()) continue;
+    if (rule.regex->regex().PartialMatch(text)) return true;
   }
   return false;
 }
@@ -254,11 +247,9 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
   CandidateRules(fragment.text, run);
 
   const std::string_view text = fragment.text;
-  const re2::StringPiece input(text.data(), text.size());
   std::unique_ptr<LineMap> lines;
   // (line, secret) pairs found by specific rules, to drop generic findings on the same line.
   std::vector<std::pair<int, std::string>> specific;
-  std::vector<re2::StringPiece> groups;
 
   for (std::size_t r : order_) {
     if (run[r] == 0) continue;
@@ -291,17 +282,14 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
     }
     if (!rule.regex) continue;
     ++stats.rule_runs;
-    const re2::RE2& re = rule.regex->re();
-    if (!re.ok()) continue;  // embedded rules are validated by the test suite
+    const core::Regex& regex = rule.regex->regex();
+    if (!regex.ok()) continue;  // embedded rules are validated by the test suite
     const bool gitleaks = rule.dialect == policy::RuleDialect::kGitleaks;
-    groups.assign(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1, {});
-    std::size_t pos = 0;
-    while (pos <= text.size() && re.Match(input, pos, text.size(), re2::RE2::UNANCHORED,
-                                          groups.data(), static_cast<int>(groups.size()))) {
-      const auto match_begin = static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t match_end = match_begin + groups[0].size();
-      pos = match_end > match_begin ? match_end : match_begin + 1;
-      const std::string_view secret = ExtractSecret(groups, rule.secret_group);
+    core::RegexMatches matches(regex, text);  // Latin-1: after an empty match, the next byte
+    while (matches.Next()) {
+      const std::size_t match_begin = matches.begin();
+      const std::size_t match_end = matches.end();
+      const std::string_view secret = ExtractSecret(matches, rule.secret_group);
       if (secret.empty()) continue;
       if (rule.entropy && !(core::ShannonEntropy(secret) > *rule.entropy)) continue;
       if (!lines) lines = std::make_unique<LineMap>(text);
