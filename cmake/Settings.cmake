@@ -36,7 +36,7 @@ endif()
 
 # riskgate_library(name SOURCES... DEPS...): one stage = one library target.
 function(riskgate_library name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
   add_library(${name} STATIC ${ARG_SOURCES})
-  target_link_libraries(${name} PUBLIC riskgate_settings ${ARG_DEPS} PRIVATE riskgate_warnings)
+  target_link_libraries(${name} PUBLIC riskgate_settings ${ARG_DEPS} PRIVATE riskgate_warnings ${ARG_PRIVATE_DEPS})
 endfunction()
