@@ -51,11 +51,10 @@ check_library toml++ 'toml\+\+/' 0 policy/gitleaks_toml.cc
 check_library hyperscan 'hs/' 0 evaluate/text/keyword_index.cc
 check_library OpenSSL 'openssl/' 0 core/text.cc
 check_library nlohmann-json 'nlohmann/' 6 \
-  app/policy_commands.cc app/rule_explanation.cc collect/ci_context.cc collect/event_payload.h \
-  collect/forge/forge_json.cc collect/forge/github_reviews.cc \
-  evaluate/threat_model/model_document.cc policy/baseline.cc policy/yaml_emit.cc \
-  policy/yaml_json.cc report/gitlab_writer.cc report/history_json.h report/json_writer.cc \
-  report/model_status.cc report/register.cc report/report_reader.cc report/sarif_writer.cc
+  app/policy_commands.cc app/rule_explanation.cc core/json_document.cc policy/yaml_emit.cc \
+  policy/yaml_json.cc \
+  report/gitlab_writer.cc report/history_json.h report/json_writer.cc report/model_status.cc \
+  report/register.cc report/sarif_writer.cc
 check_library RE2 're2/' 6 \
   evaluate/custom/content_rules.cc evaluate/pins/commit_ref.cc \
   evaluate/pins/expression_injection.cc evaluate/pins/file_kind.cc \
