@@ -52,7 +52,6 @@ check_library hyperscan 'hs/' 0 evaluate/text/keyword_index.cc
 check_library OpenSSL 'openssl/' 0 core/text.cc
 check_library nlohmann-json 'nlohmann/' 6 \
   app/policy_commands.cc app/rule_explanation.cc core/json_document.cc policy/yaml_emit.cc \
-  policy/yaml_json.cc \
   report/gitlab_writer.cc report/history_json.h report/json_writer.cc report/model_status.cc \
   report/register.cc report/sarif_writer.cc
 check_library RE2 're2/' 6 \
