@@ -58,8 +58,8 @@ core::Result<ScopeChoice> NewBranch(GitRepository& repo, const std::string& bran
   return Range(*base, head, source + " (new branch)");
 }
 
-// The pull request's number as the payload writes it (a JSON number; anything else shown as
-// JSON would show it, so a string keeps its quotes).
+// The pull request's number for the scope's description: a number as written, a string in
+// quotes (escaped for display), anything else "?".
 std::string NumberText(const core::Node& value) {
   if (value.IsString()) return "\"" + core::EscapeForDisplay(value.scalar) + "\"";
   if (value.kind == core::Node::Kind::kScalar) return value.scalar;

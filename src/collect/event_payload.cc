@@ -32,7 +32,7 @@ core::Result<core::Node> ReadEventPayload(const std::string& path) {
 std::string PayloadText(const core::Node& payload, std::initializer_list<std::string_view> keys) {
   const core::Node* node = &payload;
   for (const auto key : keys) {
-    node = node->IsMap() ? node->Find(key) : nullptr;
+    node = node->Find(key);
     if (node == nullptr) return "";
   }
   return node->IsString() ? node->scalar : "";

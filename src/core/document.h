@@ -4,6 +4,8 @@
 // data, no parsing here.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +30,7 @@ struct Node {
   std::vector<NodeField> fields;  // for kMap, in file order
   std::vector<Mark> key_marks;    // for kMap, parallel to fields
 
-  // The value of `key` in a map, or nullptr.
+  // The value of `key` in a map, or nullptr (also when this is no map).
   const Node* Find(std::string_view key) const;
 
   bool IsMap() const { return kind == Kind::kMap; }
@@ -50,5 +52,11 @@ struct NodeField {
 
 // "null", "scalar", "list" or "map".
 std::string_view NodeKindName(Node::Kind kind);
+
+// An unquoted scalar written as a whole integer that fits 64 bits ("12", "-3"; not "1.0",
+// "1e2" or "\"12\""), else nothing.
+std::optional<std::int64_t> IntegerOf(const Node& node);
+// An unquoted scalar written as a finite number ("12", "-2.5e3"), else nothing.
+std::optional<double> NumberOf(const Node& node);
 
 }  // namespace riskgate::core

@@ -1,8 +1,5 @@
 #include "core/field_reader.h"
 
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
 #include <filesystem>
 
 namespace riskgate::core {
@@ -91,11 +88,9 @@ std::optional<double> FieldReader::Number(const Node& map, std::string_view key,
     Report(*node, field, "expected a number");
     return std::nullopt;
   }
-  const std::string& text = node->scalar;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value)) {
-    Report(*node, field, "expected a number, found '" + text + "'");
+  const auto value = NumberOf(*node);
+  if (!value) {
+    Report(*node, field, "expected a number, found '" + node->scalar + "'");
     return std::nullopt;
   }
   return value;
@@ -106,17 +101,12 @@ std::optional<std::int64_t> FieldReader::Integer(const Node& map, std::string_vi
   const Node* node = Get(map, key, parent, need);
   if (node == nullptr) return std::nullopt;
   const std::string field = JoinField(parent, key);
-  std::int64_t value = 0;
-  const std::string& text = node->scalar;
   if (node->kind != Node::Kind::kScalar || node->quoted) {
     Report(*node, field, "expected an integer");
     return std::nullopt;
   }
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) {
-    Report(*node, field, "expected an integer, found '" + text + "'");
-    return std::nullopt;
-  }
+  const auto value = IntegerOf(*node);
+  if (!value) Report(*node, field, "expected an integer, found '" + node->scalar + "'");
   return value;
 }
 

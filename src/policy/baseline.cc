@@ -1,6 +1,5 @@
 #include "policy/baseline.h"
 
-#include <cstdlib>
 #include <map>
 
 #include "core/json_document.h"
@@ -10,11 +9,7 @@ namespace {
 
 // The JSON number 1 (however written: 1, 1.0, 1e0), as the format's version.
 bool IsVersionOne(const core::Node* node) {
-  if (node == nullptr || node->kind != core::Node::Kind::kScalar || node->quoted ||
-      node->IsBool()) {
-    return false;
-  }
-  return std::strtod(node->scalar.c_str(), nullptr) == 1.0;
+  return node != nullptr && core::NumberOf(*node) == 1.0;
 }
 
 }  // namespace

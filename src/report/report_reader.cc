@@ -1,8 +1,6 @@
 #include "report/report_reader.h"
 
 #include <array>
-#include <charconv>
-#include <cstdlib>
 
 #include "core/json_document.h"
 
@@ -52,15 +50,9 @@ class Fields {
     return String(key);
   }
   long long Integer(const char* key) const {
-    const Node& value = Get(key);
-    long long out = 0;
-    const std::string& text = value.scalar;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    if (value.kind != Node::Kind::kScalar || value.quoted || ec != std::errc() ||
-        end != text.data() + text.size()) {
-      throw BadField{At(key), "expected an integer"};
-    }
-    return out;
+    const auto value = core::IntegerOf(Get(key));
+    if (!value) throw BadField{At(key), "expected an integer"};
+    return *value;
   }
   int Int(const char* key) const {
     const long long value = Integer(key);
@@ -68,15 +60,9 @@ class Fields {
     return static_cast<int>(value);
   }
   double Number(const char* key) const {
-    const Node& value = Get(key);
-    const std::string& text = value.scalar;
-    char* end = nullptr;
-    const double out = std::strtod(text.c_str(), &end);
-    if (value.kind != Node::Kind::kScalar || value.quoted || value.IsBool() || text.empty() ||
-        end != text.c_str() + text.size()) {
-      throw BadField{At(key), "expected a number"};
-    }
-    return out;
+    const auto value = core::NumberOf(Get(key));
+    if (!value) throw BadField{At(key), "expected a number"};
+    return *value;
   }
   bool Bool(const char* key) const {
     const Node& value = Get(key);

@@ -1,7 +1,5 @@
 #include "collect/forge/forge_json.h"
 
-#include <charconv>
-
 #include "core/json_document.h"
 #include "core/text.h"
 
@@ -31,15 +29,10 @@ core::Result<Node> Parse(std::string_view body) {
   }
 }
 
-// The value at `key` of a map, or nullptr.
-const Node* Member(const Node& object, std::string_view key) {
-  return object.IsMap() ? object.Find(key) : nullptr;
-}
-
 // The string at `key` of `object`; an error when it is missing, empty or not a string (every
 // required field is a name, a state or a commit id: empty is never valid).
 core::Result<std::string> Text(const Node& object, std::string_view key, const std::string& where) {
-  const Node* value = Member(object, key);
+  const Node* value = object.Find(key);
   if (value == nullptr || !value->IsString() || value->scalar.empty()) {
     return tl::unexpected(
         Bad(where + "." + std::string(key) + " is missing, empty or not a string"));
@@ -48,24 +41,21 @@ core::Result<std::string> Text(const Node& object, std::string_view key, const s
 }
 
 std::optional<std::string> OptionalText(const Node& object, std::string_view key) {
-  const Node* value = Member(object, key);
+  const Node* value = object.Find(key);
   if (value == nullptr || !value->IsString()) return std::nullopt;
   return value->scalar;
 }
 
-// A JSON number written as an integer that fits a long long (what nlohmann's
-// is_number_integer() and get<long long>() accepted), else nothing.
-std::optional<long long> IntegerOf(const Node* value) {
-  if (value == nullptr || value->kind != Node::Kind::kScalar || value->quoted) return std::nullopt;
-  const std::string& text = value->scalar;
-  long long out = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-  return out;
+// An integer field (what nlohmann's is_number_integer() and get<long long>() accepted, minus
+// values past 64 bits, which it wrapped), else nothing.
+std::optional<long long> IntegerAt(const Node& object, std::string_view key) {
+  const Node* value = object.Find(key);
+  if (value == nullptr) return std::nullopt;
+  return core::IntegerOf(*value);
 }
 
 std::optional<int> OptionalCount(const Node& object, std::string_view key) {
-  const auto value = IntegerOf(Member(object, key));
+  const auto value = IntegerAt(object, key);
   if (!value || *value < 0 || *value > 1000000) return std::nullopt;
   return static_cast<int>(*value);
 }
@@ -128,7 +118,7 @@ core::Result<PullRequestInfo> ParseGithubPull(std::string_view body) {
 core::Result<PullRequestInfo> ReadGithubPull(const Node& doc) {
   if (!doc.IsMap()) return tl::unexpected(Bad("the pull request is not an object"));
   PullRequestInfo info;
-  const auto number = IntegerOf(doc.Find("number"));
+  const auto number = IntegerAt(doc, "number");
   if (!number || *number <= 0) {
     return tl::unexpected(Bad("pull_request.number is missing or not a positive integer"));
   }

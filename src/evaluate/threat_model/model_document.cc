@@ -209,18 +209,13 @@ ModelDocument ReadMarkdown(std::string_view content, const std::vector<std::stri
   return doc;
 }
 
-// The value at `key` of a map, or nullptr.
-const Node* Member(const Node& object, std::string_view key) {
-  return object.IsMap() ? object.Find(key) : nullptr;
-}
-
 std::string JsonText(const Node& object, std::string_view key) {
-  const Node* value = Member(object, key);
+  const Node* value = object.Find(key);
   return value != nullptr && value->IsString() ? value->scalar : std::string();
 }
 
 bool JsonTrue(const Node& object, std::string_view key) {
-  const Node* value = Member(object, key);
+  const Node* value = object.Find(key);
   return value != nullptr && value->IsBool() && value->scalar == "true";
 }
 
@@ -404,9 +399,9 @@ ModelDocument ReadJson(std::string_view content, const std::vector<std::string>&
     if (error.problem == core::JsonProblem::kTooDeep) doc.error_line = 1;
     return doc;
   }
-  const Node* detail = Member(*root, "detail");
-  const Node* diagrams = detail != nullptr ? Member(*detail, "diagrams") : nullptr;
-  if (Member(*root, "summary") == nullptr || diagrams == nullptr || !diagrams->IsList()) {
+  const Node* detail = root->Find("detail");
+  const Node* diagrams = detail != nullptr ? detail->Find("diagrams") : nullptr;
+  if (root->Find("summary") == nullptr || diagrams == nullptr || !diagrams->IsList()) {
     doc.error = "not a Threat Dragon v2 model (it needs `summary` and `detail.diagrams`)";
     return doc;
   }
