@@ -52,8 +52,6 @@ check_library toml++ 'toml\+\+/' 0 policy/gitleaks_toml.cc
 check_library hyperscan 'hs/' 0 evaluate/text/keyword_index.cc
 check_library OpenSSL 'openssl/' 0 core/text.cc
 check_library nlohmann-json 'nlohmann/' 6 \
-  collect/ci_context.cc collect/event_payload.h collect/forge/forge_json.cc \
-  collect/forge/github_reviews.cc core/json_out.cc evaluate/threat_model/model_document.cc \
-  policy/baseline.cc policy/yaml_json.cc report/report_reader.cc
+  core/json_document.cc core/json_out.cc
 check_library RE2 're2/' 6 core/regex.cc
 exit $status

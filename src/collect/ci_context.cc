@@ -1,7 +1,6 @@
 #include "collect/ci_context.h"
 
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 
 #include "collect/event_payload.h"
 #include "collect/git_repository.h"
@@ -59,6 +58,14 @@ core::Result<ScopeChoice> NewBranch(GitRepository& repo, const std::string& bran
   return Range(*base, head, source + " (new branch)");
 }
 
+// The pull request's number for the scope's description: a number as written, a string in
+// quotes (escaped for display), anything else "?".
+std::string NumberText(const core::Node& value) {
+  if (value.IsString()) return "\"" + core::EscapeForDisplay(value.scalar) + "\"";
+  if (value.kind == core::Node::Kind::kScalar) return value.scalar;
+  return value.IsNull() ? "null" : "?";
+}
+
 bool IsPullRequestEvent(const std::string& event) {
   return event == "pull_request" || event == "pull_request_target" ||
          event == "pull_request_review" || event == "pull_request_review_comment";
@@ -73,45 +80,42 @@ core::Result<ScopeChoice> FromGitHub(const EnvReader& env, GitRepository& repo) 
   }
   auto read = ReadEventPayload(*path);
   if (!read) return tl::unexpected(read.error());
-  const nlohmann::json& payload = *read;
-  auto text = [&](const char* pointer) -> std::string {
-    const nlohmann::json::json_pointer ptr(pointer);
-    if (!payload.contains(ptr) || !payload[ptr].is_string()) return "";
-    return payload[ptr].get<std::string>();
+  const core::Node& payload = *read;
+  auto text = [&](std::initializer_list<std::string_view> keys) {
+    return PayloadText(payload, keys);
   };
-  const bool has_pull = payload.contains("pull_request") && payload["pull_request"].is_object();
+  const core::Node* pull = payload.Find("pull_request");
+  const bool has_pull = pull != nullptr && pull->IsMap();
   if (IsPullRequestEvent(event) && !has_pull) {
     return MakeError(ErrorCode::kIo,
                      "the " + event + " payload has no `pull_request` object to judge", *path);
   }
   if (has_pull) {
     // Judge the PR's own commits (base.sha..head.sha), not GITHUB_SHA, the test merge commit.
-    const std::string base = text("/pull_request/base/sha");
-    const std::string head = text("/pull_request/head/sha");
+    const std::string base = text({"pull_request", "base", "sha"});
+    const std::string head = text({"pull_request", "head", "sha"});
     if (base.empty() || head.empty()) {
       return MakeError(ErrorCode::kIo,
                        "the " + event + " payload has no pull_request.base.sha/head.sha", *path);
     }
     std::string number;
-    if (payload["pull_request"].contains("number")) {
-      number = " #" + payload["pull_request"]["number"].dump();
-    }
+    if (const core::Node* value = pull->Find("number")) number = " #" + NumberText(*value);
     return Range(base, head, "github:" + event + number);
   }
   if (event == "merge_group") {
     // The merge queue's candidate commit against the target branch it will become.
-    const std::string base = text("/merge_group/base_sha");
-    const std::string head = text("/merge_group/head_sha");
+    const std::string base = text({"merge_group", "base_sha"});
+    const std::string head = text({"merge_group", "head_sha"});
     if (base.empty() || head.empty()) {
       return MakeError(ErrorCode::kIo,
                        "the merge_group payload has no merge_group.base_sha/head_sha", *path);
     }
     return Range(base, head, "github:merge_group");
   }
-  std::string branch = text("/repository/default_branch");
+  std::string branch = text({"repository", "default_branch"});
   if (event == "push") {
-    const std::string before = text("/before");
-    const std::string after = text("/after");
+    const std::string before = text({"before"});
+    const std::string after = text({"after"});
     if (after.empty()) return MakeError(ErrorCode::kIo, "the push payload has no 'after'", *path);
     if (IsZeroSha(after)) {
       return MakeError(ErrorCode::kUsage, "the push deleted its branch: there is nothing to judge");

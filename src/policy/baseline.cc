@@ -1,37 +1,41 @@
 #include "policy/baseline.h"
 
 #include <map>
-#include <nlohmann/json.hpp>
 
-#include "core/json_depth.h"
+#include "core/json_document.h"
 
 namespace riskgate::policy {
+namespace {
+
+// The JSON number 1 (however written: 1, 1.0, 1e0), as the format's version.
+bool IsVersionOne(const core::Node* node) {
+  return node != nullptr && core::NumberOf(*node) == 1.0;
+}
+
+}  // namespace
 
 core::Result<FingerprintSet> LoadBaseline(std::string_view text, const std::string& file) {
   auto fail = [&](const std::string& why) {
     return core::MakeError(core::ErrorCode::kPolicy, "invalid baseline: " + why, file);
   };
-  if (core::JsonNestsDeeperThan(text, core::kMaxJsonDepth)) {
+  auto doc = core::ParseJson(text);
+  if (!doc && doc.error().problem == core::JsonProblem::kTooDeep) {
     return fail("nested more than " + std::to_string(core::kMaxJsonDepth) + " levels deep");
   }
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range on overflow
-    return fail(std::string("not JSON (") + e.what() + ")");
-  }
-  if (!doc.is_object() || !doc.contains("version") || doc["version"] != 1 ||
-      !doc.contains("findings") || !doc["findings"].is_array()) {
+  if (!doc) return fail("not JSON (" + doc.error().ToString() + ")");
+  const core::Node* findings = doc->IsMap() ? doc->Find("findings") : nullptr;
+  if (!doc->IsMap() || !IsVersionOne(doc->Find("version")) || findings == nullptr ||
+      !findings->IsList()) {
     return fail("expected {\"version\": 1, \"findings\": [...]}");
   }
   FingerprintSet out;
-  for (std::size_t i = 0; i < doc["findings"].size(); ++i) {
-    const auto& entry = doc["findings"][i];
-    if (!entry.is_object() || !entry.contains("fingerprint") || !entry["fingerprint"].is_string() ||
-        entry["fingerprint"].get<std::string>().empty()) {
+  for (std::size_t i = 0; i < findings->items.size(); ++i) {
+    const core::Node& entry = findings->items[i];
+    const core::Node* fingerprint = entry.IsMap() ? entry.Find("fingerprint") : nullptr;
+    if (fingerprint == nullptr || !fingerprint->IsString() || fingerprint->scalar.empty()) {
       return fail("findings[" + std::to_string(i) + "] has no fingerprint");
     }
-    out.insert(entry["fingerprint"].get<std::string>());
+    out.insert(fingerprint->scalar);
   }
   return out;
 }
@@ -42,12 +46,12 @@ std::string FormatBaseline(const std::vector<core::Finding>& findings) {
   std::string out = "{\n  \"version\": 1,\n  \"findings\": [";
   bool first = true;
   for (const auto& [fingerprint, f] : by_fingerprint) {
-    const nlohmann::json entry = {{"fingerprint", fingerprint},
-                                  {"control", f->control},
-                                  {"rule", f->rule},
-                                  {"path", f->location.path}};
     out += first ? "\n    " : ",\n    ";
-    out += entry.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // Keys in sorted order, as the file has always been written.
+    out += "{\"control\":" + core::JsonQuote(f->control) +
+           ",\"fingerprint\":" + core::JsonQuote(fingerprint) +
+           ",\"path\":" + core::JsonQuote(f->location.path) +
+           ",\"rule\":" + core::JsonQuote(f->rule) + "}";
     first = false;
   }
   return out + (first ? "]\n}\n" : "\n  ]\n}\n");

@@ -14,12 +14,10 @@
 #include "core/error.h"
 #include "core/severity.h"
 #include "policy/diagnostics.h"
+#include "policy/field_reader.h"
 #include "policy/pattern.h"
 
 namespace riskgate::policy {
-
-class FieldReader;
-struct YamlNode;
 
 // Reads a file a policy refers to (a rule pack, an extended policy), by the path written in the
 // policy resolved against the policy's folder.

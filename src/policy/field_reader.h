@@ -1,78 +1,16 @@
-// Stage 2 (policy): typed, strict access to YAML maps for the schema loaders. Every problem
-// (unknown key, missing key, wrong type, bad value) becomes a located diagnostic; nothing throws.
+// Stage 2 (policy): the strict typed field reader moved to core (core/field_reader.h) so that
+// readers of JSON inputs in other stages share it; the schema loaders use it by these names.
 #pragma once
 
-#include <cstdint>
-#include <initializer_list>
-#include <optional>
-#include <span>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "core/severity.h"
+#include "core/field_reader.h"
 #include "policy/diagnostics.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
-enum class Need { kOptional, kRequired };
-
-// "parent.key", or "key" at the top.
-std::string JoinField(std::string_view parent, std::string_view key);
-// "parent[index]".
-std::string IndexField(std::string_view parent, std::size_t index);
-
-class FieldReader {
- public:
-  FieldReader(std::string file, Diagnostics& diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
-
-  const std::string& file() const { return file_; }
-
-  // True when `node` is a map; reports a wrong type and every key not in `allowed`.
-  bool ExpectMap(const YamlNode& node, std::string_view field,
-                 std::initializer_list<std::string_view> allowed);
-  bool ExpectMap(const YamlNode& node, std::string_view field,
-                 std::span<const std::string_view> allowed);
-  // True when `node` is a list (a null node counts as an empty list).
-  bool ExpectList(const YamlNode& node, std::string_view field);
-
-  // Looks up `key` in `map`; reports a missing required key at the map's position.
-  const YamlNode* Get(const YamlNode& map, std::string_view key, std::string_view parent,
-                      Need need);
-
-  std::optional<std::string> String(const YamlNode& map, std::string_view key,
-                                    std::string_view parent, Need need);
-  std::optional<double> Number(const YamlNode& map, std::string_view key, std::string_view parent,
-                               Need need);
-  std::optional<std::int64_t> Integer(const YamlNode& map, std::string_view key,
-                                      std::string_view parent, Need need);
-  // Only `true` or `false` (YAML 1.1's yes/no/on/off are rejected as ambiguous).
-  std::optional<bool> Bool(const YamlNode& map, std::string_view key, std::string_view parent,
-                           Need need);
-  std::optional<std::vector<std::string>> StringList(const YamlNode& map, std::string_view key,
-                                                     std::string_view parent, Need need);
-  // A path relative to the repository's root that stays inside it (not absolute, no `..` that
-  // climbs out after normalisation): riskgate writes there (`waive`, `threat-model init`).
-  std::optional<std::string> RepoPath(const YamlNode& map, std::string_view key,
-                                      std::string_view parent, Need need);
-  std::optional<std::vector<std::string>> RepoPathList(const YamlNode& map, std::string_view key,
-                                                       std::string_view parent, Need need);
-  std::optional<core::Severity> SeverityValue(const YamlNode& map, std::string_view key,
-                                              std::string_view parent, Need need);
-
-  // Scalar conversions of a node already found.
-  std::optional<std::string> AsString(const YamlNode& node, std::string_view field);
-  std::optional<core::Severity> AsSeverity(const YamlNode& node, std::string_view field);
-  std::optional<core::Decision> AsDecision(const YamlNode& node, std::string_view field);
-
-  void Report(const YamlNode& node, std::string_view field, std::string message);
-  void Report(Mark mark, std::string_view field, std::string message);
-
- private:
-  std::string file_;
-  Diagnostics& diagnostics_;
-};
+using core::FieldReader;
+using core::IndexField;
+using core::JoinField;
+using core::Need;
 
 }  // namespace riskgate::policy

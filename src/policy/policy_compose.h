@@ -16,6 +16,7 @@
 
 #include "policy/custom_control.h"
 #include "policy/diagnostics.h"
+#include "policy/field_reader.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::policy {
@@ -33,8 +34,6 @@ const std::string& FileOf(const YamlNode& node, const std::string& fallback);
 
 // `name` as written in `file`, resolved against that file's folder (built-in names unchanged).
 std::string ResolveBeside(const std::string& file, const std::string& name);
-
-class FieldReader;
 
 struct NamedFile {
   std::string path;  // resolved

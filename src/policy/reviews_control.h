@@ -10,11 +10,9 @@
 #include <vector>
 
 #include "core/severity.h"
+#include "policy/field_reader.h"
 
 namespace riskgate::policy {
-
-class FieldReader;
-struct YamlNode;
 
 // Where approvals are read from. kAuto: the forge the CI run is on, else commit trailers.
 enum class ReviewSource { kAuto, kGithub, kGitlab, kTrailers };

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "core/text.h"
-#include "policy/yaml_json.h"
+#include "policy/tree_codec.h"
 
 namespace riskgate::embedded {
 extern const std::string_view kDefaultRulePackTree;
@@ -175,7 +175,7 @@ RulePack LoadRulePack(std::string_view text, const std::string& file, PatternChe
 std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck check,
                                             Diagnostics& diagnostics) {
   if (name != "builtin:default") return std::nullopt;
-  static const std::optional<YamlNode> tree = YamlFromJson(embedded::kDefaultRulePackTree);
+  static const std::optional<YamlNode> tree = DecodeTree(embedded::kDefaultRulePackTree);
   if (!tree) {
     diagnostics.Add(std::string(name), {}, "", "the embedded rule pack is corrupt");
     return RulePack{};

@@ -9,11 +9,9 @@
 #include <vector>
 
 #include "core/severity.h"
+#include "policy/field_reader.h"
 
 namespace riskgate::policy {
-
-class FieldReader;
-struct YamlNode;
 
 enum class RiskTier { kLow, kMedium, kHigh };
 

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/severity.h"
 #include "policy/diagnostics.h"
+#include "policy/field_reader.h"
 
 namespace riskgate::policy {
 
@@ -43,9 +44,6 @@ struct Waiver {
   std::string file;  // where it is written
   Mark mark;
 };
-
-struct YamlNode;
-class FieldReader;
 
 // Reads the policy's `waivers` section into `out`.
 void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& out);

@@ -119,27 +119,6 @@ class Converter {
 
 }  // namespace
 
-const YamlNode* YamlNode::Find(std::string_view key) const {
-  for (const auto& [name, value] : fields) {
-    if (name == key) return &value;
-  }
-  return nullptr;
-}
-
-std::string_view YamlKindName(YamlNode::Kind kind) {
-  switch (kind) {
-    case YamlNode::Kind::kNull:
-      return "null";
-    case YamlNode::Kind::kScalar:
-      return "scalar";
-    case YamlNode::Kind::kSequence:
-      return "list";
-    case YamlNode::Kind::kMap:
-      return "map";
-  }
-  return "null";
-}
-
 namespace {
 
 // Remembers where each document starts and ignores everything else.

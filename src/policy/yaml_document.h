@@ -10,35 +10,16 @@
 #include <utility>
 #include <vector>
 
+#include "core/document.h"
 #include "policy/diagnostics.h"
 
 namespace riskgate::policy {
 
-struct YamlField;
-
-struct YamlNode {
-  enum class Kind { kNull, kScalar, kSequence, kMap };
-
-  Kind kind = Kind::kNull;
-  Mark mark;
-  std::string scalar;   // for kScalar
-  bool quoted = false;  // scalar written in quotes (so "no" stays a string)
-  std::string tag;      // an explicit tag ("!reference", "tag:yaml.org,2002:binary"); else empty
-  std::vector<YamlNode> items;    // for kSequence
-  std::vector<YamlField> fields;  // for kMap, in file order
-  std::vector<Mark> key_marks;    // for kMap, parallel to fields
-
-  // The value of `key` in a map, or nullptr.
-  const YamlNode* Find(std::string_view key) const;
-};
-
-// One key and its value; `first`/`second` as a map's pair has them.
-struct YamlField {
-  std::string first;
-  YamlNode second;
-};
-
-std::string_view YamlKindName(YamlNode::Kind kind);
+// The located tree moved to core (core/document.h) so that every stage reads JSON and YAML
+// into the same tree; these names keep the policy stage's spelling.
+using YamlNode = core::Node;
+using YamlField = core::NodeField;
+inline std::string_view YamlKindName(YamlNode::Kind kind) { return core::NodeKindName(kind); }
 
 // Parses `text`. Syntax errors and limit violations are added to `diagnostics` under `file` and
 // give nullopt. Duplicate keys are added too, but the tree (keeping the first value) is returned

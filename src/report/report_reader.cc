@@ -1,15 +1,13 @@
 #include "report/report_reader.h"
 
-#include <nlohmann/json.hpp>
-
 #include <array>
 
-#include "core/json_depth.h"
+#include "core/json_document.h"
 
 namespace riskgate::report {
 namespace {
 
-using json = nlohmann::json;
+using core::Node;
 
 // A field that is missing or of the wrong type: caught at the top and turned into an Error.
 struct BadField {
@@ -29,51 +27,59 @@ Enum ParseName(std::string_view name, const std::array<Enum, N>& values,
 // Typed access to one JSON object, naming `where` in every complaint.
 class Fields {
  public:
-  Fields(const json& node, std::string where) : node_(node), where_(std::move(where)) {
-    if (!node_.is_object()) throw BadField{where_, "expected an object"};
+  Fields(const Node& node, std::string where) : node_(node), where_(std::move(where)) {
+    if (!node_.IsMap()) throw BadField{where_, "expected an object"};
   }
 
-  const json& Get(const char* key) const {
-    auto it = node_.find(key);
-    if (it == node_.end()) throw BadField{At(key), "missing"};
-    return *it;
+  const Node& Get(const char* key) const {
+    const Node* value = node_.Find(key);
+    if (value == nullptr) throw BadField{At(key), "missing"};
+    return *value;
   }
-  bool Has(const char* key) const { return node_.contains(key) && !node_.at(key).is_null(); }
+  bool Has(const char* key) const {
+    const Node* value = node_.Find(key);
+    return value != nullptr && !value->IsNull();
+  }
   std::string String(const char* key) const {
-    const json& value = Get(key);
-    if (!value.is_string()) throw BadField{At(key), "expected a string"};
-    return value.get<std::string>();
+    const Node& value = Get(key);
+    if (!value.IsString()) throw BadField{At(key), "expected a string"};
+    return value.scalar;
   }
   std::optional<std::string> OptionalString(const char* key) const {
     if (!Has(key)) return std::nullopt;
     return String(key);
   }
   long long Integer(const char* key) const {
-    const json& value = Get(key);
-    if (!value.is_number_integer()) throw BadField{At(key), "expected an integer"};
-    return value.get<long long>();
+    const auto value = core::IntegerOf(Get(key));
+    if (!value) throw BadField{At(key), "expected an integer"};
+    return *value;
   }
   int Int(const char* key) const {
     const long long value = Integer(key);
     if (value < -(1LL << 31) || value >= (1LL << 31)) throw BadField{At(key), "out of range"};
     return static_cast<int>(value);
   }
-  bool Bool(const char* key) const {
-    const json& value = Get(key);
-    if (!value.is_boolean()) throw BadField{At(key), "expected true or false"};
-    return value.get<bool>();
+  double Number(const char* key) const {
+    const auto value = core::NumberOf(Get(key));
+    if (!value) throw BadField{At(key), "expected a number"};
+    return *value;
   }
-  const json& Array(const char* key) const {
-    const json& value = Get(key);
-    if (!value.is_array()) throw BadField{At(key), "expected an array"};
-    return value;
+  bool Bool(const char* key) const {
+    const Node& value = Get(key);
+    if (!value.IsBool()) throw BadField{At(key), "expected true or false"};
+    return value.scalar == "true";
+  }
+  const std::vector<Node>& Array(const char* key) const {
+    const Node& value = Get(key);
+    if (!value.IsList()) throw BadField{At(key), "expected an array"};
+    return value.items;
   }
   std::vector<std::string> Strings(const char* key) const {
     std::vector<std::string> out;
-    const json& values = Array(key);
+    const auto& values = Array(key);
     for (std::size_t i = 0; i < values.size(); ++i) {
-      if (!values[i].is_string()) throw BadField{At(key, i), "expected a string"};
-      out.push_back(values[i].get<std::string>());
+      if (!values[i].IsString()) throw BadField{At(key, i), "expected a string"};
+      out.push_back(values[i].scalar);
     }
     return out;
   }
@@ -83,7 +89,7 @@ class Fields {
   }
 
  private:
-  const json& node_;
+  const Node& node_;
   std::string where_;
 };
 
@@ -104,7 +110,7 @@ core::HistoryTrail ReadTrail(const Fields& history) {
                               core::Sighting::Kind::kBoundary};
   core::HistoryTrail trail;
   trail.present_at_head = history.Bool("present_at_head");
-  const json& occurrences = history.Array("occurrences");
+  const auto& occurrences = history.Array("occurrences");
   for (std::size_t i = 0; i < occurrences.size(); ++i) {
     const Fields s(occurrences[i], history.At("occurrences", i));
     trail.sightings.push_back(core::Sighting{
@@ -126,9 +132,7 @@ core::HistoryScope ReadHistoryScope(const Fields& h) {
   scope.stopped_at = h.Strings("stopped_at");
   scope.missing_blobs = h.Int("missing_blobs");
   scope.shard = h.OptionalString("shard").value_or("");
-  const json& seconds = h.Get("seconds");
-  if (!seconds.is_number()) throw BadField{h.At("seconds"), "expected a number"};
-  scope.seconds = seconds.get<double>();
+  scope.seconds = h.Number("seconds");
   return scope;
 }
 
@@ -153,7 +157,7 @@ core::Finding ReadJsonFinding(const Fields& f) {
   finding.occurrences = f.Int("occurrences");
   finding.in_change = f.Bool("in_change");
   finding.hints.provider = f.OptionalString("provider").value_or("");
-  const json& remediation = f.Array("remediation");
+  const auto& remediation = f.Array("remediation");
   for (std::size_t i = 0; i < remediation.size(); ++i) {
     const Fields r(remediation[i], f.At("remediation", i));
     finding.remediation.push_back(
@@ -181,22 +185,27 @@ core::Finding ReadJsonFinding(const Fields& f) {
   return finding;
 }
 
-core::Result<json> Parse(std::string_view text, const std::string& name) {
-  if (auto depth = core::CheckJsonDepth(text, name); !depth) {
-    return tl::unexpected(core::Error{core::ErrorCode::kUsage, depth.error().message, name});
+// Reports of long history audits are large: as large as `merge` reads (1 GiB), and a value
+// every few bytes of it.
+core::Result<Node> Parse(std::string_view text, const std::string& name) {
+  core::JsonLimits limits;
+  limits.max_bytes = std::size_t{1} << 30;
+  limits.max_nodes = 16'000'000;
+  auto doc = core::ParseJson(text, limits);
+  if (doc) return std::move(*doc);
+  if (doc.error().problem == core::JsonProblem::kTooDeep) {
+    return core::MakeError(core::ErrorCode::kUsage, doc.error().detail + "; refusing to read it",
+                           name);
   }
-  json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded()) {
-    return core::MakeError(core::ErrorCode::kUsage, "not a JSON document", name);
-  }
-  return doc;
+  return core::MakeError(core::ErrorCode::kUsage, "not a JSON document: " + doc.error().ToString(),
+                         name);
 }
 
 core::Error Located(const BadField& bad, const std::string& name) {
   return core::Error{core::ErrorCode::kUsage, bad.where + ": " + bad.what, name};
 }
 
-ReadReport ReadJson(const json& doc) {
+ReadReport ReadJson(const Node& doc) {
   const Fields top(doc, "");
   ReadReport out;
   out.decision = DecisionOf(top, "decision");
@@ -216,7 +225,7 @@ ReadReport ReadJson(const json& doc) {
   if (scope.Has("history")) {
     out.scope.history = ReadHistoryScope(Fields(scope.Get("history"), scope.At("history")));
   }
-  const json& findings = top.Array("findings");
+  const auto& findings = top.Array("findings");
   for (std::size_t i = 0; i < findings.size(); ++i) {
     out.findings.push_back(ReadJsonFinding(Fields(findings[i], top.At("findings", i))));
   }
@@ -227,9 +236,9 @@ ReadReport ReadJson(const json& doc) {
   return out;
 }
 
-ReadReport ReadSarif(const json& doc) {
+ReadReport ReadSarif(const Node& doc) {
   const Fields top(doc, "");
-  const json& runs = top.Array("runs");
+  const auto& runs = top.Array("runs");
   if (runs.size() != 1) throw BadField{"runs", "expected one run"};
   const Fields run(runs[0], "runs[0]");
   const Fields props(run.Get("properties"), run.At("properties"));
@@ -246,7 +255,7 @@ ReadReport ReadSarif(const json& doc) {
     out.scope.commits = out.scope.history->commits;
   }
   out.omitted = riskgate.Int("omitted");
-  const json& results = run.Array("results");
+  const auto& results = run.Array("results");
   for (std::size_t i = 0; i < results.size(); ++i) {
     const Fields result(results[i], run.At("results", i));
     const Fields p(result.Get("properties"), result.At("properties"));
@@ -283,8 +292,6 @@ core::Result<ReadReport> ReadJsonReport(std::string_view text, const std::string
     return ReadJson(*doc);
   } catch (const BadField& bad) {
     return tl::unexpected(Located(bad, name));
-  } catch (const json::exception& e) {
-    return core::MakeError(core::ErrorCode::kUsage, e.what(), name);
   }
 }
 
@@ -295,8 +302,6 @@ core::Result<ReadReport> ReadSarifReport(std::string_view text, const std::strin
     return ReadSarif(*doc);
   } catch (const BadField& bad) {
     return tl::unexpected(Located(bad, name));
-  } catch (const json::exception& e) {
-    return core::MakeError(core::ErrorCode::kUsage, e.what(), name);
   }
 }
 

@@ -1,52 +1,63 @@
 #include "collect/forge/forge_json.h"
 
-#include <nlohmann/json.hpp>
-
-#include "core/json_depth.h"
+#include "core/json_document.h"
 #include "core/text.h"
 
 namespace riskgate::collect::forge {
 namespace {
 
-using nlohmann::json;
+using core::Node;
 
 core::Error Bad(std::string what) {
   return core::Error{core::ErrorCode::kForge, "the API answered unexpected JSON: " + what, ""};
 }
 
-core::Result<json> Parse(std::string_view body) {
-  // No exceptions escape: a malformed or truncated body is an error, never a partial list.
-  if (core::JsonNestsDeeperThan(body, core::kMaxJsonDepth)) {
-    return tl::unexpected(
-        Bad("nested more than " + std::to_string(core::kMaxJsonDepth) + " levels deep"));
+core::Result<Node> Parse(std::string_view body) {
+  // A malformed or truncated body is an error, never a partial list; so is a key given twice
+  // (which copy counts would depend on the reader).
+  auto doc = core::ParseJson(body);
+  if (doc) return std::move(*doc);
+  const core::JsonError& error = doc.error();
+  switch (error.problem) {
+    case core::JsonProblem::kTooDeep:
+      return tl::unexpected(
+          Bad("nested more than " + std::to_string(core::kMaxJsonDepth) + " levels deep"));
+    case core::JsonProblem::kDuplicateKey:
+      return tl::unexpected(Bad(error.ToString()));
+    default:
+      return tl::unexpected(Bad("not valid JSON (truncated or garbled): " + error.ToString()));
   }
-  json doc = json::parse(body.begin(), body.end(), nullptr, false);
-  if (doc.is_discarded()) return tl::unexpected(Bad("not valid JSON (truncated or garbled)"));
-  return doc;
 }
 
 // The string at `key` of `object`; an error when it is missing, empty or not a string (every
 // required field is a name, a state or a commit id: empty is never valid).
-core::Result<std::string> Text(const json& object, const char* key, const std::string& where) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
-    return tl::unexpected(Bad(where + "." + key + " is missing, empty or not a string"));
+core::Result<std::string> Text(const Node& object, std::string_view key, const std::string& where) {
+  const Node* value = object.Find(key);
+  if (value == nullptr || !value->IsString() || value->scalar.empty()) {
+    return tl::unexpected(
+        Bad(where + "." + std::string(key) + " is missing, empty or not a string"));
   }
-  return it->get<std::string>();
+  return value->scalar;
 }
 
-std::optional<std::string> OptionalText(const json& object, const char* key) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
+std::optional<std::string> OptionalText(const Node& object, std::string_view key) {
+  const Node* value = object.Find(key);
+  if (value == nullptr || !value->IsString()) return std::nullopt;
+  return value->scalar;
 }
 
-std::optional<int> OptionalCount(const json& object, const char* key) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return std::nullopt;
-  const auto value = it->get<long long>();
-  if (value < 0 || value > 1000000) return std::nullopt;
-  return static_cast<int>(value);
+// An integer field (what nlohmann's is_number_integer() and get<long long>() accepted, minus
+// values past 64 bits, which it wrapped), else nothing.
+std::optional<long long> IntegerAt(const Node& object, std::string_view key) {
+  const Node* value = object.Find(key);
+  if (value == nullptr) return std::nullopt;
+  return core::IntegerOf(*value);
+}
+
+std::optional<int> OptionalCount(const Node& object, std::string_view key) {
+  const auto value = IntegerAt(object, key);
+  if (!value || *value < 0 || *value > 1000000) return std::nullopt;
+  return static_cast<int>(*value);
 }
 
 std::optional<ReviewState> StateOf(const std::string& state) {
@@ -67,12 +78,12 @@ bool IsSha(const std::string& text) {
 core::Result<std::vector<Review>> ParseGithubReviews(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());
-  if (!doc->is_array()) return tl::unexpected(Bad("the reviews list is not an array"));
+  if (!doc->IsList()) return tl::unexpected(Bad("the reviews list is not an array"));
   std::vector<Review> out;
-  for (std::size_t i = 0; i < doc->size(); ++i) {
-    const json& item = (*doc)[i];
+  for (std::size_t i = 0; i < doc->items.size(); ++i) {
+    const Node& item = doc->items[i];
     const std::string where = "reviews[" + std::to_string(i) + "]";
-    if (!item.is_object()) return tl::unexpected(Bad(where + " is not an object"));
+    if (!item.IsMap()) return tl::unexpected(Bad(where + " is not an object"));
     auto state_text = Text(item, "state", where);
     if (!state_text) return tl::unexpected(state_text.error());
     auto state = StateOf(*state_text);
@@ -80,11 +91,11 @@ core::Result<std::vector<Review>> ParseGithubReviews(std::string_view body) {
       return tl::unexpected(
           Bad(where + ".state '" + core::EscapeForDisplay(*state_text) + "' is unknown"));
     }
-    auto user = item.find("user");
-    if (user == item.end()) return tl::unexpected(Bad(where + ".user is missing"));
+    const Node* user = item.Find("user");
+    if (user == nullptr) return tl::unexpected(Bad(where + ".user is missing"));
     // A deleted account ("ghost") has a null user: its review cannot count for anyone.
-    if (user->is_null()) continue;
-    if (!user->is_object()) return tl::unexpected(Bad(where + ".user is not an object"));
+    if (user->IsNull()) continue;
+    if (!user->IsMap()) return tl::unexpected(Bad(where + ".user is not an object"));
     auto login = Text(*user, "login", where + ".user");
     if (!login) return tl::unexpected(login.error());
     Review review;
@@ -101,23 +112,27 @@ core::Result<std::vector<Review>> ParseGithubReviews(std::string_view body) {
 core::Result<PullRequestInfo> ParseGithubPull(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());
-  if (!doc->is_object()) return tl::unexpected(Bad("the pull request is not an object"));
+  return ReadGithubPull(*doc);
+}
+
+core::Result<PullRequestInfo> ReadGithubPull(const Node& doc) {
+  if (!doc.IsMap()) return tl::unexpected(Bad("the pull request is not an object"));
   PullRequestInfo info;
-  auto number = doc->find("number");
-  if (number == doc->end() || !number->is_number_integer() || number->get<long long>() <= 0) {
+  const auto number = IntegerAt(doc, "number");
+  if (!number || *number <= 0) {
     return tl::unexpected(Bad("pull_request.number is missing or not a positive integer"));
   }
-  info.number = number->get<long long>();
-  auto user = doc->find("user");
-  if (user == doc->end() || !user->is_object()) {
+  info.number = *number;
+  const Node* user = doc.Find("user");
+  if (user == nullptr || !user->IsMap()) {
     return tl::unexpected(Bad("pull_request.user is missing"));
   }
   auto author = Text(*user, "login", "pull_request.user");
   if (!author) return tl::unexpected(author.error());
   info.author = *author;
   for (auto [key, out] : {std::pair{"head", &info.head_sha}, std::pair{"base", &info.base_sha}}) {
-    auto side = doc->find(key);
-    if (side == doc->end() || !side->is_object()) {
+    const Node* side = doc.Find(key);
+    if (side == nullptr || !side->IsMap()) {
       return tl::unexpected(Bad(std::string("pull_request.") + key + " is missing"));
     }
     auto sha = Text(*side, "sha", std::string("pull_request.") + key);
@@ -127,7 +142,7 @@ core::Result<PullRequestInfo> ParseGithubPull(std::string_view body) {
     }
     *out = *sha;
   }
-  info.url = OptionalText(*doc, "html_url").value_or("");
+  info.url = OptionalText(doc, "html_url").value_or("");
   return info;
 }
 
@@ -135,14 +150,13 @@ core::Result<std::vector<std::string>> ParseMemberLogins(std::string_view body,
                                                          std::string_view login_field) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());
-  if (!doc->is_array()) return tl::unexpected(Bad("the member list is not an array"));
+  if (!doc->IsList()) return tl::unexpected(Bad("the member list is not an array"));
   std::vector<std::string> out;
-  const std::string field(login_field);
-  for (std::size_t i = 0; i < doc->size(); ++i) {
-    const json& item = (*doc)[i];
+  for (std::size_t i = 0; i < doc->items.size(); ++i) {
+    const Node& item = doc->items[i];
     const std::string where = "members[" + std::to_string(i) + "]";
-    if (!item.is_object()) return tl::unexpected(Bad(where + " is not an object"));
-    auto login = Text(item, field.c_str(), where);
+    if (!item.IsMap()) return tl::unexpected(Bad(where + " is not an object"));
+    auto login = Text(item, login_field, where);
     if (!login) return tl::unexpected(login.error());
     out.push_back(*login);
   }
@@ -152,7 +166,7 @@ core::Result<std::vector<std::string>> ParseMemberLogins(std::string_view body,
 core::Result<std::string> ParseGithubPermission(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());
-  if (!doc->is_object()) return tl::unexpected(Bad("the permission is not an object"));
+  if (!doc->IsMap()) return tl::unexpected(Bad("the permission is not an object"));
   if (auto role = OptionalText(*doc, "role_name"); role && !role->empty()) return *role;
   auto permission = Text(*doc, "permission", "permission");
   if (!permission) return tl::unexpected(permission.error());
@@ -162,7 +176,7 @@ core::Result<std::string> ParseGithubPermission(std::string_view body) {
 core::Result<std::string> ParseGithubCommitSha(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());
-  if (!doc->is_object()) return tl::unexpected(Bad("the commit is not an object"));
+  if (!doc->IsMap()) return tl::unexpected(Bad("the commit is not an object"));
   auto sha = Text(*doc, "sha", "commit");
   if (!sha) return tl::unexpected(sha.error());
   if (!IsSha(*sha)) return tl::unexpected(Bad("commit.sha is not a 40-hex commit id"));
@@ -172,18 +186,18 @@ core::Result<std::string> ParseGithubCommitSha(std::string_view body) {
 core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());
-  if (!doc->is_object()) return tl::unexpected(Bad("the approvals are not an object"));
+  if (!doc->IsMap()) return tl::unexpected(Bad("the approvals are not an object"));
   GitlabApprovals out;
-  auto approved_by = doc->find("approved_by");
-  if (approved_by == doc->end() || !approved_by->is_array()) {
+  const Node* approved_by = doc->Find("approved_by");
+  if (approved_by == nullptr || !approved_by->IsList()) {
     return tl::unexpected(Bad("approvals.approved_by is missing or not an array"));
   }
-  for (std::size_t i = 0; i < approved_by->size(); ++i) {
-    const json& item = (*approved_by)[i];
+  for (std::size_t i = 0; i < approved_by->items.size(); ++i) {
+    const Node& item = approved_by->items[i];
     const std::string where = "approved_by[" + std::to_string(i) + "]";
-    if (!item.is_object()) return tl::unexpected(Bad(where + " is not an object"));
-    auto user = item.find("user");
-    if (user == item.end() || !user->is_object()) {
+    if (!item.IsMap()) return tl::unexpected(Bad(where + " is not an object"));
+    const Node* user = item.Find("user");
+    if (user == nullptr || !user->IsMap()) {
       return tl::unexpected(Bad(where + ".user is missing"));
     }
     auto username = Text(*user, "username", where + ".user");
@@ -198,10 +212,10 @@ core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body) {
 core::Result<MergeRequestInfo> ParseGitlabMergeRequest(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());
-  if (!doc->is_object()) return tl::unexpected(Bad("the merge request is not an object"));
+  if (!doc->IsMap()) return tl::unexpected(Bad("the merge request is not an object"));
   MergeRequestInfo info;
-  auto author = doc->find("author");
-  if (author == doc->end() || !author->is_object()) {
+  const Node* author = doc->Find("author");
+  if (author == nullptr || !author->IsMap()) {
     return tl::unexpected(Bad("merge_request.author is missing"));
   }
   auto username = Text(*author, "username", "merge_request.author");

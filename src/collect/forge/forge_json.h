@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "collect/review_facts.h"
+#include "core/document.h"
 #include "core/error.h"
 
 namespace riskgate::collect::forge {
@@ -35,8 +36,10 @@ struct MergeRequestInfo {
 
 // GET /repos/{o}/{r}/pulls/{n}/reviews (one page): the reviews, oldest first.
 core::Result<std::vector<Review>> ParseGithubReviews(std::string_view body);
-// GET /repos/{o}/{r}/pulls/{n}, or the `pull_request` object of an event payload.
+// GET /repos/{o}/{r}/pulls/{n}.
 core::Result<PullRequestInfo> ParseGithubPull(std::string_view body);
+// The same from a tree already read: the `pull_request` object of an event payload.
+core::Result<PullRequestInfo> ReadGithubPull(const core::Node& pull);
 // GET /orgs/{org}/teams/{slug}/members and GET /groups/{id}/members/all (one page): logins.
 core::Result<std::vector<std::string>> ParseMemberLogins(std::string_view body,
                                                          std::string_view login_field);

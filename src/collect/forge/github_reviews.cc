@@ -1,5 +1,4 @@
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "collect/event_payload.h"
 #include "collect/forge/review_sources.h"
@@ -140,10 +139,9 @@ core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPull
 core::Result<std::optional<PullRequestInfo>> PullRequestFromEvent(const std::string& path) {
   auto read = ReadEventPayload(path);
   if (!read) return tl::unexpected(read.error());
-  const nlohmann::json& doc = *read;
-  auto pull = doc.find("pull_request");
-  if (pull == doc.end() || !pull->is_object()) return std::optional<PullRequestInfo>();
-  auto info = ParseGithubPull(pull->dump());
+  const core::Node* pull = read->Find("pull_request");
+  if (pull == nullptr || !pull->IsMap()) return std::optional<PullRequestInfo>();
+  auto info = ReadGithubPull(*pull);
   if (!info) {
     return core::MakeError(core::ErrorCode::kIo,
                            "the event's pull_request: " + info.error().message, path);

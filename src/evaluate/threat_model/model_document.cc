@@ -1,9 +1,8 @@
 #include "evaluate/threat_model/model_document.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
-#include "core/json_depth.h"
+#include "core/json_document.h"
 #include "core/text.h"
 #include "policy/diagnostics.h"
 #include "policy/yaml_document.h"
@@ -11,7 +10,7 @@
 namespace riskgate::evaluate::threat_model {
 namespace {
 
-using nlohmann::json;
+using core::Node;
 
 std::string Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -210,9 +209,14 @@ ModelDocument ReadMarkdown(std::string_view content, const std::vector<std::stri
   return doc;
 }
 
-std::string JsonText(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+std::string JsonText(const Node& object, std::string_view key) {
+  const Node* value = object.Find(key);
+  return value != nullptr && value->IsString() ? value->scalar : std::string();
+}
+
+bool JsonTrue(const Node& object, std::string_view key) {
+  const Node* value = object.Find(key);
+  return value != nullptr && value->IsBool() && value->scalar == "true";
 }
 
 // Which parts a structured model covers, from the kinds of element it has.
@@ -228,39 +232,41 @@ void StructuredParts(ModelDocument& doc, const std::vector<std::string>& require
   }
 }
 
-ModelDocument ReadThreatDragon(const json& root, const std::vector<std::string>& required) {
+ModelDocument ReadThreatDragon(const Node& root, const std::vector<std::string>& required) {
   ModelDocument doc;
   doc.format = ModelFormat::kThreatDragon;
-  const json& summary = root["summary"];
-  const std::string model_owner = summary.is_object() ? JsonText(summary, "owner") : "";
-  if (summary.is_object()) doc.names += core::AsciiLower(JsonText(summary, "title")) + "\n";
+  const Node& summary = *root.Find("summary");
+  const std::string model_owner = JsonText(summary, "owner");
+  if (summary.IsMap()) doc.names += core::AsciiLower(JsonText(summary, "title")) + "\n";
   bool stores = false, actors = false, flows = false, boundaries = false, threats = false,
        mitigations = false;
-  const json& diagrams = root["detail"]["diagrams"];
-  for (const auto& diagram : diagrams) {
-    if (!diagram.is_object()) continue;
+  const Node& diagrams = *root.Find("detail")->Find("diagrams");
+  for (const auto& diagram : diagrams.items) {
+    if (!diagram.IsMap()) continue;
     doc.names += core::AsciiLower(JsonText(diagram, "title")) + "\n";
-    auto cells = diagram.find("cells");
-    if (cells == diagram.end() || !cells->is_array()) continue;
-    for (const auto& cell : *cells) {
-      if (!cell.is_object()) continue;
-      const json* data = cell.contains("data") && cell["data"].is_object() ? &cell["data"] : &cell;
+    const Node* cells = diagram.Find("cells");
+    if (cells == nullptr || !cells->IsList()) continue;
+    for (const auto& cell : cells->items) {
+      if (!cell.IsMap()) continue;
+      const Node* data_field = cell.Find("data");
+      const Node* data = data_field != nullptr && data_field->IsMap() ? data_field : &cell;
       const std::string type = JsonText(*data, "type");
       doc.names += core::AsciiLower(JsonText(*data, "name")) + "\n";
       stores = stores || type == "tm.Store" || type == "tm.Process";
       actors = actors || type == "tm.Actor";
       flows = flows || type == "tm.Flow";
-      boundaries = boundaries || type == "tm.Boundary" ||
-                   (data->contains("isTrustBoundary") && (*data)["isTrustBoundary"] == true);
-      const json* list = nullptr;
-      if (data->contains("threats") && (*data)["threats"].is_array())
-        list = &(*data)["threats"];
-      else if (cell.contains("threats") && cell["threats"].is_array())
-        list = &cell["threats"];
+      boundaries = boundaries || type == "tm.Boundary" || JsonTrue(*data, "isTrustBoundary");
+      const Node* list = nullptr;
+      if (const Node* own = data->Find("threats"); own != nullptr && own->IsList()) {
+        list = own;
+      } else if (const Node* on_cell = cell.Find("threats");
+                 on_cell != nullptr && on_cell->IsList()) {
+        list = on_cell;
+      }
       if (list == nullptr) continue;
-      const bool out_of_scope = data->contains("outOfScope") && (*data)["outOfScope"] == true;
-      for (const auto& threat : *list) {
-        if (!threat.is_object()) continue;
+      const bool out_of_scope = JsonTrue(*data, "outOfScope");
+      for (const auto& threat : list->items) {
+        if (!threat.IsMap()) continue;
         threats = true;
         mitigations = mitigations || !JsonText(threat, "mitigation").empty();
         const std::string status = core::AsciiLower(JsonText(threat, "status"));
@@ -383,30 +389,23 @@ ModelDocument ReadJson(std::string_view content, const std::vector<std::string>&
   content = WithoutBom(content);
   ModelDocument doc;
   doc.format = ModelFormat::kThreatDragon;
-  if (core::JsonNestsDeeperThan(content, core::kMaxJsonDepth)) {
-    doc.error = "JSON nested more than " + std::to_string(core::kMaxJsonDepth) + " levels deep";
-    doc.error_line = 1;
+  auto root = core::ParseJson(content);
+  if (!root) {
+    // Refused before any structure: the whole text; else where parsing stopped.
+    const core::JsonError& error = root.error();
+    doc.error = error.problem == core::JsonProblem::kTooDeep ? error.detail
+                                                             : "not valid JSON: " + error.detail;
+    doc.error_line = std::max(1, error.mark.line);
+    if (error.problem == core::JsonProblem::kTooDeep) doc.error_line = 1;
     return doc;
   }
-  json root;
-  try {
-    root = json::parse(content.begin(), content.end());
-  } catch (const json::parse_error& e) {
-    // Locate the error: the line of the byte where parsing stopped.
-    // e.byte is 1-based: the line holds the byte before it.
-    const auto before = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, content.size());
-    doc.error = "not valid JSON";
-    doc.error_line = 1 + static_cast<int>(std::count(
-                             content.begin(), content.begin() + static_cast<long>(before), '\n'));
-    return doc;
-  }
-  if (!root.is_object() || !root.contains("summary") || !root.contains("detail") ||
-      !root["detail"].is_object() || !root["detail"].contains("diagrams") ||
-      !root["detail"]["diagrams"].is_array()) {
+  const Node* detail = root->Find("detail");
+  const Node* diagrams = detail != nullptr ? detail->Find("diagrams") : nullptr;
+  if (root->Find("summary") == nullptr || diagrams == nullptr || !diagrams->IsList()) {
     doc.error = "not a Threat Dragon v2 model (it needs `summary` and `detail.diagrams`)";
     return doc;
   }
-  return ReadThreatDragon(root, required_parts);
+  return ReadThreatDragon(*root, required_parts);
 }
 
 ModelDocument ReadYaml(const std::string& path, std::string_view content,

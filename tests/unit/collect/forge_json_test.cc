@@ -114,3 +114,53 @@ TEST_CASE("a forge answer nested past the depth limit is an error, not a stack o
 }
 
 }  // namespace riskgate::collect::forge
+
+namespace riskgate::collect::forge {
+
+TEST_CASE("a forge answer that gives a key twice is an error, whichever copy a reader would take",
+          "[collect][forge][json]") {
+  // One reader would count alice's approval, another the ghost's: neither is what GitHub sent.
+  const auto reviews = ParseGithubReviews(
+      R"([{"user": {"login": "alice"}, "state": "COMMENTED", "state": "APPROVED"}])");
+  REQUIRE_FALSE(reviews.has_value());
+  CHECK(reviews.error().message.find("duplicate key 'state'") != std::string::npos);
+  CHECK(reviews.error().message.find("line 1, column ") != std::string::npos);
+  const std::string sha(40, 'c');
+  CHECK_FALSE(ParseGithubPull(R"({"number": 5, "number": 6, "user": {"login": "u"},
+                                  "head": {"sha": ")" +
+                              sha + R"("}, "base": {"sha": ")" + sha + R"("}})")
+                  .has_value());
+  CHECK_FALSE(ParseGitlabApprovals(R"({"approved_by": [], "approved_by": [{"user": {"username":
+                                       "a"}}]})")
+                  .has_value());
+  CHECK_FALSE(ParseMemberLogins(R"([{"login": "a", "login": "b"}])", "login").has_value());
+}
+
+TEST_CASE("forge numbers keep nlohmann's integer rules", "[collect][forge][json]") {
+  const std::string sha(40, 'c');
+  auto pull = [&sha](const std::string& number) {
+    return ParseGithubPull(R"({"number": )" + number + R"(, "user": {"login": "u"},
+                              "head": {"sha": ")" +
+                           sha + R"("}, "base": {"sha": ")" + sha + R"("}})");
+  };
+  CHECK(pull("7").has_value());
+  for (const char* bad :
+       {"7.0", "7e0", "\"7\"", "0", "-3", "true", "null", "99999999999999999999999"}) {
+    INFO(bad);
+    CHECK_FALSE(pull(bad).has_value());
+  }
+  const auto approvals = ParseGitlabApprovals(
+      R"({"approved_by": [], "approvals_required": 2, "approvals_left": 1.5})");
+  REQUIRE(approvals.has_value());
+  CHECK(approvals->approvals_required == 2);
+  CHECK_FALSE(approvals->approvals_left.has_value());
+}
+
+TEST_CASE("a truncated forge answer is an error that says where it stops", "[collect][forge]") {
+  const auto reviews = ParseGithubReviews("[\n  {\"user\": {\"login\": \"a\"},\n");
+  REQUIRE_FALSE(reviews.has_value());
+  CHECK(reviews.error().message.find("not valid JSON (truncated or garbled): line 3") !=
+        std::string::npos);
+}
+
+}  // namespace riskgate::collect::forge

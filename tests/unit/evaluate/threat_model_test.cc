@@ -407,3 +407,40 @@ TEST_CASE("issue 16: a model last updated by a commit dated in the future is sta
 }
 
 }  // namespace riskgate::evaluate::threat_model
+
+namespace riskgate::evaluate::threat_model {
+
+TEST_CASE("a Threat Dragon model that gives a key twice is unparsable, located",
+          "[evaluate][threat_model][json]") {
+  // Which status counts (open or mitigated) would depend on the reader.
+  const auto doc =
+      ReadModel("m.json",
+                "{\"summary\": {}, \"detail\": {\"diagrams\": [{\"cells\": [{\"data\": "
+                "{\"threats\": [\n{\"status\": \"Open\", \"status\": \"Mitigated\"}]}}]}]}}",
+                {"Residual risk"});
+  CHECK_THAT(doc.error, Catch::Contains("duplicate key 'status'"));
+  CHECK(doc.error_line == 2);
+  const auto deep = ReadModel("m.json", std::string(500, '[') + std::string(500, ']'), {});
+  CHECK(deep.error == "JSON nested more than 128 levels deep");
+}
+
+TEST_CASE("Threat Dragon flags count only as JSON true", "[evaluate][threat_model][json]") {
+  auto with_flags = [](const std::string& flags) {
+    return ReadModel("m.json",
+                     "{\"summary\": {\"owner\": \"o\"}, \"detail\": {\"diagrams\": [{\"cells\": "
+                     "[{\"data\": {\"type\": \"tm.Process\"" +
+                         flags + ", \"threats\": [{\"status\": \"Open\", \"title\": \"t\"}]}}]}]}}",
+                     {"Trust boundaries"});
+  };
+  const auto plain = with_flags("");
+  REQUIRE(plain.error.empty());
+  CHECK_FALSE(plain.parts.at(0).present);
+  CHECK(plain.residual.size() == 1);
+  CHECK(with_flags(", \"isTrustBoundary\": true").parts.at(0).present);
+  CHECK_FALSE(with_flags(", \"isTrustBoundary\": \"true\"").parts.at(0).present);
+  CHECK_FALSE(with_flags(", \"isTrustBoundary\": 1").parts.at(0).present);
+  CHECK(with_flags(", \"outOfScope\": true").residual.empty());
+  CHECK(with_flags(", \"outOfScope\": \"yes\"").residual.size() == 1);
+}
+
+}  // namespace riskgate::evaluate::threat_model

@@ -136,3 +136,51 @@ TEST_CASE("waivers.file and threat models must stay inside the repository", "[po
 }
 
 }  // namespace riskgate::policy
+
+namespace riskgate::policy {
+
+TEST_CASE("a baseline reads as it always did, and refuses a key given twice",
+          "[policy][baseline][json]") {
+  const auto loaded = LoadBaseline(
+      R"({"version": 1.0, "findings": [{"fingerprint": "a", "rule": "r"}, {"fingerprint": "b"}]})",
+      "b.json");
+  REQUIRE(loaded.has_value());
+  CHECK(*loaded == FingerprintSet{"a", "b"});
+  for (const char* bad :
+       {R"({"version": "1", "findings": []})", R"({"version": true, "findings": []})",
+        R"({"version": 2, "findings": []})", R"({"version": 1, "findings": {}})",
+        R"({"version": 1, "findings": [{"fingerprint": ""}]})",
+        R"({"version": 1, "findings": [{"fingerprint": 7}]})", "[]"}) {
+    INFO(bad);
+    CHECK_FALSE(LoadBaseline(bad, "b.json").has_value());
+  }
+  const auto twice = LoadBaseline(
+      "{\"version\": 1,\n \"findings\": [{\"fingerprint\": \"a\", \"fingerprint\": "
+      "\"b\"}]}",
+      "b.json");
+  REQUIRE_FALSE(twice.has_value());
+  CHECK(twice.error().message ==
+        "invalid baseline: not JSON (line 2, column 36: duplicate key 'fingerprint')");
+}
+
+TEST_CASE("a baseline file is written as it always was: sorted, one entry per line, keys sorted",
+          "[policy][baseline][json]") {
+  core::Finding first;
+  first.fingerprint = "fp2";
+  first.control = "secrets";
+  first.rule = "aws\"key";
+  first.location.path = "a/\x1b\xff.txt";
+  core::Finding second = first;
+  second.fingerprint = "fp1";
+  second.location.path = "b.txt";
+  CHECK(
+      FormatBaseline({first, second}) ==
+      "{\n  \"version\": 1,\n  \"findings\": [\n"
+      "    {\"control\":\"secrets\",\"fingerprint\":\"fp1\",\"path\":\"b.txt\","
+      "\"rule\":\"aws\\\"key\"},\n"
+      "    {\"control\":\"secrets\",\"fingerprint\":\"fp2\",\"path\":\"a/\\u001b\xEF\xBF\xBD.txt\","
+      "\"rule\":\"aws\\\"key\"}\n  ]\n}\n");
+  CHECK(FormatBaseline({}) == "{\n  \"version\": 1,\n  \"findings\": []\n}\n");
+}
+
+}  // namespace riskgate::policy

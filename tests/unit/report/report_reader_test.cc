@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "report_samples.h"
 
@@ -146,6 +147,41 @@ TEST_CASE("a report nested past the depth limit is an error naming the file and 
     REQUIRE_FALSE(read.has_value());
     CHECK(read.error().location == "deep.json");
     CHECK(read.error().message.find("nested more than 128 levels deep") != std::string::npos);
+  }
+}
+
+}  // namespace riskgate::report
+
+namespace riskgate::report {
+
+TEST_CASE("a report that gives a key twice is refused, naming the file, line and column",
+          "[report][reader][json]") {
+  // Two readers of this shard could merge a different decision: refuse it.
+  const std::string text = "{\"decision\": \"pass\",\n \"decision\": \"block\"}";
+  for (const auto& read : {ReadJsonReport(text, "shard.json"), ReadAnyReport(text, "shard.json")}) {
+    REQUIRE_FALSE(read.has_value());
+    CHECK(read.error().location == "shard.json");
+    CHECK(read.error().message.find("line 2, column 2: duplicate key 'decision'") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("report fields keep their JSON types", "[report][reader][json]") {
+  const Sample sample = HistorySample();
+  const std::string text = Render(Format::kJson, sample.input(), {});
+  for (const auto& [field, value, expected] :
+       {std::tuple{"line", "7.0", "expected an integer"},
+        std::tuple{"line", "\"7\"", "expected an integer"},
+        std::tuple{"line", "99999999999999999999", "expected an integer"},
+        std::tuple{"in_change", "1", "expected true or false"},
+        std::tuple{"in_change", "\"true\"", "expected true or false"},
+        std::tuple{"rule", "7", "expected a string"}}) {
+    auto doc = nlohmann::json::parse(text);
+    doc["findings"][0][field] = nlohmann::json::parse(value);
+    const auto read = ReadJsonReport(doc.dump(), "shard.json");
+    INFO(field << " = " << value);
+    REQUIRE_FALSE(read.has_value());
+    CHECK(read.error().message.find(expected) != std::string::npos);
   }
 }
 

@@ -1,11 +1,8 @@
-#include "policy/field_reader.h"
+#include "core/field_reader.h"
 
-#include <charconv>
-#include <cmath>
-#include <cstdlib>
 #include <filesystem>
 
-namespace riskgate::policy {
+namespace riskgate::core {
 
 std::string JoinField(std::string_view parent, std::string_view key) {
   if (parent.empty()) return std::string(key);
@@ -16,7 +13,7 @@ std::string IndexField(std::string_view parent, std::size_t index) {
   return std::string(parent) + "[" + std::to_string(index) + "]";
 }
 
-void FieldReader::Report(const YamlNode& node, std::string_view field, std::string message) {
+void FieldReader::Report(const Node& node, std::string_view field, std::string message) {
   Report(node.mark, field, std::move(message));
 }
 
@@ -24,15 +21,15 @@ void FieldReader::Report(Mark mark, std::string_view field, std::string message)
   diagnostics_.Add(file_, mark, std::string(field), std::move(message));
 }
 
-bool FieldReader::ExpectMap(const YamlNode& node, std::string_view field,
+bool FieldReader::ExpectMap(const Node& node, std::string_view field,
                             std::initializer_list<std::string_view> allowed) {
   return ExpectMap(node, field, std::span<const std::string_view>(allowed.begin(), allowed.size()));
 }
 
-bool FieldReader::ExpectMap(const YamlNode& node, std::string_view field,
+bool FieldReader::ExpectMap(const Node& node, std::string_view field,
                             std::span<const std::string_view> allowed) {
-  if (node.kind != YamlNode::Kind::kMap) {
-    Report(node, field, "expected a map, found " + std::string(YamlKindName(node.kind)));
+  if (node.kind != Node::Kind::kMap) {
+    Report(node, field, "expected a map, found " + std::string(NodeKindName(node.kind)));
     return false;
   }
   for (std::size_t i = 0; i < node.fields.size(); ++i) {
@@ -47,32 +44,32 @@ bool FieldReader::ExpectMap(const YamlNode& node, std::string_view field,
   return true;
 }
 
-bool FieldReader::ExpectList(const YamlNode& node, std::string_view field) {
-  if (node.kind == YamlNode::Kind::kSequence || node.kind == YamlNode::Kind::kNull) return true;
-  Report(node, field, "expected a list, found " + std::string(YamlKindName(node.kind)));
+bool FieldReader::ExpectList(const Node& node, std::string_view field) {
+  if (node.kind == Node::Kind::kSequence || node.kind == Node::Kind::kNull) return true;
+  Report(node, field, "expected a list, found " + std::string(NodeKindName(node.kind)));
   return false;
 }
 
-const YamlNode* FieldReader::Get(const YamlNode& map, std::string_view key, std::string_view parent,
-                                 Need need) {
-  const YamlNode* node = map.Find(key);
+const Node* FieldReader::Get(const Node& map, std::string_view key, std::string_view parent,
+                             Need need) {
+  const Node* node = map.Find(key);
   if (node == nullptr && need == Need::kRequired) {
     Report(map, JoinField(parent, key), "required key is missing");
   }
   return node;
 }
 
-std::optional<std::string> FieldReader::AsString(const YamlNode& node, std::string_view field) {
-  if (node.kind != YamlNode::Kind::kScalar) {
-    Report(node, field, "expected a string, found " + std::string(YamlKindName(node.kind)));
+std::optional<std::string> FieldReader::AsString(const Node& node, std::string_view field) {
+  if (node.kind != Node::Kind::kScalar) {
+    Report(node, field, "expected a string, found " + std::string(NodeKindName(node.kind)));
     return std::nullopt;
   }
   return node.scalar;
 }
 
-std::optional<std::string> FieldReader::String(const YamlNode& map, std::string_view key,
+std::optional<std::string> FieldReader::String(const Node& map, std::string_view key,
                                                std::string_view parent, Need need) {
-  const YamlNode* node = Get(map, key, parent, need);
+  const Node* node = Get(map, key, parent, need);
   if (node == nullptr) return std::nullopt;
   auto value = AsString(*node, JoinField(parent, key));
   if (value && value->empty() && need == Need::kRequired) {
@@ -82,49 +79,42 @@ std::optional<std::string> FieldReader::String(const YamlNode& map, std::string_
   return value;
 }
 
-std::optional<double> FieldReader::Number(const YamlNode& map, std::string_view key,
+std::optional<double> FieldReader::Number(const Node& map, std::string_view key,
                                           std::string_view parent, Need need) {
-  const YamlNode* node = Get(map, key, parent, need);
+  const Node* node = Get(map, key, parent, need);
   if (node == nullptr) return std::nullopt;
   const std::string field = JoinField(parent, key);
-  if (node->kind != YamlNode::Kind::kScalar || node->quoted) {
+  if (node->kind != Node::Kind::kScalar || node->quoted) {
     Report(*node, field, "expected a number");
     return std::nullopt;
   }
-  const std::string& text = node->scalar;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value)) {
-    Report(*node, field, "expected a number, found '" + text + "'");
+  const auto value = NumberOf(*node);
+  if (!value) {
+    Report(*node, field, "expected a number, found '" + node->scalar + "'");
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<std::int64_t> FieldReader::Integer(const YamlNode& map, std::string_view key,
+std::optional<std::int64_t> FieldReader::Integer(const Node& map, std::string_view key,
                                                  std::string_view parent, Need need) {
-  const YamlNode* node = Get(map, key, parent, need);
+  const Node* node = Get(map, key, parent, need);
   if (node == nullptr) return std::nullopt;
   const std::string field = JoinField(parent, key);
-  std::int64_t value = 0;
-  const std::string& text = node->scalar;
-  if (node->kind != YamlNode::Kind::kScalar || node->quoted) {
+  if (node->kind != Node::Kind::kScalar || node->quoted) {
     Report(*node, field, "expected an integer");
     return std::nullopt;
   }
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) {
-    Report(*node, field, "expected an integer, found '" + text + "'");
-    return std::nullopt;
-  }
+  const auto value = IntegerOf(*node);
+  if (!value) Report(*node, field, "expected an integer, found '" + node->scalar + "'");
   return value;
 }
 
-std::optional<bool> FieldReader::Bool(const YamlNode& map, std::string_view key,
+std::optional<bool> FieldReader::Bool(const Node& map, std::string_view key,
                                       std::string_view parent, Need need) {
-  const YamlNode* node = Get(map, key, parent, need);
+  const Node* node = Get(map, key, parent, need);
   if (node == nullptr) return std::nullopt;
-  if (node->kind == YamlNode::Kind::kScalar && !node->quoted) {
+  if (node->kind == Node::Kind::kScalar && !node->quoted) {
     if (node->scalar == "true") return true;
     if (node->scalar == "false") return false;
   }
@@ -132,11 +122,11 @@ std::optional<bool> FieldReader::Bool(const YamlNode& map, std::string_view key,
   return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> FieldReader::StringList(const YamlNode& map,
+std::optional<std::vector<std::string>> FieldReader::StringList(const Node& map,
                                                                 std::string_view key,
                                                                 std::string_view parent,
                                                                 Need need) {
-  const YamlNode* node = Get(map, key, parent, need);
+  const Node* node = Get(map, key, parent, need);
   if (node == nullptr) return std::nullopt;
   const std::string field = JoinField(parent, key);
   if (!ExpectList(*node, field)) return std::nullopt;
@@ -172,7 +162,7 @@ std::string OutsideRepository(const std::string& path) {
 
 }  // namespace
 
-std::optional<std::string> FieldReader::RepoPath(const YamlNode& map, std::string_view key,
+std::optional<std::string> FieldReader::RepoPath(const Node& map, std::string_view key,
                                                  std::string_view parent, Need need) {
   auto value = String(map, key, parent, need);
   if (!value) return std::nullopt;
@@ -183,14 +173,14 @@ std::optional<std::string> FieldReader::RepoPath(const YamlNode& map, std::strin
   return value;
 }
 
-std::optional<std::vector<std::string>> FieldReader::RepoPathList(const YamlNode& map,
+std::optional<std::vector<std::string>> FieldReader::RepoPathList(const Node& map,
                                                                   std::string_view key,
                                                                   std::string_view parent,
                                                                   Need need) {
   auto values = StringList(map, key, parent, need);
   if (!values) return std::nullopt;
   bool ok = true;
-  const YamlNode& list = *map.Find(key);
+  const Node& list = *map.Find(key);
   for (std::size_t i = 0; i < values->size() && i < list.items.size(); ++i) {
     if (const auto why = OutsideRepository((*values)[i]); !why.empty()) {
       Report(list.items[i], IndexField(JoinField(parent, key), i), "'" + (*values)[i] + "' " + why);
@@ -201,11 +191,10 @@ std::optional<std::vector<std::string>> FieldReader::RepoPathList(const YamlNode
   return values;
 }
 
-std::optional<core::Severity> FieldReader::AsSeverity(const YamlNode& node,
-                                                      std::string_view field) {
+std::optional<Severity> FieldReader::AsSeverity(const Node& node, std::string_view field) {
   auto text = AsString(node, field);
   if (!text) return std::nullopt;
-  auto severity = core::ParseSeverity(*text);
+  auto severity = ParseSeverity(*text);
   if (!severity) {
     Report(node, field,
            "unknown severity '" + *text + "' (expected critical, high, medium, low or info)");
@@ -213,22 +202,21 @@ std::optional<core::Severity> FieldReader::AsSeverity(const YamlNode& node,
   return severity;
 }
 
-std::optional<core::Decision> FieldReader::AsDecision(const YamlNode& node,
-                                                      std::string_view field) {
+std::optional<Decision> FieldReader::AsDecision(const Node& node, std::string_view field) {
   auto text = AsString(node, field);
   if (!text) return std::nullopt;
-  auto decision = core::ParseDecision(*text);
+  auto decision = ParseDecision(*text);
   if (!decision) {
     Report(node, field, "unknown decision '" + *text + "' (expected block, warn or pass)");
   }
   return decision;
 }
 
-std::optional<core::Severity> FieldReader::SeverityValue(const YamlNode& map, std::string_view key,
-                                                         std::string_view parent, Need need) {
-  const YamlNode* node = Get(map, key, parent, need);
+std::optional<Severity> FieldReader::SeverityValue(const Node& map, std::string_view key,
+                                                   std::string_view parent, Need need) {
+  const Node* node = Get(map, key, parent, need);
   if (node == nullptr) return std::nullopt;
   return AsSeverity(*node, JoinField(parent, key));
 }
 
-}  // namespace riskgate::policy
+}  // namespace riskgate::core

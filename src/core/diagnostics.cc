@@ -1,8 +1,8 @@
-#include "policy/diagnostics.h"
+#include "core/diagnostics.h"
 
 #include "core/redact.h"
 
-namespace riskgate::policy {
+namespace riskgate::core {
 
 std::string Diagnostic::ToString() const {
   std::string out = file;
@@ -14,7 +14,7 @@ std::string Diagnostic::ToString() const {
   if (!field.empty()) out += field + ": ";
   out += message;
   // A bad value is quoted back to the user; a credential in it never is.
-  return core::RedactSecrets(out);
+  return RedactSecrets(out);
 }
 
 void Diagnostics::Add(std::string file, Mark mark, std::string field, std::string message) {
@@ -22,12 +22,11 @@ void Diagnostics::Add(std::string file, Mark mark, std::string field, std::strin
   items_.push_back(Diagnostic{std::move(file), mark, std::move(field), std::move(message)});
 }
 
-core::Error Diagnostics::ToError() const {
+Error Diagnostics::ToError() const {
   std::string message = std::to_string(items_.size()) +
                         (items_.size() == 1 ? " problem" : " problems") + " in policy:";
   for (const auto& d : items_) message += "\n  " + d.ToString();
-  return core::Error{core::ErrorCode::kPolicy, message,
-                     items_.empty() ? std::string() : items_.front().file};
+  return Error{ErrorCode::kPolicy, message, items_.empty() ? std::string() : items_.front().file};
 }
 
-}  // namespace riskgate::policy
+}  // namespace riskgate::core

@@ -1,14 +1,14 @@
-// Build tool: converts a YAML file (the default rule pack) to the JSON tree form the binary
-// embeds. Fails the build on YAML errors, including duplicate keys.
+// Build tool: converts a YAML file (the default rule pack) to the tree form the binary embeds
+// (policy/tree_codec.h). Fails the build on YAML errors, including duplicate keys.
 #include <fstream>
 #include <iostream>
 #include <iterator>
 
-#include "policy/yaml_json.h"
+#include "policy/tree_codec.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::cerr << "usage: yaml_to_json INPUT.yaml OUTPUT.json\n";
+    std::cerr << "usage: yaml_to_tree INPUT.yaml OUTPUT.tree\n";
     return 2;
   }
   std::ifstream in(argv[1], std::ios::binary);
@@ -20,6 +20,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::ofstream out(argv[2], std::ios::binary);
-  out << riskgate::policy::YamlToJson(*tree);
+  out << riskgate::policy::EncodeTree(*tree);
   return out ? 0 : 1;
 }
