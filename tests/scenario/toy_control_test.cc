@@ -65,15 +65,21 @@ class ToyControl final : public run::Control {
   mutable std::size_t tree_size = 0;
 };
 
+// A repository whose staged change adds src/TOY.
+struct StagedToy : testing::TempRepo {
+  StagedToy() {
+    Write("README.md", "hello\n");
+    Commit("base");
+    Write("src/TOY", "toy\n");
+    Git({"add", "-A"});
+  }
+};
+
 TEST_CASE(
     "A control added as one row of a test-only table is gathered, evaluated, decided, "
     "explained and reported end to end",
     "[scenario][control]") {
-  testing::TempRepo repo;
-  repo.Write("README.md", "hello\n");
-  repo.Commit("base");
-  repo.Write("src/TOY", "toy\n");
-  repo.Git({"add", "-A"});
+  const StagedToy repo;
 
   ToyControl toy;
   const run::Control* const table[] = {&run::controls::Secrets(), &toy};
@@ -112,11 +118,7 @@ TEST_CASE(
 
 TEST_CASE("Without the toy row the same change passes: the table is what runs",
           "[scenario][control]") {
-  testing::TempRepo repo;
-  repo.Write("README.md", "hello\n");
-  repo.Commit("base");
-  repo.Write("src/TOY", "toy\n");
-  repo.Git({"add", "-A"});
+  const StagedToy repo;
   run::JudgeRequest request;
   request.repo = repo.path();
   request.staged = true;

@@ -2,6 +2,7 @@
 // tag, curl | sh, unpinned packages) (evaluate/pins/).
 #include "evaluate/pins/pins_evaluator.h"
 #include "policy/pins_rules.h"
+#include "run/controls/explain_text.h"
 #include "run/controls/rows.h"
 #include "run/forge_clients.h"
 #include "run/pin_resolution.h"
@@ -52,7 +53,7 @@ class PinsControl final : public Control {
   }
 
   std::string Summary(const policy::Policy& policy) const override {
-    return std::string("pins: ") + (policy.pins.enabled ? "on" : "off") + "\n";
+    return std::string("pins: ") + OnOff(policy.pins.enabled) + "\n";
   }
 };
 

@@ -70,7 +70,7 @@ class ReviewsControl final : public Control {
   }
 
   std::string Summary(const policy::Policy& policy) const override {
-    return std::string("reviews: ") + (policy.reviews.enabled ? "on" : "off") + "\n";
+    return std::string("reviews: ") + OnOff(policy.reviews.enabled) + "\n";
   }
 };
 
