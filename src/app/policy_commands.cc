@@ -60,7 +60,7 @@ int RunPolicyShow(const PolicyCommandOptions& options) {
   auto repo = collect::GitRepository::Open(options.repo);
   std::unique_ptr<run::PolicyFiles> files;
   if (repo) files = std::make_unique<run::PolicyFiles>(**repo, "");
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   auto composed = policy::ComposePolicy(
       text, name,
       [&files](const std::string& path) { return files ? files->Read(path) : ReadFromDisk(path); },

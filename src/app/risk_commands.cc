@@ -96,7 +96,7 @@ int RunWaivers(const WaiversOptions& options) {
 int RunBaseline(const BaselineOptions& options) {
   auto judged = JudgeWorktree(options.repo, options.policy);
   if (!judged) return Fail(judged.error());
-  std::vector<core::Finding> kept;
+  std::vector<core::JudgedFinding> kept;
   for (const auto& f : judged->verdict.findings) {
     if (f.control == decide::kWaiverControl || f.control == "policy") continue;
     kept.push_back(f);

@@ -1,9 +1,12 @@
 // Stage 0 (core): a finding is data about the change under judgement, never an error.
-// Evaluators fill everything but `decision`; the decide stage sets the decision and remedies.
+// Two types mark which stage has run: evaluate reports a `Finding` (facts, no decision); decide
+// turns each into a `JudgedFinding` (its decision, remedies, waiver and baseline marks). Only
+// decide, and a reader of a report decide already wrote, makes a JudgedFinding.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/severity.h"
@@ -108,7 +111,6 @@ struct Finding {
   std::string control;  // "secrets", "pins", ...
   std::string rule;     // rule id within the control
   Severity severity = Severity::kMedium;
-  Decision decision = Decision::kPass;  // set by decide
   // The decision the policy gives this finding whatever its severity (an unscanned file under
   // limits.on_unscanned); decide uses it instead of the severity table.
   std::optional<Decision> fixed_decision = std::nullopt;
@@ -123,10 +125,18 @@ struct Finding {
   // request (--all-findings) or in audits, never deciding.
   bool in_change = true;
   RemedyHints hints;
-  std::vector<Remediation> remediation;  // set by decide
-  std::optional<WaiverMark> waiver;      // set by decide when a waiver names this finding
-  bool baselined = false;                // set by decide: recorded in the baseline, so it passes
-  std::optional<HistoryTrail> history;   // riskgate history: where and when it was introduced
+  std::optional<HistoryTrail> history;  // riskgate history: where and when it was introduced
+};
+
+// A finding once the policy has judged it.
+struct JudgedFinding : Finding {
+  JudgedFinding() = default;
+  explicit JudgedFinding(Finding finding) : Finding(std::move(finding)) {}
+
+  Decision decision = Decision::kPass;
+  std::vector<Remediation> remediation;  // fix, mitigate, accept
+  std::optional<WaiverMark> waiver;      // when a waiver names this finding
+  bool baselined = false;                // recorded in the baseline, so it passes
 };
 
 }  // namespace riskgate::core

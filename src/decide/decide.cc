@@ -27,10 +27,10 @@ int SuggestedWaiverDays(core::Severity severity) {
 namespace {
 
 // Keeps the first (worst) findings up to the caps and counts the rest; `findings` is sorted.
-std::vector<core::Finding> ApplyCaps(std::vector<core::Finding> findings,
-                                     const policy::Limits& limits, Summary& summary) {
+std::vector<core::JudgedFinding> ApplyCaps(std::vector<core::JudgedFinding> findings,
+                                           const policy::Limits& limits, Summary& summary) {
   std::map<std::string, int> per_path;
-  std::vector<core::Finding> kept;
+  std::vector<core::JudgedFinding> kept;
   for (auto& finding : findings) {
     int& count = per_path[finding.location.path];
     if (count >= limits.max_findings_per_file) {
@@ -53,16 +53,17 @@ std::vector<core::Finding> ApplyCaps(std::vector<core::Finding> findings,
 
 }  // namespace
 
-Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy,
+Verdict Decide(std::vector<core::Finding> evaluated, const policy::Policy& policy,
                const DecideOptions& options) {
   Verdict verdict;
-  const auto preexisting = static_cast<int>(
-      std::count_if(findings.begin(), findings.end(), [](const auto& f) { return !f.in_change; }));
-  verdict.summary.preexisting = preexisting;
-  if (!options.keep_preexisting) {
-    std::erase_if(findings, [](const core::Finding& f) { return !f.in_change; });
-  }
-  for (auto& finding : findings) {
+  verdict.summary.suppressed_inline = options.suppressed_inline;
+  verdict.summary.inline_ignored = options.inline_ignored;
+  std::vector<core::JudgedFinding> findings;
+  findings.reserve(evaluated.size());
+  for (auto& evaluated_finding : evaluated) {
+    if (!evaluated_finding.in_change) ++verdict.summary.preexisting;
+    if (!evaluated_finding.in_change && !options.keep_preexisting) continue;
+    core::JudgedFinding& finding = findings.emplace_back(std::move(evaluated_finding));
     // Only what the change introduces decides; what was there before is reported as pass.
     finding.decision = !finding.in_change       ? core::Decision::kPass
                        : finding.fixed_decision ? *finding.fixed_decision

@@ -35,15 +35,19 @@ struct DecideOptions {
   WaiverInput waivers;
   // Fingerprints of accepted existing findings (riskgate baseline); null when there is none.
   const std::set<std::string, std::less<>>* baseline = nullptr;
+  // Lines evaluate did not report because of an inline `riskgate:allow` (honoured or not by the
+  // policy): counted in the summary.
+  int suppressed_inline = 0;
+  int inline_ignored = 0;
 };
 
 struct Verdict {
   core::Decision decision = core::Decision::kPass;
-  std::vector<core::Finding> findings;  // most severe decision first, then by path and line
+  std::vector<core::JudgedFinding> findings;  // most severe decision first, then by path and line
   Summary summary;
 };
 
-Verdict Decide(std::vector<core::Finding> findings, const policy::Policy& policy,
+Verdict Decide(std::vector<core::Finding> evaluated, const policy::Policy& policy,
                const DecideOptions& options = {});
 
 // The longest waiver lifetime suggested for a severity, in days.

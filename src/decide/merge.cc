@@ -12,12 +12,12 @@ bool Same(const core::Sighting& a, const core::Sighting& b) {
          std::tie(b.commit, b.path, b.line, b.column);
 }
 
-const core::Sighting* Introduction(const core::Finding& f) {
+const core::Sighting* Introduction(const core::JudgedFinding& f) {
   return f.history ? core::Introduction(*f.history) : nullptr;
 }
 
 // `into` absorbs `other`, a report of the same secret from another shard.
-void Absorb(core::Finding& into, core::Finding other) {
+void Absorb(core::JudgedFinding& into, core::JudgedFinding other) {
   const core::Sighting* mine = Introduction(into);
   const core::Sighting* theirs = Introduction(other);
   const bool theirs_first =
@@ -35,7 +35,7 @@ void Absorb(core::Finding& into, core::Finding other) {
 
 }  // namespace
 
-void SortFindings(std::vector<core::Finding>& findings) {
+void SortFindings(std::vector<core::JudgedFinding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
     return std::make_tuple(-static_cast<int>(a.decision), -static_cast<int>(a.severity),
                            std::cref(a.location.path), a.location.line) <
@@ -47,8 +47,8 @@ void SortFindings(std::vector<core::Finding>& findings) {
 Verdict MergeVerdicts(std::vector<Verdict> verdicts) {
   Verdict out;
   // Keyed as the audit groups them, so a merge lists findings in the order one run would.
-  std::map<std::string, core::Finding> by_id;
-  std::vector<core::Finding> others;  // findings without a history trail
+  std::map<std::string, core::JudgedFinding> by_id;
+  std::vector<core::JudgedFinding> others;  // findings without a history trail
   for (auto& verdict : verdicts) {
     // The merged findings decide (a shard's copy may be waived at another path); a shard's own
     // decision counts only for the findings it omitted.

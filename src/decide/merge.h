@@ -13,6 +13,6 @@ Verdict MergeVerdicts(std::vector<Verdict> verdicts);
 
 // The order every verdict lists findings in: worst decision and severity first, then by path
 // and line (stable, so equal findings keep their order).
-void SortFindings(std::vector<core::Finding>& findings);
+void SortFindings(std::vector<core::JudgedFinding>& findings);
 
 }  // namespace riskgate::decide

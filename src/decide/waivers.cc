@@ -39,9 +39,9 @@ bool IsNamed(const policy::Policy& policy, const std::vector<std::string>& names
   return false;
 }
 
-core::Finding AboutWaiver(const policy::Waiver& w, std::string rule, core::Severity severity,
-                          std::string message, const policy::Policy& policy) {
-  core::Finding f;
+core::JudgedFinding AboutWaiver(const policy::Waiver& w, std::string rule, core::Severity severity,
+                                std::string message, const policy::Policy& policy) {
+  core::JudgedFinding f;
   f.control = std::string(kWaiverControl);
   f.rule = std::move(rule);
   f.severity = severity;
@@ -104,13 +104,13 @@ bool MayAccept(const policy::Policy& policy, const core::Finding& finding,
          (finding.hints.acceptors.empty() || IsNamed(policy, finding.hints.acceptors, approver));
 }
 
-void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& policy,
+void ApplyWaivers(std::vector<core::JudgedFinding>& findings, const policy::Policy& policy,
                   const WaiverInput& input) {
   if (input.waivers == nullptr || input.waivers->empty()) return;
   const auto& rules = policy.waivers;
   std::set<std::string> used;
   std::set<std::pair<std::string, std::string>> reported;  // (waiver id, rule) already raised
-  std::vector<core::Finding> about;
+  std::vector<core::JudgedFinding> about;
   auto raise = [&](const policy::Waiver& w, const std::string& rule, core::Severity severity,
                    const std::string& message) {
     if (reported.insert({w.id, rule}).second) {

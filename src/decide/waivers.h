@@ -41,7 +41,7 @@ core::WaiverStatus StatusOf(const policy::Waiver& waiver, const core::Finding& f
                             const policy::Policy& policy, core::Day today);
 
 // Marks findings and appends findings about waivers (with their decisions set).
-void ApplyWaivers(std::vector<core::Finding>& findings, const policy::Policy& policy,
+void ApplyWaivers(std::vector<core::JudgedFinding>& findings, const policy::Policy& policy,
                   const WaiverInput& input);
 
 }  // namespace riskgate::decide

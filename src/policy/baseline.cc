@@ -40,8 +40,8 @@ core::Result<FingerprintSet> LoadBaseline(std::string_view text, const std::stri
   return out;
 }
 
-std::string FormatBaseline(const std::vector<core::Finding>& findings) {
-  std::map<std::string, const core::Finding*> by_fingerprint;
+std::string FormatBaseline(const std::vector<core::JudgedFinding>& findings) {
+  std::map<std::string, const core::JudgedFinding*> by_fingerprint;
   for (const auto& f : findings) by_fingerprint.emplace(f.fingerprint, &f);
   std::string out = "{\n  \"version\": 1,\n  \"findings\": [";
   bool first = true;

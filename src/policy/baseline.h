@@ -22,6 +22,6 @@ using FingerprintSet = std::set<std::string, std::less<>>;
 core::Result<FingerprintSet> LoadBaseline(std::string_view text, const std::string& file);
 
 // A baseline file recording `findings` (their fingerprint, control, rule and path).
-std::string FormatBaseline(const std::vector<core::Finding>& findings);
+std::string FormatBaseline(const std::vector<core::JudgedFinding>& findings);
 
 }  // namespace riskgate::policy

@@ -47,7 +47,7 @@ bool IsOwner(std::string_view owner) {
 
 // "[Name]", "[Name][2]", "^[Name]", each optionally followed by default owners (GitLab).
 bool ParseSection(std::string_view line, int number, const std::string& file,
-                  CodeownersSection& section, Diagnostics& diagnostics) {
+                  CodeownersSection& section, core::Diagnostics& diagnostics) {
   std::string_view rest = line;
   while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
   section.optional = rest.starts_with('^');
@@ -88,7 +88,7 @@ bool ParseSection(std::string_view line, int number, const std::string& file,
 }  // namespace
 
 Codeowners ParseCodeowners(std::string_view text, const std::string& file,
-                           CodeownersDialect dialect, Diagnostics& diagnostics) {
+                           CodeownersDialect dialect, core::Diagnostics& diagnostics) {
   Codeowners out;
   out.file = file;
   out.sections.emplace_back();

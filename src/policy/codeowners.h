@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "policy/diagnostics.h"
+#include "core/diagnostics.h"
 
 namespace riskgate::policy {
 
@@ -44,7 +44,7 @@ struct RequiredOwners {
 };
 
 Codeowners ParseCodeowners(std::string_view text, const std::string& file,
-                           CodeownersDialect dialect, Diagnostics& diagnostics);
+                           CodeownersDialect dialect, core::Diagnostics& diagnostics);
 
 // Whether a CODEOWNERS pattern matches a repository-relative file path.
 bool CodeownersPatternMatches(std::string_view pattern, std::string_view path);

@@ -11,11 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "core/error.h"
+#include "core/field_reader.h"
 #include "core/severity.h"
-#include "policy/diagnostics.h"
-#include "policy/field_reader.h"
 #include "policy/pattern.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
@@ -74,8 +75,8 @@ struct CustomControl {
 
 // Loads `controls.custom` (`node` may be null: no custom rules). Rule packs are YAML files with
 // a top-level `rules:` list in the same schema, read through `read_file` relative to `origin`.
-void LoadCustomControl(const YamlNode* node, FieldReader& reader, const std::string& origin,
-                       const FileReader& read_file, Diagnostics& diagnostics,
+void LoadCustomControl(const core::Node* node, core::FieldReader& reader, const std::string& origin,
+                       const FileReader& read_file, core::Diagnostics& diagnostics,
                        CustomControl& control);
 
 // The rule's `fix` text, or what fixing a finding of its kind means when the policy is silent.

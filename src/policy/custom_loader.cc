@@ -2,9 +2,9 @@
 #include <map>
 #include <set>
 
+#include "core/field_reader.h"
 #include "core/path_glob.h"
 #include "policy/custom_control.h"
-#include "policy/field_reader.h"
 #include "policy/policy_compose.h"
 #include "policy/yaml_document.h"
 
@@ -41,28 +41,28 @@ std::string KindList() {
 
 class RuleReader {
  public:
-  RuleReader(FieldReader& reader) : reader_(reader) {}
+  RuleReader(core::FieldReader& reader) : reader_(reader) {}
 
-  std::optional<CustomRule> Read(const YamlNode& node, std::size_t index,
+  std::optional<CustomRule> Read(const core::Node& node, std::size_t index,
                                  const std::string& list_field) {
-    std::string field = IndexField(list_field, index);
-    if (node.kind != YamlNode::Kind::kMap) {
+    std::string field = core::IndexField(list_field, index);
+    if (node.kind != core::Node::Kind::kMap) {
       reader_.Report(node, field, "expected a rule (a map with id, kind, ...)");
       return std::nullopt;
     }
     CustomRule rule;
     rule.origin = FileOf(node, reader_.file()) + ":" + std::to_string(node.mark.line);
-    if (auto id = reader_.String(node, "id", field, Need::kRequired)) {
+    if (auto id = reader_.String(node, "id", field, core::Need::kRequired)) {
       rule.id = *id;
       field = list_field + "[" + rule.id + "]";
       ValidateId(node, field, rule.id);
     }
-    const auto kind_name = reader_.String(node, "kind", field, Need::kRequired);
+    const auto kind_name = reader_.String(node, "kind", field, core::Need::kRequired);
     if (!kind_name) return std::nullopt;
     auto spec = Kinds().find(*kind_name);
     if (spec == Kinds().end()) {
       reader_.Report(
-          *node.Find("kind"), JoinField(field, "kind"),
+          *node.Find("kind"), core::JoinField(field, "kind"),
           "unknown rule kind '" + *kind_name + "' (expected one of: " + KindList() + ")");
       return std::nullopt;
     }
@@ -72,19 +72,21 @@ class RuleReader {
     allowed.insert(allowed.end(), spec->second.keys.begin(), spec->second.keys.end());
     reader_.ExpectMap(node, field, allowed);
 
-    rule.description = reader_.String(node, "description", field, Need::kRequired).value_or("");
-    rule.why = reader_.String(node, "why", field, Need::kOptional).value_or("");
-    rule.severity = reader_.SeverityValue(node, "severity", field, Need::kRequired)
+    rule.description =
+        reader_.String(node, "description", field, core::Need::kRequired).value_or("");
+    rule.why = reader_.String(node, "why", field, core::Need::kOptional).value_or("");
+    rule.severity = reader_.SeverityValue(node, "severity", field, core::Need::kRequired)
                         .value_or(core::Severity::kMedium);
-    rule.fix = reader_.String(node, "fix", field, Need::kOptional).value_or("");
-    rule.mitigate = reader_.String(node, "mitigate", field, Need::kOptional).value_or("");
-    if (const YamlNode* when = node.Find("when")) ReadWhen(*when, JoinField(field, "when"), rule);
+    rule.fix = reader_.String(node, "fix", field, core::Need::kOptional).value_or("");
+    rule.mitigate = reader_.String(node, "mitigate", field, core::Need::kOptional).value_or("");
+    if (const core::Node* when = node.Find("when"))
+      ReadWhen(*when, core::JoinField(field, "when"), rule);
 
-    const Need paths_need =
-        rule.kind == CustomKind::kForbidContent ? Need::kOptional : Need::kRequired;
+    const core::Need paths_need =
+        rule.kind == CustomKind::kForbidContent ? core::Need::kOptional : core::Need::kRequired;
     if (rule.kind != CustomKind::kCommitMessage) {
       rule.paths = Globs(node, "paths", field, paths_need);
-      rule.exclude_paths = Globs(node, "exclude_paths", field, Need::kOptional);
+      rule.exclude_paths = Globs(node, "exclude_paths", field, core::Need::kOptional);
     }
     switch (rule.kind) {
       case CustomKind::kForbidContent:
@@ -92,12 +94,12 @@ class RuleReader {
         if (rule.pattern) {
           rule.any_line = std::make_shared<const Pattern>("(?m)" + rule.pattern->source());
         }
-        rule.unless = Patterns(node, "unless", field, Need::kOptional);
+        rule.unless = Patterns(node, "unless", field, core::Need::kOptional);
         break;
       case CustomKind::kForbidPath:
-        if (auto bytes = reader_.Integer(node, "max_bytes", field, Need::kOptional)) {
+        if (auto bytes = reader_.Integer(node, "max_bytes", field, core::Need::kOptional)) {
           if (*bytes < 0) {
-            reader_.Report(*node.Find("max_bytes"), JoinField(field, "max_bytes"),
+            reader_.Report(*node.Find("max_bytes"), core::JoinField(field, "max_bytes"),
                            "expected a number of bytes, 0 or more");
           } else {
             rule.max_bytes = *bytes;
@@ -107,19 +109,19 @@ class RuleReader {
       case CustomKind::kRequirePath:
         break;
       case CustomKind::kRequireChange:
-        rule.require = Globs(node, "require", field, Need::kRequired);
+        rule.require = Globs(node, "require", field, core::Need::kRequired);
         break;
       case CustomKind::kRestrictChange:
-        rule.owners = reader_.StringList(node, "owners", field, Need::kRequired)
+        rule.owners = reader_.StringList(node, "owners", field, core::Need::kRequired)
                           .value_or(std::vector<std::string>{});
         if (node.Find("owners") != nullptr && rule.owners.empty()) {
-          reader_.Report(*node.Find("owners"), JoinField(field, "owners"),
+          reader_.Report(*node.Find("owners"), core::JoinField(field, "owners"),
                          "name at least one owner (an email, @user or @org/team)");
         }
         break;
       case CustomKind::kCommitMessage:
-        rule.must_match = Patterns(node, "must_match", field, Need::kOptional);
-        rule.must_not_match = Patterns(node, "must_not_match", field, Need::kOptional);
+        rule.must_match = Patterns(node, "must_match", field, core::Need::kOptional);
+        rule.must_not_match = Patterns(node, "must_not_match", field, core::Need::kOptional);
         if (node.Find("must_match") == nullptr && node.Find("must_not_match") == nullptr) {
           reader_.Report(node, field, "a commit_message rule needs must_match or must_not_match");
         }
@@ -129,34 +131,34 @@ class RuleReader {
   }
 
  private:
-  void ValidateId(const YamlNode& node, const std::string& field, const std::string& id) {
+  void ValidateId(const core::Node& node, const std::string& field, const std::string& id) {
     const bool ok =
         !id.empty() && id.size() <= 100 &&
         id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") == std::string::npos;
     if (!ok) {
-      reader_.Report(*node.Find("id"), JoinField(field, "id"),
+      reader_.Report(*node.Find("id"), core::JoinField(field, "id"),
                      "a rule id is lower-case letters, digits, '-', '_' and '.'");
     }
   }
 
-  std::vector<std::string> Globs(const YamlNode& node, std::string_view key,
-                                 const std::string& field, Need need) {
+  std::vector<std::string> Globs(const core::Node& node, std::string_view key,
+                                 const std::string& field, core::Need need) {
     auto globs = reader_.StringList(node, key, field, need);
     if (!globs) return {};
-    const YamlNode& list = *node.Find(key);
-    if (need == Need::kRequired && globs->empty()) {
-      reader_.Report(list, JoinField(field, key), "name at least one path glob");
+    const core::Node& list = *node.Find(key);
+    if (need == core::Need::kRequired && globs->empty()) {
+      reader_.Report(list, core::JoinField(field, key), "name at least one path glob");
     }
     for (std::size_t i = 0; i < globs->size(); ++i) {
       if (auto error = core::PathGlobError((*globs)[i])) {
-        reader_.Report(list.items[i], IndexField(JoinField(field, key), i),
+        reader_.Report(list.items[i], core::IndexField(core::JoinField(field, key), i),
                        "bad glob '" + (*globs)[i] + "': " + *error);
       }
     }
     return *globs;
   }
 
-  PatternPtr Compile(const YamlNode& at, const std::string& field, const std::string& source) {
+  PatternPtr Compile(const core::Node& at, const std::string& field, const std::string& source) {
     auto pattern = std::make_shared<const Pattern>(source);
     if (const std::string why = pattern->Validate(); !why.empty()) {
       reader_.Report(at, field, "bad pattern: " + why);
@@ -165,38 +167,39 @@ class RuleReader {
     return pattern;
   }
 
-  PatternPtr OnePattern(const YamlNode& node, std::string_view key, const std::string& field) {
-    auto source = reader_.String(node, key, field, Need::kRequired);
+  PatternPtr OnePattern(const core::Node& node, std::string_view key, const std::string& field) {
+    auto source = reader_.String(node, key, field, core::Need::kRequired);
     if (!source) return nullptr;
-    return Compile(*node.Find(key), JoinField(field, key), *source);
+    return Compile(*node.Find(key), core::JoinField(field, key), *source);
   }
 
-  std::vector<PatternPtr> Patterns(const YamlNode& node, std::string_view key,
-                                   const std::string& field, Need need) {
+  std::vector<PatternPtr> Patterns(const core::Node& node, std::string_view key,
+                                   const std::string& field, core::Need need) {
     auto sources = reader_.StringList(node, key, field, need);
     if (!sources) return {};
-    const YamlNode& list = *node.Find(key);
+    const core::Node& list = *node.Find(key);
     std::vector<PatternPtr> out;
     for (std::size_t i = 0; i < sources->size(); ++i) {
-      if (auto p = Compile(list.items[i], IndexField(JoinField(field, key), i), (*sources)[i])) {
+      if (auto p = Compile(list.items[i], core::IndexField(core::JoinField(field, key), i),
+                           (*sources)[i])) {
         out.push_back(std::move(p));
       }
     }
     return out;
   }
 
-  void ReadWhen(const YamlNode& when, const std::string& field, CustomRule& rule) {
+  void ReadWhen(const core::Node& when, const std::string& field, CustomRule& rule) {
     if (!reader_.ExpectMap(when, field, {"branches", "events", "changed"})) return;
-    rule.when.branches = Globs(when, "branches", field, Need::kOptional);
-    rule.when.events = reader_.StringList(when, "events", field, Need::kOptional)
+    rule.when.branches = Globs(when, "branches", field, core::Need::kOptional);
+    rule.when.events = reader_.StringList(when, "events", field, core::Need::kOptional)
                            .value_or(std::vector<std::string>{});
-    rule.when.changed = Globs(when, "changed", field, Need::kOptional);
+    rule.when.changed = Globs(when, "changed", field, core::Need::kOptional);
   }
 
-  FieldReader& reader_;
+  core::FieldReader& reader_;
 };
 
-void ReadRuleList(const YamlNode& list, const std::string& field, FieldReader& reader,
+void ReadRuleList(const core::Node& list, const std::string& field, core::FieldReader& reader,
                   std::vector<CustomRule>& out) {
   if (!reader.ExpectList(list, field)) return;
   RuleReader rules(reader);
@@ -215,16 +218,16 @@ void ReadRuleList(const YamlNode& list, const std::string& field, FieldReader& r
   }
 }
 
-void LoadPack(const std::string& name, const YamlNode& at, const std::string& field,
-              const std::string& origin, const FileReader& read_file, FieldReader& reader,
-              Diagnostics& diagnostics, CustomControl& control) {
+void LoadPack(const std::string& name, const core::Node& at, const std::string& field,
+              const std::string& origin, const FileReader& read_file, core::FieldReader& reader,
+              core::Diagnostics& diagnostics, CustomControl& control) {
   auto file = ReadNamedFile(at, field, name, origin, "rule pack", read_file, reader);
   if (!file) return;
   auto parsed = ParseYaml(file->text, file->path, diagnostics);
   if (!parsed) return;
-  FieldReader pack_reader(file->path, diagnostics);
+  core::FieldReader pack_reader(file->path, diagnostics);
   if (!pack_reader.ExpectMap(*parsed, "", {"version", "rules"})) return;
-  if (const YamlNode* rules = pack_reader.Get(*parsed, "rules", "", Need::kRequired)) {
+  if (const core::Node* rules = pack_reader.Get(*parsed, "rules", "", core::Need::kRequired)) {
     ReadRuleList(*rules, "rules", pack_reader, control.rules);
   }
 }
@@ -269,17 +272,17 @@ bool RuleCoversPath(const CustomRule& rule, std::string_view path) {
          !AnyGlobMatches(rule.exclude_paths, path);
 }
 
-void LoadCustomControl(const YamlNode* node, FieldReader& reader, const std::string& origin,
-                       const FileReader& read_file, Diagnostics& diagnostics,
+void LoadCustomControl(const core::Node* node, core::FieldReader& reader, const std::string& origin,
+                       const FileReader& read_file, core::Diagnostics& diagnostics,
                        CustomControl& control) {
-  if (node == nullptr || node->kind == YamlNode::Kind::kNull) return;
+  if (node == nullptr || node->kind == core::Node::Kind::kNull) return;
   const std::string field = "controls.custom";
   if (!reader.ExpectMap(*node, field, {"enabled", "rule_packs", "rules"})) return;
-  control.enabled = reader.Bool(*node, "enabled", field, Need::kOptional).value_or(true);
-  if (const YamlNode* packs = node->Find("rule_packs")) {
+  control.enabled = reader.Bool(*node, "enabled", field, core::Need::kOptional).value_or(true);
+  if (const core::Node* packs = node->Find("rule_packs")) {
     if (reader.ExpectList(*packs, field + ".rule_packs")) {
       for (std::size_t i = 0; i < packs->items.size(); ++i) {
-        const std::string pfield = IndexField(field + ".rule_packs", i);
+        const std::string pfield = core::IndexField(field + ".rule_packs", i);
         if (auto name = reader.AsString(packs->items[i], pfield)) {
           control.rule_packs.push_back(*name);
           LoadPack(*name, packs->items[i], pfield, origin, read_file, reader, diagnostics, control);
@@ -287,7 +290,7 @@ void LoadCustomControl(const YamlNode* node, FieldReader& reader, const std::str
       }
     }
   }
-  if (const YamlNode* rules = node->Find("rules")) {
+  if (const core::Node* rules = node->Find("rules")) {
     ReadRuleList(*rules, field + ".rules", reader, control.rules);
   }
 }

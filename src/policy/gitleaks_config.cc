@@ -6,10 +6,11 @@
 #include <optional>
 #include <set>
 
-#include "policy/field_reader.h"
+#include "core/field_reader.h"
 #include "policy/gitleaks_rule.h"
 #include "policy/gitleaks_toml.h"
 #include "policy/rule_pack.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 namespace {
@@ -21,7 +22,7 @@ struct Targeted {
   std::vector<std::string> rule_ids;
   Allowlist allowlist;
   std::string file;
-  Mark mark;
+  core::Mark mark;
   std::string field;
 };
 
@@ -56,26 +57,26 @@ void MergeInto(SecretRule& base, SecretRule child) {
 
 class Loader {
  public:
-  Loader(const FileReader& read_file, const std::string& extend_dir, Diagnostics& diagnostics,
+  Loader(const FileReader& read_file, const std::string& extend_dir, core::Diagnostics& diagnostics,
          std::vector<std::string>& notes)
       : read_file_(read_file), extend_dir_(extend_dir), diagnostics_(diagnostics), notes_(notes) {}
 
   Layer Load(std::string_view text, const std::string& file, int depth,
              std::vector<std::string>& chain) {
     Layer layer;
-    const std::optional<YamlNode> parsed = ParseToml(text, file, diagnostics_);
+    const std::optional<core::Node> parsed = ParseToml(text, file, diagnostics_);
     if (!parsed) return layer;
-    const YamlNode& root = *parsed;
-    FieldReader reader(file, diagnostics_);
+    const core::Node& root = *parsed;
+    core::FieldReader reader(file, diagnostics_);
     if (!reader.ExpectMap(
             root, "",
             {"title", "description", "minversion", "extend", "rules", "allowlist", "allowlists"})) {
       return layer;
     }
-    layer.title = reader.String(root, "title", "", Need::kOptional).value_or("");
+    layer.title = reader.String(root, "title", "", core::Need::kOptional).value_or("");
     ReadRules(root, reader, layer);
     ReadGlobalAllowlists(root, reader, layer);
-    if (const YamlNode* extend = root.Find("extend")) {
+    if (const core::Node* extend = root.Find("extend")) {
       if (depth >= kMaxGitleaksExtendDepth) {
         notes_.push_back(file + ": [extend] not followed: gitleaks extends at most " +
                          std::to_string(kMaxGitleaksExtendDepth) + " levels");
@@ -87,11 +88,11 @@ class Loader {
   }
 
  private:
-  void ReadRules(const YamlNode& root, FieldReader& reader, Layer& layer) {
-    const YamlNode* rules = root.Find("rules");
+  void ReadRules(const core::Node& root, core::FieldReader& reader, Layer& layer) {
+    const core::Node* rules = root.Find("rules");
     if (rules == nullptr || !reader.ExpectList(*rules, "rules")) return;
     for (std::size_t i = 0; i < rules->items.size(); ++i) {
-      auto rule = ReadGitleaksRule(rules->items[i], IndexField("rules", i), reader, notes_);
+      auto rule = ReadGitleaksRule(rules->items[i], core::IndexField("rules", i), reader, notes_);
       if (!rule) continue;
       if (SecretRule* earlier = FindRule(layer.rules, rule->id)) {
         // gitleaks keeps rules in a map by id: the later definition wins.
@@ -104,25 +105,25 @@ class Loader {
     }
   }
 
-  void ReadGlobalAllowlists(const YamlNode& root, FieldReader& reader, Layer& layer) {
-    const YamlNode* old_allow = root.Find("allowlist");
-    const YamlNode* allows = root.Find("allowlists");
+  void ReadGlobalAllowlists(const core::Node& root, core::FieldReader& reader, Layer& layer) {
+    const core::Node* old_allow = root.Find("allowlist");
+    const core::Node* allows = root.Find("allowlists");
     if (old_allow != nullptr && allows != nullptr) {
       reader.Report(*old_allow, "allowlist",
                     "[allowlist] is deprecated, it cannot be used alongside [[allowlists]]");
       return;
     }
-    std::vector<std::pair<const YamlNode*, std::string>> nodes;
+    std::vector<std::pair<const core::Node*, std::string>> nodes;
     if (old_allow != nullptr) nodes.emplace_back(old_allow, "allowlist");
     if (allows != nullptr && reader.ExpectList(*allows, "allowlists")) {
       for (std::size_t i = 0; i < allows->items.size(); ++i) {
-        nodes.emplace_back(&allows->items[i], IndexField("allowlists", i));
+        nodes.emplace_back(&allows->items[i], core::IndexField("allowlists", i));
       }
     }
     for (const auto& [node, field] : nodes) {
       auto allowlist = ReadGitleaksAllowlist(*node, field, reader, AllowlistLevel::kGlobal, notes_);
       if (!allowlist) continue;
-      auto targets = reader.StringList(*node, "targetrules", field, Need::kOptional)
+      auto targets = reader.StringList(*node, "targetrules", field, core::Need::kOptional)
                          .value_or(std::vector<std::string>{});
       if (targets.empty()) {
         layer.allowlists.push_back(std::move(*allowlist));
@@ -133,13 +134,14 @@ class Loader {
     }
   }
 
-  void Extend(const YamlNode& node, FieldReader& reader, const std::string& file, int depth,
+  void Extend(const core::Node& node, core::FieldReader& reader, const std::string& file, int depth,
               std::vector<std::string>& chain, Layer& layer) {
     if (!reader.ExpectMap(node, "extend", {"path", "url", "usedefault", "disabledrules"})) return;
-    const std::string path = reader.String(node, "path", "extend", Need::kOptional).value_or("");
+    const std::string path =
+        reader.String(node, "path", "extend", core::Need::kOptional).value_or("");
     const bool use_default =
-        reader.Bool(node, "usedefault", "extend", Need::kOptional).value_or(false);
-    const auto disabled = reader.StringList(node, "disabledrules", "extend", Need::kOptional)
+        reader.Bool(node, "usedefault", "extend", core::Need::kOptional).value_or(false);
+    const auto disabled = reader.StringList(node, "disabledrules", "extend", core::Need::kOptional)
                               .value_or(std::vector<std::string>{});
     if (node.Find("url") != nullptr) {
       notes_.push_back(file + ": [extend] url is ignored (gitleaks does not implement it)");
@@ -204,12 +206,12 @@ class Loader {
 
   const FileReader& read_file_;
   const std::string& extend_dir_;
-  Diagnostics& diagnostics_;
+  core::Diagnostics& diagnostics_;
   std::vector<std::string>& notes_;
 };
 
 // Checks that need the merged rules: something to match, a secret group that exists.
-void Validate(const Layer& layer, const std::string& file, Diagnostics& diagnostics,
+void Validate(const Layer& layer, const std::string& file, core::Diagnostics& diagnostics,
               std::vector<std::string>& notes) {
   for (const auto& rule : layer.rules) {
     const std::string field = "rules (" + rule.id + ")";
@@ -242,7 +244,7 @@ void Validate(const Layer& layer, const std::string& file, Diagnostics& diagnost
 }  // namespace
 
 GitleaksConfig LoadGitleaksConfig(std::string_view text, const std::string& file,
-                                  const FileReader& read_file, Diagnostics& diagnostics,
+                                  const FileReader& read_file, core::Diagnostics& diagnostics,
                                   const std::string& extend_dir) {
   GitleaksConfig config;
   Loader loader(read_file, extend_dir, diagnostics, config.notes);

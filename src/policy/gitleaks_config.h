@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "policy/diagnostics.h"
+#include "core/diagnostics.h"
 #include "policy/policy.h"
 #include "policy/secret_rule.h"
 
@@ -29,7 +29,7 @@ inline constexpr int kMaxGitleaksExtendDepth = 2;
 // not empty (gitleaks resolves it against its working directory), else against the folder of
 // the file that names it.
 GitleaksConfig LoadGitleaksConfig(std::string_view text, const std::string& file,
-                                  const FileReader& read_file, Diagnostics& diagnostics,
+                                  const FileReader& read_file, core::Diagnostics& diagnostics,
                                   const std::string& extend_dir = "");
 
 }  // namespace riskgate::policy

@@ -12,7 +12,7 @@ std::string TrimSpace(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
-PatternPtr ReadPattern(const YamlNode& node, const std::string& field, FieldReader& reader,
+PatternPtr ReadPattern(const core::Node& node, const std::string& field, core::FieldReader& reader,
                        std::vector<std::string>& notes) {
   auto source = reader.AsString(node, field);
   if (!source) return nullptr;
@@ -30,15 +30,15 @@ PatternPtr ReadPattern(const YamlNode& node, const std::string& field, FieldRead
   return pattern;
 }
 
-std::vector<PatternPtr> ReadPatterns(const YamlNode& map, std::string_view key,
-                                     const std::string& parent, FieldReader& reader,
+std::vector<PatternPtr> ReadPatterns(const core::Node& map, std::string_view key,
+                                     const std::string& parent, core::FieldReader& reader,
                                      std::vector<std::string>& notes) {
   std::vector<PatternPtr> out;
-  const YamlNode* list = reader.Get(map, key, parent, Need::kOptional);
-  const std::string field = JoinField(parent, key);
+  const core::Node* list = reader.Get(map, key, parent, core::Need::kOptional);
+  const std::string field = core::JoinField(parent, key);
   if (list == nullptr || !reader.ExpectList(*list, field)) return out;
   for (std::size_t i = 0; i < list->items.size(); ++i) {
-    if (auto p = ReadPattern(list->items[i], IndexField(field, i), reader, notes)) {
+    if (auto p = ReadPattern(list->items[i], core::IndexField(field, i), reader, notes)) {
       out.push_back(std::move(p));
     }
   }
@@ -69,8 +69,8 @@ int RewriteGoNamedGroups(std::string& pattern) {
   return rewritten;
 }
 
-std::optional<Allowlist> ReadGitleaksAllowlist(const YamlNode& node, const std::string& field,
-                                               FieldReader& reader, AllowlistLevel level,
+std::optional<Allowlist> ReadGitleaksAllowlist(const core::Node& node, const std::string& field,
+                                               core::FieldReader& reader, AllowlistLevel level,
                                                std::vector<std::string>& notes) {
   const bool is_map = level == AllowlistLevel::kGlobal
                           ? reader.ExpectMap(node, field,
@@ -82,35 +82,35 @@ std::optional<Allowlist> ReadGitleaksAllowlist(const YamlNode& node, const std::
   if (!is_map) return std::nullopt;
   Allowlist out;
   bool ok = true;
-  out.description = reader.String(node, "description", field, Need::kOptional).value_or("");
+  out.description = reader.String(node, "description", field, core::Need::kOptional).value_or("");
   const std::string condition =
-      core::AsciiLower(reader.String(node, "condition", field, Need::kOptional).value_or(""));
+      core::AsciiLower(reader.String(node, "condition", field, core::Need::kOptional).value_or(""));
   if (condition == "and" || condition == "&&") {
     out.condition = AllowCondition::kAnd;
   } else if (!condition.empty() && condition != "or" && condition != "||") {
-    reader.Report(*node.Find("condition"), JoinField(field, "condition"),
+    reader.Report(*node.Find("condition"), core::JoinField(field, "condition"),
                   "unknown allowlist |condition| '" + condition + "' (expected 'and', 'or')");
     ok = false;
   }
   const std::string target =
-      reader.String(node, "regextarget", field, Need::kOptional).value_or("");
+      reader.String(node, "regextarget", field, core::Need::kOptional).value_or("");
   if (target == "match") {
     out.regex_target = RegexTarget::kMatch;
   } else if (target == "line") {
     out.regex_target = RegexTarget::kLine;
   } else if (!target.empty() && target != "secret") {
-    reader.Report(*node.Find("regextarget"), JoinField(field, "regexTarget"),
+    reader.Report(*node.Find("regextarget"), core::JoinField(field, "regexTarget"),
                   "unknown allowlist |regexTarget| '" + target + "' (expected 'match', 'line')");
     ok = false;
   }
-  for (const auto& c : reader.StringList(node, "commits", field, Need::kOptional)
+  for (const auto& c : reader.StringList(node, "commits", field, core::Need::kOptional)
                            .value_or(std::vector<std::string>{})) {
     std::string commit = core::AsciiLower(TrimSpace(c));
     if (!commit.empty()) out.commits.push_back(std::move(commit));
   }
   out.paths = ReadPatterns(node, "paths", field, reader, notes);
   out.regexes = ReadPatterns(node, "regexes", field, reader, notes);
-  for (const auto& w : reader.StringList(node, "stopwords", field, Need::kOptional)
+  for (const auto& w : reader.StringList(node, "stopwords", field, core::Need::kOptional)
                            .value_or(std::vector<std::string>{})) {
     if (!w.empty()) out.stopwords.push_back(core::AsciiLower(w));
   }
@@ -123,8 +123,9 @@ std::optional<Allowlist> ReadGitleaksAllowlist(const YamlNode& node, const std::
   return out;
 }
 
-std::optional<SecretRule> ReadGitleaksRule(const YamlNode& node, const std::string& field,
-                                           FieldReader& reader, std::vector<std::string>& notes) {
+std::optional<SecretRule> ReadGitleaksRule(const core::Node& node, const std::string& field,
+                                           core::FieldReader& reader,
+                                           std::vector<std::string>& notes) {
   if (!reader.ExpectMap(node, field,
                         {"id", "description", "regex", "path", "secretgroup", "entropy", "keywords",
                          "tags", "allowlist", "allowlists", "required", "skipreport"})) {
@@ -133,13 +134,13 @@ std::optional<SecretRule> ReadGitleaksRule(const YamlNode& node, const std::stri
   SecretRule rule;
   rule.dialect = RuleDialect::kGitleaks;
   rule.origin = reader.file() + ":" + std::to_string(node.mark.line);
-  rule.id = TrimSpace(reader.String(node, "id", field, Need::kOptional).value_or(""));
-  rule.description = reader.String(node, "description", field, Need::kOptional).value_or("");
+  rule.id = TrimSpace(reader.String(node, "id", field, core::Need::kOptional).value_or(""));
+  rule.description = reader.String(node, "description", field, core::Need::kOptional).value_or("");
   if (rule.id.empty()) {
     std::string context;
-    if (const YamlNode* regex = node.Find("regex")) {
+    if (const core::Node* regex = node.Find("regex")) {
       context = ", regex: " + regex->scalar;
-    } else if (const YamlNode* path = node.Find("path")) {
+    } else if (const core::Node* path = node.Find("path")) {
       context = ", path: " + path->scalar;
     } else if (!rule.description.empty()) {
       context = ", description: " + rule.description;
@@ -154,34 +155,34 @@ std::optional<SecretRule> ReadGitleaksRule(const YamlNode& node, const std::stri
                   "composite rules ([[rules.required]], skipReport) are not supported");
     ok = false;
   }
-  if (const YamlNode* regex = node.Find("regex")) {
-    rule.regex = ReadPattern(*regex, JoinField(named, "regex"), reader, notes);
+  if (const core::Node* regex = node.Find("regex")) {
+    rule.regex = ReadPattern(*regex, core::JoinField(named, "regex"), reader, notes);
     ok = ok && (rule.regex || regex->scalar.empty());
   }
-  if (const YamlNode* path = node.Find("path")) {
-    rule.path = ReadPattern(*path, JoinField(named, "path"), reader, notes);
+  if (const core::Node* path = node.Find("path")) {
+    rule.path = ReadPattern(*path, core::JoinField(named, "path"), reader, notes);
     ok = ok && (rule.path || path->scalar.empty());
   }
-  if (auto group = reader.Integer(node, "secretgroup", named, Need::kOptional)) {
+  if (auto group = reader.Integer(node, "secretgroup", named, core::Need::kOptional)) {
     if (*group < 0 || *group > 1000) {
-      reader.Report(*node.Find("secretgroup"), JoinField(named, "secretGroup"),
+      reader.Report(*node.Find("secretgroup"), core::JoinField(named, "secretGroup"),
                     "invalid regex secret group " + std::to_string(*group));
       ok = false;
     } else {
       rule.secret_group = static_cast<int>(*group);
     }
   }
-  if (auto entropy = reader.Number(node, "entropy", named, Need::kOptional)) {
+  if (auto entropy = reader.Number(node, "entropy", named, core::Need::kOptional)) {
     if (*entropy != 0) rule.entropy = *entropy;
   }
-  for (const auto& k : reader.StringList(node, "keywords", named, Need::kOptional)
+  for (const auto& k : reader.StringList(node, "keywords", named, core::Need::kOptional)
                            .value_or(std::vector<std::string>{})) {
     if (!k.empty()) rule.keywords.push_back(core::AsciiLower(k));
   }
-  rule.tags =
-      reader.StringList(node, "tags", named, Need::kOptional).value_or(std::vector<std::string>{});
-  const YamlNode* old_allow = node.Find("allowlist");
-  const YamlNode* allows = node.Find("allowlists");
+  rule.tags = reader.StringList(node, "tags", named, core::Need::kOptional)
+                  .value_or(std::vector<std::string>{});
+  const core::Node* old_allow = node.Find("allowlist");
+  const core::Node* allows = node.Find("allowlists");
   if (old_allow != nullptr && allows != nullptr) {
     reader.Report(*old_allow, named,
                   "[rules.allowlist] is deprecated, it cannot be used alongside "
@@ -189,16 +190,16 @@ std::optional<SecretRule> ReadGitleaksRule(const YamlNode& node, const std::stri
     return std::nullopt;
   }
   if (old_allow != nullptr) {
-    auto a = ReadGitleaksAllowlist(*old_allow, JoinField(named, "allowlist"), reader,
+    auto a = ReadGitleaksAllowlist(*old_allow, core::JoinField(named, "allowlist"), reader,
                                    AllowlistLevel::kRule, notes);
     if (a) rule.allowlists.push_back(std::move(*a));
     ok = ok && a.has_value();
   }
-  if (allows != nullptr && reader.ExpectList(*allows, JoinField(named, "allowlists"))) {
+  if (allows != nullptr && reader.ExpectList(*allows, core::JoinField(named, "allowlists"))) {
     for (std::size_t i = 0; i < allows->items.size(); ++i) {
-      auto a =
-          ReadGitleaksAllowlist(allows->items[i], IndexField(JoinField(named, "allowlists"), i),
-                                reader, AllowlistLevel::kRule, notes);
+      auto a = ReadGitleaksAllowlist(allows->items[i],
+                                     core::IndexField(core::JoinField(named, "allowlists"), i),
+                                     reader, AllowlistLevel::kRule, notes);
       if (a) rule.allowlists.push_back(std::move(*a));
       ok = ok && a.has_value();
     }

@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "policy/field_reader.h"
+#include "core/field_reader.h"
 #include "policy/secret_rule.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
@@ -18,12 +19,13 @@ enum class AllowlistLevel { kGlobal, kRule };
 
 // A rule with kGitleaks dialect, or nullopt after reporting why (a missing id, a bad pattern, a
 // bad allowlist). Whether it has a regex or path is checked after [extend] merged it.
-std::optional<SecretRule> ReadGitleaksRule(const YamlNode& node, const std::string& field,
-                                           FieldReader& reader, std::vector<std::string>& notes);
+std::optional<SecretRule> ReadGitleaksRule(const core::Node& node, const std::string& field,
+                                           core::FieldReader& reader,
+                                           std::vector<std::string>& notes);
 
 // An allowlist; empty ones and unknown `condition` / `regexTarget` values are errors.
-std::optional<Allowlist> ReadGitleaksAllowlist(const YamlNode& node, const std::string& field,
-                                               FieldReader& reader, AllowlistLevel level,
+std::optional<Allowlist> ReadGitleaksAllowlist(const core::Node& node, const std::string& field,
+                                               core::FieldReader& reader, AllowlistLevel level,
                                                std::vector<std::string>& notes);
 
 // Rewrites Go's `(?<name>...)` named groups, which RE2 rejects, to `(?P<name>...)`; returns

@@ -7,13 +7,13 @@
 #include <string>
 #include <string_view>
 
-#include "policy/diagnostics.h"
+#include "core/diagnostics.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
 // Parses `text`; a syntax error becomes a diagnostic at its file:line:column and gives nullopt.
-std::optional<YamlNode> ParseToml(std::string_view text, const std::string& file,
-                                  Diagnostics& diagnostics);
+std::optional<core::Node> ParseToml(std::string_view text, const std::string& file,
+                                    core::Diagnostics& diagnostics);
 
 }  // namespace riskgate::policy

@@ -1,11 +1,12 @@
 // Stage 2 (policy): reads `controls.pins` of a policy.
 #pragma once
 
-#include "policy/field_reader.h"
+#include "core/field_reader.h"
 #include "policy/policy.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
-void LoadPinsControl(const YamlNode* node, FieldReader& reader, PinsControl& pins);
+void LoadPinsControl(const core::Node* node, core::FieldReader& reader, PinsControl& pins);
 
 }  // namespace riskgate::policy

@@ -4,8 +4,8 @@
 #include <limits>
 #include <set>
 
+#include "core/field_reader.h"
 #include "core/text.h"
-#include "policy/field_reader.h"
 #include "policy/gitleaks_config.h"
 #include "policy/pins_loader.h"
 #include "policy/policy_compose.h"
@@ -19,22 +19,22 @@ extern const std::string_view kDefaultPolicy;
 namespace riskgate::policy {
 namespace {
 
-void ReadDecisions(const YamlNode& node, FieldReader& reader, Policy& policy) {
+void ReadDecisions(const core::Node& node, core::FieldReader& reader, Policy& policy) {
   if (!reader.ExpectMap(node, "decisions", {"critical", "high", "medium", "low", "info"})) return;
   for (std::size_t i = 0; i < node.fields.size(); ++i) {
     const auto& [key, value] = node.fields[i];
     auto severity = core::ParseSeverity(key);
     if (!severity) continue;  // already reported as unknown
-    if (auto decision = reader.AsDecision(value, JoinField("decisions", key))) {
+    if (auto decision = reader.AsDecision(value, core::JoinField("decisions", key))) {
       policy.decisions[static_cast<std::size_t>(*severity)] = *decision;
     }
   }
 }
 
 // `policy.owners`: a list of "@login", "@org/team" or emails.
-void ReadOwners(const YamlNode& node, FieldReader& reader, Policy& policy) {
+void ReadOwners(const core::Node& node, core::FieldReader& reader, Policy& policy) {
   if (!reader.ExpectMap(node, "policy", {"owners"})) return;
-  auto owners = reader.StringList(node, "owners", "policy", Need::kOptional);
+  auto owners = reader.StringList(node, "owners", "policy", core::Need::kOptional);
   if (!owners) return;
   for (std::size_t i = 0; i < owners->size(); ++i) {
     const std::string& owner = (*owners)[i];
@@ -42,7 +42,7 @@ void ReadOwners(const YamlNode& node, FieldReader& reader, Policy& policy) {
     const bool handle = at == 0 && owner.size() > 1;
     const bool email = at != std::string::npos && at > 0 && at + 1 < owner.size();
     if (!handle && !email) {
-      reader.Report(node.Find("owners")->items[i], IndexField("policy.owners", i),
+      reader.Report(node.Find("owners")->items[i], core::IndexField("policy.owners", i),
                     "expected '@login', '@org/team' or an email, found '" + owner + "'");
       continue;
     }
@@ -51,10 +51,10 @@ void ReadOwners(const YamlNode& node, FieldReader& reader, Policy& policy) {
 }
 
 template <typename T>
-void ReadPositive(const YamlNode& node, std::string_view key, FieldReader& reader, T& out) {
-  auto value = reader.Integer(node, key, "limits", Need::kOptional);
+void ReadPositive(const core::Node& node, std::string_view key, core::FieldReader& reader, T& out) {
+  auto value = reader.Integer(node, key, "limits", core::Need::kOptional);
   if (!value) return;
-  const std::string field = JoinField("limits", key);
+  const std::string field = core::JoinField("limits", key);
   if (*value <= 0 || *value > std::numeric_limits<T>::max()) {
     reader.Report(*node.Find(key), field,
                   "must be between 1 and " + std::to_string(std::numeric_limits<T>::max()));
@@ -63,13 +63,13 @@ void ReadPositive(const YamlNode& node, std::string_view key, FieldReader& reade
   }
 }
 
-void ReadLimits(const YamlNode& node, FieldReader& reader, Policy& policy) {
+void ReadLimits(const core::Node& node, core::FieldReader& reader, Policy& policy) {
   if (!reader.ExpectMap(
           node, "limits",
           {"max_file_bytes", "max_findings_per_file", "max_findings", "on_unscanned"})) {
     return;
   }
-  if (auto value = reader.String(node, "on_unscanned", "limits", Need::kOptional)) {
+  if (auto value = reader.String(node, "on_unscanned", "limits", core::Need::kOptional)) {
     if (*value == "warn") {
       policy.limits.on_unscanned = OnUnscanned::kWarn;
     } else if (*value == "block") {
@@ -86,24 +86,24 @@ void ReadLimits(const YamlNode& node, FieldReader& reader, Policy& policy) {
 
 class SecretsLoader {
  public:
-  SecretsLoader(const std::string& origin, const FileReader& read_file, FieldReader& reader,
-                Diagnostics& diagnostics)
+  SecretsLoader(const std::string& origin, const FileReader& read_file, core::FieldReader& reader,
+                core::Diagnostics& diagnostics)
       : origin_(origin), read_file_(read_file), reader_(reader), diagnostics_(diagnostics) {}
 
-  void Load(const YamlNode& node, SecretsControl& secrets) {
+  void Load(const core::Node& node, SecretsControl& secrets) {
     const std::string field = "controls.secrets";
     if (!reader_.ExpectMap(node, field,
                            {"enabled", "rule_packs", "rules", "disabled_rules", "severity",
                             "allowlist", "inline_suppressions", "gitleaks_config"})) {
       return;
     }
-    secrets.enabled = reader_.Bool(node, "enabled", field, Need::kOptional).value_or(true);
+    secrets.enabled = reader_.Bool(node, "enabled", field, core::Need::kOptional).value_or(true);
     std::optional<GitleaksConfig> gitleaks = LoadGitleaks(node, field, secrets);
-    if (const YamlNode* packs = reader_.Get(node, "rule_packs", field, Need::kOptional)) {
+    if (const core::Node* packs = reader_.Get(node, "rule_packs", field, core::Need::kOptional)) {
       secrets.rule_packs.clear();
       if (reader_.ExpectList(*packs, field + ".rule_packs")) {
         for (std::size_t i = 0; i < packs->items.size(); ++i) {
-          const std::string pfield = IndexField(field + ".rule_packs", i);
+          const std::string pfield = core::IndexField(field + ".rule_packs", i);
           if (auto name = reader_.AsString(packs->items[i], pfield)) {
             secrets.rule_packs.push_back(*name);
             LoadPack(*name, packs->items[i], pfield, secrets);
@@ -117,15 +117,15 @@ class SecretsLoader {
       secrets.rule_packs = {std::string(kDefaultPolicyName)};
     }
     if (gitleaks) {
-      const YamlNode& at = *node.Find("gitleaks_config");
+      const core::Node& at = *node.Find("gitleaks_config");
       for (auto& rule : gitleaks->rules) {
         Add(std::move(rule), at, field + ".gitleaks_config", secrets);
       }
     }
-    if (const YamlNode* rules = reader_.Get(node, "rules", field, Need::kOptional)) {
+    if (const core::Node* rules = reader_.Get(node, "rules", field, core::Need::kOptional)) {
       if (reader_.ExpectList(*rules, field + ".rules")) {
         for (std::size_t i = 0; i < rules->items.size(); ++i) {
-          const std::string rfield = IndexField(field + ".rules", i);
+          const std::string rfield = core::IndexField(field + ".rules", i);
           if (auto rule =
                   ReadSecretRule(rules->items[i], rfield, reader_, PatternCheck::kValidate)) {
             Add(std::move(*rule), rules->items[i], rfield, secrets);
@@ -133,13 +133,14 @@ class SecretsLoader {
         }
       }
     }
-    if (const YamlNode* overrides = reader_.Get(node, "severity", field, Need::kOptional)) {
+    if (const core::Node* overrides = reader_.Get(node, "severity", field, core::Need::kOptional)) {
       ApplySeverityOverrides(*overrides, field + ".severity", secrets);
     }
-    if (const YamlNode* disabled = reader_.Get(node, "disabled_rules", field, Need::kOptional)) {
+    if (const core::Node* disabled =
+            reader_.Get(node, "disabled_rules", field, core::Need::kOptional)) {
       Disable(*disabled, field + ".disabled_rules", secrets);
     }
-    if (const YamlNode* allow = reader_.Get(node, "allowlist", field, Need::kOptional)) {
+    if (const core::Node* allow = reader_.Get(node, "allowlist", field, core::Need::kOptional)) {
       Allowlist allowlist =
           ReadAllowlist(*allow, field + ".allowlist", reader_, PatternCheck::kValidate);
       if (!allowlist.empty()) secrets.allowlists.push_back(std::move(allowlist));
@@ -147,8 +148,8 @@ class SecretsLoader {
     if (gitleaks) {
       for (auto& a : gitleaks->allowlists) secrets.allowlists.push_back(std::move(a));
     }
-    if (const YamlNode* inline_node =
-            reader_.Get(node, "inline_suppressions", field, Need::kOptional)) {
+    if (const core::Node* inline_node =
+            reader_.Get(node, "inline_suppressions", field, core::Need::kOptional)) {
       auto value = reader_.AsString(*inline_node, field + ".inline_suppressions");
       if (value == "allow") {
         secrets.inline_suppressions = InlineSuppressions::kAllow;
@@ -166,12 +167,12 @@ class SecretsLoader {
  private:
   // controls.secrets.gitleaks_config: a path relative to the policy's folder, or `auto` for
   // .gitleaks.toml there when it exists. nullopt when none is loaded.
-  std::optional<GitleaksConfig> LoadGitleaks(const YamlNode& node, const std::string& parent,
+  std::optional<GitleaksConfig> LoadGitleaks(const core::Node& node, const std::string& parent,
                                              SecretsControl& secrets) {
     const std::string field = parent + ".gitleaks_config";
-    auto name = reader_.String(node, "gitleaks_config", parent, Need::kOptional);
+    auto name = reader_.String(node, "gitleaks_config", parent, core::Need::kOptional);
     if (!name || name->empty()) return std::nullopt;
-    const YamlNode& at = *node.Find("gitleaks_config");
+    const core::Node& at = *node.Find("gitleaks_config");
     secrets.gitleaks_config = *name;
     const bool automatic = *name == "auto";
     const std::filesystem::path path =
@@ -193,7 +194,7 @@ class SecretsLoader {
     return config;
   }
 
-  void LoadPack(const std::string& name, const YamlNode& at, const std::string& field,
+  void LoadPack(const std::string& name, const core::Node& at, const std::string& field,
                 SecretsControl& secrets) {
     RulePack pack;
     if (name.starts_with(kBuiltinPrefix)) {
@@ -211,7 +212,8 @@ class SecretsLoader {
     for (auto& rule : pack.rules) Add(std::move(rule), at, field, secrets);
   }
 
-  void Add(SecretRule rule, const YamlNode& at, const std::string& field, SecretsControl& secrets) {
+  void Add(SecretRule rule, const core::Node& at, const std::string& field,
+           SecretsControl& secrets) {
     for (const auto& existing : secrets.rules) {
       if (existing.id == rule.id) {
         reader_.Report(at, field,
@@ -230,9 +232,9 @@ class SecretsLoader {
     return nullptr;
   }
 
-  void ApplySeverityOverrides(const YamlNode& node, const std::string& field,
+  void ApplySeverityOverrides(const core::Node& node, const std::string& field,
                               SecretsControl& secrets) {
-    if (node.kind != YamlNode::Kind::kMap) {
+    if (node.kind != core::Node::Kind::kMap) {
       reader_.Report(node, field, "expected a map of rule id to severity");
       return;
     }
@@ -240,23 +242,24 @@ class SecretsLoader {
       const auto& [id, value] = node.fields[i];
       SecretRule* rule = Find(secrets, id);
       if (rule == nullptr) {
-        reader_.Report(node.key_marks[i], JoinField(field, id), "no rule has this id");
+        reader_.Report(node.key_marks[i], core::JoinField(field, id), "no rule has this id");
         continue;
       }
-      if (auto severity = reader_.AsSeverity(value, JoinField(field, id))) {
+      if (auto severity = reader_.AsSeverity(value, core::JoinField(field, id))) {
         rule->severity = *severity;
       }
     }
   }
 
-  void Disable(const YamlNode& node, const std::string& field, SecretsControl& secrets) {
+  void Disable(const core::Node& node, const std::string& field, SecretsControl& secrets) {
     if (!reader_.ExpectList(node, field)) return;
     std::set<std::string> disabled;
     for (std::size_t i = 0; i < node.items.size(); ++i) {
-      auto id = reader_.AsString(node.items[i], IndexField(field, i));
+      auto id = reader_.AsString(node.items[i], core::IndexField(field, i));
       if (!id) continue;
       if (Find(secrets, *id) == nullptr) {
-        reader_.Report(node.items[i], IndexField(field, i), "no rule has the id '" + *id + "'");
+        reader_.Report(node.items[i], core::IndexField(field, i),
+                       "no rule has the id '" + *id + "'");
         continue;
       }
       disabled.insert(*id);
@@ -266,8 +269,8 @@ class SecretsLoader {
 
   const std::string& origin_;
   const FileReader& read_file_;
-  FieldReader& reader_;
-  Diagnostics& diagnostics_;
+  core::FieldReader& reader_;
+  core::Diagnostics& diagnostics_;
 };
 
 }  // namespace
@@ -287,7 +290,7 @@ long long ProgramSizeOf(const std::vector<Allowlist>& allowlists) {
 
 // The run's regex budget: every pattern the policy and its rule packs add to the built-in pack.
 void CheckPatternBudget(const SecretsControl& secrets, const std::string& origin,
-                        Diagnostics& diagnostics) {
+                        core::Diagnostics& diagnostics) {
   long long total = ProgramSizeOf(secrets.allowlists);
   std::string largest;
   long long largest_size = 0;
@@ -312,43 +315,43 @@ void CheckPatternBudget(const SecretsControl& secrets, const std::string& origin
 
 core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin,
                                 const FileReader& read_file) {
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   Policy policy;
   policy.source = core::PolicySource{origin, core::Sha256Hex(text), ""};
   const std::optional<ComposedPolicy> composed =
       ComposePolicy(text, origin, read_file, diagnostics);
   if (!composed) return tl::unexpected(diagnostics.ToError());
   policy.source.extends.assign(composed->files.begin(), composed->files.end() - 1);
-  const YamlNode& root = composed->root;
-  FieldReader reader(origin, diagnostics);
-  if (root.kind == YamlNode::Kind::kNull) {
+  const core::Node& root = composed->root;
+  core::FieldReader reader(origin, diagnostics);
+  if (root.kind == core::Node::Kind::kNull) {
     reader.Report(root, "", "the policy is empty (write at least `version: 1`)");
     return tl::unexpected(diagnostics.ToError());
   }
   if (reader.ExpectMap(root, "",
                        {"version", "decisions", "limits", "waivers", "policy", "controls"})) {
-    if (auto version = reader.Integer(root, "version", "", Need::kRequired)) {
+    if (auto version = reader.Integer(root, "version", "", core::Need::kRequired)) {
       if (*version != 1) {
         reader.Report(*root.Find("version"), "version",
                       "unsupported policy version " + std::to_string(*version) + " (expected 1)");
       }
     }
-    if (const YamlNode* decisions = root.Find("decisions")) {
+    if (const core::Node* decisions = root.Find("decisions")) {
       ReadDecisions(*decisions, reader, policy);
     }
-    if (const YamlNode* limits = root.Find("limits")) ReadLimits(*limits, reader, policy);
-    if (const YamlNode* waivers = root.Find("waivers")) {
+    if (const core::Node* limits = root.Find("limits")) ReadLimits(*limits, reader, policy);
+    if (const core::Node* waivers = root.Find("waivers")) {
       ReadWaiverPolicy(*waivers, reader, policy.waivers);
     }
-    if (const YamlNode* owners = root.Find("policy")) ReadOwners(*owners, reader, policy);
-    const YamlNode* controls = root.Find("controls");
-    YamlNode empty_map;
-    empty_map.kind = YamlNode::Kind::kMap;
+    if (const core::Node* owners = root.Find("policy")) ReadOwners(*owners, reader, policy);
+    const core::Node* controls = root.Find("controls");
+    core::Node empty_map;
+    empty_map.kind = core::Node::Kind::kMap;
     empty_map.mark = root.mark;
-    const YamlNode& controls_node = controls ? *controls : empty_map;
+    const core::Node& controls_node = controls ? *controls : empty_map;
     if (reader.ExpectMap(controls_node, "controls",
                          {"secrets", "pins", "reviews", "threat_model", "custom"})) {
-      const YamlNode* secrets = controls_node.Find("secrets");
+      const core::Node* secrets = controls_node.Find("secrets");
       SecretsLoader loader(origin, read_file, reader, diagnostics);
       loader.Load(secrets ? *secrets : empty_map, policy.secrets);
       LoadPinsControl(controls_node.Find("pins"), reader, policy.pins);

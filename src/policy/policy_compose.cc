@@ -4,7 +4,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "policy/field_reader.h"
+#include "core/field_reader.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::embedded {
 extern const std::string_view kDefaultPolicy;
@@ -17,31 +18,31 @@ constexpr int kMaxDepth = 8;
 constexpr std::string_view kBuiltin = "builtin:";
 constexpr std::string_view kDefault = "builtin:default";
 
-void Stamp(YamlNode& node, const std::shared_ptr<const std::string>& file) {
+void Stamp(core::Node& node, const std::shared_ptr<const std::string>& file) {
   node.mark.file = file;
   for (auto& mark : node.key_marks) mark.file = file;
   for (auto& item : node.items) Stamp(item, file);
   for (auto& field : node.fields) Stamp(field.second, file);
 }
 
-const YamlNode* IdOf(const YamlNode& item) {
-  if (item.kind != YamlNode::Kind::kMap) return nullptr;
-  const YamlNode* id = item.Find("id");
-  return id != nullptr && id->kind == YamlNode::Kind::kScalar ? id : nullptr;
+const core::Node* IdOf(const core::Node& item) {
+  if (item.kind != core::Node::Kind::kMap) return nullptr;
+  const core::Node* id = item.Find("id");
+  return id != nullptr && id->kind == core::Node::Kind::kScalar ? id : nullptr;
 }
 
-bool ListOfIds(const YamlNode& list) {
-  return list.kind == YamlNode::Kind::kSequence && !list.items.empty() &&
+bool ListOfIds(const core::Node& list) {
+  return list.kind == core::Node::Kind::kSequence && !list.items.empty() &&
          std::all_of(list.items.begin(), list.items.end(),
-                     [](const YamlNode& item) { return IdOf(item) != nullptr; });
+                     [](const core::Node& item) { return IdOf(item) != nullptr; });
 }
 
-void Merge(YamlNode& base, YamlNode overlay) {
-  if (base.kind == YamlNode::Kind::kMap && overlay.kind == YamlNode::Kind::kMap) {
+void Merge(core::Node& base, core::Node overlay) {
+  if (base.kind == core::Node::Kind::kMap && overlay.kind == core::Node::Kind::kMap) {
     for (std::size_t i = 0; i < overlay.fields.size(); ++i) {
       auto& [key, value] = overlay.fields[i];
       auto it = std::find_if(base.fields.begin(), base.fields.end(),
-                             [&key = key](const YamlField& f) { return f.first == key; });
+                             [&key = key](const core::NodeField& f) { return f.first == key; });
       if (it == base.fields.end()) {
         base.fields.push_back(std::move(overlay.fields[i]));
         base.key_marks.push_back(overlay.key_marks[i]);
@@ -54,7 +55,7 @@ void Merge(YamlNode& base, YamlNode overlay) {
   }
   if (ListOfIds(base) && ListOfIds(overlay)) {
     for (auto& item : overlay.items) {
-      auto same = std::find_if(base.items.begin(), base.items.end(), [&](const YamlNode& b) {
+      auto same = std::find_if(base.items.begin(), base.items.end(), [&](const core::Node& b) {
         return IdOf(b)->scalar == IdOf(item)->scalar;
       });
       if (same != base.items.end()) {
@@ -70,22 +71,22 @@ void Merge(YamlNode& base, YamlNode overlay) {
 
 class Composer {
  public:
-  Composer(const FileReader& read_file, Diagnostics& diagnostics)
+  Composer(const FileReader& read_file, core::Diagnostics& diagnostics)
       : read_file_(read_file), diagnostics_(diagnostics) {}
 
-  std::optional<YamlNode> Load(std::string_view text, const std::string& name) {
+  std::optional<core::Node> Load(std::string_view text, const std::string& name) {
     auto parsed = ParseYaml(text, name, diagnostics_);
     if (!parsed) return std::nullopt;
     Stamp(*parsed, std::make_shared<const std::string>(name));
     stack_.push_back(name);
-    YamlNode merged;
-    merged.kind = YamlNode::Kind::kMap;
+    core::Node merged;
+    merged.kind = core::Node::Kind::kMap;
     merged.mark = parsed->mark;
-    if (parsed->kind == YamlNode::Kind::kMap) {
+    if (parsed->kind == core::Node::Kind::kMap) {
       auto it = std::find_if(parsed->fields.begin(), parsed->fields.end(),
-                             [](const YamlField& f) { return f.first == "extends"; });
+                             [](const core::NodeField& f) { return f.first == "extends"; });
       if (it != parsed->fields.end()) {
-        const YamlNode extends = std::move(it->second);
+        const core::Node extends = std::move(it->second);
         parsed->key_marks.erase(parsed->key_marks.begin() + (it - parsed->fields.begin()));
         parsed->fields.erase(it);
         ExtendFrom(extends, name, merged);
@@ -102,19 +103,19 @@ class Composer {
   std::vector<std::string> files() const { return files_; }
 
  private:
-  void ExtendFrom(const YamlNode& extends, const std::string& name, YamlNode& merged) {
-    FieldReader reader(name, diagnostics_);
-    std::vector<const YamlNode*> entries;
-    if (extends.kind == YamlNode::Kind::kScalar) {
+  void ExtendFrom(const core::Node& extends, const std::string& name, core::Node& merged) {
+    core::FieldReader reader(name, diagnostics_);
+    std::vector<const core::Node*> entries;
+    if (extends.kind == core::Node::Kind::kScalar) {
       entries.push_back(&extends);
-    } else if (extends.kind == YamlNode::Kind::kSequence) {
+    } else if (extends.kind == core::Node::Kind::kSequence) {
       for (const auto& item : extends.items) entries.push_back(&item);
     } else {
       reader.Report(extends, "extends", "expected a policy file or a list of them");
       return;
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      const std::string field = IndexField("extends", i);
+      const std::string field = core::IndexField("extends", i);
       auto written = reader.AsString(*entries[i], field);
       if (!written) continue;
       const std::string target = ResolveBeside(name, *written);
@@ -151,14 +152,14 @@ class Composer {
   }
 
   const FileReader& read_file_;
-  Diagnostics& diagnostics_;
+  core::Diagnostics& diagnostics_;
   std::vector<std::string> stack_;
   std::vector<std::string> files_;
 };
 
 }  // namespace
 
-const std::string& FileOf(const YamlNode& node, const std::string& fallback) {
+const std::string& FileOf(const core::Node& node, const std::string& fallback) {
   return node.mark.file ? *node.mark.file : fallback;
 }
 
@@ -171,10 +172,10 @@ std::string ResolveBeside(const std::string& file, const std::string& name) {
   return path.lexically_normal().string();
 }
 
-std::optional<NamedFile> ReadNamedFile(const YamlNode& at, const std::string& field,
+std::optional<NamedFile> ReadNamedFile(const core::Node& at, const std::string& field,
                                        const std::string& name, const std::string& origin,
                                        std::string_view what, const FileReader& read_file,
-                                       FieldReader& reader) {
+                                       core::FieldReader& reader) {
   const std::string path = ResolveBeside(FileOf(at, origin), name);
   auto text = read_file(path);
   if (!text) {
@@ -186,7 +187,8 @@ std::optional<NamedFile> ReadNamedFile(const YamlNode& at, const std::string& fi
 }
 
 std::optional<ComposedPolicy> ComposePolicy(std::string_view text, const std::string& origin,
-                                            const FileReader& read_file, Diagnostics& diagnostics) {
+                                            const FileReader& read_file,
+                                            core::Diagnostics& diagnostics) {
   Composer composer(read_file, diagnostics);
   auto root = composer.Load(text, origin);
   if (!root) return std::nullopt;

@@ -14,23 +14,24 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostics.h"
+#include "core/field_reader.h"
 #include "policy/custom_control.h"
-#include "policy/diagnostics.h"
-#include "policy/field_reader.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
 struct ComposedPolicy {
-  YamlNode root;
+  core::Node root;
   std::vector<std::string> files;  // every file merged, in merge order: the policy itself last
 };
 
 std::optional<ComposedPolicy> ComposePolicy(std::string_view text, const std::string& origin,
-                                            const FileReader& read_file, Diagnostics& diagnostics);
+                                            const FileReader& read_file,
+                                            core::Diagnostics& diagnostics);
 
 // The file `node` was read from, or `fallback` when it carries none.
-const std::string& FileOf(const YamlNode& node, const std::string& fallback);
+const std::string& FileOf(const core::Node& node, const std::string& fallback);
 
 // `name` as written in `file`, resolved against that file's folder (built-in names unchanged).
 std::string ResolveBeside(const std::string& file, const std::string& name);
@@ -42,9 +43,9 @@ struct NamedFile {
 
 // Reads the file `name` that the policy names at `at` (resolved beside the file `at` is in, else
 // `origin`); a failure is reported at `at` as "cannot read <what> '<path>'" and gives nullopt.
-std::optional<NamedFile> ReadNamedFile(const YamlNode& at, const std::string& field,
+std::optional<NamedFile> ReadNamedFile(const core::Node& at, const std::string& field,
                                        const std::string& name, const std::string& origin,
                                        std::string_view what, const FileReader& read_file,
-                                       FieldReader& reader);
+                                       core::FieldReader& reader);
 
 }  // namespace riskgate::policy

@@ -9,8 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "core/field_reader.h"
 #include "core/severity.h"
-#include "policy/field_reader.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
@@ -60,6 +61,6 @@ struct ReviewsControl {
 };
 
 // Reads `controls.reviews` (absent: the control stays off).
-void LoadReviewsControl(const YamlNode* node, FieldReader& reader, ReviewsControl& reviews);
+void LoadReviewsControl(const core::Node* node, core::FieldReader& reader, ReviewsControl& reviews);
 
 }  // namespace riskgate::policy

@@ -23,7 +23,7 @@ bool IsValidId(std::string_view id) {
 }
 
 // A pattern at `node` (a scalar), validated when asked to.
-PatternPtr ReadPattern(const YamlNode& node, const std::string& field, FieldReader& reader,
+PatternPtr ReadPattern(const core::Node& node, const std::string& field, core::FieldReader& reader,
                        PatternCheck check) {
   auto source = reader.AsString(node, field);
   if (!source) return nullptr;
@@ -43,28 +43,28 @@ PatternPtr ReadPattern(const YamlNode& node, const std::string& field, FieldRead
 
 }  // namespace
 
-std::vector<PatternPtr> ReadPatterns(const YamlNode& map, std::string_view key,
-                                     const std::string& parent, FieldReader& reader,
+std::vector<PatternPtr> ReadPatterns(const core::Node& map, std::string_view key,
+                                     const std::string& parent, core::FieldReader& reader,
                                      PatternCheck check) {
   std::vector<PatternPtr> out;
-  const YamlNode* list = reader.Get(map, key, parent, Need::kOptional);
-  const std::string field = JoinField(parent, key);
+  const core::Node* list = reader.Get(map, key, parent, core::Need::kOptional);
+  const std::string field = core::JoinField(parent, key);
   if (list == nullptr || !reader.ExpectList(*list, field)) return out;
   for (std::size_t i = 0; i < list->items.size(); ++i) {
-    if (auto p = ReadPattern(list->items[i], IndexField(field, i), reader, check)) {
+    if (auto p = ReadPattern(list->items[i], core::IndexField(field, i), reader, check)) {
       out.push_back(std::move(p));
     }
   }
   return out;
 }
 
-Allowlist ReadAllowlist(const YamlNode& node, const std::string& field, FieldReader& reader,
+Allowlist ReadAllowlist(const core::Node& node, const std::string& field, core::FieldReader& reader,
                         PatternCheck check) {
   Allowlist out;
   if (!reader.ExpectMap(node, field, {"paths", "regexes", "stopwords"})) return out;
   out.paths = ReadPatterns(node, "paths", field, reader, check);
   out.regexes = ReadPatterns(node, "regexes", field, reader, check);
-  if (auto words = reader.StringList(node, "stopwords", field, Need::kOptional)) {
+  if (auto words = reader.StringList(node, "stopwords", field, core::Need::kOptional)) {
     for (const auto& w : *words) {
       if (!w.empty()) out.stopwords.push_back(core::AsciiLower(w));
     }
@@ -72,8 +72,8 @@ Allowlist ReadAllowlist(const YamlNode& node, const std::string& field, FieldRea
   return out;
 }
 
-std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string& field,
-                                         FieldReader& reader, PatternCheck check) {
+std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::string& field,
+                                         core::FieldReader& reader, PatternCheck check) {
   if (!reader.ExpectMap(
           node, field,
           {"id", "description", "provider", "severity", "regex", "secret_group", "keywords",
@@ -83,10 +83,10 @@ std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string
   SecretRule rule;
   bool ok = true;
   rule.origin = reader.file() + ":" + std::to_string(node.mark.line);
-  if (auto id = reader.String(node, "id", field, Need::kRequired)) {
+  if (auto id = reader.String(node, "id", field, core::Need::kRequired)) {
     rule.id = *id;
     if (!IsValidId(rule.id)) {
-      reader.Report(*node.Find("id"), JoinField(field, "id"),
+      reader.Report(*node.Find("id"), core::JoinField(field, "id"),
                     "rule id '" + rule.id + "' must be lower-case letters, digits, '-', '_', '.'");
       ok = false;
     }
@@ -94,23 +94,23 @@ std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string
     ok = false;
   }
   const std::string named = rule.id.empty() ? field : field + " (" + rule.id + ")";
-  rule.description = reader.String(node, "description", named, Need::kRequired).value_or("");
-  rule.provider = reader.String(node, "provider", named, Need::kOptional).value_or("");
-  if (auto severity = reader.SeverityValue(node, "severity", named, Need::kRequired)) {
+  rule.description = reader.String(node, "description", named, core::Need::kRequired).value_or("");
+  rule.provider = reader.String(node, "provider", named, core::Need::kOptional).value_or("");
+  if (auto severity = reader.SeverityValue(node, "severity", named, core::Need::kRequired)) {
     rule.severity = *severity;
   } else {
     ok = false;
   }
-  if (const YamlNode* regex = reader.Get(node, "regex", named, Need::kRequired)) {
-    rule.regex = ReadPattern(*regex, JoinField(named, "regex"), reader, check);
+  if (const core::Node* regex = reader.Get(node, "regex", named, core::Need::kRequired)) {
+    rule.regex = ReadPattern(*regex, core::JoinField(named, "regex"), reader, check);
   }
   ok = ok && rule.regex != nullptr;
-  if (auto group = reader.Integer(node, "secret_group", named, Need::kOptional)) {
+  if (auto group = reader.Integer(node, "secret_group", named, core::Need::kOptional)) {
     const int groups = rule.regex && check == PatternCheck::kValidate
                            ? rule.regex->regex().NumberOfCapturingGroups()
                            : 1000;
     if (*group < 0 || *group > groups) {
-      reader.Report(*node.Find("secret_group"), JoinField(named, "secret_group"),
+      reader.Report(*node.Find("secret_group"), core::JoinField(named, "secret_group"),
                     "secret_group " + std::to_string(*group) + " is out of range (the regex has " +
                         std::to_string(groups) + " groups)");
       ok = false;
@@ -118,10 +118,11 @@ std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string
       rule.secret_group = static_cast<int>(*group);
     }
   }
-  if (auto keywords = reader.StringList(node, "keywords", named, Need::kOptional)) {
+  if (auto keywords = reader.StringList(node, "keywords", named, core::Need::kOptional)) {
     for (std::size_t i = 0; i < keywords->size(); ++i) {
       if ((*keywords)[i].empty()) {
-        reader.Report(node.Find("keywords")->items[i], IndexField(JoinField(named, "keywords"), i),
+        reader.Report(node.Find("keywords")->items[i],
+                      core::IndexField(core::JoinField(named, "keywords"), i),
                       "keyword must not be empty");
         ok = false;
         continue;
@@ -129,53 +130,55 @@ std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string
       rule.keywords.push_back(core::AsciiLower((*keywords)[i]));
     }
   }
-  if (auto entropy = reader.Number(node, "entropy", named, Need::kOptional)) {
+  if (auto entropy = reader.Number(node, "entropy", named, core::Need::kOptional)) {
     if (*entropy < 0 || *entropy > 8) {
-      reader.Report(*node.Find("entropy"), JoinField(named, "entropy"),
+      reader.Report(*node.Find("entropy"), core::JoinField(named, "entropy"),
                     "entropy must be between 0 and 8 bits per character");
       ok = false;
     } else {
       rule.entropy = entropy;
     }
   }
-  if (const YamlNode* allow = reader.Get(node, "allowlist", named, Need::kOptional)) {
-    Allowlist allowlist = ReadAllowlist(*allow, JoinField(named, "allowlist"), reader, check);
+  if (const core::Node* allow = reader.Get(node, "allowlist", named, core::Need::kOptional)) {
+    Allowlist allowlist = ReadAllowlist(*allow, core::JoinField(named, "allowlist"), reader, check);
     if (!allowlist.empty()) rule.allowlists.push_back(std::move(allowlist));
   }
-  rule.revoke_url = reader.String(node, "revoke_url", named, Need::kOptional).value_or("");
-  if (const YamlNode* remedy = reader.Get(node, "remediation", named, Need::kOptional)) {
-    const std::string rfield = JoinField(named, "remediation");
+  rule.revoke_url = reader.String(node, "revoke_url", named, core::Need::kOptional).value_or("");
+  if (const core::Node* remedy = reader.Get(node, "remediation", named, core::Need::kOptional)) {
+    const std::string rfield = core::JoinField(named, "remediation");
     if (reader.ExpectMap(*remedy, rfield, {"fix", "mitigate"})) {
-      rule.fix = reader.String(*remedy, "fix", rfield, Need::kOptional).value_or("");
-      rule.mitigate = reader.String(*remedy, "mitigate", rfield, Need::kOptional).value_or("");
+      rule.fix = reader.String(*remedy, "fix", rfield, core::Need::kOptional).value_or("");
+      rule.mitigate =
+          reader.String(*remedy, "mitigate", rfield, core::Need::kOptional).value_or("");
     }
   }
-  if (const YamlNode* examples = reader.Get(node, "examples", named, Need::kOptional)) {
-    const std::string efield = JoinField(named, "examples");
+  if (const core::Node* examples = reader.Get(node, "examples", named, core::Need::kOptional)) {
+    const std::string efield = core::JoinField(named, "examples");
     if (reader.ExpectMap(*examples, efield, {"match", "no_match"})) {
-      rule.match_examples = reader.StringList(*examples, "match", efield, Need::kOptional)
+      rule.match_examples = reader.StringList(*examples, "match", efield, core::Need::kOptional)
                                 .value_or(std::vector<std::string>{});
-      rule.no_match_examples = reader.StringList(*examples, "no_match", efield, Need::kOptional)
-                                   .value_or(std::vector<std::string>{});
+      rule.no_match_examples =
+          reader.StringList(*examples, "no_match", efield, core::Need::kOptional)
+              .value_or(std::vector<std::string>{});
     }
   }
-  rule.tags =
-      reader.StringList(node, "tags", named, Need::kOptional).value_or(std::vector<std::string>{});
+  rule.tags = reader.StringList(node, "tags", named, core::Need::kOptional)
+                  .value_or(std::vector<std::string>{});
   if (!ok) return std::nullopt;
   return rule;
 }
 
 RulePack LoadRulePack(std::string_view text, const std::string& file, PatternCheck check,
-                      Diagnostics& diagnostics) {
-  const std::optional<YamlNode> parsed = ParseYaml(text, file, diagnostics);
+                      core::Diagnostics& diagnostics) {
+  const std::optional<core::Node> parsed = ParseYaml(text, file, diagnostics);
   if (!parsed) return RulePack{};
   return LoadRulePackTree(*parsed, file, check, diagnostics);
 }
 
 std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck check,
-                                            Diagnostics& diagnostics) {
+                                            core::Diagnostics& diagnostics) {
   if (name != "builtin:default") return std::nullopt;
-  static const std::optional<YamlNode> tree = DecodeTree(embedded::kDefaultRulePackTree);
+  static const std::optional<core::Node> tree = DecodeTree(embedded::kDefaultRulePackTree);
   if (!tree) {
     diagnostics.Add(std::string(name), {}, "", "the embedded rule pack is corrupt");
     return RulePack{};
@@ -183,22 +186,22 @@ std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck 
   return LoadRulePackTree(*tree, std::string(name), check, diagnostics);
 }
 
-RulePack LoadRulePackTree(const YamlNode& root, const std::string& file, PatternCheck check,
-                          Diagnostics& diagnostics) {
+RulePack LoadRulePackTree(const core::Node& root, const std::string& file, PatternCheck check,
+                          core::Diagnostics& diagnostics) {
   RulePack pack;
-  FieldReader reader(file, diagnostics);
+  core::FieldReader reader(file, diagnostics);
   if (!reader.ExpectMap(root, "", {"pack", "description", "rules"})) return pack;
-  pack.name = reader.String(root, "pack", "", Need::kRequired).value_or("");
-  pack.description = reader.String(root, "description", "", Need::kOptional).value_or("");
-  const YamlNode* rules = reader.Get(root, "rules", "", Need::kRequired);
+  pack.name = reader.String(root, "pack", "", core::Need::kRequired).value_or("");
+  pack.description = reader.String(root, "description", "", core::Need::kOptional).value_or("");
+  const core::Node* rules = reader.Get(root, "rules", "", core::Need::kRequired);
   if (rules == nullptr || !reader.ExpectList(*rules, "rules")) return pack;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < rules->items.size(); ++i) {
-    const YamlNode& item = rules->items[i];
-    auto rule = ReadSecretRule(item, IndexField("rules", i), reader, check);
+    const core::Node& item = rules->items[i];
+    auto rule = ReadSecretRule(item, core::IndexField("rules", i), reader, check);
     if (!rule) continue;
     if (!ids.insert(rule->id).second) {
-      reader.Report(item, IndexField("rules", i), "duplicate rule id '" + rule->id + "'");
+      reader.Report(item, core::IndexField("rules", i), "duplicate rule id '" + rule->id + "'");
       continue;
     }
     pack.rules.push_back(std::move(*rule));

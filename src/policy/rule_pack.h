@@ -7,9 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "policy/diagnostics.h"
-#include "policy/field_reader.h"
+#include "core/diagnostics.h"
+#include "core/field_reader.h"
 #include "policy/secret_rule.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
@@ -24,28 +25,28 @@ struct RulePack {
 };
 
 RulePack LoadRulePack(std::string_view text, const std::string& file, PatternCheck check,
-                      Diagnostics& diagnostics);
+                      core::Diagnostics& diagnostics);
 
 // The same from an already parsed tree.
-RulePack LoadRulePackTree(const YamlNode& root, const std::string& file, PatternCheck check,
-                          Diagnostics& diagnostics);
+RulePack LoadRulePackTree(const core::Node& root, const std::string& file, PatternCheck check,
+                          core::Diagnostics& diagnostics);
 
 // A pack compiled into the binary ("builtin:default"), or nullopt when there is none by that
 // name. Its tree was converted from YAML at build time, so no YAML is parsed here.
 std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck check,
-                                            Diagnostics& diagnostics);
+                                            core::Diagnostics& diagnostics);
 
 // Reads one rule map at `field`; shared by rule packs and a policy's inline rules.
-std::optional<SecretRule> ReadSecretRule(const YamlNode& node, const std::string& field,
-                                         FieldReader& reader, PatternCheck check);
+std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::string& field,
+                                         core::FieldReader& reader, PatternCheck check);
 
 // Reads an allowlist map {paths, regexes, stopwords} at `field`.
-Allowlist ReadAllowlist(const YamlNode& node, const std::string& field, FieldReader& reader,
+Allowlist ReadAllowlist(const core::Node& node, const std::string& field, core::FieldReader& reader,
                         PatternCheck check);
 
 // Reads a list of patterns at map[key]; bad ones are reported.
-std::vector<PatternPtr> ReadPatterns(const YamlNode& map, std::string_view key,
-                                     const std::string& parent, FieldReader& reader,
+std::vector<PatternPtr> ReadPatterns(const core::Node& map, std::string_view key,
+                                     const std::string& parent, core::FieldReader& reader,
                                      PatternCheck check);
 
 }  // namespace riskgate::policy

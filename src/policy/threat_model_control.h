@@ -8,8 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/field_reader.h"
 #include "core/severity.h"
-#include "policy/field_reader.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
@@ -54,6 +55,7 @@ struct ThreatModelControl {
 core::Severity SeverityForTier(RiskTier tier);
 
 // Reads `controls.threat_model` (absent: the control stays off).
-void LoadThreatModelControl(const YamlNode* node, FieldReader& reader, ThreatModelControl& out);
+void LoadThreatModelControl(const core::Node* node, core::FieldReader& reader,
+                            ThreatModelControl& out);
 
 }  // namespace riskgate::policy

@@ -1,9 +1,10 @@
 #include <filesystem>
 #include <set>
 
+#include "core/field_reader.h"
 #include "core/path_glob.h"
-#include "policy/field_reader.h"
 #include "policy/threat_model_control.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 namespace {
@@ -15,57 +16,58 @@ std::optional<RiskTier> TierOf(std::string_view text) {
   return std::nullopt;
 }
 
-void ReadGlobList(FieldReader& reader, const YamlNode& map, std::string_view key,
-                  std::string_view parent, Need need, std::vector<std::string>& out) {
+void ReadGlobList(core::FieldReader& reader, const core::Node& map, std::string_view key,
+                  std::string_view parent, core::Need need, std::vector<std::string>& out) {
   auto globs = reader.StringList(map, key, parent, need);
   if (!globs) return;
-  const YamlNode& list = *map.Find(key);
+  const core::Node& list = *map.Find(key);
   for (std::size_t i = 0; i < globs->size(); ++i) {
     if (auto error = core::PathGlobError((*globs)[i])) {
-      reader.Report(list.items[i], IndexField(JoinField(parent, key), i), *error);
+      reader.Report(list.items[i], core::IndexField(core::JoinField(parent, key), i), *error);
       continue;
     }
     out.push_back((*globs)[i]);
   }
 }
 
-void ReadComponent(const YamlNode& node, const std::string& field, FieldReader& reader,
+void ReadComponent(const core::Node& node, const std::string& field, core::FieldReader& reader,
                    Component& out) {
   if (!reader.ExpectMap(node, field, {"name", "paths", "tier", "models", "owners", "aliases"})) {
     return;
   }
   out.line = node.mark.line;
-  out.name = reader.String(node, "name", field, Need::kRequired).value_or("");
-  ReadGlobList(reader, node, "paths", field, Need::kRequired, out.paths);
-  if (auto tier = reader.String(node, "tier", field, Need::kOptional)) {
+  out.name = reader.String(node, "name", field, core::Need::kRequired).value_or("");
+  ReadGlobList(reader, node, "paths", field, core::Need::kRequired, out.paths);
+  if (auto tier = reader.String(node, "tier", field, core::Need::kOptional)) {
     if (auto parsed = TierOf(*tier)) {
       out.tier = *parsed;
     } else {
-      reader.Report(*node.Find("tier"), JoinField(field, "tier"),
+      reader.Report(*node.Find("tier"), core::JoinField(field, "tier"),
                     "'" + *tier + "' is not one of: high, medium, low");
     }
   }
-  if (auto models = reader.RepoPathList(node, "models", field, Need::kRequired)) {
+  if (auto models = reader.RepoPathList(node, "models", field, core::Need::kRequired)) {
     // Spelled as the repository's tree names it (`./docs/x/../tm.md` is `docs/tm.md`), so the
     // model is found where it is rather than reported missing.
     for (const auto& model : *models) {
       out.models.push_back(std::filesystem::path(model).lexically_normal().generic_string());
     }
     if (models->empty()) {
-      reader.Report(*node.Find("models"), JoinField(field, "models"),
+      reader.Report(*node.Find("models"), core::JoinField(field, "models"),
                     "name at least one threat model file (it may not exist yet)");
     }
   }
-  if (auto owners = reader.StringList(node, "owners", field, Need::kOptional)) out.owners = *owners;
+  if (auto owners = reader.StringList(node, "owners", field, core::Need::kOptional))
+    out.owners = *owners;
   // Only a high-tier component's owners may accept its risks: without them nobody could.
   if (out.tier == RiskTier::kHigh && out.owners.empty()) {
-    const YamlNode* owners = node.Find("owners");
-    reader.Report(owners != nullptr ? *owners : node, JoinField(field, "owners"),
+    const core::Node* owners = node.Find("owners");
+    reader.Report(owners != nullptr ? *owners : node, core::JoinField(field, "owners"),
                   "component '" + out.name +
                       "' is high tier, so only its owners may accept its risks; list them "
                       "(users or @org/team) under `owners`");
   }
-  if (auto aliases = reader.StringList(node, "aliases", field, Need::kOptional)) {
+  if (auto aliases = reader.StringList(node, "aliases", field, core::Need::kOptional)) {
     out.aliases = *aliases;
   }
 }
@@ -103,7 +105,8 @@ core::Severity SeverityForTier(RiskTier tier) {
   return core::Severity::kMedium;
 }
 
-void LoadThreatModelControl(const YamlNode* node, FieldReader& reader, ThreatModelControl& out) {
+void LoadThreatModelControl(const core::Node* node, core::FieldReader& reader,
+                            ThreatModelControl& out) {
   if (node == nullptr) return;
   const std::string field = "controls.threat_model";
   if (!reader.ExpectMap(*node, field,
@@ -111,42 +114,43 @@ void LoadThreatModelControl(const YamlNode* node, FieldReader& reader, ThreatMod
                          "entry_points", "residual_severity"})) {
     return;
   }
-  out.enabled = reader.Bool(*node, "enabled", field, Need::kOptional).value_or(true);
-  if (auto parts = reader.StringList(*node, "required_parts", field, Need::kOptional)) {
+  out.enabled = reader.Bool(*node, "enabled", field, core::Need::kOptional).value_or(true);
+  if (auto parts = reader.StringList(*node, "required_parts", field, core::Need::kOptional)) {
     out.required_parts = *parts;
   }
-  if (auto days = reader.Integer(*node, "max_age_days", field, Need::kOptional)) {
+  if (auto days = reader.Integer(*node, "max_age_days", field, core::Need::kOptional)) {
     if (*days < 1 || *days > 3650) {
-      reader.Report(*node->Find("max_age_days"), JoinField(field, "max_age_days"),
+      reader.Report(*node->Find("max_age_days"), core::JoinField(field, "max_age_days"),
                     "expected a number of days from 1 to 3650");
     } else {
       out.max_age_days = static_cast<int>(*days);
     }
   }
-  if (auto mode = reader.String(*node, "freshness", field, Need::kOptional)) {
+  if (auto mode = reader.String(*node, "freshness", field, core::Need::kOptional)) {
     if (*mode == "age") {
       out.freshness = Freshness::kAge;
     } else if (*mode == "last_change") {
       out.freshness = Freshness::kLastChange;
     } else {
-      reader.Report(*node->Find("freshness"), JoinField(field, "freshness"),
+      reader.Report(*node->Find("freshness"), core::JoinField(field, "freshness"),
                     "'" + *mode + "' is not one of: age, last_change");
     }
   }
-  ReadGlobList(reader, *node, "entry_points", field, Need::kOptional, out.entry_points);
-  if (auto severity = reader.SeverityValue(*node, "residual_severity", field, Need::kOptional)) {
+  ReadGlobList(reader, *node, "entry_points", field, core::Need::kOptional, out.entry_points);
+  if (auto severity =
+          reader.SeverityValue(*node, "residual_severity", field, core::Need::kOptional)) {
     out.residual_severity = *severity;
   }
-  const YamlNode* components = node->Find("components");
+  const core::Node* components = node->Find("components");
   if (components == nullptr) {
-    reader.Report(*node, JoinField(field, "components"),
+    reader.Report(*node, core::JoinField(field, "components"),
                   "list the components that carry risk (name, paths, models)");
     return;
   }
-  if (!reader.ExpectList(*components, JoinField(field, "components"))) return;
+  if (!reader.ExpectList(*components, core::JoinField(field, "components"))) return;
   std::set<std::string> names;
   for (std::size_t i = 0; i < components->items.size(); ++i) {
-    const std::string cfield = IndexField(JoinField(field, "components"), i);
+    const std::string cfield = core::IndexField(core::JoinField(field, "components"), i);
     Component component;
     ReadComponent(components->items[i], cfield, reader, component);
     if (!component.name.empty() && !names.insert(component.name).second) {

@@ -17,24 +17,24 @@ void Text(std::string& out, std::string_view text) {
   out += text;
 }
 
-void Encode(const YamlNode& node, std::string& out) {
+void Encode(const core::Node& node, std::string& out) {
   static constexpr char kKinds[] = {'N', 'S', 'L', 'M'};
   out += kKinds[static_cast<int>(node.kind)];
   Number(out, node.mark.line);
   Number(out, node.mark.column);
   Text(out, node.tag);
   switch (node.kind) {
-    case YamlNode::Kind::kNull:
+    case core::Node::Kind::kNull:
       break;
-    case YamlNode::Kind::kScalar:
+    case core::Node::Kind::kScalar:
       Text(out, node.scalar);
       out += node.quoted ? '1' : '0';
       break;
-    case YamlNode::Kind::kSequence:
+    case core::Node::Kind::kSequence:
       Number(out, static_cast<long long>(node.items.size()));
       for (const auto& item : node.items) Encode(item, out);
       break;
-    case YamlNode::Kind::kMap:
+    case core::Node::Kind::kMap:
       Number(out, static_cast<long long>(node.fields.size()));
       for (std::size_t i = 0; i < node.fields.size(); ++i) {
         Text(out, node.fields[i].first);
@@ -50,29 +50,29 @@ class Decoder {
  public:
   explicit Decoder(std::string_view text) : text_(text) {}
 
-  bool Decode(YamlNode& node, int depth) {
+  bool Decode(core::Node& node, int depth) {
     if (depth > kMaxDepth || pos_ >= text_.size()) return false;
     const std::string_view kinds = "NSLM";
     const auto kind = kinds.find(text_[pos_++]);
     if (kind == std::string_view::npos) return false;
-    node.kind = static_cast<YamlNode::Kind>(kind);
+    node.kind = static_cast<core::Node::Kind>(kind);
     if (!Int(node.mark.line) || !Int(node.mark.column) || !Text(node.tag)) return false;
     std::size_t count = 0;
     switch (node.kind) {
-      case YamlNode::Kind::kNull:
+      case core::Node::Kind::kNull:
         return true;
-      case YamlNode::Kind::kScalar:
+      case core::Node::Kind::kScalar:
         if (!Text(node.scalar) || pos_ >= text_.size()) return false;
         node.quoted = text_[pos_++] == '1';
         return true;
-      case YamlNode::Kind::kSequence:
+      case core::Node::Kind::kSequence:
         if (!Count(count)) return false;
         node.items.resize(count);
         for (auto& item : node.items) {
           if (!Decode(item, depth + 1)) return false;
         }
         return true;
-      case YamlNode::Kind::kMap:
+      case core::Node::Kind::kMap:
         if (!Count(count)) return false;
         node.fields.resize(count);
         node.key_marks.resize(count);
@@ -120,15 +120,15 @@ class Decoder {
 
 }  // namespace
 
-std::string EncodeTree(const YamlNode& node) {
+std::string EncodeTree(const core::Node& node) {
   std::string out;
   Encode(node, out);
   return out;
 }
 
-std::optional<YamlNode> DecodeTree(std::string_view text) {
+std::optional<core::Node> DecodeTree(std::string_view text) {
   Decoder decoder(text);
-  YamlNode root;
+  core::Node root;
   if (!decoder.Decode(root, 0) || !decoder.AtEnd()) return std::nullopt;
   return root;
 }

@@ -13,8 +13,8 @@
 
 namespace riskgate::policy {
 
-std::string EncodeTree(const YamlNode& node);
+std::string EncodeTree(const core::Node& node);
 // The tree, or nothing when `text` is not what EncodeTree wrote.
-std::optional<YamlNode> DecodeTree(std::string_view text);
+std::optional<core::Node> DecodeTree(std::string_view text);
 
 }  // namespace riskgate::policy

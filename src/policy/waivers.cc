@@ -3,26 +3,26 @@
 #include <algorithm>
 #include <set>
 
+#include "core/field_reader.h"
 #include "core/path_glob.h"
 #include "core/text.h"
-#include "policy/field_reader.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 namespace {
 
-std::optional<core::Day> ReadDate(const YamlNode& map, std::string_view key,
-                                  const std::string& field, FieldReader& reader) {
-  auto text = reader.String(map, key, field, Need::kRequired);
+std::optional<core::Day> ReadDate(const core::Node& map, std::string_view key,
+                                  const std::string& field, core::FieldReader& reader) {
+  auto text = reader.String(map, key, field, core::Need::kRequired);
   if (!text) return std::nullopt;
   // Exactly YYYY-MM-DD: no time or zone that could shift the day a waiver starts or ends.
   auto day = text->size() == 10 ? core::ParseDate(*text) : std::nullopt;
-  if (!day) reader.Report(*map.Find(key), JoinField(field, key), "must be a date YYYY-MM-DD");
+  if (!day) reader.Report(*map.Find(key), core::JoinField(field, key), "must be a date YYYY-MM-DD");
   return day;
 }
 
-std::optional<Waiver> ReadWaiver(const YamlNode& node, const std::string& field,
-                                 FieldReader& reader) {
+std::optional<Waiver> ReadWaiver(const core::Node& node, const std::string& field,
+                                 core::FieldReader& reader) {
   if (!reader.ExpectMap(node, field,
                         {"id", "control", "rule", "path", "fingerprint", "reason", "owner",
                          "approver", "created", "expires", "ticket", "mitigation"})) {
@@ -33,9 +33,9 @@ std::optional<Waiver> ReadWaiver(const YamlNode& node, const std::string& field,
   w.mark = node.mark;
   bool ok = true;
   auto required = [&](std::string_view key, std::string& out) {
-    auto value = reader.String(node, key, field, Need::kRequired);
+    auto value = reader.String(node, key, field, core::Need::kRequired);
     if (value && value->empty()) {
-      reader.Report(*node.Find(key), JoinField(field, key), "must not be empty");
+      reader.Report(*node.Find(key), core::JoinField(field, key), "must not be empty");
       value.reset();
     }
     ok = ok && value.has_value();
@@ -46,15 +46,15 @@ std::optional<Waiver> ReadWaiver(const YamlNode& node, const std::string& field,
   required("reason", w.reason);
   required("owner", w.owner);
   required("approver", w.approver);
-  w.control = reader.String(node, "control", named, Need::kOptional);
-  w.rule = reader.String(node, "rule", named, Need::kOptional);
-  w.path = reader.String(node, "path", named, Need::kOptional);
-  w.fingerprint = reader.String(node, "fingerprint", named, Need::kOptional);
-  w.ticket = reader.String(node, "ticket", named, Need::kOptional).value_or("");
-  w.mitigation = reader.String(node, "mitigation", named, Need::kOptional).value_or("");
+  w.control = reader.String(node, "control", named, core::Need::kOptional);
+  w.rule = reader.String(node, "rule", named, core::Need::kOptional);
+  w.path = reader.String(node, "path", named, core::Need::kOptional);
+  w.fingerprint = reader.String(node, "fingerprint", named, core::Need::kOptional);
+  w.ticket = reader.String(node, "ticket", named, core::Need::kOptional).value_or("");
+  w.mitigation = reader.String(node, "mitigation", named, core::Need::kOptional).value_or("");
   if (w.path) {
     if (auto error = core::PathGlobError(*w.path)) {
-      reader.Report(*node.Find("path"), JoinField(named, "path"), "bad glob: " + *error);
+      reader.Report(*node.Find("path"), core::JoinField(named, "path"), "bad glob: " + *error);
       ok = false;
     }
   }
@@ -68,7 +68,7 @@ std::optional<Waiver> ReadWaiver(const YamlNode& node, const std::string& field,
   w.created = *created;
   w.expires = *expires;
   if (w.expires < w.created) {
-    reader.Report(*node.Find("expires"), JoinField(named, "expires"),
+    reader.Report(*node.Find("expires"), core::JoinField(named, "expires"),
                   "is before `created` (" + core::FormatDate(w.created) + ")");
     ok = false;
   }
@@ -79,26 +79,26 @@ std::optional<Waiver> ReadWaiver(const YamlNode& node, const std::string& field,
 }  // namespace
 
 std::vector<Waiver> LoadWaivers(std::string_view text, const std::string& file,
-                                Diagnostics& diagnostics) {
+                                core::Diagnostics& diagnostics) {
   std::vector<Waiver> out;
   const auto root = ParseYaml(text, file, diagnostics);
   if (!root) return out;
-  FieldReader reader(file, diagnostics);
-  if (root->kind == YamlNode::Kind::kNull) return out;  // an empty file
+  core::FieldReader reader(file, diagnostics);
+  if (root->kind == core::Node::Kind::kNull) return out;  // an empty file
   if (!reader.ExpectMap(*root, "", {"version", "waivers"})) return out;
-  if (auto version = reader.Integer(*root, "version", "", Need::kOptional);
+  if (auto version = reader.Integer(*root, "version", "", core::Need::kOptional);
       version && *version != 1) {
     reader.Report(*root->Find("version"), "version",
                   "unsupported waiver file version (expected 1)");
   }
-  const YamlNode* list = reader.Get(*root, "waivers", "", Need::kOptional);
+  const core::Node* list = reader.Get(*root, "waivers", "", core::Need::kOptional);
   if (list == nullptr || !reader.ExpectList(*list, "waivers")) return out;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < list->items.size(); ++i) {
-    auto waiver = ReadWaiver(list->items[i], IndexField("waivers", i), reader);
+    auto waiver = ReadWaiver(list->items[i], core::IndexField("waivers", i), reader);
     if (!waiver) continue;
     if (!ids.insert(waiver->id).second) {
-      reader.Report(list->items[i], IndexField("waivers", i) + ".id",
+      reader.Report(list->items[i], core::IndexField("waivers", i) + ".id",
                     "duplicate waiver id '" + waiver->id + "'");
       continue;
     }
@@ -107,13 +107,13 @@ std::vector<Waiver> LoadWaivers(std::string_view text, const std::string& file,
   return out;
 }
 
-void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& out) {
+void ReadWaiverPolicy(const core::Node& node, core::FieldReader& reader, WaiverPolicy& out) {
   const std::string field = "waivers";
   if (!reader.ExpectMap(node, field, {"file", "max_days", "warn_before_days", "approvers"})) {
     return;
   }
-  if (auto file = reader.RepoPath(node, "file", field, Need::kOptional)) out.file = *file;
-  if (auto days = reader.Integer(node, "warn_before_days", field, Need::kOptional)) {
+  if (auto file = reader.RepoPath(node, "file", field, core::Need::kOptional)) out.file = *file;
+  if (auto days = reader.Integer(node, "warn_before_days", field, core::Need::kOptional)) {
     if (*days < 0 || *days > 3650) {
       reader.Report(*node.Find("warn_before_days"), "waivers.warn_before_days",
                     "must be between 0 and 3650");
@@ -121,27 +121,27 @@ void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& o
       out.warn_before_days = static_cast<int>(*days);
     }
   }
-  if (const YamlNode* max_days = node.Find("max_days")) {
+  if (const core::Node* max_days = node.Find("max_days")) {
     const std::string sub = "waivers.max_days";
     if (reader.ExpectMap(*max_days, sub, {"info", "low", "medium", "high", "critical"})) {
       for (const auto& [key, value] : max_days->fields) {
         const auto severity = core::ParseSeverity(key);
-        auto days = reader.Integer(*max_days, key, sub, Need::kOptional);
+        auto days = reader.Integer(*max_days, key, sub, core::Need::kOptional);
         if (!severity || !days) continue;
         if (*days < 1 || *days > 3650) {
-          reader.Report(value, JoinField(sub, key), "must be between 1 and 3650 days");
+          reader.Report(value, core::JoinField(sub, key), "must be between 1 and 3650 days");
           continue;
         }
         out.max_days[static_cast<std::size_t>(*severity)] = static_cast<int>(*days);
       }
     }
   }
-  if (const YamlNode* approvers = node.Find("approvers")) {
+  if (const core::Node* approvers = node.Find("approvers")) {
     const std::string sub = "waivers.approvers";
     if (reader.ExpectMap(*approvers, sub, {"info", "low", "medium", "high", "critical"})) {
       for (const auto& [key, value] : approvers->fields) {
         const auto severity = core::ParseSeverity(key);
-        auto names = reader.StringList(*approvers, key, sub, Need::kOptional);
+        auto names = reader.StringList(*approvers, key, sub, core::Need::kOptional);
         if (severity && names) out.approvers[static_cast<std::size_t>(*severity)] = *names;
       }
     }

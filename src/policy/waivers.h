@@ -10,9 +10,10 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/diagnostics.h"
+#include "core/field_reader.h"
 #include "core/severity.h"
-#include "policy/diagnostics.h"
-#include "policy/field_reader.h"
+#include "policy/yaml_document.h"
 
 namespace riskgate::policy {
 
@@ -42,11 +43,11 @@ struct Waiver {
   std::string ticket;
   std::string mitigation;
   std::string file;  // where it is written
-  Mark mark;
+  core::Mark mark;
 };
 
 // Reads the policy's `waivers` section into `out`.
-void ReadWaiverPolicy(const YamlNode& node, FieldReader& reader, WaiverPolicy& out);
+void ReadWaiverPolicy(const core::Node& node, core::FieldReader& reader, WaiverPolicy& out);
 
 // A new entry appended to a waiver file's text, keeping its comments and layout (the entry is
 // indented like the existing ones). The caller validates the result with LoadWaivers.
@@ -54,6 +55,6 @@ std::string AppendWaiver(std::string_view existing, const Waiver& waiver);
 
 // Parses a waiver file: `version: 1` and `waivers: [...]`. Every problem is reported together.
 std::vector<Waiver> LoadWaivers(std::string_view text, const std::string& file,
-                                Diagnostics& diagnostics);
+                                core::Diagnostics& diagnostics);
 
 }  // namespace riskgate::policy

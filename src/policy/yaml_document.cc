@@ -15,21 +15,21 @@ namespace {
 constexpr int kMaxDepth = 64;
 constexpr std::size_t kMaxNodes = 200000;
 
-Mark ToMark(const YAML::Mark& m) {
+core::Mark ToMark(const YAML::Mark& m) {
   if (m.is_null()) return {};
-  return Mark{m.line + 1, m.column + 1};
+  return core::Mark{m.line + 1, m.column + 1};
 }
 
 class Converter {
  public:
-  Converter(std::string_view text, const std::string& file, Diagnostics& diagnostics)
+  Converter(std::string_view text, const std::string& file, core::Diagnostics& diagnostics)
       : text_(text), file_(file), diagnostics_(diagnostics) {}
 
   bool failed() const { return failed_; }
 
   // yaml-cpp ends an unterminated quoted string at the end of the input without an error, so
   // the rest of the file silently becomes part of it.
-  void RequireClosingQuote(const YAML::Mark& at, Mark mark) {
+  void RequireClosingQuote(const YAML::Mark& at, core::Mark mark) {
     if (at.is_null() || at.pos < 0 || static_cast<std::size_t>(at.pos) >= text_.size()) return;
     const auto start = static_cast<std::size_t>(at.pos);
     const char quote = text_[start];
@@ -49,8 +49,8 @@ class Converter {
                    "-quoted string is never closed");
   }
 
-  YamlNode Convert(const YAML::Node& node, int depth) {
-    YamlNode out;
+  core::Node Convert(const YAML::Node& node, int depth) {
+    core::Node out;
     out.mark = ToMark(node.Mark());
     if (failed_) return out;
     if (++nodes_ > kMaxNodes) {
@@ -68,23 +68,23 @@ class Converter {
     switch (node.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:
-        out.kind = YamlNode::Kind::kNull;
+        out.kind = core::Node::Kind::kNull;
         break;
       case YAML::NodeType::Scalar:
-        out.kind = YamlNode::Kind::kScalar;
+        out.kind = core::Node::Kind::kScalar;
         out.scalar = node.Scalar();
         out.quoted = node.Tag() == "!";
         if (out.quoted) RequireClosingQuote(node.Mark(), out.mark);
         break;
       case YAML::NodeType::Sequence:
-        out.kind = YamlNode::Kind::kSequence;
+        out.kind = core::Node::Kind::kSequence;
         for (const auto& item : node) out.items.push_back(Convert(item, depth + 1));
         break;
       case YAML::NodeType::Map: {
-        out.kind = YamlNode::Kind::kMap;
+        out.kind = core::Node::Kind::kMap;
         std::set<std::string> seen;
         for (const auto& entry : node) {
-          const Mark key_mark = ToMark(entry.first.Mark());
+          const core::Mark key_mark = ToMark(entry.first.Mark());
           if (entry.first.Tag() == "!") RequireClosingQuote(entry.first.Mark(), key_mark);
           if (!entry.first.IsScalar()) {
             diagnostics_.Add(file_, key_mark, "", "map keys must be plain scalars");
@@ -96,7 +96,7 @@ class Converter {
             continue;
           }
           out.key_marks.push_back(key_mark);
-          out.fields.push_back(YamlField{key, Convert(entry.second, depth + 1)});
+          out.fields.push_back(core::NodeField{key, Convert(entry.second, depth + 1)});
         }
         break;
       }
@@ -105,14 +105,14 @@ class Converter {
   }
 
  private:
-  void Fail(Mark mark, std::string message) {
+  void Fail(core::Mark mark, std::string message) {
     failed_ = true;
     diagnostics_.Add(file_, mark, "", std::move(message));
   }
 
   std::string_view text_;
   const std::string& file_;
-  Diagnostics& diagnostics_;
+  core::Diagnostics& diagnostics_;
   std::size_t nodes_ = 0;
   bool failed_ = false;
 };
@@ -197,8 +197,8 @@ std::optional<int> UnreadContentLine(std::string_view text) {
 
 }  // namespace
 
-std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file,
-                                  Diagnostics& diagnostics) {
+std::optional<core::Node> ParseYaml(std::string_view text, const std::string& file,
+                                    core::Diagnostics& diagnostics) {
   // yaml-cpp stops reading at a NUL byte and returns what came before without an error, which
   // would hide the rest of the file. YAML does not allow NUL: reject it where it is.
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
@@ -207,7 +207,8 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
     const auto line_start = before.rfind('\n');
     const int column =
         static_cast<int>(nul - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
-    diagnostics.Add(file, Mark{line, column}, "", "invalid YAML: a NUL byte (YAML forbids it)");
+    diagnostics.Add(file, core::Mark{line, column}, "",
+                    "invalid YAML: a NUL byte (YAML forbids it)");
     return std::nullopt;
   }
   YAML::Node root;
@@ -230,7 +231,7 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
   }
   if (root.IsNull()) {
     if (const auto line = UnreadContentLine(text)) {
-      diagnostics.Add(file, Mark{*line, 1}, "",
+      diagnostics.Add(file, core::Mark{*line, 1}, "",
                       "invalid YAML: the parser read nothing from this line on (does the document "
                       "start with a stray ',', ']' or '}'?)");
       return std::nullopt;
@@ -238,7 +239,7 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
   }
   try {
     Converter converter(text, file, diagnostics);
-    YamlNode tree = converter.Convert(root, 0);
+    core::Node tree = converter.Convert(root, 0);
     if (converter.failed()) return std::nullopt;
     return tree;
   } catch (const YAML::Exception& e) {
@@ -247,10 +248,10 @@ std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file
   }
 }
 
-std::optional<std::vector<YamlNode>> ParseYamlDocuments(std::string_view text,
-                                                        const std::string& file,
-                                                        std::size_t max_documents,
-                                                        Diagnostics& diagnostics) {
+std::optional<std::vector<core::Node>> ParseYamlDocuments(std::string_view text,
+                                                          const std::string& file,
+                                                          std::size_t max_documents,
+                                                          core::Diagnostics& diagnostics) {
   std::vector<YAML::Mark> marks;
   if (text.find('\0') == std::string_view::npos) {
     try {
@@ -269,14 +270,14 @@ std::optional<std::vector<YamlNode>> ParseYamlDocuments(std::string_view text,
   if (marks.size() < 2) {  // one document (or none, or a NUL byte ParseYaml reports)
     auto root = ParseYaml(text, file, diagnostics);
     if (!root) return std::nullopt;
-    return std::vector<YamlNode>{std::move(*root)};
+    return std::vector<core::Node>{std::move(*root)};
   }
   // yaml-cpp counts positions after a UTF-8 byte order mark.
   const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   const auto offset = [bom](const YAML::Mark& mark) {
     return bom + static_cast<std::size_t>(std::max(0, mark.pos));
   };
-  std::vector<YamlNode> out;
+  std::vector<core::Node> out;
   for (std::size_t i = 0; i < marks.size(); ++i) {
     const std::size_t begin = i == 0 ? 0 : offset(marks[i]);
     const std::size_t end = i + 1 < marks.size() ? offset(marks[i + 1]) : text.size();

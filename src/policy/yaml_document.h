@@ -10,29 +10,23 @@
 #include <utility>
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "core/document.h"
-#include "policy/diagnostics.h"
 
 namespace riskgate::policy {
-
-// The located tree moved to core (core/document.h) so that every stage reads JSON and YAML
-// into the same tree; these names keep the policy stage's spelling.
-using YamlNode = core::Node;
-using YamlField = core::NodeField;
-inline std::string_view YamlKindName(YamlNode::Kind kind) { return core::NodeKindName(kind); }
 
 // Parses `text`. Syntax errors and limit violations are added to `diagnostics` under `file` and
 // give nullopt. Duplicate keys are added too, but the tree (keeping the first value) is returned
 // so that the schema checks can report the file's other problems in the same pass.
-std::optional<YamlNode> ParseYaml(std::string_view text, const std::string& file,
-                                  Diagnostics& diagnostics);
+std::optional<core::Node> ParseYaml(std::string_view text, const std::string& file,
+                                    core::Diagnostics& diagnostics);
 
 // Parses a stream of up to `max_documents` documents (separated by `---`), each as ParseYaml
 // does, with marks of the whole text. More documents, or any document that fails, is a
 // diagnostic and gives nullopt.
-std::optional<std::vector<YamlNode>> ParseYamlDocuments(std::string_view text,
-                                                        const std::string& file,
-                                                        std::size_t max_documents,
-                                                        Diagnostics& diagnostics);
+std::optional<std::vector<core::Node>> ParseYamlDocuments(std::string_view text,
+                                                          const std::string& file,
+                                                          std::size_t max_documents,
+                                                          core::Diagnostics& diagnostics);
 
 }  // namespace riskgate::policy

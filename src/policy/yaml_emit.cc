@@ -3,15 +3,15 @@
 namespace riskgate::policy {
 namespace {
 
-bool NeedsQuotes(const YamlNode& node) {
+bool NeedsQuotes(const core::Node& node) {
   const std::string& s = node.scalar;
   if (node.quoted || s.empty()) return true;
   if (s.find_first_of(":#{}[],&*!|>'\"%@`\n\t") != std::string::npos) return true;
   return s.front() == ' ' || s.back() == ' ' || s.front() == '-' || s.front() == '?';
 }
 
-std::string Scalar(const YamlNode& node) {
-  if (node.kind == YamlNode::Kind::kNull) return "null";
+std::string Scalar(const core::Node& node) {
+  if (node.kind == core::Node::Kind::kNull) return "null";
   if (!NeedsQuotes(node)) return node.scalar;
   return core::JsonOut(node.scalar).Dump(-1);
 }
@@ -20,15 +20,15 @@ class Emitter {
  public:
   Emitter(Origins origins, const std::string& fallback) : origins_(origins), fallback_(fallback) {}
 
-  void Value(const YamlNode& node, int indent) {
-    if (node.kind == YamlNode::Kind::kMap && !node.fields.empty()) {
+  void Value(const core::Node& node, int indent) {
+    if (node.kind == core::Node::Kind::kMap && !node.fields.empty()) {
       for (std::size_t i = 0; i < node.fields.size(); ++i) {
         const auto& [key, value] = node.fields[i];
         Pad(indent);
         out_ += KeyText(key) + ":";
         Child(value, indent, node.key_marks[i]);
       }
-    } else if (node.kind == YamlNode::Kind::kSequence && !node.items.empty()) {
+    } else if (node.kind == core::Node::Kind::kSequence && !node.items.empty()) {
       for (const auto& item : node.items) {
         Pad(indent);
         out_ += "-";
@@ -45,21 +45,21 @@ class Emitter {
 
  private:
   static std::string KeyText(const std::string& key) {
-    YamlNode k;
-    k.kind = YamlNode::Kind::kScalar;
+    core::Node k;
+    k.kind = core::Node::Kind::kScalar;
     k.scalar = key;
     return Scalar(k);
   }
 
-  static std::string Inline(const YamlNode& node) {
-    if (node.kind == YamlNode::Kind::kMap) return "{}";
-    if (node.kind == YamlNode::Kind::kSequence) return "[]";
+  static std::string Inline(const core::Node& node) {
+    if (node.kind == core::Node::Kind::kMap) return "{}";
+    if (node.kind == core::Node::Kind::kSequence) return "[]";
     return Scalar(node);
   }
 
-  void Child(const YamlNode& value, int indent, const Mark& mark) {
-    const bool nested = (value.kind == YamlNode::Kind::kMap && !value.fields.empty()) ||
-                        (value.kind == YamlNode::Kind::kSequence && !value.items.empty());
+  void Child(const core::Node& value, int indent, const core::Mark& mark) {
+    const bool nested = (value.kind == core::Node::Kind::kMap && !value.fields.empty()) ||
+                        (value.kind == core::Node::Kind::kSequence && !value.items.empty());
     if (nested) {
       Origin(mark);
       Value(value, indent + 2);
@@ -69,7 +69,7 @@ class Emitter {
     }
   }
 
-  void Origin(const Mark& mark) {
+  void Origin(const core::Mark& mark) {
     if (origins_ == Origins::kShow && mark.line > 0) {
       out_ += "  # " + (mark.file ? *mark.file : fallback_) + ":" + std::to_string(mark.line);
     }
@@ -85,21 +85,21 @@ class Emitter {
 
 }  // namespace
 
-core::JsonOut PlainJson(const YamlNode& node) {
+core::JsonOut PlainJson(const core::Node& node) {
   switch (node.kind) {
-    case YamlNode::Kind::kNull:
+    case core::Node::Kind::kNull:
       return nullptr;
-    case YamlNode::Kind::kSequence: {
+    case core::Node::Kind::kSequence: {
       auto out = core::JsonOut::Array();
       for (const auto& item : node.items) out.Push(PlainJson(item));
       return out;
     }
-    case YamlNode::Kind::kMap: {
+    case core::Node::Kind::kMap: {
       auto out = core::JsonOut::Object();
       for (const auto& [key, value] : node.fields) out.Set(key, PlainJson(value));
       return out;
     }
-    case YamlNode::Kind::kScalar:
+    case core::Node::Kind::kScalar:
       break;
   }
   const std::string& s = node.scalar;
@@ -114,7 +114,7 @@ core::JsonOut PlainJson(const YamlNode& node) {
   return s;
 }
 
-std::string EmitYaml(const YamlNode& node, Origins origins, const std::string& fallback_file) {
+std::string EmitYaml(const core::Node& node, Origins origins, const std::string& fallback_file) {
   Emitter emitter(origins, fallback_file);
   emitter.Value(node, 0);
   return emitter.Take();

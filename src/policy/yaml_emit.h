@@ -13,10 +13,10 @@ namespace riskgate::policy {
 enum class Origins { kHide, kShow };
 
 // `fallback_file` names nodes that carry no file of their own.
-std::string EmitYaml(const YamlNode& node, Origins origins, const std::string& fallback_file);
+std::string EmitYaml(const core::Node& node, Origins origins, const std::string& fallback_file);
 
 // The tree as a plain JSON value (no marks): unquoted true/false/null and integers keep their
 // type. Written with sorted keys (JsonKeys::kSorted) by `policy show`.
-core::JsonOut PlainJson(const YamlNode& node);
+core::JsonOut PlainJson(const core::Node& node);
 
 }  // namespace riskgate::policy

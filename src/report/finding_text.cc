@@ -4,20 +4,20 @@
 
 namespace riskgate::report {
 
-const core::Remediation* FindRemedy(const core::Finding& finding, core::RemedyKind kind) {
+const core::Remediation* FindRemedy(const core::JudgedFinding& finding, core::RemedyKind kind) {
   for (const auto& remedy : finding.remediation) {
     if (remedy.kind == kind) return &remedy;
   }
   return nullptr;
 }
 
-std::string Headline(const core::Finding& finding) {
+std::string Headline(const core::JudgedFinding& finding) {
   std::string out = finding.message;
   if (!finding.secret.empty()) out += ": " + finding.secret;
   return out;
 }
 
-std::string HeadlineWithFix(const core::Finding& finding) {
+std::string HeadlineWithFix(const core::JudgedFinding& finding) {
   std::string out = Headline(finding);
   if (const auto* fix = FindRemedy(finding, core::RemedyKind::kFix); fix && !fix->summary.empty()) {
     out += " Fix: " + fix->summary;
@@ -30,7 +30,7 @@ int DisplayLine(const core::Location& location) { return std::max(1, location.li
 
 int DisplayColumn(const core::Location& location) { return std::max(1, location.column); }
 
-std::string PathLine(const core::Finding& finding) {
+std::string PathLine(const core::JudgedFinding& finding) {
   return finding.location.path + ":" + std::to_string(DisplayLine(finding.location));
 }
 
@@ -50,7 +50,7 @@ std::string OmittedNote(const decide::Summary& summary) {
   return note + "); they are counted above and still decide";
 }
 
-std::string WaiverNote(const core::Finding& finding) {
+std::string WaiverNote(const core::JudgedFinding& finding) {
   if (finding.waiver) {
     const auto& w = *finding.waiver;
     const std::string who = " (owner " + w.owner + ", approved by " + w.approver + ")";

@@ -11,13 +11,13 @@
 namespace riskgate::report {
 
 // The finding's remedy of `kind`, or nullptr.
-const core::Remediation* FindRemedy(const core::Finding& finding, core::RemedyKind kind);
+const core::Remediation* FindRemedy(const core::JudgedFinding& finding, core::RemedyKind kind);
 
 // "AWS access key ID found: AKIA..." (the secret is the redacted form the finding carries).
-std::string Headline(const core::Finding& finding);
+std::string Headline(const core::JudgedFinding& finding);
 
 // The headline, then " Fix: <fix summary>." when there is a fix.
-std::string HeadlineWithFix(const core::Finding& finding);
+std::string HeadlineWithFix(const core::JudgedFinding& finding);
 
 // The 1-based line to show: findings about a whole file (line 0) point at line 1.
 int DisplayLine(const core::Location& location);
@@ -25,11 +25,11 @@ int DisplayLine(const core::Location& location);
 int DisplayColumn(const core::Location& location);
 
 // "path:line".
-std::string PathLine(const core::Finding& finding);
+std::string PathLine(const core::JudgedFinding& finding);
 
 // "waived by W until 2026-12-01 (owner alice, approved by bob)", "waiver W expired on ...",
 // "in the baseline", or empty.
-std::string WaiverNote(const core::Finding& finding);
+std::string WaiverNote(const core::JudgedFinding& finding);
 
 // What the finding caps left out, and that it still decides; empty when nothing was omitted.
 std::string OmittedNote(const decide::Summary& summary);

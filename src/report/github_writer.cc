@@ -28,7 +28,7 @@ std::string_view Command(core::Decision decision) {
   return "warning";
 }
 
-std::string Annotation(const core::Finding& f) {
+std::string Annotation(const core::JudgedFinding& f) {
   std::string out = "::" + std::string(Command(f.decision)) + " ";
   if (!f.location.path.empty()) {
     out += "file=" + WorkflowProperty(f.location.path) +
@@ -59,7 +59,7 @@ std::string NewStopToken() {
 
 std::string WriteGithub(const ReportInput& input, std::string_view stop_token) {
   const std::string token = IsValidToken(stop_token) ? std::string(stop_token) : NewStopToken();
-  std::vector<const core::Finding*> ordered;
+  std::vector<const core::JudgedFinding*> ordered;
   for (const auto& f : input.verdict.findings) ordered.push_back(&f);
   std::stable_sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
     if (a->decision != b->decision) return a->decision > b->decision;

@@ -12,7 +12,7 @@ namespace {
 
 using core::JsonOut;
 
-std::string_view CodeQualitySeverity(const core::Finding& f) {
+std::string_view CodeQualitySeverity(const core::JudgedFinding& f) {
   switch (f.decision) {
     case core::Decision::kBlock:
       return f.severity == core::Severity::kCritical ? "blocker" : "critical";
@@ -26,7 +26,7 @@ std::string_view CodeQualitySeverity(const core::Finding& f) {
 
 // The finding's fingerprint (rule, path, secret: no line); a second sighting of the same
 // fingerprint (the same secret twice in one file) gets a hash of it, the path and its index.
-std::string UniqueFingerprint(const core::Finding& f, std::map<std::string, int>& seen) {
+std::string UniqueFingerprint(const core::JudgedFinding& f, std::map<std::string, int>& seen) {
   std::string base = f.fingerprint;
   if (base.empty()) {
     base = core::Sha256Hex(f.control + '\0' + f.rule + '\0' + f.location.path).substr(0, 32);

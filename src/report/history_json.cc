@@ -24,7 +24,7 @@ JsonOut SightingJson(const core::Sighting& s) {
 
 }  // namespace
 
-JsonOut HistoryJson(const core::Finding& f) {
+JsonOut HistoryJson(const core::JudgedFinding& f) {
   JsonOut occurrences = JsonOut::Array();
   for (const auto& s : f.history->sightings) occurrences.Push(SightingJson(s));
   // Introduced where it was first added (a move only carries it on).

@@ -8,7 +8,7 @@
 
 namespace riskgate::report {
 
-core::JsonOut HistoryJson(const core::Finding& finding);
+core::JsonOut HistoryJson(const core::JudgedFinding& finding);
 core::JsonOut HistoryScopeJson(const core::HistoryScope& scope);
 
 }  // namespace riskgate::report

@@ -9,7 +9,7 @@ namespace {
 
 using core::JsonOut;
 
-JsonOut FindingJson(const core::Finding& f) {
+JsonOut FindingJson(const core::JudgedFinding& f) {
   JsonOut remediation = JsonOut::Array();
   for (const auto& r : f.remediation) {
     remediation.Push(JsonOut::Object(

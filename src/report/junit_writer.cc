@@ -17,7 +17,7 @@ std::string Attr(std::string_view text) { return XmlEscape(text, XmlContext::kAt
 std::string Text(std::string_view text) { return XmlEscape(text, XmlContext::kText); }
 
 // One line per finding inside a test case's <failure> or <system-out>.
-std::string Describe(const core::Finding& f) {
+std::string Describe(const core::JudgedFinding& f) {
   std::string out = std::string(core::DecisionName(f.decision)) + " " + PathLine(f) + " [" +
                     std::string(core::SeverityName(f.severity)) + "] " + HeadlineWithFix(f);
   if (f.location.commit) out += " (commit " + *f.location.commit + ")";
@@ -34,7 +34,7 @@ struct Case {
   std::string output;    // warn and pass findings
 };
 
-std::vector<Case> Cases(const std::vector<core::Finding>& findings) {
+std::vector<Case> Cases(const std::vector<core::JudgedFinding>& findings) {
   std::vector<Case> cases;
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
   for (const auto& f : findings) {

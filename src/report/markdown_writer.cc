@@ -57,7 +57,7 @@ std::string Header(const ReportInput& input) {
   return out + "\n\n";
 }
 
-std::string Row(const core::Finding& f) {
+std::string Row(const core::JudgedFinding& f) {
   return "| " + std::string(Emoji(f.decision)) + " " + std::string(core::DecisionName(f.decision)) +
          " | " + std::string(core::SeverityName(f.severity)) + " | " +
          MarkdownTableCode(Clip(f.rule, kMaxField)) + " | " +
@@ -65,7 +65,7 @@ std::string Row(const core::Finding& f) {
          MarkdownEscape(Clip(Headline(f), kMaxField)) + " |\n";
 }
 
-std::string Details(const core::Finding& f) {
+std::string Details(const core::JudgedFinding& f) {
   std::string out = "<details>\n<summary>" + std::string(Emoji(f.decision)) + " <code>" +
                     HtmlEscape(Clip(f.rule, kMaxField)) + "</code> at <code>" +
                     HtmlEscape(Clip(PathLine(f), kMaxField)) + "</code></summary>\n\n";

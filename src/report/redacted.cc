@@ -15,7 +15,7 @@ void Scrub(std::vector<std::string>& texts) {
 
 }  // namespace
 
-core::Finding RedactedFinding(core::Finding f) {
+core::JudgedFinding RedactedFinding(core::JudgedFinding f) {
   // Every text field: a report given to `merge` may carry anything in any of them.
   Scrub(f.control);
   Scrub(f.rule);

@@ -13,7 +13,7 @@
 
 namespace riskgate::report {
 
-core::Finding RedactedFinding(core::Finding finding);
+core::JudgedFinding RedactedFinding(core::JudgedFinding finding);
 decide::Verdict RedactedVerdict(const decide::Verdict& verdict);
 core::ScopeSummary RedactedScope(const core::ScopeSummary& scope);
 core::PolicySource RedactedPolicySource(const core::PolicySource& policy);

@@ -136,13 +136,13 @@ core::HistoryScope ReadHistoryScope(const Fields& h) {
   return scope;
 }
 
-core::Finding ReadJsonFinding(const Fields& f) {
+core::JudgedFinding ReadJsonFinding(const Fields& f) {
   constexpr std::array kRemedies{core::RemedyKind::kFix, core::RemedyKind::kMitigate,
                                  core::RemedyKind::kAccept};
   constexpr std::array kWaivers{core::WaiverStatus::kActive,  core::WaiverStatus::kExpiring,
                                 core::WaiverStatus::kExpired, core::WaiverStatus::kUnauthorized,
                                 core::WaiverStatus::kTooLong, core::WaiverStatus::kNotYetValid};
-  core::Finding finding;
+  core::JudgedFinding finding;
   finding.control = f.String("control");
   finding.rule = f.String("rule");
   finding.severity = SeverityOf(f, "severity");
@@ -260,7 +260,7 @@ ReadReport ReadSarif(const Node& doc) {
     const Fields result(results[i], run.At("results", i));
     const Fields p(result.Get("properties"), result.At("properties"));
     const Fields own(p.Get("riskgate"), p.At("riskgate"));
-    core::Finding finding;
+    core::JudgedFinding finding;
     finding.rule = result.String("ruleId");
     finding.control = own.String("control");
     finding.message = own.String("message");

@@ -17,7 +17,7 @@ namespace riskgate::report {
 
 struct ReadReport {
   core::Decision decision = core::Decision::kPass;
-  std::vector<core::Finding> findings;
+  std::vector<core::JudgedFinding> findings;
   core::ScopeSummary scope;
   core::PolicySource policy;
   int omitted = 0;  // findings the report counted but did not list (caps)

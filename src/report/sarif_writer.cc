@@ -50,7 +50,7 @@ std::string_view SecuritySeverity(core::Severity severity) {
 }
 
 // Rules for a named provider's credential format rarely misfire; generic ones more often.
-std::string_view Precision(const core::Finding& finding) {
+std::string_view Precision(const core::JudgedFinding& finding) {
   if (finding.control == "secrets" && finding.hints.provider.empty()) return "medium";
   return "high";
 }
@@ -90,7 +90,7 @@ void AddHelpLine(RuleHelp& help, std::string_view label, const std::string& text
 
 // Rule-level advice: the remedies' summaries, the rule's own fix text and the mitigation text
 // (remedy details that name the finding's file are left to the per-finding reports).
-RuleHelp Help(const core::Finding& f) {
+RuleHelp Help(const core::JudgedFinding& f) {
   RuleHelp help;
   const auto* fix = FindRemedy(f, core::RemedyKind::kFix);
   const auto* mitigate = FindRemedy(f, core::RemedyKind::kMitigate);
@@ -116,7 +116,7 @@ RuleHelp Help(const core::Finding& f) {
   return help;
 }
 
-JsonOut Rule(const core::Finding& f, core::Decision decision) {
+JsonOut Rule(const core::JudgedFinding& f, core::Decision decision) {
   std::string full = f.message + " (" + f.control + " control, rule " + f.rule + ", severity " +
                      std::string(core::SeverityName(f.severity));
   if (!f.hints.provider.empty()) full += ", issued by " + f.hints.provider;
@@ -136,7 +136,7 @@ JsonOut Rule(const core::Finding& f, core::Decision decision) {
   });
 }
 
-JsonOut Result(const core::Finding& f, std::size_t rule_index) {
+JsonOut Result(const core::JudgedFinding& f, std::size_t rule_index) {
   JsonOut result = JsonOut::Object({
       {"ruleId", f.rule},
       {"ruleIndex", rule_index},
@@ -202,7 +202,7 @@ std::string WriteSarif(const ReportInput& input) {
   const auto& findings = input.verdict.findings;
   // Rule id -> index in rules[], in order of first appearance; and each rule's worst decision.
   std::map<std::string, std::size_t> index;
-  std::vector<const core::Finding*> first;
+  std::vector<const core::JudgedFinding*> first;
   std::vector<core::Decision> worst;
   for (const auto& f : findings) {
     auto [it, added] = index.emplace(f.rule, first.size());

@@ -84,10 +84,10 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   decide_options.keep_preexisting = true;
   decide_options.waivers = {&inputs->waivers, *today, false};
   decide_options.baseline = &inputs->baseline;
+  decide_options.suppressed_inline = audit->suppressed_inline;
+  decide_options.inline_ignored = audit->inline_ignored;
   decide::Verdict verdict =
       decide::Decide(std::move(audit->findings), inputs->policy, decide_options);
-  verdict.summary.suppressed_inline = audit->suppressed_inline;
-  verdict.summary.inline_ignored = audit->inline_ignored;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::string shard_name = !request.shard ? ""

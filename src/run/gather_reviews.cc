@@ -108,7 +108,7 @@ core::Result<std::optional<collect::CodeownersText>> ReadCodeowners(
 std::vector<std::string> TeamsToResolve(const std::optional<collect::CodeownersText>& file,
                                         const collect::ChangeFacts& facts) {
   if (!file) return {};
-  policy::Diagnostics ignored;
+  core::Diagnostics ignored;
   const auto codeowners = policy::ParseCodeowners(
       file->text, file->path,
       file->gitlab ? policy::CodeownersDialect::kGitlab : policy::CodeownersDialect::kGithub,

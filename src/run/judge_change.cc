@@ -164,9 +164,9 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
   decide_options.keep_preexisting = options.all_findings;
   decide_options.waivers = {&inputs->waivers, *today, scope->mode == core::ScanMode::kWorktree};
   decide_options.baseline = &inputs->baseline;
+  decide_options.suppressed_inline = evaluation.suppressed_inline;
+  decide_options.inline_ignored = evaluation.inline_ignored;
   decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy, decide_options);
-  verdict.summary.suppressed_inline = evaluation.suppressed_inline;
-  verdict.summary.inline_ignored = evaluation.inline_ignored;
   return Judgement{std::move(*repo), std::move(*inputs), *today, std::move(*facts),
                    std::move(verdict)};
 }

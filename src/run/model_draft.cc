@@ -20,7 +20,7 @@ std::vector<std::string> OwnersOf(const policy::Component& component, Judgement&
     for (const auto& location : policy::CodeownersLocations(dialect)) {
       auto text = judged.repo->ReadPathAt(*head, location);
       if (!text || !*text) continue;
-      policy::Diagnostics ignored;
+      core::Diagnostics ignored;
       const auto codeowners = policy::ParseCodeowners(**text, location, dialect, ignored);
       for (const auto& file : files) {
         for (const auto& required : policy::OwnersOf(codeowners, file)) {

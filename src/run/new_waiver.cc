@@ -14,7 +14,7 @@ tl::unexpected<core::Error> Usage(std::string message) {
 }  // namespace
 
 core::Result<NewWaiver> DraftWaiver(const Judgement& judged, const WaiverRequest& options) {
-  const core::Finding* finding = nullptr;
+  const core::JudgedFinding* finding = nullptr;
   for (const auto& f : judged.verdict.findings) {
     if (f.fingerprint != options.fingerprint) continue;
     finding = &f;
@@ -71,7 +71,7 @@ core::Result<NewWaiver> DraftWaiver(const Judgement& judged, const WaiverRequest
     if (w.id == waiver.id) return Usage("waiver id '" + waiver.id + "' exists already; use --id");
   }
   const std::string updated = policy::AppendWaiver(existing, waiver);
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   const auto reread = policy::LoadWaivers(updated, rules.file, diagnostics);
   if (!diagnostics.empty()) {
     return Usage(

@@ -97,7 +97,7 @@ core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, Poli
   auto waivers_text = files.ReadIfPresent(workdir + waivers_file);
   if (!waivers_text) return tl::unexpected(AsPolicyError(waivers_text.error(), "waivers"));
   if (*waivers_text) {
-    policy::Diagnostics diagnostics;
+    core::Diagnostics diagnostics;
     waivers = policy::LoadWaivers(**waivers_text, waivers_file, diagnostics);
     if (!diagnostics.empty()) return tl::unexpected(diagnostics.ToError());
   }

@@ -6,7 +6,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace riskgate;
   const auto [variant, text] = fuzz::Variant(fuzz::AsText(data, size), 2);
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   const auto dialect =
       variant == 0 ? policy::CodeownersDialect::kGithub : policy::CodeownersDialect::kGitlab;
   const auto codeowners = policy::ParseCodeowners(text, "CODEOWNERS", dialect, diagnostics);

@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   riskgate::policy::FileReader read = [&base_text](const std::string&) {
     return riskgate::core::Result<std::string>(base_text);
   };
-  riskgate::policy::Diagnostics diagnostics;
+  riskgate::core::Diagnostics diagnostics;
   const auto loaded =
       riskgate::policy::LoadGitleaksConfig(config, "fuzz.toml", read, diagnostics, "/fuzz");
   for (const auto& rule : loaded.rules) {

@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto input = fuzz::AsText(data, size);
   const auto [path, rest] = fuzz::SplitAtNul(input);
   const auto [message, rule] = fuzz::SplitAtNul(rest);
-  core::Finding finding;
+  core::JudgedFinding finding;
   finding.control = "secrets";
   finding.rule = std::string(rule);
   finding.severity = core::Severity::kHigh;

@@ -3,7 +3,7 @@
 #include "policy/rule_pack.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  riskgate::policy::Diagnostics diagnostics;
+  riskgate::core::Diagnostics diagnostics;
   auto pack =
       riskgate::policy::LoadRulePack(riskgate::fuzz::AsText(data, size), "fuzz.yaml",
                                      riskgate::policy::PatternCheck::kValidate, diagnostics);

@@ -7,7 +7,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace riskgate;
   const auto text = fuzz::AsText(data, size);
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   const auto waivers = policy::LoadWaivers(text, "waivers.yaml", diagnostics);
   if (!diagnostics.empty()) return 0;
   policy::Waiver added;
@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& w : waivers) {
     if (w.id == added.id) return 0;
   }
-  policy::Diagnostics after;
+  core::Diagnostics after;
   const auto appended =
       policy::LoadWaivers(policy::AppendWaiver(text, added), "waivers.yaml", after);
   if (after.empty() && appended.size() != waivers.size() + 1) __builtin_trap();

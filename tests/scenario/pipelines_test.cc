@@ -18,9 +18,9 @@ using testing::FakeAwsKeyId;
 using testing::ScopedEnv;
 using testing::TempRepo;
 
-const std::vector<const core::Finding*> ByRule(const decide::Verdict& verdict,
-                                               const std::string& rule) {
-  std::vector<const core::Finding*> out;
+const std::vector<const core::JudgedFinding*> ByRule(const decide::Verdict& verdict,
+                                                     const std::string& rule) {
+  std::vector<const core::JudgedFinding*> out;
   for (const auto& f : verdict.findings) {
     if (f.rule == rule) out.push_back(&f);
   }

@@ -16,7 +16,7 @@ std::vector<std::string> OwnersOf(const std::string& path, const collect::Review
                                   const policy::Policy& policy) {
   if (!policy.owners.empty()) return policy.owners;
   if (reviews.codeowners) {
-    policy::Diagnostics ignored;  // the reviews control reports a broken CODEOWNERS
+    core::Diagnostics ignored;  // the reviews control reports a broken CODEOWNERS
     const auto codeowners =
         policy::ParseCodeowners(reviews.codeowners->text, reviews.codeowners->path,
                                 reviews.codeowners->gitlab ? policy::CodeownersDialect::kGitlab
@@ -96,7 +96,7 @@ std::map<std::string, policy::Waiver> ById(const std::optional<std::string>& tex
                                            const std::string& file) {
   std::map<std::string, policy::Waiver> out;
   if (!text) return out;
-  policy::Diagnostics ignored;  // a broken new file is reported by the run that merges it
+  core::Diagnostics ignored;  // a broken new file is reported by the run that merges it
   for (auto& w : policy::LoadWaivers(*text, file, ignored)) out.emplace(w.id, std::move(w));
   return out;
 }

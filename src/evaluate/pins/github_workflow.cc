@@ -16,10 +16,10 @@
 namespace riskgate::evaluate::pins {
 namespace {
 
-using policy::YamlNode;
+using core::Node;
 
-std::string ScalarOr(const YamlNode* node, std::string fallback = "") {
-  return node != nullptr && node->kind == YamlNode::Kind::kScalar ? node->scalar : fallback;
+std::string ScalarOr(const core::Node* node, std::string fallback = "") {
+  return node != nullptr && node->kind == core::Node::Kind::kScalar ? node->scalar : fallback;
 }
 
 bool MatchesAny(const std::vector<std::string>& globs, const std::string& name) {
@@ -38,12 +38,12 @@ bool IsTrustedOwner(const std::vector<std::string>& owners, std::string_view own
 }
 
 // Every trigger name of the workflow's `on:`, with the line that names it.
-std::vector<std::pair<std::string, int>> Triggers(const YamlNode& root) {
+std::vector<std::pair<std::string, int>> Triggers(const core::Node& root) {
   std::vector<std::pair<std::string, int>> out;
-  const YamlNode* on = root.Find("on");
+  const core::Node* on = root.Find("on");
   if (on == nullptr) on = root.Find("true");  // YAML 1.1 readers turn `on` into true
   if (on == nullptr) return out;
-  if (on->kind == YamlNode::Kind::kScalar) out.emplace_back(on->scalar, on->mark.line);
+  if (on->kind == core::Node::Kind::kScalar) out.emplace_back(on->scalar, on->mark.line);
   for (const auto& item : on->items) out.emplace_back(item.scalar, item.mark.line);
   for (std::size_t i = 0; i < on->fields.size(); ++i) {
     out.emplace_back(on->fields[i].first, on->key_marks[i].line);
@@ -68,7 +68,7 @@ bool NamesPullRequestHead(std::string_view text) {
 // Whether a run script checks out the pull request's code: `gh pr checkout`, or a git command
 // that moves the work tree (checkout, switch, reset, merge, pull...) where the script or the
 // step's env names the head (`git fetch origin refs/pull/N/head && git checkout FETCH_HEAD`).
-bool RunChecksOutPullRequest(std::string_view script, const YamlNode* env) {
+bool RunChecksOutPullRequest(std::string_view script, const core::Node* env) {
   static const core::Regex gh_checkout(R"((?m)\bgh\b[^;&|\n]*\spr\s+checkout(?:\s|$))");
   static const core::Regex git_moves(
       R"((?m)\bgit\b[^;&|\n]*\s(?:checkout|switch|reset|merge|rebase|cherry-pick|worktree|pull)(?:\s|$))");
@@ -77,7 +77,7 @@ bool RunChecksOutPullRequest(std::string_view script, const YamlNode* env) {
   if (NamesPullRequestHead(script)) return true;
   if (env == nullptr) return false;
   for (const auto& [name, value] : env->fields) {
-    if (value.kind == YamlNode::Kind::kScalar && NamesPullRequestHead(value.scalar)) return true;
+    if (value.kind == core::Node::Kind::kScalar && NamesPullRequestHead(value.scalar)) return true;
   }
   return false;
 }
@@ -87,11 +87,11 @@ class WorkflowChecker {
   WorkflowChecker(std::string_view text, const policy::PinsControl& pins)
       : lines_(text), pins_(pins) {}
 
-  std::vector<PinIssue> Run(const YamlNode& root, GithubFileKind kind) {
-    if (root.kind != YamlNode::Kind::kMap) return std::move(issues_);
+  std::vector<PinIssue> Run(const core::Node& root, GithubFileKind kind) {
+    if (root.kind != core::Node::Kind::kMap) return std::move(issues_);
     if (kind == GithubFileKind::kActionMetadata) {
-      if (const YamlNode* runs = root.Find("runs"); runs != nullptr) {
-        if (const YamlNode* image = runs->Find("image")) {
+      if (const core::Node* runs = root.Find("runs"); runs != nullptr) {
+        if (const core::Node* image = runs->Find("image")) {
           const std::string value = ScalarOr(image);
           if (value.starts_with("docker://")) {
             CheckImage(value.substr(9), *image);
@@ -118,7 +118,7 @@ class WorkflowChecker {
       }
     }
     CheckPermissions(root);
-    if (const YamlNode* jobs = root.Find("jobs"); jobs != nullptr) {
+    if (const core::Node* jobs = root.Find("jobs"); jobs != nullptr) {
       for (const auto& [id, job] : jobs->fields) CheckJob(job);
     }
     return std::move(issues_);
@@ -127,8 +127,8 @@ class WorkflowChecker {
  private:
   void Add(PinIssue issue) { issues_.push_back(std::move(issue)); }
 
-  void CheckPermissions(const YamlNode& root) {
-    const YamlNode* permissions = root.Find("permissions");
+  void CheckPermissions(const core::Node& root) {
+    const core::Node* permissions = root.Find("permissions");
     if (permissions != nullptr) {
       if (ScalarOr(permissions) == "write-all") {
         Add({"excessive-permissions",
@@ -141,7 +141,7 @@ class WorkflowChecker {
       }
       return;
     }
-    const YamlNode* jobs = root.Find("jobs");
+    const core::Node* jobs = root.Find("jobs");
     bool every_job_scoped = jobs != nullptr && !jobs->fields.empty();
     if (jobs != nullptr) {
       for (const auto& [id, job] : jobs->fields) {
@@ -165,10 +165,10 @@ class WorkflowChecker {
          "", also});
   }
 
-  void CheckJob(const YamlNode& job) {
-    if (job.kind != YamlNode::Kind::kMap) return;
-    if (const YamlNode* uses = job.Find("uses")) CheckUsesNode(*uses);
-    if (const YamlNode* permissions = job.Find("permissions");
+  void CheckJob(const core::Node& job) {
+    if (job.kind != core::Node::Kind::kMap) return;
+    if (const core::Node* uses = job.Find("uses")) CheckUsesNode(*uses);
+    if (const core::Node* permissions = job.Find("permissions");
         permissions != nullptr && ScalarOr(permissions) == "write-all") {
       Add({"excessive-permissions",
            permissions->mark.line,
@@ -178,15 +178,15 @@ class WorkflowChecker {
            "",
            {}});
     }
-    if (const YamlNode* container = job.Find("container")) {
-      const YamlNode* image =
-          container->kind == YamlNode::Kind::kMap ? container->Find("image") : container;
+    if (const core::Node* container = job.Find("container")) {
+      const core::Node* image =
+          container->kind == core::Node::Kind::kMap ? container->Find("image") : container;
       if (image != nullptr) CheckImage(ScalarOr(image), *image);
     }
-    if (const YamlNode* services = job.Find("services")) {
+    if (const core::Node* services = job.Find("services")) {
       for (const auto& [name, service] : services->fields) {
-        const YamlNode* image =
-            service.kind == YamlNode::Kind::kMap ? service.Find("image") : &service;
+        const core::Node* image =
+            service.kind == core::Node::Kind::kMap ? service.Find("image") : &service;
         if (image != nullptr) CheckImage(ScalarOr(image), *image);
       }
     }
@@ -194,19 +194,19 @@ class WorkflowChecker {
     CheckSteps(job.Find("steps"), runs_on.find("windows") != std::string::npos);
   }
 
-  void CheckSteps(const YamlNode* steps, bool windows) {
+  void CheckSteps(const core::Node* steps, bool windows) {
     if (steps == nullptr) return;
     ShellAnalyzer shell;  // one per job: a download in one step, run in a later one
     for (const auto& step : steps->items) {
-      if (step.kind != YamlNode::Kind::kMap) continue;
-      const YamlNode* uses = step.Find("uses");
+      if (step.kind != core::Node::Kind::kMap) continue;
+      const core::Node* uses = step.Find("uses");
       if (uses != nullptr) {
         CheckUsesNode(*uses);
         CheckCheckout(step, *uses);
         CheckGithubScript(step, *uses);
       }
-      const YamlNode* run = step.Find("run");
-      if (run == nullptr || run->kind != YamlNode::Kind::kScalar) continue;
+      const core::Node* run = step.Find("run");
+      if (run == nullptr || run->kind != core::Node::Kind::kScalar) continue;
       const int first_line = lines_.BodyFirstLine(*run);
       CheckInjection(run->scalar, first_line, *run);
       CheckRunCheckout(step, *run);
@@ -217,15 +217,15 @@ class WorkflowChecker {
     }
   }
 
-  void CheckUsesNode(const YamlNode& uses) {
-    if (uses.kind != YamlNode::Kind::kScalar) return;
+  void CheckUsesNode(const core::Node& uses) {
+    if (uses.kind != core::Node::Kind::kScalar) return;
     for (auto& issue : CheckUses(uses.scalar, uses.mark.line, uses.mark.column,
                                  lines_.TrailingComment(uses.mark.line), pins_)) {
       Add(std::move(issue));
     }
   }
 
-  void CheckImage(const std::string& image, const YamlNode& at) {
+  void CheckImage(const std::string& image, const core::Node& at) {
     if (image.empty() || image.find("${{") != std::string::npos) return;  // decided at run time
     const ImagePin pin = CheckImageReference(image);
     if (pin.pinned) return;
@@ -240,8 +240,8 @@ class WorkflowChecker {
 
   // Whether a checkout input names the pull request's code: its head ref or SHA, its merge or
   // head ref by number (`refs/pull/${{ github.event.number }}/merge`), the fork's repository.
-  static bool NamesPullRequestCode(const YamlNode* input) {
-    if (input == nullptr || input->kind != YamlNode::Kind::kScalar) return false;
+  static bool NamesPullRequestCode(const core::Node* input) {
+    if (input == nullptr || input->kind != core::Node::Kind::kScalar) return false;
     const std::string value = core::AsciiLower(DotIndexes(input->scalar));
     for (std::string_view marker :
          {"github.event.pull_request", "github.event.workflow_run", "github.head_ref",
@@ -254,7 +254,7 @@ class WorkflowChecker {
 
   // `repository:` names untrusted code only as the head's (fork's) repository; the base's
   // repository with a head ref is caught by `ref:` itself.
-  static bool NamesHeadRepository(const YamlNode* found, const YamlNode* repository) {
+  static bool NamesHeadRepository(const core::Node* found, const core::Node* repository) {
     if (found != repository) return true;
     const std::string value = core::AsciiLower(DotIndexes(repository->scalar));
     return value.find("head.repo") != std::string::npos ||
@@ -262,12 +262,12 @@ class WorkflowChecker {
            value.find("github.event.pull_request.head") != std::string::npos;
   }
 
-  void CheckCheckout(const YamlNode& step, const YamlNode& uses) {
+  void CheckCheckout(const core::Node& step, const core::Node& uses) {
     if (privileged_trigger_lines_.empty()) return;
     if (!core::AsciiLower(uses.scalar).starts_with("actions/checkout")) return;
-    const YamlNode* with = step.Find("with");
+    const core::Node* with = step.Find("with");
     if (with == nullptr) return;
-    const YamlNode* ref = with->Find("ref");
+    const core::Node* ref = with->Find("ref");
     if (!NamesPullRequestCode(ref)) ref = with->Find("repository");
     if (!NamesPullRequestCode(ref) || !NamesHeadRepository(ref, with->Find("repository"))) return;
     Add({"untrusted-checkout", ref->mark.line, ref->mark.column,
@@ -285,7 +285,7 @@ class WorkflowChecker {
 
   // The same checkout done by a run step (`gh pr checkout`, `git fetch` of a pull ref, then
   // `git checkout FETCH_HEAD` or the head SHA).
-  void CheckRunCheckout(const YamlNode& step, const YamlNode& run) {
+  void CheckRunCheckout(const core::Node& step, const core::Node& run) {
     if (privileged_trigger_lines_.empty()) return;
     if (!RunChecksOutPullRequest(run.scalar, step.Find("env"))) return;
     Add({"untrusted-checkout", run.mark.line, run.mark.column,
@@ -300,15 +300,15 @@ class WorkflowChecker {
          privileged_trigger_lines_});
   }
 
-  void CheckGithubScript(const YamlNode& step, const YamlNode& uses) {
+  void CheckGithubScript(const core::Node& step, const core::Node& uses) {
     if (!core::AsciiLower(uses.scalar).starts_with("actions/github-script")) return;
-    const YamlNode* with = step.Find("with");
-    const YamlNode* script = with != nullptr ? with->Find("script") : nullptr;
-    if (script == nullptr || script->kind != YamlNode::Kind::kScalar) return;
+    const core::Node* with = step.Find("with");
+    const core::Node* script = with != nullptr ? with->Find("script") : nullptr;
+    if (script == nullptr || script->kind != core::Node::Kind::kScalar) return;
     CheckInjection(script->scalar, lines_.BodyFirstLine(*script), *script);
   }
 
-  void CheckInjection(const std::string& script, int first_line, const YamlNode& at) {
+  void CheckInjection(const std::string& script, int first_line, const core::Node& at) {
     for (const auto& found : FindInjectedExpressions(script)) {
       const std::string env = EnvNameFor(found.expression);
       const bool same_line = first_line == at.mark.line;
@@ -398,7 +398,7 @@ std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
 
 std::vector<PinIssue> CheckGithubFile(std::string_view text, const std::string& path,
                                       GithubFileKind kind, const policy::PinsControl& pins) {
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   const auto root = policy::ParseYaml(text, path, diagnostics);
   std::vector<PinIssue> issues;
   if (!root) return ParseIssues(diagnostics);

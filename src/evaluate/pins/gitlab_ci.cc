@@ -15,7 +15,7 @@
 namespace riskgate::evaluate::pins {
 namespace {
 
-using policy::YamlNode;
+using core::Node;
 
 constexpr int kMaxScriptNesting = 16;  // GitLab flattens nested script lists 10 levels deep
 // A document nests at most 64 levels, and each of up to 10 `!reference`s can add as many.
@@ -26,18 +26,18 @@ class GitlabChecker {
   explicit GitlabChecker(std::string_view text) : lines_(text) {}
 
   std::vector<PinIssue> Run(const GitlabDocument& document) {
-    const YamlNode& root = document.config;
-    if (root.kind != YamlNode::Kind::kMap) return std::move(issues_);
+    const core::Node& root = document.config;
+    if (root.kind != core::Node::Kind::kMap) return std::move(issues_);
     CheckImages(root);
-    for (const YamlNode* include : GitlabIncludeLists(root)) CheckIncludes(*include);
+    for (const core::Node* include : GitlabIncludeLists(root)) CheckIncludes(*include);
     ShellAnalyzer global_shell;
     CheckScripts(root, global_shell);
-    if (const YamlNode* defaults = root.Find("default")) {
+    if (const core::Node* defaults = root.Find("default")) {
       CheckImages(*defaults);
       CheckScripts(*defaults, global_shell);
     }
     for (const auto& [name, job] : root.fields) {
-      if (!IsGitlabJobKey(name) || job.kind != YamlNode::Kind::kMap) continue;
+      if (!IsGitlabJobKey(name) || job.kind != core::Node::Kind::kMap) continue;
       ShellAnalyzer shell;  // hooks, before_script, script and after_script run in one shell job
       CheckImages(job);
       CheckScripts(job, shell);
@@ -53,9 +53,9 @@ class GitlabChecker {
   // any key of any job that another file's `!reference` copies into a script. So every string
   // is also judged as a script line of its own (the scripts above keep one shell per job, so
   // that a file downloaded on one line and run on another is found).
-  void CheckEveryString(const YamlNode& node, int depth) {
+  void CheckEveryString(const core::Node& node, int depth) {
     if (depth > kMaxWalkDepth || node.tag == "!reference") return;
-    if (node.kind == YamlNode::Kind::kScalar) {
+    if (node.kind == core::Node::Kind::kScalar) {
       ShellAnalyzer shell;
       AnalyzeLine(node, shell);
       return;
@@ -64,19 +64,19 @@ class GitlabChecker {
     for (const auto& field : node.fields) CheckEveryString(field.second, depth + 1);
   }
 
-  void CheckImages(const YamlNode& owner) {
-    if (const YamlNode* image = owner.Find("image")) {
-      CheckImage(image->kind == YamlNode::Kind::kMap ? image->Find("name") : image);
+  void CheckImages(const core::Node& owner) {
+    if (const core::Node* image = owner.Find("image")) {
+      CheckImage(image->kind == core::Node::Kind::kMap ? image->Find("name") : image);
     }
-    if (const YamlNode* services = owner.Find("services")) {
+    if (const core::Node* services = owner.Find("services")) {
       for (const auto& service : services->items) {
-        CheckImage(service.kind == YamlNode::Kind::kMap ? service.Find("name") : &service);
+        CheckImage(service.kind == core::Node::Kind::kMap ? service.Find("name") : &service);
       }
     }
   }
 
-  void CheckImage(const YamlNode* image) {
-    if (image == nullptr || image->kind != YamlNode::Kind::kScalar) return;
+  void CheckImage(const core::Node* image) {
+    if (image == nullptr || image->kind != core::Node::Kind::kScalar) return;
     const std::string& value = image->scalar;
     if (value.empty() || value.find('$') != std::string::npos) return;  // set by a variable
     const ImagePin pin = CheckImageReference(value);
@@ -90,37 +90,37 @@ class GitlabChecker {
                        {}});
   }
 
-  void CheckIncludes(const YamlNode& include) {
-    if (include.kind == YamlNode::Kind::kScalar) {
+  void CheckIncludes(const core::Node& include) {
+    if (include.kind == core::Node::Kind::kScalar) {
       CheckIncludeString(include);
       return;
     }
-    if (include.kind == YamlNode::Kind::kMap) {
+    if (include.kind == core::Node::Kind::kMap) {
       CheckIncludeMap(include);
       return;
     }
     for (const auto& item : include.items) {
-      if (item.kind == YamlNode::Kind::kScalar) {
+      if (item.kind == core::Node::Kind::kScalar) {
         CheckIncludeString(item);
-      } else if (item.kind == YamlNode::Kind::kMap) {
+      } else if (item.kind == core::Node::Kind::kMap) {
         CheckIncludeMap(item);
       }
     }
   }
 
   // A bare string is a local file, or a remote URL when it starts with http(s)://.
-  void CheckIncludeString(const YamlNode& node) {
+  void CheckIncludeString(const core::Node& node) {
     if (node.scalar.starts_with("http://") || node.scalar.starts_with("https://")) {
       RemoteInclude(node, node.scalar);
     }
   }
 
-  void CheckIncludeMap(const YamlNode& map) {
-    if (const YamlNode* remote = map.Find("remote")) RemoteInclude(*remote, remote->scalar);
-    if (const YamlNode* project = map.Find("project")) {
-      const YamlNode* ref = map.Find("ref");
+  void CheckIncludeMap(const core::Node& map) {
+    if (const core::Node* remote = map.Find("remote")) RemoteInclude(*remote, remote->scalar);
+    if (const core::Node* project = map.Find("project")) {
+      const core::Node* ref = map.Find("ref");
       if (ref == nullptr || !IsFullCommitSha(ref->scalar)) {
-        const YamlNode& at = ref != nullptr ? *ref : *project;
+        const core::Node& at = ref != nullptr ? *ref : *project;
         issues_.push_back(
             {"unpinned-gitlab-include",
              at.mark.line,
@@ -134,7 +134,7 @@ class GitlabChecker {
              {}});
       }
     }
-    if (const YamlNode* component = map.Find("component")) {
+    if (const core::Node* component = map.Find("component")) {
       const std::string& value = component->scalar;
       const auto at = value.rfind('@');
       if (at == std::string::npos || !IsFullCommitSha(value.substr(at + 1))) {
@@ -149,7 +149,7 @@ class GitlabChecker {
     }
   }
 
-  void RemoteInclude(const YamlNode& node, const std::string& url) {
+  void RemoteInclude(const core::Node& node, const std::string& url) {
     // The commit must be in the path: a query or fragment does not choose what a server sends.
     static const core::Regex sha_in_path("^[^?#]*/[0-9a-f]{40}/[^?#]");  // as IsFullCommitSha
     if (sha_in_path.PartialMatch(url)) return;
@@ -165,17 +165,18 @@ class GitlabChecker {
   }
 
   // Every script GitLab runs for `owner` (a job or `default:`), lists of lists flattened.
-  void CheckScripts(const YamlNode& owner, ShellAnalyzer& shell) {
-    if (const YamlNode* hooks = owner.Find("hooks"); hooks && hooks->kind == YamlNode::Kind::kMap) {
+  void CheckScripts(const core::Node& owner, ShellAnalyzer& shell) {
+    if (const core::Node* hooks = owner.Find("hooks");
+        hooks && hooks->kind == core::Node::Kind::kMap) {
       for (const auto& [name, script] : hooks->fields) AnalyzeScript(script, shell, 0);
     }
     for (const char* key : {"before_script", "script", "after_script"}) {
-      if (const YamlNode* script = owner.Find(key)) AnalyzeScript(*script, shell, 0);
+      if (const core::Node* script = owner.Find(key)) AnalyzeScript(*script, shell, 0);
     }
   }
 
-  void AnalyzeScript(const YamlNode& script, ShellAnalyzer& shell, int depth) {
-    if (script.kind == YamlNode::Kind::kScalar) {
+  void AnalyzeScript(const core::Node& script, ShellAnalyzer& shell, int depth) {
+    if (script.kind == core::Node::Kind::kScalar) {
       AnalyzeLine(script, shell);
       return;
     }
@@ -186,20 +187,20 @@ class GitlabChecker {
 
   // GitLab steps (`run:`): each step's `script:` runs in the job; `step:` names a step to
   // fetch, which must be pinned like a component.
-  void CheckRunSteps(const YamlNode& job, ShellAnalyzer& shell) {
-    const YamlNode* run = job.Find("run");
+  void CheckRunSteps(const core::Node& job, ShellAnalyzer& shell) {
+    const core::Node* run = job.Find("run");
     if (run == nullptr) return;
     for (const auto& step : run->items) {
-      if (step.kind != YamlNode::Kind::kMap) continue;
-      if (const YamlNode* script = step.Find("script")) AnalyzeScript(*script, shell, 0);
-      if (const YamlNode* ref = step.Find("step")) CheckStepReference(*ref);
+      if (step.kind != core::Node::Kind::kMap) continue;
+      if (const core::Node* script = step.Find("script")) AnalyzeScript(*script, shell, 0);
+      if (const core::Node* ref = step.Find("step")) CheckStepReference(*ref);
     }
   }
 
-  void CheckStepReference(const YamlNode& ref) {
-    const YamlNode* at = &ref;
+  void CheckStepReference(const core::Node& ref) {
+    const core::Node* at = &ref;
     std::string version;
-    if (ref.kind == YamlNode::Kind::kScalar) {
+    if (ref.kind == core::Node::Kind::kScalar) {
       const std::string& value = ref.scalar;
       if (value.empty() || value.starts_with('.') || value.starts_with('/') ||
           value.find('$') != std::string::npos) {
@@ -207,10 +208,10 @@ class GitlabChecker {
       }
       const auto sign = value.rfind('@');
       if (sign != std::string::npos) version = value.substr(sign + 1);
-    } else if (ref.kind == YamlNode::Kind::kMap) {
-      const YamlNode* git = ref.Find("git");
-      if (git == nullptr || git->kind != YamlNode::Kind::kMap) return;
-      if (const YamlNode* rev = git->Find("rev")) {
+    } else if (ref.kind == core::Node::Kind::kMap) {
+      const core::Node* git = ref.Find("git");
+      if (git == nullptr || git->kind != core::Node::Kind::kMap) return;
+      if (const core::Node* rev = git->Find("rev")) {
         at = rev;
         version = rev->scalar;
       }
@@ -221,14 +222,14 @@ class GitlabChecker {
     issues_.push_back({"unpinned-gitlab-include",
                        at->mark.line,
                        at->mark.column,
-                       "step '" + (ref.kind == YamlNode::Kind::kScalar ? ref.scalar : "git") +
+                       "step '" + (ref.kind == core::Node::Kind::kScalar ? ref.scalar : "git") +
                            "' is not pinned to a commit SHA",
                        "name the step at a 40-hex commit sha (`@<sha>`, or `rev: <sha>`)",
                        "",
                        {}});
   }
 
-  void AnalyzeLine(const YamlNode& node, ShellAnalyzer& shell) {
+  void AnalyzeLine(const core::Node& node, ShellAnalyzer& shell) {
     AppendShellIssues(shell.Analyze(node.scalar, lines_.BodyFirstLine(node)), issues_);
   }
 
@@ -240,7 +241,7 @@ class GitlabChecker {
 
 std::vector<PinIssue> CheckGitlabCi(std::string_view text, const std::string& path,
                                     const policy::PinsControl&) {
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   const auto document = ParseGitlabDocument(text, path, diagnostics);
   if (!document) return ParseIssues(diagnostics);
   GitlabChecker checker(text);

@@ -8,7 +8,7 @@
 namespace riskgate::evaluate::pins {
 namespace {
 
-using policy::YamlNode;
+using core::Node;
 
 // Top-level keys that are not jobs.
 const std::set<std::string, std::less<>> kGlobalKeys = {
@@ -20,19 +20,19 @@ constexpr std::size_t kMaxNodes = 200'000;  // as policy::ParseYaml bounds a doc
 
 // `<<: *a` or `<<: [*a, *b]` adds to a map the fields it does not set itself, earlier maps
 // first (YAML 1.1 merge keys, which GitLab's parser applies and yaml-cpp does not).
-void ApplyMergeKeys(YamlNode& node) {
+void ApplyMergeKeys(core::Node& node) {
   for (auto& item : node.items) ApplyMergeKeys(item);
   for (auto& field : node.fields) ApplyMergeKeys(field.second);
-  if (node.kind != YamlNode::Kind::kMap) return;
-  const YamlNode* merge = node.Find("<<");
+  if (node.kind != core::Node::Kind::kMap) return;
+  const core::Node* merge = node.Find("<<");
   if (merge == nullptr) return;
-  std::vector<const YamlNode*> sources;
-  if (merge->kind == YamlNode::Kind::kMap) sources.push_back(merge);
+  std::vector<const core::Node*> sources;
+  if (merge->kind == core::Node::Kind::kMap) sources.push_back(merge);
   for (const auto& item : merge->items) {
-    if (item.kind == YamlNode::Kind::kMap) sources.push_back(&item);
+    if (item.kind == core::Node::Kind::kMap) sources.push_back(&item);
   }
   if (sources.empty()) return;  // not a merge GitLab accepts: it rejects the file itself
-  YamlNode merged;
+  core::Node merged;
   merged.kind = node.kind;
   merged.mark = node.mark;
   merged.tag = node.tag;
@@ -43,7 +43,7 @@ void ApplyMergeKeys(YamlNode& node) {
     merged.fields.push_back(std::move(node.fields[i]));
     merged.key_marks.push_back(i < node.key_marks.size() ? node.key_marks[i] : node.mark);
   }
-  for (const YamlNode* source : sources) {
+  for (const core::Node* source : sources) {
     for (std::size_t i = 0; i < source->fields.size(); ++i) {
       if (!present.insert(source->fields[i].first).second) continue;
       merged.fields.push_back(source->fields[i]);
@@ -85,17 +85,17 @@ std::string DecodeBinary(std::string_view text) {
 // does. A reference to a key the file does not have (a job of an included file) stays as it is.
 class ReferenceResolver {
  public:
-  explicit ReferenceResolver(const YamlNode& root) : root_(root) {}
+  explicit ReferenceResolver(const core::Node& root) : root_(root) {}
 
   bool exceeded() const { return exceeded_; }
 
-  YamlNode Resolve(const YamlNode& node, int depth) {
+  core::Node Resolve(const core::Node& node, int depth) {
     if (exceeded_ || ++nodes_ > kMaxNodes) {
       exceeded_ = true;
       return {};
     }
-    if (node.tag == "!reference" && node.kind == YamlNode::Kind::kSequence) {
-      const YamlNode* target = Lookup(node);
+    if (node.tag == "!reference" && node.kind == core::Node::Kind::kSequence) {
+      const core::Node* target = Lookup(node);
       if (target == nullptr) return node;
       if (depth >= kMaxReferenceDepth) {
         exceeded_ = true;
@@ -103,7 +103,7 @@ class ReferenceResolver {
       }
       return Resolve(*target, depth + 1);
     }
-    YamlNode out;
+    core::Node out;
     out.kind = node.kind;
     out.mark = node.mark;
     out.scalar = node.tag == kBinaryTag ? DecodeBinary(node.scalar) : node.scalar;
@@ -112,46 +112,48 @@ class ReferenceResolver {
     out.key_marks = node.key_marks;
     for (const auto& item : node.items) out.items.push_back(Resolve(item, depth));
     for (const auto& [key, value] : node.fields) {
-      out.fields.push_back(policy::YamlField{key, Resolve(value, depth)});
+      out.fields.push_back(core::NodeField{key, Resolve(value, depth)});
     }
     return out;
   }
 
  private:
-  const YamlNode* Lookup(const YamlNode& reference) const {
-    const YamlNode* at = &root_;
+  const core::Node* Lookup(const core::Node& reference) const {
+    const core::Node* at = &root_;
     for (const auto& key : reference.items) {
-      if (key.kind != YamlNode::Kind::kScalar || at->kind != YamlNode::Kind::kMap) return nullptr;
+      if (key.kind != core::Node::Kind::kScalar || at->kind != core::Node::Kind::kMap)
+        return nullptr;
       at = at->Find(key.scalar);
       if (at == nullptr) return nullptr;
     }
     return reference.items.empty() ? nullptr : at;
   }
 
-  const YamlNode& root_;
+  const core::Node& root_;
   std::size_t nodes_ = 0;
   bool exceeded_ = false;
 };
 
 // The `default:` of each input of a `spec:` header that has a scalar one.
-std::map<std::string, std::string, std::less<>> InputDefaults(const YamlNode& header) {
+std::map<std::string, std::string, std::less<>> InputDefaults(const core::Node& header) {
   std::map<std::string, std::string, std::less<>> out;
-  const YamlNode* spec = header.Find("spec");
-  const YamlNode* inputs = spec != nullptr ? spec->Find("inputs") : nullptr;
+  const core::Node* spec = header.Find("spec");
+  const core::Node* inputs = spec != nullptr ? spec->Find("inputs") : nullptr;
   if (inputs == nullptr) return out;
   for (const auto& [name, input] : inputs->fields) {
-    const YamlNode* value = input.Find("default");
-    if (value != nullptr && value->kind == YamlNode::Kind::kScalar) out[name] = value->scalar;
+    const core::Node* value = input.Find("default");
+    if (value != nullptr && value->kind == core::Node::Kind::kScalar) out[name] = value->scalar;
   }
   return out;
 }
 
 // Replaces `$[[ inputs.name ]]` (functions after `|` ignored) by the input's default, as GitLab
 // does when nothing else sets it; other interpolations stay as written.
-void Interpolate(YamlNode& node, const std::map<std::string, std::string, std::less<>>& defaults) {
+void Interpolate(core::Node& node,
+                 const std::map<std::string, std::string, std::less<>>& defaults) {
   for (auto& item : node.items) Interpolate(item, defaults);
   for (auto& field : node.fields) Interpolate(field.second, defaults);
-  if (node.kind != YamlNode::Kind::kScalar) return;
+  if (node.kind != core::Node::Kind::kScalar) return;
   std::string& text = node.scalar;
   std::size_t from = 0;
   while ((from = text.find("$[[", from)) != std::string::npos) {
@@ -177,13 +179,13 @@ void Interpolate(YamlNode& node, const std::map<std::string, std::string, std::l
 }  // namespace
 
 std::optional<GitlabDocument> ParseGitlabDocument(std::string_view text, const std::string& path,
-                                                  policy::Diagnostics& diagnostics) {
+                                                  core::Diagnostics& diagnostics) {
   auto documents = policy::ParseYamlDocuments(text, path, 2, diagnostics);
   if (!documents || documents->empty()) return std::nullopt;
   GitlabDocument out;
   if (documents->size() == 2) {
-    YamlNode& header = documents->front();
-    if (header.kind != YamlNode::Kind::kMap || header.fields.size() != 1 ||
+    core::Node& header = documents->front();
+    if (header.kind != core::Node::Kind::kMap || header.fields.size() != 1 ||
         header.Find("spec") == nullptr) {
       diagnostics.Add(path, (*documents)[1].mark, "",
                       "a second YAML document starts here, and GitLab reads one only after a "
@@ -193,11 +195,11 @@ std::optional<GitlabDocument> ParseGitlabDocument(std::string_view text, const s
     ApplyMergeKeys(header);
     out.header = std::move(header);
   }
-  YamlNode config = std::move(documents->back());
-  if (config.kind != YamlNode::Kind::kMap && config.kind != YamlNode::Kind::kNull) {
+  core::Node config = std::move(documents->back());
+  if (config.kind != core::Node::Kind::kMap && config.kind != core::Node::Kind::kNull) {
     diagnostics.Add(path, config.mark, "",
                     "a GitLab CI configuration is a map of jobs and keywords, not a " +
-                        std::string(policy::YamlKindName(config.kind)));
+                        std::string(core::NodeKindName(config.kind)));
     return std::nullopt;
   }
   ApplyMergeKeys(config);
@@ -216,16 +218,16 @@ std::optional<GitlabDocument> ParseGitlabDocument(std::string_view text, const s
 
 bool IsGitlabJobKey(std::string_view key) { return !kGlobalKeys.contains(key); }
 
-std::vector<const YamlNode*> GitlabIncludeLists(const YamlNode& config) {
-  std::vector<const YamlNode*> out;
-  if (config.kind != YamlNode::Kind::kMap) return out;
-  if (const YamlNode* include = config.Find("include")) out.push_back(include);
+std::vector<const core::Node*> GitlabIncludeLists(const core::Node& config) {
+  std::vector<const core::Node*> out;
+  if (config.kind != core::Node::Kind::kMap) return out;
+  if (const core::Node* include = config.Find("include")) out.push_back(include);
   for (const auto& [name, job] : config.fields) {
-    if (!IsGitlabJobKey(name) || job.kind != YamlNode::Kind::kMap) continue;
-    const YamlNode* trigger = job.Find("trigger");
-    if (trigger == nullptr || trigger->kind != YamlNode::Kind::kMap)
+    if (!IsGitlabJobKey(name) || job.kind != core::Node::Kind::kMap) continue;
+    const core::Node* trigger = job.Find("trigger");
+    if (trigger == nullptr || trigger->kind != core::Node::Kind::kMap)
       continue;  // a string: a project
-    if (const YamlNode* include = trigger->Find("include")) out.push_back(include);
+    if (const core::Node* include = trigger->Find("include")) out.push_back(include);
   }
   return out;
 }

@@ -11,27 +11,27 @@
 #include <string_view>
 #include <vector>
 
-#include "policy/diagnostics.h"
+#include "core/diagnostics.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::evaluate::pins {
 
 struct GitlabDocument {
-  policy::YamlNode config;                 // the jobs and global keywords
-  std::optional<policy::YamlNode> header;  // the `spec:` document before `---`, when present
+  core::Node config;                 // the jobs and global keywords
+  std::optional<core::Node> header;  // the `spec:` document before `---`, when present
 };
 
 // Parses one configuration file: a single document, or a `spec:` header document followed by
 // the configuration document (GitLab's form for inputs). Any other stream of documents, or a
 // chain of `!reference`s larger than GitLab allows, is a diagnostic.
 std::optional<GitlabDocument> ParseGitlabDocument(std::string_view text, const std::string& path,
-                                                  policy::Diagnostics& diagnostics);
+                                                  core::Diagnostics& diagnostics);
 
 // Whether a top-level key of a configuration names a job (hidden `.templates` included).
 bool IsGitlabJobKey(std::string_view key);
 
 // Every `include:` GitLab reads in `config`: the top-level one and each job's
 // `trigger: include:` (a child pipeline), as the node under `include`.
-std::vector<const policy::YamlNode*> GitlabIncludeLists(const policy::YamlNode& config);
+std::vector<const core::Node*> GitlabIncludeLists(const core::Node& config);
 
 }  // namespace riskgate::evaluate::pins

@@ -12,7 +12,7 @@
 namespace riskgate::evaluate::pins {
 namespace {
 
-using policy::YamlNode;
+using core::Node;
 
 // GitLab allows 150 includes per pipeline by default; an instance may allow more. Past this many
 // files discovery fails rather than leave a file without its role.
@@ -44,26 +44,26 @@ void AddLocal(const std::string& value, std::vector<std::string>& out) {
   if (!path.empty()) out.push_back(std::move(path));
 }
 
-void AddEntry(const YamlNode& entry, std::vector<std::string>& out) {
-  if (entry.kind == YamlNode::Kind::kScalar) {
+void AddEntry(const core::Node& entry, std::vector<std::string>& out) {
+  if (entry.kind == core::Node::Kind::kScalar) {
     if (!entry.scalar.starts_with("http://") && !entry.scalar.starts_with("https://")) {
       AddLocal(entry.scalar, out);
     }
-  } else if (entry.kind == YamlNode::Kind::kMap) {
-    const YamlNode* local = entry.Find("local");
-    if (local != nullptr && local->kind == YamlNode::Kind::kScalar) AddLocal(local->scalar, out);
+  } else if (entry.kind == core::Node::Kind::kMap) {
+    const core::Node* local = entry.Find("local");
+    if (local != nullptr && local->kind == core::Node::Kind::kScalar) AddLocal(local->scalar, out);
   }
 }
 
 }  // namespace
 
 std::vector<std::string> LocalIncludes(std::string_view gitlab_ci_text) {
-  policy::Diagnostics ignored;  // a file that does not parse is reported by the pins check
+  core::Diagnostics ignored;  // a file that does not parse is reported by the pins check
   const auto document = ParseGitlabDocument(gitlab_ci_text, "", ignored);
   std::vector<std::string> out;
   if (!document) return out;
-  for (const YamlNode* include : GitlabIncludeLists(document->config)) {
-    if (include->kind == YamlNode::Kind::kSequence) {
+  for (const core::Node* include : GitlabIncludeLists(document->config)) {
+    if (include->kind == core::Node::Kind::kSequence) {
       for (const auto& item : include->items) AddEntry(item, out);
     } else {
       AddEntry(*include, out);

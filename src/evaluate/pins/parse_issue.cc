@@ -2,7 +2,7 @@
 
 namespace riskgate::evaluate::pins {
 
-std::vector<PinIssue> ParseIssues(const policy::Diagnostics& diagnostics) {
+std::vector<PinIssue> ParseIssues(const core::Diagnostics& diagnostics) {
   std::vector<PinIssue> out;
   for (const auto& d : diagnostics.items()) {
     std::string message = "the file cannot be checked: ";

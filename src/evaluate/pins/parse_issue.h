@@ -4,11 +4,11 @@
 
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "evaluate/pins/pin_issue.h"
-#include "policy/diagnostics.h"
 
 namespace riskgate::evaluate::pins {
 
-std::vector<PinIssue> ParseIssues(const policy::Diagnostics& diagnostics);
+std::vector<PinIssue> ParseIssues(const core::Diagnostics& diagnostics);
 
 }  // namespace riskgate::evaluate::pins

@@ -20,7 +20,7 @@ std::string_view SourceLines::Line(int n) const {
   return lines_[static_cast<std::size_t>(n - 1)];
 }
 
-int SourceLines::BodyFirstLine(const policy::YamlNode& node) const {
+int SourceLines::BodyFirstLine(const core::Node& node) const {
   const std::string_view line = Line(node.mark.line);
   const auto column = static_cast<std::size_t>(node.mark.column > 0 ? node.mark.column - 1 : 0);
   if (column < line.size() && (line[column] == '|' || line[column] == '>')) {

@@ -21,7 +21,7 @@ class SourceLines {
   std::string_view Line(int n) const;
 
   // The line of the file where the text of scalar `node` starts.
-  int BodyFirstLine(const policy::YamlNode& node) const;
+  int BodyFirstLine(const core::Node& node) const;
 
   // The comment after `#` on line `n` (outside quotes), trimmed; empty when there is none.
   std::string TrailingComment(int n) const;

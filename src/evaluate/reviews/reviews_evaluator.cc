@@ -130,7 +130,7 @@ std::vector<core::Finding> EvaluateReviews(const collect::ChangeFacts& facts,
   // CODEOWNERS of the base revision.
   std::optional<policy::Codeowners> codeowners;
   if (reviews.codeowners && control.codeowners != policy::CodeownersMode::kOff) {
-    policy::Diagnostics diagnostics;
+    core::Diagnostics diagnostics;
     codeowners =
         policy::ParseCodeowners(reviews.codeowners->text, reviews.codeowners->path,
                                 reviews.codeowners->gitlab ? policy::CodeownersDialect::kGitlab

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "core/diagnostics.h"
 #include "core/json_document.h"
 #include "core/text.h"
-#include "policy/diagnostics.h"
 #include "policy/yaml_document.h"
 
 namespace riskgate::evaluate::threat_model {
@@ -294,16 +294,15 @@ ModelDocument ReadThreatDragon(const Node& root, const std::vector<std::string>&
   return doc;
 }
 
-const policy::YamlNode* Child(const policy::YamlNode& node, std::string_view key) {
-  return node.kind == policy::YamlNode::Kind::kMap ? node.Find(key) : nullptr;
+const core::Node* Child(const core::Node& node, std::string_view key) {
+  return node.kind == core::Node::Kind::kMap ? node.Find(key) : nullptr;
 }
 
-std::string Scalar(const policy::YamlNode* node) {
-  return node != nullptr && node->kind == policy::YamlNode::Kind::kScalar ? node->scalar : "";
+std::string Scalar(const core::Node* node) {
+  return node != nullptr && node->kind == core::Node::Kind::kScalar ? node->scalar : "";
 }
 
-ModelDocument ReadThreagile(const policy::YamlNode& root,
-                            const std::vector<std::string>& required) {
+ModelDocument ReadThreagile(const core::Node& root, const std::vector<std::string>& required) {
   ModelDocument doc;
   doc.format = ModelFormat::kThreagile;
   doc.names += core::AsciiLower(Scalar(Child(root, "title"))) + "\n";
@@ -410,7 +409,7 @@ ModelDocument ReadJson(std::string_view content, const std::vector<std::string>&
 
 ModelDocument ReadYaml(const std::string& path, std::string_view content,
                        const std::vector<std::string>& required_parts) {
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   auto root = policy::ParseYaml(content, path, diagnostics);
   ModelDocument doc;
   doc.format = ModelFormat::kThreagile;

@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   }
   std::ifstream in(argv[1], std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  riskgate::policy::Diagnostics diagnostics;
+  riskgate::core::Diagnostics diagnostics;
   const auto tree = riskgate::policy::ParseYaml(text, argv[1], diagnostics);
   if (!tree || !diagnostics.empty()) {
     for (const auto& d : diagnostics.items()) std::cerr << d.ToString() << "\n";

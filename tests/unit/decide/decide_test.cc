@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <type_traits>
+
 #include "decide/decide.h"
 
 namespace riskgate::decide {
@@ -20,6 +22,20 @@ core::Finding MakeFinding(core::Severity severity, std::string path = "a.py",
   f.hints.fix = "Revoke it in the Demo console.";
   return f;
 }
+
+// Which stage has run shows in the type: evaluate's finding carries no decision, remedies,
+// waiver or baseline mark; only decide's judged finding does.
+template <typename T>
+concept HasDecideFields = requires(T f) {
+  f.decision;
+  f.remediation;
+  f.waiver;
+  f.baselined;
+};
+static_assert(!HasDecideFields<core::Finding>);
+static_assert(HasDecideFields<core::JudgedFinding>);
+static_assert(!std::is_convertible_v<core::Finding, core::JudgedFinding>,
+              "only decide (explicitly) turns a finding into a judged one");
 
 }  // namespace
 

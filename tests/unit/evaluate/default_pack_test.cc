@@ -31,7 +31,7 @@ bool HasRule(const std::vector<core::Finding>& findings, const std::string& rule
 
 TEST_CASE("every pattern of the default pack passes the same validation as user packs",
           "[evaluate][default-pack]") {
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   auto pack =
       policy::LoadBuiltinRulePack("builtin:default", policy::PatternCheck::kValidate, diagnostics);
   REQUIRE(pack.has_value());

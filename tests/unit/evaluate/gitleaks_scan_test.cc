@@ -12,7 +12,7 @@ namespace riskgate::evaluate::secrets {
 namespace {
 
 policy::SecretsControl ControlFrom(const std::string& toml) {
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   policy::FileReader none = [](const std::string& p) {
     return core::Result<std::string>(core::MakeError(core::ErrorCode::kIo, "no files", p));
   };
@@ -191,7 +191,7 @@ TEST_CASE(
     "range's net diff",
     "[evaluate][gitleaks]") {
   const std::string sha(40, 'e');
-  policy::Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   policy::FileReader none = [](const std::string& p) {
     return core::Result<std::string>(core::MakeError(core::ErrorCode::kIo, "no files", p));
   };

@@ -31,7 +31,7 @@ TEST_CASE("CODEOWNERS patterns follow gitignore's rules as GitHub documents them
 
 TEST_CASE("the last matching line wins and an owner-less line un-owns (GitHub)",
           "[policy][codeowners]") {
-  Diagnostics d;
+  core::Diagnostics d;
   const auto c = ParseCodeowners(
       "# owners\n*       @acme/everyone\n/src/auth/ @acme/security alice@example.com\n"
       "/src/auth/generated/\n*.md @docs-team  # trailing comment\n",
@@ -47,7 +47,7 @@ TEST_CASE("the last matching line wins and an owner-less line un-owns (GitHub)",
 
 TEST_CASE("an escaped hash in a GitHub CODEOWNERS line starts no comment",
           "[policy][codeowners][issue7]") {
-  Diagnostics d;
+  core::Diagnostics d;
   const auto c = ParseCodeowners("* @all\n\\#notes.md @notes\ndocs/a\\#b.md @docs @more\n",
                                  ".github/CODEOWNERS", CodeownersDialect::kGithub, d);
   CHECK(d.empty());
@@ -58,7 +58,7 @@ TEST_CASE("an escaped hash in a GitHub CODEOWNERS line starts no comment",
 
 TEST_CASE("malformed CODEOWNERS lines are reported with their line and skipped",
           "[policy][codeowners]") {
-  Diagnostics d;
+  core::Diagnostics d;
   const auto c = ParseCodeowners("*.go @gophers\n!vendor/ @x\nsrc/ not-an-owner\n[abc @y\n",
                                  "CODEOWNERS", CodeownersDialect::kGithub, d);
   REQUIRE(d.items().size() == 3);
@@ -71,7 +71,7 @@ TEST_CASE("malformed CODEOWNERS lines are reported with their line and skipped",
 
 TEST_CASE("GitLab sections each require their own owners, with defaults and approvals",
           "[policy][codeowners]") {
-  Diagnostics d;
+  core::Diagnostics d;
   const auto c = ParseCodeowners(
       "* @maintainers\n"
       "[Backend][2] @backend-leads\n"
@@ -101,7 +101,7 @@ TEST_CASE("GitLab sections each require their own owners, with defaults and appr
 
 TEST_CASE("a repeated GitLab section header keeps the strictest [N] and ^ of its headers",
           "[policy][codeowners][issue7]") {
-  Diagnostics d;
+  core::Diagnostics d;
   const auto c = ParseCodeowners(
       "^[Security]\n/src/ @sec\n[Docs]\n*.md @writers\n[security][2] @lead\n/api/\n"
       "[SECURITY]\n/lib/ @sec\n",
@@ -122,13 +122,13 @@ TEST_CASE("a GitLab section's approval count must be a small positive number",
           "[policy][codeowners][issue7]") {
   // Found by fuzz_codeowners: a long count overflowed an int while it was read.
   for (const char* header : {"[A][8066666720000]", "[A][0]", "[A][x]", "[A][3", "[A][]"}) {
-    Diagnostics d;
+    core::Diagnostics d;
     INFO(header);
     const auto c = ParseCodeowners(std::string(header) + " @o\n* @p\n", "CODEOWNERS",
                                    CodeownersDialect::kGitlab, d);
     CHECK(d.items().size() == 1);
   }
-  Diagnostics d;
+  core::Diagnostics d;
   const auto c = ParseCodeowners("[A][12] @o\n*\n", "CODEOWNERS", CodeownersDialect::kGitlab, d);
   CHECK(d.empty());
   CHECK(OwnersOf(c, "x").front().approvals == 12);

@@ -31,7 +31,7 @@ core::Result<std::string> ReadDisk(const std::string& path) {
 
 struct Loaded {
   GitleaksConfig config;
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   std::string Errors() const { return diagnostics.empty() ? "" : diagnostics.ToError().message; }
 };
 
@@ -130,7 +130,7 @@ TEST_CASE("the upstream gitleaks.toml loads with all of its 222 rules", "[policy
   const std::string file = Corpus() + "/gitleaks.toml";
   auto text = ReadDisk(file);
   REQUIRE(text.has_value());
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   FileReader reader = ReadDisk;
   const auto config = LoadGitleaksConfig(*text, file, reader, diagnostics);
   INFO((diagnostics.empty() ? "" : diagnostics.ToError().message));
@@ -257,7 +257,7 @@ TEST_CASE("an extend cycle is an error", "[policy][gitleaks]") {
   std::ofstream(dir / "a.toml") << "[extend]\npath = \"b.toml\"\n";
   std::ofstream(dir / "b.toml") << "[extend]\npath = \"a.toml\"\n";
   auto text = ReadDisk((dir / "a.toml").string());
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   FileReader reader = ReadDisk;
   LoadGitleaksConfig(*text, (dir / "a.toml").string(), reader, diagnostics);
   fs::remove_all(dir);

@@ -26,7 +26,7 @@ Waiver Sample() {
 TEST_CASE("a NUL byte in YAML is an error at its position, not a silent end of file",
           "[policy][issue5]") {
   // Found by fuzz_waivers: yaml-cpp stopped at the NUL and returned the text before it.
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   const std::string text("version: 1\nwaivers: []\n# \0hidden: true\n", 36);
   CHECK_FALSE(ParseYaml(text, "w.yaml", diagnostics));
   REQUIRE(diagnostics.items().size() == 1);
@@ -37,12 +37,12 @@ TEST_CASE("a NUL byte in YAML is an error at its position, not a silent end of f
 TEST_CASE("a document yaml-cpp reads as null although it has content is an error",
           "[policy][issue5]") {
   // Found by fuzz_waivers: a leading ',' made yaml-cpp return an empty document, silently.
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   CHECK_FALSE(ParseYaml("# register\n,x\nversion: 1\nwaivers: []\n", "w.yaml", diagnostics));
   REQUIRE(diagnostics.items().size() == 1);
   CHECK(diagnostics.items()[0].ToString().starts_with("w.yaml:2:1: invalid YAML: "));
   for (const char* empty : {"", "# only a comment\n", "---\n...\n", "~\n", "%YAML 1.2\n---\n"}) {
-    Diagnostics none;
+    core::Diagnostics none;
     INFO(empty);
     CHECK(ParseYaml(empty, "e.yaml", none));
     CHECK(none.empty());
@@ -53,13 +53,13 @@ TEST_CASE("a second YAML document is an error, not silently dropped", "[policy][
   // Found by fuzz_waivers: a '%' line after content started a document yaml-cpp's Load ignored.
   for (const char* text :
        {"version: 1\n---\ncontrols: {}\n", "version: 1\n%YAML 1.2\n---\na: 1\n"}) {
-    Diagnostics diagnostics;
+    core::Diagnostics diagnostics;
     INFO(text);
     CHECK_FALSE(ParseYaml(text, "p.yaml", diagnostics));
     REQUIRE(diagnostics.items().size() == 1);
     CHECK(diagnostics.items()[0].message.find("a second document") != std::string::npos);
   }
-  Diagnostics none;
+  core::Diagnostics none;
   CHECK(ParseYaml("---\nversion: 1\n...\n", "p.yaml", none));
 }
 
@@ -67,13 +67,13 @@ TEST_CASE("an unterminated quoted string is an error, not the rest of the file",
           "[policy][issue5]") {
   // Found by fuzz_waivers: yaml-cpp closes a quoted string at the end of the input.
   for (const char* text : {"a: 'foo\nb: 1\n", "a: \"foo\\\"\nb: 1\n", "'key: 1\n"}) {
-    Diagnostics diagnostics;
+    core::Diagnostics diagnostics;
     INFO(text);
     CHECK_FALSE(ParseYaml(text, "q.yaml", diagnostics));
     REQUIRE(diagnostics.items().size() == 1);
     CHECK(diagnostics.items()[0].message.find("is never closed") != std::string::npos);
   }
-  Diagnostics none;
+  core::Diagnostics none;
   const auto ok = ParseYaml("a: 'it''s'\nb: \"q\\\"x\"\nc: 'multi\n  line'\n", "q.yaml", none);
   REQUIRE(ok);
   CHECK(ok->Find("a")->scalar == "it's");
@@ -84,7 +84,7 @@ TEST_CASE("an unterminated quoted string is an error, not the rest of the file",
 TEST_CASE("appending a waiver to a file of comments adds the document's keys", "[policy][issue6]") {
   // Found by fuzz_waivers once NUL bytes were rejected.
   for (const std::string existing : {"", "# register\n", "# register", "version: 1\n"}) {
-    Diagnostics diagnostics;
+    core::Diagnostics diagnostics;
     const auto loaded = LoadWaivers(AppendWaiver(existing, Sample()), "w.yaml", diagnostics);
     INFO(existing);
     CHECK(diagnostics.empty());
@@ -92,7 +92,7 @@ TEST_CASE("appending a waiver to a file of comments adds the document's keys", "
     CHECK(loaded[0].reason == "a \"quoted\" reason");
     CHECK(loaded[0].approver == "@acme/security");
   }
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   CHECK(LoadWaivers(AppendWaiver("version: 1\nwaivers: []\n", Sample()), "w.yaml", diagnostics)
             .size() == 1);
 }
@@ -165,12 +165,12 @@ TEST_CASE("a baseline reads as it always did, and refuses a key given twice",
 
 TEST_CASE("a baseline file is written as it always was: sorted, one entry per line, keys sorted",
           "[policy][baseline][json]") {
-  core::Finding first;
+  core::JudgedFinding first;
   first.fingerprint = "fp2";
   first.control = "secrets";
   first.rule = "aws\"key";
   first.location.path = "a/\x1b\xff.txt";
-  core::Finding second = first;
+  core::JudgedFinding second = first;
   second.fingerprint = "fp1";
   second.location.path = "b.txt";
   CHECK(

@@ -7,14 +7,14 @@
 namespace riskgate::policy {
 
 TEST_CASE("issue 16: each document of a stream keeps the lines of the whole file", "[policy]") {
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   auto documents = ParseYamlDocuments("spec:\n  inputs: {}\n---\nbuild:\n  script: [make]\n",
                                       "f.yml", 2, diagnostics);
   REQUIRE(documents);
   REQUIRE(documents->size() == 2);
   CHECK(diagnostics.items().empty());
   CHECK((*documents)[0].Find("spec") != nullptr);
-  const YamlNode* build = (*documents)[1].Find("build");
+  const core::Node* build = (*documents)[1].Find("build");
   REQUIRE(build != nullptr);
   REQUIRE(build->Find("script") != nullptr);
   CHECK(build->Find("script")->mark.line == 5);
@@ -27,23 +27,23 @@ TEST_CASE("issue 16: each document of a stream keeps the lines of the whole file
 
 TEST_CASE("issue 16: a stream with more documents than allowed is an error at the extra one",
           "[policy]") {
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   CHECK_FALSE(ParseYamlDocuments("a: 1\n---\nb: 2\n---\nc: 3\n", "f.yml", 2, diagnostics));
   REQUIRE(diagnostics.items().size() == 1);
   CHECK(diagnostics.items()[0].mark.line >= 4);
-  Diagnostics bad;
+  core::Diagnostics bad;
   CHECK_FALSE(ParseYamlDocuments("a: 1\n---\nb: [\n", "f.yml", 2, bad));
   CHECK_FALSE(bad.items().empty());
-  Diagnostics nul;
+  core::Diagnostics nul;
   CHECK_FALSE(ParseYamlDocuments(std::string("a: 1\n---\nb: \0\n", 13), "f.yml", 2, nul));
   CHECK_FALSE(nul.items().empty());
 }
 
 TEST_CASE("issue 16: a local tag such as !reference is kept on its node", "[policy]") {
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   auto root = ParseYaml("s:\n  - !reference [.a, script]\n  - plain\n", "f.yml", diagnostics);
   REQUIRE(root);
-  const YamlNode* s = root->Find("s");
+  const core::Node* s = root->Find("s");
   REQUIRE(s != nullptr);
   CHECK(s->items[0].tag == "!reference");
   CHECK(s->items[1].tag.empty());
@@ -55,7 +55,7 @@ namespace riskgate::policy {
 
 TEST_CASE("issue 16: a byte order mark and CRLF lines do not shift where documents split",
           "[policy]") {
-  Diagnostics diagnostics;
+  core::Diagnostics diagnostics;
   auto documents = ParseYamlDocuments(
       "\xEF\xBB\xBFspec:\r\n  inputs: {}\r\n---\r\nbuild: {a: 1}\r\n", "f.yml", 2, diagnostics);
   REQUIRE(documents);

@@ -74,7 +74,7 @@ TEST_CASE("untrusted text cannot inject workflow commands", "[report]") {
 }
 
 TEST_CASE("GitHub output stops after 50 annotations and points to the summary", "[report]") {
-  std::vector<core::Finding> findings;
+  std::vector<core::JudgedFinding> findings;
   for (int i = 0; i < 70; ++i) findings.push_back(SecretFinding("r", "f.py", i + 1));
   auto commands = ActiveCommands(WriteGithub(Sample(findings).input(), kToken));
   REQUIRE(commands.size() == 53);

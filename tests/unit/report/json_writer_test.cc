@@ -6,7 +6,7 @@
 namespace riskgate::report {
 
 TEST_CASE("the JSON report carries the documented contract fields", "[report]") {
-  core::Finding f;
+  core::JudgedFinding f;
   f.control = "secrets";
   f.rule = "demo-token";
   f.severity = core::Severity::kHigh;
@@ -52,7 +52,7 @@ TEST_CASE("the JSON report carries the documented contract fields", "[report]") 
 }
 
 TEST_CASE("a finding outside any commit has a null commit", "[report]") {
-  core::Finding f;
+  core::JudgedFinding f;
   decide::Verdict verdict;
   verdict.findings = {f};
   core::ScopeSummary scope;
@@ -63,7 +63,7 @@ TEST_CASE("a finding outside any commit has a null commit", "[report]") {
 }
 
 TEST_CASE("paths with invalid UTF-8 still give valid JSON", "[report]") {
-  core::Finding f;
+  core::JudgedFinding f;
   f.location.path = "bad\xff\xfe/name\n.txt";
   decide::Verdict verdict;
   verdict.findings = {f};
@@ -73,7 +73,7 @@ TEST_CASE("paths with invalid UTF-8 still give valid JSON", "[report]") {
 }
 
 TEST_CASE("the text report escapes terminal control sequences in paths", "[report]") {
-  core::Finding f;
+  core::JudgedFinding f;
   f.location.path = "evil\x1b[2J.txt";
   decide::Verdict verdict;
   verdict.findings = {f};

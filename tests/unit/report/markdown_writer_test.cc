@@ -67,7 +67,7 @@ TEST_CASE("Markdown table cells escape pipes, backticks and markup from untruste
 
 TEST_CASE("a Markdown summary of very many findings stays under 1 MiB and says what it omitted",
           "[report]") {
-  std::vector<core::Finding> findings;
+  std::vector<core::JudgedFinding> findings;
   for (int i = 0; i < 20000; ++i) {
     auto f = SecretFinding("demo-token",
                            "some/fairly/long/path/to/file" + std::to_string(i) + ".py", i + 1);

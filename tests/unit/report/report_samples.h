@@ -10,10 +10,10 @@
 
 namespace riskgate::report::testing {
 
-inline core::Finding SecretFinding(std::string rule, std::string path, int line,
-                                   core::Decision decision = core::Decision::kBlock,
-                                   core::Severity severity = core::Severity::kCritical) {
-  core::Finding f;
+inline core::JudgedFinding SecretFinding(std::string rule, std::string path, int line,
+                                         core::Decision decision = core::Decision::kBlock,
+                                         core::Severity severity = core::Severity::kCritical) {
+  core::JudgedFinding f;
   f.control = "secrets";
   f.rule = std::move(rule);
   f.severity = severity;
@@ -38,7 +38,7 @@ struct Sample {
   core::ScopeSummary scope;
   core::PolicySource policy{"builtin:default", "ab12", ""};
 
-  explicit Sample(std::vector<core::Finding> findings = {}) {
+  explicit Sample(std::vector<core::JudgedFinding> findings = {}) {
     scope.head = "abc1234";  // "staged changes against HEAD (abc1234)"
     scope.files_scanned = 2;
     for (const auto& f : findings) {
