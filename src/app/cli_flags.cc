@@ -51,6 +51,10 @@ void AddReportFlags(CLI::App& command, ReportFlags& flags) {
       ->check(CLI::Range(3, 125));
 }
 
+void AddListingFormat(CLI::App& command, std::string& format, const std::string& choices) {
+  command.add_option("--format", format, "Output format: " + choices);
+}
+
 void AddTimeBudget(CLI::App& command, std::optional<double>& seconds, const std::string& help) {
   command.add_option("--timeout", seconds, help)->check(CLI::PositiveNumber);
 }

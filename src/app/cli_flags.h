@@ -18,6 +18,10 @@ namespace riskgate::app {
 void AddReportFlags(CLI::App& command, ReportFlags& flags);
 
 // --timeout SECONDS: the wall-clock budget past which the run fails closed.
+// `--format` of a command that writes one listing (waivers, policy show, explain, threat-model
+// status): `choices` says which formats it knows; the command checks the value.
+void AddListingFormat(CLI::App& command, std::string& format, const std::string& choices);
+
 void AddTimeBudget(CLI::App& command, std::optional<double>& seconds, const std::string& help);
 
 // --max-file-size BYTES, at least 1 (0 or less would skip every file). `what`: "Files", "Blobs".

@@ -135,7 +135,7 @@ std::function<int()> DeclareWaive(CLI::App& command) {
 
 std::function<int()> DeclareWaivers(CLI::App& command) {
   auto options = Held<WaiversOptions>();
-  command.add_option("--format", options->format, "text, json or markdown");
+  AddListingFormat(command, options->format, "text, json or markdown");
   AddRepoOption(command, options->repo);
   AddPolicyOption(command, options->policy);
   return [options] { return RunWaivers(*options); };
@@ -169,7 +169,7 @@ std::function<int()> DeclareModelInit(CLI::App& command) {
 
 std::function<int()> DeclareModelStatus(CLI::App& command) {
   auto options = Held<ThreatModelOptions>();
-  command.add_option("--format", options->format, "text or json");
+  AddListingFormat(command, options->format, "text or json");
   AddRepoOption(command, options->repo);
   AddPolicyOption(command, options->policy);
   return [options] { return RunThreatModelStatus(*options); };
@@ -185,7 +185,7 @@ std::function<int()> DeclarePolicyValidate(CLI::App& command) {
 
 std::function<int()> DeclarePolicyShow(CLI::App& command) {
   auto options = Held<PolicyCommandOptions>();
-  command.add_option("--format", options->format, "yaml (text) or json");
+  AddListingFormat(command, options->format, "yaml (text) or json");
   AddRepoOption(command, options->repo);
   AddPolicyOption(command, options->policy);
   return [options] { return RunPolicyShow(*options); };
@@ -194,7 +194,7 @@ std::function<int()> DeclarePolicyShow(CLI::App& command) {
 std::function<int()> DeclareExplain(CLI::App& command) {
   auto options = Held<PolicyCommandOptions>();
   command.add_option("RULE_ID", options->rule, "The rule's id")->required();
-  command.add_option("--format", options->format, "text or json");
+  AddListingFormat(command, options->format, "text or json");
   AddRepoOption(command, options->repo);
   AddPolicyOption(command, options->policy);
   return [options] { return RunExplain(*options); };
