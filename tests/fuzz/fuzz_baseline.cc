@@ -8,9 +8,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto text = fuzz::AsText(data, size);
   auto loaded = policy::LoadBaseline(text, "baseline.json");
   if (!loaded) return 0;
-  std::vector<core::Finding> findings;
+  std::vector<core::JudgedFinding> findings;
   for (const auto& fingerprint : *loaded) {
-    core::Finding f;
+    core::JudgedFinding f;
     f.fingerprint = fingerprint;
     f.rule = "r";
     f.control = "secrets";
