@@ -65,9 +65,9 @@ riskgate=$(cd -- "$(dirname -- "$riskgate")" && pwd -P)/$(basename -- "$riskgate
 command -v git >/dev/null || { echo "history_bench.sh: git not found" >&2; exit 2; }
 command -v python3 >/dev/null || { echo "history_bench.sh: python3 not found" >&2; exit 2; }
 generator=$script_dir/make_history_corpus.py
-rules=$script_dir/../rules/default.yaml
+rules=$script_dir/../rules/default
 [[ -f $generator ]] || { echo "history_bench.sh: missing $generator" >&2; exit 2; }
-[[ -f $rules ]] || { echo "history_bench.sh: missing $rules" >&2; exit 2; }
+[[ -d $rules ]] || { echo "history_bench.sh: missing $rules" >&2; exit 2; }
 
 # Does this binary have the history command? (An unknown subcommand prints the top-level help.)
 has_history=0
@@ -180,9 +180,11 @@ else
 fi
 python3 - "$rules" "$grep_kind" "$tmp/patterns.txt" <<'PY' >&2
 import re, subprocess, sys
-rules_file, kind, out = sys.argv[1:]
+import glob, itertools
+rules_dir, kind, out = sys.argv[1:]
 rules, cur = [], None
-for line in open(rules_file, encoding="utf-8"):
+for line in itertools.chain.from_iterable(
+        open(f, encoding="utf-8") for f in sorted(glob.glob(rules_dir + "/*.yaml"))):
     m = re.match(r"  - id: (\S+)", line)
     if m:
         cur = {"id": m.group(1), "tags": ""}

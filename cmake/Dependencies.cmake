@@ -16,6 +16,8 @@ find_package(tl-expected REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(OpenSSL REQUIRED)
+# zlib: CRC32 for token checksums (also what libgit2 and cpp-httplib use).
+find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
 # Hyperscan (amd64 only): the secrets prefilter's fast engine when present; the build falls
 # back to riskgate's own Aho-Corasick automaton without it (evaluate/text/keyword_index.cc).

@@ -114,6 +114,10 @@ struct Finding {
   // The decision the policy gives this finding whatever its severity (an unscanned file under
   // limits.on_unscanned); decide uses it instead of the severity table.
   std::optional<Decision> fixed_decision = std::nullopt;
+  // How sure the finding is (secrets findings; unset for controls that state facts).
+  std::optional<Confidence> confidence = std::nullopt;
+  // The most the policy lets this finding decide (controls.secrets.max_decision by confidence).
+  std::optional<Decision> decision_cap = std::nullopt;
   std::string message;
   Location location;
   std::string fingerprint;  // content based: stable across line moves

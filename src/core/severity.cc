@@ -14,6 +14,12 @@ constexpr std::array<std::pair<Severity, std::string_view>, 5> kSeverityNames = 
     {Severity::kCritical, "critical"},
 }};
 
+constexpr std::array<std::pair<Confidence, std::string_view>, 3> kConfidenceNames = {{
+    {Confidence::kLow, "low"},
+    {Confidence::kMedium, "medium"},
+    {Confidence::kHigh, "high"},
+}};
+
 constexpr std::array<std::pair<Decision, std::string_view>, 3> kDecisionNames = {{
     {Decision::kPass, "pass"},
     {Decision::kWarn, "warn"},
@@ -46,6 +52,13 @@ std::optional<Severity> ParseSeverity(std::string_view name) {
 std::string_view DecisionName(Decision decision) { return NameOf(kDecisionNames, decision); }
 std::optional<Decision> ParseDecision(std::string_view name) {
   return ValueOf(kDecisionNames, name);
+}
+
+std::string_view ConfidenceName(Confidence confidence) {
+  return NameOf(kConfidenceNames, confidence);
+}
+std::optional<Confidence> ParseConfidence(std::string_view name) {
+  return ValueOf(kConfidenceNames, name);
 }
 
 }  // namespace riskgate::core

@@ -68,6 +68,7 @@ Verdict Decide(std::vector<core::Finding> evaluated, const policy::Policy& polic
     finding.decision = !finding.in_change       ? core::Decision::kPass
                        : finding.fixed_decision ? *finding.fixed_decision
                                                 : policy.DecisionFor(finding.severity);
+    if (finding.decision_cap) finding.decision = std::min(finding.decision, *finding.decision_cap);
   }
   ApplyWaivers(findings, policy, options.waivers);
   for (auto& finding : findings) {

@@ -94,7 +94,7 @@ class SecretsLoader {
     const std::string field = "controls.secrets";
     if (!reader_.ExpectMap(node, field,
                            {"enabled", "rule_packs", "rules", "disabled_rules", "severity",
-                            "allowlist", "inline_suppressions", "gitleaks_config"})) {
+                            "allowlist", "inline_suppressions", "gitleaks_config", "max_decision"})) {
       return;
     }
     secrets.enabled = reader_.Bool(node, "enabled", field, core::Need::kOptional).value_or(true);
@@ -148,6 +148,9 @@ class SecretsLoader {
     if (gitleaks) {
       for (auto& a : gitleaks->allowlists) secrets.allowlists.push_back(std::move(a));
     }
+    if (const core::Node* caps = reader_.Get(node, "max_decision", field, core::Need::kOptional)) {
+      LoadMaxDecision(*caps, field + ".max_decision", secrets);
+    }
     if (const core::Node* inline_node =
             reader_.Get(node, "inline_suppressions", field, core::Need::kOptional)) {
       auto value = reader_.AsString(*inline_node, field + ".inline_suppressions");
@@ -165,6 +168,17 @@ class SecretsLoader {
   }
 
  private:
+  // controls.secrets.max_decision: {confidence: decision}, the most a finding of that confidence
+  // decides whatever its severity (e.g. low: warn).
+  void LoadMaxDecision(const core::Node& node, const std::string& field, SecretsControl& secrets) {
+    if (!reader_.ExpectMap(node, field, {"high", "medium", "low"})) return;
+    for (const auto& [key, value] : node.fields) {
+      const auto confidence = core::ParseConfidence(key);
+      const auto decision = reader_.AsDecision(value, core::JoinField(field, key));
+      if (confidence && decision) secrets.max_decision[*confidence] = *decision;
+    }
+  }
+
   // controls.secrets.gitleaks_config: a path relative to the policy's folder, or `auto` for
   // .gitleaks.toml there when it exists. nullopt when none is loaded.
   std::optional<GitleaksConfig> LoadGitleaks(const core::Node& node, const std::string& parent,

@@ -35,6 +35,9 @@ struct SecretsControl {
   std::vector<SecretRule> rules;        // packs plus inline rules, minus disabled ones
   std::vector<Allowlist> allowlists;    // apply to every rule
   InlineSuppressions inline_suppressions = InlineSuppressions::kLocal;
+  // The most a finding of each confidence may decide (controls.secrets.max_decision); a
+  // confidence not named here decides by severity alone.
+  std::map<core::Confidence, core::Decision> max_decision;
   // controls.secrets.gitleaks_config as written ("" when none, "auto" for .gitleaks.toml), and
   // the file actually loaded ("" when none was).
   std::string gitleaks_config;

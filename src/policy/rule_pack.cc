@@ -77,7 +77,8 @@ std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::stri
   if (!reader.ExpectMap(
           node, field,
           {"id", "description", "provider", "severity", "regex", "secret_group", "keywords",
-           "entropy", "allowlist", "revoke_url", "remediation", "examples", "tags"})) {
+           "entropy", "confidence", "checksum", "allowlist", "revoke_url", "remediation",
+           "examples", "tags"})) {
     return std::nullopt;
   }
   SecretRule rule;
@@ -139,6 +140,23 @@ std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::stri
       rule.entropy = entropy;
     }
   }
+  if (auto confidence = reader.String(node, "confidence", named, core::Need::kOptional)) {
+    rule.confidence = core::ParseConfidence(*confidence);
+    if (!rule.confidence) {
+      reader.Report(*node.Find("confidence"), core::JoinField(named, "confidence"),
+                    "confidence must be high, medium or low, not '" + *confidence + "'");
+      ok = false;
+    }
+  }
+  if (auto checksum = reader.String(node, "checksum", named, core::Need::kOptional)) {
+    if (auto known = ParseTokenChecksum(*checksum)) {
+      rule.checksum = *known;
+    } else {
+      reader.Report(*node.Find("checksum"), core::JoinField(named, "checksum"),
+                    "unknown checksum '" + *checksum + "' (known: base62-crc32)");
+      ok = false;
+    }
+  }
   if (const core::Node* allow = reader.Get(node, "allowlist", named, core::Need::kOptional)) {
     Allowlist allowlist = ReadAllowlist(*allow, core::JoinField(named, "allowlist"), reader, check);
     if (!allowlist.empty()) rule.allowlists.push_back(std::move(allowlist));
@@ -179,11 +197,33 @@ std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck 
                                             core::Diagnostics& diagnostics) {
   if (name != "builtin:default") return std::nullopt;
   static const std::optional<core::Node> tree = DecodeTree(embedded::kDefaultRulePackTree);
-  if (!tree) {
+  if (!tree || !tree->IsList()) {
     diagnostics.Add(std::string(name), {}, "", "the embedded rule pack is corrupt");
     return RulePack{};
   }
-  return LoadRulePackTree(*tree, std::string(name), check, diagnostics);
+  // The build's list of {file, pack}: each file a pack of its own, merged in order.
+  RulePack merged;
+  merged.name = "default";
+  merged.description = "riskgate default secrets rule pack";
+  std::set<std::string> ids;
+  for (const core::Node& entry : tree->items) {
+    const core::Node* file = entry.Find("file");
+    const core::Node* pack = entry.Find("pack");
+    if (file == nullptr || pack == nullptr) {
+      diagnostics.Add(std::string(name), {}, "", "the embedded rule pack is corrupt");
+      return RulePack{};
+    }
+    RulePack part = LoadRulePackTree(*pack, file->scalar, check, diagnostics);
+    for (auto& rule : part.rules) {
+      if (!ids.insert(rule.id).second) {
+        diagnostics.Add(file->scalar, {}, "rules",
+                        "duplicate rule id '" + rule.id + "' (also in another file of the pack)");
+        continue;
+      }
+      merged.rules.push_back(std::move(rule));
+    }
+  }
+  return merged;
 }
 
 RulePack LoadRulePackTree(const core::Node& root, const std::string& file, PatternCheck check,

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/severity.h"
@@ -31,6 +32,14 @@ struct Allowlist {
   }
 };
 
+// A checksum a provider embeds in its tokens, checked before a finding is reported as live.
+//   kBase62Crc32  GitHub (ghp_/gho_/ghu_/ghs_/ghr_) and npm (npm_): the last 6 characters of the
+//                 part after the last '_' are the CRC32 of the characters before them, in base62
+enum class TokenChecksum { kNone, kBase62Crc32 };
+
+std::string_view TokenChecksumName(TokenChecksum checksum);
+std::optional<TokenChecksum> ParseTokenChecksum(std::string_view name);
+
 // Where a rule was written: riskgate's YAML packs report the secret's line and call a rule
 // generic by its tag; gitleaks reports the match's line and calls a rule generic by its id.
 enum class RuleDialect { kRiskgate, kGitleaks };
@@ -45,6 +54,10 @@ struct SecretRule {
   int secret_group = 0;               // 0: first non-empty group, or the whole match
   std::vector<std::string> keywords;  // lower-cased literals; none = always runs
   std::optional<double> entropy;      // keep only when strictly greater
+  // How sure a match is; unset: low for a generic rule, medium otherwise. A checksum that holds
+  // makes a finding high, one that fails makes it low.
+  std::optional<core::Confidence> confidence;
+  TokenChecksum checksum = TokenChecksum::kNone;
   std::vector<Allowlist> allowlists;  // any one that matches drops the finding
   std::string revoke_url;
   std::string fix;

@@ -32,6 +32,7 @@ JsonOut FindingJson(const core::JudgedFinding& f) {
       {"remediation", std::move(remediation)},
   });
   if (!f.hints.provider.empty()) out.Set("provider", f.hints.provider);
+  if (f.confidence) out.Set("confidence", core::ConfidenceName(*f.confidence));
   out.Set("waiver", nullptr);
   if (f.waiver) {
     const auto& w = *f.waiver;

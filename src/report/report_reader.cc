@@ -105,6 +105,14 @@ core::Decision DecisionOf(const Fields& f, const char* key) {
   return ParseName(f.String(key), kValues, &core::DecisionName, f.At(key));
 }
 
+// An optional `confidence` (absent in reports of findings that carry none, and in older ones).
+std::optional<core::Confidence> ConfidenceOf(const Fields& f, const char* key) {
+  constexpr std::array kValues{core::Confidence::kLow, core::Confidence::kMedium,
+                               core::Confidence::kHigh};
+  if (!f.Has(key)) return std::nullopt;
+  return ParseName(f.String(key), kValues, &core::ConfidenceName, f.At(key));
+}
+
 core::HistoryTrail ReadTrail(const Fields& history) {
   constexpr std::array kKinds{core::Sighting::Kind::kAdded, core::Sighting::Kind::kMoved,
                               core::Sighting::Kind::kBoundary};
@@ -147,6 +155,7 @@ core::JudgedFinding ReadJsonFinding(const Fields& f) {
   finding.rule = f.String("rule");
   finding.severity = SeverityOf(f, "severity");
   finding.decision = DecisionOf(f, "decision");
+  finding.confidence = ConfidenceOf(f, "confidence");
   finding.message = f.String("message");
   finding.location.path = f.String("path");
   finding.location.line = f.Int("line");
@@ -272,6 +281,7 @@ ReadReport ReadSarif(const Node& doc) {
     finding.fingerprint = own.String("fingerprint");
     finding.decision = DecisionOf(p, "decision");
     finding.severity = SeverityOf(p, "severity");
+    finding.confidence = ConfidenceOf(p, "confidence");
     finding.occurrences = p.Int("occurrences");
     if (p.Has("history")) {
       const Fields h(p.Get("history"), p.At("history"));

@@ -136,6 +136,18 @@ JsonOut Rule(const core::JudgedFinding& f, core::Decision decision) {
   });
 }
 
+double Rank(core::Confidence confidence) {
+  switch (confidence) {
+    case core::Confidence::kHigh:
+      return 90.0;
+    case core::Confidence::kMedium:
+      return 60.0;
+    case core::Confidence::kLow:
+      return 30.0;
+  }
+  return 60.0;
+}
+
 JsonOut Result(const core::JudgedFinding& f, std::size_t rule_index) {
   JsonOut result = JsonOut::Object({
       {"ruleId", f.rule},
@@ -162,6 +174,11 @@ JsonOut Result(const core::JudgedFinding& f, std::size_t rule_index) {
                                         {"severity", core::SeverityName(f.severity)},
                                         {"occurrences", f.occurrences}});
   if (f.location.commit) properties.Set("commit", *f.location.commit);
+  if (f.confidence) {
+    properties.Set("confidence", core::ConfidenceName(*f.confidence));
+    // SARIF's rank (0.0-100.0): how likely the result is a real problem.
+    result.Set("rank", Rank(*f.confidence));
+  }
   if (f.history) properties.Set("history", HistoryJson(f));
   // What merge needs to read the result back as riskgate reported it.
   properties.Set(

@@ -111,7 +111,9 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
     out << "\n"
         << paint(DecisionColor(f.decision), Upper(core::DecisionName(f.decision))) << " "
         << WhereText(f.location) << " " << paint("1", core::EscapeForDisplay(f.rule)) << " ["
-        << core::SeverityName(f.severity) << "]\n";
+        << core::SeverityName(f.severity)
+        << (f.confidence ? ", confidence " + std::string(core::ConfidenceName(*f.confidence)) : "")
+        << "]\n";
     out << "  " << core::EscapeForDisplay(f.message);
     if (!f.secret.empty()) out << ": " << core::EscapeForDisplay(f.secret);
     out << "\n";

@@ -6,6 +6,8 @@
 #include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/secrets/allowlist_match.h"
+#include "evaluate/secrets/placeholder.h"
+#include "evaluate/secrets/token_checksum.h"
 
 namespace riskgate::evaluate::secrets {
 namespace {
@@ -157,6 +159,16 @@ SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_
   }
 }
 
+core::Confidence SecretsScanner::ConfidenceOf(const policy::SecretRule& rule,
+                                             std::string_view secret) {
+  if (!secret.empty() && LooksLikePlaceholder(secret)) return core::Confidence::kLow;
+  if (rule.checksum != policy::TokenChecksum::kNone) {
+    return ChecksumHolds(rule.checksum, secret) ? core::Confidence::kHigh : core::Confidence::kLow;
+  }
+  return rule.confidence.value_or(IsGeneric(rule) ? core::Confidence::kLow
+                                                  : core::Confidence::kMedium);
+}
+
 core::Finding SecretsScanner::MakeFinding(const policy::SecretRule& rule,
                                           const collect::Fragment& fragment, int line, int column,
                                           std::string_view secret) const {
@@ -165,6 +177,15 @@ core::Finding SecretsScanner::MakeFinding(const policy::SecretRule& rule,
   finding.rule = rule.id;
   finding.severity = rule.severity;
   finding.message = (rule.description.empty() ? rule.id : rule.description) + " found";
+  finding.confidence = ConfidenceOf(rule, secret);
+  if (rule.checksum != policy::TokenChecksum::kNone && !secret.empty() &&
+      !ChecksumHolds(rule.checksum, secret)) {
+    finding.message += " (its checksum does not hold: not a token as the provider issues them)";
+  }
+  if (auto cap = control_.max_decision.find(*finding.confidence);
+      cap != control_.max_decision.end()) {
+    finding.decision_cap = cap->second;
+  }
   finding.location.path = fragment.path;
   finding.location.line = line;
   finding.location.column = column;

@@ -47,7 +47,7 @@ TEST_CASE("an unknown key is an error with its position and the keys expected", 
   CHECK(policy.error().message ==
         "1 problem in policy:\n  policy.yaml:4:5: controls.secrets.enabeld: unknown key "
         "(expected one of: enabled, rule_packs, rules, disabled_rules, severity, allowlist, "
-        "inline_suppressions, gitleaks_config)");
+        "inline_suppressions, gitleaks_config, max_decision)");
 }
 
 TEST_CASE("a duplicate key is an error even though YAML parsers accept it", "[policy]") {
