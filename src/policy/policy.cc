@@ -92,9 +92,10 @@ class SecretsLoader {
 
   void Load(const core::Node& node, SecretsControl& secrets) {
     const std::string field = "controls.secrets";
-    if (!reader_.ExpectMap(node, field,
-                           {"enabled", "rule_packs", "rules", "disabled_rules", "severity",
-                            "allowlist", "inline_suppressions", "gitleaks_config", "max_decision"})) {
+    if (!reader_.ExpectMap(
+            node, field,
+            {"enabled", "rule_packs", "rules", "disabled_rules", "severity", "allowlist",
+             "inline_suppressions", "gitleaks_config", "max_decision"})) {
       return;
     }
     secrets.enabled = reader_.Bool(node, "enabled", field, core::Need::kOptional).value_or(true);

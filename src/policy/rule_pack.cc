@@ -74,11 +74,10 @@ Allowlist ReadAllowlist(const core::Node& node, const std::string& field, core::
 
 std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::string& field,
                                          core::FieldReader& reader, PatternCheck check) {
-  if (!reader.ExpectMap(
-          node, field,
-          {"id", "description", "provider", "severity", "regex", "secret_group", "keywords",
-           "entropy", "confidence", "checksum", "allowlist", "revoke_url", "remediation",
-           "examples", "tags"})) {
+  if (!reader.ExpectMap(node, field,
+                        {"id", "description", "provider", "severity", "regex", "secret_group",
+                         "keywords", "entropy", "confidence", "checksum", "allowlist", "revoke_url",
+                         "remediation", "examples", "tags"})) {
     return std::nullopt;
   }
   SecretRule rule;

@@ -9,9 +9,9 @@ namespace {
 
 constexpr std::size_t kRun = 8;
 
-constexpr std::array<std::string_view, 10> kWords = {
-    "example", "placeholder", "changeme", "your_", "your-",
-    "redacted", "dummy", "fake", "sample", "abcd1234"};
+constexpr std::array<std::string_view, 10> kWords = {"example", "placeholder", "changeme", "your_",
+                                                     "your-",   "redacted",    "dummy",    "fake",
+                                                     "sample",  "abcd1234"};
 
 bool SameClass(char a, char b) {
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };

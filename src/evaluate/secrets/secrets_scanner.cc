@@ -160,7 +160,7 @@ SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_
 }
 
 core::Confidence SecretsScanner::ConfidenceOf(const policy::SecretRule& rule,
-                                             std::string_view secret) {
+                                              std::string_view secret) {
   if (!secret.empty() && LooksLikePlaceholder(secret)) return core::Confidence::kLow;
   if (rule.checksum != policy::TokenChecksum::kNone) {
     return ChecksumHolds(rule.checksum, secret) ? core::Confidence::kHigh : core::Confidence::kLow;

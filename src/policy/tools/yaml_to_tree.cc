@@ -29,8 +29,7 @@ int main(int argc, char** argv) {
   files.kind = riskgate::core::Node::Kind::kSequence;
   for (int i = 2; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)),
-                           std::istreambuf_iterator<char>());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     // Named as the repository names it, so a rule's origin points at its source file.
     const std::string name = "rules/default/" + std::filesystem::path(argv[i]).filename().string();
     riskgate::core::Diagnostics diagnostics;

@@ -215,3 +215,23 @@ TEST_CASE("issue 8: the accept remedy of a finding with acceptors names who may 
 }
 
 }  // namespace riskgate::decide
+
+namespace riskgate::decide {
+
+TEST_CASE("issue 18: a finding's decision cap (by confidence) lowers, never raises, its decision",
+          "[decide][confidence]") {
+  policy::Policy policy;
+  auto low = MakeFinding(core::Severity::kCritical);
+  low.confidence = core::Confidence::kLow;
+  low.decision_cap = core::Decision::kWarn;
+  auto verdict = Decide({low}, policy);
+  REQUIRE(verdict.findings.size() == 1);
+  CHECK(verdict.findings[0].decision == core::Decision::kWarn);
+  CHECK(verdict.decision == core::Decision::kWarn);
+  // A cap above the severity's decision changes nothing.
+  auto medium = MakeFinding(core::Severity::kLow);
+  medium.decision_cap = core::Decision::kBlock;
+  CHECK(Decide({medium}, policy).findings[0].decision == policy.DecisionFor(core::Severity::kLow));
+}
+
+}  // namespace riskgate::decide

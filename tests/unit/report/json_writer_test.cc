@@ -16,6 +16,7 @@ TEST_CASE("the JSON report carries the documented contract fields", "[report]") 
   f.fingerprint = "abc";
   f.secret = "demo...";
   f.remediation = {{core::RemedyKind::kFix, "Revoke", "details"}};
+  f.confidence = core::Confidence::kHigh;
   decide::Verdict verdict;
   verdict.decision = core::Decision::kBlock;
   verdict.findings = {f};
@@ -45,6 +46,12 @@ TEST_CASE("the JSON report carries the documented contract fields", "[report]") 
     CHECK(j.contains(key));
   }
   CHECK(j["commit"] == "c0ffee");
+  CHECK(j["confidence"] == "high");  // issue 18: extends the contract
+  // SARIF: properties.confidence and the result's rank.
+  auto sarif = nlohmann::json::parse(WriteSarif({verdict, scope, source, false}));
+  const auto& result = sarif["runs"][0]["results"][0];
+  CHECK(result["properties"]["confidence"] == "high");
+  CHECK(result["rank"] == 90.0);
   CHECK(j["line"] == 4);
   CHECK(j["remediation"][0]["kind"] == "fix");
   CHECK(doc["summary"]["block"] == 1);

@@ -1,0 +1,164 @@
+// Issue 18: how sure a secrets finding is (core::Confidence), from the rule, a provider's
+// embedded checksum and the placeholder test, and what the policy lets each confidence decide.
+#include <catch2/catch.hpp>
+
+#include <utility>
+
+#include "evaluate/secrets/placeholder.h"
+#include "evaluate/secrets/secrets_scanner.h"
+#include "evaluate/secrets/token_checksum.h"
+#include "policy/policy.h"
+
+namespace riskgate::evaluate::secrets {
+namespace {
+
+policy::Policy PolicyWith(const std::string& secrets_section) {
+  auto policy = policy::LoadPolicy("version: 1\ncontrols:\n  secrets:\n" + secrets_section,
+                                   "test.yaml", [](const std::string& p) {
+                                     return core::Result<std::string>(core::MakeError(
+                                         core::ErrorCode::kIo, "no files in this test", p));
+                                   });
+  INFO((policy ? std::string() : policy.error().message));
+  REQUIRE(policy.has_value());
+  return std::move(*policy);
+}
+
+// Three rules: a prefix only one provider issues (high), a checksummed token, a generic one.
+const char* kRules = R"yaml(    rule_packs: []
+    max_decision:
+      low: warn
+    rules:
+      - id: demo-prefixed
+        description: Demo token
+        provider: Demo
+        severity: critical
+        confidence: high
+        regex: '\b(dmo_[A-Za-z0-9]{24})\b'
+        keywords: [dmo_]
+      - id: demo-checked
+        description: Demo checked token
+        provider: Demo
+        severity: critical
+        checksum: base62-crc32
+        regex: '\b(ghp_[A-Za-z0-9]{36})\b'
+        keywords: [ghp_]
+      - id: demo-generic
+        description: Generic secret
+        severity: medium
+        regex: 'secret\s*=\s*"([^"]{8,})"'
+        keywords: [secret]
+        tags: [generic]
+)yaml";
+
+std::vector<core::Finding> Scan(const std::string& text) {
+  static const policy::Policy policy = PolicyWith(kRules);
+  SecretsScanner scanner(policy.secrets);
+  ScanStats stats;
+  return scanner.Scan(collect::Fragment{"app.py", std::nullopt, 1, text}, stats);
+}
+
+// A token in GitHub's format whose checksum holds (computed for this test, never issued).
+constexpr const char* kValidGhp = "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";
+
+}  // namespace
+
+TEST_CASE("the placeholder test is the stated one", "[evaluate][secrets][confidence]") {
+  for (const char* value :
+       {"AKIAIOSFODNN7EXAMPLE", "sk_live_0123456789abcdefghij", "abcd1234abcd5678abcd",
+        "xxxxxxxxxxxxxxxxxxxx", "12345678901234567890", "<your-api-key>", "YOUR_TOKEN_HERE",
+        "token-placeholder-value", "abcdefghijklmnopqrstuvwx", "00000000000000000000",
+        "changeme_please"}) {
+    INFO(value);
+    CHECK(LooksLikePlaceholder(value));
+  }
+  for (const char* value : {"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", "AKIAVQJXXVBOTHD2WTFL",
+                            "4qHOXHlpaBqCefuv2FSJghB6hRLeos47wGJkcU/0", "a1b2c3d4e5f6a7b8",
+                            // Letters and digits run separately: 3456789a is no run of 8.
+                            "q3456789abZ"}) {
+    INFO(value);
+    CHECK_FALSE(LooksLikePlaceholder(value));
+  }
+}
+
+TEST_CASE("GitHub's base62 CRC32 checksum", "[evaluate][secrets][confidence]") {
+  using policy::TokenChecksum;
+  CHECK(ChecksumHolds(TokenChecksum::kBase62Crc32, kValidGhp));
+  // One character of the random part changed: the checksum no longer holds.
+  CHECK_FALSE(
+      ChecksumHolds(TokenChecksum::kBase62Crc32, "ghp_ZJDeVREhkptGF7Wvep0NwJWlPEQP7a1t2nxL"));
+  CHECK_FALSE(
+      ChecksumHolds(TokenChecksum::kBase62Crc32, "ghp_4U3LSowpDx8XvYE7A8GH56oxU5aWnY2mzIbV"));
+  // Too short to carry one.
+  CHECK_FALSE(ChecksumHolds(TokenChecksum::kBase62Crc32, "ghp_abc"));
+  CHECK_FALSE(ChecksumHolds(TokenChecksum::kBase62Crc32, ""));
+  CHECK(ChecksumHolds(TokenChecksum::kNone, "anything"));
+}
+
+TEST_CASE("every secrets finding carries its confidence, and low ones warn at most",
+          "[evaluate][secrets][confidence]") {
+  SECTION("a prefix only one provider issues: high, decided by severity") {
+    const auto findings = Scan("key = dmo_Q7fK2pLm9XwB4nRt6YvH8sJd\n");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].confidence == core::Confidence::kHigh);
+    CHECK_FALSE(findings[0].decision_cap.has_value());
+  }
+  SECTION("a checksum that holds: high") {
+    const auto findings = Scan(std::string("token: ") + kValidGhp + "\n");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].confidence == core::Confidence::kHigh);
+    CHECK(findings[0].message == "Demo checked token found");
+  }
+  SECTION("a checksum that fails: low, said so, and capped at warn by the policy") {
+    const auto findings = Scan("token: ghp_4U3LSowpDx8XvYE7A8GH56oxU5aWnY2mzIbV\n");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].confidence == core::Confidence::kLow);
+    CHECK_THAT(findings[0].message, Catch::Contains("checksum does not hold"));
+    CHECK(findings[0].decision_cap == core::Decision::kWarn);
+  }
+  SECTION("a placeholder-like value: low even for a provider's prefix") {
+    const auto findings = Scan("key = dmo_abcdefghijklmnopqrstuvwx\n");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].confidence == core::Confidence::kLow);
+    CHECK(findings[0].decision_cap == core::Decision::kWarn);
+  }
+  SECTION("a generic rule: low by default") {
+    const auto findings = Scan("secret = \"Zq8#rT2!mW9@kP4$\"\n");
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].confidence == core::Confidence::kLow);
+  }
+}
+
+TEST_CASE("a rule's confidence and checksum are checked when the pack loads",
+          "[evaluate][secrets][confidence]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"confidence: sure",
+       "test.yaml:10:21: controls.secrets.rules[0] (x).confidence: "
+       "confidence must be high, medium or low, not 'sure'"},
+      {"checksum: crc64",
+       "test.yaml:10:19: controls.secrets.rules[0] (x).checksum: unknown "
+       "checksum 'crc64' (known: base62-crc32)"}};
+  for (const auto& [bad, said] : cases) {
+    auto policy = policy::LoadPolicy(
+        std::string("version: 1\ncontrols:\n  secrets:\n    rule_packs: []\n    rules:\n"
+                    "      - id: x\n        description: X\n        severity: high\n"
+                    "        regex: 'x_[a-z]{9}'\n        ") +
+            bad + "\n",
+        "test.yaml", [](const std::string& p) {
+          return core::Result<std::string>(
+              core::MakeError(core::ErrorCode::kIo, "no files in this test", p));
+        });
+    INFO(bad);
+    REQUIRE_FALSE(policy.has_value());
+    CHECK_THAT(policy.error().message, Catch::Contains(said));
+  }
+  auto caps = policy::LoadPolicy(
+      "version: 1\ncontrols:\n  secrets:\n    max_decision:\n      lowish: warn\n", "test.yaml",
+      [](const std::string& p) {
+        return core::Result<std::string>(
+            core::MakeError(core::ErrorCode::kIo, "no files in this test", p));
+      });
+  REQUIRE_FALSE(caps.has_value());
+  CHECK_THAT(caps.error().message, Catch::Contains("controls.secrets.max_decision.lowish"));
+}
+
+}  // namespace riskgate::evaluate::secrets
