@@ -1,5 +1,9 @@
 #include "policy/secret_rule.h"
 
+#include <algorithm>
+
+#include "core/text.h"
+
 namespace riskgate::policy {
 
 std::string_view TokenChecksumName(TokenChecksum checksum) {
@@ -15,6 +19,17 @@ std::string_view TokenChecksumName(TokenChecksum checksum) {
 std::optional<TokenChecksum> ParseTokenChecksum(std::string_view name) {
   if (name == "base62-crc32") return TokenChecksum::kBase62Crc32;
   return std::nullopt;
+}
+
+bool SecretRule::IsGeneric() const {
+  if (dialect == RuleDialect::kGitleaks) {
+    return core::AsciiLower(id).find("generic") != std::string::npos;
+  }
+  return std::find(tags.begin(), tags.end(), "generic") != tags.end();
+}
+
+core::Confidence SecretRule::BaseConfidence() const {
+  return confidence.value_or(IsGeneric() ? core::Confidence::kLow : core::Confidence::kMedium);
 }
 
 }  // namespace riskgate::policy

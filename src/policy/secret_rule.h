@@ -67,6 +67,12 @@ struct SecretRule {
   std::vector<std::string> no_match_examples;
   std::string origin;  // "file:line" where the rule was defined
   RuleDialect dialect = RuleDialect::kRiskgate;
+
+  // gitleaks calls a rule generic by its id; riskgate's packs by the tag `generic`.
+  bool IsGeneric() const;
+  // The confidence of a match before checksum and placeholder tests: as stated, else low for a
+  // generic rule and medium otherwise.
+  core::Confidence BaseConfidence() const;
 };
 
 }  // namespace riskgate::policy

@@ -16,13 +16,7 @@ bool PathMatches(const policy::Pattern& pattern, std::string_view path) {
   return pattern.regex().PartialMatch(path);
 }
 
-// gitleaks calls a rule generic by its id; riskgate's packs by a tag.
-bool IsGeneric(const policy::SecretRule& rule) {
-  if (rule.dialect == policy::RuleDialect::kGitleaks) {
-    return core::AsciiLower(rule.id).find("generic") != std::string::npos;
-  }
-  return std::find(rule.tags.begin(), rule.tags.end(), "generic") != rule.tags.end();
-}
+bool IsGeneric(const policy::SecretRule& rule) { return rule.IsGeneric(); }
 
 // How far a suppression reaches: a commit-specific one (a commit allowlist, a 4-part
 // .gitleaksignore entry) does not cover the same lines seen again in a range's net diff.
@@ -165,8 +159,7 @@ core::Confidence SecretsScanner::ConfidenceOf(const policy::SecretRule& rule,
   if (rule.checksum != policy::TokenChecksum::kNone) {
     return ChecksumHolds(rule.checksum, secret) ? core::Confidence::kHigh : core::Confidence::kLow;
   }
-  return rule.confidence.value_or(IsGeneric(rule) ? core::Confidence::kLow
-                                                  : core::Confidence::kMedium);
+  return rule.BaseConfidence();
 }
 
 core::Finding SecretsScanner::MakeFinding(const policy::SecretRule& rule,

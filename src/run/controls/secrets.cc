@@ -31,6 +31,15 @@ class SecretsControl final : public Control {
                                                          JoinList(rule.keywords, " or ") + ")"));
       }
       if (rule.path) e.matches.push_back("files whose path matches /" + rule.path->source() + "/");
+      if (rule.checksum != policy::TokenChecksum::kNone) {
+        e.matches.push_back("confidence high when the token's " +
+                            std::string(policy::TokenChecksumName(rule.checksum)) +
+                            " checksum holds, low when it fails");
+      } else {
+        e.matches.push_back("confidence " +
+                            std::string(core::ConfidenceName(rule.BaseConfidence())) +
+                            " (low for a placeholder-like value)");
+      }
       e.severity = rule.severity;
       e.fix = rule.fix.empty()
                   ? "Revoke the credential" +
@@ -46,8 +55,13 @@ class SecretsControl final : public Control {
   }
 
   std::string Summary(const policy::Policy& policy) const override {
+    std::string caps;
+    for (const auto& [confidence, decision] : policy.secrets.max_decision) {
+      caps += ", " + std::string(core::ConfidenceName(confidence)) +
+              " confidence decides at most " + std::string(core::DecisionName(decision));
+    }
     return "secrets: " + std::string(OnOff(policy.secrets.enabled)) + ", " +
-           std::to_string(policy.secrets.rules.size()) + " rules\n";
+           std::to_string(policy.secrets.rules.size()) + " rules" + caps + "\n";
   }
 };
 
