@@ -212,10 +212,12 @@ std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck 
       diagnostics.Add(std::string(name), {}, "", "the embedded rule pack is corrupt");
       return RulePack{};
     }
-    RulePack part = LoadRulePackTree(*pack, file->scalar, check, diagnostics);
+    // "builtin:rules/default/aws.yaml": the compiled-in copy of that file (the budget and the
+    // deferred compilation tell built-in rules by the prefix).
+    RulePack part = LoadRulePackTree(*pack, "builtin:" + file->scalar, check, diagnostics);
     for (auto& rule : part.rules) {
       if (!ids.insert(rule.id).second) {
-        diagnostics.Add(file->scalar, {}, "rules",
+        diagnostics.Add("builtin:" + file->scalar, {}, "rules",
                         "duplicate rule id '" + rule.id + "' (also in another file of the pack)");
         continue;
       }
