@@ -52,7 +52,7 @@ TEST_CASE("an invalid policy fails closed with every problem located", "[e2e][er
             file +
             ":8:5: controls.secrets.inline: unknown key (expected one of: enabled, "
             "rule_packs, rules, disabled_rules, severity, allowlist, inline_suppressions, "
-            "gitleaks_config)\n");
+            "gitleaks_config, max_decision)\n");
 }
 
 TEST_CASE("a policy file that cannot be read fails closed", "[e2e][errors]") {

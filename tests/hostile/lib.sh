@@ -4,7 +4,7 @@
 # so that run.sh can check that no output holds it.
 
 # Synthetic tokens, assembled at run time so that no source file holds a literal secret.
-fake_github_token() { printf '%s%s' 'ghp_' 'R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0gY8aE2u'; }
+fake_github_token() { printf '%s%s' 'ghp_' 'R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0g3PgBH7'; }
 fake_gitlab_token() { printf '%s%s' 'glpat-' 'Qx7vLm2Rk9TzW4bN8cHd'; }
 fake_aws_key_id() { printf '%s%s' 'AKIA' 'Z7QF3LMX2PKVWTRB'; }
 fake_stripe_key() { printf '%s%s' 'sk_live_' '51Hq8ZpL2mT7vW4xK9bN3cR6'; }

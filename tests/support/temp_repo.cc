@@ -109,7 +109,7 @@ nlohmann::json TempRepo::RiskgateJson(const std::vector<std::string>& args, int 
 std::string FakeAwsKeyId() { return std::string("AKIA") + "QX7ZK2TBM4NWY6RE"; }
 
 std::string FakeGithubToken() {
-  return std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0gY8aE2u";
+  return std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0g3PgBH7";
 }
 
 std::string FakeGitlabToken() { return std::string("glpat-") + "Qx7vLm2Rk9TzW4bN8cHd"; }

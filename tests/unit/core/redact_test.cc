@@ -8,7 +8,7 @@
 namespace riskgate::core {
 namespace {
 
-std::string GithubToken() { return std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0gY8aE2u"; }
+std::string GithubToken() { return std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0g3PgBH7"; }
 std::string GitlabToken() { return std::string("glpat-") + "Qx7vLm2Rk9TzW4bN8cHd"; }
 
 // The redacted text keeps no more of `secret` than its first four characters.

@@ -58,7 +58,7 @@ std::vector<core::Finding> Scan(const std::string& text) {
 }
 
 // A token in GitHub's format whose checksum holds (computed for this test, never issued).
-constexpr const char* kValidGhp = "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";
+constexpr const char* kValidGhp = "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";
 
 }  // namespace
 
@@ -71,7 +71,7 @@ TEST_CASE("the placeholder test is the stated one", "[evaluate][secrets][confide
     INFO(value);
     CHECK(LooksLikePlaceholder(value));
   }
-  for (const char* value : {"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", "AKIAVQJXXVBOTHD2WTFL",
+  for (const char* value : {"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", "AKIAVQJXXVBOTHD2WTFL",
                             "4qHOXHlpaBqCefuv2FSJghB6hRLeos47wGJkcU/0", "a1b2c3d4e5f6a7b8",
                             // Letters and digits run separately: 3456789a is no run of 8.
                             "q3456789abZ"}) {
@@ -85,9 +85,9 @@ TEST_CASE("GitHub's base62 CRC32 checksum", "[evaluate][secrets][confidence]") {
   CHECK(ChecksumHolds(TokenChecksum::kBase62Crc32, kValidGhp));
   // One character of the random part changed: the checksum no longer holds.
   CHECK_FALSE(
-      ChecksumHolds(TokenChecksum::kBase62Crc32, "ghp_ZJDeVREhkptGF7Wvep0NwJWlPEQP7a1t2nxL"));
+      ChecksumHolds(TokenChecksum::kBase62Crc32, "ghp_Qm7vK2xR9pL4tW8zN1cB6hJ3dF51G02Qyl3L"));
   CHECK_FALSE(
-      ChecksumHolds(TokenChecksum::kBase62Crc32, "ghp_4U3LSowpDx8XvYE7A8GH56oxU5aWnY2mzIbV"));
+      ChecksumHolds(TokenChecksum::kBase62Crc32, "ghp_Lz4rT8wQ1mX6kP9vB3nH7cJ2fD5gS0aB3dE9"));
   // Too short to carry one.
   CHECK_FALSE(ChecksumHolds(TokenChecksum::kBase62Crc32, "ghp_abc"));
   CHECK_FALSE(ChecksumHolds(TokenChecksum::kBase62Crc32, ""));
@@ -109,7 +109,7 @@ TEST_CASE("every secrets finding carries its confidence, and low ones warn at mo
     CHECK(findings[0].message == "Demo checked token found");
   }
   SECTION("a checksum that fails: low, said so, and capped at warn by the policy") {
-    const auto findings = Scan("token: ghp_4U3LSowpDx8XvYE7A8GH56oxU5aWnY2mzIbV\n");
+    const auto findings = Scan("token: ghp_Lz4rT8wQ1mX6kP9vB3nH7cJ2fD5gS0aB3dE9\n");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].confidence == core::Confidence::kLow);
     CHECK_THAT(findings[0].message, Catch::Contains("checksum does not hold"));

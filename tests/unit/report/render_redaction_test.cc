@@ -10,7 +10,7 @@
 namespace riskgate::report {
 namespace {
 
-std::string Token() { return std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0gY8aE2u"; }
+std::string Token() { return std::string("ghp_") + "R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0g3PgBH7"; }
 std::string Password() { return std::string("hunter2") + "Qz9wplain"; }
 
 core::JudgedFinding Quoting() {
