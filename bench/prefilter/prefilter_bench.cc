@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
        }},
   };
   // The product's own Hyperscan engine (evaluate/text/keyword_index.cc), where it was built in.
-  const riskgate::evaluate::KeywordIndex hyperscan(keywords, /*allow_hyperscan=*/true);
+  const riskgate::evaluate::KeywordIndex hyperscan(keywords, /*allow_hyperscan=*/true,
+                                                   /*hyperscan_after=*/0);
   if (std::string(hyperscan.engine()) == "hyperscan") {
     methods.emplace_back("Hyperscan literal database", [&](const std::string& text, Found& found) {
       hyperscan.Find(text, found);

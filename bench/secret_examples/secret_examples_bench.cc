@@ -32,8 +32,35 @@ struct Example {
   // negative only for the upstream rule's narrower kind (a Slack user token under "Slack Bot
   // Token"), so a finding of the family there is no false alarm. Counted apart.
   bool contested = false;
+  // The upstream rule names an identifier, not a credential (a domain, host, URL, account or
+  // client id, username, bucket, public key): set apart from the credential recall, counted apart.
+  bool identifier = false;
+  std::string name;
   std::string text;
 };
+
+// By the upstream rule's own name: it names an identifier and no secret.
+bool NamesIdentifier(std::string_view name) {
+  const auto word = [&](std::string_view w) {
+    for (std::size_t at = name.find(w); at != std::string_view::npos; at = name.find(w, at + 1)) {
+      const bool starts = at == 0 || std::isalnum(static_cast<unsigned char>(name[at - 1])) == 0;
+      const std::size_t end = at + w.size();
+      const bool ends =
+          end == name.size() || std::isalnum(static_cast<unsigned char>(name[end])) == 0;
+      if (starts && ends) return true;
+    }
+    return false;
+  };
+  for (std::string_view secret : {"Key", "Token", "Secret", "Password", "Credential", "Credentials",
+                                  "Webhook", "PAT"}) {
+    if (word(secret)) return false;
+  }
+  for (std::string_view id : {"Domain", "Host", "URL", "Name", "Username", "ID", "Recipient",
+                              "Email", "Bucket", "Identifier", "Org"}) {
+    if (word(id)) return true;
+  }
+  return false;
+}
 
 struct Finding {
   std::string rule;
@@ -122,6 +149,8 @@ std::vector<Example> ReadCorpus(const std::string& path) {
     const std::size_t dot = rule.find('.');
     e.family = rule.substr(dot + 1, rule.find('.', dot + 1) - dot - 1);
     e.positive = Field(*node, "label") == "tp";
+    e.name = Field(*node, "name");
+    e.identifier = e.positive && NamesIdentifier(e.name);
     e.text = Field(*node, "text");
     e.placeholder = PlaceholderText(e.text);
     out.push_back(std::move(e));
@@ -269,13 +298,15 @@ int main(int argc, char** argv) {
 
   struct Tally {
     int real = 0, found = 0, placeholders = 0, placeholder_hits = 0, negatives = 0,
-        false_alarms = 0, any_alarm = 0, contested = 0, contested_hits = 0;
+        false_alarms = 0, any_alarm = 0, contested = 0, contested_hits = 0, identifiers = 0,
+        identifier_hits = 0;
   };
   std::map<std::string, Tally> by_source;
   std::map<std::string, std::pair<int, int>> families;  // family -> (real-looking, found)
   std::map<std::string, int> confidence_on_placeholders;
   std::vector<std::string> placeholder_list;
   std::vector<std::string> alarm_list;
+  std::vector<std::string> missed_list;
   for (std::size_t i = 0; i < examples.size(); ++i) {
     const Example& e = examples[i];
     char name[32];
@@ -300,6 +331,11 @@ int main(int argc, char** argv) {
       }
       continue;
     }
+    if (e.identifier) {
+      ++t.identifiers;
+      if (hit) ++t.identifier_hits;
+      continue;
+    }
     if (e.placeholder) {
       ++t.placeholders;
       placeholder_list.push_back(e.source + "." + e.family + ": " + e.text.substr(0, 100));
@@ -313,6 +349,7 @@ int main(int argc, char** argv) {
     auto& family = families[e.family];
     ++family.first;
     if (hit) ++t.found, ++family.second;
+    if (!hit) missed_list.push_back(e.source + "." + e.family + ": " + e.text.substr(0, 100));
   }
 
   std::cout << "riskgate secret-examples benchmark: " << examples.size() << " texts of "
@@ -327,7 +364,13 @@ int main(int argc, char** argv) {
   for (const auto& [confidence, n] : confidence_on_placeholders) {
     std::cout << " " << (confidence.empty() ? "none" : confidence) << "=" << n;
   }
-  std::cout << "\n\nrecall on real-looking tp texts (target >= 95% per source):\n";
+  std::cout << "\n\nidentifiers, not credentials, by the upstream rule's name (Domain, Host, URL, "
+               "Name, ID, ... and no Key/Token/Secret/Password/Webhook), set apart:\n";
+  for (const auto& [source, t] : by_source) {
+    std::cout << "  " << source << ": " << t.identifiers << " tp texts; found " << t.identifier_hits
+              << "\n";
+  }
+  std::cout << "\nrecall on real-looking tp texts (target >= 95% per source):\n";
   for (const auto& [source, t] : by_source) {
     const double pct = t.real == 0 ? 100.0 : 100.0 * t.found / t.real;
     std::printf("  %-12s %4d / %4d  %5.1f%%  %s\n", source.c_str(), t.found, t.real, pct,
@@ -381,6 +424,8 @@ int main(int argc, char** argv) {
   if (options.list) {
     std::cout << "\nplaceholder texts:\n";
     for (const auto& p : placeholder_list) std::cout << "  " << p << "\n";
+    std::cout << "\nreal-looking texts not found:\n";
+    for (const auto& m : missed_list) std::cout << "  " << m << "\n";
     std::cout << "\nfalse alarms:\n";
     for (const auto& a : alarm_list) std::cout << "  " << a << "\n";
   }

@@ -1,6 +1,7 @@
 #include "evaluate/secrets/placeholder.h"
 
 #include <array>
+#include <string>
 
 #include "core/text.h"
 
@@ -8,15 +9,47 @@ namespace riskgate::evaluate::secrets {
 namespace {
 
 constexpr std::size_t kRun = 8;
+constexpr std::size_t kPeriodicLength = 12;
 
-constexpr std::array<std::string_view, 10> kWords = {"example", "placeholder", "changeme", "your_",
-                                                     "your-",   "redacted",    "dummy",    "fake",
-                                                     "sample",  "abcd1234"};
+constexpr std::array<std::string_view, 13> kWords = {
+    "example", "placeholder", "changeme", "your_", "your-", "redacted", "dummy", "sample",
+    "abcd1234", "mypassword", "myusername", "thisismy",
+    // The UUID of RFC 4122's and every tutorial's examples.
+    "123e4567-e89b"};
 
-bool SameClass(char a, char b) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
-  return (digit(a) && digit(b)) || (letter(a) && letter(b));
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+// One step of a counting sequence: the next letter, or the next digit with 9 followed by 0.
+bool Follows(char before, char now, int direction) {
+  if (IsDigit(before) && IsDigit(now)) {
+    return (before - '0' + 10 + direction) % 10 == now - '0';
+  }
+  return IsLetter(before) && IsLetter(now) && now == before + direction;
+}
+
+// A run of kRun characters that count up, count down, or repeat one character.
+bool HasRun(std::string_view text) {
+  std::size_t up = 1, down = 1, same = 1;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    up = Follows(text[i - 1], text[i], 1) ? up + 1 : 1;
+    down = Follows(text[i - 1], text[i], -1) ? down + 1 : 1;
+    same = text[i] == text[i - 1] ? same + 1 : 1;
+    if (up >= kRun || down >= kRun || same >= kRun) return true;
+  }
+  return false;
+}
+
+// The same 2-8 character unit written again and again over 12 or more characters.
+bool HasPeriodicStretch(std::string_view text) {
+  for (std::size_t period = 2; period <= 8; ++period) {
+    std::size_t matched = 0;
+    for (std::size_t i = period; i < text.size(); ++i) {
+      matched = text[i] == text[i - period] ? matched + 1 : 0;
+      if (matched + period >= kPeriodicLength && matched >= 2 * period) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -27,16 +60,14 @@ bool LooksLikePlaceholder(std::string_view value) {
   for (std::string_view word : kWords) {
     if (lower.find(word) != std::string::npos) return true;
   }
-  std::size_t ascending = 1;
-  std::size_t repeated = 1;
-  for (std::size_t i = 1; i < lower.size(); ++i) {
-    const char before = lower[i - 1];
-    const char now = lower[i];
-    ascending = (now == before + 1 && SameClass(before, now)) ? ascending + 1 : 1;
-    repeated = now == before ? repeated + 1 : 1;
-    if (ascending >= kRun || repeated >= kRun) return true;
+  if (HasRun(lower) || HasPeriodicStretch(lower)) return true;
+  // Letters and digits written as two interleaved sequences (a1b2c3d4..., abc123def456...).
+  std::string letters, digits;
+  for (char c : lower) {
+    if (IsLetter(c)) letters += c;
+    if (IsDigit(c)) digits += c;
   }
-  return false;
+  return (!digits.empty() && HasRun(letters)) || (!letters.empty() && HasRun(digits));
 }
 
 }  // namespace riskgate::evaluate::secrets

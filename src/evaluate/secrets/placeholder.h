@@ -8,12 +8,15 @@ namespace riskgate::evaluate::secrets {
 
 // True when `value`, case-insensitively,
 //   - holds a word people write in place of a secret: example, placeholder, changeme, your_,
-//     your-, redacted, dummy, fake, sample, abcd1234, or is wrapped as <...>;
-//   - or has a run of 8 characters that each follow the one before (01234567, abcdefgh,
-//     3456789a does not: digits and letters run separately);
-//   - or has one character 8 times in a row (xxxxxxxx, 00000000).
-// A random 20-character token from base62 has a run of 8 consecutive or equal characters with
-// probability below 1e-12.
+//     your-, redacted, dummy, sample, abcd1234, mypassword, myusername, thisismy, or the
+//     documentation UUID 123e4567-e89b..., or is wrapped as <...>;
+//   - or has a run of 8 characters that count up or down (01234567, 7890123, abcdefgh,
+//     zyxwvuts; digits and letters count separately, 9 is followed by 0) or repeat one character
+//     (xxxxxxxx, 00000000);
+//   - or writes one 2-8 character unit again and again over 12+ characters (abcdefabcdef...);
+//   - or mixes letters and digits whose letters alone or digits alone make such a run
+//     (a1b2c3d4e5f6g7h8, abc123DEF456ghi789).
+// A random 20-character base62 token shows any of these with a probability far below 1e-9.
 bool LooksLikePlaceholder(std::string_view value);
 
 }  // namespace riskgate::evaluate::secrets

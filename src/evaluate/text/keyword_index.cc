@@ -74,7 +74,8 @@ unsigned char Lower(unsigned char c) {
 
 }  // namespace
 
-KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords, bool allow_hyperscan)
+KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords, bool allow_hyperscan,
+                           std::size_t hyperscan_after)
     : keyword_count_(keywords.size()) {
   std::size_t total_length = 0;
   for (const auto& keyword : keywords) {
@@ -168,27 +169,46 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords, bool allow_
   if (allow_hyperscan) {
     static std::atomic<std::uint64_t> serials{0};
     serial_ = ++serials;
-    database_ = CompileLiterals(keywords);
+    keywords_ = keywords;
+    hyperscan_after_ = hyperscan_after;
+    if (hyperscan_after == 0) Database(0);
   }
 #else
   (void)allow_hyperscan;
+  (void)hyperscan_after;
+#endif
+}
+
+void* KeywordIndex::Database(std::size_t text_size) const {
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  if (keywords_.empty()) return nullptr;
+  if (void* ready = database_.load(std::memory_order_acquire)) return ready;
+  if (searched_.fetch_add(text_size) + text_size < hyperscan_after_) return nullptr;
+  std::call_once(compiled_, [this] {
+    database_.store(CompileLiterals(keywords_), std::memory_order_release);
+  });
+  return database_.load(std::memory_order_acquire);
+#else
+  (void)text_size;
+  return nullptr;
 #endif
 }
 
 KeywordIndex::~KeywordIndex() {
 #ifdef RISKGATE_HAVE_HYPERSCAN
-  hs_free_database(static_cast<hs_database_t*>(database_));
+  hs_free_database(static_cast<hs_database_t*>(database_.load()));
 #endif
 }
 
 const char* KeywordIndex::engine() const {
-  return database_ != nullptr ? "hyperscan" : "aho-corasick";
+  return database_.load() != nullptr ? "hyperscan" : "aho-corasick";
 }
 
 int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
 #ifdef RISKGATE_HAVE_HYPERSCAN
-  if (database_ != nullptr && text.size() <= UINT_MAX) {
-    auto* database = static_cast<hs_database_t*>(database_);
+  void* compiled = Database(text.size());
+  if (compiled != nullptr && text.size() <= UINT_MAX) {
+    auto* database = static_cast<hs_database_t*>(compiled);
     ThreadScratch& scratch = tls_scratch;
     if (scratch.fits != serial_) {
       if (hs_alloc_scratch(database, &scratch.scratch) != HS_SUCCESS) {

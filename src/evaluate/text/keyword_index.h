@@ -3,10 +3,15 @@
 // Hyperscan (libhyperscan-dev) on a CPU it supports, a Hyperscan literal database does the
 // pass (3-4x faster, bench/README.md); everywhere else an Aho-Corasick automaton with a dense
 // transition table. Both give the same answer. This is the only file that talks to Hyperscan.
+// Compiling the Hyperscan database for a pack of several hundred rules costs tens of
+// milliseconds, more than a pre-commit hook's whole scan: the automaton serves until the texts
+// searched reach `hyperscan_after` bytes, and the database is compiled then, once.
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +22,9 @@ class KeywordIndex {
  public:
   // `keywords` must be non-empty and lower-case; their positions are their ids. Without
   // `allow_hyperscan` the automaton serves even where Hyperscan could (tests compare the two).
-  explicit KeywordIndex(const std::vector<std::string>& keywords, bool allow_hyperscan = true);
+  static constexpr std::size_t kHyperscanAfterBytes = std::size_t{8} << 20;
+  explicit KeywordIndex(const std::vector<std::string>& keywords, bool allow_hyperscan = true,
+                        std::size_t hyperscan_after = kHyperscanAfterBytes);
   ~KeywordIndex();
   KeywordIndex(const KeywordIndex&) = delete;
   KeywordIndex& operator=(const KeywordIndex&) = delete;
@@ -27,11 +34,13 @@ class KeywordIndex {
   int Find(std::string_view text, std::vector<char>& found) const;
 
   std::size_t size() const { return keyword_count_; }
-  // "hyperscan" or "aho-corasick": which engine Find uses.
+  // "hyperscan" or "aho-corasick": which engine Find uses now.
   const char* engine() const;
 
  private:
   int FindByAutomaton(std::string_view text, std::vector<char>& found) const;
+  // The Hyperscan database once the texts searched reach hyperscan_after_ bytes; else null.
+  void* Database(std::size_t text_size) const;
 
   std::size_t keyword_count_ = 0;
   std::array<std::uint16_t, 256> class_of_{};  // byte -> column; 0 = bytes in no keyword
@@ -42,8 +51,13 @@ class KeywordIndex {
   std::size_t first_output_offset_ = 0;
   std::vector<std::int32_t> output_begin_;  // per output state (in order), range in outputs_
   std::vector<std::int32_t> outputs_;       // keyword ids, including those of suffix states
-  void* database_ = nullptr;                // hs_database_t*, when Hyperscan is in use
-  std::uint64_t serial_ = 0;                // tells databases apart for per-thread scratch
+  // Hyperscan, compiled on demand (hs_database_t*; null while the automaton serves).
+  std::vector<std::string> keywords_;  // kept for the compilation, when Hyperscan may serve
+  std::size_t hyperscan_after_ = 0;
+  mutable std::atomic<std::size_t> searched_{0};
+  mutable std::once_flag compiled_;
+  mutable std::atomic<void*> database_{nullptr};
+  std::uint64_t serial_ = 0;  // tells databases apart for per-thread scratch
 };
 
 }  // namespace riskgate::evaluate

@@ -71,7 +71,11 @@ TEST_CASE("every default rule has remedies, a revocation page, keywords and exam
     CHECK_FALSE(rule.mitigate.empty());
     CHECK_FALSE(rule.revoke_url.empty());
     CHECK_FALSE(rule.keywords.empty());
-    CHECK_FALSE(rule.match_examples.empty());
+    // Issue 18: at least two texts the rule must match and one it must not, in the pack itself.
+    CHECK(rule.match_examples.size() >= 2);
+    CHECK(rule.no_match_examples.size() >= 1);
+    // Every keyword is a literal worth prefiltering on.
+    for (const auto& keyword : rule.keywords) CHECK(keyword.size() >= 3);
   }
 }
 

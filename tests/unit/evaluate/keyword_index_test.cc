@@ -8,7 +8,7 @@ namespace riskgate::evaluate {
 
 TEST_CASE("the keyword index finds overlapping keywords case-insensitively", "[evaluate]") {
   const bool hyperscan = GENERATE(true, false);
-  KeywordIndex index({"akia", "ghp_", "kia", "token"}, hyperscan);
+  KeywordIndex index({"akia", "ghp_", "kia", "token"}, hyperscan, 0);
   std::vector<char> found;
   CHECK(index.Find("x = AKIAABC", found) == 2);
   CHECK(found == std::vector<char>{1, 0, 1, 0});
@@ -19,7 +19,7 @@ TEST_CASE("the keyword index finds overlapping keywords case-insensitively", "[e
 
 TEST_CASE("the keyword index finds a keyword that is a suffix of another's prefix", "[evaluate]") {
   const bool hyperscan = GENERATE(true, false);
-  KeywordIndex index({"abcd", "bc"}, hyperscan);
+  KeywordIndex index({"abcd", "bc"}, hyperscan, 0);
   std::vector<char> found;
   CHECK(index.Find("xabcx", found) == 1);
   CHECK(found == std::vector<char>{0, 1});
@@ -27,7 +27,7 @@ TEST_CASE("the keyword index finds a keyword that is a suffix of another's prefi
 
 TEST_CASE("the keyword index handles bytes outside ASCII", "[evaluate]") {
   const bool hyperscan = GENERATE(true, false);
-  KeywordIndex index({"\xff\xfe", "key"}, hyperscan);
+  KeywordIndex index({"\xff\xfe", "key"}, hyperscan, 0);
   std::vector<char> found;
   CHECK(index.Find(std::string("a\xff\xfe\0KEY", 7), found) == 2);
 }
@@ -35,7 +35,7 @@ TEST_CASE("the keyword index handles bytes outside ASCII", "[evaluate]") {
 TEST_CASE("both prefilter engines find the same keywords in the same texts", "[evaluate]") {
   const std::vector<std::string> keywords = {"akia",  "ghp_", "xoxb-", "sk_live_", "-----begin",
                                              "token", "ok",   "k",     "\x01\x02", "glpat-"};
-  const KeywordIndex fast(keywords, true);
+  const KeywordIndex fast(keywords, true, 0);  // Hyperscan from the first text on
   const KeywordIndex automaton(keywords, false);
   std::mt19937 random(7);
   const std::string alphabet = "aAkKiIgGhHpP_xXoObB-sSlLvVeEtTnN\x01\x02 \n";
@@ -54,6 +54,26 @@ TEST_CASE("both prefilter engines find the same keywords in the same texts", "[e
     CHECK(fast.Find(text, a) == automaton.Find(text, b));
     CHECK(a == b);
   }
+}
+
+}  // namespace riskgate::evaluate
+
+namespace riskgate::evaluate {
+
+TEST_CASE("the Hyperscan database is compiled only once the texts searched are large",
+          "[evaluate][prefilter]") {
+  // A pre-commit hook searches a few kilobytes: compiling the database would cost more.
+  const KeywordIndex index({"akia", "ghp_"}, true, 1000);
+  std::vector<char> found;
+  CHECK(index.Find("x = AKIA...", found) == 1);
+  CHECK(std::string(index.engine()) == "aho-corasick");
+  const std::string large(2000, 'a');
+  CHECK(index.Find(large + "ghp_", found) == 1);
+  CHECK(found == std::vector<char>{0, 1});
+  // From here on it uses what an index compiled up front uses (Hyperscan where this build and
+  // CPU have it).
+  const KeywordIndex eager({"akia", "ghp_"}, true, 0);
+  CHECK(std::string(index.engine()) == eager.engine());
 }
 
 }  // namespace riskgate::evaluate

@@ -2,6 +2,8 @@
 // embedded checksum and the placeholder test, and what the policy lets each confidence decide.
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
 #include <utility>
 
 #include "evaluate/secrets/placeholder.h"
@@ -72,12 +74,32 @@ TEST_CASE("the placeholder test is the stated one", "[evaluate][secrets][confide
     CHECK(LooksLikePlaceholder(value));
   }
   for (const char* value : {"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", "AKIAVQJXXVBOTHD2WTFL",
-                            "4qHOXHlpaBqCefuv2FSJghB6hRLeos47wGJkcU/0", "a1b2c3d4e5f6a7b8",
+                            "4qHOXHlpaBqCefuv2FSJghB6hRLeos47wGJkcU/0", "9f3c2e7ab1d04c6e",
                             // Letters and digits run separately: 3456789a is no run of 8.
                             "q3456789abZ"}) {
     INFO(value);
     CHECK_FALSE(LooksLikePlaceholder(value));
   }
+}
+
+TEST_CASE("the placeholder test does not take random tokens for placeholders",
+          "[evaluate][secrets][confidence]") {
+  // 20,000 random tokens of 16 to 64 characters from base62 and from lower-case hex: the
+  // test's signs (runs, periods, words) must not show up by chance.
+  std::mt19937 random(18);
+  const std::string base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const std::string hex = "0123456789abcdef";
+  int placeholders = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string& alphabet = i % 2 == 0 ? base62 : hex;
+    std::string token(16 + static_cast<std::size_t>(random() % 49), ' ');
+    for (char& c : token) c = alphabet[random() % alphabet.size()];
+    if (LooksLikePlaceholder(token)) {
+      ++placeholders;
+      UNSCOPED_INFO(token);
+    }
+  }
+  CHECK(placeholders == 0);
 }
 
 TEST_CASE("GitHub's base62 CRC32 checksum", "[evaluate][secrets][confidence]") {
