@@ -1,12 +1,19 @@
 // The default rule pack is embedded without compiling its patterns at start-up; this test is
 // what guarantees they all compile, and that each rule finds its own examples.
+#include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <set>
 
 #include "evaluate/secrets/secrets_scanner.h"
 #include "policy/policy.h"
 #include "policy/rule_pack.h"
+#include "support/process.h"
 
 namespace riskgate::evaluate::secrets {
 namespace {
@@ -118,6 +125,91 @@ TEST_CASE("every match of a default rule contains one of its keywords",
       CHECK(has_keyword);
     }
   }
+}
+
+}  // namespace riskgate::evaluate::secrets
+
+namespace riskgate::evaluate::secrets {
+namespace {
+
+constexpr std::string_view kListHeading = "## The default rules\n";
+
+// The table of docs/rules.md, written from the pack itself: one row per rule, by file.
+std::string DefaultRulesSection() {
+  const auto& rules = DefaultPolicy().secrets.rules;
+  std::map<std::string, int> severities;
+  std::map<std::string, int> confidences;
+  std::set<std::string> files;
+  std::set<std::string> providers;
+  int generic = 0;
+  std::vector<std::pair<std::string, std::string>> rows;  // (file, row)
+  const auto cell = [](std::string text) {
+    std::string out;
+    for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+    return out;
+  };
+  for (const auto& rule : rules) {
+    // builtin:rules/default/<file>.yaml:<line>
+    std::string file = rule.origin.substr(rule.origin.rfind('/') + 1);
+    file = file.substr(0, file.find(".yaml"));
+    files.insert(file);
+    if (rule.IsGeneric()) {
+      ++generic;
+    } else {
+      providers.insert(rule.provider);
+    }
+    ++severities[std::string(core::SeverityName(rule.severity))];
+    const std::string confidence = rule.checksum != policy::TokenChecksum::kNone
+                                       ? "checksum"
+                                       : std::string(core::ConfidenceName(rule.BaseConfidence()));
+    ++confidences[confidence];
+    rows.emplace_back(file, "| " + file + " | `" + rule.id + "` | " + cell(rule.provider) + " | " +
+                                std::string(core::SeverityName(rule.severity)) + " | " +
+                                confidence + " | " + cell(rule.description) + " |\n");
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string out(kListHeading);
+  out +=
+      "\n<!-- Written by the unit test \"docs/rules.md lists every default rule\" from the pack;\n"
+      "     RISKGATE_UPDATE_GOLDEN=1 rewrites it. -->\n\n";
+  out += std::to_string(rules.size()) + " rules in " + std::to_string(files.size()) +
+         " files (provider families): " + std::to_string(rules.size() - generic) +
+         " provider-specific rules for " + std::to_string(providers.size()) + " providers and " +
+         std::to_string(generic) + " generic rules (tag `generic`).\n\n";
+  out += "By severity:";
+  for (const char* s : {"critical", "high", "medium", "low", "info"}) {
+    out += std::string(" ") + s + " " + std::to_string(severities[s]) + (s[0] == 'i' ? "." : ",");
+  }
+  out += " By [confidence](#confidence):";
+  for (const char* c : {"high", "medium", "low", "checksum"}) {
+    out += std::string(" ") + c + " " + std::to_string(confidences[c]) +
+           (std::string(c) == "checksum" ? " (high when it holds, low when it fails)." : ",");
+  }
+  out +=
+      "\n\n| file | id | provider | severity | confidence | finds |\n|---|---|---|---|---|---|\n";
+  for (const auto& [file, row] : rows) out += row;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("docs/rules.md lists every default rule", "[evaluate][default-pack]") {
+  const std::string path = testing::SourceDir() + "/docs/rules.md";
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t at = doc.find(kListHeading);
+  REQUIRE(at != std::string::npos);
+  const std::string expected = DefaultRulesSection();
+  const char* update = std::getenv("RISKGATE_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1" && doc.substr(at) != expected) {
+    const std::string temp = path + ".tmp";
+    std::ofstream(temp, std::ios::binary) << doc.substr(0, at) << expected;
+    REQUIRE(std::rename(temp.c_str(), path.c_str()) == 0);
+    return;
+  }
+  CHECK(doc.substr(at) == expected);
 }
 
 }  // namespace riskgate::evaluate::secrets
