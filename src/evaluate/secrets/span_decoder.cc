@@ -1,0 +1,271 @@
+#include "evaluate/secrets/span_decoder.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+#include "core/text.h"
+
+namespace riskgate::evaluate::secrets {
+namespace {
+
+constexpr std::string_view kSeparator{"\n\0\n", 3};
+// In a piece that is not mostly printable, printable runs at least this long are still kept:
+// junk bytes around an encoded token must not hide it.
+constexpr std::size_t kMinPrintableRun = 20;
+
+enum class Alphabet { kStandard, kUrlSafe };
+
+bool IsAlnum(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+bool InAlphabet(char c, Alphabet alphabet) {
+  if (IsAlnum(c)) return true;
+  return alphabet == Alphabet::kStandard ? (c == '+' || c == '/') : (c == '-' || c == '_');
+}
+
+int Base64Value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+' || c == '-') return 62;
+  if (c == '/' || c == '_') return 63;
+  return -1;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool IsPrintable(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= 0x20 && u < 0x7f) || c == '\t' || c == '\n' || c == '\r';
+}
+
+// A byte that may sit in a percent-encoded run (a URL or form value): visible ASCII but quotes
+// and angle brackets, which delimit such values in code.
+bool InPercentRun(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u > 0x20 && u < 0x7f && c != '"' && c != '\'' && c != '`' && c != '<' && c != '>';
+}
+
+bool HasEscape(std::string_view text) {
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (text[i] == '%' && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) return true;
+  }
+  return false;
+}
+
+struct EncodedRun {
+  std::size_t begin;
+  std::size_t end;
+  Encoding encoding;
+  bool operator<(const EncodedRun& other) const {
+    return std::tie(begin, end, encoding) < std::tie(other.begin, other.end, other.encoding);
+  }
+  bool operator==(const EncodedRun& other) const = default;
+};
+
+// Maximal runs of `alphabet` (with up to two '=' of padding) at least `min` long.
+void Base64Runs(std::string_view text, Alphabet alphabet, std::size_t min,
+                std::vector<EncodedRun>& out) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!InAlphabet(text[i], alphabet)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && InAlphabet(text[j], alphabet)) ++j;
+    if (j - i >= min) out.push_back({i, j, Encoding::kBase64});
+    i = j;
+  }
+}
+
+void PercentRuns(std::string_view text, std::size_t min, std::vector<EncodedRun>& out) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!InPercentRun(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && InPercentRun(text[j])) ++j;
+    if (j - i >= min && HasEscape(text.substr(i, j - i))) {
+      out.push_back({i, j, Encoding::kPercent});
+    }
+    i = j;
+  }
+}
+
+class Collector {
+ public:
+  Collector(DecodedText& out, const DecodeLimits& limits) : out_(out), limits_(limits) {}
+
+  // Keeps `decoded` (of source `begin`..`end`) when mostly printable, else its long printable
+  // runs. False when the budget ran out.
+  bool Keep(std::string_view decoded, std::size_t begin, std::size_t end, Encoding encoding) {
+    if (MostlyPrintable(decoded, limits_.min_printable)) {
+      return Add(decoded, begin, end, encoding);
+    }
+    std::size_t i = 0;
+    while (i < decoded.size()) {
+      if (!IsPrintable(decoded[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < decoded.size() && IsPrintable(decoded[j])) ++j;
+      if (j - i >= kMinPrintableRun && !Add(decoded.substr(i, j - i), begin, end, encoding)) {
+        return false;
+      }
+      i = j;
+    }
+    return true;
+  }
+
+ private:
+  bool Add(std::string_view piece, std::size_t begin, std::size_t end, Encoding encoding) {
+    if (out_.text.size() + piece.size() + kSeparator.size() > limits_.budget) {
+      out_.truncated = true;
+      return false;
+    }
+    DecodedSpan span{begin, end, out_.text.size(), 0, encoding};
+    out_.text.append(piece);
+    span.end = out_.text.size();
+    out_.text.append(kSeparator);
+    out_.spans.push_back(span);
+    return true;
+  }
+
+  DecodedText& out_;
+  const DecodeLimits& limits_;
+};
+
+bool HasLetter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+}
+
+// One base64 piece: tried at each of the four alignments (a run may start with a character that
+// is not part of the encoding, such as a path's last letter); the first that decodes to text
+// wins, else the first that decodes at all gives its printable runs.
+bool DecodeBase64Piece(std::string_view text, std::size_t begin, const DecodeLimits& limits,
+                       Collector& collector) {
+  const std::string_view piece = text.substr(begin);
+  if (!HasLetter(piece) || !(core::ShannonEntropy(piece) > limits.min_base64_entropy)) return true;
+  std::optional<std::string> fallback;
+  for (std::size_t shift = 0; shift < 4 && shift < piece.size(); ++shift) {
+    std::string_view aligned = piece.substr(shift);
+    if (aligned.size() % 4 == 1) aligned.remove_suffix(1);
+    auto decoded = DecodeBase64(aligned);
+    if (!decoded) continue;
+    if (MostlyPrintable(*decoded, limits.min_printable)) {
+      return collector.Keep(*decoded, begin, begin + piece.size(), Encoding::kBase64);
+    }
+    if (!fallback) fallback = std::move(decoded);
+  }
+  if (fallback) return collector.Keep(*fallback, begin, begin + piece.size(), Encoding::kBase64);
+  return true;
+}
+
+}  // namespace
+
+std::string_view EncodingName(Encoding encoding) {
+  return encoding == Encoding::kBase64 ? "base64" : "percent";
+}
+
+const DecodedSpan* DecodedText::SpanAt(std::size_t at) const {
+  auto it =
+      std::upper_bound(spans.begin(), spans.end(), at,
+                       [](std::size_t offset, const DecodedSpan& s) { return offset < s.begin; });
+  if (it == spans.begin()) return nullptr;
+  --it;
+  return at < it->end ? &*it : nullptr;
+}
+
+bool MostlyPrintable(std::string_view bytes, double share) {
+  if (bytes.empty()) return false;
+  std::size_t printable = 0;
+  for (char c : bytes) printable += IsPrintable(c) ? 1 : 0;
+  return static_cast<double>(printable) >= share * static_cast<double>(bytes.size());
+}
+
+std::optional<std::string> DecodeBase64(std::string_view text) {
+  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3 + 2);
+  unsigned int buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    const int value = Base64Value(c);
+    if (value < 0) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<unsigned int>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xffu));
+    }
+  }
+  return out;
+}
+
+std::string DecodePercent(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
+        HexValue(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits) {
+  DecodedText out;
+  std::vector<EncodedRun> candidates;
+  Base64Runs(text, Alphabet::kStandard, limits.min_base64, candidates);
+  Base64Runs(text, Alphabet::kUrlSafe, limits.min_base64, candidates);
+  PercentRuns(text, limits.min_percent, candidates);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  Collector collector(out, limits);
+  // Pieces of at most max_span characters; base64 pieces stay on 4-character boundaries and
+  // percent pieces never cut an escape.
+  const std::size_t max_span = std::max<std::size_t>(limits.max_span / 4 * 4, 4);
+  for (const EncodedRun& c : candidates) {
+    const std::string_view run = text.substr(0, c.end);
+    for (std::size_t at = c.begin; at < c.end;) {
+      std::size_t end = std::min(c.end, at + max_span);
+      bool more = true;
+      if (c.encoding == Encoding::kBase64) {
+        more = DecodeBase64Piece(run.substr(0, end), at, limits, collector);
+      } else {
+        if (end < c.end) {
+          if (text[end - 1] == '%') {
+            end -= 1;
+          } else if (text[end - 2] == '%') {
+            end -= 2;
+          }
+        }
+        const std::string_view piece = text.substr(at, end - at);
+        const std::string decoded = DecodePercent(piece);
+        if (decoded != piece) more = collector.Keep(decoded, at, end, Encoding::kPercent);
+      }
+      if (!more) return out;
+      at = end;
+    }
+  }
+  return out;
+}
+
+}  // namespace riskgate::evaluate::secrets
