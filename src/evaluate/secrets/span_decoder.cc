@@ -70,7 +70,9 @@ struct EncodedRun {
   bool operator==(const EncodedRun& other) const = default;
 };
 
-// Maximal runs of `alphabet` (with up to two '=' of padding) at least `min` long.
+// Maximal runs of `alphabet` at least `min` long. A run goes on over a line break when the line
+// so far is a whole number of quads at least `min` long and the next line starts in the
+// alphabet: base64(1) and PEM wrap their output at 76 and 64 characters.
 void Base64Runs(std::string_view text, Alphabet alphabet, std::size_t min,
                 std::vector<EncodedRun>& out) {
   std::size_t i = 0;
@@ -80,7 +82,19 @@ void Base64Runs(std::string_view text, Alphabet alphabet, std::size_t min,
       continue;
     }
     std::size_t j = i;
-    while (j < text.size() && InAlphabet(text[j], alphabet)) ++j;
+    std::size_t line = i;
+    while (true) {
+      while (j < text.size() && InAlphabet(text[j], alphabet)) ++j;
+      std::size_t next = j;
+      if (next < text.size() && text[next] == '\r') ++next;
+      if (next + 1 < text.size() && text[next] == '\n' && (j - line) % 4 == 0 && j - line >= min &&
+          InAlphabet(text[next + 1], alphabet)) {
+        j = next + 1;
+        line = j;
+        continue;
+      }
+      break;
+    }
     if (j - i >= min) out.push_back({i, j, Encoding::kBase64});
     i = j;
   }
@@ -151,12 +165,12 @@ bool HasLetter(std::string_view text) {
                      [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
 }
 
-// One base64 piece: tried at each of the four alignments (a run may start with a character that
-// is not part of the encoding, such as a path's last letter); the first that decodes to text
-// wins, else the first that decodes at all gives its printable runs.
-bool DecodeBase64Piece(std::string_view text, std::size_t begin, const DecodeLimits& limits,
-                       Collector& collector) {
-  const std::string_view piece = text.substr(begin);
+// One base64 piece (no line breaks) of source `begin`..`end`: tried at each of the four
+// alignments (a run may start with characters that are not part of the encoding, such as a
+// path's last letters); the first that decodes to text wins, else the first that decodes at all
+// gives its printable runs.
+bool DecodeBase64Piece(std::string_view piece, std::size_t begin, std::size_t end,
+                       const DecodeLimits& limits, Collector& collector) {
   if (!HasLetter(piece) || !(core::ShannonEntropy(piece) > limits.min_base64_entropy)) return true;
   std::optional<std::string> fallback;
   for (std::size_t shift = 0; shift < 4 && shift < piece.size(); ++shift) {
@@ -165,11 +179,43 @@ bool DecodeBase64Piece(std::string_view text, std::size_t begin, const DecodeLim
     auto decoded = DecodeBase64(aligned);
     if (!decoded) continue;
     if (MostlyPrintable(*decoded, limits.min_printable)) {
-      return collector.Keep(*decoded, begin, begin + piece.size(), Encoding::kBase64);
+      return collector.Keep(*decoded, begin, end, Encoding::kBase64);
     }
     if (!fallback) fallback = std::move(decoded);
   }
-  if (fallback) return collector.Keep(*fallback, begin, begin + piece.size(), Encoding::kBase64);
+  if (fallback) return collector.Keep(*fallback, begin, end, Encoding::kBase64);
+  return true;
+}
+
+// A base64 run without its line breaks, decoded in pieces of `max_span` characters.
+bool DecodeBase64Run(std::string_view text, const EncodedRun& run, std::size_t max_span,
+                     const DecodeLimits& limits, Collector& collector) {
+  std::string compact;
+  std::vector<std::pair<std::size_t, std::size_t>> lines;  // (offset in compact, in text)
+  for (std::size_t i = run.begin; i < run.end;) {
+    if (text[i] == '\r' || text[i] == '\n') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < run.end && text[j] != '\r' && text[j] != '\n') ++j;
+    lines.emplace_back(compact.size(), i);
+    compact.append(text.substr(i, j - i));
+    i = j;
+  }
+  const auto source = [&](std::size_t at) {
+    auto it = std::upper_bound(lines.begin(), lines.end(), at,
+                               [](std::size_t k, const auto& line) { return k < line.first; });
+    --it;
+    return it->second + (at - it->first);
+  };
+  for (std::size_t at = 0; at < compact.size(); at += max_span) {
+    const std::size_t end = std::min(compact.size(), at + max_span);
+    if (!DecodeBase64Piece(std::string_view(compact).substr(at, end - at), source(at),
+                           source(end - 1) + 1, limits, collector)) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -243,25 +289,22 @@ DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits) {
   // percent pieces never cut an escape.
   const std::size_t max_span = std::max<std::size_t>(limits.max_span / 4 * 4, 4);
   for (const EncodedRun& c : candidates) {
-    const std::string_view run = text.substr(0, c.end);
+    if (c.encoding == Encoding::kBase64) {
+      if (!DecodeBase64Run(text, c, max_span, limits, collector)) return out;
+      continue;
+    }
     for (std::size_t at = c.begin; at < c.end;) {
       std::size_t end = std::min(c.end, at + max_span);
-      bool more = true;
-      if (c.encoding == Encoding::kBase64) {
-        more = DecodeBase64Piece(run.substr(0, end), at, limits, collector);
-      } else {
-        if (end < c.end) {
-          if (text[end - 1] == '%') {
-            end -= 1;
-          } else if (text[end - 2] == '%') {
-            end -= 2;
-          }
+      if (end < c.end) {
+        if (text[end - 1] == '%') {
+          end -= 1;
+        } else if (text[end - 2] == '%') {
+          end -= 2;
         }
-        const std::string_view piece = text.substr(at, end - at);
-        const std::string decoded = DecodePercent(piece);
-        if (decoded != piece) more = collector.Keep(decoded, at, end, Encoding::kPercent);
       }
-      if (!more) return out;
+      const std::string_view piece = text.substr(at, end - at);
+      const std::string decoded = DecodePercent(piece);
+      if (decoded != piece && !collector.Keep(decoded, at, end, Encoding::kPercent)) return out;
       at = end;
     }
   }

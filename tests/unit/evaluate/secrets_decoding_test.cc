@@ -243,3 +243,18 @@ TEST_CASE("keystores are told by magic bytes, else by name", "[evaluate][keystor
 }
 
 }  // namespace riskgate::evaluate::secrets
+
+namespace riskgate::evaluate::secrets {
+
+TEST_CASE("base64 wrapped at 76 characters is decoded across its line breaks",
+          "[evaluate][decode]") {
+  // base64 of 'lorem ipsum ' x5 then the demo token, wrapped as base64(1) wraps.
+  const std::string text =
+      "bG9yZW0gaXBzdW0gbG9yZW0gaXBzdW0gbG9yZW0gaXBzdW0gbG9yZW0gaXBzdW0gbG9yZW0gaXBz\n"
+      "dW0gZGVtb19RN3hLMnBMOW1aNHZCOG5SMXRXNg==\n";
+  auto findings = Scan(DemoPolicy(), "blob:\n" + text);
+  REQUIRE(Of(findings, "demo-token").size() == 1);
+  CHECK(findings[0].location.line == 2);
+}
+
+}  // namespace riskgate::evaluate::secrets
