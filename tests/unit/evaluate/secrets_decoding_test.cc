@@ -177,7 +177,7 @@ TEST_CASE("a Kubernetes Secret's data values are decoded and judged", "[evaluate
   CHECK(findings[0].severity == core::Severity::kHigh);
 }
 
-TEST_CASE("Secrets in a List and in later documents are found; other kinds are not",
+TEST_CASE("Secrets in a List and in later documents are found, other kinds are not",
           "[evaluate][kubernetes]") {
   const std::string text =
       "kind: ConfigMap\ndata:\n  password: not-a-secret-here\n"
