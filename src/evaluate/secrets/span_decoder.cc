@@ -16,13 +16,35 @@ constexpr std::size_t kMinPrintableRun = 20;
 
 enum class Alphabet { kStandard, kUrlSafe };
 
-bool IsAlnum(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+// Character classes, one table lookup per byte: the run scans touch every byte of every
+// fragment, so they must cost no more than the keyword prefilter.
+enum : unsigned char { kAlnum = 1, kStandardOnly = 2, kUrlOnly = 4, kPercentRun = 8 };
+constexpr unsigned char kBase64Any = kAlnum | kStandardOnly | kUrlOnly;
+
+constexpr std::array<unsigned char, 256> MakeClasses() {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    unsigned char bits = 0;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) bits |= kAlnum;
+    if (c == '+' || c == '/') bits |= kStandardOnly;
+    if (c == '-' || c == '_') bits |= kUrlOnly;
+    // A byte that may sit in a percent-encoded run (a URL or form value): visible ASCII but
+    // quotes and angle brackets, which delimit such values in code.
+    if (c > 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '`' && c != '<' && c != '>') {
+      bits |= kPercentRun;
+    }
+    table[static_cast<std::size_t>(c)] = bits;
+  }
+  return table;
 }
 
+constexpr std::array<unsigned char, 256> kClasses = MakeClasses();
+
+unsigned char ClassOf(char c) { return kClasses[static_cast<unsigned char>(c)]; }
+
 bool InAlphabet(char c, Alphabet alphabet) {
-  if (IsAlnum(c)) return true;
-  return alphabet == Alphabet::kStandard ? (c == '+' || c == '/') : (c == '-' || c == '_');
+  const unsigned char mask = kAlnum | (alphabet == Alphabet::kStandard ? kStandardOnly : kUrlOnly);
+  return (ClassOf(c) & mask) != 0;
 }
 
 int Base64Value(char c) {
@@ -46,12 +68,7 @@ bool IsPrintable(char c) {
   return (u >= 0x20 && u < 0x7f) || c == '\t' || c == '\n' || c == '\r';
 }
 
-// A byte that may sit in a percent-encoded run (a URL or form value): visible ASCII but quotes
-// and angle brackets, which delimit such values in code.
-bool InPercentRun(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u > 0x20 && u < 0x7f && c != '"' && c != '\'' && c != '`' && c != '<' && c != '>';
-}
+bool InPercentRun(char c) { return (ClassOf(c) & kPercentRun) != 0; }
 
 bool HasEscape(std::string_view text) {
   for (std::size_t i = 0; i + 2 < text.size(); ++i) {
@@ -70,13 +87,15 @@ struct EncodedRun {
   bool operator==(const EncodedRun& other) const = default;
 };
 
-// Maximal runs of `alphabet` at least `min` long. A run goes on over a line break when the line
-// so far is a whole number of quads at least `min` long and the next line starts in the
-// alphabet: base64(1) and PEM wrap their output at 76 and 64 characters.
-void Base64Runs(std::string_view text, Alphabet alphabet, std::size_t min,
-                std::vector<EncodedRun>& out) {
-  std::size_t i = 0;
-  while (i < text.size()) {
+// The runs of `alphabet` starting in `from`..`to` (a run of either alphabet), at least `min`
+// long. A run goes on over a line break when the line so far is a whole number of quads at
+// least `min` long and the next line starts in the alphabet: base64(1) and PEM wrap their
+// output at 76 and 64 characters. Returns where the last run ended.
+std::size_t AlphabetRuns(std::string_view text, std::size_t from, std::size_t to, Alphabet alphabet,
+                         std::size_t min, std::vector<EncodedRun>& out) {
+  std::size_t i = from;
+  std::size_t reached = to;
+  while (i < to) {
     if (!InAlphabet(text[i], alphabet)) {
       ++i;
       continue;
@@ -96,11 +115,34 @@ void Base64Runs(std::string_view text, Alphabet alphabet, std::size_t min,
       break;
     }
     if (j - i >= min) out.push_back({i, j, Encoding::kBase64});
+    reached = std::max(reached, j);
     i = j;
+  }
+  return reached;
+}
+
+// Base64 runs of both alphabets in one pass over `text`: runs of either alphabet shorter than
+// `min` (words, most of any text) are passed over at one table lookup a byte.
+void Base64Runs(std::string_view text, std::size_t min, std::vector<EncodedRun>& out) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if ((ClassOf(text[i]) & kBase64Any) == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t word = i;
+    while (word < text.size() && (ClassOf(text[word]) & kBase64Any) != 0) ++word;
+    if (word - i >= min) {
+      const std::size_t standard = AlphabetRuns(text, i, word, Alphabet::kStandard, min, out);
+      const std::size_t url_safe = AlphabetRuns(text, i, word, Alphabet::kUrlSafe, min, out);
+      word = std::max({word, standard, url_safe});
+    }
+    i = word;
   }
 }
 
 void PercentRuns(std::string_view text, std::size_t min, std::vector<EncodedRun>& out) {
+  if (text.find('%') == std::string_view::npos) return;
   std::size_t i = 0;
   while (i < text.size()) {
     if (!InPercentRun(text[i])) {
@@ -160,9 +202,26 @@ class Collector {
   const DecodeLimits& limits_;
 };
 
-bool HasLetter(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+// Base64 of text mixes upper and lower case within 24 characters; identifiers in one case
+// (snake_case, SCREAMING_CASE, hex digests) are not worth decoding.
+bool MixedCase(std::string_view text) {
+  bool upper = false;
+  bool lower = false;
+  for (char c : text) {
+    upper = upper || (c >= 'A' && c <= 'Z');
+    lower = lower || (c >= 'a' && c <= 'z');
+    if (upper && lower) return true;
+  }
+  return false;
+}
+
+// Whether `piece` at `shift` starts like base64 of text: its first 64 characters decode to
+// mostly printable bytes. Cheap, so that only one alignment is decoded whole.
+bool PrefixPrintable(std::string_view piece, std::size_t shift, double share) {
+  std::string_view head = piece.substr(shift, 64);
+  head.remove_suffix(head.size() % 4);
+  auto decoded = DecodeBase64(head);
+  return decoded && MostlyPrintable(*decoded, share);
 }
 
 // One base64 piece (no line breaks) of source `begin`..`end`: tried at each of the four
@@ -171,19 +230,24 @@ bool HasLetter(std::string_view text) {
 // gives its printable runs.
 bool DecodeBase64Piece(std::string_view piece, std::size_t begin, std::size_t end,
                        const DecodeLimits& limits, Collector& collector) {
-  if (!HasLetter(piece) || !(core::ShannonEntropy(piece) > limits.min_base64_entropy)) return true;
-  std::optional<std::string> fallback;
+  if (!MixedCase(piece) || !(core::ShannonEntropy(piece) > limits.min_base64_entropy)) {
+    return true;
+  }
+  // The first alignment that starts like text and decodes to text wins; else the printable
+  // runs of the run decoded as it stands (junk bytes around an encoded token).
   for (std::size_t shift = 0; shift < 4 && shift < piece.size(); ++shift) {
+    if (!PrefixPrintable(piece, shift, limits.min_printable)) continue;
     std::string_view aligned = piece.substr(shift);
     if (aligned.size() % 4 == 1) aligned.remove_suffix(1);
     auto decoded = DecodeBase64(aligned);
-    if (!decoded) continue;
-    if (MostlyPrintable(*decoded, limits.min_printable)) {
+    if (decoded && MostlyPrintable(*decoded, limits.min_printable)) {
       return collector.Keep(*decoded, begin, end, Encoding::kBase64);
     }
-    if (!fallback) fallback = std::move(decoded);
   }
-  if (fallback) return collector.Keep(*fallback, begin, end, Encoding::kBase64);
+  std::string_view aligned = piece;
+  if (aligned.size() % 4 == 1) aligned.remove_suffix(1);
+  auto decoded = DecodeBase64(aligned);
+  if (decoded) return collector.Keep(*decoded, begin, end, Encoding::kBase64);
   return true;
 }
 
@@ -279,8 +343,7 @@ std::string DecodePercent(std::string_view text) {
 DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits) {
   DecodedText out;
   std::vector<EncodedRun> candidates;
-  Base64Runs(text, Alphabet::kStandard, limits.min_base64, candidates);
-  Base64Runs(text, Alphabet::kUrlSafe, limits.min_base64, candidates);
+  Base64Runs(text, limits.min_base64, candidates);
   PercentRuns(text, limits.min_percent, candidates);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
