@@ -249,6 +249,9 @@ core::Result<ScannableText> ToScannableText(std::string bytes, const std::string
     out.text = std::move(bytes);
   }
   if (out.skip) out.text.clear();
+  if (out.skip == core::SkipReason::kBinary || out.skip == core::SkipReason::kUndecodable) {
+    out.magic = bytes.substr(0, core::kMagicBytes);
+  }
   return out;
 }
 

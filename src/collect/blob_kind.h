@@ -49,6 +49,8 @@ struct ScannableText {
   std::string text;
   // The text is an LFS object's content, not the pointer's bytes: all of it is new.
   bool from_lfs_object = false;
+  // kBinary or kUndecodable: the first core::kMagicBytes bytes (a keystore's magic number).
+  std::string magic = {};
 };
 
 // Judges `bytes` (at most `max_bytes`): 8-bit text as it is, UTF-16/UTF-32 decoded, an LFS

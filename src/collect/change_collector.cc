@@ -28,7 +28,8 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
   for (FileDiff& diff : diffs) {
     if (diff.deleted) continue;
     if (diff.skip) {
-      facts.scope.skipped.push_back(core::SkippedFile{diff.path, *diff.skip, commit, diff.size});
+      facts.scope.skipped.push_back(
+          core::SkippedFile{diff.path, *diff.skip, commit, diff.size, diff.magic});
       continue;
     }
     if (diff.hunks.empty()) continue;  // a rename, a mode change or only deletions
@@ -279,7 +280,8 @@ core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path
   // The bytes as they are on disk: no filter, eol or encoding attribute of the change applies.
   auto scannable = ToScannableText(std::move(text), lfs_objects_dir, max_file_bytes);
   if (!scannable) return tl::unexpected(scannable.error());
-  text = std::move(scannable->text);
+  // Skipped: `text` keeps the first bytes of a binary file (a keystore's magic number).
+  text = scannable->skip ? std::move(scannable->magic) : std::move(scannable->text);
   return scannable->skip;
 }
 
@@ -343,7 +345,12 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
       skip = *read.outcome;
     }
     if (skip) {
-      facts.scope.skipped.push_back(core::SkippedFile{file.path, *skip, std::nullopt});
+      std::string magic;
+      if (*skip == SkipReason::kBinary || *skip == SkipReason::kUndecodable) {
+        magic = read.text.substr(0, core::kMagicBytes);
+      }
+      facts.scope.skipped.push_back(
+          core::SkippedFile{file.path, *skip, std::nullopt, 0, std::move(magic)});
       continue;
     }
     ++facts.scope.files_scanned;

@@ -172,6 +172,7 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, git_diff* diff
     if (!now) return tl::unexpected(now.error());
     if (now->skip) {
       file.skip = now->skip;
+      file.magic = std::move(now->magic);
       files.push_back(std::move(file));
       continue;
     }

@@ -38,6 +38,7 @@ struct FileDiff {
   std::int64_t size = 0;  // of the new version's blob
   std::string blob_id;    // of the new version
   std::string text;
+  std::string magic = {};  // when skipped as binary: its first bytes (ScannableText::magic)
   std::vector<AddedHunk> hunks;
   bool deleted = false;  // `path` is gone in the new version (no hunks, nothing to read)
   bool added = false;    // `path` is new: absent from the old version

@@ -89,6 +89,7 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
     file.path = diff.path;
     file.kind = diff.kind;
     file.skip = diff.skip;
+    file.magic = diff.magic;
     file.text = diff.text;
     file.size = diff.size;
     file.blob_id = diff.blob_id;

@@ -32,7 +32,12 @@ struct SkippedFile {
   SkipReason reason = SkipReason::kBinary;
   std::optional<std::string> commit;
   std::int64_t size = 0;  // bytes, when known (0: unknown)
+  // The first bytes of a binary file (at most kMagicBytes), so evaluators can tell a keystore
+  // by its magic number without the whole file; empty when not read.
+  std::string magic = {};
 };
+
+inline constexpr std::size_t kMagicBytes = 16;
 
 // What a history audit covered (riskgate history).
 // Git's empty tree: the base of a range that starts at the root commit.

@@ -2,6 +2,7 @@
 
 #include "core/parallel.h"
 #include "core/progress.h"
+#include "evaluate/secrets/keystore.h"
 #include "evaluate/secrets/secrets_scanner.h"
 
 namespace riskgate::evaluate::secrets {
@@ -15,6 +16,7 @@ void AddStats(ScanStats& into, ScanStats&& from) {
   into.suppressed_inline += from.suppressed_inline;
   into.inline_ignored += from.inline_ignored;
   into.rule_runs += from.rule_runs;
+  into.decode_truncated += from.decode_truncated;
   into.commit_suppressed.merge(from.commit_suppressed);
 }
 
@@ -51,6 +53,10 @@ Evaluation EvaluateSecrets(const collect::ChangeFacts& facts,
   SecretsScanner scanner(control);
   ScanStats stats;
   std::vector<core::Finding> findings = ScanFragments(scanner, facts.fragments, stats);
+  // Keystores are binary: collect skipped them, and their first bytes say what they are.
+  for (auto& finding : KeystoreFindings(facts.scope.skipped, control)) {
+    findings.push_back(std::move(finding));
+  }
   if (facts.scope.mode == core::ScanMode::kRange && !stats.commit_suppressed.empty()) {
     std::erase_if(findings, [&](const core::Finding& f) {
       return !f.location.commit && stats.commit_suppressed.contains(f.fingerprint);

@@ -6,7 +6,10 @@
 #include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/secrets/allowlist_match.h"
+#include "evaluate/secrets/kubernetes_secret.h"
+#include "evaluate/secrets/line_map.h"
 #include "evaluate/secrets/placeholder.h"
+#include "evaluate/secrets/span_decoder.h"
 #include "evaluate/secrets/token_checksum.h"
 
 namespace riskgate::evaluate::secrets {
@@ -58,31 +61,6 @@ std::string_view TrimNewlines(std::string_view text) {
   while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
   return text;
 }
-
-// Maps byte offsets of a fragment to line and column.
-class LineMap {
- public:
-  explicit LineMap(std::string_view text) {
-    starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-    size_ = text.size();
-  }
-  // 0-based line index of `offset`.
-  std::size_t LineOf(std::size_t offset) const {
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    return static_cast<std::size_t>(it - starts_.begin()) - 1;
-  }
-  std::size_t Start(std::size_t line) const { return starts_[line]; }
-  std::size_t End(std::size_t line) const {
-    return line + 1 < starts_.size() ? starts_[line + 1] - 1 : size_;
-  }
-
- private:
-  std::vector<std::size_t> starts_;
-  std::size_t size_ = 0;
-};
 
 // The secret of a match: the configured group, or the first non-empty one, or the whole match.
 std::string_view ExtractSecret(const core::RegexMatches& match, int secret_group) {
@@ -145,6 +123,9 @@ SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_
     }
   }
   keywords_ = std::make_unique<KeywordIndex>(keywords);
+  for (const auto& rule : control.rules) {
+    if (rule.id == kKubernetesSecretRule) kubernetes_rule_ = &rule;
+  }
   // Specific rules first, so a generic finding of the same secret on the same line is dropped.
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t r = 0; r < control.rules.size(); ++r) {
@@ -229,8 +210,7 @@ void SecretsScanner::CandidateRules(std::string_view text, std::vector<char>& ru
   for (std::size_t r : always_run_) run[r] = 1;
 }
 
-bool SecretsScanner::MayFind(std::string_view text) const {
-  if (!control_.enabled || control_.rules.empty()) return false;
+bool SecretsScanner::MatchesSomeRule(std::string_view text) const {
   std::vector<char> run;
   CandidateRules(text, run);
   for (std::size_t r = 0; r < run.size(); ++r) {
@@ -241,6 +221,14 @@ bool SecretsScanner::MayFind(std::string_view text) const {
   return false;
 }
 
+bool SecretsScanner::MayFind(std::string_view text) const {
+  if (!control_.enabled || control_.rules.empty()) return false;
+  if (MatchesSomeRule(text)) return true;
+  const DecodedText decoded = DecodeSpans(text);
+  if (!decoded.text.empty() && MatchesSomeRule(decoded.text)) return true;
+  return kubernetes_rule_ != nullptr && !KubernetesSecretValues(text).empty();
+}
+
 bool SecretsScanner::ReportsPath(std::string_view path) const {
   if (!control_.enabled) return false;
   return std::any_of(control_.rules.begin(), control_.rules.end(), [&](const auto& rule) {
@@ -248,40 +236,82 @@ bool SecretsScanner::ReportsPath(std::string_view path) const {
   });
 }
 
+// What one pass of the rules matches over a fragment, and what it has found so far.
+struct SecretsScanner::Pass {
+  const collect::Fragment& fragment;
+  std::string_view commit;
+  Suppression fragment_suppression;
+  const LineMap& lines;
+  ScanStats& stats;
+  std::string_view text;                 // the fragment's text, or the text decoded from it
+  const DecodedText* decoded = nullptr;  // set when `text` is decoded text
+  std::vector<core::Finding> findings = {};
+  std::vector<Found> found = {};  // parallel to `findings`
+  // (line, secret) pairs found by specific rules, to drop generic findings on the same line.
+  std::vector<std::pair<int, std::string>> specific = {};
+};
+
 std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragment,
                                                 ScanStats& stats) const {
-  std::vector<core::Finding> findings;
-  if (!control_.enabled || control_.rules.empty()) return findings;
+  if (!control_.enabled || control_.rules.empty()) return {};
   const std::string_view commit = fragment.commit ? std::string_view(*fragment.commit) : "";
   const Suppression fragment_suppression =
       ByCommitOrPath(control_.allowlists, fragment.path, commit);
-  if (fragment_suppression == Suppression::kEverywhere) return findings;
+  if (fragment_suppression == Suppression::kEverywhere) return {};
 
+  const LineMap lines(fragment.text);
+  Pass pass{fragment, commit, fragment_suppression, lines, stats, fragment.text};
   std::vector<char> run;
   CandidateRules(fragment.text, run);
+  RunRules(run, pass);
+  // Encoded spans are decoded once and scanned by the rules the prefilter picks in the decoded
+  // text; a secret spanning lines is judged in the added lines' own fragments, not the context.
+  if (fragment.kind != collect::FragmentKind::kContext) {
+    const DecodedText decoded = DecodeSpans(fragment.text);
+    if (decoded.truncated) ++stats.decode_truncated;
+    if (!decoded.text.empty()) {
+      pass.text = decoded.text;
+      pass.decoded = &decoded;
+      CandidateRules(decoded.text, run);
+      for (std::size_t r = 0; r < run.size(); ++r) {
+        if (control_.rules[r].path && !control_.rules[r].regex) run[r] = 0;  // reported above
+      }
+      RunRules(run, pass);
+      DropShadowedGenerics(pass);
+    }
+  }
+  if (fragment.kind != collect::FragmentKind::kMetadata) AddKubernetesFindings(pass);
+  std::vector<core::Finding> findings = std::move(pass.findings);
+  std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.location.line, a.location.column) <
+           std::tie(b.location.line, b.location.column);
+  });
+  return findings;
+}
 
-  const std::string_view text = fragment.text;
-  std::unique_ptr<LineMap> lines;
-  // (line, secret) pairs found by specific rules, to drop generic findings on the same line.
-  std::vector<std::pair<int, std::string>> specific;
-
+void SecretsScanner::RunRules(const std::vector<char>& run, Pass& pass) const {
+  const collect::Fragment& fragment = pass.fragment;
+  const std::string_view text = pass.text;
+  const LineMap& lines = pass.lines;
+  const bool decoded = pass.decoded != nullptr;
   for (std::size_t r : order_) {
     if (run[r] == 0) continue;
     const policy::SecretRule& rule = control_.rules[r];
-    Suppression rule_suppression = ByCommitOrPath(rule.allowlists, fragment.path, commit);
+    Suppression rule_suppression = ByCommitOrPath(rule.allowlists, fragment.path, pass.commit);
     if (rule_suppression == Suppression::kEverywhere) continue;
-    if (fragment_suppression == Suppression::kThisCommit) {
+    if (pass.fragment_suppression == Suppression::kThisCommit) {
       rule_suppression = Suppression::kThisCommit;
     }
     // Kept back: the finding is dropped, and so is its sighting in a range's net diff.
-    const auto keep = [&](core::Finding finding, Suppression suppression) {
+    const auto keep = [&](core::Finding finding, Suppression suppression, Found found) {
       if (suppression == Suppression::kNone) suppression = ByIgnoreFile(control_, finding);
       if (suppression == Suppression::kEverywhere) return;
       if (suppression == Suppression::kThisCommit) {
-        stats.commit_suppressed.insert(finding.fingerprint);
+        pass.stats.commit_suppressed.insert(finding.fingerprint);
         return;
       }
-      findings.push_back(std::move(finding));
+      pass.findings.push_back(std::move(finding));
+      pass.found.push_back(found);
     };
     if (rule.path) {
       const bool path_matches = PathMatches(*rule.path, fragment.path);
@@ -290,12 +320,12 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
         auto finding = MakeFinding(rule, fragment, 0, 0, "");
         finding.message =
             (rule.description.empty() ? rule.id : rule.description) + ": file detected";
-        keep(std::move(finding), rule_suppression);
+        keep(std::move(finding), rule_suppression, Found{r, 0, 0, false});
       }
       if (!path_matches) continue;
     }
     if (!rule.regex) continue;
-    ++stats.rule_runs;
+    ++pass.stats.rule_runs;
     const core::Regex& regex = rule.regex->regex();
     if (!regex.ok()) continue;  // embedded rules are validated by the test suite
     const bool gitleaks = rule.dialect == policy::RuleDialect::kGitleaks;
@@ -306,51 +336,155 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       const std::string_view secret = ExtractSecret(matches, rule.secret_group);
       if (secret.empty()) continue;
       if (rule.entropy && !(core::ShannonEntropy(secret) > *rule.entropy)) continue;
-      if (!lines) lines = std::make_unique<LineMap>(text);
       const std::string_view match =
           TrimNewlines(text.substr(match_begin, match_end - match_begin));
-      if (fragment.kind == collect::FragmentKind::kContext &&
-          !NewAcrossLines(fragment, *lines, text, match, secret)) {
-        continue;
-      }
-      // riskgate reports the secret's line (a pattern's leading context may start on the line
-      // before); gitleaks the match's, where a leading newline counts for the next line.
+      // Where the finding is in the fragment: the secret's (or, for gitleaks, the match's)
+      // place, or the encoded span a decoded match lies in.
       std::size_t anchor = static_cast<std::size_t>(secret.data() - text.data());
       if (gitleaks) anchor = static_cast<std::size_t>(match.data() - text.data());
-      const std::size_t line_index = lines->LineOf(anchor);
+      Found found{r, match_begin, match_end, decoded};
+      const DecodedSpan* span = nullptr;
+      if (decoded) {
+        span = pass.decoded->SpanAt(match_begin);
+        // A match across two decoded pieces is an artefact of joining them.
+        if (span == nullptr || match_end > span->end) continue;
+        anchor = span->source_begin;
+        found.begin = span->source_begin;
+        found.end = span->source_end;
+      }
+      if (fragment.kind == collect::FragmentKind::kContext &&
+          !NewAcrossLines(fragment, lines, text, match, secret)) {
+        continue;
+      }
+      const std::size_t line_index = lines.LineOf(anchor);
       const std::size_t last_line =
-          gitleaks ? lines->LineOf(anchor + (match.empty() ? 0 : match.size() - 1)) : line_index;
+          gitleaks && !decoded ? lines.LineOf(anchor + (match.empty() ? 0 : match.size() - 1))
+                               : line_index;
       const std::string_view line_text =
-          text.substr(lines->Start(line_index), lines->End(last_line) - lines->Start(line_index));
-      const Candidate candidate{fragment.path, commit, secret, match, line_text};
+          std::string_view(fragment.text)
+              .substr(lines.Start(line_index), lines.End(last_line) - lines.Start(line_index));
+      const Candidate candidate{fragment.path, pass.commit, secret, match, line_text};
       Suppression suppression = ByFindingAllowlists(control_, rule, candidate);
       if (suppression == Suppression::kEverywhere) continue;
       if (suppression == Suppression::kThisCommit) {
-        stats.commit_suppressed.insert(SecretFingerprint(rule.id, fragment.path, secret));
+        pass.stats.commit_suppressed.insert(SecretFingerprint(rule.id, fragment.path, secret));
+        continue;
+      }
+      if (decoded && FoundBefore(pass, found, SecretFingerprint(rule.id, fragment.path, secret))) {
         continue;
       }
       // A marker in a commit message or a path is the change's word alone: never honoured.
-      if (fragment.kind != collect::FragmentKind::kMetadata && InlineAllowed(line_text, stats)) {
+      if (fragment.kind != collect::FragmentKind::kMetadata &&
+          InlineAllowed(line_text, pass.stats)) {
         continue;
       }
       const int line = fragment.first_line + static_cast<int>(line_index);
       if (IsGeneric(rule)) {
-        const bool shadowed = std::any_of(specific.begin(), specific.end(), [&](const auto& s) {
-          return s.first == line && s.second.find(secret) != std::string::npos;
-        });
+        const bool shadowed =
+            std::any_of(pass.specific.begin(), pass.specific.end(), [&](const auto& s) {
+              return s.first == line && s.second.find(secret) != std::string::npos;
+            });
         if (shadowed) continue;
       } else {
-        specific.emplace_back(line, std::string(secret));
+        pass.specific.emplace_back(line, std::string(secret));
       }
-      const int column = static_cast<int>(anchor - lines->Start(line_index)) + 1;
-      keep(MakeFinding(rule, fragment, line, column, secret), rule_suppression);
+      const int column = static_cast<int>(anchor - lines.Start(line_index)) + 1;
+      auto finding = MakeFinding(rule, fragment, line, column, secret);
+      if (span != nullptr) {
+        finding.message += " (found " + std::string(EncodingName(span->encoding)) + "-decoded)";
+      }
+      keep(std::move(finding), rule_suppression, found);
     }
   }
-  std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.location.line, a.location.column) <
-           std::tie(b.location.line, b.location.column);
-  });
-  return findings;
+}
+
+void SecretsScanner::AddKubernetesFindings(Pass& pass) const {
+  const collect::Fragment& fragment = pass.fragment;
+  if (kubernetes_rule_ == nullptr || pass.fragment_suppression != Suppression::kNone ||
+      !MentionsKubernetesSecret(fragment.text)) {
+    return;
+  }
+  const policy::SecretRule& rule = *kubernetes_rule_;
+  if (ByCommitOrPath(rule.allowlists, fragment.path, pass.commit) != Suppression::kNone) return;
+  for (const KubernetesValue& value : KubernetesSecretValues(fragment.text)) {
+    // The whole file of a modified one: only what no trusted version had is new.
+    if (fragment.kind == collect::FragmentKind::kContext &&
+        std::any_of(fragment.prior.begin(), fragment.prior.end(), [&](const std::string& prior) {
+          return prior.find(value.written) != std::string::npos;
+        })) {
+      continue;
+    }
+    // A value some rule recognises is that rule's finding (decoded where the change added it).
+    if (MatchesSomeRule(value.value) &&
+        (!value.from_data || value.written.size() >= DecodeLimits{}.min_base64)) {
+      continue;
+    }
+    const int line = fragment.first_line + value.line - 1;
+    // A provider rule's finding on the line says more; a generic one says less and gives way.
+    bool reported = false;
+    for (std::size_t i = 0; i < pass.findings.size(); ++i) {
+      reported = reported || (pass.findings[i].location.line == line &&
+                              !IsGeneric(control_.rules[pass.found[i].rule]));
+    }
+    const auto index = static_cast<std::size_t>(std::max(0, value.line - 1));
+    if (reported || index >= pass.lines.Count()) continue;
+    const std::string_view line_text =
+        std::string_view(fragment.text)
+            .substr(pass.lines.Start(index), pass.lines.End(index) - pass.lines.Start(index));
+    const Candidate candidate{fragment.path, pass.commit, value.value, value.written, line_text};
+    if (ByFindingAllowlists(control_, rule, candidate) != Suppression::kNone) continue;
+    if (InlineAllowed(line_text, pass.stats)) continue;
+    core::Finding finding = MakeFinding(rule, fragment, line, value.column, value.value);
+    std::string key = value.key.substr(0, 64);
+    finding.message = (rule.description.empty() ? rule.id : rule.description) +
+                      " found: " + (value.from_data ? "data" : "stringData") + " key '" + key +
+                      "' holds " + value.why + (value.from_data ? " (base64-decoded)" : "");
+    if (ByIgnoreFile(control_, finding) != Suppression::kNone) continue;
+    for (std::size_t i = pass.findings.size(); i-- > 0;) {
+      if (pass.findings[i].location.line == line) {
+        pass.findings.erase(pass.findings.begin() + static_cast<std::ptrdiff_t>(i));
+        pass.found.erase(pass.found.begin() + static_cast<std::ptrdiff_t>(i));
+      }
+    }
+    pass.findings.push_back(std::move(finding));
+    pass.found.push_back(
+        Found{static_cast<std::size_t>(&rule - control_.rules.data()), 0, 0, false});
+  }
+}
+
+bool SecretsScanner::FoundBefore(const Pass& pass, const Found& found,
+                                 const std::string& fingerprint) const {
+  for (std::size_t i = 0; i < pass.findings.size(); ++i) {
+    const Found& other = pass.found[i];
+    if (pass.findings[i].fingerprint == fingerprint) return true;  // raw, or another span
+    // The raw text already matched this rule where the encoded span is (a percent-encoded
+    // password in a URL the URL rule reported as written).
+    if (!other.decoded && other.rule == found.rule && other.begin < found.end &&
+        found.begin < other.end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void SecretsScanner::DropShadowedGenerics(Pass& pass) const {
+  std::vector<core::Finding> findings;
+  std::vector<Found> found;
+  for (std::size_t i = 0; i < pass.findings.size(); ++i) {
+    const Found& f = pass.found[i];
+    // A generic rule that matched the encoded text where a provider rule found the decoded
+    // secret: the provider finding says more.
+    const bool shadowed = !f.decoded && IsGeneric(control_.rules[f.rule]) &&
+                          std::any_of(pass.found.begin(), pass.found.end(), [&](const Found& d) {
+                            return d.decoded && !IsGeneric(control_.rules[d.rule]) &&
+                                   d.begin < f.end && f.begin < d.end;
+                          });
+    if (shadowed) continue;
+    findings.push_back(std::move(pass.findings[i]));
+    found.push_back(f);
+  }
+  pass.findings = std::move(findings);
+  pass.found = std::move(found);
 }
 
 }  // namespace riskgate::evaluate::secrets

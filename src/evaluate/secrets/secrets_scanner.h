@@ -19,11 +19,16 @@ inline constexpr std::string_view kControl = "secrets";
 inline constexpr std::string_view kInlineAllow = "riskgate:allow";
 // Honoured too when the policy loads a gitleaks config.
 inline constexpr std::string_view kGitleaksInlineAllow = "gitleaks:allow";
+// Rules the scanner reports through its own detectors, when the policy holds a rule of that id
+// (its severity, remedies and allowlists apply): values of Kubernetes Secret manifests, and
+// keystore files (evaluate/secrets/keystore.h).
+inline constexpr std::string_view kKubernetesSecretRule = "kubernetes-secret-data";
 
 struct ScanStats {
   int suppressed_inline = 0;  // findings a `riskgate:allow` comment suppressed
   int inline_ignored = 0;     // `riskgate:allow` comments ignored because the policy forbids them
   long long rule_runs = 0;    // (fragment, rule) pairs that passed the prefilter
+  int decode_truncated = 0;   // fragments whose decoded spans ran past the decoding budget
   // Fingerprints a commit-specific allowlist or .gitleaksignore entry dropped; the evaluate
   // stage drops the same secrets seen again in a range's net diff (which has no commit).
   std::set<std::string, std::less<>> commit_suppressed;
@@ -43,6 +48,27 @@ class SecretsScanner {
   bool ReportsPath(std::string_view path) const;
 
  private:
+  struct Pass;
+  // Where a finding was found: its rule, and the range of the fragment's text it matched (the
+  // encoded span, for a match in decoded text).
+  struct Found {
+    std::size_t rule = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool decoded = false;
+  };
+  // Every rule `run` marks over the pass's text, adding to its findings.
+  void RunRules(const std::vector<char>& run, Pass& pass) const;
+  // Whether a decoded match repeats a finding already made (its secret, or the same rule
+  // matching the encoded text as written).
+  bool FoundBefore(const Pass& pass, const Found& found, const std::string& fingerprint) const;
+  // Drops generic findings on encoded text where a provider rule found the decoded secret.
+  void DropShadowedGenerics(Pass& pass) const;
+  // The values of Kubernetes Secret manifests that no rule reported on their line
+  // (evaluate/secrets/kubernetes_secret.h), as findings of the kubernetes-secret-data rule.
+  void AddKubernetesFindings(Pass& pass) const;
+  // Whether some rule's pattern matches `text` as written.
+  bool MatchesSomeRule(std::string_view text) const;
   // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`.
   void CandidateRules(std::string_view text, std::vector<char>& run) const;
   // How sure a finding of `rule` on `secret` is (core::Confidence).
@@ -57,6 +83,7 @@ class SecretsScanner {
   std::vector<std::vector<std::size_t>> rules_by_keyword_;  // keyword id -> rule indexes
   std::vector<std::size_t> always_run_;                     // rules without keywords
   std::vector<std::size_t> order_;                          // specific rules, then generic ones
+  const policy::SecretRule* kubernetes_rule_ = nullptr;     // kubernetes-secret-data, if loaded
 };
 
 // Content fingerprint: survives line moves; a hash, never the secret.

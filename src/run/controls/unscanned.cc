@@ -1,5 +1,6 @@
 // What the gate could not read (binary, oversized, undecodable files): never a silent pass
 // (evaluate/unscanned/).
+#include "evaluate/secrets/keystore.h"
 #include "evaluate/unscanned/unscanned_files.h"
 #include "run/controls/rows.h"
 
@@ -12,8 +13,13 @@ class UnscannedControl final : public Control {
 
   evaluate::Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy,
                                 const evaluate::RepositoryLayout& /*layout*/) const override {
+    // A keystore the secrets control reports is judged (keystore-file), not left unscanned.
+    std::vector<core::SkippedFile> skipped;
+    for (const auto& file : facts.scope.skipped) {
+      if (!evaluate::secrets::ReportsKeystore(file, policy.secrets)) skipped.push_back(file);
+    }
     return {evaluate::FoldRepeats(evaluate::unscanned::EvaluateUnscanned(
-        facts.scope.skipped, policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn)))};
+        skipped, policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn)))};
   }
 };
 

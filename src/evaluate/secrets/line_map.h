@@ -1,0 +1,38 @@
+// Stage 3 (evaluate): byte offsets of a fragment's text to 0-based lines, for the secrets
+// scanner's locations. No I/O.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace riskgate::evaluate::secrets {
+
+// Maps byte offsets of a fragment to line and column.
+class LineMap {
+ public:
+  explicit LineMap(std::string_view text) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts_.push_back(i + 1);
+    }
+    size_ = text.size();
+  }
+  // 0-based line index of `offset`.
+  std::size_t LineOf(std::size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return static_cast<std::size_t>(it - starts_.begin()) - 1;
+  }
+  std::size_t Count() const { return starts_.size(); }
+  std::size_t Start(std::size_t line) const { return starts_[line]; }
+  std::size_t End(std::size_t line) const {
+    return line + 1 < starts_.size() ? starts_[line + 1] - 1 : size_;
+  }
+
+ private:
+  std::vector<std::size_t> starts_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace riskgate::evaluate::secrets

@@ -1,0 +1,377 @@
+#include "evaluate/secrets/span_decoder.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+#include "core/text.h"
+
+namespace riskgate::evaluate::secrets {
+namespace {
+
+constexpr std::string_view kSeparator{"\n\0\n", 3};
+// In a piece that is not mostly printable, printable runs at least this long are still kept:
+// junk bytes around an encoded token must not hide it.
+constexpr std::size_t kMinPrintableRun = 20;
+
+enum class Alphabet { kStandard, kUrlSafe };
+
+// Character classes, one table lookup per byte: the run scans touch every byte of every
+// fragment, so they must cost no more than the keyword prefilter.
+enum : unsigned char { kAlnum = 1, kStandardOnly = 2, kUrlOnly = 4, kPercentRun = 8 };
+constexpr unsigned char kBase64Any = kAlnum | kStandardOnly | kUrlOnly;
+
+constexpr std::array<unsigned char, 256> MakeClasses() {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    unsigned char bits = 0;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) bits |= kAlnum;
+    if (c == '+' || c == '/') bits |= kStandardOnly;
+    if (c == '-' || c == '_') bits |= kUrlOnly;
+    // A byte that may sit in a percent-encoded run (a URL or form value): visible ASCII but
+    // quotes and angle brackets, which delimit such values in code.
+    if (c > 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '`' && c != '<' && c != '>') {
+      bits |= kPercentRun;
+    }
+    table[static_cast<std::size_t>(c)] = bits;
+  }
+  return table;
+}
+
+constexpr std::array<unsigned char, 256> kClasses = MakeClasses();
+
+unsigned char ClassOf(char c) { return kClasses[static_cast<unsigned char>(c)]; }
+
+bool InAlphabet(char c, Alphabet alphabet) {
+  const unsigned char mask = kAlnum | (alphabet == Alphabet::kStandard ? kStandardOnly : kUrlOnly);
+  return (ClassOf(c) & mask) != 0;
+}
+
+int Base64Value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+' || c == '-') return 62;
+  if (c == '/' || c == '_') return 63;
+  return -1;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool IsPrintable(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (u >= 0x20 && u < 0x7f) || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool InPercentRun(char c) { return (ClassOf(c) & kPercentRun) != 0; }
+
+bool HasEscape(std::string_view text) {
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (text[i] == '%' && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) return true;
+  }
+  return false;
+}
+
+struct EncodedRun {
+  std::size_t begin;
+  std::size_t end;
+  Encoding encoding;
+  bool operator<(const EncodedRun& other) const {
+    return std::tie(begin, end, encoding) < std::tie(other.begin, other.end, other.encoding);
+  }
+  bool operator==(const EncodedRun& other) const = default;
+};
+
+// The runs of `alphabet` starting in `from`..`to` (a run of either alphabet), at least `min`
+// long. A run goes on over a line break when the line so far is a whole number of quads at
+// least `min` long and the next line starts in the alphabet: base64(1) and PEM wrap their
+// output at 76 and 64 characters. Returns where the last run ended.
+std::size_t AlphabetRuns(std::string_view text, std::size_t from, std::size_t to, Alphabet alphabet,
+                         std::size_t min, std::vector<EncodedRun>& out) {
+  std::size_t i = from;
+  std::size_t reached = to;
+  while (i < to) {
+    if (!InAlphabet(text[i], alphabet)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    std::size_t line = i;
+    while (true) {
+      while (j < text.size() && InAlphabet(text[j], alphabet)) ++j;
+      std::size_t next = j;
+      if (next < text.size() && text[next] == '\r') ++next;
+      if (next + 1 < text.size() && text[next] == '\n' && (j - line) % 4 == 0 && j - line >= min &&
+          InAlphabet(text[next + 1], alphabet)) {
+        j = next + 1;
+        line = j;
+        continue;
+      }
+      break;
+    }
+    if (j - i >= min) out.push_back({i, j, Encoding::kBase64});
+    reached = std::max(reached, j);
+    i = j;
+  }
+  return reached;
+}
+
+// Base64 runs of both alphabets in one pass over `text`: runs of either alphabet shorter than
+// `min` (words, most of any text) are passed over at one table lookup a byte.
+void Base64Runs(std::string_view text, std::size_t min, std::vector<EncodedRun>& out) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if ((ClassOf(text[i]) & kBase64Any) == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t word = i;
+    while (word < text.size() && (ClassOf(text[word]) & kBase64Any) != 0) ++word;
+    if (word - i >= min) {
+      const std::size_t standard = AlphabetRuns(text, i, word, Alphabet::kStandard, min, out);
+      const std::size_t url_safe = AlphabetRuns(text, i, word, Alphabet::kUrlSafe, min, out);
+      word = std::max({word, standard, url_safe});
+    }
+    i = word;
+  }
+}
+
+void PercentRuns(std::string_view text, std::size_t min, std::vector<EncodedRun>& out) {
+  if (text.find('%') == std::string_view::npos) return;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!InPercentRun(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && InPercentRun(text[j])) ++j;
+    if (j - i >= min && HasEscape(text.substr(i, j - i))) {
+      out.push_back({i, j, Encoding::kPercent});
+    }
+    i = j;
+  }
+}
+
+class Collector {
+ public:
+  Collector(DecodedText& out, const DecodeLimits& limits) : out_(out), limits_(limits) {}
+
+  // Keeps `decoded` (of source `begin`..`end`) when mostly printable, else its long printable
+  // runs. False when the budget ran out.
+  bool Keep(std::string_view decoded, std::size_t begin, std::size_t end, Encoding encoding) {
+    if (MostlyPrintable(decoded, limits_.min_printable)) {
+      return Add(decoded, begin, end, encoding);
+    }
+    std::size_t i = 0;
+    while (i < decoded.size()) {
+      if (!IsPrintable(decoded[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < decoded.size() && IsPrintable(decoded[j])) ++j;
+      if (j - i >= kMinPrintableRun && !Add(decoded.substr(i, j - i), begin, end, encoding)) {
+        return false;
+      }
+      i = j;
+    }
+    return true;
+  }
+
+ private:
+  bool Add(std::string_view piece, std::size_t begin, std::size_t end, Encoding encoding) {
+    if (out_.text.size() + piece.size() + kSeparator.size() > limits_.budget) {
+      out_.truncated = true;
+      return false;
+    }
+    DecodedSpan span{begin, end, out_.text.size(), 0, encoding};
+    out_.text.append(piece);
+    span.end = out_.text.size();
+    out_.text.append(kSeparator);
+    out_.spans.push_back(span);
+    return true;
+  }
+
+  DecodedText& out_;
+  const DecodeLimits& limits_;
+};
+
+// Base64 of text mixes upper and lower case within 24 characters; identifiers in one case
+// (snake_case, SCREAMING_CASE, hex digests) are not worth decoding.
+bool MixedCase(std::string_view text) {
+  bool upper = false;
+  bool lower = false;
+  for (char c : text) {
+    upper = upper || (c >= 'A' && c <= 'Z');
+    lower = lower || (c >= 'a' && c <= 'z');
+    if (upper && lower) return true;
+  }
+  return false;
+}
+
+// Whether `piece` at `shift` starts like base64 of text: its first 64 characters decode to
+// mostly printable bytes. Cheap, so that only one alignment is decoded whole.
+bool PrefixPrintable(std::string_view piece, std::size_t shift, double share) {
+  std::string_view head = piece.substr(shift, 64);
+  head.remove_suffix(head.size() % 4);
+  auto decoded = DecodeBase64(head);
+  return decoded && MostlyPrintable(*decoded, share);
+}
+
+// One base64 piece (no line breaks) of source `begin`..`end`: tried at each of the four
+// alignments (a run may start with characters that are not part of the encoding, such as a
+// path's last letters); the first that decodes to text wins, else the first that decodes at all
+// gives its printable runs.
+bool DecodeBase64Piece(std::string_view piece, std::size_t begin, std::size_t end,
+                       const DecodeLimits& limits, Collector& collector) {
+  if (!MixedCase(piece) || !(core::ShannonEntropy(piece) > limits.min_base64_entropy)) {
+    return true;
+  }
+  // The first alignment that starts like text and decodes to text wins; else the printable
+  // runs of the run decoded as it stands (junk bytes around an encoded token).
+  for (std::size_t shift = 0; shift < 4 && shift < piece.size(); ++shift) {
+    if (!PrefixPrintable(piece, shift, limits.min_printable)) continue;
+    std::string_view aligned = piece.substr(shift);
+    if (aligned.size() % 4 == 1) aligned.remove_suffix(1);
+    auto decoded = DecodeBase64(aligned);
+    if (decoded && MostlyPrintable(*decoded, limits.min_printable)) {
+      return collector.Keep(*decoded, begin, end, Encoding::kBase64);
+    }
+  }
+  std::string_view aligned = piece;
+  if (aligned.size() % 4 == 1) aligned.remove_suffix(1);
+  auto decoded = DecodeBase64(aligned);
+  if (decoded) return collector.Keep(*decoded, begin, end, Encoding::kBase64);
+  return true;
+}
+
+// A base64 run without its line breaks, decoded in pieces of `max_span` characters.
+bool DecodeBase64Run(std::string_view text, const EncodedRun& run, std::size_t max_span,
+                     const DecodeLimits& limits, Collector& collector) {
+  std::string compact;
+  std::vector<std::pair<std::size_t, std::size_t>> lines;  // (offset in compact, in text)
+  for (std::size_t i = run.begin; i < run.end;) {
+    if (text[i] == '\r' || text[i] == '\n') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < run.end && text[j] != '\r' && text[j] != '\n') ++j;
+    lines.emplace_back(compact.size(), i);
+    compact.append(text.substr(i, j - i));
+    i = j;
+  }
+  const auto source = [&](std::size_t at) {
+    auto it = std::upper_bound(lines.begin(), lines.end(), at,
+                               [](std::size_t k, const auto& line) { return k < line.first; });
+    --it;
+    return it->second + (at - it->first);
+  };
+  for (std::size_t at = 0; at < compact.size(); at += max_span) {
+    const std::size_t end = std::min(compact.size(), at + max_span);
+    if (!DecodeBase64Piece(std::string_view(compact).substr(at, end - at), source(at),
+                           source(end - 1) + 1, limits, collector)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view EncodingName(Encoding encoding) {
+  return encoding == Encoding::kBase64 ? "base64" : "percent";
+}
+
+const DecodedSpan* DecodedText::SpanAt(std::size_t at) const {
+  auto it =
+      std::upper_bound(spans.begin(), spans.end(), at,
+                       [](std::size_t offset, const DecodedSpan& s) { return offset < s.begin; });
+  if (it == spans.begin()) return nullptr;
+  --it;
+  return at < it->end ? &*it : nullptr;
+}
+
+bool MostlyPrintable(std::string_view bytes, double share) {
+  if (bytes.empty()) return false;
+  std::size_t printable = 0;
+  for (char c : bytes) printable += IsPrintable(c) ? 1 : 0;
+  return static_cast<double>(printable) >= share * static_cast<double>(bytes.size());
+}
+
+std::optional<std::string> DecodeBase64(std::string_view text) {
+  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3 + 2);
+  unsigned int buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    const int value = Base64Value(c);
+    if (value < 0) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<unsigned int>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xffu));
+    }
+  }
+  return out;
+}
+
+std::string DecodePercent(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
+        HexValue(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits) {
+  DecodedText out;
+  std::vector<EncodedRun> candidates;
+  Base64Runs(text, limits.min_base64, candidates);
+  PercentRuns(text, limits.min_percent, candidates);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  Collector collector(out, limits);
+  // Pieces of at most max_span characters; base64 pieces stay on 4-character boundaries and
+  // percent pieces never cut an escape.
+  const std::size_t max_span = std::max<std::size_t>(limits.max_span / 4 * 4, 4);
+  for (const EncodedRun& c : candidates) {
+    if (c.encoding == Encoding::kBase64) {
+      if (!DecodeBase64Run(text, c, max_span, limits, collector)) return out;
+      continue;
+    }
+    for (std::size_t at = c.begin; at < c.end;) {
+      std::size_t end = std::min(c.end, at + max_span);
+      if (end < c.end) {
+        if (text[end - 1] == '%') {
+          end -= 1;
+        } else if (text[end - 2] == '%') {
+          end -= 2;
+        }
+      }
+      const std::string_view piece = text.substr(at, end - at);
+      const std::string decoded = DecodePercent(piece);
+      if (decoded != piece && !collector.Keep(decoded, at, end, Encoding::kPercent)) return out;
+      at = end;
+    }
+  }
+  return out;
+}
+
+}  // namespace riskgate::evaluate::secrets
