@@ -318,7 +318,8 @@ TEST_CASE("an octopus merge in a range is judged through each of its branches", 
   const std::string base = repo.Commit("init");
   for (const std::string branch : {"one", "two", "three"}) {
     repo.Git({"checkout", "-q", "-b", branch, base});
-    const std::string token = FakeGithubToken();
+    // A GitLab token (no embedded checksum) made distinct per branch.
+    const std::string token = FakeGitlabToken();
     repo.Write(branch + ".env",
                "TOKEN=" + token.substr(0, token.size() - branch.size()) + branch + "\n");
     repo.Commit(branch);
