@@ -212,4 +212,22 @@ TEST_CASE("docs/rules.md lists every default rule", "[evaluate][default-pack]") 
   CHECK(doc.substr(at) == expected);
 }
 
+TEST_CASE("the README and docs/rules.md state the pack's size as it is",
+          "[evaluate][default-pack]") {
+  const auto& rules = DefaultPolicy().secrets.rules;
+  std::set<std::string> files;
+  for (const auto& rule : rules) files.insert(rule.origin.substr(0, rule.origin.rfind(':')));
+  const std::string size = std::to_string(rules.size()) + " rules in " +
+                           std::to_string(files.size()) + " provider-family";
+  for (const char* name : {"/README.md", "/docs/rules.md"}) {
+    std::ifstream in(testing::SourceDir() + name, std::ios::binary);
+    REQUIRE(in);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Prose wraps lines: compare with single spaces.
+    for (char& c : text) c = c == '\n' ? ' ' : c;
+    INFO(name << " should say: " << size);
+    CHECK(text.find(size) != std::string::npos);
+  }
+}
+
 }  // namespace riskgate::evaluate::secrets
