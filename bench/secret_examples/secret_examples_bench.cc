@@ -51,8 +51,8 @@ bool NamesIdentifier(std::string_view name) {
     }
     return false;
   };
-  for (std::string_view secret : {"Key", "Token", "Secret", "Password", "Credential", "Credentials",
-                                  "Webhook", "PAT"}) {
+  for (std::string_view secret :
+       {"Key", "Token", "Secret", "Password", "Credential", "Credentials", "Webhook", "PAT"}) {
     if (word(secret)) return false;
   }
   for (std::string_view id : {"Domain", "Host", "URL", "Name", "Username", "ID", "Recipient",
@@ -244,8 +244,8 @@ bool SameFamily(const Finding& f, const std::string& family) {
   if (f.generic) return false;
   const std::string provider = Normalised(f.provider);
   const std::string rule = Normalised(f.rule);
-  return (!provider.empty() &&
-          (provider.find(family) != std::string::npos || family.find(provider) != std::string::npos)) ||
+  return (!provider.empty() && (provider.find(family) != std::string::npos ||
+                                family.find(provider) != std::string::npos)) ||
          rule.find(family) != std::string::npos;
 }
 
@@ -325,8 +325,8 @@ int main(int argc, char** argv) {
       for (const Finding& f : hit ? it->second : std::vector<Finding>{}) {
         if (!SameFamily(f, e.family)) continue;
         ++t.false_alarms;
-        alarm_list.push_back(e.source + "." + e.family + " (" + f.rule + "): " +
-                             e.text.substr(0, 100));
+        alarm_list.push_back(e.source + "." + e.family + " (" + f.rule +
+                             "): " + e.text.substr(0, 100));
         break;
       }
       continue;
@@ -353,8 +353,8 @@ int main(int argc, char** argv) {
   }
 
   std::cout << "riskgate secret-examples benchmark: " << examples.size() << " texts of "
-            << options.corpus << "\nbinary: " << options.riskgate << " (check --worktree: "
-            << seconds << " s)\n\n";
+            << options.corpus << "\nbinary: " << options.riskgate
+            << " (check --worktree: " << seconds << " s)\n\n";
   std::cout << "placeholder test (evaluate/secrets/placeholder.h) sets apart:\n";
   for (const auto& [source, t] : by_source) {
     std::cout << "  " << source << ": " << t.placeholders << " tp texts; found anyway "
@@ -379,8 +379,10 @@ int main(int argc, char** argv) {
   int covered = 0;
   std::vector<std::string> missing;
   for (const auto& [family, counts] : families) {
-    if (counts.second > 0) ++covered;
-    else missing.push_back(family);
+    if (counts.second > 0)
+      ++covered;
+    else
+      missing.push_back(family);
   }
   std::printf("\nfamilies with a real-looking example found: %d / %zu  %s\n", covered,
               families.size(), missing.empty() ? "MET" : "NOT MET");
@@ -401,21 +403,21 @@ int main(int argc, char** argv) {
     const auto mine = FindingsByPath(TimedCheck(options.riskgate, tree, policy, kRuns, &now));
     std::size_t mine_count = 0, base_count = 0;
     for (const auto& [path, list] : mine) mine_count += list.size();
-    std::cout << "\nnoise on real code, " << tree << ": " << mine_count << " findings in "
-              << now << " s (median of " << kRuns << ")";
+    std::cout << "\nnoise on real code, " << tree << ": " << mine_count << " findings in " << now
+              << " s (median of " << kRuns << ")";
     if (!options.baseline.empty()) {
-      const auto base =
-          FindingsByPath(TimedCheck(options.baseline, tree, policy, kRuns, &before));
+      const auto base = FindingsByPath(TimedCheck(options.baseline, tree, policy, kRuns, &before));
       for (const auto& [path, list] : base) base_count += list.size();
       std::printf("; baseline %zu findings in %.2f s (time ratio %.2fx, target <= 1.10x)",
                   base_count, before, before > 0 ? now / before : 0.0);
       for (const auto& [path, list] : mine) {
         const auto b = base.find(path);
         for (const auto& f : list) {
-          const bool old = b != base.end() &&
-                           std::any_of(b->second.begin(), b->second.end(),
-                                       [&](const Finding& g) { return g.rule == f.rule; });
-          if (!old) std::cout << "\n  new: " << path << " " << f.rule << " (" << f.confidence << ")";
+          const bool old =
+              b != base.end() && std::any_of(b->second.begin(), b->second.end(),
+                                             [&](const Finding& g) { return g.rule == f.rule; });
+          if (!old)
+            std::cout << "\n  new: " << path << " " << f.rule << " (" << f.confidence << ")";
         }
       }
     }

@@ -19,8 +19,6 @@ bool PathMatches(const policy::Pattern& pattern, std::string_view path) {
   return pattern.regex().PartialMatch(path);
 }
 
-bool IsGeneric(const policy::SecretRule& rule) { return rule.IsGeneric(); }
-
 // How far a suppression reaches: a commit-specific one (a commit allowlist, a 4-part
 // .gitleaksignore entry) does not cover the same lines seen again in a range's net diff.
 enum class Suppression { kNone, kEverywhere, kThisCommit };
@@ -129,16 +127,16 @@ SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_
   // Specific rules first, so a generic finding of the same secret on the same line is dropped.
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t r = 0; r < control.rules.size(); ++r) {
-      if (IsGeneric(control.rules[r]) == (pass == 1)) order_.push_back(r);
+      if (control.rules[r].IsGeneric() == (pass == 1)) order_.push_back(r);
     }
   }
 }
 
 core::Confidence SecretsScanner::ConfidenceOf(const policy::SecretRule& rule,
-                                              std::string_view secret) {
+                                              std::string_view secret, bool checksum_holds) {
   if (!secret.empty() && LooksLikePlaceholder(secret)) return core::Confidence::kLow;
   if (rule.checksum != policy::TokenChecksum::kNone) {
-    return ChecksumHolds(rule.checksum, secret) ? core::Confidence::kHigh : core::Confidence::kLow;
+    return checksum_holds ? core::Confidence::kHigh : core::Confidence::kLow;
   }
   return rule.BaseConfidence();
 }
@@ -151,9 +149,10 @@ core::Finding SecretsScanner::MakeFinding(const policy::SecretRule& rule,
   finding.rule = rule.id;
   finding.severity = rule.severity;
   finding.message = (rule.description.empty() ? rule.id : rule.description) + " found";
-  finding.confidence = ConfidenceOf(rule, secret);
-  if (rule.checksum != policy::TokenChecksum::kNone && !secret.empty() &&
-      !ChecksumHolds(rule.checksum, secret)) {
+  // A path-only rule has no secret to check.
+  const bool checksum_holds = secret.empty() || ChecksumHolds(rule.checksum, secret);
+  finding.confidence = ConfidenceOf(rule, secret, checksum_holds);
+  if (!checksum_holds) {
     finding.message += " (its checksum does not hold: not a token as the provider issues them)";
   }
   if (auto cap = control_.max_decision.find(*finding.confidence);
@@ -379,7 +378,7 @@ void SecretsScanner::RunRules(const std::vector<char>& run, Pass& pass) const {
         continue;
       }
       const int line = fragment.first_line + static_cast<int>(line_index);
-      if (IsGeneric(rule)) {
+      if (rule.IsGeneric()) {
         const bool shadowed =
             std::any_of(pass.specific.begin(), pass.specific.end(), [&](const auto& s) {
               return s.first == line && s.second.find(secret) != std::string::npos;
@@ -424,7 +423,7 @@ void SecretsScanner::AddKubernetesFindings(Pass& pass) const {
     bool reported = false;
     for (std::size_t i = 0; i < pass.findings.size(); ++i) {
       reported = reported || (pass.findings[i].location.line == line &&
-                              !IsGeneric(control_.rules[pass.found[i].rule]));
+                              !control_.rules[pass.found[i].rule].IsGeneric());
     }
     const auto index = static_cast<std::size_t>(std::max(0, value.line - 1));
     if (reported || index >= pass.lines.Count()) continue;
@@ -474,9 +473,9 @@ void SecretsScanner::DropShadowedGenerics(Pass& pass) const {
     const Found& f = pass.found[i];
     // A generic rule that matched the encoded text where a provider rule found the decoded
     // secret: the provider finding says more.
-    const bool shadowed = !f.decoded && IsGeneric(control_.rules[f.rule]) &&
+    const bool shadowed = !f.decoded && control_.rules[f.rule].IsGeneric() &&
                           std::any_of(pass.found.begin(), pass.found.end(), [&](const Found& d) {
-                            return d.decoded && !IsGeneric(control_.rules[d.rule]) &&
+                            return d.decoded && !control_.rules[d.rule].IsGeneric() &&
                                    d.begin < f.end && f.begin < d.end;
                           });
     if (shadowed) continue;

@@ -72,7 +72,8 @@ class SecretsScanner {
   // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`.
   void CandidateRules(std::string_view text, std::vector<char>& run) const;
   // How sure a finding of `rule` on `secret` is (core::Confidence).
-  static core::Confidence ConfidenceOf(const policy::SecretRule& rule, std::string_view secret);
+  static core::Confidence ConfidenceOf(const policy::SecretRule& rule, std::string_view secret,
+                                       bool checksum_holds);
   core::Finding MakeFinding(const policy::SecretRule& rule, const collect::Fragment& fragment,
                             int line, int column, std::string_view secret) const;
   // Whether an inline marker on the match's line suppresses it (counted in `stats`).

@@ -10,20 +10,10 @@
 #include "evaluate/secrets/secrets_scanner.h"
 #include "evaluate/secrets/token_checksum.h"
 #include "policy/policy.h"
+#include "unit/evaluate/policy_text.h"
 
 namespace riskgate::evaluate::secrets {
 namespace {
-
-policy::Policy PolicyWith(const std::string& secrets_section) {
-  auto policy = policy::LoadPolicy("version: 1\ncontrols:\n  secrets:\n" + secrets_section,
-                                   "test.yaml", [](const std::string& p) {
-                                     return core::Result<std::string>(core::MakeError(
-                                         core::ErrorCode::kIo, "no files in this test", p));
-                                   });
-  INFO((policy ? std::string() : policy.error().message));
-  REQUIRE(policy.has_value());
-  return std::move(*policy);
-}
 
 // Three rules: a prefix only one provider issues (high), a checksummed token, a generic one.
 const char* kRules = R"yaml(    rule_packs: []

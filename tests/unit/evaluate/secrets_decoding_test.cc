@@ -7,19 +7,10 @@
 #include "evaluate/secrets/secrets_scanner.h"
 #include "evaluate/secrets/span_decoder.h"
 #include "policy/policy.h"
+#include "unit/evaluate/policy_text.h"
 
 namespace riskgate::evaluate::secrets {
 namespace {
-
-policy::Policy PolicyWith(const std::string& secrets_section) {
-  auto policy = policy::LoadPolicy("version: 1\ncontrols:\n  secrets:\n" + secrets_section,
-                                   "test.yaml", [](const std::string& p) {
-                                     return core::Result<std::string>(core::MakeError(
-                                         core::ErrorCode::kIo, "no files in this test", p));
-                                   });
-  REQUIRE(policy.has_value());
-  return std::move(*policy);
-}
 
 const policy::Policy& DemoPolicy() {
   static const policy::Policy policy = PolicyWith(R"yaml(    rule_packs: []
