@@ -9,6 +9,7 @@ namespace riskgate::evaluate::secrets {
 namespace {
 
 constexpr std::size_t kRun = 8;
+constexpr std::size_t kMaxTokenLength = 256;
 constexpr std::size_t kPeriodicLength = 12;
 
 constexpr std::array<std::string_view, 13> kWords = {
@@ -34,7 +35,9 @@ bool HasRun(std::string_view text) {
   for (std::size_t i = 1; i < text.size(); ++i) {
     up = Follows(text[i - 1], text[i], 1) ? up + 1 : 1;
     down = Follows(text[i - 1], text[i], -1) ? down + 1 : 1;
-    same = text[i] == text[i - 1] ? same + 1 : 1;
+    // Runs of 'a' do not count: zero bytes encode as AAAA in base64, so key material and other
+    // encoded binary have them (an OpenSSH private key's header holds AAAAAAAA).
+    same = text[i] == text[i - 1] && text[i] != 'a' ? same + 1 : 1;
     if (up >= kRun || down >= kRun || same >= kRun) return true;
   }
   return false;
@@ -55,6 +58,9 @@ bool HasPeriodicStretch(std::string_view text) {
 }  // namespace
 
 bool LooksLikePlaceholder(std::string_view value) {
+  // Longer values are encoded data (private keys, certificates), whose structure gives runs of
+  // one character (zero bytes as AAAAAAAA in an OpenSSH key): the test judges tokens only.
+  if (value.size() > kMaxTokenLength) return false;
   const std::string lower = core::AsciiLower(value);
   if (lower.size() >= 2 && lower.front() == '<' && lower.back() == '>') return true;
   for (std::string_view word : kWords) {

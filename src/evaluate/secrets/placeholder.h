@@ -12,10 +12,11 @@ namespace riskgate::evaluate::secrets {
 //     documentation UUID 123e4567-e89b..., or is wrapped as <...>;
 //   - or has a run of 8 characters that count up or down (01234567, 7890123, abcdefgh,
 //     zyxwvuts; digits and letters count separately, 9 is followed by 0) or repeat one character
-//     (xxxxxxxx, 00000000);
+//     (xxxxxxxx, 00000000; not A: zero bytes in base64 key material);
 //   - or writes one 2-8 character unit again and again over 12+ characters (abcdefabcdef...);
 //   - or mixes letters and digits whose letters alone or digits alone make such a run
 //     (a1b2c3d4e5f6g7h8, abc123DEF456ghi789).
+// Values longer than 256 characters (key material, certificates) are never placeholders here.
 // A random 20-character base62 token shows any of these with a probability far below 1e-9.
 bool LooksLikePlaceholder(std::string_view value);
 
