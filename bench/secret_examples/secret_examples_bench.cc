@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/json_document.h"
+#include "core/regex.h"
 #include "evaluate/secrets/placeholder.h"
 
 namespace fs = std::filesystem;
@@ -113,9 +114,27 @@ std::set<std::string> Tokens(std::string_view text) {
   return out;
 }
 
-// The stated placeholder test applied to a text: any token-like run of 12 or more characters
-// that the scanner's own test calls a placeholder.
+// The password slots of a text, whatever their length: a URL's userinfo password
+// (scheme://user:PASSWORD@), a password= / pwd= setting, a password 'quoted' argument.
+std::vector<std::string_view> PasswordSlots(std::string_view text) {
+  static const riskgate::core::Regex kSlots(
+      R"((?i)[a-z][a-z0-9+.-]*://[^\s:@/'"]+:([^\s@/'"]+)@|\b(?:password|passwd|pwd)\s*[=:]\s*["']?([^\s"';&,]+)|\bpassword\s+["']([^"'\n]+)["'])");
+  std::vector<std::string_view> out;
+  riskgate::core::RegexMatches matches(kSlots, text);
+  while (matches.Next()) {
+    for (int g = 1; g <= 3; ++g) {
+      if (!matches.group(g).empty()) out.push_back(matches.group(g));
+    }
+  }
+  return out;
+}
+
+// The stated placeholder test applied to a text: any token-like run of 12 or more characters,
+// or any password slot, that the scanner's own test calls a placeholder.
 bool PlaceholderText(std::string_view text) {
+  for (std::string_view slot : PasswordSlots(text)) {
+    if (riskgate::evaluate::secrets::LooksLikePlaceholder(slot)) return true;
+  }
   std::size_t start = 0;
   const auto token_char = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '+' || c == '/' ||

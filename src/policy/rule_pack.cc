@@ -41,6 +41,20 @@ PatternPtr ReadPattern(const core::Node& node, const std::string& field, core::F
   return pattern;
 }
 
+// `span:` of a pack or a rule, when given; false (reported) when it names no span.
+bool ReadSpan(const core::Node& node, const std::string& field, core::FieldReader& reader,
+              RuleSpan& span) {
+  const auto name = reader.String(node, "span", field, core::Need::kOptional);
+  if (!name) return true;
+  if (auto known = ParseRuleSpan(*name)) {
+    span = *known;
+    return true;
+  }
+  reader.Report(*node.Find("span"), core::JoinField(field, "span"),
+                "unknown span '" + *name + "' (known: file, near)");
+  return false;
+}
+
 }  // namespace
 
 std::vector<PatternPtr> ReadPatterns(const core::Node& map, std::string_view key,
@@ -73,14 +87,16 @@ Allowlist ReadAllowlist(const core::Node& node, const std::string& field, core::
 }
 
 std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::string& field,
-                                         core::FieldReader& reader, PatternCheck check) {
+                                         core::FieldReader& reader, PatternCheck check,
+                                         RuleSpan pack_span) {
   if (!reader.ExpectMap(node, field,
                         {"id", "description", "provider", "severity", "regex", "secret_group",
                          "keywords", "entropy", "confidence", "checksum", "allowlist", "revoke_url",
-                         "remediation", "examples", "tags"})) {
+                         "remediation", "examples", "tags", "span"})) {
     return std::nullopt;
   }
   SecretRule rule;
+  rule.span = pack_span;
   bool ok = true;
   rule.origin = reader.file() + ":" + std::to_string(node.mark.line);
   if (auto id = reader.String(node, "id", field, core::Need::kRequired)) {
@@ -156,6 +172,7 @@ std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::stri
       ok = false;
     }
   }
+  if (!ReadSpan(node, named, reader, rule.span)) ok = false;
   if (const core::Node* allow = reader.Get(node, "allowlist", named, core::Need::kOptional)) {
     Allowlist allowlist = ReadAllowlist(*allow, core::JoinField(named, "allowlist"), reader, check);
     if (!allowlist.empty()) rule.allowlists.push_back(std::move(allowlist));
@@ -231,7 +248,9 @@ RulePack LoadRulePackTree(const core::Node& root, const std::string& file, Patte
                           core::Diagnostics& diagnostics) {
   RulePack pack;
   core::FieldReader reader(file, diagnostics);
-  if (!reader.ExpectMap(root, "", {"pack", "description", "rules"})) return pack;
+  if (!reader.ExpectMap(root, "", {"pack", "description", "span", "rules"})) return pack;
+  RuleSpan span = RuleSpan::kFile;
+  if (!ReadSpan(root, "", reader, span)) return pack;
   pack.name = reader.String(root, "pack", "", core::Need::kRequired).value_or("");
   pack.description = reader.String(root, "description", "", core::Need::kOptional).value_or("");
   const core::Node* rules = reader.Get(root, "rules", "", core::Need::kRequired);
@@ -239,7 +258,7 @@ RulePack LoadRulePackTree(const core::Node& root, const std::string& file, Patte
   std::set<std::string> ids;
   for (std::size_t i = 0; i < rules->items.size(); ++i) {
     const core::Node& item = rules->items[i];
-    auto rule = ReadSecretRule(item, core::IndexField("rules", i), reader, check);
+    auto rule = ReadSecretRule(item, core::IndexField("rules", i), reader, check, span);
     if (!rule) continue;
     if (!ids.insert(rule->id).second) {
       reader.Report(item, core::IndexField("rules", i), "duplicate rule id '" + rule->id + "'");

@@ -36,9 +36,11 @@ RulePack LoadRulePackTree(const core::Node& root, const std::string& file, Patte
 std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck check,
                                             core::Diagnostics& diagnostics);
 
-// Reads one rule map at `field`; shared by rule packs and a policy's inline rules.
+// Reads one rule map at `field`; shared by rule packs and a policy's inline rules. A rule
+// without `span:` takes `pack_span` (its pack's `span:`).
 std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::string& field,
-                                         core::FieldReader& reader, PatternCheck check);
+                                         core::FieldReader& reader, PatternCheck check,
+                                         RuleSpan pack_span = RuleSpan::kFile);
 
 // Reads an allowlist map {paths, regexes, stopwords} at `field`.
 Allowlist ReadAllowlist(const core::Node& node, const std::string& field, core::FieldReader& reader,

@@ -21,6 +21,14 @@ std::optional<TokenChecksum> ParseTokenChecksum(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view RuleSpanName(RuleSpan span) { return span == RuleSpan::kNear ? "near" : "file"; }
+
+std::optional<RuleSpan> ParseRuleSpan(std::string_view name) {
+  if (name == "file") return RuleSpan::kFile;
+  if (name == "near") return RuleSpan::kNear;
+  return std::nullopt;
+}
+
 bool SecretRule::IsGeneric() const {
   if (dialect == RuleDialect::kGitleaks) {
     return core::AsciiLower(id).find("generic") != std::string::npos;

@@ -40,6 +40,19 @@ enum class TokenChecksum { kNone, kBase62Crc32 };
 std::string_view TokenChecksumName(TokenChecksum checksum);
 std::optional<TokenChecksum> ParseTokenChecksum(std::string_view name);
 
+// Where in a text a rule's regex runs once one of its keywords is there.
+//   kFile  the whole text (gitleaks' semantics: the default for every pack a user writes)
+//   kNear  the lines within kNearLines, and within kNearBytes, of an occurrence of one of its
+//          keywords (`span: near`): a keyword that is part of the token or of its assignment
+//          is always that close, and the regex then reads a few lines instead of the whole
+//          file (the built-in pack; its blocks, such as a PEM private key, say `span: file`)
+enum class RuleSpan { kFile, kNear };
+inline constexpr int kNearLines = 3;
+inline constexpr int kNearBytes = 512;
+
+std::string_view RuleSpanName(RuleSpan span);
+std::optional<RuleSpan> ParseRuleSpan(std::string_view name);
+
 // Where a rule was written: riskgate's YAML packs report the secret's line and call a rule
 // generic by its tag; gitleaks reports the match's line and calls a rule generic by its id.
 enum class RuleDialect { kRiskgate, kGitleaks };
@@ -58,6 +71,7 @@ struct SecretRule {
   // makes a finding high, one that fails makes it low.
   std::optional<core::Confidence> confidence;
   TokenChecksum checksum = TokenChecksum::kNone;
+  RuleSpan span = RuleSpan::kFile;    // kNear needs keywords: without them the rule reads it all
   std::vector<Allowlist> allowlists;  // any one that matches drops the finding
   std::string revoke_url;
   std::string fix;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -14,8 +15,13 @@ class LineMap {
  public:
   explicit LineMap(std::string_view text) {
     starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    for (const char* at = begin; at < end;) {
+      const void* newline = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+      if (newline == nullptr) break;
+      at = static_cast<const char*>(newline) + 1;
+      starts_.push_back(static_cast<std::size_t>(at - begin));
     }
     size_ = text.size();
   }

@@ -1,5 +1,6 @@
 #include "evaluate/secrets/placeholder.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -11,6 +12,11 @@ namespace {
 constexpr std::size_t kRun = 8;
 constexpr std::size_t kMaxTokenLength = 256;
 constexpr std::size_t kPeriodicLength = 12;
+constexpr std::size_t kMaxPeriod = 12;
+
+// Whole values that name the secret instead of being one (user:password@, Password=secret).
+constexpr std::array<std::string_view, 8> kStandIns = {"password", "passwd",   "pass", "pwd",
+                                                       "secret",   "username", "user", "token"};
 
 constexpr std::array<std::string_view, 13> kWords = {
     "example", "placeholder", "changeme", "your_", "your-", "redacted", "dummy", "sample",
@@ -29,44 +35,65 @@ bool Follows(char before, char now, int direction) {
   return IsLetter(before) && IsLetter(now) && now == before + direction;
 }
 
-// A run of kRun characters that count up, count down, or repeat one character.
-bool HasRun(std::string_view text) {
+// A run of kRun characters that count up or down, or (with `repeats`) repeat one character.
+bool HasRun(std::string_view text, bool repeats = true) {
   std::size_t up = 1, down = 1, same = 1;
   for (std::size_t i = 1; i < text.size(); ++i) {
     up = Follows(text[i - 1], text[i], 1) ? up + 1 : 1;
     down = Follows(text[i - 1], text[i], -1) ? down + 1 : 1;
     // Runs of 'a' do not count: zero bytes encode as AAAA in base64, so key material and other
     // encoded binary have them (an OpenSSH private key's header holds AAAAAAAA).
-    same = text[i] == text[i - 1] && text[i] != 'a' ? same + 1 : 1;
+    same = repeats && text[i] == text[i - 1] && text[i] != 'a' ? same + 1 : 1;
     if (up >= kRun || down >= kRun || same >= kRun) return true;
   }
   return false;
 }
 
-// The same 2-8 character unit written again and again over 12 or more characters.
+// The same 2-12 character unit written again and again over 12 or more characters (and at
+// least three times its length). A stretch of nothing but 'a' does not count (zero bytes in
+// base64: a Twitter bearer token starts with twenty A's).
 bool HasPeriodicStretch(std::string_view text) {
-  for (std::size_t period = 2; period <= 8; ++period) {
+  for (std::size_t period = 2; period <= kMaxPeriod; ++period) {
     std::size_t matched = 0;
+    std::size_t not_a = 0;  // how many of the stretch's characters are not 'a'
     for (std::size_t i = period; i < text.size(); ++i) {
-      matched = text[i] == text[i - period] ? matched + 1 : 0;
-      if (matched + period >= kPeriodicLength && matched >= 2 * period) return true;
+      if (text[i] == text[i - period]) {
+        ++matched;
+        not_a += text[i] != 'a' ? 1 : 0;
+      } else {
+        matched = not_a = 0;
+      }
+      if (matched + period >= kPeriodicLength && matched >= 2 * period && not_a > 0) return true;
     }
   }
   return false;
 }
 
+// Each character once where it repeats (aaaabbbbcccc -> abc).
+std::string Collapsed(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (out.empty() || out.back() != c) out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace
 
 bool LooksLikePlaceholder(std::string_view value) {
-  // Longer values are encoded data (private keys, certificates), whose structure gives runs of
-  // one character (zero bytes as AAAAAAAA in an OpenSSH key): the test judges tokens only.
-  if (value.size() > kMaxTokenLength) return false;
   const std::string lower = core::AsciiLower(value);
-  if (lower.size() >= 2 && lower.front() == '<' && lower.back() == '>') return true;
   for (std::string_view word : kWords) {
     if (lower.find(word) != std::string::npos) return true;
   }
-  if (HasRun(lower) || HasPeriodicStretch(lower)) return true;
+  // Longer values are encoded data (private keys, certificates), whose structure repeats
+  // characters and units (zero bytes as AAAAAAAA in an OpenSSH key): only counting runs, which
+  // such data does not write, judge them.
+  if (value.size() > kMaxTokenLength) return HasRun(lower, /*repeats=*/false);
+  if (std::find(kStandIns.begin(), kStandIns.end(), lower) != kStandIns.end()) return true;
+  if (lower.size() >= 2 && lower.front() == '<' && lower.back() == '>') return true;
+  if (HasRun(lower) || HasRun(Collapsed(lower), /*repeats=*/false) || HasPeriodicStretch(lower)) {
+    return true;
+  }
   // Letters and digits written as two interleaved sequences (a1b2c3d4..., abc123def456...).
   std::string letters, digits;
   for (char c : lower) {

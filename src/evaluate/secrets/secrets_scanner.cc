@@ -6,6 +6,7 @@
 #include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/secrets/allowlist_match.h"
+#include "evaluate/secrets/keyword_windows.h"
 #include "evaluate/secrets/kubernetes_secret.h"
 #include "evaluate/secrets/line_map.h"
 #include "evaluate/secrets/placeholder.h"
@@ -104,6 +105,7 @@ std::string SecretContentId(std::string_view rule, std::string_view secret) {
 SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_(control) {
   std::map<std::string, std::size_t> keyword_ids;
   std::vector<std::string> keywords;
+  keywords_of_rule_.resize(control.rules.size());
   for (std::size_t r = 0; r < control.rules.size(); ++r) {
     const auto& rule = control.rules[r];
     if (rule.keywords.empty()) {
@@ -118,6 +120,7 @@ SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_
       }
       auto& rules = rules_by_keyword_[it->second];
       if (rules.empty() || rules.back() != r) rules.push_back(r);
+      keywords_of_rule_[r].push_back(it->second);
     }
   }
   keywords_ = std::make_unique<KeywordIndex>(keywords);
@@ -197,12 +200,14 @@ bool SecretsScanner::InlineAllowed(std::string_view line_text, ScanStats& stats)
   return false;
 }
 
-void SecretsScanner::CandidateRules(std::string_view text, std::vector<char>& run) const {
+void SecretsScanner::CandidateRules(std::string_view text, std::vector<char>& run,
+                                    const KeywordWindows* located) const {
   std::vector<char> found;
   run.assign(control_.rules.size(), 0);
-  if (keywords_->Find(text, found) > 0) {
-    for (std::size_t k = 0; k < found.size(); ++k) {
-      if (found[k] == 0) continue;
+  const bool any = located != nullptr ? located->distinct() > 0 : keywords_->Find(text, found) > 0;
+  if (any) {
+    for (std::size_t k = 0; k < keywords_->size(); ++k) {
+      if (located != nullptr ? !located->Occurs(k) : found[k] == 0) continue;
       for (std::size_t r : rules_by_keyword_[k]) run[r] = 1;
     }
   }
@@ -244,6 +249,7 @@ struct SecretsScanner::Pass {
   ScanStats& stats;
   std::string_view text;                 // the fragment's text, or the text decoded from it
   const DecodedText* decoded = nullptr;  // set when `text` is decoded text
+  KeywordWindows* windows = nullptr;     // where `span: near` rules read the fragment's text
   std::vector<core::Finding> findings = {};
   std::vector<Found> found = {};  // parallel to `findings`
   // (line, secret) pairs found by specific rules, to drop generic findings on the same line.
@@ -259,10 +265,13 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
   if (fragment_suppression == Suppression::kEverywhere) return {};
 
   const LineMap lines(fragment.text);
+  KeywordWindows windows(fragment.text, lines, *keywords_);
   Pass pass{fragment, commit, fragment_suppression, lines, stats, fragment.text};
+  pass.windows = &windows;
   std::vector<char> run;
-  CandidateRules(fragment.text, run);
+  CandidateRules(fragment.text, run, &windows);
   RunRules(run, pass);
+  pass.windows = nullptr;  // decoded text has other lines: its rules read all of it
   // Encoded spans are decoded once and scanned by the rules the prefilter picks in the decoded
   // text; a secret spanning lines is judged in the added lines' own fragments, not the context.
   if (fragment.kind != collect::FragmentKind::kContext) {
@@ -328,71 +337,80 @@ void SecretsScanner::RunRules(const std::vector<char>& run, Pass& pass) const {
     const core::Regex& regex = rule.regex->regex();
     if (!regex.ok()) continue;  // embedded rules are validated by the test suite
     const bool gitleaks = rule.dialect == policy::RuleDialect::kGitleaks;
-    core::RegexMatches matches(regex, text);  // Latin-1: after an empty match, the next byte
-    while (matches.Next()) {
-      const std::size_t match_begin = matches.begin();
-      const std::size_t match_end = matches.end();
-      const std::string_view secret = ExtractSecret(matches, rule.secret_group);
-      if (secret.empty()) continue;
-      if (rule.entropy && !(core::ShannonEntropy(secret) > *rule.entropy)) continue;
-      const std::string_view match =
-          TrimNewlines(text.substr(match_begin, match_end - match_begin));
-      // Where the finding is in the fragment: the secret's (or, for gitleaks, the match's)
-      // place, or the encoded span a decoded match lies in.
-      std::size_t anchor = static_cast<std::size_t>(secret.data() - text.data());
-      if (gitleaks) anchor = static_cast<std::size_t>(match.data() - text.data());
-      Found found{r, match_begin, match_end, decoded};
-      const DecodedSpan* span = nullptr;
-      if (decoded) {
-        span = pass.decoded->SpanAt(match_begin);
-        // A match across two decoded pieces is an artefact of joining them.
-        if (span == nullptr || match_end > span->end) continue;
-        anchor = span->source_begin;
-        found.begin = span->source_begin;
-        found.end = span->source_end;
+    std::vector<TextRange> ranges{TextRange{0, text.size()}};
+    if (rule.span == policy::RuleSpan::kNear && pass.windows != nullptr &&
+        !keywords_of_rule_[r].empty()) {
+      ranges = pass.windows->ForRule(keywords_of_rule_[r]);
+    }
+    for (const TextRange& range : ranges) {
+      // Latin-1: after an empty match, the next byte. A window starts at a line's start.
+      core::RegexMatches matches(regex, text.substr(range.first, range.second - range.first));
+      while (matches.Next()) {
+        const std::size_t match_begin = range.first + matches.begin();
+        const std::size_t match_end = range.first + matches.end();
+        const std::string_view secret = ExtractSecret(matches, rule.secret_group);
+        if (secret.empty()) continue;
+        if (rule.entropy && !(core::ShannonEntropy(secret) > *rule.entropy)) continue;
+        const std::string_view match =
+            TrimNewlines(text.substr(match_begin, match_end - match_begin));
+        // Where the finding is in the fragment: the secret's (or, for gitleaks, the match's)
+        // place, or the encoded span a decoded match lies in.
+        std::size_t anchor = static_cast<std::size_t>(secret.data() - text.data());
+        if (gitleaks) anchor = static_cast<std::size_t>(match.data() - text.data());
+        Found found{r, match_begin, match_end, decoded};
+        const DecodedSpan* span = nullptr;
+        if (decoded) {
+          span = pass.decoded->SpanAt(match_begin);
+          // A match across two decoded pieces is an artefact of joining them.
+          if (span == nullptr || match_end > span->end) continue;
+          anchor = span->source_begin;
+          found.begin = span->source_begin;
+          found.end = span->source_end;
+        }
+        if (fragment.kind == collect::FragmentKind::kContext &&
+            !NewAcrossLines(fragment, lines, text, match, secret)) {
+          continue;
+        }
+        const std::size_t line_index = lines.LineOf(anchor);
+        const std::size_t last_line =
+            gitleaks && !decoded ? lines.LineOf(anchor + (match.empty() ? 0 : match.size() - 1))
+                                 : line_index;
+        const std::string_view line_text =
+            std::string_view(fragment.text)
+                .substr(lines.Start(line_index), lines.End(last_line) - lines.Start(line_index));
+        const Candidate candidate{fragment.path, pass.commit, secret, match, line_text};
+        Suppression suppression = ByFindingAllowlists(control_, rule, candidate);
+        if (suppression == Suppression::kEverywhere) continue;
+        if (suppression == Suppression::kThisCommit) {
+          pass.stats.commit_suppressed.insert(SecretFingerprint(rule.id, fragment.path, secret));
+          continue;
+        }
+        if (decoded &&
+            FoundBefore(pass, found, SecretFingerprint(rule.id, fragment.path, secret))) {
+          continue;
+        }
+        // A marker in a commit message or a path is the change's word alone: never honoured.
+        if (fragment.kind != collect::FragmentKind::kMetadata &&
+            InlineAllowed(line_text, pass.stats)) {
+          continue;
+        }
+        const int line = fragment.first_line + static_cast<int>(line_index);
+        if (rule.IsGeneric()) {
+          const bool shadowed =
+              std::any_of(pass.specific.begin(), pass.specific.end(), [&](const auto& s) {
+                return s.first == line && s.second.find(secret) != std::string::npos;
+              });
+          if (shadowed) continue;
+        } else {
+          pass.specific.emplace_back(line, std::string(secret));
+        }
+        const int column = static_cast<int>(anchor - lines.Start(line_index)) + 1;
+        auto finding = MakeFinding(rule, fragment, line, column, secret);
+        if (span != nullptr) {
+          finding.message += " (found " + std::string(EncodingName(span->encoding)) + "-decoded)";
+        }
+        keep(std::move(finding), rule_suppression, found);
       }
-      if (fragment.kind == collect::FragmentKind::kContext &&
-          !NewAcrossLines(fragment, lines, text, match, secret)) {
-        continue;
-      }
-      const std::size_t line_index = lines.LineOf(anchor);
-      const std::size_t last_line =
-          gitleaks && !decoded ? lines.LineOf(anchor + (match.empty() ? 0 : match.size() - 1))
-                               : line_index;
-      const std::string_view line_text =
-          std::string_view(fragment.text)
-              .substr(lines.Start(line_index), lines.End(last_line) - lines.Start(line_index));
-      const Candidate candidate{fragment.path, pass.commit, secret, match, line_text};
-      Suppression suppression = ByFindingAllowlists(control_, rule, candidate);
-      if (suppression == Suppression::kEverywhere) continue;
-      if (suppression == Suppression::kThisCommit) {
-        pass.stats.commit_suppressed.insert(SecretFingerprint(rule.id, fragment.path, secret));
-        continue;
-      }
-      if (decoded && FoundBefore(pass, found, SecretFingerprint(rule.id, fragment.path, secret))) {
-        continue;
-      }
-      // A marker in a commit message or a path is the change's word alone: never honoured.
-      if (fragment.kind != collect::FragmentKind::kMetadata &&
-          InlineAllowed(line_text, pass.stats)) {
-        continue;
-      }
-      const int line = fragment.first_line + static_cast<int>(line_index);
-      if (rule.IsGeneric()) {
-        const bool shadowed =
-            std::any_of(pass.specific.begin(), pass.specific.end(), [&](const auto& s) {
-              return s.first == line && s.second.find(secret) != std::string::npos;
-            });
-        if (shadowed) continue;
-      } else {
-        pass.specific.emplace_back(line, std::string(secret));
-      }
-      const int column = static_cast<int>(anchor - lines.Start(line_index)) + 1;
-      auto finding = MakeFinding(rule, fragment, line, column, secret);
-      if (span != nullptr) {
-        finding.message += " (found " + std::string(EncodingName(span->encoding)) + "-decoded)";
-      }
-      keep(std::move(finding), rule_suppression, found);
     }
   }
 }

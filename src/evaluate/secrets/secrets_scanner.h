@@ -15,6 +15,8 @@
 
 namespace riskgate::evaluate::secrets {
 
+class KeywordWindows;
+
 inline constexpr std::string_view kControl = "secrets";
 inline constexpr std::string_view kInlineAllow = "riskgate:allow";
 // Honoured too when the policy loads a gitleaks config.
@@ -69,8 +71,10 @@ class SecretsScanner {
   void AddKubernetesFindings(Pass& pass) const;
   // Whether some rule's pattern matches `text` as written.
   bool MatchesSomeRule(std::string_view text) const;
-  // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`.
-  void CandidateRules(std::string_view text, std::vector<char>& run) const;
+  // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`
+  // (`located`: the keywords already found in it).
+  void CandidateRules(std::string_view text, std::vector<char>& run,
+                      const KeywordWindows* located = nullptr) const;
   // How sure a finding of `rule` on `secret` is (core::Confidence).
   static core::Confidence ConfidenceOf(const policy::SecretRule& rule, std::string_view secret,
                                        bool checksum_holds);
@@ -82,6 +86,7 @@ class SecretsScanner {
   const policy::SecretsControl& control_;
   std::unique_ptr<KeywordIndex> keywords_;
   std::vector<std::vector<std::size_t>> rules_by_keyword_;  // keyword id -> rule indexes
+  std::vector<std::vector<std::size_t>> keywords_of_rule_;  // rule index -> keyword ids
   std::vector<std::size_t> always_run_;                     // rules without keywords
   std::vector<std::size_t> order_;                          // specific rules, then generic ones
   const policy::SecretRule* kubernetes_rule_ = nullptr;     // kubernetes-secret-data, if loaded

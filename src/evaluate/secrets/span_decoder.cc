@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <tuple>
 
 #include "core/text.h"
@@ -70,13 +71,6 @@ bool IsPrintable(char c) {
 
 bool InPercentRun(char c) { return (ClassOf(c) & kPercentRun) != 0; }
 
-bool HasEscape(std::string_view text) {
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    if (text[i] == '%' && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) return true;
-  }
-  return false;
-}
-
 struct EncodedRun {
   std::size_t begin;
   std::size_t end;
@@ -121,40 +115,51 @@ std::size_t AlphabetRuns(std::string_view text, std::size_t from, std::size_t to
   return reached;
 }
 
-// Base64 runs of both alphabets in one pass over `text`: runs of either alphabet shorter than
-// `min` (words, most of any text) are passed over at one table lookup a byte.
+// Base64 runs of both alphabets in one pass over `text`. Words shorter than `min` (most of any
+// text) are passed over without reading every byte: the byte `min - 1` ahead is looked at first,
+// and when it is in no alphabet no run of `min` can hold any byte before it.
 void Base64Runs(std::string_view text, std::size_t min, std::vector<EncodedRun>& out) {
+  const auto in_any = [&](std::size_t at) { return (ClassOf(text[at]) & kBase64Any) != 0; };
+  min = std::max<std::size_t>(min, 1);
   std::size_t i = 0;
-  while (i < text.size()) {
-    if ((ClassOf(text[i]) & kBase64Any) == 0) {
-      ++i;
+  while (i + min <= text.size()) {
+    const std::size_t probe = i + min - 1;
+    if (!in_any(probe)) {
+      i = probe + 1;
       continue;
     }
-    std::size_t word = i;
-    while (word < text.size() && (ClassOf(text[word]) & kBase64Any) != 0) ++word;
-    if (word - i >= min) {
-      const std::size_t standard = AlphabetRuns(text, i, word, Alphabet::kStandard, min, out);
-      const std::size_t url_safe = AlphabetRuns(text, i, word, Alphabet::kUrlSafe, min, out);
+    std::size_t start = probe;
+    while (start > i && in_any(start - 1)) --start;
+    std::size_t word = probe + 1;
+    while (word < text.size() && in_any(word)) ++word;
+    if (word - start >= min) {
+      const std::size_t standard = AlphabetRuns(text, start, word, Alphabet::kStandard, min, out);
+      const std::size_t url_safe = AlphabetRuns(text, start, word, Alphabet::kUrlSafe, min, out);
       word = std::max({word, standard, url_safe});
     }
     i = word;
   }
 }
 
+// Runs of percent-run bytes that hold an escape (%XX), found from each '%' outward: most text
+// has no escape, and memchr passes over it.
 void PercentRuns(std::string_view text, std::size_t min, std::vector<EncodedRun>& out) {
-  if (text.find('%') == std::string_view::npos) return;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (!InPercentRun(text[i])) {
-      ++i;
+  std::size_t from = 0;
+  std::size_t floor = 0;  // the end of the last run found: no run reaches back past it
+  while (from < text.size()) {
+    const void* found = std::memchr(text.data() + from, '%', text.size() - from);
+    if (found == nullptr) break;
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+    if (at + 2 >= text.size() || HexValue(text[at + 1]) < 0 || HexValue(text[at + 2]) < 0) {
+      from = at + 1;
       continue;
     }
-    std::size_t j = i;
+    std::size_t i = at;
+    while (i > floor && InPercentRun(text[i - 1])) --i;
+    std::size_t j = at;
     while (j < text.size() && InPercentRun(text[j])) ++j;
-    if (j - i >= min && HasEscape(text.substr(i, j - i))) {
-      out.push_back({i, j, Encoding::kPercent});
-    }
-    i = j;
+    if (j - i >= min) out.push_back({i, j, Encoding::kPercent});
+    from = floor = j;
   }
 }
 
@@ -216,12 +221,26 @@ bool MixedCase(std::string_view text) {
 }
 
 // Whether `piece` at `shift` starts like base64 of text: its first 64 characters decode to
-// mostly printable bytes. Cheap, so that only one alignment is decoded whole.
+// mostly printable bytes. Cheap (no allocation), so that only one alignment is decoded whole.
 bool PrefixPrintable(std::string_view piece, std::size_t shift, double share) {
   std::string_view head = piece.substr(shift, 64);
   head.remove_suffix(head.size() % 4);
-  auto decoded = DecodeBase64(head);
-  return decoded && MostlyPrintable(*decoded, share);
+  if (head.empty()) return false;
+  std::size_t printable = 0;
+  std::size_t bytes = 0;
+  for (std::size_t q = 0; q < head.size(); q += 4) {
+    unsigned int quad = 0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const int value = Base64Value(head[q + k]);
+      if (value < 0) return false;
+      quad = (quad << 6) | static_cast<unsigned int>(value);
+    }
+    for (int shift_bits = 16; shift_bits >= 0; shift_bits -= 8) {
+      printable += IsPrintable(static_cast<char>((quad >> shift_bits) & 0xffu)) ? 1 : 0;
+      ++bytes;
+    }
+  }
+  return static_cast<double>(printable) >= share * static_cast<double>(bytes);
 }
 
 // One base64 piece (no line breaks) of source `begin`..`end`: tried at each of the four

@@ -23,12 +23,12 @@ struct ThreadScratch {
 };
 thread_local ThreadScratch tls_scratch;
 
-// Each keyword as a caseless literal (every byte escaped), reported once per scan.
+// Each keyword as a caseless literal (every byte escaped), reported at every occurrence.
 hs_database_t* CompileLiterals(const std::vector<std::string>& keywords) {
   if (hs_valid_platform() != HS_SUCCESS) return nullptr;
   std::vector<std::string> escaped;
   std::vector<const char*> expressions;
-  std::vector<unsigned> flags(keywords.size(), HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH);
+  std::vector<unsigned> flags(keywords.size(), HS_FLAG_CASELESS);
   std::vector<unsigned> ids;
   for (std::size_t id = 0; id < keywords.size(); ++id) {
     std::string e;
@@ -56,6 +56,19 @@ struct ScanState {
   std::vector<char>* found;
   int distinct;
 };
+
+struct LocateState {
+  std::vector<std::vector<std::size_t>>* ends;
+  int distinct;
+};
+
+int OnOccurrence(unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) {
+  auto* state = static_cast<LocateState*>(context);
+  auto& list = (*state->ends)[id];
+  if (list.empty()) ++state->distinct;
+  list.push_back(static_cast<std::size_t>(to));
+  return 0;
+}
 
 int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
   auto* state = static_cast<ScanState*>(context);
@@ -204,27 +217,80 @@ const char* KeywordIndex::engine() const {
   return database_.load() != nullptr ? "hyperscan" : "aho-corasick";
 }
 
-int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
+// The Hyperscan database and this thread's scratch for it, when Hyperscan serves `text`.
+bool KeywordIndex::HyperscanFor(std::string_view text, void*& database, void*& scratch) const {
 #ifdef RISKGATE_HAVE_HYPERSCAN
   void* compiled = Database(text.size());
-  if (compiled != nullptr && text.size() <= UINT_MAX) {
-    auto* database = static_cast<hs_database_t*>(compiled);
-    ThreadScratch& scratch = tls_scratch;
-    if (scratch.fits != serial_) {
-      if (hs_alloc_scratch(database, &scratch.scratch) != HS_SUCCESS) {
-        return FindByAutomaton(text, found);
-      }
-      scratch.fits = serial_;
+  if (compiled == nullptr || text.size() > UINT_MAX) return false;
+  ThreadScratch& mine = tls_scratch;
+  if (mine.fits != serial_) {
+    if (hs_alloc_scratch(static_cast<hs_database_t*>(compiled), &mine.scratch) != HS_SUCCESS) {
+      return false;
     }
+    mine.fits = serial_;
+  }
+  database = compiled;
+  scratch = mine.scratch;
+  return true;
+#else
+  (void)text;
+  (void)database;
+  (void)scratch;
+  return false;
+#endif
+}
+
+int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  void* database = nullptr;
+  void* scratch = nullptr;
+  if (HyperscanFor(text, database, scratch)) {
     found.assign(keyword_count_, 0);
     ScanState state{&found, 0};
-    if (hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch,
-                OnMatch, &state) == HS_SUCCESS) {
+    if (hs_scan(static_cast<hs_database_t*>(database), text.data(),
+                static_cast<unsigned>(text.size()), 0, static_cast<hs_scratch_t*>(scratch), OnMatch,
+                &state) == HS_SUCCESS) {
       return state.distinct;
     }
   }
 #endif
   return FindByAutomaton(text, found);
+}
+
+int KeywordIndex::Occurrences(std::string_view text,
+                              std::vector<std::vector<std::size_t>>& ends) const {
+  if (ends.size() != keyword_count_) ends.resize(keyword_count_);
+  for (auto& list : ends) list.clear();
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  void* database = nullptr;
+  void* scratch = nullptr;
+  if (HyperscanFor(text, database, scratch)) {
+    LocateState state{&ends, 0};
+    if (hs_scan(static_cast<hs_database_t*>(database), text.data(),
+                static_cast<unsigned>(text.size()), 0, static_cast<hs_scratch_t*>(scratch),
+                OnOccurrence, &state) == HS_SUCCESS) {
+      return state.distinct;
+    }
+    for (auto& list : ends) list.clear();
+  }
+#endif
+  int distinct = 0;
+  std::size_t offset = 0;
+  std::size_t line_start = 0;
+  const std::int32_t* next = next_.data();
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (c == '\n') line_start = at + 1;
+    offset = static_cast<std::size_t>(next[offset + class_of_[c]]);
+    if (offset < first_output_offset_) continue;
+    const std::size_t state = (offset - first_output_offset_) / classes_;
+    for (std::int32_t i = output_begin_[state]; i < output_begin_[state + 1]; ++i) {
+      auto& list = ends[static_cast<std::size_t>(outputs_[static_cast<std::size_t>(i)])];
+      if (list.empty()) ++distinct;
+      if (list.empty() || list.back() <= line_start) list.push_back(at + 1);
+    }
+  }
+  return distinct;
 }
 
 int KeywordIndex::FindByAutomaton(std::string_view text, std::vector<char>& found) const {

@@ -33,12 +33,19 @@ class KeywordIndex {
   // resized to the number of keywords; returns how many distinct keywords were found.
   int Find(std::string_view text, std::vector<char>& found) const;
 
+  // Where each keyword occurs in `text`: ends[id] lists the offsets just past its occurrences,
+  // in text order (the automaton keeps only the first of each line; Hyperscan every one);
+  // returns how many distinct keywords occur.
+  int Occurrences(std::string_view text, std::vector<std::vector<std::size_t>>& ends) const;
+
   std::size_t size() const { return keyword_count_; }
   // "hyperscan" or "aho-corasick": which engine Find uses now.
   const char* engine() const;
 
  private:
   int FindByAutomaton(std::string_view text, std::vector<char>& found) const;
+  // The Hyperscan database and this thread's scratch (as void*), when Hyperscan serves `text`.
+  bool HyperscanFor(std::string_view text, void*& database, void*& scratch) const;
   // The Hyperscan database once the texts searched reach hyperscan_after_ bytes; else null.
   void* Database(std::size_t text_size) const;
 

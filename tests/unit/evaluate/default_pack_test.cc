@@ -108,6 +108,35 @@ TEST_CASE("every default rule finds its match examples and not its no-match exam
   }
 }
 
+TEST_CASE("a default rule finds its examples as well deep inside a long file",
+          "[evaluate][default-pack]") {
+  // The built-in rules read only the lines near their keywords (`span: near`): an example
+  // buried in a long file must give the same findings, at the same place, as on its own.
+  const auto& policy = DefaultPolicy();
+  SecretsScanner scanner(policy.secrets);
+  std::string filler;
+  for (int i = 0; i < 60; ++i)
+    filler += "int value_" + std::to_string(i) + " = compute(" + std::to_string(i) + ");\n";
+  for (const auto& rule : policy.secrets.rules) {
+    for (const auto& example : rule.match_examples) {
+      INFO(rule.id << " in a long file: " << example);
+      ScanStats alone_stats, deep_stats;
+      const auto alone =
+          scanner.Scan(collect::Fragment{"src/config.txt", std::nullopt, 1, example}, alone_stats);
+      const auto deep = scanner.Scan(
+          collect::Fragment{"src/config.txt", std::nullopt, 1, filler + example + "\n" + filler},
+          deep_stats);
+      CHECK(alone.size() == deep.size());
+      for (std::size_t i = 0; i < std::min(alone.size(), deep.size()); ++i) {
+        CHECK(alone[i].rule == deep[i].rule);
+        CHECK(alone[i].location.line + 60 == deep[i].location.line);
+        CHECK(alone[i].location.column == deep[i].location.column);
+        CHECK(alone[i].fingerprint == deep[i].fingerprint);
+      }
+    }
+  }
+}
+
 TEST_CASE("every match of a default rule contains one of its keywords",
           "[evaluate][default-pack]") {
   // The prefilter skips a rule when none of its keywords occur in the text; a match without a

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "evaluate/text/keyword_index.h"
@@ -30,6 +31,40 @@ TEST_CASE("the keyword index handles bytes outside ASCII", "[evaluate]") {
   KeywordIndex index({"\xff\xfe", "key"}, hyperscan, 0);
   std::vector<char> found;
   CHECK(index.Find(std::string("a\xff\xfe\0KEY", 7), found) == 2);
+}
+
+TEST_CASE("both prefilter engines locate keywords on the same lines", "[evaluate]") {
+  const std::vector<std::string> keywords = {"akia", "ghp_", "token", "ok", "k"};
+  const KeywordIndex fast(keywords, true, 0);
+  const KeywordIndex automaton(keywords, false);
+  std::mt19937 random(11);
+  const std::string alphabet = "aAkKiIgGhHpP_tToOeEnN \n";
+  std::vector<std::vector<std::size_t>> a, b;
+  for (int round = 0; round < 1000; ++round) {
+    std::string text;
+    const auto length = random() % 300;
+    for (unsigned i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    INFO("text: " << text);
+    CHECK(fast.Occurrences(text, a) == automaton.Occurrences(text, b));
+    // The automaton keeps the first occurrence of each line, Hyperscan (where built) every one:
+    // the lines they name are the same.
+    for (std::size_t id = 0; id < keywords.size(); ++id) {
+      std::vector<std::size_t> lines_a, lines_b;
+      const auto line_of = [&](std::size_t end) {
+        return std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n');
+      };
+      for (std::size_t end : a[id]) lines_a.push_back(static_cast<std::size_t>(line_of(end)));
+      for (std::size_t end : b[id]) lines_b.push_back(static_cast<std::size_t>(line_of(end)));
+      lines_a.erase(std::unique(lines_a.begin(), lines_a.end()), lines_a.end());
+      CHECK(lines_a == lines_b);
+      for (std::size_t end : b[id]) {
+        const std::string_view at(text.data() + end - keywords[id].size(), keywords[id].size());
+        std::string lower(at);
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        CHECK(lower == keywords[id]);
+      }
+    }
+  }
 }
 
 TEST_CASE("both prefilter engines find the same keywords in the same texts", "[evaluate]") {

@@ -59,14 +59,29 @@ TEST_CASE("the placeholder test is the stated one", "[evaluate][secrets][confide
        {"AKIAIOSFODNN7EXAMPLE", "sk_live_0123456789abcdefghij", "abcd1234abcd5678abcd",
         "xxxxxxxxxxxxxxxxxxxx", "12345678901234567890", "<your-api-key>", "YOUR_TOKEN_HERE",
         "token-placeholder-value", "abcdefghijklmnopqrstuvwx", "00000000000000000000",
-        "changeme_please"}) {
+        "changeme_please",
+        // A unit of 12 written again and again; letters each written four times, counting.
+        "abcdef123456abcdef123456abcdef123456", "aaaabbbbccccddddeeeeffffgggghhhh",
+        // The word in the password's place (postgresql://user:secret@..., Password=password).
+        "secret", "Password", "pwd", "user"}) {
     INFO(value);
     CHECK(LooksLikePlaceholder(value));
   }
+  // Past 256 characters (key material) only words and counting runs tell a placeholder:
+  // the alphabet written out does, a base64 body's repeated A's and units do not.
+  CHECK(LooksLikePlaceholder("abcdefghijklmnopqrstuvwxyz" + std::string(300, 'Q')));
+  CHECK_FALSE(LooksLikePlaceholder("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB" +
+                                   std::string(100, '/') + std::string(150, 'Z')));
+  // A Twitter bearer token starts with twenty A's (zero bytes): not a repeated unit.
+  CHECK_FALSE(
+      LooksLikePlaceholder("AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI"
+                           "%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F"));
   for (const char* value : {"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", "AKIAVQJXXVBOTHD2WTFL",
                             "4qHOXHlpaBqCefuv2FSJghB6hRLeos47wGJkcU/0", "9f3c2e7ab1d04c6e",
                             // Letters and digits run separately: 3456789a is no run of 8.
-                            "q3456789abZ"}) {
+                            "q3456789abZ",
+                            // A stand-in word only counts as the whole value.
+                            "secret-Qm7vK2xR9pL4", "pass123", "admin"}) {
     INFO(value);
     CHECK_FALSE(LooksLikePlaceholder(value));
   }

@@ -85,6 +85,45 @@ TEST_CASE("rules whose keywords are absent do not run", "[evaluate]") {
   CHECK(stats.rule_runs == 1);
 }
 
+TEST_CASE("a span: near rule reads only the lines near its keywords; span: file reads all",
+          "[evaluate]") {
+  const auto rules = [](const std::string& span) {
+    return std::string(
+               "    rule_packs: []\n    rules:\n      - id: near-token\n"
+               "        description: Near token\n        severity: high\n"
+               "        regex: '(?:deploy_key|dk)\\s*[:=]\\s*([A-Za-z0-9]{24})'\n"
+               "        keywords: [deploy_key]\n        span: ") +
+           span + "\n";
+  };
+  const auto near = PolicyWith(rules("near"));
+  const auto file = PolicyWith(rules("file"));
+  const std::string value = "Qm7Zt2Kx9Pw4Lr8Vn3Bc6Hd1";
+  std::string lines;
+  for (int i = 0; i < 40; ++i) lines += "filler line " + std::to_string(i) + "\n";  // 600 bytes
+  // The keyword is the match's own: found with either span, at the same place.
+  const std::string own = lines + "deploy_key = " + value + "\n" + lines;
+  const auto a = ScanText(near, own);
+  const auto b = ScanText(file, own);
+  REQUIRE(a.size() == 1);
+  REQUIRE(b.size() == 1);
+  CHECK(a[0].location.line == 41);
+  CHECK(a[0].location.column == b[0].location.column);
+  // Three lines away the keyword still counts; 40 lines and 600 bytes away only the whole-file
+  // span sees it.
+  CHECK(ScanText(near, "# deploy_key below\n\n\ndk: " + value + "\n").size() == 1);
+  // (The file is long enough that the windows are not most of it: then one pass reads it all.)
+  const std::string far = "# deploy_key below\n" + lines + "dk: " + value + "\n" + lines + lines;
+  CHECK(ScanText(near, far).empty());
+  CHECK(ScanText(file, far).size() == 1);
+  // A span the loader does not know is an error naming the field.
+  auto bad = policy::LoadPolicy(
+      "version: 1\ncontrols:\n  secrets:\n" + rules("nearby"), "t.yaml", [](const std::string& p) {
+        return core::Result<std::string>(core::MakeError(core::ErrorCode::kIo, "no files", p));
+      });
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().message.find("unknown span 'nearby'") != std::string::npos);
+}
+
 TEST_CASE("riskgate:allow on the line suppresses a finding and is counted", "[evaluate]") {
   auto policy = PolicyWith(kRules);
   ScanStats stats;
