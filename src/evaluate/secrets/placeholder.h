@@ -8,7 +8,7 @@ namespace riskgate::evaluate::secrets {
 
 // True when `value`, case-insensitively,
 //   - holds a word people write in place of a secret: example, placeholder, changeme, your_,
-//     your-, redacted, dummy, sample, abcd1234, mypassword, myusername, thisismy, or the
+//     your-, some_, redacted, dummy, sample, abcd1234, mypassword, myusername, thisismy, or the
 //     documentation UUID 123e4567-e89b..., or is wrapped as <...>;
 //   - or has a run of 8 characters that count up or down (01234567, 7890123, abcdefgh,
 //     zyxwvuts; digits and letters count separately, 9 is followed by 0) or repeat one character

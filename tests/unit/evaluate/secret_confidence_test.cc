@@ -63,7 +63,10 @@ TEST_CASE("the placeholder test is the stated one", "[evaluate][secrets][confide
         // A unit of 12 written again and again; letters each written four times, counting.
         "abcdef123456abcdef123456abcdef123456", "aaaabbbbccccddddeeeeffffgggghhhh",
         // The word in the password's place (postgresql://user:secret@..., Password=password).
-        "secret", "Password", "pwd", "user"}) {
+        "secret", "Password", "pwd", "user", "SOME_PASSWORD",
+        // One character throughout, A too when it is most of the value.
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
     INFO(value);
     CHECK(LooksLikePlaceholder(value));
   }
@@ -72,7 +75,8 @@ TEST_CASE("the placeholder test is the stated one", "[evaluate][secrets][confide
   CHECK(LooksLikePlaceholder("abcdefghijklmnopqrstuvwxyz" + std::string(300, 'Q')));
   CHECK_FALSE(LooksLikePlaceholder("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB" +
                                    std::string(100, '/') + std::string(150, 'Z')));
-  // A Twitter bearer token starts with twenty A's (zero bytes): not a repeated unit.
+  // A Twitter bearer token starts with twenty A's (zero bytes): not a run while they are less
+  // than half of it.
   CHECK_FALSE(
       LooksLikePlaceholder("AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI"
                            "%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F"));
@@ -81,7 +85,7 @@ TEST_CASE("the placeholder test is the stated one", "[evaluate][secrets][confide
                             // Letters and digits run separately: 3456789a is no run of 8.
                             "q3456789abZ",
                             // A stand-in word only counts as the whole value.
-                            "secret-Qm7vK2xR9pL4", "pass123", "admin"}) {
+                            "secret-Qm7vK2xR9pL4", "pass123", "admin", "GITHUB_TOKEN"}) {
     INFO(value);
     CHECK_FALSE(LooksLikePlaceholder(value));
   }
