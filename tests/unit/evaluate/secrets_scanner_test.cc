@@ -85,7 +85,7 @@ TEST_CASE("rules whose keywords are absent do not run", "[evaluate]") {
   CHECK(stats.rule_runs == 1);
 }
 
-TEST_CASE("a span: near rule reads only the lines near its keywords; span: file reads all",
+TEST_CASE("a span: near rule reads only the lines near its keywords, span: file reads all",
           "[evaluate]") {
   const auto rules = [](const std::string& span) {
     return std::string(
