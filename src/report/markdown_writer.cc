@@ -81,7 +81,7 @@ std::string Details(const core::JudgedFinding& f) {
   for (const auto& r : f.remediation) {
     std::string kind(core::RemedyKindName(r.kind));
     kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
-    out += "**" + kind + ":** " + MarkdownEscape(Clip(r.summary, kMaxField)) + "\n\n";
+    out += "**" + kind + ":** " + MarkdownEscapeLines(Clip(r.summary, kMaxField)) + "\n\n";
     if (!r.detail.empty()) out += MarkdownCodeBlock(Clip(r.detail, kMaxDetail)) + "\n";
   }
   return out + "</details>\n\n";
