@@ -65,9 +65,11 @@ std::vector<core::Remediation> SecretRemedies(const core::Finding& finding,
                                               const policy::WaiverPolicy& rules, core::Day today) {
   std::vector<core::Remediation> out;
   const auto& hints = finding.hints;
-  std::string who = hints.provider.empty() ? "the issuer" : hints.provider;
+  // The provider is a name ("GitHub", "Private key"), not always a place: it goes in brackets.
   std::string fix_summary =
-      "Revoke and rotate the credential at " + who + ", then remove it from the change";
+      "Revoke and rotate the credential" +
+      (hints.provider.empty() ? std::string(" with its issuer") : " (" + hints.provider + ")") +
+      ", then remove it from the change";
   std::string fix_detail;
   if (!hints.fix.empty()) fix_detail += hints.fix + "\n";
   if (!hints.revoke_url.empty()) fix_detail += "Revoke at: " + hints.revoke_url + "\n";

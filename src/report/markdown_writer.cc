@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/scope_text.h"
@@ -36,8 +37,11 @@ std::string Header(const ReportInput& input) {
   std::string out = "## " + std::string(Emoji(input.verdict.decision)) + " " +
                     std::string(kToolName) + ": " +
                     std::string(core::DecisionName(input.verdict.decision)) + "\n\n";
+  if (const std::string note = NothingJudgedNote(scope); !note.empty()) {
+    out += "> **" + MarkdownEscape(note) + "**\n\n";
+  }
   out += "- **Scope:** " + MarkdownEscape(Clip(DescribeScope(scope), kMaxField)) + "; " +
-         std::to_string(scope.files_scanned) + " files scanned, " +
+         core::Plural(scope.files_scanned, "file") + " scanned, " +
          std::to_string(scope.skipped.size()) + " skipped\n";
   out += "- **Policy:** " + MarkdownEscape(Clip(input.policy.origin, kMaxField));
   if (!input.policy.sha256.empty()) {

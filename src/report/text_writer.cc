@@ -92,6 +92,9 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
   const Painter paint(style.color);
   std::ostringstream out;
   const auto& scope = input.scope;
+  if (const std::string note = NothingJudgedNote(scope); !note.empty()) {
+    out << "riskgate " << ToolVersion() << ": " << core::EscapeForDisplay(note) << "\n";
+  }
   out << "riskgate " << ToolVersion() << ": judging "
       << core::EscapeForDisplay(DescribeScope(scope)) << "\n";
   out << "policy: " << core::EscapeForDisplay(input.policy.origin);

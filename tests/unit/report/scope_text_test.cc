@@ -25,7 +25,7 @@ TEST_CASE("the scope line is written from the scope's facts in every mode", "[re
   scope = {};
   scope.mode = core::ScanMode::kWorktree;
   scope.tracked_files = 1;
-  CHECK(DescribeScope(scope) == "every tracked file in the working tree (1 files)");
+  CHECK(DescribeScope(scope) == "every tracked file in the working tree (1 file)");
 }
 
 TEST_CASE("a history scope says its shard, a shallow boundary and missing blobs",
