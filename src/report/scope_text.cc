@@ -11,9 +11,9 @@ std::string DescribeHistory(const core::ScopeSummary& scope) {
   if (!scope.history) return "history";
   const core::HistoryScope& history = *scope.history;
   if (scope.merged_shards > 0) {
-    std::string out = "history: " + std::to_string(history.commits) + " commits reachable from " +
-                      std::to_string(history.refs.size()) + " refs, merged from " +
-                      std::to_string(scope.merged_shards) + " shard reports";
+    std::string out = "history: " + core::Plural(history.commits, "commit") + " reachable from " +
+                      core::Plural(static_cast<long long>(history.refs.size()), "ref") +
+                      ", merged from " + core::Plural(scope.merged_shards, "shard report");
     if (!history.stopped_at.empty()) {
       out += "; history is shallow: it stops at " + std::to_string(history.stopped_at.size()) +
              " commits whose parents are missing";
