@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <map>
 
 namespace riskgate::app {
@@ -37,12 +38,24 @@ void AddReportFlags(CLI::App& command, ReportFlags& flags) {
       if (option == output) flags.output_format.push_back(formats_seen - 1);
     }
   });
+  // One transform that reads the name and says plainly what it accepts (CLI11's own mapping
+  // error shows its internal table).
   command.add_option("--color", flags.color, "Colour: auto, always, never")
-      ->transform(
-          CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::kAuto},
-                                                                   {"always", ColorMode::kAlways},
-                                                                   {"never", ColorMode::kNever}},
-                                  CLI::ignore_case));
+      ->transform(CLI::Validator(
+          [](std::string& value) -> std::string {
+            static const std::map<std::string, ColorMode> kModes = {{"auto", ColorMode::kAuto},
+                                                                    {"always", ColorMode::kAlways},
+                                                                    {"never", ColorMode::kNever}};
+            std::string lower = value;
+            for (char& c : lower) {
+              c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            }
+            const auto it = kModes.find(lower);
+            if (it == kModes.end()) return "must be auto, always or never, not '" + value + "'";
+            value = std::to_string(static_cast<int>(it->second));
+            return "";
+          },
+          "auto|always|never"));
   command.add_flag("--dry-run", flags.dry_run,
                    "Print the decision but exit 0 unless there is an error");
   command

@@ -37,7 +37,8 @@ std::function<int()> DeclareCheck(CLI::App& command) {
       "the scope is detected: GitHub/GitLab CI ranges, hooks, or "
       "locally the staged changes, else the branch vs upstream");
   auto* worktree =
-      command.add_flag("--worktree", o.judge.worktree, "Judge every tracked file as it is on disk");
+      command.add_flag("--worktree,--all-files", o.judge.worktree,
+                       "Judge every tracked file as it is on disk (--all-files: the same)");
   auto* base = command.add_option("--base", o.judge.base,
                                   "Judge every commit in BASE..HEAD plus the net diff");
   command.add_option("--head", o.judge.head, "The head of the range (default HEAD)");

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <string>
 
 #include "app/app.h"
 #include "app/atomic_file.h"
@@ -19,6 +21,25 @@ bool UseColor(ColorMode mode) {
   return ::isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
 }
 
+// The format a file name's extension names, for --output without --format; a name without an
+// extension ("-", /dev/stdout, a FIFO) gets the text report, an unknown extension nothing.
+std::optional<std::string> FormatOfPath(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash) ||
+      dot == 0 || dot == slash + 1) {
+    return "text";
+  }
+  static const std::map<std::string, std::string, std::less<>> kByExtension = {{".txt", "text"},
+                                                                               {".json", "json"},
+                                                                               {".sarif", "sarif"},
+                                                                               {".xml", "junit"},
+                                                                               {".md", "markdown"}};
+  const auto it = kByExtension.find(path.substr(dot));
+  if (it == kByExtension.end()) return std::nullopt;
+  return it->second;
+}
+
 }  // namespace
 
 core::Result<std::vector<OutputPlan>> PlanOutputs(const std::vector<std::string>& requested,
@@ -29,7 +50,19 @@ core::Result<std::vector<OutputPlan>> PlanOutputs(const std::vector<std::string>
   std::vector<std::string> paths(formats.size());
   for (std::size_t o = 0; o < outputs.size(); ++o) {
     int index = o < output_format.size() ? output_format[o] : static_cast<int>(o);
-    if (index < 0 && requested.empty()) index = 0;  // --output alone: the text report
+    if (index < 0 && requested.empty()) {
+      // --output alone: the format its extension names; a silent text report in r.json would
+      // break whatever reads it.
+      const auto format = FormatOfPath(outputs[o]);
+      if (!format) {
+        return core::MakeError(core::ErrorCode::kUsage,
+                               "--output " + outputs[o] +
+                                   ": its extension names no format (.txt, .json, .sarif, .xml, "
+                                   ".md); write --format F --output FILE");
+      }
+      formats[0] = *format;
+      index = 0;
+    }
     if (index < 0) {
       return core::MakeError(
           core::ErrorCode::kUsage,

@@ -36,4 +36,9 @@ std::string_view SkipReasonName(SkipReason reason) {
   return "binary";
 }
 
+bool JudgedNothing(const ScopeSummary& scope) {
+  return (scope.mode == ScanMode::kStaged || scope.mode == ScanMode::kRange) &&
+         scope.files_scanned == 0 && scope.commits == 0 && scope.skipped.empty();
+}
+
 }  // namespace riskgate::core

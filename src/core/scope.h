@@ -70,6 +70,10 @@ struct ScopeSummary {
   std::optional<HistoryScope> history = std::nullopt;  // set in history mode
 };
 
+// A staged or range scope that judged nothing at all: no file, no commit, nothing skipped (an
+// empty index, a range without commits). Reports say so and name the audit (`--worktree`).
+bool JudgedNothing(const ScopeSummary& scope);
+
 // Where the policy came from.
 struct PolicySource {
   std::string origin;  // "builtin:default" or a file path

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace riskgate::core {
 
@@ -31,5 +32,12 @@ std::string YamlQuote(std::string_view text);
 // `text` as one POSIX shell word: bare when it is plain, in single quotes when it is printable
 // UTF-8, else in bash's $'...' with \xNN escapes, so a pasted command names exactly that path.
 std::string ShellQuote(std::string_view text);
+
+// "1 file", "2 files": a count and an English noun made plural with "s" when it is not 1.
+std::string Plural(long long count, std::string_view noun);
+
+// The candidate closest to `typed` by edit distance (a typo's likely meaning), or empty when
+// none is within a third of its length (at least 1, at most 3 edits).
+std::string ClosestMatch(std::string_view typed, const std::vector<std::string>& candidates);
 
 }  // namespace riskgate::core

@@ -9,21 +9,6 @@
 
 namespace riskgate::decide {
 
-int SuggestedWaiverDays(core::Severity severity) {
-  switch (severity) {
-    case core::Severity::kCritical:
-      return 30;
-    case core::Severity::kHigh:
-      return 90;
-    case core::Severity::kMedium:
-      return 180;
-    case core::Severity::kLow:
-    case core::Severity::kInfo:
-      return 365;
-  }
-  return 30;
-}
-
 namespace {
 
 // Keeps the first (worst) findings up to the caps and counts the rest; `findings` is sorted.
@@ -80,7 +65,7 @@ Verdict Decide(std::vector<core::Finding> evaluated, const policy::Policy& polic
     }
     verdict.summary.waived += waived ? 1 : 0;
     verdict.summary.baselined += finding.baselined ? 1 : 0;
-    finding.remediation = RemediesFor(finding);
+    finding.remediation = RemediesFor(finding, policy.waivers, options.waivers.today);
     verdict.decision = std::max(verdict.decision, finding.decision);
     switch (finding.decision) {
       case core::Decision::kBlock:

@@ -50,7 +50,4 @@ struct Verdict {
 Verdict Decide(std::vector<core::Finding> evaluated, const policy::Policy& policy,
                const DecideOptions& options = {});
 
-// The longest waiver lifetime suggested for a severity, in days.
-int SuggestedWaiverDays(core::Severity severity);
-
 }  // namespace riskgate::decide

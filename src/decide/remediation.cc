@@ -1,5 +1,8 @@
 #include "decide/remediation.h"
 
+#include <algorithm>
+
+#include "core/date.h"
 #include "core/text.h"
 #include "decide/decide.h"
 
@@ -12,45 +15,61 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-core::Remediation AcceptRemedy(const core::Finding& finding) {
-  const int days = SuggestedWaiverDays(finding.severity);
+// The accept remedy is the `riskgate waive` command that would add a waiver the policy allows:
+// who may approve a finding of this severity (and of this component), and the latest expiry.
+core::Remediation AcceptRemedy(const core::Finding& finding, const policy::WaiverPolicy& rules,
+                               core::Day today) {
+  const auto index = static_cast<std::size_t>(finding.severity);
   const std::string severity(core::SeverityName(finding.severity));
+  const auto& approvers = rules.approvers[index];
+  if (approvers.empty()) {
+    return core::Remediation{core::RemedyKind::kAccept,
+                             "Nobody may accept a " + severity +
+                                 " risk under this policy (waivers.approvers." + severity +
+                                 " is empty): fix or mitigate it",
+                             ""};
+  }
+  const int days = rules.max_days[index];
   const auto& acceptors = finding.hints.acceptors;
+  const bool anyone = std::find(approvers.begin(), approvers.end(), "*") != approvers.end();
   // A finding that names who may accept it (a high-tier component's owners) says so: a waiver
   // approved by anyone else does not apply.
-  const std::string approver =
-      acceptors.empty()
-          ? "<who has authority to accept " + severity + " risks>"
-          : "<one of " + Join(acceptors) + ", with authority to accept " + severity + " risks>";
-  std::string entry =
-      "# .riskgate/waivers.yaml\n"
-      "waivers:\n"
-      "  - id: " +
-      finding.rule + "-" + finding.fingerprint.substr(0, 8) + "\n" +
-      "    control: " + finding.control + "\n" + "    rule: " + finding.rule + "\n" +
-      "    fingerprint: " + finding.fingerprint + "\n" +
-      "    path: " + core::YamlQuote(finding.location.path) + "\n" +
-      "    reason: <why this risk is acceptable>\n"
-      "    owner: <who owns the risk>\n"
-      "    approver: " +
-      approver + "\n" + "    expires: <YYYY-MM-DD, at most " + std::to_string(days) +
-      " days from today>\n";
+  const std::string who =
+      !acceptors.empty() ? "one of " + Join(acceptors) + " (only they may)"
+      : anyone           ? "anyone (waivers.approvers." + severity + ": *)"
+                         : "one of " + Join(approvers) + " (waivers.approvers." + severity + ")";
+  const std::string expires = today > 0 ? core::FormatDate(today + days) : "YYYY-MM-DD";
+  std::string command = "riskgate waive " + finding.fingerprint +
+                        " --owner OWNER --approver APPROVER --reason 'WHY' --expires " + expires +
+                        "\n"
+                        "  OWNER: who owns the risk; APPROVER: " +
+                        who + "\n" + "  --expires: at most " + std::to_string(days) +
+                        " days from today (waivers.max_days." + severity + ")" +
+                        (today > 0 ? ", so " + expires + " or earlier" : "") + "\n";
+  if (!acceptors.empty() && !anyone) {
+    command +=
+        "  the approver also needs authority for " + severity + " risks: " + Join(approvers) + "\n";
+  }
   const std::string summary =
       acceptors.empty()
-          ? "Accept the risk explicitly: a waiver with an owner, an approver with authority, and "
-            "an expiry"
-          : "Accept the risk explicitly: a waiver with an owner, an expiry, and an approver who "
-            "is one of " +
+          ? "Accept the risk explicitly with `riskgate waive`: an owner, an approver with "
+            "authority for " +
+                severity + " risks, an expiry within " + std::to_string(days) + " days"
+          : "Accept the risk explicitly with `riskgate waive`: an owner, an expiry within " +
+                std::to_string(days) + " days, and an approver who is one of " +
                 core::EscapeForDisplay(Join(acceptors)) + " (only they may accept it)";
-  return core::Remediation{core::RemedyKind::kAccept, summary, entry};
+  return core::Remediation{core::RemedyKind::kAccept, summary, command};
 }
 
-std::vector<core::Remediation> SecretRemedies(const core::Finding& finding) {
+std::vector<core::Remediation> SecretRemedies(const core::Finding& finding,
+                                              const policy::WaiverPolicy& rules, core::Day today) {
   std::vector<core::Remediation> out;
   const auto& hints = finding.hints;
-  std::string who = hints.provider.empty() ? "the issuer" : hints.provider;
+  // The provider is a name ("GitHub", "Private key"), not always a place: it goes in brackets.
   std::string fix_summary =
-      "Revoke and rotate the credential at " + who + ", then remove it from the change";
+      "Revoke and rotate the credential" +
+      (hints.provider.empty() ? std::string(" with its issuer") : " (" + hints.provider + ")") +
+      ", then remove it from the change";
   std::string fix_detail;
   if (!hints.fix.empty()) fix_detail += hints.fix + "\n";
   if (!hints.revoke_url.empty()) fix_detail += "Revoke at: " + hints.revoke_url + "\n";
@@ -77,14 +96,15 @@ std::vector<core::Remediation> SecretRemedies(const core::Finding& finding) {
                              : hints.mitigate;
   out.push_back(core::Remediation{core::RemedyKind::kMitigate,
                                   "Reduce the blast radius while it is being rotated", mitigate});
-  out.push_back(AcceptRemedy(finding));
+  out.push_back(AcceptRemedy(finding, rules, today));
   return out;
 }
 
 }  // namespace
 
-std::vector<core::Remediation> RemediesFor(const core::Finding& finding) {
-  if (finding.control == "secrets") return SecretRemedies(finding);
+std::vector<core::Remediation> RemediesFor(const core::Finding& finding,
+                                           const policy::WaiverPolicy& rules, core::Day today) {
+  if (finding.control == "secrets") return SecretRemedies(finding, rules, today);
   std::vector<core::Remediation> out;
   if (!finding.hints.fix.empty()) {
     out.push_back(core::Remediation{core::RemedyKind::kFix, finding.hints.fix, ""});
@@ -93,7 +113,7 @@ std::vector<core::Remediation> RemediesFor(const core::Finding& finding) {
     out.push_back(core::Remediation{core::RemedyKind::kMitigate, finding.hints.mitigate, ""});
   }
   // A finding about a waiver is fixed in the waiver file; waiving it would be circular.
-  if (finding.control != "waivers") out.push_back(AcceptRemedy(finding));
+  if (finding.control != "waivers") out.push_back(AcceptRemedy(finding, rules, today));
   return out;
 }
 

@@ -3,10 +3,15 @@
 
 #include <vector>
 
+#include "core/date.h"
 #include "core/finding.h"
+#include "policy/waivers.h"
 
 namespace riskgate::decide {
 
-std::vector<core::Remediation> RemediesFor(const core::Finding& finding);
+// The accept remedy follows the policy's waiver rules; `today` (0: unknown) dates its latest
+// expiry.
+std::vector<core::Remediation> RemediesFor(const core::Finding& finding,
+                                           const policy::WaiverPolicy& rules, core::Day today);
 
 }  // namespace riskgate::decide

@@ -68,7 +68,8 @@ std::string WriteJson(const ReportInput& input) {
                                         {"commits", scope.commits},
                                         {"files_scanned", scope.files_scanned},
                                         {"files_skipped", static_cast<int>(scope.skipped.size())},
-                                        {"skipped", std::move(skipped)}});
+                                        {"skipped", std::move(skipped)},
+                                        {"empty", core::JudgedNothing(scope)}});
   if (scope.history) scope_json.Set("history", HistoryScopeJson(*scope.history));
   const auto& summary = input.verdict.summary;
   const JsonOut doc = JsonOut::Object({

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/scope_text.h"
@@ -36,8 +37,11 @@ std::string Header(const ReportInput& input) {
   std::string out = "## " + std::string(Emoji(input.verdict.decision)) + " " +
                     std::string(kToolName) + ": " +
                     std::string(core::DecisionName(input.verdict.decision)) + "\n\n";
+  if (const std::string note = NothingJudgedNote(scope); !note.empty()) {
+    out += "> **" + MarkdownEscape(note) + "**\n\n";
+  }
   out += "- **Scope:** " + MarkdownEscape(Clip(DescribeScope(scope), kMaxField)) + "; " +
-         std::to_string(scope.files_scanned) + " files scanned, " +
+         core::Plural(scope.files_scanned, "file") + " scanned, " +
          std::to_string(scope.skipped.size()) + " skipped\n";
   out += "- **Policy:** " + MarkdownEscape(Clip(input.policy.origin, kMaxField));
   if (!input.policy.sha256.empty()) {
@@ -81,7 +85,7 @@ std::string Details(const core::JudgedFinding& f) {
   for (const auto& r : f.remediation) {
     std::string kind(core::RemedyKindName(r.kind));
     kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
-    out += "**" + kind + ":** " + MarkdownEscape(Clip(r.summary, kMaxField)) + "\n\n";
+    out += "**" + kind + ":** " + MarkdownEscapeLines(Clip(r.summary, kMaxField)) + "\n\n";
     if (!r.detail.empty()) out += MarkdownCodeBlock(Clip(r.detail, kMaxDetail)) + "\n";
   }
   return out + "</details>\n\n";

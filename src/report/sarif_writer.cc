@@ -85,7 +85,7 @@ void AddHelpLine(RuleHelp& help, std::string_view label, const std::string& text
 }
 
 void AddHelpLine(RuleHelp& help, std::string_view label, const std::string& text) {
-  AddHelpLine(help, label, text, MarkdownEscape(text));
+  AddHelpLine(help, label, text, MarkdownEscapeLines(text));
 }
 
 // Rule-level advice: the remedies' summaries, the rule's own fix text and the mitigation text
@@ -109,8 +109,11 @@ RuleHelp Help(const core::JudgedFinding& f) {
     AddHelpLine(help, "Mitigate", mitigate_text);
   }
   if (accept) {
-    AddHelpLine(help, "Accept",
-                accept->summary + " (riskgate's text or JSON report gives the waiver entry)");
+    AddHelpLine(
+        help, "Accept",
+        accept->summary + (accept->detail.empty() ? ""
+                                                  : " (riskgate's text or JSON report gives the "
+                                                    "`riskgate waive` command)"));
   }
   if (help.text.empty()) AddHelpLine(help, "Rule", f.rule);
   return help;

@@ -10,4 +10,8 @@ namespace riskgate::report {
 
 std::string DescribeScope(const core::ScopeSummary& scope);
 
+// For a scope that judged nothing (core::JudgedNothing): "nothing to judge: nothing is staged
+// ...; `riskgate check --worktree` audits every tracked file"; otherwise empty.
+std::string NothingJudgedNote(const core::ScopeSummary& scope);
+
 }  // namespace riskgate::report

@@ -100,6 +100,24 @@ std::string MarkdownEscape(std::string_view text) {
   return out;
 }
 
+std::string MarkdownEscapeLines(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? end : end - start);
+    if (!out.empty()) out += "\\\n";
+    while (!line.empty() && line.front() == ' ') {
+      out += "&nbsp;";
+      line.remove_prefix(1);
+    }
+    out += MarkdownEscape(line);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string MarkdownTableCode(std::string_view text) {
   const std::string safe = core::EscapeForDisplay(text);
   const std::string fence(LongestRun(safe, '`') + 1, '`');

@@ -21,6 +21,10 @@ std::string XmlEscape(std::string_view text, XmlContext context);
 // punctuation is backslash-escaped, line breaks become \x0a.
 std::string MarkdownEscape(std::string_view text);
 
+// Plain Markdown text of several lines, outside tables: each line escaped as MarkdownEscape does,
+// its leading spaces kept (&nbsp;), lines joined by hard line breaks (a backslash at line end).
+std::string MarkdownEscapeLines(std::string_view text);
+
 // An inline code span for a Markdown table cell: the backtick fence is longer than any backtick run
 // in the text, and '|' is written as "\|" (which GFM tables read as a literal pipe).
 std::string MarkdownTableCode(std::string_view text);

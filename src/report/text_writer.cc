@@ -1,4 +1,5 @@
 // The human report: every finding with path:line, rule, decision and remedies, then a verdict.
+#include <algorithm>
 #include <sstream>
 
 #include "core/date.h"
@@ -91,6 +92,9 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
   const Painter paint(style.color);
   std::ostringstream out;
   const auto& scope = input.scope;
+  if (const std::string note = NothingJudgedNote(scope); !note.empty()) {
+    out << "riskgate " << ToolVersion() << ": " << core::EscapeForDisplay(note) << "\n";
+  }
   out << "riskgate " << ToolVersion() << ": judging "
       << core::EscapeForDisplay(DescribeScope(scope)) << "\n";
   out << "policy: " << core::EscapeForDisplay(input.policy.origin);
@@ -126,8 +130,13 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
     if (!WaiverNote(f).empty()) out << "  " << core::EscapeForDisplay(WaiverNote(f)) << "\n";
     out << "  fingerprint " << core::EscapeForDisplay(f.fingerprint) << "\n";
     for (const auto& r : f.remediation) {
+      // A summary of several lines continues, indented, under its first line.
+      const std::size_t first_end = std::min(r.summary.find('\n'), r.summary.size());
       out << "  " << paint("36", std::string(core::RemedyKindName(r.kind)) + ":") << " "
-          << core::EscapeForDisplay(r.summary) << "\n";
+          << core::EscapeForDisplay(std::string_view(r.summary).substr(0, first_end)) << "\n";
+      if (first_end < r.summary.size()) {
+        Indent(out, std::string_view(r.summary).substr(first_end + 1), "      ");
+      }
       Indent(out, r.detail, "      ");
     }
   }

@@ -33,18 +33,20 @@ class PreCommitRepo {
                                                "\n    hooks:\n      - id: riskgate\n");
     repo_.Write("README.md", "hello\n");
     repo_.Commit("init");
-    auto install = Run({"pre-commit", "install"}, repo_.path(), env_);
+    auto install = PreCommit({"install"});
     INFO(install.out << install.err);
     REQUIRE(install.exit_code == 0);
   }
   TempRepo& repo() { return repo_; }
-  ProcessResult Git(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {"git"};
+  ProcessResult Git(const std::vector<std::string>& args) { return Tool("git", args); }
+  ProcessResult PreCommit(const std::vector<std::string>& args) { return Tool("pre-commit", args); }
+
+ private:
+  ProcessResult Tool(const std::string& tool, const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {tool};
     argv.insert(argv.end(), args.begin(), args.end());
     return Run(argv, repo_.path(), env_);
   }
-
- private:
   TempDir cache_;
   TempRepo repo_;
   std::map<std::string, std::string> env_;
@@ -96,6 +98,27 @@ TEST_CASE("git commit -a and git commit <path> are judged on what they commit",
   auto other = pc.Git({"commit", "-m", "other only"});
   INFO(other.out << other.err);
   CHECK(other.exit_code == 0);
+}
+
+TEST_CASE("issue 19: the riskgate hook installed for pre-push judges the pushed commits",
+          "[e2e][pre-commit]") {
+  PreCommitRepo pc;
+  TempDir remote;
+  REQUIRE(Run({"git", "init", "-q", "--bare", remote.path()}).exit_code == 0);
+  pc.repo().Git({"remote", "add", "origin", remote.path()});
+  auto hook = pc.PreCommit({"install", "--hook-type", "pre-push"});
+  INFO(hook.out << hook.err);
+  REQUIRE(hook.exit_code == 0);
+  REQUIRE(pc.Git({"push", "-q", "origin", "HEAD:refs/heads/main"}).exit_code == 0);
+  // A commit hook would have stopped this; --no-verify skips it, as a hurried developer might.
+  pc.repo().Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
+  pc.repo().Git({"add", "deploy.sh"});
+  REQUIRE(pc.Git({"commit", "-q", "--no-verify", "-m", "deploy"}).exit_code == 0);
+  auto push = pc.Git({"push", "origin", "HEAD:refs/heads/main"});
+  INFO(push.out << push.err);
+  CHECK(push.exit_code != 0);
+  CHECK((push.out + push.err).find("BLOCK deploy.sh:1") != std::string::npos);
+  CHECK((push.out + push.err).find(FakeGithubToken()) == std::string::npos);
 }
 
 TEST_CASE("install-hook writes a plain hook that blocks, and refuses a foreign one",

@@ -47,23 +47,27 @@ struct PrRepo {
 
 }  // namespace
 
-TEST_CASE("a GitHub pull_request judges base.sha..head.sha from the payload", "[e2e][scope]") {
+TEST_CASE("a GitHub pull_request or pull_request_target judges base.sha..head.sha",
+          "[e2e][scope]") {
   PrRepo pr;
-  // GITHUB_SHA would be the test merge commit; riskgate must not use it.
+  // GITHUB_SHA would be the test merge commit (or the base, for pull_request_target); riskgate
+  // must not use it.
   const std::string payload = pr.WritePayload(
       R"({"number": 12, "pull_request": {"number": 12, "base": {"sha": ")" + pr.base +
       R"(", "ref": "main"}, "head": {"sha": ")" + pr.head +
       R"(", "ref": "feature", "repo": {"full_name": "o/r"}}, "user": {"login": "dev"}}})");
-  auto doc = pr.repo.RiskgateJson({"check"}, 1,
-                                  With(Bare(), {{"GITHUB_ACTIONS", "true"},
-                                                {"GITHUB_EVENT_NAME", "pull_request"},
-                                                {"GITHUB_EVENT_PATH", payload},
-                                                {"GITHUB_SHA", "0123456789"}}));
-  CHECK(doc["scope"]["mode"] == "range");
-  CHECK(doc["scope"]["base"] == pr.base);
-  CHECK(doc["scope"]["head"] == pr.head);
-  CHECK(doc["scope"]["description"].get<std::string>().find("github:pull_request #12") !=
-        std::string::npos);
+  for (const std::string event : {"pull_request", "pull_request_target"}) {
+    auto doc = pr.repo.RiskgateJson({"check"}, 1,
+                                    With(Bare(), {{"GITHUB_ACTIONS", "true"},
+                                                  {"GITHUB_EVENT_NAME", event},
+                                                  {"GITHUB_EVENT_PATH", payload},
+                                                  {"GITHUB_SHA", "0123456789"}}));
+    CHECK(doc["scope"]["mode"] == "range");
+    CHECK(doc["scope"]["base"] == pr.base);
+    CHECK(doc["scope"]["head"] == pr.head);
+    CHECK(doc["scope"]["description"].get<std::string>().find("github:" + event + " #12") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("a GitHub push judges before..after, and a new branch against the default branch",

@@ -62,3 +62,16 @@ TEST_CASE("shell quoting names exactly the path, whatever bytes it holds", "[cor
   CHECK(ShellQuote("a\nb\x1b\xff'\\") == "$'a\\x0ab\\x1b\\xff\\'\\\\'");
   CHECK(ShellQuote("") == "''");
 }
+
+TEST_CASE("issue 19: counts read as English and a typo finds its closest name", "[core][text]") {
+  using riskgate::core::ClosestMatch;
+  using riskgate::core::Plural;
+  CHECK(Plural(1, "commit") == "1 commit");
+  CHECK(Plural(0, "file") == "0 files");
+  CHECK(Plural(2, "ref") == "2 refs");
+  const std::vector<std::string> commands = {"check", "history", "merge", "waive", "waivers"};
+  CHECK(ClosestMatch("chek", commands) == "check");
+  CHECK(ClosestMatch("histroy", commands) == "history");
+  CHECK(ClosestMatch("deploy", commands).empty());
+  CHECK(ClosestMatch("--stagd", {"--staged", "--worktree", "--base"}) == "--staged");
+}

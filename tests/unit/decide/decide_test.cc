@@ -2,6 +2,7 @@
 
 #include <type_traits>
 
+#include "core/date.h"
 #include "decide/decide.h"
 
 namespace riskgate::decide {
@@ -84,10 +85,32 @@ TEST_CASE("a secret finding offers fix, mitigate and accept remedies", "[decide]
   CHECK(remedies[0].detail.find("git filter-repo") != std::string::npos);
   CHECK(remedies[1].kind == core::RemedyKind::kMitigate);
   CHECK(remedies[2].kind == core::RemedyKind::kAccept);
-  CHECK(remedies[2].detail.find("fingerprint: 0123456789abcdef0123456789abcdef") !=
-        std::string::npos);
-  CHECK(remedies[2].detail.find("at most 30 days") != std::string::npos);
-  CHECK(remedies[2].detail.find("owner:") != std::string::npos);
+  // By default nobody may accept a critical risk: the remedy says so instead of a recipe.
+  CHECK(remedies[2].summary ==
+        "Nobody may accept a critical risk under this policy (waivers.approvers.critical is "
+        "empty): fix or mitigate it");
+  CHECK(remedies[2].detail.empty());
+}
+
+TEST_CASE("issue 19: the accept remedy is the riskgate waive command within the policy's limits",
+          "[decide][waivers]") {
+  policy::Policy policy;
+  policy.waivers.approvers[static_cast<std::size_t>(core::Severity::kCritical)] = {"carol",
+                                                                                   "@acme/sec"};
+  DecideOptions options;
+  options.waivers.today = *core::ParseDate("2026-12-04");
+  auto verdict = Decide({MakeFinding(core::Severity::kCritical)}, policy, options);
+  const auto& accept = verdict.findings[0].remediation.back();
+  REQUIRE(accept.kind == core::RemedyKind::kAccept);
+  CHECK(accept.detail.starts_with(
+      "riskgate waive 0123456789abcdef0123456789abcdef --owner OWNER --approver APPROVER "
+      "--reason 'WHY' --expires 2027-01-03\n"));
+  CHECK_THAT(accept.detail, Catch::Contains("APPROVER: one of carol, @acme/sec "
+                                            "(waivers.approvers.critical)"));
+  CHECK_THAT(accept.detail, Catch::Contains("at most 30 days from today "
+                                            "(waivers.max_days.critical), so 2027-01-03 or "
+                                            "earlier"));
+  CHECK_THAT(accept.summary, Catch::Contains("`riskgate waive`"));
 }
 
 TEST_CASE("a staged secret's fix explains how to unstage it", "[decide]") {
@@ -193,6 +216,7 @@ namespace riskgate::decide {
 TEST_CASE("issue 8: the accept remedy of a finding with acceptors names who may accept it",
           "[decide][waivers]") {
   policy::Policy policy;
+  policy.waivers.approvers[static_cast<std::size_t>(core::Severity::kHigh)] = {"@acme/payments"};
   core::Finding f;
   f.control = "threat_model";
   f.rule = "threat-model-stale";
@@ -206,12 +230,14 @@ TEST_CASE("issue 8: the accept remedy of a finding with acceptors names who may 
   const auto& accept = remedies.back();
   REQUIRE(accept.kind == core::RemedyKind::kAccept);
   CHECK_THAT(accept.summary, Catch::Contains("one of @acme/payments, @carol"));
-  CHECK_THAT(accept.detail, Catch::Contains("approver: <one of @acme/payments, @carol, with "
-                                            "authority to accept high risks>"));
-  // Without acceptors the remedy stays generic.
+  CHECK_THAT(accept.detail, Catch::Contains("APPROVER: one of @acme/payments, @carol (only they "
+                                            "may)"));
+  CHECK_THAT(accept.detail, Catch::Contains("authority for high risks: @acme/payments"));
+  // Without acceptors the remedy names the policy's approvers.
   f.hints.acceptors.clear();
   const auto generic = Decide({f}, policy).findings[0].remediation.back();
-  CHECK_THAT(generic.detail, Catch::Contains("approver: <who has authority to accept high risks>"));
+  CHECK_THAT(generic.detail,
+             Catch::Contains("APPROVER: one of @acme/payments (waivers.approvers.high)"));
 }
 
 }  // namespace riskgate::decide

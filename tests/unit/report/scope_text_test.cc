@@ -25,7 +25,7 @@ TEST_CASE("the scope line is written from the scope's facts in every mode", "[re
   scope = {};
   scope.mode = core::ScanMode::kWorktree;
   scope.tracked_files = 1;
-  CHECK(DescribeScope(scope) == "every tracked file in the working tree (1 files)");
+  CHECK(DescribeScope(scope) == "every tracked file in the working tree (1 file)");
 }
 
 TEST_CASE("a history scope says its shard, a shallow boundary and missing blobs",
@@ -47,7 +47,7 @@ TEST_CASE("a history scope says its shard, a shallow boundary and missing blobs"
         "missing (a partial clone), not scanned");
   scope.merged_shards = 3;
   CHECK(DescribeScope(scope) ==
-        "history: 1 commits reachable from 1 refs, merged from 3 shard reports; history is "
+        "history: 1 commit reachable from 1 ref, merged from 3 shard reports; history is "
         "shallow: it stops at 2 commits whose parents are missing");
 }
 

@@ -73,4 +73,12 @@ TEST_CASE("clipping keeps UTF-8 characters whole and marks the cut", "[report]")
   CHECK(clipped.size() <= 6);
 }
 
+TEST_CASE("issue 19: Markdown text of several lines keeps its line breaks and indentation",
+          "[report][escape]") {
+  CHECK(MarkdownEscapeLines("add `permissions:\n  contents: read`") ==
+        "add \\`permissions:\\\n&nbsp;&nbsp;contents: read\\`");
+  CHECK(MarkdownEscapeLines("one line") == MarkdownEscape("one line"));
+  CHECK(MarkdownEscapeLines("a\x1b") == "a\\\\x1b");
+}
+
 }  // namespace riskgate::report

@@ -1,0 +1,107 @@
+// End to end, issue 19: the command line helps a new user on the first try (suggestions,
+// readable errors, the program's own name, --output's extension), and a scope that judges
+// nothing says so instead of passing silently.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "support/temp_repo.h"
+
+namespace riskgate::testing {
+namespace {
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A repository with a committed secret, nothing staged and no upstream.
+struct CommittedSecret {
+  TempRepo repo;
+  CommittedSecret() {
+    repo.Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
+    repo.Commit("deploy");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("issue 19: an unknown command or flag gets the closest one as a suggestion",
+          "[e2e][cli]") {
+  TempRepo repo;
+  auto command = repo.Riskgate({"chek"});
+  CHECK(command.exit_code == 2);
+  CHECK(command.err.find("unknown command 'chek': did you mean `riskgate check`?") !=
+        std::string::npos);
+  auto nested = repo.Riskgate({"policy", "valdate"});
+  CHECK(nested.exit_code == 2);
+  CHECK(nested.err.find("did you mean `riskgate policy validate`?") != std::string::npos);
+  auto flag = repo.Riskgate({"check", "--stagd"});
+  CHECK(flag.exit_code == 2);
+  CHECK(flag.err.find("unknown option --stagd: did you mean --staged?") != std::string::npos);
+}
+
+TEST_CASE("issue 19: a bad --color value is explained in words", "[e2e][cli]") {
+  TempRepo repo;
+  auto result = repo.Riskgate({"check", "--color=yes"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("--color: must be auto, always or never, not 'yes'") != std::string::npos);
+  CHECK(result.err.find("->") == std::string::npos);
+}
+
+TEST_CASE("issue 19: usage names the program riskgate, not the path it was started by",
+          "[e2e][cli]") {
+  TempRepo repo;
+  auto result = repo.Riskgate({"check", "--help"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("Usage: riskgate check [OPTIONS]") != std::string::npos);
+  CHECK(result.out.find(RiskgateBinary()) == std::string::npos);
+}
+
+TEST_CASE("issue 19: --output without --format takes the format from the extension", "[e2e][cli]") {
+  CommittedSecret fx;
+  CHECK(fx.repo.Riskgate({"check", "--worktree", "--output", "r.json"}).exit_code == 1);
+  CHECK(nlohmann::json::parse(ReadAll(fx.repo.path() + "/r.json"))["decision"] == "block");
+  CHECK(fx.repo.Riskgate({"check", "--worktree", "--output", "r.sarif"}).exit_code == 1);
+  CHECK(nlohmann::json::parse(ReadAll(fx.repo.path() + "/r.sarif"))["version"] == "2.1.0");
+  auto unknown = fx.repo.Riskgate({"check", "--worktree", "--output", "r.out"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("--output r.out: its extension names no format") != std::string::npos);
+}
+
+TEST_CASE("issue 19: counts and provider names read as English", "[e2e][cli]") {
+  CommittedSecret fx;
+  const std::string base = fx.repo.Head();
+  fx.repo.Write("README.md", "x\n");
+  fx.repo.Commit("readme");
+  auto range = fx.repo.Riskgate({"check", "--base", base});
+  CHECK(range.out.find("(1 commit)") != std::string::npos);
+  auto secret = fx.repo.Riskgate({"check", "--worktree"});
+  CHECK(secret.out.find("Revoke and rotate the credential (GitHub)") != std::string::npos);
+  CHECK(secret.out.find("credential at ") == std::string::npos);
+}
+
+TEST_CASE("issue 19: a check that judges nothing says so first and names --worktree",
+          "[e2e][cli][scope]") {
+  CommittedSecret fx;
+  const std::map<std::string, std::string> local = {
+      {"CI", ""}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}, {"PRE_COMMIT", ""}};
+  auto text = fx.repo.Riskgate({"check"}, local);
+  INFO(text.out << text.err);
+  CHECK(text.out.starts_with("riskgate "));
+  const std::string first = text.out.substr(0, text.out.find('\n'));
+  CHECK(first.find("nothing to judge: nothing is staged") != std::string::npos);
+  CHECK(first.find("riskgate check --worktree") != std::string::npos);
+  auto json = fx.repo.RiskgateJson({"check"}, 0, local);
+  CHECK(json["scope"]["empty"] == true);
+  // --all-files (pre-commit's name) judges the tracked tree and finds the committed secret.
+  auto all = fx.repo.RiskgateJson({"check", "--all-files"}, 1, local);
+  CHECK(all["scope"]["mode"] == "worktree");
+  CHECK(all["scope"]["empty"] == false);
+  // A staged change is something judged.
+  fx.repo.Write("app.py", "print(1)\n");
+  fx.repo.Git({"add", "app.py"});
+  CHECK(fx.repo.RiskgateJson({"check"}, 0, local)["scope"]["empty"] == false);
+}
+
+}  // namespace riskgate::testing
