@@ -243,6 +243,31 @@ bool PrefixPrintable(std::string_view piece, std::size_t shift, double share) {
   return static_cast<double>(printable) >= share * static_cast<double>(bytes);
 }
 
+// Whether Collector::Keep would keep anything of `piece` decoded as it stands: it decodes to
+// mostly printable bytes, or holds a run of kMinPrintableRun printable ones. Most long
+// identifiers of code do neither, and need not be decoded whole (no allocation here).
+bool DecodesToSomethingKept(std::string_view piece, double share) {
+  unsigned int buffer = 0;
+  int bits = 0;
+  std::size_t run = 0;
+  std::size_t printable = 0;
+  std::size_t bytes = 0;
+  for (char c : piece) {
+    const int value = Base64Value(c);
+    if (value < 0) return false;
+    buffer = (buffer << 6) | static_cast<unsigned int>(value);
+    bits += 6;
+    if (bits < 8) continue;
+    bits -= 8;
+    const bool shown = IsPrintable(static_cast<char>((buffer >> bits) & 0xffu));
+    run = shown ? run + 1 : 0;
+    printable += shown ? 1 : 0;
+    ++bytes;
+    if (run >= kMinPrintableRun) return true;
+  }
+  return bytes > 0 && static_cast<double>(printable) >= share * static_cast<double>(bytes);
+}
+
 // One base64 piece (no line breaks) of source `begin`..`end`: tried at each of the four
 // alignments (a run may start with characters that are not part of the encoding, such as a
 // path's last letters); the first that decodes to text wins, else the first that decodes at all
@@ -265,6 +290,7 @@ bool DecodeBase64Piece(std::string_view piece, std::size_t begin, std::size_t en
   }
   std::string_view aligned = piece;
   if (aligned.size() % 4 == 1) aligned.remove_suffix(1);
+  if (!DecodesToSomethingKept(aligned, limits.min_printable)) return true;
   auto decoded = DecodeBase64(aligned);
   if (decoded) return collector.Keep(*decoded, begin, end, Encoding::kBase64);
   return true;
@@ -273,6 +299,17 @@ bool DecodeBase64Piece(std::string_view piece, std::size_t begin, std::size_t en
 // A base64 run without its line breaks, decoded in pieces of `max_span` characters.
 bool DecodeBase64Run(std::string_view text, const EncodedRun& run, std::size_t max_span,
                      const DecodeLimits& limits, Collector& collector) {
+  const std::string_view written = text.substr(run.begin, run.end - run.begin);
+  if (written.find_first_of("\r\n") == std::string_view::npos) {  // one line: no copy
+    for (std::size_t at = 0; at < written.size(); at += max_span) {
+      const std::size_t end = std::min(written.size(), at + max_span);
+      if (!DecodeBase64Piece(written.substr(at, end - at), run.begin + at, run.begin + end, limits,
+                             collector)) {
+        return false;
+      }
+    }
+    return true;
+  }
   std::string compact;
   std::vector<std::pair<std::size_t, std::size_t>> lines;  // (offset in compact, in text)
   for (std::size_t i = run.begin; i < run.end;) {
