@@ -48,14 +48,24 @@ bool InAlphabet(char c, Alphabet alphabet) {
   return (ClassOf(c) & mask) != 0;
 }
 
-int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
+// Each byte's value in base64 (either alphabet), -1 for bytes in neither.
+constexpr std::array<signed char, 256> MakeBase64Values() {
+  std::array<signed char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    int value = -1;
+    if (c >= 'A' && c <= 'Z') value = c - 'A';
+    if (c >= 'a' && c <= 'z') value = c - 'a' + 26;
+    if (c >= '0' && c <= '9') value = c - '0' + 52;
+    if (c == '+' || c == '-') value = 62;
+    if (c == '/' || c == '_') value = 63;
+    table[static_cast<std::size_t>(c)] = static_cast<signed char>(value);
+  }
+  return table;
 }
+
+constexpr std::array<signed char, 256> kBase64Values = MakeBase64Values();
+
+int Base64Value(char c) { return kBase64Values[static_cast<unsigned char>(c)]; }
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
