@@ -86,8 +86,7 @@ core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, Poli
   policy::FingerprintSet baseline;
   // A bare repository has no waivers or baseline to read.
   if (workdir.empty())
-    return core::Result<RiskInputs>(tl::in_place, std::move(policy), std::move(waivers),
-                                    std::move(baseline));
+    return RiskInputs{std::move(policy), std::move(waivers), std::move(baseline)};
   if (policy.secrets.gitleaks_compat()) {
     // Like the waivers: from the base revision in range mode, so a change cannot ignore itself.
     auto ignore = files.ReadIfPresent(workdir + std::string(policy::kGitleaksIgnoreFile));

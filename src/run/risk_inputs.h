@@ -11,10 +11,12 @@
 
 namespace riskgate::run {
 
-// What judges a run besides the change. The policy is const: whatever the run adjusts (below) is
-// adjusted while loading, and nothing after loading can change what the policy says.
+// What judges a run besides the change. Whatever the run adjusts (below) is adjusted while
+// loading, and nothing after loading changes what the policy says: every stage takes it by const
+// reference. (The member is not const so that a RiskInputs moves: a const policy of ~600 rules
+// was copied at every hand-over, 5% of a pre-commit check.)
 struct RiskInputs {
-  const policy::Policy policy;
+  policy::Policy policy;
   std::vector<policy::Waiver> waivers;
   policy::FingerprintSet baseline;
 };
