@@ -109,8 +109,7 @@ core::Result<RiskInputs> LoadRiskInputs(const std::string& explicit_policy, Poli
     if (!fingerprints) return tl::unexpected(fingerprints.error());
     baseline = std::move(*fingerprints);
   }
-  return core::Result<RiskInputs>(tl::in_place, std::move(policy), std::move(waivers),
-                                  std::move(baseline));
+  return RiskInputs{std::move(policy), std::move(waivers), std::move(baseline)};
 }
 
 core::Result<WorkingPolicy> LoadWorkingPolicy(const std::string& repo_path,
