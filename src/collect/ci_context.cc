@@ -198,6 +198,13 @@ core::Result<ScopeChoice> DetectScope(const EnvReader& env, GitRepository& repo)
     const auto from = env("PRE_COMMIT_FROM_REF");
     const auto to = env("PRE_COMMIT_TO_REF");
     if (from && to) return Range(*from, *to, "pre-commit:pre-push");
+    // A pre-push whose commits reach a root (the first push of a repository): pre-commit names
+    // no range, only the remote and the local branch. Every commit is new there: all of them
+    // are judged, from the root.
+    if (env("PRE_COMMIT_REMOTE_NAME") && !UnderCi(env)) {
+      return Range(std::string(kEmptyTreeId), env("PRE_COMMIT_LOCAL_BRANCH").value_or("HEAD"),
+                   "pre-commit:pre-push (first push: every commit from the root)");
+    }
     // pre-commit run in CI has an empty index: judge what the CI run is about instead.
     if (!UnderCi(env)) return Staged("pre-commit");
   }
@@ -220,6 +227,18 @@ core::Result<ScopeChoice> DetectScope(const EnvReader& env, GitRepository& repo)
     auto head = repo.ResolveCommit("HEAD");
     if (!head) return tl::unexpected(head.error());
     return Range(*upstream, *head, "local: branch against its upstream");
+  }
+  // No upstream: the commits since the branch left the default branch.
+  if (auto head = repo.ResolveCommit("HEAD")) {
+    for (const char* name : {"refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master",
+                             "refs/remotes/origin/main", "refs/remotes/origin/master"}) {
+      auto base = repo.ResolveCommit(name);
+      if (!base) continue;
+      auto fork = repo.MergeBase(*base, *head);
+      if (!fork || *fork == *head) break;  // on the default branch, or behind it: nothing new
+      return Range(*fork, *head,
+                   "local: commits since the default branch (" + std::string(name) + ")");
+    }
   }
   return Staged("local: nothing staged and no upstream");
 }

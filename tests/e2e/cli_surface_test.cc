@@ -105,3 +105,31 @@ TEST_CASE("issue 19: a check that judges nothing says so first and names --workt
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("issue 19: with nothing staged and no upstream a check judges the branch's own commits",
+          "[e2e][cli][scope]") {
+  TempRepo repo;
+  repo.Write("README.md", "hello\n");
+  repo.Commit("init");
+  const std::map<std::string, std::string> local = {
+      {"CI", ""}, {"GITHUB_ACTIONS", ""}, {"GITLAB_CI", ""}, {"PRE_COMMIT", ""}};
+  // A branch off main that committed a secret and was never pushed: no upstream to compare
+  // with, nothing staged; what the developer means is the branch's commits since main.
+  repo.Git({"checkout", "-q", "-b", "feature"});
+  repo.Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
+  repo.Commit("deploy");
+  repo.Write("notes.txt", "more\n");
+  repo.Commit("notes");
+  auto json = repo.RiskgateJson({"check"}, 1, local);
+  CHECK(json["scope"]["mode"] == "range");
+  CHECK(json["scope"]["empty"] == false);
+  CHECK(json["scope"]["commits"] == 2);
+  CHECK(json["decision"] == "block");
+  // Back on main nothing is new: nothing to judge, said so.
+  repo.Git({"checkout", "-q", "main"});
+  CHECK(repo.RiskgateJson({"check"}, 0, local)["scope"]["empty"] == true);
+}
+
+}  // namespace riskgate::testing

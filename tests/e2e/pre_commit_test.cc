@@ -121,6 +121,32 @@ TEST_CASE("issue 19: the riskgate hook installed for pre-push judges the pushed 
   CHECK((push.out + push.err).find(FakeGithubToken()) == std::string::npos);
 }
 
+TEST_CASE("issue 19: the first push of a repository judges every commit from the root",
+          "[e2e][pre-commit]") {
+  // pre-commit names no range for a push that reaches a root commit (only the remote): the
+  // hook must not judge the empty index and pass.
+  PreCommitRepo pc;
+  TempDir remote;
+  REQUIRE(Run({"git", "init", "-q", "--bare", remote.path()}).exit_code == 0);
+  pc.repo().Git({"remote", "add", "origin", remote.path()});
+  auto hook = pc.PreCommit({"install", "--hook-type", "pre-push"});
+  INFO(hook.out << hook.err);
+  REQUIRE(hook.exit_code == 0);
+  pc.repo().Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
+  pc.repo().Git({"add", "deploy.sh"});
+  REQUIRE(pc.Git({"commit", "-q", "--no-verify", "-m", "deploy"}).exit_code == 0);
+  // Removed again before the push: the secret is in the pushed history, not in the tree.
+  pc.repo().Git({"rm", "-q", "deploy.sh"});
+  REQUIRE(pc.Git({"commit", "-q", "--no-verify", "-m", "oops"}).exit_code == 0);
+  auto push = pc.Git({"push", "origin", "HEAD:refs/heads/main"});
+  INFO(push.out << push.err);
+  CHECK(push.exit_code != 0);
+  CHECK((push.out + push.err).find("BLOCK deploy.sh:1") != std::string::npos);
+  CHECK((push.out + push.err).find(FakeGithubToken()) == std::string::npos);
+  CHECK(Run({"git", "--git-dir", remote.path(), "rev-parse", "-q", "--verify", "refs/heads/main"})
+            .exit_code != 0);
+}
+
 TEST_CASE("install-hook writes a plain hook that blocks, and refuses a foreign one",
           "[e2e][hook]") {
   TempRepo repo;
