@@ -186,7 +186,10 @@ class GitHistorySource final : public HistorySource {
                         std::string(git_repository_commondir(repo_)) + "lfs/objects/", max_bytes);
     if (!scannable) return tl::unexpected(scannable.error());
     out.text = std::move(scannable->text);
-    if (scannable->skip) out.state = StateOf(*scannable->skip);
+    if (scannable->skip) {
+      out.state = StateOf(*scannable->skip);
+      out.magic = std::move(scannable->magic);
+    }
     return out;
   }
 

@@ -59,7 +59,8 @@ enum class BlobState { kText, kBinary, kTooLarge, kLfsPointer, kMissing, kUndeco
 struct BlobContent {
   BlobState state = BlobState::kText;
   std::int64_t size = 0;
-  std::string text;  // kText only: UTF-8 or 8-bit text (UTF-16/32 decoded, an LFS object read)
+  std::string text;   // kText only: UTF-8 or 8-bit text (UTF-16/32 decoded, an LFS object read)
+  std::string magic;  // kBinary, kUndecodable: the first bytes (a keystore's magic number)
 };
 
 struct HistoryWalkRequest {

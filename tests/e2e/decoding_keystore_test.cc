@@ -87,6 +87,18 @@ TEST_CASE("A committed PKCS#12 file is a keystore-file finding, not an unscanned
   auto worktree = repo.RiskgateJson({"check", "--worktree"}, 1);
   const nlohmann::json* f = FindingOf(worktree, "keystore-file");
   REQUIRE(f != nullptr);
+  // A history audit tells them by their bytes too: the renamed copy is a keystore by content,
+  // and neither is an unscanned file.
+  auto history = repo.RiskgateJson({"history"}, 1);
+  int in_history = 0;
+  for (const auto& h : history["findings"]) {
+    CHECK(h["rule"] != "unscanned-file");
+    if (h["rule"] == "keystore-file") {
+      ++in_history;
+      CHECK(h["message"].get<std::string>().find("by its magic bytes") != std::string::npos);
+    }
+  }
+  CHECK(in_history >= 1);
 }
 
 }  // namespace riskgate::testing

@@ -11,6 +11,8 @@
 #include <unordered_map>
 
 #include "evaluate/history/history_scanner.h"
+#include "evaluate/secrets/keystore.h"
+#include "evaluate/secrets/secrets_scanner.h"
 #include "evaluate/unscanned/unscanned_files.h"
 
 namespace riskgate::evaluate::history {
@@ -42,6 +44,7 @@ std::optional<core::SkipReason> SkipReasonOf(BlobState state) {
 struct Unscanned {
   core::SkipReason reason = core::SkipReason::kBinary;
   std::int64_t size = 0;
+  std::string magic = {};  // a binary's first bytes (a keystore's magic number)
 };
 
 // Texts of dirty blobs are kept up to this many bytes, so that scanning one at a second path
@@ -96,7 +99,7 @@ class SharedState {
     }
     Count(*read);
     if (auto reason = SkipReasonOf(read->state))
-      unscanned_.emplace(blob, Unscanned{*reason, read->size});
+      unscanned_.emplace(blob, Unscanned{*reason, read->size, read->magic});
     verdict = out.verdict;
     if (verdict == BlobVerdict::kDirty) {
       if (text_bytes_ + read->text.size() <= kDirtyTextBudget) {
@@ -307,11 +310,28 @@ class Worker {
 
   // A path the commit gave content riskgate could not scan: listed, and a finding whose
   // content id is the blob's, so copies of it are sightings of one finding.
+  // A keystore (by its magic bytes or name) is the secrets control's keystore-file finding
+  // instead, as in a change.
   void AddUnscanned(const collect::HistoryCommit& commit, const collect::PathChange& change,
                     const Unscanned& unscanned) {
-    skipped_.push_back(core::SkippedFile{change.path, unscanned.reason, commit.id, unscanned.size});
-    core::Finding finding = unscanned::UnscannedFinding(
-        change.path, unscanned.reason, unscanned.size, commit.id, on_unscanned_, change.blob);
+    skipped_.push_back(core::SkippedFile{change.path, unscanned.reason, commit.id, unscanned.size,
+                                         unscanned.magic});
+    std::vector<core::Finding> keystores = scanner_.Keystores(skipped_.back());
+    if (keystores.empty()) {
+      keystores.push_back(unscanned::UnscannedFinding(change.path, unscanned.reason, unscanned.size,
+                                                      commit.id, on_unscanned_, change.blob));
+    }
+    for (core::Finding& finding : keystores) {
+      // Copies of one keystore are sightings of one finding, as for other unscanned content.
+      if (finding.rule == secrets::kKeystoreRule) {
+        finding.content_id = secrets::SecretContentId(finding.rule, change.blob);
+      }
+      AddFileFinding(commit, change, std::move(finding));
+    }
+  }
+
+  void AddFileFinding(const collect::HistoryCommit& commit, const collect::PathChange& change,
+                      core::Finding finding) {
     core::Sighting sighting{
         commit.id,
         commit.author,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "evaluate/custom/custom_rules.h"
+#include "evaluate/secrets/keystore.h"
 
 namespace riskgate::evaluate::history {
 
@@ -12,6 +13,11 @@ HistoryScanner::HistoryScanner(const policy::Policy& policy)
   for (const auto& rule : policy.custom.rules) {
     if (rule.kind == policy::CustomKind::kForbidContent) content_rules_.push_back(&rule);
   }
+}
+
+std::vector<core::Finding> HistoryScanner::Keystores(const core::SkippedFile& file) const {
+  if (!policy_.secrets.enabled) return {};
+  return secrets::KeystoreFindings({file}, policy_.secrets);
 }
 
 bool HistoryScanner::MayFind(std::string_view text) const {

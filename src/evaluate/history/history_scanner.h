@@ -33,6 +33,9 @@ class HistoryScanner {
   // Findings in `text` as the version of `path` in `commit`, in text order.
   std::vector<core::Finding> Scan(const std::string& path, const std::string& commit,
                                   std::string_view text, ScanCounts& counts) const;
+  // The keystore-file finding for a blob skipped as binary, when it is a keystore by its magic
+  // bytes or its name (evaluate/secrets/keystore.h); else none.
+  std::vector<core::Finding> Keystores(const core::SkippedFile& file) const;
   // Secrets in pushed bytes of `commit` that are no file's content (its message, a path, a
   // symlink's target), reported at `path`.
   std::vector<core::Finding> ScanMetadata(const std::string& path, const std::string& commit,
