@@ -26,7 +26,7 @@ std::vector<TextRange> Merged(std::vector<TextRange> ranges) {
 KeywordWindows::KeywordWindows(std::string_view text, const LineMap& lines,
                                const KeywordIndex& index)
     : text_(text), lines_(lines), by_keyword_(index.size()) {
-  distinct_ = index.Occurrences(text, ends_);
+  distinct_ = index.Occurrences(text, lines.Starts(), ends_);
 }
 
 const std::vector<TextRange>& KeywordWindows::ForKeyword(std::size_t id) {

@@ -31,6 +31,8 @@ class LineMap {
     return static_cast<std::size_t>(it - starts_.begin()) - 1;
   }
   std::size_t Count() const { return starts_.size(); }
+  // Where each line starts, in order (the first at 0).
+  const std::vector<std::size_t>& Starts() const { return starts_; }
   std::size_t Start(std::size_t line) const { return starts_[line]; }
   std::size_t End(std::size_t line) const {
     return line + 1 < starts_.size() ? starts_[line + 1] - 1 : size_;

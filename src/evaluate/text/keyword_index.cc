@@ -1,5 +1,6 @@
 #include "evaluate/text/keyword_index.h"
 
+#include <algorithm>
 #include <atomic>
 #include <climits>
 #include <cstdio>
@@ -59,14 +60,25 @@ struct ScanState {
 
 struct LocateState {
   std::vector<std::vector<std::size_t>>* ends;
+  const std::vector<std::size_t>* line_starts;
   int distinct;
 };
 
+// The first occurrence of a keyword on each line: a later one on the line of the last kept is
+// passed over (Hyperscan reports in order of the end offset).
 int OnOccurrence(unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) {
   auto* state = static_cast<LocateState*>(context);
   auto& list = (*state->ends)[id];
-  if (list.empty()) ++state->distinct;
-  list.push_back(static_cast<std::size_t>(to));
+  const auto end = static_cast<std::size_t>(to);
+  if (list.empty()) {
+    ++state->distinct;
+  } else {
+    const auto& starts = *state->line_starts;
+    // The start of the line holding the occurrence's last byte.
+    const auto line = std::upper_bound(starts.begin(), starts.end(), end - 1);
+    if (line != starts.begin() && *(line - 1) < list.back()) return 0;
+  }
+  list.push_back(end);
   return 0;
 }
 
@@ -257,7 +269,7 @@ int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
   return FindByAutomaton(text, found);
 }
 
-int KeywordIndex::Occurrences(std::string_view text,
+int KeywordIndex::Occurrences(std::string_view text, const std::vector<std::size_t>& line_starts,
                               std::vector<std::vector<std::size_t>>& ends) const {
   if (ends.size() != keyword_count_) ends.resize(keyword_count_);
   for (auto& list : ends) list.clear();
@@ -265,7 +277,7 @@ int KeywordIndex::Occurrences(std::string_view text,
   void* database = nullptr;
   void* scratch = nullptr;
   if (HyperscanFor(text, database, scratch)) {
-    LocateState state{&ends, 0};
+    LocateState state{&ends, &line_starts, 0};
     if (hs_scan(static_cast<hs_database_t*>(database), text.data(),
                 static_cast<unsigned>(text.size()), 0, static_cast<hs_scratch_t*>(scratch),
                 OnOccurrence, &state) == HS_SUCCESS) {

@@ -33,10 +33,13 @@ class KeywordIndex {
   // resized to the number of keywords; returns how many distinct keywords were found.
   int Find(std::string_view text, std::vector<char>& found) const;
 
-  // Where each keyword occurs in `text`: ends[id] lists the offsets just past its occurrences,
-  // in text order (the automaton keeps only the first of each line; Hyperscan every one);
-  // returns how many distinct keywords occur.
-  int Occurrences(std::string_view text, std::vector<std::vector<std::size_t>>& ends) const;
+  // Where each keyword occurs in `text`, line by line: ends[id] lists the offset just past its
+  // first occurrence on each line where it occurs, in text order; returns how many distinct
+  // keywords occur. `line_starts`: where the text's lines start (sorted, from 0), which
+  // Hyperscan needs to keep one occurrence a line (so a file of one keyword over and over costs
+  // one entry a line, not one an occurrence).
+  int Occurrences(std::string_view text, const std::vector<std::size_t>& line_starts,
+                  std::vector<std::vector<std::size_t>>& ends) const;
 
   std::size_t size() const { return keyword_count_; }
   // "hyperscan" or "aho-corasick": which engine Find uses now.
