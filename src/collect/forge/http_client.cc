@@ -69,11 +69,28 @@ bool IsLoopbackHost(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
 }
 
-// HTTPS_PROXY / NO_PROXY, as curl reads them (cpp-httplib does not).
-void ApplyProxy(httplib::Client& client, const ParsedUrl& url) {
+std::string PercentDecoded(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// HTTPS_PROXY / NO_PROXY, as curl reads them (cpp-httplib does not). Credentials in the proxy
+// URL (http://user:pass@proxy:port, percent-encoded) go to the proxy as Basic auth; they are
+// never shown: the proxy is named as scheme://host:port. Returns that name, or "" for no proxy.
+std::string ApplyProxy(httplib::Client& client, const ParsedUrl& url) {
   const char* proxy = std::getenv(url.https ? "HTTPS_PROXY" : "HTTP_PROXY");
   if (proxy == nullptr) proxy = std::getenv(url.https ? "https_proxy" : "http_proxy");
-  if (proxy == nullptr || *proxy == '\0' || IsLoopbackHost(url.host)) return;
+  if (proxy == nullptr || *proxy == '\0' || IsLoopbackHost(url.host)) return "";
   const char* no_proxy = std::getenv("NO_PROXY");
   if (no_proxy == nullptr) no_proxy = std::getenv("no_proxy");
   if (no_proxy != nullptr) {
@@ -85,22 +102,38 @@ void ApplyProxy(httplib::Client& client, const ParsedUrl& url) {
       std::string entry = list.substr(pos, end - pos);
       while (!entry.empty() && entry.front() == ' ') entry.erase(0, 1);
       while (!entry.empty() && entry.back() == ' ') entry.pop_back();
-      if (entry == "*") return;
+      if (entry == "*") return "";
       if (!entry.empty() && entry.front() == '.') entry.erase(0, 1);
       if (!entry.empty() && (url.host == entry || url.host.ends_with("." + entry))) {
-        return;
+        return "";
       }
       pos = end + 1;
     }
   }
   std::string p = proxy;
-  if (auto scheme = p.find("://"); scheme != std::string::npos) p = p.substr(scheme + 3);
-  p = p.substr(0, p.find('/'));
-  if (auto at = p.rfind('@'); at != std::string::npos) p = p.substr(at + 1);
+  std::string scheme = "http";
+  if (auto sep = p.find("://"); sep != std::string::npos) {
+    scheme = core::AsciiLower(p.substr(0, sep));
+    p = p.substr(sep + 3);
+  }
+  p = p.substr(0, p.find_first_of("/?#"));
+  std::string user;
+  std::string password;
+  if (auto at = p.rfind('@'); at != std::string::npos) {
+    const std::string userinfo = p.substr(0, at);
+    p = p.substr(at + 1);
+    const auto colon = userinfo.find(':');
+    user = PercentDecoded(userinfo.substr(0, colon));
+    if (colon != std::string::npos) password = PercentDecoded(userinfo.substr(colon + 1));
+  }
   const auto colon = p.rfind(':');
-  const std::string host = p.substr(0, colon);
-  const int port = colon == std::string::npos ? 80 : std::atoi(p.c_str() + colon + 1);
-  if (!host.empty() && port > 0) client.set_proxy(host, port);
+  const bool has_port = colon != std::string::npos && p.find(']', colon) == std::string::npos;
+  const std::string host = has_port ? p.substr(0, colon) : p;
+  const int port = has_port ? std::atoi(p.c_str() + colon + 1) : 80;
+  if (host.empty() || port <= 0) return "";
+  client.set_proxy(host, port);
+  if (!user.empty() || !password.empty()) client.set_proxy_basic_auth(user, password);
+  return core::EscapeForDisplay(scheme + "://" + host + ":" + std::to_string(port));
 }
 
 bool Retryable(int status) { return status == 429 || (status >= 500 && status <= 599); }
@@ -206,6 +239,7 @@ struct HttpClient::Impl {
   std::string token;
   TokenStyle style = TokenStyle::kBearer;
   HttpOptions options;
+  std::string proxy;  // the last attempt's proxy, without credentials; "" for none
 
   // One attempt: a response (any status) or a transport error.
   core::Result<HttpResponse> Attempt(const std::string& path) {
@@ -217,7 +251,7 @@ struct HttpClient::Impl {
     client.set_connection_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
     client.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
     client.set_write_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
-    ApplyProxy(client, url);
+    proxy = ApplyProxy(client, url);
     httplib::Headers headers = {{"User-Agent", "riskgate"}, {"Accept", "application/json"}};
     if (!token.empty()) {
       if (style == TokenStyle::kBearer) {
@@ -277,6 +311,14 @@ struct HttpClient::Impl {
       }
       return tl::unexpected(ForgeError(why));
     }
+    if (response.status == 0) {
+      // The proxy answered the CONNECT itself (407): httplib hands that answer back without
+      // calling the callbacks above.
+      response.status = result->status;
+      for (const auto& [name, value] : result->headers) {
+        response.headers[core::AsciiLower(name)] = value;
+      }
+    }
     return response;
   }
 };
@@ -329,6 +371,13 @@ core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
         if (response->status == 404) {
           hint = " (not found, or the token may not see it)";
         }
+        if (response->status == 407) {
+          hint = impl_->proxy.empty()
+                     ? " (a proxy asks for credentials)"
+                     : " (the proxy " + impl_->proxy +
+                           " refused the credentials: put user:password, percent-encoded, in "
+                           "HTTPS_PROXY/HTTP_PROXY as http://user:password@host:port)";
+        }
         return tl::unexpected(ForgeError(shown + " failed: " + last + hint));
       }
       if (auto asked = ServerWait(*response)) {
@@ -377,21 +426,6 @@ std::string WithPage(const std::string& path, const std::string& number) {
     start = end + 1;
   }
   if (!replaced) out += (out.back() == '?' ? "" : "&") + std::string("page=") + number;
-  return out;
-}
-
-std::string PercentDecoded(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
   return out;
 }
 
