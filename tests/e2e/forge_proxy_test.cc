@@ -101,10 +101,10 @@ class ConnectProxy {
     // CONNECT forge.test:PORT HTTP/1.1
     const auto colon = head.find(':');
     if (!head.starts_with("CONNECT forge.test:") || auth != kExpectedAuth) {
-      // Without "Connection: close": cpp-httplib 0.11 deadlocks on a 407 that carries it.
+      // "Connection: close" deadlocked cpp-httplib 0.11: riskgate must not hang on it.
       Send(client,
            "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic "
-           "realm=\"corp\"\r\nContent-Length: 0\r\n\r\n");
+           "realm=\"corp\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
       return;
     }
     const int target_port = std::atoi(head.c_str() + colon + 1);
@@ -200,9 +200,9 @@ TEST_CASE("the forge client authenticates to a proxy named with credentials",
     const auto through = repo.Riskgate({"fix", "pins"}, env);
     INFO(through.err);
     CHECK(through.exit_code == 0);
-    CHECK(proxy.tunnels() == 1);
-    REQUIRE(proxy.authorizations().size() == 1);
-    CHECK(proxy.authorizations().front() == kExpectedAuth);
+    CHECK(proxy.tunnels() >= 1);
+    REQUIRE_FALSE(proxy.authorizations().empty());
+    for (const auto& sent : proxy.authorizations()) CHECK(sent == kExpectedAuth);
     CHECK(server.CountRequests("/repos/actions/checkout/commits/v4") == 1);
     CHECK_THAT(through.err, !Catch::Contains("p@ss"));
   }
@@ -213,7 +213,7 @@ TEST_CASE("the forge client authenticates to a proxy named with credentials",
     const auto through = repo.Riskgate({"fix", "pins"}, env);
     INFO(through.err);
     CHECK(through.exit_code == 0);
-    CHECK(proxy.tunnels() == 1);
+    CHECK(proxy.tunnels() >= 1);
     CHECK(server.CountRequests("/repos/actions/checkout/commits/v4") == 1);
   }
 }
