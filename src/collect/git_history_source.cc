@@ -325,7 +325,10 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
   };
   for (const auto& rev : revs) {
     OwnedObject object;
-    if (git_revparse_single(object.out(), repo, rev.c_str()) != 0 || !peel(object.get(), rev)) {
+    if (const int rc = git_revparse_single(object.out(), repo, rev.c_str()); rc != 0) {
+      return MakeError(ErrorCode::kRevision, UnresolvedRevision(rev, rc));
+    }
+    if (!peel(object.get(), rev)) {
       return MakeError(ErrorCode::kRevision,
                        "'" + rev + "' does not name a commit: " + LastError());
     }

@@ -11,8 +11,29 @@ namespace riskgate::collect::git_internal {
 
 inline std::string LastError() {
   const git_error* e = git_error_last();
-  return e != nullptr && e->message != nullptr ? e->message : "unknown libgit2 error";
+  return e != nullptr && e->message != nullptr ? e->message : "libgit2 gave no reason";
 }
+
+// "cannot resolve revision 'rev': " and why (git_revparse_single returned `rc`) and what to
+// do. libgit2 sets no message for a full commit id that is not in the object store.
+inline std::string UnresolvedRevision(const std::string& rev, int rc) {
+  const std::string head = "cannot resolve revision '" + rev + "'";
+  const bool hex = rev.size() >= 4 && rev.size() <= GIT_OID_HEXSZ &&
+                   rev.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+  if (hex && rc != GIT_EAMBIGUOUS) {
+    const std::string id = rev.size() == GIT_OID_HEXSZ ? rev : "<its full 40-character id>";
+    return head + ": commit " + rev + " is not in this repository: fetch it (`git fetch origin " +
+           id + "`) or fetch the full history (actions/checkout `fetch-depth: 0`, GitLab " +
+           "`GIT_DEPTH: 0`)";
+  }
+  if (rc == GIT_EAMBIGUOUS) return head + ": it is ambiguous; give the full 40-character commit id";
+  if (rc == GIT_ENOTFOUND) {
+    return head + ": no branch, tag or commit of that name is in this repository; check the " +
+           "name, or fetch it (`git fetch origin " + rev + "`)";
+  }
+  return head + " (" + LastError() + ")";
+}
+
 template <typename T, void (*Free)(T*)>
 struct Owned {
   T* ptr = nullptr;

@@ -291,7 +291,7 @@ core::Result<std::optional<std::string>> GitRepository::Head() {
 
 core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
   OwnedObject object;
-  if (git_revparse_single(object.out(), repo_, rev.c_str()) != 0) {
+  if (const int rc = git_revparse_single(object.out(), repo_, rev.c_str()); rc != 0) {
     std::string message = "cannot resolve revision '" + rev + "'";
     if (IsShallow()) {
       message +=
@@ -300,7 +300,7 @@ core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
           "(`git fetch --deepen` / `git fetch origin <sha>`)";
       return MakeError(ErrorCode::kShallow, message);
     }
-    return MakeError(ErrorCode::kRevision, message + " (" + LastError() + ")");
+    return MakeError(ErrorCode::kRevision, UnresolvedRevision(rev, rc));
   }
   OwnedObject commit;
   if (git_object_peel(commit.out(), object.get(), GIT_OBJECT_COMMIT) != 0) {

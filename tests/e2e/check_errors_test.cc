@@ -23,6 +23,34 @@ TEST_CASE("a revision that does not exist fails closed", "[e2e][errors]") {
   CHECK(result.err.find("cannot resolve revision 'does-not-exist'") != std::string::npos);
 }
 
+// Issue 19: a commit id that is not in a full clone said "(unknown libgit2 error)"; it now says
+// what is missing and how to fetch it, for the base and for the head of the range.
+TEST_CASE("a base or head commit that is not in the repository says how to fetch it",
+          "[e2e][errors]") {
+  TempRepo repo;
+  repo.Write("a.txt", "one\n");
+  repo.Commit("one");
+  repo.Write("a.txt", "two\n");
+  repo.Commit("two");
+  const std::string absent = "0123456789abcdef0123456789abcdef01234567";
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"check", "--base", absent}, {"check", "--base", "HEAD~1", "--head", absent}}) {
+    auto result = repo.Riskgate(args);
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("riskgate: error: ") == 0);
+    CHECK(result.err.find("commit " + absent + " is not in this repository") != std::string::npos);
+    CHECK(result.err.find("git fetch origin " + absent) != std::string::npos);
+    CHECK(result.err.find("fetch-depth: 0") != std::string::npos);
+    CHECK(result.err.find("unknown libgit2 error") == std::string::npos);
+    CHECK(result.out.empty());
+  }
+  auto short_id = repo.Riskgate({"check", "--base", "0123abcd"});
+  CHECK(short_id.exit_code == 2);
+  CHECK(short_id.err.find("commit 0123abcd is not in this repository") != std::string::npos);
+  CHECK(short_id.err.find("unknown libgit2 error") == std::string::npos);
+}
+
 TEST_CASE("an invalid policy fails closed with every problem located", "[e2e][errors]") {
   TempRepo repo;
   repo.Write(".riskgate.yaml",
