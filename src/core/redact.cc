@@ -253,16 +253,7 @@ std::vector<Span> SecretSpans(std::string_view text) {
   spans.erase(
       std::remove_if(spans.begin(), spans.end(), [](const Span& s) { return s.second <= s.first; }),
       spans.end());
-  std::sort(spans.begin(), spans.end());
-  std::vector<Span> merged;
-  for (const Span& s : spans) {
-    if (!merged.empty() && s.first <= merged.back().second) {
-      merged.back().second = std::max(merged.back().second, s.second);
-    } else {
-      merged.push_back(s);
-    }
-  }
-  return merged;
+  return MergedRanges(std::move(spans));
 }
 
 }  // namespace

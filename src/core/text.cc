@@ -23,6 +23,20 @@ double ShannonEntropy(std::string_view text) {
   return entropy;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> MergedRanges(
+    std::vector<std::pair<std::size_t, std::size_t>> ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& r : ranges) {
+    if (!out.empty() && r.first <= out.back().second) {
+      out.back().second = std::max(out.back().second, r.second);
+    } else {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

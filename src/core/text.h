@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace riskgate::core {
@@ -11,6 +12,10 @@ namespace riskgate::core {
 double ShannonEntropy(std::string_view text);
 
 // ASCII lower-casing; other bytes unchanged.
+// Half-open ranges [first, second), sorted, with those that overlap or touch joined.
+std::vector<std::pair<std::size_t, std::size_t>> MergedRanges(
+    std::vector<std::pair<std::size_t, std::size_t>> ranges);
+
 std::string AsciiLower(std::string_view text);
 
 // A secret shown to humans: at most the first 4 characters, then "…" (never more than a quarter of

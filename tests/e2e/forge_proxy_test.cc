@@ -151,11 +151,7 @@ class ConnectProxy {
 TEST_CASE("the forge client authenticates to a proxy named with credentials",
           "[e2e][forge][proxy]") {
   TempDir certs;
-  const auto made = Shell(
-      "openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 "
-      "-subj /CN=forge.test -addext subjectAltName=DNS:forge.test 2>&1",
-      certs.path());
-  REQUIRE(made.exit_code == 0);
+  REQUIRE(MakeSelfSignedCert(certs.path(), "forge.test", "DNS:forge.test"));
   FixtureServer server(certs.path() + "/cert.pem", certs.path() + "/key.pem");
   server.On("/repos/actions/checkout/commits/v4",
             nlohmann::json{{"sha", std::string(40, 'a')}}.dump());

@@ -13,11 +13,7 @@ namespace riskgate::testing {
 
 TEST_CASE("the forge client refuses a certificate it does not trust", "[e2e][forge][tls]") {
   TempDir certs;
-  const auto made = Shell(
-      "openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 "
-      "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>&1",
-      certs.path());
-  REQUIRE(made.exit_code == 0);
+  REQUIRE(MakeSelfSignedCert(certs.path(), "127.0.0.1", "IP:127.0.0.1"));
   FixtureServer server(certs.path() + "/cert.pem", certs.path() + "/key.pem");
   server.On("/repos/actions/checkout/commits/v4",
             nlohmann::json{{"sha", std::string(40, 'a')}}.dump());

@@ -40,6 +40,15 @@ class PreCommitRepo {
   TempRepo& repo() { return repo_; }
   ProcessResult Git(const std::vector<std::string>& args) { return Tool("git", args); }
   ProcessResult PreCommit(const std::vector<std::string>& args) { return Tool("pre-commit", args); }
+  // An empty bare repository as `origin`, and the hook installed for pre-push too.
+  void AddRemoteAndPrePushHook() {
+    REQUIRE(Run({"git", "init", "-q", "--bare", remote_.path()}).exit_code == 0);
+    repo_.Git({"remote", "add", "origin", remote_.path()});
+    auto hook = PreCommit({"install", "--hook-type", "pre-push"});
+    INFO(hook.out << hook.err);
+    REQUIRE(hook.exit_code == 0);
+  }
+  const TempDir& remote() const { return remote_; }
 
  private:
   ProcessResult Tool(const std::string& tool, const std::vector<std::string>& args) {
@@ -48,6 +57,7 @@ class PreCommitRepo {
     return Run(argv, repo_.path(), env_);
   }
   TempDir cache_;
+  TempDir remote_;
   TempRepo repo_;
   std::map<std::string, std::string> env_;
 };
@@ -103,12 +113,7 @@ TEST_CASE("git commit -a and git commit <path> are judged on what they commit",
 TEST_CASE("issue 19: the riskgate hook installed for pre-push judges the pushed commits",
           "[e2e][pre-commit]") {
   PreCommitRepo pc;
-  TempDir remote;
-  REQUIRE(Run({"git", "init", "-q", "--bare", remote.path()}).exit_code == 0);
-  pc.repo().Git({"remote", "add", "origin", remote.path()});
-  auto hook = pc.PreCommit({"install", "--hook-type", "pre-push"});
-  INFO(hook.out << hook.err);
-  REQUIRE(hook.exit_code == 0);
+  pc.AddRemoteAndPrePushHook();
   REQUIRE(pc.Git({"push", "-q", "origin", "HEAD:refs/heads/main"}).exit_code == 0);
   // A commit hook would have stopped this; --no-verify skips it, as a hurried developer might.
   pc.repo().Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
@@ -126,12 +131,7 @@ TEST_CASE("issue 19: the first push of a repository judges every commit from the
   // pre-commit names no range for a push that reaches a root commit (only the remote): the
   // hook must not judge the empty index and pass.
   PreCommitRepo pc;
-  TempDir remote;
-  REQUIRE(Run({"git", "init", "-q", "--bare", remote.path()}).exit_code == 0);
-  pc.repo().Git({"remote", "add", "origin", remote.path()});
-  auto hook = pc.PreCommit({"install", "--hook-type", "pre-push"});
-  INFO(hook.out << hook.err);
-  REQUIRE(hook.exit_code == 0);
+  pc.AddRemoteAndPrePushHook();
   pc.repo().Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
   pc.repo().Git({"add", "deploy.sh"});
   REQUIRE(pc.Git({"commit", "-q", "--no-verify", "-m", "deploy"}).exit_code == 0);
@@ -143,7 +143,8 @@ TEST_CASE("issue 19: the first push of a repository judges every commit from the
   CHECK(push.exit_code != 0);
   CHECK((push.out + push.err).find("BLOCK deploy.sh:1") != std::string::npos);
   CHECK((push.out + push.err).find(FakeGithubToken()) == std::string::npos);
-  CHECK(Run({"git", "--git-dir", remote.path(), "rev-parse", "-q", "--verify", "refs/heads/main"})
+  CHECK(Run({"git", "--git-dir", pc.remote().path(), "rev-parse", "-q", "--verify",
+             "refs/heads/main"})
             .exit_code != 0);
 }
 

@@ -6,7 +6,19 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/process.h"
+
 namespace riskgate::testing {
+
+bool MakeSelfSignedCert(const std::string& dir, const std::string& common_name,
+                        const std::string& alt_name) {
+  return Shell(
+             "openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 "
+             "-subj /CN=" +
+                 common_name + " -addext subjectAltName=" + alt_name + " 2>&1",
+             dir)
+             .exit_code == 0;
+}
 
 struct FixtureServer::Impl {
   std::unique_ptr<httplib::Server> owned;

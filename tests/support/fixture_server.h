@@ -24,6 +24,11 @@ struct RecordedRequest {
   std::string private_token;
 };
 
+// Writes a self-signed certificate and its key, cert.pem and key.pem, into `dir` (openssl),
+// for `common_name` with the subjectAltName `alt_name` ("DNS:forge.test", "IP:127.0.0.1").
+bool MakeSelfSignedCert(const std::string& dir, const std::string& common_name,
+                        const std::string& alt_name);
+
 class FixtureServer {
  public:
   FixtureServer();

@@ -2,26 +2,10 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "policy/secret_rule.h"
 
 namespace riskgate::evaluate::secrets {
-namespace {
-
-// Sorted ranges with overlapping or touching ones joined.
-std::vector<TextRange> Merged(std::vector<TextRange> ranges) {
-  std::sort(ranges.begin(), ranges.end());
-  std::vector<TextRange> out;
-  for (const TextRange& r : ranges) {
-    if (!out.empty() && r.first <= out.back().second) {
-      out.back().second = std::max(out.back().second, r.second);
-    } else {
-      out.push_back(r);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 KeywordWindows::KeywordWindows(std::string_view text, const LineMap& lines,
                                const KeywordIndex& index)
@@ -49,7 +33,7 @@ const std::vector<TextRange>& KeywordWindows::ForKeyword(std::size_t id) {
     windows.emplace_back(lines_.Start(first), end);
     covered_to = lines_.End(line);
   }
-  by_keyword_[id] = Merged(std::move(windows));
+  by_keyword_[id] = core::MergedRanges(std::move(windows));
   return *by_keyword_[id];
 }
 
@@ -59,7 +43,7 @@ std::vector<TextRange> KeywordWindows::ForRule(const std::vector<std::size_t>& k
     const auto& windows = ForKeyword(id);
     ranges.insert(ranges.end(), windows.begin(), windows.end());
   }
-  ranges = Merged(std::move(ranges));
+  ranges = core::MergedRanges(std::move(ranges));
   std::size_t covered = 0;
   for (const TextRange& r : ranges) covered += r.second - r.first;
   if (covered * 2 >= text_.size()) return {TextRange{0, text_.size()}};
