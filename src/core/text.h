@@ -16,6 +16,9 @@ double ShannonEntropy(std::string_view text);
 std::vector<std::pair<std::size_t, std::size_t>> MergedRanges(
     std::vector<std::pair<std::size_t, std::size_t>> ranges);
 
+// `text` with each %XX (two hex digits) replaced by its byte; anything else as it is.
+std::string PercentDecoded(std::string_view text);
+
 std::string AsciiLower(std::string_view text);
 
 // A secret shown to humans: at most the first 4 characters, then "…" (never more than a quarter of

@@ -1,10 +1,6 @@
 #include "collect/forge/http_client.h"
 
 #include <httplib.h>
-#include <netdb.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
@@ -15,6 +11,7 @@
 #include <thread>
 
 #include "collect/forge/forge_json.h"
+#include "collect/forge/proxy.h"
 #include "core/redact.h"
 #include "core/text.h"
 
@@ -71,155 +68,6 @@ core::Result<ParsedUrl> ParseUrl(const std::string& url) {
 
 bool IsLoopbackHost(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
-}
-
-std::string PercentDecoded(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-// HTTPS_PROXY / NO_PROXY, as curl reads them (cpp-httplib does not). Credentials in the proxy
-// URL (http://user:pass@proxy:port, percent-encoded) go to the proxy as Basic auth; they are
-// never shown: the proxy is named as scheme://host:port.
-struct Proxy {
-  std::string shown;  // "" for no proxy
-  std::string host;
-  int port = 0;
-  std::string user;
-  std::string password;
-};
-
-Proxy ApplyProxy(httplib::Client& client, const ParsedUrl& url) {
-  const char* proxy = std::getenv(url.https ? "HTTPS_PROXY" : "HTTP_PROXY");
-  if (proxy == nullptr) proxy = std::getenv(url.https ? "https_proxy" : "http_proxy");
-  if (proxy == nullptr || *proxy == '\0' || IsLoopbackHost(url.host)) return {};
-  const char* no_proxy = std::getenv("NO_PROXY");
-  if (no_proxy == nullptr) no_proxy = std::getenv("no_proxy");
-  if (no_proxy != nullptr) {
-    std::string list = no_proxy;
-    std::size_t pos = 0;
-    while (pos <= list.size()) {
-      auto end = list.find(',', pos);
-      if (end == std::string::npos) end = list.size();
-      std::string entry = list.substr(pos, end - pos);
-      while (!entry.empty() && entry.front() == ' ') entry.erase(0, 1);
-      while (!entry.empty() && entry.back() == ' ') entry.pop_back();
-      if (entry == "*") return {};
-      if (!entry.empty() && entry.front() == '.') entry.erase(0, 1);
-      if (!entry.empty() && (url.host == entry || url.host.ends_with("." + entry))) {
-        return {};
-      }
-      pos = end + 1;
-    }
-  }
-  std::string p = proxy;
-  std::string scheme = "http";
-  if (auto sep = p.find("://"); sep != std::string::npos) {
-    scheme = core::AsciiLower(p.substr(0, sep));
-    p = p.substr(sep + 3);
-  }
-  p = p.substr(0, p.find_first_of("/?#"));
-  std::string user;
-  std::string password;
-  if (auto at = p.rfind('@'); at != std::string::npos) {
-    const std::string userinfo = p.substr(0, at);
-    p = p.substr(at + 1);
-    const auto colon = userinfo.find(':');
-    user = PercentDecoded(userinfo.substr(0, colon));
-    if (colon != std::string::npos) password = PercentDecoded(userinfo.substr(colon + 1));
-  }
-  const auto colon = p.rfind(':');
-  const bool has_port = colon != std::string::npos && p.find(']', colon) == std::string::npos;
-  const std::string host = has_port ? p.substr(0, colon) : p;
-  const int port = has_port ? std::atoi(p.c_str() + colon + 1) : 80;
-  if (host.empty() || port <= 0) return {};
-  client.set_proxy(host, port);
-  if (!user.empty() || !password.empty()) client.set_proxy_basic_auth(user, password);
-  return Proxy{core::EscapeForDisplay(scheme + "://" + host + ":" + std::to_string(port)), host,
-               port, user, password};
-}
-
-std::string Base64(const std::string& in) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
-                       (static_cast<unsigned char>(in[i + 1]) << 8) |
-                       static_cast<unsigned char>(in[i + 2]);
-    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(v >> shift) & 63];
-  }
-  if (i + 1 == in.size()) {
-    const unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    out += std::string{kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63], '=', '='};
-  } else if (i + 2 == in.size()) {
-    const unsigned v =
-        (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
-    out += std::string{kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63],
-                       kAlphabet[(v >> 6) & 63], '='};
-  }
-  return out;
-}
-
-// The status the proxy answers a CONNECT to `url` with, asked on a connection of our own, or 0
-// when that cannot be learnt. cpp-httplib 0.11 deadlocks (for good: even stop() waits) when a
-// proxy refuses a CONNECT with "Connection: close" or over HTTP/1.0, so a refusal is found here
-// first and httplib is only handed a proxy that tunnels.
-int ProxyConnectStatus(const Proxy& proxy, const ParsedUrl& url, double timeout_seconds) {
-  addrinfo hints{};
-  hints.ai_socktype = SOCK_STREAM;
-  addrinfo* found = nullptr;
-  std::string host = proxy.host;
-  if (host.starts_with('[') && host.ends_with(']')) host = host.substr(1, host.size() - 2);
-  if (::getaddrinfo(host.c_str(), std::to_string(proxy.port).c_str(), &hints, &found) != 0) {
-    return 0;
-  }
-  int status = 0;
-  for (addrinfo* at = found; at != nullptr && status == 0; at = at->ai_next) {
-    const int fd = ::socket(at->ai_family, at->ai_socktype | SOCK_CLOEXEC, at->ai_protocol);
-    if (fd < 0) continue;
-    timeval tv{};
-    tv.tv_sec = static_cast<time_t>(timeout_seconds);
-    tv.tv_usec = static_cast<suseconds_t>((timeout_seconds - static_cast<double>(tv.tv_sec)) * 1e6);
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-    if (::connect(fd, at->ai_addr, at->ai_addrlen) == 0) {
-      // host[:port] as in the API URL; httplib's CONNECT names the port always.
-      const std::string authority = url.origin.substr(url.origin.find("://") + 3);
-      const std::string target =
-          authority.size() > url.host.size() ? authority : authority + ":443";
-      std::string request = "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n";
-      if (!proxy.user.empty() || !proxy.password.empty()) {
-        request +=
-            "Proxy-Authorization: Basic " + Base64(proxy.user + ":" + proxy.password) + "\r\n";
-      }
-      request += "\r\n";
-      if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
-          static_cast<ssize_t>(request.size())) {
-        std::string line;
-        char c = 0;
-        while (line.size() < 256 && ::recv(fd, &c, 1, 0) == 1 && c != '\n') line += c;
-        // HTTP/1.x NNN reason
-        if (line.starts_with("HTTP/") && line.size() >= 12 && line[8] == ' ') {
-          status = std::atoi(line.c_str() + 9);
-        }
-      }
-    }
-    ::close(fd);
-  }
-  ::freeaddrinfo(found);
-  return status;
 }
 
 bool Retryable(int status) { return status == 429 || (status >= 500 && status <= 599); }
@@ -337,11 +185,22 @@ struct HttpClient::Impl {
     client.set_connection_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
     client.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
     client.set_write_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
-    const Proxy via = ApplyProxy(client, url);
+    const ProxySettings via =
+        IsLoopbackHost(url.host) ? ProxySettings{} : ProxyFor(url.host, url.https);
+    if (!via.host.empty()) {
+      client.set_proxy(via.host, via.port);
+      if (!via.user.empty() || !via.password.empty()) {
+        client.set_proxy_basic_auth(via.user, via.password);
+      }
+    }
     proxy = via.shown;
     if (!via.shown.empty() && url.https) {
       // A proxy that refuses the tunnel (407, 403, ...) answers here, not through httplib.
-      const int status = ProxyConnectStatus(via, url, options.timeout_seconds);
+      // host[:port] as in the API URL; httplib's CONNECT names the port always.
+      const std::string authority = url.origin.substr(url.origin.find("://") + 3);
+      const std::string target =
+          authority.size() > url.host.size() ? authority : authority + ":443";
+      const int status = ProxyConnectStatus(via, target, options.timeout_seconds);
       if (status != 0 && status != 200) {
         HttpResponse refused;
         refused.status = status;
@@ -531,7 +390,7 @@ std::string KeepEncodedPath(const std::string& requested, const std::string& lin
   const std::string requested_path = requested.substr(0, requested.find('?'));
   const auto query = link.find('?');
   const std::string link_path = link.substr(0, query);
-  if (link_path == requested_path || PercentDecoded(requested_path) != link_path) return link;
+  if (link_path == requested_path || core::PercentDecoded(requested_path) != link_path) return link;
   return requested_path + (query == std::string::npos ? "" : link.substr(query));
 }
 

@@ -391,20 +391,7 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
   return out;
 }
 
-std::string DecodePercent(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-        HexValue(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
+std::string DecodePercent(std::string_view text) { return core::PercentDecoded(text); }
 
 DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits) {
   DecodedText out;
