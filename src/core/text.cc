@@ -37,6 +37,15 @@ std::vector<std::pair<std::size_t, std::size_t>> MergedRanges(
   return out;
 }
 
+std::string Base64Encode(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3), '\0');
+  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                      reinterpret_cast<const unsigned char*>(bytes.data()),
+                                      static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(written < 0 ? 0 : written));
+  return out;
+}
+
 std::string PercentDecoded(std::string_view text) {
   const auto hex = [](char c) {
     if (c >= '0' && c <= '9') return c - '0';

@@ -16,6 +16,9 @@ double ShannonEntropy(std::string_view text);
 std::vector<std::pair<std::size_t, std::size_t>> MergedRanges(
     std::vector<std::pair<std::size_t, std::size_t>> ranges);
 
+// `bytes` in standard base64 with padding (RFC 4648).
+std::string Base64Encode(std::string_view bytes);
+
 // `text` with each %XX (two hex digits) replaced by its byte; anything else as it is.
 std::string PercentDecoded(std::string_view text);
 

@@ -61,33 +61,6 @@ ProxySettings ProxyFor(const std::string& host, bool https) {
       port, user, password};
 }
 
-namespace {
-
-std::string Base64(const std::string& in) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
-                       (static_cast<unsigned char>(in[i + 1]) << 8) |
-                       static_cast<unsigned char>(in[i + 2]);
-    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(v >> shift) & 63];
-  }
-  if (i + 1 == in.size()) {
-    const unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    out += std::string{kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63], '=', '='};
-  } else if (i + 2 == in.size()) {
-    const unsigned v =
-        (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
-    out += std::string{kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63],
-                       kAlphabet[(v >> 6) & 63], '='};
-  }
-  return out;
-}
-
-}  // namespace
-
 // cpp-httplib 0.11 deadlocks (for good: even stop() waits) when a proxy refuses a CONNECT with
 // "Connection: close" or over HTTP/1.0, so a refusal is found here first and httplib is only
 // handed a proxy that tunnels.
@@ -113,8 +86,8 @@ int ProxyConnectStatus(const ProxySettings& proxy, const std::string& target,
     if (::connect(fd, at->ai_addr, at->ai_addrlen) == 0) {
       std::string request = "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n";
       if (!proxy.user.empty() || !proxy.password.empty()) {
-        request +=
-            "Proxy-Authorization: Basic " + Base64(proxy.user + ":" + proxy.password) + "\r\n";
+        request += "Proxy-Authorization: Basic " +
+                   core::Base64Encode(proxy.user + ":" + proxy.password) + "\r\n";
       }
       request += "\r\n";
       if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==

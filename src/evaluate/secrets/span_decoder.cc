@@ -230,52 +230,63 @@ bool MixedCase(std::string_view text) {
   return false;
 }
 
-// Whether `piece` at `shift` starts like base64 of text: its first 64 characters decode to
-// mostly printable bytes. Cheap (no allocation), so that only one alignment is decoded whole.
-bool PrefixPrintable(std::string_view piece, std::size_t shift, double share) {
-  std::string_view head = piece.substr(shift, 64);
-  head.remove_suffix(head.size() % 4);
-  if (head.empty()) return false;
-  std::size_t printable = 0;
+// What `piece` decodes to, counted without decoding it into memory: how many bytes, how many
+// of them printable, and whether a run of kMinPrintableRun printable bytes occurs (with
+// `stop_at_run`, the count stops there). `valid` is false when a character is in neither base64
+// alphabet.
+struct PrintableCount {
+  bool valid = true;
   std::size_t bytes = 0;
-  for (std::size_t q = 0; q < head.size(); q += 4) {
-    unsigned int quad = 0;
-    for (std::size_t k = 0; k < 4; ++k) {
-      const int value = Base64Value(head[q + k]);
-      if (value < 0) return false;
-      quad = (quad << 6) | static_cast<unsigned int>(value);
-    }
-    for (int shift_bits = 16; shift_bits >= 0; shift_bits -= 8) {
-      printable += IsPrintable(static_cast<char>((quad >> shift_bits) & 0xffu)) ? 1 : 0;
-      ++bytes;
-    }
-  }
-  return static_cast<double>(printable) >= share * static_cast<double>(bytes);
-}
+  std::size_t printable = 0;
+  bool long_run = false;
 
-// Whether Collector::Keep would keep anything of `piece` decoded as it stands: it decodes to
-// mostly printable bytes, or holds a run of kMinPrintableRun printable ones. Most long
-// identifiers of code do neither, and need not be decoded whole (no allocation here).
-bool DecodesToSomethingKept(std::string_view piece, double share) {
+  bool MostlyPrintable(double share) const {
+    return valid && bytes > 0 &&
+           static_cast<double>(printable) >= share * static_cast<double>(bytes);
+  }
+};
+
+PrintableCount CountPrintable(std::string_view piece, bool stop_at_run) {
+  PrintableCount count;
   unsigned int buffer = 0;
   int bits = 0;
   std::size_t run = 0;
-  std::size_t printable = 0;
-  std::size_t bytes = 0;
   for (char c : piece) {
     const int value = Base64Value(c);
-    if (value < 0) return false;
+    if (value < 0) {
+      count.valid = false;
+      return count;
+    }
     buffer = (buffer << 6) | static_cast<unsigned int>(value);
     bits += 6;
     if (bits < 8) continue;
     bits -= 8;
     const bool shown = IsPrintable(static_cast<char>((buffer >> bits) & 0xffu));
     run = shown ? run + 1 : 0;
-    printable += shown ? 1 : 0;
-    ++bytes;
-    if (run >= kMinPrintableRun) return true;
+    count.printable += shown ? 1 : 0;
+    ++count.bytes;
+    if (run >= kMinPrintableRun) {
+      count.long_run = true;
+      if (stop_at_run) return count;
+    }
   }
-  return bytes > 0 && static_cast<double>(printable) >= share * static_cast<double>(bytes);
+  return count;
+}
+
+// Whether `piece` at `shift` starts like base64 of text: its first 64 characters decode to
+// mostly printable bytes. Cheap, so that only one alignment is decoded whole.
+bool PrefixPrintable(std::string_view piece, std::size_t shift, double share) {
+  std::string_view head = piece.substr(shift, 64);
+  head.remove_suffix(head.size() % 4);
+  return CountPrintable(head, /*stop_at_run=*/false).MostlyPrintable(share);
+}
+
+// Whether Collector::Keep would keep anything of `piece` decoded as it stands: it decodes to
+// mostly printable bytes, or holds a run of kMinPrintableRun printable ones. Most long
+// identifiers of code do neither, and need not be decoded whole.
+bool DecodesToSomethingKept(std::string_view piece, double share) {
+  const PrintableCount count = CountPrintable(piece, /*stop_at_run=*/true);
+  return count.valid && (count.long_run || count.MostlyPrintable(share));
 }
 
 // One base64 piece (no line breaks) of source `begin`..`end`: tried at each of the four
