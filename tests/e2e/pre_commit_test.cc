@@ -28,6 +28,7 @@ class PreCommitRepo {
             {"GIT_AUTHOR_EMAIL", "t@example.com"},
             {"GIT_COMMITTER_NAME", "t"},
             {"GIT_COMMITTER_EMAIL", "t@example.com"}};
+    NotUnderCi(env_);  // the hooks run on a developer's laptop, also when this suite runs in CI
     repo_.Write(".pre-commit-config.yaml", "repos:\n  - repo: " + SourceDir() +
                                                "\n    rev: " + Trim(source_head.out) +
                                                "\n    hooks:\n      - id: riskgate\n");

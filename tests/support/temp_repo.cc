@@ -82,14 +82,18 @@ std::string TempRepo::Head() {
   return out;
 }
 
+void NotUnderCi(std::map<std::string, std::string>& env) {
+  for (const char* name : {"CI", "GITHUB_ACTIONS", "GITLAB_CI"}) env[name] = "";
+}
+
 ProcessResult TempRepo::Riskgate(const std::vector<std::string>& args,
                                  const std::map<std::string, std::string>& env) {
   std::vector<std::string> argv = {RiskgateBinary()};
   argv.insert(argv.end(), args.begin(), args.end());
   auto merged = GitEnv();
-  // Tests run in CI too: a run is under a CI only when the test says so (issue #16: CI decides
-  // the scope and whether a policy change blocks).
-  for (const char* name : {"CI", "GITHUB_ACTIONS", "GITLAB_CI"}) merged[name] = "";
+  // A run is under a CI only when the test says so (issue #16: CI decides the scope and whether
+  // a policy change blocks).
+  NotUnderCi(merged);
   for (const auto& [k, v] : env) merged[k] = v;
   return Run(argv, path(), merged);
 }

@@ -49,6 +49,11 @@ class TempRepo {
   TempDir dir_;
 };
 
+// Tests run in CI too: a child that stands for a developer's laptop (riskgate itself, or a git
+// hook that runs it) must not see the CI system's variables. Marks them for removal in `env`
+// (an empty value unsets a variable for Run).
+void NotUnderCi(std::map<std::string, std::string>& env);
+
 // A synthetic token for tests, assembled at run time so the source holds no literal secret.
 std::string FakeAwsKeyId();
 std::string FakeGithubToken();
