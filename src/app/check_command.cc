@@ -6,12 +6,14 @@
 #include "app/watchdog.h"
 #include "core/progress.h"
 #include "decide/decide.h"
+#include "policy/builtin_pack.h"
 #include "report/report.h"
 #include "run/judge_change.h"
 
 namespace riskgate::app {
 
 int RunCheck(const CheckOptions& options) {
+  const policy::BuiltinRulePackPrefetch prefetch;
   auto plans = PlanOutputs(options.report);
   if (!plans) return Fail(plans.error());
   if (auto mode = run::ExplicitMode(options.judge); !mode) return Fail(mode.error());

@@ -25,14 +25,6 @@ using OwnedOdbObject = Owned<git_odb_object, git_odb_object_free>;
 using OwnedEntry = Owned<git_tree_entry, git_tree_entry_free>;
 using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
 
-// Keeps libgit2 initialised while a handle of this file is alive.
-struct LibraryUse {
-  LibraryUse() { git_libgit2_init(); }
-  ~LibraryUse() { git_libgit2_shutdown(); }
-  LibraryUse(const LibraryUse&) = delete;
-  LibraryUse& operator=(const LibraryUse&) = delete;
-};
-
 core::Error RepoError(const std::string& what) {
   return core::Error{ErrorCode::kRepository, what + ": " + LastError(), ""};
 }

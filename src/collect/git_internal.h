@@ -34,6 +34,20 @@ inline std::string UnresolvedRevision(const std::string& rev, int rc) {
   return head + " (" + LastError() + ")";
 }
 
+// Keeps libgit2 initialised while it lives. Objects are read as git reads them: without
+// re-hashing each one (libgit2's strict verification, on by default, hashed every blob read with
+// SHA-1DC, a seventh of a pre-commit run). git itself verifies objects where they enter a
+// repository (fetch, index-pack), not when it reads them back.
+struct LibraryUse {
+  LibraryUse() {
+    git_libgit2_init();
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+  }
+  ~LibraryUse() { git_libgit2_shutdown(); }
+  LibraryUse(const LibraryUse&) = delete;
+  LibraryUse& operator=(const LibraryUse&) = delete;
+};
+
 template <typename T, void (*Free)(T*)>
 struct Owned {
   T* ptr = nullptr;

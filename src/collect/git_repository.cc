@@ -18,12 +18,7 @@ using core::MakeError;
 using namespace git_internal;
 
 // Keeps libgit2 initialised for the life of the process.
-struct Library {
-  Library() { git_libgit2_init(); }
-  ~Library() { git_libgit2_shutdown(); }
-};
-
-void EnsureLibrary() { static Library library; }
+void EnsureLibrary() { static LibraryUse library; }
 
 EntryKind KindOf(std::uint32_t mode) {
   switch (mode) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/field_reader.h"
+#include "policy/builtin_pack.h"
 #include "policy/gitleaks_rule.h"
 #include "policy/gitleaks_toml.h"
 #include "policy/rule_pack.h"
@@ -153,7 +154,7 @@ class Loader {
     }
     Layer base;
     if (use_default) {
-      auto pack = LoadBuiltinRulePack(kDefaultPolicyName, PatternCheck::kTrusted, diagnostics_);
+      auto pack = LoadBuiltinRulePack(kDefaultPolicyName, diagnostics_);
       if (pack) base.rules = std::move(pack->rules);
     } else if (!path.empty()) {
       fs::path target(path);

@@ -23,6 +23,7 @@ class Pattern {
   Pattern& operator=(const Pattern&) = delete;
 
   const std::string& source() const { return source_; }
+  bool case_insensitive() const { return case_insensitive_; }
 
   // The compiled pattern; compiles on first use (thread-safe). Call Validate() at load time for
   // user-written patterns so a bad one is a load error, not a scan-time surprise.

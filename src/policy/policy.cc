@@ -6,6 +6,7 @@
 
 #include "core/field_reader.h"
 #include "core/text.h"
+#include "policy/builtin_pack.h"
 #include "policy/gitleaks_config.h"
 #include "policy/pins_loader.h"
 #include "policy/policy_compose.h"
@@ -127,8 +128,7 @@ class SecretsLoader {
       if (reader_.ExpectList(*rules, field + ".rules")) {
         for (std::size_t i = 0; i < rules->items.size(); ++i) {
           const std::string rfield = core::IndexField(field + ".rules", i);
-          if (auto rule =
-                  ReadSecretRule(rules->items[i], rfield, reader_, PatternCheck::kValidate)) {
+          if (auto rule = ReadSecretRule(rules->items[i], rfield, reader_)) {
             Add(std::move(*rule), rules->items[i], rfield, secrets);
           }
         }
@@ -142,8 +142,7 @@ class SecretsLoader {
       Disable(*disabled, field + ".disabled_rules", secrets);
     }
     if (const core::Node* allow = reader_.Get(node, "allowlist", field, core::Need::kOptional)) {
-      Allowlist allowlist =
-          ReadAllowlist(*allow, field + ".allowlist", reader_, PatternCheck::kValidate);
+      Allowlist allowlist = ReadAllowlist(*allow, field + ".allowlist", reader_);
       if (!allowlist.empty()) secrets.allowlists.push_back(std::move(allowlist));
     }
     if (gitleaks) {
@@ -213,7 +212,7 @@ class SecretsLoader {
                 SecretsControl& secrets) {
     RulePack pack;
     if (name.starts_with(kBuiltinPrefix)) {
-      auto builtin = LoadBuiltinRulePack(name, PatternCheck::kTrusted, diagnostics_);
+      auto builtin = LoadBuiltinRulePack(name, diagnostics_);
       if (!builtin) {
         reader_.Report(at, field, "unknown built-in rule pack '" + name + "'");
         return;
@@ -222,7 +221,7 @@ class SecretsLoader {
     } else {
       auto file = ReadNamedFile(at, field, name, origin_, "rule pack", read_file_, reader_);
       if (!file) return;
-      pack = LoadRulePack(file->text, file->path, PatternCheck::kValidate, diagnostics_);
+      pack = LoadRulePack(file->text, file->path, diagnostics_);
     }
     for (auto& rule : pack.rules) Add(std::move(rule), at, field, secrets);
   }

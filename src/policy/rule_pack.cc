@@ -3,11 +3,6 @@
 #include <set>
 
 #include "core/text.h"
-#include "policy/tree_codec.h"
-
-namespace riskgate::embedded {
-extern const std::string_view kDefaultRulePackTree;
-}  // namespace riskgate::embedded
 
 namespace riskgate::policy {
 namespace {
@@ -22,9 +17,9 @@ bool IsValidId(std::string_view id) {
   return id.front() != '-' && id.front() != '.';
 }
 
-// A pattern at `node` (a scalar), validated when asked to.
-PatternPtr ReadPattern(const core::Node& node, const std::string& field, core::FieldReader& reader,
-                       PatternCheck check) {
+// A pattern at `node` (a scalar), compiled and validated.
+PatternPtr ReadPattern(const core::Node& node, const std::string& field,
+                       core::FieldReader& reader) {
   auto source = reader.AsString(node, field);
   if (!source) return nullptr;
   if (source->empty()) {
@@ -32,11 +27,9 @@ PatternPtr ReadPattern(const core::Node& node, const std::string& field, core::F
     return nullptr;
   }
   auto pattern = std::make_shared<const Pattern>(*source);
-  if (check == PatternCheck::kValidate) {
-    if (std::string problem = pattern->Validate(); !problem.empty()) {
-      reader.Report(node, field, problem);
-      return nullptr;
-    }
+  if (std::string problem = pattern->Validate(); !problem.empty()) {
+    reader.Report(node, field, problem);
+    return nullptr;
   }
   return pattern;
 }
@@ -58,26 +51,25 @@ bool ReadSpan(const core::Node& node, const std::string& field, core::FieldReade
 }  // namespace
 
 std::vector<PatternPtr> ReadPatterns(const core::Node& map, std::string_view key,
-                                     const std::string& parent, core::FieldReader& reader,
-                                     PatternCheck check) {
+                                     const std::string& parent, core::FieldReader& reader) {
   std::vector<PatternPtr> out;
   const core::Node* list = reader.Get(map, key, parent, core::Need::kOptional);
   const std::string field = core::JoinField(parent, key);
   if (list == nullptr || !reader.ExpectList(*list, field)) return out;
   for (std::size_t i = 0; i < list->items.size(); ++i) {
-    if (auto p = ReadPattern(list->items[i], core::IndexField(field, i), reader, check)) {
+    if (auto p = ReadPattern(list->items[i], core::IndexField(field, i), reader)) {
       out.push_back(std::move(p));
     }
   }
   return out;
 }
 
-Allowlist ReadAllowlist(const core::Node& node, const std::string& field, core::FieldReader& reader,
-                        PatternCheck check) {
+Allowlist ReadAllowlist(const core::Node& node, const std::string& field,
+                        core::FieldReader& reader) {
   Allowlist out;
   if (!reader.ExpectMap(node, field, {"paths", "regexes", "stopwords"})) return out;
-  out.paths = ReadPatterns(node, "paths", field, reader, check);
-  out.regexes = ReadPatterns(node, "regexes", field, reader, check);
+  out.paths = ReadPatterns(node, "paths", field, reader);
+  out.regexes = ReadPatterns(node, "regexes", field, reader);
   if (auto words = reader.StringList(node, "stopwords", field, core::Need::kOptional)) {
     for (const auto& w : *words) {
       if (!w.empty()) out.stopwords.push_back(core::AsciiLower(w));
@@ -87,8 +79,7 @@ Allowlist ReadAllowlist(const core::Node& node, const std::string& field, core::
 }
 
 std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::string& field,
-                                         core::FieldReader& reader, PatternCheck check,
-                                         RuleSpan pack_span) {
+                                         core::FieldReader& reader, RuleSpan pack_span) {
   if (!reader.ExpectMap(node, field,
                         {"id", "description", "provider", "severity", "regex", "secret_group",
                          "keywords", "entropy", "confidence", "checksum", "allowlist", "revoke_url",
@@ -118,13 +109,11 @@ std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::stri
     ok = false;
   }
   if (const core::Node* regex = reader.Get(node, "regex", named, core::Need::kRequired)) {
-    rule.regex = ReadPattern(*regex, core::JoinField(named, "regex"), reader, check);
+    rule.regex = ReadPattern(*regex, core::JoinField(named, "regex"), reader);
   }
   ok = ok && rule.regex != nullptr;
   if (auto group = reader.Integer(node, "secret_group", named, core::Need::kOptional)) {
-    const int groups = rule.regex && check == PatternCheck::kValidate
-                           ? rule.regex->regex().NumberOfCapturingGroups()
-                           : 1000;
+    const int groups = rule.regex ? rule.regex->regex().NumberOfCapturingGroups() : 1000;
     if (*group < 0 || *group > groups) {
       reader.Report(*node.Find("secret_group"), core::JoinField(named, "secret_group"),
                     "secret_group " + std::to_string(*group) + " is out of range (the regex has " +
@@ -174,7 +163,7 @@ std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::stri
   }
   if (!ReadSpan(node, named, reader, rule.span)) ok = false;
   if (const core::Node* allow = reader.Get(node, "allowlist", named, core::Need::kOptional)) {
-    Allowlist allowlist = ReadAllowlist(*allow, core::JoinField(named, "allowlist"), reader, check);
+    Allowlist allowlist = ReadAllowlist(*allow, core::JoinField(named, "allowlist"), reader);
     if (!allowlist.empty()) rule.allowlists.push_back(std::move(allowlist));
   }
   rule.revoke_url = reader.String(node, "revoke_url", named, core::Need::kOptional).value_or("");
@@ -202,49 +191,14 @@ std::optional<SecretRule> ReadSecretRule(const core::Node& node, const std::stri
   return rule;
 }
 
-RulePack LoadRulePack(std::string_view text, const std::string& file, PatternCheck check,
+RulePack LoadRulePack(std::string_view text, const std::string& file,
                       core::Diagnostics& diagnostics) {
   const std::optional<core::Node> parsed = ParseYaml(text, file, diagnostics);
   if (!parsed) return RulePack{};
-  return LoadRulePackTree(*parsed, file, check, diagnostics);
+  return LoadRulePackTree(*parsed, file, diagnostics);
 }
 
-std::optional<RulePack> LoadBuiltinRulePack(std::string_view name, PatternCheck check,
-                                            core::Diagnostics& diagnostics) {
-  if (name != "builtin:default") return std::nullopt;
-  static const std::optional<core::Node> tree = DecodeTree(embedded::kDefaultRulePackTree);
-  if (!tree || !tree->IsList()) {
-    diagnostics.Add(std::string(name), {}, "", "the embedded rule pack is corrupt");
-    return RulePack{};
-  }
-  // The build's list of {file, pack}: each file a pack of its own, merged in order.
-  RulePack merged;
-  merged.name = "default";
-  merged.description = "riskgate default secrets rule pack";
-  std::set<std::string> ids;
-  for (const core::Node& entry : tree->items) {
-    const core::Node* file = entry.Find("file");
-    const core::Node* pack = entry.Find("pack");
-    if (file == nullptr || pack == nullptr) {
-      diagnostics.Add(std::string(name), {}, "", "the embedded rule pack is corrupt");
-      return RulePack{};
-    }
-    // "builtin:rules/default/aws.yaml": the compiled-in copy of that file (the budget and the
-    // deferred compilation tell built-in rules by the prefix).
-    RulePack part = LoadRulePackTree(*pack, "builtin:" + file->scalar, check, diagnostics);
-    for (auto& rule : part.rules) {
-      if (!ids.insert(rule.id).second) {
-        diagnostics.Add("builtin:" + file->scalar, {}, "rules",
-                        "duplicate rule id '" + rule.id + "' (also in another file of the pack)");
-        continue;
-      }
-      merged.rules.push_back(std::move(rule));
-    }
-  }
-  return merged;
-}
-
-RulePack LoadRulePackTree(const core::Node& root, const std::string& file, PatternCheck check,
+RulePack LoadRulePackTree(const core::Node& root, const std::string& file,
                           core::Diagnostics& diagnostics) {
   RulePack pack;
   core::FieldReader reader(file, diagnostics);
@@ -258,7 +212,7 @@ RulePack LoadRulePackTree(const core::Node& root, const std::string& file, Patte
   std::set<std::string> ids;
   for (std::size_t i = 0; i < rules->items.size(); ++i) {
     const core::Node& item = rules->items[i];
-    auto rule = ReadSecretRule(item, core::IndexField("rules", i), reader, check, span);
+    auto rule = ReadSecretRule(item, core::IndexField("rules", i), reader, span);
     if (!rule) continue;
     if (!ids.insert(rule->id).second) {
       reader.Report(item, core::IndexField("rules", i), "duplicate rule id '" + rule->id + "'");

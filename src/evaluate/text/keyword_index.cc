@@ -174,14 +174,26 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords, bool allow_
     renamed[order[i]] = i;
     if (outputs[order[i]].empty()) ++quiet;
   }
-  std::vector<std::int32_t> table(states * width);
-  for (std::size_t i = 0; i < states; ++i) {
-    for (std::size_t c = 0; c < width; ++c) {
-      const auto target = static_cast<std::size_t>(next_[order[i] * width + c]);
-      table[i * width + c] = static_cast<std::int32_t>(renamed[target] * width);
-    }
+  // In place (the table is the largest thing a pre-commit run builds): targets first, then the
+  // rows moved along the cycles of the permutation (row i comes from row order[i]).
+  for (auto& target : next_) {
+    target = static_cast<std::int32_t>(renamed[static_cast<std::size_t>(target)] * width);
   }
-  next_ = std::move(table);
+  std::vector<std::int32_t> held(width);
+  std::vector<bool> placed(states, false);
+  for (std::size_t start = 0; start < states; ++start) {
+    if (placed[start] || order[start] == start) continue;
+    std::copy_n(next_.begin() + static_cast<std::ptrdiff_t>(start * width), width, held.begin());
+    std::size_t i = start;
+    while (order[i] != start) {
+      std::copy_n(next_.begin() + static_cast<std::ptrdiff_t>(order[i] * width), width,
+                  next_.begin() + static_cast<std::ptrdiff_t>(i * width));
+      placed[i] = true;
+      i = order[i];
+    }
+    std::copy_n(held.begin(), width, next_.begin() + static_cast<std::ptrdiff_t>(i * width));
+    placed[i] = true;
+  }
   first_output_offset_ = quiet * width;
   output_begin_.reserve(states - quiet + 1);
   for (std::size_t i = quiet; i < states; ++i) {

@@ -1,0 +1,233 @@
+#include "policy/rule_image.h"
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+namespace riskgate::policy {
+namespace {
+
+// Every member of SecretRule and Allowlist is written below: one added there must be added here
+// (and to the round-trip test), which these sizes remind of.
+static_assert(sizeof(void*) != 8 || sizeof(SecretRule) == 432,
+              "SecretRule changed: write the new member in rule_image.cc");
+static_assert(sizeof(void*) != 8 || sizeof(Allowlist) == 136,
+              "Allowlist changed: write the new member in rule_image.cc");
+
+constexpr std::string_view kMagic = "riskgate-rules-1\n";
+
+class Writer {
+ public:
+  void U32(std::uint32_t value) {
+    for (int i = 0; i < 4; ++i) out_ += static_cast<char>((value >> (8 * i)) & 0xff);
+  }
+  void U64(std::uint64_t value) {
+    U32(static_cast<std::uint32_t>(value));
+    U32(static_cast<std::uint32_t>(value >> 32));
+  }
+  void Str(std::string_view text) {
+    U32(static_cast<std::uint32_t>(text.size()));
+    out_ += text;
+  }
+  void Strs(const std::vector<std::string>& list) {
+    U32(static_cast<std::uint32_t>(list.size()));
+    for (const auto& s : list) Str(s);
+  }
+  // A pattern: absent (0), or present (1) with its case flag and source.
+  void Pat(const PatternPtr& pattern) {
+    U32(pattern ? (pattern->case_insensitive() ? 2 : 1) : 0);
+    if (pattern) Str(pattern->source());
+  }
+  void Pats(const std::vector<PatternPtr>& list) {
+    U32(static_cast<std::uint32_t>(list.size()));
+    for (const auto& p : list) Pat(p);
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool U32(std::uint32_t& value) {
+    if (in_.size() - pos_ < 4) return false;
+    value = 0;
+    for (int i = 0; i < 4; ++i) {
+      value |= static_cast<std::uint32_t>(static_cast<unsigned char>(in_[pos_ + i])) << (8 * i);
+    }
+    pos_ += 4;
+    return true;
+  }
+  bool U64(std::uint64_t& value) {
+    std::uint32_t low = 0;
+    std::uint32_t high = 0;
+    if (!U32(low) || !U32(high)) return false;
+    value = (static_cast<std::uint64_t>(high) << 32) | low;
+    return true;
+  }
+  // An enum written as its number, refused beyond `last`.
+  template <typename E>
+  bool Enum(E& value, E last) {
+    std::uint32_t raw = 0;
+    if (!U32(raw) || raw > static_cast<std::uint32_t>(last)) return false;
+    value = static_cast<E>(raw);
+    return true;
+  }
+  bool Int(int& value) {
+    std::uint32_t raw = 0;
+    if (!U32(raw)) return false;
+    value = static_cast<int>(raw);
+    return true;
+  }
+  bool Str(std::string& value) {
+    std::uint32_t size = 0;
+    if (!U32(size) || in_.size() - pos_ < size) return false;
+    value.assign(in_.substr(pos_, size));
+    pos_ += size;
+    return true;
+  }
+  // A count of items that take at least four bytes each, never more than the bytes left.
+  bool Count(std::uint32_t& count) { return U32(count) && count <= (in_.size() - pos_) / 4; }
+  bool Strs(std::vector<std::string>& list) {
+    std::uint32_t count = 0;
+    if (!Count(count)) return false;
+    list.resize(count);
+    for (auto& s : list) {
+      if (!Str(s)) return false;
+    }
+    return true;
+  }
+  bool Pat(PatternPtr& pattern) {
+    std::uint32_t present = 0;
+    if (!U32(present) || present > 2) return false;
+    if (present == 0) return true;
+    std::string source;
+    if (!Str(source)) return false;
+    pattern = std::make_shared<const Pattern>(std::move(source), present == 2);
+    return true;
+  }
+  bool Pats(std::vector<PatternPtr>& list) {
+    std::uint32_t count = 0;
+    if (!Count(count)) return false;
+    list.resize(count);
+    for (auto& p : list) {
+      if (!Pat(p)) return false;
+    }
+    return true;
+  }
+  bool Magic() {
+    if (!in_.starts_with(kMagic)) return false;
+    pos_ = kMagic.size();
+    return true;
+  }
+  bool AtEnd() const { return pos_ == in_.size(); }
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+};
+
+void WriteAllowlist(Writer& w, const Allowlist& a) {
+  w.Str(a.description);
+  w.U32(static_cast<std::uint32_t>(a.condition));
+  w.U32(static_cast<std::uint32_t>(a.regex_target));
+  w.Strs(a.commits);
+  w.Pats(a.paths);
+  w.Pats(a.regexes);
+  w.Strs(a.stopwords);
+}
+
+bool ReadAllowlist(Reader& r, Allowlist& a) {
+  return r.Str(a.description) && r.Enum(a.condition, AllowCondition::kAnd) &&
+         r.Enum(a.regex_target, RegexTarget::kLine) && r.Strs(a.commits) && r.Pats(a.paths) &&
+         r.Pats(a.regexes) && r.Strs(a.stopwords);
+}
+
+void WriteRule(Writer& w, const SecretRule& rule) {
+  w.Str(rule.id);
+  w.Str(rule.description);
+  w.Str(rule.provider);
+  w.U32(static_cast<std::uint32_t>(rule.severity));
+  w.Pat(rule.regex);
+  w.Pat(rule.path);
+  w.U32(static_cast<std::uint32_t>(rule.secret_group));
+  w.Strs(rule.keywords);
+  w.U32(rule.entropy ? 1 : 0);
+  if (rule.entropy) w.U64(std::bit_cast<std::uint64_t>(*rule.entropy));
+  w.U32(rule.confidence ? static_cast<std::uint32_t>(*rule.confidence) + 1 : 0);
+  w.U32(static_cast<std::uint32_t>(rule.checksum));
+  w.U32(static_cast<std::uint32_t>(rule.span));
+  w.U32(static_cast<std::uint32_t>(rule.allowlists.size()));
+  for (const auto& a : rule.allowlists) WriteAllowlist(w, a);
+  w.Str(rule.revoke_url);
+  w.Str(rule.fix);
+  w.Str(rule.mitigate);
+  w.Strs(rule.tags);
+  w.Strs(rule.match_examples);
+  w.Strs(rule.no_match_examples);
+  w.Str(rule.origin);
+  w.U32(static_cast<std::uint32_t>(rule.dialect));
+}
+
+bool ReadRule(Reader& r, SecretRule& rule) {
+  if (!r.Str(rule.id) || !r.Str(rule.description) || !r.Str(rule.provider) ||
+      !r.Enum(rule.severity, core::Severity::kCritical) || !r.Pat(rule.regex) ||
+      !r.Pat(rule.path) || !r.Int(rule.secret_group) || !r.Strs(rule.keywords)) {
+    return false;
+  }
+  std::uint32_t has_entropy = 0;
+  if (!r.U32(has_entropy) || has_entropy > 1) return false;
+  if (has_entropy == 1) {
+    std::uint64_t bits = 0;
+    if (!r.U64(bits)) return false;
+    rule.entropy = std::bit_cast<double>(bits);
+  }
+  std::uint32_t confidence = 0;
+  if (!r.U32(confidence) || confidence > static_cast<std::uint32_t>(core::Confidence::kHigh) + 1) {
+    return false;
+  }
+  if (confidence > 0) rule.confidence = static_cast<core::Confidence>(confidence - 1);
+  std::uint32_t allowlists = 0;
+  if (!r.Enum(rule.checksum, TokenChecksum::kBase62Crc32) || !r.Enum(rule.span, RuleSpan::kNear) ||
+      !r.Count(allowlists)) {
+    return false;
+  }
+  rule.allowlists.resize(allowlists);
+  for (auto& a : rule.allowlists) {
+    if (!ReadAllowlist(r, a)) return false;
+  }
+  return r.Str(rule.revoke_url) && r.Str(rule.fix) && r.Str(rule.mitigate) && r.Strs(rule.tags) &&
+         r.Strs(rule.match_examples) && r.Strs(rule.no_match_examples) && r.Str(rule.origin) &&
+         r.Enum(rule.dialect, RuleDialect::kGitleaks);
+}
+
+}  // namespace
+
+std::string EncodeRuleImage(const RulePack& pack) {
+  Writer w;
+  w.out() += kMagic;
+  w.Str(pack.name);
+  w.Str(pack.description);
+  w.U32(static_cast<std::uint32_t>(pack.rules.size()));
+  for (const auto& rule : pack.rules) WriteRule(w, rule);
+  return std::move(w.out());
+}
+
+std::optional<RulePack> DecodeRuleImage(std::string_view image) {
+  Reader r(image);
+  RulePack pack;
+  std::uint32_t count = 0;
+  if (!r.Magic() || !r.Str(pack.name) || !r.Str(pack.description) || !r.Count(count)) {
+    return std::nullopt;
+  }
+  pack.rules.resize(count);
+  for (auto& rule : pack.rules) {
+    if (!ReadRule(r, rule)) return std::nullopt;
+  }
+  if (!r.AtEnd()) return std::nullopt;
+  return pack;
+}
+
+}  // namespace riskgate::policy
