@@ -1,3 +1,7 @@
 #include "app/app.h"
+#include "app/huge_heap.h"
 
-int main(int argc, char** argv) { return riskgate::app::Main(argc, argv); }
+int main(int argc, char** argv) {
+  riskgate::app::BackHeapWithHugePages();
+  return riskgate::app::Main(argc, argv);
+}
