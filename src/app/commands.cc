@@ -44,6 +44,13 @@ std::function<int()> DeclareCheck(CLI::App& command) {
   command.add_option("--head", o.judge.head, "The head of the range (default HEAD)");
   staged->excludes(worktree)->excludes(base);
   worktree->excludes(base);
+  command
+      .add_option("FILE", o.judge.files,
+                  "Files to judge as they are on disk when they reach beyond the staged change "
+                  "(what pre-commit passes: `pre-commit run --all-files`); a commit's staged "
+                  "change and a pushed range are judged whole whatever is named")
+      ->excludes(staged)
+      ->excludes(base);
   AddRepoOption(command, o.judge.repo);
   AddPolicyOption(command, o.judge.policy);
   AddReportFlags(command, o.report);

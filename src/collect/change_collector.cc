@@ -315,8 +315,10 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
   // order: the facts (and the first error) do not depend on which thread read what.
   std::vector<const TrackedFile*> unique;
   for (const TrackedFile& file : *files) {
+    if (!request.only_paths.empty() && !request.only_paths.contains(file.path)) continue;
     if (unique.empty() || unique.back()->path != file.path) unique.push_back(&file);
   }
+  if (!request.only_paths.empty()) facts.scope.named_files = static_cast<int>(unique.size());
   std::vector<WorktreeRead> reads(unique.size());
   const std::string lfs_objects_dir = repo.LfsObjectsDir();
   // A small tree is not worth a thread.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,9 @@ struct ScopeRequest {
   std::function<bool(std::string_view path)> wants_document;
   // Whether a control needs every file of the judged tree (ChangeFacts::tree).
   bool wants_tree = false;
+  // Worktree mode: only these tracked paths are judged (the files pre-commit names); empty:
+  // every tracked file.
+  std::set<std::string, std::less<>> only_paths;
   // Paths the evaluators give a role their base did not (a file `.gitlab-ci.yml` newly
   // includes): judged whole as documents with no base version, touched by the change or not.
   // Unset when the base and the judged state give every path the same role.

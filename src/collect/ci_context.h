@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,8 @@ struct ScopeChoice {
   // A worktree audit a CI platform asked for (a schedule, a manual run): the commit whose
   // policy, waivers and baseline judge it (the default branch), never the checkout's own.
   std::string policy_revision;
+  // Worktree mode: only these paths of the tree are judged (files named on the command line).
+  std::set<std::string, std::less<>> only_paths = {};
 };
 
 // Whether the process runs under a CI system (CI, GITHUB_ACTIONS or GITLAB_CI set).

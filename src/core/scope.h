@@ -64,7 +64,10 @@ struct ScopeSummary {
   int commits = 0;        // commits judged one by one (range mode)
   int files_scanned = 0;  // distinct (commit, path) pairs whose text was scanned
   std::vector<SkippedFile> skipped;
-  int tracked_files = 0;    // worktree mode: files of the index
+  int tracked_files = 0;  // worktree mode: files of the index
+  // Worktree mode restricted to named files (pre-commit run --all-files / --files): how many
+  // of the tracked files were named; unset when every tracked file was judged.
+  std::optional<int> named_files;
   std::string detected_by;  // how the scope was detected (no scope flag): "GitHub pull_request"
   int merged_shards = 0;    // history mode: shard reports merged into this one
   std::optional<HistoryScope> history = std::nullopt;  // set in history mode

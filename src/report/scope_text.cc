@@ -51,8 +51,10 @@ std::string DescribeScope(const core::ScopeSummary& scope) {
             Short(scope.head) + " (" + core::Plural(scope.commits, "commit") + ")";
       break;
     case core::ScanMode::kWorktree:
-      out = "every tracked file in the working tree (" + core::Plural(scope.tracked_files, "file") +
-            ")";
+      out = scope.named_files ? "the named files as they are in the working tree (" +
+                                    core::Plural(*scope.named_files, "tracked file") + ")"
+                              : "every tracked file in the working tree (" +
+                                    core::Plural(scope.tracked_files, "file") + ")";
       break;
     case core::ScanMode::kHistory:
       out = DescribeHistory(scope);

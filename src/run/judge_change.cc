@@ -10,6 +10,7 @@
 #include "core/progress.h"
 #include "evaluate/evaluate.h"
 #include "run/forge_clients.h"
+#include "run/named_files.h"
 
 namespace riskgate::run {
 namespace {
@@ -19,8 +20,12 @@ core::Result<collect::ScopeChoice> ChooseScope(const JudgeRequest& options,
                                                collect::GitRepository& repo) {
   auto mode = ExplicitMode(options);
   if (!mode) return tl::unexpected(mode.error());
-  if (*mode) return collect::ScopeChoice{**mode, options.base, options.head, "", ""};
-  return collect::DetectScope(collect::ProcessEnvironment(), repo);
+  core::Result<collect::ScopeChoice> chosen =
+      *mode ? core::Result<collect::ScopeChoice>(
+                  collect::ScopeChoice{**mode, options.base, options.head, "", ""})
+            : collect::DetectScope(collect::ProcessEnvironment(), repo);
+  if (!chosen) return tl::unexpected(chosen.error());
+  return WithNamedFiles(options.files, std::move(*chosen), repo);
 }
 
 // Now in seconds: noon of RISKGATE_NOW's day when tests set it, else the system clock.
@@ -106,6 +111,7 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
 
   collect::ScopeRequest request;
   request.mode = scope->mode;
+  request.only_paths = scope->only_paths;
   request.base = scope->base;
   request.head = scope->head;
   request.max_file_bytes = options.max_file_bytes.value_or(policy->limits.max_file_bytes);

@@ -18,6 +18,8 @@ struct JudgeRequest {
   std::string base;
   std::string head;           // with base; empty: HEAD
   std::string repo;           // empty: from the environment and the current folder
+  // Files named on the command line (pre-commit's pass_filenames); run/named_files.h.
+  std::vector<std::string> files;
   std::string policy;         // empty: <repo>/.riskgate.yaml, else the built-in default
   bool all_findings = false;  // also report findings on lines the change did not add
   std::optional<std::int64_t> max_file_bytes;  // overrides limits.max_file_bytes

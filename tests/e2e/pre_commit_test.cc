@@ -149,6 +149,30 @@ TEST_CASE("issue 19: the first push of a repository judges every commit from the
             .exit_code != 0);
 }
 
+TEST_CASE("issue 19: pre-commit run --all-files judges every file as it is on disk",
+          "[e2e][pre-commit]") {
+  PreCommitRepo pc;
+  pc.repo().Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
+  pc.repo().Write("app.py", "print('hello')\n");
+  pc.repo().Git({"add", "deploy.sh", "app.py"});
+  REQUIRE(pc.Git({"commit", "-q", "--no-verify", "-m", "committed past the hook"}).exit_code == 0);
+  // Nothing is staged: before, the hook judged the empty index and passed.
+  auto all = pc.PreCommit({"run", "--all-files"});
+  INFO(all.out << all.err);
+  CHECK(all.exit_code != 0);
+  CHECK((all.out + all.err).find("BLOCK deploy.sh:1") != std::string::npos);
+  CHECK((all.out + all.err).find("the named files as they are in the working tree") !=
+        std::string::npos);
+  CHECK((all.out + all.err).find(FakeGithubToken()) == std::string::npos);
+  // --files asks about the files named, and only about them.
+  auto clean = pc.PreCommit({"run", "--files", "app.py"});
+  INFO(clean.out << clean.err);
+  CHECK(clean.exit_code == 0);
+  auto named = pc.PreCommit({"run", "--files", "deploy.sh"});
+  CHECK(named.exit_code != 0);
+  CHECK((named.out + named.err).find("BLOCK deploy.sh:1") != std::string::npos);
+}
+
 TEST_CASE("install-hook writes a plain hook that blocks, and refuses a foreign one",
           "[e2e][hook]") {
   TempRepo repo;

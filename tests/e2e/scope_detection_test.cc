@@ -327,4 +327,42 @@ TEST_CASE("issue 16: an unknown CI without a scope flag is an error asking for -
   CHECK(given.exit_code == 1);
 }
 
+TEST_CASE("issue 19: named files mean the staged change when staged, else their content on disk",
+          "[e2e][scope]") {
+  TempRepo repo;
+  repo.Write("config/leak.txt", "aws_key = " + FakeAwsKeyId() + "\n");
+  repo.Write("a.txt", "one\n");
+  repo.Commit("committed past any hook");
+  repo.Write("a.txt", "one\ntwo\n");
+  repo.Git({"add", "a.txt"});
+  // A commit hook names the staged files: the staged change is judged, as without names.
+  auto staged = repo.Riskgate({"check", "a.txt"}, Bare());
+  INFO(staged.out << staged.err);
+  CHECK(staged.exit_code == 0);
+  CHECK(staged.out.find("staged changes against HEAD") != std::string::npos);
+  // A file beyond the staged change is judged as it is on disk, every line.
+  auto named = repo.Riskgate({"check", "config/leak.txt"}, Bare());
+  INFO(named.out << named.err);
+  CHECK(named.exit_code == 1);
+  CHECK(named.out.find("BLOCK config/leak.txt:1") != std::string::npos);
+  CHECK(named.out.find("the named files as they are in the working tree (1 tracked file)") !=
+        std::string::npos);
+  // Relative to the folder it runs in, as a shell names them.
+  auto below =
+      Run({RiskgateBinary(), "check", "leak.txt", "../a.txt"}, repo.path() + "/config", Bare());
+  INFO(below.out << below.err);
+  CHECK(below.exit_code == 1);
+  CHECK(below.out.find("BLOCK config/leak.txt:1") != std::string::npos);
+  CHECK(below.out.find("(2 tracked files)") != std::string::npos);
+  // --worktree with names: those files only.
+  auto narrowed = repo.Riskgate({"check", "--worktree", "a.txt"}, Bare());
+  CHECK(narrowed.exit_code == 0);
+  // A name outside the repository, or with a scope that names files itself, is a usage error.
+  auto outside = repo.Riskgate({"check", "../elsewhere.txt"}, Bare());
+  CHECK(outside.exit_code == 2);
+  CHECK(outside.err.find("is not a file of the repository") != std::string::npos);
+  CHECK(repo.Riskgate({"check", "--staged", "a.txt"}, Bare()).exit_code == 2);
+  CHECK(repo.Riskgate({"check", "--base", "HEAD", "a.txt"}, Bare()).exit_code == 2);
+}
+
 }  // namespace riskgate::testing

@@ -1,0 +1,69 @@
+#include "run/named_files.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+namespace riskgate::run {
+namespace {
+
+namespace fs = std::filesystem;
+
+// `file` (relative to the current folder, or absolute) as a path of the repository's tree.
+// Directories are resolved (a symlinked working folder), the file's own name is not: a tracked
+// symlink stays itself.
+core::Result<std::string> RepositoryPath(const std::string& file, const fs::path& workdir) {
+  std::error_code error;
+  fs::path full = fs::path(file).is_absolute() ? fs::path(file) : fs::current_path(error) / file;
+  full = full.lexically_normal();
+  const fs::path folder = fs::weakly_canonical(full.parent_path(), error);
+  const fs::path relative = (folder / full.filename()).lexically_relative(workdir);
+  const std::string text = relative.generic_string();
+  if (error || relative.empty() || text == "." || text.starts_with("..")) {
+    return core::MakeError(
+        core::ErrorCode::kUsage,
+        "'" + file + "' is not a file of the repository at " + workdir.generic_string());
+  }
+  return text;
+}
+
+}  // namespace
+
+core::Result<collect::ScopeChoice> WithNamedFiles(const std::vector<std::string>& files,
+                                                  collect::ScopeChoice chosen,
+                                                  collect::GitRepository& repo) {
+  // A range (pre-push, CI) is judged whole: pre-commit names the files it touched anyway.
+  if (files.empty() || chosen.mode == core::ScanMode::kRange) return chosen;
+  const std::string workdir_text = repo.Workdir();
+  if (workdir_text.empty()) {
+    return core::MakeError(core::ErrorCode::kUsage,
+                           "files are named, but this repository is bare (no working tree)");
+  }
+  std::error_code error;
+  const fs::path workdir = fs::weakly_canonical(workdir_text, error);
+  std::set<std::string, std::less<>> named;
+  for (const std::string& file : files) {
+    auto path = RepositoryPath(file, workdir);
+    if (!path) return tl::unexpected(path.error());
+    named.insert(std::move(*path));
+  }
+  if (chosen.mode == core::ScanMode::kStaged) {
+    // A commit hook names the staged files: the staged change is judged, as without names.
+    auto staged = repo.DiffStaged(1);
+    if (!staged) return tl::unexpected(staged.error());
+    const bool all_staged = std::all_of(named.begin(), named.end(), [&](const std::string& p) {
+      return std::any_of(staged->begin(), staged->end(),
+                         [&](const collect::FileDiff& d) { return d.path == p; });
+    });
+    if (all_staged) return chosen;
+    chosen.mode = core::ScanMode::kWorktree;
+    chosen.base.clear();
+    chosen.head.clear();
+    chosen.source = "files named beyond the staged change (pre-commit run --all-files or --files)";
+  }
+  chosen.only_paths = std::move(named);
+  return chosen;
+}
+
+}  // namespace riskgate::run
