@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <string_view>
 #include <system_error>
 
 namespace riskgate::run {
@@ -48,14 +49,28 @@ core::Result<collect::ScopeChoice> WithNamedFiles(const std::vector<std::string>
     if (!path) return tl::unexpected(path.error());
     named.insert(std::move(*path));
   }
+  // A name the index does not hold would be judged as nothing: refused, never a silent pass.
+  auto index = repo.ListIndex();
+  if (!index) return tl::unexpected(index.error());
+  std::set<std::string_view> tracked;
+  for (const collect::TrackedFile& file : *index) tracked.insert(file.path);
+  for (const std::string& path : named) {
+    if (tracked.contains(path)) continue;
+    const std::string hint =
+        path.find("/-") != std::string::npos || path.starts_with("-")
+            ? " (an option after `--`? Options go before it: in a pre-commit config, in the "
+              "hook's `entry: riskgate check <options> --`, not in `args:`)"
+            : " (riskgate judges the files git tracks: `git add` it first)";
+    return core::MakeError(core::ErrorCode::kUsage, "'" + path + "' is not tracked" + hint);
+  }
   if (chosen.mode == core::ScanMode::kStaged) {
     // A commit hook names the staged files: the staged change is judged, as without names.
     auto staged = repo.DiffStaged(1);
     if (!staged) return tl::unexpected(staged.error());
-    const bool all_staged = std::all_of(named.begin(), named.end(), [&](const std::string& p) {
-      return std::any_of(staged->begin(), staged->end(),
-                         [&](const collect::FileDiff& d) { return d.path == p; });
-    });
+    std::set<std::string_view> staged_paths;
+    for (const collect::FileDiff& diff : *staged) staged_paths.insert(diff.path);
+    const bool all_staged = std::all_of(
+        named.begin(), named.end(), [&](const std::string& p) { return staged_paths.contains(p); });
     if (all_staged) return chosen;
     chosen.mode = core::ScanMode::kWorktree;
     chosen.base.clear();

@@ -173,6 +173,22 @@ TEST_CASE("issue 19: pre-commit run --all-files judges every file as it is on di
   CHECK((named.out + named.err).find("BLOCK deploy.sh:1") != std::string::npos);
 }
 
+TEST_CASE("issue 19: a file named like an option is a file name to the hook, not an option",
+          "[e2e][pre-commit][hostile]") {
+  PreCommitRepo pc;
+  // The change brings a policy that turns secrets off and a file whose name would select it.
+  pc.repo().Write("off.yaml", "version: 1\ncontrols:\n  secrets:\n    enabled: false\n");
+  pc.repo().Write("--policy=off.yaml", "x\n");
+  pc.repo().Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
+  pc.repo().Git({"add", "--", "off.yaml", "--policy=off.yaml", "deploy.sh"});
+  REQUIRE(pc.Git({"commit", "-q", "--no-verify", "-m", "evade"}).exit_code == 0);
+  auto all = pc.PreCommit({"run", "--all-files"});
+  INFO(all.out << all.err);
+  CHECK(all.exit_code != 0);
+  CHECK((all.out + all.err).find("BLOCK deploy.sh:1") != std::string::npos);
+  CHECK((all.out + all.err).find("policy: builtin:default") != std::string::npos);
+}
+
 TEST_CASE("install-hook writes a plain hook that blocks, and refuses a foreign one",
           "[e2e][hook]") {
   TempRepo repo;

@@ -361,6 +361,14 @@ TEST_CASE("issue 19: named files mean the staged change when staged, else their 
   auto outside = repo.Riskgate({"check", "../elsewhere.txt"}, Bare());
   CHECK(outside.exit_code == 2);
   CHECK(outside.err.find("is not a file of the repository") != std::string::npos);
+  // A name git does not track would be judged as nothing: refused, with a hint for an option
+  // that came after `--`.
+  auto untracked = repo.Riskgate({"check", "--", "nothing-here.txt"}, Bare());
+  CHECK(untracked.exit_code == 2);
+  CHECK(untracked.err.find("'nothing-here.txt' is not tracked") != std::string::npos);
+  auto option = repo.Riskgate({"check", "--", "--format"}, Bare());
+  CHECK(option.exit_code == 2);
+  CHECK(option.err.find("Options go before it") != std::string::npos);
   CHECK(repo.Riskgate({"check", "--staged", "a.txt"}, Bare()).exit_code == 2);
   CHECK(repo.Riskgate({"check", "--base", "HEAD", "a.txt"}, Bare()).exit_code == 2);
 }
