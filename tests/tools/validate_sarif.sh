@@ -9,16 +9,15 @@
 # home page for tool.driver.informationUri); say why wherever you use it.
 #
 # The Multitool comes from npm (@microsoft/sarif-multitool-linux, a self-contained x86-64 .NET
-# binary that also ships sarif-2.1.0.json), installed once into
+# binary that also ships sarif-2.1.0.json), installed once by npm_tool.sh into
 # ${RISKGATE_TOOLS_CACHE:-$HOME/.cache/riskgate-test-tools}. Needs node and npm. Exit codes:
 # 0 valid, 1 invalid, 2 the validator could not be installed or run.
 set -euo pipefail
 
 version=5.7.0
 package=@microsoft/sarif-multitool-linux
-cache=${RISKGATE_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/riskgate-test-tools}
-prefix=$cache/sarif-multitool-$version
-tool=$prefix/node_modules/$package/Sarif.Multitool
+# shellcheck source=npm_tool.sh
+. "$(dirname "${BASH_SOURCE[0]}")/npm_tool.sh"
 
 die() { echo "validate_sarif.sh: $*" >&2; exit 2; }
 
@@ -31,26 +30,10 @@ done
 [ $# -ge 1 ] || { echo "usage: $0 [--ignore RULE_ID]... FILE..." >&2; exit 2; }
 [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ] ||
   die "the SARIF Multitool package only runs on Linux x86-64, not $(uname -s)-$(uname -m)"
-command -v node >/dev/null || die "node is not installed (Debian: apt-get install nodejs npm)"
-
-if [ ! -x "$tool" ]; then
-  command -v npm >/dev/null || die "npm is not installed (Debian: apt-get install npm)"
-  mkdir -p "$cache"
-  # Install into a fresh folder and rename it, so an interrupted download never looks installed.
-  staging=$(mktemp -d "$cache/.install.XXXXXX")
-  trap 'rm -rf "$staging"' EXIT
-  echo "validate_sarif.sh: installing $package@$version into $prefix" >&2
-  if ! npm install --prefix "$staging" --no-audit --no-fund --no-save --loglevel=error \
-      "$package@$version" >&2; then
-    die "npm install $package@$version failed (is the npm registry reachable?)"
-  fi
-  chmod u+x "$staging/node_modules/$package/Sarif.Multitool"
-  [ -x "$tool" ] || rm -rf "$prefix"  # a broken earlier install, not a concurrent one
-  # mv -T fails when a concurrent run has just installed it: then use theirs.
-  mv -T "$staging" "$prefix" 2>/dev/null || rm -rf "$staging"
-  trap - EXIT
-  [ -x "$tool" ] || die "the install left no executable at $tool"
-fi
+npm_tool_install "$package" "$version"
+tool=$npm_tool_prefix/node_modules/$package/Sarif.Multitool
+chmod u+x "$tool" 2>/dev/null || true
+[ -x "$tool" ] || die "the install left no executable at $tool"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
