@@ -70,6 +70,7 @@ std::string WriteJson(const ReportInput& input) {
                                         {"files_skipped", static_cast<int>(scope.skipped.size())},
                                         {"skipped", std::move(skipped)},
                                         {"empty", core::JudgedNothing(scope)}});
+  if (scope.named_files) scope_json.Set("named_files", *scope.named_files);
   if (scope.history) scope_json.Set("history", HistoryScopeJson(*scope.history));
   const auto& summary = input.verdict.summary;
   const JsonOut doc = JsonOut::Object({

@@ -347,6 +347,11 @@ TEST_CASE("issue 19: named files mean the staged change when staged, else their 
   CHECK(named.out.find("BLOCK config/leak.txt:1") != std::string::npos);
   CHECK(named.out.find("the named files as they are in the working tree (1 tracked file)") !=
         std::string::npos);
+  auto json = repo.RiskgateJson({"check", "config/leak.txt"}, 1, Bare());
+  CHECK(json["scope"]["mode"] == "worktree");
+  CHECK(json["scope"]["named_files"] == 1);
+  CHECK_FALSE(
+      repo.RiskgateJson({"check", "--worktree"}, 1, Bare())["scope"].contains("named_files"));
   // Relative to the folder it runs in, as a shell names them.
   auto below =
       Run({RiskgateBinary(), "check", "leak.txt", "../a.txt"}, repo.path() + "/config", Bare());
