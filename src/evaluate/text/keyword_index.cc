@@ -221,9 +221,11 @@ void* KeywordIndex::Database(std::size_t text_size) const {
   if (keywords_.empty()) return nullptr;
   if (void* ready = database_.load(std::memory_order_acquire)) return ready;
   if (searched_.fetch_add(text_size) + text_size < hyperscan_after_) return nullptr;
-  std::call_once(compiled_, [this] {
-    database_.store(CompileLiterals(keywords_), std::memory_order_release);
-  });
+  // One thread compiles; the others do not wait for it (a core idle for the length of the
+  // compile) but go on with the automaton, which finds the same occurrences.
+  bool expected = false;
+  if (!compiling_.compare_exchange_strong(expected, true)) return nullptr;
+  database_.store(CompileLiterals(keywords_), std::memory_order_release);
   return database_.load(std::memory_order_acquire);
 #else
   (void)text_size;

@@ -11,7 +11,6 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,7 +64,8 @@ class KeywordIndex {
   std::vector<std::string> keywords_;  // kept for the compilation, when Hyperscan may serve
   std::size_t hyperscan_after_ = 0;
   mutable std::atomic<std::size_t> searched_{0};
-  mutable std::once_flag compiled_;
+  // Claimed by the one thread that compiles; the others go on with the automaton meanwhile.
+  mutable std::atomic<bool> compiling_{false};
   mutable std::atomic<void*> database_{nullptr};
   std::uint64_t serial_ = 0;  // tells databases apart for per-thread scratch
 };
