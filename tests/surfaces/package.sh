@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The packages CPack makes from a build tree (cmake/Install.cmake), unpacked and run:
+#   .deb     Depends comes from the binary's real shared libraries (dpkg-shlibdeps); unpacked,
+#            /usr/bin/riskgate prints its version and blocks a staged secret; the man page,
+#            licence, notices and default policy are where the layout says;
+#   .tar.gz  one top folder with bin/riskgate, which runs, and share/doc/riskgate/LICENSE.
+# Everything is written inside a temporary folder.
+#
+#   tests/surfaces/package.sh BUILD_DIR
+set -euo pipefail
+build=$(cd "${1:?usage: package.sh BUILD_DIR}" && pwd)
+for tool in cpack dpkg-deb dpkg-shlibdeps git; do
+  command -v "$tool" >/dev/null || { echo "package.sh: $tool is missing (tools/deps.sh installs it)" >&2; exit 2; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+fail() { echo "package.sh: $*" >&2; status=1; }
+
+(cd "$build" && cpack --config CPackConfig.cmake -B "$work/out" -G "DEB;TGZ") >"$work/cpack.log" 2>&1 ||
+  { cat "$work/cpack.log" >&2; echo "package.sh: cpack failed" >&2; exit 1; }
+deb=$(ls "$work"/out/*.deb 2>/dev/null | head -1)
+tgz=$(ls "$work"/out/*.tar.gz 2>/dev/null | head -1)
+[ -f "$deb" ] || { echo "package.sh: no .deb was made" >&2; exit 1; }
+[ -f "$tgz" ] || { echo "package.sh: no .tar.gz was made" >&2; exit 1; }
+
+depends=$(dpkg-deb -f "$deb" Depends)
+for library in libgit2-1.5 libre2-9 libyaml-cpp0.7 libc6; do
+  case ", $depends" in *", $library "* | *", $library,"* | *", $library"|*", $library") ;;
+    *) fail ".deb Depends lacks $library: $depends" ;;
+  esac
+done
+dpkg-deb -x "$deb" "$work/root"
+for file in usr/bin/riskgate usr/share/doc/riskgate/LICENSE usr/share/doc/riskgate/THIRD_PARTY_NOTICES.md \
+    usr/share/riskgate/policies/default.yaml usr/share/man/man1/riskgate.1; do
+  [ -e "$work/root/$file" ] || fail ".deb lacks /$file"
+done
+binary=$work/root/usr/bin/riskgate
+"$binary" --version | grep -q "^[0-9]" || fail "the packaged riskgate does not print its version"
+
+# A blocking check with the packaged binary: a staged AWS access key id (assembled here).
+repo=$work/repo
+export HOME=$work/home GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+export CI= GITHUB_ACTIONS= GITLAB_CI=
+mkdir -p "$HOME" "$repo"
+git -C "$repo" init -q
+printf 'aws_access_key_id = %s%s\n' "AKIA" "QYLPMN5HHHFPZAM2" >"$repo/settings.ini"
+git -C "$repo" add settings.ini
+set +e
+(cd "$repo" && "$binary" check --staged) >"$work/check.out" 2>&1
+code=$?
+set -e
+[ "$code" -eq 1 ] && grep -q "BLOCK settings.ini:1" "$work/check.out" ||
+  { cat "$work/check.out" >&2; fail "the packaged riskgate did not block a staged secret (exit $code)"; }
+
+mkdir -p "$work/tar"
+tar -xzf "$tgz" -C "$work/tar"
+top=$(ls "$work/tar")
+[ "$(echo "$top" | wc -l)" -eq 1 ] || fail "the archive has more than one top folder: $top"
+"$work/tar/$top/bin/riskgate" --version | grep -q "^[0-9]" || fail "the archive's riskgate does not run"
+[ -f "$work/tar/$top/share/doc/riskgate/LICENSE" ] || fail "the archive lacks share/doc/riskgate/LICENSE"
+
+[ $status -eq 0 ] && echo "$(basename "$deb") (Depends: $depends) and $(basename "$tgz") install and run"
+exit $status
