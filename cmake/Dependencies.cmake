@@ -2,6 +2,17 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# RE2's pkg-config file says 0.0.0 on Debian, and RE2 has no version call: `--version` names the
+# package's version instead, where dpkg knows it.
+set(RISKGATE_RE2_VERSION "${RE2_VERSION}")
+find_program(DPKG_QUERY dpkg-query)
+if(DPKG_QUERY)
+  execute_process(COMMAND ${DPKG_QUERY} -W "-f=\${Version}" libre2-dev
+                  OUTPUT_VARIABLE re2_package RESULT_VARIABLE rc ERROR_QUIET)
+  if(rc EQUAL 0 AND re2_package MATCHES "^([0-9]+)")
+    set(RISKGATE_RE2_VERSION "${CMAKE_MATCH_1}")
+  endif()
+endif()
 # cpp-httplib: compiled .so; its pkg-config Cflags (OpenSSL/zlib/Brotli) must match the build.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(yaml-cpp REQUIRED)

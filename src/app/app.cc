@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "app/error_output.h"
+#include "app/version.h"
 #include "core/text.h"
 #include "report/report.h"
 
@@ -71,7 +72,7 @@ int Main(int argc, char** argv) {
   // Named here, so usage lines say `riskgate`, not the path the binary was started by.
   CLI::App cli{"riskgate: a CI/CD policy gate that decides block, warn or pass", "riskgate"};
   cli.require_subcommand(1);
-  cli.set_version_flag("--version", std::string(report::ToolVersion()));
+  cli.set_version_flag("--version", VersionText());
   const std::vector<Command> commands = DeclareCommands(cli);
   try {
     cli.parse(argc, argv);

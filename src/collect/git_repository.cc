@@ -17,6 +17,18 @@ using core::ErrorCode;
 using core::MakeError;
 using namespace git_internal;
 
+}  // namespace
+
+std::string LibraryVersion() {
+  int major = 0;
+  int minor = 0;
+  int revision = 0;
+  git_libgit2_version(&major, &minor, &revision);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(revision);
+}
+
+namespace {
+
 // Keeps libgit2 initialised for the life of the process.
 void EnsureLibrary() { static LibraryUse library; }
 

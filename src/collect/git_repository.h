@@ -67,6 +67,9 @@ struct CommitTime {
   long long time = 0;
 };
 
+// The libgit2 this process runs with ("1.5.1").
+std::string LibraryVersion();
+
 class GitRepository {
  public:
   // Opens `path`, or when it is empty the repository git itself would use from the environment

@@ -16,8 +16,8 @@ struct JudgeRequest {
   bool staged = false;
   bool worktree = false;
   std::string base;
-  std::string head;           // with base; empty: HEAD
-  std::string repo;           // empty: from the environment and the current folder
+  std::string head;  // with base; empty: HEAD
+  std::string repo;  // empty: from the environment and the current folder
   // Files named on the command line (pre-commit's pass_filenames); run/named_files.h.
   std::vector<std::string> files;
   std::string policy;         // empty: <repo>/.riskgate.yaml, else the built-in default

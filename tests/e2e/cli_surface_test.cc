@@ -133,3 +133,24 @@ TEST_CASE("issue 19: with nothing staged and no upstream a check judges the bran
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+TEST_CASE("issue 20: --version names the commit and the libraries the binary was built with",
+          "[e2e][cli]") {
+  const auto out = Run({RiskgateBinary(), "--version"});
+  INFO(out.out << out.err);
+  CHECK(out.exit_code == 0);
+  const std::string& text = out.out;
+  // The source tree under test is a git checkout: its commit, not "unknown".
+  CHECK(text.starts_with("riskgate "));
+  const auto commit = text.find("(commit ");
+  REQUIRE(commit != std::string::npos);
+  const std::string id = text.substr(commit + 8, 12);
+  CHECK(id.find_first_not_of("0123456789abcdef") == std::string::npos);
+  for (const char* library : {"libgit2 1.5", "RE2 ", "yaml-cpp 0.7", "keyword prefilter "}) {
+    CHECK(text.find(library) != std::string::npos);
+  }
+}
+
+}  // namespace riskgate::testing

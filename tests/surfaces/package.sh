@@ -36,7 +36,7 @@ for file in usr/bin/riskgate usr/share/doc/riskgate/LICENSE usr/share/doc/riskga
   [ -e "$work/root/$file" ] || fail ".deb lacks /$file"
 done
 binary=$work/root/usr/bin/riskgate
-"$binary" --version | grep -q "^[0-9]" || fail "the packaged riskgate does not print its version"
+"$binary" --version | grep -q "^riskgate [0-9]" || fail "the packaged riskgate does not print its version"
 
 # A blocking check with the packaged binary: a staged AWS access key id (assembled here).
 repo=$work/repo
@@ -57,7 +57,7 @@ mkdir -p "$work/tar"
 tar -xzf "$tgz" -C "$work/tar"
 top=$(ls "$work/tar")
 [ "$(echo "$top" | wc -l)" -eq 1 ] || fail "the archive has more than one top folder: $top"
-"$work/tar/$top/bin/riskgate" --version | grep -q "^[0-9]" || fail "the archive's riskgate does not run"
+"$work/tar/$top/bin/riskgate" --version | grep -q "^riskgate [0-9]" || fail "the archive's riskgate does not run"
 [ -f "$work/tar/$top/share/doc/riskgate/LICENSE" ] || fail "the archive lacks share/doc/riskgate/LICENSE"
 
 [ $status -eq 0 ] && echo "$(basename "$deb") (Depends: $depends) and $(basename "$tgz") install and run"

@@ -233,6 +233,14 @@ void* KeywordIndex::Database(std::size_t text_size) const {
 #endif
 }
 
+std::string KeywordIndex::EngineVersion() {
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  return "Hyperscan " + std::string(hs_version());
+#else
+  return "Aho-Corasick (built without Hyperscan)";
+#endif
+}
+
 KeywordIndex::~KeywordIndex() {
 #ifdef RISKGATE_HAVE_HYPERSCAN
   hs_free_database(static_cast<hs_database_t*>(database_.load()));

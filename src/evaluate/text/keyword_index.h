@@ -25,6 +25,8 @@ class KeywordIndex {
   explicit KeywordIndex(const std::vector<std::string>& keywords, bool allow_hyperscan = true,
                         std::size_t hyperscan_after = kHyperscanAfterBytes);
   ~KeywordIndex();
+  // "Hyperscan 5.4.0 ..." when built with it, else the automaton's name.
+  static std::string EngineVersion();
   KeywordIndex(const KeywordIndex&) = delete;
   KeywordIndex& operator=(const KeywordIndex&) = delete;
 

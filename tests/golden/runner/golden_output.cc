@@ -33,10 +33,14 @@ void WriteFile(const std::string& path, const std::string& content) {
 
 const std::string& RiskgateVersion() {
   static const std::string version = [] {
-    auto out = Run({RiskgateBinary(), "--version"}).out;
-    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-    if (out.empty()) throw std::runtime_error("riskgate --version printed nothing");
-    return out;
+    // "riskgate 0.1.0 (commit ...)" then the libraries: the version is the second word.
+    const auto out = Run({RiskgateBinary(), "--version"}).out;
+    const std::string prefix = "riskgate ";
+    const auto end = out.find_first_of(" \n", prefix.size());
+    if (!out.starts_with(prefix) || end == std::string::npos || end == prefix.size()) {
+      throw std::runtime_error("riskgate --version printed no version: " + out);
+    }
+    return out.substr(prefix.size(), end - prefix.size());
   }();
   return version;
 }
