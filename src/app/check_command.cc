@@ -13,7 +13,7 @@
 namespace riskgate::app {
 
 int RunCheck(const CheckOptions& options) {
-  const policy::BuiltinRulePackPrefetch prefetch;
+  const policy::BuiltinPrefetch prefetch;
   auto plans = PlanOutputs(options.report);
   if (!plans) return Fail(plans.error());
   if (auto mode = run::ExplicitMode(options.judge); !mode) return Fail(mode.error());

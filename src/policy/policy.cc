@@ -325,15 +325,19 @@ void CheckPatternBudget(const SecretsControl& secrets, const std::string& origin
                       std::to_string(largest_size));
 }
 
-}  // namespace
+// The built-in policy's file reader: it names no other file.
+core::Result<std::string> NoFileForBuiltin(const std::string& path) {
+  return core::MakeError(core::ErrorCode::kPolicy,
+                         "the built-in policy cannot read '" + path + "'");
+}
 
-core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin,
-                                const FileReader& read_file) {
-  core::Diagnostics diagnostics;
+// The policy `text` from `origin`, once composed (its `extends:` merged).
+core::Result<Policy> LoadComposed(std::string_view text, const std::string& origin,
+                                  const FileReader& read_file,
+                                  const std::optional<ComposedPolicy>& composed,
+                                  core::Diagnostics& diagnostics) {
   Policy policy;
   policy.source = core::PolicySource{origin, core::Sha256Hex(text), ""};
-  const std::optional<ComposedPolicy> composed =
-      ComposePolicy(text, origin, read_file, diagnostics);
   if (!composed) return tl::unexpected(diagnostics.ToError());
   policy.source.extends.assign(composed->files.begin(), composed->files.end() - 1);
   const core::Node& root = composed->root;
@@ -380,12 +384,32 @@ core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin
   return policy;
 }
 
+}  // namespace
+
+core::Result<Policy> LoadPolicy(std::string_view text, const std::string& origin,
+                                const FileReader& read_file) {
+  core::Diagnostics diagnostics;
+  const std::optional<ComposedPolicy> composed =
+      ComposePolicy(text, origin, read_file, diagnostics);
+  return LoadComposed(text, origin, read_file, composed, diagnostics);
+}
+
+std::optional<ComposedPolicy> ComposeBuiltinPolicy() {
+  core::Diagnostics diagnostics;
+  auto composed = ComposePolicy(BuiltinPolicyText(), std::string(kDefaultPolicyName),
+                                NoFileForBuiltin, diagnostics);
+  if (!diagnostics.empty()) return std::nullopt;
+  return composed;
+}
+
 core::Result<Policy> LoadDefaultPolicy() {
-  return LoadPolicy(BuiltinPolicyText(), std::string(kDefaultPolicyName),
-                    [](const std::string& path) -> core::Result<std::string> {
-                      return core::MakeError(core::ErrorCode::kPolicy,
-                                             "the built-in policy cannot read '" + path + "'");
-                    });
+  // Composed on the prefetch thread when a command started one (policy/builtin_pack.h).
+  if (std::optional<ComposedPolicy> composed = TakePrefetchedBuiltinPolicy()) {
+    core::Diagnostics diagnostics;
+    return LoadComposed(BuiltinPolicyText(), std::string(kDefaultPolicyName), NoFileForBuiltin,
+                        composed, diagnostics);
+  }
+  return LoadPolicy(BuiltinPolicyText(), std::string(kDefaultPolicyName), NoFileForBuiltin);
 }
 
 }  // namespace riskgate::policy
