@@ -19,6 +19,9 @@ std::vector<std::pair<std::size_t, std::size_t>> MergedRanges(
 // `bytes` in standard base64 with padding (RFC 4648).
 std::string Base64Encode(std::string_view bytes);
 
+// The value of a hex digit (either case), -1 for any other byte.
+int HexDigitValue(char c);
+
 // `text` with each %XX (two hex digits) replaced by its byte; anything else as it is.
 std::string PercentDecoded(std::string_view text);
 

@@ -1,5 +1,6 @@
 #include "policy/rule_image.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -29,22 +30,22 @@ class Writer {
     U32(static_cast<std::uint32_t>(text.size()));
     out_ += text;
   }
-  void Strs(const std::vector<std::string>& list) {
-    U32(static_cast<std::uint32_t>(list.size()));
-    for (const auto& s : list) Str(s);
-  }
-  // A pattern: absent (0), or present (1) with its case flag and source.
+  // A pattern: absent (0), or present (1, 2: case-insensitive) with its source.
   void Pat(const PatternPtr& pattern) {
     U32(pattern ? (pattern->case_insensitive() ? 2 : 1) : 0);
     if (pattern) Str(pattern->source());
   }
-  void Pats(const std::vector<PatternPtr>& list) {
+  // A list of strings or patterns: its count, then each.
+  template <typename T>
+  void List(const std::vector<T>& list) {
     U32(static_cast<std::uint32_t>(list.size()));
-    for (const auto& p : list) Pat(p);
+    for (const T& item : list) Item(item);
   }
   std::string& out() { return out_; }
 
  private:
+  void Item(const std::string& text) { Str(text); }
+  void Item(const PatternPtr& pattern) { Pat(pattern); }
   std::string out_;
 };
 
@@ -90,15 +91,6 @@ class Reader {
   }
   // A count of items that take at least four bytes each, never more than the bytes left.
   bool Count(std::uint32_t& count) { return U32(count) && count <= (in_.size() - pos_) / 4; }
-  bool Strs(std::vector<std::string>& list) {
-    std::uint32_t count = 0;
-    if (!Count(count)) return false;
-    list.resize(count);
-    for (auto& s : list) {
-      if (!Str(s)) return false;
-    }
-    return true;
-  }
   bool Pat(PatternPtr& pattern) {
     std::uint32_t present = 0;
     if (!U32(present) || present > 2) return false;
@@ -108,14 +100,12 @@ class Reader {
     pattern = std::make_shared<const Pattern>(std::move(source), present == 2);
     return true;
   }
-  bool Pats(std::vector<PatternPtr>& list) {
+  template <typename T>
+  bool List(std::vector<T>& list) {
     std::uint32_t count = 0;
     if (!Count(count)) return false;
     list.resize(count);
-    for (auto& p : list) {
-      if (!Pat(p)) return false;
-    }
-    return true;
+    return std::all_of(list.begin(), list.end(), [this](T& item) { return Item(item); });
   }
   bool Magic() {
     if (!in_.starts_with(kMagic)) return false;
@@ -125,6 +115,8 @@ class Reader {
   bool AtEnd() const { return pos_ == in_.size(); }
 
  private:
+  bool Item(std::string& text) { return Str(text); }
+  bool Item(PatternPtr& pattern) { return Pat(pattern); }
   std::string_view in_;
   std::size_t pos_ = 0;
 };
@@ -133,16 +125,16 @@ void WriteAllowlist(Writer& w, const Allowlist& a) {
   w.Str(a.description);
   w.U32(static_cast<std::uint32_t>(a.condition));
   w.U32(static_cast<std::uint32_t>(a.regex_target));
-  w.Strs(a.commits);
-  w.Pats(a.paths);
-  w.Pats(a.regexes);
-  w.Strs(a.stopwords);
+  w.List(a.commits);
+  w.List(a.paths);
+  w.List(a.regexes);
+  w.List(a.stopwords);
 }
 
 bool ReadAllowlist(Reader& r, Allowlist& a) {
   return r.Str(a.description) && r.Enum(a.condition, AllowCondition::kAnd) &&
-         r.Enum(a.regex_target, RegexTarget::kLine) && r.Strs(a.commits) && r.Pats(a.paths) &&
-         r.Pats(a.regexes) && r.Strs(a.stopwords);
+         r.Enum(a.regex_target, RegexTarget::kLine) && r.List(a.commits) && r.List(a.paths) &&
+         r.List(a.regexes) && r.List(a.stopwords);
 }
 
 void WriteRule(Writer& w, const SecretRule& rule) {
@@ -153,7 +145,7 @@ void WriteRule(Writer& w, const SecretRule& rule) {
   w.Pat(rule.regex);
   w.Pat(rule.path);
   w.U32(static_cast<std::uint32_t>(rule.secret_group));
-  w.Strs(rule.keywords);
+  w.List(rule.keywords);
   w.U32(rule.entropy ? 1 : 0);
   if (rule.entropy) w.U64(std::bit_cast<std::uint64_t>(*rule.entropy));
   w.U32(rule.confidence ? static_cast<std::uint32_t>(*rule.confidence) + 1 : 0);
@@ -164,9 +156,9 @@ void WriteRule(Writer& w, const SecretRule& rule) {
   w.Str(rule.revoke_url);
   w.Str(rule.fix);
   w.Str(rule.mitigate);
-  w.Strs(rule.tags);
-  w.Strs(rule.match_examples);
-  w.Strs(rule.no_match_examples);
+  w.List(rule.tags);
+  w.List(rule.match_examples);
+  w.List(rule.no_match_examples);
   w.Str(rule.origin);
   w.U32(static_cast<std::uint32_t>(rule.dialect));
 }
@@ -174,7 +166,7 @@ void WriteRule(Writer& w, const SecretRule& rule) {
 bool ReadRule(Reader& r, SecretRule& rule) {
   if (!r.Str(rule.id) || !r.Str(rule.description) || !r.Str(rule.provider) ||
       !r.Enum(rule.severity, core::Severity::kCritical) || !r.Pat(rule.regex) ||
-      !r.Pat(rule.path) || !r.Int(rule.secret_group) || !r.Strs(rule.keywords)) {
+      !r.Pat(rule.path) || !r.Int(rule.secret_group) || !r.List(rule.keywords)) {
     return false;
   }
   std::uint32_t has_entropy = 0;
@@ -198,8 +190,8 @@ bool ReadRule(Reader& r, SecretRule& rule) {
   for (auto& a : rule.allowlists) {
     if (!ReadAllowlist(r, a)) return false;
   }
-  return r.Str(rule.revoke_url) && r.Str(rule.fix) && r.Str(rule.mitigate) && r.Strs(rule.tags) &&
-         r.Strs(rule.match_examples) && r.Strs(rule.no_match_examples) && r.Str(rule.origin) &&
+  return r.Str(rule.revoke_url) && r.Str(rule.fix) && r.Str(rule.mitigate) && r.List(rule.tags) &&
+         r.List(rule.match_examples) && r.List(rule.no_match_examples) && r.Str(rule.origin) &&
          r.Enum(rule.dialect, RuleDialect::kGitleaks);
 }
 

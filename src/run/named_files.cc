@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
-#include <string_view>
 #include <system_error>
 
 namespace riskgate::run {
@@ -29,6 +28,32 @@ core::Result<std::string> RepositoryPath(const std::string& file, const fs::path
   return text;
 }
 
+tl::unexpected<core::Error> NotTracked(const std::string& path) {
+  const std::string hint =
+      path.find("/-") != std::string::npos || path.starts_with("-")
+          ? " (an option after `--`? Options go before it: in a pre-commit config, in the "
+            "hook's `entry: riskgate check <options> --`, not in `args:`)"
+          : " (riskgate judges the files git tracks: `git add` it first)";
+  return core::MakeError(core::ErrorCode::kUsage, "'" + path + "' is not tracked" + hint);
+}
+
+// Whether every one of `entries` (index entries) differs from HEAD: what a commit hook names.
+// Looked up name by name, stopping at the first unstaged one (`--all-files` names them all).
+core::Result<bool> AllStaged(const std::vector<collect::TrackedFile>& entries,
+                             collect::GitRepository& repo) {
+  auto head = repo.Head();
+  if (!head) return tl::unexpected(head.error());
+  if (!*head) return true;  // an unborn branch: the whole index is staged
+  for (const collect::TrackedFile& entry : entries) {
+    auto committed = repo.FindInCommit(**head, entry.path);
+    if (!committed) return tl::unexpected(committed.error());
+    if (*committed && (*committed)->blob_id == entry.blob_id && (*committed)->kind == entry.kind) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 core::Result<collect::ScopeChoice> WithNamedFiles(const std::vector<std::string>& files,
@@ -50,28 +75,18 @@ core::Result<collect::ScopeChoice> WithNamedFiles(const std::vector<std::string>
     named.insert(std::move(*path));
   }
   // A name the index does not hold would be judged as nothing: refused, never a silent pass.
-  auto index = repo.ListIndex();
-  if (!index) return tl::unexpected(index.error());
-  std::set<std::string_view> tracked;
-  for (const collect::TrackedFile& file : *index) tracked.insert(file.path);
+  std::vector<collect::TrackedFile> entries;
   for (const std::string& path : named) {
-    if (tracked.contains(path)) continue;
-    const std::string hint =
-        path.find("/-") != std::string::npos || path.starts_with("-")
-            ? " (an option after `--`? Options go before it: in a pre-commit config, in the "
-              "hook's `entry: riskgate check <options> --`, not in `args:`)"
-            : " (riskgate judges the files git tracks: `git add` it first)";
-    return core::MakeError(core::ErrorCode::kUsage, "'" + path + "' is not tracked" + hint);
+    auto entry = repo.FindInIndex(path);
+    if (!entry) return tl::unexpected(entry.error());
+    if (!*entry) return NotTracked(path);
+    entries.push_back(std::move(**entry));
   }
   if (chosen.mode == core::ScanMode::kStaged) {
     // A commit hook names the staged files: the staged change is judged, as without names.
-    auto staged = repo.DiffStaged(1);
+    auto staged = AllStaged(entries, repo);
     if (!staged) return tl::unexpected(staged.error());
-    std::set<std::string_view> staged_paths;
-    for (const collect::FileDiff& diff : *staged) staged_paths.insert(diff.path);
-    const bool all_staged = std::all_of(
-        named.begin(), named.end(), [&](const std::string& p) { return staged_paths.contains(p); });
-    if (all_staged) return chosen;
+    if (*staged) return chosen;
     chosen.mode = core::ScanMode::kWorktree;
     chosen.base.clear();
     chosen.head.clear();

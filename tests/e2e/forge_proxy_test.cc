@@ -159,11 +159,7 @@ TEST_CASE("the forge client authenticates to a proxy named with credentials",
   ConnectProxy proxy;
   const std::string proxy_at = "127.0.0.1:" + std::to_string(proxy.port());
   TempRepo repo;
-  const std::string workflow =
-      "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n"
-      "      - uses: actions/checkout@v4\n";
-  repo.Write(".github/workflows/ci.yml", workflow);
-  repo.Commit("ci");
+  const std::string workflow = CommitCheckoutWorkflow(repo);
   std::map<std::string, std::string> env = {{"GITHUB_API_URL", "https://forge.test:" + port},
                                             {"GITHUB_TOKEN", FakeGithubToken()},
                                             {"RISKGATE_GITHUB_TOKEN", ""},

@@ -18,11 +18,7 @@ TEST_CASE("the forge client refuses a certificate it does not trust", "[e2e][for
   server.On("/repos/actions/checkout/commits/v4",
             nlohmann::json{{"sha", std::string(40, 'a')}}.dump());
   TempRepo repo;
-  const std::string workflow =
-      "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n"
-      "      - uses: actions/checkout@v4\n";
-  repo.Write(".github/workflows/ci.yml", workflow);
-  repo.Commit("ci");
+  const std::string workflow = CommitCheckoutWorkflow(repo);
   std::map<std::string, std::string> env = {{"GITHUB_API_URL", server.url()},
                                             {"GITHUB_TOKEN", FakeGithubToken()},
                                             {"RISKGATE_GITHUB_TOKEN", ""},

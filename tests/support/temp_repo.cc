@@ -82,6 +82,15 @@ std::string TempRepo::Head() {
   return out;
 }
 
+std::string CommitCheckoutWorkflow(TempRepo& repo) {
+  const std::string workflow =
+      "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n"
+      "      - uses: actions/checkout@v4\n";
+  repo.Write(".github/workflows/ci.yml", workflow);
+  repo.Commit("ci");
+  return workflow;
+}
+
 void NotUnderCi(std::map<std::string, std::string>& env) {
   for (const char* name : {"CI", "GITHUB_ACTIONS", "GITLAB_CI"}) env[name] = "";
 }

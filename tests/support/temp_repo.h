@@ -54,6 +54,10 @@ class TempRepo {
 // (an empty value unsets a variable for Run).
 void NotUnderCi(std::map<std::string, std::string>& env);
 
+// Commits .github/workflows/ci.yml, one job whose one step uses actions/checkout@v4 (a tag the
+// pins control resolves through the forge); returns the file's text.
+std::string CommitCheckoutWorkflow(TempRepo& repo);
+
 // A synthetic token for tests, assembled at run time so the source holds no literal secret.
 std::string FakeAwsKeyId();
 std::string FakeGithubToken();

@@ -67,13 +67,6 @@ constexpr std::array<signed char, 256> kBase64Values = MakeBase64Values();
 
 int Base64Value(char c) { return kBase64Values[static_cast<unsigned char>(c)]; }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool IsPrintable(char c) {
   const auto u = static_cast<unsigned char>(c);
   return (u >= 0x20 && u < 0x7f) || c == '\t' || c == '\n' || c == '\r';
@@ -160,7 +153,8 @@ void PercentRuns(std::string_view text, std::size_t min, std::vector<EncodedRun>
     const void* found = std::memchr(text.data() + from, '%', text.size() - from);
     if (found == nullptr) break;
     const auto at = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
-    if (at + 2 >= text.size() || HexValue(text[at + 1]) < 0 || HexValue(text[at + 2]) < 0) {
+    if (at + 2 >= text.size() || core::HexDigitValue(text[at + 1]) < 0 ||
+        core::HexDigitValue(text[at + 2]) < 0) {
       from = at + 1;
       continue;
     }
@@ -402,8 +396,6 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
   return out;
 }
 
-std::string DecodePercent(std::string_view text) { return core::PercentDecoded(text); }
-
 DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits) {
   DecodedText out;
   std::vector<EncodedRun> candidates;
@@ -430,7 +422,7 @@ DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits) {
         }
       }
       const std::string_view piece = text.substr(at, end - at);
-      const std::string decoded = DecodePercent(piece);
+      const std::string decoded = core::PercentDecoded(piece);
       if (decoded != piece && !collector.Keep(decoded, at, end, Encoding::kPercent)) return out;
       at = end;
     }

@@ -53,8 +53,6 @@ DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits = {});
 // `text` as base64 (either alphabet, '=' padding optional, no whitespace), or nullopt when it is
 // not (a character outside the alphabet, a length of 4n+1).
 std::optional<std::string> DecodeBase64(std::string_view text);
-// `text` with every valid %XX escape decoded ('+' is kept).
-std::string DecodePercent(std::string_view text);
 // Whether at least `share` of `bytes` are printable ASCII, tab, CR or LF (and `bytes` is not
 // empty).
 bool MostlyPrintable(std::string_view bytes, double share);

@@ -2,6 +2,7 @@
 // manifests and keystore files.
 #include <catch2/catch.hpp>
 
+#include "core/text.h"
 #include "evaluate/secrets/keystore.h"
 #include "evaluate/secrets/kubernetes_secret.h"
 #include "evaluate/secrets/secrets_scanner.h"
@@ -121,7 +122,7 @@ TEST_CASE("decoding is bounded: short spans, binary, budget, huge runs", "[evalu
       1);
   CHECK(DecodeBase64("abc") == std::optional<std::string>("i\xb7"));
   CHECK_FALSE(DecodeBase64("abcde").has_value());
-  CHECK(DecodePercent("a%41%zz%4") == "aA%zz%4");
+  CHECK(core::PercentDecoded("a%41%zz%4") == "aA%zz%4");
 }
 
 TEST_CASE("junk bytes around an encoded token do not hide it", "[evaluate][decode]") {
