@@ -87,6 +87,11 @@ core::Result<collect::ScopeChoice> WithNamedFiles(const std::vector<std::string>
     auto staged = AllStaged(entries, repo);
     if (!staged) return tl::unexpected(staged.error());
     if (*staged) return chosen;
+    // The staged change is judged with them, as it is on disk: names (a repository's own
+    // pre-commit config can set the hook's `args:` and `files:`) never leave part of it out.
+    auto diff = repo.DiffStaged(1);
+    if (!diff) return tl::unexpected(diff.error());
+    for (const collect::FileDiff& staged_file : *diff) named.insert(staged_file.path);
     chosen.mode = core::ScanMode::kWorktree;
     chosen.base.clear();
     chosen.head.clear();

@@ -18,7 +18,9 @@ std::string Trim(std::string s) {
 // the hook installed; riskgate is found on PATH as `language: system` expects.
 class PreCommitRepo {
  public:
-  PreCommitRepo() {
+  // `hook_options`: more keys of the riskgate hook in the repository's config, each line
+  // indented for it ("        args: [x]\n").
+  explicit PreCommitRepo(const std::string& hook_options = "") {
     auto source_head = Run({"git", "rev-parse", "HEAD"}, SourceDir(), {{"GIT_DIR", ""}});
     REQUIRE(source_head.exit_code == 0);
     const std::string bin_dir = std::filesystem::path(RiskgateBinary()).parent_path().string();
@@ -29,9 +31,9 @@ class PreCommitRepo {
             {"GIT_COMMITTER_NAME", "t"},
             {"GIT_COMMITTER_EMAIL", "t@example.com"}};
     NotUnderCi(env_);  // the hooks run on a developer's laptop, also when this suite runs in CI
-    repo_.Write(".pre-commit-config.yaml", "repos:\n  - repo: " + SourceDir() +
-                                               "\n    rev: " + Trim(source_head.out) +
-                                               "\n    hooks:\n      - id: riskgate\n");
+    repo_.Write(".pre-commit-config.yaml",
+                "repos:\n  - repo: " + SourceDir() + "\n    rev: " + Trim(source_head.out) +
+                    "\n    hooks:\n      - id: riskgate\n" + hook_options);
     repo_.Write("README.md", "hello\n");
     repo_.Commit("init");
     auto install = PreCommit({"install"});
@@ -187,6 +189,21 @@ TEST_CASE("issue 19: a file named like an option is a file name to the hook, not
   CHECK(all.exit_code != 0);
   CHECK((all.out + all.err).find("BLOCK deploy.sh:1") != std::string::npos);
   CHECK((all.out + all.err).find("policy: builtin:default") != std::string::npos);
+}
+
+TEST_CASE("issue 19: a config's args and files cannot narrow the commit hook off a staged secret",
+          "[e2e][pre-commit][hostile]") {
+  // The repository's own .pre-commit-config.yaml filters the staged files away and names an
+  // unchanged file instead: the names reach beyond the staged change, and the staged change
+  // must still be judged.
+  PreCommitRepo pc("        files: ^nothing-matches$\n        args: [README.md]\n");
+  pc.repo().Write("deploy.sh", "export GITHUB_TOKEN=" + FakeGithubToken() + "\n");
+  pc.repo().Git({"add", "deploy.sh"});
+  auto commit = pc.Git({"commit", "-m", "deploy"});
+  INFO(commit.out << commit.err);
+  CHECK(commit.exit_code != 0);
+  CHECK((commit.out + commit.err).find("BLOCK deploy.sh:1") != std::string::npos);
+  CHECK((commit.out + commit.err).find(FakeGithubToken()) == std::string::npos);
 }
 
 TEST_CASE("install-hook writes a plain hook that blocks, and refuses a foreign one",

@@ -340,16 +340,17 @@ TEST_CASE("issue 19: named files mean the staged change when staged, else their 
   INFO(staged.out << staged.err);
   CHECK(staged.exit_code == 0);
   CHECK(staged.out.find("staged changes against HEAD") != std::string::npos);
-  // A file beyond the staged change is judged as it is on disk, every line.
+  // A file beyond the staged change is judged as it is on disk, every line, and the staged
+  // change (a.txt) with it.
   auto named = repo.Riskgate({"check", "config/leak.txt"}, Bare());
   INFO(named.out << named.err);
   CHECK(named.exit_code == 1);
   CHECK(named.out.find("BLOCK config/leak.txt:1") != std::string::npos);
-  CHECK(named.out.find("the named files as they are in the working tree (1 tracked file)") !=
+  CHECK(named.out.find("the named files as they are in the working tree (2 tracked files)") !=
         std::string::npos);
   auto json = repo.RiskgateJson({"check", "config/leak.txt"}, 1, Bare());
   CHECK(json["scope"]["mode"] == "worktree");
-  CHECK(json["scope"]["named_files"] == 1);
+  CHECK(json["scope"]["named_files"] == 2);
   CHECK_FALSE(
       repo.RiskgateJson({"check", "--worktree"}, 1, Bare())["scope"].contains("named_files"));
   // Relative to the folder it runs in, as a shell names them.
