@@ -1,4 +1,7 @@
 # Third-party libraries, all from Debian 12 packages (see ../shared/reference/libraries.md).
+# RISKGATE_STATIC_DEPS (cmake/StaticDependencies.cmake) links them from their static archives.
+option(RISKGATE_STATIC_DEPS
+       "Link libgit2, RE2, yaml-cpp, Hyperscan, libcrypto, zlib and the C++ runtime statically" ON)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
@@ -21,8 +24,11 @@ if(TARGET yaml-cpp::yaml-cpp)
 else()
   set(RISKGATE_YAML_TARGET yaml-cpp)
 endif()
-# toml++: only src/policy/gitleaks_toml.cc includes it (gitleaks configs).
+# toml++: only src/policy/gitleaks_toml.cc includes it (gitleaks configs), in its header-only
+# form: one translation unit pays the compile, and no program loads libtomlplusplus.so.
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
+set_target_properties(PkgConfig::TOMLPP PROPERTIES INTERFACE_LINK_LIBRARIES ""
+                      INTERFACE_COMPILE_OPTIONS "-DTOML_HEADER_ONLY=1;-DTOML_SHARED_LIB=0")
 find_package(tl-expected REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
@@ -33,3 +39,7 @@ find_package(Threads REQUIRED)
 # Hyperscan (amd64 only): the secrets prefilter's fast engine when present; the build falls
 # back to riskgate's own Aho-Corasick automaton without it (evaluate/text/keyword_index.cc).
 pkg_check_modules(HYPERSCAN IMPORTED_TARGET libhs)
+
+if(RISKGATE_STATIC_DEPS)
+  include(cmake/StaticDependencies.cmake)
+endif()

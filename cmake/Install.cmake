@@ -1,11 +1,14 @@
 # `cmake --install` and CPack (.deb and .tar.gz). The layout (GNUInstallDirs):
-#   bin/riskgate, share/man/man1/riskgate.1 (from the CLI's own help, when help2man is there),
+#   bin/riskgate, lib/riskgate/libriskgate_http.so, share/man/man1/riskgate.1 (from the CLI's own help, when help2man is there),
 #   share/doc/riskgate/ (LICENSE, THIRD_PARTY_NOTICES.md, README.md, docs/),
 #   share/riskgate/policies/default.yaml and share/riskgate/examples/.
 # tests/surfaces/package.sh builds both packages from a build tree and runs what they hold.
 include(GNUInstallDirs)
 
 install(TARGETS riskgate RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The HTTP module: riskgate looks for it in ../lib/riskgate/ from its own folder (never LIBDIR's
+# multiarch spelling: the relative path is fixed in collect/forge/http_module.cc).
+install(TARGETS riskgate_http LIBRARY DESTINATION lib/riskgate)
 install(FILES LICENSE THIRD_PARTY_NOTICES.md README.md ARCHITECTURE.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs FILES_MATCHING PATTERN "*.md")

@@ -46,7 +46,7 @@ check_library() {
 }
 check_library libgit2 'git2' 0 collect/git_internal.h collect/git_repository.cc
 check_library yaml-cpp 'yaml-cpp/' 0 policy/yaml_document.cc
-check_library cpp-httplib 'httplib\.h' 0 collect/forge/http_client.cc
+check_library cpp-httplib 'httplib\.h' 0 collect/forge/http_exchange.cc
 check_library CLI11 'CLI/' 0 app/app.cc app/cli_flags.cc app/commands.cc
 check_library toml++ 'toml\+\+/' 0 policy/gitleaks_toml.cc
 check_library hyperscan 'hs/' 0 evaluate/text/keyword_index.cc

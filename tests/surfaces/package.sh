@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The packages CPack makes from a build tree (cmake/Install.cmake), unpacked and run:
-#   .deb     Depends comes from the binary's real shared libraries (dpkg-shlibdeps); unpacked,
-#            /usr/bin/riskgate prints its version and blocks a staged secret; the man page,
-#            licence, notices and default policy are where the layout says;
+#   .deb     Depends comes from the real shared libraries of the binary and its HTTP module
+#            (dpkg-shlibdeps): the libraries linked statically are not in it, cpp-httplib is;
+#            unpacked, /usr/bin/riskgate prints its version, blocks a staged secret and loads
+#            /usr/lib/riskgate/libriskgate_http.so; the man page, licence, notices and default
+#            policy are where the layout says;
 #   .tar.gz  one top folder with bin/riskgate, which runs, and share/doc/riskgate/LICENSE.
 # Everything is written inside a temporary folder.
 #
@@ -25,13 +27,20 @@ tgz=$(ls "$work"/out/*.tar.gz 2>/dev/null | head -1)
 [ -f "$tgz" ] || { echo "package.sh: no .tar.gz was made" >&2; exit 1; }
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libgit2-1.5 libre2-9 libyaml-cpp0.7 libc6; do
-  case ", $depends" in *", $library "* | *", $library,"* | *", $library"|*", $library") ;;
-    *) fail ".deb Depends lacks $library: $depends" ;;
-  esac
+depends_on() {
+  case ", $depends" in *", $1 "* | *", $1,"* | *", $1"|*", $1") return 0 ;; esac
+  return 1
+}
+for library in libc6 libcpp-httplib0.11; do
+  depends_on "$library" || fail ".deb Depends lacks $library: $depends"
 done
+if [ -s "$build/static-archives.txt" ]; then
+  for library in libgit2-1.5 libre2-9 libyaml-cpp0.7 libhyperscan5; do
+    ! depends_on "$library" || fail ".deb Depends names $library, which is linked statically: $depends"
+  done
+fi
 dpkg-deb -x "$deb" "$work/root"
-for file in usr/bin/riskgate usr/share/doc/riskgate/LICENSE usr/share/doc/riskgate/THIRD_PARTY_NOTICES.md \
+for file in usr/bin/riskgate usr/lib/riskgate/libriskgate_http.so usr/share/doc/riskgate/LICENSE usr/share/doc/riskgate/THIRD_PARTY_NOTICES.md \
     usr/share/riskgate/policies/default.yaml usr/share/man/man1/riskgate.1; do
   [ -e "$work/root/$file" ] || fail ".deb lacks /$file"
 done
@@ -53,12 +62,30 @@ set -e
 [ "$code" -eq 1 ] && grep -q "BLOCK settings.ini:1" "$work/check.out" ||
   { cat "$work/check.out" >&2; fail "the packaged riskgate did not block a staged secret (exit $code)"; }
 
+# The packaged binary loads its packaged HTTP module: a forge API on a closed port is refused by
+# the HTTP client itself (not "module missing").
+forge=$work/forge
+git -C "$work" init -q forge
+printf 'version: 1\ncontrols:\n  reviews:\n    source: github\n    forge: {retries: 0, github_api_url: "http://127.0.0.1:1"}\n' >"$forge/.riskgate.yaml"
+echo a >"$forge/a.txt"
+git -C "$forge" add .riskgate.yaml
+git -C "$forge" -c user.name=a -c user.email=a@example.invalid commit -qm policy
+git -C "$forge" add a.txt
+git -C "$forge" -c user.name=a -c user.email=a@example.invalid commit -qm change
+set +e
+(cd "$forge" && "$binary" check --base HEAD~1 --pr 1 --forge-project o/r) >"$work/forge.out" 2>&1
+code=$?
+set -e
+[ "$code" -eq 2 ] && grep -q "failed after 1 attempt: Connection" "$work/forge.out" ||
+  { cat "$work/forge.out" >&2; fail "the packaged riskgate did not load its HTTP module (exit $code)"; }
+
 mkdir -p "$work/tar"
 tar -xzf "$tgz" -C "$work/tar"
 top=$(ls "$work/tar")
 [ "$(echo "$top" | wc -l)" -eq 1 ] || fail "the archive has more than one top folder: $top"
 "$work/tar/$top/bin/riskgate" --version | grep -q "^riskgate [0-9]" || fail "the archive's riskgate does not run"
 [ -f "$work/tar/$top/share/doc/riskgate/LICENSE" ] || fail "the archive lacks share/doc/riskgate/LICENSE"
+[ -f "$work/tar/$top/lib/riskgate/libriskgate_http.so" ] || fail "the archive lacks lib/riskgate/libriskgate_http.so"
 
 [ $status -eq 0 ] && echo "$(basename "$deb") (Depends: $depends) and $(basename "$tgz") install and run"
 exit $status

@@ -1,24 +1,19 @@
 #include "collect/forge/http_client.h"
 
-#include <httplib.h>
-
 #include <cctype>
 #include <chrono>
-#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
-#include <mutex>
 #include <thread>
 
 #include "collect/forge/forge_json.h"
+#include "collect/forge/http_exchange.h"
 #include "collect/forge/proxy.h"
 #include "core/redact.h"
 #include "core/text.h"
 
 namespace riskgate::collect::forge {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 core::Error ForgeError(std::string message) {
   return core::Error{core::ErrorCode::kForge, std::move(message), ""};
@@ -121,45 +116,6 @@ std::string Excerpt(const std::string& body, const std::string& token) {
   return core::EscapeForDisplay(core::RedactSecrets(text));
 }
 
-// Holds one exchange to its deadline: httplib's timeouts bound each socket read, so a server that
-// trickles a byte at a time (headers included) would never trip them. At the deadline this stops
-// the client (shuts its socket down, which ends any blocked read), and keeps stopping it until
-// the exchange returns, in case the deadline fell while a connection was being made.
-class ExchangeDeadline {
- public:
-  ExchangeDeadline(httplib::Client& client, Clock::time_point deadline)
-      : thread_([this, &client, deadline] {
-          std::unique_lock lock(mutex_);
-          if (wake_.wait_until(lock, deadline, [this] { return done_; })) return;
-          expired_ = true;
-          while (!done_) {
-            client.stop();
-            wake_.wait_for(lock, std::chrono::milliseconds(20), [this] { return done_; });
-          }
-        }) {}
-  ExchangeDeadline(const ExchangeDeadline&) = delete;
-  ExchangeDeadline& operator=(const ExchangeDeadline&) = delete;
-  ~ExchangeDeadline() { Finish(); }
-
-  // Ends the watch; true when the deadline passed first.
-  bool Finish() {
-    {
-      std::lock_guard lock(mutex_);
-      done_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-    return expired_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool done_ = false;
-  bool expired_ = false;
-  std::thread thread_;  // last: starts once the fields above exist
-};
-
 std::string Seconds(double s) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f s", s);
@@ -176,23 +132,18 @@ struct HttpClient::Impl {
   std::string proxy;  // the last attempt's proxy, without credentials; "" for none
 
   // One attempt: a response (any status) or a transport error.
-  core::Result<HttpResponse> Attempt(const std::string& path) {
-    httplib::Client client(url.origin);
-    client.enable_server_certificate_verification(true);
-    client.set_follow_location(false);
-    client.set_keep_alive(false);
-    const auto timeout = std::chrono::duration<double>(options.timeout_seconds);
-    client.set_connection_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
-    client.set_read_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
-    client.set_write_timeout(std::chrono::duration_cast<std::chrono::microseconds>(timeout));
+  core::Result<HttpResponse> Attempt(ExchangeFunction exchange, const std::string& path) {
+    ExchangeRequest request;
+    request.origin = url.origin;
+    request.path = path;
+    request.timeout_seconds = options.timeout_seconds;
+    request.max_body_bytes = options.max_body_bytes;
     const ProxySettings via =
         IsLoopbackHost(url.host) ? ProxySettings{} : ProxyFor(url.host, url.https);
-    if (!via.host.empty()) {
-      client.set_proxy(via.host, via.port);
-      if (!via.user.empty() || !via.password.empty()) {
-        client.set_proxy_basic_auth(via.user, via.password);
-      }
-    }
+    request.proxy_host = via.host;
+    request.proxy_port = via.port;
+    request.proxy_user = via.user;
+    request.proxy_password = via.password;
     proxy = via.shown;
     if (!via.shown.empty() && url.https) {
       // A proxy that refuses the tunnel (407, 403, ...) answers here, not through httplib.
@@ -207,74 +158,39 @@ struct HttpClient::Impl {
         return refused;
       }
     }
-    httplib::Headers headers = {{"User-Agent", "riskgate"}, {"Accept", "application/json"}};
+    request.headers = {{"User-Agent", "riskgate"}, {"Accept", "application/json"}};
     if (!token.empty()) {
       if (style == TokenStyle::kBearer) {
-        headers.emplace("Authorization", "Bearer " + token);
-        headers.emplace("X-GitHub-Api-Version", "2022-11-28");
+        request.headers.emplace_back("Authorization", "Bearer " + token);
+        request.headers.emplace_back("X-GitHub-Api-Version", "2022-11-28");
       } else {
-        headers.emplace("PRIVATE-TOKEN", token);
+        request.headers.emplace_back("PRIVATE-TOKEN", token);
       }
     }
-    HttpResponse response;
-    bool too_big = false;
-    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(timeout);
-    bool late = false;
-    ExchangeDeadline watch(client, deadline);
-    auto result = client.Get(
-        path, headers,
-        [&](const httplib::Response& r) {
-          response.status = r.status;
-          for (const auto& [name, value] : r.headers) {
-            response.headers[core::AsciiLower(name)] = value;
-          }
-          return true;
-        },
-        [&](const char* data, std::size_t length) {
-          if (response.body.size() + length > options.max_body_bytes) {
-            too_big = true;
-            return false;
-          }
-          response.body.append(data, length);
-          if (Clock::now() > deadline) {
-            late = true;
-            return false;
-          }
-          return true;
-        });
-    late = watch.Finish() || late;
-    if (too_big) {
-      return tl::unexpected(ForgeError("the answer is larger than " +
-                                       std::to_string(options.max_body_bytes) + " bytes"));
+    ExchangeOutcome outcome;
+    exchange(request, outcome);
+    switch (outcome.status) {
+      case ExchangeStatus::kAnswered:
+        return std::move(outcome.response);
+      case ExchangeStatus::kTooBig:
+        return tl::unexpected(ForgeError("the answer is larger than " +
+                                         std::to_string(options.max_body_bytes) + " bytes"));
+      case ExchangeStatus::kLate:
+        // Headers never completed (a silent or trickling server) or the body came too slowly.
+        return tl::unexpected(
+            ForgeError((outcome.response.status == 0 ? "no answer within " : "timed out after ") +
+                       Seconds(options.timeout_seconds)));
+      case ExchangeStatus::kFailed:
+        break;
     }
-    if (late) {
-      // Headers never completed (a silent or trickling server) or the body came too slowly.
-      return tl::unexpected(
-          ForgeError((response.status == 0 ? "no answer within " : "timed out after ") +
-                     Seconds(options.timeout_seconds)));
+    std::string why = core::EscapeForDisplay(outcome.error);
+    if (outcome.no_answer) why += " (no answer within " + Seconds(options.timeout_seconds) + ")";
+    if (outcome.untrusted_certificate) {
+      why +=
+          ": the server's TLS certificate is not trusted (set SSL_CERT_FILE to the CA "
+          "bundle that signs it)";
     }
-    if (!result) {
-      const auto error = result.error();
-      std::string why = httplib::to_string(error);
-      if (error == httplib::Error::Read || error == httplib::Error::ConnectionTimeout) {
-        why += " (no answer within " + Seconds(options.timeout_seconds) + ")";
-      }
-      if (error == httplib::Error::SSLServerVerification) {
-        why +=
-            ": the server's TLS certificate is not trusted (set SSL_CERT_FILE to the CA "
-            "bundle that signs it)";
-      }
-      return tl::unexpected(ForgeError(why));
-    }
-    if (response.status == 0) {
-      // The proxy answered the CONNECT itself (407): httplib hands that answer back without
-      // calling the callbacks above.
-      response.status = result->status;
-      for (const auto& [name, value] : result->headers) {
-        response.headers[core::AsciiLower(name)] = value;
-      }
-    }
-    return response;
+    return tl::unexpected(ForgeError(why));
   }
 };
 
@@ -309,10 +225,13 @@ core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
   const std::string full = impl_->url.prefix + path;
   const std::string shown = "GET " + base_url_ + core::EscapeForDisplay(path);
   const auto& options = impl_->options;
+  // A module that is missing or from another build is not retried: it will not get better.
+  auto exchange = LoadHttpExchange();
+  if (!exchange) return tl::unexpected(ForgeError(shown + " failed: " + exchange.error().message));
   double backoff = options.first_backoff_seconds;
   std::string last;
   for (int attempt = 0;; ++attempt) {
-    auto response = impl_->Attempt(full);
+    auto response = impl_->Attempt(*exchange, full);
     double wait = backoff;
     if (response) {
       if (response->status >= 200 && response->status <= 299) return response;
