@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 
 #include <algorithm>
 #include <array>
@@ -85,18 +86,31 @@ std::string Redact(std::string_view secret) {
   return out;
 }
 
+namespace {
+std::string Hex(const unsigned char* bytes, std::size_t length) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(length * 2);
+  for (std::size_t i = 0; i < length; ++i) {
+    out += kHex[bytes[i] >> 4];
+    out += kHex[bytes[i] & 0xf];
+  }
+  return out;
+}
+}  // namespace
+
 std::string Sha256Hex(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xf];
-  }
-  return out;
+  return Hex(digest.data(), length);
+}
+
+std::optional<std::string> RandomHex(std::size_t bytes) {
+  std::string buffer(bytes, '\0');
+  auto* data = reinterpret_cast<unsigned char*>(buffer.data());
+  if (RAND_bytes(data, static_cast<int>(bytes)) != 1) return std::nullopt;
+  return Hex(data, bytes);
 }
 
 namespace {

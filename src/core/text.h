@@ -1,6 +1,7 @@
 // Stage 0 (core): pure text helpers shared by several stages. No I/O.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,6 +34,10 @@ std::string Redact(std::string_view secret);
 
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
+
+// `bytes` bytes from the operating system's cryptographic random source, as lower-case hex
+// (OpenSSL's RAND_bytes); nullopt if that source fails.
+std::optional<std::string> RandomHex(std::size_t bytes);
 
 // Replaces control characters and invalid UTF-8 bytes with \xNN escapes so text is safe to print.
 std::string EscapeForDisplay(std::string_view text);

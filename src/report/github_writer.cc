@@ -3,9 +3,10 @@
 // text an attacker may control, comes after, inside `::stop-commands::<token>` ... `::<token>::`
 // with a token nobody can predict, so nothing in it can be read as a command.
 #include <algorithm>
-#include <random>
 #include <sstream>
+#include <stdexcept>
 
+#include "core/text.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/text_escape.h"
@@ -49,12 +50,10 @@ bool IsValidToken(std::string_view token) {
 }  // namespace
 
 std::string NewStopToken() {
-  std::random_device device;
-  std::uniform_int_distribution<int> nibble(0, 15);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string token;
-  for (int i = 0; i < 32; ++i) token += kHex[nibble(device)];
-  return token;
+  auto token = core::RandomHex(16);
+  // No output without an unguessable token: a finding's text could end the stop-commands block.
+  if (!token) throw std::runtime_error("no random bytes for the GitHub stop-commands token");
+  return *token;
 }
 
 std::string WriteGithub(const ReportInput& input, std::string_view stop_token) {

@@ -41,6 +41,22 @@ TEST_CASE("sha256 matches the published test vector", "[core]") {
   CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST_CASE("random hex is as long as asked, hex only, and new every time", "[core]") {
+  const auto first = RandomHex(16);
+  const auto second = RandomHex(16);
+  REQUIRE(first.has_value());
+  REQUIRE(second.has_value());
+  CHECK(first->size() == 32);
+  CHECK(first->find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(*first != *second);
+  // 256 random bytes: every hex digit shows up (a constant or low-entropy source would not).
+  const auto long_one = RandomHex(256);
+  REQUIRE(long_one.has_value());
+  for (char digit : std::string("0123456789abcdef")) {
+    CHECK(long_one->find(digit) != std::string::npos);
+  }
+}
+
 TEST_CASE("ascii lower-casing leaves other bytes alone", "[core]") {
   CHECK(AsciiLower("AbC-\xc3\x89") == "abc-\xc3\x89");
 }
