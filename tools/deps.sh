@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(cmake ninja-build pkg-config g++ git libgit2-dev libre2-dev libyaml-cpp-dev
           libcpp-httplib-dev libssl-dev catch2 libtomlplusplus-dev libcli11-dev
           nlohmann-json3-dev libexpected-dev zlib1g-dev clang-format pre-commit libxml2-utils
-          python3-yaml python3-jsonschema help2man dpkg-dev
+          python3-yaml python3-jsonschema help2man dpkg-dev debootstrap
           clang-14 libclang-rt-14-dev openssl ca-certificates ccache)
 # Hyperscan, the secrets prefilter's fast engine, exists for amd64 only; elsewhere riskgate
 # builds with its own Aho-Corasick automaton.

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The release artifacts (tools/release.sh, from this build tree) on machines that have none of
+# the build's libraries: fresh Debian minimal roots (debootstrap --variant=minbase: no compiler,
+# no -dev package, no cpp-httplib, no OpenSSL library), one per suite in
+# RISKGATE_MINIMAL_ROOT_SUITES (default "bookworm trixie": Debian 12, glibc 2.36, and Debian 13,
+# glibc 2.41). In each, chrooted:
+#   the portable archive, unpacked in /opt: --version, a blocking staged check, and a forge call
+#     that reaches the HTTP client (the module and its bundled libraries load);
+#   bookworm only: the .deb, installed by apt (its Depends resolved from Debian's archive), does
+#     the same from /usr/bin.
+# Needs root, debootstrap and Debian's archive (the machines' package registry); reports itself
+# skipped otherwise. Everything is written inside a temporary folder.
+#
+#   tests/surfaces/minimal_root.sh BUILD_DIR
+set -euo pipefail
+root_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=$(cd "${1:?usage: minimal_root.sh BUILD_DIR}" && pwd)
+mirror=${RISKGATE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+suites=${RISKGATE_MINIMAL_ROOT_SUITES:-bookworm trixie}
+skip() { echo "minimal_root.sh: $* (RISKGATE_TEST_SKIPPED)"; exit 0; }
+[ "$(id -u)" -eq 0 ] || skip "not root: cannot chroot"
+command -v debootstrap >/dev/null || skip "debootstrap is not installed (tools/deps.sh installs it)"
+work=$(mktemp -d)
+mounts=()
+cleanup() {
+  local m
+  for m in "${mounts[@]}"; do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+status=0
+fail() { echo "minimal_root.sh: $*" >&2; status=1; }
+
+bash "$root_dir/tools/release.sh" --from-build "$build" "$work/release" >"$work/release.log" 2>&1 ||
+  { cat "$work/release.log" >&2; echo "minimal_root.sh: tools/release.sh failed" >&2; exit 1; }
+(cd "$work/release" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS does not match the artifacts"
+deb=$(ls "$work"/release/*.deb)
+tarball=$(ls "$work"/release/*.tar.gz)
+top=$(basename "$tarball" .tar.gz)
+
+# A repository inside the root with a staged AWS access key id (assembled here), and one whose
+# policy reads GitHub reviews from a port nobody listens on.
+make_repos() {
+  local at=$1
+  export HOME=$work/home GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+  mkdir -p "$HOME"
+  git init -q "$at/secret"
+  printf 'aws_access_key_id = %s%s\n' "AKIA" "QYLPMN5HHHFPZAM2" >"$at/secret/settings.ini"
+  git -C "$at/secret" add settings.ini
+  git init -q "$at/forge"
+  printf 'version: 1\ncontrols:\n  reviews:\n    source: github\n    forge: {retries: 0, github_api_url: "http://127.0.0.1:1"}\n' >"$at/forge/.riskgate.yaml"
+  git -C "$at/forge" add .riskgate.yaml
+  git -C "$at/forge" -c user.name=a -c user.email=a@example.invalid commit -qm policy
+  echo a >"$at/forge/a.txt"
+  git -C "$at/forge" add a.txt
+  git -C "$at/forge" -c user.name=a -c user.email=a@example.invalid commit -qm change
+}
+
+# judge ROOT SUITE BINARY-IN-ROOT LABEL
+judge() {
+  local root=$1 suite=$2 binary=$3 label=$4 code
+  run() { chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+  run "$binary" --version >"$work/out" 2>&1 && grep -q "^riskgate [0-9]" "$work/out" ||
+    { cat "$work/out" >&2; fail "$suite $label: --version did not run"; return; }
+  set +e
+  run sh -c "cd /work/secret && $binary check --staged" >"$work/out" 2>&1
+  code=$?
+  set -e
+  [ "$code" -eq 1 ] && grep -q "BLOCK settings.ini:1" "$work/out" ||
+    { cat "$work/out" >&2; fail "$suite $label: a staged secret was not blocked (exit $code)"; }
+  set +e
+  run sh -c "cd /work/forge && $binary check --base HEAD~1 --pr 1 --forge-project o/r" >"$work/out" 2>&1
+  code=$?
+  set -e
+  [ "$code" -eq 2 ] && grep -q "failed after 1 attempt: Connection" "$work/out" ||
+    { cat "$work/out" >&2; fail "$suite $label: the HTTP module did not load (exit $code)"; }
+  echo "$suite $label: --version, a blocking check and a forge call work"
+}
+
+for suite in $suites; do
+  root=$work/$suite
+  debootstrap --variant=minbase "$suite" "$root" "$mirror" >"$work/debootstrap-$suite.log" 2>&1 || {
+    tail -5 "$work/debootstrap-$suite.log" >&2
+    skip "debootstrap $suite from $mirror failed (no network to Debian's archive?)"
+  }
+  for absent in usr/bin/g++ usr/bin/cc usr/include/git2.h; do
+    [ ! -e "$root/$absent" ] || fail "$suite: the minimal root has /$absent"
+  done
+  ! ls "$root"/usr/lib/*/libcpp-httplib.so* "$root"/usr/lib/*/libssl.so* >/dev/null 2>&1 ||
+    fail "$suite: the minimal root already has cpp-httplib or libssl"
+  mount -t proc proc "$root/proc" && mounts+=("$root/proc")
+  make_repos "$root/work"
+  tar -xzf "$tarball" -C "$root/opt"
+  judge "$root" "$suite" "/opt/$top/bin/riskgate" "portable archive"
+  if [ "$suite" = bookworm ]; then
+    cp /etc/resolv.conf "$root/etc/resolv.conf"
+    cp "$deb" "$root/tmp/riskgate.deb"
+    if chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+      sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends /tmp/riskgate.deb' \
+      >"$work/apt.log" 2>&1; then
+      judge "$root" "$suite" /usr/bin/riskgate ".deb"
+    else
+      tail -20 "$work/apt.log" >&2
+      fail "$suite: apt could not install the .deb"
+    fi
+  fi
+done
+exit $status
