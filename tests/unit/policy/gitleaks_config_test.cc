@@ -305,4 +305,36 @@ TEST_CASE("with rule_packs listed, a gitleaks config's rules run beside the pack
   CHECK_THAT(missing.error().message, Catch::Contains("cannot read gitleaks config"));
 }
 
+TEST_CASE("a table header whose key starts with a byte no key may start with is a syntax error",
+          "[policy][gitleaks]") {
+  // toml++ 3.3.0 assumed (NDEBUG: undefined behaviour; debug: an abort) that a header's key starts
+  // with a key character or a quote; fuzz_gitleaks_config found `[[\` (gitleaks_toml.cc).
+  for (const std::string& header : {std::string("[[\\\0rul]]", 10), std::string("[[\\rules]]"),
+                                    std::string("[\x7f]"), std::string("[ @x]")}) {
+    INFO(header);
+    const auto loaded = LoadText("title = \"t\"\n" + header + "\nid = \"x\"\n");
+    CHECK_FALSE(loaded.diagnostics.empty());
+    CHECK_THAT(loaded.Errors(), Catch::Contains("inline.toml:2"));
+    CHECK_THAT(loaded.Errors(), Catch::Contains("expected bare key starting character"));
+  }
+}
+
+TEST_CASE("a non-ASCII character where TOML expects whitespace is a syntax error",
+          "[policy][gitleaks]") {
+  // toml++ 3.3.0's whitespace table reached __builtin_unreachable for U+00A1..U+0499 and
+  // U+FB84..U+FEFE (gitleaks_toml.cc); U+00A0 and U+FEFF are its whitespace.
+  for (const std::string& text :
+       {std::string("title \xc3\xa9= \"x\"\n"), std::string("title = \"x\" \xef\xbb\xa5\n"),
+        std::string("[rules\xd0\x96]\n"),
+        std::string("title\xe3\x80\x80= \"x\"\n[[rules]]\xc2\xa1\n")}) {
+    INFO(text);
+    const auto loaded = LoadText(text);
+    CHECK_FALSE(loaded.diagnostics.empty());
+    CHECK_THAT(loaded.Errors(), Catch::Contains("TOML syntax error"));
+  }
+  // The characters themselves are fine inside strings and comments.
+  const auto fine = LoadText("title = \"caf\xc3\xa9 \xef\xbb\xa5\" # \xc2\xa1\n");
+  CHECK(fine.diagnostics.empty());
+}
+
 }  // namespace riskgate::policy
