@@ -59,21 +59,22 @@ make_repos() {
 # judge ROOT SUITE BINARY-IN-ROOT LABEL
 judge() {
   local root=$1 suite=$2 binary=$3 label=$4 code
-  run() { chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
-  run "$binary" --version >"$work/out" 2>&1 && grep -q "^riskgate [0-9]" "$work/out" ||
-    { cat "$work/out" >&2; fail "$suite $label: --version did not run"; return; }
-  set +e
-  run sh -c "cd /work/secret && $binary check --staged" >"$work/out" 2>&1
-  code=$?
-  set -e
-  [ "$code" -eq 1 ] && grep -q "BLOCK settings.ini:1" "$work/out" ||
-    { cat "$work/out" >&2; fail "$suite $label: a staged secret was not blocked (exit $code)"; }
-  set +e
-  run sh -c "cd /work/forge && $binary check --base HEAD~1 --pr 1 --forge-project o/r" >"$work/out" 2>&1
-  code=$?
-  set -e
-  [ "$code" -eq 2 ] && grep -q "failed after 1 attempt: Connection" "$work/out" ||
-    { cat "$work/out" >&2; fail "$suite $label: the HTTP module did not load (exit $code)"; }
+  # in_root CODE TEXT WHAT -- COMMAND: COMMAND, run in the root from /work, exits CODE and says TEXT.
+  in_root() {
+    local want=$1 text=$2 what=$3
+    shift 4
+    set +e
+    chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 \
+      sh -c "cd /work/$*" >"$work/out" 2>&1
+    code=$?
+    set -e
+    [ "$code" -eq "$want" ] && grep -q -- "$text" "$work/out" ||
+      { cat "$work/out" >&2; fail "$suite $label: $what (exit $code)"; }
+  }
+  in_root 0 "^riskgate [0-9]" "--version did not run" -- "secret && $binary --version"
+  in_root 1 "BLOCK settings.ini:1" "a staged secret was not blocked" -- "secret && $binary check --staged"
+  in_root 2 "failed after 1 attempt: Connection" "the HTTP module did not load" -- \
+    "forge && $binary check --base HEAD~1 --pr 1 --forge-project o/r"
   echo "$suite $label: --version, a blocking check and a forge call work"
 }
 
