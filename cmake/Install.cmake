@@ -1,5 +1,6 @@
 # `cmake --install` and CPack (.deb and .tar.gz). The layout (GNUInstallDirs):
-#   bin/riskgate, lib/riskgate/libriskgate_http.so, share/man/man1/riskgate.1 (from the CLI's own help, when help2man is there),
+#   bin/riskgate, lib/riskgate/libriskgate_http.so, share/man/man1/riskgate.1, completions in
+#   share/bash-completion/completions, share/zsh/vendor-completions, share/fish/vendor_completions.d (from the CLI's own help, when help2man is there),
 #   share/doc/riskgate/ (LICENSE, THIRD_PARTY_NOTICES.md, README.md, docs/),
 #   share/riskgate/policies/default.yaml and share/riskgate/examples/.
 # tests/surfaces/package.sh builds both packages from a build tree and runs what they hold.
@@ -15,6 +16,24 @@ install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs FILES_MATCHING 
 install(FILES policies/default.yaml DESTINATION ${CMAKE_INSTALL_DATADIR}/riskgate/policies)
 install(DIRECTORY examples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/riskgate/examples
         USE_SOURCE_PERMISSIONS)
+
+# Shell completions, written by the built binary from its own command line.
+set(RISKGATE_COMPLETIONS ${CMAKE_CURRENT_BINARY_DIR}/completions)
+add_custom_command(
+  OUTPUT ${RISKGATE_COMPLETIONS}/riskgate ${RISKGATE_COMPLETIONS}/_riskgate
+         ${RISKGATE_COMPLETIONS}/riskgate.fish
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${RISKGATE_COMPLETIONS}
+  COMMAND ${CMAKE_COMMAND} -DRISKGATE=$<TARGET_FILE:riskgate> -DOUTPUT_DIR=${RISKGATE_COMPLETIONS}
+          -P ${PROJECT_SOURCE_DIR}/cmake/Completions.cmake
+  DEPENDS riskgate ${PROJECT_SOURCE_DIR}/cmake/Completions.cmake
+  COMMENT "Writing the shell completions from riskgate's command line")
+add_custom_target(riskgate_completions ALL DEPENDS ${RISKGATE_COMPLETIONS}/riskgate
+                  ${RISKGATE_COMPLETIONS}/_riskgate ${RISKGATE_COMPLETIONS}/riskgate.fish)
+install(FILES ${RISKGATE_COMPLETIONS}/riskgate
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+install(FILES ${RISKGATE_COMPLETIONS}/_riskgate DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+install(FILES ${RISKGATE_COMPLETIONS}/riskgate.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 
 find_program(HELP2MAN help2man)
 if(HELP2MAN)

@@ -14,7 +14,7 @@ packages=(cmake ninja-build pkg-config g++ git libgit2-dev libre2-dev libyaml-cp
           libexpected-dev zlib1g-dev ca-certificates)
 [ "$mode" = --build-only ] || packages+=(help2man dpkg-dev file)  # file: CPack's shlibdeps
 [ "$mode" != all ] || packages+=(catch2 clang-format pre-commit libxml2-utils python3-yaml
-                                 python3-jsonschema debootstrap clang-14 libclang-rt-14-dev
+                                 python3-jsonschema debootstrap zsh fish clang-14 libclang-rt-14-dev
                                  openssl ccache)
 # Hyperscan, the secrets prefilter's fast engine, exists for amd64 only; elsewhere riskgate
 # builds with its own Aho-Corasick automaton.

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 
 #include "app/check_command.h"
 #include "app/cli_flags.h"
+#include "app/completion_scripts.h"
 #include "app/fix_pins.h"
 #include "app/history_command.h"
 #include "app/install_hook.h"
@@ -208,6 +210,47 @@ std::function<int()> DeclareExplain(CLI::App& command) {
   return [options] { return RunExplain(*options); };
 }
 
+// The command line as the completion scripts need it, read off CLI11's definition.
+void Describe(const CLI::App& app, std::vector<std::string> path,
+              std::vector<CompletionCommand>& out) {
+  CompletionCommand command;
+  command.path = path;
+  command.help = app.get_description();
+  for (const CLI::Option* option : app.get_options()) {
+    if (!option->nonpositional()) {
+      command.takes_files = true;
+      continue;
+    }
+    CompletionOption described;
+    for (const auto& name : option->get_lnames()) described.names.push_back("--" + name);
+    for (const auto& name : option->get_snames()) described.names.push_back("-" + name);
+    described.help = option->get_description();
+    described.takes_value = option->get_expected_max() > 0;  // flags expect 0 values
+    command.options.push_back(std::move(described));
+  }
+  const auto children = app.get_subcommands([](const CLI::App*) { return true; });
+  for (const CLI::App* child : children) command.children.push_back(child->get_name());
+  out.push_back(std::move(command));
+  for (const CLI::App* child : children) {
+    path.push_back(child->get_name());
+    Describe(*child, path, out);
+    path.pop_back();
+  }
+}
+
+std::function<int()> DeclareCompletion(CLI::App& command) {
+  auto shell = std::make_shared<std::string>();
+  command.add_option("SHELL", *shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  return [shell, &command] {
+    std::vector<CompletionCommand> commands;
+    Describe(*command.get_parent(), {}, commands);
+    std::cout << *CompletionScript(*shell, commands) << std::flush;
+    return 0;
+  };
+}
+
 // Commands that only group others (`riskgate fix pins`): each needs one of its rows.
 struct Group {
   std::string_view name;
@@ -256,6 +299,9 @@ constexpr Row kCommands[] = {
      DeclarePolicyShow},
     {"", "explain", "What a rule is for, what it matches, what it decides here and its remedies",
      DeclareExplain},
+    {"", "completion",
+     "Print the shell completion script for bash, zsh or fish (written from this command line)",
+     DeclareCompletion},
 };
 
 CLI::App& Parent(CLI::App& root, std::string_view group) {

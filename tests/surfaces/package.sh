@@ -41,7 +41,9 @@ if [ -s "$build/static-archives.txt" ]; then
 fi
 dpkg-deb -x "$deb" "$work/root"
 for file in usr/bin/riskgate usr/lib/riskgate/libriskgate_http.so usr/share/doc/riskgate/LICENSE usr/share/doc/riskgate/THIRD_PARTY_NOTICES.md \
-    usr/share/riskgate/policies/default.yaml usr/share/man/man1/riskgate.1; do
+    usr/share/riskgate/policies/default.yaml usr/share/man/man1/riskgate.1 \
+    usr/share/bash-completion/completions/riskgate usr/share/zsh/vendor-completions/_riskgate \
+    usr/share/fish/vendor_completions.d/riskgate.fish; do
   [ -e "$work/root/$file" ] || fail ".deb lacks /$file"
 done
 binary=$work/root/usr/bin/riskgate
