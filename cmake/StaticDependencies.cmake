@@ -14,6 +14,19 @@
 #     and keeps libgit2 from parsing the system CA bundle at start-up (see the file).
 #   - glibc stays shared (a static glibc cannot load the HTTP module and breaks NSS lookups).
 
+# riskgate_find_archive(VAR name): VAR becomes the path of lib<name>.a, which is recorded for
+# static-archives.txt; a missing archive stops the configuration.
+function(riskgate_find_archive var name)
+  find_library(archive_${name} NAMES lib${name}.a NO_CACHE)
+  if(NOT archive_${name})
+    message(FATAL_ERROR "RISKGATE_STATIC_DEPS: lib${name}.a not found (its -dev package is "
+                        "missing; tools/deps.sh installs it, or configure with "
+                        "-DRISKGATE_STATIC_DEPS=OFF)")
+  endif()
+  set_property(GLOBAL APPEND PROPERTY RISKGATE_STATIC_ARCHIVES ${archive_${name}})
+  set(${var} ${archive_${name}} PARENT_SCOPE)
+endfunction()
+
 # riskgate_link_static(TARGET archive-or-target...): TARGET's link interface becomes the static
 # archives lib<name>.a found for each plain name, plus the CMake targets and flags given as is.
 function(riskgate_link_static target)
@@ -22,14 +35,8 @@ function(riskgate_link_static target)
     if(item MATCHES "::" OR item MATCHES "^[-$]")
       list(APPEND libraries ${item})
     else()
-      find_library(archive_${item} NAMES lib${item}.a NO_CACHE)
-      if(NOT archive_${item})
-        message(FATAL_ERROR "RISKGATE_STATIC_DEPS: lib${item}.a not found (its -dev package is "
-                            "missing; tools/deps.sh installs it, or configure with "
-                            "-DRISKGATE_STATIC_DEPS=OFF)")
-      endif()
-      list(APPEND libraries ${archive_${item}})
-      set_property(GLOBAL APPEND PROPERTY RISKGATE_STATIC_ARCHIVES ${archive_${item}})
+      riskgate_find_archive(archive ${item})
+      list(APPEND libraries ${archive})
     endif()
   endforeach()
   set_target_properties(${target} PROPERTIES INTERFACE_LINK_LIBRARIES "${libraries}")
@@ -37,16 +44,12 @@ endfunction()
 
 # riskgate_static_archive(TARGET name): an imported library target now names lib<name>.a.
 function(riskgate_static_archive target name)
-  find_library(archive_${name} NAMES lib${name}.a NO_CACHE)
-  if(NOT archive_${name})
-    message(FATAL_ERROR "RISKGATE_STATIC_DEPS: lib${name}.a not found")
-  endif()
-  set_target_properties(${target} PROPERTIES IMPORTED_LOCATION ${archive_${name}})
-  set_property(GLOBAL APPEND PROPERTY RISKGATE_STATIC_ARCHIVES ${archive_${name}})
+  riskgate_find_archive(archive ${name})
+  set_target_properties(${target} PROPERTIES IMPORTED_LOCATION ${archive})
   foreach(config RELEASE DEBUG RELWITHDEBINFO MINSIZEREL NONE)
     get_target_property(location ${target} IMPORTED_LOCATION_${config})
     if(location)
-      set_target_properties(${target} PROPERTIES IMPORTED_LOCATION_${config} ${archive_${name}})
+      set_target_properties(${target} PROPERTIES IMPORTED_LOCATION_${config} ${archive})
     endif()
   endforeach()
 endfunction()
@@ -67,16 +70,12 @@ if(HYPERSCAN_FOUND)
 endif()
 # yaml-cpp's CMake package names its shared library: an interface target of the archive instead.
 add_library(riskgate_yaml_cpp_static INTERFACE)
-find_library(yaml_cpp_archive NAMES libyaml-cpp.a NO_CACHE)
-if(NOT yaml_cpp_archive)
-  message(FATAL_ERROR "RISKGATE_STATIC_DEPS: libyaml-cpp.a not found (libyaml-cpp-dev)")
-endif()
+riskgate_find_archive(yaml_cpp_archive yaml-cpp)
 get_target_property(yaml_cpp_includes ${RISKGATE_YAML_TARGET} INTERFACE_INCLUDE_DIRECTORIES)
 if(yaml_cpp_includes)
   target_include_directories(riskgate_yaml_cpp_static SYSTEM INTERFACE ${yaml_cpp_includes})
 endif()
 target_link_libraries(riskgate_yaml_cpp_static INTERFACE ${yaml_cpp_archive})
-set_property(GLOBAL APPEND PROPERTY RISKGATE_STATIC_ARCHIVES ${yaml_cpp_archive})
 set(RISKGATE_YAML_TARGET riskgate_yaml_cpp_static)
 
 # Programs: the C++ library from its archive (not under the sanitizers, whose runtimes replace

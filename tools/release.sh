@@ -19,6 +19,8 @@
 # SOURCE_DATE_EPOCH (default: the commit's time) fixes the archive's timestamps.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=dpkg_owner.sh
+. "$root/tools/dpkg_owner.sh"
 build=
 if [ "${1:-}" = --from-build ]; then
   build=$(cd "${2:?--from-build needs a build directory}" && pwd)
@@ -70,9 +72,7 @@ while read -r library; do
   esac
   cp -L "$library" "$tree/lib/riskgate/$name"
   chmod 0644 "$tree/lib/riskgate/$name"
-  real=$(readlink -f "$library")
-  owner=$(dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$real" 2>/dev/null || dpkg -S "${real#/usr}" 2>/dev/null || true)
-  owner=${owner%%:*}
+  owner=$(dpkg_owner "$library")
   [ -n "$owner" ] || { echo "release.sh: no Debian package owns $library: its licence is unknown" >&2; exit 1; }
   mkdir -p "$tree/share/doc/riskgate/bundled/$owner"
   cp "/usr/share/doc/$owner/copyright" "$tree/share/doc/riskgate/bundled/$owner/copyright"

@@ -1,5 +1,6 @@
 #include "app/completion_scripts.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace riskgate::app {
@@ -22,6 +23,19 @@ std::string Short(const std::string& help) {
   if (auto stop = out.find(". "); stop != std::string::npos) out.resize(stop);
   if (auto stop = out.find(" ("); stop != std::string::npos && stop > 20) out.resize(stop);
   if (out.size() > 80) out = out.substr(0, 77) + "...";
+  return out;
+}
+
+// The commands one word below `parent`.
+std::vector<const CompletionCommand*> Children(const std::vector<CompletionCommand>& commands,
+                                               const CompletionCommand& parent) {
+  std::vector<const CompletionCommand*> out;
+  for (const auto& child : commands) {
+    if (child.path.size() == parent.path.size() + 1 &&
+        std::equal(parent.path.begin(), parent.path.end(), child.path.begin())) {
+      out.push_back(&child);
+    }
+  }
   return out;
 }
 
@@ -102,12 +116,8 @@ std::string Zsh(const std::vector<CompletionCommand>& commands) {
          "  case \" ${path_words[*]}\" in\n";
   for (const auto& command : commands) {
     out << "    " << Quoted(" " + Joined(command.path, " ")) << ")\n";
-    for (const auto& child : commands) {
-      if (child.path.size() != command.path.size() + 1 ||
-          !std::equal(command.path.begin(), command.path.end(), child.path.begin())) {
-        continue;
-      }
-      out << "      children+=(" << Quoted(ZshText(child.path.back()) + ":" + ZshText(child.help))
+    for (const auto* child : Children(commands, command)) {
+      out << "      children+=(" << Quoted(ZshText(child->path.back()) + ":" + ZshText(child->help))
           << ")\n";
     }
     for (const auto& option : command.options) {
@@ -143,28 +153,17 @@ std::string Fish(const std::vector<CompletionCommand>& commands) {
     if (command.path.empty()) {
       condition = "__fish_use_subcommand";
     } else {
-      std::vector<std::string> others;
-      for (const auto& child : commands) {
-        if (child.path.size() == command.path.size() + 1 &&
-            std::equal(command.path.begin(), command.path.end(), child.path.begin())) {
-          others.push_back(child.path.back());
-        }
-      }
       condition = "__fish_seen_subcommand_from " + command.path.back();
       if (command.path.size() > 1) {
         condition = "__fish_seen_subcommand_from " + command.path.front() + "; and " + condition;
       }
-      if (!others.empty()) {
-        condition += "; and not __fish_seen_subcommand_from " + Joined(others, " ");
+      if (!command.children.empty()) {
+        condition += "; and not __fish_seen_subcommand_from " + Joined(command.children, " ");
       }
     }
-    for (const auto& child : commands) {
-      if (child.path.size() != command.path.size() + 1 ||
-          !std::equal(command.path.begin(), command.path.end(), child.path.begin())) {
-        continue;
-      }
-      out << "complete -c riskgate -n " << Quoted(condition) << " -a " << Quoted(child.path.back())
-          << " -d " << Quoted(Short(child.help)) << "\n";
+    for (const auto* child : Children(commands, command)) {
+      out << "complete -c riskgate -n " << Quoted(condition) << " -a " << Quoted(child->path.back())
+          << " -d " << Quoted(Short(child->help)) << "\n";
     }
     for (const auto& option : command.options) {
       out << "complete -c riskgate -n " << Quoted(condition);

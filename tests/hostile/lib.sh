@@ -50,6 +50,16 @@ base_repo() {
   base=$(git rev-parse HEAD)
 }
 
+# A repository whose base commit turns on gitleaks_config: auto with a .gitleaks.toml of one
+# GitHub-token rule; its id in $base.
+gitleaks_base_repo() {
+  new_repo "$@"
+  write .riskgate.yaml 'version: 1' 'controls:' '  secrets:' '    gitleaks_config: auto'
+  write .gitleaks.toml '[[rules]]' 'id = "gh-pat"' "regex = '''ghp_[A-Za-z0-9]{36}'''"
+  commit base
+  base=$(git rev-parse HEAD)
+}
+
 # Writes FILE (folders made) with the rest of the arguments as its lines.
 write() {
   local file=$1

@@ -13,6 +13,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
 fail() { echo "http_module.sh: $*" >&2; status=1; }
+# shellcheck source=repos.sh
+. "$(dirname "${BASH_SOURCE[0]}")/repos.sh"
 
 # (ldd's output captured first: grep -q would end the pipe early under pipefail.)
 binary_libraries=$(ldd "$binary")
@@ -23,14 +25,8 @@ grep -q "libcpp-httplib" <<<"$module_libraries" || fail "the module does not lin
 
 # A range judged by a reviews control that reads GitHub on a port nobody listens on, 3 retries.
 repo=$work/repo
-export HOME=$work/home GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-export CI= GITHUB_ACTIONS= GITLAB_CI= GIT_AUTHOR_NAME=a GIT_AUTHOR_EMAIL=a@example.invalid
-export GIT_COMMITTER_NAME=a GIT_COMMITTER_EMAIL=a@example.invalid
-mkdir -p "$HOME" "$repo"
-git -C "$repo" init -q
-printf 'version: 1\ncontrols:\n  reviews:\n    source: github\n    forge: {retries: 3, github_api_url: "http://127.0.0.1:1"}\n' >"$repo/.riskgate.yaml"
-git -C "$repo" add .riskgate.yaml && git -C "$repo" commit -qm policy
-echo a >"$repo/a.txt" && git -C "$repo" add a.txt && git -C "$repo" commit -qm change
+surface_git_env "$work/home"
+make_forge_repo "$repo" 3
 
 # run BINARY: exit code in $code, output in $out, seconds in $took.
 run() {

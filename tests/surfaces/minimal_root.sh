@@ -30,6 +30,8 @@ cleanup() {
 trap cleanup EXIT
 status=0
 fail() { echo "minimal_root.sh: $*" >&2; status=1; }
+# shellcheck source=repos.sh
+. "$(dirname "${BASH_SOURCE[0]}")/repos.sh"
 
 bash "$root_dir/tools/release.sh" --from-build "$build" "$work/release" >"$work/release.log" 2>&1 ||
   { cat "$work/release.log" >&2; echo "minimal_root.sh: tools/release.sh failed" >&2; exit 1; }
@@ -38,34 +40,23 @@ deb=$(ls "$work"/release/*.deb)
 tarball=$(ls "$work"/release/*.tar.gz)
 top=$(basename "$tarball" .tar.gz)
 
-# A repository inside the root with a staged AWS access key id (assembled here), and one whose
-# policy reads GitHub reviews from a port nobody listens on.
+# The repositories live in the root's /repos (tests/surfaces/repos.sh): a staged secret and a forge call.
 make_repos() {
-  local at=$1
-  export HOME=$work/home GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-  mkdir -p "$HOME"
-  git init -q "$at/secret"
-  printf 'aws_access_key_id = %s%s\n' "AKIA" "QYLPMN5HHHFPZAM2" >"$at/secret/settings.ini"
-  git -C "$at/secret" add settings.ini
-  git init -q "$at/forge"
-  printf 'version: 1\ncontrols:\n  reviews:\n    source: github\n    forge: {retries: 0, github_api_url: "http://127.0.0.1:1"}\n' >"$at/forge/.riskgate.yaml"
-  git -C "$at/forge" add .riskgate.yaml
-  git -C "$at/forge" -c user.name=a -c user.email=a@example.invalid commit -qm policy
-  echo a >"$at/forge/a.txt"
-  git -C "$at/forge" add a.txt
-  git -C "$at/forge" -c user.name=a -c user.email=a@example.invalid commit -qm change
+  surface_git_env "$work/home"
+  make_secret_repo "$1/secret"
+  make_forge_repo "$1/forge" 0
 }
 
 # judge ROOT SUITE BINARY-IN-ROOT LABEL
 judge() {
   local root=$1 suite=$2 binary=$3 label=$4 code
-  # in_root CODE TEXT WHAT -- COMMAND: COMMAND, run in the root from /work, exits CODE and says TEXT.
+  # in_root CODE TEXT WHAT -- COMMAND: COMMAND, run in the root from /repos, exits CODE and says TEXT.
   in_root() {
     local want=$1 text=$2 what=$3
     shift 4
     set +e
     chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 \
-      sh -c "cd /work/$*" >"$work/out" 2>&1
+      sh -c "cd /repos/$*" >"$work/out" 2>&1
     code=$?
     set -e
     [ "$code" -eq "$want" ] && grep -q -- "$text" "$work/out" ||
@@ -90,7 +81,7 @@ for suite in $suites; do
   ! ls "$root"/usr/lib/*/libcpp-httplib.so* "$root"/usr/lib/*/libssl.so* >/dev/null 2>&1 ||
     fail "$suite: the minimal root already has cpp-httplib or libssl"
   mount -t proc proc "$root/proc" && mounts+=("$root/proc")
-  make_repos "$root/work"
+  make_repos "$root/repos"
   tar -xzf "$tarball" -C "$root/opt"
   judge "$root" "$suite" "/opt/$top/bin/riskgate" "portable archive"
   if [ "$suite" = bookworm ]; then

@@ -16,6 +16,8 @@ status=0
 grep -q "Apache License" "$source_dir/LICENSE" && grep -q "Version 2.0, January 2004" "$source_dir/LICENSE" ||
   { echo "LICENSE is not the Apache License 2.0" >&2; status=1; }
 command -v dpkg >/dev/null || { echo "notices.sh: no dpkg here (RISKGATE_TEST_SKIPPED)"; exit 0; }
+# shellcheck source=../../tools/dpkg_owner.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../tools/dpkg_owner.sh"
 module=$(dirname "$binary")/libriskgate_http.so
 [ -f "$module" ] || { echo "notices.sh: the HTTP module $module is missing" >&2; exit 1; }
 
@@ -30,10 +32,7 @@ files() {
 count=0
 declare -A seen=()
 while read -r library; do
-  # Debian merges /lib into /usr/lib: ask dpkg for either spelling.
-  real=$(readlink -f "$library")
-  owner=$(dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$real" 2>/dev/null || dpkg -S "${real#/usr}" 2>/dev/null || true)
-  owner=${owner%%:*}
+  owner=$(dpkg_owner "$library")
   if [ -z "$owner" ]; then
     echo "$library: no Debian package owns it" >&2
     status=1

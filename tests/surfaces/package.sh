@@ -18,6 +18,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
 fail() { echo "package.sh: $*" >&2; status=1; }
+# shellcheck source=repos.sh
+. "$(dirname "${BASH_SOURCE[0]}")/repos.sh"
 
 (cd "$build" && cpack --config CPackConfig.cmake -B "$work/out" -G "DEB;TGZ") >"$work/cpack.log" 2>&1 ||
   { cat "$work/cpack.log" >&2; echo "package.sh: cpack failed" >&2; exit 1; }
@@ -51,12 +53,8 @@ binary=$work/root/usr/bin/riskgate
 
 # A blocking check with the packaged binary: a staged AWS access key id (assembled here).
 repo=$work/repo
-export HOME=$work/home GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
-export CI= GITHUB_ACTIONS= GITLAB_CI=
-mkdir -p "$HOME" "$repo"
-git -C "$repo" init -q
-printf 'aws_access_key_id = %s%s\n' "AKIA" "QYLPMN5HHHFPZAM2" >"$repo/settings.ini"
-git -C "$repo" add settings.ini
+surface_git_env "$work/home"
+make_secret_repo "$repo"
 set +e
 (cd "$repo" && "$binary" check --staged) >"$work/check.out" 2>&1
 code=$?
@@ -67,13 +65,7 @@ set -e
 # The packaged binary loads its packaged HTTP module: a forge API on a closed port is refused by
 # the HTTP client itself (not "module missing").
 forge=$work/forge
-git -C "$work" init -q forge
-printf 'version: 1\ncontrols:\n  reviews:\n    source: github\n    forge: {retries: 0, github_api_url: "http://127.0.0.1:1"}\n' >"$forge/.riskgate.yaml"
-echo a >"$forge/a.txt"
-git -C "$forge" add .riskgate.yaml
-git -C "$forge" -c user.name=a -c user.email=a@example.invalid commit -qm policy
-git -C "$forge" add a.txt
-git -C "$forge" -c user.name=a -c user.email=a@example.invalid commit -qm change
+make_forge_repo "$forge" 0
 set +e
 (cd "$forge" && "$binary" check --base HEAD~1 --pr 1 --forge-project o/r) >"$work/forge.out" 2>&1
 code=$?

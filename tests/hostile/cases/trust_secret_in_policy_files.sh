@@ -1,11 +1,7 @@
 # attack: a token hidden in .gitleaks.toml (or another policy file) is never scanned, and a .gitleaksignore added by the change ignores its own token
 # surface: range
 # expect: block
-new_repo
-write .riskgate.yaml 'version: 1' 'controls:' '  secrets:' '    gitleaks_config: auto'
-write .gitleaks.toml '[[rules]]' 'id = "gh-pat"' "regex = '''ghp_[A-Za-z0-9]{36}'''"
-commit base
-base=$(git rev-parse HEAD)
+gitleaks_base_repo
 token=$(fake_github_token)
 plant "$token"
 write .gitleaks.toml '[[rules]]' 'id = "gh-pat"' "regex = '''ghp_[A-Za-z0-9]{36}'''" "# example: $token"
