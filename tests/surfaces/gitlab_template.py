@@ -4,7 +4,8 @@
 header document, then the jobs). Each must parse as YAML and match the structure of GitLab's
 CI schema for the keywords it uses (https://docs.gitlab.com/ci/yaml/); the component's
 `$[[ inputs.x ]]` must all be declared and used; both must define the same job; the job must be
-switchable off (RISKGATE_DISABLED), clone with CI_JOB_TOKEN, and build the version it pins.
+switchable off (RISKGATE_DISABLED), clone with CI_JOB_TOKEN, and install (action/install.sh)
+and run the version it pins.
 Usage: gitlab_template.py SOURCE_DIR. Exit 0 valid, 1 invalid (every problem printed)."""
 import os
 import re
@@ -114,6 +115,14 @@ def check_job(job, where, expected_ref):
         problems.append(f"{where}: the clone must authenticate with CI_JOB_TOKEN on this instance only")
     if "\"$RISKGATE_REF\"" not in before:
         problems.append(f"{where}: the clone must build RISKGATE_REF")
+    install = [line for line in job.get("before_script") or [] if "action/install.sh" in line]
+    if len(install) != 1 or "RISKGATE_INSTALL_DIR=/opt/riskgate " not in install[0]:
+        problems.append(f"{where}: one before_script line must run action/install.sh into /opt/riskgate")
+    script = " ".join(job.get("script") or []).split()
+    if script[:2] != ["/opt/riskgate/bin/riskgate", "check"]:
+        problems.append(f"{where}: the script must run the installed /opt/riskgate/bin/riskgate check")
+    if "curl" not in before:
+        problems.append(f"{where}: the image needs curl for install.sh's download")
     ref = (job.get("variables") or {}).get("RISKGATE_REF", expected_ref)
     if ref != expected_ref:
         problems.append(f"{where}: RISKGATE_REF is {ref!r}, not {expected_ref!r}")
@@ -170,7 +179,8 @@ def same_job(classic, component_job, header, classic_path, component_path):
     text = re.sub(r"\$\[\[\s*inputs\.(\w+)\s*\]\]", lambda m: str(inputs[m.group(1)]), text)
     resolved = yaml.safe_load(text)
     variables = resolved.get("variables", {})
-    for name in ("RISKGATE_REPO_URL", "RISKGATE_REF", "RISKGATE_ARGS"):
+    for name in ("RISKGATE_REPO_URL", "RISKGATE_REF", "RISKGATE_ARGS", "RISKGATE_VERSION",
+                 "RISKGATE_RELEASE_URL"):
         variables.pop(name, None)
     expected = dict(classic["riskgate"])
     if resolved != expected:
