@@ -168,7 +168,7 @@ install default_url RUNNER_ARCH=$native RISKGATE_RELEASE_URL= GITHUB_ACTION_REPO
 grep -q "from https://github.com/acme/riskgate/releases/download/v$version/$archive" <<<"$out" || fail "default URL: $out"
 
 # 9. GitLab: the job token goes to the instance only, not along the redirect, never printed.
-token=glcbt-job-token-0123456789
+token=not-a-real-job-token-4242
 install gitlab RUNNER_OS= RUNNER_ARCH= GITHUB_ACTIONS= GITHUB_PATH= GITHUB_ENV= RISKGATE_RELEASE_URL= \
   GITLAB_CI=true CI_SERVER_URL="http://127.0.0.1:$port" CI_JOB_TOKEN="$token" \
   RISKGATE_REPO_URL="http://127.0.0.1:$port/group/riskgate.git" RISKGATE_CACHE_DIR="$work/gitlab/cache" \

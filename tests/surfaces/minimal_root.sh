@@ -6,8 +6,10 @@
 # glibc 2.41). In each, chrooted:
 #   the portable archive, unpacked in /opt: --version, a blocking staged check, and a forge call
 #     that reaches the HTTP client (the module and its bundled libraries load);
-#   bookworm only: the .deb, installed by apt (its Depends resolved from Debian's archive), does
-#     the same from /usr/bin.
+#   bookworm only: the .deb, installed by tools/image_runtime.sh (the container image's runtime
+#     stage: apt resolves its Depends from Debian's archive), does the same from /usr/bin; then,
+#     as the image's user riskgate (10001), it blocks in a /src owned by another user and refuses
+#     that repository elsewhere (libgit2's safe.directory check).
 # Needs root, debootstrap and Debian's archive (the machines' package registry); reports itself
 # skipped otherwise. Everything is written inside a temporary folder.
 #
@@ -69,6 +71,32 @@ judge() {
   echo "$suite $label: --version, a blocking check and a forge call work"
 }
 
+# image_user ROOT: the container image's runtime (tools/image_runtime.sh, run in ROOT above) as the
+# image runs it: user riskgate (10001) judging a repository owned by another user, mounted at
+# /src, which /etc/gitconfig trusts; the same repository anywhere else is refused by libgit2's
+# ownership check (the control: without it the first check proves nothing).
+image_user() {
+  local root=$1 code
+  cp -a "$root/repos/secret/." "$root/src/"
+  chown -R 4242:4242 "$root/src" "$root/repos/secret"
+  as_image_user() {
+    set +e
+    chroot --userspec=10001:10001 "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/home/riskgate \
+      LANG=C.UTF-8 sh -c "cd $1 && riskgate check --staged" >"$work/out" 2>&1
+    code=$?
+    set -e
+  }
+  as_image_user /src
+  [ "$code" -eq 1 ] && grep -q "BLOCK settings.ini:1" "$work/out" ||
+    { cat "$work/out" >&2; fail "image runtime: user 10001 did not block the secret in /src (exit $code)"; }
+  as_image_user /repos/secret
+  [ "$code" -eq 2 ] && grep -q "safe.directory" "$work/out" ||
+    { cat "$work/out" >&2; fail "image runtime: another user's repository outside /src was not refused (exit $code)"; }
+  getent_user=$(chroot "$root" getent passwd riskgate || true)
+  [[ $getent_user == riskgate:x:10001:10001:* ]] || fail "image runtime: no user riskgate with uid 10001: $getent_user"
+  echo "image runtime: user 10001 blocks in /src (trusted), refuses another user's repository elsewhere"
+}
+
 for suite in $suites; do
   root=$work/$suite
   debootstrap --variant=minbase "$suite" "$root" "$mirror" >"$work/debootstrap-$suite.log" 2>&1 || {
@@ -87,13 +115,14 @@ for suite in $suites; do
   if [ "$suite" = bookworm ]; then
     cp /etc/resolv.conf "$root/etc/resolv.conf"
     cp "$deb" "$root/tmp/riskgate.deb"
-    if chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-      sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends /tmp/riskgate.deb' \
+    cp "$root_dir/tools/image_runtime.sh" "$root/tmp/image_runtime.sh"
+    if chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin /tmp/image_runtime.sh /tmp/riskgate.deb \
       >"$work/apt.log" 2>&1; then
       judge "$root" "$suite" /usr/bin/riskgate ".deb"
+      image_user "$root"
     else
       tail -20 "$work/apt.log" >&2
-      fail "$suite: apt could not install the .deb"
+      fail "$suite: tools/image_runtime.sh could not install the .deb"
     fi
   fi
 done
