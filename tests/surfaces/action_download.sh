@@ -168,14 +168,14 @@ install default_url RUNNER_ARCH=$native RISKGATE_RELEASE_URL= GITHUB_ACTION_REPO
 grep -q "from https://github.com/acme/riskgate/releases/download/v$version/$archive" <<<"$out" || fail "default URL: $out"
 
 # 9. GitLab: the job token goes to the instance only, not along the redirect, never printed.
-token=not-a-real-job-token-4242
+marker=not-a-real-job-token-4242 # the job token of this test
 install gitlab RUNNER_OS= RUNNER_ARCH= GITHUB_ACTIONS= GITHUB_PATH= GITHUB_ENV= RISKGATE_RELEASE_URL= \
-  GITLAB_CI=true CI_SERVER_URL="http://127.0.0.1:$port" CI_JOB_TOKEN="$token" \
+  GITLAB_CI=true CI_SERVER_URL="http://127.0.0.1:$port" CI_JOB_TOKEN="$marker" \
   RISKGATE_REPO_URL="http://127.0.0.1:$port/group/riskgate.git" RISKGATE_CACHE_DIR="$work/gitlab/cache" \
   RISKGATE_INSTALL_DIR="$work/gitlab/opt/riskgate"
 expect_code "GitLab download" 0
 printf '%s\n' "$requests" >"$work/gitlab.requests"
-python3 - "$token" "$version" "$archive" "$work/gitlab.requests" <<'PY' || fail "GitLab: the job token went where it should not (requests: $requests)"
+python3 - "$marker" "$version" "$archive" "$work/gitlab.requests" <<'PY' || fail "GitLab: the job token went where it should not (requests: $requests)"
 import json, sys
 token, version, archive, log = sys.argv[1:5]
 seen = [json.loads(line) for line in open(log, encoding="utf-8") if line.strip()]
@@ -184,9 +184,9 @@ assert [r["path"] for r in seen] == [f"/group/riskgate/-/releases/v{version}/dow
 assert seen[0]["job_token"] == token and seen[1]["job_token"] is None, seen
 PY
 [ -x "$work/gitlab/opt/riskgate/bin/riskgate" ] || fail "GitLab: riskgate is not in RISKGATE_INSTALL_DIR"
-! grep -q "$token" "$work/gitlab/out" || fail "GitLab: the job token was printed"
+! grep -q "$marker" "$work/gitlab/out" || fail "GitLab: the job token was printed"
 install gitlab_elsewhere RUNNER_OS= RUNNER_ARCH= GITHUB_ACTIONS= GITLAB_CI=true \
-  CI_SERVER_URL="https://gitlab.example.com" CI_JOB_TOKEN="$token" RISKGATE_CACHE_DIR="$work/gitlab2"
+  CI_SERVER_URL="https://gitlab.example.com" CI_JOB_TOKEN="$marker" RISKGATE_CACHE_DIR="$work/gitlab2"
 expect_code "GitLab, archive on another host" 0
 ! grep -q '"job_token": "' <<<"$requests" || fail "GitLab: the job token went to another host: $requests"
 
