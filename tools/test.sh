@@ -43,8 +43,25 @@ build_tree() {
   cmake --build "$1" -j "$jobs"
 }
 
+# skip_reasons BUILD_DIR: why the last ctest run there skipped what it skipped (ctest's summary
+# names the tests only), one line per reason with its count.
+skip_reasons() {
+  local log=$1/Testing/Temporary/LastTest.log
+  [ -f "$log" ] || return 0
+  awk '/^[0-9]+\/[0-9]+ Test: / { sub(/^[0-9]+\/[0-9]+ Test: /, ""); name = $0; next }
+       /RISKGATE_TEST_SKIPPED/ && !(name in seen) {
+         seen[name] = 1; reason = $0
+         if (reason ~ /RISKGATE_TEST_SKIPPED: /) sub(/.*RISKGATE_TEST_SKIPPED: /, "", reason)
+         else sub(/ *\(?RISKGATE_TEST_SKIPPED\)? */, "", reason)
+         count[reason]++ }
+       END { for (r in count) printf "skipped, %d test(s): %s\n", count[r], r }' "$log" | sort
+}
+
 suite() {
-  ctest --test-dir "$1" -j "$jobs" --output-on-failure "${@:2}"
+  local status=0
+  ctest --test-dir "$1" -j "$jobs" --output-on-failure "${@:2}" || status=$?
+  skip_reasons "$1"
+  return $status
 }
 
 phase "g++ -Werror build" build_tree "$root/build/ci" -DCMAKE_BUILD_TYPE=RelWithDebInfo
