@@ -32,15 +32,26 @@ manifest=$root/action/releases.sha256
 plan_only=false
 [ "${1:-}" = --plan ] && plan_only=true
 
+# workflow_command KIND MESSAGE: a workflow command on one line, whatever MESSAGE holds (GitHub's escapes).
+workflow_command() {
+  local message=${2//%/%25}
+  message=${message//$'\r'/%0D}
+  message=${message//$'\n'/%0A}
+  [ -z "${GITHUB_ACTIONS:-}" ] || echo "::$1 title=riskgate install::$message"
+}
+# one_line TEXT: TEXT with its line breaks written as \n (a value may come from anywhere).
+one_line() {
+  local text=${1//$'\r'/\\r}
+  printf '%s' "${text//$'\n'/\\n}"
+}
 die() {
-  echo "riskgate: error: $*" >&2
-  [ -n "${GITHUB_ACTIONS:-}" ] && echo "::error title=riskgate install::$*"
+  echo "riskgate: error: $(one_line "$*")" >&2
+  workflow_command error "$*"
   exit 2
 }
 notice() {
-  echo "riskgate: $*" >&2
-  [ -n "${GITHUB_ACTIONS:-}" ] && echo "::notice title=riskgate install::$*"
-  return 0
+  echo "riskgate: $(one_line "$*")" >&2
+  workflow_command notice "$*"
 }
 
 # --- the runner -------------------------------------------------------------------------------
@@ -153,6 +164,7 @@ fetch() {
     --retry 3 --retry-connrefused --retry-delay 2 --connect-timeout 20 --max-time 600
     --max-filesize 536870912 --output "$out")
   if [ -n "${CI_JOB_TOKEN:-}" ] && [ -n "${CI_SERVER_URL:-}" ] && [[ $from == "$CI_SERVER_URL"/* ]]; then
+    [[ $CI_JOB_TOKEN =~ ^[A-Za-z0-9_.-]+$ ]] || { echo "riskgate: CI_JOB_TOKEN has characters a job token never has: not sent" >&2; return 1; }
     local answer code next
     answer=$(printf 'header = "JOB-TOKEN: %s"\n' "$CI_JOB_TOKEN" |
       curl --config - "${common[@]}" --write-out '%{http_code} %{redirect_url}' "$from") || return 1
@@ -171,36 +183,43 @@ fetch() {
 
 if [ "$mode" = download ]; then
   command -v curl >/dev/null || die "curl is needed to download riskgate (apt-get install curl)"
-  mkdir -p "$cache_dir/$version"
-  cached=$cache_dir/$version/$file
-  if [ -f "$cached" ] && [ "$(sha256 "$cached")" = "$sum" ]; then
-    echo "riskgate: $file from the cache ($cached), sha256 $sum verified" >&2
-  else
-    [ ! -e "$cached" ] || notice "the cached $file does not match the pinned checksum: downloading it again"
-    partial=$(mktemp "$cache_dir/$version/.$file.XXXXXX")
-    trap 'rm -f "$partial"' EXIT
-    echo "riskgate: downloading $url" >&2
-    fetch "$url" "$partial" || die "could not download $url (see above); the gate fails closed"
-    got=$(sha256 "$partial")
-    [ "$got" = "$sum" ] ||
-      die "$url has sha256 $got, but this action pins $sum for $file: not installed (a published archive never changes; report this)"
-    chmod 0644 "$partial"
-    mv -f "$partial" "$cached"
-    trap - EXIT
-    echo "riskgate: $file verified (sha256 $sum), cached in $cached" >&2
-  fi
+  # Everything is checked and unpacked from a private copy in the job's own folder, so a cache
+  # another job or user can write to is never read twice (checked, then swapped, then unpacked).
   mkdir -p "$(dirname "$install_dir")"
+  caching=true
+  mkdir -p "$cache_dir/$version" 2>/dev/null || { caching=false; notice "cannot write the cache $cache_dir: downloading without it"; }
   staging=$(mktemp -d "$(dirname "$install_dir")/.riskgate-install.XXXXXX")
   trap 'rm -rf "$staging"' EXIT
-  tar -xzf "$cached" -C "$staging" --strip-components=1 --no-same-owner
-  [ -x "$staging/bin/riskgate" ] || die "$file holds no bin/riskgate"
-  reported=$("$staging/bin/riskgate" --version 2>&1 | head -1) ||
+  archive=$staging/archive.tar.gz
+  cached=$cache_dir/$version/$file
+  if $caching && [ -f "$cached" ] && cp "$cached" "$archive" 2>/dev/null && [ "$(sha256 "$archive")" = "$sum" ]; then
+    echo "riskgate: $file from the cache ($cached), sha256 $sum verified" >&2
+  else
+    ! $caching || [ ! -e "$cached" ] || notice "the cached $file does not match the pinned checksum: downloading it again"
+    echo "riskgate: downloading $url" >&2
+    rm -f "$archive"
+    fetch "$url" "$archive" || die "could not download $url (see above); the gate fails closed"
+    got=$(sha256 "$archive")
+    [ "$got" = "$sum" ] ||
+      die "$url has sha256 $got, but this action pins $sum for $file: not installed (a published archive never changes; report this)"
+    echo "riskgate: $file verified (sha256 $sum)" >&2
+    # Into the cache atomically; a cache that cannot be written only costs the next job a download.
+    if $caching && partial=$(mktemp "$cache_dir/$version/.$file.XXXXXX" 2>/dev/null); then
+      if ! { cp "$archive" "$partial" && chmod 0644 "$partial" && mv -f "$partial" "$cached"; }; then
+        rm -f "$partial"
+        notice "could not cache $file in $cache_dir"
+      fi
+    fi
+  fi
+  mkdir "$staging/tree"
+  tar -xzf "$archive" -C "$staging/tree" --strip-components=1 --no-same-owner
+  [ -x "$staging/tree/bin/riskgate" ] || die "$file holds no bin/riskgate"
+  reported=$("$staging/tree/bin/riskgate" --version 2>&1 | head -1) ||
     die "the downloaded riskgate does not run here: $reported"
   [ "$reported" = "riskgate $version" ] || [[ $reported == "riskgate $version "* ]] ||
     die "the downloaded archive says '$reported', not riskgate $version"
   rm -rf "$install_dir"
-  mv "$staging" "$install_dir"
-  trap - EXIT
+  mv "$staging/tree" "$install_dir"
 else
   # --- build from source -----------------------------------------------------------------------
   notice "building riskgate $own from source ($reason); this takes minutes, a release archive seconds"

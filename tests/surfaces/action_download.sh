@@ -113,6 +113,12 @@ expect_code "altered cache" 0
 cmp -s "$work/toolcache/riskgate/$version/$archive" "$work/srv/$version/$archive" ||
   fail "altered cache: the cache still holds the altered archive"
 
+# A cache that cannot be written: installed all the same, with a notice.
+install nocache RUNNER_ARCH=$native RISKGATE_CACHE_DIR=/proc/riskgate-cache
+expect_code "unwritable cache" 0
+grep -q "cannot write the cache" <<<"$out" || fail "unwritable cache: no notice: $out"
+[ -x "$work/nocache/temp/riskgate/bin/riskgate" ] || fail "unwritable cache: nothing installed"
+
 # 4. A served archive that differs from the pin: refused, nothing installed or cached.
 rm -rf "$work/toolcache"
 cp "$work/srv/$version/$archive" "$work/good.tar.gz"
@@ -148,6 +154,9 @@ for bad in "../../etc" "1.2" "1.2.3;id" "v1.2.3 x"; do
   expect_code "version '$bad'" 2
   no_request "version '$bad'"
 done
+install newline RUNNER_ARCH=$native RISKGATE_VERSION=$'1.2.3\n::add-mask::x'
+expect_code "version with a newline" 2
+[ "$(grep -c '^::' <<<"$out")" -eq 1 ] || fail "a newline in the version made a second workflow command: $out"
 install plainhttp RUNNER_ARCH=$native RISKGATE_RELEASE_URL="http://example.com/v{version}/{file}"
 expect_code "plain http off loopback" 2
 grep -q "must be https" <<<"$out" || fail "plain http: $out"
