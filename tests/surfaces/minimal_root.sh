@@ -9,7 +9,8 @@
 #   bookworm only: the .deb, installed by tools/image_runtime.sh (the container image's runtime
 #     stage: apt resolves its Depends from Debian's archive), does the same from /usr/bin; then,
 #     as the image's user riskgate (10001), it blocks in a /src owned by another user and refuses
-#     that repository elsewhere (libgit2's safe.directory check).
+#     that repository elsewhere (libgit2's safe.directory check); and the README's two commands
+#     after the package install, `riskgate install-hook` and `git commit`, stop a staged secret.
 # Needs root, debootstrap and Debian's archive (the machines' package registry); reports itself
 # skipped otherwise. Everything is written inside a temporary folder.
 #
@@ -71,6 +72,31 @@ judge() {
   echo "$suite $label: --version, a blocking check and a forge call work"
 }
 
+# readme_hook ROOT: the README's "from nothing to a blocking pre-commit hook" after the package
+# install: `riskgate install-hook`, then `git commit` of a staged secret is stopped by the hook.
+readme_hook() {
+  local root=$1 code
+  if ! chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+    sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends git' >"$work/git.log" 2>&1; then
+    tail -5 "$work/git.log" >&2
+    fail "bookworm: apt could not install git for the hook"
+    return
+  fi
+  set +e
+  chroot "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 sh -c \
+    'cd /repos/secret && riskgate install-hook && git -c user.name=A -c user.email=a@example.com commit -qm add' \
+    >"$work/out" 2>&1
+  code=$?
+  set -e
+  if [ "$code" -eq 0 ] || ! grep -q "BLOCK settings.ini:1" "$work/out" ||
+    chroot "$root" git -C /repos/secret rev-parse -q --verify HEAD >/dev/null; then
+    cat "$work/out" >&2
+    fail "bookworm: riskgate install-hook did not make git commit stop a staged secret (exit $code)"
+  else
+    echo "bookworm .deb: riskgate install-hook, then git commit of a secret is blocked"
+  fi
+}
+
 # image_user ROOT: the container image's runtime (tools/image_runtime.sh, run in ROOT above) as the
 # image runs it: user riskgate (10001) judging a repository owned by another user, mounted at
 # /src, which /etc/gitconfig trusts; the same repository anywhere else is refused by libgit2's
@@ -119,6 +145,7 @@ for suite in $suites; do
     if chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin /tmp/image_runtime.sh /tmp/riskgate.deb \
       >"$work/apt.log" 2>&1; then
       judge "$root" "$suite" /usr/bin/riskgate ".deb"
+      readme_hook "$root"
       image_user "$root"
     else
       tail -20 "$work/apt.log" >&2
