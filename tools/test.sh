@@ -49,6 +49,7 @@ skip_reasons() {
   local log=$1/Testing/Temporary/LastTest.log
   [ -f "$log" ] || return 0
   awk '/^[0-9]+\/[0-9]+ Test: / { sub(/^[0-9]+\/[0-9]+ Test: /, ""); name = $0; next }
+       /^Command: / || /Regex=\[/ { next }
        /RISKGATE_TEST_SKIPPED/ && !(name in seen) {
          seen[name] = 1; reason = $0
          if (reason ~ /RISKGATE_TEST_SKIPPED: /) sub(/.*RISKGATE_TEST_SKIPPED: /, "", reason)
