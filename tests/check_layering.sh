@@ -51,7 +51,7 @@ check_library CLI11 'CLI/' 0 app/app.cc app/cli_flags.cc app/commands.cc
 check_library toml++ 'toml\+\+/' 0 policy/gitleaks_toml.cc
 check_library hyperscan 'hs/' 0 evaluate/text/keyword_index.cc
 check_library OpenSSL 'openssl/' 0 core/text.cc
-check_library zlib 'zlib\.h' 0 evaluate/secrets/token_checksum.cc
+check_library zlib 'zlib\.h' 0 evaluate/secrets/token_checksum.cc collect/pack/zlib_stream.cc
 check_library nlohmann-json 'nlohmann/' 6 \
   core/json_document.cc core/json_out.cc
 check_library RE2 're2/' 6 core/regex.cc

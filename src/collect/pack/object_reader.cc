@@ -1,0 +1,193 @@
+#include "collect/pack/object_reader.h"
+
+#include <charconv>
+#include <utility>
+#include <vector>
+
+#include "collect/pack/git_delta.h"
+#include "collect/pack/zlib_stream.h"
+#include "collect/safe_read.h"
+
+namespace riskgate::collect::pack {
+namespace {
+
+std::string Hex(std::string_view raw) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (const char c : raw) {
+    hex += kDigits[(static_cast<unsigned char>(c) >> 4) & 15];
+    hex += kDigits[static_cast<unsigned char>(c) & 15];
+  }
+  return hex;
+}
+
+core::Result<Object> TooLarge(std::uint64_t size, std::uint64_t limit, const std::string& where) {
+  return core::MakeError(core::ErrorCode::kRepository,
+                         "object of " + std::to_string(size) +
+                             " bytes: larger than riskgate reads (" + std::to_string(limit) + ")",
+                         where);
+}
+
+// "blob 123\0": the kind, the size and the header's length; false when malformed.
+bool ParseLooseHeader(std::string_view bytes, ObjectKind& kind, std::uint64_t& size,
+                      std::size_t& length) {
+  const auto space = bytes.find(' ');
+  const auto nul = bytes.find('\0');
+  if (space == std::string_view::npos || nul == std::string_view::npos || nul < space + 2)
+    return false;
+  const std::string_view type = bytes.substr(0, space);
+  if (type == "commit") {
+    kind = ObjectKind::kCommit;
+  } else if (type == "tree") {
+    kind = ObjectKind::kTree;
+  } else if (type == "blob") {
+    kind = ObjectKind::kBlob;
+  } else if (type == "tag") {
+    kind = ObjectKind::kTag;
+  } else {
+    return false;
+  }
+  const char* first = bytes.data() + space + 1;
+  const char* last = bytes.data() + nul;
+  if (*first == '0' && last - first > 1) return false;
+  const auto parsed = std::from_chars(first, last, size);
+  length = nul + 1;
+  return parsed.ec == std::errc() && parsed.ptr == last;
+}
+
+bool IsDelta(EntryType type) {
+  return type == EntryType::kOfsDelta || type == EntryType::kRefDelta;
+}
+
+}  // namespace
+
+core::Result<Object> ObjectReader::ReadLoose(std::uint32_t index, bool header_only,
+                                             ObjectInfo* info) {
+  const std::string& path = store_.loose_paths().at(index);
+  auto data = ReadFileBounded(path, ReadLimits{static_cast<std::int64_t>(max_bytes_) + 4096});
+  if (!data) return tl::unexpected(data.error());
+  auto head = InflatePrefix(*data, 64);
+  if (!head) return core::MakeError(head.error().code, head.error().message, path);
+  ObjectKind kind{};
+  std::uint64_t size = 0;
+  std::size_t length = 0;
+  if (!ParseLooseHeader(*head, kind, size, length)) {
+    return core::MakeError(core::ErrorCode::kRepository, "corrupt loose object header", path);
+  }
+  if (info != nullptr) *info = {kind, size};
+  if (header_only) return Object{kind, nullptr};
+  if (size > max_bytes_) return TooLarge(size, max_bytes_, path);
+  auto whole = InflateAll(*data, length + size);
+  if (!whole) return core::MakeError(whole.error().code, whole.error().message, path);
+  if (whole->size() != length + size) {
+    return core::MakeError(core::ErrorCode::kRepository,
+                           "corrupt loose object: shorter than its header says", path);
+  }
+  whole->erase(0, length);
+  return Object{kind, std::make_shared<const std::string>(std::move(*whole))};
+}
+
+core::Result<ObjectLocation> ObjectReader::RefBase(std::uint32_t pack,
+                                                   const PackEntry& entry) const {
+  const PackIndex& index = store_.packs()[pack]->index();
+  if (auto at = index.Find(entry.base_id)) return ObjectLocation{pack, index.Offset(*at)};
+  if (auto where = store_.Locate(entry.base_id)) return *where;
+  return core::MakeError(core::ErrorCode::kRepository,
+                         "delta base " + Hex(entry.base_id) + " is in no pack and not loose",
+                         store_.packs()[pack]->path());
+}
+
+core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where) {
+  std::optional<std::uint64_t> size;
+  for (int steps = 0; steps <= kMaxDeltaChain; ++steps) {
+    if (where.pack == kLoose) {
+      ObjectInfo info;
+      if (auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), true, &info); !loose) {
+        return tl::unexpected(loose.error());
+      }
+      return ObjectInfo{info.kind, size.value_or(info.size)};
+    }
+    const PackFile& pack = *store_.packs()[where.pack];
+    auto entry = pack.EntryAt(where.offset);
+    if (!entry) return tl::unexpected(entry.error());
+    if (!IsDelta(entry->type))
+      return ObjectInfo{static_cast<ObjectKind>(entry->type), size.value_or(entry->size)};
+    if (!size) {
+      auto prefix = pack.InflatePrefix(*entry, 32);
+      if (!prefix) return tl::unexpected(prefix.error());
+      auto sizes = ReadDeltaSizes(*prefix);
+      if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
+      size = sizes->result;
+    }
+    if (entry->type == EntryType::kOfsDelta) {
+      where = {where.pack, entry->base_offset};
+    } else {
+      auto base = RefBase(where.pack, *entry);
+      if (!base) return tl::unexpected(base.error());
+      where = *base;
+    }
+  }
+  return core::MakeError(core::ErrorCode::kRepository,
+                         "a delta chain longer than " + std::to_string(kMaxDeltaChain));
+}
+
+core::Result<Object> ObjectReader::Read(ObjectLocation where) {
+  std::vector<std::pair<ObjectLocation, PackEntry>> deltas;  // the chain, newest first
+  Object base;
+  for (int steps = 0;; ++steps) {
+    if (steps > kMaxDeltaChain) {
+      return core::MakeError(core::ErrorCode::kRepository,
+                             "a delta chain longer than " + std::to_string(kMaxDeltaChain));
+    }
+    if (where.pack == kLoose) {
+      auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), false, nullptr);
+      if (!loose) return loose;
+      base = std::move(*loose);
+      break;
+    }
+    if (Object hit = cache_.Get(CacheKey(where.pack, where.offset)); hit.bytes) {
+      base = std::move(hit);
+      break;
+    }
+    const PackFile& pack = *store_.packs()[where.pack];
+    auto entry = pack.EntryAt(where.offset);
+    if (!entry) return tl::unexpected(entry.error());
+    if (entry->size > max_bytes_) return TooLarge(entry->size, max_bytes_, pack.path());
+    if (IsDelta(entry->type)) {
+      deltas.emplace_back(where, *entry);
+      if (entry->type == EntryType::kOfsDelta) {
+        where = {where.pack, entry->base_offset};
+      } else {
+        auto next = RefBase(where.pack, *entry);
+        if (!next) return tl::unexpected(next.error());
+        where = *next;
+      }
+      continue;
+    }
+    auto bytes = pack.Inflate(*entry);
+    if (!bytes) return tl::unexpected(bytes.error());
+    base = {static_cast<ObjectKind>(entry->type),
+            std::make_shared<const std::string>(std::move(*bytes))};
+    cache_.Put(CacheKey(where.pack, where.offset), base);
+    break;
+  }
+  for (auto it = deltas.rbegin(); it != deltas.rend(); ++it) {
+    const PackFile& pack = *store_.packs()[it->first.pack];
+    auto delta = pack.Inflate(it->second);
+    if (!delta) return tl::unexpected(delta.error());
+    auto sizes = ReadDeltaSizes(*delta);
+    if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
+    if (sizes->result > max_bytes_) return TooLarge(sizes->result, max_bytes_, pack.path());
+    auto result = ApplyDelta(*base.bytes, *delta);
+    if (!result) {
+      return core::MakeError(
+          result.error().code,
+          result.error().message + " (at " + std::to_string(it->first.offset) + ")", pack.path());
+    }
+    base = {base.kind, std::make_shared<const std::string>(std::move(*result))};
+    cache_.Put(CacheKey(it->first.pack, it->first.offset), base);
+  }
+  return base;
+}
+
+}  // namespace riskgate::collect::pack

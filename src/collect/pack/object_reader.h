@@ -1,0 +1,48 @@
+// Stage 1 (collect): reads objects out of an ObjectStore: loose objects inflated and checked,
+// pack entries with their delta chains resolved (OFS_DELTA within the pack, REF_DELTA anywhere
+// in the store), bases kept in a BaseCache. One reader per thread; the store is shared.
+// Every size is checked before anything is allocated for it, delta chains are bounded, and a
+// missing base or a corrupt entry is an error (kRepository), never a partial object.
+#pragma once
+
+#include <cstdint>
+
+#include "collect/pack/base_cache.h"
+#include "collect/pack/object_store.h"
+#include "core/error.h"
+
+namespace riskgate::collect::pack {
+
+inline constexpr std::uint64_t kMaxObjectBytes = std::uint64_t{1} << 30;  // any object, a base too
+inline constexpr int kMaxDeltaChain = 10000;
+
+struct ObjectInfo {
+  ObjectKind kind = ObjectKind::kBlob;
+  std::uint64_t size = 0;
+};
+
+class ObjectReader {
+ public:
+  // No object (a delta's base included) larger than `max_object_bytes` is inflated: a delta that
+  // builds a larger one is an error.
+  ObjectReader(const ObjectStore& store, std::size_t cache_bytes,
+               std::uint64_t max_object_bytes = kMaxObjectBytes)
+      : store_(store), cache_(cache_bytes), max_bytes_(max_object_bytes) {}
+
+  // Kind and size without inflating more than a delta's first bytes.
+  core::Result<ObjectInfo> Info(ObjectLocation where);
+  // The whole object.
+  core::Result<Object> Read(ObjectLocation where);
+  const BaseCache& cache() const { return cache_; }
+
+ private:
+  core::Result<Object> ReadLoose(std::uint32_t index, bool header_only, ObjectInfo* info);
+  core::Result<ObjectLocation> RefBase(std::uint32_t pack, const PackEntry& entry) const;
+  core::Result<Object> Resolve(ObjectLocation where, int depth);
+
+  const ObjectStore& store_;
+  BaseCache cache_;
+  std::uint64_t max_bytes_;
+};
+
+}  // namespace riskgate::collect::pack

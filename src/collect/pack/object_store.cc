@@ -1,0 +1,139 @@
+#include "collect/pack/object_store.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+
+namespace riskgate::collect::pack {
+namespace {
+
+namespace fs = std::filesystem;
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// "xx" + "38 hex digits" -> raw id; false for anything else.
+bool LooseId(const std::string& dir, const std::string& name, std::string& raw) {
+  if (dir.size() != 2 || name.size() != 2 * kIdBytes - 2) return false;
+  const std::string hex = dir + name;
+  raw.assign(kIdBytes, '\0');
+  for (std::size_t i = 0; i < kIdBytes; ++i) {
+    const int high = HexValue(hex[2 * i]);
+    const int low = HexValue(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return false;
+    raw[i] = static_cast<char>(high * 16 + low);
+  }
+  return true;
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<ObjectStore>> ObjectStore::Open(const std::string& objects_dir) {
+  auto store = std::make_unique<ObjectStore>();
+  if (auto added = store->AddObjectsDir(objects_dir, 0); !added) {
+    return tl::unexpected(added.error());
+  }
+  store->loose_order_.resize(store->loose_.size());
+  std::iota(store->loose_order_.begin(), store->loose_order_.end(), 0u);
+  std::sort(store->loose_order_.begin(), store->loose_order_.end(),
+            [&](std::uint32_t a, std::uint32_t b) {
+              return store->loose_ids_[a] < store->loose_ids_[b];
+            });
+  return store;
+}
+
+std::unique_ptr<ObjectStore> ObjectStore::FromPacks(std::vector<std::unique_ptr<PackFile>> packs) {
+  auto store = std::make_unique<ObjectStore>();
+  store->packs_ = std::move(packs);
+  return store;
+}
+
+core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth) {
+  std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(dir, error);
+  if (error || !fs::is_directory(canonical, error)) {
+    return core::MakeError(core::ErrorCode::kRepository, "not an objects folder", dir);
+  }
+  if (std::find(dirs_.begin(), dirs_.end(), canonical.string()) != dirs_.end()) return {};
+  dirs_.push_back(canonical.string());
+  // Packs, newest name order does not matter: every pack is read.
+  std::vector<std::string> pack_paths;
+  for (fs::directory_iterator it(canonical / "pack", error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind("pack-", 0) != 0 || it->path().extension() != ".pack") continue;
+    fs::path idx = it->path();
+    idx.replace_extension(".idx");
+    if (!fs::exists(idx, error)) continue;
+    pack_paths.push_back(it->path().string());
+  }
+  std::sort(pack_paths.begin(), pack_paths.end());
+  for (const auto& path : pack_paths) {
+    auto pack = PackFile::Open(path);
+    if (!pack) return tl::unexpected(pack.error());
+    packs_.push_back(std::move(*pack));
+  }
+  // Loose objects: objects/xx/<38 hex>.
+  for (fs::directory_iterator it(canonical, error), end; !error && it != end; it.increment(error)) {
+    const std::string sub = it->path().filename().string();
+    if (sub.size() != 2 || !it->is_directory()) continue;
+    std::error_code inner;
+    for (fs::directory_iterator file(it->path(), inner), stop; !inner && file != stop;
+         file.increment(inner)) {
+      std::string raw;
+      if (!LooseId(sub, file->path().filename().string(), raw)) continue;
+      loose_.push_back(file->path().string());
+      loose_ids_.push_back(std::move(raw));
+    }
+  }
+  // Alternates: one objects folder per line, absolute or relative to this one.
+  std::ifstream alternates(canonical / "info" / "alternates");
+  std::string line;
+  while (std::getline(alternates, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (depth >= 5) {
+      return core::MakeError(core::ErrorCode::kRepository, "alternates nest more than 5 deep", dir);
+    }
+    const fs::path alternate = fs::path(line).is_absolute() ? fs::path(line) : canonical / line;
+    if (auto added = AddObjectsDir(alternate.string(), depth + 1); !added) return added;
+  }
+  return {};
+}
+
+std::vector<StoredEntry> ObjectStore::Enumerate() const {
+  std::vector<StoredEntry> entries;
+  std::size_t total = loose_.size();
+  for (const auto& pack : packs_) total += pack->index().size();
+  entries.reserve(total);
+  for (std::uint32_t p = 0; p < packs_.size(); ++p) {
+    const PackIndex& index = packs_[p]->index();
+    const std::size_t first = entries.size();
+    for (std::uint32_t i = 0; i < index.size(); ++i) {
+      entries.push_back({std::string(index.Id(i)), {p, index.Offset(i)}});
+    }
+    std::sort(
+        entries.begin() + static_cast<std::ptrdiff_t>(first), entries.end(),
+        [](const StoredEntry& a, const StoredEntry& b) { return a.where.offset < b.where.offset; });
+  }
+  for (std::uint32_t i = 0; i < loose_.size(); ++i) entries.push_back({loose_ids_[i], {kLoose, i}});
+  return entries;
+}
+
+std::optional<ObjectLocation> ObjectStore::Locate(std::string_view raw_id) const {
+  for (std::uint32_t p = 0; p < packs_.size(); ++p) {
+    if (auto at = packs_[p]->index().Find(raw_id))
+      return ObjectLocation{p, packs_[p]->index().Offset(*at)};
+  }
+  const auto found =
+      std::lower_bound(loose_order_.begin(), loose_order_.end(), raw_id,
+                       [&](std::uint32_t i, std::string_view id) { return loose_ids_[i] < id; });
+  if (found != loose_order_.end() && loose_ids_[*found] == raw_id)
+    return ObjectLocation{kLoose, *found};
+  return std::nullopt;
+}
+
+}  // namespace riskgate::collect::pack

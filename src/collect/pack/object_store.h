@@ -1,0 +1,60 @@
+// Stage 1 (collect): a repository's object database read without libgit2, for the full-history
+// audit's blob scan: every pack of objects/pack (and of the alternates the repository names),
+// plus the loose objects. It lists every object with where it is, in the order the packs store
+// them (bases before their deltas, so one pass reads each base once), and finds one by id.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "collect/pack/pack_file.h"
+#include "core/error.h"
+
+namespace riskgate::collect::pack {
+
+inline constexpr std::uint32_t kLoose = 0xffffffffu;  // ObjectLocation::pack of a loose object
+
+struct ObjectLocation {
+  std::uint32_t pack = kLoose;  // index into ObjectStore::packs(), or kLoose
+  std::uint64_t offset = 0;     // in the pack; for a loose object, its index in loose_paths()
+};
+
+struct StoredEntry {
+  std::string id;  // kIdBytes raw bytes
+  ObjectLocation where;
+};
+
+class ObjectStore {
+ public:
+  // `objects_dir`: a repository's objects folder (…/.git/objects). Its packs are opened and
+  // checked; alternates are followed (at most 5 deep). A pack without its .idx, or a temporary
+  // one (tmp_*), is skipped as git skips it.
+  static core::Result<std::unique_ptr<ObjectStore>> Open(const std::string& objects_dir);
+
+  // A store of these packs alone (the fuzz target and tests).
+  static std::unique_ptr<ObjectStore> FromPacks(std::vector<std::unique_ptr<PackFile>> packs);
+
+  const std::vector<std::unique_ptr<PackFile>>& packs() const { return packs_; }
+  const std::vector<std::string>& loose_paths() const { return loose_; }
+
+  // Every object: each pack's in offset order (packs in the order opened), then the loose ones.
+  // An id in several packs is listed once per copy; callers keep the first.
+  std::vector<StoredEntry> Enumerate() const;
+  // Where `raw_id` is stored: the first pack that holds it, else a loose object.
+  std::optional<ObjectLocation> Locate(std::string_view raw_id) const;
+
+ private:
+  core::Result<void> AddObjectsDir(const std::string& dir, int depth);
+
+  std::vector<std::unique_ptr<PackFile>> packs_;
+  std::vector<std::string> loose_;      // paths of loose objects
+  std::vector<std::string> loose_ids_;  // their raw ids, sorted with loose_order_
+  std::vector<std::uint32_t> loose_order_;
+  std::vector<std::string> dirs_;  // objects folders, in the order added
+};
+
+}  // namespace riskgate::collect::pack

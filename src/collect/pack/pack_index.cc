@@ -1,0 +1,117 @@
+#include "collect/pack/pack_index.h"
+
+#include <cstring>
+
+namespace riskgate::collect::pack {
+namespace {
+
+constexpr std::size_t kFanoutBytes = 256 * 4;
+
+std::uint32_t Be32(std::string_view bytes, std::size_t at) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
+         std::uint32_t{p[3]};
+}
+
+std::uint64_t Be64(std::string_view bytes, std::size_t at) {
+  return (std::uint64_t{Be32(bytes, at)} << 32) | Be32(bytes, at + 4);
+}
+
+}  // namespace
+
+core::Result<PackIndex> PackIndex::Parse(std::string_view bytes, std::uint64_t pack_size,
+                                         const std::string& name) {
+  auto corrupt = [&](const std::string& what) {
+    return core::MakeError(core::ErrorCode::kRepository, "corrupt pack index: " + what, name);
+  };
+  PackIndex index;
+  index.bytes_ = bytes;
+  std::size_t fanout = 0;
+  if (bytes.size() >= 8 && std::memcmp(bytes.data(), "\377tOc", 4) == 0) {
+    if (Be32(bytes, 4) != 2) return corrupt("version " + std::to_string(Be32(bytes, 4)));
+    index.version_ = 2;
+    fanout = 8;
+  } else {
+    index.version_ = 1;
+  }
+  if (bytes.size() < fanout + kFanoutBytes + 2 * kIdBytes) return corrupt("too short");
+  std::uint32_t previous = 0;
+  for (int i = 0; i < 256; ++i) {
+    const std::uint32_t value = Be32(bytes, fanout + 4 * i);
+    if (value < previous) return corrupt("its fan-out table is not in order");
+    previous = value;
+  }
+  index.count_ = previous;
+  const std::uint64_t n = index.count_;
+  const std::size_t tables = fanout + kFanoutBytes;
+  const std::uint64_t trailer = 2 * kIdBytes;
+  if (index.version_ == 1) {
+    if (bytes.size() != tables + n * (4 + kIdBytes) + trailer) return corrupt("wrong size");
+    index.ids_ = tables + 4;
+  } else {
+    const std::uint64_t fixed = tables + n * (kIdBytes + 4 + 4) + trailer;
+    if (bytes.size() < fixed || (bytes.size() - fixed) % 8 != 0) return corrupt("wrong size");
+    index.ids_ = tables;
+    index.offsets_ = tables + n * (kIdBytes + 4);
+    index.large_ = index.offsets_ + n * 4;
+    index.large_count_ = static_cast<std::uint32_t>((bytes.size() - fixed) / 8);
+  }
+  // Sorted, unique ids; offsets inside the pack (after its 12-byte header, before its checksum).
+  for (std::uint32_t i = 0; i < index.count_; ++i) {
+    if (i > 0 && std::memcmp(index.Id(i - 1).data(), index.Id(i).data(), kIdBytes) >= 0) {
+      return corrupt("its ids are not sorted");
+    }
+    const auto first = static_cast<unsigned char>(index.Id(i)[0]);
+    if (i >= Be32(bytes, fanout + 4 * first) ||
+        (first > 0 && i < Be32(bytes, fanout + 4 * (first - 1)))) {
+      return corrupt("its fan-out table does not match its ids");
+    }
+    if (index.version_ == 2) {
+      const std::uint32_t small = Be32(bytes, index.offsets_ + 4 * std::size_t{i});
+      if ((small & 0x80000000u) != 0 && (small & 0x7fffffffu) >= index.large_count_) {
+        return corrupt("an offset points past its large-offset table");
+      }
+    }
+    const std::uint64_t offset = index.Offset(i);
+    if (offset < 12 || offset + kIdBytes >= pack_size)
+      return corrupt("an offset lies outside the pack");
+  }
+  return index;
+}
+
+std::string_view PackIndex::Id(std::uint32_t i) const {
+  const std::size_t stride = version_ == 1 ? 4 + kIdBytes : kIdBytes;
+  return bytes_.substr(ids_ + std::size_t{i} * stride, kIdBytes);
+}
+
+std::uint64_t PackIndex::Offset(std::uint32_t i) const {
+  if (version_ == 1) return Be32(bytes_, ids_ - 4 + std::size_t{i} * (4 + kIdBytes));
+  const std::uint32_t small = Be32(bytes_, offsets_ + 4 * std::size_t{i});
+  if ((small & 0x80000000u) == 0) return small;
+  return Be64(bytes_, large_ + 8 * std::size_t{small & 0x7fffffffu});
+}
+
+std::optional<std::uint32_t> PackIndex::Find(std::string_view raw_id) const {
+  if (raw_id.size() != kIdBytes) return std::nullopt;
+  const std::size_t fanout = version_ == 1 ? 0 : 8;
+  const auto first = static_cast<unsigned char>(raw_id[0]);
+  std::uint32_t low = first == 0 ? 0 : Be32(bytes_, fanout + 4 * (first - 1));
+  std::uint32_t high = Be32(bytes_, fanout + 4 * first);
+  while (low < high) {
+    const std::uint32_t mid = low + (high - low) / 2;
+    const int order = std::memcmp(Id(mid).data(), raw_id.data(), kIdBytes);
+    if (order == 0) return mid;
+    if (order < 0) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view PackIndex::pack_checksum() const {
+  return bytes_.substr(bytes_.size() - 2 * kIdBytes, kIdBytes);
+}
+
+}  // namespace riskgate::collect::pack
