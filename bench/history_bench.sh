@@ -14,20 +14,30 @@
 # against the "<= 2x" target. It only prints figures: it exits 0 whatever they are (non-zero
 # only if it cannot run).
 #
+# With --repo PATH it builds nothing and times, on that existing clone (e.g. a full clone of
+# git/git), R interleaved runs of
+#   riskgate history PATH --format json --output FILE
+#   git log -p -U0 --full-history --all
+#   git cat-file --batch-all-objects --batch --unordered   (the floor: every object inflated once)
+# and prints medians, riskgate's ratio to each (targets <= 0.2 and <= 1.2) and peak RSS
+# (target <= 500 MB).
+#
 # Usage: bench/history_bench.sh [--riskgate PATH] [--commits N] [--runs R] [--seed S] [--keep]
+#        bench/history_bench.sh --repo PATH [--riskgate PATH] [--runs R]
 #   --riskgate PATH  binary (default: $RISKGATE_BIN, else ../build/src/app/riskgate from here)
-#   --commits N (5000)  --runs R (3)  --seed S (1)  --keep: keep the temp corpus
+#   --commits N (5000)  --runs R (3; 1 with --repo)  --seed S (1)  --keep: keep the temp corpus
 set -euo pipefail
 
 script_dir=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 riskgate=${RISKGATE_BIN:-$script_dir/../build/src/app/riskgate}
 commits=5000
-runs=3
+runs=
 seed=1
 keep=0
+existing=
 
 usage() {
-  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while (($#)); do
@@ -41,11 +51,14 @@ while (($#)); do
     --seed) seed=${2:?--seed needs a number}; shift 2 ;;
     --seed=*) seed=${1#*=}; shift ;;
     --keep) keep=1; shift ;;
+    --repo) existing=${2:?--repo needs a path}; shift 2 ;;
+    --repo=*) existing=${1#*=}; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "history_bench.sh: unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 
+runs=${runs:-$([[ -n $existing ]] && echo 1 || echo 3)}
 for n in "$commits" "$runs" "$seed"; do
   [[ $n =~ ^[0-9]+$ ]] || { echo "history_bench.sh: not a number: $n" >&2; exit 2; }
 done
@@ -90,16 +103,21 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 export LC_ALL=C TZ=UTC
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR GIT_OBJECT_DIRECTORY
 
-echo "== building the corpus ($commits commits, seed $seed) in $tmp/corpus" >&2
-t_build0=${EPOCHREALTIME:-0}
-secrets=$((commits / 10 < 40 ? commits / 10 : 40))
-if ! summary=$(python3 -B "$generator" "$tmp/corpus" --commits "$commits" --seed "$seed" --secrets "$secrets"); then
-  echo "history_bench.sh: make_history_corpus.py failed" >&2
-  exit 2
+if [[ -n $existing ]]; then
+  [[ -d $existing ]] || { echo "history_bench.sh: --repo: no folder $existing" >&2; exit 2; }
+  repo=$(cd -- "$existing" && pwd -P)
+else
+  echo "== building the corpus ($commits commits, seed $seed) in $tmp/corpus" >&2
+  t_build0=${EPOCHREALTIME:-0}
+  secrets=$((commits / 10 < 40 ? commits / 10 : 40))
+  if ! summary=$(python3 -B "$generator" "$tmp/corpus" --commits "$commits" --seed "$seed" --secrets "$secrets"); then
+    echo "history_bench.sh: make_history_corpus.py failed" >&2
+    exit 2
+  fi
+  t_build1=${EPOCHREALTIME:-0}
+  echo "== $summary" >&2
+  planted=$tmp/corpus/planted.json
 fi
-t_build1=${EPOCHREALTIME:-0}
-echo "== $summary" >&2
-planted=$tmp/corpus/planted.json
 
 # ---------------------------------------------------------------------------------------------
 # Timing helpers. Each timed run is wrapped in GNU time (when available) for its peak RSS.
@@ -150,6 +168,37 @@ max_rss() {  # peak RSS in KiB over the runs of label $1, or "?"
 }
 
 mkdir -p "$tmp/times" "$tmp/rss"
+if [[ -n $existing ]]; then
+  ((has_history)) || { echo "history_bench.sh: this riskgate has no history command" >&2; exit 2; }
+  git_log=(git -C "$repo" --no-pager log -p -U0 --full-history --all)
+  cat_file=(git -C "$repo" cat-file --batch-all-objects --batch --unordered)
+  history_cmd=("$riskgate" history "$repo" --format json --output "$tmp/history.json")
+  echo "== $repo: $(git -C "$repo" rev-list --all --count) commits, $(git -C "$repo" count-objects -v | awk '/in-pack/ {print $2}') packed objects" >&2
+  for ((n = 0; n < runs; n++)); do
+    timed history "0 1" "${history_cmd[@]}"
+    timed git-log "0" "${git_log[@]}"
+    timed cat-file "0" "${cat_file[@]}"
+  done
+  read -r h_med _ < <(stats "$tmp/times/history")
+  read -r g_med _ < <(stats "$tmp/times/git-log")
+  read -r c_med _ < <(stats "$tmp/times/cat-file")
+  rss_kb=$(max_rss history)
+  printf '%-58s %10s %12s\n' "command ($runs run(s), median)" "seconds" "peak RSS"
+  printf '%-58s %10.1f %9s MB\n' "riskgate history --format json" "$(awk -v v="$h_med" 'BEGIN{print v/1000}')" \
+    "$([[ $rss_kb == "?" ]] && echo "?" || echo $((rss_kb / 1024)))"
+  g_rss=$(max_rss git-log); c_rss=$(max_rss cat-file)
+  printf '%-58s %10.1f %9s MB\n' "git log -p -U0 --full-history --all" "$(awk -v v="$g_med" 'BEGIN{print v/1000}')" \
+    "$([[ $g_rss == "?" ]] && echo "?" || echo $((g_rss / 1024)))"
+  printf '%-58s %10.1f %9s MB\n' "git cat-file --batch-all-objects --batch --unordered" "$(awk -v v="$c_med" 'BEGIN{print v/1000}')" \
+    "$([[ $c_rss == "?" ]] && echo "?" || echo $((c_rss / 1024)))"
+  awk -v h="$h_med" -v g="$g_med" -v c="$c_med" -v rss="$rss_kb" 'BEGIN {
+    printf "riskgate / git log -p:   %.2fx (target <= 0.2: %s)\n", h / g, (h / g <= 0.2) ? "MET" : "NOT MET"
+    printf "riskgate / cat-file floor: %.2fx (target <= 1.2: %s)\n", h / c, (h / c <= 1.2) ? "MET" : "NOT MET"
+    if (rss != "?") printf "riskgate peak RSS: %d MB (target <= 500: %s)\n", rss / 1024, (rss / 1024 <= 500) ? "MET" : "NOT MET"
+  }'
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("riskgate findings:", len(d["findings"]), "| blobs read:", d["scope"]["history"]["blobs_read"])' "$tmp/history.json"
+  exit 0
+fi
 git_log=(git -C "$repo" --no-pager log -p -U0 --full-history --all)
 history_json=$tmp/history.json
 history_cmd=("$riskgate" history "$repo" --format json --output "$history_json")

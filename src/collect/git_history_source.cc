@@ -29,19 +29,6 @@ core::Error RepoError(const std::string& what) {
   return core::Error{ErrorCode::kRepository, what + ": " + LastError(), ""};
 }
 
-BlobState StateOf(core::SkipReason reason) {
-  switch (reason) {
-    case core::SkipReason::kTooLarge:
-      return BlobState::kTooLarge;
-    case core::SkipReason::kLfsPointer:
-      return BlobState::kLfsPointer;
-    case core::SkipReason::kUndecodable:
-      return BlobState::kUndecodable;
-    default:
-      return BlobState::kBinary;
-  }
-}
-
 bool IsRegular(git_filemode_t mode) {
   return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
@@ -172,17 +159,9 @@ class GitHistorySource final : public HistorySource {
     if (git_odb_read(owned.out(), odb_.get(), &oid) != 0) {
       return tl::unexpected(RepoError("cannot read blob " + blob));
     }
-    auto scannable =
-        ToScannableText(std::string(static_cast<const char*>(git_odb_object_data(owned.get())),
+    return ClassifyBlob(std::string(static_cast<const char*>(git_odb_object_data(owned.get())),
                                     git_odb_object_size(owned.get())),
                         std::string(git_repository_commondir(repo_)) + "lfs/objects/", max_bytes);
-    if (!scannable) return tl::unexpected(scannable.error());
-    out.text = std::move(scannable->text);
-    if (scannable->skip) {
-      out.state = StateOf(*scannable->skip);
-      out.magic = std::move(scannable->magic);
-    }
-    return out;
   }
 
   core::Result<std::vector<std::pair<std::string, std::string>>> TreeFiles(

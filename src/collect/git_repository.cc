@@ -441,6 +441,14 @@ std::string GitRepository::LfsObjectsDir() const {
   return std::string(git_repository_commondir(repo_)) + "lfs/objects/";
 }
 
+std::string GitRepository::ObjectsDir() const {
+  git_buf path = GIT_BUF_INIT;
+  std::string out = std::string(git_repository_commondir(repo_)) + "objects/";
+  if (git_repository_item_path(&path, repo_, GIT_REPOSITORY_ITEM_OBJECTS) == 0) out = path.ptr;
+  git_buf_dispose(&path);
+  return out;
+}
+
 core::Result<std::vector<AddedHunk>> GitRepository::AddedLines(std::string_view old_text,
                                                                std::string_view new_text) {
   git_diff_options opts;

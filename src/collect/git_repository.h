@@ -128,6 +128,9 @@ class GitRepository {
   core::Result<std::string> ReadBlob(const std::string& blob_id);
   // Where git-lfs keeps local objects: <common git dir>lfs/objects/.
   std::string LfsObjectsDir() const;
+  // The object store's folder (<common git dir>objects/). Always SHA-1: libgit2 1.5 refuses to
+  // open a repository with another object format.
+  std::string ObjectsDir() const;
   // The lines `new_text` adds to `old_text` (libgit2's line diff of two buffers, no attributes).
   static core::Result<std::vector<AddedHunk>> AddedLines(std::string_view old_text,
                                                          std::string_view new_text);

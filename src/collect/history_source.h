@@ -63,6 +63,12 @@ struct BlobContent {
   std::string magic;  // kBinary, kUndecodable: the first bytes (a keystore's magic number)
 };
 
+// `bytes` (a blob of at most `max_bytes`) as a history audit scans it (collect/blob_kind.h's
+// ToScannableText: decoded text, or why not, with a binary's magic); `lfs_objects_dir` is where
+// an LFS pointer's local object would be. Every reader of history blobs classifies with it.
+core::Result<BlobContent> ClassifyBlob(std::string bytes, const std::string& lfs_objects_dir,
+                                       std::int64_t max_bytes);
+
 struct HistoryWalkRequest {
   std::vector<std::string> revs;   // empty: every ref and HEAD (git log --all)
   std::optional<long long> since;  // committer time bounds, inclusive

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <thread>
 
+#include "collect/blob_sweep.h"
 #include "collect/git_repository.h"
 #include "collect/history_source.h"
 #include "core/progress.h"
@@ -73,6 +74,15 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   if (request.shard) {
     audit_options.shard_index = request.shard->index;
     audit_options.shard_count = request.shard->count;
+  }
+  // A full audit reaches nearly every blob: read them all once in pack order first. A walk
+  // narrowed by revision, time, count or shard reads only what it reaches.
+  const bool full = request.branches.empty() && !request.since && !request.until &&
+                    request.max_commits == 0 && !request.shard;
+  if (full) {
+    audit_options.sweep = [&](const collect::BlobSink& sink) {
+      return collect::SweepBlobs(**repo, audit_options.threads, audit_options.max_file_bytes, sink);
+    };
   }
   auto audit = evaluate::history::AuditHistory(
       *walk, [&] { return collect::OpenHistorySource(**repo); }, inputs->policy, audit_options,

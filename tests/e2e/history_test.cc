@@ -364,3 +364,49 @@ TEST_CASE("history progress goes to stderr only when asked, and errors exit 2", 
 }
 
 }  // namespace riskgate::testing
+
+namespace riskgate::testing {
+
+// Issue 21: a full audit reads every blob first, in pack order, with riskgate's own object
+// reader (collect/blob_sweep.h); a narrowed audit (--max-commits) reads blobs through libgit2 as
+// the walk reaches them. With every commit in reach, both must say exactly the same.
+TEST_CASE("the pack-order blob sweep of a full audit changes nothing in what history reports",
+          "[e2e][history]") {
+  TempRepo repo;
+  BuildEstate(repo);
+  repo.Git({"repack", "-adf", "-q", "--depth=50", "--window=50"});  // deltas in a pack
+  // After the pack: loose objects of every kind the audit classifies.
+  std::string utf16 = "\xff\xfe";
+  for (const char c : "secret = " + AwsKey(7) + "\n") {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  repo.Write("wide.txt", utf16);
+  repo.Write("image.bin", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11) + AwsKey(8));
+  repo.Write("big.log", std::string(70000, 'x') + "\n" + AwsKey(9) + "\n");
+  repo.Write("model.bin",
+             "version https://git-lfs.github.com/spec/v1\noid sha256:"
+             "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n");
+  repo.Commit("assorted content");
+  repo.Write("moved.cfg", "aws=" + AwsKey(40) + "\n");
+  repo.Remove("side.cfg");
+  repo.Commit("move a secret");
+  repo.Git({"repack", "-q"});  // a second pack beside the first
+  repo.Write("late.env", "KEY=" + AwsKey(11) + "\n");
+  repo.Commit("a loose one");
+
+  const std::vector<std::string> base = {"history", "--max-file-size", "65536"};
+  auto swept = repo.RiskgateJson(base, 1);
+  auto args = base;
+  args.insert(args.end(), {"--max-commits", "1000000"});  // same commits, no sweep
+  auto walked = repo.RiskgateJson(args, 1);
+  REQUIRE(swept["findings"].size() >= 6);
+  CHECK(Essence(swept) == Essence(walked));
+  for (const char* counter : {"commits", "blobs_read", "bytes_read", "missing_blobs"}) {
+    INFO(counter);
+    CHECK(swept["scope"]["history"][counter] == walked["scope"]["history"][counter]);
+  }
+  CHECK(swept["scope"]["skipped"] == walked["scope"]["skipped"]);
+}
+
+}  // namespace riskgate::testing

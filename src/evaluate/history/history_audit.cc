@@ -47,6 +47,15 @@ struct Unscanned {
   std::string magic = {};  // a binary's first bytes (a keystore's magic number)
 };
 
+// What the sweep learnt of a blob, for the walk's first look at it (BlobContent without text).
+struct Swept {
+  BlobState state = BlobState::kText;
+  std::int64_t size = 0;
+  std::size_t text_bytes = 0;
+  std::string magic;
+  BlobVerdict verdict = BlobVerdict::kClean;
+};
+
 // Texts of dirty blobs are kept up to this many bytes, so that scanning one at a second path
 // (a copy, or a parent compared with its child) does not read it again.
 constexpr std::size_t kDirtyTextBudget = 64 * 1024 * 1024;
@@ -67,6 +76,27 @@ class SharedState {
     std::optional<std::string> text;  // the dirty blob's text, when at hand
   };
 
+  // The sweep's reading of `blob` (from the sweep's threads): prefiltered now, remembered for
+  // the walk's first look at it; a dirty text is kept within the budget.
+  void Presweep(const std::string& blob, collect::BlobContent content) {
+    Swept swept{content.state, content.size, content.text.size(), std::move(content.magic),
+                BlobVerdict::kClean};
+    if (content.state != BlobState::kText) {
+      swept.verdict = BlobVerdict::kSkipped;
+    } else if (scanner_.MayFind(content.text)) {
+      swept.verdict = BlobVerdict::kDirty;
+    }
+    ++progress_.blobs_read;
+    progress_.bytes_read += static_cast<long long>(content.text.size());
+    std::lock_guard lock(mutex_);
+    if (swept.verdict == BlobVerdict::kDirty &&
+        text_bytes_ + content.text.size() <= kDirtyTextBudget) {
+      text_bytes_ += content.text.size();
+      texts_.emplace(blob, std::move(content.text));
+    }
+    swept_.emplace(blob, std::move(swept));
+  }
+
   core::Result<Classified> Classify(collect::HistorySource& source, const std::string& blob) {
     std::unique_lock lock(mutex_);
     auto [it, inserted] = verdicts_.try_emplace(blob, BlobVerdict::kPending);
@@ -77,6 +107,20 @@ class SharedState {
       if (verdict == BlobVerdict::kDirty) {
         if (auto text = texts_.find(blob); text != texts_.end()) out.text = text->second;
       }
+      return out;
+    }
+    if (auto swept = swept_.find(blob); swept != swept_.end()) {
+      // Counted as if read now, so the totals are those of the blobs the walk reaches.
+      collect::BlobContent seen{swept->second.state, swept->second.size, {}, swept->second.magic};
+      Count(seen, swept->second.text_bytes);
+      if (auto reason = SkipReasonOf(seen.state))
+        unscanned_.emplace(blob, Unscanned{*reason, seen.size, seen.magic});
+      verdict = swept->second.verdict;
+      Classified out{verdict, std::nullopt};
+      if (verdict == BlobVerdict::kDirty) {
+        if (auto text = texts_.find(blob); text != texts_.end()) out.text = text->second;
+      }
+      ready_.notify_all();
       return out;
     }
     lock.unlock();
@@ -97,7 +141,7 @@ class SharedState {
       ready_.notify_all();
       return tl::unexpected(read.error());
     }
-    Count(*read);
+    Count(*read, read->text.size());
     if (auto reason = SkipReasonOf(read->state))
       unscanned_.emplace(blob, Unscanned{*reason, read->size, read->magic});
     verdict = out.verdict;
@@ -145,9 +189,9 @@ class SharedState {
   std::mutex& mutex() { return mutex_; }
 
  private:
-  void Count(const collect::BlobContent& read) {
+  void Count(const collect::BlobContent& read, std::size_t text_bytes) {
     ++totals_.blobs_read;
-    totals_.bytes_read += static_cast<long long>(read.text.size());
+    totals_.bytes_read += static_cast<long long>(text_bytes);
     switch (read.state) {
       case BlobState::kText:
         break;
@@ -179,6 +223,7 @@ class SharedState {
   std::size_t text_bytes_ = 0;
   std::unordered_map<std::string, std::vector<std::string>> ids_;  // blob '\0' path -> ids
   std::unordered_map<std::string, Unscanned> unscanned_;
+  std::unordered_map<std::string, Swept> swept_;
   AuditResult totals_;
 };
 
@@ -424,6 +469,12 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
   }
   progress.commits_total = static_cast<long long>(commits.size());
   SharedState shared(scanner, options, progress);
+  if (options.sweep) {
+    auto swept = options.sweep([&](const std::string& blob, collect::BlobContent content) {
+      shared.Presweep(blob, std::move(content));
+    });
+    if (!swept) return tl::unexpected(swept.error());
+  }
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::optional<core::Error> error;

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "collect/blob_sweep.h"
 #include "collect/history_source.h"
 #include "core/error.h"
 #include "core/finding.h"
@@ -20,11 +21,18 @@
 
 namespace riskgate::evaluate::history {
 
+// Reads every blob of the store once, in pack order, handing each to the sink (concurrently).
+using BlobSweep = std::function<core::Result<collect::SweepStats>(const collect::BlobSink&)>;
+
 struct AuditOptions {
   int threads = 1;
   std::int64_t max_file_bytes = 2 * 1024 * 1024;
   int shard_index = 0;  // 0-based; this run judges the commits of one shard of shard_count
   int shard_count = 1;
+  // When set, every blob is read and prefiltered by this sweep before the walk, which then reads
+  // only blobs the sweep did not see (missing from a partial clone) and dirty texts it did not
+  // keep. Worth it when the walk reaches most of the store (a full audit), not for a few commits.
+  BlobSweep sweep = {};
 };
 
 // Counters the workers bump, for a progress line and a timed-out run's message.

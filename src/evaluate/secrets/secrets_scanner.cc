@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/regex.h"
 #include "core/text.h"
@@ -214,12 +215,26 @@ void SecretsScanner::CandidateRules(std::string_view text, std::vector<char>& ru
   for (std::size_t r : always_run_) run[r] = 1;
 }
 
-bool SecretsScanner::MatchesSomeRule(std::string_view text) const {
+bool SecretsScanner::MatchesSomeRule(std::string_view text, bool windowed) const {
   std::vector<char> run;
-  CandidateRules(text, run);
+  std::optional<LineMap> lines;
+  std::optional<KeywordWindows> windows;
+  if (windowed) {
+    lines.emplace(text);
+    windows.emplace(text, *lines, *keywords_);
+  }
+  CandidateRules(text, run, windows ? &*windows : nullptr);
   for (std::size_t r = 0; r < run.size(); ++r) {
     const policy::SecretRule& rule = control_.rules[r];
     if (run[r] == 0 || !rule.regex || !rule.regex->regex().ok()) continue;
+    // As Scan reads it: a `span: near` rule only in the windows around its keywords.
+    if (windows && rule.span == policy::RuleSpan::kNear && !keywords_of_rule_[r].empty()) {
+      for (const TextRange& range : windows->ForRule(keywords_of_rule_[r])) {
+        if (rule.regex->regex().PartialMatch(text.substr(range.first, range.second - range.first)))
+          return true;
+      }
+      continue;
+    }
     if (rule.regex->regex().PartialMatch(text)) return true;
   }
   return false;
@@ -227,7 +242,7 @@ bool SecretsScanner::MatchesSomeRule(std::string_view text) const {
 
 bool SecretsScanner::MayFind(std::string_view text) const {
   if (!control_.enabled || control_.rules.empty()) return false;
-  if (MatchesSomeRule(text)) return true;
+  if (MatchesSomeRule(text, true)) return true;
   const DecodedText decoded = DecodeSpans(text);
   if (!decoded.text.empty() && MatchesSomeRule(decoded.text)) return true;
   return kubernetes_rule_ != nullptr && !KubernetesSecretValues(text).empty();

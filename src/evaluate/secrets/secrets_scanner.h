@@ -70,7 +70,9 @@ class SecretsScanner {
   // (evaluate/secrets/kubernetes_secret.h), as findings of the kubernetes-secret-data rule.
   void AddKubernetesFindings(Pass& pass) const;
   // Whether some rule's pattern matches `text` as written.
-  bool MatchesSomeRule(std::string_view text) const;
+  // `windowed`: `span: near` rules read only the windows around their keywords, as Scan's first
+  // pass over a fragment reads them (decoded text is read whole, as Scan reads it).
+  bool MatchesSomeRule(std::string_view text, bool windowed = false) const;
   // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`
   // (`located`: the keywords already found in it).
   void CandidateRules(std::string_view text, std::vector<char>& run,

@@ -1,0 +1,110 @@
+#include "collect/blob_sweep.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "collect/git_repository.h"
+#include "collect/pack/object_reader.h"
+#include "collect/pack/object_store.h"
+
+namespace riskgate::collect {
+namespace {
+
+constexpr std::size_t kBaseCacheBytes = 48 << 20;  // per thread
+
+std::string Hex(std::string_view raw) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * raw.size());
+  for (const char c : raw) {
+    hex += kDigits[(static_cast<unsigned char>(c) >> 4) & 15];
+    hex += kDigits[static_cast<unsigned char>(c) & 15];
+  }
+  return hex;
+}
+
+// Each id once: the first copy in store order (a pack's, before any loose or later pack's).
+std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) {
+  std::vector<std::uint32_t> order(entries.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return entries[a].id < entries[b].id; });
+  std::vector<bool> keep(entries.size(), true);
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    if (entries[order[i]].id == entries[order[i - 1]].id) keep[order[i]] = false;
+  }
+  std::vector<pack::StoredEntry> out;
+  out.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (keep[i]) out.push_back(std::move(entries[i]));
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Result<SweepStats> SweepBlobs(const GitRepository& repo, int threads, std::int64_t max_bytes,
+                                    const BlobSink& sink) {
+  SweepStats stats;
+  if (std::getenv("GIT_OBJECT_DIRECTORY") != nullptr ||
+      std::getenv("GIT_ALTERNATE_OBJECT_DIRECTORIES") != nullptr) {
+    return stats;
+  }
+  auto store = pack::ObjectStore::Open(repo.ObjectsDir());
+  if (!store) return tl::unexpected(store.error());
+  const std::vector<pack::StoredEntry> entries = Distinct((*store)->Enumerate());
+  const std::string lfs_dir = repo.LfsObjectsDir();
+  const auto workers = static_cast<std::size_t>(std::max(1, threads));
+  std::atomic<long long> blobs{0};
+  std::atomic<long long> bytes{0};
+  std::atomic<bool> failed{false};
+  std::mutex error_mutex;
+  std::optional<core::Error> error;
+  // Named as libgit2's reads name it: the object, then what is wrong with it.
+  auto fail = [&](core::Error e, const std::string& raw_id) {
+    if (!raw_id.empty()) e.message = "object " + Hex(raw_id) + " is corrupt: " + e.message;
+    std::lock_guard lock(error_mutex);
+    if (!failed.exchange(true)) error = std::move(e);
+  };
+  // Contiguous slices keep each thread's reads in pack order, where its cache holds the bases.
+  auto run = [&](std::size_t slice) {
+    pack::ObjectReader reader(**store, kBaseCacheBytes);
+    const std::size_t begin = entries.size() * slice / workers;
+    const std::size_t end = entries.size() * (slice + 1) / workers;
+    for (std::size_t i = begin; i < end && !failed; ++i) {
+      auto info = reader.Info(entries[i].where);
+      if (!info) return fail(info.error(), entries[i].id);
+      if (info->kind != pack::ObjectKind::kBlob) continue;
+      BlobContent content;
+      content.size = static_cast<std::int64_t>(info->size);
+      if (content.size > max_bytes) {
+        content.state = BlobState::kTooLarge;
+      } else {
+        auto object = reader.Read(entries[i].where);
+        if (!object) return fail(object.error(), entries[i].id);
+        bytes += static_cast<long long>(object->bytes->size());
+        auto classified = ClassifyBlob(*object->bytes, lfs_dir, max_bytes);
+        if (!classified) return fail(classified.error(), "");  // an LFS object, named
+        content = std::move(*classified);
+      }
+      ++blobs;
+      sink(Hex(entries[i].id), std::move(content));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (auto& thread : pool) thread.join();
+  if (error) return tl::unexpected(*error);
+  stats.applied = true;
+  stats.blobs = blobs;
+  stats.bytes = bytes;
+  return stats;
+}
+
+}  // namespace riskgate::collect
