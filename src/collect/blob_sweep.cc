@@ -17,17 +17,6 @@ namespace {
 
 constexpr std::size_t kBaseCacheBytes = 48 << 20;  // per thread
 
-std::string Hex(std::string_view raw) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * raw.size());
-  for (const char c : raw) {
-    hex += kDigits[(static_cast<unsigned char>(c) >> 4) & 15];
-    hex += kDigits[static_cast<unsigned char>(c) & 15];
-  }
-  return hex;
-}
-
 // Each id once: the first copy in store order (a pack's, before any loose or later pack's).
 std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) {
   std::vector<std::uint32_t> order(entries.size());
@@ -67,7 +56,7 @@ core::Result<SweepStats> SweepBlobs(const GitRepository& repo, int threads, std:
   std::optional<core::Error> error;
   // Named as libgit2's reads name it: the object, then what is wrong with it.
   auto fail = [&](core::Error e, const std::string& raw_id) {
-    if (!raw_id.empty()) e.message = "object " + Hex(raw_id) + " is corrupt: " + e.message;
+    if (!raw_id.empty()) e.message = "object " + pack::HexId(raw_id) + " is corrupt: " + e.message;
     std::lock_guard lock(error_mutex);
     if (!failed.exchange(true)) error = std::move(e);
   };
@@ -93,7 +82,7 @@ core::Result<SweepStats> SweepBlobs(const GitRepository& repo, int threads, std:
         content = std::move(*classified);
       }
       ++blobs;
-      sink(Hex(entries[i].id), std::move(content));
+      sink(pack::HexId(entries[i].id), std::move(content));
     }
   };
   std::vector<std::thread> pool;

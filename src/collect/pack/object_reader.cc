@@ -11,16 +11,6 @@
 namespace riskgate::collect::pack {
 namespace {
 
-std::string Hex(std::string_view raw) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  for (const char c : raw) {
-    hex += kDigits[(static_cast<unsigned char>(c) >> 4) & 15];
-    hex += kDigits[static_cast<unsigned char>(c) & 15];
-  }
-  return hex;
-}
-
 core::Result<Object> TooLarge(std::uint64_t size, std::uint64_t limit, const std::string& where) {
   return core::MakeError(core::ErrorCode::kRepository,
                          "object of " + std::to_string(size) +
@@ -93,7 +83,7 @@ core::Result<ObjectLocation> ObjectReader::RefBase(std::uint32_t pack,
   if (auto at = index.Find(entry.base_id)) return ObjectLocation{pack, index.Offset(*at)};
   if (auto where = store_.Locate(entry.base_id)) return *where;
   return core::MakeError(core::ErrorCode::kRepository,
-                         "delta base " + Hex(entry.base_id) + " is in no pack and not loose",
+                         "delta base " + HexId(entry.base_id) + " is in no pack and not loose",
                          store_.packs()[pack]->path());
 }
 

@@ -5,15 +5,6 @@
 #include "collect/pack/zlib_stream.h"
 
 namespace riskgate::collect::pack {
-namespace {
-
-std::uint32_t Be32(std::string_view bytes, std::size_t at) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
-  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
-         std::uint32_t{p[3]};
-}
-
-}  // namespace
 
 core::Result<std::unique_ptr<PackFile>> PackFile::Open(const std::string& pack_path) {
   auto file = std::make_unique<PackFile>();
@@ -56,13 +47,13 @@ core::Result<void> PackFile::Check(const std::string& idx_name) {
   if (pack_.size() < 12 + kIdBytes || std::memcmp(pack_.data(), "PACK", 4) != 0) {
     return corrupt("no PACK header");
   }
-  const std::uint32_t version = Be32(pack_, 4);
+  const std::uint32_t version = ReadBe32(pack_, 4);
   if (version != 2 && version != 3) return corrupt("version " + std::to_string(version));
   auto index = PackIndex::Parse(idx_, pack_.size(), idx_name);
   if (!index) return tl::unexpected(index.error());
   index_ = *index;
-  if (Be32(pack_, 8) != index_.size()) {
-    return corrupt("it holds " + std::to_string(Be32(pack_, 8)) + " objects, its index " +
+  if (ReadBe32(pack_, 8) != index_.size()) {
+    return corrupt("it holds " + std::to_string(ReadBe32(pack_, 8)) + " objects, its index " +
                    std::to_string(index_.size()));
   }
   if (pack_.substr(pack_.size() - kIdBytes) != index_.pack_checksum()) {

@@ -3,18 +3,29 @@
 #include <cstring>
 
 namespace riskgate::collect::pack {
-namespace {
+std::string HexId(std::string_view raw) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * raw.size());
+  for (const char c : raw) {
+    hex += kDigits[(static_cast<unsigned char>(c) >> 4) & 15];
+    hex += kDigits[static_cast<unsigned char>(c) & 15];
+  }
+  return hex;
+}
 
-constexpr std::size_t kFanoutBytes = 256 * 4;
-
-std::uint32_t Be32(std::string_view bytes, std::size_t at) {
+std::uint32_t ReadBe32(std::string_view bytes, std::size_t at) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
   return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
          std::uint32_t{p[3]};
 }
 
+namespace {
+
+constexpr std::size_t kFanoutBytes = 256 * 4;
+
 std::uint64_t Be64(std::string_view bytes, std::size_t at) {
-  return (std::uint64_t{Be32(bytes, at)} << 32) | Be32(bytes, at + 4);
+  return (std::uint64_t{ReadBe32(bytes, at)} << 32) | ReadBe32(bytes, at + 4);
 }
 
 }  // namespace
@@ -28,7 +39,7 @@ core::Result<PackIndex> PackIndex::Parse(std::string_view bytes, std::uint64_t p
   index.bytes_ = bytes;
   std::size_t fanout = 0;
   if (bytes.size() >= 8 && std::memcmp(bytes.data(), "\377tOc", 4) == 0) {
-    if (Be32(bytes, 4) != 2) return corrupt("version " + std::to_string(Be32(bytes, 4)));
+    if (ReadBe32(bytes, 4) != 2) return corrupt("version " + std::to_string(ReadBe32(bytes, 4)));
     index.version_ = 2;
     fanout = 8;
   } else {
@@ -37,7 +48,7 @@ core::Result<PackIndex> PackIndex::Parse(std::string_view bytes, std::uint64_t p
   if (bytes.size() < fanout + kFanoutBytes + 2 * kIdBytes) return corrupt("too short");
   std::uint32_t previous = 0;
   for (int i = 0; i < 256; ++i) {
-    const std::uint32_t value = Be32(bytes, fanout + 4 * i);
+    const std::uint32_t value = ReadBe32(bytes, fanout + 4 * i);
     if (value < previous) return corrupt("its fan-out table is not in order");
     previous = value;
   }
@@ -62,12 +73,12 @@ core::Result<PackIndex> PackIndex::Parse(std::string_view bytes, std::uint64_t p
       return corrupt("its ids are not sorted");
     }
     const auto first = static_cast<unsigned char>(index.Id(i)[0]);
-    if (i >= Be32(bytes, fanout + 4 * first) ||
-        (first > 0 && i < Be32(bytes, fanout + 4 * (first - 1)))) {
+    if (i >= ReadBe32(bytes, fanout + 4 * first) ||
+        (first > 0 && i < ReadBe32(bytes, fanout + 4 * (first - 1)))) {
       return corrupt("its fan-out table does not match its ids");
     }
     if (index.version_ == 2) {
-      const std::uint32_t small = Be32(bytes, index.offsets_ + 4 * std::size_t{i});
+      const std::uint32_t small = ReadBe32(bytes, index.offsets_ + 4 * std::size_t{i});
       if ((small & 0x80000000u) != 0 && (small & 0x7fffffffu) >= index.large_count_) {
         return corrupt("an offset points past its large-offset table");
       }
@@ -85,8 +96,8 @@ std::string_view PackIndex::Id(std::uint32_t i) const {
 }
 
 std::uint64_t PackIndex::Offset(std::uint32_t i) const {
-  if (version_ == 1) return Be32(bytes_, ids_ - 4 + std::size_t{i} * (4 + kIdBytes));
-  const std::uint32_t small = Be32(bytes_, offsets_ + 4 * std::size_t{i});
+  if (version_ == 1) return ReadBe32(bytes_, ids_ - 4 + std::size_t{i} * (4 + kIdBytes));
+  const std::uint32_t small = ReadBe32(bytes_, offsets_ + 4 * std::size_t{i});
   if ((small & 0x80000000u) == 0) return small;
   return Be64(bytes_, large_ + 8 * std::size_t{small & 0x7fffffffu});
 }
@@ -95,8 +106,8 @@ std::optional<std::uint32_t> PackIndex::Find(std::string_view raw_id) const {
   if (raw_id.size() != kIdBytes) return std::nullopt;
   const std::size_t fanout = version_ == 1 ? 0 : 8;
   const auto first = static_cast<unsigned char>(raw_id[0]);
-  std::uint32_t low = first == 0 ? 0 : Be32(bytes_, fanout + 4 * (first - 1));
-  std::uint32_t high = Be32(bytes_, fanout + 4 * first);
+  std::uint32_t low = first == 0 ? 0 : ReadBe32(bytes_, fanout + 4 * (first - 1));
+  std::uint32_t high = ReadBe32(bytes_, fanout + 4 * first);
   while (low < high) {
     const std::uint32_t mid = low + (high - low) / 2;
     const int order = std::memcmp(Id(mid).data(), raw_id.data(), kIdBytes);

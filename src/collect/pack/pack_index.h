@@ -14,6 +14,11 @@ namespace riskgate::collect::pack {
 
 inline constexpr std::size_t kIdBytes = 20;  // SHA-1; SHA-256 repositories use libgit2's reader
 
+// A raw object id as 40 lowercase hex digits.
+std::string HexId(std::string_view raw);
+// The big-endian 32-bit number at `at` (the caller has checked that 4 bytes are there).
+std::uint32_t ReadBe32(std::string_view bytes, std::size_t at);
+
 class PackIndex {
  public:
   // `bytes` must outlive the index; `pack_size` is the size of the .pack it indexes (every

@@ -21,16 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempRepo;
 
-std::string Hex(std::string_view raw) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  for (const char c : raw) {
-    hex += kDigits[(static_cast<unsigned char>(c) >> 4) & 15];
-    hex += kDigits[static_cast<unsigned char>(c) & 15];
-  }
-  return hex;
-}
-
 struct Expected {
   std::string type;
   std::string bytes;
@@ -90,7 +80,7 @@ std::map<EntryType, int> CompareWithGit(TempRepo& repo) {
   std::set<std::string> seen;
   std::map<EntryType, int> types;
   for (const auto& entry : (*store)->Enumerate()) {
-    const std::string id = Hex(entry.id);
+    const std::string id = HexId(entry.id);
     INFO(id);
     if (entry.where.pack != kLoose) {
       auto header = (*store)->packs()[entry.where.pack]->EntryAt(entry.where.offset);
@@ -236,7 +226,7 @@ TEST_CASE("a corrupt pack or index is an error naming the file, never a crash or
         continue;
       }
       // zlib's checksum makes a damaged stream fail; what is read is what git stored.
-      CHECK(*object->bytes == expected.at(Hex(entry.id)).bytes);
+      CHECK(*object->bytes == expected.at(HexId(entry.id)).bytes);
     }
     CHECK(refused > 0);
   }
