@@ -217,18 +217,19 @@ void SecretsScanner::CandidateRules(std::string_view text, std::vector<char>& ru
 
 bool SecretsScanner::MatchesSomeRule(std::string_view text, bool windowed) const {
   std::vector<char> run;
+  CandidateRules(text, run);  // which keywords occur: one quick pass
+  // Where each keyword occurs is looked up only when a `span: near` rule needs it.
   std::optional<LineMap> lines;
   std::optional<KeywordWindows> windows;
-  if (windowed) {
-    lines.emplace(text);
-    windows.emplace(text, *lines, *keywords_);
-  }
-  CandidateRules(text, run, windows ? &*windows : nullptr);
   for (std::size_t r = 0; r < run.size(); ++r) {
     const policy::SecretRule& rule = control_.rules[r];
     if (run[r] == 0 || !rule.regex || !rule.regex->regex().ok()) continue;
     // As Scan reads it: a `span: near` rule only in the windows around its keywords.
-    if (windows && rule.span == policy::RuleSpan::kNear && !keywords_of_rule_[r].empty()) {
+    if (windowed && rule.span == policy::RuleSpan::kNear && !keywords_of_rule_[r].empty()) {
+      if (!windows) {
+        lines.emplace(text);
+        windows.emplace(text, *lines, *keywords_);
+      }
       for (const TextRange& range : windows->ForRule(keywords_of_rule_[r])) {
         if (rule.regex->regex().PartialMatch(text.substr(range.first, range.second - range.first)))
           return true;
