@@ -116,6 +116,7 @@ class SharedState {
       if (auto reason = SkipReasonOf(seen.state))
         unscanned_.emplace(blob, Unscanned{*reason, seen.size, seen.magic});
       verdict = swept->second.verdict;
+      swept_.erase(swept);  // the verdict and the unscanned record carry it from here
       Classified out{verdict, std::nullopt};
       if (verdict == BlobVerdict::kDirty) {
         if (auto text = texts_.find(blob); text != texts_.end()) out.text = text->second;
