@@ -119,6 +119,9 @@ elif [ -z "$sum" ]; then
 fi
 
 install_dir=${RISKGATE_INSTALL_DIR:-${RUNNER_TEMP:-/tmp}/riskgate}
+# It is replaced whole: an absolute folder of its own, never / or a system folder.
+[[ $install_dir == /*/* && $install_dir != *"/.."* ]] ||
+  die "the install folder must be an absolute path at least two levels deep: $install_dir"
 cache_dir=${RISKGATE_CACHE_DIR:-${RUNNER_TOOL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}}/riskgate}
 
 # The release URL, from the trusted side only (the workflow's or pipeline's own settings).

@@ -157,6 +157,11 @@ done
 install newline RUNNER_ARCH=$native RISKGATE_VERSION=$'1.2.3\n::add-mask::x'
 expect_code "version with a newline" 2
 [ "$(grep -c '^::' <<<"$out")" -eq 1 ] || fail "a newline in the version made a second workflow command: $out"
+for bad in / /usr "relative/dir" "/opt/../usr"; do
+  install badinstall RUNNER_ARCH=$native RISKGATE_INSTALL_DIR="$bad"
+  expect_code "install folder '$bad'" 2
+  no_request "install folder '$bad'"
+done
 install plainhttp RUNNER_ARCH=$native RISKGATE_RELEASE_URL="http://example.com/v{version}/{file}"
 expect_code "plain http off loopback" 2
 grep -q "must be https" <<<"$out" || fail "plain http: $out"
