@@ -37,20 +37,17 @@ std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) 
 
 }  // namespace
 
-core::Result<SweepStats> SweepBlobs(const GitRepository& repo, int threads, std::int64_t max_bytes,
-                                    const BlobSink& sink) {
-  SweepStats stats;
+core::Result<bool> SweepBlobs(const GitRepository& repo, int threads, std::int64_t max_bytes,
+                              const BlobSink& sink) {
   if (std::getenv("GIT_OBJECT_DIRECTORY") != nullptr ||
       std::getenv("GIT_ALTERNATE_OBJECT_DIRECTORIES") != nullptr) {
-    return stats;
+    return false;
   }
   auto store = pack::ObjectStore::Open(repo.ObjectsDir());
   if (!store) return tl::unexpected(store.error());
   const std::vector<pack::StoredEntry> entries = Distinct((*store)->Enumerate());
   const std::string lfs_dir = repo.LfsObjectsDir();
   const auto workers = static_cast<std::size_t>(std::max(1, threads));
-  std::atomic<long long> blobs{0};
-  std::atomic<long long> bytes{0};
   std::atomic<bool> failed{false};
   std::mutex error_mutex;
   std::optional<core::Error> error;
@@ -76,12 +73,10 @@ core::Result<SweepStats> SweepBlobs(const GitRepository& repo, int threads, std:
       } else {
         auto object = reader.Read(entries[i].where);
         if (!object) return fail(object.error(), entries[i].id);
-        bytes += static_cast<long long>(object->bytes->size());
         auto classified = ClassifyBlob(*object->bytes, lfs_dir, max_bytes);
         if (!classified) return fail(classified.error(), "");  // an LFS object, named
         content = std::move(*classified);
       }
-      ++blobs;
       sink(pack::HexId(entries[i].id), std::move(content));
     }
   };
@@ -90,10 +85,7 @@ core::Result<SweepStats> SweepBlobs(const GitRepository& repo, int threads, std:
   run(0);
   for (auto& thread : pool) thread.join();
   if (error) return tl::unexpected(*error);
-  stats.applied = true;
-  stats.blobs = blobs;
-  stats.bytes = bytes;
-  return stats;
+  return true;
 }
 
 }  // namespace riskgate::collect

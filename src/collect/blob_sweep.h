@@ -19,17 +19,11 @@ class GitRepository;
 // Called from several threads at once, once per distinct blob id (40 hex digits).
 using BlobSink = std::function<void(const std::string& id, BlobContent content)>;
 
-struct SweepStats {
-  bool applied = false;  // false: the environment moved the store (nothing was read)
-  long long blobs = 0;
-  long long bytes = 0;  // inflated bytes of the blobs read (not of those over the limit)
-};
-
-// Sweeps `repo`'s objects (and its alternates) with `threads` threads. Not applied (applied =
-// false, no error) where the environment relocates the object store (GIT_OBJECT_DIRECTORY,
+// Sweeps `repo`'s objects (and its alternates) with `threads` threads; true when it did. Not
+// applied (false, no error) where the environment relocates the object store (GIT_OBJECT_DIRECTORY,
 // GIT_ALTERNATE_OBJECT_DIRECTORIES). A corrupt pack, index or
 // object is an error (kRepository), as for libgit2's reads.
-core::Result<SweepStats> SweepBlobs(const GitRepository& repo, int threads, std::int64_t max_bytes,
-                                    const BlobSink& sink);
+core::Result<bool> SweepBlobs(const GitRepository& repo, int threads, std::int64_t max_bytes,
+                              const BlobSink& sink);
 
 }  // namespace riskgate::collect

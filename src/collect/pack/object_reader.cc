@@ -77,11 +77,13 @@ core::Result<Object> ObjectReader::ReadLoose(std::uint32_t index, bool header_on
   return Object{kind, std::make_shared<const std::string>(std::move(*whole))};
 }
 
-core::Result<ObjectLocation> ObjectReader::RefBase(std::uint32_t pack,
-                                                   const PackEntry& entry) const {
+core::Result<ObjectLocation> ObjectReader::BaseOf(ObjectLocation where,
+                                                  const PackEntry& entry) const {
+  const std::uint32_t pack = where.pack;
+  if (entry.type == EntryType::kOfsDelta) return ObjectLocation{pack, entry.base_offset};
   const PackIndex& index = store_.packs()[pack]->index();
   if (auto at = index.Find(entry.base_id)) return ObjectLocation{pack, index.Offset(*at)};
-  if (auto where = store_.Locate(entry.base_id)) return *where;
+  if (auto elsewhere = store_.Locate(entry.base_id)) return *elsewhere;
   return core::MakeError(core::ErrorCode::kRepository,
                          "delta base " + HexId(entry.base_id) + " is in no pack and not loose",
                          store_.packs()[pack]->path());
@@ -109,13 +111,9 @@ core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where) {
       if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
       size = sizes->result;
     }
-    if (entry->type == EntryType::kOfsDelta) {
-      where = {where.pack, entry->base_offset};
-    } else {
-      auto base = RefBase(where.pack, *entry);
-      if (!base) return tl::unexpected(base.error());
-      where = *base;
-    }
+    auto base = BaseOf(where, *entry);
+    if (!base) return tl::unexpected(base.error());
+    where = *base;
   }
   return core::MakeError(core::ErrorCode::kRepository,
                          "a delta chain longer than " + std::to_string(kMaxDeltaChain));
@@ -145,13 +143,9 @@ core::Result<Object> ObjectReader::Read(ObjectLocation where) {
     if (entry->size > max_bytes_) return TooLarge(entry->size, max_bytes_, pack.path());
     if (IsDelta(entry->type)) {
       deltas.emplace_back(where, *entry);
-      if (entry->type == EntryType::kOfsDelta) {
-        where = {where.pack, entry->base_offset};
-      } else {
-        auto next = RefBase(where.pack, *entry);
-        if (!next) return tl::unexpected(next.error());
-        where = *next;
-      }
+      auto next = BaseOf(where, *entry);
+      if (!next) return tl::unexpected(next.error());
+      where = *next;
       continue;
     }
     auto bytes = pack.Inflate(*entry);

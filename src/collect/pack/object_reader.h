@@ -37,7 +37,9 @@ class ObjectReader {
 
  private:
   core::Result<Object> ReadLoose(std::uint32_t index, bool header_only, ObjectInfo* info);
-  core::Result<ObjectLocation> RefBase(std::uint32_t pack, const PackEntry& entry) const;
+  // Where the base of the delta `entry` (stored at `where`) is: in its pack, or anywhere in the
+  // store for a REF_DELTA whose pack lacks it.
+  core::Result<ObjectLocation> BaseOf(ObjectLocation where, const PackEntry& entry) const;
   core::Result<Object> Resolve(ObjectLocation where, int depth);
 
   const ObjectStore& store_;

@@ -5,16 +5,12 @@
 #include <fstream>
 #include <numeric>
 
+#include "core/text.h"
+
 namespace riskgate::collect::pack {
 namespace {
 
 namespace fs = std::filesystem;
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
 
 // "xx" + "38 hex digits" -> raw id; false for anything else.
 bool LooseId(const std::string& dir, const std::string& name, std::string& raw) {
@@ -22,8 +18,11 @@ bool LooseId(const std::string& dir, const std::string& name, std::string& raw) 
   const std::string hex = dir + name;
   raw.assign(kIdBytes, '\0');
   for (std::size_t i = 0; i < kIdBytes; ++i) {
-    const int high = HexValue(hex[2 * i]);
-    const int low = HexValue(hex[2 * i + 1]);
+    // Lower case only, as git writes them (and libgit2 looks them up).
+    if (hex[2 * i] >= 'A' && hex[2 * i] <= 'F') return false;
+    if (hex[2 * i + 1] >= 'A' && hex[2 * i + 1] <= 'F') return false;
+    const int high = core::HexDigitValue(hex[2 * i]);
+    const int low = core::HexDigitValue(hex[2 * i + 1]);
     if (high < 0 || low < 0) return false;
     raw[i] = static_cast<char>(high * 16 + low);
   }

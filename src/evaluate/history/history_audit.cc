@@ -103,26 +103,18 @@ class SharedState {
     BlobVerdict& verdict = it->second;  // node references survive rehashing
     if (!inserted) {
       ready_.wait(lock, [&] { return verdict != BlobVerdict::kPending; });
-      Classified out{verdict, std::nullopt};
-      if (verdict == BlobVerdict::kDirty) {
-        if (auto text = texts_.find(blob); text != texts_.end()) out.text = text->second;
-      }
-      return out;
+      return Known(blob, verdict);
     }
     if (auto swept = swept_.find(blob); swept != swept_.end()) {
       // Counted as if read now, so the totals are those of the blobs the walk reaches.
-      collect::BlobContent seen{swept->second.state, swept->second.size, {}, swept->second.magic};
-      Count(seen, swept->second.text_bytes);
+      Swept& seen = swept->second;
+      Count(seen.state, seen.text_bytes);
       if (auto reason = SkipReasonOf(seen.state))
-        unscanned_.emplace(blob, Unscanned{*reason, seen.size, seen.magic});
-      verdict = swept->second.verdict;
+        unscanned_.emplace(blob, Unscanned{*reason, seen.size, std::move(seen.magic)});
+      verdict = seen.verdict;
       swept_.erase(swept);  // the verdict and the unscanned record carry it from here
-      Classified out{verdict, std::nullopt};
-      if (verdict == BlobVerdict::kDirty) {
-        if (auto text = texts_.find(blob); text != texts_.end()) out.text = text->second;
-      }
       ready_.notify_all();
-      return out;
+      return Known(blob, verdict);
     }
     lock.unlock();
     auto read = source.ReadBlob(blob, options_.max_file_bytes);
@@ -142,7 +134,7 @@ class SharedState {
       ready_.notify_all();
       return tl::unexpected(read.error());
     }
-    Count(*read, read->text.size());
+    Count(read->state, read->text.size());
     if (auto reason = SkipReasonOf(read->state))
       unscanned_.emplace(blob, Unscanned{*reason, read->size, read->magic});
     verdict = out.verdict;
@@ -190,10 +182,19 @@ class SharedState {
   std::mutex& mutex() { return mutex_; }
 
  private:
-  void Count(const collect::BlobContent& read, std::size_t text_bytes) {
+  // A blob's verdict as known already, with its text when kept (the lock is held).
+  Classified Known(const std::string& blob, BlobVerdict verdict) const {
+    Classified out{verdict, std::nullopt};
+    if (verdict == BlobVerdict::kDirty) {
+      if (auto text = texts_.find(blob); text != texts_.end()) out.text = text->second;
+    }
+    return out;
+  }
+
+  void Count(BlobState state, std::size_t text_bytes) {
     ++totals_.blobs_read;
     totals_.bytes_read += static_cast<long long>(text_bytes);
-    switch (read.state) {
+    switch (state) {
       case BlobState::kText:
         break;
       case BlobState::kBinary:

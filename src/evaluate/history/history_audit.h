@@ -22,7 +22,8 @@
 namespace riskgate::evaluate::history {
 
 // Reads every blob of the store once, in pack order, handing each to the sink (concurrently).
-using BlobSweep = std::function<core::Result<collect::SweepStats>(const collect::BlobSink&)>;
+// Whether it did: false leaves every read to the walk.
+using BlobSweep = std::function<core::Result<bool>(const collect::BlobSink&)>;
 
 struct AuditOptions {
   int threads = 1;
