@@ -11,6 +11,7 @@
 #include "collect/git_repository.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
+#include "core/text.h"
 
 namespace riskgate::collect {
 namespace {
@@ -53,7 +54,8 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, int threads, std::int64
   std::optional<core::Error> error;
   // Named as libgit2's reads name it: the object, then what is wrong with it.
   auto fail = [&](core::Error e, const std::string& raw_id) {
-    if (!raw_id.empty()) e.message = "object " + pack::HexId(raw_id) + " is corrupt: " + e.message;
+    if (!raw_id.empty())
+      e.message = "object " + core::HexBytes(raw_id) + " is corrupt: " + e.message;
     std::lock_guard lock(error_mutex);
     if (!failed.exchange(true)) error = std::move(e);
   };
@@ -77,7 +79,7 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, int threads, std::int64
         if (!classified) return fail(classified.error(), "");  // an LFS object, named
         content = std::move(*classified);
       }
-      sink(pack::HexId(entries[i].id), std::move(content));
+      sink(core::HexBytes(entries[i].id), std::move(content));
     }
   };
   std::vector<std::thread> pool;

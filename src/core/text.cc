@@ -86,16 +86,21 @@ std::string Redact(std::string_view secret) {
   return out;
 }
 
-namespace {
-std::string Hex(const unsigned char* bytes, std::size_t length) {
+std::string HexBytes(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
-  for (std::size_t i = 0; i < length; ++i) {
-    out += kHex[bytes[i] >> 4];
-    out += kHex[bytes[i] & 0xf];
+  out.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xf];
   }
   return out;
+}
+
+namespace {
+std::string Hex(const unsigned char* bytes, std::size_t length) {
+  return HexBytes(std::string_view(reinterpret_cast<const char*>(bytes), length));
 }
 }  // namespace
 

@@ -32,6 +32,9 @@ std::string AsciiLower(std::string_view text);
 // the secret), or "REDACTED" for short secrets.
 std::string Redact(std::string_view secret);
 
+// `bytes` as lower-case hex, two digits per byte.
+std::string HexBytes(std::string_view bytes);
+
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 

@@ -7,6 +7,7 @@
 #include "collect/pack/git_delta.h"
 #include "collect/pack/zlib_stream.h"
 #include "collect/safe_read.h"
+#include "core/text.h"
 
 namespace riskgate::collect::pack {
 namespace {
@@ -84,9 +85,10 @@ core::Result<ObjectLocation> ObjectReader::BaseOf(ObjectLocation where,
   const PackIndex& index = store_.packs()[pack]->index();
   if (auto at = index.Find(entry.base_id)) return ObjectLocation{pack, index.Offset(*at)};
   if (auto elsewhere = store_.Locate(entry.base_id)) return *elsewhere;
-  return core::MakeError(core::ErrorCode::kRepository,
-                         "delta base " + HexId(entry.base_id) + " is in no pack and not loose",
-                         store_.packs()[pack]->path());
+  return core::MakeError(
+      core::ErrorCode::kRepository,
+      "delta base " + core::HexBytes(entry.base_id) + " is in no pack and not loose",
+      store_.packs()[pack]->path());
 }
 
 core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where) {

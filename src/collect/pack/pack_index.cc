@@ -3,17 +3,6 @@
 #include <cstring>
 
 namespace riskgate::collect::pack {
-std::string HexId(std::string_view raw) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * raw.size());
-  for (const char c : raw) {
-    hex += kDigits[(static_cast<unsigned char>(c) >> 4) & 15];
-    hex += kDigits[static_cast<unsigned char>(c) & 15];
-  }
-  return hex;
-}
-
 std::uint32_t ReadBe32(std::string_view bytes, std::size_t at) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
   return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |

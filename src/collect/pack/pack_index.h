@@ -14,8 +14,6 @@ namespace riskgate::collect::pack {
 
 inline constexpr std::size_t kIdBytes = 20;  // SHA-1; SHA-256 repositories use libgit2's reader
 
-// A raw object id as 40 lowercase hex digits.
-std::string HexId(std::string_view raw);
 // The big-endian 32-bit number at `at` (the caller has checked that 4 bytes are there).
 std::uint32_t ReadBe32(std::string_view bytes, std::size_t at);
 

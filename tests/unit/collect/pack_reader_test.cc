@@ -13,6 +13,7 @@
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
 #include "collect/pack/pack_index.h"
+#include "core/text.h"
 #include "support/temp_repo.h"
 
 namespace riskgate::collect::pack {
@@ -80,7 +81,7 @@ std::map<EntryType, int> CompareWithGit(TempRepo& repo) {
   std::set<std::string> seen;
   std::map<EntryType, int> types;
   for (const auto& entry : (*store)->Enumerate()) {
-    const std::string id = HexId(entry.id);
+    const std::string id = core::HexBytes(entry.id);
     INFO(id);
     if (entry.where.pack != kLoose) {
       auto header = (*store)->packs()[entry.where.pack]->EntryAt(entry.where.offset);
@@ -226,7 +227,7 @@ TEST_CASE("a corrupt pack or index is an error naming the file, never a crash or
         continue;
       }
       // zlib's checksum makes a damaged stream fail; what is read is what git stored.
-      CHECK(*object->bytes == expected.at(HexId(entry.id)).bytes);
+      CHECK(*object->bytes == expected.at(core::HexBytes(entry.id)).bytes);
     }
     CHECK(refused > 0);
   }
