@@ -111,6 +111,17 @@ std::string Sha256Hex(std::string_view data) {
   return Hex(digest.data(), length);
 }
 
+std::string Sha1Raw(std::initializer_list<std::string_view> parts) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(context, EVP_sha1(), nullptr);
+  for (const std::string_view part : parts) EVP_DigestUpdate(context, part.data(), part.size());
+  EVP_DigestFinal_ex(context, digest.data(), &length);
+  EVP_MD_CTX_free(context);
+  return std::string(reinterpret_cast<const char*>(digest.data()), length);
+}
+
 std::optional<std::string> RandomHex(std::size_t bytes) {
   std::string buffer(bytes, '\0');
   auto* data = reinterpret_cast<unsigned char*>(buffer.data());

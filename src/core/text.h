@@ -1,6 +1,7 @@
 // Stage 0 (core): pure text helpers shared by several stages. No I/O.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ std::string Redact(std::string_view secret);
 
 // `bytes` as lower-case hex, two digits per byte.
 std::string HexBytes(std::string_view bytes);
+
+// The raw 20-byte SHA-1 of `parts` joined (git's object ids: "blob <size>\0" then the bytes).
+std::string Sha1Raw(std::initializer_list<std::string_view> parts);
 
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);

@@ -41,6 +41,16 @@ TEST_CASE("sha256 matches the published test vector", "[core]") {
   CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST_CASE("sha1 of joined parts gives git's object ids; hex bytes are two digits each", "[core]") {
+  CHECK(HexBytes(Sha1Raw({"abc"})) == "a9993e364706816aba3e25717850c26c9cd0d89d");
+  // git's empty blob, and "hello\n" as a blob, hashed from their parts.
+  CHECK(HexBytes(Sha1Raw({"blob 0", std::string_view("\0", 1)})) ==
+        "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+  CHECK(HexBytes(Sha1Raw({"blob 6", std::string_view("\0", 1), "hello\n"})) ==
+        "ce013625030ba8dba906f756967f9e9ca394464a");
+  CHECK(HexBytes(std::string("\x00\xff\x10", 3)) == "00ff10");
+}
+
 TEST_CASE("random hex is as long as asked, hex only, and new every time", "[core]") {
   const auto first = RandomHex(16);
   const auto second = RandomHex(16);

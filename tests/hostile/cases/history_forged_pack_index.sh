@@ -1,0 +1,30 @@
+# attack: the object store's pack index names the blob holding a secret at the place of a harmless blob (a poisoned .git restored from a cache), so that reading the secret's id yields clean text and a full history audit passes
+# surface: history
+# expect: error
+new_repo
+write README.md 'hello'
+commit base
+secret=$(fake_aws_key_id)
+plant "$secret"
+write settings.ini "aws_access_key_id = $secret"
+write notes.txt 'nothing to see'
+commit settings
+git repack -adq
+forged=$(git rev-parse HEAD:settings.ini)
+harmless=$(git rev-parse HEAD:notes.txt)
+python3 - "$forged" "$harmless" <<'PY'
+import glob, os, struct, sys
+forged, harmless = bytes.fromhex(sys.argv[1]), bytes.fromhex(sys.argv[2])
+path = glob.glob(".git/objects/pack/*.idx")[0]
+idx = bytearray(open(path, "rb").read())
+count = struct.unpack(">I", idx[8 + 255 * 4:8 + 256 * 4])[0]
+ids = [bytes(idx[1032 + 20 * i:1052 + 20 * i]) for i in range(count)]
+offsets = 1032 + count * 24  # version 2: ids, then CRCs, then 32-bit offsets
+f, h = ids.index(forged), ids.index(harmless)
+idx[offsets + 4 * f:offsets + 4 * f + 4] = idx[offsets + 4 * h:offsets + 4 * h + 4]
+os.chmod(path, 0o644)
+open(path, "wb").write(idx)
+PY
+[ "$(git cat-file -p "$forged")" = 'nothing to see' ] || fail 'the index was not forged'
+gate error history --format json
+expect_in_output 'does not hash to its id'
