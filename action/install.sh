@@ -135,6 +135,8 @@ if [ -z "$url_template" ]; then
 fi
 url=${url_template//\{version\}/$version}
 url=${url//\{file\}/$file}
+# What messages show of it: credentials a mirror URL may carry (user:token@) never reach a log.
+shown_url=$(printf '%s' "$url" | sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@#\1***@#')
 proto='=https' # also for redirects: a loopback mirror (tests, local mirrors) may use http
 if [ "$mode" = download ]; then
   [ -n "$url_template" ] ||
@@ -142,14 +144,14 @@ if [ "$mode" = download ]; then
   case $url in
     https://*) ;;
     http://127.0.0.1[:/]* | http://localhost[:/]*) proto='=http,https' ;;
-    *) die "the release URL must be https (plain http only to 127.0.0.1 or localhost): $url" ;;
+    *) die "the release URL must be https (plain http only to 127.0.0.1 or localhost): $shown_url" ;;
   esac
-  case $url in *[[:space:]\"\'\\]*) die "the release URL holds a space, quote or backslash: $url" ;; esac
+  case $url in *[[:space:]\"\'\\]*) die "the release URL holds a space, quote or backslash: $shown_url" ;; esac
 fi
 
 if $plan_only; then
   if [ "$mode" = download ]; then
-    echo "download $file from $url, sha256 $sum, cache $cache_dir/$version, install $install_dir"
+    echo "download $file from $shown_url, sha256 $sum, cache $cache_dir/$version, install $install_dir"
   else
     echo "build from source ($reason), install $install_dir"
   fi
@@ -199,12 +201,12 @@ if [ "$mode" = download ]; then
     echo "riskgate: $file from the cache ($cached), sha256 $sum verified" >&2
   else
     ! $caching || [ ! -e "$cached" ] || notice "the cached $file does not match the pinned checksum: downloading it again"
-    echo "riskgate: downloading $url" >&2
+    echo "riskgate: downloading $shown_url" >&2
     rm -f "$archive"
-    fetch "$url" "$archive" || die "could not download $url (see above); the gate fails closed"
+    fetch "$url" "$archive" || die "could not download $shown_url (see above); the gate fails closed"
     got=$(sha256 "$archive")
     [ "$got" = "$sum" ] ||
-      die "$url has sha256 $got, but this action pins $sum for $file: not installed (a published archive never changes; report this)"
+      die "$shown_url has sha256 $got, but this action pins $sum for $file: not installed (a published archive never changes; report this)"
     echo "riskgate: $file verified (sha256 $sum)" >&2
     # Into the cache atomically; a cache that cannot be written only costs the next job a download.
     if $caching && partial=$(mktemp "$cache_dir/$version/.$file.XXXXXX" 2>/dev/null); then

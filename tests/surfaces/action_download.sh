@@ -46,6 +46,17 @@ unpinned_action=$work/unpinned
 cp -r "$work/action" "$unpinned_action"
 "$source_dir/tools/pin_release.sh" --manifest "$work/action/action/releases.sha256" "$work/dist/SHA256SUMS" >/dev/null
 grep -q "  $archive\$" "$work/action/action/releases.sha256" || fail "pin_release.sh did not pin $archive"
+# A release's SHA256SUMS is the forge's word: a changed checksum for a pinned archive, or a name
+# that is no archive's, is refused and leaves the pins as they were.
+cp "$work/action/action/releases.sha256" "$work/pins.before"
+sed "s/^[0-9a-f]\{8\}/00000000/" "$work/dist/SHA256SUMS" >"$work/changed.sums"
+for sums in "$work/changed.sums" "$work/odd.sums"; do
+  [ "$sums" = "$work/odd.sums" ] && printf '%064d  riskgate-9.9.9-linux-x86_64.tar.gz/../../evil\n' 0 >"$sums"
+  if "$source_dir/tools/pin_release.sh" --manifest "$work/action/action/releases.sha256" "$sums" >/dev/null 2>&1; then
+    fail "pin_release.sh accepted $(basename "$sums")"
+  fi
+  cmp -s "$work/pins.before" "$work/action/action/releases.sha256" || fail "pin_release.sh changed the pins for $(basename "$sums")"
+done
 
 python3 "$source_dir/tests/surfaces/release_server.py" "$work/srv" "$work/port" "$work/requests.log" &
 server_pid=$!
@@ -135,6 +146,17 @@ cp "$work/good.tar.gz" "$work/srv/$version/$archive"
 install missing RUNNER_ARCH=$native RISKGATE_RELEASE_URL="http://127.0.0.1:$port/download/v{version}/nothing-{file}"
 expect_code "missing archive" 2
 grep -q "could not download" <<<"$out" || fail "missing archive: $out"
+
+# A mirror URL with credentials: they reach the server, never the log (success, failure, plan).
+mirror_token=mirror-credential-4242
+for template in "http://ci:$mirror_token@127.0.0.1:$port/download/v{version}/{file}" \
+    "http://ci:$mirror_token@127.0.0.1:$port/download/v{version}/nothing-{file}"; do
+  install credentials RUNNER_ARCH=$native RISKGATE_RELEASE_URL="$template"
+  ! grep -q "$mirror_token" "$work/credentials/out" || fail "the mirror's credentials were printed: $out"
+  grep -q "ci:\*\*\*@\|\*\*\*@127.0.0.1" <<<"$out" || fail "the mirror URL is not shown redacted: $out"
+done
+install credentials_plan RUNNER_ARCH=$native RISKGATE_RELEASE_URL="http://ci:$mirror_token@127.0.0.1:$port/{file}" -- --plan
+! grep -q "$mirror_token" <<<"$out" || fail "the plan printed the mirror's credentials: $out"
 
 # 5. Unsupported runners fail at once, naming the supported ones.
 for runner in "macOS ARM64" "Windows X64" "Linux X86" "Linux ARM"; do
