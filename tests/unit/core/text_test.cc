@@ -41,7 +41,8 @@ TEST_CASE("sha256 matches the published test vector", "[core]") {
   CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST_CASE("sha1 of joined parts gives git's object ids; hex bytes are two digits each", "[core]") {
+TEST_CASE("sha1 of joined parts gives git's object ids, and hex bytes are two digits each",
+          "[core]") {
   CHECK(HexBytes(Sha1Raw({"abc"})) == "a9993e364706816aba3e25717850c26c9cd0d89d");
   // git's empty blob, and "hello\n" as a blob, hashed from their parts.
   CHECK(HexBytes(Sha1Raw({"blob 0", std::string_view("\0", 1)})) ==
