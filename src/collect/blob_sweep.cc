@@ -17,6 +17,11 @@ namespace riskgate::collect {
 namespace {
 
 constexpr std::size_t kBaseCacheBytes = 48 << 20;  // per thread
+// Pack pages a thread has read past are let go in steps of this size, this far behind it: a
+// sweep of a pack larger than memory keeps a bounded footprint (delta bases behind it are
+// usually within the margin, and read again from the page cache when not).
+constexpr std::uint64_t kReleaseStep = 32 << 20;
+constexpr std::uint64_t kReleaseMargin = 16 << 20;
 
 // Each id once: the first copy in store order (a pack's, before any loose or later pack's).
 std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) {
@@ -38,15 +43,20 @@ std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) 
 
 }  // namespace
 
-core::Result<bool> SweepBlobs(const GitRepository& repo, int threads, std::int64_t max_bytes,
-                              const BlobSink& sink) {
+core::Result<std::shared_ptr<const pack::ObjectStore>> OpenObjectStore(const GitRepository& repo) {
   if (std::getenv("GIT_OBJECT_DIRECTORY") != nullptr ||
       std::getenv("GIT_ALTERNATE_OBJECT_DIRECTORIES") != nullptr) {
-    return false;
+    return nullptr;
   }
   auto store = pack::ObjectStore::Open(repo.ObjectsDir());
   if (!store) return tl::unexpected(store.error());
-  const std::vector<pack::StoredEntry> entries = Distinct((*store)->Enumerate());
+  return std::shared_ptr<const pack::ObjectStore>(std::move(*store));
+}
+
+core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore* store,
+                              int threads, std::int64_t max_bytes, const BlobSink& sink) {
+  if (store == nullptr) return false;
+  const std::vector<pack::StoredEntry> entries = Distinct(store->Enumerate());
   const std::string lfs_dir = repo.LfsObjectsDir();
   const auto workers = static_cast<std::size_t>(std::max(1, threads));
   std::atomic<bool> failed{false};
@@ -61,10 +71,20 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, int threads, std::int64
   };
   // Contiguous slices keep each thread's reads in pack order, where its cache holds the bases.
   auto run = [&](std::size_t slice) {
-    pack::ObjectReader reader(**store, kBaseCacheBytes);
+    pack::ObjectReader reader(*store, kBaseCacheBytes);
     const std::size_t begin = entries.size() * slice / workers;
     const std::size_t end = entries.size() * (slice + 1) / workers;
+    std::uint32_t pack = pack::kLoose;
+    std::uint64_t kept_from = 0;  // in `pack`: pages before this were let go
     for (std::size_t i = begin; i < end && !failed; ++i) {
+      const pack::ObjectLocation where = entries[i].where;
+      if (where.pack != pack) {
+        pack = where.pack;
+        kept_from = where.offset;
+      } else if (pack != pack::kLoose && where.offset > kept_from + kReleaseStep + kReleaseMargin) {
+        store->packs()[pack]->Release(kept_from, where.offset - kReleaseMargin);
+        kept_from = where.offset - kReleaseMargin;
+      }
       auto info = reader.Info(entries[i].where);
       if (!info) return fail(info.error(), entries[i].id);
       if (info->kind != pack::ObjectKind::kBlob) continue;
@@ -97,6 +117,7 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, int threads, std::int64
   for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(run, t);
   run(0);
   for (auto& thread : pool) thread.join();
+  for (const auto& pack : store->packs()) pack->Release(0, pack->size());
   if (error) return tl::unexpected(*error);
   return true;
 }

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "collect/history_source.h"
@@ -21,11 +22,15 @@ class GitRepository;
 // Called from several threads at once, once per distinct blob id (40 hex digits).
 using BlobSink = std::function<void(const std::string& id, BlobContent content)>;
 
-// Sweeps `repo`'s objects (and its alternates) with `threads` threads; true when it did. Not
-// applied (false, no error) where the environment relocates the object store (GIT_OBJECT_DIRECTORY,
-// GIT_ALTERNATE_OBJECT_DIRECTORIES). A corrupt pack, index or
-// object is an error (kRepository), as for libgit2's reads.
-core::Result<bool> SweepBlobs(const GitRepository& repo, int threads, std::int64_t max_bytes,
-                              const BlobSink& sink);
+// `repo`'s object store (and its alternates) opened for riskgate's own reader, shared by the
+// threads that read it; null where the environment relocates it (GIT_OBJECT_DIRECTORY,
+// GIT_ALTERNATE_OBJECT_DIRECTORIES), which only libgit2 follows. A corrupt pack or index is an
+// error (kRepository).
+core::Result<std::shared_ptr<const pack::ObjectStore>> OpenObjectStore(const GitRepository& repo);
+
+// Sweeps `store` (of `repo`) with `threads` threads; true when it did, false (no error) when
+// `store` is null. A corrupt object is an error (kRepository), as for libgit2's reads.
+core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore* store,
+                              int threads, std::int64_t max_bytes, const BlobSink& sink);
 
 }  // namespace riskgate::collect

@@ -1,6 +1,8 @@
 // The libgit2 side of history audits: a commit walk that survives shallow and partial clones,
 // per-commit changes from tree diffs (no line diffs), and blob reads.
 #include <algorithm>
+#include <cstring>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <tuple>
@@ -11,7 +13,13 @@
 #include "collect/git_internal.h"
 #include "collect/git_repository.h"
 #include "collect/history_source.h"
+#include "collect/pack/lru_cache.h"
+#include "collect/pack/object_reader.h"
+#include "collect/pack/object_store.h"
+#include "collect/pack/tree_object.h"
 #include "collect/safe_read.h"
+#include "collect/tree_diff.h"
+#include "core/text.h"
 
 namespace riskgate::collect {
 namespace {
@@ -22,15 +30,10 @@ using namespace git_internal;
 
 using OwnedRepository = Owned<git_repository, git_repository_free>;
 using OwnedOdbObject = Owned<git_odb_object, git_odb_object_free>;
-using OwnedEntry = Owned<git_tree_entry, git_tree_entry_free>;
 using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
 
 core::Error RepoError(const std::string& what) {
   return core::Error{ErrorCode::kRepository, what + ": " + LastError(), ""};
-}
-
-bool IsRegular(git_filemode_t mode) {
-  return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
 std::string Signature(const git_signature* who) {
@@ -50,25 +53,6 @@ std::unordered_set<std::string> ShallowRoots(git_repository* repo) {
     if (line.size() >= GIT_OID_HEXSZ) roots.insert(line.substr(0, GIT_OID_HEXSZ));
   }
   return roots;
-}
-
-core::Result<git_tree*> CommitTree(git_repository* repo, const std::string& id) {
-  git_oid oid;
-  OwnedCommit commit;
-  git_tree* tree = nullptr;
-  if (git_oid_fromstr(&oid, id.c_str()) != 0 || git_commit_lookup(commit.out(), repo, &oid) != 0 ||
-      git_commit_tree(&tree, commit.get()) != 0) {
-    return tl::unexpected(RepoError("cannot read the tree of commit " + id));
-  }
-  return tree;
-}
-
-// The blob at `path` in `tree`, or "" when there is no regular file there.
-std::string BlobAt(git_tree* tree, const std::string& path) {
-  OwnedEntry entry;
-  if (git_tree_entry_bypath(entry.out(), tree, path.c_str()) != 0) return "";
-  if (!IsRegular(git_tree_entry_filemode(entry.get()))) return "";
-  return OidString(git_tree_entry_id(entry.get()));
 }
 
 // A partial clone (`git clone --filter=...`) names a promisor remote in its config
@@ -91,38 +75,56 @@ bool IsPartialClone(git_repository* repo) {
   return partial;
 }
 
+// Raw (20-byte) id of a hex one; the walk's ids are libgit2's, so well-formed.
+std::string RawId(const std::string& hex) {
+  return core::BytesFromHex(hex).value_or(std::string());
+}
+
 class GitHistorySource final : public HistorySource {
  public:
-  explicit GitHistorySource(git_repository* repo) : repo_(repo), partial_(IsPartialClone(repo)) {}
+  GitHistorySource(git_repository* repo, std::shared_ptr<const pack::ObjectStore> store)
+      : repo_(repo),
+        partial_(IsPartialClone(repo)),
+        store_(std::move(store)),
+        diff_([this](std::string_view raw_id) { return LoadTree(raw_id); }) {
+    if (store_ != nullptr) reader_.emplace(*store_, kReaderCacheBytes);
+  }
   ~GitHistorySource() override { git_repository_free(repo_); }
   GitHistorySource(const GitHistorySource&) = delete;
   GitHistorySource& operator=(const GitHistorySource&) = delete;
 
   core::Result<CommitChanges> Changes(const HistoryCommit& commit) override {
-    auto tree = CommitTree(repo_, commit.id);
-    if (!tree) return tl::unexpected(tree.error());
-    OwnedTree owned_tree;
-    *owned_tree.out() = *tree;
-    if (commit.parents.empty()) return WholeTree(*tree);
-    std::vector<OwnedTree> parent_trees(commit.parents.size());
-    for (std::size_t p = 0; p < commit.parents.size(); ++p) {
-      auto parent = CommitTree(repo_, commit.parents[p]);
-      if (!parent) return tl::unexpected(parent.error());
-      *parent_trees[p].out() = *parent;
-    }
     CommitChanges out;
-    if (!DiffTrees(parent_trees[0].get(), *tree, "", out)) {
-      return tl::unexpected(RepoError("cannot compare the trees of commit " + commit.id));
+    const std::string tree = RawId(commit.tree);
+    if (commit.parents.empty()) {
+      if (auto listed = diff_.Compare("", tree, out); !listed)
+        return tl::unexpected(listed.error());
+      for (auto& change : out.changed) change.parent_blobs.clear();
+      return out;
     }
-    if (parent_trees.size() > 1) {
+    if (commit.parent_trees.size() != commit.parents.size()) {
+      return MakeError(ErrorCode::kInternal,
+                       "commit " + commit.id + " came without its parents' trees");
+    }
+    if (auto compared = diff_.Compare(RawId(commit.parent_trees[0]), tree, out); !compared) {
+      return tl::unexpected(compared.error());
+    }
+    if (commit.parents.size() > 1) {
       // A merge gives new content only where no parent had this blob already.
+      std::optional<core::Error> error;
       std::erase_if(out.changed, [&](PathChange& change) {
-        for (std::size_t p = 1; p < parent_trees.size(); ++p) {
-          change.parent_blobs.push_back(BlobAt(parent_trees[p].get(), change.path));
+        for (std::size_t p = 1; p < commit.parent_trees.size() && !error; ++p) {
+          auto blob = diff_.BlobAt(RawId(commit.parent_trees[p]), change.path);
+          if (!blob) {
+            error = blob.error();
+            return false;
+          }
+          change.parent_blobs.push_back(std::move(*blob));
           if (change.parent_blobs.back() == change.blob) return true;
         }
         return false;
       });
+      if (error) return tl::unexpected(*error);
     }
     return out;
   }
@@ -133,9 +135,7 @@ class GitHistorySource final : public HistorySource {
       return MakeError(ErrorCode::kInternal, "'" + blob + "' is not a blob id");
     }
     BlobContent out;
-    if (odb_.get() == nullptr && git_repository_odb(odb_.out(), repo_) != 0) {
-      return tl::unexpected(RepoError("cannot open the object store"));
-    }
+    if (auto odb = Odb(); !odb) return tl::unexpected(odb.error());
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
     if (git_odb_read_header(&size, &type, odb_.get(), &oid) != 0) {
@@ -166,111 +166,102 @@ class GitHistorySource final : public HistorySource {
 
   core::Result<std::vector<std::pair<std::string, std::string>>> TreeFiles(
       const std::string& commit) override {
-    auto tree = CommitTree(repo_, commit);
-    if (!tree) return tl::unexpected(tree.error());
-    OwnedTree owned;
-    *owned.out() = *tree;
+    auto bytes = ReadObject(RawId(commit), pack::ObjectKind::kCommit);
+    if (!bytes) return tl::unexpected(bytes.error());
+    auto tree = pack::CommitTreeId(**bytes);
+    if (!tree) return tl::unexpected(Named("commit", commit, tree.error()));
+    CommitChanges listed;
+    if (auto walked = diff_.Compare("", *tree, listed); !walked) {
+      return tl::unexpected(walked.error());
+    }
     std::vector<std::pair<std::string, std::string>> files;
-    auto walked = WholeTree(*tree);
-    if (!walked) return tl::unexpected(walked.error());
-    for (auto& change : walked->changed) files.emplace_back(change.path, change.blob);
+    for (auto& change : listed.changed) files.emplace_back(change.path, change.blob);
     return files;
   }
 
  private:
-  // Compares two trees entry by entry, descending only into subtrees whose ids differ (no
-  // line diffs, no rename detection): the regular files `new_tree` gives new content, and the
-  // files of `old_tree` it deletes or rewrites. Either tree may be null (nothing there).
-  bool DiffTrees(git_tree* old_tree, git_tree* new_tree, const std::string& prefix,
-                 CommitChanges& out) {
-    const std::size_t new_count = new_tree != nullptr ? git_tree_entrycount(new_tree) : 0;
-    for (std::size_t i = 0; i < new_count; ++i) {
-      const git_tree_entry* entry = git_tree_entry_byindex(new_tree, i);
-      const char* name = git_tree_entry_name(entry);
-      const git_tree_entry* old =
-          old_tree != nullptr ? git_tree_entry_byname(old_tree, name) : nullptr;
-      const git_filemode_t mode = git_tree_entry_filemode(entry);
-      const git_filemode_t old_mode = old != nullptr ? git_tree_entry_filemode(old) : mode;
-      if (old != nullptr && git_oid_equal(git_tree_entry_id(entry), git_tree_entry_id(old)) &&
-          (mode == old_mode || (IsRegular(mode) && IsRegular(old_mode)))) {
-        continue;
-      }
-      const std::string path = prefix + name;
-      const bool old_is_tree = old != nullptr && old_mode == GIT_FILEMODE_TREE;
-      const bool old_regular = old != nullptr && IsRegular(old_mode);
-      if (old_regular) out.replaced.emplace_back(path, OidString(git_tree_entry_id(old)));
-      if (mode == GIT_FILEMODE_TREE) {
-        if (!Descend(old_is_tree ? old : nullptr, entry, path + "/", out)) return false;
-        continue;
-      }
-      if (old_is_tree && !Descend(old, nullptr, path + "/", out)) return false;
-      const bool link = mode == GIT_FILEMODE_LINK;
-      if (old == nullptr || old_is_tree || link) {
-        out.entries.push_back(PathEntry{path,
-                                        link ? OidString(git_tree_entry_id(entry)) : std::string(),
-                                        old == nullptr || old_is_tree});
-      }
-      if (!IsRegular(mode)) continue;
-      out.changed.push_back(
-          PathChange{path,
-                     OidString(git_tree_entry_id(entry)),
-                     {old_regular ? OidString(git_tree_entry_id(old)) : std::string()}});
-    }
-    const std::size_t old_count = old_tree != nullptr ? git_tree_entrycount(old_tree) : 0;
-    for (std::size_t i = 0; i < old_count; ++i) {
-      const git_tree_entry* old = git_tree_entry_byindex(old_tree, i);
-      const char* name = git_tree_entry_name(old);
-      if (new_tree != nullptr && git_tree_entry_byname(new_tree, name) != nullptr) continue;
-      const std::string path = prefix + name;
-      const git_filemode_t old_mode = git_tree_entry_filemode(old);
-      if (IsRegular(old_mode)) out.replaced.emplace_back(path, OidString(git_tree_entry_id(old)));
-      if (old_mode == GIT_FILEMODE_TREE && !Descend(old, nullptr, path + "/", out)) return false;
-    }
-    return true;
+  static constexpr std::size_t kReaderCacheBytes = 16 << 20;  // delta bases, per thread
+  static constexpr std::size_t kTreeCacheBytes = 32 << 20;    // parsed trees, per thread
+
+  static core::Error Named(const char* kind, const std::string& hex, core::Error error) {
+    error.message = std::string(kind) + " " + hex + " is corrupt: " + error.message;
+    return error;
   }
 
-  // DiffTrees on the subtrees two entries name (either may be null).
-  bool Descend(const git_tree_entry* old_entry, const git_tree_entry* new_entry,
-               const std::string& prefix, CommitChanges& out) {
-    OwnedTree old_tree;
-    OwnedTree new_tree;
-    if (old_entry != nullptr &&
-        git_tree_lookup(old_tree.out(), repo_, git_tree_entry_id(old_entry)) != 0) {
-      return false;
+  core::Result<void> Odb() {
+    if (odb_.get() == nullptr && git_repository_odb(odb_.out(), repo_) != 0) {
+      return tl::unexpected(RepoError("cannot open the object store"));
     }
-    if (new_entry != nullptr &&
-        git_tree_lookup(new_tree.out(), repo_, git_tree_entry_id(new_entry)) != 0) {
-      return false;
-    }
-    return DiffTrees(old_tree.get(), new_tree.get(), prefix, out);
+    return {};
   }
 
-  // Every regular file of `tree` as a change from nothing.
-  core::Result<CommitChanges> WholeTree(git_tree* tree) {
-    CommitChanges out;
-    const auto visit = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
-      const git_filemode_t mode = git_tree_entry_filemode(entry);
-      if (mode == GIT_FILEMODE_TREE) return 0;
-      auto* changes = static_cast<CommitChanges*>(payload);
-      const bool link = mode == GIT_FILEMODE_LINK;
-      changes->entries.push_back(
-          PathEntry{std::string(root) + git_tree_entry_name(entry),
-                    link ? OidString(git_tree_entry_id(entry)) : std::string(), true});
-      if (!IsRegular(mode)) return 0;
-      changes->changed.push_back(PathChange{
-          std::string(root) + git_tree_entry_name(entry), OidString(git_tree_entry_id(entry)), {}});
-      return 0;
-    };
-    if (git_tree_walk(tree, GIT_TREEWALK_PRE, visit, &out) != 0) {
-      return tl::unexpected(RepoError("cannot list a tree"));
+  // The content of the object `raw_id` names, which must be of `kind`: from riskgate's reader
+  // (hashed: the bytes must be the object the id names) or from libgit2.
+  core::Result<std::shared_ptr<const std::string>> ReadObject(std::string_view raw_id,
+                                                              pack::ObjectKind kind) {
+    const std::string hex = core::HexBytes(raw_id);
+    const char* name = kind == pack::ObjectKind::kTree ? "tree" : "commit";
+    if (reader_) {
+      const auto where = store_->Locate(raw_id);
+      if (!where) {
+        return MakeError(ErrorCode::kRepository,
+                         std::string(name) + " " + hex + " is missing from the object store");
+      }
+      auto object = reader_->Read(*where);
+      if (!object) return tl::unexpected(Named(name, hex, object.error()));
+      const std::string& bytes = *object->bytes;
+      if (object->kind != kind ||
+          (!verified_.contains(std::string(raw_id)) &&
+           core::Sha1Raw({std::string(name) + " " + std::to_string(bytes.size()),
+                          std::string_view("\0", 1), bytes}) != raw_id)) {
+        return tl::unexpected(Named(name, hex,
+                                    core::Error{ErrorCode::kRepository,
+                                                "its content does not hash to its id (a forged "
+                                                "or damaged pack index)",
+                                                ""}));
+      }
+      verified_.emplace(raw_id);  // read again when the tree cache let it go: hashed once
+      return object->bytes;
     }
-    return out;
+    if (auto odb = Odb(); !odb) return tl::unexpected(odb.error());
+    git_oid oid;
+    std::memcpy(oid.id, raw_id.data(), GIT_OID_RAWSZ);
+    OwnedOdbObject owned;
+    if (raw_id.size() != GIT_OID_RAWSZ || git_odb_read(owned.out(), odb_.get(), &oid) != 0) {
+      return tl::unexpected(RepoError(std::string("cannot read ") + name + " " + hex));
+    }
+    const git_object_t want = kind == pack::ObjectKind::kTree ? GIT_OBJECT_TREE : GIT_OBJECT_COMMIT;
+    if (git_odb_object_type(owned.get()) != want) {
+      return MakeError(ErrorCode::kRepository, hex + " is not a " + name);
+    }
+    return std::make_shared<const std::string>(
+        static_cast<const char*>(git_odb_object_data(owned.get())),
+        git_odb_object_size(owned.get()));
+  }
+
+  // The parsed tree `raw_id` names, kept for the next commits (a child and its parent share
+  // most of their trees).
+  core::Result<std::shared_ptr<const pack::ParsedTree>> LoadTree(std::string_view raw_id) {
+    const std::string key(raw_id);
+    if (const auto* hit = trees_.Get(key)) return *hit;
+    auto bytes = ReadObject(raw_id, pack::ObjectKind::kTree);
+    if (!bytes) return tl::unexpected(bytes.error());
+    auto parsed = pack::ParsedTree::Parse(std::move(*bytes));
+    if (!parsed) return tl::unexpected(Named("tree", core::HexBytes(raw_id), parsed.error()));
+    auto tree = std::make_shared<const pack::ParsedTree>(std::move(*parsed));
+    trees_.Put(key, tree, tree->bytes());
+    return tree;
   }
 
   LibraryUse library_;
   git_repository* repo_;
   OwnedOdb odb_;
   const bool partial_;
+  std::shared_ptr<const pack::ObjectStore> store_;
+  std::optional<pack::ObjectReader> reader_;
+  std::unordered_set<std::string> verified_;  // raw ids of trees hashed already
+  pack::LruCache<std::string, std::shared_ptr<const pack::ParsedTree>> trees_{kTreeCacheBytes};
+  TreeDiff diff_;
 };
 
 core::Result<git_repository*> OpenHandle(const GitRepository& repo) {
@@ -337,11 +328,12 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
 
 }  // namespace
 
-core::Result<std::unique_ptr<HistorySource>> OpenHistorySource(const GitRepository& repo) {
+core::Result<std::unique_ptr<HistorySource>> OpenHistorySource(
+    const GitRepository& repo, std::shared_ptr<const pack::ObjectStore> store) {
   LibraryUse library;
   auto handle = OpenHandle(repo);
   if (!handle) return tl::unexpected(handle.error());
-  return std::unique_ptr<HistorySource>(new GitHistorySource(*handle));
+  return std::unique_ptr<HistorySource>(new GitHistorySource(*handle, std::move(store)));
 }
 
 // Generation numbers (1 + the parents' largest) without recursion: a parent is finished before
@@ -421,6 +413,7 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
                         {},
                         false};
     if (const char* message = git_commit_message(commit.get())) facts.message = message;
+    facts.tree = OidString(git_commit_tree_id(commit.get()));
     const unsigned int parents = git_commit_parentcount(commit.get());
     facts.boundary = parents > 0 && shallow.contains(id);
     for (unsigned int p = 0; p < parents && !facts.boundary; ++p) {
@@ -445,6 +438,18 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
   }
   walk.reachable = static_cast<int>(commits.size());
   AssignGenerations(commits);
+  {
+    std::unordered_map<std::string_view, std::string_view> trees;
+    for (const auto& commit : commits) trees.emplace(commit.id, commit.tree);
+    std::vector<std::vector<std::string>> parent_trees(commits.size());
+    for (std::size_t c = 0; c < commits.size(); ++c) {
+      for (const auto& parent : commits[c].parents) {
+        parent_trees[c].emplace_back(trees.at(parent));
+      }
+    }
+    for (std::size_t c = 0; c < commits.size(); ++c)
+      commits[c].parent_trees = std::move(parent_trees[c]);
+  }
   std::sort(commits.begin(), commits.end(), [](const HistoryCommit& a, const HistoryCommit& b) {
     return std::tie(b.time, b.generation, a.id) < std::tie(a.time, a.generation, b.id);
   });

@@ -17,6 +17,9 @@
 namespace riskgate::collect {
 
 class GitRepository;
+namespace pack {
+class ObjectStore;
+}
 
 struct HistoryCommit {
   std::string id;
@@ -27,6 +30,8 @@ struct HistoryCommit {
   bool boundary = false;
   int generation = 1;        // 1 for a root or boundary, else 1 + the largest of its parents'
   std::string message = {};  // the whole commit message
+  std::string tree = {};     // its tree's id
+  std::vector<std::string> parent_trees = {};  // parallel to `parents`
 };
 
 // A regular file a commit gives new content: its blob and the blob each parent had at that path
@@ -98,7 +103,10 @@ class HistorySource {
 // The commits a history audit judges.
 core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWalkRequest& request);
 
-// A source over `repo`'s object store with its own libgit2 handle (one per thread).
-core::Result<std::unique_ptr<HistorySource>> OpenHistorySource(const GitRepository& repo);
+// A source over `repo`'s object store with its own libgit2 handle (one per thread). With
+// `store` (collect/blob_sweep.h's OpenObjectStore), trees are read by riskgate's own reader,
+// each checked against its id; without, through libgit2.
+core::Result<std::unique_ptr<HistorySource>> OpenHistorySource(
+    const GitRepository& repo, std::shared_ptr<const pack::ObjectStore> store = nullptr);
 
 }  // namespace riskgate::collect

@@ -98,6 +98,18 @@ std::string HexBytes(std::string_view bytes) {
   return out;
 }
 
+std::optional<std::string> BytesFromHex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  std::string out(hex.size() / 2, '\0');
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int high = HexDigitValue(hex[2 * i]);
+    const int low = HexDigitValue(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out[i] = static_cast<char>(high * 16 + low);
+  }
+  return out;
+}
+
 namespace {
 std::string Hex(const unsigned char* bytes, std::size_t length) {
   return HexBytes(std::string_view(reinterpret_cast<const char*>(bytes), length));

@@ -35,6 +35,8 @@ std::string Redact(std::string_view secret);
 
 // `bytes` as lower-case hex, two digits per byte.
 std::string HexBytes(std::string_view bytes);
+// The bytes lower- or upper-case hex `hex` spells (two digits each), or nullopt.
+std::optional<std::string> BytesFromHex(std::string_view hex);
 
 // The raw 20-byte SHA-1 of `parts` joined (git's object ids: "blob <size>\0" then the bytes).
 std::string Sha1Raw(std::initializer_list<std::string_view> parts);

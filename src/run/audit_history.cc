@@ -79,14 +79,18 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   // narrowed by revision, time, count or shard reads only what it reaches.
   const bool full = request.branches.empty() && !request.since && !request.until &&
                     request.max_commits == 0 && !request.shard;
+  // Trees (every audit) and blobs (the sweep) are read by riskgate's own reader where it can.
+  auto store = collect::OpenObjectStore(**repo);
+  if (!store) return tl::unexpected(store.error());
   if (full) {
     audit_options.sweep = [&](const collect::BlobSink& sink) {
-      return collect::SweepBlobs(**repo, audit_options.threads, audit_options.max_file_bytes, sink);
+      return collect::SweepBlobs(**repo, store->get(), audit_options.threads,
+                                 audit_options.max_file_bytes, sink);
     };
   }
   auto audit = evaluate::history::AuditHistory(
-      *walk, [&] { return collect::OpenHistorySource(**repo); }, inputs->policy, audit_options,
-      audit_progress);
+      *walk, [&] { return collect::OpenHistorySource(**repo, *store); }, inputs->policy,
+      audit_options, audit_progress);
   if (!audit) return tl::unexpected(audit.error());
 
   progress.stage = core::RunStage::kDeciding;

@@ -4,10 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <list>
 #include <memory>
 #include <string>
-#include <unordered_map>
+
+#include "collect/pack/lru_cache.h"
 
 namespace riskgate::collect::pack {
 
@@ -20,23 +20,19 @@ struct Object {
 
 class BaseCache {
  public:
-  explicit BaseCache(std::size_t budget_bytes) : budget_(budget_bytes) {}
+  explicit BaseCache(std::size_t budget_bytes) : lru_(budget_bytes) {}
 
   // The object stored at `key`, or an empty Object (bytes null).
-  Object Get(std::uint64_t key);
+  Object Get(std::uint64_t key) {
+    const Object* hit = lru_.Get(key);
+    return hit != nullptr ? *hit : Object{};
+  }
   // Keeps `object` unless it alone would take more than a quarter of the budget.
-  void Put(std::uint64_t key, const Object& object);
-  std::size_t used() const { return used_; }
+  void Put(std::uint64_t key, const Object& object) { lru_.Put(key, object, object.bytes->size()); }
+  std::size_t used() const { return lru_.used(); }
 
  private:
-  struct Slot {
-    std::uint64_t key;
-    Object object;
-  };
-  std::size_t budget_;
-  std::size_t used_ = 0;
-  std::list<Slot> order_;  // most recently used first
-  std::unordered_map<std::uint64_t, std::list<Slot>::iterator> slots_;
+  LruCache<std::uint64_t, Object> lru_;
 };
 
 // The cache key of an object in pack `pack` at `offset` (offsets stay below 2^48).

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -48,6 +49,18 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     size_ = std::exchange(other.size_, 0);
   }
   return *this;
+}
+
+void MappedFile::Release(std::size_t begin, std::size_t end) const {
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  if (data_ == nullptr || page == 0) return;
+  end = std::min(end, size_);
+  begin = (begin + page - 1) / page * page;  // whole pages within [begin, end)
+  end = end / page * page;
+  if (begin >= end) return;
+  // A private read-only file mapping: the pages leave this process, not the page cache, and a
+  // later read maps them again from the file.
+  ::madvise(static_cast<char*>(data_) + begin, end - begin, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

@@ -23,6 +23,9 @@ class MappedFile {
   ~MappedFile();
 
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+  // Lets the pages of [begin, end) go from this process's memory (they are read again from the
+  // file when touched): a pass over a pack much larger than memory keeps a bounded footprint.
+  void Release(std::size_t begin, std::size_t end) const;
 
  private:
   void* data_ = nullptr;

@@ -47,6 +47,11 @@ class PackFile {
   core::Result<PackEntry> EntryAt(std::uint64_t offset) const;
   // The entry's inflated bytes (exactly entry.size of them).
   core::Result<std::string> Inflate(const PackEntry& entry) const;
+  // Lets the mapped pages of pack bytes [begin, end) go (collect/pack/mapped_file.h).
+  void Release(std::uint64_t begin, std::uint64_t end) const {
+    pack_file_.Release(static_cast<std::size_t>(begin), static_cast<std::size_t>(end));
+  }
+  std::uint64_t size() const { return pack_.size(); }
   // The first bytes (at most `limit`) of the entry's inflated bytes: a delta's sizes.
   core::Result<std::string> InflatePrefix(const PackEntry& entry, std::size_t limit) const;
 

@@ -493,14 +493,20 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
         shared, scanner, *source, policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn),
         options.max_file_bytes));
   }
+  // Runs of consecutive commits per worker: a commit and its parent (usually next in the list)
+  // share most of their trees, which the worker's source has just read.
+  constexpr std::size_t kRun = 256;
   const auto run = [&](Worker& worker) {
-    for (std::size_t i = next++; i < commits.size() && !failed; i = next++) {
-      if (auto judged = worker.Judge(*commits[i]); !judged) {
-        std::lock_guard lock(shared.mutex());
-        if (!failed.exchange(true)) error = judged.error();
-        return;
+    for (std::size_t first = next.fetch_add(kRun); first < commits.size() && !failed;
+         first = next.fetch_add(kRun)) {
+      for (std::size_t i = first; i < std::min(first + kRun, commits.size()) && !failed; ++i) {
+        if (auto judged = worker.Judge(*commits[i]); !judged) {
+          std::lock_guard lock(shared.mutex());
+          if (!failed.exchange(true)) error = judged.error();
+          return;
+        }
+        ++progress.commits_done;
       }
-      ++progress.commits_done;
     }
   };
   std::vector<std::thread> pool;

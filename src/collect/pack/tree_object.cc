@@ -1,0 +1,126 @@
+#include "collect/pack/tree_object.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/text.h"
+
+namespace riskgate::collect::pack {
+namespace {
+
+core::Error Malformed(const std::string& why) {
+  return core::Error{core::ErrorCode::kRepository, "malformed tree: " + why, ""};
+}
+
+// How many leading bytes `a` and `b` share.
+std::size_t CommonPrefix(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) break;
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+}  // namespace
+
+EntryMode NormalizeMode(std::uint32_t written) {
+  const std::uint32_t type = written & 0170000;
+  if (type == 0040000) return EntryMode::kTree;
+  if ((written & 0111) != 0) return EntryMode::kExecutable;
+  if (type == 0160000) return EntryMode::kSubmodule;
+  if (type == 0120000) return EntryMode::kLink;
+  return EntryMode::kBlob;
+}
+
+core::Result<ParsedTree> ParsedTree::Parse(std::shared_ptr<const std::string> bytes) {
+  ParsedTree tree;
+  const std::string_view data(*bytes);
+  if (data.size() >= UINT32_MAX) return tl::unexpected(Malformed("larger than 4 GiB"));
+  std::size_t pos = 0;
+  while (pos < data.size()) {
+    tree.starts_.push_back(static_cast<std::uint32_t>(pos));
+    std::uint32_t mode = 0;
+    std::size_t digits = 0;
+    for (; pos < data.size() && data[pos] >= '0' && data[pos] <= '7'; ++pos, ++digits) {
+      mode = mode * 8 + static_cast<std::uint32_t>(data[pos] - '0');
+      if (mode > 0xffff) return tl::unexpected(Malformed("a mode out of range"));
+    }
+    if (digits == 0 || pos >= data.size() || data[pos] != ' ') {
+      return tl::unexpected(Malformed("an entry without a mode at byte " + std::to_string(pos)));
+    }
+    ++pos;
+    const std::size_t nul = data.find('\0', pos);
+    if (nul == std::string_view::npos || nul == pos || nul - pos > 0xffff) {
+      return tl::unexpected(Malformed("an entry without a name at byte " + std::to_string(pos)));
+    }
+    tree.names_.push_back(static_cast<std::uint32_t>(pos));
+    pos = nul + 1;
+    if (data.size() - pos < kIdBytes) {
+      return tl::unexpected(Malformed("an entry cut short at byte " + std::to_string(pos)));
+    }
+    pos += kIdBytes;
+  }
+  tree.starts_.push_back(static_cast<std::uint32_t>(pos));
+  tree.bytes_ = std::move(bytes);
+  return tree;
+}
+
+TreeEntry ParsedTree::operator[](std::size_t i) const {
+  const std::string_view data(*bytes_);
+  const std::size_t id_at = starts_[i + 1] - kIdBytes;
+  TreeEntry entry;
+  entry.name = data.substr(names_[i], id_at - 1 - names_[i]);
+  entry.id = data.substr(id_at, kIdBytes);
+  std::uint32_t mode = 0;
+  for (std::size_t p = starts_[i]; data[p] != ' '; ++p) {
+    mode = mode * 8 + static_cast<std::uint32_t>(data[p] - '0');
+  }
+  entry.mode = NormalizeMode(mode);
+  return entry;
+}
+
+std::pair<std::size_t, std::size_t> ParsedTree::FirstDifference(std::size_t from,
+                                                                const ParsedTree& other,
+                                                                std::size_t other_from) const {
+  if (from >= size() || other_from >= other.size()) return {from, other_from};
+  const std::string_view mine = std::string_view(*bytes_).substr(starts_[from]);
+  const std::string_view theirs = std::string_view(*other.bytes_).substr(other.starts_[other_from]);
+  const std::size_t same = CommonPrefix(mine, theirs);
+  // Equal bytes parse to equal entries: the entry holding the first differing byte is at the
+  // same distance from the start in both.
+  const auto holding =
+      std::upper_bound(starts_.begin() + static_cast<std::ptrdiff_t>(from), starts_.end(),
+                       static_cast<std::uint32_t>(starts_[from] + same)) -
+      starts_.begin() - 1;
+  const std::size_t skipped = static_cast<std::size_t>(holding) - from;
+  return {from + skipped, other_from + skipped};
+}
+
+int CompareInTreeOrder(const TreeEntry& a, const TreeEntry& b) {
+  const std::size_t n = std::min(a.name.size(), b.name.size());
+  if (const int c = n == 0 ? 0 : std::memcmp(a.name.data(), b.name.data(), n); c != 0) return c;
+  const auto next = [n](const TreeEntry& e) -> unsigned char {
+    if (e.name.size() > n) return static_cast<unsigned char>(e.name[n]);
+    return e.mode == EntryMode::kTree ? '/' : '\0';
+  };
+  return static_cast<int>(next(a)) - static_cast<int>(next(b));
+}
+
+core::Result<std::string> CommitTreeId(std::string_view commit) {
+  constexpr std::string_view kTree = "tree ";
+  if (commit.size() < kTree.size() + 2 * kIdBytes + 1 || commit.substr(0, kTree.size()) != kTree ||
+      commit[kTree.size() + 2 * kIdBytes] != '\n') {
+    return core::MakeError(core::ErrorCode::kRepository, "malformed commit: no tree line");
+  }
+  auto raw = core::BytesFromHex(commit.substr(kTree.size(), 2 * kIdBytes));
+  if (!raw) return core::MakeError(core::ErrorCode::kRepository, "malformed commit: bad tree id");
+  return std::move(*raw);
+}
+
+}  // namespace riskgate::collect::pack
