@@ -49,7 +49,7 @@ check_library yaml-cpp 'yaml-cpp/' 0 policy/yaml_document.cc
 check_library cpp-httplib 'httplib\.h' 0 collect/forge/http_exchange.cc
 check_library CLI11 'CLI/' 0 app/app.cc app/cli_flags.cc app/commands.cc
 check_library toml++ 'toml\+\+/' 0 policy/gitleaks_toml.cc
-check_library hyperscan 'hs/' 0 evaluate/text/keyword_index.cc
+check_library hyperscan 'hs/' 0 evaluate/text/hyperscan_db.cc
 check_library OpenSSL 'openssl/' 0 core/text.cc
 check_library zlib 'zlib\.h' 0 evaluate/secrets/token_checksum.cc collect/pack/zlib_stream.cc
 check_library nlohmann-json 'nlohmann/' 6 \

@@ -11,6 +11,7 @@
 #include "evaluate/secrets/kubernetes_secret.h"
 #include "evaluate/secrets/line_map.h"
 #include "evaluate/secrets/placeholder.h"
+#include "evaluate/secrets/rule_prefilter.h"
 #include "evaluate/secrets/span_decoder.h"
 #include "evaluate/secrets/token_checksum.h"
 
@@ -125,6 +126,7 @@ SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_
     }
   }
   keywords_ = std::make_unique<KeywordIndex>(keywords);
+  prefilter_ = std::make_unique<RulePrefilter>(control.rules);
   for (const auto& rule : control.rules) {
     if (rule.id == kKubernetesSecretRule) kubernetes_rule_ = &rule;
   }
@@ -135,6 +137,9 @@ SecretsScanner::SecretsScanner(const policy::SecretsControl& control) : control_
     }
   }
 }
+
+SecretsScanner::~SecretsScanner() = default;
+SecretsScanner::SecretsScanner(SecretsScanner&&) noexcept = default;
 
 core::Confidence SecretsScanner::ConfidenceOf(const policy::SecretRule& rule,
                                               std::string_view secret, bool checksum_holds) {
@@ -215,7 +220,8 @@ void SecretsScanner::CandidateRules(std::string_view text, std::vector<char>& ru
   for (std::size_t r : always_run_) run[r] = 1;
 }
 
-bool SecretsScanner::MatchesSomeRule(std::string_view text, bool windowed) const {
+bool SecretsScanner::MatchesSomeRule(std::string_view text, bool windowed,
+                                     const std::vector<char>* may) const {
   std::vector<char> run;
   CandidateRules(text, run);  // which keywords occur: one quick pass
   // Where each keyword occurs is looked up only when a `span: near` rule needs it.
@@ -223,7 +229,10 @@ bool SecretsScanner::MatchesSomeRule(std::string_view text, bool windowed) const
   std::optional<KeywordWindows> windows;
   for (std::size_t r = 0; r < run.size(); ++r) {
     const policy::SecretRule& rule = control_.rules[r];
-    if (run[r] == 0 || !rule.regex || !rule.regex->regex().ok()) continue;
+    if (run[r] == 0 || (may != nullptr && (*may)[r] == 0) || !rule.regex ||
+        !rule.regex->regex().ok()) {
+      continue;
+    }
     // As Scan reads it: a `span: near` rule only in the windows around its keywords.
     if (windowed && rule.span == policy::RuleSpan::kNear && !keywords_of_rule_[r].empty()) {
       if (!windows) {
@@ -241,11 +250,18 @@ bool SecretsScanner::MatchesSomeRule(std::string_view text, bool windowed) const
   return false;
 }
 
+bool SecretsScanner::PrefilteredMatch(std::string_view text, bool windowed) const {
+  std::vector<char> may;
+  if (!prefilter_->MayMatch(text, may)) return MatchesSomeRule(text, windowed);
+  if (std::find(may.begin(), may.end(), 1) == may.end()) return false;
+  return MatchesSomeRule(text, windowed, &may);
+}
+
 bool SecretsScanner::MayFind(std::string_view text) const {
   if (!control_.enabled || control_.rules.empty()) return false;
-  if (MatchesSomeRule(text, true)) return true;
+  if (PrefilteredMatch(text, true)) return true;
   const DecodedText decoded = DecodeSpans(text);
-  if (!decoded.text.empty() && MatchesSomeRule(decoded.text)) return true;
+  if (!decoded.text.empty() && PrefilteredMatch(decoded.text, false)) return true;
   return kubernetes_rule_ != nullptr && !KubernetesSecretValues(text).empty();
 }
 

@@ -16,6 +16,7 @@
 namespace riskgate::evaluate::secrets {
 
 class KeywordWindows;
+class RulePrefilter;
 
 inline constexpr std::string_view kControl = "secrets";
 inline constexpr std::string_view kInlineAllow = "riskgate:allow";
@@ -39,6 +40,8 @@ struct ScanStats {
 class SecretsScanner {
  public:
   explicit SecretsScanner(const policy::SecretsControl& control);
+  ~SecretsScanner();
+  SecretsScanner(SecretsScanner&&) noexcept;
 
   // Findings in one fragment, in text order.
   std::vector<core::Finding> Scan(const collect::Fragment& fragment, ScanStats& stats) const;
@@ -72,7 +75,11 @@ class SecretsScanner {
   // Whether some rule's pattern matches `text` as written.
   // `windowed`: `span: near` rules read only the windows around their keywords, as Scan's first
   // pass over a fragment reads them (decoded text is read whole, as Scan reads it).
-  bool MatchesSomeRule(std::string_view text, bool windowed = false) const;
+  // `may`: only the rules it marks (RulePrefilter's answer).
+  bool MatchesSomeRule(std::string_view text, bool windowed = false,
+                       const std::vector<char>* may = nullptr) const;
+  // MatchesSomeRule after the rule prefilter, where it serves.
+  bool PrefilteredMatch(std::string_view text, bool windowed) const;
   // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`
   // (`located`: the keywords already found in it).
   void CandidateRules(std::string_view text, std::vector<char>& run,
@@ -87,6 +94,7 @@ class SecretsScanner {
 
   const policy::SecretsControl& control_;
   std::unique_ptr<KeywordIndex> keywords_;
+  std::unique_ptr<RulePrefilter> prefilter_;
   std::vector<std::vector<std::size_t>> rules_by_keyword_;  // keyword id -> rule indexes
   std::vector<std::vector<std::size_t>> keywords_of_rule_;  // rule index -> keyword ids
   std::vector<std::size_t> always_run_;                     // rules without keywords

@@ -1,57 +1,15 @@
 #include "evaluate/text/keyword_index.h"
 
+#include <memory>
+
 #include <algorithm>
 #include <atomic>
 #include <climits>
 #include <cstdio>
 #include <queue>
 
-#ifdef RISKGATE_HAVE_HYPERSCAN
-#include <hs/hs.h>
-#endif
-
 namespace riskgate::evaluate {
 namespace {
-
-#ifdef RISKGATE_HAVE_HYPERSCAN
-// Hyperscan needs scratch space per thread; one grows to fit every database the thread uses.
-struct ThreadScratch {
-  hs_scratch_t* scratch = nullptr;
-  std::uint64_t fits = 0;  // the serial of the last database it was sized for
-  ~ThreadScratch() {
-    if (scratch != nullptr) hs_free_scratch(scratch);
-  }
-};
-thread_local ThreadScratch tls_scratch;
-
-// Each keyword as a caseless literal (every byte escaped), reported at every occurrence.
-hs_database_t* CompileLiterals(const std::vector<std::string>& keywords) {
-  if (hs_valid_platform() != HS_SUCCESS) return nullptr;
-  std::vector<std::string> escaped;
-  std::vector<const char*> expressions;
-  std::vector<unsigned> flags(keywords.size(), HS_FLAG_CASELESS);
-  std::vector<unsigned> ids;
-  for (std::size_t id = 0; id < keywords.size(); ++id) {
-    std::string e;
-    for (unsigned char c : keywords[id]) {
-      char hex[5];
-      std::snprintf(hex, sizeof hex, "\\x%02x", c);
-      e += hex;
-    }
-    escaped.push_back(std::move(e));
-    ids.push_back(static_cast<unsigned>(id));
-  }
-  for (const auto& e : escaped) expressions.push_back(e.c_str());
-  hs_database_t* database = nullptr;
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &database,
-                       &error) != HS_SUCCESS) {
-    hs_free_compile_error(error);
-    return nullptr;  // the automaton serves instead
-  }
-  return database;
-}
 
 struct ScanState {
   std::vector<char>* found;
@@ -66,7 +24,7 @@ struct LocateState {
 
 // The first occurrence of a keyword on each line: a later one on the line of the last kept is
 // passed over (Hyperscan reports in order of the end offset).
-int OnOccurrence(unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) {
+int OnOccurrence(unsigned id, unsigned long long to, void* context) {
   auto* state = static_cast<LocateState*>(context);
   auto& list = (*state->ends)[id];
   const auto end = static_cast<std::size_t>(to);
@@ -82,7 +40,7 @@ int OnOccurrence(unsigned id, unsigned long long, unsigned long long to, unsigne
   return 0;
 }
 
-int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void* context) {
+int OnMatch(unsigned id, unsigned long long, void* context) {
   auto* state = static_cast<ScanState*>(context);
   char& slot = (*state->found)[id];
   if (slot == 0) {
@@ -91,7 +49,6 @@ int OnMatch(unsigned id, unsigned long long, unsigned long long, unsigned, void*
   }
   return 0;
 }
-#endif
 
 unsigned char Lower(unsigned char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c;
@@ -202,92 +159,26 @@ KeywordIndex::KeywordIndex(const std::vector<std::string>& keywords, bool allow_
     outputs_.insert(outputs_.end(), out.begin(), out.end());
   }
   output_begin_.push_back(static_cast<std::int32_t>(outputs_.size()));
-#ifdef RISKGATE_HAVE_HYPERSCAN
-  if (allow_hyperscan) {
-    static std::atomic<std::uint64_t> serials{0};
-    serial_ = ++serials;
-    keywords_ = keywords;
-    hyperscan_after_ = hyperscan_after;
-    if (hyperscan_after == 0) Database(0);
+  if (allow_hyperscan && !keywords.empty()) {
+    hyperscan_ = std::make_unique<LazyHyperscan>(keywords, std::vector<bool>(keywords.size(), true),
+                                                 HyperscanMode::kLiterals, hyperscan_after);
   }
-#else
-  (void)allow_hyperscan;
-  (void)hyperscan_after;
-#endif
 }
 
-void* KeywordIndex::Database(std::size_t text_size) const {
-#ifdef RISKGATE_HAVE_HYPERSCAN
-  if (keywords_.empty()) return nullptr;
-  if (void* ready = database_.load(std::memory_order_acquire)) return ready;
-  if (searched_.fetch_add(text_size) + text_size < hyperscan_after_) return nullptr;
-  // One thread compiles; the others do not wait for it (a core idle for the length of the
-  // compile) but go on with the automaton, which finds the same occurrences.
-  bool expected = false;
-  if (!compiling_.compare_exchange_strong(expected, true)) return nullptr;
-  database_.store(CompileLiterals(keywords_), std::memory_order_release);
-  return database_.load(std::memory_order_acquire);
-#else
-  (void)text_size;
-  return nullptr;
-#endif
-}
+std::string KeywordIndex::EngineVersion() { return LazyHyperscan::Version(); }
 
-std::string KeywordIndex::EngineVersion() {
-#ifdef RISKGATE_HAVE_HYPERSCAN
-  return "Hyperscan " + std::string(hs_version());
-#else
-  return "Aho-Corasick (built without Hyperscan)";
-#endif
-}
-
-KeywordIndex::~KeywordIndex() {
-#ifdef RISKGATE_HAVE_HYPERSCAN
-  hs_free_database(static_cast<hs_database_t*>(database_.load()));
-#endif
-}
+KeywordIndex::~KeywordIndex() = default;
 
 const char* KeywordIndex::engine() const {
-  return database_.load() != nullptr ? "hyperscan" : "aho-corasick";
-}
-
-// The Hyperscan database and this thread's scratch for it, when Hyperscan serves `text`.
-bool KeywordIndex::HyperscanFor(std::string_view text, void*& database, void*& scratch) const {
-#ifdef RISKGATE_HAVE_HYPERSCAN
-  void* compiled = Database(text.size());
-  if (compiled == nullptr || text.size() > UINT_MAX) return false;
-  ThreadScratch& mine = tls_scratch;
-  if (mine.fits != serial_) {
-    if (hs_alloc_scratch(static_cast<hs_database_t*>(compiled), &mine.scratch) != HS_SUCCESS) {
-      return false;
-    }
-    mine.fits = serial_;
-  }
-  database = compiled;
-  scratch = mine.scratch;
-  return true;
-#else
-  (void)text;
-  (void)database;
-  (void)scratch;
-  return false;
-#endif
+  return hyperscan_ != nullptr && hyperscan_->ready() ? "hyperscan" : "aho-corasick";
 }
 
 int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
-#ifdef RISKGATE_HAVE_HYPERSCAN
-  void* database = nullptr;
-  void* scratch = nullptr;
-  if (HyperscanFor(text, database, scratch)) {
+  if (hyperscan_ != nullptr) {
     found.assign(keyword_count_, 0);
     ScanState state{&found, 0};
-    if (hs_scan(static_cast<hs_database_t*>(database), text.data(),
-                static_cast<unsigned>(text.size()), 0, static_cast<hs_scratch_t*>(scratch), OnMatch,
-                &state) == HS_SUCCESS) {
-      return state.distinct;
-    }
+    if (hyperscan_->Scan(text, OnMatch, &state)) return state.distinct;
   }
-#endif
   return FindByAutomaton(text, found);
 }
 
@@ -295,19 +186,11 @@ int KeywordIndex::Occurrences(std::string_view text, const std::vector<std::size
                               std::vector<std::vector<std::size_t>>& ends) const {
   if (ends.size() != keyword_count_) ends.resize(keyword_count_);
   for (auto& list : ends) list.clear();
-#ifdef RISKGATE_HAVE_HYPERSCAN
-  void* database = nullptr;
-  void* scratch = nullptr;
-  if (HyperscanFor(text, database, scratch)) {
+  if (hyperscan_ != nullptr) {
     LocateState state{&ends, &line_starts, 0};
-    if (hs_scan(static_cast<hs_database_t*>(database), text.data(),
-                static_cast<unsigned>(text.size()), 0, static_cast<hs_scratch_t*>(scratch),
-                OnOccurrence, &state) == HS_SUCCESS) {
-      return state.distinct;
-    }
+    if (hyperscan_->Scan(text, OnOccurrence, &state)) return state.distinct;
     for (auto& list : ends) list.clear();
   }
-#endif
   int distinct = 0;
   std::size_t offset = 0;
   std::size_t line_start = 0;

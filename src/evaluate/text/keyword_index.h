@@ -2,18 +2,20 @@
 // ASCII case. This is the prefilter that keeps most rules from running on most text. Built with
 // Hyperscan (libhyperscan-dev) on a CPU it supports, a Hyperscan literal database does the
 // pass (3-4x faster, bench/README.md); everywhere else an Aho-Corasick automaton with a dense
-// transition table. Both give the same answer. This is the only file that talks to Hyperscan.
-// Compiling the Hyperscan database for a pack of several hundred rules costs tens of
-// milliseconds, more than a pre-commit hook's whole scan: the automaton serves until the texts
-// searched reach `hyperscan_after` bytes, and the database is compiled then, once.
+// transition table. Both give the same answer. Compiling the Hyperscan database for a pack of
+// several hundred rules costs tens of milliseconds, more than a pre-commit hook's whole scan:
+// the automaton serves until the texts searched reach `hyperscan_after` bytes, and the database
+// is compiled then, once (text/hyperscan_db.h).
 #pragma once
 
 #include <array>
-#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "evaluate/text/hyperscan_db.h"
 
 namespace riskgate::evaluate {
 
@@ -48,10 +50,6 @@ class KeywordIndex {
 
  private:
   int FindByAutomaton(std::string_view text, std::vector<char>& found) const;
-  // The Hyperscan database and this thread's scratch (as void*), when Hyperscan serves `text`.
-  bool HyperscanFor(std::string_view text, void*& database, void*& scratch) const;
-  // The Hyperscan database once the texts searched reach hyperscan_after_ bytes; else null.
-  void* Database(std::size_t text_size) const;
 
   std::size_t keyword_count_ = 0;
   std::array<std::uint16_t, 256> class_of_{};  // byte -> column; 0 = bytes in no keyword
@@ -60,16 +58,9 @@ class KeywordIndex {
   // keywords come last, from first_output_offset_ on.
   std::vector<std::int32_t> next_;
   std::size_t first_output_offset_ = 0;
-  std::vector<std::int32_t> output_begin_;  // per output state (in order), range in outputs_
-  std::vector<std::int32_t> outputs_;       // keyword ids, including those of suffix states
-  // Hyperscan, compiled on demand (hs_database_t*; null while the automaton serves).
-  std::vector<std::string> keywords_;  // kept for the compilation, when Hyperscan may serve
-  std::size_t hyperscan_after_ = 0;
-  mutable std::atomic<std::size_t> searched_{0};
-  // Claimed by the one thread that compiles; the others go on with the automaton meanwhile.
-  mutable std::atomic<bool> compiling_{false};
-  mutable std::atomic<void*> database_{nullptr};
-  std::uint64_t serial_ = 0;  // tells databases apart for per-thread scratch
+  std::vector<std::int32_t> output_begin_;    // per output state (in order), range in outputs_
+  std::vector<std::int32_t> outputs_;         // keyword ids, including those of suffix states
+  std::unique_ptr<LazyHyperscan> hyperscan_;  // null: the automaton always serves
 };
 
 }  // namespace riskgate::evaluate
