@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
     std::unordered_set<std::string> seen;
     std::vector<StoredEntry> unique;
     for (auto& entry : entries) {
-      if (seen.insert(entry.id).second) unique.push_back(std::move(entry));
+      if (seen.insert(std::string(entry.id)).second) unique.push_back(std::move(entry));
     }
     entries.swap(unique);
   }

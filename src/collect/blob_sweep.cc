@@ -16,12 +16,12 @@
 namespace riskgate::collect {
 namespace {
 
-constexpr std::size_t kBaseCacheBytes = 48 << 20;  // per thread
+constexpr std::size_t kBaseCacheBytes = 24 << 20;  // per thread
 // Pack pages a thread has read past are let go in steps of this size, this far behind it: a
 // sweep of a pack larger than memory keeps a bounded footprint (delta bases behind it are
 // usually within the margin, and read again from the page cache when not).
-constexpr std::uint64_t kReleaseStep = 32 << 20;
-constexpr std::uint64_t kReleaseMargin = 16 << 20;
+constexpr std::uint64_t kReleaseStep = 16 << 20;
+constexpr std::uint64_t kReleaseMargin = 8 << 20;
 
 // Each id once: the first copy in store order (a pack's, before any loose or later pack's).
 std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) {
@@ -63,7 +63,7 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
   std::mutex error_mutex;
   std::optional<core::Error> error;
   // Named as libgit2's reads name it: the object, then what is wrong with it.
-  auto fail = [&](core::Error e, const std::string& raw_id) {
+  auto fail = [&](core::Error e, std::string_view raw_id) {
     if (!raw_id.empty())
       e.message = "object " + core::HexBytes(raw_id) + " is corrupt: " + e.message;
     std::lock_guard lock(error_mutex);

@@ -94,6 +94,7 @@ class GitHistorySource final : public HistorySource {
   GitHistorySource& operator=(const GitHistorySource&) = delete;
 
   core::Result<CommitChanges> Changes(const HistoryCommit& commit) override {
+    ReleasePages();
     CommitChanges out;
     const std::string tree = RawId(commit.tree);
     if (commit.parents.empty()) {
@@ -182,6 +183,15 @@ class GitHistorySource final : public HistorySource {
  private:
   static constexpr std::size_t kReaderCacheBytes = 16 << 20;  // delta bases, per thread
   static constexpr std::size_t kTreeCacheBytes = 32 << 20;    // parsed trees, per thread
+  static constexpr int kReleaseEvery = 512;                   // commits
+
+  // Every so many commits, lets the pack pages this walk touched go (collect/pack/mapped_file.h):
+  // trees are spread over the whole pack, and the parsed ones are in the cache.
+  void ReleasePages() {
+    if (store_ == nullptr || ++since_release_ < kReleaseEvery) return;
+    since_release_ = 0;
+    for (const auto& pack : store_->packs()) pack->Release(0, pack->size());
+  }
 
   static core::Error Named(const char* kind, const std::string& hex, core::Error error) {
     error.message = std::string(kind) + " " + hex + " is corrupt: " + error.message;
@@ -260,6 +270,7 @@ class GitHistorySource final : public HistorySource {
   std::shared_ptr<const pack::ObjectStore> store_;
   std::optional<pack::ObjectReader> reader_;
   std::unordered_set<std::string> verified_;  // raw ids of trees hashed already
+  int since_release_ = 0;
   pack::LruCache<std::string, std::shared_ptr<const pack::ParsedTree>> trees_{kTreeCacheBytes};
   TreeDiff diff_;
 };
@@ -370,9 +381,23 @@ static void AssignGenerations(std::vector<HistoryCommit>& commits) {
   for (std::size_t i = 0; i < commits.size(); ++i) commits[i].generation = generation[i];
 }
 
+// libgit2 keeps every commit it reads in its object cache (up to 256 MiB); a walk reads each
+// once, so for its length commits are not kept (then libgit2's default again).
+struct CommitsNotCached {
+  static constexpr std::size_t kLibgit2Default = 4096;  // bytes: commits up to this are kept
+  CommitsNotCached() { Set(0); }
+  ~CommitsNotCached() { Set(kLibgit2Default); }
+  CommitsNotCached(const CommitsNotCached&) = delete;
+  CommitsNotCached& operator=(const CommitsNotCached&) = delete;
+  static void Set(std::size_t limit) {
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT, limit);
+  }
+};
+
 core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
                                       const HistoryWalkRequest& request) {
   LibraryUse library;
+  const CommitsNotCached not_cached;
   auto handle = OpenHandle(repo);
   if (!handle) return tl::unexpected(handle.error());
   OwnedRepository owned;

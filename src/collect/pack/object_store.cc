@@ -112,7 +112,7 @@ std::vector<StoredEntry> ObjectStore::Enumerate() const {
     const PackIndex& index = packs_[p]->index();
     const std::size_t first = entries.size();
     for (std::uint32_t i = 0; i < index.size(); ++i) {
-      entries.push_back({std::string(index.Id(i)), {p, index.Offset(i)}});
+      entries.push_back({index.Id(i), {p, index.Offset(i)}});
     }
     std::sort(
         entries.begin() + static_cast<std::ptrdiff_t>(first), entries.end(),

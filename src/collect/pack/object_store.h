@@ -24,7 +24,7 @@ struct ObjectLocation {
 };
 
 struct StoredEntry {
-  std::string id;  // kIdBytes raw bytes
+  std::string_view id;  // kIdBytes raw bytes, held by the store (its mapped index)
   ObjectLocation where;
 };
 
