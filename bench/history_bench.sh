@@ -20,7 +20,9 @@
 #   git log -p -U0 --full-history --all
 #   git cat-file --batch-all-objects --batch --unordered   (the floor: every object inflated once)
 # and prints medians, riskgate's ratio to each (targets <= 0.2 and <= 1.2) and peak RSS
-# (target <= 500 MB).
+# (target <= 500 MB); then, when HEAD~300 exists, a CI range
+#   riskgate check --repo PATH --base HEAD~300 --head HEAD   against
+#   git log -p -U0 HEAD~300..HEAD                             (target <= 1x).
 #
 # Usage: bench/history_bench.sh [--riskgate PATH] [--commits N] [--runs R] [--seed S] [--keep]
 #        bench/history_bench.sh --repo PATH [--riskgate PATH] [--runs R]
@@ -37,7 +39,7 @@ keep=0
 existing=
 
 usage() {
-  sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 while (($#)); do
@@ -197,6 +199,22 @@ if [[ -n $existing ]]; then
     if (rss != "?") printf "riskgate peak RSS: %d MB (target <= 500: %s)\n", rss / 1024, (rss / 1024 <= 500) ? "MET" : "NOT MET"
   }'
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("riskgate findings:", len(d["findings"]), "| blobs read:", d["scope"]["history"]["blobs_read"])' "$tmp/history.json"
+  # A CI range: the last 300 first-parent commits, as a pull request's check would judge them.
+  if git -C "$repo" rev-parse -q --verify "HEAD~300^{commit}" >/dev/null; then
+    range_cmd=("$riskgate" check --repo "$repo" --base HEAD~300 --head HEAD --format json)
+    range_log=(git -C "$repo" --no-pager log -p -U0 HEAD~300..HEAD)
+    for ((n = 0; n < runs; n++)); do
+      timed range "0 1" "${range_cmd[@]}"
+      timed range-log "0" "${range_log[@]}"
+    done
+    read -r r_med _ < <(stats "$tmp/times/range")
+    read -r l_med _ < <(stats "$tmp/times/range-log")
+    echo "range HEAD~300..HEAD ($(git -C "$repo" rev-list --count HEAD~300..HEAD) commits):" \
+      "riskgate check $(awk -v v="$r_med" 'BEGIN{printf "%.2f", v/1000}') s," \
+      "git log -p -U0 $(awk -v v="$l_med" 'BEGIN{printf "%.2f", v/1000}') s"
+    awk -v r="$r_med" -v l="$l_med" 'BEGIN {
+      printf "range: riskgate / git log -p: %.2fx (target <= 1: %s)\n", r / l, (r / l <= 1) ? "MET" : "NOT MET" }'
+  fi
   exit 0
 fi
 git_log=(git -C "$repo" --no-pager log -p -U0 --full-history --all)

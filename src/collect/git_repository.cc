@@ -217,6 +217,27 @@ core::Result<git_tree*> TreeOf(git_repository* repo, const std::string& commit_i
   return tree;
 }
 
+// The tree of `from` (the empty tree when it is empty) against the tree of `to`; the caller
+// owns the diff.
+core::Result<git_diff*> TreesDiff(git_repository* repo, const std::string& from,
+                                  const std::string& to, const git_diff_options& opts) {
+  OwnedTree old_owned;
+  if (!from.empty()) {
+    auto old_tree = TreeOf(repo, from);
+    if (!old_tree) return tl::unexpected(old_tree.error());
+    old_owned.ptr = *old_tree;
+  }
+  auto new_tree = TreeOf(repo, to);
+  if (!new_tree) return tl::unexpected(new_tree.error());
+  OwnedTree new_owned{*new_tree};
+  git_diff* diff = nullptr;
+  if (git_diff_tree_to_tree(&diff, repo, old_owned.get(), new_owned.get(), &opts) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot diff " + from + ".." + to + ": " + LastError());
+  }
+  return diff;
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<GitRepository>> GitRepository::Open(const std::string& path) {
@@ -407,26 +428,40 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string&
   return Collect(repo_, diff.get(), max_file_bytes, "commit " + commit_id);
 }
 
-core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string& from,
-                                                               const std::string& to,
-                                                               std::int64_t max_file_bytes) {
-  OwnedTree old_owned;
-  if (!from.empty()) {
-    auto old_tree = TreeOf(repo_, from);
-    if (!old_tree) return tl::unexpected(old_tree.error());
-    old_owned.ptr = *old_tree;
+core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(
+    const std::string& from, const std::string& to, std::int64_t max_file_bytes,
+    const std::vector<std::string>* only) {
+  if (only != nullptr && only->empty()) return std::vector<FileDiff>{};
+  std::vector<const char*> paths;
+  if (only != nullptr) {
+    for (const auto& path : *only) paths.push_back(path.c_str());
   }
-  auto new_tree = TreeOf(repo_, to);
-  if (!new_tree) return tl::unexpected(new_tree.error());
-  OwnedTree new_owned{*new_tree};
   git_diff_options opts = DiffOptions();
-  OwnedDiff diff;
-  if (git_diff_tree_to_tree(diff.out(), repo_, old_owned.get(), new_owned.get(), &opts) != 0) {
-    return MakeError(ErrorCode::kRepository,
-                     "cannot diff " + from + ".." + to + ": " + LastError());
+  if (only != nullptr) {
+    opts.pathspec.strings = const_cast<char**>(paths.data());
+    opts.pathspec.count = paths.size();
+    opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;  // exact paths, no globs
   }
+  auto made = TreesDiff(repo_, from, to, opts);
+  if (!made) return tl::unexpected(made.error());
+  OwnedDiff diff{*made};
   return Collect(repo_, diff.get(), max_file_bytes,
                  (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12));
+}
+
+core::Result<std::vector<std::string>> GitRepository::ChangedPaths(const std::string& from,
+                                                                   const std::string& to) {
+  auto made = TreesDiff(repo_, from, to, DiffOptions());
+  if (!made) return tl::unexpected(made.error());
+  OwnedDiff diff{*made};
+  std::vector<std::string> paths;
+  const std::size_t count = git_diff_num_deltas(diff.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    paths.emplace_back(delta->status == GIT_DELTA_DELETED ? delta->old_file.path
+                                                          : delta->new_file.path);
+  }
+  return paths;
 }
 
 core::Result<std::string> GitRepository::ReadBlob(const std::string& blob_id) {

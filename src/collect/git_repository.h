@@ -121,9 +121,15 @@ class GitRepository {
   // One commit against its first parent (the empty tree for a root commit).
   core::Result<std::vector<FileDiff>> DiffCommit(const std::string& commit,
                                                  std::int64_t max_file_bytes);
-  // Tree of `from` (the empty tree when `from` is empty) against tree of `to`.
+  // Tree of `from` (the empty tree when `from` is empty) against tree of `to`; with `only`, of
+  // those paths alone.
   core::Result<std::vector<FileDiff>> DiffCommits(const std::string& from, const std::string& to,
-                                                  std::int64_t max_file_bytes);
+                                                  std::int64_t max_file_bytes,
+                                                  const std::vector<std::string>* only = nullptr);
+  // The paths whose entries differ between the trees of `from` and `to`, without reading any
+  // file's content.
+  core::Result<std::vector<std::string>> ChangedPaths(const std::string& from,
+                                                      const std::string& to);
   // The content of a blob.
   core::Result<std::string> ReadBlob(const std::string& blob_id);
   // Where git-lfs keeps local objects: <common git dir>lfs/objects/.

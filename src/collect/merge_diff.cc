@@ -1,6 +1,7 @@
 #include "collect/merge_diff.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -43,9 +44,26 @@ std::vector<AddedHunk> Hunks(const std::map<int, std::string_view>& lines) {
 core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::string& merge,
                                               const std::vector<std::string>& against,
                                               std::int64_t max_file_bytes) {
+  // Only a path whose entry differs from every parent can be listed: found from the trees
+  // alone first, so that the files are read and diffed line by line for those paths only (a
+  // merge of a topic branch differs from the topic in everything the mainline gained since).
+  std::vector<std::string> everywhere;
+  for (std::size_t p = 0; p < against.size(); ++p) {
+    auto paths = repo.ChangedPaths(against[p], merge);
+    if (!paths) return tl::unexpected(paths.error());
+    std::sort(paths->begin(), paths->end());
+    if (p == 0) {
+      everywhere = std::move(*paths);
+      continue;
+    }
+    std::vector<std::string> both;
+    std::set_intersection(everywhere.begin(), everywhere.end(), paths->begin(), paths->end(),
+                          std::back_inserter(both));
+    everywhere = std::move(both);
+  }
   std::vector<std::vector<FileDiff>> diffs;
   for (const std::string& parent : against) {
-    auto diff = repo.DiffCommits(parent, merge, max_file_bytes);
+    auto diff = repo.DiffCommits(parent, merge, max_file_bytes, &everywhere);
     if (!diff) return tl::unexpected(diff.error());
     diffs.push_back(std::move(*diff));
   }

@@ -27,7 +27,7 @@ std::optional<std::string> LoosePattern(std::string_view source);
 
 class RulePrefilter {
  public:
-  static constexpr std::size_t kCompileAfterBytes = std::size_t{64} << 20;
+  static constexpr std::size_t kCompileAfterBytes = std::size_t{256} << 20;
 
   explicit RulePrefilter(const std::vector<policy::SecretRule>& rules,
                          std::size_t compile_after = kCompileAfterBytes);
