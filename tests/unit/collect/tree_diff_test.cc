@@ -109,7 +109,7 @@ TEST_CASE("the tree comparison lists what git diff-tree lists, commit by commit"
   TempRepo repo;
   repo.Write("README", "readme\n");
   repo.Write("foo", "a file named foo\n");
-  repo.Write("foo.txt", "sorts after foo/ in git's order\n");
+  repo.Write("foo.txt", "sorts before foo/ in git's order\n");
   repo.Write("dir/a.txt", "a\n");
   repo.Write("dir/deep/b.txt", "b\n");
   repo.Commit("root");
