@@ -110,4 +110,29 @@ TEST_CASE("the Hyperscan database is compiled only once the texts searched are l
   CHECK(std::string(index.engine()) == eager.engine());
 }
 
+TEST_CASE("a Hyperscan prefilter database leaves out what it cannot compile and says so",
+          "[evaluate]") {
+  if (!LazyHyperscan::Available()) return;  // the exact path serves alone there
+  // Nested bounded repeats Hyperscan finds too large even in prefilter mode (the private-key
+  // rule before its repeats were opened).
+  const std::string too_large =
+      R"((-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:\s|\\r|\\n|["']\s{0,40})"
+      R"((?:[+.&,]|&\s{0,4}_)?\s{0,40}["']){1,20}(?:[A-Za-z-]{1,40}:[^\r\n\\]{0,150}?)"
+      R"((?:\s|\\r|\\n){1,20}){0,6}(?:[A-Za-z0-9+/=]{1,39}(?:\s|\\r|\\n|["']\s{0,40})"
+      R"((?:[+.&,]|&\s{0,4}_)?\s{0,40}["']){1,4}){0,6}[A-Za-z0-9+/=]{40,100}))";
+  LazyHyperscan database({too_large, "needle"}, {false, false}, HyperscanMode::kPrefilter, 0);
+  REQUIRE(database.ready());
+  CHECK(database.left_out() == std::vector<unsigned>{0});
+  std::vector<unsigned> matched;
+  const auto on_match = [](unsigned id, unsigned long long, void* context) {
+    static_cast<std::vector<unsigned>*>(context)->push_back(id);
+    return 0;
+  };
+  REQUIRE(database.Scan("a needle here", on_match, &matched));
+  CHECK(matched == std::vector<unsigned>{1});
+  matched.clear();
+  REQUIRE(database.Scan("nothing", on_match, &matched));
+  CHECK(matched.empty());
+}
+
 }  // namespace riskgate::evaluate
