@@ -1,9 +1,10 @@
 // Fuzz target: git tree objects (collect/pack/tree_object.h) and the tree comparison of history
 // audits (collect/tree_diff.h). The input splits at the first "\n--\n" into two trees, old and
-// new; every subtree id names the new tree again (a tree that holds itself, as a forged index
-// could make it). Oracles: parsed entries have 20-byte ids and non-empty names without NUL; a
-// tree compared with itself lists nothing; any comparison ends (listed or refused) without a
-// crash, and every regular file it lists is an entry of the new tree.
+// new; every subtree id but the old tree's own names the new tree again (a tree that holds
+// itself, as a forged index could make it). Oracles: parsed entries have 20-byte ids and
+// non-empty names without NUL; a tree compared with itself lists nothing; any comparison ends
+// (listed or refused) without a crash, and every regular file it lists is an entry of one of the
+// two trees (a subtree may name either).
 #include <map>
 #include <set>
 #include <string>
@@ -52,9 +53,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (diff.Compare(new_id, new_id, same) && (!same.changed.empty() || !same.entries.empty())) {
     __builtin_trap();
   }
+  // The loader serves only these two trees: a listed file is an entry of one of them.
   std::set<std::string> ids;
-  for (std::size_t i = 0; i < new_tree->size(); ++i) {
-    ids.insert(riskgate::core::HexBytes((*new_tree)[i].id));
+  for (const auto* tree : {new_tree.get(), old_tree.get()}) {
+    for (std::size_t i = 0; i < tree->size(); ++i) {
+      ids.insert(riskgate::core::HexBytes((*tree)[i].id));
+    }
   }
   CommitChanges changes;
   if (diff.Compare(old_id, new_id, changes)) {
