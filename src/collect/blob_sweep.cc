@@ -95,17 +95,11 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
       } else {
         auto object = reader.Read(entries[i].where);
         if (!object) return fail(object.error(), entries[i].id);
-        // An index that names one object at another's place would hide a blob's content from
-        // the audit: every blob read is hashed and must be the object its id names.
-        const std::string& bytes = *object->bytes;
-        if (core::Sha1Raw({"blob " + std::to_string(bytes.size()), std::string_view("\0", 1),
-                           bytes}) != entries[i].id) {
-          return fail(core::Error{core::ErrorCode::kRepository,
-                                  "its content does not hash to its id (a forged or damaged "
-                                  "pack index)",
-                                  ""},
-                      entries[i].id);
+        // Every blob read is hashed: it must be the object its id names.
+        if (!pack::NamesObject(*object, pack::ObjectKind::kBlob, entries[i].id)) {
+          return fail(pack::NotItsId(), entries[i].id);
         }
+        const std::string& bytes = *object->bytes;
         auto classified = ClassifyBlob(bytes, lfs_dir, max_bytes);
         if (!classified) return fail(classified.error(), "");  // an LFS object, named
         content = std::move(*classified);

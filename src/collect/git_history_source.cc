@@ -219,16 +219,9 @@ class GitHistorySource final : public HistorySource {
       }
       auto object = reader_->Read(*where);
       if (!object) return tl::unexpected(Named(name, hex, object.error()));
-      const std::string& bytes = *object->bytes;
       if (object->kind != kind ||
-          (!verified_.contains(std::string(raw_id)) &&
-           core::Sha1Raw({std::string(name) + " " + std::to_string(bytes.size()),
-                          std::string_view("\0", 1), bytes}) != raw_id)) {
-        return tl::unexpected(Named(name, hex,
-                                    core::Error{ErrorCode::kRepository,
-                                                "its content does not hash to its id (a forged "
-                                                "or damaged pack index)",
-                                                ""}));
+          (!verified_.contains(std::string(raw_id)) && !pack::NamesObject(*object, kind, raw_id))) {
+        return tl::unexpected(Named(name, hex, pack::NotItsId()));
       }
       verified_.emplace(raw_id);  // read again when the tree cache let it go: hashed once
       return object->bytes;

@@ -52,6 +52,20 @@ bool IsDelta(EntryType type) {
 
 }  // namespace
 
+bool NamesObject(const Object& object, ObjectKind kind, std::string_view raw_id) {
+  static constexpr std::string_view kNames[] = {"", "commit", "tree", "blob", "tag"};
+  if (object.kind != kind || object.bytes == nullptr) return false;
+  const std::string& bytes = *object.bytes;
+  return core::Sha1Raw(
+             {std::string(kNames[static_cast<int>(kind)]) + " " + std::to_string(bytes.size()),
+              std::string_view("\0", 1), bytes}) == raw_id;
+}
+
+core::Error NotItsId() {
+  return core::Error{core::ErrorCode::kRepository,
+                     "its content does not hash to its id (a forged or damaged pack index)", ""};
+}
+
 core::Result<Object> ObjectReader::ReadLoose(std::uint32_t index, bool header_only,
                                              ObjectInfo* info) {
   const std::string& path = store_.loose_paths().at(index);

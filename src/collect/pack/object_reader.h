@@ -21,6 +21,14 @@ struct ObjectInfo {
   std::uint64_t size = 0;
 };
 
+// Whether `object` is the object `raw_id` names: its kind is `kind` and its content hashes to
+// the id (git's "<kind> <size>\0" header, SHA-1). An index that names one object at another's
+// place would otherwise hide content from an audit.
+bool NamesObject(const Object& object, ObjectKind kind, std::string_view raw_id);
+
+// The error for an object that is not what its id names.
+core::Error NotItsId();
+
 class ObjectReader {
  public:
   // No object (a delta's base included) larger than `max_object_bytes` is inflated: a delta that
