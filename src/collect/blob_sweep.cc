@@ -53,6 +53,14 @@ core::Result<std::shared_ptr<const pack::ObjectStore>> OpenObjectStore(const Git
   return std::shared_ptr<const pack::ObjectStore>(std::move(*store));
 }
 
+std::uint64_t StoredBytes(const pack::ObjectStore* store) {
+  std::uint64_t bytes = 0;
+  if (store != nullptr) {
+    for (const auto& pack : store->packs()) bytes += pack->size();
+  }
+  return bytes;
+}
+
 core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore* store,
                               int threads, std::int64_t max_bytes, const BlobSink& sink) {
   if (store == nullptr) return false;

@@ -28,6 +28,9 @@ using BlobSink = std::function<void(const std::string& id, BlobContent content)>
 // error (kRepository).
 core::Result<std::shared_ptr<const pack::ObjectStore>> OpenObjectStore(const GitRepository& repo);
 
+// The bytes the store's packs take (0 for a null store): a lower bound of what a sweep inflates.
+std::uint64_t StoredBytes(const pack::ObjectStore* store);
+
 // Sweeps `store` (of `repo`) with `threads` threads; true when it did, false (no error) when
 // `store` is null. A corrupt object is an error (kRepository), as for libgit2's reads.
 core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore* store,

@@ -387,6 +387,17 @@ struct CommitsNotCached {
   }
 };
 
+core::Result<std::string> HistoryTip(const GitRepository& repo, const HistoryWalkRequest& request) {
+  LibraryUse library;
+  auto handle = OpenHandle(repo);
+  if (!handle) return tl::unexpected(handle.error());
+  OwnedRepository owned;
+  *owned.out() = *handle;
+  auto starts = Starts(*handle, request.revs);
+  if (!starts) return tl::unexpected(starts.error());
+  return starts->empty() ? std::string() : OidString(&starts->front().second);
+}
+
 core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
                                       const HistoryWalkRequest& request) {
   LibraryUse library;

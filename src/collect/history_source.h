@@ -102,6 +102,8 @@ class HistorySource {
 
 // The commits a history audit judges.
 core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWalkRequest& request);
+// The tip that walk will name (HistoryWalk::tip), without walking: "" before the first commit.
+core::Result<std::string> HistoryTip(const GitRepository& repo, const HistoryWalkRequest& request);
 
 // A source over `repo`'s object store with its own libgit2 handle (one per thread). With
 // `store` (collect/blob_sweep.h's OpenObjectStore), trees are read by riskgate's own reader,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <thread>
 
 #include "collect/blob_sweep.h"
@@ -56,13 +57,36 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   if (!repo) return tl::unexpected(repo.error());
   auto today = Today();
   if (!today) return tl::unexpected(today.error());
-  auto walk = collect::WalkHistory(**repo, walk_request);
-  if (!walk) return tl::unexpected(walk.error());
   // A bare repository has no working tree: its policy is the tip's.
   const std::string workdir = (*repo)->Workdir();
-  PolicyFiles policy_files(**repo, workdir.empty() ? walk->tip : "");
+  std::string tip;
+  if (workdir.empty()) {
+    auto named = collect::HistoryTip(**repo, walk_request);
+    if (!named) return tl::unexpected(named.error());
+    tip = std::move(*named);
+  }
+  PolicyFiles policy_files(**repo, tip);
   auto inputs = LoadRiskInputs(request.policy, policy_files, workdir);
   if (!inputs) return tl::unexpected(inputs.error());
+  // A full audit reaches nearly every blob: read them all once in pack order first. A walk
+  // narrowed by revision, time, count or shard reads only what it reaches.
+  const bool full = request.branches.empty() && !request.since && !request.until &&
+                    request.max_commits == 0 && !request.shard;
+  // Trees (every audit) and blobs (the sweep) are read by riskgate's own reader where it can.
+  auto store = collect::OpenObjectStore(**repo);
+  if (!store) return tl::unexpected(store.error());
+  const std::uint64_t sweep_bytes = full ? collect::StoredBytes(store->get()) : 0;
+  // The scanner (its rules' prefilter compiled when the sweep is large enough: a second or two
+  // on one core) is made while the commits are walked on the other.
+  std::optional<evaluate::history::HistoryScanner> scanner;
+  auto walk = [&] {
+    std::jthread prepare([&] {
+      scanner.emplace(inputs->policy);
+      scanner->ExpectText(sweep_bytes);
+    });
+    return collect::WalkHistory(**repo, walk_request);
+  }();
+  if (!walk) return tl::unexpected(walk.error());
 
   progress.stage = core::RunStage::kEvaluating;
   evaluate::history::AuditOptions audit_options;
@@ -75,22 +99,16 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
     audit_options.shard_index = request.shard->index;
     audit_options.shard_count = request.shard->count;
   }
-  // A full audit reaches nearly every blob: read them all once in pack order first. A walk
-  // narrowed by revision, time, count or shard reads only what it reaches.
-  const bool full = request.branches.empty() && !request.since && !request.until &&
-                    request.max_commits == 0 && !request.shard;
-  // Trees (every audit) and blobs (the sweep) are read by riskgate's own reader where it can.
-  auto store = collect::OpenObjectStore(**repo);
-  if (!store) return tl::unexpected(store.error());
   if (full) {
+    audit_options.sweep_bytes = sweep_bytes;
     audit_options.sweep = [&](const collect::BlobSink& sink) {
       return collect::SweepBlobs(**repo, store->get(), audit_options.threads,
                                  audit_options.max_file_bytes, sink);
     };
   }
   auto audit = evaluate::history::AuditHistory(
-      *walk, [&] { return collect::OpenHistorySource(**repo, *store); }, inputs->policy,
-      audit_options, audit_progress);
+      *walk, [&] { return collect::OpenHistorySource(**repo, *store); }, *scanner, audit_options,
+      audit_progress);
   if (!audit) return tl::unexpected(audit.error());
 
   progress.stage = core::RunStage::kDeciding;

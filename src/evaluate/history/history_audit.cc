@@ -463,6 +463,14 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
                                        const policy::Policy& policy, const AuditOptions& options,
                                        AuditProgress& progress) {
   const HistoryScanner scanner(policy);
+  return AuditHistory(walk, open_source, scanner, options, progress);
+}
+
+core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
+                                       const SourceFactory& open_source,
+                                       const HistoryScanner& scanner, const AuditOptions& options,
+                                       AuditProgress& progress) {
+  const policy::Policy& policy = scanner.policy();
   std::vector<const collect::HistoryCommit*> commits;
   // Newest first: git packs store old versions as deltas against newer ones, so reading new
   // blobs before old ones keeps delta bases in libgit2's cache.
@@ -472,6 +480,7 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
   progress.commits_total = static_cast<long long>(commits.size());
   SharedState shared(scanner, options, progress);
   if (options.sweep) {
+    scanner.ExpectText(options.sweep_bytes);
     auto swept = options.sweep([&](const std::string& blob, collect::BlobContent content) {
       shared.Presweep(blob, std::move(content));
     });

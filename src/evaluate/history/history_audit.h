@@ -17,6 +17,7 @@
 #include "collect/history_source.h"
 #include "core/error.h"
 #include "core/finding.h"
+#include "evaluate/history/history_scanner.h"
 #include "policy/policy.h"
 
 namespace riskgate::evaluate::history {
@@ -34,6 +35,9 @@ struct AuditOptions {
   // only blobs the sweep did not see (missing from a partial clone) and dirty texts it did not
   // keep. Worth it when the walk reaches most of the store (a full audit), not for a few commits.
   BlobSweep sweep = {};
+  // At least this many bytes of text the sweep will offer (the packs' size: deltas and zlib only
+  // shrink it), so that the scanner prepares for them before the first.
+  std::uint64_t sweep_bytes = 0;
 };
 
 // Counters the workers bump, for a progress line and a timed-out run's message.
@@ -70,6 +74,12 @@ bool InShard(std::string_view commit, int index, int count);
 core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
                                        const SourceFactory& open_source,
                                        const policy::Policy& policy, const AuditOptions& options,
+                                       AuditProgress& progress);
+// The same with a scanner of that policy made beforehand (its prefilter compiled while the
+// commits were walked).
+core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
+                                       const SourceFactory& open_source,
+                                       const HistoryScanner& scanner, const AuditOptions& options,
                                        AuditProgress& progress);
 
 }  // namespace riskgate::evaluate::history

@@ -24,10 +24,15 @@ struct ScanCounts {
 class HistoryScanner {
  public:
   explicit HistoryScanner(const policy::Policy& policy);
+  HistoryScanner(const HistoryScanner&) = delete;
+  HistoryScanner& operator=(const HistoryScanner&) = delete;
+  const policy::Policy& policy() const { return policy_; }
 
   // False when no content rule can find anything in `text` at any path: the blob is clean
   // everywhere it appears, and is never read again.
   bool MayFind(std::string_view text) const;
+  // At least `bytes` of text will be asked about (SecretsScanner::ExpectText).
+  void ExpectText(std::size_t bytes) const { secrets_.ExpectText(bytes); }
   // Whether a rule reports `path` by its name alone (gitleaks path-only rules).
   bool ReportsPath(std::string_view path) const;
   // Findings in `text` as the version of `path` in `commit`, in text order.

@@ -3,8 +3,9 @@
 // matches than RE2 finds, in a whole text or in any window of its lines). A full-history audit
 // asks this of every blob, and nearly every blob is clean: one pass at about 1 GB/s instead of
 // a keyword pass, keyword windows and one RE2 search per candidate rule. Compiled once the
-// texts asked about reach `compile_after` bytes (a second or so for the default pack, more than
-// a small audit takes); before that, and without Hyperscan, it does not serve.
+// texts asked about (or announced) reach `compile_after` bytes: compiling takes a second or so
+// for the default pack, as long as the slow way takes for about 64 MB, and more than a small
+// audit takes. Before that, and without Hyperscan, it does not serve.
 #pragma once
 
 #include <cstddef>
@@ -27,7 +28,7 @@ std::optional<std::string> LoosePattern(std::string_view source);
 
 class RulePrefilter {
  public:
-  static constexpr std::size_t kCompileAfterBytes = std::size_t{256} << 20;
+  static constexpr std::size_t kCompileAfterBytes = std::size_t{64} << 20;
 
   explicit RulePrefilter(const std::vector<policy::SecretRule>& rules,
                          std::size_t compile_after = kCompileAfterBytes);
@@ -36,6 +37,8 @@ class RulePrefilter {
   // rule the database cannot judge; false when the prefilter does not serve (yet), and then
   // every rule must be tried.
   bool MayMatch(std::string_view text, std::vector<char>& may) const;
+  // At least `bytes` of text will be asked about: compiled now when that reaches the mark.
+  void Expect(std::size_t bytes) const { hyperscan_->Expect(bytes); }
 
  private:
   std::size_t rule_count_ = 0;

@@ -265,6 +265,10 @@ bool SecretsScanner::MayFind(std::string_view text) const {
   return kubernetes_rule_ != nullptr && !KubernetesSecretValues(text).empty();
 }
 
+void SecretsScanner::ExpectText(std::size_t bytes) const {
+  if (control_.enabled && !control_.rules.empty()) prefilter_->Expect(bytes);
+}
+
 bool SecretsScanner::ReportsPath(std::string_view path) const {
   if (!control_.enabled) return false;
   return std::any_of(control_.rules.begin(), control_.rules.end(), [&](const auto& rule) {

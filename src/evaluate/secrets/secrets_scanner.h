@@ -49,6 +49,9 @@ class SecretsScanner {
   // Whether some rule's pattern matches `text` at all, whatever its path: false means Scan finds
   // nothing in it at any path but through path-only rules (a history audit's per-blob test).
   bool MayFind(std::string_view text) const;
+  // At least `bytes` of text will be asked about (a full-history sweep): the prefilter is
+  // compiled now when that is enough to repay it.
+  void ExpectText(std::size_t bytes) const;
   // Whether a path-only rule reports `path` itself.
   bool ReportsPath(std::string_view path) const;
 

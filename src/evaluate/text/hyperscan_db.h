@@ -43,6 +43,10 @@ class LazyHyperscan {
   // must then be discarded.
   bool Scan(std::string_view text, OnMatch on_match, void* context) const;
   bool ready() const { return database_.load(std::memory_order_acquire) != nullptr; }
+  // Counts `bytes` of text the caller is about to offer (a lower bound will do): when they reach
+  // `compile_after`, the database is compiled now, before the first of them, rather than after
+  // `compile_after` bytes were scanned the slow way.
+  void Expect(std::size_t bytes) const { Database(bytes); }
   // Expressions the compiled database left out (kPrefilter): callers treat them as matching.
   const std::vector<unsigned>& left_out() const { return left_out_; }
 

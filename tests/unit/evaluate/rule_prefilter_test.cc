@@ -116,7 +116,7 @@ TEST_CASE("the prefilter marks every default rule RE2 matches, in a text or any 
   CHECK(matched > 1000);
 }
 
-TEST_CASE("the prefilter marks nothing in a clean text, and does not serve before compiling",
+TEST_CASE("the prefilter marks nothing in a clean text, and serves only once compiled or announced",
           "[unit][evaluate][secrets]") {
   if (!LazyHyperscan::Available()) {
     std::printf("%s: built without Hyperscan\n", std::string(testing::kSkipMarker).c_str());
@@ -132,6 +132,11 @@ TEST_CASE("the prefilter marks nothing in a clean text, and does not serve befor
   CHECK(std::count(may.begin(), may.end(), 1) == 0);
   RulePrefilter later(rules, 1 << 20);
   CHECK_FALSE(later.MayMatch("short text", may));
+  // Announced text counts: less than the mark leaves it lazy, reaching it compiles at once.
+  later.Expect(1000);
+  CHECK_FALSE(later.MayMatch("short text", may));
+  later.Expect(1 << 20);
+  CHECK(later.MayMatch("short text", may));
 }
 
 TEST_CASE("the prefilter marks what RE2 matches in the Nosey Parker and Kingfisher examples",
