@@ -143,13 +143,74 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   if (auto added = AddMetadata(repo, *diffs, std::nullopt, request.max_file_bytes, facts); !added) {
     return tl::unexpected(added.error());
   }
+  PriorTexts read;
   if (auto added = AddContexts(repo, *diffs, std::nullopt, {head->value_or("")}, skipped_before,
-                               request.max_file_bytes, facts);
+                               request.max_file_bytes, read, facts);
       !added) {
     return tl::unexpected(added.error());
   }
   return facts;
 }
+
+// Each commit's own diff (against its parents in the range, the base standing for any other),
+// computed ahead in batches on every core, each worker with its own handle: the diffs are
+// independent, and most of a range check's time. Batches bound how many commits' texts are
+// held at once.
+class RangeDiffs {
+ public:
+  RangeDiffs(GitRepository& repo, const std::vector<CommitRef>& commits,
+             const std::set<std::string, std::less<>>& in_range, const std::string& base,
+             std::int64_t max_file_bytes)
+      : repo_(repo),
+        commits_(commits),
+        in_range_(in_range),
+        base_(base),
+        max_file_bytes_(max_file_bytes) {}
+
+  // Commit c's diffs; commits are taken in order.
+  core::Result<std::vector<FileDiff>> Take(std::size_t c) {
+    if (c >= batch_begin_ + batch_.size()) Compute(c);
+    return std::move(batch_[c - batch_begin_]);
+  }
+
+ private:
+  static constexpr std::size_t kBatch = 64;
+
+  void Compute(std::size_t from) {
+    batch_begin_ = from;
+    const std::size_t count = std::min(kBatch, commits_.size() - from);
+    batch_.assign(count, std::vector<FileDiff>());
+    const std::size_t threads = core::ThreadsFor(count, count, 4, 0);
+    while (handles_.size() + 1 < threads) {
+      auto handle = repo_.Reopen();
+      if (!handle) break;  // fewer workers; a handle that will not open is no error here
+      handles_.push_back(std::move(*handle));
+    }
+    core::ParallelFor(count, std::min(threads, handles_.size() + 1),
+                      [&](std::size_t item, std::size_t worker) {
+                        GitRepository& repo = worker == 0 ? repo_ : *handles_[worker - 1];
+                        batch_[item] = Diff(repo, commits_[from + item]);
+                      });
+  }
+
+  core::Result<std::vector<FileDiff>> Diff(GitRepository& repo, const CommitRef& commit) const {
+    if (commit.parents <= 1) return repo.DiffCommit(commit.id, max_file_bytes_);
+    std::vector<std::string> parents;
+    for (const std::string& parent : commit.parent_ids) {
+      parents.push_back(in_range_.contains(parent) ? parent : base_);
+    }
+    return DiffMerge(repo, commit.id, parents, max_file_bytes_);
+  }
+
+  GitRepository& repo_;
+  const std::vector<CommitRef>& commits_;
+  const std::set<std::string, std::less<>>& in_range_;
+  const std::string& base_;
+  std::int64_t max_file_bytes_;
+  std::vector<std::unique_ptr<GitRepository>> handles_;
+  std::size_t batch_begin_ = 0;
+  std::vector<core::Result<std::vector<FileDiff>>> batch_;
+};
 
 core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& request) {
   ChangeFacts facts;
@@ -179,15 +240,13 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   // is not new only when the base had it.
   std::set<std::string, std::less<>> in_range;
   for (const CommitRef& commit : *commits) in_range.insert(commit.id);
-  for (const CommitRef& commit : *commits) {
+  RangeDiffs range_diffs(repo, *commits, in_range, *base, request.max_file_bytes);
+  PriorTexts read;  // the trusted versions, shared by every commit's contexts
+  for (std::size_t c = 0; c < commits->size(); ++c) {
+    const CommitRef& commit = (*commits)[c];
     facts.commits.push_back(
         CommitFacts{commit.id, commit.author, commit.trailers, commit.message, commit.parents > 1});
-    std::vector<std::string> parents;
-    for (const std::string& parent : commit.parent_ids) {
-      parents.push_back(in_range.contains(parent) ? parent : *base);
-    }
-    auto diffs = commit.parents > 1 ? DiffMerge(repo, commit.id, parents, request.max_file_bytes)
-                                    : repo.DiffCommit(commit.id, request.max_file_bytes);
+    auto diffs = range_diffs.Take(c);
     if (!diffs) return tl::unexpected(diffs.error());
     facts.commits.back().paths = ChangedPaths(*diffs);
     const std::size_t skipped_before = facts.scope.skipped.size();
@@ -198,7 +257,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
       return tl::unexpected(added.error());
     }
     if (auto added = AddContexts(repo, *diffs, commit.id, trusted, skipped_before,
-                                 request.max_file_bytes, facts);
+                                 request.max_file_bytes, read, facts);
         !added) {
       return tl::unexpected(added.error());
     }
@@ -234,8 +293,8 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
       !added) {
     return tl::unexpected(added.error());
   }
-  if (auto added =
-          AddContexts(repo, *net, std::nullopt, trusted, 0, request.max_file_bytes, net_facts);
+  if (auto added = AddContexts(repo, *net, std::nullopt, trusted, 0, request.max_file_bytes, read,
+                               net_facts);
       !added) {
     return tl::unexpected(added.error());
   }

@@ -271,7 +271,11 @@ core::Result<std::unique_ptr<GitRepository>> GitRepository::Open(const std::stri
     const int rc = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
     if (rc != 0) return tl::unexpected(OpenError(path, rc));
   }
-  return std::unique_ptr<GitRepository>(new GitRepository(repo, index));
+  return std::unique_ptr<GitRepository>(new GitRepository(repo, index, path));
+}
+
+core::Result<std::unique_ptr<GitRepository>> GitRepository::Reopen() const {
+  return Open(opened_from_);
 }
 
 GitRepository::~GitRepository() {

@@ -76,6 +76,9 @@ class GitRepository {
   // and the current folder (GIT_DIR, GIT_INDEX_FILE, linked worktrees).
   static core::Result<std::unique_ptr<GitRepository>> Open(const std::string& path);
   ~GitRepository();
+  // The same repository opened again, as it was opened (path or environment): a handle for
+  // another thread (libgit2's handles are not shared between threads).
+  core::Result<std::unique_ptr<GitRepository>> Reopen() const;
   GitRepository(const GitRepository&) = delete;
   GitRepository& operator=(const GitRepository&) = delete;
 
@@ -158,11 +161,13 @@ class GitRepository {
                                                       const std::string& path);
 
  private:
-  GitRepository(git_repository* repo, git_index* index) : repo_(repo), index_(index) {}
+  GitRepository(git_repository* repo, git_index* index, std::string opened_from)
+      : repo_(repo), index_(index), opened_from_(std::move(opened_from)) {}
   core::Result<git_index*> Index();
 
   git_repository* repo_;
-  git_index* index_;  // an index opened from GIT_INDEX_FILE, else nullptr (use the repo's)
+  git_index* index_;         // an index opened from GIT_INDEX_FILE, else nullptr (use the repo's)
+  std::string opened_from_;  // the path Open was given ("" for the environment)
 };
 
 }  // namespace riskgate::collect

@@ -42,7 +42,7 @@ core::Result<void> AddBaseVersions(GitRepository& repo, const std::optional<std:
 core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>& diffs,
                                const std::optional<std::string>& commit,
                                const std::vector<std::string>& priors, std::size_t skipped_before,
-                               std::int64_t max_file_bytes, ChangeFacts& facts) {
+                               std::int64_t max_file_bytes, PriorTexts& read, ChangeFacts& facts) {
   std::set<std::string, std::less<>> skipped;
   for (std::size_t i = skipped_before; i < facts.scope.skipped.size(); ++i) {
     skipped.insert(facts.scope.skipped[i].path);
@@ -56,13 +56,20 @@ core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>&
     if (newline == std::string::npos || newline + 1 == content.size()) continue;  // one line
     Fragment fragment{diff.path, commit, 1, content, FragmentKind::kContext};
     for (const std::string& prior : priors) {
-      std::optional<std::string> text;
-      if (!prior.empty()) {
-        auto read = TextAt(repo, prior, diff.path, max_file_bytes);
-        if (!read) return tl::unexpected(read.error());
-        text = std::move(*read);
+      if (prior.empty()) {
+        fragment.prior.emplace_back();
+        continue;
       }
-      fragment.prior.push_back(text.value_or(""));
+      auto [at, inserted] = read.try_emplace({prior, diff.path});
+      if (inserted) {
+        auto text = TextAt(repo, prior, diff.path, max_file_bytes);
+        if (!text) {
+          read.erase(at);
+          return tl::unexpected(text.error());
+        }
+        at->second = std::move(*text);
+      }
+      fragment.prior.push_back(at->second.value_or(""));
     }
     facts.fragments.push_back(std::move(fragment));
   }

@@ -6,8 +6,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "collect/change_collector.h"
@@ -23,6 +25,10 @@ namespace riskgate::collect {
 core::Result<void> AddBaseVersions(GitRepository& repo, const std::optional<std::string>& base,
                                    std::int64_t max_file_bytes, std::vector<ChangedFile>& files);
 
+// Versions of files in trusted commits, keyed by (commit, path): read once for a whole range,
+// where many commits modify one file.
+using PriorTexts = std::map<std::pair<std::string, std::string>, std::optional<std::string>>;
+
 // For each of `diffs` (a change judged as `commit`) that modifies a file and that AddDiffs
 // neither skipped nor already gave whole (`skipped_before` is the size of
 // `facts.scope.skipped` before that AddDiffs call), adds a kContext fragment: the new version
@@ -31,7 +37,7 @@ core::Result<void> AddBaseVersions(GitRepository& repo, const std::optional<std:
 core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>& diffs,
                                const std::optional<std::string>& commit,
                                const std::vector<std::string>& priors, std::size_t skipped_before,
-                               std::int64_t max_file_bytes, ChangeFacts& facts);
+                               std::int64_t max_file_bytes, PriorTexts& read, ChangeFacts& facts);
 
 // For each file of `tree` (the judged tree) whose role the base did not give it
 // (`request.role_changed`), judges it whole with no base version: the document of the change
