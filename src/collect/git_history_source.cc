@@ -110,22 +110,17 @@ class GitHistorySource final : public HistorySource {
     if (auto compared = diff_.Compare(RawId(commit.parent_trees[0]), tree, out); !compared) {
       return tl::unexpected(compared.error());
     }
-    if (commit.parents.size() > 1) {
-      // A merge gives new content only where no parent had this blob already.
-      std::optional<core::Error> error;
+    // A merge gives new content only where no parent had this blob already.
+    for (std::size_t p = 1; p < commit.parent_trees.size() && !out.changed.empty(); ++p) {
+      std::vector<std::string_view> paths;
+      for (const PathChange& change : out.changed) paths.push_back(change.path);
+      auto blobs = diff_.BlobsAt(RawId(commit.parent_trees[p]), paths);
+      if (!blobs) return tl::unexpected(blobs.error());
+      std::size_t i = 0;
       std::erase_if(out.changed, [&](PathChange& change) {
-        for (std::size_t p = 1; p < commit.parent_trees.size() && !error; ++p) {
-          auto blob = diff_.BlobAt(RawId(commit.parent_trees[p]), change.path);
-          if (!blob) {
-            error = blob.error();
-            return false;
-          }
-          change.parent_blobs.push_back(std::move(*blob));
-          if (change.parent_blobs.back() == change.blob) return true;
-        }
-        return false;
+        change.parent_blobs.push_back(std::move((*blobs)[i++]));
+        return change.parent_blobs.back() == change.blob;
       });
-      if (error) return tl::unexpected(*error);
     }
     return out;
   }

@@ -1,5 +1,9 @@
 #include "collect/tree_diff.h"
 
+#include <functional>
+#include <optional>
+#include <unordered_map>
+
 #include "core/text.h"
 
 namespace riskgate::collect {
@@ -138,28 +142,98 @@ core::Result<void> TreeDiff::Descend(const TreeEntry* old_entry, const TreeEntry
 }
 
 core::Result<std::string> TreeDiff::BlobAt(std::string_view root, std::string_view path) {
-  auto tree = load_(root);
-  if (!tree) return tl::unexpected(tree.error());
-  std::shared_ptr<const ParsedTree> at = std::move(*tree);
-  while (true) {
-    const std::size_t slash = path.find('/');
-    const std::string_view name = path.substr(0, slash);
-    const bool last = slash == std::string_view::npos;
-    const ParsedTree& here = *at;
-    TreeEntry found;
-    for (std::size_t i = 0; i < here.size() && found.id.empty(); ++i) {
-      const TreeEntry entry = here[i];
-      if (entry.name == name && (last ? IsRegular(entry.mode) : entry.mode == EntryMode::kTree)) {
-        found = entry;
+  auto blobs = BlobsAt(root, {path});
+  if (!blobs) return tl::unexpected(blobs.error());
+  return std::move(blobs->front());
+}
+
+namespace {
+
+// One folder of a lookup: its first entry of a name and kind (a regular file or a tree) is found
+// by reading the entries in order, until so many lookups were made that indexing them pays.
+class Folder {
+ public:
+  explicit Folder(std::shared_ptr<const ParsedTree> tree) : tree_(std::move(tree)) {}
+
+  std::optional<TreeEntry> Find(std::string_view name, bool folder) {
+    if (++lookups_ == kIndexAfter) Index();
+    if (lookups_ >= kIndexAfter) {
+      auto& index = folder ? folders_ : files_;
+      auto it = index.find(name);
+      if (it == index.end()) return std::nullopt;
+      return it->second;
+    }
+    for (std::size_t i = 0; i < tree_->size(); ++i) {
+      const TreeEntry entry = (*tree_)[i];
+      if (entry.name == name && Wanted(entry, folder)) return entry;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static constexpr int kIndexAfter = 8;
+
+  static bool Wanted(const TreeEntry& entry, bool folder) {
+    return folder ? entry.mode == EntryMode::kTree : IsRegular(entry.mode);
+  }
+
+  void Index() {
+    for (std::size_t i = 0; i < tree_->size(); ++i) {
+      const TreeEntry entry = (*tree_)[i];
+      if (Wanted(entry, false)) files_.try_emplace(entry.name, entry);
+      if (Wanted(entry, true)) folders_.try_emplace(entry.name, entry);
+    }
+  }
+
+  std::shared_ptr<const ParsedTree> tree_;
+  int lookups_ = 0;
+  std::unordered_map<std::string_view, TreeEntry> files_;
+  std::unordered_map<std::string_view, TreeEntry> folders_;
+};
+
+}  // namespace
+
+core::Result<std::vector<std::string>> TreeDiff::BlobsAt(
+    std::string_view root, const std::vector<std::string_view>& paths) {
+  // Folders by their path under `root` ("" for the root itself); null where there is none.
+  std::unordered_map<std::string_view, std::unique_ptr<Folder>> folders;
+  auto loaded = load_(root);
+  if (!loaded) return tl::unexpected(loaded.error());
+  folders.emplace("", std::make_unique<Folder>(std::move(*loaded)));
+  // The folder at `dir` (a prefix of one of `paths`, which outlive the map), read on first use.
+  std::function<core::Result<Folder*>(std::string_view)> folder_at =
+      [&](std::string_view dir) -> core::Result<Folder*> {
+    if (auto it = folders.find(dir); it != folders.end()) return it->second.get();
+    const std::size_t slash = dir.rfind('/');
+    const std::string_view parent_dir = slash == std::string_view::npos ? "" : dir.substr(0, slash);
+    const std::string_view name = slash == std::string_view::npos ? dir : dir.substr(slash + 1);
+    auto parent = folder_at(parent_dir);
+    if (!parent) return tl::unexpected(parent.error());
+    std::unique_ptr<Folder> folder;
+    if (*parent != nullptr) {
+      if (auto entry = (*parent)->Find(name, true)) {
+        auto tree = load_(entry->id);
+        if (!tree) return tl::unexpected(tree.error());
+        folder = std::make_unique<Folder>(std::move(*tree));
       }
     }
-    if (found.id.empty()) return std::string();
-    if (last) return core::HexBytes(found.id);
-    auto next = load_(found.id);
-    if (!next) return tl::unexpected(next.error());
-    at = std::move(*next);
-    path.remove_prefix(slash + 1);
+    return folders.emplace(dir, std::move(folder)).first->second.get();
+  };
+  std::vector<std::string> out;
+  out.reserve(paths.size());
+  for (const std::string_view path : paths) {
+    if (path.size() > kMaxPathBytes) return tl::unexpected(TooDeep(std::string(path)).error());
+    const std::size_t slash = path.rfind('/');
+    auto folder = folder_at(slash == std::string_view::npos ? "" : path.substr(0, slash));
+    if (!folder) return tl::unexpected(folder.error());
+    std::string blob;
+    if (*folder != nullptr) {
+      const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+      if (auto entry = (*folder)->Find(name, false)) blob = core::HexBytes(entry->id);
+    }
+    out.push_back(std::move(blob));
   }
+  return out;
 }
 
 }  // namespace riskgate::collect

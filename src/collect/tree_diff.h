@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "collect/history_source.h"
 #include "collect/pack/tree_object.h"
@@ -38,8 +39,13 @@ class TreeDiff {
   // root: nothing there). Raw ids in, hex ids out.
   core::Result<void> Compare(std::string_view old_root, std::string_view new_root,
                              CommitChanges& out);
-  // The hex id of the regular file at `path` under `root` (raw), or "" when there is none.
+  // The hex id of the regular file at `path` under `root` (raw), or "" when there is none: in
+  // each folder, the first entry of that name and kind.
   core::Result<std::string> BlobAt(std::string_view root, std::string_view path);
+  // BlobAt for each of `paths`, each folder on the way read and indexed once (a merge asks
+  // this of its other parents for every path it changed: thousands, in a 500-entry root).
+  core::Result<std::vector<std::string>> BlobsAt(std::string_view root,
+                                                 const std::vector<std::string_view>& paths);
 
  private:
   core::Result<void> Diff(const pack::ParsedTree* old_tree, const pack::ParsedTree* new_tree,

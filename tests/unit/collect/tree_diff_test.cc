@@ -177,6 +177,24 @@ TEST_CASE("the tree comparison lists what git diff-tree lists, commit by commit"
       REQUIRE(blob);
       CHECK(blob->empty());  // no regular file there
     }
+    // Many paths at once (folders read once, looked up often enough to be indexed): the same.
+    std::vector<std::string> paths;
+    for (int round = 0; round < 4; ++round) {
+      for (const char* path : {"dir/a.txt", "dir/deep", "foo/inside.txt", "new/x/y.txt", "dir",
+                               "missing", "dir/a.txt/x", "new/x/none", "new/none/y.txt"}) {
+        paths.emplace_back(path);
+      }
+    }
+    const std::vector<std::string_view> views(paths.begin(), paths.end());
+    auto blobs = diff.BlobsAt(tree, views);
+    REQUIRE(blobs);
+    REQUIRE(blobs->size() == paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      INFO(paths[i]);
+      auto one = diff.BlobAt(tree, paths[i]);
+      REQUIRE(one);
+      CHECK((*blobs)[i] == *one);
+    }
   }
 }
 
@@ -202,6 +220,14 @@ TEST_CASE("a hostile tree out of order or with duplicate names never hides new c
   // Every (name, blob) of the new tree that the old tree does not have at that name is listed.
   CHECK(listed.count({"config", core::HexBytes(secret)}) == 1);
   CHECK(listed.count({"config", core::HexBytes(b)}) == 1);
+  // Looked up by path, a name is its first entry of the kind, however often it is asked for
+  // (a folder asked often is indexed).
+  for (const std::size_t times : {std::size_t{1}, std::size_t{20}}) {
+    const std::vector<std::string_view> paths(times, "config");
+    auto blobs = diff.BlobsAt(new_root, paths);
+    REQUIRE(blobs);
+    CHECK(*blobs == std::vector<std::string>(times, core::HexBytes(secret)));
+  }
 }
 
 TEST_CASE("trees nested without end, cycling or with overlong paths are refused",
