@@ -3,9 +3,11 @@
 // matches than RE2 finds, in a whole text or in any window of its lines). A full-history audit
 // asks this of every blob, and nearly every blob is clean: one pass at about 1 GB/s instead of
 // a keyword pass, keyword windows and one RE2 search per candidate rule. Compiled once the
-// texts asked about (or announced) reach `compile_after` bytes: compiling takes a second or so
-// for the default pack, as long as the slow way takes for about 64 MB, and more than a small
-// audit takes. Before that, and without Hyperscan, it does not serve.
+// texts asked about (or announced) reach `compile_after` bytes: compiling takes two seconds or
+// so for the default pack, more than a small audit takes (the bench corpus's 5,000 commits take
+// one). A full-history sweep announces its packs' size, a lower bound of what it inflates, so a
+// large store has the prefilter from its first blob. Before that, and without Hyperscan, it
+// does not serve.
 #pragma once
 
 #include <cstddef>
@@ -28,7 +30,7 @@ std::optional<std::string> LoosePattern(std::string_view source);
 
 class RulePrefilter {
  public:
-  static constexpr std::size_t kCompileAfterBytes = std::size_t{64} << 20;
+  static constexpr std::size_t kCompileAfterBytes = std::size_t{256} << 20;
 
   explicit RulePrefilter(const std::vector<policy::SecretRule>& rules,
                          std::size_t compile_after = kCompileAfterBytes);
