@@ -28,6 +28,8 @@ int HexDigitValue(char c);
 std::string PercentDecoded(std::string_view text);
 
 std::string AsciiLower(std::string_view text);
+// `text` without ASCII white space (space, tab, CR, LF, FF, VT) at either end.
+std::string_view TrimSpace(std::string_view text);
 
 // A secret shown to humans: at most the first 4 characters, then "…" (never more than a quarter of
 // the secret), or "REDACTED" for short secrets.

@@ -16,7 +16,7 @@ constexpr std::array<PinsRuleInfo, 21> kRules = {{
     {"unpinned-action-trusted-owner", Severity::kMedium,
      "an action of a trusted owner (actions/*, github/*) is pinned to a tag or branch"},
     {"pin-missing-version-comment", Severity::kLow,
-     "a SHA-pinned action has no `# vX.Y.Z` comment saying which release the SHA is"},
+     "a SHA-pinned action has no comment naming the release the SHA is (`# vX.Y.Z`)"},
     {"unpinned-image", Severity::kMedium,
      "a container image (Dockerfile FROM, job container or service) has no @sha256 digest"},
     {"unpinned-gitlab-include", Severity::kHigh,

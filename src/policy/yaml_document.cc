@@ -49,6 +49,18 @@ class Converter {
                    "-quoted string is never closed");
   }
 
+  // How a key YAML reads as null is written (`null`, `Null`, `NULL`, `~`), from the text; ""
+  // for an empty key.
+  std::string NullKeyName(const YAML::Node& key) const {
+    const YAML::Mark at = key.Mark();
+    if (at.is_null() || at.pos < 0 || static_cast<std::size_t>(at.pos) >= text_.size()) return "";
+    const std::string_view rest = text_.substr(static_cast<std::size_t>(at.pos));
+    for (const std::string_view spelling : {"null", "Null", "NULL", "~"}) {
+      if (rest.starts_with(spelling)) return std::string(spelling);
+    }
+    return "";
+  }
+
   core::Node Convert(const YAML::Node& node, int depth) {
     core::Node out;
     out.mark = ToMark(node.Mark());
@@ -86,11 +98,13 @@ class Converter {
         for (const auto& entry : node) {
           const core::Mark key_mark = ToMark(entry.first.Mark());
           if (entry.first.Tag() == "!") RequireClosingQuote(entry.first.Mark(), key_mark);
-          if (!entry.first.IsScalar()) {
+          // `null:` (or `~:`) is a key YAML reads as null; the platforms read it as the name.
+          if (!entry.first.IsScalar() && !entry.first.IsNull()) {
             diagnostics_.Add(file_, key_mark, "", "map keys must be plain scalars");
             continue;
           }
-          const std::string& key = entry.first.Scalar();
+          const std::string key =
+              entry.first.IsNull() ? NullKeyName(entry.first) : entry.first.Scalar();
           if (!seen.insert(key).second) {
             diagnostics_.Add(file_, key_mark, key, "duplicate key");
             continue;

@@ -334,11 +334,24 @@ class WorkflowChecker {
 
 }  // namespace
 
+// Whether a pin's comment names the release it is: a version (`v4`, `v4.2.2`, `1.2.3-rc.1`,
+// `tag=v4`) or a ref (`ratchet:owner/repo@v4`, `pin@v4`); not any words (`# do not touch`).
+bool NamesVersion(std::string_view comment) {
+  static const core::Regex version(
+      R"((?:^|[\s:=@(])[vV]?\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.-]+)?(?:$|[\s,;)]))");
+  static const core::Regex ref(R"(@[0-9A-Za-z][0-9A-Za-z._/-]*)");
+  return version.PartialMatch(comment) || ref.PartialMatch(comment);
+}
+
 std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
                                 std::string_view trailing_comment,
                                 const policy::PinsControl& pins) {
   std::vector<PinIssue> out;
-  if (uses.starts_with("./")) return out;  // a local action: pinned by this commit
+  // A block scalar (`uses: |`) ends in a newline, which GitHub does not read as part of it.
+  uses = core::TrimSpace(uses);
+  // A local action (`./dir`) or the same repository at the running commit (`$/dir`, GitHub's
+  // self-repository reference): pinned by the commit the workflow runs at.
+  if (uses.starts_with("./") || uses.starts_with("$/")) return out;
   if (uses.starts_with("docker://")) {
     const std::string image(uses.substr(9));
     const ImagePin pin = CheckImageReference(image);
@@ -361,14 +374,16 @@ std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
   const auto second = slash == std::string::npos ? std::string::npos : name.find('/', slash + 1);
   const std::string repo = name.substr(0, second);
   if (IsFullCommitSha(ref)) {
-    if (trailing_comment.empty()) {
+    if (!NamesVersion(trailing_comment)) {
       out.push_back(
           {"pin-missing-version-comment",
            line,
            column,
-           "'" + std::string(uses) +
-               "' is pinned to a SHA without a comment naming "
-               "its release, so reviewers and update bots cannot tell which version it is",
+           "'" + std::string(uses) + "' is pinned to a SHA without a comment naming " +
+               (trailing_comment.empty()
+                    ? std::string("its release")
+                    : "its release ('# " + std::string(trailing_comment) + "' names no version)") +
+               ", so reviewers and update bots cannot tell which version it is",
            "uses: " + std::string(uses) + " # vX.Y.Z  (the tag this SHA is)",
            "",
            {}});

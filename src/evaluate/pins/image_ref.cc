@@ -8,14 +8,8 @@
 namespace riskgate::evaluate::pins {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 std::string_view StripScheme(std::string_view image) {
-  image = Trim(image);
+  image = core::TrimSpace(image);
   if (image.starts_with("docker://")) image.remove_prefix(9);
   return image;
 }

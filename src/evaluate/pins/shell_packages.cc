@@ -256,6 +256,12 @@ std::optional<PackageIssue> Msbuild(const Words& args) {
 }  // namespace
 
 std::optional<PackageIssue> CheckPackageCommand(const CommandView& view) {
+  // `gem install --help`, `pip install -h`: prints how to install, installs nothing.
+  if (std::any_of(view.args.begin(), view.args.end(), [](const ShellWord* word) {
+        return word->value == "--help" || word->value == "-h";
+      })) {
+    return std::nullopt;
+  }
   const std::string& n = view.name;
   if (n == "go") return Go(view.args);
   if (n == "npm") return Npm(view.args);

@@ -21,12 +21,6 @@ bool Contains(std::string_view haystack, std::string_view needle) {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 bool PasswordLikeKey(std::string_view key) {
   const std::string lower = core::AsciiLower(key);
   if (Contains(lower, "public")) return false;
@@ -74,7 +68,7 @@ std::optional<std::string> Judge(std::string_view key, std::string_view value, b
 // Adds `written` under `key` when it holds a secret; data values are base64 first.
 void Add(std::string_view key, std::string_view written, bool from_data, int line, int column,
          std::vector<KubernetesValue>& out) {
-  std::string value(Trim(written));
+  std::string value(core::TrimSpace(written));
   bool binary = false;
   if (from_data) {
     std::string compact;
@@ -85,7 +79,7 @@ void Add(std::string_view key, std::string_view written, bool from_data, int lin
     if (!decoded) return;  // a template or a mistake: not base64, nothing decoded to judge
     binary = !decoded->empty() && !MostlyPrintable(*decoded, 0.9);
     // Binary bytes are judged by their length and kept as written: a report never shows them.
-    value = binary ? compact : std::string(Trim(*decoded));
+    value = binary ? compact : std::string(core::TrimSpace(*decoded));
   }
   auto why = Judge(key, value, binary);
   if (!why) return;
@@ -136,15 +130,16 @@ void ReadLines(std::string_view text, std::vector<KubernetesValue>& out) {
     while (end < lines.size() && !lines[end].starts_with("---")) ++end;
     bool secret = false;
     for (std::size_t i = doc; i < end; ++i) {
-      std::string_view t = Trim(lines[i]);
-      if (t.starts_with("- ")) t = Trim(t.substr(2));
-      if (t.starts_with("kind:") && Unquote(Trim(t.substr(5))) == "Secret") secret = true;
+      std::string_view t = core::TrimSpace(lines[i]);
+      if (t.starts_with("- ")) t = core::TrimSpace(t.substr(2));
+      if (t.starts_with("kind:") && Unquote(core::TrimSpace(t.substr(5))) == "Secret")
+        secret = true;
     }
     int section = 0;  // 0 none, 1 data, 2 stringData
     std::size_t section_indent = 0;
     for (std::size_t i = secret ? doc : end; i < end; ++i) {
       const std::string_view line = lines[i];
-      const std::string_view t = Trim(line);
+      const std::string_view t = core::TrimSpace(line);
       if (t.empty() || t.starts_with('#')) continue;
       const std::size_t indent = line.find_first_not_of(" \t");
       if (t == "data:" || t == "stringData:") {
@@ -159,8 +154,8 @@ void ReadLines(std::string_view text, std::vector<KubernetesValue>& out) {
       }
       const std::size_t colon = t.find(": ");
       if (colon == std::string_view::npos) continue;
-      const std::string_view key = Unquote(Trim(t.substr(0, colon)));
-      std::string_view value = Trim(t.substr(colon + 2));
+      const std::string_view key = Unquote(core::TrimSpace(t.substr(0, colon)));
+      std::string_view value = core::TrimSpace(t.substr(colon + 2));
       if (value.starts_with('|') || value.starts_with('>')) continue;
       value = Unquote(value);
       const std::size_t column = static_cast<std::size_t>(value.data() - line.data()) + 1;

@@ -226,6 +226,16 @@ TEST_CASE("gem install needs -v with an exact version", "[pins]") {
   CHECK(RulesOf("gem install rails:7.1.3") == kNone);
 }
 
+TEST_CASE("issue 22: asking an installer for help installs nothing", "[pins]") {
+  CHECK(RulesOf("gem install --help") == kNone);
+  CHECK(RulesOf("gem install -h") == kNone);
+  CHECK(RulesOf("pip install --help") == kNone);
+  CHECK(RulesOf("npm install -h") == kNone);
+  CHECK(RulesOf("go install --help") == kNone);
+  // Help of another command on the line does not excuse an install.
+  CHECK(RulesOf("gem --help; gem install bundler") == Strings{"gem-install"});
+}
+
 TEST_CASE("choco needs checksums and nuget/dotnet need versions or locked mode", "[pins]") {
   CHECK(RulesOf("choco install git -y") == Strings{"choco-install"});
   CHECK(RulesOf("choco.exe install git --requirechecksums") == kNone);

@@ -78,6 +78,47 @@ TEST_CASE("a SHA pin without a version comment is a mild warning", "[pins]") {
         std::vector<std::string>{"pin-missing-version-comment"});
 }
 
+TEST_CASE("issue 22: a version comment must name a version, not just be a comment", "[pins]") {
+  for (const char* comment : {"v4", "v4.2.2", "4.2.2", "v1.2.3-rc.1", "tag=v4.1.1",
+                              "ratchet:actions/checkout@v4", "pin@v4", "v4 (latest)"}) {
+    INFO(comment);
+    CHECK(CheckUses("org/tool@" + kSha, 1, 1, comment, {}).empty());
+  }
+  for (const char* comment : {"some comment", "do not touch", "TODO", "pinned", "see #123x"}) {
+    INFO(comment);
+    const auto issues = CheckUses("org/tool@" + kSha, 1, 1, comment, {});
+    REQUIRE(Rules(issues) == std::vector<std::string>{"pin-missing-version-comment"});
+    CHECK(issues[0].message.find("names no version") != std::string::npos);
+  }
+}
+
+TEST_CASE("issue 22: GitHub's self-repository reference $/ is pinned like ./", "[pins]") {
+  CHECK(CheckUses("$/.github/actions/build", 1, 1, "", {}).empty());
+  CHECK(Workflow("on: push\npermissions: {}\njobs:\n  call:\n    uses: $/.github/workflows/"
+                 "reusable.yml\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: "
+                 "$/.github/actions/hello\n")
+            .empty());
+}
+
+TEST_CASE("issue 22: a block-scalar uses: is read without its trailing newline", "[pins]") {
+  const auto issues = Workflow(
+      "on: push\npermissions: {}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n"
+      "      - uses: |\n          actions/checkout@" +
+      kSha + "\n      - uses: >-\n          org/tool@v1\n");
+  REQUIRE(issues.size() == 2);
+  CHECK(issues[0].rule == "pin-missing-version-comment");
+  CHECK(issues[0].message.find('\n') == std::string::npos);
+  CHECK(issues[1].rule == "unpinned-action");
+  CHECK(issues[1].message.find("mutable ref 'v1'") != std::string::npos);
+}
+
+TEST_CASE("issue 22: a null mapping key is a key named null, not an unparsable file", "[pins]") {
+  const auto issues = Workflow(
+      "on: push\npermissions: {}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n"
+      "      - null: value\n        uses: org/tool@v1\n");
+  CHECK(Rules(issues) == std::vector<std::string>{"unpinned-action"});
+}
+
 TEST_CASE("the policy can allow tag pins for chosen owners", "[pins]") {
   policy::PinsControl pins;
   pins.allow_tag_pins = {"my-org/*"};

@@ -66,3 +66,25 @@ TEST_CASE("issue 16: a byte order mark and CRLF lines do not shift where documen
 }
 
 }  // namespace riskgate::policy
+
+namespace riskgate::policy {
+
+TEST_CASE("issue 22: a key YAML reads as null keeps its spelling, and repeats are duplicates",
+          "[policy]") {
+  core::Diagnostics diagnostics;
+  auto root = ParseYaml("- null: a\n  ~: b\n  Null: c\n  name: d\n", "f.yml", diagnostics);
+  REQUIRE(root);
+  CHECK(diagnostics.empty());
+  const core::Node& step = root->items.at(0);
+  REQUIRE(step.fields.size() == 4);
+  CHECK(step.fields[0].first == "null");
+  CHECK(step.fields[1].first == "~");
+  CHECK(step.fields[2].first == "Null");
+  REQUIRE(step.Find("name") != nullptr);
+  CHECK(step.Find("name")->scalar == "d");
+  core::Diagnostics twice;
+  ParseYaml("null: a\nnull: b\n", "f.yml", twice);
+  CHECK_FALSE(twice.empty());
+}
+
+}  // namespace riskgate::policy
