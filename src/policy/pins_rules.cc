@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 21> kRules = {{
+constexpr std::array<PinsRuleInfo, 26> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA"},
     {"unpinned-action-trusted-owner", Severity::kMedium,
@@ -48,6 +48,19 @@ constexpr std::array<PinsRuleInfo, 21> kRules = {{
     {"unjudged-script", Severity::kHigh,
      "a shell runs a repository script whose name the control does not read as a shell script "
      "(bash ci/setup.txt), so its downloads and installs are never judged"},
+    {"insecure-commands", Severity::kHigh,
+     "ACTIONS_ALLOW_UNSECURE_COMMANDS re-enables ::set-env and ::add-path, so printed text "
+     "sets the environment of later steps"},
+    {"secrets-inherit", Severity::kMedium,
+     "a job calls a reusable workflow with `secrets: inherit`, handing it every secret"},
+    {"dangerous-trigger", Severity::kLow,
+     "pull_request_target or workflow_run: privileged triggers a fork can cause (even without "
+     "a checkout of the head)"},
+    {"bot-conditions", Severity::kMedium,
+     "a condition trusts github.actor being a bot's login, which whoever triggers the event "
+     "decides"},
+    {"unsound-contains", Severity::kMedium,
+     "contains('a b', github.ref) tests for a substring, not list membership"},
 }};
 
 }  // namespace

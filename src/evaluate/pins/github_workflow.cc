@@ -10,6 +10,7 @@
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/parse_issue.h"
 #include "evaluate/pins/shell_build_files.h"
+#include "evaluate/pins/workflow_hazards.h"
 #include "evaluate/pins/yaml_lines.h"
 #include "policy/yaml_document.h"
 
@@ -419,6 +420,9 @@ std::vector<PinIssue> CheckGithubFile(std::string_view text, const std::string& 
   if (!root) return ParseIssues(diagnostics);
   WorkflowChecker checker(text, pins);
   issues = checker.Run(*root, kind);
+  auto hazards =
+      kind == GithubFileKind::kWorkflow ? CheckWorkflowHazards(*root) : CheckActionHazards(*root);
+  issues.insert(issues.end(), hazards.begin(), hazards.end());
   // Duplicate keys parse but hide a value: GitHub rejects such files.
   auto parse = ParseIssues(diagnostics);
   issues.insert(issues.end(), parse.begin(), parse.end());

@@ -1,0 +1,139 @@
+// Issue 22: workflow hazards beyond pinning (evaluate/pins/workflow_hazards.cc), each with
+// workflows written to have it and workflows that look alike but do not.
+#include <catch2/catch.hpp>
+
+#include "evaluate/pins/github_workflow.h"
+#include "evaluate/pins/workflow_hazards.h"
+
+namespace riskgate::evaluate::pins {
+namespace {
+
+// The workflow's issues of `rule` as "line:message" (the other rules' are ignored).
+std::vector<int> LinesOf(const std::string& text, const std::string& rule) {
+  std::vector<int> out;
+  for (const auto& issue :
+       CheckGithubFile(text, ".github/workflows/ci.yml", GithubFileKind::kWorkflow, {})) {
+    if (issue.rule == rule) out.push_back(issue.line);
+  }
+  return out;
+}
+
+using Lines = std::vector<int>;
+
+}  // namespace
+
+TEST_CASE("issue 22: ACTIONS_ALLOW_UNSECURE_COMMANDS set true at any level is insecure-commands",
+          "[pins]") {
+  const std::string workflow =
+      "on: push\n"                                                    // 1
+      "permissions: {}\n"                                             // 2
+      "env:\n"                                                        // 3
+      "  ACTIONS_ALLOW_UNSECURE_COMMANDS: true\n"                     // 4
+      "jobs:\n"                                                       // 5
+      "  a:\n"                                                        // 6
+      "    runs-on: ubuntu-latest\n"                                  // 7
+      "    env:\n"                                                    // 8
+      "      actions_allow_unsecure_commands: '1'\n"                  // 9
+      "    steps:\n"                                                  // 10
+      "      - run: echo hi\n"                                        // 11
+      "        env:\n"                                                // 12
+      "          ACTIONS_ALLOW_UNSECURE_COMMANDS: ${{ vars.OLD }}\n"  // 13
+      "      - run: echo hi\n"                                        // 14
+      "        env:\n"                                                // 15
+      "          ACTIONS_ALLOW_UNSECURE_COMMANDS: false\n"            // 16
+      "          OTHER: true\n";                                      // 17
+  CHECK(LinesOf(workflow, "insecure-commands") == Lines{4, 9, 13});
+}
+
+TEST_CASE("issue 22: a called workflow given every secret is secrets-inherit", "[pins]") {
+  const std::string workflow =
+      "on: push\n"
+      "permissions: {}\n"
+      "jobs:\n"
+      "  call:\n"
+      "    uses: org/repo/.github/workflows/deploy.yml@0123456789abcdef0123456789abcdef01234567 "
+      "# v1\n"
+      "    secrets: inherit\n"  // 6
+      "  named:\n"
+      "    uses: ./.github/workflows/deploy.yml\n"
+      "    secrets:\n"
+      "      TOKEN: ${{ secrets.TOKEN }}\n";
+  CHECK(LinesOf(workflow, "secrets-inherit") == Lines{6});
+}
+
+TEST_CASE("issue 22: pull_request_target and workflow_run are dangerous triggers on their own",
+          "[pins]") {
+  CHECK(LinesOf("on: pull_request_target\npermissions: {}\njobs: {}\n", "dangerous-trigger") ==
+        Lines{1});
+  CHECK(LinesOf("on: [push, workflow_run]\npermissions: {}\njobs: {}\n", "dangerous-trigger") ==
+        Lines{1});
+  CHECK(LinesOf("on:\n  push:\n  pull_request_target:\n    types: [labeled]\npermissions: {}\n"
+                "jobs: {}\n",
+                "dangerous-trigger") == Lines{3});
+  CHECK(LinesOf("on: [push, pull_request]\npermissions: {}\njobs: {}\n", "dangerous-trigger")
+            .empty());
+}
+
+TEST_CASE("issue 22: a condition on the actor being a bot is bot-conditions", "[pins]") {
+  CHECK(ComparesBotActor("github.actor == 'dependabot[bot]'"));
+  CHECK(ComparesBotActor("${{ github.triggering_actor == \"renovate[bot]\" }}"));
+  CHECK(ComparesBotActor("'dependabot[bot]' == github.actor && github.event_name == 'push'"));
+  CHECK(ComparesBotActor("github['actor'] == 'dependabot[bot]'"));
+  CHECK_FALSE(ComparesBotActor("github.event.pull_request.user.login == 'dependabot[bot]'"));
+  CHECK_FALSE(ComparesBotActor("github.actor == 'octocat'"));
+  CHECK_FALSE(ComparesBotActor("github.actor != 'dependabot[bot]'"));
+  const std::string workflow =
+      "on: pull_request_target\n"
+      "permissions: {}\n"
+      "jobs:\n"
+      "  merge:\n"
+      "    if: github.actor == 'dependabot[bot]'\n"  // 5
+      "    runs-on: ubuntu-latest\n"
+      "    steps:\n"
+      "      - if: ${{ github.event.pull_request.user.login == 'dependabot[bot]' }}\n"
+      "        run: echo ok\n";
+  CHECK(LinesOf(workflow, "bot-conditions") == Lines{5});
+}
+
+TEST_CASE("issue 22: contains() of a string literal and a context is unsound-contains", "[pins]") {
+  CHECK(UnsoundContains("contains('refs/heads/main refs/heads/dev', github.ref)"));
+  CHECK(UnsoundContains("${{ contains(\"main,dev\", github.head_ref) }}"));
+  CHECK(UnsoundContains("always() && contains( 'a b' ,inputs.env )"));
+  CHECK_FALSE(UnsoundContains("contains(fromJSON('[\"main\", \"dev\"]'), github.ref)"));
+  CHECK_FALSE(UnsoundContains("contains(github.event.head_commit.message, '[skip ci]')"));
+  CHECK_FALSE(UnsoundContains("contains(github.event.pull_request.labels.*.name, 'safe')"));
+  const std::string workflow =
+      "on: push\n"
+      "permissions: {}\n"
+      "jobs:\n"
+      "  a:\n"
+      "    runs-on: ubuntu-latest\n"
+      "    steps:\n"
+      "      - if: contains('refs/heads/main refs/heads/release', github.ref)\n"  // 7
+      "        run: ./deploy\n"
+      "      - if: contains(github.ref, 'release')\n"
+      "        run: ./other\n";
+  CHECK(LinesOf(workflow, "unsound-contains") == Lines{7});
+}
+
+TEST_CASE("issue 22: a composite action's steps are read for the same hazards", "[pins]") {
+  const std::string action =
+      "name: a\n"
+      "runs:\n"
+      "  using: composite\n"
+      "  steps:\n"
+      "    - run: echo\n"
+      "      shell: bash\n"
+      "      if: contains('main dev', github.ref_name)\n"  // 7
+      "      env:\n"
+      "        ACTIONS_ALLOW_UNSECURE_COMMANDS: true\n";  // 9
+  std::vector<std::pair<std::string, int>> found;
+  for (const auto& issue :
+       CheckGithubFile(action, "action.yml", GithubFileKind::kActionMetadata, {})) {
+    found.emplace_back(issue.rule, issue.line);
+  }
+  CHECK(found == std::vector<std::pair<std::string, int>>{{"insecure-commands", 9},
+                                                          {"unsound-contains", 7}});
+}
+
+}  // namespace riskgate::evaluate::pins
