@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 26> kRules = {{
+constexpr std::array<PinsRuleInfo, 28> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA"},
     {"unpinned-action-trusted-owner", Severity::kMedium,
@@ -61,6 +61,11 @@ constexpr std::array<PinsRuleInfo, 26> kRules = {{
      "decides"},
     {"unsound-contains", Severity::kMedium,
      "contains('a b', github.ref) tests for a substring, not list membership"},
+    {"artipacked", Severity::kHigh,
+     "a checkout persists the token in .git/config and a later step uploads the workspace "
+     "with its hidden files"},
+    {"self-hosted-runner", Severity::kMedium,
+     "a job on a self-hosted runner in a workflow that forks or commenters can trigger"},
 }};
 
 }  // namespace

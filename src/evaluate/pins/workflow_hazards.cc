@@ -1,5 +1,6 @@
 #include "evaluate/pins/workflow_hazards.h"
 
+#include <array>
 #include <string>
 
 #include "core/regex.h"
@@ -74,6 +75,103 @@ void CheckCondition(const Node* node, std::vector<PinIssue>& out) {
   }
 }
 
+// Events a fork (or anyone who can comment or open an issue) can cause.
+bool ForkCanTrigger(std::string_view event) {
+  return event == "pull_request" || event == "pull_request_target" ||
+         event == "pull_request_review" || event == "pull_request_review_comment" ||
+         event == "issue_comment" || event == "issues" || event == "discussion" ||
+         event == "discussion_comment" || event == "workflow_run";
+}
+
+// Whether `runs-on` (a label, a list of labels, or {group, labels}) names a self-hosted runner.
+bool SelfHosted(const Node* runs_on) {
+  if (runs_on == nullptr) return false;
+  auto label = [](const Node& node) {
+    return node.kind == Node::Kind::kScalar &&
+           core::AsciiLower(core::TrimSpace(node.scalar)) == "self-hosted";
+  };
+  if (label(*runs_on)) return true;
+  for (const Node& item : runs_on->items) {
+    if (label(item)) return true;
+  }
+  if (runs_on->IsMap()) {
+    if (runs_on->Find("group") != nullptr) return true;  // runner groups are self-hosted
+    if (const Node* labels = runs_on->Find("labels"); labels != nullptr) return SelfHosted(labels);
+  }
+  return false;
+}
+
+// `actions/upload-artifact` at `ref` uploads hidden files (a checkout's .git/config, holding the
+// token actions/checkout persisted): with `include-hidden-files: true`, or by default in every
+// release before v4.4.0 (a tag: `v3`, `v4.3.6`; a commit SHA says no version and counts only
+// with the input).
+bool UploadsHiddenFiles(std::string_view ref, const Node* with) {
+  if (with != nullptr &&
+      core::AsciiLower(core::TrimSpace(ScalarOf(with->Find("include-hidden-files")))) == "true") {
+    return true;
+  }
+  static const core::Regex version(R"(v?(\d+)(?:\.(\d+))?(?:\.\d+)*)");
+  std::array<std::string_view, 3> groups{};
+  if (!version.FullMatch(ref, groups)) return false;
+  const auto number = [](std::string_view digits) {
+    return digits.size() > 6 ? 1000000 : (digits.empty() ? 0 : std::stoi(std::string(digits)));
+  };
+  const int major = number(groups[1]);
+  const int minor = number(groups[2]);
+  return major < 4 || (major == 4 && minor < 4);
+}
+
+// Whether an upload's `path:` (one path or several, one per line) includes the workspace root.
+bool UploadsWorkspace(const Node* with) {
+  if (with == nullptr) return false;
+  const std::string paths = ScalarOf(with->Find("path"));
+  std::size_t start = 0;
+  while (start <= paths.size()) {
+    std::size_t end = paths.find('\n', start);
+    if (end == std::string::npos) end = paths.size();
+    const std::string path(core::TrimSpace(std::string_view(paths).substr(start, end - start)));
+    if (path == "." || path == "./" || path == "*" || path == "**" || path == "./*" ||
+        path == "${{ github.workspace }}" || path == "${{ github.workspace }}/") {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+// A job that checks out with persisted credentials (the default) and then uploads the
+// workspace, hidden files included: the token is in the artifact (zizmor's artipacked).
+void CheckArtipacked(const Node* steps, std::vector<PinIssue>& out) {
+  if (steps == nullptr) return;
+  const Node* checkout = nullptr;
+  for (const Node& step : steps->items) {
+    if (!step.IsMap()) continue;
+    const std::string uses = core::AsciiLower(core::TrimSpace(ScalarOf(step.Find("uses"))));
+    const Node* with = step.Find("with");
+    if (uses.starts_with("actions/checkout@")) {
+      const std::string persist =
+          with == nullptr ? "" : core::AsciiLower(ScalarOf(with->Find("persist-credentials")));
+      if (persist != "false") checkout = &step;
+      continue;
+    }
+    if (checkout == nullptr || !uses.starts_with("actions/upload-artifact@")) continue;
+    const std::string ref = uses.substr(uses.find('@') + 1);
+    if (!UploadsWorkspace(with) || !UploadsHiddenFiles(ref, with)) continue;
+    const Node* at = checkout->Find("uses");
+    out.push_back({"artipacked",
+                   at->mark.line,
+                   at->mark.column,
+                   "actions/checkout keeps the job's token in .git/config (persist-credentials "
+                   "defaults to true) and a later step uploads the workspace with its hidden "
+                   "files: whoever can download the artifact gets the token",
+                   "set `with: {persist-credentials: false}` on the checkout (and upload only "
+                   "the build output, not the workspace)",
+                   "use actions/upload-artifact v4.4.0 or later without include-hidden-files",
+                   {step.Find("uses")->mark.line}});
+    checkout = nullptr;  // one finding per checkout
+  }
+}
+
 void CheckSteps(const Node* steps, std::vector<PinIssue>& out) {
   if (steps == nullptr) return;
   for (const Node& step : steps->items) {
@@ -132,6 +230,14 @@ std::vector<PinIssue> CheckWorkflowHazards(const Node& root) {
     }
   }
   CheckEnv(root.Find("env"), out);
+  bool fork_triggered = false;
+  if (on != nullptr) {
+    if (on->kind == Node::Kind::kScalar) fork_triggered = ForkCanTrigger(on->scalar);
+    for (const Node& item : on->items)
+      fork_triggered = fork_triggered || ForkCanTrigger(item.scalar);
+    for (const auto& [name, value] : on->fields)
+      fork_triggered = fork_triggered || ForkCanTrigger(name);
+  }
   const Node* jobs = root.Find("jobs");
   if (jobs == nullptr || !jobs->IsMap()) return out;
   for (const auto& [id, job] : jobs->fields) {
@@ -153,6 +259,21 @@ std::vector<PinIssue> CheckWorkflowHazards(const Node& root) {
                      {}});
     }
     CheckSteps(job.Find("steps"), out);
+    CheckArtipacked(job.Find("steps"), out);
+    if (const Node* runs_on = job.Find("runs-on"); fork_triggered && SelfHosted(runs_on)) {
+      out.push_back(
+          {"self-hosted-runner",
+           runs_on->mark.line,
+           runs_on->mark.column,
+           "job '" + id +
+               "' runs on a self-hosted runner and the workflow runs on events a fork or any "
+               "commenter can cause: in a public repository their code runs on your machine, "
+               "and a runner that is not ephemeral keeps what they leave for the next job",
+           "run jobs that fork events trigger on GitHub-hosted runners",
+           "use ephemeral, isolated runners (one job each, no network to internal systems) "
+           "and require approval to run workflows from outside collaborators",
+           {}});
+    }
   }
   return out;
 }

@@ -2,7 +2,9 @@
 // parsed workflow alone (no network): re-enabled unsafe workflow commands
 // (`insecure-commands`), every secret handed to a called workflow (`secrets-inherit`),
 // privileged triggers on their own (`dangerous-trigger`), conditions on a spoofable actor name
-// (`bot-conditions`) and substring tests posing as list membership (`unsound-contains`).
+// (`bot-conditions`), substring tests posing as list membership (`unsound-contains`), the
+// checkout's token uploaded with the workspace (`artipacked`) and self-hosted runners on
+// events a fork can cause (`self-hosted-runner`).
 #pragma once
 
 #include <string_view>

@@ -136,4 +136,50 @@ TEST_CASE("issue 22: a composite action's steps are read for the same hazards", 
                                                           {"unsound-contains", 7}});
 }
 
+TEST_CASE("issue 22: a checkout's token uploaded with the workspace is artipacked", "[pins]") {
+  const auto job = [](const std::string& checkout_with, const std::string& upload) {
+    return "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+           "      - uses: actions/checkout@v4\n" +  // line 7
+           checkout_with +
+           "      - run: make\n      - uses: " + upload + "\n";
+  };
+  const std::string workspace = "        with:\n          path: .\n";
+  // An upload-artifact before v4.4.0 takes hidden files; later ones only when told to.
+  CHECK(LinesOf(job("", "actions/upload-artifact@v3\n" + workspace), "artipacked") == Lines{7});
+  CHECK(LinesOf(job("", "actions/upload-artifact@v4.3.6\n" + workspace), "artipacked") == Lines{7});
+  CHECK(LinesOf(job("", "actions/upload-artifact@v4\n" + workspace +
+                            "          include-hidden-files: true\n"),
+                "artipacked") == Lines{7});
+  CHECK(LinesOf(job("", "actions/upload-artifact@v4.6.0\n" + workspace), "artipacked").empty());
+  // Credentials not persisted, or only the build output uploaded: nothing to leak.
+  CHECK(LinesOf(job("        with:\n          persist-credentials: false\n",
+                    "actions/upload-artifact@v3\n" + workspace),
+                "artipacked")
+            .empty());
+  CHECK(LinesOf(job("", "actions/upload-artifact@v3\n        with:\n          path: dist/\n"),
+                "artipacked")
+            .empty());
+  // The upload's line is part of what introduces it.
+  const auto issues = CheckGithubFile(job("", "actions/upload-artifact@v3\n" + workspace),
+                                      ".github/workflows/ci.yml", GithubFileKind::kWorkflow, {});
+  for (const auto& issue : issues) {
+    if (issue.rule == "artipacked") CHECK(issue.also_introduced_by == std::vector<int>{9});
+  }
+}
+
+TEST_CASE("issue 22: a self-hosted runner on events a fork can cause is self-hosted-runner",
+          "[pins]") {
+  const auto workflow = [](const std::string& on, const std::string& runs_on) {
+    return "on: " + on + "\npermissions: {}\njobs:\n  a:\n    runs-on: " + runs_on +
+           "\n    steps:\n      - run: make\n";
+  };
+  CHECK(LinesOf(workflow("pull_request", "self-hosted"), "self-hosted-runner") == Lines{5});
+  CHECK(LinesOf(workflow("[push, issue_comment]", "[self-hosted, linux, x64]"),
+                "self-hosted-runner") == Lines{5});
+  CHECK(LinesOf(workflow("pull_request_target", "{group: builders}"), "self-hosted-runner") ==
+        Lines{5});
+  CHECK(LinesOf(workflow("push", "self-hosted"), "self-hosted-runner").empty());
+  CHECK(LinesOf(workflow("pull_request", "ubuntu-latest"), "self-hosted-runner").empty());
+}
+
 }  // namespace riskgate::evaluate::pins
