@@ -18,6 +18,7 @@ enum class FileKind {
   kMaybeShell,      // no extension: decided by content
   kPackageJson,
   kRequirementsTxt,
+  kPreCommitConfig,  // .pre-commit-config.yaml at the root
 };
 
 FileKind ClassifyPath(std::string_view path);

@@ -15,6 +15,7 @@
 #include "evaluate/pins/gitlab_ci.h"
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/manifests.h"
+#include "evaluate/pins/pre_commit_config.h"
 #include "evaluate/pins/shell_analysis.h"
 #include "evaluate/pins/yaml_lines.h"
 
@@ -76,6 +77,8 @@ std::vector<PinIssue> CheckAs(FileKind kind, const std::string& path, const std:
       return pins.manifests ? CheckPackageJson(content) : std::vector<PinIssue>{};
     case FileKind::kRequirementsTxt:
       return pins.manifests ? CheckRequirementsTxt(content) : std::vector<PinIssue>{};
+    case FileKind::kPreCommitConfig:
+      return CheckPreCommitConfig(content, path);
     case FileKind::kNone:
       return {};
   }

@@ -40,11 +40,11 @@ class PinsControl final : public Control {
     if (rule == nullptr) return false;
     e.control = std::string(Name());
     e.description = std::string(rule->description);
-    e.why = "a mutable reference lets whoever controls it change what your pipeline runs";
+    e.why = std::string(rule->why);
     e.matches = {std::string(rule->description)};
     auto it = policy.pins.severity.find(std::string(id));
     e.severity = it != policy.pins.severity.end() ? it->second : rule->severity;
-    e.fix = "riskgate fix pins rewrites action references to commit SHAs";
+    e.fix = std::string(rule->fix);
     e.origin = "built-in";
     if (!policy.pins.enabled || policy.pins.disabled_rules.contains(std::string(id))) {
       e.applies = "never: disabled by the policy";
