@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 29> kRules = {{
+constexpr std::array<PinsRuleInfo, 30> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA",
      "a mutable reference lets whoever controls it change what your pipeline runs",
@@ -118,6 +118,12 @@ constexpr std::array<PinsRuleInfo, 29> kRules = {{
      "contains('a b', github.ref) tests for a substring, not list membership",
      "a substring test passes values that are part of any item, or span two",
      "use contains(fromJSON('[...]'), value) or =="},
+    {"unsound-condition", Severity::kHigh,
+     "an if: holds text besides its ${{ }} expression (a block scalar's newline), so it is "
+     "always true",
+     "a guard that is always true runs what it was meant to keep from running (a deploy, a "
+     "step with secrets)",
+     "write the condition as the expression alone, or use |- / >- block scalars"},
     {"unpinned-pre-commit-hook", Severity::kMedium,
      "a .pre-commit-config.yaml hook repository's rev is a tag or branch, not a commit SHA",
      "a mutable reference lets whoever controls it change what your pipeline runs",

@@ -61,6 +61,18 @@ void CheckCondition(const Node* node, std::vector<PinIssue>& out) {
          "keep secrets and write permissions out of the job the condition guards",
          {}});
   }
+  if (AlwaysTrue(condition)) {
+    out.push_back({"unsound-condition",
+                   node->mark.line,
+                   node->mark.column,
+                   "the condition is text around a ${{ }} expression (a block scalar's "
+                   "trailing newline counts), so GitHub reads it as a non-empty string: it is "
+                   "always true, whatever the expression says",
+                   "write the condition as the expression alone (`if: ${{ … }}`, or without "
+                   "${{ }}); for a block scalar use `|-` or `>-`",
+                   "",
+                   {}});
+  }
   if (UnsoundContains(condition)) {
     out.push_back({"unsound-contains",
                    node->mark.line,
@@ -190,6 +202,23 @@ bool ComparesBotActor(std::string_view condition) {
       R"((?i)['"][^'"]*\[bot\]['"]\s*==\s*github\.(?:actor|triggering_actor)\b)");
   const std::string text = DotIndexes(condition);
   return actor_first.PartialMatch(text) || bot_first.PartialMatch(text);
+}
+
+bool AlwaysTrue(std::string_view condition) {
+  const std::size_t open = condition.find("${{");
+  if (open == std::string_view::npos) return false;  // an expression without ${{ }}
+  if (open != 0) return true;                        // text before it
+  // The first `}}` outside a string literal ('…', '' inside one) closes the expression; text
+  // after it (another expression, a newline) makes the whole a string.
+  bool quoted = false;
+  for (std::size_t i = 3; i + 1 < condition.size(); ++i) {
+    if (condition[i] == '\'') {
+      quoted = !quoted;
+    } else if (!quoted && condition[i] == '}' && condition[i + 1] == '}') {
+      return i + 2 != condition.size();
+    }
+  }
+  return true;  // never closed: not one expression
 }
 
 bool UnsoundContains(std::string_view condition) {

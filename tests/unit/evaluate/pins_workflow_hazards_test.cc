@@ -136,6 +136,32 @@ TEST_CASE("issue 22: a composite action's steps are read for the same hazards", 
                                                           {"unsound-contains", 7}});
 }
 
+TEST_CASE("issue 22: an if: with text besides its expression is always true: unsound-condition",
+          "[pins]") {
+  CHECK(AlwaysTrue("${{ github.ref == 'refs/heads/main' }}\n"));  // `if: |`
+  CHECK(AlwaysTrue("x ${{ false }}"));
+  CHECK(AlwaysTrue("${{ a }} && ${{ b }}"));
+  CHECK(AlwaysTrue("${{ false }} "));
+  CHECK_FALSE(AlwaysTrue("${{ github.ref == 'refs/heads/main' }}"));
+  CHECK_FALSE(AlwaysTrue("${{ contains(github.event.head_commit.message, '}}') }}"));
+  CHECK_FALSE(AlwaysTrue("github.ref == 'refs/heads/main'"));
+  const std::string workflow =
+      "on: push\n"
+      "permissions: {}\n"
+      "jobs:\n"
+      "  deploy:\n"
+      "    if: |\n"  // 5
+      "      ${{ github.ref == 'refs/heads/main' }}\n"
+      "    runs-on: ubuntu-latest\n"
+      "    steps:\n"
+      "      - if: |-\n"
+      "          ${{ github.event_name == 'push' }}\n"
+      "        run: ./deploy\n"
+      "      - if: ${{ always() }}\n"
+      "        run: ./report\n";
+  CHECK(LinesOf(workflow, "unsound-condition") == Lines{5});
+}
+
 TEST_CASE("issue 22: a checkout's token uploaded with the workspace is artipacked", "[pins]") {
   const auto job = [](const std::string& checkout_with, const std::string& upload) {
     return "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
