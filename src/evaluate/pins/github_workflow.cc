@@ -10,6 +10,7 @@
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/parse_issue.h"
 #include "evaluate/pins/shell_build_files.h"
+#include "evaluate/pins/workflow_document.h"
 #include "evaluate/pins/workflow_hazards.h"
 #include "evaluate/pins/yaml_lines.h"
 #include "policy/yaml_document.h"
@@ -18,10 +19,6 @@ namespace riskgate::evaluate::pins {
 namespace {
 
 using core::Node;
-
-std::string ScalarOr(const core::Node* node, std::string fallback = "") {
-  return node != nullptr && node->kind == core::Node::Kind::kScalar ? node->scalar : fallback;
-}
 
 bool MatchesAny(const std::vector<std::string>& globs, const std::string& name) {
   for (const auto& glob : globs) {
@@ -36,20 +33,6 @@ bool IsTrustedOwner(const std::vector<std::string>& owners, std::string_view own
     if (trusted == owner) return true;
   }
   return false;
-}
-
-// Every trigger name of the workflow's `on:`, with the line that names it.
-std::vector<std::pair<std::string, int>> Triggers(const core::Node& root) {
-  std::vector<std::pair<std::string, int>> out;
-  const core::Node* on = root.Find("on");
-  if (on == nullptr) on = root.Find("true");  // YAML 1.1 readers turn `on` into true
-  if (on == nullptr) return out;
-  if (on->kind == core::Node::Kind::kScalar) out.emplace_back(on->scalar, on->mark.line);
-  for (const auto& item : on->items) out.emplace_back(item.scalar, item.mark.line);
-  for (std::size_t i = 0; i < on->fields.size(); ++i) {
-    out.emplace_back(on->fields[i].first, on->key_marks[i].line);
-  }
-  return out;
 }
 
 // Whether text names the pull request's head: its SHA, ref or number, a pull ref, FETCH_HEAD
@@ -110,12 +93,11 @@ class WorkflowChecker {
       }
       return std::move(issues_);
     }
-    triggers_ = Triggers(root);
-    for (const auto& [name, line] : triggers_) {
+    for (const auto& [name, at] : Triggers(root)) {
       // Triggers that run with the base repository's secrets and write token while a pull
       // request (or a comment on one) says what to build.
       if (name == "pull_request_target" || name == "workflow_run" || name == "issue_comment") {
-        privileged_trigger_lines_.push_back(line);
+        privileged_trigger_lines_.push_back(at.line);
       }
     }
     CheckPermissions(root);
@@ -328,7 +310,6 @@ class WorkflowChecker {
 
   SourceLines lines_;
   const policy::PinsControl& pins_;
-  std::vector<std::pair<std::string, int>> triggers_;
   std::vector<int> privileged_trigger_lines_;
   std::vector<PinIssue> issues_;
 };

@@ -6,15 +6,12 @@
 #include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/pins/expression_injection.h"
+#include "evaluate/pins/workflow_document.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
 
 using core::Node;
-
-std::string ScalarOf(const Node* node) {
-  return node != nullptr && node->kind == Node::Kind::kScalar ? node->scalar : std::string();
-}
 
 // `ACTIONS_ALLOW_UNSECURE_COMMANDS` set to a true value (or an expression, which may be true)
 // in one `env:` map.
@@ -23,7 +20,7 @@ void CheckEnv(const Node* env, std::vector<PinIssue>& out) {
   for (std::size_t i = 0; i < env->fields.size(); ++i) {
     const auto& [name, value] = env->fields[i];
     if (core::AsciiLower(name) != "actions_allow_unsecure_commands") continue;
-    const std::string set = core::AsciiLower(core::TrimSpace(ScalarOf(&value)));
+    const std::string set = core::AsciiLower(core::TrimSpace(ScalarOr(&value)));
     const bool expression = set.find("${{") != std::string::npos;
     if (set != "true" && set != "1" && set != "yes" && set != "on" && !expression) continue;
     out.push_back(
@@ -45,7 +42,7 @@ void CheckEnv(const Node* env, std::vector<PinIssue>& out) {
 
 // Checks an `if:` condition at `node` (a job's or a step's).
 void CheckCondition(const Node* node, std::vector<PinIssue>& out) {
-  const std::string condition = ScalarOf(node);
+  const std::string condition = ScalarOr(node);
   if (condition.empty()) return;
   if (ComparesBotActor(condition)) {
     out.push_back(
@@ -119,7 +116,7 @@ bool SelfHosted(const Node* runs_on) {
 // with the input).
 bool UploadsHiddenFiles(std::string_view ref, const Node* with) {
   if (with != nullptr &&
-      core::AsciiLower(core::TrimSpace(ScalarOf(with->Find("include-hidden-files")))) == "true") {
+      core::AsciiLower(core::TrimSpace(ScalarOr(with->Find("include-hidden-files")))) == "true") {
     return true;
   }
   static const core::Regex version(R"(v?(\d+)(?:\.(\d+))?(?:\.\d+)*)");
@@ -136,7 +133,7 @@ bool UploadsHiddenFiles(std::string_view ref, const Node* with) {
 // Whether an upload's `path:` (one path or several, one per line) includes the workspace root.
 bool UploadsWorkspace(const Node* with) {
   if (with == nullptr) return false;
-  const std::string paths = ScalarOf(with->Find("path"));
+  const std::string paths = ScalarOr(with->Find("path"));
   std::size_t start = 0;
   while (start <= paths.size()) {
     std::size_t end = paths.find('\n', start);
@@ -158,11 +155,11 @@ void CheckArtipacked(const Node* steps, std::vector<PinIssue>& out) {
   const Node* checkout = nullptr;
   for (const Node& step : steps->items) {
     if (!step.IsMap()) continue;
-    const std::string uses = core::AsciiLower(core::TrimSpace(ScalarOf(step.Find("uses"))));
+    const std::string uses = core::AsciiLower(core::TrimSpace(ScalarOr(step.Find("uses"))));
     const Node* with = step.Find("with");
     if (uses.starts_with("actions/checkout@")) {
       const std::string persist =
-          with == nullptr ? "" : core::AsciiLower(ScalarOf(with->Find("persist-credentials")));
+          with == nullptr ? "" : core::AsciiLower(ScalarOr(with->Find("persist-credentials")));
       if (persist != "false") checkout = &step;
       continue;
     }
@@ -230,10 +227,10 @@ bool UnsoundContains(std::string_view condition) {
 std::vector<PinIssue> CheckWorkflowHazards(const Node& root) {
   std::vector<PinIssue> out;
   if (!root.IsMap()) return out;
-  const Node* on = root.Find("on");
-  if (on == nullptr) on = root.Find("true");  // YAML 1.1 readers turn `on` into true
-  auto trigger = [&](const std::string& name, const core::Mark& at) {
-    if (name != "pull_request_target" && name != "workflow_run") return;
+  bool fork_triggered = false;
+  for (const auto& [name, at] : Triggers(root)) {
+    fork_triggered = fork_triggered || ForkCanTrigger(name);
+    if (name != "pull_request_target" && name != "workflow_run") continue;
     out.push_back(
         {"dangerous-trigger",
          at.line,
@@ -250,23 +247,8 @@ std::vector<PinIssue> CheckWorkflowHazards(const Node& root) {
          "set `permissions:` to the least the job needs and keep secrets in an environment "
          "with required reviewers",
          {}});
-  };
-  if (on != nullptr) {
-    if (on->kind == Node::Kind::kScalar) trigger(on->scalar, on->mark);
-    for (const Node& item : on->items) trigger(item.scalar, item.mark);
-    for (std::size_t i = 0; i < on->fields.size(); ++i) {
-      trigger(on->fields[i].first, on->key_marks[i]);
-    }
   }
   CheckEnv(root.Find("env"), out);
-  bool fork_triggered = false;
-  if (on != nullptr) {
-    if (on->kind == Node::Kind::kScalar) fork_triggered = ForkCanTrigger(on->scalar);
-    for (const Node& item : on->items)
-      fork_triggered = fork_triggered || ForkCanTrigger(item.scalar);
-    for (const auto& [name, value] : on->fields)
-      fork_triggered = fork_triggered || ForkCanTrigger(name);
-  }
   const Node* jobs = root.Find("jobs");
   if (jobs == nullptr || !jobs->IsMap()) return out;
   for (const auto& [id, job] : jobs->fields) {
@@ -274,7 +256,7 @@ std::vector<PinIssue> CheckWorkflowHazards(const Node& root) {
     CheckEnv(job.Find("env"), out);
     CheckCondition(job.Find("if"), out);
     if (const Node* secrets = job.Find("secrets");
-        job.Find("uses") != nullptr && core::TrimSpace(ScalarOf(secrets)) == "inherit") {
+        job.Find("uses") != nullptr && core::TrimSpace(ScalarOr(secrets)) == "inherit") {
       out.push_back({"secrets-inherit",
                      secrets->mark.line,
                      secrets->mark.column,

@@ -1,0 +1,24 @@
+// Stage 3 (evaluate): reading a parsed GitHub workflow: a scalar's text, the triggers of `on:`.
+// Shared by the pins checks of workflows (github_workflow.cc, workflow_hazards.cc).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace riskgate::evaluate::pins {
+
+// `node`'s text when it is a scalar, else `fallback`.
+std::string ScalarOr(const core::Node* node, std::string fallback = "");
+
+struct Trigger {
+  std::string name;
+  core::Mark at;  // where the workflow names it
+};
+
+// Every trigger of the workflow's `on:` (a name, a list of names or a map by name); YAML 1.1
+// readers turn the key `on` into `true`, which is read too.
+std::vector<Trigger> Triggers(const core::Node& root);
+
+}  // namespace riskgate::evaluate::pins
