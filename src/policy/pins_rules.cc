@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 30> kRules = {{
+constexpr std::array<PinsRuleInfo, 31> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA",
      "a mutable reference lets whoever controls it change what your pipeline runs",
@@ -72,6 +72,10 @@ constexpr std::array<PinsRuleInfo, 30> kRules = {{
      "an attacker-controlled ${{ }} expression is expanded inside a script",
      "text an attacker writes (a title, a branch name) becomes code in the script",
      "pass the value through env: and use \"$VAR\" in the script"},
+    {"script-injection-input", Severity::kLow,
+     "a reusable workflow's or composite action's string input is expanded inside a script",
+     "whatever the caller passes becomes code, and a caller may pass text an attacker wrote",
+     "pass the input through env: and use \"$VAR\" in the script"},
     {"excessive-permissions", Severity::kMedium,
      "a workflow has no top-level permissions block, or grants write-all",
      "a compromised step can use the token's write scopes on the repository",

@@ -17,6 +17,7 @@
 #include "core/scope.h"
 #include "core/severity.h"
 #include "policy/custom_control.h"
+#include "policy/pins_actions.h"
 #include "policy/reviews_control.h"
 #include "policy/secret_rule.h"
 #include "policy/threat_model_control.h"
@@ -64,6 +65,10 @@ struct PinsControl {
   // With a GitHub token at hand, look up the SHA of each mutable action ref so the fix remedy
   // is the exact line to write.
   bool resolve_refs = true;
+  // Inputs that actions run as code, and outputs that carry attacker-controlled text: the
+  // defaults (policy/pins_actions.h) and the policy's own entries, per action.
+  ActionNames script_inputs = DefaultScriptInputs();
+  ActionNames untrusted_outputs = DefaultUntrustedOutputs();
 };
 
 // What a file riskgate cannot scan (too large, binary, undecodable, an LFS object not here)

@@ -61,29 +61,41 @@ std::string DotIndexes(std::string_view text) {
   return out;
 }
 
-std::vector<InjectedExpression> FindInjectedExpressions(std::string_view script) {
-  std::vector<InjectedExpression> out;
+std::vector<ExpressionAt> Expressions(std::string_view text) {
+  std::vector<ExpressionAt> out;
   std::size_t pos = 0;
-  while ((pos = script.find("${{", pos)) != std::string_view::npos) {
-    const std::size_t end = script.find("}}", pos + 3);
+  while ((pos = text.find("${{", pos)) != std::string_view::npos) {
+    const std::size_t end = text.find("}}", pos + 3);
     if (end == std::string_view::npos) break;
     std::string normalized;
-    for (char c : script.substr(pos + 3, end - pos - 3)) {
+    for (char c : text.substr(pos + 3, end - pos - 3)) {
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') normalized += c;
     }
-    normalized = core::AsciiLower(DotIndexes(normalized));
-    std::array<std::string_view, 2> context;  // the match and its one group
-    if (DangerousContext().PartialMatch(normalized, context)) {
-      const std::string_view before = script.substr(0, pos);
-      const auto line_start = before.rfind('\n');
-      InjectedExpression found;
-      found.line_offset = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-      found.column =
-          static_cast<int>(pos - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
-      found.expression = std::string(context[1]);
-      out.push_back(std::move(found));
-    }
+    const std::string_view before = text.substr(0, pos);
+    const auto line_start = before.rfind('\n');
+    ExpressionAt found;
+    found.line_offset = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    found.column =
+        static_cast<int>(pos - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1);
+    found.normalized = core::AsciiLower(DotIndexes(normalized));
+    found.written = std::string(core::TrimSpace(text.substr(pos + 3, end - pos - 3)));
+    out.push_back(std::move(found));
     pos = end + 2;
+  }
+  return out;
+}
+
+std::string AttackerContext(std::string_view normalized) {
+  std::array<std::string_view, 2> context;  // the match and its one group
+  if (!DangerousContext().PartialMatch(normalized, context)) return "";
+  return std::string(context[1]);
+}
+
+std::vector<InjectedExpression> FindInjectedExpressions(std::string_view script) {
+  std::vector<InjectedExpression> out;
+  for (const ExpressionAt& at : Expressions(script)) {
+    std::string context = AttackerContext(at.normalized);
+    if (!context.empty()) out.push_back({at.line_offset, at.column, std::move(context)});
   }
   return out;
 }

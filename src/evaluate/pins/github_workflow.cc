@@ -12,6 +12,7 @@
 #include "evaluate/pins/shell_build_files.h"
 #include "evaluate/pins/workflow_document.h"
 #include "evaluate/pins/workflow_hazards.h"
+#include "evaluate/pins/workflow_taint.h"
 #include "evaluate/pins/yaml_lines.h"
 #include "policy/yaml_document.h"
 
@@ -73,6 +74,7 @@ class WorkflowChecker {
 
   std::vector<PinIssue> Run(const core::Node& root, GithubFileKind kind) {
     if (root.kind != core::Node::Kind::kMap) return std::move(issues_);
+    taint_.emplace(root, kind == GithubFileKind::kActionMetadata, pins_.untrusted_outputs);
     if (kind == GithubFileKind::kActionMetadata) {
       if (const core::Node* runs = root.Find("runs"); runs != nullptr) {
         if (const core::Node* image = runs->Find("image")) {
@@ -186,12 +188,12 @@ class WorkflowChecker {
       if (uses != nullptr) {
         CheckUsesNode(*uses);
         CheckCheckout(step, *uses);
-        CheckGithubScript(step, *uses);
+        CheckScriptInputs(step, *uses);
       }
       const core::Node* run = step.Find("run");
       if (run == nullptr || run->kind != core::Node::Kind::kScalar) continue;
       const int first_line = lines_.BodyFirstLine(*run);
-      CheckInjection(run->scalar, first_line, *run);
+      CheckInjection(run->scalar, first_line, *run, taint_->AtStep(step), /*shell=*/true);
       CheckRunCheckout(step, *run);
       const std::string shell_name = core::AsciiLower(ScalarOr(step.Find("shell")));
       const bool not_posix = shell_name == "pwsh" || shell_name == "powershell" ||
@@ -283,26 +285,57 @@ class WorkflowChecker {
          privileged_trigger_lines_});
   }
 
-  void CheckGithubScript(const core::Node& step, const core::Node& uses) {
-    if (!core::AsciiLower(uses.scalar).starts_with("actions/github-script")) return;
+  // The inputs an action runs as code (`actions/github-script`'s `script`, pack data that the
+  // policy extends) are sinks like `run:`.
+  void CheckScriptInputs(const core::Node& step, const core::Node& uses) {
     const core::Node* with = step.Find("with");
-    const core::Node* script = with != nullptr ? with->Find("script") : nullptr;
-    if (script == nullptr || script->kind != core::Node::Kind::kScalar) return;
-    CheckInjection(script->scalar, lines_.BodyFirstLine(*script), *script);
+    if (with == nullptr || !with->IsMap()) return;
+    for (const std::string& input : policy::NamesFor(pins_.script_inputs, ScalarOr(&uses))) {
+      for (const auto& [name, value] : with->fields) {
+        if (core::AsciiLower(name) != input || value.kind != core::Node::Kind::kScalar) continue;
+        CheckInjection(value.scalar, lines_.BodyFirstLine(value), value, taint_->AtStep(step),
+                       /*shell=*/false);
+      }
+    }
   }
 
-  void CheckInjection(const std::string& script, int first_line, const core::Node& at) {
-    for (const auto& found : FindInjectedExpressions(script)) {
-      const std::string env = EnvNameFor(found.expression);
+  // `${{ }}` expressions of tainted text expanded into `script` (a run script when `shell`,
+  // else code an action runs): the attacker's text is script-injection, a caller's input
+  // script-injection-input.
+  void CheckInjection(const std::string& script, int first_line, const core::Node& at,
+                      const TaintScope& scope, bool shell) {
+    for (const auto& found : FindTaintedExpressions(script, scope)) {
+      const bool direct = found.taint.source.find(' ') == std::string::npos &&
+                          found.taint.control == Control::kAttacker;
+      const std::string shown = direct ? found.taint.source : found.expression;
       const bool same_line = first_line == at.mark.line;
-      Add({"script-injection",
+      std::string fix;
+      if (found.normalized == "env." + core::AsciiLower(found.taint.via)) {
+        const std::string& name = found.taint.via;
+        fix = shell
+                  ? "the value is already in the step's environment: write \"$" + name +
+                        "\" in the script instead of `${{ " + found.expression + " }}`"
+                  : "the value is already in the step's environment: read it there "
+                    "(process.env." +
+                        name + ", $env:" + name + ") instead of `${{ " + found.expression + " }}`";
+      } else {
+        const std::string env = EnvNameFor(direct ? found.taint.source : found.expression);
+        fix = "pass it through the environment: add `env:\n  " + env + ": ${{ " + shown +
+              " }}` to the step and use " +
+              (shell ? "\"$" + env + "\" in the script"
+                     : "it from the environment (process.env." + env + ", $env:" + env + ")");
+      }
+      const bool attacker = found.taint.control == Control::kAttacker;
+      Add({attacker ? "script-injection" : "script-injection-input",
            first_line + found.line_offset,
            same_line ? at.mark.column + found.column - 1 : found.column,
-           "`${{ " + found.expression +
-               " }}` is expanded into the script before it runs, so whoever controls that "
-               "text controls the code",
-           "pass it through the environment: add `env:\n  " + env + ": ${{ " + found.expression +
-               " }}` to the step and use \"$" + env + "\" in the script",
+           "`${{ " + shown + " }}` is expanded into the " + (shell ? "script" : "code") +
+               " before it runs" +
+               (direct ? std::string() : ", and it carries " + found.taint.source) +
+               (attacker ? ", so whoever controls that text controls the code"
+                         : ": whatever a caller passes becomes code, and a caller may pass "
+                           "text an attacker wrote (a pull request's title)"),
+           fix,
            "limit the job's `permissions:` and keep secrets out of it",
            {}});
     }
@@ -311,6 +344,7 @@ class WorkflowChecker {
   SourceLines lines_;
   const policy::PinsControl& pins_;
   std::vector<int> privileged_trigger_lines_;
+  std::optional<WorkflowTaint> taint_;
   std::vector<PinIssue> issues_;
 };
 

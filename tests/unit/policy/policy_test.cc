@@ -220,3 +220,40 @@ TEST_CASE("a policy whose patterns together exceed the run's regex budget is rej
 }
 
 }  // namespace riskgate::policy
+
+namespace riskgate::policy {
+
+TEST_CASE(
+    "issue 22: a policy adds inputs actions run as code and outputs that carry a pull "
+    "request's text",
+    "[policy]") {
+  auto policy = Load(
+      "version: 1\ncontrols:\n  pins:\n    script_inputs:\n      My-Org/Run-JS: [Code]\n"
+      "      actions/github-script: [extra]\n    untrusted_outputs:\n"
+      "      my-org/list-files: ['*']\n");
+  REQUIRE(policy.has_value());
+  CHECK(policy->pins.script_inputs.at("my-org/run-js") == std::vector<std::string>{"code"});
+  // Added to the defaults, which stay.
+  CHECK(policy->pins.script_inputs.at("actions/github-script") ==
+        std::vector<std::string>{"script", "extra"});
+  CHECK(policy->pins.untrusted_outputs.at("my-org/list-files") == std::vector<std::string>{"*"});
+  CHECK(policy->pins.untrusted_outputs.contains("tj-actions/changed-files"));
+  CHECK(NamesFor(policy->pins.script_inputs, "My-Org/Run-JS/sub@v1") ==
+        std::vector<std::string>{"code"});
+  CHECK(NamesFor(policy->pins.script_inputs, "./local").empty());
+}
+
+TEST_CASE("issue 22: a script_inputs entry that names no action or no list is an error",
+          "[policy]") {
+  auto policy = Load(
+      "version: 1\ncontrols:\n  pins:\n    script_inputs:\n      run-js: [code]\n"
+      "      a/b@v1: [code]\n      c/d: code\n");
+  REQUIRE_FALSE(policy.has_value());
+  const std::string& message = policy.error().message;
+  CHECK(message.find("policy.yaml:5:7: controls.pins.script_inputs.run-js: expected an action") !=
+        std::string::npos);
+  CHECK(message.find("policy.yaml:6:7") != std::string::npos);
+  CHECK(message.find("controls.pins.script_inputs.c/d") != std::string::npos);
+}
+
+}  // namespace riskgate::policy

@@ -1,0 +1,69 @@
+// Stage 3 (evaluate): where attacker-controlled text flows in a GitHub workflow or a composite
+// action, for the injection rules. Sources are ranked by who controls them: the event's text
+// that anyone who opens a pull request, an issue or a comment writes (titles, bodies, branch
+// names, commit messages; `expression_injection.h`), and the outputs of actions listed as
+// carrying it, are the attacker's; a reusable workflow's or a composite action's string
+// `inputs.*` are the caller's (what the caller passes may be the attacker's). The value then
+// travels through `env:` (workflow, job, step), `strategy.matrix`, step outputs (a run step
+// writing `NAME=…` to $GITHUB_OUTPUT) and job outputs (`needs.<job>.outputs.*`); a sink expands
+// it (`${{ }}` in `run:` or in an input an action runs as code).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "policy/pins_actions.h"
+
+namespace riskgate::evaluate::pins {
+
+enum class Control { kCaller = 1, kAttacker = 2 };
+
+struct Taint {
+  Control control = Control::kAttacker;
+  std::string source;  // where the text comes from: "github.event.issue.title", "inputs.x"
+  std::string via;     // the environment variable that last carried it, as declared ("TITLE")
+};
+
+// The names in scope at one step, lower case: `env.NAME`, `matrix.NAME`, `steps.ID.outputs.NAME`
+// (as "id.name"), `needs.JOB.outputs.NAME` (as "job.name"), `inputs.NAME`.
+struct TaintScope {
+  std::map<std::string, Taint, std::less<>> env, matrix, steps, needs, inputs;
+};
+
+struct TaintedExpression {
+  int line_offset = 0;     // 0-based line within the text
+  int column = 0;          // 1-based column within that line
+  std::string expression;  // the expression as written ("env.TITLE")
+  std::string normalized;  // the same lower case, without blanks ("env.title")
+  Taint taint;
+};
+
+// The tainted `${{ }}` expressions of `text` (each with its strongest source).
+std::vector<TaintedExpression> FindTaintedExpressions(std::string_view text,
+                                                      const TaintScope& scope);
+// The strongest taint of any `${{ }}` expression in `text`.
+std::optional<Taint> TaintOfText(std::string_view text, const TaintScope& scope);
+// The strongest taint of a shell variable (`$NAME`, `${NAME}`) of `text` that the step's
+// environment holds tainted.
+std::optional<Taint> TaintOfShellVariables(std::string_view text, const TaintScope& scope);
+
+// The scope of every step of a workflow (or of a composite action's `runs.steps`), computed
+// once: look one up by the step's node.
+class WorkflowTaint {
+ public:
+  WorkflowTaint(const core::Node& root, bool action_metadata,
+                const policy::ActionNames& untrusted_outputs);
+  // The scope at `step` (its own `env:` included); an empty scope for an unknown node.
+  const TaintScope& AtStep(const core::Node& step) const;
+
+ private:
+  std::map<const core::Node*, TaintScope> steps_;
+  TaintScope empty_;
+};
+
+}  // namespace riskgate::evaluate::pins
