@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 31> kRules = {{
+constexpr std::array<PinsRuleInfo, 36> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA",
      "a mutable reference lets whoever controls it change what your pipeline runs",
@@ -141,6 +141,32 @@ constexpr std::array<PinsRuleInfo, 31> kRules = {{
      "a job on a self-hosted runner in a workflow that forks or commenters can trigger",
      "a fork's code runs on your machine, and a persistent runner keeps what it leaves",
      "run fork-triggered jobs on GitHub-hosted runners"},
+    {"github-env", Severity::kHigh,
+     "a privileged workflow writes text an attacker controls to $GITHUB_ENV or $GITHUB_PATH",
+     "a newline in the text sets variables that run code in later steps (LD_PRELOAD, BASH_ENV), "
+     "with the workflow's secrets and write token",
+     "pass untrusted text to later steps through env: or $GITHUB_OUTPUT, validated"},
+    {"overprovisioned-secrets", Severity::kMedium,
+     "a job takes every secret at once (toJSON(secrets)) or one chosen at run time "
+     "(secrets[name])",
+     "the job holds secrets it has no use for, and one leak of it leaks them all",
+     "name each secret a step needs: ${{ secrets.NAME }}"},
+    {"unredacted-secrets", Severity::kMedium,
+     "a field of a JSON secret is used (fromJSON(secrets.X).field), which log masking does not "
+     "know",
+     "GitHub masks a secret's whole text, not values derived from it, so the field prints in "
+     "clear",
+     "store each value as a secret of its own, or ::add-mask:: it before use"},
+    {"cache-poisoning", Severity::kMedium,
+     "a job that publishes (a release trigger, a publishing step) restores a build cache other "
+     "runs wrote",
+     "whoever ran code in a run that wrote the cache builds into the release",
+     "build releases without restoring caches"},
+    {"use-trusted-publishing", Severity::kInfo,
+     "a package is published to PyPI, npm, crates.io or RubyGems with a token from secrets",
+     "a long-lived publishing token can be stolen and used until revoked; the registry accepts "
+     "the run's short-lived OIDC identity instead",
+     "register the workflow as a trusted publisher and use permissions: {id-token: write}"},
 }};
 
 }  // namespace

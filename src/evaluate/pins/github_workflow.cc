@@ -11,7 +11,11 @@
 #include "evaluate/pins/parse_issue.h"
 #include "evaluate/pins/shell_build_files.h"
 #include "evaluate/pins/workflow_document.h"
+#include "evaluate/pins/workflow_env_files.h"
 #include "evaluate/pins/workflow_hazards.h"
+#include "evaluate/pins/workflow_permissions.h"
+#include "evaluate/pins/workflow_publishing.h"
+#include "evaluate/pins/workflow_secrets.h"
 #include "evaluate/pins/workflow_taint.h"
 #include "evaluate/pins/yaml_lines.h"
 #include "policy/yaml_document.h"
@@ -106,6 +110,10 @@ class WorkflowChecker {
     if (const core::Node* jobs = root.Find("jobs"); jobs != nullptr) {
       for (const auto& [id, job] : jobs->fields) CheckJob(job);
     }
+    for (auto* check : {&CheckPermissionScopes, &CheckPublishing}) {
+      for (auto& issue : check(root)) Add(std::move(issue));
+    }
+    for (auto& issue : CheckEnvironmentFiles(root, lines_, *taint_)) Add(std::move(issue));
     return std::move(issues_);
   }
 
@@ -438,6 +446,8 @@ std::vector<PinIssue> CheckGithubFile(std::string_view text, const std::string& 
   auto hazards =
       kind == GithubFileKind::kWorkflow ? CheckWorkflowHazards(*root) : CheckActionHazards(*root);
   issues.insert(issues.end(), hazards.begin(), hazards.end());
+  auto secrets = CheckSecretUse(*root, SourceLines(text));
+  issues.insert(issues.end(), secrets.begin(), secrets.end());
   // Duplicate keys parse but hide a value: GitHub rejects such files.
   auto parse = ParseIssues(diagnostics);
   issues.insert(issues.end(), parse.begin(), parse.end());

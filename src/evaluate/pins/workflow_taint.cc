@@ -247,11 +247,16 @@ std::optional<Taint> TaintOfText(std::string_view text, const TaintScope& scope)
 }
 
 std::optional<Taint> TaintOfShellVariables(std::string_view text, const TaintScope& scope) {
-  static const core::Regex variable(R"(\$\{?([A-Za-z_][A-Za-z0-9_]*))");
+  // POSIX shells' $NAME and ${NAME}, PowerShell's $env:NAME, cmd's %NAME%.
+  static const core::Regex variable(
+      R"((?i)\$env:([A-Za-z_][A-Za-z0-9_]*)|\$\{?([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%)");
   std::optional<Taint> best;
   core::RegexMatches variables(variable, text);
   while (variables.Next()) {
-    Stronger(best, Lookup(scope.env, core::AsciiLower(variables.group(1))));
+    for (int group = 1; group <= 3; ++group) {
+      if (variables.group(group).data() == nullptr) continue;
+      Stronger(best, Lookup(scope.env, core::AsciiLower(variables.group(group))));
+    }
   }
   return best;
 }

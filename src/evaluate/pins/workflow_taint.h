@@ -48,8 +48,8 @@ std::vector<TaintedExpression> FindTaintedExpressions(std::string_view text,
                                                       const TaintScope& scope);
 // The strongest taint of any `${{ }}` expression in `text`.
 std::optional<Taint> TaintOfText(std::string_view text, const TaintScope& scope);
-// The strongest taint of a shell variable (`$NAME`, `${NAME}`) of `text` that the step's
-// environment holds tainted.
+// The strongest taint of a variable (`$NAME`, `${NAME}`, `$env:NAME`, `%NAME%`) of `text` that the
+// step's environment holds tainted.
 std::optional<Taint> TaintOfShellVariables(std::string_view text, const TaintScope& scope);
 
 // The scope of every step of a workflow (or of a composite action's `runs.steps`), computed
