@@ -13,8 +13,9 @@ struct PinsRuleInfo {
   std::string_view id;
   core::Severity severity;
   std::string_view description;
-  std::string_view why;  // the risk, for `riskgate explain`
-  std::string_view fix;  // how to remove it, in general (a finding's own fix is exact)
+  std::string_view why;       // the risk, for `riskgate explain`
+  std::string_view fix;       // how to remove it, in general (a finding's own fix is exact)
+  std::string_view mitigate;  // what reduces the blast radius while it stays
 };
 
 // Every rule the pins evaluator can report.

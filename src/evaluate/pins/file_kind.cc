@@ -2,6 +2,7 @@
 
 #include "core/path_glob.h"
 #include "core/regex.h"
+#include "evaluate/pins/dependabot_config.h"
 #include "evaluate/pins/pre_commit_config.h"
 
 namespace riskgate::evaluate::pins {
@@ -33,6 +34,7 @@ FileKind ClassifyName(std::string_view path) {
       R"((?:^|/)(?:[^/]*\.)?gitlab-ci\.ya?ml$|^\.gitlab/ci/.*\.ya?ml$)");
   if (workflow.FullMatch(path)) return FileKind::kGithubWorkflow;
   if (IsPreCommitConfig(path)) return FileKind::kPreCommitConfig;
+  if (IsDependabotConfig(path)) return FileKind::kDependabotConfig;
   if (gitlab.PartialMatch(path)) return FileKind::kGitlabCi;
   const auto slash = path.rfind('/');
   const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);

@@ -18,7 +18,8 @@ enum class FileKind {
   kMaybeShell,      // no extension: decided by content
   kPackageJson,
   kRequirementsTxt,
-  kPreCommitConfig,  // .pre-commit-config.yaml at the root
+  kPreCommitConfig,   // .pre-commit-config.yaml at the root
+  kDependabotConfig,  // .github/dependabot.yml
 };
 
 FileKind ClassifyPath(std::string_view path);

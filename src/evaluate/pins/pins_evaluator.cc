@@ -8,6 +8,7 @@
 
 #include "core/progress.h"
 #include "core/text.h"
+#include "evaluate/pins/dependabot_config.h"
 #include "evaluate/pins/dockerfile_analysis.h"
 #include "evaluate/pins/file_kind.h"
 #include "evaluate/pins/from_shell.h"
@@ -79,6 +80,8 @@ std::vector<PinIssue> CheckAs(FileKind kind, const std::string& path, const std:
       return pins.manifests ? CheckRequirementsTxt(content) : std::vector<PinIssue>{};
     case FileKind::kPreCommitConfig:
       return CheckPreCommitConfig(content, path);
+    case FileKind::kDependabotConfig:
+      return CheckDependabotConfig(content, path);
     case FileKind::kNone:
       return {};
   }

@@ -45,6 +45,10 @@ class PinsControl final : public Control {
     auto it = policy.pins.severity.find(std::string(id));
     e.severity = it != policy.pins.severity.end() ? it->second : rule->severity;
     e.fix = std::string(rule->fix);
+    e.mitigate = std::string(rule->mitigate);
+    e.applies =
+        "to the pipeline files the control reads (workflows, action.yml, GitLab CI, "
+        "Dockerfiles, shell scripts, .pre-commit-config.yaml, .github/dependabot.yml)";
     e.origin = "built-in";
     if (!policy.pins.enabled || policy.pins.disabled_rules.contains(std::string(id))) {
       e.applies = "never: disabled by the policy";

@@ -16,6 +16,7 @@ TEST_CASE("issue 22: every pins rule says what it finds, why it matters and how 
     CHECK_FALSE(rule.description.empty());
     CHECK_FALSE(rule.why.empty());
     CHECK_FALSE(rule.fix.empty());
+    CHECK_FALSE(rule.mitigate.empty());
     CHECK(FindPinsRule(rule.id) == &rule);
   }
   // A rule about something other than a moving reference does not explain itself as one.
