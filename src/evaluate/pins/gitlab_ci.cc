@@ -7,6 +7,7 @@
 #include "core/regex.h"
 #include "evaluate/pins/from_shell.h"
 #include "evaluate/pins/gitlab_document.h"
+#include "evaluate/pins/gitlab_hazards.h"
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/parse_issue.h"
 #include "evaluate/pins/yaml_lines.h"
@@ -246,6 +247,8 @@ std::vector<PinIssue> CheckGitlabCi(std::string_view text, const std::string& pa
   if (!document) return ParseIssues(diagnostics);
   GitlabChecker checker(text);
   auto issues = checker.Run(*document);
+  auto hazards = CheckGitlabHazards(document->config, SourceLines(text));
+  issues.insert(issues.end(), hazards.begin(), hazards.end());
   // A line a `!reference` copies into several places is one issue, reported where it is written.
   std::set<std::tuple<std::string, int, int, std::string>> seen;
   std::erase_if(issues, [&seen](const PinIssue& issue) {
