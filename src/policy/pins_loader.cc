@@ -49,6 +49,10 @@ void LoadPinsControl(const core::Node* node, core::FieldReader& reader, PinsCont
   if (auto allow = reader.StringList(*node, "allow_tag_pins", field, core::Need::kOptional)) {
     pins.allow_tag_pins = *allow;
   }
+  if (auto forbidden = reader.StringList(*node, "forbidden_uses", field, core::Need::kOptional)) {
+    for (const std::string& glob : *forbidden)
+      pins.forbidden_uses.push_back(core::AsciiLower(glob));
+  }
   if (auto trusted = reader.StringList(*node, "trusted_owners", field, core::Need::kOptional)) {
     pins.trusted_owners = *trusted;
   }

@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 38> kRules = {{
+constexpr std::array<PinsRuleInfo, 42> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA",
      "a mutable reference lets whoever controls it change what your pipeline runs",
@@ -215,6 +215,28 @@ constexpr std::array<PinsRuleInfo, 38> kRules = {{
      "a release is proposed the day it appears, before a hijacked release is usually caught",
      "add cooldown: {default-days: 7} to each update entry",
      "review each update's release notes and diff before merging it"},
+    {"forbidden-uses", Severity::kHigh,
+     "a workflow uses an action the policy forbids (controls.pins.forbidden_uses)",
+     "the policy's owners decided this action must not run in the organisation's pipelines",
+     "use an allowed action, or do the step in a run: script",
+     "ask the policy's owners for an exception with an expiry (a waiver)"},
+    {"obfuscation", Severity::kLow,
+     "a uses: path with ., .. or empty segments, or a ${{ }} expression of literals alone",
+     "text written to read differently from what runs hides it from reviewers and from "
+     "pattern checks (cu${{ '' }}rl)",
+     "write the plain action path and the text the expression evaluates to",
+     "review the workflow's evaluated form (actionlint, zizmor) before merging"},
+    {"github-app", Severity::kMedium,
+     "a GitHub App token is minted without permission-* inputs, or for the owner's whole "
+     "installation",
+     "the token gets every permission of the app on every repository it is installed on",
+     "name the permissions and the repositories the job needs",
+     "install the app on the fewest repositories with the fewest permissions"},
+    {"insecure-url-scheme", Severity::kMedium,
+     "a run step fetches over plain http:// or with TLS verification off (curl -k, "
+     "--trusted-host)",
+     "anyone on the network path decides what the step downloads or installs",
+     "use https:// and keep certificate checks on", "verify what was fetched against a checksum"},
 }};
 
 }  // namespace

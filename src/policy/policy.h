@@ -67,6 +67,8 @@ struct PinsControl {
   bool resolve_refs = true;
   // Inputs that actions run as code, and outputs that carry attacker-controlled text: the
   // defaults (policy/pins_actions.h) and the policy's own entries, per action.
+  // owner/repo[/path] globs (fnmatch, case-insensitive) that no workflow may use, at any ref.
+  std::vector<std::string> forbidden_uses;
   ActionNames script_inputs = DefaultScriptInputs();
   ActionNames untrusted_outputs = DefaultUntrustedOutputs();
 };

@@ -13,6 +13,7 @@
 #include "evaluate/pins/workflow_document.h"
 #include "evaluate/pins/workflow_env_files.h"
 #include "evaluate/pins/workflow_hazards.h"
+#include "evaluate/pins/workflow_misuse.h"
 #include "evaluate/pins/workflow_permissions.h"
 #include "evaluate/pins/workflow_publishing.h"
 #include "evaluate/pins/workflow_secrets.h"
@@ -397,6 +398,19 @@ std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
   const std::string owner = name.substr(0, slash);
   const auto second = slash == std::string::npos ? std::string::npos : name.find('/', slash + 1);
   const std::string repo = name.substr(0, second);
+  if (const std::string lower = core::AsciiLower(name);
+      MatchesAny(pins.forbidden_uses, lower) ||
+      MatchesAny(pins.forbidden_uses, core::AsciiLower(repo))) {
+    out.push_back({"forbidden-uses",
+                   line,
+                   column,
+                   "'" + std::string(uses) +
+                       "' is on the policy's list of actions no workflow "
+                       "may use (controls.pins.forbidden_uses)",
+                   "use an action the policy allows, or do the step in a run: script",
+                   "",
+                   {}});
+  }
   if (IsFullCommitSha(ref)) {
     if (!NamesVersion(trailing_comment)) {
       out.push_back(
@@ -446,8 +460,11 @@ std::vector<PinIssue> CheckGithubFile(std::string_view text, const std::string& 
   auto hazards =
       kind == GithubFileKind::kWorkflow ? CheckWorkflowHazards(*root) : CheckActionHazards(*root);
   issues.insert(issues.end(), hazards.begin(), hazards.end());
-  auto secrets = CheckSecretUse(*root, SourceLines(text));
-  issues.insert(issues.end(), secrets.begin(), secrets.end());
+  const SourceLines lines(text);
+  for (auto* check : {&CheckSecretUse, &CheckMisuse}) {
+    auto more = check(*root, lines);
+    issues.insert(issues.end(), more.begin(), more.end());
+  }
   // Duplicate keys parse but hide a value: GitHub rejects such files.
   auto parse = ParseIssues(diagnostics);
   issues.insert(issues.end(), parse.begin(), parse.end());

@@ -30,11 +30,11 @@ bool IsUsesRule(const std::string& rule) {
          rule == "unpinned-image";
 }
 
+// The rules of floating package installs, Scorecard's package-manager pinning.
 bool IsPackageRule(const std::string& rule) {
-  return rule != "download-then-execute" && !IsUsesRule(rule) && rule != "script-injection" &&
-         rule != "untrusted-checkout" && rule != "excessive-permissions" &&
-         rule != "pin-missing-version-comment" && rule != "unparsable-config" &&
-         rule != "unjudged-build-file" && rule != "unjudged-script";
+  return rule == "npm-install" || rule == "pip-install" || rule == "pip-install-version-pinned" ||
+         rule == "go-install" || rule == "gem-install" || rule == "choco-install" ||
+         rule == "nuget-install" || rule == "unpinned-package";
 }
 
 struct Deviation {
