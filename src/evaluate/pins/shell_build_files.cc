@@ -1,5 +1,7 @@
 #include "evaluate/pins/shell_build_files.h"
 
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "evaluate/pins/file_kind.h"
@@ -76,6 +78,13 @@ std::optional<PackageIssue> CheckBuildFile(const CommandView& view) {
 std::optional<PackageIssue> CheckScriptFile(const CommandView& view, const InterpreterCall& call) {
   if (call.family != InterpreterFamily::kShell || call.runs_inline || call.script == nullptr ||
       call.script->has_expansion || IsStdinPath(call.script->value)) {
+    return std::nullopt;
+  }
+  // A script of a shell with its own language (fish, csh, nushell, elvish, xonsh) would not be
+  // read as a POSIX script under any name: its name hides nothing the control could judge.
+  static constexpr std::array<std::string_view, 6> kOwnLanguage = {"fish", "tcsh",   "csh",
+                                                                   "nu",   "elvish", "xonsh"};
+  if (std::find(kOwnLanguage.begin(), kOwnLanguage.end(), view.name) != kOwnLanguage.end()) {
     return std::nullopt;
   }
   const std::string_view path = call.script->value;

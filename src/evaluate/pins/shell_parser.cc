@@ -24,6 +24,7 @@ class Parser {
     for (size_t k = 0; k < tokens.size(); ++k) {
       const ShellToken& t = tokens[k];
       const bool in_pattern = !case_patterns_.empty() && case_patterns_.back();
+      if (in_test_ && InTest(t)) continue;
       const std::optional<size_t> closed = std::exchange(closed_group_, std::nullopt);
       if (t.kind == ShellTokenKind::kNewline) {
         if (in_pattern || pipe_pending_) continue;
@@ -74,6 +75,39 @@ class Parser {
  private:
   enum class Header { kNone, kFor, kForAwaitDo, kCase, kFunctionName };
 
+  // Inside `[[ … ]]`, `||`, `&&`, `(`, `)`, `<` and `>` belong to the test expression, not to
+  // the shell: `[[ -z "$X" || "$X" == null ]]` is one command, and `"$X"` is no command name.
+  // Whether the token was taken as part of the test. A newline ends the test unless it follows
+  // `||` or `&&` (bash reads on), so an unclosed `[[` hides no line after it.
+  bool InTest(const ShellToken& t) {
+    if (t.kind == ShellTokenKind::kNewline) {
+      if (test_continues_) return true;
+      in_test_ = false;
+      return false;
+    }
+    if (t.kind == ShellTokenKind::kOperator) {
+      if (t.op != "||" && t.op != "&&" && t.op != "(" && t.op != ")") {
+        in_test_ = false;
+        return false;
+      }
+      test_continues_ = t.op == "||" || t.op == "&&";
+      Extend(t);
+      return true;
+    }
+    test_continues_ = false;
+    if (t.kind == ShellTokenKind::kRedirect) {
+      if (t.op != "<" && t.op != ">") {
+        in_test_ = false;
+        return false;
+      }
+      Extend(t);
+      command_.words.push_back(t.word);  // the operand compared with
+      return true;
+    }
+    if (t.word.value == "]]" && !t.word.quoted) in_test_ = false;
+    return false;
+  }
+
   void Word(const ShellToken& t, bool in_pattern) {
     const std::string& v = t.word.value;
     const bool keyword_position = command_.words.empty() && !t.word.quoted;
@@ -107,6 +141,10 @@ class Parser {
         break;
     }
     if (keyword_position) {
+      if (v == "[[") {
+        in_test_ = true;
+        test_continues_ = false;
+      }
       if (v == "{" || v == "if" || v == "while" || v == "until") OpenGroup();
       if (v == "}" || v == "fi" || v == "done") CloseGroup();
       if (IsLeadingKeyword(v)) return;
@@ -224,6 +262,8 @@ class Parser {
   std::optional<size_t> closed_group_;  // the last token closed a group: its first pipeline
   size_t completed_ = 0;                // pipelines completed so far
   std::string function_;                // a function was named: the next group is its body
+  bool in_test_ = false;                // inside `[[ … ]]`
+  bool test_continues_ = false;         // the test's last token was `||` or `&&`
 };
 
 }  // namespace

@@ -155,6 +155,20 @@ std::optional<PackageIssue> CheckPip(const CommandView& view) {
                         "and the dependencies with " +
                             std::string(kHashFix)};
   }
+  // `-c FILE`: versions come from a constraints file (pip-compile's output, as a rule), which
+  // fixes versions but not the files the index serves.
+  bool constrained = false;
+  for (size_t i = first; i < args.size(); ++i) {
+    const std::string& v = args[i]->value;
+    constrained = constrained || v == "-c" || v == "--constraint" ||
+                  v.starts_with("--constraint=") || (v.starts_with("-c") && v.size() > 2);
+  }
+  if (constrained) {
+    return PackageIssue{"pip-install-version-pinned",
+                        "`pip install` takes its versions from a constraints file (-c) but no "
+                        "hashes: a replaced file on the index is accepted",
+                        std::string(kHashFix)};
+  }
   if (AllExactVersions(args, first)) {
     return PackageIssue{"pip-install-version-pinned",
                         "`pip install` pins exact versions but no hashes: dependencies still float "

