@@ -12,11 +12,15 @@ namespace {
 
 using core::Node;
 
-// Whether an action reference's path has a segment GitHub normalises away.
+// Whether an action reference's path has a segment GitHub normalises away (a trailing `/`,
+// `./` alone for the repository's root action, is plain).
 bool OddUsesPath(std::string_view uses) {
   if (uses.starts_with("docker://")) return false;
-  const std::string_view path = uses.substr(0, uses.rfind('@'));
-  std::size_t start = uses.starts_with("./") ? 2 : (uses.starts_with("$/") ? 2 : 0);
+  std::string_view path = uses.substr(0, uses.rfind('@'));
+  if (path.starts_with("./") || path.starts_with("$/")) path.remove_prefix(2);
+  while (path.ends_with('/')) path.remove_suffix(1);
+  if (path.empty()) return false;
+  std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t end = path.find('/', start);
     if (end == std::string_view::npos) end = path.size();
@@ -27,19 +31,28 @@ bool OddUsesPath(std::string_view uses) {
   return false;
 }
 
-// Whether a normalized expression is literals alone (a string made of strings).
+// Whether a normalized expression is literals alone (a string made of strings): outside its
+// quotes only the pure functions (format, join, toJSON, fromJSON, contains, startsWith,
+// endsWith) and true/false/null; hashFiles() reads files, a context name reads the run.
 bool LiteralsOnly(std::string_view normalized) {
-  static const core::Regex context(
-      R"((?:^|[^a-z0-9_'])(?:github|env|vars|secrets|inputs|steps|needs|matrix|strategy|job|jobs|runner)\b)");
   if (normalized.find('\'') == std::string_view::npos) return false;  // true, 1, null
-  // Text inside quotes cannot name a context: drop it before looking.
   std::string outside;
   bool quoted = false;
   for (char c : normalized) {
     if (c == '\'') quoted = !quoted;
-    if (!quoted && c != '\'') outside += c;
+    outside += quoted || c == '\'' ? ' ' : c;
   }
-  return !context.PartialMatch(outside);
+  static const core::Regex name(R"([a-z_][a-z0-9_-]*)");
+  core::RegexMatches names(name, outside);
+  while (names.Next()) {
+    const std::string_view word = names.group(0);
+    if (word != "format" && word != "join" && word != "tojson" && word != "fromjson" &&
+        word != "contains" && word != "startswith" && word != "endswith" && word != "true" &&
+        word != "false" && word != "null") {
+      return false;
+    }
+  }
+  return true;
 }
 
 void CheckScalar(const Node& node, const SourceLines& lines, std::vector<PinIssue>& out) {
@@ -123,6 +136,14 @@ void CheckStep(const Node& step, const SourceLines& lines, std::vector<PinIssue>
     std::vector<std::size_t> at;
     while (local.Next()) at.push_back(local.begin());
     for (std::size_t i : at) line.replace(i, 4, "near");
+    // A proxy's URL is plain http:// by design (it tunnels https with CONNECT).
+    static const core::Regex proxy(R"((?:--proxy|-x|--proxy-url)(?:\s+|=)\S+)");
+    core::RegexMatches proxies(proxy, line);
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    while (proxies.Next()) spans.emplace_back(proxies.begin(), proxies.end());
+    for (auto it = spans.rbegin(); it != spans.rend(); ++it) {
+      line.erase(it->first, it->second - it->first);
+    }
     if (!insecure.PartialMatch(line)) continue;
     const bool http = line.find("http://") != std::string::npos;
     out.push_back({"insecure-url-scheme",

@@ -42,9 +42,15 @@ std::vector<PinIssue> CheckPermissionScopes(const Node& root) {
   std::vector<PinIssue> out;
   if (!root.IsMap()) return out;
   const Node* top = root.Find("permissions");
-  CheckReadAll(top, "the workflow", out);
   const Node* jobs = root.Find("jobs");
   if (jobs == nullptr || !jobs->IsMap()) return out;
+  // The top's read-all reaches only the jobs without their own block (Scorecard's template
+  // writes `read-all` at the top and each job's scopes below it: nothing inherits it).
+  bool any_inherits = false;
+  for (const auto& [id, job] : jobs->fields) {
+    any_inherits = any_inherits || (job.IsMap() && job.Find("permissions") == nullptr);
+  }
+  if (any_inherits) CheckReadAll(top, "the workflow", out);
   const std::string top_writes = Lower(top) == "write-all" ? "every scope" : WriteScopes(top);
   int inheriting = 0;
   for (const auto& [id, job] : jobs->fields) {

