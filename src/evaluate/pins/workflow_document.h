@@ -2,6 +2,7 @@
 // Shared by the pins checks of workflows (github_workflow.cc, workflow_hazards.cc).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ struct Trigger {
   std::string name;
   core::Mark at;  // where the workflow names it
 };
+
+// The workflow's `on:` (YAML 1.1 readers turn the key into `true`, which is read too), or null.
+const core::Node* OnNode(const core::Node& root);
+
+// Calls `visit` with every scalar at or below `node`, in document order (the parser bounds how
+// deep a document nests).
+void ForEachScalar(const core::Node& node, const std::function<void(const core::Node&)>& visit);
 
 // Every trigger of the workflow's `on:` (a name, a list of names or a map by name); YAML 1.1
 // readers turn the key `on` into `true`, which is read too.

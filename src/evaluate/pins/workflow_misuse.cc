@@ -71,12 +71,6 @@ void CheckScalar(const Node& node, const SourceLines& lines, std::vector<PinIssu
   }
 }
 
-void Walk(const Node& node, const SourceLines& lines, std::vector<PinIssue>& out) {
-  if (node.kind == Node::Kind::kScalar) CheckScalar(node, lines, out);
-  for (const Node& item : node.items) Walk(item, lines, out);
-  for (const auto& field : node.fields) Walk(field.second, lines, out);
-}
-
 void CheckStep(const Node& step, const SourceLines& lines, std::vector<PinIssue>& out) {
   if (const Node* uses = step.Find("uses"); uses != nullptr) {
     const std::string value(core::TrimSpace(ScalarOr(uses)));
@@ -170,7 +164,7 @@ void CheckSteps(const Node* steps, const SourceLines& lines, std::vector<PinIssu
 std::vector<PinIssue> CheckMisuse(const Node& root, const SourceLines& lines) {
   std::vector<PinIssue> out;
   if (!root.IsMap()) return out;
-  Walk(root, lines, out);
+  ForEachScalar(root, [&](const Node& scalar) { CheckScalar(scalar, lines, out); });
   if (const Node* runs = root.Find("runs"); runs != nullptr && runs->IsMap()) {
     CheckSteps(runs->Find("steps"), lines, out);
   }

@@ -80,8 +80,7 @@ bool Publishes(const Node& step) {
 
 // Triggers that only fire to release: `release`, or `push` of tags alone.
 bool ReleaseTriggered(const Node& root) {
-  const Node* on = root.Find("on");
-  if (on == nullptr) on = root.Find("true");
+  const Node* on = OnNode(root);
   for (const auto& [name, at] : Triggers(root)) {
     if (name == "release") return true;
     if (name != "push" || on == nullptr || !on->IsMap()) continue;

@@ -2,6 +2,7 @@
 
 #include "core/regex.h"
 #include "evaluate/pins/expression_injection.h"
+#include "evaluate/pins/workflow_document.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
@@ -43,17 +44,11 @@ void CheckScalar(const Node& node, const SourceLines& lines, std::vector<PinIssu
   }
 }
 
-void Walk(const Node& node, const SourceLines& lines, std::vector<PinIssue>& out) {
-  if (node.kind == Node::Kind::kScalar) CheckScalar(node, lines, out);
-  for (const Node& item : node.items) Walk(item, lines, out);
-  for (const auto& field : node.fields) Walk(field.second, lines, out);
-}
-
 }  // namespace
 
 std::vector<PinIssue> CheckSecretUse(const Node& root, const SourceLines& lines) {
   std::vector<PinIssue> out;
-  Walk(root, lines, out);
+  ForEachScalar(root, [&](const Node& scalar) { CheckScalar(scalar, lines, out); });
   return out;
 }
 

@@ -68,23 +68,16 @@ void AddEnv(const Node* env, TaintScope& scope) {
   }
 }
 
-// Every scalar below `node` (a matrix value may be a list or a map of them).
-void Scalars(const Node& node, std::vector<const Node*>& out) {
-  if (node.kind == Node::Kind::kScalar) out.push_back(&node);
-  for (const Node& item : node.items) Scalars(item, out);
-  for (const auto& field : node.fields) Scalars(field.second, out);
-}
-
 void TaintMatrixKey(const std::string& key, const Node& values, const TaintScope& outer,
                     TaintScope& scope) {
-  std::vector<const Node*> scalars;
-  Scalars(values, scalars);
-  for (const Node* scalar : scalars) {
-    if (auto taint = TaintOfText(scalar->scalar, outer)) {
-      scope.matrix[core::AsciiLower(key)] =
-          Taint{taint->control, taint->source + " through matrix." + key, ""};
-      return;
-    }
+  // A matrix value may be a list or a map of values: the first tainted scalar decides.
+  std::optional<Taint> found;
+  ForEachScalar(values, [&](const Node& scalar) {
+    if (!found) found = TaintOfText(scalar.scalar, outer);
+  });
+  if (found) {
+    scope.matrix[core::AsciiLower(key)] =
+        Taint{found->control, found->source + " through matrix." + key, ""};
   }
 }
 
@@ -196,11 +189,9 @@ void ExpandOutputGlobs(const std::string& job_text, TaintScope& scope) {
 
 // The lower-cased, normalized text of every expression under `node`: which names it reads.
 void ExpressionText(const Node& node, std::string& out) {
-  if (node.kind == Node::Kind::kScalar) {
-    for (const ExpressionAt& at : Expressions(node.scalar)) out.append(at.normalized).append(" ");
-  }
-  for (const Node& item : node.items) ExpressionText(item, out);
-  for (const auto& field : node.fields) ExpressionText(field.second, out);
+  ForEachScalar(node, [&](const Node& scalar) {
+    for (const ExpressionAt& at : Expressions(scalar.scalar)) out.append(at.normalized).append(" ");
+  });
 }
 
 // String inputs of a reusable workflow (`on.workflow_call.inputs`) or of a composite action
@@ -217,8 +208,7 @@ void AddInputs(const Node* inputs, TaintScope& scope) {
 }
 
 const Node* WorkflowCallInputs(const Node& root) {
-  const Node* on = root.Find("on");
-  if (on == nullptr) on = root.Find("true");
+  const Node* on = OnNode(root);
   if (on == nullptr || !on->IsMap()) return nullptr;
   const Node* call = on->Find("workflow_call");
   return call != nullptr && call->IsMap() ? call->Find("inputs") : nullptr;
