@@ -108,6 +108,10 @@ std::vector<PinIssue> CheckEnvironmentFiles(const Node& root, const SourceLines&
         for (const Write& write : EnvironmentWrites(run->scalar)) {
           std::optional<Taint> found = TaintOfText(write.value, scope);
           if (!found) found = TaintOfShellVariables(write.value, scope);
+          // The event's text read from its file (`jq -r .issue.title "$GITHUB_EVENT_PATH"`).
+          if (!found && write.value.find("GITHUB_EVENT_PATH") != std::string::npos) {
+            found = Taint{Control::kAttacker, "the event payload ($GITHUB_EVENT_PATH)", ""};
+          }
           const int line = first_line + write.line_offset;
           const int column = first_line == run->mark.line ? run->mark.column : 1;
           if (found && found->control == Control::kAttacker) {

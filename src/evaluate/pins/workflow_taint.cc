@@ -81,6 +81,20 @@ void TaintMatrixKey(const std::string& key, const Node& values, const TaintScope
   }
 }
 
+// A matrix (or its `include:`) that is one tainted expression: the keys are unknown until run
+// time, so every `matrix.*` the job names is tainted.
+void TaintEveryKey(const Node& expression, const std::string& job_text_keys,
+                   const TaintScope& outer, TaintScope& scope) {
+  const std::optional<Taint> taint = TaintOfText(expression.scalar, outer);
+  if (!taint) return;
+  static const core::Regex key(R"(matrix\.([a-z0-9_-]+))");
+  core::RegexMatches keys(key, job_text_keys);
+  while (keys.Next()) {
+    scope.matrix[std::string(keys.group(1))] =
+        Taint{taint->control, taint->source + " through the matrix", ""};
+  }
+}
+
 // `strategy.matrix`: a key whose values (or `include:` entries' values) are tainted; a matrix
 // that is one expression (`${{ fromJSON(…) }}`) taints each key the steps read.
 void AddMatrix(const Node* strategy, const std::string& job_text_keys, TaintScope& scope) {
@@ -89,15 +103,7 @@ void AddMatrix(const Node* strategy, const std::string& job_text_keys, TaintScop
   if (matrix == nullptr) return;
   const TaintScope outer = scope;
   if (matrix->kind == Node::Kind::kScalar) {
-    if (auto taint = TaintOfText(matrix->scalar, outer)) {
-      // The keys are unknown until run time: every `matrix.*` a step names is tainted.
-      static const core::Regex key(R"(matrix\.([a-z0-9_-]+))");
-      core::RegexMatches keys(key, job_text_keys);
-      while (keys.Next()) {
-        scope.matrix[std::string(keys.group(1))] =
-            Taint{taint->control, taint->source + " through the matrix", ""};
-      }
-    }
+    TaintEveryKey(*matrix, job_text_keys, outer, scope);
     return;
   }
   for (const auto& [key, values] : matrix->fields) {
@@ -108,6 +114,8 @@ void AddMatrix(const Node* strategy, const std::string& job_text_keys, TaintScop
     for (const Node& entry : include->items) {
       for (const auto& [key, value] : entry.fields) TaintMatrixKey(key, value, outer, scope);
     }
+    // `include: ${{ fromJSON(…) }}`: the entries, and so the keys, are unknown until run time.
+    if (include->kind == Node::Kind::kScalar) TaintEveryKey(*include, job_text_keys, outer, scope);
   }
 }
 
@@ -118,19 +126,37 @@ struct FileWrite {
   std::string value;
 };
 
+// The `NAME=value` lines a script writes to `file`, and the multi-line form: `NAME<<DELIM`
+// written first, then value lines written to the file (or a heredoc's body) until `DELIM`.
 std::vector<FileWrite> WritesTo(std::string_view script, std::string_view file) {
   static const core::Regex assignment(
       R"((?:echo|printf)\s+(?:-[A-Za-z]+\s+)*(?:["']?)([A-Za-z_][A-Za-z0-9_-]*)=(.*))");
+  static const core::Regex opening(
+      R"((?:echo|printf)\s+(?:-[A-Za-z]+\s+)*(?:["']?)([A-Za-z_][A-Za-z0-9_-]*)<<['"]?([A-Za-z0-9_-]+))");
   std::vector<FileWrite> out;
+  std::string open_name;
+  std::string delimiter;
   std::size_t start = 0;
   while (start < script.size()) {
     std::size_t end = script.find('\n', start);
     if (end == std::string_view::npos) end = script.size();
     const std::string_view line = script.substr(start, end - start);
     start = end + 1;
+    if (!open_name.empty()) {
+      if (line.find(delimiter) != std::string_view::npos &&
+          line.find('$') == std::string_view::npos) {
+        open_name.clear();  // `echo EOF >> $GITHUB_OUTPUT`
+        continue;
+      }
+      out.push_back({open_name, std::string(line)});
+      continue;
+    }
     if (line.find(file) == std::string_view::npos) continue;
     std::array<std::string_view, 3> groups{};
-    if (assignment.PartialMatch(line, groups)) {
+    if (opening.PartialMatch(line, groups)) {
+      open_name = core::AsciiLower(groups[1]);
+      delimiter = std::string(groups[2]);
+    } else if (assignment.PartialMatch(line, groups)) {
       out.push_back({core::AsciiLower(groups[1]), std::string(groups[2])});
     }
   }

@@ -230,3 +230,48 @@ TEST_CASE("issue 22: names that only look like tainted ones are not", "[pins][ta
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("issue 22: attacker text in a multi-line step output or a run-time matrix is tainted",
+          "[pins][taint]") {
+  const std::string workflow =
+      "on: issues\n"                                                              // 1
+      "permissions: {}\n"                                                         // 2
+      "jobs:\n"                                                                   // 3
+      "  a:\n"                                                                    // 4
+      "    runs-on: ubuntu-latest\n"                                              // 5
+      "    strategy:\n"                                                           // 6
+      "      matrix:\n"                                                           // 7
+      "        os: [linux]\n"                                                     // 8
+      "        include: ${{ fromJSON(github.event.issue.body) }}\n"               // 9
+      "    steps:\n"                                                              // 10
+      "      - id: o\n"                                                           // 11
+      "        env: {BODY: '${{ github.event.issue.body }}'}\n"                   // 12
+      "        run: |\n"                                                          // 13
+      "          echo \"text<<EOF\" >> \"$GITHUB_OUTPUT\"\n"                      // 14
+      "          echo \"$BODY\" >> \"$GITHUB_OUTPUT\"\n"                          // 15
+      "          echo \"EOF\" >> \"$GITHUB_OUTPUT\"\n"                            // 16
+      "          echo \"n=1\" >> \"$GITHUB_OUTPUT\"\n"                            // 17
+      "      - run: echo ${{ steps.o.outputs.text }} ${{ steps.o.outputs.n }}\n"  // 18
+      "      - run: echo ${{ matrix.flavour }}\n";                                // 19
+  CHECK(LinesOf(workflow, "script-injection") == Lines{18, 19});
+}
+
+TEST_CASE(
+    "issue 22: the event payload read from its file and written to GITHUB_ENV is "
+    "github-env",
+    "[pins][taint]") {
+  const std::string workflow =
+      "on: pull_request_target\n"
+      "permissions: {}\n"
+      "jobs:\n"
+      "  a:\n"
+      "    runs-on: ubuntu-latest\n"
+      "    steps:\n"
+      "      - run: |\n"
+      "          echo \"T=$(jq -r .pull_request.title \"$GITHUB_EVENT_PATH\")\" >> $GITHUB_ENV\n";
+  CHECK(LinesOf(workflow, "github-env") == Lines{8});
+}
+
+}  // namespace riskgate::evaluate::pins
