@@ -25,6 +25,10 @@ const core::Node* OnNode(const core::Node& root);
 // deep a document nests).
 void ForEachScalar(const core::Node& node, const std::function<void(const core::Node&)>& visit);
 
+// The literal values a job's `strategy.matrix` gives `key`: its list (or scalar) and each
+// `include:` entry's; an expression among them is left out (it is decided at run time).
+std::vector<std::string> MatrixValues(const core::Node& job, std::string_view key);
+
 // Every trigger of the workflow's `on:` (a name, a list of names or a map by name); YAML 1.1
 // readers turn the key `on` into `true`, which is read too.
 std::vector<Trigger> Triggers(const core::Node& root);

@@ -222,3 +222,43 @@ TEST_CASE("issue 22: read-all, inherited write scopes and reusable calls are exc
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("issue 22: a job image chosen by the matrix is each image the matrix names", "[pins]") {
+  const std::string digest =
+      "@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  const std::string workflow =
+      "on: push\n"         // 1
+      "permissions: {}\n"  // 2
+      "jobs:\n"            // 3
+      "  a:\n"             // 4
+      "    runs-on: x\n"   // 5
+      "    strategy:\n"    // 6
+      "      matrix:\n"    // 7
+      "        image: ['debian:12', 'alpine" +
+      digest +
+      "']\n"                                                 // 8
+      "        node: ['20']\n"                               // 9
+      "        include:\n"                                   // 10
+      "          - image: ubuntu:24.04\n"                    // 11
+      "          - image: ${{ vars.IMAGE }}\n"               // 12
+      "    container: ${{ matrix.image }}\n"                 // 13
+      "    services:\n"                                      // 14
+      "      db: {image: 'node:${{ matrix.node }}-slim'}\n"  // 15
+      "      cache: {image: '${{ vars.CACHE }}'}\n"          // 16
+      "    steps: [{run: make}]\n";
+  const auto issues =
+      CheckGithubFile(workflow, ".github/workflows/ci.yml", GithubFileKind::kWorkflow, {});
+  std::vector<std::string> images;
+  for (const auto& issue : issues) {
+    if (issue.rule == "unpinned-image")
+      images.push_back(std::to_string(issue.line) + " " + issue.message);
+  }
+  REQUIRE(images.size() == 3);
+  CHECK(images[0].find("13 container image 'debian:12'") == 0);
+  CHECK(images[1].find("13 container image 'ubuntu:24.04'") == 0);
+  CHECK(images[2].find("15 container image 'node:20-slim'") == 0);
+}
+
+}  // namespace riskgate::evaluate::pins
