@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "collect/action_facts.h"
 #include "collect/review_facts.h"
 #include "core/scope.h"
 
@@ -131,6 +132,7 @@ struct ChangeFacts {
   RunContext context;
   ReviewFacts reviews;             // filled by the app when the reviews control is on
   ThreatModelFacts threat_models;  // filled by the app when the threat-model control is on
+  PinLookups pin_lookups;          // filled by the pins control's gather step
 };
 
 }  // namespace riskgate::collect

@@ -71,6 +71,8 @@ struct ScopeSummary {
   std::string detected_by;  // how the scope was detected (no scope flag): "GitHub pull_request"
   int merged_shards = 0;    // history mode: shard reports merged into this one
   std::optional<HistoryScope> history = std::nullopt;  // set in history mode
+  // What the run did not do, and why (an online check skipped offline): never a silent pass.
+  std::vector<std::string> notes = {};
 };
 
 // A staged or range scope that judged nothing at all: no file, no commit, nothing skipped (an

@@ -36,16 +36,18 @@ void LoadPinsControl(const core::Node* node, core::FieldReader& reader, PinsCont
   for (const auto& rule : PinsRules()) pins.severity[std::string(rule.id)] = rule.severity;
   if (node == nullptr) return;
   const std::string field = "controls.pins";
-  if (!reader.ExpectMap(
-          *node, field,
-          {"enabled", "severity", "disabled_rules", "allow_tag_pins", "trusted_owners", "manifests",
-           "resolve_refs", "script_inputs", "untrusted_outputs"})) {
+  if (!reader.ExpectMap(*node, field,
+                        {"enabled", "severity", "disabled_rules", "allow_tag_pins",
+                         "trusted_owners", "manifests", "resolve_refs", "script_inputs",
+                         "untrusted_outputs", "forbidden_uses", "online_checks"})) {
     return;
   }
   pins.enabled = reader.Bool(*node, "enabled", field, core::Need::kOptional).value_or(true);
   pins.manifests = reader.Bool(*node, "manifests", field, core::Need::kOptional).value_or(false);
   pins.resolve_refs =
       reader.Bool(*node, "resolve_refs", field, core::Need::kOptional).value_or(true);
+  pins.online_checks =
+      reader.Bool(*node, "online_checks", field, core::Need::kOptional).value_or(true);
   if (auto allow = reader.StringList(*node, "allow_tag_pins", field, core::Need::kOptional)) {
     pins.allow_tag_pins = *allow;
   }

@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 42> kRules = {{
+constexpr std::array<PinsRuleInfo, 46> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA",
      "a mutable reference lets whoever controls it change what your pipeline runs",
@@ -237,6 +237,29 @@ constexpr std::array<PinsRuleInfo, 42> kRules = {{
      "--trusted-host)",
      "anyone on the network path decides what the step downloads or installs",
      "use https:// and keep certificate checks on", "verify what was fetched against a checksum"},
+    {"impostor-commit", Severity::kCritical,
+     "an action is pinned to a commit that is not on record in its repository (not reachable "
+     "from the default branch, nor its tag's commit): online check",
+     "GitHub serves any fork's commits under the parent's name, so a SHA that looks like the "
+     "action's can be an attacker's fork",
+     "pin the commit of a release of the action (git ls-remote … refs/tags/<tag>)",
+     "limit the job's permissions: and secrets until the pin is replaced"},
+    {"ref-version-mismatch", Severity::kMedium,
+     "a SHA pin's comment names a tag that points at another commit, or at none: online check",
+     "reviewers and update bots read the wrong release, and a mislabelled pin hides a swap",
+     "pin the commit the tag names, or correct the comment",
+     "let Dependabot or Renovate manage the pins and their comments"},
+    {"archived-uses", Severity::kMedium,
+     "an action pinned by SHA lives in an archived repository: online check",
+     "an archived action gets no fixes, security ones included",
+     "replace it with a maintained action or a run: script",
+     "fork it into your organisation and pin the fork"},
+    {"known-vulnerable-actions", Severity::kHigh,
+     "the release a SHA pin names is in the range of a GitHub advisory for the action: online "
+     "check",
+     "the pinned release has a published vulnerability",
+     "pin the commit of the first patched release or later",
+     "keep secrets and write permissions out of the job until it is updated"},
 }};
 
 }  // namespace

@@ -65,6 +65,10 @@ struct PinsControl {
   // With a GitHub token at hand, look up the SHA of each mutable action ref so the fix remedy
   // is the exact line to write.
   bool resolve_refs = true;
+  // Look up on GitHub the actions a change pins by commit SHA (impostor commits, tags naming
+  // another commit, archived repositories, advisories), under the same conditions as
+  // resolve_refs; skipped with a note in the report when it cannot.
+  bool online_checks = true;
   // Inputs that actions run as code, and outputs that carry attacker-controlled text: the
   // defaults (policy/pins_actions.h) and the policy's own entries, per action.
   // owner/repo[/path] globs (fnmatch, case-insensitive) that no workflow may use, at any ref.

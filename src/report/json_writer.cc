@@ -72,6 +72,7 @@ std::string WriteJson(const ReportInput& input) {
                                         {"empty", core::JudgedNothing(scope)}});
   if (scope.named_files) scope_json.Set("named_files", *scope.named_files);
   if (scope.history) scope_json.Set("history", HistoryScopeJson(*scope.history));
+  if (!scope.notes.empty()) scope_json.Set("notes", scope.notes);
   const auto& summary = input.verdict.summary;
   const JsonOut doc = JsonOut::Object({
       {"tool", JsonOut::Object({{"name", kToolName}, {"version", ToolVersion()}})},

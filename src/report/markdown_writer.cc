@@ -40,6 +40,7 @@ std::string Header(const ReportInput& input) {
   if (const std::string note = NothingJudgedNote(scope); !note.empty()) {
     out += "> **" + MarkdownEscape(note) + "**\n\n";
   }
+  for (const std::string& note : scope.notes) out += "> " + MarkdownEscape(note) + "\n\n";
   out += "- **Scope:** " + MarkdownEscape(Clip(DescribeScope(scope), kMaxField)) + "; " +
          core::Plural(scope.files_scanned, "file") + " scanned, " +
          std::to_string(scope.skipped.size()) + " skipped\n";

@@ -70,6 +70,7 @@ decide::Verdict RedactedVerdict(const decide::Verdict& verdict) {
 core::ScopeSummary RedactedScope(const core::ScopeSummary& scope) {
   core::ScopeSummary out = scope;
   Scrub(out.detected_by);
+  Scrub(out.notes);
   for (auto& skipped : out.skipped) Scrub(skipped.path);
   if (out.history) {
     Scrub(out.history->refs);

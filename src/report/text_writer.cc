@@ -97,6 +97,8 @@ std::string WriteText(const ReportInput& input, const TextStyle& style) {
   }
   out << "riskgate " << ToolVersion() << ": judging "
       << core::EscapeForDisplay(DescribeScope(scope)) << "\n";
+  for (const std::string& note : scope.notes)
+    out << "note: " << core::EscapeForDisplay(note) << "\n";
   out << "policy: " << core::EscapeForDisplay(input.policy.origin);
   if (!input.policy.revision.empty()) {
     out << " (" << core::EscapeForDisplay(input.policy.revision) << ")";

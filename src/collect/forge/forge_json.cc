@@ -183,6 +183,76 @@ core::Result<std::string> ParseGithubCommitSha(std::string_view body) {
   return *sha;
 }
 
+core::Result<GithubRepository> ParseGithubRepository(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->IsMap()) return tl::unexpected(Bad("the repository is not an object"));
+  GithubRepository out;
+  const Node* archived = doc->Find("archived");
+  if (archived == nullptr || !archived->IsBool()) {
+    return tl::unexpected(Bad("repository.archived is missing or not a boolean"));
+  }
+  out.archived = archived->scalar == "true";
+  auto branch = Text(*doc, "default_branch", "repository");
+  if (!branch) return tl::unexpected(branch.error());
+  out.default_branch = *branch;
+  return out;
+}
+
+core::Result<std::string> ParseGithubCompareStatus(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->IsMap()) return tl::unexpected(Bad("the comparison is not an object"));
+  auto status = Text(*doc, "status", "comparison");
+  if (!status) return tl::unexpected(status.error());
+  if (*status != "identical" && *status != "behind" && *status != "ahead" &&
+      *status != "diverged") {
+    return tl::unexpected(Bad("comparison.status is not identical, behind, ahead or diverged"));
+  }
+  return *status;
+}
+
+core::Result<std::vector<ActionAdvisory>> ParseGithubAdvisories(std::string_view body,
+                                                                std::string_view repository) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->IsList()) return tl::unexpected(Bad("the advisories list is not an array"));
+  std::vector<ActionAdvisory> out;
+  for (std::size_t i = 0; i < doc->items.size(); ++i) {
+    const Node& item = doc->items[i];
+    const std::string where = "advisories[" + std::to_string(i) + "]";
+    if (!item.IsMap()) return tl::unexpected(Bad(where + " is not an object"));
+    auto id = Text(item, "ghsa_id", where);
+    if (!id) return tl::unexpected(id.error());
+    const Node* vulnerabilities = item.Find("vulnerabilities");
+    if (vulnerabilities == nullptr || !vulnerabilities->IsList()) {
+      return tl::unexpected(Bad(where + ".vulnerabilities is missing or not an array"));
+    }
+    for (const Node& vulnerability : vulnerabilities->items) {
+      if (!vulnerability.IsMap()) continue;
+      const Node* package = vulnerability.Find("package");
+      if (package == nullptr || !package->IsMap()) continue;
+      const auto name = OptionalText(*package, "name");
+      if (!name || core::AsciiLower(*name) != core::AsciiLower(repository)) continue;
+      ActionAdvisory advisory;
+      advisory.id = *id;
+      advisory.summary = OptionalText(item, "summary").value_or("");
+      advisory.severity = OptionalText(item, "severity").value_or("");
+      advisory.vulnerable_range =
+          OptionalText(vulnerability, "vulnerable_version_range").value_or("");
+      // A string in the global database, {identifier} in a repository's advisories.
+      if (const Node* patched = vulnerability.Find("first_patched_version"); patched != nullptr) {
+        advisory.patched =
+            patched->IsString()
+                ? patched->scalar
+                : (patched->IsMap() ? OptionalText(*patched, "identifier").value_or("") : "");
+      }
+      out.push_back(std::move(advisory));
+    }
+  }
+  return out;
+}
+
 core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "collect/action_facts.h"
 #include "collect/review_facts.h"
 #include "core/document.h"
 #include "core/error.h"
@@ -48,6 +49,18 @@ core::Result<std::vector<std::string>> ParseMemberLogins(std::string_view body,
 core::Result<std::string> ParseGithubPermission(std::string_view body);
 // GET /repos/{o}/{r}/commits/{ref}: the commit's 40-hex SHA.
 core::Result<std::string> ParseGithubCommitSha(std::string_view body);
+struct GithubRepository {
+  bool archived = false;
+  std::string default_branch;
+};
+// GET /repos/{o}/{r}.
+core::Result<GithubRepository> ParseGithubRepository(std::string_view body);
+// GET /repos/{o}/{r}/compare/{base}...{head}: "identical", "behind", "ahead" or "diverged".
+core::Result<std::string> ParseGithubCompareStatus(std::string_view body);
+// GET /advisories?ecosystem=actions&affects={o}/{r} (one page): the advisories naming the
+// action `repository` among their vulnerabilities, with that vulnerability's range.
+core::Result<std::vector<ActionAdvisory>> ParseGithubAdvisories(std::string_view body,
+                                                                std::string_view repository);
 // GET /projects/:id/merge_requests/:iid/approvals.
 core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body);
 // GET /projects/:id/merge_requests/:iid.

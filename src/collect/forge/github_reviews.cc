@@ -164,4 +164,65 @@ core::Result<std::string> ResolveGithubRef(HttpClient& client, const std::string
   return *sha;
 }
 
+core::Result<ActionFacts> LookUpAction(HttpClient& client, const std::string& repository,
+                                       const std::map<std::string, std::string>& commits) {
+  const std::string what = "looking up the action " + core::EscapeForDisplay(repository);
+  if (!IsRepositoryName(repository)) {
+    return core::MakeError(core::ErrorCode::kForge,
+                           what + ": not a GitHub repository name (OWNER/REPO)");
+  }
+  auto response = client.Get("/repos/" + repository);
+  if (!response) return tl::unexpected(Context(response.error(), what));
+  auto info = ParseGithubRepository(response->body);
+  if (!info) return tl::unexpected(Context(info.error(), what));
+  ActionFacts facts;
+  facts.archived = info->archived;
+  auto advisories =
+      client.Get("/advisories?ecosystem=actions&affects=" + EncodeSegment(repository));
+  if (!advisories) return tl::unexpected(Context(advisories.error(), what + "'s advisories"));
+  auto parsed = ParseGithubAdvisories(advisories->body, repository);
+  if (!parsed) return tl::unexpected(Context(parsed.error(), what + "'s advisories"));
+  facts.advisories = std::move(*parsed);
+  for (const auto& [sha, tag] : commits) {
+    ActionCommit commit;
+    commit.tag = tag;
+    if (!tag.empty()) {
+      auto tagged = ResolveGithubRef(client, repository, tag);
+      if (!tagged && !IsNotFound(tagged.error())) return tl::unexpected(tagged.error());
+      if (tagged) commit.tag_sha = *tagged;
+    }
+    if (commit.tag_sha == sha) {
+      commit.on_record = true;
+    } else {
+      auto compared = client.Get("/repos/" + repository + "/compare/" +
+                                 EncodeSegment(info->default_branch) + "..." + sha);
+      if (!compared && !IsNotFound(compared.error())) {
+        return tl::unexpected(Context(compared.error(), what + " at " + sha));
+      }
+      std::string status = "unknown";
+      if (compared) {
+        auto read = ParseGithubCompareStatus(compared->body);
+        if (!read) return tl::unexpected(Context(read.error(), what + " at " + sha));
+        status = *read;
+      }
+      commit.on_record = status == "identical" || status == "behind";
+      // A release branch's commit: reachable from the tag its comment names.
+      if (!commit.on_record && !commit.tag_sha.empty()) {
+        auto from_tag =
+            client.Get("/repos/" + repository + "/compare/" + commit.tag_sha + "..." + sha);
+        if (!from_tag && !IsNotFound(from_tag.error())) {
+          return tl::unexpected(Context(from_tag.error(), what + " at " + sha));
+        }
+        if (from_tag) {
+          auto read = ParseGithubCompareStatus(from_tag->body);
+          if (!read) return tl::unexpected(Context(read.error(), what + " at " + sha));
+          commit.on_record = *read == "identical" || *read == "behind";
+        }
+      }
+    }
+    facts.commits[sha] = std::move(commit);
+  }
+  return facts;
+}
+
 }  // namespace riskgate::collect::forge

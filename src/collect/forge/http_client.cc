@@ -221,6 +221,11 @@ core::Result<HttpClient> HttpClient::Create(const std::string& base_url, std::st
   return HttpClient(std::move(impl), url->origin + url->prefix);
 }
 
+bool IsNotFound(const core::Error& error) {
+  return error.code == core::ErrorCode::kForge &&
+         error.message.find(" failed: HTTP 404") != std::string::npos;
+}
+
 core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
   const std::string full = impl_->url.prefix + path;
   const std::string shown = "GET " + base_url_ + core::EscapeForDisplay(path);

@@ -55,6 +55,9 @@ class HttpClient {
   std::string base_url_;
 };
 
+// Whether `error` is Get's answer to an HTTP 404 (not found, or not visible to the token).
+bool IsNotFound(const core::Error& error);
+
 // Whether plain http to this URL is acceptable (a loopback address).
 bool IsLoopbackHttp(const std::string& url);
 

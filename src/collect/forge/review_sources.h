@@ -5,6 +5,7 @@
 // that cannot be resolved is recorded as unresolved, so the requirement it carries stays unmet.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,14 @@ core::Result<std::optional<PullRequestInfo>> PullRequestFromEvent(const std::str
 // The commit a tag or branch of owner/repo points at (GET /repos/{o}/{r}/commits/{ref}).
 core::Result<std::string> ResolveGithubRef(HttpClient& client, const std::string& repository,
                                            const std::string& ref);
+
+// What GitHub says about the action `repository` pinned at `commits` (SHA -> the tag its pin's
+// comment names, "" for none): archived or not, its advisories, and for each commit whether it
+// is on record (reachable from the default branch, or the very commit of its tag) and what
+// the tag names now ("" when the tag does not exist). A commit GitHub does not know is not on
+// record; any other failure is an error.
+core::Result<ActionFacts> LookUpAction(HttpClient& client, const std::string& repository,
+                                       const std::map<std::string, std::string>& commits);
 
 // Approvals written as commit trailers in a range (oldest commit first).
 ReviewFacts TrailerReviews(const std::vector<CommitFacts>& commits, const std::string& head);

@@ -16,6 +16,7 @@
 #include "evaluate/pins/gitlab_ci.h"
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/manifests.h"
+#include "evaluate/pins/online_pins.h"
 #include "evaluate/pins/pre_commit_config.h"
 #include "evaluate/pins/shell_analysis.h"
 #include "evaluate/pins/yaml_lines.h"
@@ -91,9 +92,14 @@ std::vector<PinIssue> CheckAs(FileKind kind, const std::string& path, const std:
 // A file GitLab includes is judged as GitLab CI and, when its name gives it a role of its own
 // (a script, a Dockerfile), as that too: an include must not take a role away.
 std::vector<PinIssue> Check(const std::string& path, const std::string& content,
-                            const policy::PinsControl& pins, const RepositoryLayout& layout) {
+                            const policy::PinsControl& pins, const RepositoryLayout& layout,
+                            const collect::PinLookups& lookups) {
   const FileKind kind = ClassifyPath(path, layout.gitlab_ci_includes);
   auto issues = CheckAs(kind, path, content, pins);
+  if (!lookups.actions.empty()) {
+    auto online = OnlineIssues(ShaPins(content, path), lookups);
+    issues.insert(issues.end(), online.begin(), online.end());
+  }
   if (const FileKind own = ClassifyPath(path); own != kind && own != FileKind::kNone) {
     auto more = CheckAs(own, path, content, pins);
     issues.insert(issues.end(), more.begin(), more.end());
@@ -116,8 +122,9 @@ std::string Fingerprint(const std::string& rule, const std::string& path, std::s
 std::vector<std::pair<core::Finding, PinIssue>> Rate(const std::string& path,
                                                      const std::string& content,
                                                      const policy::PinsControl& pins,
-                                                     const RepositoryLayout& layout) {
-  auto issues = Check(path, content, pins, layout);
+                                                     const RepositoryLayout& layout,
+                                                     const collect::PinLookups& lookups) {
+  auto issues = Check(path, content, pins, layout, lookups);
   std::stable_sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) {
     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
   });
@@ -159,14 +166,15 @@ bool WantsDocument(std::string_view path, const policy::PinsControl& pins,
 std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>& files,
                                         const policy::PinsControl& pins,
                                         const RepositoryLayout& layout,
-                                        policy::OnUnscanned on_unparsable) {
+                                        policy::OnUnscanned on_unparsable,
+                                        const collect::PinLookups& lookups) {
   std::vector<core::Finding> findings;
   if (!pins.enabled) return findings;
   auto& progress = core::RunProgress();
   progress.documents_total = static_cast<long long>(files.size());
   for (const auto& file : files) {
     ++progress.documents_done;
-    auto rated = Rate(file.path, file.content, pins, layout);
+    auto rated = Rate(file.path, file.content, pins, layout, lookups);
     // Introduced means present now and absent from the version the change started from, by
     // identity: deleting a checksum check or a `permissions:` block creates a finding on a line
     // the change never touched. A file-level issue (the file does not parse) is part of any
@@ -178,7 +186,7 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
     };
     std::multiset<std::string> before;
     if (!file.whole_file && file.base_content) {
-      for (auto& [finding, issue] : Rate(file.path, *file.base_content, pins, layout)) {
+      for (auto& [finding, issue] : Rate(file.path, *file.base_content, pins, layout, lookups)) {
         before.insert(identity(finding, issue));
       }
     }

@@ -22,9 +22,11 @@ bool WantsDocument(std::string_view path, const policy::PinsControl& pins,
 
 // A pipeline file that does not parse was not judged: under `OnUnscanned::kBlock` (the default
 // of a CI gate run) its `unparsable-config` finding blocks, as an unscanned file does.
+// `lookups`: what GitHub said about the actions the change pins (online_pins.h).
 std::vector<core::Finding> EvaluatePins(
     const std::vector<collect::ChangedFile>& files, const policy::PinsControl& pins,
     const RepositoryLayout& layout = {},
-    policy::OnUnscanned on_unparsable = policy::OnUnscanned::kWarn);
+    policy::OnUnscanned on_unparsable = policy::OnUnscanned::kWarn,
+    const collect::PinLookups& lookups = collect::PinLookups{});
 
 }  // namespace riskgate::evaluate::pins

@@ -1,5 +1,8 @@
 // The pins control: what a pipeline runs must not change under it (actions by tag, images by
 // tag, curl | sh, unpinned packages) (evaluate/pins/).
+#include "collect/forge/review_sources.h"
+#include "core/text.h"
+#include "evaluate/pins/online_pins.h"
 #include "evaluate/pins/pins_evaluator.h"
 #include "policy/pins_rules.h"
 #include "run/controls/explain_text.h"
@@ -9,6 +12,8 @@
 
 namespace riskgate::run::controls {
 namespace {
+
+constexpr std::size_t kMaxActionLookups = 30;  // repositories per run (rate limits)
 
 class PinsControl final : public Control {
  public:
@@ -23,7 +28,53 @@ class PinsControl final : public Control {
                                 const evaluate::RepositoryLayout& layout) const override {
     return {evaluate::pins::EvaluatePins(
         facts.files, policy.pins, layout,
-        policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn))};
+        policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn), facts.pin_lookups)};
+  }
+
+  // The online checks' facts: what GitHub says about each action the change pins by SHA.
+  core::Result<void> Gather(const policy::Policy& policy, GatherContext& context,
+                            collect::ChangeFacts& facts) const override {
+    if (!policy.pins.enabled || !policy.pins.online_checks) return {};
+    const auto wanted = evaluate::pins::PinsToLookUp(facts.files);
+    if (wanted.empty()) return {};
+    std::string skipped;
+    if (!NetworkAllowed(context.scope.mode, context.env)) {
+      skipped = "a staged or worktree check calls no API unless RISKGATE_NETWORK=1";
+    } else if (GithubToken(context.env).empty()) {
+      skipped = "no GitHub token (RISKGATE_GITHUB_TOKEN or GITHUB_TOKEN)";
+    }
+    if (!skipped.empty()) {
+      facts.pin_lookups.skipped = skipped;
+      facts.scope.notes.push_back(
+          "pins: the online checks of " +
+          core::Plural(static_cast<long long>(wanted.size()), "action") +
+          " pinned by SHA (impostor-commit, ref-version-mismatch, archived-uses, "
+          "known-vulnerable-actions) did not run: " +
+          skipped);
+      return {};
+    }
+    auto client = GithubClient(policy.reviews.forge, context.env);
+    if (!client) return tl::unexpected(client.error());
+    std::size_t looked = 0;
+    for (const auto& [repository, commits] : wanted) {
+      if (++looked > kMaxActionLookups) {
+        facts.scope.notes.push_back("pins: the online checks looked up the first " +
+                                    std::to_string(kMaxActionLookups) + " of " +
+                                    std::to_string(wanted.size()) + " actions pinned by SHA");
+        break;
+      }
+      auto action = collect::forge::LookUpAction(*client, repository, commits);
+      // A repository the token cannot see (private, renamed, gone) is said, not guessed at;
+      // any other failure ends the run.
+      if (!action && collect::forge::IsNotFound(action.error())) {
+        facts.scope.notes.push_back("pins: the online checks could not look up " + repository +
+                                    " (not found, or the token may not see it)");
+        continue;
+      }
+      if (!action) return tl::unexpected(action.error());
+      facts.pin_lookups.actions[repository] = std::move(*action);
+    }
+    return {};
   }
 
   // The fix remedy names the exact commit a tag points at when the run may ask GitHub.

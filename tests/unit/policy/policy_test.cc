@@ -257,3 +257,21 @@ TEST_CASE("issue 22: a script_inputs entry that names no action or no list is an
 }
 
 }  // namespace riskgate::policy
+
+namespace riskgate::policy {
+
+TEST_CASE("issue 22: a policy forbids actions and turns the online checks off", "[policy]") {
+  auto policy = Load(
+      "version: 1\ncontrols:\n  pins:\n    forbidden_uses: [Evil-Org/*, tj-actions/changed-files]\n"
+      "    online_checks: false\n");
+  REQUIRE(policy.has_value());
+  CHECK(policy->pins.forbidden_uses ==
+        std::vector<std::string>{"evil-org/*", "tj-actions/changed-files"});
+  CHECK_FALSE(policy->pins.online_checks);
+  auto defaults = Load("version: 1\n");
+  REQUIRE(defaults.has_value());
+  CHECK(defaults->pins.online_checks);
+  CHECK(defaults->pins.forbidden_uses.empty());
+}
+
+}  // namespace riskgate::policy
