@@ -11,6 +11,7 @@
 #include "evaluate/pins/from_shell.h"
 #include "evaluate/pins/image_ref.h"
 #include "evaluate/pins/parse_issue.h"
+#include "evaluate/pins/powershell_analysis.h"
 #include "evaluate/pins/shell_build_files.h"
 #include "evaluate/pins/workflow_document.h"
 #include "evaluate/pins/workflow_env_files.h"
@@ -209,7 +210,11 @@ class WorkflowChecker {
       const std::string shell_name = core::AsciiLower(ScalarOr(step.Find("shell")));
       const bool not_posix = shell_name == "pwsh" || shell_name == "powershell" ||
                              shell_name == "cmd" || (windows && shell_name.empty());
-      if (!not_posix) AppendShellIssues(shell.Analyze(run->scalar, first_line), issues_);
+      if (!not_posix) {
+        AppendShellIssues(shell.Analyze(run->scalar, first_line), issues_);
+      } else {
+        AppendShellIssues(AnalyzePowerShell(run->scalar, first_line), issues_);
+      }
     }
   }
 

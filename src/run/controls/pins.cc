@@ -63,6 +63,12 @@ class PinsControl final : public Control {
                                     std::to_string(wanted.size()) + " actions pinned by SHA");
         break;
       }
+      if (!collect::forge::IsRepositoryName(repository)) {
+        // No action GitHub could run: nothing to ask about (the workflow fails on it).
+        facts.scope.notes.push_back("pins: the online checks skipped '" + repository +
+                                    "', which is no GitHub repository name");
+        continue;
+      }
       auto action = collect::forge::LookUpAction(*client, repository, commits);
       // A repository the token cannot see (private, renamed, gone) is said, not guessed at;
       // any other failure ends the run.
