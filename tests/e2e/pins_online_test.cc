@@ -88,6 +88,15 @@ std::vector<std::string> RulesAt(const json& report, int line) {
   return out;
 }
 
+// A first commit, then one adding the workflow; returns the first (the range's base).
+std::string CommitWorkflow(TempRepo& repo) {
+  repo.Write("README.md", "hello\n");
+  const std::string base = repo.Commit("init");
+  repo.Write(".github/workflows/ci.yml", kWorkflow);
+  repo.Commit("ci");
+  return base;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -96,10 +105,7 @@ TEST_CASE(
     "[e2e][forge][pins]") {
   Forge forge;
   TempRepo repo;
-  repo.Write("README.md", "hello\n");
-  const std::string base = repo.Commit("init");
-  repo.Write(".github/workflows/ci.yml", kWorkflow);
-  repo.Commit("ci");
+  const std::string base = CommitWorkflow(repo);
   const json report = repo.RiskgateJson({"check", "--base", base, "--head", "HEAD"}, 1,
                                         forge.Env(FakeGithubToken()));
   CHECK(RulesAt(report, 8) == std::vector<std::string>{"known-vulnerable-actions"});
@@ -127,10 +133,7 @@ TEST_CASE("issue 22: without a token the online checks are skipped with a note, 
           "[e2e][forge][pins]") {
   Forge forge;
   TempRepo repo;
-  repo.Write("README.md", "hello\n");
-  const std::string base = repo.Commit("init");
-  repo.Write(".github/workflows/ci.yml", kWorkflow);
-  repo.Commit("ci");
+  const std::string base = CommitWorkflow(repo);
   const json report =
       repo.RiskgateJson({"check", "--base", base, "--head", "HEAD"}, 0, forge.Env(""));
   REQUIRE(report["scope"].contains("notes"));
@@ -152,10 +155,7 @@ TEST_CASE("issue 22: an action repository the API does not show is a note, not a
   Forge forge;
   forge.server.On("/repos/octo/fork", {FixtureResponse{404, R"({"message":"Not Found"})", {}, 0}});
   TempRepo repo;
-  repo.Write("README.md", "hello\n");
-  const std::string base = repo.Commit("init");
-  repo.Write(".github/workflows/ci.yml", kWorkflow);
-  repo.Commit("ci");
+  const std::string base = CommitWorkflow(repo);
   const json report = repo.RiskgateJson({"check", "--base", base, "--head", "HEAD"}, 1,
                                         forge.Env(FakeGithubToken()));
   CHECK(RulesAt(report, 10).empty());
@@ -169,10 +169,7 @@ TEST_CASE("issue 22: an API that fails during the online checks ends the run",
   Forge forge;
   forge.server.On("/repos/octo/tool", {FixtureResponse{403, R"({"message":"nope"})", {}, 0}});
   TempRepo repo;
-  repo.Write("README.md", "hello\n");
-  const std::string base = repo.Commit("init");
-  repo.Write(".github/workflows/ci.yml", kWorkflow);
-  repo.Commit("ci");
+  const std::string base = CommitWorkflow(repo);
   const auto result =
       repo.Riskgate({"check", "--base", base, "--head", "HEAD"}, forge.Env(FakeGithubToken()));
   CHECK(result.exit_code == 2);
