@@ -34,7 +34,11 @@ class PinsControl final : public Control {
   // The online checks' facts: what GitHub says about each action the change pins by SHA.
   core::Result<void> Gather(const policy::Policy& policy, GatherContext& context,
                             collect::ChangeFacts& facts) const override {
-    if (!policy.pins.enabled || !policy.pins.online_checks) return {};
+    // `riskgate check` only: the worktree audits behind `fix pins`, `risk` and `threat-model`
+    // report no pins decision.
+    if (!policy.pins.enabled || !policy.pins.online_checks || !context.request.resolve_pins) {
+      return {};
+    }
     const auto wanted = evaluate::pins::PinsToLookUp(facts.files);
     if (wanted.empty()) return {};
     std::string skipped;
