@@ -49,6 +49,20 @@ std::optional<Taint> TaintOfExpression(std::string_view normalized, const TaintS
     const std::string key = std::string(outputs.group(2)) + "." + std::string(outputs.group(3));
     Stronger(best, Lookup(outputs.group(1) == "steps" ? scope.steps : scope.needs, key));
   }
+  // A name chosen at run time (`env[format('{0}', 'T')]`: a literal index is a dot by now) or
+  // a whole context (`toJSON(env)`) may be any of its names: the strongest of them.
+  static const core::Regex whole(
+      R"((?:^|[^a-z0-9_.-])(env|matrix|inputs|steps|needs)(?:\[|\.\*|\)|$|[^a-z0-9_.\[-]))");
+  core::RegexMatches contexts(whole, normalized);
+  while (contexts.Next()) {
+    const std::string_view kind = contexts.group(1);
+    const auto& in_scope = kind == "env"      ? scope.env
+                           : kind == "matrix" ? scope.matrix
+                           : kind == "inputs" ? scope.inputs
+                           : kind == "steps"  ? scope.steps
+                                              : scope.needs;
+    for (const auto& [name, taint] : in_scope) Stronger(best, &taint);
+  }
   return best;
 }
 

@@ -275,3 +275,26 @@ TEST_CASE(
 }
 
 }  // namespace riskgate::evaluate::pins
+
+namespace riskgate::evaluate::pins {
+
+TEST_CASE("issue 22: a name chosen at run time or a whole context may be any tainted name",
+          "[pins][taint]") {
+  const std::string workflow =
+      "on: issues\n"                                                     // 1
+      "permissions: {}\n"                                                // 2
+      "env:\n"                                                           // 3
+      "  T: ${{ github.event.issue.title }}\n"                           // 4
+      "  SAFE: fixed\n"                                                  // 5
+      "jobs:\n"                                                          // 6
+      "  a:\n"                                                           // 7
+      "    runs-on: ubuntu-latest\n"                                     // 8
+      "    steps:\n"                                                     // 9
+      "      - run: echo ${{ env[format('{0}', 'T')] }}\n"               // 10
+      "      - run: echo '${{ toJSON(env) }}'\n"                         // 11
+      "      - run: echo ${{ env['SAFE'] }} ${{ env.SAFE }}\n"           // 12 a literal index
+      "      - run: echo ${{ toJSON(matrix) }} ${{ toJSON(steps) }}\n";  // 13 nothing tainted
+  CHECK(LinesOf(workflow, "script-injection") == Lines{10, 11});
+}
+
+}  // namespace riskgate::evaluate::pins
