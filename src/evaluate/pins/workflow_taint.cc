@@ -18,9 +18,55 @@ void Stronger(std::optional<Taint>& best, const Taint* found) {
   if (found != nullptr && (!best || found->control > best->control)) best = *found;
 }
 
-const Taint* Lookup(const std::map<std::string, Taint, std::less<>>& names, std::string_view key) {
+const Taint* Lookup(const TaintMap& names, std::string_view key) {
   const auto found = names.find(key);
   return found == names.end() ? nullptr : &found->second;
+}
+
+enum class Context { kEnv, kMatrix, kSteps, kNeeds, kInputs };
+
+const TaintMap& NamesOf(const TaintScope& scope, Context context) {
+  switch (context) {
+    case Context::kEnv:
+      return scope.env;
+    case Context::kMatrix:
+      return scope.matrix;
+    case Context::kSteps:
+      return scope.steps;
+    case Context::kNeeds:
+      return scope.needs;
+    case Context::kInputs:
+      break;
+  }
+  return scope.inputs;
+}
+
+// Whether a step output of `level` is visible from `from` (written by an earlier step).
+bool Visible(const TaintScope& from, const TaintScope& level, std::string_view key) {
+  const auto written = level.written_at.find(key);
+  return written == level.written_at.end() || written->second < from.visible_steps;
+}
+
+// `key` of `context` as `scope` sees it: the nearest level that names it, unless a nearer
+// level's env set it clean.
+const Taint* Find(const TaintScope& scope, Context context, std::string_view key) {
+  for (const TaintScope* level = &scope; level != nullptr; level = level->parent) {
+    if (context == Context::kEnv && level->cleared.contains(key)) return nullptr;
+    const Taint* found = Lookup(NamesOf(*level, context), key);
+    if (found != nullptr && (context != Context::kSteps || Visible(scope, *level, key))) {
+      return found;
+    }
+  }
+  return nullptr;
+}
+
+// The strongest name of `context` that `scope` sees (a whole context, a computed name).
+void StrongestOf(const TaintScope& scope, Context context, std::optional<Taint>& best) {
+  for (const TaintScope* level = &scope; level != nullptr; level = level->parent) {
+    for (const auto& [key, taint] : NamesOf(*level, context)) {
+      if (Find(scope, context, key) == &taint) Stronger(best, &taint);
+    }
+  }
 }
 
 // The strongest source a normalized expression reads, directly or through a name in scope.
@@ -39,15 +85,17 @@ std::optional<Taint> TaintOfExpression(std::string_view normalized, const TaintS
   while (names.Next()) {
     const std::string_view kind = names.group(1);
     const std::string_view name = names.group(2);
-    if (kind == "env") Stronger(best, Lookup(scope.env, name));
-    if (kind == "matrix") Stronger(best, Lookup(scope.matrix, name));
-    if (kind == "inputs" || kind == "github.event.inputs")
-      Stronger(best, Lookup(scope.inputs, name));
+    if (kind == "env") Stronger(best, Find(scope, Context::kEnv, name));
+    if (kind == "matrix") Stronger(best, Find(scope, Context::kMatrix, name));
+    if (kind == "inputs" || kind == "github.event.inputs") {
+      Stronger(best, Find(scope, Context::kInputs, name));
+    }
   }
   core::RegexMatches outputs(output, normalized);
   while (outputs.Next()) {
     const std::string key = std::string(outputs.group(2)) + "." + std::string(outputs.group(3));
-    Stronger(best, Lookup(outputs.group(1) == "steps" ? scope.steps : scope.needs, key));
+    Stronger(best,
+             Find(scope, outputs.group(1) == "steps" ? Context::kSteps : Context::kNeeds, key));
   }
   // A name chosen at run time (`env[format('{0}', 'T')]`: a literal index is a dot by now) or
   // a whole context (`toJSON(env)`) may be any of its names: the strongest of them.
@@ -56,12 +104,13 @@ std::optional<Taint> TaintOfExpression(std::string_view normalized, const TaintS
   core::RegexMatches contexts(whole, normalized);
   while (contexts.Next()) {
     const std::string_view kind = contexts.group(1);
-    const auto& in_scope = kind == "env"      ? scope.env
-                           : kind == "matrix" ? scope.matrix
-                           : kind == "inputs" ? scope.inputs
-                           : kind == "steps"  ? scope.steps
-                                              : scope.needs;
-    for (const auto& [name, taint] : in_scope) Stronger(best, &taint);
+    StrongestOf(scope,
+                kind == "env"      ? Context::kEnv
+                : kind == "matrix" ? Context::kMatrix
+                : kind == "inputs" ? Context::kInputs
+                : kind == "steps"  ? Context::kSteps
+                                   : Context::kNeeds,
+                best);
   }
   return best;
 }
@@ -70,27 +119,32 @@ std::optional<Taint> TaintOfExpression(std::string_view normalized, const TaintS
 // (a name set again to clean text is clean).
 void AddEnv(const Node* env, TaintScope& scope) {
   if (env == nullptr || !env->IsMap()) return;
-  const TaintScope outer = scope;
-  for (const auto& [name, value] : env->fields) {
-    std::optional<Taint> taint = TaintOfText(ScalarOr(&value), outer);
+  // Every value is read in the scope around this env:, then the names are set.
+  std::vector<std::optional<Taint>> taints;
+  for (const auto& [name, value] : env->fields)
+    taints.push_back(TaintOfText(ScalarOr(&value), scope));
+  for (std::size_t i = 0; i < taints.size(); ++i) {
+    const std::string& name = env->fields[i].first;
     const std::string key = core::AsciiLower(name);
-    if (taint) {
-      scope.env[key] = Taint{taint->control, taint->source + " through env." + name, name};
+    if (taints[i]) {
+      scope.env[key] = Taint{taints[i]->control, taints[i]->source + " through env." + name, name};
+      scope.cleared.erase(key);
     } else {
       scope.env.erase(key);
+      scope.cleared.insert(key);
     }
   }
 }
 
 void TaintMatrixKey(const std::string& key, const Node& values, const TaintScope& outer,
-                    TaintScope& scope) {
+                    TaintMap& matrix) {
   // A matrix value may be a list or a map of values: the first tainted scalar decides.
   std::optional<Taint> found;
   ForEachScalar(values, [&](const Node& scalar) {
     if (!found) found = TaintOfText(scalar.scalar, outer);
   });
   if (found) {
-    scope.matrix[core::AsciiLower(key)] =
+    matrix[core::AsciiLower(key)] =
         Taint{found->control, found->source + " through matrix." + key, ""};
   }
 }
@@ -98,13 +152,13 @@ void TaintMatrixKey(const std::string& key, const Node& values, const TaintScope
 // A matrix (or its `include:`) that is one tainted expression: the keys are unknown until run
 // time, so every `matrix.*` the job names is tainted.
 void TaintEveryKey(const Node& expression, const std::string& job_text_keys,
-                   const TaintScope& outer, TaintScope& scope) {
+                   const TaintScope& outer, TaintMap& matrix) {
   const std::optional<Taint> taint = TaintOfText(expression.scalar, outer);
   if (!taint) return;
   static const core::Regex key(R"(matrix\.([a-z0-9_-]+))");
   core::RegexMatches keys(key, job_text_keys);
   while (keys.Next()) {
-    scope.matrix[std::string(keys.group(1))] =
+    matrix[std::string(keys.group(1))] =
         Taint{taint->control, taint->source + " through the matrix", ""};
   }
 }
@@ -115,22 +169,23 @@ void AddMatrix(const Node* strategy, const std::string& job_text_keys, TaintScop
   if (strategy == nullptr || !strategy->IsMap()) return;
   const Node* matrix = strategy->Find("matrix");
   if (matrix == nullptr) return;
-  const TaintScope outer = scope;
+  TaintMap found;  // read in the scope around the matrix, then set
   if (matrix->kind == Node::Kind::kScalar) {
-    TaintEveryKey(*matrix, job_text_keys, outer, scope);
-    return;
+    TaintEveryKey(*matrix, job_text_keys, scope, found);
+  } else {
+    for (const auto& [key, values] : matrix->fields) {
+      if (key == "include" || key == "exclude") continue;
+      TaintMatrixKey(key, values, scope, found);
+    }
   }
-  for (const auto& [key, values] : matrix->fields) {
-    if (key == "include" || key == "exclude") continue;
-    TaintMatrixKey(key, values, outer, scope);
-  }
-  if (const Node* include = matrix->Find("include"); include != nullptr) {
+  if (const Node* include = matrix->IsMap() ? matrix->Find("include") : nullptr) {
     for (const Node& entry : include->items) {
-      for (const auto& [key, value] : entry.fields) TaintMatrixKey(key, value, outer, scope);
+      for (const auto& [key, value] : entry.fields) TaintMatrixKey(key, value, scope, found);
     }
     // `include: ${{ fromJSON(…) }}`: the entries, and so the keys, are unknown until run time.
-    if (include->kind == Node::Kind::kScalar) TaintEveryKey(*include, job_text_keys, outer, scope);
+    if (include->kind == Node::Kind::kScalar) TaintEveryKey(*include, job_text_keys, scope, found);
   }
+  for (auto& [key, taint] : found) scope.matrix[key] = std::move(taint);
 }
 
 // Lines of a run script that write to one of GitHub's command files ($GITHUB_OUTPUT…), with
@@ -179,16 +234,43 @@ std::vector<FileWrite> WritesTo(std::string_view script, std::string_view file) 
 
 // A step's outputs that carry tainted text: a run step's writes to $GITHUB_OUTPUT (or the old
 // `::set-output name=N::value`), a listed action's outputs.
-void AddStepOutputs(const Node& step, const TaintScope& at_step,
-                    const policy::ActionNames& untrusted_outputs, TaintScope& scope) {
+// Output names each step id is read by (`steps.ID.outputs.NAME` anywhere in the job).
+using References = std::map<std::string, std::set<std::string>, std::less<>>;
+
+References OutputReferences(const std::string& job_text) {
+  static const core::Regex reference(R"(steps\.([a-z0-9_-]+)\.outputs\.([a-z0-9_-]+))");
+  References out;
+  core::RegexMatches references(reference, job_text);
+  while (references.Next()) {
+    out[std::string(references.group(1))].insert(std::string(references.group(2)));
+  }
+  return out;
+}
+
+void SetOutput(TaintScope& job, std::size_t index, const std::string& key, Taint taint) {
+  job.steps[key] = std::move(taint);
+  job.written_at.emplace(key, index);  // the first step to write it makes it visible
+}
+
+// Step `index`'s outputs that carry tainted text into `job`: a listed action's outputs (each
+// name the job reads that its globs match), a run step's writes to $GITHUB_OUTPUT (or the old
+// `::set-output name=N::value`).
+void AddStepOutputs(const Node& step, std::size_t index, const TaintScope& at_step,
+                    const policy::ActionNames& untrusted_outputs, const References& references,
+                    TaintScope& job) {
   const std::string id = core::AsciiLower(core::TrimSpace(ScalarOr(step.Find("id"))));
   if (id.empty()) return;
   if (const Node* uses = step.Find("uses"); uses != nullptr) {
     const std::string action = ScalarOr(uses);
+    const auto read = references.find(id);
+    if (read == references.end()) return;
     for (const std::string& glob : policy::NamesFor(untrusted_outputs, action)) {
-      // The names a later step reads are unknown here: record the glob, matched on lookup.
-      scope.steps[id + "." + glob] =
-          Taint{Control::kAttacker, "the outputs of " + std::string(core::TrimSpace(action)), ""};
+      for (const std::string& name : read->second) {
+        if (::fnmatch(glob.c_str(), name.c_str(), 0) != 0) continue;
+        SetOutput(job, index, id + "." + name,
+                  Taint{Control::kAttacker,
+                        "the outputs of " + std::string(core::TrimSpace(action)), ""});
+      }
     }
     return;
   }
@@ -204,27 +286,11 @@ void AddStepOutputs(const Node& step, const TaintScope& at_step,
     std::optional<Taint> taint = TaintOfText(write.value, at_step);
     if (!taint) taint = TaintOfShellVariables(write.value, at_step);
     if (taint) {
-      scope.steps[id + "." + write.name] = Taint{
-          taint->control, taint->source + " through steps." + id + ".outputs." + write.name, ""};
+      SetOutput(job, index, id + "." + write.name,
+                Taint{taint->control,
+                      taint->source + " through steps." + id + ".outputs." + write.name, ""});
     }
   }
-}
-
-// Step outputs recorded as globs (a listed action's `*_files`) answer for the names they match.
-void ExpandOutputGlobs(const std::string& job_text, TaintScope& scope) {
-  static const core::Regex reference(R"(steps\.([a-z0-9_-]+)\.outputs\.([a-z0-9_-]+))");
-  core::RegexMatches references(reference, job_text);
-  std::vector<std::pair<std::string, Taint>> found;
-  while (references.Next()) {
-    const std::string id(references.group(1));
-    const std::string name(references.group(2));
-    for (const auto& [key, taint] : scope.steps) {
-      if (!key.starts_with(id + ".")) continue;
-      const std::string glob = key.substr(id.size() + 1);
-      if (::fnmatch(glob.c_str(), name.c_str(), 0) == 0) found.emplace_back(id + "." + name, taint);
-    }
-  }
-  for (auto& [key, taint] : found) scope.steps.emplace(key, std::move(taint));
 }
 
 // The lower-cased, normalized text of every expression under `node`: which names it reads.
@@ -285,16 +351,90 @@ std::optional<Taint> TaintOfShellVariables(std::string_view text, const TaintSco
   while (variables.Next()) {
     for (int group = 1; group <= 3; ++group) {
       if (variables.group(group).data() == nullptr) continue;
-      Stronger(best, Lookup(scope.env, core::AsciiLower(variables.group(group))));
+      Stronger(best, Find(scope, Context::kEnv, core::AsciiLower(variables.group(group))));
     }
   }
   return best;
 }
 
+namespace {
+
+// The ids a job's `needs:` names (one or a list), lower case.
+std::vector<std::string> Needs(const Node& job) {
+  std::vector<std::string> out;
+  const Node* needs = job.Find("needs");
+  if (needs == nullptr) return out;
+  if (needs->kind == Node::Kind::kScalar)
+    out.push_back(core::AsciiLower(core::TrimSpace(needs->scalar)));
+  for (const Node& item : needs->items)
+    out.push_back(core::AsciiLower(core::TrimSpace(ScalarOr(&item))));
+  return out;
+}
+
+// The jobs in an order where each comes after the jobs it needs (file order among equals; a
+// cycle, which GitHub rejects, is broken at the first job left).
+std::vector<std::size_t> NeedsOrder(const Node& jobs) {
+  const std::size_t count = jobs.fields.size();
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < count; ++i) index.emplace(core::AsciiLower(jobs.fields[i].first), i);
+  std::vector<std::vector<std::size_t>> needed(count);  // job -> the jobs that need it
+  std::vector<std::size_t> waiting(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!jobs.fields[i].second.IsMap()) continue;
+    for (const std::string& need : Needs(jobs.fields[i].second)) {
+      const auto found = index.find(need);
+      if (found == index.end() || found->second == i) continue;
+      needed[found->second].push_back(i);
+      ++waiting[i];
+    }
+  }
+  std::vector<std::size_t> order;
+  std::vector<bool> done(count, false);
+  std::set<std::size_t> ready;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (waiting[i] == 0) ready.insert(i);
+  }
+  while (order.size() < count) {
+    if (ready.empty()) {  // a cycle: take the first job left
+      for (std::size_t i = 0; i < count; ++i) {
+        if (!done[i]) {
+          ready.insert(i);
+          break;
+        }
+      }
+    }
+    const std::size_t next = *ready.begin();
+    ready.erase(ready.begin());
+    if (done[next]) continue;
+    done[next] = true;
+    order.push_back(next);
+    for (std::size_t dependent : needed[next]) {
+      if (!done[dependent] && --waiting[dependent] == 0) ready.insert(dependent);
+    }
+  }
+  return order;
+}
+
+}  // namespace
+
+void WorkflowTaint::AddSteps(const Node& steps, const policy::ActionNames& untrusted_outputs,
+                             const std::string& text, TaintScope& job) {
+  const References references = OutputReferences(text);
+  for (std::size_t index = 0; index < steps.items.size(); ++index) {
+    const Node& step = steps.items[index];
+    TaintScope at;
+    at.parent = &job;
+    at.visible_steps = index;
+    AddEnv(step.Find("env"), at);
+    AddStepOutputs(step, index, at, untrusted_outputs, references, job);
+    steps_[&step] = std::move(at);
+  }
+}
+
 WorkflowTaint::WorkflowTaint(const Node& root, bool action_metadata,
                              const policy::ActionNames& untrusted_outputs) {
   if (!root.IsMap()) return;
-  TaintScope top;
+  TaintScope& top = levels_.emplace_back();
   if (action_metadata) {
     AddInputs(root.Find("inputs"), top);
     const Node* runs = root.Find("runs");
@@ -302,55 +442,43 @@ WorkflowTaint::WorkflowTaint(const Node& root, bool action_metadata,
     if (steps == nullptr) return;
     std::string text;
     ExpressionText(*steps, text);
-    for (const Node& step : steps->items) {
-      TaintScope at = top;
-      ExpandOutputGlobs(text, at);
-      AddEnv(step.Find("env"), at);
-      AddStepOutputs(step, at, untrusted_outputs, top);
-      steps_[&step] = std::move(at);
-    }
+    AddSteps(*steps, untrusted_outputs, text, top);
     return;
   }
   AddInputs(WorkflowCallInputs(root), top);
   AddEnv(root.Find("env"), top);
   const Node* jobs = root.Find("jobs");
   if (jobs == nullptr || !jobs->IsMap()) return;
-  // Job outputs feed the jobs that need them: repeat until nothing new is tainted (a chain
-  // of needs is at most as long as the number of jobs).
-  std::map<std::string, Taint, std::less<>> job_outputs;
-  for (std::size_t pass = 0; pass <= jobs->fields.size(); ++pass) {
-    const std::size_t before = job_outputs.size();
-    steps_.clear();
-    for (const auto& [id, job] : jobs->fields) {
-      if (!job.IsMap()) continue;
-      TaintScope scope = top;
-      scope.needs = job_outputs;
-      std::string text;
-      ExpressionText(job, text);
-      AddEnv(job.Find("env"), scope);
-      AddMatrix(job.Find("strategy"), text, scope);
-      if (const Node* steps = job.Find("steps"); steps != nullptr) {
-        for (const Node& step : steps->items) {
-          ExpandOutputGlobs(text, scope);
-          TaintScope at = scope;
-          AddEnv(step.Find("env"), at);
-          AddStepOutputs(step, at, untrusted_outputs, scope);
-          steps_[&step] = std::move(at);
-        }
-        ExpandOutputGlobs(text, scope);
+  // Job outputs feed the jobs that need them: a job is read after the jobs it needs.
+  TaintMap job_outputs;
+  for (const std::size_t j : NeedsOrder(*jobs)) {
+    const auto& [id, job] = jobs->fields[j];
+    if (!job.IsMap()) continue;
+    TaintScope& scope = levels_.emplace_back();
+    scope.parent = &top;
+    for (const std::string& need : Needs(job)) {
+      for (auto it = job_outputs.lower_bound(need + ".");
+           it != job_outputs.end() && it->first.starts_with(need + "."); ++it) {
+        scope.needs.insert(*it);
       }
-      if (const Node* outputs = job.Find("outputs"); outputs != nullptr && outputs->IsMap()) {
-        for (const auto& [name, value] : outputs->fields) {
-          if (auto taint = TaintOfText(ScalarOr(&value), scope)) {
-            job_outputs.emplace(
-                core::AsciiLower(id) + "." + core::AsciiLower(name),
-                Taint{taint->control, taint->source + " through needs." + id + ".outputs." + name,
-                      ""});
-          }
+    }
+    std::string text;
+    ExpressionText(job, text);
+    AddEnv(job.Find("env"), scope);
+    AddMatrix(job.Find("strategy"), text, scope);
+    if (const Node* steps = job.Find("steps"); steps != nullptr) {
+      AddSteps(*steps, untrusted_outputs, text, scope);
+    }
+    if (const Node* outputs = job.Find("outputs"); outputs != nullptr && outputs->IsMap()) {
+      for (const auto& [name, value] : outputs->fields) {
+        if (auto taint = TaintOfText(ScalarOr(&value), scope)) {
+          job_outputs.emplace(
+              core::AsciiLower(id) + "." + core::AsciiLower(name),
+              Taint{taint->control, taint->source + " through needs." + id + ".outputs." + name,
+                    ""});
         }
       }
     }
-    if (job_outputs.size() == before) break;
   }
 }
 

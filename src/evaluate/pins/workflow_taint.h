@@ -9,9 +9,11 @@
 // it (`${{ }}` in `run:` or in an input an action runs as code).
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,10 +31,20 @@ struct Taint {
   std::string via;     // the environment variable that last carried it, as declared ("TITLE")
 };
 
-// The names in scope at one step, lower case: `env.NAME`, `matrix.NAME`, `steps.ID.outputs.NAME`
-// (as "id.name"), `needs.JOB.outputs.NAME` (as "job.name"), `inputs.NAME`.
+using TaintMap = std::map<std::string, Taint, std::less<>>;
+
+// The tainted names of one level (the workflow, a job, a step), lower case: `env.NAME`,
+// `matrix.NAME`, `steps.ID.outputs.NAME` (as "id.name"), `needs.JOB.outputs.NAME` (as
+// "job.name"), `inputs.NAME`. A level sees its `parent`'s names without copying them (a
+// workflow of thousands of steps must not copy its job's names thousands of times): its own
+// env shadows the parent's, `cleared` names its env set to clean text, and a step sees only
+// the outputs of the steps before it (`written_at` < `visible_steps`).
 struct TaintScope {
-  std::map<std::string, Taint, std::less<>> env, matrix, steps, needs, inputs;
+  TaintMap env, matrix, steps, needs, inputs;
+  const TaintScope* parent = nullptr;
+  std::set<std::string, std::less<>> cleared;
+  std::map<std::string, std::size_t, std::less<>> written_at;  // step output -> its step's index
+  std::size_t visible_steps = static_cast<std::size_t>(-1);
 };
 
 struct TaintedExpression {
@@ -62,6 +74,10 @@ class WorkflowTaint {
   const TaintScope& AtStep(const core::Node& step) const;
 
  private:
+  void AddSteps(const core::Node& steps, const policy::ActionNames& untrusted_outputs,
+                const std::string& text, TaintScope& job);
+
+  std::deque<TaintScope> levels_;  // the workflow's and each job's, at stable addresses
   std::map<const core::Node*, TaintScope> steps_;
   TaintScope empty_;
 };
