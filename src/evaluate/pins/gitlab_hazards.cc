@@ -55,12 +55,21 @@ void CheckScalar(const Node& node, const SourceLines& lines, std::vector<PinIssu
   std::size_t start = 0;
   int offset = 0;
   while (start <= node.scalar.size()) {
-    std::size_t end = node.scalar.find('\n', start);
-    if (end == std::string::npos) end = node.scalar.size();
-    const std::string_view line = std::string_view(node.scalar).substr(start, end - start);
+    // One command: lines ending in a backslash continue on the next (`eval \`, then the code).
+    const int command_offset = offset;
+    std::string line;
+    for (;;) {
+      std::size_t end = node.scalar.find('\n', start);
+      if (end == std::string::npos) end = node.scalar.size();
+      line.append(std::string_view(node.scalar).substr(start, end - start));
+      start = end + 1;
+      ++offset;
+      if (line.empty() || line.back() != '\\' || start > node.scalar.size()) break;
+      line.back() = ' ';
+    }
     if (const std::string variable = GitlabInjectedVariable(line); !variable.empty()) {
       out.push_back({"script-injection",
-                     first_line + offset,
+                     first_line + command_offset,
                      first_line == node.mark.line ? node.mark.column : 1,
                      "$" + variable +
                          " (text the merge request's or commit's author writes) is expanded "
@@ -74,8 +83,6 @@ void CheckScalar(const Node& node, const SourceLines& lines, std::vector<PinIssu
                      "merge requests",
                      {}});
     }
-    start = end + 1;
-    ++offset;
   }
 }
 

@@ -50,6 +50,16 @@ TEST_CASE("issue 22: an author's text expanded into code parsed again is GitLab 
       "variables:\n"                                        // 8
       "  RUN: 'eval \"$CI_COMMIT_MESSAGE\"'\n";             // 9
   CHECK(LinesOf(config, "script-injection") == std::vector<int>{4, 7, 9});
+  // A command continued with a backslash is one command.
+  const std::string continued =
+      "test:\n"                                  // 1
+      "  script:\n"                              // 2
+      "    - |\n"                                // 3
+      "      echo start\n"                       // 4
+      "      eval \\\n"                          // 5
+      "        \"notify $CI_COMMIT_MESSAGE\"\n"  // 6
+      "      echo \"$CI_COMMIT_MESSAGE\"\n";     // 7
+  CHECK(LinesOf(continued, "script-injection") == std::vector<int>{5});
 }
 
 TEST_CASE("issue 22: a GitLab cache shared with unprotected refs is cache-poisoning", "[pins]") {
