@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,6 +28,9 @@ enum class FragmentKind {
 // The path a commit message's fragment is reported at.
 inline constexpr char kCommitMessagePath[] = "<commit message>";
 
+// A text several fragments share (a trusted version that every commit of a range compares with).
+using SharedText = std::shared_ptr<const std::string>;
+
 // A run of consecutive lines to scan: the lines a change added (one diff hunk) or a whole file.
 struct Fragment {
   std::string path;                   // repository-relative
@@ -36,7 +40,7 @@ struct Fragment {
   FragmentKind kind = FragmentKind::kLines;
   // kContext: the file's trusted versions (HEAD when staged; a range's merge base and base; an
   // empty text where the file did not exist). A secret in one of them is not new.
-  std::vector<std::string> prior = {};
+  std::vector<SharedText> prior = {};  // never null
 };
 
 // The whole new version of a file some control parses as a document (a workflow, a

@@ -39,7 +39,7 @@ core::Result<void> AddBaseVersions(GitRepository& repo, const std::optional<std:
   return {};
 }
 
-core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>& diffs,
+core::Result<void> AddContexts(GitRepository& repo, std::vector<FileDiff>& diffs,
                                const std::optional<std::string>& commit,
                                const std::vector<std::string>& priors, std::size_t skipped_before,
                                std::int64_t max_file_bytes, PriorTexts& read, ChangeFacts& facts) {
@@ -47,29 +47,35 @@ core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>&
   for (std::size_t i = skipped_before; i < facts.scope.skipped.size(); ++i) {
     skipped.insert(facts.scope.skipped[i].path);
   }
-  for (const FileDiff& diff : diffs) {
+  static const SharedText kNone = std::make_shared<const std::string>();
+  for (FileDiff& diff : diffs) {
     // A new file is already judged whole; a skipped one is not judged at all.
     if (diff.deleted || diff.added || skipped.contains(diff.path)) continue;
     // The text riskgate judged for the new version (decoded, never through attributes).
     const std::string& content = diff.text;
     const std::size_t newline = content.find('\n');
     if (newline == std::string::npos || newline + 1 == content.size()) continue;  // one line
-    Fragment fragment{diff.path, commit, 1, content, FragmentKind::kContext};
+    if (commit) {
+      read.given.emplace(diff.path, diff.blob_id);
+    } else if (read.given.contains({diff.path, diff.blob_id})) {
+      continue;
+    }
+    Fragment fragment{diff.path, commit, 1, std::move(diff.text), FragmentKind::kContext};
     for (const std::string& prior : priors) {
       if (prior.empty()) {
-        fragment.prior.emplace_back();
+        fragment.prior.push_back(kNone);
         continue;
       }
-      auto [at, inserted] = read.try_emplace({prior, diff.path});
+      auto [at, inserted] = read.versions.try_emplace({prior, diff.path});
       if (inserted) {
         auto text = TextAt(repo, prior, diff.path, max_file_bytes);
         if (!text) {
-          read.erase(at);
+          read.versions.erase(at);
           return tl::unexpected(text.error());
         }
-        at->second = std::move(*text);
+        at->second = *text ? std::make_shared<const std::string>(std::move(**text)) : kNone;
       }
-      fragment.prior.push_back(at->second.value_or(""));
+      fragment.prior.push_back(at->second);
     }
     facts.fragments.push_back(std::move(fragment));
   }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,16 +26,25 @@ namespace riskgate::collect {
 core::Result<void> AddBaseVersions(GitRepository& repo, const std::optional<std::string>& base,
                                    std::int64_t max_file_bytes, std::vector<ChangedFile>& files);
 
-// Versions of files in trusted commits, keyed by (commit, path): read once for a whole range,
-// where many commits modify one file.
-using PriorTexts = std::map<std::pair<std::string, std::string>, std::optional<std::string>>;
+// What the contexts of one change have read and given so far.
+struct PriorTexts {
+  // Versions of files in trusted commits, keyed by (commit, path): read once for a whole range,
+  // where many commits modify one file, and shared by their fragments (an absent or unjudgeable
+  // version is an empty text).
+  std::map<std::pair<std::string, std::string>, SharedText> versions;
+  // (path, blob id) of each new version a commit's context gave whole: a range's net diff gives
+  // the same versions with the same priors again, which would only find the same secrets.
+  std::set<std::pair<std::string, std::string>> given;
+};
 
 // For each of `diffs` (a change judged as `commit`) that modifies a file and that AddDiffs
 // neither skipped nor already gave whole (`skipped_before` is the size of
 // `facts.scope.skipped` before that AddDiffs call), adds a kContext fragment: the new version
 // with its version in each of the trusted commits `priors` (an empty id: the empty tree). A
-// version that cannot be judged as text counts as empty.
-core::Result<void> AddContexts(GitRepository& repo, const std::vector<FileDiff>& diffs,
+// version that cannot be judged as text counts as empty. Without `commit` (a range's net diff),
+// a version some commit's context already gave is left out. The fragments take the diffs' texts
+// (moved, not copied: a range's contexts are whole files, hundreds of MB).
+core::Result<void> AddContexts(GitRepository& repo, std::vector<FileDiff>& diffs,
                                const std::optional<std::string>& commit,
                                const std::vector<std::string>& priors, std::size_t skipped_before,
                                std::int64_t max_file_bytes, PriorTexts& read, ChangeFacts& facts);

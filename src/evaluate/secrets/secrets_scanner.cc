@@ -80,9 +80,9 @@ bool NewAcrossLines(const collect::Fragment& fragment, const LineMap& lines, std
   if (match.empty()) return false;
   const auto begin = static_cast<std::size_t>(match.data() - text.data());
   if (lines.LineOf(begin) == lines.LineOf(begin + match.size() - 1)) return false;
-  return std::none_of(fragment.prior.begin(), fragment.prior.end(), [&](const std::string& prior) {
-    return prior.find(secret) != std::string::npos;
-  });
+  return std::none_of(
+      fragment.prior.begin(), fragment.prior.end(),
+      [&](const collect::SharedText& prior) { return prior->find(secret) != std::string::npos; });
 }
 
 }  // namespace
@@ -462,9 +462,10 @@ void SecretsScanner::AddKubernetesFindings(Pass& pass) const {
   for (const KubernetesValue& value : KubernetesSecretValues(fragment.text)) {
     // The whole file of a modified one: only what no trusted version had is new.
     if (fragment.kind == collect::FragmentKind::kContext &&
-        std::any_of(fragment.prior.begin(), fragment.prior.end(), [&](const std::string& prior) {
-          return prior.find(value.written) != std::string::npos;
-        })) {
+        std::any_of(fragment.prior.begin(), fragment.prior.end(),
+                    [&](const collect::SharedText& prior) {
+                      return prior->find(value.written) != std::string::npos;
+                    })) {
       continue;
     }
     // A value some rule recognises is that rule's finding (decoded where the change added it).

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "collect/change_collector.h"
 #include "collect/git_repository.h"
 #include "support/temp_repo.h"
@@ -64,8 +67,74 @@ TEST_CASE("deleted files and removed lines give nothing to scan", "[collect]") {
   REQUIRE(facts->fragments.size() == 1);
   CHECK(facts->fragments[0].kind == FragmentKind::kContext);
   CHECK(facts->fragments[0].path == "c.txt");
-  CHECK(facts->fragments[0].prior == std::vector<std::string>{"one\n# drop\ntwo\n"});
+  REQUIRE(facts->fragments[0].prior.size() == 1);
+  CHECK(*facts->fragments[0].prior[0] == "one\n# drop\ntwo\n");
   CHECK(facts->scope.skipped.empty());
+}
+
+TEST_CASE("a range's net diff read on every core is the one diff git gives", "[collect]") {
+  // Enough paths for the net diff to be split into runs, with every kind of entry change: a
+  // file that becomes a folder (a path that is a prefix of others), deletions, additions, a
+  // symlink and lines added in the middle of existing files.
+  TempRepo repo;
+  for (int i = 0; i < 400; ++i) {
+    repo.Write("dir" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt",
+               "line one\nline two\nline three\n");
+  }
+  repo.Write("thing", "a file first\n");
+  repo.Commit("base");
+  const std::string base = repo.Head();
+  for (int i = 0; i < 400; ++i) {
+    const std::string path = "dir" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt";
+    if (i % 5 == 0) {
+      repo.Remove(path);
+    } else if (i % 5 != 1) {
+      repo.Write(path, "line one\nadded " + std::to_string(i) + "\nline two\nline three\n");
+    }
+    repo.Write("new/n" + std::to_string(i) + ".txt", "new " + std::to_string(i) + "\nmore\n");
+  }
+  repo.Remove("thing");
+  repo.Write("thing/inner.txt", "a folder now\n");
+  repo.Git({"add", "-A"});
+  repo.Git({"commit", "-q", "-m", "many"});
+  REQUIRE(std::system(("ln -s dir0/f7.txt " + repo.path() + "/link").c_str()) == 0);
+  repo.Git({"add", "-A"});
+  repo.Git({"commit", "-q", "-m", "link"});
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto whole = (*git)->DiffCommits(base, repo.Head(), 1 << 20);
+  REQUIRE(whole.has_value());
+  REQUIRE(whole->size() == 723);
+  ScopeRequest request;
+  request.mode = core::ScanMode::kRange;
+  request.base = base;
+  request.head = repo.Head();
+  auto facts = CollectChange(**git, request);
+  REQUIRE(facts.has_value());
+  REQUIRE(facts->path_changes.size() == whole->size());
+  std::vector<std::pair<std::string, bool>> expected;
+  for (const FileDiff& diff : *whole) expected.emplace_back(diff.path, diff.deleted);
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::pair<std::string, bool>> got;
+  for (const PathFacts& change : facts->path_changes) got.emplace_back(change.path, change.deleted);
+  std::sort(got.begin(), got.end());
+  CHECK(got == expected);
+  // The net diff's added lines (no commit) are the lines of the one diff, in its order.
+  std::vector<std::string> net_lines;
+  for (const Fragment& fragment : facts->fragments) {
+    if (!fragment.commit && fragment.kind == FragmentKind::kLines) {
+      net_lines.push_back(fragment.path + ":" + std::to_string(fragment.first_line) + ":" +
+                          fragment.text);
+    }
+  }
+  std::vector<std::string> whole_lines;
+  for (const FileDiff& diff : *whole) {
+    for (const AddedHunk& hunk : diff.hunks) {
+      whole_lines.push_back(diff.path + ":" + std::to_string(hunk.first_line) + ":" + hunk.text);
+    }
+  }
+  CHECK(net_lines == whole_lines);
+  CHECK(std::count(whole_lines.begin(), whole_lines.end(), "thing/inner.txt:1:a folder now") == 1);
 }
 
 TEST_CASE("binary and oversized staged files are skipped and counted", "[collect]") {

@@ -223,14 +223,15 @@ TEST_CASE("a whole-file context reports only new secrets that span several lines
   collect::Fragment context{"key.txt", std::nullopt, 1,
                             "old " + kToken + "\nBEGIN DEMO\n" + body + "\nEND DEMO\n"};
   context.kind = collect::FragmentKind::kContext;
-  context.prior = {base};
+  context.prior = {std::make_shared<const std::string>(base)};
   auto findings = scanner.Scan(context, stats);
   // The block is new; the single-line token on an untouched line is not reported.
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].rule == "demo-block");
   CHECK(findings[0].location.line == 2);
   // A block that one prior version already had is not new.
-  context.prior = {base, context.text};
+  context.prior = {std::make_shared<const std::string>(base),
+                   std::make_shared<const std::string>(context.text)};
   CHECK(scanner.Scan(context, stats).empty());
 }
 
