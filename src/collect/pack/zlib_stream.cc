@@ -1,8 +1,10 @@
 #include "collect/pack/zlib_stream.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace riskgate::collect::pack {
 namespace {
@@ -66,9 +68,36 @@ core::Result<Inflated> Inflate(std::string_view input, std::uint64_t cap, std::u
   return out;
 }
 
+// libdeflate's decompressor for this thread (it holds no state between calls).
+libdeflate_decompressor* ThreadDecompressor() {
+  struct Free {
+    void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+  };
+  thread_local const std::unique_ptr<libdeflate_decompressor, Free> decompressor(
+      libdeflate_alloc_decompressor());
+  return decompressor.get();
+}
+
 }  // namespace
 
 core::Result<std::string> InflateExactly(std::string_view input, std::uint64_t size) {
+  // A size the header claims is allocated whole only up to kTrustedAhead: then libdeflate
+  // inflates the stream in one call (about twice zlib's speed; it checks the Adler-32 as zlib
+  // does), and input after the stream's end is left alone as zlib leaves it.
+  if (size <= kTrustedAhead) {
+    if (libdeflate_decompressor* decompressor = ThreadDecompressor()) {
+      std::string out(size, '\0');
+      std::size_t produced = 0;
+      const libdeflate_result rc = libdeflate_zlib_decompress_ex(
+          decompressor, input.data(), input.size(), out.data(), out.size(), nullptr, &produced);
+      if (rc == LIBDEFLATE_SUCCESS && produced == size) return out;
+      return core::MakeError(core::ErrorCode::kRepository,
+                             rc == LIBDEFLATE_SUCCESS || rc == LIBDEFLATE_INSUFFICIENT_SPACE
+                                 ? "corrupt object: its zlib stream does not hold the " +
+                                       std::to_string(size) + " bytes its header gives"
+                                 : std::string("corrupt object: invalid zlib stream"));
+    }
+  }
   auto inflated = Inflate(input, size + 1, size + 1);
   if (!inflated) return tl::unexpected(inflated.error());
   if (!inflated->ended || inflated->bytes.size() != size) {

@@ -1,5 +1,6 @@
 // Stage 1 (collect): inflating the zlib streams git stores objects in (pack entries, loose
-// objects). The only file of the pack reader that includes zlib. Every output is bounded: a
+// objects), with libdeflate where the whole output may be allocated at once and zlib's streaming
+// elsewhere. The only file of the pack reader that includes either. Every output is bounded: a
 // stream that would produce more than asked for is an error, never a large allocation.
 #pragma once
 

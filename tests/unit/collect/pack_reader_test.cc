@@ -2,6 +2,8 @@
 // against git itself (`git cat-file --batch-all-objects --batch`) on repositories whose packs
 // hold OFS_DELTA chains, REF_DELTA entries, several packs and loose objects; and refusing
 // corrupt deltas, indexes and packs with an error instead of a crash or a partial object.
+#include <zlib.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
 #include "collect/pack/pack_index.h"
+#include "collect/pack/zlib_stream.h"
 #include "core/text.h"
 #include "support/temp_repo.h"
 
@@ -165,6 +168,41 @@ TEST_CASE("the pack reader resolves REF_DELTA entries, the format without base o
   const auto types = CompareWithGit(repo);
   CHECK(types.count(EntryType::kRefDelta) == 1);
   CHECK(types.count(EntryType::kOfsDelta) == 0);
+}
+
+// zlib's compress2 of `text`.
+std::string Deflated(const std::string& text) {
+  uLongf length = compressBound(text.size());
+  std::string out(length, '\0');
+  REQUIRE(compress2(reinterpret_cast<Bytef*>(out.data()), &length,
+                    reinterpret_cast<const Bytef*>(text.data()), text.size(), 6) == Z_OK);
+  out.resize(length);
+  return out;
+}
+
+TEST_CASE("an entry is inflated exactly, in one call up to 4 MiB and streamed beyond",
+          "[collect][pack]") {
+  // Both ways give the same answers: the bytes when the stream holds exactly the size given,
+  // whatever follows it; an error when it holds more or fewer, or its checksum is wrong.
+  for (const std::size_t size : {std::size_t{0}, std::size_t{1000}, std::size_t{5} << 20}) {
+    std::string text(size, '\0');
+    for (std::size_t i = 0; i < size; ++i)
+      text[i] = static_cast<char>("riskgate\n"[i % 9] ^ (i >> 12));
+    const std::string stream = Deflated(text);
+    INFO("size " << size);
+    auto whole = InflateExactly(stream + "trailing bytes of the next entry", size);
+    REQUIRE(whole);
+    CHECK(*whole == text);
+    CHECK_FALSE(InflateExactly(stream, size + 1));
+    if (size > 0) CHECK_FALSE(InflateExactly(stream, size - 1));
+    CHECK_FALSE(InflateExactly(stream.substr(0, stream.size() - 1), size));  // cut short
+    std::string bad_sum = stream;
+    bad_sum.back() = static_cast<char>(bad_sum.back() ^ 1);  // Adler-32's last byte
+    CHECK_FALSE(InflateExactly(bad_sum, size));
+    auto error = InflateExactly("not a zlib stream", size);
+    REQUIRE_FALSE(error);
+    CHECK(error.error().code == core::ErrorCode::kRepository);
+  }
 }
 
 TEST_CASE("a corrupt pack or index is an error naming the file, never a crash or a partial object",
