@@ -1,10 +1,12 @@
-// Stage 1 (collect): what GitHub says about the actions a change pins by commit SHA, for the
-// pins control's online checks (impostor commits, tags that name another commit, archived
-// repositories, published advisories). Plain data, gathered by the run stage through the forge
-// client; evaluators judge it without the network.
+// Stage 1 (collect): what GitHub says about the actions a change pins, for the pins control's
+// online checks (impostor commits, tags that name another commit, commits no release has,
+// refs that are a branch and a tag at once, archived repositories, published advisories). Plain
+// data, gathered by the run stage through the forge client; evaluators judge it without the
+// network.
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,10 +30,28 @@ struct ActionCommit {
   std::string tag_sha;  // the commit that tag points at now, "" when not looked up
 };
 
+// What a symbolic ref (`uses: o/r@v4`) names in the action's repository.
+struct ActionRef {
+  bool branch = false;  // refs/heads/<ref> exists
+  bool tag = false;     // refs/tags/<ref> exists
+};
+
+// What to ask about one action repository: the SHAs pinned (-> the tag the pin's comment
+// names, "" for none) and the symbolic refs used.
+struct ActionQuery {
+  std::map<std::string, std::string> commits;
+  std::set<std::string> refs;
+};
+
 struct ActionFacts {
   bool archived = false;
   std::vector<ActionAdvisory> advisories;
   std::map<std::string, ActionCommit> commits;  // by pinned SHA
+  std::map<std::string, ActionRef> refs;        // by symbolic ref as written
+  // The commits the repository's tags point at, when they were listed (a SHA pin whose comment
+  // names no tag that points at it); `tags_listed` false: not listed, or too many to list.
+  bool tags_listed = false;
+  std::set<std::string> tag_commits;
 };
 
 struct PinLookups {

@@ -10,7 +10,7 @@ using core::Severity;
 // Defaults follow the gate semantics: third-party actions on tags, download-then-run,
 // untrusted checkouts and script injection block; GitHub-owned actions on tags, images without
 // digests and floating package installs warn.
-constexpr std::array<PinsRuleInfo, 46> kRules = {{
+constexpr std::array<PinsRuleInfo, 48> kRules = {{
     {"unpinned-action", Severity::kHigh,
      "a third-party action or reusable workflow is not pinned to a full commit SHA",
      "a mutable reference lets whoever controls it change what your pipeline runs",
@@ -249,14 +249,27 @@ constexpr std::array<PinsRuleInfo, 46> kRules = {{
      "reviewers and update bots read the wrong release, and a mislabelled pin hides a swap",
      "pin the commit the tag names, or correct the comment",
      "let Dependabot or Renovate manage the pins and their comments"},
+    {"stale-action-refs", Severity::kLow,
+     "an action pinned to a commit that no tag of its repository points at (and whose comment "
+     "names no release): online check",
+     "a commit between releases is no release: no changelog or advisory names it, and update "
+     "bots cannot tell what it is or whether it is behind",
+     "pin the commit of a release and name the release in a comment",
+     "let Dependabot or Renovate manage the pin: they pin releases"},
+    {"ref-confusion", Severity::kMedium,
+     "an action used by a ref that is both a branch and a tag of its repository: online check",
+     "GitHub resolves such a ref one way today, but whoever can push a branch of that name can "
+     "make the step run other code",
+     "pin the commit the tag points at (full SHA, release in a comment)",
+     "ask the action's owners to delete the branch that shadows the tag"},
     {"archived-uses", Severity::kMedium,
-     "an action pinned by SHA lives in an archived repository: online check",
+     "an action used (by SHA or by tag) lives in an archived repository: online check",
      "an archived action gets no fixes, security ones included",
      "replace it with a maintained action or a run: script",
      "fork it into your organisation and pin the fork"},
     {"known-vulnerable-actions", Severity::kHigh,
-     "the release a SHA pin names is in the range of a GitHub advisory for the action: online "
-     "check",
+     "the release an action is used at (a tag, or a SHA pin's comment) is in the range of a "
+     "GitHub advisory for the action: online check",
      "the pinned release has a published vulnerability",
      "pin the commit of the first patched release or later",
      "keep secrets and write permissions out of the job until it is updated"},

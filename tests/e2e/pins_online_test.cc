@@ -1,9 +1,11 @@
 // Issue 22, end to end: the pins control's online checks against a real HTTP server on
-// 127.0.0.1 standing for GitHub's API. A range adds three SHA pins: one on record whose release
-// has an advisory, one in an archived repository whose comment names a tag that points
-// elsewhere, and one GitHub does not know as the action's (a fork's commit). Offline (no
-// token) the checks are skipped with a note in the report, never passed silently; a failing
-// API ends the run (exit 2).
+// 127.0.0.1 standing for GitHub's API. A range adds three SHA pins with release comments: one
+// on record whose release has an advisory, one in an archived repository whose comment names a
+// tag that points elsewhere, and one GitHub does not know as the action's (a fork's commit);
+// a SHA pin without a comment that no tag points at; and two actions used by tag: a release in
+// an advisory's range, and a ref of the archived repository that is a branch and a tag at
+// once. Offline (no token) the checks are skipped with a note in the report, never passed
+// silently; a failing API ends the run (exit 2).
 #include <catch2/catch.hpp>
 
 #include "support/fixture_server.h"
@@ -18,6 +20,7 @@ const std::string kToolSha(40, 'a');
 const std::string kGoneSha(40, 'b');
 const std::string kGoneTagSha(40, 'c');
 const std::string kForkSha(40, 'd');
+const std::string kStaleSha(40, 'e');
 
 const std::string kWorkflow =
     "name: ci\n"                    // 1
@@ -34,7 +37,13 @@ const std::string kWorkflow =
     kGoneSha +
     " # v2.0.0\n"  // 9
     "      - uses: octo/fork@" +
-    kForkSha + " # v3.0.0\n";  // 10
+    kForkSha +
+    " # v3.0.0\n"  // 10
+    "      - uses: octo/tool@" +
+    kStaleSha +
+    "\n"                                // 11
+    "      - uses: octo/tool@v1.2.0\n"  // 12
+    "      - uses: octo/gone@v2\n";     // 13
 
 std::string Repository(bool archived) {
   return json{{"archived", archived}, {"default_branch", "main"}}.dump();
@@ -54,6 +63,10 @@ std::string Advisories(const std::string& repository, const std::string& range) 
 
 std::string Compare(const std::string& status) { return json{{"status", status}}.dump(); }
 
+std::string Ref(const std::string& ref) {
+  return json{{"ref", ref}, {"object", {{"sha", std::string(40, 'f')}, {"type", "commit"}}}}.dump();
+}
+
 struct Forge {
   FixtureServer server;
   Forge() {
@@ -68,6 +81,13 @@ struct Forge {
     server.On("/repos/octo/fork", Repository(false));
     server.On("/advisories?ecosystem=actions&affects=octo%2Ffork", "[]");
     // v3.0.0 does not exist and main...kForkSha is unknown: the fixture answers 404.
+    server.On("/repos/octo/tool/compare/main..." + kStaleSha, Compare("behind"));
+    server.On("/repos/octo/tool/tags?per_page=100&page=1",
+              json::array({json{{"name", "v1.2.0"}, {"commit", {{"sha", kToolSha}}}}}).dump());
+    // refs/heads/v1.2.0 does not exist (404); refs/tags/v1.2.0 does.
+    server.On("/repos/octo/tool/git/ref/tags/v1.2.0", Ref("refs/tags/v1.2.0"));
+    server.On("/repos/octo/gone/git/ref/heads/v2", Ref("refs/heads/v2"));
+    server.On("/repos/octo/gone/git/ref/tags/v2", Ref("refs/tags/v2"));
   }
   std::map<std::string, std::string> Env(const std::string& token) const {
     std::map<std::string, std::string> env = {{"GITHUB_API_URL", server.url()},
@@ -100,8 +120,8 @@ std::string CommitWorkflow(TempRepo& repo) {
 }  // namespace
 
 TEST_CASE(
-    "issue 22: a range's SHA pins are checked online: impostor commit, mismatched tag, "
-    "archived repository, advisory",
+    "issue 22: a range's action pins are checked online: impostor commit, mismatched tag, "
+    "stale commit, ref confusion, archived repository, advisory",
     "[e2e][forge][pins]") {
   Forge forge;
   TempRepo repo;
@@ -111,6 +131,12 @@ TEST_CASE(
   CHECK(RulesAt(report, 8) == std::vector<std::string>{"known-vulnerable-actions"});
   CHECK(RulesAt(report, 9) == std::vector<std::string>{"archived-uses", "ref-version-mismatch"});
   CHECK(RulesAt(report, 10) == std::vector<std::string>{"impostor-commit"});
+  CHECK(RulesAt(report, 11) ==
+        std::vector<std::string>{"pin-missing-version-comment", "stale-action-refs"});
+  CHECK(RulesAt(report, 12) ==
+        std::vector<std::string>{"known-vulnerable-actions", "unpinned-action"});
+  CHECK(RulesAt(report, 13) ==
+        std::vector<std::string>{"archived-uses", "ref-confusion", "unpinned-action"});
   CHECK(report["decision"] == "block");
   CHECK_FALSE(report["scope"].contains("notes"));
   for (const auto& f : report["findings"]) {
@@ -134,8 +160,10 @@ TEST_CASE("issue 22: without a token the online checks are skipped with a note, 
   Forge forge;
   TempRepo repo;
   const std::string base = CommitWorkflow(repo);
+  // Blocked by what is judged offline (the actions used by tag), not by the online checks.
   const json report =
-      repo.RiskgateJson({"check", "--base", base, "--head", "HEAD"}, 0, forge.Env(""));
+      repo.RiskgateJson({"check", "--base", base, "--head", "HEAD"}, 1, forge.Env(""));
+  for (const auto& f : report["findings"]) CHECK(f["rule"] != "known-vulnerable-actions");
   REQUIRE(report["scope"].contains("notes"));
   CHECK_THAT(report["scope"]["notes"][0].get<std::string>(),
              Catch::Contains("did not run: no GitHub token"));
@@ -145,7 +173,7 @@ TEST_CASE("issue 22: without a token the online checks are skipped with a note, 
   // A staged check makes no call without RISKGATE_NETWORK=1, and says so.
   repo.Write(".github/workflows/more.yml", kWorkflow);
   repo.Git({"add", "-A"});
-  const json staged = repo.RiskgateJson({"check", "--staged"}, 0, forge.Env(FakeGithubToken()));
+  const json staged = repo.RiskgateJson({"check", "--staged"}, 1, forge.Env(FakeGithubToken()));
   CHECK_THAT(staged["scope"]["notes"][0].get<std::string>(), Catch::Contains("RISKGATE_NETWORK"));
   CHECK(forge.server.requests().empty());
 }

@@ -212,6 +212,36 @@ core::Result<std::string> ParseGithubCompareStatus(std::string_view body) {
   return *status;
 }
 
+core::Result<std::vector<std::string>> ParseGithubTagCommits(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->IsList()) return tl::unexpected(Bad("the tags list is not an array"));
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < doc->items.size(); ++i) {
+    const Node& item = doc->items[i];
+    const std::string where = "tags[" + std::to_string(i) + "]";
+    const Node* commit = item.IsMap() ? item.Find("commit") : nullptr;
+    if (commit == nullptr || !commit->IsMap()) {
+      return tl::unexpected(Bad(where + ".commit is missing or not an object"));
+    }
+    auto sha = Text(*commit, "sha", where + ".commit");
+    if (!sha) return tl::unexpected(sha.error());
+    if (!IsSha(*sha)) return tl::unexpected(Bad(where + ".commit.sha is not a 40-hex commit id"));
+    out.push_back(core::AsciiLower(*sha));
+  }
+  return out;
+}
+
+core::Result<bool> ParseGithubRefIs(std::string_view body, std::string_view full_ref) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (doc->IsList()) return false;
+  if (!doc->IsMap()) return tl::unexpected(Bad("the ref is not an object"));
+  auto ref = Text(*doc, "ref", "ref");
+  if (!ref) return tl::unexpected(ref.error());
+  return *ref == full_ref;
+}
+
 core::Result<std::vector<ActionAdvisory>> ParseGithubAdvisories(std::string_view body,
                                                                 std::string_view repository) {
   auto doc = Parse(body);

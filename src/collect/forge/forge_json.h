@@ -57,6 +57,11 @@ struct GithubRepository {
 core::Result<GithubRepository> ParseGithubRepository(std::string_view body);
 // GET /repos/{o}/{r}/compare/{base}...{head}: "identical", "behind", "ahead" or "diverged".
 core::Result<std::string> ParseGithubCompareStatus(std::string_view body);
+// GET /repos/{o}/{r}/tags (one page): each tag's commit SHA.
+core::Result<std::vector<std::string>> ParseGithubTagCommits(std::string_view body);
+// GET /repos/{o}/{r}/git/ref/{kind}/{name}: whether the answer is that very ref (`full_ref`,
+// "refs/tags/v1"); a list (refs that only start with it) is not.
+core::Result<bool> ParseGithubRefIs(std::string_view body, std::string_view full_ref);
 // GET /advisories?ecosystem=actions&affects={o}/{r} (one page): the advisories naming the
 // action `repository` among their vulnerabilities, with that vulnerability's range.
 core::Result<std::vector<ActionAdvisory>> ParseGithubAdvisories(std::string_view body,

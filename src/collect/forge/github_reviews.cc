@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "collect/event_payload.h"
 #include "collect/forge/review_sources.h"
@@ -164,8 +166,58 @@ core::Result<std::string> ResolveGithubRef(HttpClient& client, const std::string
   return *sha;
 }
 
+namespace {
+
+constexpr int kMaxTagPages = 5;       // of 100 tags: a repository with more is not judged stale
+constexpr std::size_t kMaxRefs = 10;  // symbolic refs looked up per repository
+
+// A ref as API path segments: each part between slashes encoded ("release/v1" stays two).
+std::string EncodeRefPath(const std::string& ref) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = ref.find('/', start);
+    out += EncodeSegment(ref.substr(start, slash == std::string::npos ? slash : slash - start));
+    if (slash == std::string::npos) return out;
+    out += '/';
+    start = slash + 1;
+  }
+}
+
+// Whether refs/<kind>/<ref> exists in `repository`.
+core::Result<bool> RefExists(HttpClient& client, const std::string& repository,
+                             const std::string& kind, const std::string& ref,
+                             const std::string& what) {
+  auto response =
+      client.Get("/repos/" + repository + "/git/ref/" + kind + "/" + EncodeRefPath(ref));
+  if (!response && IsNotFound(response.error())) return false;
+  if (!response) return tl::unexpected(Context(response.error(), what));
+  auto is = ParseGithubRefIs(response->body, "refs/" + kind + "/" + ref);
+  if (!is) return tl::unexpected(Context(is.error(), what));
+  return *is;
+}
+
+// The commits of the repository's tags, at most kMaxTagPages pages; false when there were more.
+core::Result<bool> ListTagCommits(HttpClient& client, const std::string& repository,
+                                  const std::string& what, std::set<std::string>& out) {
+  for (int page = 1; page <= kMaxTagPages; ++page) {
+    auto response =
+        client.Get("/repos/" + repository + "/tags?per_page=100&page=" + std::to_string(page));
+    if (!response && IsNotFound(response.error())) return false;
+    if (!response) return tl::unexpected(Context(response.error(), what + "'s tags"));
+    auto commits = ParseGithubTagCommits(response->body);
+    if (!commits) return tl::unexpected(Context(commits.error(), what + "'s tags"));
+    out.insert(commits->begin(), commits->end());
+    if (commits->size() < 100) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 core::Result<ActionFacts> LookUpAction(HttpClient& client, const std::string& repository,
-                                       const std::map<std::string, std::string>& commits) {
+                                       const ActionQuery& query) {
+  const std::map<std::string, std::string>& commits = query.commits;
   const std::string what = "looking up the action " + core::EscapeForDisplay(repository);
   if (!IsRepositoryName(repository)) {
     return core::MakeError(core::ErrorCode::kForge,
@@ -221,6 +273,26 @@ core::Result<ActionFacts> LookUpAction(HttpClient& client, const std::string& re
       }
     }
     facts.commits[sha] = std::move(commit);
+  }
+  // A SHA on record whose comment names no release may still be some release's commit: only
+  // the list of tags tells (stale-action-refs). A comment naming another release is judged as
+  // ref-version-mismatch instead.
+  const bool untold = std::any_of(facts.commits.begin(), facts.commits.end(), [](const auto& c) {
+    return c.second.on_record && c.second.tag.empty();
+  });
+  if (untold) {
+    auto listed = ListTagCommits(client, repository, what, facts.tag_commits);
+    if (!listed) return tl::unexpected(listed.error());
+    facts.tags_listed = *listed;
+  }
+  for (const std::string& ref : query.refs) {
+    if (facts.refs.size() >= kMaxRefs) break;
+    const std::string about = what + " at " + core::EscapeForDisplay(ref);
+    auto branch = RefExists(client, repository, "heads", ref, about);
+    if (!branch) return tl::unexpected(branch.error());
+    auto tag = RefExists(client, repository, "tags", ref, about);
+    if (!tag) return tl::unexpected(tag.error());
+    facts.refs[ref] = ActionRef{*branch, *tag};
   }
   return facts;
 }

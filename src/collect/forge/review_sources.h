@@ -42,13 +42,15 @@ core::Result<std::optional<PullRequestInfo>> PullRequestFromEvent(const std::str
 core::Result<std::string> ResolveGithubRef(HttpClient& client, const std::string& repository,
                                            const std::string& ref);
 
-// What GitHub says about the action `repository` pinned at `commits` (SHA -> the tag its pin's
-// comment names, "" for none): archived or not, its advisories, and for each commit whether it
-// is on record (reachable from the default branch, or the very commit of its tag) and what
-// the tag names now ("" when the tag does not exist). A commit GitHub does not know is not on
-// record; any other failure is an error.
+// What GitHub says about the action `repository` as the change uses it (`query`: SHA -> the
+// tag its pin's comment names, and symbolic refs): archived or not, its advisories, for each
+// commit whether it is on record (reachable from the default branch, or the very commit of its
+// tag) and what the tag names now ("" when the tag does not exist), the commits of its tags
+// when a commit on record is not its comment's tag's (up to 500 tags), and for each symbolic
+// ref (up to 10) whether it is a branch, a tag or both. A commit or ref GitHub does not know is
+// not on record / does not exist; any other failure is an error.
 core::Result<ActionFacts> LookUpAction(HttpClient& client, const std::string& repository,
-                                       const std::map<std::string, std::string>& commits);
+                                       const ActionQuery& query);
 
 // Approvals written as commit trailers in a range (oldest commit first).
 ReviewFacts TrailerReviews(const std::vector<CommitFacts>& commits, const std::string& head);

@@ -24,19 +24,35 @@ std::string CommentTag(std::string_view comment) {
   return tagged.PartialMatch(comment, groups) ? std::string(groups[1]) : std::string();
 }
 
+// A ref worth asking GitHub about: git's ref characters, no "..", bounded.
+bool PlainRef(std::string_view ref) {
+  if (ref.empty() || ref.size() > 200 || ref.find("..") != std::string_view::npos ||
+      ref.front() == '/' || ref.back() == '/') {
+    return false;
+  }
+  return std::all_of(ref.begin(), ref.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == '/' || c == '+';
+  });
+}
+
 void AddPin(const Node& uses, const SourceLines& lines, std::vector<ShaPin>& out) {
   if (uses.kind != Node::Kind::kScalar) return;
   const std::string value(core::TrimSpace(uses.scalar));
   if (value.starts_with("./") || value.starts_with("$/") || value.starts_with("docker://")) return;
   const auto at = value.rfind('@');
-  if (at == std::string::npos || !IsFullCommitSha(value.substr(at + 1))) return;
+  if (at == std::string::npos) return;
+  const std::string ref = value.substr(at + 1);
+  const bool sha = IsFullCommitSha(ref);
+  if (!sha && !PlainRef(ref)) return;
   const std::string name = core::AsciiLower(value.substr(0, at));
   const auto slash = name.find('/');
   if (slash == std::string::npos) return;
   const auto second = name.find('/', slash + 1);
   out.push_back({uses.mark.line, uses.mark.column, value, name.substr(0, second),
-                 core::AsciiLower(value.substr(at + 1)),
-                 CommentTag(lines.TrailingComment(uses.mark.line))});
+                 sha ? core::AsciiLower(ref) : std::string(),
+                 sha ? CommentTag(lines.TrailingComment(uses.mark.line)) : std::string(),
+                 sha ? std::string() : ref});
 }
 
 void AddSteps(const Node* steps, const SourceLines& lines, std::vector<ShaPin>& out) {
@@ -76,6 +92,12 @@ int Compare(std::vector<long> a, std::vector<long> b) {
 }  // namespace
 
 std::vector<ShaPin> ShaPins(std::string_view text, const std::string& path) {
+  std::vector<ShaPin> out = ActionPins(text, path);
+  std::erase_if(out, [](const ShaPin& pin) { return pin.sha.empty(); });
+  return out;
+}
+
+std::vector<ShaPin> ActionPins(std::string_view text, const std::string& path) {
   std::vector<ShaPin> out;
   const FileKind kind = ClassifyPath(path);
   if (kind != FileKind::kGithubWorkflow && kind != FileKind::kActionMetadata) return out;
@@ -96,14 +118,19 @@ std::vector<ShaPin> ShaPins(std::string_view text, const std::string& path) {
   return out;
 }
 
-std::map<std::string, std::map<std::string, std::string>> PinsToLookUp(
+std::map<std::string, collect::ActionQuery> PinsToLookUp(
     const std::vector<collect::ChangedFile>& files) {
-  std::map<std::string, std::map<std::string, std::string>> out;
+  std::map<std::string, collect::ActionQuery> out;
   for (const collect::ChangedFile& file : files) {
-    for (const ShaPin& pin : ShaPins(file.content, file.path)) {
+    for (const ShaPin& pin : ActionPins(file.content, file.path)) {
       const bool added = file.whole_file || std::binary_search(file.added_lines.begin(),
                                                                file.added_lines.end(), pin.line);
-      if (added) out[pin.repository].emplace(pin.sha, pin.tag);
+      if (!added) continue;
+      if (pin.sha.empty()) {
+        out[pin.repository].refs.insert(pin.ref);
+      } else {
+        out[pin.repository].commits.emplace(pin.sha, pin.tag);
+      }
     }
   }
   return out;
@@ -148,7 +175,7 @@ std::vector<PinIssue> OnlineIssues(const std::vector<ShaPin>& pins,
     const auto action = lookups.actions.find(pin.repository);
     if (action == lookups.actions.end()) continue;  // not looked up: not a line of the change
     const collect::ActionFacts& facts = action->second;
-    const auto commit = facts.commits.find(pin.sha);
+    const auto commit = pin.sha.empty() ? facts.commits.end() : facts.commits.find(pin.sha);
     if (commit != facts.commits.end() && !commit->second.on_record) {
       out.push_back(
           {"impostor-commit",
@@ -180,6 +207,31 @@ std::vector<PinIssue> OnlineIssues(const std::vector<ShaPin>& pins,
                      "",
                      {}});
     }
+    if (commit != facts.commits.end() && commit->second.on_record && pin.tag.empty() &&
+        facts.tags_listed && !facts.tag_commits.contains(pin.sha)) {
+      out.push_back({"stale-action-refs",
+                     pin.line,
+                     pin.column,
+                     "'" + pin.uses + "' is a commit of " + pin.repository +
+                         " that no tag points at: no release, so no changelog or advisory "
+                         "names it and update bots cannot tell what it is",
+                     "pin the commit of a release and name the release in a comment (`uses: " +
+                         pin.uses.substr(0, pin.uses.rfind('@')) + "@<sha> # v<x.y.z>`)",
+                     "",
+                     {}});
+    }
+    if (const auto ref = pin.ref.empty() ? facts.refs.end() : facts.refs.find(pin.ref);
+        ref != facts.refs.end() && ref->second.branch && ref->second.tag) {
+      out.push_back({"ref-confusion",
+                     pin.line,
+                     pin.column,
+                     "'" + pin.ref + "' is both a branch and a tag of " + pin.repository +
+                         ": whoever can push a branch of that name decides what this step runs",
+                     "pin the commit the tag points at: `uses: " +
+                         pin.uses.substr(0, pin.uses.rfind('@')) + "@<sha> # " + pin.ref + "`",
+                     "",
+                     {}});
+    }
     if (facts.archived) {
       out.push_back({"archived-uses",
                      pin.line,
@@ -191,7 +243,7 @@ std::vector<PinIssue> OnlineIssues(const std::vector<ShaPin>& pins,
                      "fork it into your organisation and pin the fork",
                      {}});
     }
-    const std::string version = pin.tag;
+    const std::string version = pin.sha.empty() ? pin.ref : pin.tag;
     for (const collect::ActionAdvisory& advisory : facts.advisories) {
       if (!VersionInRange(version, advisory.vulnerable_range)) continue;
       out.push_back({"known-vulnerable-actions",
@@ -202,7 +254,9 @@ std::vector<PinIssue> OnlineIssues(const std::vector<ShaPin>& pins,
                          advisory.vulnerable_range + ")",
                      advisory.patched.empty()
                          ? "replace the action: no patched release is published"
-                         : "pin the commit of " + advisory.patched + " or later",
+                         : "pin the commit of " + advisory.patched +
+                               " or later (with its "
+                               "release in a comment)",
                      "",
                      {}});
     }

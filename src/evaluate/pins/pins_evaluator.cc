@@ -97,7 +97,7 @@ std::vector<PinIssue> Check(const std::string& path, const std::string& content,
   const FileKind kind = ClassifyPath(path, layout.gitlab_ci_includes);
   auto issues = CheckAs(kind, path, content, pins);
   if (!lookups.actions.empty()) {
-    auto online = OnlineIssues(ShaPins(content, path), lookups);
+    auto online = OnlineIssues(ActionPins(content, path), lookups);
     issues.insert(issues.end(), online.begin(), online.end());
   }
   if (const FileKind own = ClassifyPath(path); own != kind && own != FileKind::kNone) {

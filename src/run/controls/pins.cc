@@ -31,7 +31,7 @@ class PinsControl final : public Control {
         policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn), facts.pin_lookups)};
   }
 
-  // The online checks' facts: what GitHub says about each action the change pins by SHA.
+  // The online checks' facts: what GitHub says about each action the change uses.
   core::Result<void> Gather(const policy::Policy& policy, GatherContext& context,
                             collect::ChangeFacts& facts) const override {
     // `riskgate check` only: the worktree audits behind `fix pins`, `risk` and `threat-model`
@@ -52,8 +52,8 @@ class PinsControl final : public Control {
       facts.scope.notes.push_back(
           "pins: the online checks of " +
           core::Plural(static_cast<long long>(wanted.size()), "action") +
-          " pinned by SHA (impostor-commit, ref-version-mismatch, archived-uses, "
-          "known-vulnerable-actions) did not run: " +
+          " (impostor-commit, ref-version-mismatch, stale-action-refs, ref-confusion, "
+          "archived-uses, known-vulnerable-actions) did not run: " +
           skipped);
       return {};
     }
@@ -64,7 +64,7 @@ class PinsControl final : public Control {
       if (++looked > kMaxActionLookups) {
         facts.scope.notes.push_back("pins: the online checks looked up the first " +
                                     std::to_string(kMaxActionLookups) + " of " +
-                                    std::to_string(wanted.size()) + " actions pinned by SHA");
+                                    std::to_string(wanted.size()) + " actions");
         break;
       }
       if (!collect::forge::IsRepositoryName(repository)) {

@@ -1,6 +1,6 @@
 # attack: the change's own policy names its server as controls.reviews.forge.github_api_url, so a pin lookup would send it the GitHub token; the API's error reflects credentials
 # surface: staged, worktree, fix pins, range
-# expect: block
+# expect: error
 # A recording HTTP server on 127.0.0.1 (started and stopped here): every Authorization or
 # PRIVATE-TOKEN header it receives is written to a file outside the leak-checked outputs. It
 # answers 401 with a body that reflects a credential.
@@ -54,14 +54,16 @@ export GITHUB_TOKEN="$token" GITLAB_TOKEN="$token"
 gate block check --staged
 [ ! -s "$HOSTILE_WORK/hostile.log" ] || fail "the change's API got: $(sed "s/$token/<the token>/g" "$HOSTILE_WORK/hostile.log")"
 # The user allows the network: the platform's API (GITHUB_API_URL) gets the lookups, never the
-# change's; the reflected credential is not printed.
+# change's; it refuses the token (401), so the online checks cannot run and the run fails
+# closed, and the reflected credential is not printed.
 export RISKGATE_NETWORK=1 GITHUB_API_URL="$trusted_url"
-gate block check --staged
+gate error check --staged
 expect_in_output 'ignoring controls.reviews.forge.github_api_url'
-gate block check --worktree --format json
+expect_in_output 'looking up the action octo/tool'
+gate error check --worktree --format json
 gate error fix pins
 commit "point the forge at my server"
-gate block check --base "$base" --head HEAD
+gate error check --base "$base" --head HEAD
 [ -s "$HOSTILE_WORK/trusted.log" ] || fail "the platform's API got no request"
 if [ -s "$HOSTILE_WORK/hostile.log" ]; then
   fail "the change's API got: $(sed "s/$token/<the token>/g" "$HOSTILE_WORK/hostile.log")"
