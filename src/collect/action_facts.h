@@ -54,11 +54,30 @@ struct ActionFacts {
   std::set<std::string> tag_commits;
 };
 
+// The attacker's text a workflow passes to an input of a local composite action or reusable
+// workflow (`uses: ./dir` or `uses: ./.github/workflows/x.yml` with `with: {x: ${{ … }}}`).
+struct CallerInput {
+  std::string source;  // what the text is ("github.event.issue.title")
+  std::string caller;  // the workflow that passes it
+  int line = 0;        // the `with:` value's line there
+};
+using CallerInputs = std::map<std::string, CallerInput>;  // by input name, lower case
+// By what the callers name: the action's folder ("" for the repository's root action.yml) or
+// the reusable workflow's path, without "./".
+using LocalCallers = std::map<std::string, CallerInputs>;
+// The inputs (lower case) a local action or reusable workflow expands into a shell or into code
+// an action runs, with the line of the first such expansion; by what the callers name.
+using CalleeSinks = std::map<std::string, std::map<std::string, int>>;
+
 struct PinLookups {
   // Why the online checks did not run ("no GitHub token", "network off"); "" when they ran or
   // there was nothing to look up.
   std::string skipped;
   std::map<std::string, ActionFacts> actions;  // by owner/repo, lower case
+  // Not GitHub's: what the workflows of the judged state pass to the repository's own actions
+  // and reusable workflows, gathered when the change touches a workflow or an action.
+  LocalCallers callers;
+  CalleeSinks callee_sinks;  // of the callees some caller passes the attacker's text
 };
 
 }  // namespace riskgate::collect

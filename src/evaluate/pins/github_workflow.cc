@@ -1,4 +1,5 @@
 #include "evaluate/pins/github_workflow.h"
+
 #include "evaluate/pins/commit_ref.h"
 
 #include <fnmatch.h>
@@ -10,6 +11,7 @@
 #include "evaluate/pins/expression_injection.h"
 #include "evaluate/pins/from_shell.h"
 #include "evaluate/pins/image_ref.h"
+#include "evaluate/pins/local_callers.h"
 #include "evaluate/pins/parse_issue.h"
 #include "evaluate/pins/powershell_analysis.h"
 #include "evaluate/pins/shell_build_files.h"
@@ -77,12 +79,17 @@ bool RunChecksOutPullRequest(std::string_view script, const core::Node* env) {
 
 class WorkflowChecker {
  public:
-  WorkflowChecker(std::string_view text, const policy::PinsControl& pins)
-      : lines_(text), pins_(pins) {}
+  WorkflowChecker(std::string_view text, const policy::PinsControl& pins,
+                  const collect::CallerInputs* callers, const collect::CalleeSinks* sinks)
+      : lines_(text), pins_(pins), callers_(callers), sinks_(sinks) {}
+
+  // The caller's inputs the checks found expanded into a sink (after Run).
+  const std::map<std::string, int>& sunk_inputs() const { return sunk_inputs_; }
 
   std::vector<PinIssue> Run(const core::Node& root, GithubFileKind kind) {
     if (root.kind != core::Node::Kind::kMap) return std::move(issues_);
-    taint_.emplace(root, kind == GithubFileKind::kActionMetadata, pins_.untrusted_outputs);
+    taint_.emplace(root, kind == GithubFileKind::kActionMetadata, pins_.untrusted_outputs,
+                   callers_);
     if (kind == GithubFileKind::kActionMetadata) {
       if (const core::Node* runs = root.Find("runs"); runs != nullptr) {
         if (const core::Node* image = runs->Find("image")) {
@@ -164,7 +171,10 @@ class WorkflowChecker {
 
   void CheckJob(const core::Node& job) {
     if (job.kind != core::Node::Kind::kMap) return;
-    if (const core::Node* uses = job.Find("uses")) CheckUsesNode(*uses);
+    if (const core::Node* uses = job.Find("uses")) {
+      CheckUsesNode(*uses);
+      CheckLocalCall(job, *uses, taint_->AtJob(job));
+    }
     if (const core::Node* permissions = job.Find("permissions");
         permissions != nullptr && ScalarOr(permissions) == "write-all") {
       Add({"excessive-permissions",
@@ -201,6 +211,7 @@ class WorkflowChecker {
         CheckUsesNode(*uses);
         CheckCheckout(step, *uses);
         CheckScriptInputs(step, *uses);
+        CheckLocalCall(step, *uses, taint_->AtStep(step));
       }
       const core::Node* run = step.Find("run");
       if (run == nullptr || run->kind != core::Node::Kind::kScalar) continue;
@@ -329,6 +340,37 @@ class WorkflowChecker {
     }
   }
 
+  // The attacker's text passed to an input that the repository's own action or reusable
+  // workflow expands into a shell (what the run gathered of it): the injection is made here,
+  // whether or not the callee changes.
+  void CheckLocalCall(const core::Node& call, const core::Node& uses, const TaintScope& scope) {
+    const core::Node* with = call.Find("with");
+    if (sinks_ == nullptr || with == nullptr || !with->IsMap()) return;
+    const auto local = LocalCallee(ScalarOr(&uses));
+    if (!local) return;
+    const std::string& callee = *local;
+    const auto sinks = sinks_->find(callee);
+    if (sinks == sinks_->end()) return;
+    for (const auto& [name, value] : with->fields) {
+      const auto sink = sinks->second.find(core::AsciiLower(name));
+      if (sink == sinks->second.end() || value.kind != core::Node::Kind::kScalar) continue;
+      const auto taint = TaintOfText(value.scalar, scope);
+      if (!taint || taint->control != Control::kAttacker) continue;
+      const std::string file = LocalCalleeFiles(callee).front();
+      Add({"script-injection",
+           value.mark.line,
+           value.mark.column,
+           "`" + name + "` passes " + taint->source + " to ./" + callee +
+               ", which expands inputs." + name + " into a shell or into code it runs (" + file +
+               " line " + std::to_string(sink->second) +
+               "), so whoever controls that text controls the code",
+           "pass it through the environment in ./" + callee + ": `env:\n  VALUE: ${{ inputs." +
+               name + " }}` on its step and \"$VALUE\" in the script",
+           "limit the job's `permissions:` and keep secrets out of it",
+           {}});
+    }
+  }
+
   // `${{ }}` expressions of tainted text expanded into `script` (a run script when `shell`,
   // else code an action runs): the attacker's text is script-injection, a caller's input
   // script-injection-input.
@@ -356,6 +398,13 @@ class WorkflowChecker {
                      : "it from the environment (process.env." + env + ", $env:" + env + ")");
       }
       const bool attacker = found.taint.control == Control::kAttacker;
+      if (!attacker && found.taint.source.starts_with("inputs.")) {
+        const std::string input = core::AsciiLower(
+            found.taint.source.substr(7, found.taint.source.find(' ') == std::string::npos
+                                             ? std::string::npos
+                                             : found.taint.source.find(' ') - 7));
+        sunk_inputs_.emplace(input, first_line + found.line_offset);
+      }
       Add({attacker ? "script-injection" : "script-injection-input",
            first_line + found.line_offset,
            same_line ? at.mark.column + found.column - 1 : found.column,
@@ -373,6 +422,9 @@ class WorkflowChecker {
 
   SourceLines lines_;
   const policy::PinsControl& pins_;
+  const collect::CallerInputs* callers_;
+  const collect::CalleeSinks* sinks_;
+  std::map<std::string, int> sunk_inputs_;
   std::vector<int> privileged_trigger_lines_;
   std::optional<WorkflowTaint> taint_;
   std::vector<PinIssue> issues_;
@@ -470,13 +522,31 @@ std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
   return out;
 }
 
+std::map<std::string, int> InputsReachingSinks(std::string_view text, const std::string& path,
+                                               GithubFileKind kind,
+                                               const policy::PinsControl& pins) {
+  core::Diagnostics diagnostics;
+  const auto root = policy::ParseYaml(text, path, diagnostics);
+  if (!root) return {};
+  WorkflowChecker checker(text, pins, nullptr, nullptr);
+  (void)checker.Run(*root, kind);
+  return checker.sunk_inputs();
+}
+
 std::vector<PinIssue> CheckGithubFile(std::string_view text, const std::string& path,
-                                      GithubFileKind kind, const policy::PinsControl& pins) {
+                                      GithubFileKind kind, const policy::PinsControl& pins,
+                                      const collect::PinLookups* gathered) {
   core::Diagnostics diagnostics;
   const auto root = policy::ParseYaml(text, path, diagnostics);
   std::vector<PinIssue> issues;
   if (!root) return ParseIssues(diagnostics);
-  WorkflowChecker checker(text, pins);
+  const collect::CallerInputs* callers = nullptr;
+  if (gathered != nullptr) {
+    const auto found = gathered->callers.find(LocalCalleeKey(path));
+    if (found != gathered->callers.end()) callers = &found->second;
+  }
+  WorkflowChecker checker(text, pins, callers,
+                          gathered != nullptr ? &gathered->callee_sinks : nullptr);
   issues = checker.Run(*root, kind);
   auto hazards =
       kind == GithubFileKind::kWorkflow ? CheckWorkflowHazards(*root) : CheckActionHazards(*root);

@@ -4,10 +4,12 @@
 // and missing or write-all permissions. Pure: text in, issues out.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "collect/action_facts.h"
 #include "evaluate/pins/pin_issue.h"
 #include "policy/policy.h"
 
@@ -15,8 +17,18 @@ namespace riskgate::evaluate::pins {
 
 enum class GithubFileKind { kWorkflow, kActionMetadata };
 
+// `gathered`: what the run gathered (null: nothing): the callers of this file that pass its
+// inputs the attacker's text, and for the repository's own actions this file calls, the inputs
+// they expand into a shell (evaluate/pins/local_callers.h).
 std::vector<PinIssue> CheckGithubFile(std::string_view text, const std::string& path,
-                                      GithubFileKind kind, const policy::PinsControl& pins);
+                                      GithubFileKind kind, const policy::PinsControl& pins,
+                                      const collect::PinLookups* gathered = nullptr);
+
+// The inputs (lower case) the action or reusable workflow `text` expands into a shell or into
+// code an action runs, each with the line of its first expansion.
+std::map<std::string, int> InputsReachingSinks(std::string_view text, const std::string& path,
+                                               GithubFileKind kind,
+                                               const policy::PinsControl& pins);
 
 // The pin issue of one `uses:` value, if any (exposed for tests).
 std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,

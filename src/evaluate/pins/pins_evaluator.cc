@@ -54,12 +54,13 @@ std::vector<PinIssue> CheckDockerfile(std::string_view text) {
 }
 
 std::vector<PinIssue> CheckAs(FileKind kind, const std::string& path, const std::string& content,
-                              const policy::PinsControl& pins) {
+                              const policy::PinsControl& pins,
+                              const collect::PinLookups& gathered) {
   switch (kind) {
     case FileKind::kGithubWorkflow:
-      return CheckGithubFile(content, path, GithubFileKind::kWorkflow, pins);
+      return CheckGithubFile(content, path, GithubFileKind::kWorkflow, pins, &gathered);
     case FileKind::kActionMetadata:
-      return CheckGithubFile(content, path, GithubFileKind::kActionMetadata, pins);
+      return CheckGithubFile(content, path, GithubFileKind::kActionMetadata, pins, &gathered);
     case FileKind::kGitlabCi:
       return CheckGitlabCi(content, path, pins);
     case FileKind::kDockerfile:
@@ -95,13 +96,13 @@ std::vector<PinIssue> Check(const std::string& path, const std::string& content,
                             const policy::PinsControl& pins, const RepositoryLayout& layout,
                             const collect::PinLookups& lookups) {
   const FileKind kind = ClassifyPath(path, layout.gitlab_ci_includes);
-  auto issues = CheckAs(kind, path, content, pins);
+  auto issues = CheckAs(kind, path, content, pins, lookups);
   if (!lookups.actions.empty()) {
     auto online = OnlineIssues(ActionPins(content, path), lookups);
     issues.insert(issues.end(), online.begin(), online.end());
   }
   if (const FileKind own = ClassifyPath(path); own != kind && own != FileKind::kNone) {
-    auto more = CheckAs(own, path, content, pins);
+    auto more = CheckAs(own, path, content, pins, lookups);
     issues.insert(issues.end(), more.begin(), more.end());
   }
   return issues;

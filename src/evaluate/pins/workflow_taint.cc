@@ -301,15 +301,27 @@ void ExpressionText(const Node& node, std::string& out) {
 }
 
 // String inputs of a reusable workflow (`on.workflow_call.inputs`) or of a composite action
-// (`inputs:`, which have no type): whatever the caller passes.
-void AddInputs(const Node* inputs, TaintScope& scope) {
+// (`inputs:`, which have no type): whatever the caller passes, the attacker's text where a
+// workflow of the repository passes that (`given`, by input name).
+void AddInputs(const Node* inputs, const collect::CallerInputs* given, TaintScope& scope) {
   if (inputs == nullptr || !inputs->IsMap()) return;
   for (const auto& [name, spec] : inputs->fields) {
     const std::string type = core::AsciiLower(ScalarOr(spec.IsMap() ? spec.Find("type") : nullptr));
     if (type == "boolean" || type == "number" || type == "choice" || type == "environment") {
       continue;
     }
-    scope.inputs[core::AsciiLower(name)] = Taint{Control::kCaller, "inputs." + name, ""};
+    const std::string key = core::AsciiLower(name);
+    const auto caller =
+        given != nullptr ? given->find(key) : collect::CallerInputs::const_iterator();
+    if (given != nullptr && caller != given->end()) {
+      scope.inputs[key] =
+          Taint{Control::kAttacker,
+                caller->second.source + ", which " + caller->second.caller + " line " +
+                    std::to_string(caller->second.line) + " passes as inputs." + name,
+                ""};
+      continue;
+    }
+    scope.inputs[key] = Taint{Control::kCaller, "inputs." + name, ""};
   }
 }
 
@@ -432,11 +444,12 @@ void WorkflowTaint::AddSteps(const Node& steps, const policy::ActionNames& untru
 }
 
 WorkflowTaint::WorkflowTaint(const Node& root, bool action_metadata,
-                             const policy::ActionNames& untrusted_outputs) {
+                             const policy::ActionNames& untrusted_outputs,
+                             const collect::CallerInputs* given) {
   if (!root.IsMap()) return;
   TaintScope& top = levels_.emplace_back();
   if (action_metadata) {
-    AddInputs(root.Find("inputs"), top);
+    AddInputs(root.Find("inputs"), given, top);
     const Node* runs = root.Find("runs");
     const Node* steps = runs != nullptr && runs->IsMap() ? runs->Find("steps") : nullptr;
     if (steps == nullptr) return;
@@ -445,7 +458,7 @@ WorkflowTaint::WorkflowTaint(const Node& root, bool action_metadata,
     AddSteps(*steps, untrusted_outputs, text, top);
     return;
   }
-  AddInputs(WorkflowCallInputs(root), top);
+  AddInputs(WorkflowCallInputs(root), given, top);
   AddEnv(root.Find("env"), top);
   const Node* jobs = root.Find("jobs");
   if (jobs == nullptr || !jobs->IsMap()) return;
@@ -456,6 +469,7 @@ WorkflowTaint::WorkflowTaint(const Node& root, bool action_metadata,
     if (!job.IsMap()) continue;
     TaintScope& scope = levels_.emplace_back();
     scope.parent = &top;
+    jobs_[&job] = &scope;
     for (const std::string& need : Needs(job)) {
       for (auto it = job_outputs.lower_bound(need + ".");
            it != job_outputs.end() && it->first.starts_with(need + "."); ++it) {
@@ -480,6 +494,11 @@ WorkflowTaint::WorkflowTaint(const Node& root, bool action_metadata,
       }
     }
   }
+}
+
+const TaintScope& WorkflowTaint::AtJob(const Node& job) const {
+  const auto found = jobs_.find(&job);
+  return found == jobs_.end() ? empty_ : *found->second;
 }
 
 const TaintScope& WorkflowTaint::AtStep(const Node& step) const {

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "collect/action_facts.h"
 #include "core/document.h"
 #include "policy/pins_actions.h"
 
@@ -68,10 +69,15 @@ std::optional<Taint> TaintOfShellVariables(std::string_view text, const TaintSco
 // once: look one up by the step's node.
 class WorkflowTaint {
  public:
+  // `given`: the inputs (lower case) that a workflow of the repository passes the attacker's
+  // text (collect::LocalCallers): those are the attacker's, the others the caller's.
   WorkflowTaint(const core::Node& root, bool action_metadata,
-                const policy::ActionNames& untrusted_outputs);
+                const policy::ActionNames& untrusted_outputs,
+                const collect::CallerInputs* given = nullptr);
   // The scope at `step` (its own `env:` included); an empty scope for an unknown node.
   const TaintScope& AtStep(const core::Node& step) const;
+  // The scope of a job (its `env:`, matrix and needs); an empty scope for an unknown node.
+  const TaintScope& AtJob(const core::Node& job) const;
 
  private:
   void AddSteps(const core::Node& steps, const policy::ActionNames& untrusted_outputs,
@@ -79,6 +85,7 @@ class WorkflowTaint {
 
   std::deque<TaintScope> levels_;  // the workflow's and each job's, at stable addresses
   std::map<const core::Node*, TaintScope> steps_;
+  std::map<const core::Node*, const TaintScope*> jobs_;
   TaintScope empty_;
 };
 

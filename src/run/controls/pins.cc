@@ -1,7 +1,13 @@
 // The pins control: what a pipeline runs must not change under it (actions by tag, images by
 // tag, curl | sh, unpinned packages) (evaluate/pins/).
+#include <algorithm>
+
+#include "collect/change_collector.h"
 #include "collect/forge/review_sources.h"
 #include "core/text.h"
+#include "evaluate/pins/file_kind.h"
+#include "evaluate/pins/github_workflow.h"
+#include "evaluate/pins/local_callers.h"
 #include "evaluate/pins/online_pins.h"
 #include "evaluate/pins/pins_evaluator.h"
 #include "policy/pins_rules.h"
@@ -13,7 +19,8 @@
 namespace riskgate::run::controls {
 namespace {
 
-constexpr std::size_t kMaxActionLookups = 30;  // repositories per run (rate limits)
+constexpr std::size_t kMaxActionLookups = 30;      // repositories per run (rate limits)
+constexpr std::size_t kMaxCallerWorkflows = 1000;  // workflows read for local callers
 
 class PinsControl final : public Control {
  public:
@@ -31,12 +38,60 @@ class PinsControl final : public Control {
         policy.limits.on_unscanned.value_or(policy::OnUnscanned::kWarn), facts.pin_lookups)};
   }
 
-  // The online checks' facts: what GitHub says about each action the change uses.
   core::Result<void> Gather(const policy::Policy& policy, GatherContext& context,
                             collect::ChangeFacts& facts) const override {
+    if (!policy.pins.enabled) return {};
+    if (auto callers = GatherCallers(policy, context, facts); !callers) return callers;
+    return GatherOnline(policy, context, facts);
+  }
+
+  // What the workflows of the judged state pass to the repository's own actions and reusable
+  // workflows, when the change touches a workflow or an action (their inputs are the
+  // attacker's where some workflow passes them the attacker's text).
+  static core::Result<void> GatherCallers(const policy::Policy& policy, GatherContext& context,
+                                          collect::ChangeFacts& facts) {
+    const bool touches = std::any_of(facts.files.begin(), facts.files.end(), [](const auto& file) {
+      const auto kind = evaluate::pins::ClassifyPath(file.path);
+      return kind == evaluate::pins::FileKind::kGithubWorkflow ||
+             kind == evaluate::pins::FileKind::kActionMetadata;
+    });
+    if (!touches) return {};
+    auto paths = collect::ListJudgedPaths(context.repo, context.scope);
+    if (!paths) return tl::unexpected(paths.error());
+    std::vector<std::pair<std::string, std::string>> workflows;
+    for (const std::string& path : *paths) {
+      if (evaluate::pins::ClassifyPath(path) != evaluate::pins::FileKind::kGithubWorkflow) continue;
+      if (workflows.size() >= kMaxCallerWorkflows) break;
+      auto text = collect::ReadJudgedFile(context.repo, context.scope, path);
+      if (!text) return tl::unexpected(text.error());
+      if (*text) workflows.emplace_back(path, std::move(**text));
+    }
+    facts.pin_lookups.callers =
+        evaluate::pins::FindLocalCallers(workflows, policy.pins.untrusted_outputs);
+    // Where those callees expand their inputs: a change that only adds a caller makes the
+    // injection there.
+    for (const auto& [callee, inputs] : facts.pin_lookups.callers) {
+      const bool workflow = evaluate::pins::IsWorkflowCallee(callee);
+      for (const std::string& path : evaluate::pins::LocalCalleeFiles(callee)) {
+        auto text = collect::ReadJudgedFile(context.repo, context.scope, path);
+        if (!text) return tl::unexpected(text.error());
+        if (!*text) continue;
+        const auto kind = workflow ? evaluate::pins::GithubFileKind::kWorkflow
+                                   : evaluate::pins::GithubFileKind::kActionMetadata;
+        facts.pin_lookups.callee_sinks[callee] =
+            evaluate::pins::InputsReachingSinks(**text, path, kind, policy.pins);
+        break;
+      }
+    }
+    return {};
+  }
+
+  // The online checks' facts: what GitHub says about each action the change uses.
+  static core::Result<void> GatherOnline(const policy::Policy& policy, GatherContext& context,
+                                         collect::ChangeFacts& facts) {
     // `riskgate check` only: the worktree audits behind `fix pins`, `risk` and `threat-model`
     // report no pins decision.
-    if (!policy.pins.enabled || !policy.pins.online_checks || !context.request.resolve_pins) {
+    if (!policy.pins.online_checks || !context.request.resolve_pins) {
       return {};
     }
     const auto wanted = evaluate::pins::PinsToLookUp(facts.files);
