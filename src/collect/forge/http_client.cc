@@ -222,8 +222,12 @@ core::Result<HttpClient> HttpClient::Create(const std::string& base_url, std::st
 }
 
 bool IsNotFound(const core::Error& error) {
-  return error.code == core::ErrorCode::kForge &&
-         error.message.find(" failed: HTTP 404") != std::string::npos;
+  // Get's own words right after the request it names: the body it quotes further on is the
+  // server's, and may say anything ("failed: HTTP 404" in a 500's body is no 404).
+  static constexpr std::string_view kNotFound = " failed: HTTP 404";
+  const std::size_t at = error.message.find(" failed");
+  return error.code == core::ErrorCode::kForge && at != std::string::npos &&
+         std::string_view(error.message).substr(at, kNotFound.size()) == kNotFound;
 }
 
 core::Result<HttpResponse> HttpClient::Get(const std::string& path) {
