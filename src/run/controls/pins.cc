@@ -1,6 +1,7 @@
 // The pins control: what a pipeline runs must not change under it (actions by tag, images by
 // tag, curl | sh, unpinned packages) (evaluate/pins/).
 #include <algorithm>
+#include <set>
 
 #include "collect/change_collector.h"
 #include "collect/forge/review_sources.h"
@@ -21,6 +22,7 @@ namespace {
 
 constexpr std::size_t kMaxActionLookups = 30;      // repositories per run (rate limits)
 constexpr std::size_t kMaxCallerWorkflows = 1000;  // workflows read for local callers
+constexpr std::size_t kMaxCallerBytes = 8 << 20;   // and their bytes
 
 class PinsControl final : public Control {
  public:
@@ -58,28 +60,59 @@ class PinsControl final : public Control {
     if (!touches) return {};
     auto paths = collect::ListJudgedPaths(context.repo, context.scope);
     if (!paths) return tl::unexpected(paths.error());
+    // The change's own workflows first, whole (they are judged anyway, and padding the
+    // repository with workflows must not push a new caller out of the budget), then the rest.
     std::vector<std::pair<std::string, std::string>> workflows;
+    std::set<std::string, std::less<>> taken;
+    for (const auto& file : facts.files) {
+      if (evaluate::pins::ClassifyPath(file.path) != evaluate::pins::FileKind::kGithubWorkflow) {
+        continue;
+      }
+      workflows.emplace_back(file.path, file.content);
+      taken.insert(file.path);
+    }
+    std::size_t bytes = 0;
     for (const std::string& path : *paths) {
-      if (evaluate::pins::ClassifyPath(path) != evaluate::pins::FileKind::kGithubWorkflow) continue;
-      if (workflows.size() >= kMaxCallerWorkflows) break;
+      if (evaluate::pins::ClassifyPath(path) != evaluate::pins::FileKind::kGithubWorkflow ||
+          taken.contains(path)) {
+        continue;
+      }
+      if (workflows.size() >= kMaxCallerWorkflows || bytes >= kMaxCallerBytes) {
+        // Fewer callers read can only leave an input the caller's (script-injection-input).
+        facts.scope.notes.push_back(
+            "pins: the callers of the repository's own actions were read in " +
+            core::Plural(static_cast<long long>(workflows.size()), "workflow") +
+            " only (the change's and the first others); an input fed the attacker's text in "
+            "another is judged as a caller's");
+        break;
+      }
       auto text = collect::ReadJudgedFile(context.repo, context.scope, path);
       if (!text) return tl::unexpected(text.error());
-      if (*text) workflows.emplace_back(path, std::move(**text));
+      if (!*text) continue;
+      bytes += (*text)->size();
+      workflows.emplace_back(path, std::move(**text));
     }
     facts.pin_lookups.callers =
         evaluate::pins::FindLocalCallers(workflows, policy.pins.untrusted_outputs);
     // Where those callees expand their inputs: a change that only adds a caller makes the
-    // injection there.
+    // injection there. A reusable workflow was read above already.
     for (const auto& [callee, inputs] : facts.pin_lookups.callers) {
       const bool workflow = evaluate::pins::IsWorkflowCallee(callee);
+      const auto kind = workflow ? evaluate::pins::GithubFileKind::kWorkflow
+                                 : evaluate::pins::GithubFileKind::kActionMetadata;
       for (const std::string& path : evaluate::pins::LocalCalleeFiles(callee)) {
-        auto text = collect::ReadJudgedFile(context.repo, context.scope, path);
-        if (!text) return tl::unexpected(text.error());
-        if (!*text) continue;
-        const auto kind = workflow ? evaluate::pins::GithubFileKind::kWorkflow
-                                   : evaluate::pins::GithubFileKind::kActionMetadata;
+        const auto read = std::find_if(workflows.begin(), workflows.end(),
+                                       [&](const auto& w) { return w.first == path; });
+        const std::string* text = read != workflows.end() ? &read->second : nullptr;
+        core::Result<std::optional<std::string>> judged = std::nullopt;
+        if (text == nullptr) {
+          judged = collect::ReadJudgedFile(context.repo, context.scope, path);
+          if (!judged) return tl::unexpected(judged.error());
+          if (*judged) text = &**judged;
+        }
+        if (text == nullptr) continue;
         facts.pin_lookups.callee_sinks[callee] =
-            evaluate::pins::InputsReachingSinks(**text, path, kind, policy.pins);
+            evaluate::pins::InputsReachingSinks(*text, path, kind, policy.pins);
         break;
       }
     }
