@@ -193,11 +193,21 @@ void TokenWords(std::string_view text, std::vector<Span>& out) {
     std::size_t end = i;
     while (end < text.size() && IsTokenChar(text[end])) ++end;
     const std::string_view word = text.substr(i, end - i);
-    for (const TokenShape& shape : kTokenShapes) {
-      if (word.starts_with(shape.prefix) && word.size() >= shape.prefix.size() + shape.min_rest) {
-        out.emplace_back(i, end);
-        break;
+    // A shape at the word's start, or glued to a name by '_' or '-' (`INPUTS_AKIA…`, an
+    // environment variable named after an input whose name is a key).
+    bool found = false;
+    for (std::size_t start = 0; start < word.size() && !found;) {
+      const std::string_view rest = word.substr(start);
+      for (const TokenShape& shape : kTokenShapes) {
+        if (rest.starts_with(shape.prefix) && rest.size() >= shape.prefix.size() + shape.min_rest) {
+          out.emplace_back(i + start, end);
+          found = true;
+          break;
+        }
       }
+      const std::size_t glue = word.find_first_of("_-", start);
+      if (glue == std::string_view::npos) break;
+      start = glue + 1;
     }
     if (word.starts_with("eyJ") && end < text.size() && text[end] == '.') {
       std::size_t jwt_end = end;

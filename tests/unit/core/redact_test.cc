@@ -76,6 +76,16 @@ TEST_CASE("redaction masks known token shapes anywhere in a string", "[core][red
   CHECK(RedactSecrets(RedactSecrets("x " + token)) == RedactSecrets("x " + token));
 }
 
+TEST_CASE("redaction masks a token shape glued to a name by an underscore or a dash",
+          "[core][redact]") {
+  const std::string key = std::string("AKIA") + "Z7QF3LMX2PKV9TRW";
+  // An environment variable riskgate names after an input whose name is a key.
+  CheckMasked("env:\n  INPUTS_" + key + ": ${{ inputs.x }}", key);
+  CheckMasked("folder my-" + GithubToken() + "/action.yml", GithubToken());
+  // Names that merely contain a shape's letters stay.
+  CHECK(RedactSecrets("MY_AKIA_NAME and x-sk-short") == "MY_AKIA_NAME and x-sk-short");
+}
+
 TEST_CASE("redaction leaves ordinary text, paths, commit ids and fingerprints alone",
           "[core][redact]") {
   for (const std::string text :
