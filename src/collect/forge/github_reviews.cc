@@ -197,6 +197,20 @@ core::Result<bool> RefExists(HttpClient& client, const std::string& repository,
   return *is;
 }
 
+// How `head` compares with `base` in `repository` ("identical", "behind", ...); "unknown" when
+// GitHub does not know one of them.
+core::Result<std::string> CompareStatus(HttpClient& client, const std::string& repository,
+                                        const std::string& base, const std::string& head,
+                                        const std::string& what) {
+  auto compared =
+      client.Get("/repos/" + repository + "/compare/" + EncodeSegment(base) + "..." + head);
+  if (!compared && IsNotFound(compared.error())) return std::string("unknown");
+  if (!compared) return tl::unexpected(Context(compared.error(), what));
+  auto status = ParseGithubCompareStatus(compared->body);
+  if (!status) return tl::unexpected(Context(status.error(), what));
+  return *status;
+}
+
 // The commits of the repository's tags, at most kMaxTagPages pages; false when there were more.
 core::Result<bool> ListTagCommits(HttpClient& client, const std::string& repository,
                                   const std::string& what, std::set<std::string>& out) {
@@ -243,34 +257,15 @@ core::Result<ActionFacts> LookUpAction(HttpClient& client, const std::string& re
       if (!tagged && !IsNotFound(tagged.error())) return tl::unexpected(tagged.error());
       if (tagged) commit.tag_sha = *tagged;
     }
-    if (commit.tag_sha == sha) {
-      commit.on_record = true;
-    } else {
-      auto compared = client.Get("/repos/" + repository + "/compare/" +
-                                 EncodeSegment(info->default_branch) + "..." + sha);
-      if (!compared && !IsNotFound(compared.error())) {
-        return tl::unexpected(Context(compared.error(), what + " at " + sha));
-      }
-      std::string status = "unknown";
-      if (compared) {
-        auto read = ParseGithubCompareStatus(compared->body);
-        if (!read) return tl::unexpected(Context(read.error(), what + " at " + sha));
-        status = *read;
-      }
-      commit.on_record = status == "identical" || status == "behind";
-      // A release branch's commit: reachable from the tag its comment names.
-      if (!commit.on_record && !commit.tag_sha.empty()) {
-        auto from_tag =
-            client.Get("/repos/" + repository + "/compare/" + commit.tag_sha + "..." + sha);
-        if (!from_tag && !IsNotFound(from_tag.error())) {
-          return tl::unexpected(Context(from_tag.error(), what + " at " + sha));
-        }
-        if (from_tag) {
-          auto read = ParseGithubCompareStatus(from_tag->body);
-          if (!read) return tl::unexpected(Context(read.error(), what + " at " + sha));
-          commit.on_record = *read == "identical" || *read == "behind";
-        }
-      }
+    // On record: the tag's commit, reachable from the default branch, or (a release branch's
+    // commit) from the tag its comment names.
+    commit.on_record = commit.tag_sha == sha;
+    for (const std::string& from : {info->default_branch, commit.tag_sha}) {
+      if (commit.on_record) break;
+      if (from.empty()) continue;
+      auto status = CompareStatus(client, repository, from, sha, what + " at " + sha);
+      if (!status) return tl::unexpected(status.error());
+      commit.on_record = *status == "identical" || *status == "behind";
     }
     facts.commits[sha] = std::move(commit);
   }

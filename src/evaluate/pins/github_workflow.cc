@@ -173,7 +173,7 @@ class WorkflowChecker {
     if (job.kind != core::Node::Kind::kMap) return;
     if (const core::Node* uses = job.Find("uses")) {
       CheckUsesNode(*uses);
-      CheckLocalCall(job, *uses, taint_->AtJob(job));
+      CheckLocalCall(job, taint_->AtJob(job));
     }
     if (const core::Node* permissions = job.Find("permissions");
         permissions != nullptr && ScalarOr(permissions) == "write-all") {
@@ -211,7 +211,7 @@ class WorkflowChecker {
         CheckUsesNode(*uses);
         CheckCheckout(step, *uses);
         CheckScriptInputs(step, *uses);
-        CheckLocalCall(step, *uses, taint_->AtStep(step));
+        CheckLocalCall(step, taint_->AtStep(step));
       }
       const core::Node* run = step.Find("run");
       if (run == nullptr || run->kind != core::Node::Kind::kScalar) continue;
@@ -343,26 +343,21 @@ class WorkflowChecker {
   // The attacker's text passed to an input that the repository's own action or reusable
   // workflow expands into a shell (what the run gathered of it): the injection is made here,
   // whether or not the callee changes.
-  void CheckLocalCall(const core::Node& call, const core::Node& uses, const TaintScope& scope) {
-    const core::Node* with = call.Find("with");
-    if (sinks_ == nullptr || with == nullptr || !with->IsMap()) return;
-    const auto local = LocalCallee(ScalarOr(&uses));
-    if (!local) return;
-    const std::string& callee = *local;
-    const auto sinks = sinks_->find(callee);
-    if (sinks == sinks_->end()) return;
-    for (const auto& [name, value] : with->fields) {
-      const auto sink = sinks->second.find(core::AsciiLower(name));
-      if (sink == sinks->second.end() || value.kind != core::Node::Kind::kScalar) continue;
-      const auto taint = TaintOfText(value.scalar, scope);
-      if (!taint || taint->control != Control::kAttacker) continue;
-      const std::string file = LocalCalleeFiles(callee).front();
+  void CheckLocalCall(const core::Node& call, const TaintScope& scope) {
+    if (sinks_ == nullptr) return;
+    for (const AttackerArgument& argument : AttackerArguments(call, scope)) {
+      const auto sinks = sinks_->find(argument.callee);
+      if (sinks == sinks_->end()) continue;
+      const auto sink = sinks->second.find(core::AsciiLower(argument.name));
+      if (sink == sinks->second.end()) continue;
+      const std::string& callee = argument.callee;
+      const std::string& name = argument.name;
       Add({"script-injection",
-           value.mark.line,
-           value.mark.column,
-           "`" + name + "` passes " + taint->source + " to ./" + callee +
-               ", which expands inputs." + name + " into a shell or into code it runs (" + file +
-               " line " + std::to_string(sink->second) +
+           argument.value->mark.line,
+           argument.value->mark.column,
+           "`" + name + "` passes " + argument.taint.source + " to ./" + callee +
+               ", which expands inputs." + name + " into a shell or into code it runs (" +
+               LocalCalleeFiles(callee).front() + " line " + std::to_string(sink->second) +
                "), so whoever controls that text controls the code",
            "pass it through the environment in ./" + callee + ": `env:\n  VALUE: ${{ inputs." +
                name + " }}` on its step and \"$VALUE\" in the script",

@@ -13,19 +13,29 @@ using core::Node;
 // Records each `with:` value of a call that carries the attacker's text.
 void AddCall(const Node& call, const TaintScope& scope, const std::string& path,
              collect::LocalCallers& out) {
-  const auto callee = LocalCallee(ScalarOr(call.Find("uses")));
-  const Node* with = call.Find("with");
-  if (!callee || with == nullptr || !with->IsMap()) return;
-  for (const auto& [name, value] : with->fields) {
-    if (value.kind != Node::Kind::kScalar) continue;
-    const auto taint = TaintOfText(value.scalar, scope);
-    if (!taint || taint->control != Control::kAttacker) continue;
-    out[*callee].emplace(core::AsciiLower(name),
-                         collect::CallerInput{taint->source, path, value.mark.line});
+  for (const AttackerArgument& argument : AttackerArguments(call, scope)) {
+    out[argument.callee].emplace(
+        core::AsciiLower(argument.name),
+        collect::CallerInput{argument.taint.source, path, argument.value->mark.line});
   }
 }
 
 }  // namespace
+
+std::vector<AttackerArgument> AttackerArguments(const Node& call, const TaintScope& scope) {
+  std::vector<AttackerArgument> out;
+  const auto callee = LocalCallee(ScalarOr(call.Find("uses")));
+  const Node* with = call.Find("with");
+  if (!callee || with == nullptr || !with->IsMap()) return out;
+  for (const auto& [name, value] : with->fields) {
+    if (value.kind != Node::Kind::kScalar) continue;
+    auto taint = TaintOfText(value.scalar, scope);
+    if (taint && taint->control == Control::kAttacker) {
+      out.push_back({*callee, name, &value, std::move(*taint)});
+    }
+  }
+  return out;
+}
 
 collect::LocalCallers FindLocalCallers(
     const std::vector<std::pair<std::string, std::string>>& workflows,

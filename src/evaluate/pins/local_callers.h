@@ -13,9 +13,23 @@
 #include <vector>
 
 #include "collect/action_facts.h"
+#include "core/document.h"
+#include "evaluate/pins/workflow_taint.h"
 #include "policy/pins_actions.h"
 
 namespace riskgate::evaluate::pins {
+
+// One `with:` value of a local call that carries the attacker's text.
+struct AttackerArgument {
+  std::string callee;  // as LocalCallee gives it
+  std::string name;    // the input, as written
+  const core::Node* value = nullptr;
+  Taint taint;
+};
+
+// The `with:` values of `call` (a step or a job that `uses:` a local action or workflow) that
+// carry the attacker's text in `scope`; none for any other call.
+std::vector<AttackerArgument> AttackerArguments(const core::Node& call, const TaintScope& scope);
 
 // The callers' attacker inputs of every local action and reusable workflow that `workflows`
 // (path, text) call; for each input the first caller found.

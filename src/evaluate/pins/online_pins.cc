@@ -91,12 +91,6 @@ int Compare(std::vector<long> a, std::vector<long> b) {
 
 }  // namespace
 
-std::vector<ShaPin> ShaPins(std::string_view text, const std::string& path) {
-  std::vector<ShaPin> out = ActionPins(text, path);
-  std::erase_if(out, [](const ShaPin& pin) { return pin.sha.empty(); });
-  return out;
-}
-
 std::vector<ShaPin> ActionPins(std::string_view text, const std::string& path) {
   std::vector<ShaPin> out;
   const FileKind kind = ClassifyPath(path);

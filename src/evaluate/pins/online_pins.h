@@ -34,8 +34,6 @@ struct ShaPin {
 
 // Every `uses:` of another repository in a GitHub workflow or action file (other text: none).
 std::vector<ShaPin> ActionPins(std::string_view text, const std::string& path);
-// The SHA pins among them.
-std::vector<ShaPin> ShaPins(std::string_view text, const std::string& path);
 
 // What to look up for a change: per repository, each SHA its added lines pin -> the tag the
 // comment names, and each symbolic ref they use. Only GitHub workflow and action files, only

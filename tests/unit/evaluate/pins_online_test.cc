@@ -32,6 +32,13 @@ const std::string kWorkflow =
     "    uses: octo/wf/.github/workflows/x.yml@" +
     kOther + " # ratchet:octo/wf@v3.1\n";  // 12
 
+// The SHA pins among a file's action pins.
+std::vector<ShaPin> ShaPins(std::string_view text, const std::string& path) {
+  std::vector<ShaPin> out = ActionPins(text, path);
+  std::erase_if(out, [](const ShaPin& pin) { return pin.sha.empty(); });
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("issue 22: the SHA pins of a workflow, with the release their comment names",

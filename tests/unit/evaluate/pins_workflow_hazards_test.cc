@@ -4,23 +4,10 @@
 
 #include "evaluate/pins/github_workflow.h"
 #include "evaluate/pins/workflow_hazards.h"
+#include "unit/evaluate/workflow_rule_lines.h"
 
 namespace riskgate::evaluate::pins {
-namespace {
-
-// The workflow's issues of `rule` as "line:message" (the other rules' are ignored).
-std::vector<int> LinesOf(const std::string& text, const std::string& rule) {
-  std::vector<int> out;
-  for (const auto& issue :
-       CheckGithubFile(text, ".github/workflows/ci.yml", GithubFileKind::kWorkflow, {})) {
-    if (issue.rule == rule) out.push_back(issue.line);
-  }
-  return out;
-}
-
-using Lines = std::vector<int>;
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("issue 22: ACTIONS_ALLOW_UNSECURE_COMMANDS set true at any level is insecure-commands",
           "[pins]") {

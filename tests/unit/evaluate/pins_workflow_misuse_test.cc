@@ -2,26 +2,12 @@
 // insecure-url-scheme (evaluate/pins/workflow_misuse.cc), with look-alikes that are fine.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-
 #include "evaluate/pins/github_workflow.h"
 #include "policy/policy.h"
+#include "unit/evaluate/workflow_rule_lines.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
-
-using Lines = std::vector<int>;
-
-Lines LinesOf(const std::string& text, const std::string& rule,
-              const policy::PinsControl& pins = {}) {
-  Lines out;
-  for (const auto& issue :
-       CheckGithubFile(text, ".github/workflows/ci.yml", GithubFileKind::kWorkflow, pins)) {
-    if (issue.rule == rule) out.push_back(issue.line);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 const std::string kSha = "@0123456789abcdef0123456789abcdef01234567 # v1\n";
 

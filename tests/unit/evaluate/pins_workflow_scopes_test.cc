@@ -3,24 +3,11 @@
 // wider excessive-permissions, each with workflows that have it and look-alikes that do not.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
-
 #include "evaluate/pins/github_workflow.h"
+#include "unit/evaluate/workflow_rule_lines.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
-
-using Lines = std::vector<int>;
-
-Lines LinesOf(const std::string& text, const std::string& rule) {
-  Lines out;
-  for (const auto& issue :
-       CheckGithubFile(text, ".github/workflows/ci.yml", GithubFileKind::kWorkflow, {})) {
-    if (issue.rule == rule) out.push_back(issue.line);
-  }
-  std::sort(out.begin(), out.end());  // the report orders by line
-  return out;
-}
 
 std::string Message(const std::string& text, const std::string& rule) {
   for (const auto& issue :

@@ -5,28 +5,10 @@
 
 #include "evaluate/pins/github_workflow.h"
 #include "policy/policy.h"
+#include "unit/evaluate/workflow_rule_lines.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
-
-using Lines = std::vector<int>;
-
-std::vector<PinIssue> Issues(const std::string& text, GithubFileKind kind,
-                             const policy::PinsControl& pins = {}) {
-  return CheckGithubFile(
-      text, kind == GithubFileKind::kWorkflow ? ".github/workflows/ci.yml" : "act/action.yml", kind,
-      pins);
-}
-
-Lines LinesOf(const std::string& text, const std::string& rule,
-              GithubFileKind kind = GithubFileKind::kWorkflow,
-              const policy::PinsControl& pins = {}) {
-  Lines out;
-  for (const auto& issue : Issues(text, kind, pins)) {
-    if (issue.rule == rule) out.push_back(issue.line);
-  }
-  return out;
-}
 
 const PinIssue* First(const std::string& text, const std::string& rule) {
   static std::vector<PinIssue> kept;
