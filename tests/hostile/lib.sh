@@ -115,3 +115,34 @@ keep_output() { [ -f "$1" ] && cp "$1" "$HOSTILE_OUT/file$((${HOSTILE_RUNS:-0}))
 expect_in_output() {
   grep -qF -- "$1" "$GATE_OUT" "$GATE_ERR" || fail "expected '$1' in the output of the last run"
 }
+
+# start_recorder LOG PORT_FILE STATUS BODY: an HTTP server on 127.0.0.1, in the background,
+# that answers every GET with STATUS and BODY and writes each request's path and
+# Authorization / PRIVATE-TOKEN headers to LOG (outside the leak-checked outputs); its port is
+# in PORT_FILE, its process id in RECORDER_PID. The case stops it (trap ... EXIT).
+start_recorder() {
+  local log=$1 port_file=$2 status=$3 body=$4
+  /usr/bin/python3 - "$log" "$port_file" "$status" "$body" <<'PY' &
+import http.server, sys
+log, port_file, status, body = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+class H(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        with open(log, "a") as f:
+            f.write("GET %s auth=%s private=%s\n" % (self.path, self.headers.get("Authorization"),
+                                                     self.headers.get("PRIVATE-TOKEN")))
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+    def log_message(self, *args):
+        pass
+s = http.server.HTTPServer(("127.0.0.1", 0), H)
+open(port_file, "w").write(str(s.server_address[1]))
+s.serve_forever()
+PY
+  RECORDER_PID=$!
+  for _ in $(seq 50); do [ -s "$port_file" ] && return 0; sleep 0.1; done
+  fail "the recording server did not start"
+}

@@ -1,28 +1,11 @@
 # attack: the API answers an online pin lookup with a server error whose body reads like riskgate's own "failed: HTTP 404" (a proxy's error page, or a forge that quotes the request), hoping the failure is taken for "this action's repository is not found" and the online checks of the impostor commit are skipped with a note instead of failing the run
 # surface: range
 # expect: error
-# A server on 127.0.0.1 (started and stopped here) that answers every GET 500 with that body.
-/usr/bin/python3 - "$HOSTILE_WORK/api.port" <<'PY' &
-import http.server, sys
-port_file = sys.argv[1]
-class H(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        data = b'{"message":"GET /repos/octo/tool failed: HTTP 404 (not found)"}'
-        self.send_response(500)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-    def log_message(self, *args):
-        pass
-s = http.server.HTTPServer(("127.0.0.1", 0), H)
-open(port_file, "w").write(str(s.server_address[1]))
-s.serve_forever()
-PY
-api_pid=$!
+# The API (lib.sh start_recorder) answers every GET 500 with that body.
+start_recorder "$HOSTILE_WORK/api.log" "$HOSTILE_WORK/api.port" 500 \
+  '{"message":"GET /repos/octo/tool failed: HTTP 404 (not found)"}'
+api_pid=$RECORDER_PID
 trap 'kill "$api_pid" 2>/dev/null' EXIT
-for _ in $(seq 50); do [ -s "$HOSTILE_WORK/api.port" ] && break; sleep 0.1; done
-[ -s "$HOSTILE_WORK/api.port" ] || fail "the API server did not start"
 
 new_repo
 write .riskgate.yaml 'version: 1' 'controls:' '  reviews:' '    forge: {retries: 0}'
