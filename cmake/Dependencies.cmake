@@ -1,7 +1,7 @@
 # Third-party libraries, all from Debian 12 packages (see ../shared/reference/libraries.md).
 # RISKGATE_STATIC_DEPS (cmake/StaticDependencies.cmake) links them from their static archives.
 option(RISKGATE_STATIC_DEPS
-       "Link libgit2, RE2, yaml-cpp, Hyperscan, libcrypto, zlib, libdeflate and the C++ runtime statically" ON)
+       "Link libgit2, RE2, yaml-cpp, Hyperscan, libcrypto, zlib, libdeflate, SQLite and the C++ runtime statically" ON)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
@@ -38,6 +38,8 @@ find_package(ZLIB REQUIRED)
 # libdeflate: whole-buffer inflation of pack entries for the history audit's blob sweep (about
 # twice zlib's speed where an object's size is known ahead).
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
+# SQLite: the risk ledger's database (`riskgate ledger`, `riskgate dashboard`).
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 find_package(Threads REQUIRED)
 # Hyperscan (amd64 only): the secrets prefilter's fast engine when present; the build falls
 # back to riskgate's own Aho-Corasick automaton without it (evaluate/text/keyword_index.cc).

@@ -66,6 +66,7 @@ set_property(TARGET PkgConfig::LIBGIT2 APPEND PROPERTY INTERFACE_LINK_OPTIONS
              LINKER:--wrap=mbedtls_x509_crt_parse_file LINKER:--wrap=mbedtls_x509_crt_parse_path)
 riskgate_link_static(PkgConfig::RE2 re2 Threads::Threads)
 riskgate_link_static(PkgConfig::LIBDEFLATE deflate)
+riskgate_link_static(PkgConfig::SQLITE3 sqlite3 -lm ${CMAKE_DL_LIBS} Threads::Threads)
 if(HYPERSCAN_FOUND)
   riskgate_link_static(PkgConfig::HYPERSCAN hs -lm)
 endif()

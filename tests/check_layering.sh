@@ -14,8 +14,10 @@ declare -A allowed=(
   [evaluate]="core collect policy evaluate"
   [decide]="core policy decide"
   [report]="core decide report"
+  [ledger]="core decide report ledger"
+  [dashboard]="core report ledger dashboard"
   [run]="core collect policy evaluate decide run"
-  [app]="core collect policy evaluate decide report run app"
+  [app]="core collect policy evaluate decide report ledger dashboard run app"
 )
 for stage in "${!allowed[@]}"; do
   while IFS=: read -r file included; do
@@ -47,6 +49,7 @@ check_library() {
 check_library libgit2 'git2' 0 collect/git_internal.h collect/git_repository.cc
 check_library yaml-cpp 'yaml-cpp/' 0 policy/yaml_document.cc
 check_library cpp-httplib 'httplib\.h' 0 collect/forge/http_exchange.cc
+check_library SQLite 'sqlite3\.h' 0 ledger/sqlite_db.cc
 check_library CLI11 'CLI/' 0 app/app.cc app/cli_flags.cc app/commands.cc
 check_library toml++ 'toml\+\+/' 0 policy/gitleaks_toml.cc
 check_library hyperscan 'hs/' 0 evaluate/text/hyperscan_db.cc

@@ -11,11 +11,11 @@ case $mode in all | --build-only | --release) ;;
 esac
 packages=(cmake ninja-build pkg-config g++ git libgit2-dev libre2-dev libyaml-cpp-dev
           libcpp-httplib-dev libssl-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
-          libexpected-dev zlib1g-dev libdeflate-dev ca-certificates)
+          libexpected-dev zlib1g-dev libdeflate-dev libsqlite3-dev ca-certificates)
 [ "$mode" = --build-only ] || packages+=(help2man dpkg-dev file)  # file: CPack's shlibdeps
 [ "$mode" != all ] || packages+=(catch2 clang-format pre-commit libxml2-utils python3-yaml
                                  python3-jsonschema debootstrap zsh fish clang-14 libclang-rt-14-dev
-                                 openssl ccache)
+                                 openssl ccache chromium sqlite3)
 # Hyperscan, the secrets prefilter's fast engine, exists for amd64 only; elsewhere riskgate
 # builds with its own Aho-Corasick automaton.
 [ "$(dpkg --print-architecture)" = amd64 ] && packages+=(libhyperscan-dev)

@@ -25,8 +25,13 @@ int RunCheck(const CheckOptions& options) {
   const decide::Verdict& verdict = judged->verdict;
 
   progress.stage = core::RunStage::kReporting;
-  const report::ReportInput input{verdict, judged->facts.scope, judged->inputs.policy.source,
-                                  options.report.dry_run};
+  const report::ReportInput input{verdict,
+                                  judged->facts.scope,
+                                  judged->inputs.policy.source,
+                                  options.report.dry_run,
+                                  &judged->run,
+                                  &judged->controls_on,
+                                  judged->secure_defaults ? &*judged->secure_defaults : nullptr};
   return Publish(options.report, *plans, input);
 }
 

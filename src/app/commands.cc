@@ -14,6 +14,7 @@
 #include "app/fix_pins.h"
 #include "app/history_command.h"
 #include "app/install_hook.h"
+#include "app/ledger_commands.h"
 #include "app/merge_command.h"
 #include "app/policy_commands.h"
 #include "app/risk_commands.h"
@@ -117,6 +118,31 @@ std::function<int()> DeclareMerge(CLI::App& command) {
       ->required();
   AddReportFlags(command, options->report);
   return [options] { return RunMerge(*options); };
+}
+
+std::function<int()> DeclareLedgerIngest(CLI::App& command) {
+  auto options = Held<LedgerIngestOptions>();
+  command
+      .add_option("REPORT", options->inputs,
+                  "riskgate JSON reports (check, history, merge, waivers, threat-model "
+                  "status), or folders of CI artifacts to search for them (*.json)")
+      ->required();
+  command.add_option("--db", options->db, "The ledger's SQLite file (created when missing)")
+      ->capture_default_str();
+  command.add_option("--repository", options->repository,
+                     "Repository name for reports that name none (runs outside CI without an "
+                     "origin remote)");
+  return [options] { return RunLedgerIngest(*options); };
+}
+
+std::function<int()> DeclareDashboard(CLI::App& command) {
+  auto options = Held<DashboardOptions>();
+  command.add_option("--db", options->db, "The ledger's SQLite file")->capture_default_str();
+  command.add_option("--format", options->format, "html, markdown, json, csv or openmetrics")
+      ->capture_default_str();
+  command.add_option("--output,-o", options->output, "Where to write it ('-': standard output)")
+      ->capture_default_str();
+  return [options] { return RunDashboard(*options); };
 }
 
 std::function<int()> DeclareInstallHook(CLI::App& command) {
@@ -260,6 +286,7 @@ constexpr Group kGroups[] = {
     {"fix", "Apply the fix remedy of a control"},
     {"threat-model", "Threat models of the policy's components"},
     {"policy", "Check and show the policy itself"},
+    {"ledger", "Record riskgate's reports from many repositories and runs in a risk ledger"},
 };
 
 struct Row {
@@ -297,6 +324,14 @@ constexpr Row kCommands[] = {
     {"policy", "show",
      "Print the effective policy: extends resolved, each setting with its file and line",
      DeclarePolicyShow},
+    {"ledger", "ingest",
+     "Record riskgate JSON reports (or folders of CI artifacts) in the ledger; a report "
+     "recorded before changes nothing",
+     DeclareLedgerIngest},
+    {"", "dashboard",
+     "The security program's numbers from the ledger: time to remediate, exception aging, "
+     "threat-model coverage, secure-default adoption, gate friction",
+     DeclareDashboard},
     {"", "explain", "What a rule is for, what it matches, what it decides here and its remedies",
      DeclareExplain},
     {"", "completion",

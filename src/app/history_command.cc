@@ -84,7 +84,7 @@ int RunHistory(const HistoryOptions& options) {
   if (!audit) return Fail(audit.error());
   core::RunProgress().stage = core::RunStage::kReporting;
   const report::ReportInput input{audit->verdict, audit->scope, audit->policy.source,
-                                  options.report.dry_run};
+                                  options.report.dry_run, &audit->run};
   return Publish(options.report, *plans, input);
 }
 

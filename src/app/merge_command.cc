@@ -43,6 +43,11 @@ core::Result<void> CheckShards(const std::vector<report::ReadReport>& reports,
     if (r.policy.sha256 != reports.front().policy.sha256) {
       return tl::unexpected(Mismatch(paths[i], "it was judged by another policy"));
     }
+    const auto& first_run = reports.front().run;
+    if (r.run.has_value() != first_run.has_value() ||
+        (r.run && r.run->repository != first_run->repository)) {
+      return tl::unexpected(Mismatch(paths[i], "it names another repository than " + paths[0]));
+    }
     if (r.scope.history->tip != reports.front().scope.history->tip) {
       return tl::unexpected(Mismatch(paths[i], "it audited another tip commit"));
     }
@@ -132,7 +137,13 @@ int RunMerge(const MergeOptions& options) {
   }
   const decide::Verdict verdict = decide::MergeVerdicts(std::move(verdicts));
   const core::ScopeSummary scope = MergedScope(reports);
-  const report::ReportInput input{verdict, scope, reports.front().policy, options.report.dry_run};
+  // The merged audit's run: the shards' repository, at the time the last shard finished.
+  std::optional<core::RunIdentity> run = reports.front().run;
+  for (const auto& r : reports) {
+    if (run && r.run && r.run->time > run->time) run = r.run;
+  }
+  const report::ReportInput input{verdict, scope, reports.front().policy, options.report.dry_run,
+                                  run ? &*run : nullptr};
   return Publish(options.report, *plans, input);
 }
 

@@ -88,7 +88,9 @@ int RunWaivers(const WaiversOptions& options) {
                       : (covers_any ? "unused" : "orphaned");
     entries.push_back(std::move(e));
   }
-  std::cout << report::WriteRegister(*format, entries, core::FormatDate(judged->today))
+  const report::ReportOrigin origin{&judged->run, &judged->inputs.policy.source,
+                                    judged->facts.scope.head.value_or("")};
+  std::cout << report::WriteRegister(*format, entries, core::FormatDate(judged->today), origin)
             << std::flush;
   return std::cout ? kExitPass : Fail("cannot write to standard output");
 }

@@ -46,7 +46,9 @@ int RunThreatModelStatus(const ThreatModelOptions& options) {
   if (!judged) return Fail(judged.error());
   const auto rows = evaluate::threat_model::ComponentStatuses(judged->facts.threat_models,
                                                               judged->inputs.policy.threat_model);
-  std::cout << report::WriteModelStatus(*format, rows);
+  const report::ReportOrigin origin{&judged->run, &judged->inputs.policy.source,
+                                    judged->facts.scope.head.value_or("")};
+  std::cout << report::WriteModelStatus(*format, rows, origin);
   return kExitPass;
 }
 

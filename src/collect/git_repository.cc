@@ -670,4 +670,19 @@ std::string GitRepository::CurrentBranch() {
   return out;
 }
 
+std::string GitRepository::RemoteUrl(const std::string& name) {
+  // Read from the configuration, not git_remote_lookup: riskgate makes no git_remote_* call
+  // (cmake/StaticDependencies.cmake relies on it).
+  git_config* config = nullptr;
+  if (git_repository_config_snapshot(&config, repo_) != 0) return "";
+  const char* url = nullptr;
+  std::string out;
+  if (git_config_get_string(&url, config, ("remote." + name + ".url").c_str()) == 0 &&
+      url != nullptr) {
+    out = url;
+  }
+  git_config_free(config);
+  return out;
+}
+
 }  // namespace riskgate::collect

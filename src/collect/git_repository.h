@@ -153,6 +153,8 @@ class GitRepository {
   std::string ConfiguredAuthor();
   // The branch HEAD is on, or empty when detached or unborn without a name.
   std::string CurrentBranch();
+  // The URL of remote `name` as the repository's configuration gives it, empty when none.
+  std::string RemoteUrl(const std::string& name);
   // The entry for `path` in the tree of `commit`, or nullopt when the tree has no such file.
   core::Result<std::optional<TrackedFile>> FindInCommit(const std::string& commit,
                                                         const std::string& path);

@@ -76,4 +76,35 @@ std::string FormatTimestamp(long long seconds) {
   return FormatDate(day) + clock;
 }
 
+std::optional<long long> ParseTimestamp(std::string_view text) {
+  const auto day = ParseDate(text);
+  long long h = 0, mi = 0, sec = 0;
+  if (!day || text.size() < 20 || (text[10] != 'T' && text[10] != 't') || !Digits(text, 11, 2, h) ||
+      text[13] != ':' || !Digits(text, 14, 2, mi) || text[16] != ':' || !Digits(text, 17, 2, sec) ||
+      h > 23 || mi > 59 || sec > 60) {
+    return std::nullopt;
+  }
+  std::size_t at = 19;
+  if (text[at] == '.') {
+    ++at;
+    const std::size_t digits = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+    if (at == digits || at - digits > 9) return std::nullopt;
+  }
+  long long offset = 0;
+  const std::string_view zone = text.substr(at);
+  if (zone == "Z" || zone == "z") {
+    offset = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    long long oh = 0, om = 0;
+    if (!Digits(zone, 1, 2, oh) || !Digits(zone, 4, 2, om) || oh > 23 || om > 59) {
+      return std::nullopt;
+    }
+    offset = (oh * 3600 + om * 60) * (zone[0] == '+' ? 1 : -1);
+  } else {
+    return std::nullopt;
+  }
+  return *day * 86400 + h * 3600 + mi * 60 + sec - offset;
+}
+
 }  // namespace riskgate::core

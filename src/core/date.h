@@ -20,6 +20,10 @@ std::string FormatDate(Day day);
 // "YYYY-MM-DDThh:mm:ssZ" for a Unix time in seconds.
 std::string FormatTimestamp(long long seconds);
 
+// The Unix time of "YYYY-MM-DDThh:mm:ssZ" or "...+hh:mm"/"-hh:mm" (fractions of a second are
+// dropped); nullopt for anything else, a date alone included.
+std::optional<long long> ParseTimestamp(std::string_view text);
+
 // The UTC day of a Unix time in seconds.
 Day DayOfUnixTime(long long seconds);
 

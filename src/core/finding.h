@@ -107,6 +107,12 @@ struct HistoryTrail {
 // The sighting a trail's finding is reported at (null for an empty trail).
 const Sighting* Introduction(const HistoryTrail& trail);
 
+// The policy component (threat-model `components:`) a finding is about, and its risk tier.
+struct ComponentMark {
+  std::string name;
+  std::string tier;  // "high", "medium" or "low"
+};
+
 struct Finding {
   std::string control;  // "secrets", "pins", ...
   std::string rule;     // rule id within the control
@@ -130,6 +136,7 @@ struct Finding {
   bool in_change = true;
   RemedyHints hints;
   std::optional<HistoryTrail> history;  // riskgate history: where and when it was introduced
+  std::optional<ComponentMark> component = std::nullopt;  // threat-model findings
 };
 
 // A finding once the policy has judged it.

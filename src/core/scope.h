@@ -89,4 +89,26 @@ struct PolicySource {
   std::vector<std::string> extends = {};
 };
 
+// How far a repository's pipeline config has adopted secure defaults, counted over the pipeline
+// files a worktree audit read (the whole tree): what the ledger's adoption metrics are made of.
+struct SecureDefaults {
+  int workflows = 0;                   // GitHub workflow files that parse
+  int workflows_with_permissions = 0;  // of those, with a top-level `permissions:` key
+  int uses = 0;                        // `uses:` of remote actions and reusable workflows
+  int uses_pinned = 0;                 // of those, pinned to a full commit SHA
+  int images = 0;                      // container images named by pipeline files
+  int images_pinned = 0;               // of those, pinned by digest (@sha256:...)
+};
+
+// Which repository a run judged, for which change, and when: what a ledger needs to put runs
+// from many repositories and CI jobs side by side. Read from the CI platform's variables and the
+// repository's own configuration (its origin remote), never from the change.
+struct RunIdentity {
+  std::string repository;  // "github.com/acme/app", empty when nothing names it
+  std::string change;      // "pull/12", "merge_requests/5" or a branch name; may be empty
+  std::string event;       // as RunContext::event: "pull_request", "push", "pre-commit", "local"
+  bool ci = false;
+  long long time = 0;  // Unix seconds: the clock, or noon of RISKGATE_NOW's day
+};
+
 }  // namespace riskgate::core

@@ -1,6 +1,7 @@
 // The JSON report: a contract CI scripts parse. Fields are only ever added, never renamed.
 #include "core/json_out.h"
 #include "report/history_json.h"
+#include "report/origin.h"
 #include "report/report.h"
 #include "report/scope_text.h"
 
@@ -46,6 +47,10 @@ JsonOut FindingJson(const core::JudgedFinding& f) {
                                        {"line", w.line}}));
   }
   out.Set("baselined", f.baselined);
+  if (f.component) {
+    out.Set("component",
+            JsonOut::Object({{"name", f.component->name}, {"tier", f.component->tier}}));
+  }
   if (f.history) out.Set("history", HistoryJson(f));
   return out;
 }
@@ -73,17 +78,20 @@ std::string WriteJson(const ReportInput& input) {
   if (scope.named_files) scope_json.Set("named_files", *scope.named_files);
   if (scope.history) scope_json.Set("history", HistoryScopeJson(*scope.history));
   if (!scope.notes.empty()) scope_json.Set("notes", scope.notes);
+  JsonOut policy =
+      JsonOut::Object({{"source", input.policy.origin},
+                       {"sha256", input.policy.sha256},
+                       {"revision", input.policy.revision.empty() ? JsonOut(nullptr)
+                                                                  : JsonOut(input.policy.revision)},
+                       {"extends", input.policy.extends}});
+  if (input.controls_on != nullptr) policy.Set("controls", *input.controls_on);
   const auto& summary = input.verdict.summary;
-  const JsonOut doc = JsonOut::Object({
+  JsonOut doc = JsonOut::Object({
       {"tool", JsonOut::Object({{"name", kToolName}, {"version", ToolVersion()}})},
       {"decision", core::DecisionName(input.verdict.decision)},
       {"dry_run", input.dry_run},
-      {"policy", JsonOut::Object(
-                     {{"source", input.policy.origin},
-                      {"sha256", input.policy.sha256},
-                      {"revision", input.policy.revision.empty() ? JsonOut(nullptr)
-                                                                 : JsonOut(input.policy.revision)},
-                      {"extends", input.policy.extends}})},
+      {"run", RunJson(input.run)},
+      {"policy", std::move(policy)},
       {"scope", std::move(scope_json)},
       {"findings", std::move(findings)},
       {"summary", JsonOut::Object({{"total", summary.total},
@@ -99,6 +107,16 @@ std::string WriteJson(const ReportInput& input) {
                                    {"capped_paths", summary.capped_paths},
                                    {"run_cap_reached", summary.run_cap_reached}})},
   });
+  if (input.secure_defaults != nullptr) {
+    const auto& d = *input.secure_defaults;
+    doc.Set("secure_defaults",
+            JsonOut::Object({{"workflows", d.workflows},
+                             {"workflows_with_permissions", d.workflows_with_permissions},
+                             {"uses", d.uses},
+                             {"uses_pinned", d.uses_pinned},
+                             {"images", d.images},
+                             {"images_pinned", d.images_pinned}}));
+  }
   return doc.Dump(2) + "\n";
 }
 

@@ -57,7 +57,7 @@ std::string Text(const std::vector<ComponentStatus>& rows) {
   return out + "\n";
 }
 
-std::string Json(const std::vector<ComponentStatus>& rows) {
+std::string Json(const std::vector<ComponentStatus>& rows, const ReportOrigin& origin) {
   JsonOut components = JsonOut::Array();
   for (const auto& row : rows) {
     JsonOut models = JsonOut::Array();
@@ -81,9 +81,10 @@ std::string Json(const std::vector<ComponentStatus>& rows) {
                                      {"models", std::move(models)}}));
   }
   const auto [usable, total] = HighTierCoverage(rows);
-  const JsonOut doc = JsonOut::Object(
+  JsonOut doc = JsonOut::Object(
       {{"components", std::move(components)},
        {"high_tier_coverage", JsonOut::Object({{"usable", usable}, {"total", total}})}});
+  SetOrigin(doc, "threat-model-status", origin);
   // Keys sorted, as this document has always been written.
   return doc.Dump(2, core::JsonKeys::kSorted) + "\n";
 }
@@ -96,9 +97,10 @@ std::optional<StatusFormat> ParseStatusFormat(std::string_view name) {
   return std::nullopt;
 }
 
-std::string WriteModelStatus(StatusFormat format, const std::vector<ComponentStatus>& rows) {
+std::string WriteModelStatus(StatusFormat format, const std::vector<ComponentStatus>& rows,
+                             const ReportOrigin& origin) {
   const std::vector<ComponentStatus> redacted = RedactedStatus(rows);
-  return format == StatusFormat::kJson ? Json(redacted) : Text(redacted);
+  return format == StatusFormat::kJson ? Json(redacted, origin) : Text(redacted);
 }
 
 }  // namespace riskgate::report

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model_status.h"
+#include "report/origin.h"
 
 namespace riskgate::report {
 
@@ -16,6 +17,8 @@ enum class StatusFormat { kText, kJson };
 
 std::optional<StatusFormat> ParseStatusFormat(std::string_view name);
 
-std::string WriteModelStatus(StatusFormat format, const std::vector<core::ComponentStatus>& rows);
+// `origin` goes into the JSON document only (what `riskgate ledger ingest` reads).
+std::string WriteModelStatus(StatusFormat format, const std::vector<core::ComponentStatus>& rows,
+                             const ReportOrigin& origin = {});
 
 }  // namespace riskgate::report

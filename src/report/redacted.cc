@@ -30,6 +30,10 @@ core::JudgedFinding RedactedFinding(core::JudgedFinding f) {
   Scrub(f.hints.revoke_url);
   Scrub(f.hints.provider);
   Scrub(f.hints.acceptors);
+  if (f.component) {
+    Scrub(f.component->name);
+    Scrub(f.component->tier);
+  }
   if (f.hints.pin) {
     Scrub(f.hints.pin->action);
     Scrub(f.hints.pin->repository);
@@ -84,6 +88,14 @@ core::PolicySource RedactedPolicySource(const core::PolicySource& policy) {
   Scrub(out.origin);
   Scrub(out.revision);
   Scrub(out.extends);
+  return out;
+}
+
+core::RunIdentity RedactedRun(const core::RunIdentity& run) {
+  core::RunIdentity out = run;
+  Scrub(out.repository);
+  Scrub(out.change);
+  Scrub(out.event);
   return out;
 }
 

@@ -17,6 +17,7 @@ core::JudgedFinding RedactedFinding(core::JudgedFinding finding);
 decide::Verdict RedactedVerdict(const decide::Verdict& verdict);
 core::ScopeSummary RedactedScope(const core::ScopeSummary& scope);
 core::PolicySource RedactedPolicySource(const core::PolicySource& policy);
+core::RunIdentity RedactedRun(const core::RunIdentity& run);
 std::vector<RegisterEntry> RedactedRegister(std::vector<RegisterEntry> entries);
 std::vector<core::ComponentStatus> RedactedStatus(std::vector<core::ComponentStatus> rows);
 

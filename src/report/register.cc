@@ -32,7 +32,8 @@ std::string Text(const std::vector<RegisterEntry>& entries, const std::string& t
   return out.str();
 }
 
-std::string Json(const std::vector<RegisterEntry>& entries, const std::string& today) {
+std::string Json(const std::vector<RegisterEntry>& entries, const std::string& today,
+                 const ReportOrigin& origin) {
   core::JsonOut list = core::JsonOut::Array();
   for (const auto& e : entries) {
     list.Push(core::JsonOut::Object(
@@ -52,7 +53,8 @@ std::string Json(const std::vector<RegisterEntry>& entries, const std::string& t
          {"file", e.file},
          {"line", e.line}}));
   }
-  const auto doc = core::JsonOut::Object({{"today", today}, {"waivers", std::move(list)}});
+  auto doc = core::JsonOut::Object({{"today", today}, {"waivers", std::move(list)}});
+  SetOrigin(doc, "waivers", origin);
   return doc.Dump(2) + "\n";
 }
 
@@ -81,13 +83,13 @@ std::optional<RegisterFormat> ParseRegisterFormat(std::string_view name) {
 }
 
 std::string WriteRegister(RegisterFormat format, const std::vector<RegisterEntry>& entries,
-                          const std::string& today) {
+                          const std::string& today, const ReportOrigin& origin) {
   const std::vector<RegisterEntry> redacted = RedactedRegister(entries);
   switch (format) {
     case RegisterFormat::kText:
       return Text(redacted, today);
     case RegisterFormat::kJson:
-      return Json(redacted, today);
+      return Json(redacted, today, origin);
     case RegisterFormat::kMarkdown:
       return Markdown(redacted, today);
   }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "report/origin.h"
+
 namespace riskgate::report {
 
 struct RegisterEntry {
@@ -30,7 +32,8 @@ struct RegisterEntry {
 enum class RegisterFormat { kText, kJson, kMarkdown };
 
 std::optional<RegisterFormat> ParseRegisterFormat(std::string_view name);
+// `origin` goes into the JSON document only (what `riskgate ledger ingest` reads).
 std::string WriteRegister(RegisterFormat format, const std::vector<RegisterEntry>& entries,
-                          const std::string& today);
+                          const std::string& today, const ReportOrigin& origin = {});
 
 }  // namespace riskgate::report

@@ -47,7 +47,15 @@ std::string Render(Format format, const ReportInput& raw, const TextStyle& style
   const decide::Verdict verdict = RedactedVerdict(raw.verdict);
   const core::ScopeSummary scope = RedactedScope(raw.scope);
   const core::PolicySource policy = RedactedPolicySource(raw.policy);
-  const ReportInput input{verdict, scope, policy, raw.dry_run};
+  const std::optional<core::RunIdentity> run =
+      raw.run != nullptr ? std::optional(RedactedRun(*raw.run)) : std::nullopt;
+  const ReportInput input{verdict,
+                          scope,
+                          policy,
+                          raw.dry_run,
+                          run ? &*run : nullptr,
+                          raw.controls_on,
+                          raw.secure_defaults};
   switch (format) {
     case Format::kText:
       return WriteText(input, style);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/scope.h"
 #include "decide/decide.h"
@@ -18,6 +19,9 @@ struct ReportInput {
   const core::ScopeSummary& scope;
   const core::PolicySource& policy;
   bool dry_run = false;
+  const core::RunIdentity* run = nullptr;                 // which repository and change, and when
+  const std::vector<std::string>* controls_on = nullptr;  // the policy's controls that are on
+  const core::SecureDefaults* secure_defaults = nullptr;  // worktree audits only
 };
 
 enum class Format { kText, kJson, kSarif, kJunit, kGitlab, kGithub, kMarkdown };

@@ -2,96 +2,17 @@
 
 #include <array>
 
+#include "core/date.h"
 #include "core/json_document.h"
+#include "report/json_fields.h"
 
 namespace riskgate::report {
 namespace {
 
 using core::Node;
-
-// A field that is missing or of the wrong type: caught at the top and turned into an Error.
-struct BadField {
-  std::string where;
-  std::string what;
-};
-
-template <typename Enum, std::size_t N>
-Enum ParseName(std::string_view name, const std::array<Enum, N>& values,
-               std::string_view (*name_of)(Enum), const std::string& where) {
-  for (Enum value : values) {
-    if (name_of(value) == name) return value;
-  }
-  throw BadField{where, "unknown value '" + std::string(name) + "'"};
-}
-
-// Typed access to one JSON object, naming `where` in every complaint.
-class Fields {
- public:
-  Fields(const Node& node, std::string where) : node_(node), where_(std::move(where)) {
-    if (!node_.IsMap()) throw BadField{where_, "expected an object"};
-  }
-
-  const Node& Get(const char* key) const {
-    const Node* value = node_.Find(key);
-    if (value == nullptr) throw BadField{At(key), "missing"};
-    return *value;
-  }
-  bool Has(const char* key) const {
-    const Node* value = node_.Find(key);
-    return value != nullptr && !value->IsNull();
-  }
-  std::string String(const char* key) const {
-    const Node& value = Get(key);
-    if (!value.IsString()) throw BadField{At(key), "expected a string"};
-    return value.scalar;
-  }
-  std::optional<std::string> OptionalString(const char* key) const {
-    if (!Has(key)) return std::nullopt;
-    return String(key);
-  }
-  long long Integer(const char* key) const {
-    const auto value = core::IntegerOf(Get(key));
-    if (!value) throw BadField{At(key), "expected an integer"};
-    return *value;
-  }
-  int Int(const char* key) const {
-    const long long value = Integer(key);
-    if (value < -(1LL << 31) || value >= (1LL << 31)) throw BadField{At(key), "out of range"};
-    return static_cast<int>(value);
-  }
-  double Number(const char* key) const {
-    const auto value = core::NumberOf(Get(key));
-    if (!value) throw BadField{At(key), "expected a number"};
-    return *value;
-  }
-  bool Bool(const char* key) const {
-    const Node& value = Get(key);
-    if (!value.IsBool()) throw BadField{At(key), "expected true or false"};
-    return value.scalar == "true";
-  }
-  const std::vector<Node>& Array(const char* key) const {
-    const Node& value = Get(key);
-    if (!value.IsList()) throw BadField{At(key), "expected an array"};
-    return value.items;
-  }
-  std::vector<std::string> Strings(const char* key) const {
-    std::vector<std::string> out;
-    const auto& values = Array(key);
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (!values[i].IsString()) throw BadField{At(key, i), "expected a string"};
-      out.push_back(values[i].scalar);
-    }
-    return out;
-  }
-  std::string At(const char* key) const { return where_.empty() ? key : where_ + "." + key; }
-  std::string At(const char* key, std::size_t i) const {
-    return At(key) + "[" + std::to_string(i) + "]";
-  }
-
- private:
-  const Node& node_;
-  std::string where_;
-};
+using json_fields::BadField;
+using json_fields::Fields;
+using json_fields::ParseName;
 
 core::Severity SeverityOf(const Fields& f, const char* key) {
   constexpr std::array kValues{core::Severity::kInfo, core::Severity::kLow, core::Severity::kMedium,
@@ -186,6 +107,10 @@ core::JudgedFinding ReadJsonFinding(const Fields& f) {
         w.Int("line")};
   }
   finding.baselined = f.Bool("baselined");
+  if (f.Has("component")) {
+    const Fields c(f.Get("component"), f.At("component"));
+    finding.component = core::ComponentMark{c.String("name"), c.String("tier")};
+  }
   if (f.Has("history")) {
     const Fields h(f.Get("history"), f.At("history"));
     finding.content_id = h.String("secret_id");
@@ -214,9 +139,24 @@ core::Error Located(const BadField& bad, const std::string& name) {
   return core::Error{core::ErrorCode::kUsage, bad.where + ": " + bad.what, name};
 }
 
+std::optional<core::RunIdentity> RunOf(const Fields& top) {
+  if (!top.Has("run")) return std::nullopt;
+  const Fields run(top.Get("run"), "run");
+  core::RunIdentity identity;
+  identity.repository = run.OptionalString("repository").value_or("");
+  identity.change = run.OptionalString("change").value_or("");
+  identity.event = run.OptionalString("event").value_or("");
+  identity.ci = run.Bool("ci");
+  const auto time = core::ParseTimestamp(run.String("time"));
+  if (!time) throw BadField{run.At("time"), "expected an RFC 3339 time"};
+  identity.time = *time;
+  return identity;
+}
+
 ReadReport ReadJson(const Node& doc) {
   const Fields top(doc, "");
   ReadReport out;
+  out.run = RunOf(top);
   out.decision = DecisionOf(top, "decision");
   const Fields policy(top.Get("policy"), "policy");
   out.policy.origin = policy.String("source");
@@ -295,11 +235,28 @@ ReadReport ReadSarif(const Node& doc) {
 
 }  // namespace
 
+core::Result<std::optional<core::RunIdentity>> ReadRunIdentity(const core::Node& top,
+                                                               const std::string& name) {
+  try {
+    return RunOf(Fields(top, ""));
+  } catch (const BadField& bad) {
+    return tl::unexpected(Located(bad, name));
+  }
+}
+
 core::Result<ReadReport> ReadJsonReport(std::string_view text, const std::string& name) {
   auto doc = Parse(text, name);
   if (!doc) return tl::unexpected(doc.error());
   try {
     return ReadJson(*doc);
+  } catch (const BadField& bad) {
+    return tl::unexpected(Located(bad, name));
+  }
+}
+
+core::Result<ReadReport> ReadJsonReportTree(const core::Node& doc, const std::string& name) {
+  try {
+    return ReadJson(doc);
   } catch (const BadField& bad) {
     return tl::unexpected(Located(bad, name));
   }

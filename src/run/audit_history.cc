@@ -8,6 +8,7 @@
 #include "collect/blob_sweep.h"
 #include "collect/git_repository.h"
 #include "collect/history_source.h"
+#include "collect/run_identity.h"
 #include "core/progress.h"
 #include "run/judge_change.h"
 #include "run/policy_files.h"
@@ -126,7 +127,10 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
                                                 : std::to_string(request.shard->index + 1) + "/" +
                                                       std::to_string(request.shard->count);
   core::ScopeSummary scope = Scope(*walk, *audit, shard_name, seconds);
-  return HistoryAudit{std::move(inputs->policy), std::move(verdict), std::move(scope)};
+  core::RunIdentity identity =
+      collect::DetectRunIdentity(collect::ProcessEnvironment(), **repo, NowSeconds());
+  return HistoryAudit{std::move(inputs->policy), std::move(verdict), std::move(scope),
+                      std::move(identity)};
 }
 
 }  // namespace riskgate::run

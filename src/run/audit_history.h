@@ -16,6 +16,7 @@ struct HistoryAudit {
   policy::Policy policy;  // the policy that judged it (its source goes into reports)
   decide::Verdict verdict;
   core::ScopeSummary scope;
+  core::RunIdentity run;  // which repository, and when (reports' "run")
 };
 
 // `progress`: the audit's counters, for a caller that draws them while it runs.

@@ -97,6 +97,10 @@ class Control {
     return false;
   }
 
+  // Whether the policy turns the control on (reports list the controls that are: the ledger's
+  // adoption metrics count repositories with reviews on).
+  virtual bool On(const policy::Policy& /*policy*/) const { return true; }
+
   // `policy show`: one comment line of the effective settings ("secrets: on, 195 rules"),
   // followed by any detail lines; empty when it has no setting of its own.
   virtual std::string Summary(const policy::Policy& /*policy*/) const { return ""; }

@@ -7,8 +7,10 @@
 
 #include "collect/change_collector.h"
 #include "collect/ci_context.h"
+#include "collect/run_identity.h"
 #include "core/progress.h"
 #include "evaluate/evaluate.h"
+#include "evaluate/pins/secure_defaults.h"
 #include "run/forge_clients.h"
 #include "run/named_files.h"
 
@@ -28,14 +30,6 @@ core::Result<collect::ScopeChoice> ChooseScope(const JudgeRequest& options,
   return WithNamedFiles(options.files, std::move(*chosen), repo);
 }
 
-// Now in seconds: noon of RISKGATE_NOW's day when tests set it, else the system clock.
-long long NowSeconds() {
-  if (const char* now = std::getenv("RISKGATE_NOW"); now != nullptr && *now != '\0') {
-    if (auto day = core::ParseDate(now)) return static_cast<long long>(*day) * 86400 + 43200;
-  }
-  return static_cast<long long>(std::time(nullptr));
-}
-
 // The commit whose policy files judge a range (its base) or a CI platform's audit (the default
 // branch), or empty for the working tree.
 core::Result<std::string> PolicyRevision(const collect::ScopeChoice& scope,
@@ -48,6 +42,13 @@ core::Result<std::string> PolicyRevision(const collect::ScopeChoice& scope,
 }
 
 }  // namespace
+
+long long NowSeconds() {
+  if (const char* now = std::getenv("RISKGATE_NOW"); now != nullptr && *now != '\0') {
+    if (auto day = core::ParseDate(now)) return static_cast<long long>(*day) * 86400 + 43200;
+  }
+  return static_cast<long long>(std::time(nullptr));
+}
 
 core::Result<core::Day> Today() {
   if (const char* now = std::getenv("RISKGATE_NOW"); now != nullptr && *now != '\0') {
@@ -173,8 +174,20 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
   decide_options.suppressed_inline = evaluation.suppressed_inline;
   decide_options.inline_ignored = evaluation.inline_ignored;
   decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy, decide_options);
-  return Judgement{std::move(*repo), std::move(*inputs), *today, std::move(*facts),
-                   std::move(verdict)};
+  core::RunIdentity identity = collect::DetectRunIdentity(environment, **repo, context.now);
+  std::vector<std::string> controls_on;
+  for (const Control* control : controls) {
+    if (control->On(*policy)) controls_on.emplace_back(control->Name());
+  }
+  // A worktree audit read every pipeline file: how far they adopted secure defaults.
+  std::optional<core::SecureDefaults> secure_defaults;
+  if (request.mode == core::ScanMode::kWorktree && policy->pins.enabled &&
+      !facts->scope.named_files) {
+    secure_defaults = evaluate::pins::CountSecureDefaults(facts->files, *layout);
+  }
+  return Judgement{std::move(*repo),       std::move(*inputs),        *today,
+                   std::move(*facts),      std::move(verdict),        std::move(identity),
+                   std::move(controls_on), std::move(secure_defaults)};
 }
 
 }  // namespace riskgate::run

@@ -5,6 +5,8 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "collect/facts.h"
 #include "collect/git_repository.h"
@@ -24,6 +26,10 @@ struct Judgement {
   core::Day today = 0;
   collect::ChangeFacts facts;
   decide::Verdict verdict;
+  core::RunIdentity run;                 // which repository and change, and when (reports' "run")
+  std::vector<std::string> controls_on;  // names of the controls the policy turns on
+  // Worktree audits with the pins control on: the pipeline files' secure defaults.
+  std::optional<core::SecureDefaults> secure_defaults = std::nullopt;
 };
 
 // The scope the flags ask for, nullopt to detect it, or an error for contradicting flags.
@@ -32,6 +38,9 @@ core::Result<std::optional<core::ScanMode>> ExplicitMode(const JudgeRequest& opt
 // Judges with `controls` (riskgate's own table unless a test passes another).
 core::Result<Judgement> JudgeChange(const JudgeRequest& options,
                                     ControlTable controls = DefaultControls());
+
+// Now in Unix seconds: noon of RISKGATE_NOW's day when tests set it, else the system clock.
+long long NowSeconds();
 
 // Today, from RISKGATE_NOW (YYYY-MM-DD or RFC 3339; tests set it) or the system clock.
 core::Result<core::Day> Today();

@@ -1,9 +1,10 @@
 // Fuzz target: GitHub workflows and action metadata, including their run: scripts and
 // ${{ }} expressions, and the taint between files of a repository (local_callers.h): the input
 // is read as the callers of itself and judged with what they pass. The first byte picks the
-// file kind.
+// file kind. The adoption counts (secure_defaults.h) read the same file.
 #include "evaluate/pins/github_workflow.h"
 #include "evaluate/pins/local_callers.h"
+#include "evaluate/pins/secure_defaults.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -23,5 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& issue : CheckGithubFile(text, path, kind, pins, &gathered)) {
     if (issue.rule.empty() || issue.line < 1) __builtin_trap();
   }
+  const auto counts = CountSecureDefaults({{path, std::string(text), {}, true}}, {});
+  if (counts.uses_pinned > counts.uses || counts.images_pinned > counts.images) __builtin_trap();
   return 0;
 }

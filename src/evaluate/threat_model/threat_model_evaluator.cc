@@ -109,6 +109,8 @@ class ComponentJudge {
     f.severity = severity.value_or(policy::SeverityForTier(component_.tier));
     f.message = std::move(message);
     f.location = core::Location{std::move(path), line, 0, std::nullopt};
+    f.component =
+        core::ComponentMark{component_.name, std::string(policy::RiskTierName(component_.tier))};
     f.fingerprint =
         core::Sha256Hex("threat_model\0" + f.rule + '\0' + component_.name + '\0' + identity)
             .substr(0, 32);

@@ -92,6 +92,8 @@ class CustomControl final : public Control {
     return found;
   }
 
+  bool On(const policy::Policy& policy) const override { return policy.custom.enabled; }
+
   std::string Summary(const policy::Policy& policy) const override {
     std::string out = std::string("custom: ") + OnOff(policy.custom.enabled) + ", " +
                       std::to_string(policy.custom.rules.size()) + " rules\n";

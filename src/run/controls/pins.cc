@@ -205,6 +205,8 @@ class PinsControl final : public Control {
     return true;
   }
 
+  bool On(const policy::Policy& policy) const override { return policy.pins.enabled; }
+
   std::string Summary(const policy::Policy& policy) const override {
     return std::string("pins: ") + OnOff(policy.pins.enabled) + "\n";
   }

@@ -69,6 +69,8 @@ class ReviewsControl final : public Control {
     return true;
   }
 
+  bool On(const policy::Policy& policy) const override { return policy.reviews.enabled; }
+
   std::string Summary(const policy::Policy& policy) const override {
     return std::string("reviews: ") + OnOff(policy.reviews.enabled) + "\n";
   }

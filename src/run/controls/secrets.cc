@@ -54,6 +54,8 @@ class SecretsControl final : public Control {
     return false;
   }
 
+  bool On(const policy::Policy& policy) const override { return policy.secrets.enabled; }
+
   std::string Summary(const policy::Policy& policy) const override {
     std::string caps;
     for (const auto& [confidence, decision] : policy.secrets.max_decision) {

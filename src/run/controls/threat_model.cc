@@ -57,6 +57,8 @@ class ThreatModelControl final : public Control {
     return true;
   }
 
+  bool On(const policy::Policy& policy) const override { return policy.threat_model.enabled; }
+
   std::string Summary(const policy::Policy& policy) const override {
     return std::string("threat_model: ") + OnOff(policy.threat_model.enabled) + ", " +
            std::to_string(policy.threat_model.components.size()) + " components\n";
