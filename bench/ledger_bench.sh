@@ -62,17 +62,17 @@ mb() { awk -v kb="$(cat "$tmp/$1.kb")" 'BEGIN { printf "%.0f MB", kb / 1024 }'; 
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "MET" : "NOT MET") }'; }
 echo
 echo "ledger bench: $files reports of $repositories repositories, $((bytes / 1024 / 1024)) MB of JSON"
-printf '  %-34s %8s s   peak RSS %s\n' "json.load of every report (baseline)" "$(s parse)" "$(mb parse)"
-printf '  %-34s %8s s   peak RSS %s   %.2fx the baseline   target <= 30 s: %s\n' \
+printf '  %-40s %8s s   peak RSS %s\n' "json.load of every report (baseline)" "$(s parse)" "$(mb parse)"
+printf '  %-40s %8s s   peak RSS %s   %.2fx the baseline   target <= 30 s: %s\n' \
   "riskgate ledger ingest" "$(s ingest)" "$(mb ingest)" \
   "$(awk -v a="$(s ingest)" -v b="$(s parse)" 'BEGIN { print a / b }')" "$(verdict "$(s ingest)" 30)"
-printf '  %-34s %8s s   peak RSS %s\n' "ingest again (nothing new)" "$(s again)" "$(mb again)"
+printf '  %-40s %8s s   peak RSS %s\n' "ingest again (nothing new)" "$(s again)" "$(mb again)"
 for format in html markdown json csv openmetrics; do
-  printf '  %-34s %8s s   peak RSS %s   %s KB' "riskgate dashboard --format $format" \
+  printf '  %-40s %8s s   peak RSS %s   %s KB' "riskgate dashboard --format $format" \
     "$(s "dashboard-$format")" "$(mb "dashboard-$format")" \
     "$(( $(stat -c %s "$tmp/dashboard.$format") / 1024 ))"
   [ "$format" = html ] && printf '   target <= 5 s: %s' "$(verdict "$(s dashboard-html)" 5)"
   printf '\n'
 done
-printf '  %-34s %8.1f MB   target < 50 MB: %s\n' "ledger database" \
+printf '  %-40s %8.1f MB   target < 50 MB: %s\n' "ledger database" \
   "$(awk -v b="$db_bytes" 'BEGIN { print b / 1048576 }')" "$(verdict "$db_bytes" 52428799)"

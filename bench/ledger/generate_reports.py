@@ -279,7 +279,7 @@ def main():
     # About 3.4 reports per repository and day (a pull request's 2.4 runs, nightly audits on
     # weekdays, a weekly register and status): the span the fleet needs for N reports.
     per_day = 1
-    days = max(14, int(args.reports / (args.repositories * 3.4)) + 1)
+    days = max(14, int(args.reports / (args.repositories * 3.4) * 1.1) + 1)
     start = end - dt.timedelta(days=days)
     day = start
     while written < args.reports and day <= end:
