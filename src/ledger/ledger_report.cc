@@ -73,6 +73,19 @@ std::string DateField(const Fields& f, const char* key) {
   return text;
 }
 
+// `policy.controls`: names of riskgate's controls (lower case and '_'), stored comma-joined.
+std::vector<std::string> Controls(const Fields& policy) {
+  std::vector<std::string> names = policy.Strings("controls");
+  if (names.size() > 64) throw BadField{"policy.controls", "more entries than riskgate has"};
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string& name = names[i];
+    const bool plain = !name.empty() && name.size() <= 64 &&
+                       name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string::npos;
+    if (!plain) throw BadField{policy.At("controls", i), "not a control name"};
+  }
+  return names;
+}
+
 // The document's "run", "commit" and "policy" (registers and statuses).
 void ReadOrigin(const Fields& top, LedgerReport& out) {
   if (top.Has("commit")) out.commit = Bounded(top.String("commit"), "commit");
@@ -80,7 +93,7 @@ void ReadOrigin(const Fields& top, LedgerReport& out) {
     const Fields policy(top.Get("policy"), "policy");
     out.policy_source = Bounded(policy.String("source"), "policy.source");
     out.policy_sha256 = Bounded(policy.String("sha256"), "policy.sha256");
-    if (policy.Has("controls")) out.controls_on = policy.Strings("controls");
+    if (policy.Has("controls")) out.controls_on = Controls(policy);
   }
 }
 
@@ -225,7 +238,7 @@ void ReadJudgement(const Node& doc, const Fields& top, const std::string& name, 
   out.policy_source = Bounded(read->policy.origin, "policy.source");
   out.policy_sha256 = Bounded(read->policy.sha256, "policy.sha256");
   const Fields policy(top.Get("policy"), "policy");
-  if (policy.Has("controls")) out.controls_on = policy.Strings("controls");
+  if (policy.Has("controls")) out.controls_on = Controls(policy);
   if (read->findings.size() > kMaxRows)
     throw BadField{"findings", "more entries than the ledger takes"};
   std::set<std::tuple<std::string, std::string, std::string, std::string, int>> seen;

@@ -97,6 +97,10 @@ TEST_CASE("hostile reports are refused with the field that is wrong", "[ledger]"
                                {"seconds", 0.1}};
     field = "scope.history.shard";
   }
+  SECTION("a control name that would split when stored") {
+    doc["policy"]["controls"] = json::array({"secrets,reviews"});
+    field = "policy.controls[0]: not a control name";
+  }
   SECTION("an overlong field") {
     doc["findings"][0]["path"] = std::string(5000, 'a');
     field = "findings[0].path: longer than 4096 bytes";
