@@ -9,6 +9,7 @@
 #include "app/atomic_file.h"
 #include "app/error_output.h"
 #include "collect/safe_read.h"
+#include "core/redact.h"
 #include "core/text.h"
 #include "dashboard/dashboard.h"
 #include "ledger/compute_metrics.h"
@@ -67,7 +68,7 @@ int RunLedgerIngest(const LedgerIngestOptions& options) {
     auto text = collect::ReadFileBounded(
         input.path, collect::ReadLimits{static_cast<std::int64_t>(ledger::kMaxReportBytes)});
     core::Result<std::optional<ledger::LedgerReport>> report =
-        text ? ledger::ReadLedgerReport(*text, input.path, options.repository)
+        text ? ledger::ReadLedgerReport(*text, input.path, options.repository, now)
              : core::Result<std::optional<ledger::LedgerReport>>(tl::unexpected(text.error()));
     if (report && !*report && input.named) {
       report = core::MakeError(core::ErrorCode::kUsage,
@@ -83,7 +84,9 @@ int RunLedgerIngest(const LedgerIngestOptions& options) {
       ++skipped;
       continue;
     }
-    auto outcome = ledger::Ingest(**db, **report, core::Sha256Hex(*text), input.path, now);
+    // The path is the CI platform's artifact name: kept only redacted.
+    auto outcome = ledger::Ingest(**db, **report, core::Sha256Hex(*text),
+                                  core::RedactSecrets(input.path), now);
     if (!outcome) return Fail(outcome.error());  // the database itself failed: stop
     (*outcome == ledger::IngestOutcome::kAdded ? added : known)++;
   }

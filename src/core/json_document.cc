@@ -240,6 +240,17 @@ tl::expected<Node, JsonError> ParseJson(std::string_view text, const JsonLimits&
         JsonProblem::kTooLarge, "JSON text of " + std::to_string(text.size()) +
                                     " bytes is larger than " + std::to_string(limits.max_bytes)));
   }
+  // JSON allows no raw NUL (in a string it is written \u0000); the parser would stop there and
+  // leave the rest of the text unread.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    JsonError error = Unplaced(JsonProblem::kSyntax, "a NUL byte, which JSON does not allow");
+    error.mark.line = 1 + static_cast<int>(std::count(
+                              text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
+    const auto line_start = text.rfind('\n', nul);
+    error.mark.column =
+        static_cast<int>(nul - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+    return tl::unexpected(error);
+  }
   TreeBuilder builder(text, limits);
   bool ok = false;
   try {

@@ -31,6 +31,25 @@ std::size_t ValueEnd(std::string_view text, std::size_t from) {
   return from;
 }
 
+// ValueEnd for positions asked in increasing order, each value scanned once: a text of many
+// `name=` in one value (`a=a=a=...`) would otherwise be scanned to its end from each of them.
+class ValueEnds {
+ public:
+  explicit ValueEnds(std::string_view text) : text_(text) {}
+  std::size_t From(std::size_t from) {
+    if (from < start_ || from >= end_) {
+      start_ = from;
+      end_ = ValueEnd(text_, from);
+    }
+    return std::max(end_, from);
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t start_ = 0;
+  std::size_t end_ = 0;
+};
+
 // A value that names a variable or a placeholder (`$TOKEN`, `${{ secrets.X }}`, `<token>`) is
 // not a secret.
 bool IsReference(std::string_view value) {
@@ -69,6 +88,7 @@ constexpr std::array<std::string_view, 8> kAuthSchemes = {"bearer", "basic",  "t
 // `Name: [scheme] value` for the auth-like header names.
 void AuthHeaders(std::string_view text, std::string_view lower, std::vector<Span>& out) {
   for (std::string_view name : kAuthHeaders) {
+    ValueEnds ends(text);
     for (std::size_t at = lower.find(name); at != std::string_view::npos;
          at = lower.find(name, at + 1)) {
       if (at > 0 && (IsAlnum(lower[at - 1]) || lower[at - 1] == '-')) continue;
@@ -85,7 +105,7 @@ void AuthHeaders(std::string_view text, std::string_view lower, std::vector<Span
           break;
         }
       }
-      const std::size_t end = ValueEnd(text, i);
+      const std::size_t end = ends.From(i);
       if (!IsReference(text.substr(i, end - i))) out.emplace_back(i, end);
     }
   }
@@ -108,11 +128,12 @@ bool SecretName(std::string_view lower_name) {
 // `name=value` where the name says it holds a secret: query parameters (`?access_token=`),
 // options (`--token=`), assignments (`GITHUB_TOKEN=`).
 void SecretParameters(std::string_view text, std::string_view lower, std::vector<Span>& out) {
+  ValueEnds ends(text);
   for (std::size_t eq = text.find('='); eq != std::string_view::npos; eq = text.find('=', eq + 1)) {
     std::size_t begin = eq;
     while (begin > 0 && (IsTokenChar(text[begin - 1]) || text[begin - 1] == '.')) --begin;
     if (begin == eq || !SecretName(lower.substr(begin, eq - begin))) continue;
-    const std::size_t end = ValueEnd(text, eq + 1);
+    const std::size_t end = ends.From(eq + 1);
     if (!IsReference(text.substr(eq + 1, end - eq - 1))) out.emplace_back(eq + 1, end);
   }
 }
@@ -185,6 +206,7 @@ bool PlainComponent(std::string_view component) {
 
 // Known token shapes (at the start of a token word) and JWTs.
 void TokenWords(std::string_view text, std::vector<Span>& out) {
+  std::size_t jwt_run_end = 0;
   for (std::size_t i = 0; i < text.size();) {
     if (!IsTokenChar(text[i])) {
       ++i;
@@ -210,11 +232,19 @@ void TokenWords(std::string_view text, std::vector<Span>& out) {
       start = glue + 1;
     }
     if (word.starts_with("eyJ") && end < text.size() && text[end] == '.') {
-      std::size_t jwt_end = end;
-      while (jwt_end < text.size() && (IsTokenChar(text[jwt_end]) || text[jwt_end] == '.')) {
-        ++jwt_end;
+      // One scan per run of token characters and dots (`eyJ.eyJ.eyJ...` is one run).
+      if (end >= jwt_run_end) {
+        jwt_run_end = end;
+        while (jwt_run_end < text.size() &&
+               (IsTokenChar(text[jwt_run_end]) || text[jwt_run_end] == '.')) {
+          ++jwt_run_end;
+        }
       }
-      if (jwt_end - i >= 30) out.emplace_back(i, jwt_end);
+      if (jwt_run_end - i >= 30) {
+        out.emplace_back(i, jwt_run_end);
+        i = jwt_run_end;  // the rest of the run is inside this span
+        continue;
+      }
     }
     i = end;
   }

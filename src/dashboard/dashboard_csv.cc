@@ -3,8 +3,9 @@
 // spreadsheet and CSV library reads both, and LF keeps the file diffable and the same on every
 // platform. Fields holding ',', '"', CR or LF are quoted with '"' doubled; a field starting with
 // '=', '+', '-', '@', tab or CR that is not a plain number gets a leading "'" so spreadsheets do
-// not run it as a formula. Text is UTF-8 (invalid bytes as U+FFFD); numbers have at most
-// kMachineDecimals decimals; an absent figure is an empty value; yes/no facts are 1/0.
+// not run it as a formula. Text is display-safe UTF-8 (control characters and invalid bytes as
+// \xNN text); numbers have at most kMachineDecimals decimals; an absent figure is an empty value;
+// yes/no facts are 1/0.
 //
 // Sections and keys (name is the row's key, dimension the measure when a key has several):
 //   summary,,now|repositories|reports|first_run|last_run,,V
@@ -29,8 +30,8 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "dashboard/format_number.h"
-#include "dashboard/utf8.h"
 #include "dashboard/writers.h"
 
 namespace riskgate::dashboard {
@@ -50,7 +51,7 @@ bool IsPlainNumber(std::string_view text) {
 }
 
 std::string Field(std::string_view raw) {
-  std::string text = ValidUtf8(raw);
+  std::string text = core::EscapeForDisplay(raw);
   if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string::npos &&
       !IsPlainNumber(text)) {
     text.insert(0, "'");

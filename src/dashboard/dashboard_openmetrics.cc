@@ -1,12 +1,12 @@
 // The OpenMetrics dashboard (text exposition 1.0): the current figures as gauges named
 // riskgate_*, for a Prometheus-compatible scraper or a textfile collector. Each family is
 // declared once (# TYPE, # HELP, # UNIT when its name ends in a unit) with all its samples after
-// it; label values escape '\', '"' and LF, and are UTF-8 (invalid bytes as U+FFFD); a figure
-// that is absent is left out, never written as NaN; families without samples are left out; the
-// text ends with "# EOF". Per-repository figures are their own families (riskgate_repository_*)
-// beside the overall ones, so that summing a family never counts a run twice. The weekly trend
-// is not exposed: a scraper builds its own series over time, and OpenMetrics timestamps in the
-// past are refused by Prometheus.
+// it; label values escape '\', '"' and LF, and display-safe (control characters and invalid UTF-8
+// as \xNN text); a figure that is absent is left out, never written as NaN; families without
+// samples are left out; the text ends with "# EOF". Per-repository figures are their own families
+// (riskgate_repository_*) beside the overall ones, so that summing a family never counts a run
+// twice. The weekly trend is not exposed: a scraper builds its own series over time, and
+// OpenMetrics timestamps in the past are refused by Prometheus.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -16,8 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "dashboard/format_number.h"
-#include "dashboard/utf8.h"
 #include "dashboard/writers.h"
 
 namespace riskgate::dashboard {
@@ -27,7 +27,7 @@ using Labels = std::vector<std::pair<std::string_view, std::string>>;
 
 std::string LabelValue(std::string_view raw) {
   std::string out;
-  for (const char c : ValidUtf8(raw)) {
+  for (const char c : core::EscapeForDisplay(raw)) {
     switch (c) {
       case '\\':
         out += "\\\\";

@@ -18,9 +18,12 @@ int SeverityRank(const std::string& severity) {
 std::vector<OpenRisk> Register(const std::vector<Episode>& episodes, const LedgerRows& rows,
                                double now) {
   // Owners of threat-model components, from each repository's latest status.
+  std::set<std::size_t> latest;
+  for (std::size_t index : LatestPerRepository(rows, "threat-model-status")) latest.insert(index);
   std::map<std::pair<std::string, std::string>, std::string> component_owners;
   for (const auto& c : rows.components) {
-    component_owners[{rows.reports[c.report].repository, c.name}] = c.owners;
+    if (latest.count(c.report))
+      component_owners[{rows.reports[c.report].repository, c.name}] = c.owners;
   }
   std::vector<OpenRisk> out;
   for (const auto& e : episodes) {

@@ -32,7 +32,8 @@ struct Open {
 
 std::vector<Episode> FindingEpisodes(const LedgerRows& rows) {
   std::vector<Episode> episodes;
-  std::map<Key, Open> open;
+  // Open findings by repository: a run can only close its own repository's.
+  std::map<std::string, std::map<Key, Open>> open_by_repository;
   std::set<Key> known;   // keys that ever had an episode
   std::size_t next = 0;  // findings are in report order
   for (std::size_t r = 0; r < rows.reports.size(); ++r) {
@@ -41,6 +42,7 @@ std::vector<Episode> FindingEpisodes(const LedgerRows& rows) {
     while (next < rows.findings.size() && rows.findings[next].report == r) ++next;
     if (report.kind != "check" && report.kind != "history") continue;
     const std::string evidence = EvidenceOf(report);
+    auto& open = open_by_repository[report.repository];
     std::set<Key> present;
     for (std::size_t i = begin; i < next; ++i) {
       const FindingRow& f = rows.findings[i];
@@ -93,11 +95,10 @@ std::vector<Episode> FindingEpisodes(const LedgerRows& rows) {
     // Close what this run would have reported and did not.
     for (auto it = open.begin(); it != open.end();) {
       const auto& [key, state] = *it;
-      const bool same_repository = std::get<0>(key) == report.repository;
       const bool saw_before = state.seen_by.count(evidence) > 0;
       const bool tree_rechecks = evidence == "worktree" && AboutContent(std::get<1>(key)) &&
                                  !state.seen_by.count("history");
-      if (same_repository && !present.count(key) && (saw_before || tree_rechecks)) {
+      if (!present.count(key) && (saw_before || tree_rechecks)) {
         episodes[state.episode].closed = report.time;
         it = open.erase(it);
       } else {

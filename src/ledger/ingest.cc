@@ -77,6 +77,16 @@ core::Result<std::unique_ptr<SqliteDb>> OpenLedger(const std::string& path, Open
   }
   auto db = SqliteDb::Open(path, mode);
   if (!db) return tl::unexpected(db.error());
+  // Whether this is a ledger riskgate can use is settled before anything is written to it.
+  auto version = VersionOf(**db);
+  if (!version) return tl::unexpected(version.error());
+  if (*version > SchemaVersion()) {
+    return core::MakeError(core::ErrorCode::kUsage,
+                           "the ledger is at schema version " + std::to_string(*version) +
+                               ", written by a newer riskgate; this one knows up to version " +
+                               std::to_string(SchemaVersion()),
+                           path);
+  }
   if (mode == OpenMode::kReadWrite) {
     if (auto tuned = (*db)->Script("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                                    "PRAGMA foreign_keys = ON");
@@ -84,17 +94,12 @@ core::Result<std::unique_ptr<SqliteDb>> OpenLedger(const std::string& path, Open
       return tl::unexpected(tuned.error());
     }
     if (auto migrated = Migrate(**db); !migrated) return tl::unexpected(migrated.error());
-  } else {
-    auto version = VersionOf(**db);
-    if (!version) return tl::unexpected(version.error());
-    if (*version != SchemaVersion()) {
-      return core::MakeError(core::ErrorCode::kUsage,
-                             "the ledger is at schema version " + std::to_string(*version) +
-                                 "; this riskgate reads version " +
-                                 std::to_string(SchemaVersion()) +
-                                 " (run `riskgate ledger ingest` once to migrate it)",
-                             path);
-    }
+  } else if (*version != SchemaVersion()) {
+    return core::MakeError(core::ErrorCode::kUsage,
+                           "the ledger is at schema version " + std::to_string(*version) +
+                               "; this riskgate reads version " + std::to_string(SchemaVersion()) +
+                               " (run `riskgate ledger ingest` once to migrate it)",
+                           path);
   }
   return db;
 }
@@ -104,13 +109,19 @@ core::Result<IngestOutcome> Ingest(SqliteDb& db, const LedgerReport& report,
                                    long long now) {
   IngestOutcome outcome = IngestOutcome::kAlreadyPresent;
   auto done = InTransaction(db, [&]() -> core::Result<void> {
-    auto known = db.First("SELECT id FROM reports WHERE digest = ?1", {digest});
+    // The same bytes, or the same run written again (another indentation, a copy that was
+    // edited): one run is one report.
+    const auto& run = report.run;
+    auto known = db.First(
+        "SELECT id FROM reports WHERE digest = ?1 OR (kind = ?2 AND repository = ?3 AND "
+        "change_ref = ?4 AND commit_id = ?5 AND run_time = ?6)",
+        {digest, std::string(ReportKindName(report.kind)), run.repository, run.change,
+         report.commit, Int(run.time)});
     if (!known) return tl::unexpected(known.error());
     if (*known) return {};
     auto next = db.First("SELECT COALESCE(MAX(id), 0) + 1 FROM reports");
     if (!next) return tl::unexpected(next.error());
     const std::int64_t id = (*next)->Integer(0);
-    const auto& run = report.run;
     auto inserted = db.Run(
         "INSERT INTO reports (id, digest, kind, repository, change_ref, event, ci, run_time, "
         "commit_id, policy_source, policy_sha256, decision, scope_mode, controls, source, "

@@ -1,7 +1,8 @@
 // Ledger: records reports in the database. Input: reports already read and validated
 // (ledger_report.h) with the SHA-256 of their bytes; output: rows, one transaction per report,
-// so a failure leaves the database as it was. A report whose bytes were recorded before changes
-// nothing (ingest is idempotent).
+// so a failure leaves the database as it was. A report whose bytes were recorded before, or
+// another copy of the same run (same kind, repository, change, commit and time), changes nothing
+// (ingest is idempotent).
 #pragma once
 
 #include <string>

@@ -17,15 +17,49 @@ using report::json_fields::BadField;
 using report::json_fields::Fields;
 
 constexpr std::size_t kMaxText = 4096;           // any one string the ledger stores
-constexpr std::size_t kMaxRows = 200'000;        // findings, waivers or components per report
+constexpr std::size_t kMaxRows = 100'000;        // findings, waivers or components per report
 constexpr std::size_t kMaxRepositoryText = 512;  // a repository's name
-constexpr long long kLastTime = 253402300799;    // 9999-12-31T23:59:59Z
+constexpr long long kFirstRun = 946684800;       // 2000-01-01: no riskgate report is older
+constexpr long long kSlack = 86400;              // clocks of CI runners and of the ingest differ
 
-// Every string of the document, keys included: a secret in any of them refuses the report.
+// The text without C0 controls, DEL and the invisible format characters (zero-width space and
+// joiners, word joiner, byte-order mark, soft hyphen) that could split a token in two.
+std::string Visible(std::string_view text) {
+  static constexpr std::string_view kInvisible[] = {"\u200b", "\u200c", "\u200d", "\u200e",
+                                                    "\u200f", "\u2060", "\ufeff", "\u00ad"};
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) {
+      ++i;
+      continue;
+    }
+    bool skipped = false;
+    for (std::string_view invisible : kInvisible) {
+      if (text.substr(i).starts_with(invisible)) {
+        i += invisible.size();
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) out += text[i++];
+  }
+  return out;
+}
+
+bool HoldsSecret(const std::string& text) {
+  if (core::HoldsSecret(text)) return true;
+  const std::string visible = Visible(text);
+  return visible.size() != text.size() && core::HoldsSecret(visible);
+}
+
+// Every string of the document, keys included: a secret in any of them refuses the report
+// (also one split by control or invisible characters).
 void RefuseSecrets(const Node& node, const std::string& where) {
   switch (node.kind) {
     case Node::Kind::kScalar:
-      if (node.quoted && core::HoldsSecret(node.scalar)) {
+      if (node.quoted && HoldsSecret(node.scalar)) {
         throw BadField{where.empty() ? "(document)" : where,
                        "holds what looks like a secret; the ledger stores no secrets (riskgate's "
                        "reports are redacted: was this one edited?)"};
@@ -39,7 +73,7 @@ void RefuseSecrets(const Node& node, const std::string& where) {
     case Node::Kind::kMap:
       for (const auto& field : node.fields) {
         const std::string at = where.empty() ? field.first : where + "." + field.first;
-        if (core::HoldsSecret(field.first)) {
+        if (HoldsSecret(field.first)) {
           throw BadField{at, "is a key that looks like a secret; the ledger stores no secrets"};
         }
         RefuseSecrets(field.second, at);
@@ -50,9 +84,15 @@ void RefuseSecrets(const Node& node, const std::string& where) {
   }
 }
 
+// A string the ledger stores: bounded, and without control characters (the dashboards print it).
 std::string Bounded(std::string text, const std::string& where) {
   if (text.size() > kMaxText) {
     throw BadField{where, "longer than " + std::to_string(kMaxText) + " bytes"};
+  }
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      throw BadField{where, "holds a control character"};
+    }
   }
   return text;
 }
@@ -104,7 +144,7 @@ const std::vector<Node>& Rows(const Fields& f, const char* key) {
 }
 
 void ReadWaivers(const Fields& top, LedgerReport& out) {
-  top.String("today");
+  DateField(top, "today");
   const auto& rows = Rows(top, "waivers");
   std::set<std::string> ids;
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -127,6 +167,7 @@ void ReadWaivers(const Fields& top, LedgerReport& out) {
     waiver.approver = Bounded(w.String("approver"), w.At("approver"));
     waiver.created = DateField(w, "created");
     waiver.expires = DateField(w, "expires");
+    if (waiver.expires < waiver.created) throw BadField{w.At("expires"), "before `created`"};
     waiver.findings = w.Int("findings");
     if (waiver.findings < 0) throw BadField{w.At("findings"), "negative"};
     waiver.covers = Bounded(w.String("covers"), w.At("covers"));
@@ -178,7 +219,7 @@ void ReadSecureDefaults(const Fields& top, LedgerReport& out) {
       {"images_pinned", &counts.images_pinned}};
   for (const auto& [key, value] : fields) {
     *value = d.Int(key);
-    if (*value < 0) throw BadField{d.At(key), "negative"};
+    if (*value < 0 || *value > 1'000'000) throw BadField{d.At(key), "out of range"};
   }
   if (counts.workflows_with_permissions > counts.workflows || counts.uses_pinned > counts.uses ||
       counts.images_pinned > counts.images) {
@@ -187,7 +228,7 @@ void ReadSecureDefaults(const Fields& top, LedgerReport& out) {
   out.secure_defaults = counts;
 }
 
-LedgerFinding FindingRow(const core::JudgedFinding& f, const std::string& where) {
+LedgerFinding FindingRow(const core::JudgedFinding& f, const std::string& where, long long now) {
   LedgerFinding row;
   row.control = Bounded(f.control, where + ".control");
   row.rule = Bounded(f.rule, where + ".rule");
@@ -195,6 +236,7 @@ LedgerFinding FindingRow(const core::JudgedFinding& f, const std::string& where)
   row.decision = std::string(core::DecisionName(f.decision));
   row.path = Bounded(f.location.path, where + ".path");
   row.line = f.location.line;
+  if (row.line < 0) throw BadField{where + ".line", "negative"};
   row.fingerprint = Bounded(f.fingerprint, where + ".fingerprint");
   if (row.fingerprint.empty()) throw BadField{where + ".fingerprint", "empty"};
   row.in_change = f.in_change;
@@ -204,6 +246,9 @@ LedgerFinding FindingRow(const core::JudgedFinding& f, const std::string& where)
     row.waiver_status = std::string(core::WaiverStatusName(f.waiver->status));
     row.waiver_owner = Bounded(f.waiver->owner, where + ".waiver.owner");
     row.waiver_expires = Bounded(f.waiver->expires, where + ".waiver.expires");
+    if (row.waiver_expires.size() != 10 || !core::ParseDate(row.waiver_expires)) {
+      throw BadField{where + ".waiver.expires", "expected a date YYYY-MM-DD"};
+    }
   }
   if (f.component) {
     row.component = Bounded(f.component->name, where + ".component.name");
@@ -212,8 +257,8 @@ LedgerFinding FindingRow(const core::JudgedFinding& f, const std::string& where)
   if (f.history) {
     row.present_at_head = f.history->present_at_head;
     if (const core::Sighting* first = core::Introduction(*f.history)) {
-      // A commit time between 1970 and 9999, as git writes them (no arithmetic overflows later).
-      if (first->time < 0 || first->time > kLastTime) {
+      // A commit time after 1970 and not after the ingest (a day's slack).
+      if (first->time < 0 || first->time > now + kSlack) {
         throw BadField{where + ".history.occurrences", "a commit time out of range"};
       }
       row.introduced = first->time;
@@ -222,7 +267,8 @@ LedgerFinding FindingRow(const core::JudgedFinding& f, const std::string& where)
   return row;
 }
 
-void ReadJudgement(const Node& doc, const Fields& top, const std::string& name, LedgerReport& out) {
+void ReadJudgement(const Node& doc, const Fields& top, const std::string& name, long long now,
+                   LedgerReport& out) {
   auto read = report::ReadJsonReportTree(doc, name);
   if (!read) throw read.error();
   out.decision = std::string(core::DecisionName(read->decision));
@@ -244,7 +290,7 @@ void ReadJudgement(const Node& doc, const Fields& top, const std::string& name, 
   std::set<std::tuple<std::string, std::string, std::string, std::string, int>> seen;
   for (std::size_t i = 0; i < read->findings.size(); ++i) {
     const std::string where = "findings[" + std::to_string(i) + "]";
-    LedgerFinding row = FindingRow(read->findings[i], where);
+    LedgerFinding row = FindingRow(read->findings[i], where, now);
     if (!seen.emplace(row.control, row.rule, row.fingerprint, row.path, row.line).second) {
       throw BadField{where,
                      "the same finding (control, rule, fingerprint, path, line) is listed "
@@ -273,10 +319,11 @@ std::string_view ReportKindName(ReportKind kind) {
 
 core::Result<std::optional<LedgerReport>> ReadLedgerReport(std::string_view text,
                                                            const std::string& name,
-                                                           const std::string& repository) {
+                                                           const std::string& repository,
+                                                           long long now) {
   core::JsonLimits limits;
   limits.max_bytes = kMaxReportBytes;
-  limits.max_nodes = 16'000'000;
+  limits.max_nodes = 4'000'000;  // ~800 MB of tree at most
   auto doc = core::ParseJson(text, limits);
   if (!doc) {
     return core::MakeError(core::ErrorCode::kUsage,
@@ -298,6 +345,10 @@ core::Result<std::optional<LedgerReport>> ReadLedgerReport(std::string_view text
                      "missing: the report predates riskgate's \"run\" object "
                      "(when and where it ran); re-run riskgate to write it"};
     out.run = **run;
+    // A run dated in the future would stay its repository's latest evidence for good.
+    if (out.run.time < kFirstRun || out.run.time > now + kSlack) {
+      throw BadField{"run.time", "not between 2000-01-01 and the time of the ingest"};
+    }
     if (out.run.repository.empty()) out.run.repository = repository;
     if (out.run.repository.empty()) {
       throw BadField{"run.repository",
@@ -320,7 +371,7 @@ core::Result<std::optional<LedgerReport>> ReadLedgerReport(std::string_view text
       ReadOrigin(top, out);
       ReadComponents(top, out);
     } else if (kind.empty()) {
-      ReadJudgement(*doc, top, name, out);
+      ReadJudgement(*doc, top, name, now, out);
     } else {
       throw BadField{"kind", "unknown value '" + kind.substr(0, 64) + "'"};
     }

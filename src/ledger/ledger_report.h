@@ -79,14 +79,16 @@ struct LedgerReport {
   std::vector<LedgerComponent> components;
 };
 
-inline constexpr std::size_t kMaxReportBytes = std::size_t{256} << 20;
+inline constexpr std::size_t kMaxReportBytes = std::size_t{128} << 20;
 
-// `repository`: used when the report names none (reports written before the "run" object, or
-// runs outside CI without an origin remote); a report that names one keeps its own.
+// `now`: the time of the ingest (Unix seconds); a run or commit dated more than a day after it
+// is refused. `repository`: used when the report names none (reports written before the "run"
+// object, or runs outside CI without an origin remote); a report that names one keeps its own.
 // nullopt when the text is JSON but not a riskgate document (a folder of CI artifacts holds
 // other files too); an error for a riskgate document that is malformed or holds a secret.
 core::Result<std::optional<LedgerReport>> ReadLedgerReport(std::string_view text,
                                                            const std::string& name,
-                                                           const std::string& repository);
+                                                           const std::string& repository,
+                                                           long long now);
 
 }  // namespace riskgate::ledger

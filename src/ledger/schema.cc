@@ -27,6 +27,7 @@ CREATE TABLE reports (
   ingested_at BIGINT NOT NULL
 );
 CREATE INDEX reports_by_repository ON reports (repository, kind, run_time);
+CREATE UNIQUE INDEX reports_by_run ON reports (kind, repository, change_ref, commit_id, run_time);
 CREATE TABLE findings (
   report_id BIGINT NOT NULL REFERENCES reports (id),
   ordinal INTEGER NOT NULL,
@@ -110,17 +111,25 @@ core::Result<int> VersionOf(SqliteDb& db) {
 }
 
 core::Result<void> Migrate(SqliteDb& db) {
-  auto version = VersionOf(db);
-  if (!version) return tl::unexpected(version.error());
-  if (*version > SchemaVersion()) {
-    return core::MakeError(core::ErrorCode::kUsage,
-                           "the ledger is at schema version " + std::to_string(*version) +
-                               ", written by a newer riskgate; this one knows up to version " +
-                               std::to_string(SchemaVersion()),
-                           db.Path());
-  }
-  for (int next = *version + 1; next <= SchemaVersion(); ++next) {
-    auto done = InTransaction(db, [&]() -> core::Result<void> {
+  // Each step reads the version inside its own write transaction, so two first ingests into one
+  // new file cannot both create the schema.
+  for (;;) {
+    bool done = false;
+    auto step = InTransaction(db, [&]() -> core::Result<void> {
+      auto version = VersionOf(db);
+      if (!version) return tl::unexpected(version.error());
+      if (*version > SchemaVersion()) {
+        return core::MakeError(core::ErrorCode::kUsage,
+                               "the ledger is at schema version " + std::to_string(*version) +
+                                   ", written by a newer riskgate; this one knows up to version " +
+                                   std::to_string(SchemaVersion()),
+                               db.Path());
+      }
+      if (*version == SchemaVersion()) {
+        done = true;
+        return {};
+      }
+      const int next = *version + 1;
       if (next == 1) {
         if (auto made = db.Script("CREATE TABLE ledger_schema (version INTEGER NOT NULL)"); !made) {
           return made;
@@ -132,9 +141,9 @@ core::Result<void> Migrate(SqliteDb& db) {
       }
       return db.Run("UPDATE ledger_schema SET version = ?1", {std::int64_t{next}});
     });
-    if (!done) return done;
+    if (!step) return step;
+    if (done) return {};
   }
-  return {};
 }
 
 }  // namespace riskgate::ledger

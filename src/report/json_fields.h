@@ -26,7 +26,8 @@ Enum ParseName(std::string_view name, const std::array<Enum, N>& values,
   for (Enum value : values) {
     if (name_of(value) == name) return value;
   }
-  throw BadField{where, "unknown value '" + std::string(name) + "'"};
+  throw BadField{where, "unknown value '" + std::string(name.substr(0, 64)) +
+                            (name.size() > 64 ? "...'" : "'")};
 }
 
 // Typed access to one JSON object, naming `where` in every complaint.

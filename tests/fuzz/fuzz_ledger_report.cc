@@ -7,11 +7,12 @@
 #include "fuzz_input.h"
 #include "ledger/compute_metrics.h"
 #include "ledger/ingest.h"
+#include "ledger/schema.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace riskgate;
   const auto input = fuzz::AsText(data, size);
-  auto read = ledger::ReadLedgerReport(input, "artifact.json", "fuzz/repository");
+  auto read = ledger::ReadLedgerReport(input, "artifact.json", "fuzz/repository", 1'900'000'000);
   if (!read) {
     if (read.error().message.empty()) __builtin_trap();
     return 0;

@@ -107,10 +107,12 @@ TEST_CASE("CSV fields with commas, quotes or line breaks are quoted and read bac
   metrics.open_risks[0].path = "a,b \"c\"\nd";
   metrics.open_risks[0].repository = "acme, inc";
   const std::string csv = Csv(metrics);
-  CHECK_THAT(csv, Catch::Contains("\nopen_risk,\"acme, inc\",fp-aaaa1111,path,\"a,b \"\"c\"\"\nd\""
-                                  "\n"));
+  // A line break is written as the text \x0a (core::EscapeForDisplay): one record per line.
+  CHECK_THAT(csv,
+             Catch::Contains("\nopen_risk,\"acme, inc\",fp-aaaa1111,path,\"a,b \"\"c\"\"\\x0ad\""
+                             "\n"));
   const auto records = Parse(csv);
-  CHECK(ValueOf(records, "open_risk", "acme, inc", "fp-aaaa1111", "path") == "a,b \"c\"\nd");
+  CHECK(ValueOf(records, "open_risk", "acme, inc", "fp-aaaa1111", "path") == "a,b \"c\"\\x0ad");
 }
 
 TEST_CASE("CSV cells that a spreadsheet would run as a formula get a leading quote",
@@ -131,18 +133,20 @@ TEST_CASE("CSV cells that a spreadsheet would run as a formula get a leading quo
   CHECK(value("path") == "'+1+2");
   CHECK(value("rule") == "'-cmd");
   CHECK(value("control") == "'@SUM(A1)");
-  CHECK(value("waiver_id") == "'\tW");
-  CHECK(value("expires") == "'\r2026");
+  // Control characters are escaped text, so they start no formula.
+  CHECK(value("waiver_id") == "\\x09W");
+  CHECK(value("expires") == "\\x0d2026");
   // Negative numbers stay numbers.
   CHECK(ValueOf(records, "exception", "github.com/acme/web", "W-1", "days_left") == "-29");
 }
 
-TEST_CASE("CSV text is UTF-8 even when a metrics string is not", "[dashboard]") {
+TEST_CASE("CSV text is UTF-8 even when a metrics string is not: other bytes as \\xNN",
+          "[dashboard]") {
   auto metrics = testing::SampleMetrics();
   metrics.open_risks[0].path = "caf\xc3\xa9-\xff";
   const auto records = Parse(Csv(metrics));
   CHECK(ValueOf(records, "open_risk", "github.com/acme/payments", "fp-aaaa1111", "path") ==
-        "caf\xc3\xa9-\xef\xbf\xbd");
+        "caf\xc3\xa9-\\xff");
 }
 
 TEST_CASE("an empty ledger gives a CSV of the header and the summary rows", "[dashboard]") {

@@ -4,8 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "dashboard/utf8.h"
-
 namespace riskgate::dashboard {
 
 TEST_CASE("decimals are written without trailing zeros and minus zero is 0", "[dashboard]") {
@@ -41,17 +39,6 @@ TEST_CASE("a share of nothing is absent rather than a division by zero", "[dashb
   CHECK_FALSE(Share(1, 0).has_value());
   CHECK_FALSE(Share(0, -1).has_value());
   CHECK(Share(1, 4) == 0.25);
-}
-
-TEST_CASE("bytes that are not UTF-8 become U+FFFD and valid text stays as it is", "[dashboard]") {
-  CHECK(ValidUtf8("caf\xc3\xa9 \xf0\x9f\x94\x91") == "caf\xc3\xa9 \xf0\x9f\x94\x91");
-  CHECK(ValidUtf8("a\xff"
-                  "b") ==
-        "a\xef\xbf\xbd"
-        "b");
-  CHECK(ValidUtf8("\xc0\xaf") == "\xef\xbf\xbd\xef\xbf\xbd");                  // overlong '/'
-  CHECK(ValidUtf8("\xed\xa0\x80") == "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");  // surrogate
-  CHECK(ValidUtf8("\xe2\x82") == "\xef\xbf\xbd\xef\xbf\xbd");                  // cut short
 }
 
 }  // namespace riskgate::dashboard

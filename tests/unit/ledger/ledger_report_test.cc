@@ -10,7 +10,7 @@ namespace {
 using nlohmann::json;
 
 core::Result<std::optional<LedgerReport>> Read(const json& doc) {
-  return ReadLedgerReport(doc.dump(), "r.json", "");
+  return ReadLedgerReport(doc.dump(), "r.json", "", test::kNow);
 }
 
 json Valid() {
@@ -101,6 +101,42 @@ TEST_CASE("hostile reports are refused with the field that is wrong", "[ledger]"
     doc["policy"]["controls"] = json::array({"secrets,reviews"});
     field = "policy.controls[0]: not a control name";
   }
+  SECTION("a token split by a NUL") {
+    const std::string token = "ghp_" + std::string("Zq8vLx2mR9tKp4Ww7bN3cH6jD1sF5gY0aE2u");
+    doc["findings"][0]["path"] = token.substr(0, 20) + std::string(1, '\0') + token.substr(20);
+    field = "findings[0].path: holds what looks like a secret";
+  }
+  SECTION("a token split by a zero-width space") {
+    const std::string token = "ghp_" + std::string("Zq8vLx2mR9tKp4Ww7bN3cH6jD1sF5gY0aE2u");
+    doc["run"]["change"] = token.substr(0, 20) + "\u200b" + token.substr(20);
+    field = "run.change: holds what looks like a secret";
+  }
+  SECTION("a control character in a stored field") {
+    doc["findings"][0]["rule"] = "rule\x1b]8;;http://x\x07";
+    field = "findings[0].rule: holds a control character";
+  }
+  SECTION("a run dated after the ingest") {
+    doc["run"]["time"] = "9999-12-31T00:00:00Z";
+    field = "run.time: not between 2000-01-01 and the time of the ingest";
+  }
+  SECTION("a run dated before riskgate") {
+    doc["run"]["time"] = "0000-01-01T00:00:00Z";
+    field = "run.time: not between";
+  }
+  SECTION("a negative line") {
+    doc["findings"][0]["line"] = -5;
+    field = "findings[0].line: negative";
+  }
+  SECTION("a waiver expiry that is no date") {
+    doc["findings"][0]["waiver"] = {{"id", "W-1"},   {"status", "active"}, {"expires", "soon"},
+                                    {"owner", "a"},  {"approver", "b"},    {"reason", "r"},
+                                    {"file", "w.y"}, {"line", 1}};
+    field = "findings[0].waiver.expires: expected a date";
+  }
+  SECTION("an enumeration value too long to repeat") {
+    doc["findings"][0]["severity"] = std::string(100000, 'x');
+    field = "unknown value '" + std::string(64, 'x') + "...'";
+  }
   SECTION("an overlong field") {
     doc["findings"][0]["path"] = std::string(5000, 'a');
     field = "findings[0].path: longer than 4096 bytes";
@@ -109,6 +145,13 @@ TEST_CASE("hostile reports are refused with the field that is wrong", "[ledger]"
   REQUIRE_FALSE(read);
   CHECK(read.error().location == "r.json");
   CHECK_THAT(read.error().message, Catch::Contains(field));
+}
+
+TEST_CASE("a raw NUL byte ends no report early: it is refused", "[ledger]") {
+  const std::string text = Valid().dump() + std::string(1, '\0') + "ghp_trailing";
+  auto read = ReadLedgerReport(text, "r.json", "", test::kNow);
+  REQUIRE_FALSE(read);
+  CHECK_THAT(read.error().message, Catch::Contains("a NUL byte"));
 }
 
 TEST_CASE("a risk register with a waiver id listed twice is refused", "[ledger]") {
@@ -131,10 +174,10 @@ TEST_CASE("a risk register with a waiver id listed twice is refused", "[ledger]"
 TEST_CASE("the repository given for reports naming none is used only for those", "[ledger]") {
   json doc = Valid();
   doc["run"]["repository"] = nullptr;
-  auto read = ReadLedgerReport(doc.dump(), "r.json", "internal/app");
+  auto read = ReadLedgerReport(doc.dump(), "r.json", "internal/app", test::kNow);
   REQUIRE(read);
   CHECK((*read)->run.repository == "internal/app");
-  auto own = ReadLedgerReport(Valid().dump(), "r.json", "internal/app");
+  auto own = ReadLedgerReport(Valid().dump(), "r.json", "internal/app", test::kNow);
   REQUIRE(own);
   CHECK((*own)->run.repository == "github.com/acme/app");
 }

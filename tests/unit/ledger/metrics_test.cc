@@ -107,7 +107,7 @@ TEST_CASE("the ledger's metrics match the figures worked out by hand", "[ledger]
     int index = 0;
     for (const json& doc : Reports()) {
       const std::string text = doc.dump();
-      auto report = ReadLedgerReport(text, "r" + std::to_string(index++) + ".json", "");
+      auto report = ReadLedgerReport(text, "r" + std::to_string(index++) + ".json", "", test::kNow);
       INFO((report ? std::string() : report.error().message));
       REQUIRE(report);
       REQUIRE(*report);

@@ -7,6 +7,9 @@
 
 namespace riskgate::ledger::test {
 
+// The ingest's clock in the units: 2026-12-05T12:00:00Z.
+inline constexpr long long kNow = 1796472000;
+
 inline nlohmann::json Run(const std::string& repository, const std::string& change,
                           const std::string& time) {
   return {{"repository", repository},
