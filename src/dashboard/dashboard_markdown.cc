@@ -23,10 +23,14 @@ using Rows = std::vector<std::vector<std::string>>;
 // Plain text for a Markdown line or table cell.
 std::string Md(std::string_view text) {
   // Markdown's own punctuation first, then HTML's (& < > " ' as entities, control bytes as \xNN).
-  static constexpr std::string_view kSpecial = "\\`*_[]~|#";
+  // ':' and the '.' of "www." are escaped too, so that no URL in a name becomes a link (GFM's
+  // autolinks; an escaped character renders as itself).
+  static constexpr std::string_view kSpecial = "\\`*_[]~|#:";
   std::string marked;
-  for (const char c : text) {
-    if (kSpecial.find(c) != std::string_view::npos) marked += '\\';
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool www_dot = c == '.' && i >= 3 && core::AsciiLower(text.substr(i - 3, 3)) == "www";
+    if (kSpecial.find(c) != std::string_view::npos || www_dot) marked += '\\';
     marked += c;
   }
   return report::HtmlEscape(marked);
