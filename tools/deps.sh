@@ -16,7 +16,7 @@ packages=(cmake ninja-build pkg-config g++ git libgit2-dev libre2-dev libyaml-cp
 [ "$mode" != all ] || packages+=(catch2 clang-format pre-commit libxml2-utils python3-yaml
                                  python3-jsonschema debootstrap zsh fish clang-14 libclang-rt-14-dev
                                  openssl ccache chromium sqlite3
-                                 python3-prometheus-client cmark-gfm)
+                                 python3-prometheus-client cmark-gfm postgresql)
 # Hyperscan, the secrets prefilter's fast engine, exists for amd64 only; elsewhere riskgate
 # builds with its own Aho-Corasick automaton.
 [ "$(dpkg --print-architecture)" = amd64 ] && packages+=(libhyperscan-dev)

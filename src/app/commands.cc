@@ -135,6 +135,10 @@ std::function<int()> DeclareLedgerIngest(CLI::App& command) {
   return [options] { return RunLedgerIngest(*options); };
 }
 
+std::function<int()> DeclareLedgerSchema(CLI::App& /*command*/) {
+  return [] { return RunLedgerSchema(); };
+}
+
 std::function<int()> DeclareDashboard(CLI::App& command) {
   auto options = Held<DashboardOptions>();
   command.add_option("--db", options->db, "The ledger's SQLite file")->capture_default_str();
@@ -328,6 +332,9 @@ constexpr Row kCommands[] = {
      "Record riskgate JSON reports (or folders of CI artifacts) in the ledger; a report "
      "recorded before changes nothing",
      DeclareLedgerIngest},
+    {"ledger", "schema",
+     "Print the ledger's schema as one SQL script (SQLite and PostgreSQL read it alike)",
+     DeclareLedgerSchema},
     {"", "dashboard",
      "The security program's numbers from the ledger: time to remediate, exception aging, "
      "threat-model coverage, secure-default adoption, gate friction",

@@ -15,6 +15,7 @@
 #include "ledger/compute_metrics.h"
 #include "ledger/ingest.h"
 #include "ledger/ledger_rows.h"
+#include "ledger/schema.h"
 #include "run/judge_change.h"
 
 namespace riskgate::app {
@@ -98,6 +99,11 @@ int RunLedgerIngest(const LedgerIngestOptions& options) {
     return Fail(std::to_string(refused) + " report(s) refused (above); the others are recorded");
   }
   return kExitPass;
+}
+
+int RunLedgerSchema() {
+  std::cout << ledger::SchemaScript() << std::flush;
+  return std::cout ? kExitPass : Fail("cannot write to standard output");
 }
 
 int RunDashboard(const DashboardOptions& options) {

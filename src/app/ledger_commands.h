@@ -24,6 +24,8 @@ struct DashboardOptions {
 };
 
 int RunLedgerIngest(const LedgerIngestOptions& options);
+// Prints the ledger's schema as one SQL script (for PostgreSQL: docs/ledger.md).
+int RunLedgerSchema();
 int RunDashboard(const DashboardOptions& options);
 
 }  // namespace riskgate::app

@@ -91,6 +91,17 @@ CREATE TABLE secure_defaults (
   return migrations;
 }
 
+std::string SchemaScript() {
+  std::string out = "-- riskgate ledger schema, version " + std::to_string(SchemaVersion()) +
+                    "\nCREATE TABLE ledger_schema (version INTEGER NOT NULL);\n"
+                    "INSERT INTO ledger_schema (version) VALUES (0);\n";
+  for (std::size_t i = 0; i < Migrations().size(); ++i) {
+    out += "-- migration " + std::to_string(i + 1) + std::string(Migrations()[i]);
+    out += "UPDATE ledger_schema SET version = " + std::to_string(i + 1) + ";\n";
+  }
+  return out;
+}
+
 core::Result<int> VersionOf(SqliteDb& db) {
   auto table =
       db.First("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ledger_schema'");

@@ -3,6 +3,7 @@
 // WITHOUT ROWID); docs/ledger.md says how to point the same schema at PostgreSQL.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,10 @@ inline int SchemaVersion() { return static_cast<int>(Migrations().size()); }
 // Brings the database to SchemaVersion(), each migration in its own transaction; an error for
 // a database a newer riskgate wrote, or a file that is not a ledger.
 core::Result<void> Migrate(SqliteDb& db);
+
+// Every migration as one SQL script for another database (PostgreSQL: docs/ledger.md), with
+// the `ledger_schema` table and its version row.
+std::string SchemaScript();
 
 // The version a database is at (0: empty), or an error when it is not a ledger.
 core::Result<int> VersionOf(SqliteDb& db);
