@@ -60,9 +60,9 @@ std::string RepositoryName(std::string_view url) {
   return Join(host, url.substr(colon + 1));
 }
 
-core::RunIdentity DetectRunIdentity(const EnvReader& env, GitRepository& repo, long long now) {
+core::RunIdentity DetectRunIdentity(const EnvReader& env, GitRepository& repo,
+                                    const RunContext& context, long long now) {
   core::RunIdentity identity;
-  const RunContext context = DetectRunContext(env, repo);
   identity.event = context.event;
   identity.ci = context.ci;
   identity.time = now;

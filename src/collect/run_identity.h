@@ -21,7 +21,9 @@ std::string RepositoryName(std::string_view url);
 // GitHub: GITHUB_SERVER_URL's host + GITHUB_REPOSITORY, change "pull/N" (GITHUB_REF
 // refs/pull/N/...) or the branch; GitLab: CI_SERVER_HOST + CI_PROJECT_PATH, change
 // "merge_requests/IID" or CI_COMMIT_REF_NAME; elsewhere the origin remote and HEAD's branch.
-// `now`: the run's time in Unix seconds.
-core::RunIdentity DetectRunIdentity(const EnvReader& env, GitRepository& repo, long long now);
+// `context`: the run's DetectRunContext (its event and whether it runs under CI); `now`: the
+// run's time in Unix seconds.
+core::RunIdentity DetectRunIdentity(const EnvReader& env, GitRepository& repo,
+                                    const RunContext& context, long long now);
 
 }  // namespace riskgate::collect

@@ -25,8 +25,8 @@ RegisterCounts CountRegister(const ledger::Metrics& metrics) {
     const bool accepted = risk.status == "accepted";
     ++out.open;
     if (accepted) ++out.accepted;
-    for (std::size_t i = 0; i < kSeverities.size(); ++i) {
-      if (risk.severity != kSeverities[i]) continue;
+    for (std::size_t i = 0; i < kSeverityNames.size(); ++i) {
+      if (risk.severity != kSeverityNames[i]) continue;
       ++out.by_severity[i].open;
       if (accepted) ++out.by_severity[i].accepted;
     }
@@ -52,12 +52,12 @@ AdoptionTotals SumAdoption(const ledger::AdoptionSummary& adoption) {
 std::vector<HeadlineFigure> HeadlineFigures(const ledger::Metrics& metrics) {
   std::vector<HeadlineFigure> out;
   const RegisterCounts counts = CountRegister(metrics);
-  for (std::size_t i = 0; i < kSeverities.size(); ++i) {
+  for (std::size_t i = 0; i < kSeverityNames.size(); ++i) {
     const auto& count = counts.by_severity[i];
     out.push_back(
-        {"Open " + std::string(kSeverities[i]) + " risks", std::to_string(count.open),
+        {"Open " + std::string(kSeverityNames[i]) + " risks", std::to_string(count.open),
          count.accepted == 0 ? "none accepted" : std::to_string(count.accepted) + " accepted",
-         kSeverities[i]});
+         kSeverityNames[i]});
   }
   out.push_back(MedianFigure(metrics, "critical"));
   out.push_back(MedianFigure(metrics, "high"));

@@ -13,9 +13,7 @@
 
 namespace riskgate::dashboard {
 
-// Severities worst first, as Metrics spells them.
-inline constexpr std::array<std::string_view, 5> kSeverities = {"critical", "high", "medium", "low",
-                                                                "info"};
+using ledger::kSeverityNames;
 
 struct OpenCount {
   int open = 0;      // open risks of that severity, accepted ones too
@@ -23,7 +21,7 @@ struct OpenCount {
 };
 
 struct RegisterCounts {
-  std::array<OpenCount, kSeverities.size()> by_severity;  // in kSeverities order
+  std::array<OpenCount, kSeverityNames.size()> by_severity;  // in kSeverityNames order
   int open = 0;  // every risk of the register, whatever its severity
   int accepted = 0;
 };

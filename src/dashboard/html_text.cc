@@ -8,7 +8,7 @@ namespace riskgate::dashboard {
 namespace {
 
 std::string SeverityClass(std::string_view severity) {
-  for (const auto known : kSeverities) {
+  for (const auto known : kSeverityNames) {
     if (severity == known) return "sev sev-" + std::string(known);
   }
   return "sev sev-other";

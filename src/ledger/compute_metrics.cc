@@ -5,14 +5,15 @@
 #include <map>
 #include <set>
 
+#include "core/severity.h"
+
 namespace riskgate::ledger {
 namespace {
 
+// Severities order by core::Severity; a name the ledger never stores ranks below them all.
 int SeverityRank(const std::string& severity) {
-  static const std::map<std::string, int> ranks = {
-      {"critical", 4}, {"high", 3}, {"medium", 2}, {"low", 1}, {"info", 0}};
-  auto found = ranks.find(severity);
-  return found == ranks.end() ? -1 : found->second;
+  const auto parsed = core::ParseSeverity(severity);
+  return parsed ? static_cast<int>(*parsed) : -1;
 }
 
 std::vector<OpenRisk> Register(const std::vector<Episode>& episodes, const LedgerRows& rows,

@@ -77,7 +77,9 @@ ExceptionAging AgeExceptions(const LedgerRows& rows, core::Day today) {
   }
   out.by_age = Counted({"0-30", "31-90", "91-180", "181+"}, by_age);
   out.by_days_to_expiry = Counted({"expired", "0-7", "8-30", "31-90", "91+"}, by_expiry);
-  out.by_severity = Counted({"critical", "high", "medium", "low", "info", "none"}, by_severity);
+  std::vector<std::string> severities(kSeverityNames.begin(), kSeverityNames.end());
+  severities.emplace_back("none");
+  out.by_severity = Counted(severities, by_severity);
   for (const auto& [owner, count] : by_owner) out.by_owner.push_back(Count{owner, count});
   std::stable_sort(out.by_owner.begin(), out.by_owner.end(),
                    [](const Count& a, const Count& b) { return a.value > b.value; });

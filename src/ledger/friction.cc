@@ -4,13 +4,14 @@
 #include <set>
 #include <tuple>
 
+#include "core/severity.h"
 #include "ledger/compute_metrics.h"
 
 namespace riskgate::ledger {
 namespace {
 
 int DecisionRank(const std::string& decision) {
-  return decision == "block" ? 2 : decision == "warn" ? 1 : 0;
+  return static_cast<int>(core::ParseDecision(decision).value_or(core::Decision::kPass));
 }
 
 void Tally(FrictionRow& row, const std::string& decision) {

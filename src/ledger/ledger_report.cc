@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/json_document.h"
 #include "core/redact.h"
+#include "core/severity.h"
 #include "report/json_fields.h"
 #include "report/report_reader.h"
 
@@ -160,8 +161,10 @@ void ReadWaivers(const Fields& top, LedgerReport& out) {
                            "not_yet_valid", "unused", "orphaned"},
                           w.At("status"));
     if (w.Has("severity")) {
-      waiver.severity = OneOf(w.String("severity"), {"info", "low", "medium", "high", "critical"},
-                              w.At("severity"));
+      waiver.severity = w.String("severity");
+      if (!core::ParseSeverity(waiver.severity)) {
+        throw BadField{w.At("severity"), "unknown value '" + waiver.severity.substr(0, 64) + "'"};
+      }
     }
     waiver.owner = Bounded(w.String("owner"), w.At("owner"));
     waiver.approver = Bounded(w.String("approver"), w.At("approver"));

@@ -5,11 +5,17 @@
 // their format, nothing else. Days are whole or fractional days (86,400 s).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace riskgate::ledger {
+
+// Severities as every Metrics string spells them, worst first.
+inline constexpr std::array<std::string_view, 5> kSeverityNames = {"critical", "high", "medium",
+                                                                   "low", "info"};
 
 // Median and 90th percentile (nearest rank) of a set of durations in days; absent when empty.
 struct Spread {

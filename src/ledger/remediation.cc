@@ -11,7 +11,6 @@ std::vector<RemediationRow> RemediationTable(const std::vector<Episode>& episode
     std::vector<double> remediated;
     std::vector<double> open;
   };
-  static const char* const kSeverities[] = {"critical", "high", "medium", "low", "info"};
   std::map<std::pair<std::string, std::string>, Durations> by;  // (severity, control)
   for (const auto& e : episodes) {
     if (e.closed_at_unknown_time) continue;
@@ -28,7 +27,8 @@ std::vector<RemediationRow> RemediationTable(const std::vector<Episode>& episode
   }
   std::vector<RemediationRow> out;
   for (const bool per_control : {false, true}) {
-    for (const char* severity : kSeverities) {
+    for (const std::string_view name : kSeverityNames) {
+      const std::string severity(name);
       for (const auto& [key, d] : by) {
         if (key.first != severity || key.second.empty() == per_control) continue;
         out.push_back(

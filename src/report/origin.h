@@ -18,7 +18,8 @@ struct ReportOrigin {
   std::string commit;  // HEAD's commit id; empty when unborn
 };
 
-// The "run" object: null members where the run could not tell; null when `run` is null.
+// The "run" object of an already redacted run: null members where the run could not tell;
+// null when `run` is null.
 core::JsonOut RunJson(const core::RunIdentity* run);
 
 // Sets "tool", "kind", "run", "commit" and "policy" on `doc` (an object), redacted.

@@ -127,8 +127,9 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
                                                 : std::to_string(request.shard->index + 1) + "/" +
                                                       std::to_string(request.shard->count);
   core::ScopeSummary scope = Scope(*walk, *audit, shard_name, seconds);
-  core::RunIdentity identity =
-      collect::DetectRunIdentity(collect::ProcessEnvironment(), **repo, NowSeconds());
+  const collect::EnvReader environment = collect::ProcessEnvironment();
+  core::RunIdentity identity = collect::DetectRunIdentity(
+      environment, **repo, collect::DetectRunContext(environment, **repo), NowSeconds());
   return HistoryAudit{std::move(inputs->policy), std::move(verdict), std::move(scope),
                       std::move(identity)};
 }

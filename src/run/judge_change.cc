@@ -174,7 +174,8 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
   decide_options.suppressed_inline = evaluation.suppressed_inline;
   decide_options.inline_ignored = evaluation.inline_ignored;
   decide::Verdict verdict = decide::Decide(std::move(evaluation.findings), *policy, decide_options);
-  core::RunIdentity identity = collect::DetectRunIdentity(environment, **repo, context.now);
+  core::RunIdentity identity =
+      collect::DetectRunIdentity(environment, **repo, facts->context, context.now);
   std::vector<std::string> controls_on;
   for (const Control* control : controls) {
     if (control->On(*policy)) controls_on.emplace_back(control->Name());

@@ -4,8 +4,6 @@
 
 #include <fnmatch.h>
 
-#include <array>
-
 #include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/pins/expression_injection.h"
@@ -185,18 +183,8 @@ class WorkflowChecker {
            "",
            {}});
     }
-    if (const core::Node* container = job.Find("container")) {
-      const core::Node* image =
-          container->kind == core::Node::Kind::kMap ? container->Find("image") : container;
-      if (image != nullptr) CheckJobImage(job, ScalarOr(image), *image);
-    }
-    if (const core::Node* services = job.Find("services")) {
-      for (const auto& [name, service] : services->fields) {
-        const core::Node* image =
-            service.kind == core::Node::Kind::kMap ? service.Find("image") : &service;
-        if (image != nullptr) CheckJobImage(job, ScalarOr(image), *image);
-      }
-    }
+    ForEachJobImage(
+        job, [this](const std::string& image, const core::Node& at) { CheckImage(image, at); });
     const std::string runs_on = core::AsciiLower(ScalarOr(job.Find("runs-on")));
     CheckSteps(job.Find("steps"), runs_on.find("windows") != std::string::npos);
   }
@@ -234,20 +222,6 @@ class WorkflowChecker {
     for (auto& issue : CheckUses(uses.scalar, uses.mark.line, uses.mark.column,
                                  lines_.TrailingComment(uses.mark.line), pins_)) {
       Add(std::move(issue));
-    }
-  }
-
-  // A job's image chosen by the matrix (`image: ${{ matrix.image }}`, `node:${{ matrix.node }}`)
-  // is each image the matrix names; any other expression is decided at run time.
-  void CheckJobImage(const core::Node& job, const std::string& image, const core::Node& at) {
-    static const core::Regex by_matrix(R"(^(.*?)\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}(.*)$)");
-    std::array<std::string_view, 4> parts{};
-    if (!by_matrix.FullMatch(image, parts) || parts[3].find("${{") != std::string_view::npos) {
-      CheckImage(image, at);
-      return;
-    }
-    for (const std::string& value : MatrixValues(job, parts[2])) {
-      CheckImage(std::string(parts[1]) + value + std::string(parts[3]), at);
     }
   }
 

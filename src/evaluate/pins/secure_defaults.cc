@@ -1,12 +1,10 @@
 #include "evaluate/pins/secure_defaults.h"
 
-#include <array>
 #include <string>
 #include <string_view>
 
 #include "core/diagnostics.h"
 #include "core/document.h"
-#include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/pins/commit_ref.h"
 #include "evaluate/pins/dockerfile_analysis.h"
@@ -53,33 +51,10 @@ void CountSteps(const Node* steps, SecureDefaults& out) {
   }
 }
 
-// A job's image as the workflow check reads it: one chosen by the matrix is each image the
-// matrix names; any other expression is decided at run time and not counted.
-void CountJobImage(const Node& job, const Node* image, SecureDefaults& out) {
-  if (image == nullptr) return;
-  const std::string value = ScalarOr(image);
-  static const core::Regex by_matrix(R"(^(.*?)\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}(.*)$)");
-  std::array<std::string_view, 4> parts{};
-  if (!by_matrix.FullMatch(value, parts) || parts[3].find("${{") != std::string_view::npos) {
-    if (value.find("${{") == std::string::npos) CountImage(value, out);
-    return;
-  }
-  for (const std::string& choice : MatrixValues(job, parts[2])) {
-    CountImage(std::string(parts[1]) + choice + std::string(parts[3]), out);
-  }
-}
-
 void CountWorkflowJob(const Node& job, SecureDefaults& out) {
   if (!job.IsMap()) return;
   if (const Node* uses = job.Find("uses")) CountUse(*uses, out);  // a reusable workflow
-  if (const Node* container = job.Find("container")) {
-    CountJobImage(job, container->IsMap() ? container->Find("image") : container, out);
-  }
-  if (const Node* services = job.Find("services")) {
-    for (const auto& [name, service] : services->fields) {
-      CountJobImage(job, service.IsMap() ? service.Find("image") : &service, out);
-    }
-  }
+  ForEachJobImage(job, [&out](const std::string& image, const Node&) { CountImage(image, out); });
   CountSteps(job.Find("steps"), out);
 }
 

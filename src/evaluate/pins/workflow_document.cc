@@ -1,5 +1,9 @@
 #include "evaluate/pins/workflow_document.h"
 
+#include <array>
+
+#include "core/regex.h"
+
 namespace riskgate::evaluate::pins {
 
 std::string ScalarOr(const core::Node* node, std::string fallback) {
@@ -53,6 +57,42 @@ std::vector<Trigger> Triggers(const core::Node& root) {
     out.push_back({on->fields[i].first, on->key_marks[i]});
   }
   return out;
+}
+
+namespace {
+
+// One image named at `at` as a job gives it (see ForEachJobImage).
+void VisitJobImage(const core::Node& job, const core::Node* at,
+                   const std::function<void(const std::string&, const core::Node&)>& visit) {
+  if (at == nullptr) return;
+  const std::string image = ScalarOr(at);
+  static const core::Regex by_matrix(R"(^(.*?)\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}(.*)$)");
+  std::array<std::string_view, 4> parts{};
+  std::vector<std::string> images;
+  if (!by_matrix.FullMatch(image, parts) || parts[3].find("${{") != std::string_view::npos) {
+    images.push_back(image);
+  } else {
+    for (const std::string& value : MatrixValues(job, parts[2])) {
+      images.push_back(std::string(parts[1]) + value + std::string(parts[3]));
+    }
+  }
+  for (const std::string& one : images) {
+    if (!one.empty() && one.find("${{") == std::string::npos) visit(one, *at);
+  }
+}
+
+}  // namespace
+
+void ForEachJobImage(const core::Node& job,
+                     const std::function<void(const std::string&, const core::Node&)>& visit) {
+  if (const core::Node* container = job.Find("container")) {
+    VisitJobImage(job, container->IsMap() ? container->Find("image") : container, visit);
+  }
+  if (const core::Node* services = job.Find("services")) {
+    for (const auto& [name, service] : services->fields) {
+      VisitJobImage(job, service.IsMap() ? service.Find("image") : &service, visit);
+    }
+  }
 }
 
 }  // namespace riskgate::evaluate::pins

@@ -29,6 +29,13 @@ void ForEachScalar(const core::Node& node, const std::function<void(const core::
 // `include:` entry's; an expression among them is left out (it is decided at run time).
 std::vector<std::string> MatrixValues(const core::Node& job, std::string_view key);
 
+// Calls `visit` with each image a job's `container:` and `services:` name, and the node that
+// names it. One chosen by the matrix (`image: ${{ matrix.image }}`, `node:${{ matrix.node }}`)
+// is each image the matrix names; an empty one, or any other expression (decided at run time),
+// is none.
+void ForEachJobImage(const core::Node& job,
+                     const std::function<void(const std::string&, const core::Node&)>& visit);
+
 // Every trigger of the workflow's `on:` (a name, a list of names or a map by name); YAML 1.1
 // readers turn the key `on` into `true`, which is read too.
 std::vector<Trigger> Triggers(const core::Node& root);

@@ -49,7 +49,7 @@ TEST_CASE("the CI platform's variables name the repository and the change",
             {"GITHUB_REPOSITORY", "acme/app"},
             {"GITHUB_REF", "refs/pull/42/merge"},
             {"GITHUB_EVENT_NAME", "pull_request"}};
-    const auto id = DetectRunIdentity(env, **repo, 1000);
+    const auto id = DetectRunIdentity(env, **repo, DetectRunContext(env, **repo), 1000);
     CHECK(id.repository == "github.example.com/acme/app");
     CHECK(id.change == "pull/42");
     CHECK(id.event == "pull_request");
@@ -62,13 +62,13 @@ TEST_CASE("the CI platform's variables name the repository and the change",
             {"CI_PROJECT_PATH", "group/api"},
             {"CI_MERGE_REQUEST_IID", "7"},
             {"CI_PIPELINE_SOURCE", "merge_request_event"}};
-    const auto id = DetectRunIdentity(env, **repo, 0);
+    const auto id = DetectRunIdentity(env, **repo, DetectRunContext(env, **repo), 0);
     CHECK(id.repository == "gitlab.com/group/api");
     CHECK(id.change == "merge_requests/7");
   }
   SECTION("a laptop: the origin remote and HEAD's branch") {
     temp.Git({"remote", "add", "origin", "https://u:p@example.com/team/x.git"});
-    const auto id = DetectRunIdentity(env, **repo, 0);
+    const auto id = DetectRunIdentity(env, **repo, DetectRunContext(env, **repo), 0);
     CHECK(id.repository == "example.com/team/x");
     CHECK_FALSE(id.change.empty());
     CHECK_FALSE(id.ci);
