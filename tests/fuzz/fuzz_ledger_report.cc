@@ -1,9 +1,11 @@
 // Fuzz target: a report handed to `riskgate ledger ingest` (CI artifacts from anywhere), read,
 // recorded in an in-memory ledger and turned into the dashboard's figures. Oracles: a refused
 // report explains itself; an accepted one stores no string that looks like a secret and no
-// pinned count above its total; ingesting it again changes nothing; the figures compute.
+// pinned count above its total; ingesting it again changes nothing; the figures compute and
+// render in every dashboard format, with no script element from a name.
 #include "core/redact.h"
 #include "core/text.h"
+#include "dashboard/dashboard.h"
 #include "fuzz_input.h"
 #include "ledger/compute_metrics.h"
 #include "ledger/ingest.h"
@@ -43,5 +45,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!rows || rows->reports.size() != 1) __builtin_trap();
   const auto metrics = ledger::ComputeMetrics(*rows, 20'000);
   if (metrics.reports != 1) __builtin_trap();
+  // Every format renders what the ledger stored; names stay text in HTML and Markdown.
+  for (const auto format :
+       {dashboard::DashboardFormat::kHtml, dashboard::DashboardFormat::kMarkdown,
+        dashboard::DashboardFormat::kJson, dashboard::DashboardFormat::kCsv,
+        dashboard::DashboardFormat::kOpenMetrics}) {
+    const std::string text = dashboard::WriteDashboard(format, metrics);
+    const bool markup = format == dashboard::DashboardFormat::kHtml ||
+                        format == dashboard::DashboardFormat::kMarkdown;
+    if (text.empty() || (markup && text.find("<script") != std::string::npos)) __builtin_trap();
+  }
   return 0;
 }
