@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <memory>
+#include <unordered_map>
 #include <utility>
 
 #include "collect/blob_kind.h"
@@ -388,6 +390,7 @@ core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
 }
 
 core::Result<std::string> GitRepository::MergeBase(const std::string& a, const std::string& b) {
+  if (auto known = merge_bases_.find({a, b}); known != merge_bases_.end()) return known->second;
   git_oid oa, ob, base;
   git_oid_fromstr(&oa, a.c_str());
   git_oid_fromstr(&ob, b.c_str());
@@ -406,7 +409,7 @@ core::Result<std::string> GitRepository::MergeBase(const std::string& a, const s
     }
     return MakeError(ErrorCode::kRepository, "cannot find the merge base: " + LastError());
   }
-  return OidString(&base);
+  return merge_bases_.emplace(std::pair{a, b}, OidString(&base)).first->second;
 }
 
 core::Result<git_index*> GitRepository::Index() {
@@ -501,17 +504,94 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(
 
 core::Result<std::vector<std::string>> GitRepository::ChangedPaths(const std::string& from,
                                                                    const std::string& to) {
+  auto entries = ChangedEntries(from, to);
+  if (!entries) return tl::unexpected(entries.error());
+  std::vector<std::string> paths;
+  paths.reserve(entries->size());
+  for (auto& entry : *entries) paths.push_back(std::move(entry.first));
+  return paths;
+}
+
+core::Result<std::vector<std::pair<std::string, TreeEntryState>>> GitRepository::ChangedEntries(
+    const std::string& from, const std::string& to) {
   auto made = TreesDiff(repo_, from, to, DiffOptions());
   if (!made) return tl::unexpected(made.error());
   OwnedDiff diff{*made};
-  std::vector<std::string> paths;
+  std::vector<std::pair<std::string, TreeEntryState>> entries;
   const std::size_t count = git_diff_num_deltas(diff.get());
+  entries.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-    paths.emplace_back(delta->status == GIT_DELTA_DELETED ? delta->old_file.path
-                                                          : delta->new_file.path);
+    if (delta->status == GIT_DELTA_DELETED) {
+      entries.emplace_back(delta->old_file.path, TreeEntryState{});
+    } else {
+      entries.emplace_back(delta->new_file.path,
+                           TreeEntryState{delta->new_file.mode, OidString(&delta->new_file.id)});
+    }
   }
-  return paths;
+  return entries;
+}
+
+core::Result<std::vector<TreeEntryState>> GitRepository::EntriesAt(
+    const std::string& commit, const std::vector<std::string>& paths) {
+  std::vector<TreeEntryState> out(paths.size());
+  if (commit.empty()) return out;  // the empty tree
+  auto root = TreeOf(repo_, commit);
+  if (!root) return tl::unexpected(root.error());
+  // A folder's entries by name, read once; a name given twice is ambiguous (null).
+  struct Folder {
+    OwnedTree tree;
+    std::unordered_map<std::string_view, const git_tree_entry*> by_name;
+  };
+  std::unordered_map<std::string, std::unique_ptr<Folder>> folders;
+  auto index = [](git_tree* tree) {
+    auto folder = std::make_unique<Folder>();
+    folder->tree.ptr = tree;
+    const std::size_t count = git_tree_entrycount(tree);
+    for (std::size_t i = 0; i < count; ++i) {
+      const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+      auto [it, fresh] = folder->by_name.emplace(git_tree_entry_name(entry), entry);
+      if (!fresh) it->second = nullptr;
+    }
+    return folder;
+  };
+  folders.emplace("", index(*root));
+  for (std::size_t p = 0; p < paths.size(); ++p) {
+    std::string_view rest = paths[p];
+    Folder* folder = folders.at("").get();
+    std::size_t dir_end = 0;
+    while (folder != nullptr) {
+      const std::size_t slash = rest.find('/');
+      const std::string_view name = rest.substr(0, slash);
+      auto it = folder->by_name.find(name);
+      if (it == folder->by_name.end()) break;  // no entry
+      if (it->second == nullptr) {
+        out[p].ambiguous = true;
+        break;
+      }
+      const git_tree_entry* entry = it->second;
+      if (slash == std::string_view::npos) {
+        out[p] = TreeEntryState{static_cast<std::uint32_t>(git_tree_entry_filemode_raw(entry)),
+                                OidString(git_tree_entry_id(entry))};
+        break;
+      }
+      if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) break;  // a file where a folder was
+      dir_end += name.size() + 1;
+      rest.remove_prefix(slash + 1);
+      const std::string dir = paths[p].substr(0, dir_end);
+      auto found = folders.find(dir);
+      if (found == folders.end()) {
+        git_tree* tree = nullptr;
+        if (git_tree_lookup(&tree, repo_, git_tree_entry_id(entry)) != 0) {
+          return MakeError(ErrorCode::kRepository, "cannot read the folder " + dir + " of commit " +
+                                                       commit + ": " + LastError());
+        }
+        found = folders.emplace(dir, index(tree)).first;
+      }
+      folder = found->second.get();
+    }
+  }
+  return out;
 }
 
 core::Result<std::string> GitRepository::ReadBlob(const std::string& blob_id) {

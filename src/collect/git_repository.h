@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,16 @@ struct TrackedFile {
   EntryKind kind = EntryKind::kRegular;
   std::string blob_id;
   std::int64_t size = 0;  // as the index or tree records it
+};
+
+// One path's entry in a tree as a diff compares it: its mode as written (0: no entry) and id.
+struct TreeEntryState {
+  std::uint32_t mode = 0;
+  std::string id;          // hex; empty when there is no entry
+  bool ambiguous = false;  // the folder names the path twice: equal to nothing
+  bool SameAs(const TreeEntryState& other) const {
+    return !ambiguous && !other.ambiguous && mode == other.mode && id == other.id;
+  }
 };
 
 struct CommitRef {
@@ -133,6 +144,14 @@ class GitRepository {
   // file's content.
   core::Result<std::vector<std::string>> ChangedPaths(const std::string& from,
                                                       const std::string& to);
+  // ChangedPaths, each path with its entry in `to` (none where `to` deletes it; a path whose
+  // kind changed is listed twice, deleted and added, as libgit2 lists it).
+  core::Result<std::vector<std::pair<std::string, TreeEntryState>>> ChangedEntries(
+      const std::string& from, const std::string& to);
+  // The entry at each of `paths` in the tree of `commit` (empty: the empty tree), each folder
+  // read once. A name a folder holds twice (a malformed tree) is `ambiguous`.
+  core::Result<std::vector<TreeEntryState>> EntriesAt(const std::string& commit,
+                                                      const std::vector<std::string>& paths);
   // The content of a blob.
   core::Result<std::string> ReadBlob(const std::string& blob_id);
   // Where git-lfs keeps local objects: <common git dir>lfs/objects/.
@@ -170,6 +189,9 @@ class GitRepository {
   git_repository* repo_;
   git_index* index_;         // an index opened from GIT_INDEX_FILE, else nullptr (use the repo's)
   std::string opened_from_;  // the path Open was given ("" for the environment)
+  // Merge bases found so far: a range check asks for its own several times (collecting, and
+  // each base version a control reads), and each costs a walk of both histories.
+  std::map<std::pair<std::string, std::string>, std::string> merge_bases_;
 };
 
 }  // namespace riskgate::collect

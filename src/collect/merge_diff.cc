@@ -47,20 +47,28 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
   // Only a path whose entry differs from every parent can be listed: found from the trees
   // alone first, so that the files are read and diffed line by line for those paths only (a
   // merge of a topic branch differs from the topic in everything the mainline gained since).
+  // The paths that differ from the first parent are looked up in the others, folder by folder,
+  // instead of diffing the merge against each of them: a path kept whose entry equals another
+  // parent's is dropped below, where that parent's diff does not list it.
   std::vector<std::string> everywhere;
-  for (std::size_t p = 0; p < against.size(); ++p) {
-    auto paths = repo.ChangedPaths(against[p], merge);
-    if (!paths) return tl::unexpected(paths.error());
-    std::sort(paths->begin(), paths->end());
-    if (p == 0) {
-      everywhere = std::move(*paths);
-      continue;
+  if (against.empty()) return std::vector<FileDiff>{};
+  auto first = repo.ChangedEntries(against.front(), merge);
+  if (!first) return tl::unexpected(first.error());
+  std::vector<std::string> paths;
+  for (const auto& entry : *first) paths.push_back(entry.first);
+  std::vector<bool> differs(paths.size(), true);
+  for (std::size_t p = 1; p < against.size(); ++p) {
+    auto there = repo.EntriesAt(against[p], paths);
+    if (!there) return tl::unexpected(there.error());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      if ((*there)[i].SameAs((*first)[i].second)) differs[i] = false;
     }
-    std::vector<std::string> both;
-    std::set_intersection(everywhere.begin(), everywhere.end(), paths->begin(), paths->end(),
-                          std::back_inserter(both));
-    everywhere = std::move(both);
   }
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (differs[i]) everywhere.push_back(std::move(paths[i]));
+  }
+  std::sort(everywhere.begin(), everywhere.end());
+  everywhere.erase(std::unique(everywhere.begin(), everywhere.end()), everywhere.end());
   std::vector<std::vector<FileDiff>> diffs;
   for (const std::string& parent : against) {
     auto diff = repo.DiffCommits(parent, merge, max_file_bytes, &everywhere);

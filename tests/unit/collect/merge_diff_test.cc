@@ -1,8 +1,12 @@
 #include "collect/merge_diff.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "collect/git_repository.h"
+#include "core/text.h"
 #include "support/temp_repo.h"
 
 namespace riskgate::collect {
@@ -48,6 +52,92 @@ TEST_CASE("a merge gives only the lines no parent had and the files every parent
   CHECK((*from_nothing)[0].hunks.size() == 2);
   CHECK((*from_nothing)[1].path == "side.txt");
   CHECK((*from_nothing)[1].added);
+}
+
+// Every kind of difference a merge can have from both parents, each with what it lists: the
+// paths are found from the first parent's diff and looked up in the others, which must list
+// exactly what diffing the merge against every parent lists.
+TEST_CASE("a merge lists mode, kind and folder changes no parent had, and nothing one parent had",
+          "[collect]") {
+  TempRepo repo;
+  repo.Write("shared.txt", "1\n2\n3\n");
+  repo.Write("tool.sh", "echo\n");
+  repo.Write("link", "target\n");
+  repo.Write("node", "a file\n");
+  repo.Write("deep/x/y.txt", "y\n");
+  repo.Write("deep/x/z.txt", "z\n");
+  repo.Commit("base");
+  repo.Git({"checkout", "-q", "-b", "side"});
+  repo.Write("shared.txt", "1\n2\n3\nside\n");
+  repo.Write("deep/x/y.txt", "y\nside\n");
+  const std::string side = repo.Commit("side");
+  repo.Git({"checkout", "-q", "main"});
+  repo.Write("shared.txt", "main\n1\n2\n3\n");
+  repo.Write("deep/x/z.txt", "z\nmain\n");
+  const std::string main = repo.Commit("main");
+  repo.Git({"merge", "-q", "--no-ff", "--no-commit", "side"});
+  REQUIRE(::chmod((repo.path() + "/tool.sh").c_str(), 0755) == 0);  // mode only
+  repo.Remove("link");                                              // a file becomes a symlink
+  repo.Git({"rm", "-q", "--cached", "link"});
+  REQUIRE(::symlink("elsewhere", (repo.path() + "/link").c_str()) == 0);
+  repo.Remove("node");  // a file becomes a folder
+  repo.Git({"rm", "-q", "--cached", "node"});
+  repo.Write("node/inside.txt", "inside\n");
+  repo.Write("deep/x/y.txt", "y\nside\n");  // as the side had it
+  repo.Git({"add", "-A"});
+  repo.Git({"commit", "-q", "--no-edit"});
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto diffs = DiffMerge(**git, repo.Head(), {main, side}, 1 << 20);
+  REQUIRE(diffs.has_value());
+  std::vector<std::string> listed;
+  for (const FileDiff& diff : *diffs) {
+    listed.push_back(diff.path + (diff.deleted ? " deleted" : "") + (diff.added ? " added" : "") +
+                     (diff.skip ? " skipped" : "") + " " + std::to_string(diff.hunks.size()));
+  }
+  CHECK(listed == std::vector<std::string>{"link deleted 0", "link added skipped 0",
+                                           "node deleted 0", "node/inside.txt added 1",
+                                           "shared.txt 0", "tool.sh 0"});
+  // Taken from one parent as it was there: not listed, whichever parent comes first.
+  auto swapped = DiffMerge(**git, repo.Head(), {side, main}, 1 << 20);
+  REQUIRE(swapped.has_value());
+  CHECK(swapped->size() == diffs->size());
+}
+
+TEST_CASE("entries are looked up folder by folder, a doubled name equal to nothing", "[collect]") {
+  TempRepo repo;
+  repo.Write("a/b/c.txt", "c\n");
+  repo.Write("top.txt", "top\n");
+  const std::string commit = repo.Commit("one");
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto entries = (*git)->EntriesAt(
+      commit, {"a/b/c.txt", "top.txt", "a/b", "a/missing", "top.txt/x", "nowhere/y"});
+  REQUIRE(entries.has_value());
+  REQUIRE(entries->size() == 6);
+  CHECK((*entries)[0].mode == 0100644);
+  CHECK((*entries)[0].id == repo.Git({"rev-parse", commit + ":a/b/c.txt"}).substr(0, 40));
+  CHECK((*entries)[1].mode == 0100644);
+  CHECK((*entries)[2].mode == 040000);
+  CHECK((*entries)[3].mode == 0);
+  CHECK((*entries)[4].mode == 0);
+  CHECK((*entries)[5].mode == 0);
+  auto none = (*git)->EntriesAt("", {"top.txt"});
+  REQUIRE(none.has_value());
+  CHECK(none->front().mode == 0);
+  // A hand-made tree naming one file twice (git fsck refuses it; a change may still hold it).
+  const std::string blob = repo.Git({"rev-parse", commit + ":top.txt"}).substr(0, 40);
+  const std::string other = repo.Git({"rev-parse", commit + ":a/b/c.txt"}).substr(0, 40);
+  const std::string raw_tree = "100644 twice" + std::string(1, '\0') + *core::BytesFromHex(blob) +
+                               "100644 twice" + std::string(1, '\0') + *core::BytesFromHex(other);
+  repo.Write("tree.bin", raw_tree);
+  const std::string tree =
+      repo.Git({"hash-object", "-t", "tree", "--literally", "-w", "tree.bin"}).substr(0, 40);
+  const std::string doubled = repo.Git({"commit-tree", tree, "-m", "doubled"}).substr(0, 40);
+  auto ambiguous = (*git)->EntriesAt(doubled, {"twice"});
+  REQUIRE(ambiguous.has_value());
+  CHECK(ambiguous->front().ambiguous);
+  CHECK_FALSE(ambiguous->front().SameAs(TreeEntryState{0100644, blob}));
 }
 
 }  // namespace riskgate::collect
