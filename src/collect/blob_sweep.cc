@@ -6,6 +6,8 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "collect/git_repository.h"
@@ -22,6 +24,9 @@ constexpr std::size_t kBaseCacheBytes = 24 << 20;  // per thread
 // usually within the margin, and read again from the page cache when not).
 constexpr std::uint64_t kReleaseStep = 16 << 20;
 constexpr std::uint64_t kReleaseMargin = 8 << 20;
+// Runs of entries the threads take in turn are no shorter than this: a run's first deltas may
+// read bases the thread's cache does not hold.
+constexpr std::size_t kMinRunEntries = 4096;
 
 // Each id once: the first copy in store order (a pack's, before any loose or later pack's).
 std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) {
@@ -77,42 +82,64 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
     std::lock_guard lock(error_mutex);
     if (!failed.exchange(true)) error = std::move(e);
   };
-  // Contiguous slices keep each thread's reads in pack order, where its cache holds the bases.
-  auto run = [&](std::size_t slice) {
+  // Threads take runs of consecutive entries in turn: each reads in pack order, where its cache
+  // holds the bases, and none is left with the blobs alone (packs store commits and trees
+  // first, so halves by count gave one thread all the work of a small repository).
+  // Guided: a run is a share of what is left, so runs start long (few cold caches) and end
+  // short (no thread waits long for another at the end).
+  std::mutex runs_mutex;
+  std::size_t next_run = 0;
+  const auto take_run = [&]() -> std::pair<std::size_t, std::size_t> {
+    std::lock_guard lock(runs_mutex);
+    const std::size_t left = entries.size() - next_run;
+    const std::size_t length = std::min(left, std::max(kMinRunEntries, left / (2 * workers)));
+    const std::size_t begin = next_run;
+    next_run += length;
+    return {begin, begin + length};
+  };
+  auto run = [&](std::size_t /*thread*/) {
     pack::ObjectReader reader(*store, kBaseCacheBytes);
-    const std::size_t begin = entries.size() * slice / workers;
-    const std::size_t end = entries.size() * (slice + 1) / workers;
-    std::uint32_t pack = pack::kLoose;
-    std::uint64_t kept_from = 0;  // in `pack`: pages before this were let go
-    for (std::size_t i = begin; i < end && !failed; ++i) {
-      const pack::ObjectLocation where = entries[i].where;
-      if (where.pack != pack) {
-        pack = where.pack;
-        kept_from = where.offset;
-      } else if (pack != pack::kLoose && where.offset > kept_from + kReleaseStep + kReleaseMargin) {
-        store->packs()[pack]->Release(kept_from, where.offset - kReleaseMargin);
-        kept_from = where.offset - kReleaseMargin;
-      }
-      auto info = reader.Info(entries[i].where);
-      if (!info) return fail(info.error(), entries[i].id);
-      if (info->kind != pack::ObjectKind::kBlob) continue;
-      BlobContent content;
-      content.size = static_cast<std::int64_t>(info->size);
-      if (content.size > max_bytes) {
-        content.state = BlobState::kTooLarge;
-      } else {
-        auto object = reader.Read(entries[i].where);
-        if (!object) return fail(object.error(), entries[i].id);
-        // Every blob read is hashed: it must be the object its id names.
-        if (!pack::NamesObject(*object, pack::ObjectKind::kBlob, entries[i].id)) {
-          return fail(pack::NotItsId(), entries[i].id);
+    for (auto [begin, end] = take_run(); begin < end && !failed;
+         std::tie(begin, end) = take_run()) {
+      std::uint32_t pack = pack::kLoose;
+      std::uint64_t kept_from = 0;  // in `pack`: pages before this were let go
+      for (std::size_t i = begin; i < end && !failed; ++i) {
+        const pack::ObjectLocation where = entries[i].where;
+        if (where.pack != pack) {
+          pack = where.pack;
+          kept_from = where.offset;
+        } else if (pack != pack::kLoose &&
+                   where.offset > kept_from + kReleaseStep + kReleaseMargin) {
+          store->packs()[pack]->Release(kept_from, where.offset - kReleaseMargin);
+          kept_from = where.offset - kReleaseMargin;
         }
-        const std::string& bytes = *object->bytes;
-        auto classified = ClassifyBlob(bytes, lfs_dir, max_bytes);
-        if (!classified) return fail(classified.error(), "");  // an LFS object, named
-        content = std::move(*classified);
+        auto info = reader.Info(entries[i].where);
+        if (!info) return fail(info.error(), entries[i].id);
+        if (info->kind != pack::ObjectKind::kBlob) continue;
+        BlobContent content;
+        content.size = static_cast<std::int64_t>(info->size);
+        if (content.size > max_bytes) {
+          content.state = BlobState::kTooLarge;
+        } else {
+          auto object = reader.Read(entries[i].where);
+          if (!object) return fail(object.error(), entries[i].id);
+          // Every blob read is hashed: it must be the object its id names.
+          if (!pack::NamesObject(*object, pack::ObjectKind::kBlob, entries[i].id)) {
+            return fail(pack::NotItsId(), entries[i].id);
+          }
+          const std::string& bytes = *object->bytes;
+          auto classified = ClassifyBlob(bytes, lfs_dir, max_bytes);
+          if (!classified) return fail(classified.error(), "");  // an LFS object, named
+          content = std::move(*classified);
+        }
+        sink(core::HexBytes(entries[i].id), std::move(content));
       }
-      sink(core::HexBytes(entries[i].id), std::move(content));
+      // The run's pages go too: another thread reads the next run.
+      if (pack != pack::kLoose) {
+        const bool same = end < entries.size() && entries[end].where.pack == pack;
+        store->packs()[pack]->Release(
+            kept_from, same ? entries[end].where.offset : store->packs()[pack]->size());
+      }
     }
   };
   std::vector<std::thread> pool;
