@@ -9,17 +9,17 @@ namespace riskgate::evaluate::secrets {
 
 KeywordWindows::KeywordWindows(std::string_view text, const LineMap& lines,
                                const KeywordIndex& index)
-    : text_(text), lines_(lines), by_keyword_(index.size()) {
+    : text_(text), lines_(lines) {
   distinct_ = index.Occurrences(text, lines.Starts(), ends_);
 }
 
 const std::vector<TextRange>& KeywordWindows::ForKeyword(std::size_t id) {
-  if (by_keyword_[id]) return *by_keyword_[id];
+  if (auto known = by_keyword_.find(id); known != by_keyword_.end()) return known->second;
   const auto near = static_cast<std::size_t>(policy::kNearLines);
   const auto bytes = static_cast<std::size_t>(policy::kNearBytes);
   std::vector<TextRange> windows;
   std::size_t covered_to = 0;  // occurrences before this end lie on a line already windowed
-  for (std::size_t end_of_keyword : ends_[id]) {
+  for (std::size_t end_of_keyword : ends_.Of(id)) {
     if (end_of_keyword <= covered_to) continue;
     // The keyword's line, kNearLines lines either side and every line within kNearBytes.
     const std::size_t line = lines_.LineOf(end_of_keyword - 1);
@@ -33,8 +33,7 @@ const std::vector<TextRange>& KeywordWindows::ForKeyword(std::size_t id) {
     windows.emplace_back(lines_.Start(first), end);
     covered_to = lines_.End(line);
   }
-  by_keyword_[id] = core::MergedRanges(std::move(windows));
-  return *by_keyword_[id];
+  return by_keyword_.emplace(id, core::MergedRanges(std::move(windows))).first->second;
 }
 
 std::vector<TextRange> KeywordWindows::ForRule(const std::vector<std::size_t>& keyword_ids) {

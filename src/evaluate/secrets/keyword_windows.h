@@ -5,7 +5,7 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
+#include <map>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -25,7 +25,7 @@ class KeywordWindows {
   KeywordWindows(std::string_view text, const LineMap& lines, const KeywordIndex& index);
 
   // Whether keyword `id` occurs in the text.
-  bool Occurs(std::size_t id) const { return !ends_[id].empty(); }
+  bool Occurs(std::size_t id) const { return !ends_.Of(id).empty(); }
   // How many distinct keywords occur.
   int distinct() const { return distinct_; }
 
@@ -39,9 +39,9 @@ class KeywordWindows {
 
   std::string_view text_;
   const LineMap& lines_;
-  std::vector<std::vector<std::size_t>> ends_;  // keyword id -> occurrence ends, one a line
+  KeywordOccurrences ends_;  // keyword id -> occurrence ends, one a line
   int distinct_ = 0;
-  std::vector<std::optional<std::vector<TextRange>>> by_keyword_;
+  std::map<std::size_t, std::vector<TextRange>> by_keyword_;  // of the keywords asked about
 };
 
 }  // namespace riskgate::evaluate::secrets

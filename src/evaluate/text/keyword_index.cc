@@ -17,20 +17,17 @@ struct ScanState {
 };
 
 struct LocateState {
-  std::vector<std::vector<std::size_t>>* ends;
+  KeywordOccurrences* found;
   const std::vector<std::size_t>* line_starts;
-  int distinct;
 };
 
 // The first occurrence of a keyword on each line: a later one on the line of the last kept is
 // passed over (Hyperscan reports in order of the end offset).
 int OnOccurrence(unsigned id, unsigned long long to, void* context) {
   auto* state = static_cast<LocateState*>(context);
-  auto& list = (*state->ends)[id];
+  auto& list = state->found->ListOf(id);
   const auto end = static_cast<std::size_t>(to);
-  if (list.empty()) {
-    ++state->distinct;
-  } else {
+  if (!list.empty()) {
     const auto& starts = *state->line_starts;
     // The start of the line holding the occurrence's last byte.
     const auto line = std::upper_bound(starts.begin(), starts.end(), end - 1);
@@ -182,16 +179,19 @@ int KeywordIndex::Find(std::string_view text, std::vector<char>& found) const {
   return FindByAutomaton(text, found);
 }
 
+const std::vector<std::size_t>& KeywordOccurrences::None() {
+  static const std::vector<std::size_t> none;
+  return none;
+}
+
 int KeywordIndex::Occurrences(std::string_view text, const std::vector<std::size_t>& line_starts,
-                              std::vector<std::vector<std::size_t>>& ends) const {
-  if (ends.size() != keyword_count_) ends.resize(keyword_count_);
-  for (auto& list : ends) list.clear();
+                              KeywordOccurrences& found) const {
+  found.Reset(keyword_count_);
   if (hyperscan_ != nullptr) {
-    LocateState state{&ends, &line_starts, 0};
-    if (hyperscan_->Scan(text, OnOccurrence, &state)) return state.distinct;
-    for (auto& list : ends) list.clear();
+    LocateState state{&found, &line_starts};
+    if (hyperscan_->Scan(text, OnOccurrence, &state)) return found.distinct();
+    found.Reset(keyword_count_);
   }
-  int distinct = 0;
   std::size_t offset = 0;
   std::size_t line_start = 0;
   const std::int32_t* next = next_.data();
@@ -202,12 +202,11 @@ int KeywordIndex::Occurrences(std::string_view text, const std::vector<std::size
     if (offset < first_output_offset_) continue;
     const std::size_t state = (offset - first_output_offset_) / classes_;
     for (std::int32_t i = output_begin_[state]; i < output_begin_[state + 1]; ++i) {
-      auto& list = ends[static_cast<std::size_t>(outputs_[static_cast<std::size_t>(i)])];
-      if (list.empty()) ++distinct;
+      auto& list = found.ListOf(static_cast<std::size_t>(outputs_[static_cast<std::size_t>(i)]));
       if (list.empty() || list.back() <= line_start) list.push_back(at + 1);
     }
   }
-  return distinct;
+  return found.distinct();
 }
 
 int KeywordIndex::FindByAutomaton(std::string_view text, std::vector<char>& found) const {

@@ -19,6 +19,40 @@
 
 namespace riskgate::evaluate {
 
+// Where keywords occur in one text, one entry a line (the first occurrence on it), kept sparse:
+// a text holding a few keywords costs a few lists, however many keywords the index has (one
+// list per keyword of the index, made for every text scanned, was a tenth of a scan).
+class KeywordOccurrences {
+ public:
+  // The offsets just past keyword `id`'s kept occurrences, in text order; empty when it does
+  // not occur.
+  const std::vector<std::size_t>& Of(std::size_t id) const {
+    return id < slot_.size() && slot_[id] != 0 ? lists_[slot_[id] - 1] : None();
+  }
+  // How many distinct keywords occur.
+  int distinct() const { return static_cast<int>(lists_.size()); }
+
+  // For the index that fills it: forgets every occurrence, for an index of `keywords`.
+  void Reset(std::size_t keywords) {
+    slot_.assign(keywords, 0);
+    lists_.clear();
+  }
+  // Keyword `id`'s list, made on its first occurrence.
+  std::vector<std::size_t>& ListOf(std::size_t id) {
+    if (slot_[id] == 0) {
+      lists_.emplace_back();
+      slot_[id] = static_cast<std::uint32_t>(lists_.size());
+    }
+    return lists_[slot_[id] - 1];
+  }
+
+ private:
+  static const std::vector<std::size_t>& None();
+
+  std::vector<std::uint32_t> slot_;  // keyword id -> 1 + its index in lists_; 0: none yet
+  std::vector<std::vector<std::size_t>> lists_;
+};
+
 class KeywordIndex {
  public:
   // `keywords` must be non-empty and lower-case; their positions are their ids. Without
@@ -36,13 +70,13 @@ class KeywordIndex {
   // resized to the number of keywords; returns how many distinct keywords were found.
   int Find(std::string_view text, std::vector<char>& found) const;
 
-  // Where each keyword occurs in `text`, line by line: ends[id] lists the offset just past its
-  // first occurrence on each line where it occurs, in text order; returns how many distinct
+  // Where each keyword occurs in `text`, line by line: found.Of(id) lists the offset just past
+  // its first occurrence on each line where it occurs, in text order; returns how many distinct
   // keywords occur. `line_starts`: where the text's lines start (sorted, from 0), which
   // Hyperscan needs to keep one occurrence a line (so a file of one keyword over and over costs
   // one entry a line, not one an occurrence).
   int Occurrences(std::string_view text, const std::vector<std::size_t>& line_starts,
-                  std::vector<std::vector<std::size_t>>& ends) const;
+                  KeywordOccurrences& found) const;
 
   std::size_t size() const { return keyword_count_; }
   // "hyperscan" or "aho-corasick": which engine Find uses now.

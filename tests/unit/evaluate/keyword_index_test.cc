@@ -41,7 +41,7 @@ TEST_CASE("both prefilter engines locate keywords on the same lines", "[evaluate
   const KeywordIndex automaton(keywords, false);
   std::mt19937 random(11);
   const std::string alphabet = "aAkKiIgGhHpP_tToOeEnN \n";
-  std::vector<std::vector<std::size_t>> a, b;
+  KeywordOccurrences a, b;
   for (int round = 0; round < 1000; ++round) {
     std::string text;
     const auto length = random() % 300;
@@ -52,9 +52,10 @@ TEST_CASE("both prefilter engines locate keywords on the same lines", "[evaluate
     }
     INFO("text: " << text);
     CHECK(fast.Occurrences(text, starts, a) == automaton.Occurrences(text, starts, b));
-    CHECK(a == b);
+    for (std::size_t id = 0; id < keywords.size(); ++id) CHECK(a.Of(id) == b.Of(id));
+    CHECK(a.distinct() == b.distinct());
     for (std::size_t id = 0; id < keywords.size(); ++id) {
-      for (std::size_t end : b[id]) {
+      for (std::size_t end : b.Of(id)) {
         std::string at(text.substr(end - keywords[id].size(), keywords[id].size()));
         for (char& c : at) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         CHECK(at == keywords[id]);
@@ -63,7 +64,13 @@ TEST_CASE("both prefilter engines locate keywords on the same lines", "[evaluate
   }
   const std::string many(3000, 'k');  // one line: one entry, not 3,000
   CHECK(fast.Occurrences(many, {0}, a) == 1);
-  CHECK(a[4].size() == 1);
+  CHECK(a.Of(4).size() == 1);
+  CHECK(a.Of(0).empty());
+  CHECK(a.Of(99).empty());  // no such keyword
+  // Reused for another text: nothing of the last one is left.
+  CHECK(automaton.Occurrences("token ok", {0}, a) == 3);
+  CHECK(a.Of(4).size() == 1);
+  CHECK(a.Of(2).size() == 1);
 }
 
 TEST_CASE("both prefilter engines find the same keywords in the same texts", "[evaluate]") {
