@@ -214,11 +214,13 @@ class GitHistorySource final : public HistorySource {
       }
       auto object = reader_->Read(*where);
       if (!object) return tl::unexpected(Named(name, hex, object.error()));
+      // Hashed once per store: read again when a tree cache let it go, or by another thread.
+      const pack::RawId id = pack::RawId::From(raw_id);
       if (object->kind != kind ||
-          (!verified_.contains(std::string(raw_id)) && !pack::NamesObject(*object, kind, raw_id))) {
+          (!store_->verified().Contains(id) && !pack::NamesObject(*object, kind, raw_id))) {
         return tl::unexpected(Named(name, hex, pack::NotItsId()));
       }
-      verified_.emplace(raw_id);  // read again when the tree cache let it go: hashed once
+      store_->verified().Insert(id);
       return object->bytes;
     }
     if (auto odb = Odb(); !odb) return tl::unexpected(odb.error());
@@ -240,7 +242,11 @@ class GitHistorySource final : public HistorySource {
   // The parsed tree `raw_id` names, kept for the next commits (a child and its parent share
   // most of their trees).
   core::Result<std::shared_ptr<const pack::ParsedTree>> LoadTree(std::string_view raw_id) {
-    const std::string key(raw_id);
+    if (raw_id.size() != pack::kIdBytes) {
+      return MakeError(ErrorCode::kInternal, "a tree id of " + std::to_string(raw_id.size()) +
+                                                 " bytes: " + core::HexBytes(raw_id));
+    }
+    const pack::RawId key = pack::RawId::From(raw_id);
     if (const auto* hit = trees_.Get(key)) return *hit;
     auto bytes = ReadObject(raw_id, pack::ObjectKind::kTree);
     if (!bytes) return tl::unexpected(bytes.error());
@@ -257,9 +263,9 @@ class GitHistorySource final : public HistorySource {
   const bool partial_;
   std::shared_ptr<const pack::ObjectStore> store_;
   std::optional<pack::ObjectReader> reader_;
-  std::unordered_set<std::string> verified_;  // raw ids of trees hashed already
   int since_release_ = 0;
-  pack::LruCache<std::string, std::shared_ptr<const pack::ParsedTree>> trees_{kTreeCacheBytes};
+  pack::LruCache<pack::RawId, std::shared_ptr<const pack::ParsedTree>, pack::RawIdHash> trees_{
+      kTreeCacheBytes};
   TreeDiff diff_;
 };
 

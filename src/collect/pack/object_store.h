@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "collect/pack/pack_file.h"
+#include "collect/pack/verified_ids.h"
 #include "core/error.h"
 
 namespace riskgate::collect::pack {
@@ -46,6 +47,9 @@ class ObjectStore {
   std::vector<StoredEntry> Enumerate() const;
   // Where `raw_id` is stored: the first pack that holds it, else a loose object.
   std::optional<ObjectLocation> Locate(std::string_view raw_id) const;
+  // The ids of this store's objects that a reader hashed already (every thread's readers
+  // share it; it only ever grows).
+  VerifiedIds& verified() const { return verified_; }
 
  private:
   core::Result<void> AddObjectsDir(const std::string& dir, int depth);
@@ -55,6 +59,7 @@ class ObjectStore {
   std::vector<std::string> loose_ids_;  // their raw ids, sorted with loose_order_
   std::vector<std::uint32_t> loose_order_;
   std::vector<std::string> dirs_;  // objects folders, in the order added
+  mutable VerifiedIds verified_;
 };
 
 }  // namespace riskgate::collect::pack

@@ -3,7 +3,10 @@
 // whole before use: sizes, fan-out order, sorted ids, offsets inside the pack.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +16,29 @@
 namespace riskgate::collect::pack {
 
 inline constexpr std::size_t kIdBytes = 20;  // SHA-1; SHA-256 repositories use libgit2's reader
+
+// A raw object id held by value: a map key without a heap allocation of its own (20 bytes do
+// not fit std::string's inline buffer, and a history walk keeps hundreds of thousands).
+struct RawId {
+  std::array<char, kIdBytes> bytes{};
+  // `raw` must be kIdBytes long (ids parsed from trees and indexes are); longer is cut, shorter
+  // padded with zeros.
+  static RawId From(std::string_view raw) {
+    RawId id;
+    std::memcpy(id.bytes.data(), raw.data(), std::min(raw.size(), kIdBytes));
+    return id;
+  }
+  bool operator==(const RawId&) const = default;
+};
+
+// Object ids are SHA-1 hashes: their first bytes are as good a hash as any.
+struct RawIdHash {
+  std::size_t operator()(const RawId& id) const {
+    std::size_t hash = 0;
+    std::memcpy(&hash, id.bytes.data(), sizeof hash);
+    return hash;
+  }
+};
 
 // The big-endian 32-bit number at `at` (the caller has checked that 4 bytes are there).
 std::uint32_t ReadBe32(std::string_view bytes, std::size_t at);

@@ -10,11 +10,13 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "collect/pack/git_delta.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
 #include "collect/pack/pack_index.h"
+#include "collect/pack/verified_ids.h"
 #include "collect/pack/zlib_stream.h"
 #include "core/text.h"
 #include "support/temp_repo.h"
@@ -269,6 +271,45 @@ TEST_CASE("a corrupt pack or index is an error naming the file, never a crash or
     }
     CHECK(refused > 0);
   }
+}
+
+}  // namespace riskgate::collect::pack
+
+namespace riskgate::collect::pack {
+
+TEST_CASE("raw ids are keys by value, and one store's verified ids are shared by its threads",
+          "[collect]") {
+  const std::string a(kIdBytes, '\x01');
+  std::string b = a;
+  b.back() = '\x02';  // the same first bytes: the same hash, another id
+  CHECK(RawId::From(a) == RawId::From(a));
+  CHECK_FALSE(RawId::From(a) == RawId::From(b));
+  CHECK(RawIdHash{}(RawId::From(a)) == RawIdHash{}(RawId::From(b)));
+  VerifiedIds verified;
+  CHECK_FALSE(verified.Contains(RawId::From(a)));
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 1000; ++i) {
+        std::string id(kIdBytes, '\0');
+        id[0] = static_cast<char>(t);
+        id[1] = static_cast<char>(i & 0xff);
+        id[19] = static_cast<char>(i >> 8);
+        verified.Insert(RawId::From(id));
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < 4; ++t) {
+    for (int i = 0; i < 1000; i += 37) {
+      std::string id(kIdBytes, '\0');
+      id[0] = static_cast<char>(t);
+      id[1] = static_cast<char>(i & 0xff);
+      id[19] = static_cast<char>(i >> 8);
+      CHECK(verified.Contains(RawId::From(id)));
+    }
+  }
+  CHECK_FALSE(verified.Contains(RawId::From(b)));
 }
 
 }  // namespace riskgate::collect::pack
