@@ -6,6 +6,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/parallel.h"
 #include "core/progress.h"
 #include "core/text.h"
 #include "evaluate/pins/dependabot_config.h"
@@ -173,8 +174,15 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
   if (!pins.enabled) return findings;
   auto& progress = core::RunProgress();
   progress.documents_total = static_cast<long long>(files.size());
-  for (const auto& file : files) {
-    ++progress.documents_done;
+  // Each document is judged alone: on every core when there is enough text (a range of a large
+  // repository changes hundreds of shell scripts; judged one after another they took 0.2 s of
+  // git/git's HEAD~300..HEAD on one core), each into its own slot, so the order is the files'.
+  std::vector<std::vector<core::Finding>> per_file(files.size());
+  std::size_t bytes = 0;
+  for (const auto& file : files) bytes += file.content.size();
+  const std::size_t threads = core::ThreadsFor(files.size(), bytes, 8, std::size_t{1} << 20);
+  core::ParallelFor(files.size(), threads, [&](std::size_t f, std::size_t) {
+    const collect::ChangedFile& file = files[f];
     auto rated = Rate(file.path, file.content, pins, layout, lookups);
     // Introduced means present now and absent from the version the change started from, by
     // identity: deleting a checksum check or a `permissions:` block creates a finding on a line
@@ -198,8 +206,13 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
         finding.severity = std::max(finding.severity, core::Severity::kHigh);
         finding.fixed_decision = core::Decision::kBlock;
       }
-      findings.push_back(std::move(finding));
+      per_file[f].push_back(std::move(finding));
     }
+    ++progress.documents_done;
+  });
+  for (auto& found : per_file) {
+    findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
   }
   return findings;
 }
