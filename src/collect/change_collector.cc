@@ -7,13 +7,12 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <set>
 
 #include "collect/blob_kind.h"
 #include "collect/git_repository.h"
-#include "collect/merge_diff.h"
 #include "collect/prior_versions.h"
+#include "collect/range_diffs.h"
 #include "core/parallel.h"
 #include "core/progress.h"
 
@@ -152,107 +151,6 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   }
   return facts;
 }
-
-// Each commit's own diff (against its parents in the range, the base standing for any other),
-// computed ahead in batches on every core, each worker with its own handle: the diffs are
-// independent, and most of a range check's time. Batches bound how many commits' texts are
-// held at once.
-class RangeDiffs {
- public:
-  RangeDiffs(GitRepository& repo, const std::vector<CommitRef>& commits,
-             const std::set<std::string, std::less<>>& in_range, const std::string& base,
-             std::int64_t max_file_bytes)
-      : repo_(repo),
-        commits_(commits),
-        in_range_(in_range),
-        base_(base),
-        max_file_bytes_(max_file_bytes) {}
-
-  // Commit c's diffs; commits are taken in order.
-  core::Result<std::vector<FileDiff>> Take(std::size_t c) {
-    if (c >= batch_begin_ + batch_.size()) Compute(c);
-    return std::move(batch_[c - batch_begin_]);
-  }
-
-  // The range's net diff (`from`'s tree against `to`'s), the same as one DiffCommits: its paths
-  // are split into runs read and diffed on every core.
-  core::Result<std::vector<FileDiff>> Net(const std::string& from, const std::string& to) {
-    auto paths = repo_.ChangedPaths(from, to);
-    if (!paths) return tl::unexpected(paths.error());
-    const std::size_t threads = Workers(core::ThreadsFor(paths->size(), paths->size(), 64, 0));
-    if (threads <= 1) return repo_.DiffCommits(from, to, max_file_bytes_);
-    // libgit2 lists a diff's paths in its own order: each run is diffed by paths and the runs
-    // are put back in the order ChangedPaths listed them.
-    std::map<std::string_view, std::size_t> order;
-    for (std::size_t i = 0; i < paths->size(); ++i) order.emplace((*paths)[i], i);
-    const std::size_t runs = threads * 4;
-    std::vector<std::vector<std::string>> only(runs);
-    for (std::size_t i = 0; i < paths->size(); ++i) {
-      only[i * runs / paths->size()].push_back((*paths)[i]);
-    }
-    std::vector<core::Result<std::vector<FileDiff>>> parts(runs);
-    core::ParallelFor(runs, threads, [&](std::size_t run, std::size_t worker) {
-      GitRepository& repo = worker == 0 ? repo_ : *handles_[worker - 1];
-      parts[run] = repo.DiffCommits(from, to, max_file_bytes_, &only[run]);
-    });
-    std::vector<FileDiff> all;
-    for (std::size_t run = 0; run < runs; ++run) {
-      if (!parts[run]) return tl::unexpected(parts[run].error());
-      const std::set<std::string_view> mine(only[run].begin(), only[run].end());
-      for (FileDiff& diff : *parts[run]) {
-        if (mine.contains(diff.path)) all.push_back(std::move(diff));  // a pathspec may reach below
-      }
-    }
-    // Every path once, as one diff lists them; anything else: the diff in one piece.
-    if (all.size() != paths->size()) return repo_.DiffCommits(from, to, max_file_bytes_);
-    std::stable_sort(all.begin(), all.end(), [&](const FileDiff& a, const FileDiff& b) {
-      return order.at(a.path) < order.at(b.path);
-    });
-    return all;
-  }
-
- private:
-  static constexpr std::size_t kBatch = 64;
-
-  // Opens handles up to `threads` workers; how many there are.
-  std::size_t Workers(std::size_t threads) {
-    while (handles_.size() + 1 < threads) {
-      auto handle = repo_.Reopen();
-      if (!handle) break;  // fewer workers; a handle that will not open is no error here
-      handles_.push_back(std::move(*handle));
-    }
-    return std::min(threads, handles_.size() + 1);
-  }
-
-  void Compute(std::size_t from) {
-    batch_begin_ = from;
-    const std::size_t count = std::min(kBatch, commits_.size() - from);
-    batch_.assign(count, std::vector<FileDiff>());
-    core::ParallelFor(count, Workers(core::ThreadsFor(count, count, 4, 0)),
-                      [&](std::size_t item, std::size_t worker) {
-                        GitRepository& repo = worker == 0 ? repo_ : *handles_[worker - 1];
-                        batch_[item] = Diff(repo, commits_[from + item]);
-                      });
-  }
-
-  core::Result<std::vector<FileDiff>> Diff(GitRepository& repo, const CommitRef& commit) const {
-    if (commit.parents <= 1) return repo.DiffCommit(commit.id, max_file_bytes_);
-    std::vector<std::string> parents;
-    for (const std::string& parent : commit.parent_ids) {
-      parents.push_back(in_range_.contains(parent) ? parent : base_);
-    }
-    return DiffMerge(repo, commit.id, parents, max_file_bytes_);
-  }
-
-  GitRepository& repo_;
-  const std::vector<CommitRef>& commits_;
-  const std::set<std::string, std::less<>>& in_range_;
-  const std::string& base_;
-  std::int64_t max_file_bytes_;
-  std::vector<std::unique_ptr<GitRepository>> handles_;
-  std::size_t batch_begin_ = 0;
-  std::vector<core::Result<std::vector<FileDiff>>> batch_;
-};
 
 core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& request) {
   ChangeFacts facts;
