@@ -107,7 +107,7 @@ core::Result<std::vector<FileDiff>> RangeDiffs::Net(const std::string& from,
   // are put back in the order ChangedPaths listed them.
   std::map<std::string_view, std::size_t> order;
   for (std::size_t i = 0; i < paths->size(); ++i) order.emplace((*paths)[i], i);
-  const std::size_t runs = threads * 4;
+  const std::size_t runs = threads * 16;
   std::vector<std::vector<std::string>> only(runs);
   for (std::size_t i = 0; i < paths->size(); ++i) {
     only[i * runs / paths->size()].push_back((*paths)[i]);
