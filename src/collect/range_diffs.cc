@@ -78,6 +78,10 @@ core::Result<std::vector<FileDiff>> RangeDiffs::Take(std::size_t c) {
   if (!started_) StartHelpers();
   std::unique_lock lock(mutex_);
   while (!results_[c]) {
+    if (stop_ && c >= next_) {  // the helpers are gone (Net ran) and no one took this commit up
+      lock.unlock();
+      return Diff(repo_, commits_[c]);
+    }
     // Rather than wait, this thread diffs the next commit no one has taken up.
     if (const auto next = NextToCompute()) {
       lock.unlock();

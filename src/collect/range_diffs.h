@@ -37,7 +37,8 @@ class RangeDiffs {
   core::Result<std::vector<FileDiff>> Take(std::size_t c);
 
   // The range's net diff (`from`'s tree against `to`'s), the same as one DiffCommits: its paths
-  // are split into runs read and diffed on every core. Call it after the last Take.
+  // are split into runs read and diffed on every core. It stops the helpers (their handles
+  // serve its runs): a Take after it diffs on the caller's thread.
   core::Result<std::vector<FileDiff>> Net(const std::string& from, const std::string& to);
 
  private:

@@ -89,6 +89,22 @@ TEST_CASE("a range's diffs computed ahead on several threads are each commit's o
     RangeDiffs dropped(**git, *commits, in_range, base, 1 << 20);
     for (std::size_t c = 0; c < 10; ++c) REQUIRE(dropped.Take(c).has_value());
   }  // its helpers stop with it
+  {
+    // The net diff first: the helpers stop, and the commits are still each one's own.
+    RangeDiffs net_first(**git, *commits, in_range, base, 1 << 20);
+    REQUIRE(net_first.Take(0).has_value());
+    REQUIRE(net_first.Net(base, *head).has_value());
+    for (std::size_t c = 1; c < commits->size(); c += 37) {
+      auto taken = net_first.Take(c);
+      REQUIRE(taken.has_value());
+      const CommitRef& commit = (*commits)[c];
+      auto alone = commit.parents > 1
+                       ? DiffMerge(**reference, commit.id, commit.parent_ids, 1 << 20)
+                       : (*reference)->DiffCommit(commit.id, 1 << 20);
+      REQUIRE(alone.has_value());
+      CHECK(Listed(*taken) == Listed(*alone));
+    }
+  }
 }
 
 }  // namespace riskgate::collect
