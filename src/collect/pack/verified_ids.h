@@ -14,7 +14,7 @@ namespace riskgate::collect::pack {
 class VerifiedIds {
  public:
   bool Contains(const RawId& id) const {
-    const Shard& shard = ShardOf(id);
+    Shard& shard = ShardOf(id);
     std::lock_guard lock(shard.mutex);
     return shard.ids.contains(id);
   }
@@ -26,19 +26,16 @@ class VerifiedIds {
 
  private:
   struct Shard {
-    mutable std::mutex mutex;
+    std::mutex mutex;
     std::unordered_set<RawId, RawIdHash> ids;
   };
   static constexpr std::size_t kShards = 16;
   // By the id's last byte (the hash uses its first ones).
-  Shard& ShardOf(const RawId& id) {
-    return shards_[static_cast<unsigned char>(id.bytes.back()) % kShards];
-  }
-  const Shard& ShardOf(const RawId& id) const {
+  Shard& ShardOf(const RawId& id) const {
     return shards_[static_cast<unsigned char>(id.bytes.back()) % kShards];
   }
 
-  std::array<Shard, kShards> shards_;
+  mutable std::array<Shard, kShards> shards_;
 };
 
 }  // namespace riskgate::collect::pack
