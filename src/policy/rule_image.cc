@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/byte_codec.h"
+
 namespace riskgate::policy {
 namespace {
 
@@ -17,19 +19,8 @@ static_assert(sizeof(void*) != 8 || sizeof(Allowlist) == 136,
 
 constexpr std::string_view kMagic = "riskgate-rules-1\n";
 
-class Writer {
+class Writer : public core::ByteWriter {
  public:
-  void U32(std::uint32_t value) {
-    for (int i = 0; i < 4; ++i) out_ += static_cast<char>((value >> (8 * i)) & 0xff);
-  }
-  void U64(std::uint64_t value) {
-    U32(static_cast<std::uint32_t>(value));
-    U32(static_cast<std::uint32_t>(value >> 32));
-  }
-  void Str(std::string_view text) {
-    U32(static_cast<std::uint32_t>(text.size()));
-    out_ += text;
-  }
   // A pattern: absent (0), or present (1, 2: case-insensitive) with its source.
   void Pat(const PatternPtr& pattern) {
     U32(pattern ? (pattern->case_insensitive() ? 2 : 1) : 0);
@@ -41,33 +32,15 @@ class Writer {
     U32(static_cast<std::uint32_t>(list.size()));
     for (const T& item : list) Item(item);
   }
-  std::string& out() { return out_; }
 
  private:
   void Item(const std::string& text) { Str(text); }
   void Item(const PatternPtr& pattern) { Pat(pattern); }
-  std::string out_;
 };
 
-class Reader {
+class Reader : public core::ByteReader {
  public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  bool U32(std::uint32_t& value) {
-    if (in_.size() - pos_ < 4) return false;
-    value = 0;
-    for (int i = 0; i < 4; ++i) {
-      value |= static_cast<std::uint32_t>(static_cast<unsigned char>(in_[pos_ + i])) << (8 * i);
-    }
-    pos_ += 4;
-    return true;
-  }
-  bool U64(std::uint64_t& value) {
-    std::uint32_t low = 0;
-    std::uint32_t high = 0;
-    if (!U32(low) || !U32(high)) return false;
-    value = (static_cast<std::uint64_t>(high) << 32) | low;
-    return true;
-  }
+  using core::ByteReader::ByteReader;
   // An enum written as its number, refused beyond `last`.
   template <typename E>
   bool Enum(E& value, E last) {
@@ -82,15 +55,6 @@ class Reader {
     value = static_cast<int>(raw);
     return true;
   }
-  bool Str(std::string& value) {
-    std::uint32_t size = 0;
-    if (!U32(size) || in_.size() - pos_ < size) return false;
-    value.assign(in_.substr(pos_, size));
-    pos_ += size;
-    return true;
-  }
-  // A count of items that take at least four bytes each, never more than the bytes left.
-  bool Count(std::uint32_t& count) { return U32(count) && count <= (in_.size() - pos_) / 4; }
   bool Pat(PatternPtr& pattern) {
     std::uint32_t present = 0;
     if (!U32(present) || present > 2) return false;
@@ -107,18 +71,10 @@ class Reader {
     list.resize(count);
     return std::all_of(list.begin(), list.end(), [this](T& item) { return Item(item); });
   }
-  bool Magic() {
-    if (!in_.starts_with(kMagic)) return false;
-    pos_ = kMagic.size();
-    return true;
-  }
-  bool AtEnd() const { return pos_ == in_.size(); }
 
  private:
   bool Item(std::string& text) { return Str(text); }
   bool Item(PatternPtr& pattern) { return Pat(pattern); }
-  std::string_view in_;
-  std::size_t pos_ = 0;
 };
 
 void WriteAllowlist(Writer& w, const Allowlist& a) {
@@ -211,7 +167,7 @@ std::optional<RulePack> DecodeRuleImage(std::string_view image) {
   Reader r(image);
   RulePack pack;
   std::uint32_t count = 0;
-  if (!r.Magic() || !r.Str(pack.name) || !r.Str(pack.description) || !r.Count(count)) {
+  if (!r.Magic(kMagic) || !r.Str(pack.name) || !r.Str(pack.description) || !r.Count(count)) {
     return std::nullopt;
   }
   pack.rules.resize(count);
