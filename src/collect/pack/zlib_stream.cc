@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <new>
 
 namespace riskgate::collect::pack {
 namespace {
@@ -106,6 +107,31 @@ core::Result<std::string> InflateExactly(std::string_view input, std::uint64_t s
                                std::to_string(size) + " bytes its header gives");
   }
   return std::move(inflated->bytes);
+}
+
+std::string DeflateOwn(std::string_view input) {
+  struct Free {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
+  const std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(9));
+  if (compressor == nullptr) throw std::bad_alloc();
+  std::string out(libdeflate_zlib_compress_bound(compressor.get(), input.size()), '\0');
+  out.resize(libdeflate_zlib_compress(compressor.get(), input.data(), input.size(), out.data(),
+                                      out.size()));
+  return out;
+}
+
+core::Result<std::string> InflateOwn(std::string_view input, std::uint64_t size) {
+  libdeflate_decompressor* decompressor = ThreadDecompressor();
+  if (decompressor == nullptr) throw std::bad_alloc();
+  std::string out(size, '\0');
+  std::size_t produced = 0;
+  if (libdeflate_zlib_decompress_ex(decompressor, input.data(), input.size(), out.data(),
+                                    out.size(), nullptr, &produced) != LIBDEFLATE_SUCCESS ||
+      produced != size) {
+    return core::MakeError(core::ErrorCode::kInternal, "an embedded image does not inflate");
+  }
+  return out;
 }
 
 core::Result<std::string> InflatePrefix(std::string_view input, std::size_t limit) {

@@ -23,4 +23,9 @@ core::Result<std::string> InflatePrefix(std::string_view input, std::size_t limi
 // Inflates the whole stream, refusing to produce more than `max_size` bytes.
 core::Result<std::string> InflateAll(std::string_view input, std::uint64_t max_size);
 
+// For the binary's own images (not a repository's bytes): `input` as a zlib stream, and back,
+// where `size` is trusted and allocated whole (the stream must produce exactly that much).
+std::string DeflateOwn(std::string_view input);
+core::Result<std::string> InflateOwn(std::string_view input, std::uint64_t size);
+
 }  // namespace riskgate::collect::pack

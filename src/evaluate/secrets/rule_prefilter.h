@@ -41,6 +41,7 @@ class RulePrefilter {
   bool MayMatch(std::string_view text, std::vector<char>& may) const;
   // At least `bytes` of text will be asked about: compiled now when that reaches the mark.
   void Expect(std::size_t bytes) const { hyperscan_->Expect(bytes); }
+  const LazyHyperscan& hyperscan() const { return *hyperscan_; }
 
  private:
   std::size_t rule_count_ = 0;

@@ -269,6 +269,13 @@ void SecretsScanner::ExpectText(std::size_t bytes) const {
   if (control_.enabled && !control_.rules.empty()) prefilter_->Expect(bytes);
 }
 
+std::vector<const LazyHyperscan*> SecretsScanner::HyperscanDatabases() const {
+  std::vector<const LazyHyperscan*> databases;
+  if (keywords_->hyperscan() != nullptr) databases.push_back(keywords_->hyperscan());
+  databases.push_back(&prefilter_->hyperscan());
+  return databases;
+}
+
 bool SecretsScanner::ReportsPath(std::string_view path) const {
   if (!control_.enabled) return false;
   return std::any_of(control_.rules.begin(), control_.rules.end(), [&](const auto& rule) {

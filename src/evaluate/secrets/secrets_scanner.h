@@ -54,6 +54,9 @@ class SecretsScanner {
   void ExpectText(std::size_t bytes) const;
   // Whether a path-only rule reports `path` itself.
   bool ReportsPath(std::string_view path) const;
+  // The Hyperscan databases it scans with (keyword literals, rule prefilter): the build tool
+  // that compiles the default pack's ahead of time asks for them (text/prebuilt_hyperscan.h).
+  std::vector<const LazyHyperscan*> HyperscanDatabases() const;
 
  private:
   struct Pass;

@@ -3,6 +3,12 @@
 #include <algorithm>
 #include <climits>
 #include <cstdio>
+#include <cstdlib>
+
+#include "collect/pack/zlib_stream.h"
+#include "core/byte_codec.h"
+#include "core/text.h"
+#include "evaluate/text/prebuilt_hyperscan.h"
 
 #ifdef RISKGATE_HAVE_HYPERSCAN
 #include <hs/hs.h>
@@ -43,7 +49,94 @@ std::string Escaped(std::string_view literal) {
   }
   return e;
 }
+
+// Compiles the expressions for `platform` (null: this CPU). In kPrefilter mode an expression
+// Hyperscan refuses is left out (added to `left_out`) and the rest compiled again (a few at
+// most).
+hs_database_t* CompileDatabase(const std::vector<std::string>& expressions,
+                               const std::vector<bool>& caseless, HyperscanMode mode,
+                               const hs_platform_info_t* platform,
+                               std::vector<unsigned>& left_out) {
+  std::vector<std::string> written;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (std::size_t id = 0; id < expressions.size(); ++id) {
+    unsigned flag = caseless[id] ? HS_FLAG_CASELESS : 0u;
+    if (mode == HyperscanMode::kLiterals) {
+      written.push_back(Escaped(expressions[id]));
+    } else {
+      // Loosely: ^ and $ at every line (a window of lines is matched on its own elsewhere), .
+      // across newlines, one report per expression.
+      flag |= HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_MULTILINE | HS_FLAG_DOTALL |
+              HS_FLAG_ALLOWEMPTY;
+      written.push_back(expressions[id]);
+    }
+    flags.push_back(flag);
+    ids.push_back(static_cast<unsigned>(id));
+  }
+  for (int attempt = 0; attempt < 16 && !ids.empty(); ++attempt) {
+    std::vector<const char*> pointers;
+    for (const auto& e : written) pointers.push_back(e.c_str());
+    hs_database_t* database = nullptr;
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, platform, &database,
+                         &error) == HS_SUCCESS) {
+      return database;
+    }
+    const int refused = error != nullptr ? error->expression : -1;
+    hs_free_compile_error(error);
+    if (mode != HyperscanMode::kPrefilter || refused < 0 ||
+        static_cast<std::size_t>(refused) >= ids.size()) {
+      return nullptr;
+    }
+    const auto at = static_cast<std::ptrdiff_t>(refused);
+    left_out.push_back(ids[static_cast<std::size_t>(refused)]);
+    written.erase(written.begin() + at);
+    flags.erase(flags.begin() + at);
+    ids.erase(ids.begin() + at);
+  }
+  return nullptr;
+}
+
+hs_platform_info_t PlatformOf(HyperscanTarget target) {
+  hs_platform_info_t platform{};
+  switch (target) {
+    case HyperscanTarget::kGeneric:
+      platform.tune = HS_TUNE_FAMILY_GENERIC;
+      break;
+    case HyperscanTarget::kAvx2:
+      platform.tune = HS_TUNE_FAMILY_HSW;
+      platform.cpu_features = HS_CPU_FEATURES_AVX2;
+      break;
+    case HyperscanTarget::kAvx512:
+      platform.tune = HS_TUNE_FAMILY_SKX;
+      platform.cpu_features = HS_CPU_FEATURES_AVX2 | HS_CPU_FEATURES_AVX512;
+      break;
+  }
+  return platform;
+}
+
+// Whether `database` runs on this CPU: scratch space is refused for one that does not.
+bool RunsHere(const hs_database_t* database) {
+  hs_scratch_t* scratch = nullptr;
+  const bool runs = hs_alloc_scratch(database, &scratch) == HS_SUCCESS;
+  if (scratch != nullptr) hs_free_scratch(scratch);
+  return runs;
+}
 #endif
+
+// What the expressions match, as a key: the mode, then each expression with its case flag.
+std::string KeyOf(HyperscanMode mode, const std::vector<std::string>& expressions,
+                  const std::vector<bool>& caseless) {
+  core::ByteWriter w;
+  w.U32(static_cast<std::uint32_t>(mode));
+  for (std::size_t id = 0; id < expressions.size(); ++id) {
+    w.U32(caseless[id] ? 1 : 0);
+    w.Str(expressions[id]);
+  }
+  return core::Sha256Hex(w.out());
+}
 
 }  // namespace
 
@@ -56,7 +149,74 @@ LazyHyperscan::LazyHyperscan(std::vector<std::string> expressions, std::vector<b
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
   caseless_.resize(expressions_.size(), mode_ == HyperscanMode::kLiterals);
+  key_ = KeyOf(mode_, expressions_, caseless_);
+  has_prebuilt_ = !expressions_.empty() && !PrebuiltHyperscanFor(key_).empty();
   if (compile_after_ == 0) Database(0);
+}
+
+void* LazyHyperscan::LoadPrebuilt() const {
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  const auto entries = PrebuiltHyperscanFor(key_);
+  // The best target this CPU runs: the one a compile here would choose, or the next below it.
+  for (const HyperscanTarget target : HostTargets()) {
+    for (const auto& entry : entries) {
+      if (entry.target != target) continue;
+      auto bytes = collect::pack::InflateOwn(entry.deflated, entry.size);
+      hs_database_t* database = nullptr;
+      if (!bytes ||
+          hs_deserialize_database(bytes->data(), bytes->size(), &database) != HS_SUCCESS) {
+        continue;  // another Hyperscan's bytes: compile instead
+      }
+      if (!RunsHere(database) ||
+          std::any_of(entry.left_out.begin(), entry.left_out.end(),
+                      [&](unsigned id) { return id >= expressions_.size(); })) {
+        hs_free_database(database);
+        continue;
+      }
+      left_out_ = entry.left_out;
+      prebuilt_ = true;
+      return database;
+    }
+  }
+#endif
+  return nullptr;
+}
+
+std::vector<HyperscanTarget> LazyHyperscan::HostTargets() {
+  std::vector<HyperscanTarget> targets;
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  if (!Available()) return targets;
+  hs_platform_info_t host{};
+  if (hs_populate_platform(&host) != HS_SUCCESS) return targets;
+  if ((host.cpu_features & HS_CPU_FEATURES_AVX512) != 0) {
+    targets.push_back(HyperscanTarget::kAvx512);
+  }
+  if ((host.cpu_features & HS_CPU_FEATURES_AVX2) != 0) targets.push_back(HyperscanTarget::kAvx2);
+  targets.push_back(HyperscanTarget::kGeneric);
+#endif
+  return targets;
+}
+
+std::optional<LazyHyperscan::Serialized> LazyHyperscan::Serialize(HyperscanTarget target) const {
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  if (!Available() || expressions_.empty()) return std::nullopt;
+  const hs_platform_info_t platform = PlatformOf(target);
+  Serialized out;
+  hs_database_t* database =
+      CompileDatabase(expressions_, caseless_, mode_, &platform, out.left_out);
+  if (database == nullptr) return std::nullopt;
+  char* bytes = nullptr;
+  std::size_t length = 0;
+  const bool written = hs_serialize_database(database, &bytes, &length) == HS_SUCCESS;
+  hs_free_database(database);
+  if (!written) return std::nullopt;
+  out.bytes.assign(bytes, length);
+  std::free(bytes);
+  return out;
+#else
+  (void)target;
+  return std::nullopt;
+#endif
 }
 
 LazyHyperscan::~LazyHyperscan() {
@@ -84,62 +244,28 @@ std::string LazyHyperscan::Version() {
 void* LazyHyperscan::Database(std::size_t text_size) const {
   if (void* ready = database_.load(std::memory_order_acquire)) return ready;
   if (expressions_.empty()) return nullptr;
-  if (offered_.fetch_add(text_size) + text_size < compile_after_) return nullptr;
-  // One thread compiles; the others do not wait for it (a core idle for the length of the
-  // compile) but go on their own way, which gives the same answers.
+  const std::size_t offered = offered_.fetch_add(text_size) + text_size;
+  const bool prebuilt = has_prebuilt_ && !prebuilt_failed_.load(std::memory_order_relaxed);
+  if (offered < (prebuilt ? std::min(compile_after_, kPrebuiltAfterBytes) : compile_after_)) {
+    return nullptr;
+  }
+  // One thread loads or compiles; the others do not wait for it (a core idle for the length of
+  // the compile) but go on their own way, which gives the same answers.
   bool expected = false;
   if (!compiling_.compare_exchange_strong(expected, true)) return nullptr;
-  database_.store(Compile(), std::memory_order_release);
-  return database_.load(std::memory_order_acquire);
-}
-
-void* LazyHyperscan::Compile() const {
+  void* database = prebuilt ? LoadPrebuilt() : nullptr;
+  if (prebuilt && database == nullptr) prebuilt_failed_.store(true);
 #ifdef RISKGATE_HAVE_HYPERSCAN
-  if (!Available()) return nullptr;
-  std::vector<std::string> written;
-  std::vector<unsigned> flags;
-  std::vector<unsigned> ids;
-  for (std::size_t id = 0; id < expressions_.size(); ++id) {
-    unsigned flag = caseless_[id] ? HS_FLAG_CASELESS : 0u;
-    if (mode_ == HyperscanMode::kLiterals) {
-      written.push_back(Escaped(expressions_[id]));
-    } else {
-      // Loosely: ^ and $ at every line (a window of lines is matched on its own elsewhere), .
-      // across newlines, one report per expression.
-      flag |= HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_MULTILINE | HS_FLAG_DOTALL |
-              HS_FLAG_ALLOWEMPTY;
-      written.push_back(expressions_[id]);
-    }
-    flags.push_back(flag);
-    ids.push_back(static_cast<unsigned>(id));
+  if (database == nullptr && offered < compile_after_) {
+    compiling_.store(false);  // compiled once the texts offered reach the mark
+    return nullptr;
   }
-  // An expression Hyperscan refuses is left out and the rest compiled again (a few at most).
-  for (int attempt = 0; attempt < 16 && !ids.empty(); ++attempt) {
-    std::vector<const char*> pointers;
-    for (const auto& e : written) pointers.push_back(e.c_str());
-    hs_database_t* database = nullptr;
-    hs_compile_error_t* error = nullptr;
-    if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
-                         static_cast<unsigned>(pointers.size()), HS_MODE_BLOCK, nullptr, &database,
-                         &error) == HS_SUCCESS) {
-      return database;
-    }
-    const int refused = error != nullptr ? error->expression : -1;
-    hs_free_compile_error(error);
-    if (mode_ != HyperscanMode::kPrefilter || refused < 0 ||
-        static_cast<std::size_t>(refused) >= ids.size()) {
-      return nullptr;
-    }
-    const auto at = static_cast<std::ptrdiff_t>(refused);
-    left_out_.push_back(ids[static_cast<std::size_t>(refused)]);
-    written.erase(written.begin() + at);
-    flags.erase(flags.begin() + at);
-    ids.erase(ids.begin() + at);
+  if (database == nullptr && Available()) {
+    database = CompileDatabase(expressions_, caseless_, mode_, nullptr, left_out_);
   }
-  return nullptr;
-#else
-  return nullptr;
 #endif
+  database_.store(database, std::memory_order_release);
+  return database;
 }
 
 bool LazyHyperscan::Scan(std::string_view text, OnMatch on_match, void* context) const {

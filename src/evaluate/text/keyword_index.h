@@ -81,6 +81,8 @@ class KeywordIndex {
   std::size_t size() const { return keyword_count_; }
   // "hyperscan" or "aho-corasick": which engine Find uses now.
   const char* engine() const;
+  // The Hyperscan database behind Find (null: the automaton only).
+  const LazyHyperscan* hyperscan() const { return hyperscan_.get(); }
 
  private:
   int FindByAutomaton(std::string_view text, std::vector<char>& found) const;
