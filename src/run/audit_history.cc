@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <optional>
 #include <thread>
 
@@ -77,17 +78,25 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   auto store = collect::OpenObjectStore(**repo);
   if (!store) return tl::unexpected(store.error());
   const std::uint64_t sweep_bytes = full ? collect::StoredBytes(store->get()) : 0;
-  // The scanner (its rules' prefilter compiled when the sweep is large enough: a second or two
-  // on one core) is made while the commits are walked on the other.
-  std::optional<evaluate::history::HistoryScanner> scanner;
-  auto walk = [&] {
-    std::jthread prepare([&] {
-      scanner.emplace(inputs->policy);
-      scanner->ExpectText(sweep_bytes);
-    });
-    return collect::WalkHistory(**repo, walk_request);
-  }();
-  if (!walk) return tl::unexpected(walk.error());
+  // The commits are walked on a thread of their own (libgit2 reads them one by one) while the
+  // scanner is made (its rules' prefilter loaded or compiled) and, in a full audit, the blobs
+  // are swept, which needs no commit.
+  std::optional<core::Result<collect::HistoryWalk>> walk;
+  std::jthread walker([&] {
+    try {
+      walk.emplace(collect::WalkHistory(**repo, walk_request));
+    } catch (const std::exception& e) {  // as main() would report it: exit 2, never a pass
+      walk.emplace(
+          core::MakeError(core::ErrorCode::kInternal, std::string("internal error: ") + e.what()));
+    }
+  });
+  const auto walked = [&]() -> core::Result<const collect::HistoryWalk*> {
+    if (walker.joinable()) walker.join();
+    if (!*walk) return tl::unexpected(walk->error());
+    return &**walk;
+  };
+  evaluate::history::HistoryScanner scanner(inputs->policy);
+  scanner.ExpectText(sweep_bytes);
 
   progress.stage = core::RunStage::kEvaluating;
   evaluate::history::AuditOptions audit_options;
@@ -108,9 +117,10 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
     };
   }
   auto audit = evaluate::history::AuditHistory(
-      *walk, [&] { return collect::OpenHistorySource(**repo, *store); }, *scanner, audit_options,
+      walked, [&] { return collect::OpenHistorySource(**repo, *store); }, scanner, audit_options,
       audit_progress);
   if (!audit) return tl::unexpected(audit.error());
+  if (walker.joinable()) walker.join();
 
   progress.stage = core::RunStage::kDeciding;
   decide::DecideOptions decide_options;
@@ -126,7 +136,7 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   const std::string shard_name = !request.shard ? ""
                                                 : std::to_string(request.shard->index + 1) + "/" +
                                                       std::to_string(request.shard->count);
-  core::ScopeSummary scope = Scope(*walk, *audit, shard_name, seconds);
+  core::ScopeSummary scope = Scope(**walk, *audit, shard_name, seconds);
   const collect::EnvReader environment = collect::ProcessEnvironment();
   core::RunIdentity identity = collect::DetectRunIdentity(
       environment, **repo, collect::DetectRunContext(environment, **repo), NowSeconds());

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/abandon.h"
 #include "evaluate/history/history_scanner.h"
 #include "evaluate/secrets/keystore.h"
 #include "evaluate/secrets/secrets_scanner.h"
@@ -470,14 +471,15 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
                                        const SourceFactory& open_source,
                                        const HistoryScanner& scanner, const AuditOptions& options,
                                        AuditProgress& progress) {
+  return AuditHistory([&]() -> core::Result<const collect::HistoryWalk*> { return &walk; },
+                      open_source, scanner, options, progress);
+}
+
+core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
+                                       const SourceFactory& open_source,
+                                       const HistoryScanner& scanner, const AuditOptions& options,
+                                       AuditProgress& progress) {
   const policy::Policy& policy = scanner.policy();
-  std::vector<const collect::HistoryCommit*> commits;
-  // Newest first: git packs store old versions as deltas against newer ones, so reading new
-  // blobs before old ones keeps delta bases in libgit2's cache.
-  for (const auto& commit : walk.commits) {
-    if (InShard(commit.id, options.shard_index, options.shard_count)) commits.push_back(&commit);
-  }
-  progress.commits_total = static_cast<long long>(commits.size());
   SharedState shared(scanner, options, progress);
   if (options.sweep) {
     scanner.ExpectText(options.sweep_bytes);
@@ -486,6 +488,16 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
     });
     if (!swept) return tl::unexpected(swept.error());
   }
+  auto walked = walk_provider();
+  if (!walked) return tl::unexpected(walked.error());
+  const collect::HistoryWalk& walk = **walked;
+  std::vector<const collect::HistoryCommit*> commits;
+  // Newest first: git packs store old versions as deltas against newer ones, so reading new
+  // blobs before old ones keeps delta bases in libgit2's cache.
+  for (const auto& commit : walk.commits) {
+    if (InShard(commit.id, options.shard_index, options.shard_count)) commits.push_back(&commit);
+  }
+  progress.commits_total = static_cast<long long>(commits.size());
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::optional<core::Error> error;
@@ -558,6 +570,10 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
             });
   result.findings = Group(std::move(records), at_tip);
   result.commits = static_cast<int>(commits.size());
+  // The sources' caches and the workers' maps are millions of blocks: left to the process's
+  // end when the command ends with it (core/abandon.h).
+  core::Abandon(workers);
+  core::Abandon(sources);
   return result;
 }
 

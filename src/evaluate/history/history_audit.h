@@ -75,10 +75,17 @@ core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
                                        const SourceFactory& open_source,
                                        const policy::Policy& policy, const AuditOptions& options,
                                        AuditProgress& progress);
-// The same with a scanner of that policy made beforehand (its prefilter compiled while the
+// The same with a scanner of that policy made beforehand (its prefilter loaded while the
 // commits were walked).
 core::Result<AuditResult> AuditHistory(const collect::HistoryWalk& walk,
                                        const SourceFactory& open_source,
+                                       const HistoryScanner& scanner, const AuditOptions& options,
+                                       AuditProgress& progress);
+// The walk given when the audit first needs it: after the sweep (`options.sweep`), which reads
+// no commit, so that a caller can walk the commits on another thread meanwhile; first thing
+// without a sweep. Its error is the audit's.
+using WalkProvider = std::function<core::Result<const collect::HistoryWalk*>()>;
+core::Result<AuditResult> AuditHistory(const WalkProvider& walk, const SourceFactory& open_source,
                                        const HistoryScanner& scanner, const AuditOptions& options,
                                        AuditProgress& progress);
 
