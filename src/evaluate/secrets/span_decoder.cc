@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "evaluate/secrets/base64_words.h"
 
 namespace riskgate::evaluate::secrets {
 namespace {
@@ -20,7 +21,6 @@ enum class Alphabet { kStandard, kUrlSafe };
 // Character classes, one table lookup per byte: the run scans touch every byte of every
 // fragment, so they must cost no more than the keyword prefilter.
 enum : unsigned char { kAlnum = 1, kStandardOnly = 2, kUrlOnly = 4, kPercentRun = 8 };
-constexpr unsigned char kBase64Any = kAlnum | kStandardOnly | kUrlOnly;
 
 constexpr std::array<unsigned char, 256> MakeClasses() {
   std::array<unsigned char, 256> table{};
@@ -118,29 +118,19 @@ std::size_t AlphabetRuns(std::string_view text, std::size_t from, std::size_t to
   return reached;
 }
 
-// Base64 runs of both alphabets in one pass over `text`. Words shorter than `min` (most of any
-// text) are passed over without reading every byte: the byte `min - 1` ahead is looked at first,
-// and when it is in no alphabet no run of `min` can hold any byte before it.
+// Base64 runs of both alphabets in one pass over `text`: the words of either alphabet's bytes
+// at least `min` long (most text holds none: secrets/base64_words.h passes over it a block at a
+// time), each split into runs of one alphabet.
 void Base64Runs(std::string_view text, std::size_t min, std::vector<EncodedRun>& out) {
-  const auto in_any = [&](std::size_t at) { return (ClassOf(text[at]) & kBase64Any) != 0; };
   min = std::max<std::size_t>(min, 1);
+  const Base64Words words(text);
   std::size_t i = 0;
-  while (i + min <= text.size()) {
-    const std::size_t probe = i + min - 1;
-    if (!in_any(probe)) {
-      i = probe + 1;
-      continue;
-    }
-    std::size_t start = probe;
-    while (start > i && in_any(start - 1)) --start;
-    std::size_t word = probe + 1;
-    while (word < text.size() && in_any(word)) ++word;
-    if (word - start >= min) {
-      const std::size_t standard = AlphabetRuns(text, start, word, Alphabet::kStandard, min, out);
-      const std::size_t url_safe = AlphabetRuns(text, start, word, Alphabet::kUrlSafe, min, out);
-      word = std::max({word, standard, url_safe});
-    }
-    i = word;
+  while (i < text.size()) {
+    auto [start, word] = words.Next(i, min);
+    if (start == Base64Words::npos) break;
+    const std::size_t standard = AlphabetRuns(text, start, word, Alphabet::kStandard, min, out);
+    const std::size_t url_safe = AlphabetRuns(text, start, word, Alphabet::kUrlSafe, min, out);
+    i = std::max({word, standard, url_safe});
   }
 }
 
