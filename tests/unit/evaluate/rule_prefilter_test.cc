@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "evaluate/secrets/rule_prefilter.h"
+#include "evaluate/text/prebuilt_hyperscan.h"
 #include "policy/gitleaks_config.h"
 #include "policy/policy.h"
 #include "support/corpus.h"
@@ -31,9 +32,11 @@ std::vector<std::string> Lines(const std::string& text) {
 
 // Checks the superset promise on every text for every rule; returns how many (rule, text)
 // pairs RE2 matched, so a test can see it checked something.
+// `prebuilt`: the database must be the binary's prebuilt one (text/prebuilt_hyperscan.h).
 int CheckSuperset(const std::vector<policy::SecretRule>& rules,
-                  const std::vector<std::string>& texts) {
+                  const std::vector<std::string>& texts, bool prebuilt = false) {
   RulePrefilter prefilter(rules, 0);
+  if (prebuilt) REQUIRE(prefilter.hyperscan().prebuilt());
   int matched = 0;
   std::vector<char> may;
   for (const auto& text : texts) {
@@ -115,6 +118,30 @@ TEST_CASE("the prefilter marks every default rule RE2 matches, in a text or any 
   const int matched = CheckSuperset(policy->secrets.rules, Stressed(examples));
   CHECK(matched > 1000);
 }
+
+#ifdef RISKGATE_PREBUILT_HYPERSCAN_IMAGE
+TEST_CASE("the prebuilt prefilter the binary embeds marks every default rule RE2 matches",
+          "[unit][evaluate][secrets]") {
+  if (!LazyHyperscan::Available()) {
+    std::printf("%s: built without Hyperscan\n", std::string(testing::kSkipMarker).c_str());
+    return;
+  }
+  std::ifstream in(RISKGATE_PREBUILT_HYPERSCAN_IMAGE, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  static const std::string image = bytes.str();  // the registry keeps views into it
+  REQUIRE(RegisterPrebuiltHyperscan(image));
+  auto policy = policy::LoadDefaultPolicy();
+  REQUIRE(policy);
+  std::vector<std::string> examples;
+  for (const auto& rule : policy->secrets.rules) {
+    examples.insert(examples.end(), rule.match_examples.begin(), rule.match_examples.end());
+    examples.insert(examples.end(), rule.no_match_examples.begin(), rule.no_match_examples.end());
+  }
+  CHECK(CheckSuperset(policy->secrets.rules, Stressed(examples), true) > 1000);
+}
+#endif
 
 TEST_CASE("the prefilter marks nothing in a clean text, and serves only once compiled or announced",
           "[unit][evaluate][secrets]") {
