@@ -250,6 +250,15 @@ bool SecretsScanner::MatchesSomeRule(std::string_view text, bool windowed,
   return false;
 }
 
+void SecretsScanner::DropUnmatchable(std::string_view text, std::vector<char>& run) const {
+  if (std::find(run.begin(), run.end(), 1) == run.end()) return;
+  std::vector<char> may;
+  if (!prefilter_->MayMatch(text, may)) return;
+  for (std::size_t r = 0; r < run.size(); ++r) {
+    if (run[r] != 0 && may[r] == 0 && control_.rules[r].regex) run[r] = 0;
+  }
+}
+
 bool SecretsScanner::PrefilteredMatch(std::string_view text, bool windowed) const {
   std::vector<char> may;
   if (!prefilter_->MayMatch(text, may)) return MatchesSomeRule(text, windowed);
@@ -313,6 +322,7 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
   pass.windows = &windows;
   std::vector<char> run;
   CandidateRules(fragment.text, run, &windows);
+  DropUnmatchable(fragment.text, run);
   RunRules(run, pass);
   pass.windows = nullptr;  // decoded text has other lines: its rules read all of it
   // Encoded spans are decoded once and scanned by the rules the prefilter picks in the decoded
@@ -327,6 +337,7 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       for (std::size_t r = 0; r < run.size(); ++r) {
         if (control_.rules[r].path && !control_.rules[r].regex) run[r] = 0;  // reported above
       }
+      DropUnmatchable(decoded.text, run);
       RunRules(run, pass);
       DropShadowedGenerics(pass);
     }

@@ -84,6 +84,11 @@ class SecretsScanner {
   // `may`: only the rules it marks (RulePrefilter's answer).
   bool MatchesSomeRule(std::string_view text, bool windowed = false,
                        const std::vector<char>* may = nullptr) const;
+  // Clears in `run` each rule with a regex that the rule prefilter, where it serves (a large
+  // scan's, or the default policy's prebuilt one), says cannot match `text` or any window of its
+  // lines: the keyword windows and RE2 are spared rules whose keywords occur but whose
+  // pattern does not.
+  void DropUnmatchable(std::string_view text, std::vector<char>& run) const;
   // MatchesSomeRule after the rule prefilter, where it serves.
   bool PrefilteredMatch(std::string_view text, bool windowed) const;
   // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`

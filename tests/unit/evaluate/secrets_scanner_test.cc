@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/text.h"
 #include "evaluate/evaluate.h"
 #include "evaluate/secrets/secrets_scanner.h"
 #include "policy/policy.h"
@@ -233,6 +234,44 @@ TEST_CASE("a whole-file context reports only new secrets that span several lines
   context.prior = {std::make_shared<const std::string>(base),
                    std::make_shared<const std::string>(context.text)};
   CHECK(scanner.Scan(context, stats).empty());
+}
+
+TEST_CASE(
+    "where the rule prefilter serves, rules whose keyword occurs but pattern cannot match "
+    "do not run, and every finding stays",
+    "[evaluate]") {
+  auto policy = PolicyWith(kRules);
+  SecretsScanner scanner(policy.secrets);
+  const auto scan = [&](const std::string& text, ScanStats& stats) {
+    return scanner.Scan(collect::Fragment{"app.py", std::nullopt, 1, text}, stats);
+  };
+  const std::string keyword_only = "DEMO_ is mentioned, secret too\n";
+  const std::string matching = "secret = \"hunter2hunter2\"\nkey = " + kToken + "\n";
+  // Base64 of `key = <token>`: found in the decoded text, whose pass is prefiltered too.
+  const std::string encoded =
+      "blob: " + core::Base64Encode("key = " + kToken + " and more words") + "\n";
+  ScanStats before;
+  scan(keyword_only, before);
+  CHECK(before.rule_runs == 2);
+  const auto found_before = scan(matching, before);
+  const auto decoded_before = scan(encoded, before);
+  REQUIRE(found_before.size() == 2);
+  REQUIRE(decoded_before.size() == 1);
+
+  scanner.ExpectText(std::size_t{1} << 40);  // a full audit's announcement: the prefilter serves
+  ScanStats after;
+  scan(keyword_only, after);
+  // Without Hyperscan the prefilter never serves and every candidate still runs.
+  CHECK(after.rule_runs == (LazyHyperscan::Available() ? 0 : 2));
+  const auto found_after = scan(matching, after);
+  const auto decoded_after = scan(encoded, after);
+  REQUIRE(found_after.size() == 2);
+  REQUIRE(decoded_after.size() == 1);
+  for (std::size_t i = 0; i < found_after.size(); ++i) {
+    CHECK(found_after[i].fingerprint == found_before[i].fingerprint);
+    CHECK(found_after[i].location.line == found_before[i].location.line);
+  }
+  CHECK(decoded_after[0].fingerprint == decoded_before[0].fingerprint);
 }
 
 }  // namespace riskgate::evaluate::secrets
