@@ -59,6 +59,16 @@ int CheckSuperset(const std::vector<policy::SecretRule>& rules,
   return matched;
 }
 
+// Every example the pack's rules carry, matching and not.
+std::vector<std::string> PackExamples(const policy::Policy& policy) {
+  std::vector<std::string> examples;
+  for (const auto& rule : policy.secrets.rules) {
+    examples.insert(examples.end(), rule.match_examples.begin(), rule.match_examples.end());
+    examples.insert(examples.end(), rule.no_match_examples.begin(), rule.no_match_examples.end());
+  }
+  return examples;
+}
+
 // Texts that put matches where loosening could lose them.
 std::vector<std::string> Stressed(const std::vector<std::string>& examples) {
   std::vector<std::string> out;
@@ -110,12 +120,7 @@ TEST_CASE("the prefilter marks every default rule RE2 matches, in a text or any 
   }
   auto policy = policy::LoadDefaultPolicy();
   REQUIRE(policy);
-  std::vector<std::string> examples;
-  for (const auto& rule : policy->secrets.rules) {
-    examples.insert(examples.end(), rule.match_examples.begin(), rule.match_examples.end());
-    examples.insert(examples.end(), rule.no_match_examples.begin(), rule.no_match_examples.end());
-  }
-  const int matched = CheckSuperset(policy->secrets.rules, Stressed(examples));
+  const int matched = CheckSuperset(policy->secrets.rules, Stressed(PackExamples(*policy)));
   CHECK(matched > 1000);
 }
 
@@ -134,12 +139,7 @@ TEST_CASE("the prebuilt prefilter the binary embeds marks every default rule RE2
   REQUIRE(RegisterPrebuiltHyperscan(image));
   auto policy = policy::LoadDefaultPolicy();
   REQUIRE(policy);
-  std::vector<std::string> examples;
-  for (const auto& rule : policy->secrets.rules) {
-    examples.insert(examples.end(), rule.match_examples.begin(), rule.match_examples.end());
-    examples.insert(examples.end(), rule.no_match_examples.begin(), rule.no_match_examples.end());
-  }
-  CHECK(CheckSuperset(policy->secrets.rules, Stressed(examples), true) > 1000);
+  CHECK(CheckSuperset(policy->secrets.rules, Stressed(PackExamples(*policy)), true) > 1000);
 }
 #endif
 
