@@ -150,16 +150,16 @@ LazyHyperscan::LazyHyperscan(std::vector<std::string> expressions, std::vector<b
   serial_ = ++serials;
   caseless_.resize(expressions_.size(), mode_ == HyperscanMode::kLiterals);
   key_ = KeyOf(mode_, expressions_, caseless_);
-  has_prebuilt_ = !expressions_.empty() && !PrebuiltHyperscanFor(key_).empty();
+  if (!expressions_.empty()) prebuilt_entries_ = PrebuiltHyperscanFor(key_);
+  try_prebuilt_.store(!prebuilt_entries_.empty());
   if (compile_after_ == 0) Database(0);
 }
 
 void* LazyHyperscan::LoadPrebuilt() const {
 #ifdef RISKGATE_HAVE_HYPERSCAN
-  const auto entries = PrebuiltHyperscanFor(key_);
   // The best target this CPU runs: the one a compile here would choose, or the next below it.
   for (const HyperscanTarget target : HostTargets()) {
-    for (const auto& entry : entries) {
+    for (const auto& entry : prebuilt_entries_) {
       if (entry.target != target) continue;
       auto bytes = collect::pack::InflateOwn(entry.deflated, entry.size);
       hs_database_t* database = nullptr;
@@ -245,7 +245,7 @@ void* LazyHyperscan::Database(std::size_t text_size) const {
   if (void* ready = database_.load(std::memory_order_acquire)) return ready;
   if (expressions_.empty()) return nullptr;
   const std::size_t offered = offered_.fetch_add(text_size) + text_size;
-  const bool prebuilt = has_prebuilt_ && !prebuilt_failed_.load(std::memory_order_relaxed);
+  const bool prebuilt = try_prebuilt_.load(std::memory_order_relaxed);
   if (offered < (prebuilt ? std::min(compile_after_, kPrebuiltAfterBytes) : compile_after_)) {
     return nullptr;
   }
@@ -254,7 +254,7 @@ void* LazyHyperscan::Database(std::size_t text_size) const {
   bool expected = false;
   if (!compiling_.compare_exchange_strong(expected, true)) return nullptr;
   void* database = prebuilt ? LoadPrebuilt() : nullptr;
-  if (prebuilt && database == nullptr) prebuilt_failed_.store(true);
+  if (prebuilt && database == nullptr) try_prebuilt_.store(false);
 #ifdef RISKGATE_HAVE_HYPERSCAN
   if (database == nullptr && offered < compile_after_) {
     compiling_.store(false);  // compiled once the texts offered reach the mark

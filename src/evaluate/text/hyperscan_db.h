@@ -30,6 +30,8 @@ enum class HyperscanMode {
 // The CPUs a database is compiled for: every x86-64 with SSSE3, or one with AVX2 or AVX-512.
 enum class HyperscanTarget : std::uint32_t { kGeneric = 0, kAvx2 = 1, kAvx512 = 2 };
 
+struct PrebuiltHyperscan;  // text/prebuilt_hyperscan.h
+
 class LazyHyperscan {
  public:
   // Called per match with the expression's index and the offset just past the match; a
@@ -83,12 +85,12 @@ class LazyHyperscan {
   std::vector<bool> caseless_;
   HyperscanMode mode_;
   std::string key_;
-  bool has_prebuilt_ = false;      // the binary holds a database for this key
-  mutable bool prebuilt_ = false;  // written before database_ is published
+  std::vector<PrebuiltHyperscan> prebuilt_entries_;  // the binary's databases for this key
+  mutable bool prebuilt_ = false;                    // written before database_ is published
   std::size_t compile_after_;
   mutable std::atomic<std::size_t> offered_{0};
   mutable std::atomic<bool> compiling_{false};
-  mutable std::atomic<bool> prebuilt_failed_{false};
+  mutable std::atomic<bool> try_prebuilt_{false};  // entries, none of which failed to load
   mutable std::atomic<void*> database_{nullptr};
   mutable std::vector<unsigned> left_out_;  // written before database_ is published
   std::uint64_t serial_ = 0;                // tells databases apart for per-thread scratch
