@@ -46,7 +46,7 @@ check_library() {
     echo "$name: included by $count files (target: at most $budget)"
   fi
 }
-check_library libgit2 'git2' 0 collect/git_internal.h collect/git_repository.cc
+check_library libgit2 'git2' 0 collect/git_internal.h collect/git_pack_backend.cc collect/git_repository.cc
 check_library yaml-cpp 'yaml-cpp/' 0 policy/yaml_document.cc
 check_library cpp-httplib 'httplib\.h' 0 collect/forge/http_exchange.cc
 check_library SQLite 'sqlite3\.h' 0 ledger/sqlite_db.cc

@@ -12,8 +12,13 @@
 
 #include "collect/blob_kind.h"
 #include "collect/git_internal.h"
+#include "collect/git_pack_backend.h"
 #include "collect/line_ends.h"
+#include "collect/pack/lru_cache.h"
+#include "collect/pack/tree_object.h"
 #include "collect/safe_read.h"
+#include "collect/tree_deltas.h"
+#include "core/text.h"
 
 namespace riskgate::collect {
 namespace {
@@ -143,10 +148,57 @@ bool IsContent(std::uint32_t mode) {
   return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
+// One changed path as Collect reads it: from libgit2's diff (the staged changes) or from
+// riskgate's tree deltas (commits). No renames: the path is the same on both sides.
+struct DeltaSide {
+  git_oid id{};            // zero: no entry
+  std::uint32_t mode = 0;  // 0: no entry
+};
+struct Delta {
+  git_delta_t status = GIT_DELTA_MODIFIED;
+  std::string path;
+  DeltaSide old_side;
+  DeltaSide new_side;
+};
+
+std::vector<Delta> DeltasOf(git_diff* diff) {
+  std::vector<Delta> deltas;
+  const std::size_t count = git_diff_num_deltas(diff);
+  deltas.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_diff_delta* d = git_diff_get_delta(diff, i);
+    deltas.push_back(Delta{
+        d->status, d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path,
+        DeltaSide{d->old_file.id, d->old_file.mode}, DeltaSide{d->new_file.id, d->new_file.mode}});
+  }
+  return deltas;
+}
+
+DeltaSide SideOf(const TreeSide& side) {
+  DeltaSide out;
+  if (side.id.size() == GIT_OID_RAWSZ) {
+    git_oid_fromraw(&out.id, reinterpret_cast<const unsigned char*>(side.id.data()));
+    out.mode = side.mode;
+  }
+  return out;
+}
+
+std::vector<Delta> DeltasOf(std::vector<TreeDelta> tree_deltas) {
+  std::vector<Delta> deltas;
+  deltas.reserve(tree_deltas.size());
+  for (TreeDelta& d : tree_deltas) {
+    const git_delta_t status = d.status == DeltaStatus::kAdded     ? GIT_DELTA_ADDED
+                               : d.status == DeltaStatus::kDeleted ? GIT_DELTA_DELETED
+                                                                   : GIT_DELTA_MODIFIED;
+    deltas.push_back(Delta{status, std::move(d.path), SideOf(d.old_side), SideOf(d.new_side)});
+  }
+  return deltas;
+}
+
 // The text riskgate scans for one side of a delta: empty when that side is absent, not a regular
 // file, or not scannable (then every line of the other side counts as added). `blob` keeps the
 // blob read when the text is its bytes as they are (no decoding, no LFS object), else null.
-core::Result<ScannableText> SideText(git_repository* repo, git_odb* odb, const git_diff_file& side,
+core::Result<ScannableText> SideText(git_repository* repo, git_odb* odb, const DeltaSide& side,
                                      std::int64_t max_file_bytes, const std::string& lfs_dir,
                                      std::int64_t& size, OwnedBlob& blob) {
   ScannableText out;
@@ -266,9 +318,9 @@ core::Result<std::vector<AddedHunk>> AddedLinesBetween(std::string_view old_text
   return std::move(diff->hunks);
 }
 
-// Judges every delta of `diff`: reads both versions of each regular file (up to the limit),
-// turns them into scannable text and diffs the texts line by line.
-core::Result<std::vector<FileDiff>> Collect(git_repository* repo, git_diff* diff,
+// Judges every delta: reads both versions of each regular file (up to the limit), turns them
+// into scannable text and diffs the texts line by line.
+core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vector<Delta>& deltas,
                                             std::int64_t max_file_bytes, const std::string& what) {
   OwnedOdb odb;
   if (git_repository_odb(odb.out(), repo) != 0) {
@@ -277,27 +329,25 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, git_diff* diff
   }
   const std::string lfs_dir = std::string(git_repository_commondir(repo)) + "lfs/objects/";
   std::vector<FileDiff> files;
-  const std::size_t count = git_diff_num_deltas(diff);
-  for (std::size_t i = 0; i < count; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+  for (const Delta& d : deltas) {
+    const Delta* delta = &d;
     FileDiff file;
+    file.path = delta->path;
     if (delta->status == GIT_DELTA_DELETED) {  // nothing to scan, but part of the change
-      file.path = delta->old_file.path;
       file.deleted = true;
       files.push_back(std::move(file));
       continue;
     }
-    file.path = delta->new_file.path;
     file.added = delta->status == GIT_DELTA_ADDED;
-    file.kind = KindOf(delta->new_file.mode);
-    file.blob_id = OidString(&delta->new_file.id);
+    file.kind = KindOf(delta->new_side.mode);
+    file.blob_id = OidString(&delta->new_side.id);
     if (file.kind == EntryKind::kSubmodule) {
       file.skip = core::SkipReason::kSubmodule;
       files.push_back(std::move(file));
       continue;
     }
     if (file.kind == EntryKind::kSymlink) {
-      auto size = BlobSize(odb.get(), &delta->new_file.id);
+      auto size = BlobSize(odb.get(), &delta->new_side.id);
       if (!size) return tl::unexpected(size.error());
       file.size = *size;
       file.skip = core::SkipReason::kSymlink;
@@ -306,7 +356,7 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, git_diff* diff
     }
     OwnedBlob now_blob;
     auto now =
-        SideText(repo, odb.get(), delta->new_file, max_file_bytes, lfs_dir, file.size, now_blob);
+        SideText(repo, odb.get(), delta->new_side, max_file_bytes, lfs_dir, file.size, now_blob);
     if (!now) return tl::unexpected(now.error());
     if (now->skip) {
       file.skip = now->skip;
@@ -318,7 +368,7 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, git_diff* diff
     core::Result<ScannableText> before = ScannableText{};
     OwnedBlob before_blob;
     if (delta->status != GIT_DELTA_ADDED) {
-      before = SideText(repo, odb.get(), delta->old_file, max_file_bytes, lfs_dir, old_size,
+      before = SideText(repo, odb.get(), delta->old_side, max_file_bytes, lfs_dir, old_size,
                         before_blob);
       if (!before) return tl::unexpected(before.error());
     }
@@ -351,30 +401,99 @@ core::Result<git_tree*> TreeOf(git_repository* repo, const std::string& commit_i
   return tree;
 }
 
-// The tree of `from` (the empty tree when it is empty) against the tree of `to`; the caller
-// owns the diff.
-core::Result<git_diff*> TreesDiff(git_repository* repo, const std::string& from,
-                                  const std::string& to, const git_diff_options& opts) {
-  OwnedTree old_owned;
-  if (!from.empty()) {
-    auto old_tree = TreeOf(repo, from);
-    if (!old_tree) return tl::unexpected(old_tree.error());
-    old_owned.ptr = *old_tree;
+// The raw id of the tree of commit `commit_id` ("" for "": the empty tree).
+core::Result<std::string> RootOf(git_repository* repo, const std::string& commit_id) {
+  if (commit_id.empty()) return std::string();
+  git_oid oid;
+  if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) {
+    return MakeError(ErrorCode::kRevision, "'" + commit_id + "' is not a commit id");
   }
-  auto new_tree = TreeOf(repo, to);
-  if (!new_tree) return tl::unexpected(new_tree.error());
-  OwnedTree new_owned{*new_tree};
-  git_diff* diff = nullptr;
-  if (git_diff_tree_to_tree(&diff, repo, old_owned.get(), new_owned.get(), &opts) != 0) {
+  OwnedCommit commit;
+  if (git_commit_lookup(commit.out(), repo, &oid) != 0) {
     return MakeError(ErrorCode::kRepository,
-                     "cannot diff " + from + ".." + to + ": " + LastError());
+                     "cannot read commit " + commit_id + ": " + LastError());
   }
-  return diff;
+  const git_oid* tree = git_commit_tree_id(commit.get());
+  return std::string(reinterpret_cast<const char*>(tree->id), GIT_OID_RAWSZ);
 }
 
 }  // namespace
 
+// Trees for tree deltas: read through the handle's pack reads (hashed against their ids), or
+// libgit2's backends for one the store does not hold, parsed and kept within a budget.
+struct TreeReads {
+  TreeReads(git_repository* handle, std::shared_ptr<PackReads> pack_reads)
+      : repo(handle), reads(std::move(pack_reads)) {}
+
+  core::Result<std::shared_ptr<const pack::ParsedTree>> Load(std::string_view raw_id) {
+    const std::string key(raw_id);
+    if (const auto* hit = cache.Get(key)) return *hit;
+    std::shared_ptr<const std::string> bytes;
+    auto object = reads->Read(raw_id);
+    if (!object) {
+      return MakeError(ErrorCode::kRepository, "cannot read tree " + core::HexBytes(raw_id) + ": " +
+                                                   object.error().message);
+    }
+    if (*object) {
+      if ((*object)->kind != pack::ObjectKind::kTree) return tl::unexpected(NotATree(raw_id));
+      bytes = std::move((*object)->bytes);
+    } else {
+      git_oid oid;
+      git_oid_fromraw(&oid, reinterpret_cast<const unsigned char*>(raw_id.data()));
+      OwnedOdb odb;
+      Owned<git_odb_object, git_odb_object_free> read;
+      if (git_repository_odb(odb.out(), repo) != 0 ||
+          git_odb_read(read.out(), odb.get(), &oid) != 0) {
+        return MakeError(ErrorCode::kRepository,
+                         "cannot read tree " + OidString(&oid) + ": " + LastError());
+      }
+      if (git_odb_object_type(read.get()) != GIT_OBJECT_TREE)
+        return tl::unexpected(NotATree(raw_id));
+      bytes = std::make_shared<const std::string>(
+          static_cast<const char*>(git_odb_object_data(read.get())),
+          git_odb_object_size(read.get()));
+    }
+    auto parsed = pack::ParsedTree::Parse(std::move(bytes));
+    if (!parsed) {
+      return MakeError(ErrorCode::kRepository,
+                       "tree " + core::HexBytes(raw_id) + ": " + parsed.error().message);
+    }
+    auto tree = std::make_shared<const pack::ParsedTree>(std::move(*parsed));
+    cache.Put(key, tree, tree->bytes());
+    return tree;
+  }
+
+  static core::Error NotATree(std::string_view raw_id) {
+    return core::Error{ErrorCode::kRepository,
+                       "object " + core::HexBytes(raw_id) + " is named as a tree but is not one",
+                       ""};
+  }
+
+  // The deltas from commit `from`'s tree ("" for the empty tree) to commit `to`'s.
+  core::Result<std::vector<TreeDelta>> Deltas(const std::string& from, const std::string& to,
+                                              const std::vector<std::string>* only) {
+    auto old_root = RootOf(repo, from);
+    if (!old_root) return tl::unexpected(old_root.error());
+    auto new_root = RootOf(repo, to);
+    if (!new_root) return tl::unexpected(new_root.error());
+    const TreeLoader load = [this](std::string_view raw_id) { return Load(raw_id); };
+    return DiffTrees(load, *old_root, *new_root, only);
+  }
+
+  static constexpr std::size_t kCacheBytes = std::size_t{16} << 20;
+  git_repository* repo;
+  std::shared_ptr<PackReads> reads;
+  pack::LruCache<std::string, std::shared_ptr<const pack::ParsedTree>> cache{kCacheBytes};
+};
+
+namespace {}  // namespace
+
 core::Result<std::unique_ptr<GitRepository>> GitRepository::Open(const std::string& path) {
+  return OpenWith(path, nullptr);
+}
+
+core::Result<std::unique_ptr<GitRepository>> GitRepository::OpenWith(
+    const std::string& path, std::shared_ptr<SharedPackStore> pack_store) {
   EnsureLibrary();
   git_repository* repo = nullptr;
   git_index* index = nullptr;
@@ -405,12 +524,23 @@ core::Result<std::unique_ptr<GitRepository>> GitRepository::Open(const std::stri
     const int rc = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
     if (rc != 0) return tl::unexpected(OpenError(path, rc));
   }
-  return std::unique_ptr<GitRepository>(new GitRepository(repo, index, path));
+  auto opened = std::unique_ptr<GitRepository>(new GitRepository(repo, index, path));
+  opened->pack_store_ =
+      pack_store != nullptr ? std::move(pack_store) : NewSharedPackStore(opened->ObjectsDir());
+  opened->reads_ = std::make_shared<PackReads>(opened->pack_store_);
+  opened->trees_ = std::make_unique<TreeReads>(repo, opened->reads_);
+  if (auto added = AddPackBackend(repo, opened->reads_); !added) {
+    return tl::unexpected(added.error());
+  }
+  return opened;
 }
 
 core::Result<std::unique_ptr<GitRepository>> GitRepository::Reopen() const {
-  return Open(opened_from_);
+  return OpenWith(opened_from_, pack_store_);
 }
+
+GitRepository::GitRepository(git_repository* repo, git_index* index, std::string opened_from)
+    : repo_(repo), index_(index), opened_from_(std::move(opened_from)) {}
 
 GitRepository::~GitRepository() {
   if (index_ != nullptr) git_index_free(index_);
@@ -529,7 +659,7 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffStaged(std::int64_t max_f
   if (git_diff_tree_to_index(diff.out(), repo_, tree.get(), *index, &opts) != 0) {
     return MakeError(ErrorCode::kRepository, "cannot diff the index: " + LastError());
   }
-  return Collect(repo_, diff.get(), max_file_bytes, "the staged changes");
+  return Collect(repo_, DeltasOf(diff.get()), max_file_bytes, "the staged changes");
 }
 
 core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string& commit_id,
@@ -541,14 +671,10 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string&
     return MakeError(ErrorCode::kRepository,
                      "cannot read commit " + commit_id + ": " + LastError());
   }
-  OwnedTree new_tree, old_tree;
-  if (git_commit_tree(new_tree.out(), commit.get()) != 0) {
-    return MakeError(ErrorCode::kRepository, "cannot read the tree of " + commit_id);
-  }
+  std::string parent_id;
   if (git_commit_parentcount(commit.get()) > 0) {
     OwnedCommit parent;
-    if (git_commit_parent(parent.out(), commit.get(), 0) != 0 ||
-        git_commit_tree(old_tree.out(), parent.get()) != 0) {
+    if (git_commit_parent(parent.out(), commit.get(), 0) != 0) {
       if (IsShallow()) {
         return MakeError(ErrorCode::kShallow,
                          "the parent of " + commit_id.substr(0, 12) +
@@ -558,33 +684,26 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string&
       return MakeError(ErrorCode::kRepository,
                        "cannot read the parent of " + commit_id + ": " + LastError());
     }
+    parent_id = OidString(git_commit_id(parent.get()));
   }
-  git_diff_options opts = DiffOptions();
-  OwnedDiff diff;
-  if (git_diff_tree_to_tree(diff.out(), repo_, old_tree.get(), new_tree.get(), &opts) != 0) {
-    return MakeError(ErrorCode::kRepository, "cannot diff " + commit_id + ": " + LastError());
+  auto deltas = trees_->Deltas(parent_id, commit_id, nullptr);
+  if (!deltas) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot diff " + commit_id + ": " + deltas.error().message);
   }
-  return Collect(repo_, diff.get(), max_file_bytes, "commit " + commit_id);
+  return Collect(repo_, DeltasOf(std::move(*deltas)), max_file_bytes, "commit " + commit_id);
 }
 
 core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(
     const std::string& from, const std::string& to, std::int64_t max_file_bytes,
     const std::vector<std::string>* only) {
   if (only != nullptr && only->empty()) return std::vector<FileDiff>{};
-  std::vector<const char*> paths;
-  if (only != nullptr) {
-    for (const auto& path : *only) paths.push_back(path.c_str());
+  auto deltas = trees_->Deltas(from, to, only);
+  if (!deltas) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot diff " + from + ".." + to + ": " + deltas.error().message);
   }
-  git_diff_options opts = DiffOptions();
-  if (only != nullptr) {
-    opts.pathspec.strings = const_cast<char**>(paths.data());
-    opts.pathspec.count = paths.size();
-    opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;  // exact paths, no globs
-  }
-  auto made = TreesDiff(repo_, from, to, opts);
-  if (!made) return tl::unexpected(made.error());
-  OwnedDiff diff{*made};
-  return Collect(repo_, diff.get(), max_file_bytes,
+  return Collect(repo_, DeltasOf(std::move(*deltas)), max_file_bytes,
                  (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12));
 }
 
@@ -600,19 +719,19 @@ core::Result<std::vector<std::string>> GitRepository::ChangedPaths(const std::st
 
 core::Result<std::vector<std::pair<std::string, TreeEntryState>>> GitRepository::ChangedEntries(
     const std::string& from, const std::string& to) {
-  auto made = TreesDiff(repo_, from, to, DiffOptions());
-  if (!made) return tl::unexpected(made.error());
-  OwnedDiff diff{*made};
+  auto deltas = trees_->Deltas(from, to, nullptr);
+  if (!deltas) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot diff " + from + ".." + to + ": " + deltas.error().message);
+  }
   std::vector<std::pair<std::string, TreeEntryState>> entries;
-  const std::size_t count = git_diff_num_deltas(diff.get());
-  entries.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-    if (delta->status == GIT_DELTA_DELETED) {
-      entries.emplace_back(delta->old_file.path, TreeEntryState{});
+  entries.reserve(deltas->size());
+  for (TreeDelta& delta : *deltas) {
+    if (delta.status == DeltaStatus::kDeleted) {
+      entries.emplace_back(std::move(delta.path), TreeEntryState{});
     } else {
-      entries.emplace_back(delta->new_file.path,
-                           TreeEntryState{delta->new_file.mode, OidString(&delta->new_file.id)});
+      entries.emplace_back(std::move(delta.path),
+                           TreeEntryState{delta.new_side.mode, core::HexBytes(delta.new_side.id)});
     }
   }
   return entries;

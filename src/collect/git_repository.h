@@ -20,6 +20,10 @@ struct git_index;
 
 namespace riskgate::collect {
 
+class SharedPackStore;
+class PackReads;
+struct TreeReads;
+
 enum class EntryKind { kRegular, kExecutable, kSymlink, kSubmodule };
 
 // Added lines of one hunk (context 0), consecutive in the new file.
@@ -182,13 +186,18 @@ class GitRepository {
                                                       const std::string& path);
 
  private:
-  GitRepository(git_repository* repo, git_index* index, std::string opened_from)
-      : repo_(repo), index_(index), opened_from_(std::move(opened_from)) {}
+  GitRepository(git_repository* repo, git_index* index, std::string opened_from);
+  // Open, the handle reading through `pack_store` (null: a store of its own).
+  static core::Result<std::unique_ptr<GitRepository>> OpenWith(
+      const std::string& path, std::shared_ptr<SharedPackStore> pack_store);
   core::Result<git_index*> Index();
 
   git_repository* repo_;
   git_index* index_;         // an index opened from GIT_INDEX_FILE, else nullptr (use the repo's)
   std::string opened_from_;  // the path Open was given ("" for the environment)
+  std::shared_ptr<SharedPackStore> pack_store_;  // shared with the handles Reopen gives
+  std::shared_ptr<PackReads> reads_;             // this handle's reads (libgit2's too)
+  std::unique_ptr<TreeReads> trees_;             // parsed trees for tree deltas
   // Merge bases found so far: a range check asks for its own several times (collecting, and
   // each base version a control reads), and each costs a walk of both histories.
   std::map<std::pair<std::string, std::string>, std::string> merge_bases_;

@@ -1,0 +1,180 @@
+#include "collect/git_pack_backend.h"
+
+#include <git2.h>
+#include <git2/sys/odb_backend.h>
+
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <type_traits>
+
+#include "collect/git_internal.h"
+#include "collect/pack/object_reader.h"
+#include "collect/pack/object_store.h"
+
+namespace riskgate::collect {
+
+class SharedPackStore {
+ public:
+  explicit SharedPackStore(std::string objects_dir) : objects_dir_(std::move(objects_dir)) {}
+
+  // The store, or null when it does not open (libgit2 reads alone then, as it always did).
+  const pack::ObjectStore* Get() {
+    std::call_once(opened_, [&] {
+      auto store = pack::ObjectStore::Open(objects_dir_);
+      if (store) store_ = std::move(*store);
+    });
+    return store_.get();
+  }
+
+ private:
+  std::string objects_dir_;
+  std::once_flag opened_;
+  std::unique_ptr<pack::ObjectStore> store_;
+};
+
+std::shared_ptr<SharedPackStore> NewSharedPackStore(std::string objects_dir) {
+  return std::make_shared<SharedPackStore>(std::move(objects_dir));
+}
+
+namespace {
+
+// Delta bases and recent objects kept by each handle's reader (libgit2 keeps 16 MiB per pack).
+constexpr std::size_t kCacheBytes = std::size_t{16} << 20;
+
+}  // namespace
+
+std::optional<pack::ObjectLocation> PackReads::Find(std::string_view raw_id) {
+  const pack::ObjectStore* store = shared_->Get();
+  if (store == nullptr || raw_id.size() != pack::kIdBytes) return std::nullopt;
+  if (!reader_) reader_.emplace(*store, kCacheBytes);
+  return store->Locate(raw_id);
+}
+
+core::Result<std::optional<pack::Object>> PackReads::Read(std::string_view raw_id) {
+  std::lock_guard lock(mutex_);
+  const auto where = Find(raw_id);
+  if (!where) return std::nullopt;
+  auto object = reader_->Read(*where);
+  if (!object) return tl::unexpected(object.error());
+  const pack::ObjectStore& store = *shared_->Get();
+  const pack::RawId id = pack::RawId::From(raw_id);
+  if (!store.verified().Contains(id)) {
+    if (!pack::NamesObject(*object, object->kind, raw_id)) return tl::unexpected(pack::NotItsId());
+    store.verified().Insert(id);
+  }
+  return std::move(*object);
+}
+
+core::Result<std::optional<pack::ObjectInfo>> PackReads::Info(std::string_view raw_id) {
+  std::lock_guard lock(mutex_);
+  const auto where = Find(raw_id);
+  if (!where) return std::nullopt;
+  auto info = reader_->Info(*where);
+  if (!info) return tl::unexpected(info.error());
+  return *info;
+}
+
+bool PackReads::Holds(std::string_view raw_id) {
+  std::lock_guard lock(mutex_);
+  return Find(raw_id).has_value();
+}
+
+namespace {
+
+// Standard layout, libgit2's part first: libgit2 passes a pointer to that part.
+struct Backend {
+  git_odb_backend parent;
+  PackReads* reads;  // owned: a shared_ptr's copy, released in Free
+  std::shared_ptr<PackReads>* owner;
+};
+static_assert(std::is_standard_layout_v<Backend>);
+
+PackReads& Self(git_odb_backend* backend) { return *reinterpret_cast<Backend*>(backend)->reads; }
+
+git_object_t TypeOf(pack::ObjectKind kind) {
+  switch (kind) {
+    case pack::ObjectKind::kCommit:
+      return GIT_OBJECT_COMMIT;
+    case pack::ObjectKind::kTree:
+      return GIT_OBJECT_TREE;
+    case pack::ObjectKind::kBlob:
+      return GIT_OBJECT_BLOB;
+    case pack::ObjectKind::kTag:
+      return GIT_OBJECT_TAG;
+  }
+  return GIT_OBJECT_INVALID;
+}
+
+std::string_view RawOf(const git_oid* id) {
+  return {reinterpret_cast<const char*>(id->id), pack::kIdBytes};
+}
+
+int Fail(const git_oid* id, const std::string& why) {
+  const std::string message = "object " + git_internal::OidString(id) + ": " + why;
+  git_error_set_str(GIT_ERROR_ODB, message.c_str());
+  return GIT_ERROR;
+}
+
+int Read(void** data, std::size_t* size, git_object_t* type, git_odb_backend* backend,
+         const git_oid* id) {
+  auto object = Self(backend).Read(RawOf(id));
+  if (!object) return Fail(id, object.error().message);
+  if (!*object) return GIT_ENOTFOUND;
+  const std::string& bytes = *(*object)->bytes;
+  void* copy = git_odb_backend_data_alloc(backend, bytes.size());
+  if (copy == nullptr) return Fail(id, "out of memory");
+  if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
+  *data = copy;
+  *size = bytes.size();
+  *type = TypeOf((*object)->kind);
+  return 0;
+}
+
+int ReadHeader(std::size_t* size, git_object_t* type, git_odb_backend* backend, const git_oid* id) {
+  auto info = Self(backend).Info(RawOf(id));
+  if (!info) return Fail(id, info.error().message);
+  if (!*info) return GIT_ENOTFOUND;
+  *size = static_cast<std::size_t>((*info)->size);
+  *type = TypeOf((*info)->kind);
+  return 0;
+}
+
+int Exists(git_odb_backend* backend, const git_oid* id) {
+  return Self(backend).Holds(RawOf(id)) ? 1 : 0;
+}
+
+void Free(git_odb_backend* backend) {
+  auto* whole = reinterpret_cast<Backend*>(backend);
+  delete whole->owner;
+  delete whole;
+}
+
+}  // namespace
+
+core::Result<void> AddPackBackend(git_repository* repo, std::shared_ptr<PackReads> reads) {
+  // Ahead of libgit2's packed (2) and loose (1) backends.
+  constexpr int kPriority = 3;
+  auto* backend = new Backend{};
+  backend->reads = reads.get();
+  backend->owner = new std::shared_ptr<PackReads>(std::move(reads));
+  if (git_odb_init_backend(&backend->parent, GIT_ODB_BACKEND_VERSION) != 0) {
+    Free(&backend->parent);
+    return core::MakeError(core::ErrorCode::kInternal,
+                           "cannot set up the object reader: " + git_internal::LastError());
+  }
+  backend->parent.read = &Read;
+  backend->parent.read_header = &ReadHeader;
+  backend->parent.exists = &Exists;
+  backend->parent.free = &Free;
+  git_internal::OwnedOdb odb;
+  if (git_repository_odb(odb.out(), repo) != 0 ||
+      git_odb_add_backend(odb.get(), &backend->parent, kPriority) != 0) {
+    Free(&backend->parent);
+    return core::MakeError(core::ErrorCode::kRepository,
+                           "cannot open the object store: " + git_internal::LastError());
+  }
+  return {};  // the object database frees the backend
+}
+
+}  // namespace riskgate::collect

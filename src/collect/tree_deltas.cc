@@ -1,0 +1,176 @@
+#include "collect/tree_deltas.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace riskgate::collect {
+namespace {
+
+using pack::EntryMode;
+using pack::ParsedTree;
+using pack::TreeEntry;
+
+// libgit2's GIT_MODE_TYPE: regular and executable files are one kind.
+std::uint32_t KindOf(EntryMode mode) { return static_cast<std::uint32_t>(mode) & ~0777u; }
+
+class Lister {
+ public:
+  Lister(const TreeLoader& load, const std::vector<std::string>* only) : load_(load) {
+    if (only != nullptr) {
+      only_ = *only;
+      std::sort(only_.begin(), only_.end());
+      filtered_ = true;
+    }
+  }
+
+  core::Result<void> Diff(std::string_view old_id, std::string_view new_id,
+                          const std::string& prefix, int depth) {
+    if (depth > kMaxTreeDepth || prefix.size() > kMaxPathBytes) return TooDeep(prefix);
+    std::shared_ptr<const ParsedTree> old_tree;
+    std::shared_ptr<const ParsedTree> new_tree;
+    if (!old_id.empty()) {
+      auto loaded = load_(old_id);
+      if (!loaded) return tl::unexpected(loaded.error());
+      old_tree = std::move(*loaded);
+    }
+    if (!new_id.empty()) {
+      auto loaded = load_(new_id);
+      if (!loaded) return tl::unexpected(loaded.error());
+      new_tree = std::move(*loaded);
+    }
+    const std::size_t new_count = new_tree != nullptr ? new_tree->size() : 0;
+    const std::size_t old_count = old_tree != nullptr ? old_tree->size() : 0;
+    std::size_t i = 0;  // in new_tree
+    std::size_t j = 0;  // in old_tree
+    while (true) {
+      if (new_tree != nullptr && old_tree != nullptr) {
+        std::tie(i, j) = new_tree->FirstDifference(i, *old_tree, j);
+      }
+      if (i >= new_count && j >= old_count) break;
+      const int order = i >= new_count   ? 1
+                        : j >= old_count ? -1
+                                         : pack::CompareInTreeOrder((*new_tree)[i], (*old_tree)[j]);
+      if (order < 0) {
+        const TreeEntry now = (*new_tree)[i++];
+        if (auto added = One(nullptr, &now, prefix, depth); !added) return added;
+      } else if (order > 0) {
+        const TreeEntry before = (*old_tree)[j++];
+        if (auto gone = One(&before, nullptr, prefix, depth); !gone) return gone;
+      } else {
+        const TreeEntry now = (*new_tree)[i++];
+        const TreeEntry before = (*old_tree)[j++];
+        if (auto changed = Both(before, now, prefix, depth); !changed) return changed;
+      }
+    }
+    return {};
+  }
+
+  std::vector<TreeDelta> deltas;
+
+ private:
+  static core::Result<void> TooDeep(const std::string& prefix) {
+    return core::MakeError(core::ErrorCode::kRepository,
+                           "trees nested deeper than " + std::to_string(kMaxTreeDepth) +
+                               " levels, or a path longer than " + std::to_string(kMaxPathBytes) +
+                               " bytes, at '" + prefix.substr(0, 200) + "…'");
+  }
+
+  // Whether `path` is listed: `only` names it or a folder above it (with or without a trailing
+  // '/': git's literal pathspec).
+  bool Wanted(std::string_view path) const {
+    if (!filtered_) return true;
+    for (std::size_t slash = path.find('/');; slash = path.find('/', slash + 1)) {
+      const std::string_view head = path.substr(0, slash);
+      if (Listed(head)) return true;
+      if (slash == std::string_view::npos) return false;
+      if (Listed(path.substr(0, slash + 1))) return true;
+    }
+  }
+
+  bool Listed(std::string_view name) const {
+    return std::binary_search(only_.begin(), only_.end(), name, std::less<>());
+  }
+
+  // Whether anything under the folder `folder` ("dir/") may be listed.
+  bool MayHold(const std::string& folder) const {
+    if (!filtered_) return true;
+    const auto at = std::lower_bound(only_.begin(), only_.end(), folder);
+    if (at != only_.end() && at->starts_with(folder)) return true;
+    return Wanted(std::string_view(folder).substr(0, folder.size() - 1));
+  }
+
+  core::Result<void> Emit(DeltaStatus status, std::string path, const TreeEntry* before,
+                          const TreeEntry* now) {
+    listed_ += path.size() + 64;
+    if (path.size() > kMaxPathBytes) return TooDeep(path);
+    if (listed_ > kMaxListedBytes) {
+      return core::MakeError(core::ErrorCode::kRepository,
+                             "one diff lists more than " + std::to_string(kMaxListedBytes >> 20) +
+                                 " MiB of paths (at '" + path.substr(0, 200) + "')");
+    }
+    if (!Wanted(path)) return {};
+    TreeDelta delta;
+    delta.status = status;
+    delta.path = std::move(path);
+    if (before != nullptr)
+      delta.old_side = {std::string(before->id), static_cast<std::uint32_t>(before->mode)};
+    if (now != nullptr)
+      delta.new_side = {std::string(now->id), static_cast<std::uint32_t>(now->mode)};
+    deltas.push_back(std::move(delta));
+    return {};
+  }
+
+  // An entry of one side alone (the other is null): a file added or deleted, or every file
+  // of a folder.
+  core::Result<void> One(const TreeEntry* before, const TreeEntry* now, const std::string& prefix,
+                         int depth) {
+    const TreeEntry& entry = before != nullptr ? *before : *now;
+    std::string path = prefix + std::string(entry.name);
+    if (entry.mode == EntryMode::kTree) {
+      path += '/';
+      if (!MayHold(path)) return {};
+      return before != nullptr ? Diff(entry.id, "", path, depth + 1)
+                               : Diff("", entry.id, path, depth + 1);
+    }
+    return Emit(before != nullptr ? DeltaStatus::kDeleted : DeltaStatus::kAdded, std::move(path),
+                before, now);
+  }
+
+  // The same name on both sides, both folders or neither.
+  core::Result<void> Both(const TreeEntry& before, const TreeEntry& now, const std::string& prefix,
+                          int depth) {
+    if (now.mode == EntryMode::kTree) {
+      if (now.id == before.id) return {};
+      std::string path = prefix + std::string(now.name) + "/";
+      if (!MayHold(path)) return {};
+      return Diff(before.id, now.id, path, depth + 1);
+    }
+    if (KindOf(before.mode) != KindOf(now.mode)) {  // a deletion and an addition
+      if (auto gone = One(&before, nullptr, prefix, depth); !gone) return gone;
+      return One(nullptr, &now, prefix, depth);
+    }
+    if (now.id == before.id && now.mode == before.mode) return {};
+    if (now.mode == EntryMode::kSubmodule) return {};  // submodules count as unmodified
+    return Emit(DeltaStatus::kModified, prefix + std::string(now.name), &before, &now);
+  }
+
+  const TreeLoader& load_;
+  std::vector<std::string> only_;
+  bool filtered_ = false;
+  std::size_t listed_ = 0;
+};
+
+}  // namespace
+
+core::Result<std::vector<TreeDelta>> DiffTrees(const TreeLoader& load, std::string_view old_root,
+                                               std::string_view new_root,
+                                               const std::vector<std::string>* only) {
+  Lister lister(load, only);
+  if (old_root == new_root) return std::vector<TreeDelta>{};
+  if (auto listed = lister.Diff(old_root, new_root, "", 0); !listed) {
+    return tl::unexpected(listed.error());
+  }
+  return std::move(lister.deltas);
+}
+
+}  // namespace riskgate::collect
