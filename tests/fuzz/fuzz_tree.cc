@@ -1,15 +1,17 @@
-// Fuzz target: git tree objects (collect/pack/tree_object.h) and the tree comparison of history
-// audits (collect/tree_diff.h). The input splits at the first "\n--\n" into two trees, old and
-// new; every subtree id but the old tree's own names the new tree again (a tree that holds
-// itself, as a forged index could make it). Oracles: parsed entries have 20-byte ids and
-// non-empty names without NUL; a tree compared with itself lists nothing; any comparison ends
-// (listed or refused) without a crash, and every regular file it lists is an entry of one of the
-// two trees (a subtree may name either).
+// Fuzz target: git tree objects (collect/pack/tree_object.h) and the tree comparisons of history
+// audits (collect/tree_diff.h) and range checks (collect/tree_deltas.h). The input splits at the
+// first "\n--\n" into two trees, old and new; every subtree id but the old tree's own names the new
+// tree again (a tree that holds itself, as a forged index could make it). Oracles: parsed entries
+// have 20-byte ids and non-empty names without NUL; a tree compared with itself lists nothing; any
+// comparison ends (listed or refused) without a crash, and every regular file it lists is an entry
+// of one of the two trees (a subtree may name either); the same holds for every file the range's
+// deltas add or modify, which list nothing between two ids of the same tree.
 #include <map>
 #include <set>
 #include <string>
 
 #include "collect/pack/tree_object.h"
+#include "collect/tree_deltas.h"
 #include "collect/tree_diff.h"
 #include "core/text.h"
 #include "fuzz_input.h"
@@ -67,5 +69,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   (void)diff.BlobAt(new_id, "a/b/c");
+  // The range's deltas, over the same two trees (`same_id` names the new tree too).
+  const std::string same_id(20, 's');
+  const TreeLoader load =
+      [&](std::string_view id) -> riskgate::core::Result<std::shared_ptr<const ParsedTree>> {
+    return id == old_id ? old_tree : new_tree;
+  };
+  if (auto none = DiffTrees(load, same_id, new_id); none && !none->empty()) __builtin_trap();
+  if (auto deltas = DiffTrees(load, old_id, new_id)) {
+    for (const TreeDelta& delta : *deltas) {
+      if (delta.status != DeltaStatus::kDeleted &&
+          !ids.contains(riskgate::core::HexBytes(delta.new_side.id))) {
+        __builtin_trap();
+      }
+    }
+  }
+  const std::vector<std::string> only{"a", "a/b/", "config"};
+  (void)DiffTrees(load, old_id, new_id, &only);
   return 0;
 }
