@@ -38,41 +38,20 @@ class Lister {
       if (!loaded) return tl::unexpected(loaded.error());
       new_tree = std::move(*loaded);
     }
-    const std::size_t new_count = new_tree != nullptr ? new_tree->size() : 0;
-    const std::size_t old_count = old_tree != nullptr ? old_tree->size() : 0;
-    std::size_t i = 0;  // in new_tree
-    std::size_t j = 0;  // in old_tree
-    while (true) {
-      if (new_tree != nullptr && old_tree != nullptr) {
-        std::tie(i, j) = new_tree->FirstDifference(i, *old_tree, j);
-      }
-      if (i >= new_count && j >= old_count) break;
-      const int order = i >= new_count   ? 1
-                        : j >= old_count ? -1
-                                         : pack::CompareInTreeOrder((*new_tree)[i], (*old_tree)[j]);
-      if (order < 0) {
-        const TreeEntry now = (*new_tree)[i++];
-        if (auto added = One(nullptr, &now, prefix, depth); !added) return added;
-      } else if (order > 0) {
-        const TreeEntry before = (*old_tree)[j++];
-        if (auto gone = One(&before, nullptr, prefix, depth); !gone) return gone;
-      } else {
-        const TreeEntry now = (*new_tree)[i++];
-        const TreeEntry before = (*old_tree)[j++];
-        if (auto changed = Both(before, now, prefix, depth); !changed) return changed;
-      }
-    }
-    return {};
+    return VisitEntries(old_tree.get(), new_tree.get(),
+                        [&](const TreeEntry* before, const TreeEntry* now) -> core::Result<void> {
+                          if (before == nullptr || now == nullptr) {
+                            return One(before, now, prefix, depth);
+                          }
+                          return Both(*before, *now, prefix, depth);
+                        });
   }
 
   std::vector<TreeDelta> deltas;
 
  private:
   static core::Result<void> TooDeep(const std::string& prefix) {
-    return core::MakeError(core::ErrorCode::kRepository,
-                           "trees nested deeper than " + std::to_string(kMaxTreeDepth) +
-                               " levels, or a path longer than " + std::to_string(kMaxPathBytes) +
-                               " bytes, at '" + prefix.substr(0, 200) + "…'");
+    return tl::unexpected(TreesTooDeep(prefix));
   }
 
   // Whether `path` is listed: `only` names it or a folder above it (with or without a trailing

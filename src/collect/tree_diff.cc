@@ -15,13 +15,47 @@ using pack::ParsedTree;
 using pack::TreeEntry;
 
 core::Result<void> TooDeep(const std::string& prefix) {
-  return core::MakeError(core::ErrorCode::kRepository,
-                         "trees nested deeper than " + std::to_string(kMaxTreeDepth) +
-                             " levels, or a path longer than " + std::to_string(kMaxPathBytes) +
-                             " bytes, at '" + prefix.substr(0, 200) + "…'");
+  return tl::unexpected(TreesTooDeep(prefix));
 }
 
 }  // namespace
+
+core::Error TreesTooDeep(const std::string& prefix) {
+  return core::Error{core::ErrorCode::kRepository,
+                     "trees nested deeper than " + std::to_string(kMaxTreeDepth) +
+                         " levels, or a path longer than " + std::to_string(kMaxPathBytes) +
+                         " bytes, at '" + prefix.substr(0, 200) + "…'",
+                     ""};
+}
+
+core::Result<void> VisitEntries(
+    const ParsedTree* old_tree, const ParsedTree* new_tree,
+    const std::function<core::Result<void>(const TreeEntry* old, const TreeEntry* now)>& visit) {
+  const std::size_t new_count = new_tree != nullptr ? new_tree->size() : 0;
+  const std::size_t old_count = old_tree != nullptr ? old_tree->size() : 0;
+  std::size_t i = 0;  // in new_tree
+  std::size_t j = 0;  // in old_tree
+  while (true) {
+    if (new_tree != nullptr && old_tree != nullptr) {
+      std::tie(i, j) = new_tree->FirstDifference(i, *old_tree, j);
+    }
+    if (i >= new_count && j >= old_count) return {};
+    const int order = i >= new_count   ? 1
+                      : j >= old_count ? -1
+                                       : pack::CompareInTreeOrder((*new_tree)[i], (*old_tree)[j]);
+    if (order < 0) {
+      const TreeEntry now = (*new_tree)[i++];
+      if (auto visited = visit(nullptr, &now); !visited) return visited;
+    } else if (order > 0) {
+      const TreeEntry old = (*old_tree)[j++];
+      if (auto visited = visit(&old, nullptr); !visited) return visited;
+    } else {
+      const TreeEntry now = (*new_tree)[i++];
+      const TreeEntry old = (*old_tree)[j++];
+      if (auto visited = visit(&old, &now); !visited) return visited;
+    }
+  }
+}
 
 core::Result<void> TreeDiff::Listed(const std::string& path) {
   listed_ += path.size() + 64;  // and the ids and bookkeeping beside it
@@ -55,48 +89,23 @@ core::Result<void> TreeDiff::Compare(std::string_view old_root, std::string_view
 core::Result<void> TreeDiff::Diff(const ParsedTree* old_tree, const ParsedTree* new_tree,
                                   const std::string& prefix, int depth, CommitChanges& out) {
   if (depth > kMaxTreeDepth || prefix.size() > kMaxPathBytes) return TooDeep(prefix);
-  const std::size_t new_count = new_tree != nullptr ? new_tree->size() : 0;
-  const std::size_t old_count = old_tree != nullptr ? old_tree->size() : 0;
-  std::size_t i = 0;  // in new_tree
-  std::size_t j = 0;  // in old_tree
-  while (true) {
-    if (new_tree != nullptr && old_tree != nullptr) {
-      std::tie(i, j) = new_tree->FirstDifference(i, *old_tree, j);
-    }
-    if (i >= new_count && j >= old_count) break;
-    // Merged in tree order; an entry of one tree alone is added or removed. Hostile trees out
-    // of order only make entries look added (scanned), never unchanged.
-    const int order = i >= new_count   ? 1
-                      : j >= old_count ? -1
-                                       : pack::CompareInTreeOrder((*new_tree)[i], (*old_tree)[j]);
-    if (order < 0) {
-      if (auto added = Added((*new_tree)[i], nullptr, prefix, depth, out); !added) return added;
-      ++i;
-      continue;
-    }
-    if (order > 0) {
-      const TreeEntry old = (*old_tree)[j];
-      const std::string path = prefix + std::string(old.name);
-      if (auto listed = Listed(path); !listed) return listed;
-      if (IsRegular(old.mode)) out.replaced.emplace_back(path, core::HexBytes(old.id));
-      if (old.mode == EntryMode::kTree) {
-        if (auto gone = Descend(&old, nullptr, path + "/", depth, out); !gone) return gone;
-      }
-      ++j;
-      continue;
-    }
-    const TreeEntry entry = (*new_tree)[i];
-    const TreeEntry old = (*old_tree)[j];
-    ++i;
-    ++j;
-    // The same content: unchanged, also where only the executable bit changed.
-    if (entry.id == old.id &&
-        (entry.mode == old.mode || (IsRegular(entry.mode) && IsRegular(old.mode)))) {
-      continue;
-    }
-    if (auto changed = Added(entry, &old, prefix, depth, out); !changed) return changed;
-  }
-  return {};
+  return VisitEntries(
+      old_tree, new_tree, [&](const TreeEntry* old, const TreeEntry* entry) -> core::Result<void> {
+        if (old == nullptr) return Added(*entry, nullptr, prefix, depth, out);
+        if (entry == nullptr) {
+          const std::string path = prefix + std::string(old->name);
+          if (auto listed = Listed(path); !listed) return listed;
+          if (IsRegular(old->mode)) out.replaced.emplace_back(path, core::HexBytes(old->id));
+          if (old->mode == EntryMode::kTree) return Descend(old, nullptr, path + "/", depth, out);
+          return {};
+        }
+        // The same content: unchanged, also where only the executable bit changed.
+        if (entry->id == old->id &&
+            (entry->mode == old->mode || (IsRegular(entry->mode) && IsRegular(old->mode)))) {
+          return {};
+        }
+        return Added(*entry, old, prefix, depth, out);
+      });
 }
 
 // `entry` of the new tree, where the old tree had `old` (null: nothing) under the same name.

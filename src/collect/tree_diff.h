@@ -26,6 +26,19 @@ inline constexpr std::size_t kMaxPathBytes = 4096;  // PATH_MAX: no checkout hol
 // could take.
 inline constexpr std::size_t kMaxListedBytes = std::size_t{256} << 20;
 
+// The error for trees nested deeper than kMaxTreeDepth, or a path longer than kMaxPathBytes,
+// at `prefix`.
+core::Error TreesTooDeep(const std::string& prefix);
+
+// Visits the entries of two trees merged in git's tree order (a null tree has none), skipping
+// runs whose stored bytes are equal: `visit(old, now)` gets an entry of both trees under one
+// name, or of one alone (the other null). Hostile trees out of order only make entries look
+// added or removed, never unchanged. The first error `visit` returns ends the walk.
+core::Result<void> VisitEntries(
+    const pack::ParsedTree* old_tree, const pack::ParsedTree* new_tree,
+    const std::function<core::Result<void>(const pack::TreeEntry* old, const pack::TreeEntry* now)>&
+        visit);
+
 // The parsed tree a raw id names.
 using TreeLoader =
     std::function<core::Result<std::shared_ptr<const pack::ParsedTree>>(std::string_view raw_id)>;

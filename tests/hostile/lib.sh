@@ -68,6 +68,38 @@ write() {
   printf '%s\n' "$@" >"$file"
 }
 
+# literal_tree NAME ID [NAME ID...]: writes a tree of regular files exactly as given (any order,
+# a name twice: git mktree refuses both) and prints its id.
+literal_tree() {
+  python3 - "$@" <<'PY' | git hash-object -t tree --literally -w --stdin
+import sys
+args = sys.argv[1:]
+for name, oid in zip(args[0::2], args[1::2]):
+    sys.stdout.buffer.write(b"100644 " + name.encode() + b"\0" + bytes.fromhex(oid))
+PY
+}
+
+# deep_tree LEVELS: writes (loose) a tree nesting one folder LEVELS deep above a file; prints its id.
+deep_tree() {
+  python3 - "$1" <<'PY'
+import hashlib, os, sys, zlib
+def write(kind, body):
+    data = kind + b" " + str(len(body)).encode() + b"\0" + body
+    oid = hashlib.sha1(data).hexdigest()
+    path = os.path.join(".git", "objects", oid[:2], oid[2:])
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if not os.path.exists(path):
+        open(path, "wb").write(zlib.compress(data))
+    return oid
+oid = write(b"blob", b"leaf\n")
+entry = b"100644 leaf\0" + bytes.fromhex(oid)
+for level in range(int(sys.argv[1])):
+    oid = write(b"tree", entry)
+    entry = b"40000 d\0" + bytes.fromhex(oid)
+print(oid)
+PY
+}
+
 # gate EXPECT ARGS...: runs riskgate ARGS in the current folder and checks its outcome.
 #   block  exit 1            error  exit 2 with a `riskgate: error:` line
 #   pass   exit 0            fails  exit 1 or 2 (the gate held, either way)
