@@ -486,8 +486,6 @@ struct TreeReads {
   pack::LruCache<std::string, std::shared_ptr<const pack::ParsedTree>> cache{kCacheBytes};
 };
 
-namespace {}  // namespace
-
 core::Result<std::unique_ptr<GitRepository>> GitRepository::Open(const std::string& path) {
   return OpenWith(path, nullptr);
 }
