@@ -21,7 +21,7 @@ class SharedPackStore {
   // The store, or null when it does not open (libgit2 reads alone then, as it always did).
   const pack::ObjectStore* Get() {
     std::call_once(opened_, [&] {
-      auto store = pack::ObjectStore::Open(objects_dir_);
+      auto store = pack::ObjectStore::Open(objects_dir_, pack::LooseObjects::kLookedUp);
       if (store) store_ = std::move(*store);
     });
     return store_.get();
@@ -54,8 +54,10 @@ std::optional<pack::ObjectLocation> PackReads::Find(std::string_view raw_id) {
 core::Result<std::optional<pack::Object>> PackReads::Read(std::string_view raw_id) {
   std::lock_guard lock(mutex_);
   const auto where = Find(raw_id);
-  if (!where) return std::nullopt;
-  auto object = reader_->Read(*where);
+  std::optional<std::string> loose;
+  if (!where && reader_) loose = shared_->Get()->LoosePath(raw_id);
+  if (!where && !loose) return std::nullopt;
+  auto object = where ? reader_->Read(*where) : reader_->ReadLooseFile(*loose);
   if (!object) return tl::unexpected(object.error());
   const pack::ObjectStore& store = *shared_->Get();
   const pack::RawId id = pack::RawId::From(raw_id);
@@ -69,15 +71,17 @@ core::Result<std::optional<pack::Object>> PackReads::Read(std::string_view raw_i
 core::Result<std::optional<pack::ObjectInfo>> PackReads::Info(std::string_view raw_id) {
   std::lock_guard lock(mutex_);
   const auto where = Find(raw_id);
-  if (!where) return std::nullopt;
-  auto info = reader_->Info(*where);
+  std::optional<std::string> loose;
+  if (!where && reader_) loose = shared_->Get()->LoosePath(raw_id);
+  if (!where && !loose) return std::nullopt;
+  auto info = where ? reader_->Info(*where) : reader_->LooseFileInfo(*loose);
   if (!info) return tl::unexpected(info.error());
   return *info;
 }
 
 bool PackReads::Holds(std::string_view raw_id) {
   std::lock_guard lock(mutex_);
-  return Find(raw_id).has_value();
+  return Find(raw_id).has_value() || (reader_ && shared_->Get()->LoosePath(raw_id).has_value());
 }
 
 namespace {

@@ -2,10 +2,11 @@
 // libgit2 handle's object database. libgit2 then reads every commit, tree and blob a diff needs
 // through it: libdeflate instead of zlib (a fifth of a range check's CPU went to zlib), a
 // delta-base cache per handle, and every object hashed against its id once per store, as the
-// history audit hashes them (libgit2's own reads are not verified: git_internal.h). An object
-// the store does not hold (written after it was opened, or in a pack it skipped) is left to
-// libgit2's own backends; one it holds but cannot read, or that is not what its id names, is an
-// error, never a fall back.
+// history audit hashes them (libgit2's own reads are not verified: git_internal.h). Loose
+// objects are looked up by their path when asked, not listed (a hook's repository may hold
+// thousands). An object in none of the store's packs and no loose file (a pack written after
+// it opened) is left to libgit2's own backends; one it holds but cannot read, or that is not
+// what its id names, is an error, never a fall back.
 #pragma once
 
 #include <memory>

@@ -68,7 +68,21 @@ core::Error NotItsId() {
 
 core::Result<Object> ObjectReader::ReadLoose(std::uint32_t index, bool header_only,
                                              ObjectInfo* info) {
-  const std::string& path = store_.loose_paths().at(index);
+  return ReadLooseAt(store_.loose_paths().at(index), header_only, info);
+}
+
+core::Result<Object> ObjectReader::ReadLooseFile(const std::string& path) {
+  return ReadLooseAt(path, false, nullptr);
+}
+
+core::Result<ObjectInfo> ObjectReader::LooseFileInfo(const std::string& path) {
+  ObjectInfo info;
+  if (auto read = ReadLooseAt(path, true, &info); !read) return tl::unexpected(read.error());
+  return info;
+}
+
+core::Result<Object> ObjectReader::ReadLooseAt(const std::string& path, bool header_only,
+                                               ObjectInfo* info) {
   auto data = ReadFileBounded(path, ReadLimits{static_cast<std::int64_t>(max_bytes_) + 4096});
   if (!data) return tl::unexpected(data.error());
   auto head = InflatePrefix(*data, 64);

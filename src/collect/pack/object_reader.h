@@ -41,10 +41,14 @@ class ObjectReader {
   core::Result<ObjectInfo> Info(ObjectLocation where);
   // The whole object.
   core::Result<Object> Read(ObjectLocation where);
+  // The loose object in the file at `path` (ObjectStore::LoosePath), or its kind and size.
+  core::Result<Object> ReadLooseFile(const std::string& path);
+  core::Result<ObjectInfo> LooseFileInfo(const std::string& path);
   const BaseCache& cache() const { return cache_; }
 
  private:
   core::Result<Object> ReadLoose(std::uint32_t index, bool header_only, ObjectInfo* info);
+  core::Result<Object> ReadLooseAt(const std::string& path, bool header_only, ObjectInfo* info);
   // Where the base of the delta `entry` (stored at `where`) is: in its pack, or anywhere in the
   // store for a REF_DELTA whose pack lacks it.
   core::Result<ObjectLocation> BaseOf(ObjectLocation where, const PackEntry& entry) const;

@@ -31,9 +31,10 @@ bool LooseId(const std::string& dir, const std::string& name, std::string& raw) 
 
 }  // namespace
 
-core::Result<std::unique_ptr<ObjectStore>> ObjectStore::Open(const std::string& objects_dir) {
+core::Result<std::unique_ptr<ObjectStore>> ObjectStore::Open(const std::string& objects_dir,
+                                                             LooseObjects loose) {
   auto store = std::make_unique<ObjectStore>();
-  if (auto added = store->AddObjectsDir(objects_dir, 0); !added) {
+  if (auto added = store->AddObjectsDir(objects_dir, 0, loose); !added) {
     return tl::unexpected(added.error());
   }
   store->loose_order_.resize(store->loose_.size());
@@ -51,7 +52,8 @@ std::unique_ptr<ObjectStore> ObjectStore::FromPacks(std::vector<std::unique_ptr<
   return store;
 }
 
-core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth) {
+core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth,
+                                              LooseObjects loose) {
   std::error_code error;
   const fs::path canonical = fs::weakly_canonical(dir, error);
   if (error || !fs::is_directory(canonical, error)) {
@@ -77,7 +79,8 @@ core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth)
     packs_.push_back(std::move(*pack));
   }
   // Loose objects: objects/xx/<38 hex>.
-  for (fs::directory_iterator it(canonical, error), end; !error && it != end; it.increment(error)) {
+  for (fs::directory_iterator it(canonical, error), end;
+       loose == LooseObjects::kListed && !error && it != end; it.increment(error)) {
     const std::string sub = it->path().filename().string();
     if (sub.size() != 2 || !it->is_directory()) continue;
     std::error_code inner;
@@ -98,7 +101,7 @@ core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth)
       return core::MakeError(core::ErrorCode::kRepository, "alternates nest more than 5 deep", dir);
     }
     const fs::path alternate = fs::path(line).is_absolute() ? fs::path(line) : canonical / line;
-    if (auto added = AddObjectsDir(alternate.string(), depth + 1); !added) return added;
+    if (auto added = AddObjectsDir(alternate.string(), depth + 1, loose); !added) return added;
   }
   return {};
 }
@@ -132,6 +135,22 @@ std::optional<ObjectLocation> ObjectStore::Locate(std::string_view raw_id) const
                        [&](std::uint32_t i, std::string_view id) { return loose_ids_[i] < id; });
   if (found != loose_order_.end() && loose_ids_[*found] == raw_id)
     return ObjectLocation{kLoose, *found};
+  return std::nullopt;
+}
+
+std::optional<std::string> ObjectStore::LoosePath(std::string_view raw_id) const {
+  if (raw_id.size() != kIdBytes) return std::nullopt;
+  if (!loose_.empty()) {
+    const auto at = Locate(raw_id);
+    if (at && at->pack == kLoose) return loose_[at->offset];
+    return std::nullopt;
+  }
+  const std::string hex = core::HexBytes(raw_id);
+  for (const std::string& dir : dirs_) {
+    std::string path = dir + "/" + hex.substr(0, 2) + "/" + hex.substr(2);
+    std::error_code error;
+    if (fs::is_regular_file(path, error)) return path;
+  }
   return std::nullopt;
 }
 

@@ -24,6 +24,10 @@ struct ObjectLocation {
   std::uint64_t offset = 0;     // in the pack; for a loose object, its index in loose_paths()
 };
 
+// Whether a store lists the loose objects when it opens (a history audit reads them all), or
+// looks each up by its path when asked (a hook's handle: a repository may hold thousands).
+enum class LooseObjects { kListed, kLookedUp };
+
 struct StoredEntry {
   std::string_view id;  // kIdBytes raw bytes, held by the store (its mapped index)
   ObjectLocation where;
@@ -34,7 +38,8 @@ class ObjectStore {
   // `objects_dir`: a repository's objects folder (…/.git/objects). Its packs are opened and
   // checked; alternates are followed (at most 5 deep). A pack without its .idx, or a temporary
   // one (tmp_*), is skipped as git skips it.
-  static core::Result<std::unique_ptr<ObjectStore>> Open(const std::string& objects_dir);
+  static core::Result<std::unique_ptr<ObjectStore>> Open(
+      const std::string& objects_dir, LooseObjects loose = LooseObjects::kListed);
 
   // A store of these packs alone (the fuzz target and tests).
   static std::unique_ptr<ObjectStore> FromPacks(std::vector<std::unique_ptr<PackFile>> packs);
@@ -45,14 +50,17 @@ class ObjectStore {
   // Every object: each pack's in offset order (packs in the order opened), then the loose ones.
   // An id in several packs is listed once per copy; callers keep the first.
   std::vector<StoredEntry> Enumerate() const;
-  // Where `raw_id` is stored: the first pack that holds it, else a loose object.
+  // Where `raw_id` is stored: the first pack that holds it, else a loose object (listed ones).
   std::optional<ObjectLocation> Locate(std::string_view raw_id) const;
+  // The file of loose object `raw_id` in the first objects folder that has one (LooseObjects::
+  // kLookedUp; a listed store answers from its list).
+  std::optional<std::string> LoosePath(std::string_view raw_id) const;
   // The ids of this store's objects that a reader hashed already (every thread's readers
   // share it; it only ever grows).
   VerifiedIds& verified() const { return verified_; }
 
  private:
-  core::Result<void> AddObjectsDir(const std::string& dir, int depth);
+  core::Result<void> AddObjectsDir(const std::string& dir, int depth, LooseObjects loose);
 
   std::vector<std::unique_ptr<PackFile>> packs_;
   std::vector<std::string> loose_;      // paths of loose objects
