@@ -44,20 +44,21 @@ constexpr std::size_t kCacheBytes = std::size_t{16} << 20;
 
 }  // namespace
 
-std::optional<pack::ObjectLocation> PackReads::Find(std::string_view raw_id) {
+std::optional<PackReads::Place> PackReads::Find(std::string_view raw_id) {
   const pack::ObjectStore* store = shared_->Get();
   if (store == nullptr || raw_id.size() != pack::kIdBytes) return std::nullopt;
   if (!reader_) reader_.emplace(*store, kCacheBytes);
-  return store->Locate(raw_id);
+  if (auto packed = store->Locate(raw_id)) return Place{packed, ""};
+  if (auto loose = store->LoosePath(raw_id)) return Place{std::nullopt, std::move(*loose)};
+  return std::nullopt;
 }
 
 core::Result<std::optional<pack::Object>> PackReads::Read(std::string_view raw_id) {
   std::lock_guard lock(mutex_);
-  const auto where = Find(raw_id);
-  std::optional<std::string> loose;
-  if (!where && reader_) loose = shared_->Get()->LoosePath(raw_id);
-  if (!where && !loose) return std::nullopt;
-  auto object = where ? reader_->Read(*where) : reader_->ReadLooseFile(*loose);
+  const auto place = Find(raw_id);
+  if (!place) return std::nullopt;
+  auto object =
+      place->packed ? reader_->Read(*place->packed) : reader_->ReadLooseFile(place->loose_path);
   if (!object) return tl::unexpected(object.error());
   const pack::ObjectStore& store = *shared_->Get();
   const pack::RawId id = pack::RawId::From(raw_id);
@@ -70,18 +71,17 @@ core::Result<std::optional<pack::Object>> PackReads::Read(std::string_view raw_i
 
 core::Result<std::optional<pack::ObjectInfo>> PackReads::Info(std::string_view raw_id) {
   std::lock_guard lock(mutex_);
-  const auto where = Find(raw_id);
-  std::optional<std::string> loose;
-  if (!where && reader_) loose = shared_->Get()->LoosePath(raw_id);
-  if (!where && !loose) return std::nullopt;
-  auto info = where ? reader_->Info(*where) : reader_->LooseFileInfo(*loose);
+  const auto place = Find(raw_id);
+  if (!place) return std::nullopt;
+  auto info =
+      place->packed ? reader_->Info(*place->packed) : reader_->LooseFileInfo(place->loose_path);
   if (!info) return tl::unexpected(info.error());
   return *info;
 }
 
 bool PackReads::Holds(std::string_view raw_id) {
   std::lock_guard lock(mutex_);
-  return Find(raw_id).has_value() || (reader_ && shared_->Get()->LoosePath(raw_id).has_value());
+  return Find(raw_id).has_value();
 }
 
 namespace {

@@ -39,10 +39,16 @@ class PackReads {
   // Its kind and size; nullopt when the store does not hold it.
   core::Result<std::optional<pack::ObjectInfo>> Info(std::string_view raw_id);
   bool Holds(std::string_view raw_id);
+  const std::shared_ptr<SharedPackStore>& store() const { return shared_; }
 
  private:
+  // Where the store holds `raw_id`: in a pack, or the file of a loose object.
+  struct Place {
+    std::optional<pack::ObjectLocation> packed;
+    std::string loose_path;
+  };
   // Where `raw_id` is (the reader made); nullopt when the store does not hold it.
-  std::optional<pack::ObjectLocation> Find(std::string_view raw_id);
+  std::optional<Place> Find(std::string_view raw_id);
 
   std::shared_ptr<SharedPackStore> shared_;
   std::mutex mutex_;  // a handle is used by one thread at a time; this makes sure

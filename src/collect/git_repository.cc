@@ -426,7 +426,7 @@ struct TreeReads {
       : repo(handle), reads(std::move(pack_reads)) {}
 
   core::Result<std::shared_ptr<const pack::ParsedTree>> Load(std::string_view raw_id) {
-    const std::string key(raw_id);
+    const pack::RawId key = pack::RawId::From(raw_id);
     if (const auto* hit = cache.Get(key)) return *hit;
     std::shared_ptr<const std::string> bytes;
     auto object = reads->Read(raw_id);
@@ -483,7 +483,8 @@ struct TreeReads {
   static constexpr std::size_t kCacheBytes = std::size_t{16} << 20;
   git_repository* repo;
   std::shared_ptr<PackReads> reads;
-  pack::LruCache<std::string, std::shared_ptr<const pack::ParsedTree>> cache{kCacheBytes};
+  pack::LruCache<pack::RawId, std::shared_ptr<const pack::ParsedTree>, pack::RawIdHash> cache{
+      kCacheBytes};
 };
 
 core::Result<std::unique_ptr<GitRepository>> GitRepository::Open(const std::string& path) {
@@ -523,9 +524,8 @@ core::Result<std::unique_ptr<GitRepository>> GitRepository::OpenWith(
     if (rc != 0) return tl::unexpected(OpenError(path, rc));
   }
   auto opened = std::unique_ptr<GitRepository>(new GitRepository(repo, index, path));
-  opened->pack_store_ =
-      pack_store != nullptr ? std::move(pack_store) : NewSharedPackStore(opened->ObjectsDir());
-  opened->reads_ = std::make_shared<PackReads>(opened->pack_store_);
+  opened->reads_ = std::make_shared<PackReads>(
+      pack_store != nullptr ? std::move(pack_store) : NewSharedPackStore(opened->ObjectsDir()));
   opened->trees_ = std::make_unique<TreeReads>(repo, opened->reads_);
   if (auto added = AddPackBackend(repo, opened->reads_); !added) {
     return tl::unexpected(added.error());
@@ -534,7 +534,7 @@ core::Result<std::unique_ptr<GitRepository>> GitRepository::OpenWith(
 }
 
 core::Result<std::unique_ptr<GitRepository>> GitRepository::Reopen() const {
-  return OpenWith(opened_from_, pack_store_);
+  return OpenWith(opened_from_, reads_->store());
 }
 
 GitRepository::GitRepository(git_repository* repo, git_index* index, std::string opened_from)

@@ -195,9 +195,9 @@ class GitRepository {
   git_repository* repo_;
   git_index* index_;         // an index opened from GIT_INDEX_FILE, else nullptr (use the repo's)
   std::string opened_from_;  // the path Open was given ("" for the environment)
-  std::shared_ptr<SharedPackStore> pack_store_;  // shared with the handles Reopen gives
-  std::shared_ptr<PackReads> reads_;             // this handle's reads (libgit2's too)
-  std::unique_ptr<TreeReads> trees_;             // parsed trees for tree deltas
+  std::shared_ptr<PackReads> reads_;  // this handle's reads (libgit2's too), its store shared
+                                      // with the handles Reopen gives
+  std::unique_ptr<TreeReads> trees_;  // parsed trees for tree deltas
   // Merge bases found so far: a range check asks for its own several times (collecting, and
   // each base version a control reads), and each costs a walk of both histories.
   std::map<std::pair<std::string, std::string>, std::string> merge_bases_;

@@ -7,7 +7,6 @@ namespace riskgate::collect {
 namespace {
 
 using pack::EntryMode;
-using pack::ParsedTree;
 using pack::TreeEntry;
 
 // libgit2's GIT_MODE_TYPE: regular and executable files are one kind.
@@ -26,19 +25,9 @@ class Lister {
   core::Result<void> Diff(std::string_view old_id, std::string_view new_id,
                           const std::string& prefix, int depth) {
     if (depth > kMaxTreeDepth || prefix.size() > kMaxPathBytes) return TooDeep(prefix);
-    std::shared_ptr<const ParsedTree> old_tree;
-    std::shared_ptr<const ParsedTree> new_tree;
-    if (!old_id.empty()) {
-      auto loaded = load_(old_id);
-      if (!loaded) return tl::unexpected(loaded.error());
-      old_tree = std::move(*loaded);
-    }
-    if (!new_id.empty()) {
-      auto loaded = load_(new_id);
-      if (!loaded) return tl::unexpected(loaded.error());
-      new_tree = std::move(*loaded);
-    }
-    return VisitEntries(old_tree.get(), new_tree.get(),
+    auto trees = LoadTrees(load_, old_id, new_id);
+    if (!trees) return tl::unexpected(trees.error());
+    return VisitEntries(trees->first.get(), trees->second.get(),
                         [&](const TreeEntry* before, const TreeEntry* now) -> core::Result<void> {
                           if (before == nullptr || now == nullptr) {
                             return One(before, now, prefix, depth);

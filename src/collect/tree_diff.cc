@@ -68,22 +68,28 @@ core::Result<void> TreeDiff::Listed(const std::string& path) {
   return {};
 }
 
+core::Result<TreePair> LoadTrees(const TreeLoader& load, std::string_view old_id,
+                                 std::string_view new_id) {
+  TreePair trees;
+  if (!old_id.empty()) {
+    auto loaded = load(old_id);
+    if (!loaded) return tl::unexpected(loaded.error());
+    trees.first = std::move(*loaded);
+  }
+  if (!new_id.empty()) {
+    auto loaded = load(new_id);
+    if (!loaded) return tl::unexpected(loaded.error());
+    trees.second = std::move(*loaded);
+  }
+  return trees;
+}
+
 core::Result<void> TreeDiff::Compare(std::string_view old_root, std::string_view new_root,
                                      CommitChanges& out) {
   listed_ = 0;
-  std::shared_ptr<const ParsedTree> old_tree;
-  std::shared_ptr<const ParsedTree> new_tree;
-  if (!old_root.empty()) {
-    auto loaded = load_(old_root);
-    if (!loaded) return tl::unexpected(loaded.error());
-    old_tree = std::move(*loaded);
-  }
-  if (!new_root.empty()) {
-    auto loaded = load_(new_root);
-    if (!loaded) return tl::unexpected(loaded.error());
-    new_tree = std::move(*loaded);
-  }
-  return Diff(old_tree.get(), new_tree.get(), "", 0, out);
+  auto trees = LoadTrees(load_, old_root, new_root);
+  if (!trees) return tl::unexpected(trees.error());
+  return Diff(trees->first.get(), trees->second.get(), "", 0, out);
 }
 
 core::Result<void> TreeDiff::Diff(const ParsedTree* old_tree, const ParsedTree* new_tree,
@@ -135,19 +141,10 @@ core::Result<void> TreeDiff::Added(const TreeEntry& entry, const TreeEntry* old,
 
 core::Result<void> TreeDiff::Descend(const TreeEntry* old_entry, const TreeEntry* new_entry,
                                      const std::string& prefix, int depth, CommitChanges& out) {
-  std::shared_ptr<const ParsedTree> old_tree;
-  std::shared_ptr<const ParsedTree> new_tree;
-  if (old_entry != nullptr) {
-    auto loaded = load_(old_entry->id);
-    if (!loaded) return tl::unexpected(loaded.error());
-    old_tree = std::move(*loaded);
-  }
-  if (new_entry != nullptr) {
-    auto loaded = load_(new_entry->id);
-    if (!loaded) return tl::unexpected(loaded.error());
-    new_tree = std::move(*loaded);
-  }
-  return Diff(old_tree.get(), new_tree.get(), prefix, depth + 1, out);
+  auto trees = LoadTrees(load_, old_entry != nullptr ? old_entry->id : std::string_view(),
+                         new_entry != nullptr ? new_entry->id : std::string_view());
+  if (!trees) return tl::unexpected(trees.error());
+  return Diff(trees->first.get(), trees->second.get(), prefix, depth + 1, out);
 }
 
 core::Result<std::string> TreeDiff::BlobAt(std::string_view root, std::string_view path) {

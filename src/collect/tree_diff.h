@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "collect/history_source.h"
@@ -42,6 +43,12 @@ core::Result<void> VisitEntries(
 // The parsed tree a raw id names.
 using TreeLoader =
     std::function<core::Result<std::shared_ptr<const pack::ParsedTree>>(std::string_view raw_id)>;
+
+// The trees `old_id` and `new_id` name, each null for "" (nothing there).
+using TreePair =
+    std::pair<std::shared_ptr<const pack::ParsedTree>, std::shared_ptr<const pack::ParsedTree>>;
+core::Result<TreePair> LoadTrees(const TreeLoader& load, std::string_view old_id,
+                                 std::string_view new_id);
 
 class TreeDiff {
  public:
