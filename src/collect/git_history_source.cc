@@ -13,6 +13,7 @@
 #include "collect/git_internal.h"
 #include "collect/git_repository.h"
 #include "collect/history_source.h"
+#include "collect/pack/commit_object.h"
 #include "collect/pack/lru_cache.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
@@ -131,6 +132,34 @@ class GitHistorySource final : public HistorySource {
       return MakeError(ErrorCode::kInternal, "'" + blob + "' is not a blob id");
     }
     BlobContent out;
+    if (reader_) {
+      // Through riskgate's reader where the store holds it, hashed against its id.
+      const std::string_view raw(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
+      if (const auto where = store_->Locate(raw)) {
+        auto info = reader_->Info(*where);
+        if (!info) return tl::unexpected(Named("blob", blob, info.error()));
+        if (info->kind != pack::ObjectKind::kBlob) {
+          return MakeError(ErrorCode::kRepository, blob + " is not a blob");
+        }
+        out.size = static_cast<std::int64_t>(info->size);
+        if (out.size > max_bytes) {
+          out.state = BlobState::kTooLarge;
+          return out;
+        }
+        auto object = reader_->Read(*where);
+        if (!object) return tl::unexpected(Named("blob", blob, object.error()));
+        const pack::RawId id = pack::RawId::From(raw);
+        if (!store_->verified().Contains(id)) {
+          if (!pack::NamesObject(*object, pack::ObjectKind::kBlob, raw)) {
+            return tl::unexpected(Named("blob", blob, pack::NotItsId()));
+          }
+          store_->verified().Insert(id);
+        }
+        return ClassifyBlob(*object->bytes,
+                            std::string(git_repository_commondir(repo_)) + "lfs/objects/",
+                            max_bytes);
+      }
+    }
     if (auto odb = Odb(); !odb) return tl::unexpected(odb.error());
     std::size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
@@ -399,8 +428,93 @@ core::Result<std::string> HistoryTip(const GitRepository& repo, const HistoryWal
   return starts->empty() ? std::string() : OidString(&starts->front().second);
 }
 
-core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
-                                      const HistoryWalkRequest& request) {
+namespace {
+
+// Reads the walk's commits: through riskgate's reader where the store holds them (hashed against
+// their ids, parsed by collect/pack/commit_object.h), else (and for any commit of a shape that
+// parser leaves to libgit2) through libgit2.
+class CommitReads {
+ public:
+  CommitReads(git_repository* repo, const pack::ObjectStore* store) : repo_(repo), store_(store) {
+    if (store_ != nullptr) reader_.emplace(*store_, kCacheBytes);
+  }
+
+  core::Result<void> Open() {
+    if (git_repository_odb(odb_.out(), repo_) != 0) {
+      return tl::unexpected(RepoError("cannot open the object store"));
+    }
+    return {};
+  }
+
+  // The facts of commit `oid` (hex `id`) but its parents' trees and generation, and its parents'
+  // ids (hex).
+  core::Result<HistoryCommit> Read(const git_oid& oid, const std::string& id) {
+    const std::string_view raw(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
+    if (reader_) {
+      if (const auto where = store_->Locate(raw)) {
+        auto object = reader_->Read(*where);
+        if (!object) return tl::unexpected(Corrupt(id, object.error()));
+        if (object->kind == pack::ObjectKind::kCommit) {
+          const pack::RawId key = pack::RawId::From(raw);
+          if (!store_->verified().Contains(key)) {
+            if (!pack::NamesObject(*object, pack::ObjectKind::kCommit, raw)) {
+              return tl::unexpected(Corrupt(id, pack::NotItsId()));
+            }
+            store_->verified().Insert(key);
+          }
+          if (auto parsed = pack::ParseCommit(*object->bytes)) {
+            return HistoryCommit{id,
+                                 std::move(parsed->author),
+                                 parsed->time,
+                                 std::move(parsed->parents),
+                                 false,
+                                 1,
+                                 std::move(parsed->message),
+                                 std::move(parsed->tree)};
+          }
+        }
+      }
+    }
+    OwnedCommit commit;
+    if (git_commit_lookup(commit.out(), repo_, &oid) != 0) {
+      return tl::unexpected(RepoError("cannot read commit " + id));
+    }
+    HistoryCommit facts{id,
+                        Signature(git_commit_author(commit.get())),
+                        static_cast<long long>(git_commit_time(commit.get())),
+                        {},
+                        false};
+    if (const char* message = git_commit_message(commit.get())) facts.message = message;
+    facts.tree = OidString(git_commit_tree_id(commit.get()));
+    for (unsigned int p = 0; p < git_commit_parentcount(commit.get()); ++p) {
+      facts.parents.push_back(OidString(git_commit_parent_id(commit.get(), p)));
+    }
+    return facts;
+  }
+
+  bool Exists(const git_oid& oid) {
+    const std::string_view raw(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
+    return (store_ != nullptr && store_->Locate(raw)) || git_odb_exists(odb_.get(), &oid) != 0;
+  }
+
+ private:
+  static constexpr std::size_t kCacheBytes = std::size_t{4} << 20;  // commits are rarely deltas
+
+  static core::Error Corrupt(const std::string& id, core::Error error) {
+    error.message = "commit " + id + " is corrupt: " + error.message;
+    return error;
+  }
+
+  git_repository* repo_;
+  const pack::ObjectStore* store_;
+  std::optional<pack::ObjectReader> reader_;
+  OwnedOdb odb_;
+};
+
+}  // namespace
+
+core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWalkRequest& request,
+                                      std::shared_ptr<const pack::ObjectStore> store) {
   LibraryUse library;
   const CommitsNotCached not_cached;
   auto handle = OpenHandle(repo);
@@ -413,10 +527,8 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
   HistoryWalk walk;
   if (starts->empty()) return walk;  // no commit yet
   walk.tip = OidString(&starts->front().second);
-  OwnedOdb odb;
-  if (git_repository_odb(odb.out(), git) != 0) {
-    return tl::unexpected(RepoError("cannot open the object store"));
-  }
+  CommitReads reads(git, store.get());
+  if (auto opened = reads.Open(); !opened) return tl::unexpected(opened.error());
   const auto shallow = ShallowRoots(git);
   const bool partial = IsPartialClone(git);
   std::unordered_set<std::string> seen;
@@ -433,32 +545,28 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo,
     stack.pop_back();
     std::string id = OidString(&oid);
     if (!seen.insert(id).second) continue;
-    OwnedCommit commit;
-    if (git_commit_lookup(commit.out(), git, &oid) != 0) {
-      return tl::unexpected(RepoError("cannot read commit " + id));
-    }
-    HistoryCommit facts{id,
-                        Signature(git_commit_author(commit.get())),
-                        static_cast<long long>(git_commit_time(commit.get())),
-                        {},
-                        false};
-    if (const char* message = git_commit_message(commit.get())) facts.message = message;
-    facts.tree = OidString(git_commit_tree_id(commit.get()));
-    const unsigned int parents = git_commit_parentcount(commit.get());
-    facts.boundary = parents > 0 && shallow.contains(id);
-    for (unsigned int p = 0; p < parents && !facts.boundary; ++p) {
-      const git_oid* parent = git_commit_parent_id(commit.get(), p);
-      if (git_odb_exists(odb.get(), parent) == 0) {
+    auto read = reads.Read(oid, id);
+    if (!read) return tl::unexpected(read.error());
+    HistoryCommit facts = std::move(*read);
+    std::vector<std::string> parents = std::move(facts.parents);
+    facts.parents.clear();
+    facts.boundary = !parents.empty() && shallow.contains(id);
+    for (std::size_t p = 0; p < parents.size() && !facts.boundary; ++p) {
+      git_oid parent;
+      if (git_oid_fromstr(&parent, parents[p].c_str()) != 0) {
+        return tl::unexpected(RepoError("commit " + id + " names parent " + parents[p]));
+      }
+      if (!reads.Exists(parent)) {
         // Only a shallow or partial clone may lack a parent; anywhere else it is damage.
         if (shallow.empty() && !partial) {
-          return tl::unexpected(RepoError("commit " + id + " names parent " + OidString(parent) +
+          return tl::unexpected(RepoError("commit " + id + " names parent " + parents[p] +
                                           ", which is missing from the repository"));
         }
         facts.boundary = true;
         break;
       }
-      facts.parents.push_back(OidString(parent));
-      stack.push_back(*parent);
+      facts.parents.push_back(std::move(parents[p]));
+      stack.push_back(parent);
     }
     if (facts.boundary) {
       facts.parents.clear();

@@ -100,8 +100,10 @@ class HistorySource {
       const std::string& commit) = 0;
 };
 
-// The commits a history audit judges.
-core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWalkRequest& request);
+// The commits a history audit judges; with `store` (collect/blob_sweep.h's OpenObjectStore),
+// read by riskgate's own reader where it holds them, each checked against its id.
+core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWalkRequest& request,
+                                      std::shared_ptr<const pack::ObjectStore> store = nullptr);
 // The tip that walk will name (HistoryWalk::tip), without walking: "" before the first commit.
 core::Result<std::string> HistoryTip(const GitRepository& repo, const HistoryWalkRequest& request);
 

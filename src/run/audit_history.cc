@@ -10,6 +10,7 @@
 #include "collect/git_repository.h"
 #include "collect/history_source.h"
 #include "collect/run_identity.h"
+#include "core/abandon.h"
 #include "core/progress.h"
 #include "run/judge_change.h"
 #include "run/policy_files.h"
@@ -84,7 +85,7 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   std::optional<core::Result<collect::HistoryWalk>> walk;
   std::jthread walker([&] {
     try {
-      walk.emplace(collect::WalkHistory(**repo, walk_request));
+      walk.emplace(collect::WalkHistory(**repo, walk_request, *store));
     } catch (const std::exception& e) {  // as main() would report it: exit 2, never a pass
       walk.emplace(
           core::MakeError(core::ErrorCode::kInternal, std::string("internal error: ") + e.what()));
@@ -140,6 +141,8 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   const collect::EnvReader environment = collect::ProcessEnvironment();
   core::RunIdentity identity = collect::DetectRunIdentity(
       environment, **repo, collect::DetectRunContext(environment, **repo), NowSeconds());
+  // The walk's commits (a hundred thousand, with their messages) go with the process.
+  core::Abandon(walk);
   return HistoryAudit{std::move(inputs->policy), std::move(verdict), std::move(scope),
                       std::move(identity)};
 }
