@@ -29,7 +29,14 @@ constexpr std::uint64_t kReleaseMargin = 8 << 20;
 constexpr std::size_t kMinRunEntries = 4096;
 
 // Each id once: the first copy in store order (a pack's, before any loose or later pack's).
+// One pack's index holds each id once (its reader refuses one that does not), as do the loose
+// objects: a store of one of them is left as it is.
 std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) {
+  if (std::all_of(entries.begin(), entries.end(), [&](const pack::StoredEntry& entry) {
+        return entry.where.pack == entries.front().where.pack;
+      })) {
+    return entries;
+  }
   std::vector<std::uint32_t> order(entries.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),

@@ -446,6 +446,51 @@ std::vector<core::Finding> Group(std::vector<Record> records, const std::set<std
   return out;
 }
 
+// The order commits are judged in: each after every child of it in the list, a merge's other
+// parents' lines before its first parent's (git log --topo-order). A commit's trees are read next
+// to its parents' and children's, which a worker's caches still hold; newest first (the walk's
+// order), a merge's topic tip lay days behind it and its trees were read twice from the pack.
+std::vector<const collect::HistoryCommit*> JudgingOrder(
+    const std::vector<collect::HistoryCommit>& commits) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  index.reserve(commits.size());
+  for (std::size_t i = 0; i < commits.size(); ++i) index.emplace(commits[i].id, i);
+  std::vector<std::uint32_t> children(commits.size(), 0);  // within the list
+  for (const auto& commit : commits) {
+    for (const auto& parent : commit.parents) {
+      if (auto it = index.find(parent); it != index.end()) ++children[it->second];
+    }
+  }
+  std::vector<const collect::HistoryCommit*> order;
+  order.reserve(commits.size());
+  std::vector<std::size_t> ready;
+  // Tips newest first: the stack pops the last pushed.
+  for (std::size_t i = commits.size(); i-- > 0;) {
+    if (children[i] == 0) ready.push_back(i);
+  }
+  while (!ready.empty()) {
+    const std::size_t c = ready.back();
+    ready.pop_back();
+    order.push_back(&commits[c]);
+    // The first parent pushed first, so popped after the other parents' lines.
+    for (const auto& parent : commits[c].parents) {
+      auto it = index.find(parent);
+      if (it != index.end() && --children[it->second] == 0) ready.push_back(it->second);
+    }
+  }
+  // A cycle cannot be (ids are hashes of their parents'); should a list hold one, nothing is
+  // left unjudged.
+  if (order.size() != commits.size()) {
+    std::vector<bool> listed(commits.size(), false);
+    for (const auto* commit : order)
+      listed[static_cast<std::size_t>(commit - commits.data())] = true;
+    for (std::size_t i = 0; i < commits.size(); ++i) {
+      if (!listed[i]) order.push_back(&commits[i]);
+    }
+  }
+  return order;
+}
+
 }  // namespace
 
 bool InShard(std::string_view commit, int index, int count) {
@@ -480,7 +525,8 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
                                        const HistoryScanner& scanner, const AuditOptions& options,
                                        AuditProgress& progress) {
   const policy::Policy& policy = scanner.policy();
-  SharedState shared(scanner, options, progress);
+  auto shared_state = std::make_unique<SharedState>(scanner, options, progress);
+  SharedState& shared = *shared_state;
   if (options.sweep) {
     scanner.ExpectText(options.sweep_bytes);
     auto swept = options.sweep([&](const std::string& blob, collect::BlobContent content) {
@@ -492,10 +538,8 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
   if (!walked) return tl::unexpected(walked.error());
   const collect::HistoryWalk& walk = **walked;
   std::vector<const collect::HistoryCommit*> commits;
-  // Newest first: git packs store old versions as deltas against newer ones, so reading new
-  // blobs before old ones keeps delta bases in libgit2's cache.
-  for (const auto& commit : walk.commits) {
-    if (InShard(commit.id, options.shard_index, options.shard_count)) commits.push_back(&commit);
+  for (const collect::HistoryCommit* commit : JudgingOrder(walk.commits)) {
+    if (InShard(commit->id, options.shard_index, options.shard_count)) commits.push_back(commit);
   }
   progress.commits_total = static_cast<long long>(commits.size());
   std::atomic<std::size_t> next{0};
@@ -574,6 +618,7 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
   // end when the command ends with it (core/abandon.h).
   core::Abandon(workers);
   core::Abandon(sources);
+  core::Abandon(shared_state);
   return result;
 }
 
