@@ -42,6 +42,9 @@ core::Result<ParsedTree> ParsedTree::Parse(std::shared_ptr<const std::string> by
   ParsedTree tree;
   const std::string_view data(*bytes);
   if (data.size() >= UINT32_MAX) return tl::unexpected(Malformed("larger than 4 GiB"));
+  // Entries of git's trees take 30-40 bytes (a mode, a name, 20 id bytes): room for them at once.
+  tree.starts_.reserve(data.size() / 28 + 1);
+  tree.names_.reserve(data.size() / 28 + 1);
   std::size_t pos = 0;
   while (pos < data.size()) {
     tree.starts_.push_back(static_cast<std::uint32_t>(pos));
