@@ -1,9 +1,7 @@
 # attack: the object store is tampered with: the loose object of the blob that holds a token is overwritten with a clean blob's bytes, and the audit is narrowed to one branch (no sweep of every blob in pack order), so its blobs are read one by one by id: a reader that trusts the file under the id's name scans the clean text and passes
 # surface: history
 # expect: error
-new_repo
-write README.md 'hello'
-commit base
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write config "GITHUB_TOKEN=$token"

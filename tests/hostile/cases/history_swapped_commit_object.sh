@@ -1,9 +1,7 @@
 # attack: the object store is tampered with (a poisoned CI cache, an earlier step of the job): a token was committed and removed in the next commit; the loose object of the commit that added it is overwritten with the bytes of a commit that did not (same parent, the clean tree), so that a walk that trusts the file under the id's name follows a history in which the token never appears, and the full audit passes
 # surface: history
 # expect: error
-new_repo
-write README.md 'hello'
-commit base
+base_repo
 token=$(fake_github_token)
 plant "$token"
 write config "GITHUB_TOKEN=$token"

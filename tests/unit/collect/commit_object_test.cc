@@ -75,6 +75,16 @@ void CheckSame(const CommitFacts& mine, const CommitFacts& theirs) {
   CHECK(mine.message == theirs.message);
 }
 
+// `text` is read here, and libgit2 reads the same of it.
+void CheckReadAlike(Store& store, const std::string& text) {
+  INFO(text);
+  auto mine = ParseCommit(text);
+  REQUIRE(mine);
+  auto theirs = store.Libgit2(text);
+  REQUIRE(theirs);
+  CheckSame(*mine, *theirs);
+}
+
 const std::string kTree = "tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\n";
 const std::string kParent = "parent 2f4d1c1f7e35b1b6d3c0a38a8cbfa0b4c0ee7f1a\n";
 const std::string kAuthor = "author A U Thor <author@example.com> 1700000000 +0100\n";
@@ -92,12 +102,7 @@ TEST_CASE("commits read without libgit2 are read as libgit2 reads them",
 
   SECTION("commits git wrote") {
     for (const std::string rev : {"HEAD", "HEAD~1", "HEAD~2"}) {
-      const std::string text = repo.Git({"cat-file", "commit", rev});
-      auto mine = ParseCommit(text);
-      REQUIRE(mine);
-      auto theirs = store.Libgit2(text);
-      REQUIRE(theirs);
-      CheckSame(*mine, *theirs);
+      CheckReadAlike(store, repo.Git({"cat-file", "commit", rev}));
     }
   }
 
@@ -120,14 +125,7 @@ TEST_CASE("commits read without libgit2 are read as libgit2 reads them",
         kTree + kAuthor + "committer Late <z@example.com> 99999999999\n\nx\n",
         kTree + kAuthor + kCommitter + "\nmessage\r\nwith CRLF\r\n",
     };
-    for (const std::string& text : read) {
-      INFO(text);
-      auto mine = ParseCommit(text);
-      REQUIRE(mine);
-      auto theirs = store.Libgit2(text);
-      REQUIRE(theirs);
-      CheckSame(*mine, *theirs);
-    }
+    for (const std::string& text : read) CheckReadAlike(store, text);
   }
 
   SECTION("shapes left to libgit2") {
