@@ -28,7 +28,8 @@ std::vector<AttackerArgument> AttackerArguments(const Node& call, const TaintSco
   const Node* with = call.Find("with");
   if (!callee || with == nullptr || !with->IsMap()) return out;
   for (const auto& [name, value] : with->fields) {
-    if (value.kind != Node::Kind::kScalar) continue;
+    // A key-less entry (`: value`) names no input: GitHub refuses the workflow.
+    if (name.empty() || value.kind != Node::Kind::kScalar) continue;
     auto taint = TaintOfText(value.scalar, scope);
     if (taint && taint->control == Control::kAttacker) {
       out.push_back({*callee, name, &value, std::move(*taint)});

@@ -68,6 +68,18 @@ TEST_CASE("issue 22: the attacker's text workflows pass to the repository's own 
   CHECK(greet.at("who").line == 11);
   CHECK(callers.at(".github/workflows/reuse.yml").at("branch").source == "github.head_ref");
   CHECK(FindLocalCallers({{"x.yml", "not: [valid"}}, {}).empty());
+  // A key-less `with:` entry (`: value`) names no input (GitHub refuses the workflow): nothing
+  // is recorded under an empty name (found by fuzz_github_workflow).
+  const auto keyless = FindLocalCallers({{".github/workflows/k.yml",
+                                          "on: issues\njobs:\n  c:\n"
+                                          "    uses: ./.github/workflows/reuse.yml\n"
+                                          "    with:\n"
+                                          "      : ${{ github.event.issue.title }}\n"
+                                          "      who: ${{ github.event.issue.title }}\n"}},
+                                        {});
+  REQUIRE(keyless.size() == 1);
+  CHECK(keyless.at(".github/workflows/reuse.yml").size() == 1);
+  CHECK(keyless.at(".github/workflows/reuse.yml").count("who") == 1);
 
   CHECK(LocalCalleeKey(".github/actions/greet/action.yml") == ".github/actions/greet");
   CHECK(LocalCalleeKey("action.yaml").empty());
