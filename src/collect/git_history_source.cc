@@ -148,12 +148,8 @@ class GitHistorySource final : public HistorySource {
         }
         auto object = reader_->Read(*where);
         if (!object) return tl::unexpected(Named("blob", blob, object.error()));
-        const pack::RawId id = pack::RawId::From(raw);
-        if (!store_->verified().Contains(id)) {
-          if (!pack::NamesObject(*object, pack::ObjectKind::kBlob, raw)) {
-            return tl::unexpected(Named("blob", blob, pack::NotItsId()));
-          }
-          store_->verified().Insert(id);
+        if (!pack::NamesObjectOnce(*store_, *object, pack::ObjectKind::kBlob, raw)) {
+          return tl::unexpected(Named("blob", blob, pack::NotItsId()));
         }
         return ClassifyBlob(*object->bytes,
                             std::string(git_repository_commondir(repo_)) + "lfs/objects/",
@@ -244,12 +240,9 @@ class GitHistorySource final : public HistorySource {
       auto object = reader_->Read(*where);
       if (!object) return tl::unexpected(Named(name, hex, object.error()));
       // Hashed once per store: read again when a tree cache let it go, or by another thread.
-      const pack::RawId id = pack::RawId::From(raw_id);
-      if (object->kind != kind ||
-          (!store_->verified().Contains(id) && !pack::NamesObject(*object, kind, raw_id))) {
+      if (!pack::NamesObjectOnce(*store_, *object, kind, raw_id)) {
         return tl::unexpected(Named(name, hex, pack::NotItsId()));
       }
-      store_->verified().Insert(id);
       return object->bytes;
     }
     if (auto odb = Odb(); !odb) return tl::unexpected(odb.error());
@@ -455,12 +448,8 @@ class CommitReads {
         auto object = reader_->Read(*where);
         if (!object) return tl::unexpected(Corrupt(id, object.error()));
         if (object->kind == pack::ObjectKind::kCommit) {
-          const pack::RawId key = pack::RawId::From(raw);
-          if (!store_->verified().Contains(key)) {
-            if (!pack::NamesObject(*object, pack::ObjectKind::kCommit, raw)) {
-              return tl::unexpected(Corrupt(id, pack::NotItsId()));
-            }
-            store_->verified().Insert(key);
+          if (!pack::NamesObjectOnce(*store_, *object, pack::ObjectKind::kCommit, raw)) {
+            return tl::unexpected(Corrupt(id, pack::NotItsId()));
           }
           if (auto parsed = pack::ParseCommit(*object->bytes)) {
             return HistoryCommit{id,

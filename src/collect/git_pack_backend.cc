@@ -60,11 +60,8 @@ core::Result<std::optional<pack::Object>> PackReads::Read(std::string_view raw_i
   auto object =
       place->packed ? reader_->Read(*place->packed) : reader_->ReadLooseFile(place->loose_path);
   if (!object) return tl::unexpected(object.error());
-  const pack::ObjectStore& store = *shared_->Get();
-  const pack::RawId id = pack::RawId::From(raw_id);
-  if (!store.verified().Contains(id)) {
-    if (!pack::NamesObject(*object, object->kind, raw_id)) return tl::unexpected(pack::NotItsId());
-    store.verified().Insert(id);
+  if (!pack::NamesObjectOnce(*shared_->Get(), *object, object->kind, raw_id)) {
+    return tl::unexpected(pack::NotItsId());
   }
   return std::move(*object);
 }

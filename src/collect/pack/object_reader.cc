@@ -61,6 +61,16 @@ bool NamesObject(const Object& object, ObjectKind kind, std::string_view raw_id)
               std::string_view("\0", 1), bytes}) == raw_id;
 }
 
+bool NamesObjectOnce(const ObjectStore& store, const Object& object, ObjectKind kind,
+                     std::string_view raw_id) {
+  if (object.kind != kind || raw_id.size() != kIdBytes) return false;
+  const RawId id = RawId::From(raw_id);
+  if (store.verified().Contains(id)) return true;
+  if (!NamesObject(object, kind, raw_id)) return false;
+  store.verified().Insert(id);
+  return true;
+}
+
 core::Error NotItsId() {
   return core::Error{core::ErrorCode::kRepository,
                      "its content does not hash to its id (a forged or damaged pack index)", ""};

@@ -26,6 +26,11 @@ struct ObjectInfo {
 // place would otherwise hide content from an audit.
 bool NamesObject(const Object& object, ObjectKind kind, std::string_view raw_id);
 
+// NamesObject, hashed once per store: true at once for an id `store` has verified before, else
+// hashed and, when it is the object, remembered (shared by every reader of the store).
+bool NamesObjectOnce(const ObjectStore& store, const Object& object, ObjectKind kind,
+                     std::string_view raw_id);
+
 // The error for an object that is not what its id names.
 core::Error NotItsId();
 
