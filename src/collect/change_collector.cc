@@ -11,6 +11,7 @@
 
 #include "collect/blob_kind.h"
 #include "collect/git_repository.h"
+#include "collect/net_diff.h"
 #include "collect/prior_versions.h"
 #include "collect/range_diffs.h"
 #include "core/parallel.h"
@@ -163,11 +164,16 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   if (!head) return tl::unexpected(head.error());
   facts.scope.base = from_root ? std::string(kEmptyTreeId) : *base;
   facts.scope.head = *head;
+  // The merge base is usually known already (the trusted policy is read at it; the handle keeps
+  // it). The net diff needs only the range's ends: it runs while the commits are walked and
+  // diffed.
+  auto merge_base =
+      from_root ? core::Result<std::string>(std::string()) : repo.MergeBase(*base, *head);
+  std::optional<NetDiffAhead> net_ahead;
+  if (merge_base) net_ahead.emplace(repo, *merge_base, *head, request.max_file_bytes);
   auto commits = repo.RangeCommits(*base, *head);
   if (!commits) return tl::unexpected(commits.error());
   facts.scope.commits = static_cast<int>(commits->size());
-  auto merge_base =
-      from_root ? core::Result<std::string>(std::string()) : repo.MergeBase(*base, *head);
   if (!merge_base) return tl::unexpected(merge_base.error());
   // A secret spanning lines is new when neither end of the trusted side had it: not when an
   // earlier commit of the range (written by the same hand, perhaps skipped) had it.
@@ -202,7 +208,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
       return tl::unexpected(added.error());
     }
   }
-  auto net = range_diffs.Net(*merge_base, *head);
+  auto net = net_ahead->Take();
   if (!net) return tl::unexpected(net.error());
   facts.changed_paths = ChangedPaths(*net);
   facts.path_changes = PathChanges(*net);

@@ -1,8 +1,6 @@
 #include "collect/range_diffs.h"
 
 #include <algorithm>
-#include <map>
-#include <string_view>
 #include <utility>
 
 #include "collect/merge_diff.h"
@@ -78,10 +76,6 @@ core::Result<std::vector<FileDiff>> RangeDiffs::Take(std::size_t c) {
   if (!started_) StartHelpers();
   std::unique_lock lock(mutex_);
   while (!results_[c]) {
-    if (stop_ && c >= next_) {  // the helpers are gone (Net ran) and no one took this commit up
-      lock.unlock();
-      return Diff(repo_, commits_[c]);
-    }
     // Rather than wait, this thread diffs the next commit no one has taken up.
     if (const auto next = NextToCompute()) {
       lock.unlock();
@@ -98,43 +92,6 @@ core::Result<std::vector<FileDiff>> RangeDiffs::Take(std::size_t c) {
   lock.unlock();
   room_.notify_all();
   return out;
-}
-
-core::Result<std::vector<FileDiff>> RangeDiffs::Net(const std::string& from,
-                                                    const std::string& to) {
-  StopHelpers();  // their handles serve the net diff's runs now
-  auto paths = repo_.ChangedPaths(from, to);
-  if (!paths) return tl::unexpected(paths.error());
-  const std::size_t threads = Workers(core::ThreadsFor(paths->size(), paths->size(), 64, 0));
-  if (threads <= 1) return repo_.DiffCommits(from, to, max_file_bytes_);
-  // libgit2 lists a diff's paths in its own order: each run is diffed by paths and the runs
-  // are put back in the order ChangedPaths listed them.
-  std::map<std::string_view, std::size_t> order;
-  for (std::size_t i = 0; i < paths->size(); ++i) order.emplace((*paths)[i], i);
-  const std::size_t runs = threads * 16;
-  std::vector<std::vector<std::string>> only(runs);
-  for (std::size_t i = 0; i < paths->size(); ++i) {
-    only[i * runs / paths->size()].push_back((*paths)[i]);
-  }
-  std::vector<core::Result<std::vector<FileDiff>>> parts(runs);
-  core::ParallelFor(runs, threads, [&](std::size_t run, std::size_t worker) {
-    GitRepository& repo = worker == 0 ? repo_ : *handles_[worker - 1];
-    parts[run] = repo.DiffCommits(from, to, max_file_bytes_, &only[run]);
-  });
-  std::vector<FileDiff> all;
-  for (std::size_t run = 0; run < runs; ++run) {
-    if (!parts[run]) return tl::unexpected(parts[run].error());
-    const std::set<std::string_view> mine(only[run].begin(), only[run].end());
-    for (FileDiff& diff : *parts[run]) {
-      if (mine.contains(diff.path)) all.push_back(std::move(diff));  // a pathspec may reach below
-    }
-  }
-  // Every path once, as one diff lists them; anything else: the diff in one piece.
-  if (all.size() != paths->size()) return repo_.DiffCommits(from, to, max_file_bytes_);
-  std::stable_sort(all.begin(), all.end(), [&](const FileDiff& a, const FileDiff& b) {
-    return order.at(a.path) < order.at(b.path);
-  });
-  return all;
 }
 
 core::Result<std::vector<FileDiff>> RangeDiffs::Diff(GitRepository& repo,

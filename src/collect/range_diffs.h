@@ -1,5 +1,6 @@
-// Stage 1 (collect): the diffs of a range check, computed on every core: each commit's own diff
-// (against its parents in the range, the base standing for any other) and the range's net diff.
+// Stage 1 (collect): the diffs of a range check's commits, computed on every core: each commit's
+// own diff (against its parents in the range, the base standing for any other). The range's net
+// diff is collect/net_diff.h's.
 // Commits are diffed ahead of the one the caller takes, by helper threads with libgit2 handles
 // of their own (handles are not shared between threads) and by the caller's thread while it
 // would otherwise wait, at most kAhead commits ahead: the caller judges one commit's diff while
@@ -35,11 +36,6 @@ class RangeDiffs {
 
   // Commit c's diffs; commits are taken in order, each once.
   core::Result<std::vector<FileDiff>> Take(std::size_t c);
-
-  // The range's net diff (`from`'s tree against `to`'s), the same as one DiffCommits: its paths
-  // are split into runs read and diffed on every core. It stops the helpers (their handles
-  // serve its runs): a Take after it diffs on the caller's thread.
-  core::Result<std::vector<FileDiff>> Net(const std::string& from, const std::string& to);
 
  private:
   static constexpr std::size_t kAhead = 64;  // commits diffed ahead of the one taken

@@ -7,6 +7,7 @@
 
 #include "collect/git_repository.h"
 #include "collect/merge_diff.h"
+#include "collect/net_diff.h"
 #include "support/temp_repo.h"
 
 namespace riskgate::collect {
@@ -78,32 +79,61 @@ TEST_CASE("a range's diffs computed ahead on several threads are each commit's o
       INFO("commit " << c);
       CHECK(Listed(*taken) == Listed(*alone));
     }
-    auto net = diffs.Net(base, *head);
-    REQUIRE(net.has_value());
-    auto whole = (*reference)->DiffCommits(base, *head, 1 << 20);
-    REQUIRE(whole.has_value());
-    CHECK(Listed(*net) == Listed(*whole));
   }
   CHECK(merges == 3);
   {
     RangeDiffs dropped(**git, *commits, in_range, base, 1 << 20);
     for (std::size_t c = 0; c < 10; ++c) REQUIRE(dropped.Take(c).has_value());
   }  // its helpers stop with it
+}
+
+// The net diff computed on its own thread while the same repository's commits are walked and
+// diffed on others is the one DiffCommits gives in one piece; taken without waiting for anything
+// else, or never taken (the thread is joined when it is dropped).
+TEST_CASE("a range's net diff computed ahead is the diff of its ends", "[collect]") {
+  TempRepo repo;
+  repo.Write("a.txt", "start\n");
+  const std::string base = repo.Commit("base");
+  for (int i = 0; i < 40; ++i) {
+    repo.Write("f" + std::to_string(i % 9) + ".txt",
+               "version " + std::to_string(i) + "\nkept\n" + std::string(i * 100, 'x') + "\n");
+    if (i % 13 == 5) repo.Git({"rm", "-q", "a.txt"});
+    if (i % 13 == 6) repo.Write("a.txt", "back " + std::to_string(i) + "\n");
+    repo.Commit("commit " + std::to_string(i));
+  }
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto reference = GitRepository::Open(repo.path());
+  REQUIRE(reference.has_value());
+  auto head = (*git)->ResolveCommit("HEAD");
+  REQUIRE(head.has_value());
+  auto whole = (*reference)->DiffCommits(base, *head, 1 << 20);
+  REQUIRE(whole.has_value());
+  REQUIRE(whole->size() >= 9);
   {
-    // The net diff first: the helpers stop, and the commits are still each one's own.
-    RangeDiffs net_first(**git, *commits, in_range, base, 1 << 20);
-    REQUIRE(net_first.Take(0).has_value());
-    REQUIRE(net_first.Net(base, *head).has_value());
-    for (std::size_t c = 1; c < commits->size(); c += 37) {
-      auto taken = net_first.Take(c);
-      REQUIRE(taken.has_value());
-      const CommitRef& commit = (*commits)[c];
-      auto alone = commit.parents > 1
-                       ? DiffMerge(**reference, commit.id, commit.parent_ids, 1 << 20)
-                       : (*reference)->DiffCommit(commit.id, 1 << 20);
-      REQUIRE(alone.has_value());
-      CHECK(Listed(*taken) == Listed(*alone));
-    }
+    NetDiffAhead ahead(**git, base, *head, 1 << 20);
+    auto commits = (*git)->RangeCommits(base, *head);  // the caller's handle, meanwhile
+    REQUIRE(commits.has_value());
+    std::set<std::string, std::less<>> in_range;
+    for (const CommitRef& commit : *commits) in_range.insert(commit.id);
+    RangeDiffs diffs(**git, *commits, in_range, base, 1 << 20);
+    for (std::size_t c = 0; c < commits->size(); ++c) REQUIRE(diffs.Take(c).has_value());
+    auto net = ahead.Take();
+    REQUIRE(net.has_value());
+    CHECK(Listed(*net) == Listed(*whole));
+  }
+  {
+    NetDiffAhead from_root(**git, "", *head, 1 << 20);
+    auto net = from_root.Take();
+    REQUIRE(net.has_value());
+    auto all = (*reference)->DiffCommits("", *head, 1 << 20);
+    REQUIRE(all.has_value());
+    CHECK(Listed(*net) == Listed(*all));
+  }
+  { NetDiffAhead dropped(**git, base, *head, 1 << 20); }  // never taken: joined, nothing leaks
+  {
+    NetDiffAhead unknown(**git, base, std::string(40, 'e'), 1 << 20);
+    CHECK_FALSE(unknown.Take().has_value());  // an error, as DiffCommits gives it
   }
 }
 
