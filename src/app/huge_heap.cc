@@ -15,13 +15,14 @@ namespace riskgate::app {
 void BackHeapWithHugePages() {
 #if defined(__linux__) && defined(__GLIBC__)
   constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
-  constexpr int kReserve = 64 << 20;
+  constexpr int kReserve = 256 << 20;
   constexpr int kDefaultTopPad = 128 << 10;  // glibc's DEFAULT_TOP_PAD
-  // Keep the reserve: free() would hand the top of the heap back at once otherwise. Blocks up
-  // to 4 MB (the keyword automaton's table, a blob) come from the heap, not each from its own
-  // mmap of small pages.
+  // Keep the reserve: free() would hand the top of the heap back at once otherwise (and the
+  // worker threads' heaps, core/thread_heap.cc). Blocks up to 32 MB (the keyword automaton's
+  // table, a blob, a thread heap's reserve) come from the heaps, not each from its own mmap of
+  // small pages. 256 MB: a range check on git/git grew the heap past 64 MB page by page.
   if (mallopt(M_TRIM_THRESHOLD, 2 * kReserve) == 0 || mallopt(M_TOP_PAD, kReserve) == 0 ||
-      mallopt(M_MMAP_THRESHOLD, 4 << 20) == 0) {
+      mallopt(M_MMAP_THRESHOLD, 32 << 20) == 0) {
     return;
   }
   auto* const before = static_cast<char*>(sbrk(0));

@@ -6,7 +6,7 @@
 
 namespace riskgate::app {
 
-// Grows the heap once by a 64 MB reserve (address space only: untouched pages cost nothing) and
+// Grows the heap once by a 256 MB reserve (address space only: untouched pages cost nothing) and
 // asks for huge pages on it. Call first thing in main. A no-op where malloc is not glibc's
 // (sanitizers) or the kernel gives no huge pages.
 void BackHeapWithHugePages();

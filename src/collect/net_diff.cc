@@ -3,6 +3,8 @@
 #include <exception>
 #include <utility>
 
+#include "core/thread_heap.h"
+
 namespace riskgate::collect {
 
 NetDiffAhead::NetDiffAhead(GitRepository& repo, std::string from, std::string to,
@@ -12,7 +14,10 @@ NetDiffAhead::NetDiffAhead(GitRepository& repo, std::string from, std::string to
   if (!handle) return;  // no second handle: Take diffs on the caller's thread
   handle_ = std::move(*handle);
   try {
-    thread_ = std::thread([this] { result_ = Compute(*handle_); });
+    thread_ = std::thread([this] {
+      core::AdviseThreadHeap();
+      result_ = Compute(*handle_);
+    });
   } catch (const std::exception&) {
     // No thread to be had: Take diffs on the caller's thread.
   }

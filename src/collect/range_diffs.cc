@@ -5,6 +5,7 @@
 
 #include "collect/merge_diff.h"
 #include "core/parallel.h"
+#include "core/thread_heap.h"
 
 namespace riskgate::collect {
 
@@ -63,6 +64,7 @@ void RangeDiffs::Help(GitRepository& handle) {
       if (!next) return;  // stopped, or every commit handed out
       c = *next;
     }
+    core::AdviseThreadHeap();  // again: a thread's arena may have grown into another heap
     auto diff = Diff(handle, commits_[c]);
     {
       std::lock_guard lock(mutex_);

@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/thread_heap.h"
+
 namespace riskgate::core {
 
 std::size_t ThreadsFor(std::size_t items, std::size_t bytes, std::size_t min_items,
@@ -17,6 +19,7 @@ void ParallelFor(std::size_t count, std::size_t threads,
                  const std::function<void(std::size_t item, std::size_t worker)>& job) {
   std::atomic<std::size_t> next{0};
   auto work = [&](std::size_t worker) {
+    AdviseThreadHeap();
     for (std::size_t i = next++; i < count; i = next++) job(i, worker);
   };
   std::vector<std::thread> pool;
