@@ -14,6 +14,7 @@
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
 #include "core/text.h"
+#include "core/thread_heap.h"
 
 namespace riskgate::collect {
 namespace {
@@ -105,6 +106,7 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
     return {begin, begin + length};
   };
   auto run = [&](std::size_t /*thread*/) {
+    core::AdviseThreadHeap();
     pack::ObjectReader reader(*store, kBaseCacheBytes);
     for (auto [begin, end] = take_run(); begin < end && !failed;
          std::tie(begin, end) = take_run()) {

@@ -12,6 +12,7 @@
 #include "collect/run_identity.h"
 #include "core/abandon.h"
 #include "core/progress.h"
+#include "core/thread_heap.h"
 #include "run/judge_change.h"
 #include "run/policy_files.h"
 #include "run/risk_inputs.h"
@@ -84,6 +85,7 @@ core::Result<HistoryAudit> AuditHistory(const HistoryRequest& request,
   // are swept, which needs no commit.
   std::optional<core::Result<collect::HistoryWalk>> walk;
   std::jthread walker([&] {
+    core::AdviseThreadHeap();
     try {
       walk.emplace(collect::WalkHistory(**repo, walk_request, *store));
     } catch (const std::exception& e) {  // as main() would report it: exit 2, never a pass

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/abandon.h"
+#include "core/thread_heap.h"
 #include "evaluate/history/history_scanner.h"
 #include "evaluate/secrets/keystore.h"
 #include "evaluate/secrets/secrets_scanner.h"
@@ -562,6 +563,7 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
   // share most of their trees, which the worker's source has just read.
   constexpr std::size_t kRun = 256;
   const auto run = [&](Worker& worker) {
+    core::AdviseThreadHeap();
     for (std::size_t first = next.fetch_add(kRun); first < commits.size() && !failed;
          first = next.fetch_add(kRun)) {
       for (std::size_t i = first; i < std::min(first + kRun, commits.size()) && !failed; ++i) {
