@@ -1,6 +1,7 @@
 #include "collect/range_diffs.h"
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,6 +29,23 @@ std::vector<std::string> Listed(const std::vector<FileDiff>& diffs) {
   return out;
 }
 
+// The repository opened twice (the handle under test, a reference handle) and its HEAD.
+struct Opened {
+  std::unique_ptr<GitRepository> git;
+  std::unique_ptr<GitRepository> reference;
+  std::string head;
+};
+
+Opened OpenTwice(const TempRepo& repo) {
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto reference = GitRepository::Open(repo.path());
+  REQUIRE(reference.has_value());
+  auto head = (*git)->ResolveCommit("HEAD");
+  REQUIRE(head.has_value());
+  return Opened{std::move(*git), std::move(*reference), *head};
+}
+
 }  // namespace
 
 // More commits than are diffed ahead (64), with merges: every commit taken in order gets the
@@ -50,20 +68,15 @@ TEST_CASE("a range's diffs computed ahead on several threads are each commit's o
     repo.Write("f" + std::to_string(i % 7) + ".txt", "version " + std::to_string(i) + "\nkept\n");
     repo.Commit("commit " + std::to_string(i));
   }
-  auto git = GitRepository::Open(repo.path());
-  REQUIRE(git.has_value());
-  auto reference = GitRepository::Open(repo.path());
-  REQUIRE(reference.has_value());
-  auto head = (*git)->ResolveCommit("HEAD");
-  REQUIRE(head.has_value());
-  auto commits = (*git)->RangeCommits(base, *head);
+  auto [git, reference, head] = OpenTwice(repo);
+  auto commits = git->RangeCommits(base, head);
   REQUIRE(commits.has_value());
   REQUIRE(commits->size() > 150);
   std::set<std::string, std::less<>> in_range;
   for (const CommitRef& commit : *commits) in_range.insert(commit.id);
   int merges = 0;
   {
-    RangeDiffs diffs(**git, *commits, in_range, base, 1 << 20);
+    RangeDiffs diffs(*git, *commits, in_range, base, 1 << 20);
     for (std::size_t c = 0; c < commits->size(); ++c) {
       const CommitRef& commit = (*commits)[c];
       auto taken = diffs.Take(c);
@@ -71,9 +84,9 @@ TEST_CASE("a range's diffs computed ahead on several threads are each commit's o
       core::Result<std::vector<FileDiff>> alone;
       if (commit.parents > 1) {
         ++merges;
-        alone = DiffMerge(**reference, commit.id, commit.parent_ids, 1 << 20);
+        alone = DiffMerge(*reference, commit.id, commit.parent_ids, 1 << 20);
       } else {
-        alone = (*reference)->DiffCommit(commit.id, 1 << 20);
+        alone = reference->DiffCommit(commit.id, 1 << 20);
       }
       REQUIRE(alone.has_value());
       INFO("commit " << c);
@@ -82,7 +95,7 @@ TEST_CASE("a range's diffs computed ahead on several threads are each commit's o
   }
   CHECK(merges == 3);
   {
-    RangeDiffs dropped(**git, *commits, in_range, base, 1 << 20);
+    RangeDiffs dropped(*git, *commits, in_range, base, 1 << 20);
     for (std::size_t c = 0; c < 10; ++c) REQUIRE(dropped.Take(c).has_value());
   }  // its helpers stop with it
 }
@@ -101,38 +114,33 @@ TEST_CASE("a range's net diff computed ahead is the diff of its ends", "[collect
     if (i % 13 == 6) repo.Write("a.txt", "back " + std::to_string(i) + "\n");
     repo.Commit("commit " + std::to_string(i));
   }
-  auto git = GitRepository::Open(repo.path());
-  REQUIRE(git.has_value());
-  auto reference = GitRepository::Open(repo.path());
-  REQUIRE(reference.has_value());
-  auto head = (*git)->ResolveCommit("HEAD");
-  REQUIRE(head.has_value());
-  auto whole = (*reference)->DiffCommits(base, *head, 1 << 20);
+  auto [git, reference, head] = OpenTwice(repo);
+  auto whole = reference->DiffCommits(base, head, 1 << 20);
   REQUIRE(whole.has_value());
   REQUIRE(whole->size() >= 9);
   {
-    NetDiffAhead ahead(**git, base, *head, 1 << 20);
-    auto commits = (*git)->RangeCommits(base, *head);  // the caller's handle, meanwhile
+    NetDiffAhead ahead(*git, base, head, 1 << 20);
+    auto commits = git->RangeCommits(base, head);  // the caller's handle, meanwhile
     REQUIRE(commits.has_value());
     std::set<std::string, std::less<>> in_range;
     for (const CommitRef& commit : *commits) in_range.insert(commit.id);
-    RangeDiffs diffs(**git, *commits, in_range, base, 1 << 20);
+    RangeDiffs diffs(*git, *commits, in_range, base, 1 << 20);
     for (std::size_t c = 0; c < commits->size(); ++c) REQUIRE(diffs.Take(c).has_value());
     auto net = ahead.Take();
     REQUIRE(net.has_value());
     CHECK(Listed(*net) == Listed(*whole));
   }
   {
-    NetDiffAhead from_root(**git, "", *head, 1 << 20);
+    NetDiffAhead from_root(*git, "", head, 1 << 20);
     auto net = from_root.Take();
     REQUIRE(net.has_value());
-    auto all = (*reference)->DiffCommits("", *head, 1 << 20);
+    auto all = reference->DiffCommits("", head, 1 << 20);
     REQUIRE(all.has_value());
     CHECK(Listed(*net) == Listed(*all));
   }
-  { NetDiffAhead dropped(**git, base, *head, 1 << 20); }  // never taken: joined, nothing leaks
+  { NetDiffAhead dropped(*git, base, head, 1 << 20); }  // never taken: joined, nothing leaks
   {
-    NetDiffAhead unknown(**git, base, std::string(40, 'e'), 1 << 20);
+    NetDiffAhead unknown(*git, base, std::string(40, 'e'), 1 << 20);
     CHECK_FALSE(unknown.Take().has_value());  // an error, as DiffCommits gives it
   }
 }
