@@ -10,6 +10,8 @@
 #include <unistd.h>
 #endif
 
+#include "core/thread_heap.h"
+
 namespace riskgate::app {
 
 void BackHeapWithHugePages() {
@@ -21,8 +23,9 @@ void BackHeapWithHugePages() {
   // worker threads' heaps, core/thread_heap.cc). Blocks up to 32 MB (the keyword automaton's
   // table, a blob, a thread heap's reserve) come from the heaps, not each from its own mmap of
   // small pages. 256 MB: a range check on git/git grew the heap past 64 MB page by page.
-  if (mallopt(M_TRIM_THRESHOLD, 2 * kReserve) == 0 || mallopt(M_TOP_PAD, kReserve) == 0 ||
-      mallopt(M_MMAP_THRESHOLD, 32 << 20) == 0) {
+  if (mallopt(M_MMAP_THRESHOLD, 32 << 20) == 0) return;  // heaps smaller than glibc's 64-bit
+  if (mallopt(M_TRIM_THRESHOLD, 2 * kReserve) == 0 || mallopt(M_TOP_PAD, kReserve) == 0) {
+    mallopt(M_TOP_PAD, kDefaultTopPad);
     return;
   }
   auto* const before = static_cast<char*>(sbrk(0));
@@ -39,6 +42,7 @@ void BackHeapWithHugePages() {
   const auto end = reinterpret_cast<std::uintptr_t>(after) & ~(kHugePage - 1);
   // Only advice: where the kernel has no huge pages the heap works as before.
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  core::EnableThreadHeapAdvice();  // the worker threads' heaps (their blocks fit below 32 MiB)
 #endif
 }
 

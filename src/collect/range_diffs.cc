@@ -1,6 +1,7 @@
 #include "collect/range_diffs.h"
 
 #include <algorithm>
+#include <exception>
 #include <utility>
 
 #include "collect/merge_diff.h"
@@ -65,7 +66,13 @@ void RangeDiffs::Help(GitRepository& handle) {
       c = *next;
     }
     core::AdviseThreadHeap();  // again: a thread's arena may have grown into another heap
-    auto diff = Diff(handle, commits_[c]);
+    core::Result<std::vector<FileDiff>> diff;
+    try {
+      diff = Diff(handle, commits_[c]);
+    } catch (const std::exception& e) {  // memory, on a thread where nothing else would catch it
+      diff = core::MakeError(core::ErrorCode::kInternal,
+                             std::string("a commit's diff failed: ") + e.what());
+    }
     {
       std::lock_guard lock(mutex_);
       results_[c] = std::move(diff);

@@ -1,50 +1,88 @@
 #include "core/thread_heap.h"
 
+#include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>  // after a C library header, __GLIBC__ tells glibc's malloc
+#include <cstring>
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <sys/mman.h>
-#include <unistd.h>
 #endif
 
 #if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define RISKGATE_ASAN 1
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define RISKGATE_SANITIZED_MALLOC 1
 #endif
 #endif
-#if defined(__SANITIZE_ADDRESS__)
-#define RISKGATE_ASAN 1
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define RISKGATE_SANITIZED_MALLOC 1
 #endif
 
-extern "C" char end;  // the end of the program's data: the main arena's heap (brk) lies above
+#if defined(__linux__) && defined(__GLIBC__) && !defined(RISKGATE_SANITIZED_MALLOC)
+#define RISKGATE_GLIBC_HEAPS 1
+extern "C" void* __libc_malloc(std::size_t size);  // glibc's malloc, whoever `malloc` is
+#endif
 
 namespace riskgate::core {
+namespace {
+
+#if defined(RISKGATE_GLIBC_HEAPS)
+std::atomic<bool> enabled{false};
+
+// glibc's malloc serves this process: `malloc` is not interposed (a preloaded allocator,
+// valgrind), glibc was not told to use huge pages itself, and heaps have glibc's 64-bit size.
+bool GlibcHeaps() {
+  using Allocate = void* (*)(std::size_t);
+  const Allocate used = &std::malloc;
+  const Allocate glibc = &__libc_malloc;
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  return sizeof(void*) == 8 && used == glibc &&
+         (tunables == nullptr || std::strstr(tunables, "hugetlb") == nullptr);
+}
+#endif
+
+}  // namespace
+
+void EnableThreadHeapAdvice() {
+#if defined(RISKGATE_GLIBC_HEAPS)
+  if (GlibcHeaps()) enabled = true;
+#endif
+}
 
 void AdviseThreadHeap() {
-#if defined(__linux__) && defined(__GLIBC__) && !defined(RISKGATE_ASAN)
-  // glibc's HEAP_MAX_SIZE on 64-bit systems (2 * DEFAULT_MMAP_THRESHOLD_MAX): a thread arena's
-  // heap is a mapping of this size aligned to it, its pages made usable as the arena grows.
+#if defined(RISKGATE_GLIBC_HEAPS)
+  if (!enabled) return;
+  // glibc's layout (malloc/malloc.c, arena.c): a chunk's size word precedes it, its bit 0x2
+  // marks a chunk mapped on its own and 0x4 one of a thread arena; a thread arena's heap is a
+  // mapping of HEAP_MAX_SIZE (64 MiB on 64-bit systems) aligned to its size, made usable as
+  // the arena grows.
   constexpr std::uintptr_t kHeapSize = std::uintptr_t{64} << 20;
-  thread_local std::uintptr_t advised = 0;
+  constexpr std::size_t kMapped = 0x2;
+  constexpr std::size_t kThreadArena = 0x4;
+  thread_local std::array<std::uintptr_t, 4> advised{};
+  thread_local std::size_t next = 0;
   void* const probe = std::malloc(64);
   if (probe == nullptr) return;
-  const auto at = reinterpret_cast<std::uintptr_t>(probe);
+  std::uintptr_t at = reinterpret_cast<std::uintptr_t>(probe);
+  asm volatile("" : "+r"(at));  // an address, not the 64 bytes: the size word lies before them
+  std::size_t size_word = 0;
+  std::memcpy(&size_word, reinterpret_cast<const void*>(at - sizeof(size_word)), sizeof(size_word));
   std::free(probe);
-  const auto brk_begin = reinterpret_cast<std::uintptr_t>(&end);
-  const auto brk_end = reinterpret_cast<std::uintptr_t>(sbrk(0));
-  if (at >= brk_begin && at < brk_end) return;  // the main arena: app/huge_heap.cc's
   const std::uintptr_t heap = at & ~(kHeapSize - 1);
-  if (heap == advised) return;
-  advised = heap;
+  if ((size_word & kMapped) != 0 || (size_word & kThreadArena) == 0) return;
+  for (const std::uintptr_t seen : advised) {
+    if (seen == heap) return;
+  }
+  advised[next++ % advised.size()] = heap;
   if (madvise(reinterpret_cast<void*>(heap), kHeapSize, MADV_HUGEPAGE) != 0) return;
-  // glibc grows a heap's usable part page by page as the arena needs it, so the 2 MiB range
-  // at its edge is never whole and the kernel falls back to 4 kB pages there. Two blocks grow
-  // it at once by most of its size (address space only: a block's first bytes are all that is
-  // touched), and freed, they stay the arena's to reuse (app/huge_heap.cc keeps the trim
-  // threshold above them).
-  constexpr std::size_t kReserve = std::size_t{26} << 20;  // below M_MMAP_THRESHOLD
+  // glibc grows a heap's usable part page by page as the arena needs it, so the 2 MiB range at
+  // its edge is never whole and the kernel falls back to 4 kB pages there. Two blocks grow it at
+  // once by most of its size (only a block's first bytes are touched); freed, they stay the
+  // arena's to reuse.
+  constexpr std::size_t kReserve = std::size_t{26} << 20;  // below the mmap threshold
   void* const first = std::malloc(kReserve);
   void* const second = first != nullptr ? std::malloc(kReserve) : nullptr;
   std::free(second);
