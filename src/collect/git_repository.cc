@@ -480,7 +480,7 @@ struct TreeReads {
     return DiffTrees(load, *old_root, *new_root, only);
   }
 
-  static constexpr std::size_t kCacheBytes = std::size_t{16} << 20;
+  static constexpr std::size_t kCacheBytes = std::size_t{8} << 20;  // as the reader's, per handle
   git_repository* repo;
   std::shared_ptr<PackReads> reads;
   pack::LruCache<pack::RawId, std::shared_ptr<const pack::ParsedTree>, pack::RawIdHash> cache{
