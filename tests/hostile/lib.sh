@@ -60,6 +60,24 @@ gitleaks_base_repo() {
   base=$(git rev-parse HEAD)
 }
 
+# commit_token_config: base_repo, then a commit adding `config` with a fake GitHub token
+# (planted; in $token).
+commit_token_config() {
+  base_repo
+  token=$(fake_github_token)
+  plant "$token"
+  write config "GITHUB_TOKEN=$token"
+  commit 'add config'
+}
+
+# overwrite_loose ID WITH: the loose file of object ID now holds object WITH's bytes (a tampered
+# object store: a poisoned CI cache, an earlier step of the job).
+overwrite_loose() {
+  local path=.git/objects/${1:0:2}/${1:2}
+  chmod u+w "$path"
+  cp ".git/objects/${2:0:2}/${2:2}" "$path"
+}
+
 # Writes FILE (folders made) with the rest of the arguments as its lines.
 write() {
   local file=$1

@@ -1,18 +1,12 @@
 # attack: the object store is tampered with (a poisoned CI cache, an earlier step of the job): a token was committed and removed in the next commit; the loose object of the commit that added it is overwritten with the bytes of a commit that did not (same parent, the clean tree), so that a walk that trusts the file under the id's name follows a history in which the token never appears, and the full audit passes
 # surface: history
 # expect: error
-base_repo
-token=$(fake_github_token)
-plant "$token"
-write config "GITHUB_TOKEN=$token"
-commit 'add config'
+commit_token_config
 dirty_commit=$(git rev-parse HEAD)
 git rm -q config
 commit 'remove config'
 # A commit with the same parent and the parent's clean tree: what the walk is made to read.
 decoy=$(git commit-tree "$(git rev-parse HEAD~2^{tree})" -p HEAD~2 -m 'add config')
-dirty_path=.git/objects/${dirty_commit:0:2}/${dirty_commit:2}
-chmod u+w "$dirty_path"
-cp ".git/objects/${decoy:0:2}/${decoy:2}" "$dirty_path"
+overwrite_loose "$dirty_commit" "$decoy"
 gate error history --format json
 expect_in_output 'does not hash to its id'
