@@ -153,32 +153,47 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   return facts;
 }
 
+// A range's base ("" when it starts at the root) and head, as commit ids.
+struct RangeEnds {
+  std::string base;
+  std::string head;
+};
+
+core::Result<RangeEnds> ResolveRange(GitRepository& repo, const std::string& base_rev,
+                                     const std::string& head_rev) {
+  auto base = base_rev == kEmptyTreeId ? core::Result<std::string>(std::string())
+                                       : repo.ResolveCommit(base_rev);
+  if (!base) return tl::unexpected(base.error());
+  auto head = repo.ResolveCommit(head_rev.empty() ? "HEAD" : head_rev);
+  if (!head) return tl::unexpected(head.error());
+  return RangeEnds{std::move(*base), std::move(*head)};
+}
+
 core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& request) {
   ChangeFacts facts;
   facts.scope.mode = ScanMode::kRange;
   const bool from_root = request.base == kEmptyTreeId;
-  auto base =
-      from_root ? core::Result<std::string>(std::string()) : repo.ResolveCommit(request.base);
-  if (!base) return tl::unexpected(base.error());
-  auto head = repo.ResolveCommit(request.head.empty() ? "HEAD" : request.head);
-  if (!head) return tl::unexpected(head.error());
-  facts.scope.base = from_root ? std::string(kEmptyTreeId) : *base;
-  facts.scope.head = *head;
+  auto ends = ResolveRange(repo, request.base, request.head);
+  if (!ends) return tl::unexpected(ends.error());
+  const std::string& base = ends->base;
+  const std::string& head = ends->head;
+  facts.scope.base = from_root ? std::string(kEmptyTreeId) : base;
+  facts.scope.head = head;
   // The merge base is usually known already (the trusted policy is read at it; the handle keeps
   // it). The net diff needs only the range's ends: it runs while the commits are walked and
   // diffed.
   auto merge_base =
-      from_root ? core::Result<std::string>(std::string()) : repo.MergeBase(*base, *head);
+      from_root ? core::Result<std::string>(std::string()) : repo.MergeBase(base, head);
   std::optional<NetDiffAhead> net_ahead;
-  if (merge_base) net_ahead.emplace(repo, *merge_base, *head, request.max_file_bytes);
-  auto commits = repo.RangeCommits(*base, *head);
+  if (merge_base) net_ahead.emplace(repo, *merge_base, head, request.max_file_bytes);
+  auto commits = repo.RangeCommits(base, head);
   if (!commits) return tl::unexpected(commits.error());
   facts.scope.commits = static_cast<int>(commits->size());
   if (!merge_base) return tl::unexpected(merge_base.error());
   // A secret spanning lines is new when neither end of the trusted side had it: not when an
   // earlier commit of the range (written by the same hand, perhaps skipped) had it.
   std::vector<std::string> trusted{*merge_base};
-  if (*base != *merge_base) trusted.push_back(*base);
+  if (base != *merge_base) trusted.push_back(base);
   // Each commit's own added lines: a secret added and removed again inside the range is caught.
   // A merge is judged on the lines it added relative to every parent (an evil merge, a conflict
   // resolution); what it took from a parent is judged in that parent's commits. A parent
@@ -186,7 +201,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   // is not new only when the base had it.
   std::set<std::string, std::less<>> in_range;
   for (const CommitRef& commit : *commits) in_range.insert(commit.id);
-  RangeDiffs range_diffs(repo, *commits, in_range, *base, request.max_file_bytes);
+  RangeDiffs range_diffs(repo, *commits, in_range, base, request.max_file_bytes);
   PriorTexts read;  // the trusted versions, shared by every commit's contexts
   for (std::size_t c = 0; c < commits->size(); ++c) {
     const CommitRef& commit = (*commits)[c];
@@ -213,7 +228,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   facts.changed_paths = ChangedPaths(*net);
   facts.path_changes = PathChanges(*net);
   if (request.wants_tree) {
-    auto files = repo.ListCommit(*head);
+    auto files = repo.ListCommit(head);
     if (!files) return tl::unexpected(files.error());
     facts.tree = TreeFacts(*files);
   }
@@ -227,7 +242,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
     return tl::unexpected(based.error());
   }
   if (request.role_changed) {
-    auto files = repo.ListCommit(*head);
+    auto files = repo.ListCommit(head);
     if (!files) return tl::unexpected(files.error());
     if (auto added = AddNewRoleDocuments(repo, request, *files, facts); !added) {
       return tl::unexpected(added.error());
@@ -421,6 +436,10 @@ core::Result<std::vector<std::string>> ListJudgedPaths(GitRepository& repo,
   std::vector<std::string> paths;
   for (auto& file : *files) paths.push_back(std::move(file.path));
   return paths;
+}
+
+void WalkRangeAhead(GitRepository& repo, const std::string& base, const std::string& head) {
+  if (auto ends = ResolveRange(repo, base, head)) repo.WalkRangeAhead(ends->base, ends->head);
 }
 
 core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest& request) {

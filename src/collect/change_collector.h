@@ -42,6 +42,11 @@ class GitRepository;
 
 core::Result<ChangeFacts> CollectChange(GitRepository& repo, const ScopeRequest& request);
 
+// Starts the walk of a range's commits (ScopeRequest's `base` and `head` revisions) on a thread
+// of its own, for CollectChange to take: a range check calls it before it reads its policy.
+// Does nothing where the ends do not resolve (CollectChange says why).
+void WalkRangeAhead(GitRepository& repo, const std::string& base, const std::string& head);
+
 // The content of `path` as the scope judges the repository (the index for staged, head for a
 // range, the working tree for worktree), whether or not the change touches it; nullopt when it
 // is not tracked there, is not a regular file, is binary or is over the size limit.

@@ -3,6 +3,7 @@
 
 #include "collect/git_internal.h"
 #include "collect/git_repository.h"
+#include "collect/handle_ahead.h"
 #include "collect/safe_read.h"
 
 // The history walks of GitRepository: the commits of a range, and when a path last changed.
@@ -40,8 +41,36 @@ std::optional<std::string> StartWalk(git_repository* repo, OwnedWalk& walk, cons
 
 }  // namespace
 
+struct GitRepository::RangeAhead {
+  RangeAhead(GitRepository& repo, const std::string& from, const std::string& to)
+      : base(from),
+        head(to),
+        commits(
+            repo, [from, to](GitRepository& handle) { return handle.WalkRange(from, to); },
+            "the walk of the range's commits") {}
+
+  const std::string base;
+  const std::string head;
+  HandleAhead<std::vector<CommitRef>> commits;
+};
+
+void GitRepository::WalkRangeAhead(const std::string& base, const std::string& head) {
+  range_ahead_.reset();  // a range walked before is waited for
+  range_ahead_ = std::make_shared<RangeAhead>(*this, base, head);
+}
+
 core::Result<std::vector<CommitRef>> GitRepository::RangeCommits(const std::string& base,
                                                                  const std::string& head) {
+  if (range_ahead_ != nullptr && range_ahead_->base == base && range_ahead_->head == head) {
+    auto commits = range_ahead_->commits.Take();
+    range_ahead_.reset();
+    return commits;
+  }
+  return WalkRange(base, head);
+}
+
+core::Result<std::vector<CommitRef>> GitRepository::WalkRange(const std::string& base,
+                                                              const std::string& head) {
   auto fail = [&](const std::string& what) -> core::Result<std::vector<CommitRef>> {
     return tl::unexpected(WalkError(
         IsShallow(),

@@ -541,6 +541,7 @@ GitRepository::GitRepository(git_repository* repo, git_index* index, std::string
     : repo_(repo), index_(index), opened_from_(std::move(opened_from)) {}
 
 GitRepository::~GitRepository() {
+  range_ahead_.reset();
   if (index_ != nullptr) git_index_free(index_);
   git_repository_free(repo_);
 }

@@ -83,6 +83,11 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
   if (!repo) return tl::unexpected(repo.error());
   auto scope = ChooseScope(options, **repo);
   if (!scope) return tl::unexpected(scope.error());
+  // A range's commits are walked on another core while the trusted policy is found and read
+  // (its merge base walks the same histories on this one).
+  if (scope->mode == core::ScanMode::kRange) {
+    collect::WalkRangeAhead(**repo, scope->base, scope->head);
+  }
   auto today = Today();
   if (!today) return tl::unexpected(today.error());
   auto revision = PolicyRevision(*scope, **repo);

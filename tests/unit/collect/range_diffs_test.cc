@@ -46,6 +46,19 @@ Opened OpenTwice(const TempRepo& repo) {
   return Opened{std::move(*git), std::move(*reference), *head};
 }
 
+// What a walk gives, to compare two walks of a range.
+std::vector<std::string> Walked(const std::vector<CommitRef>& commits) {
+  std::vector<std::string> out;
+  for (const CommitRef& commit : commits) {
+    std::string line = commit.id + " " + std::to_string(commit.parents) + " " + commit.author +
+                       " " + commit.message;
+    for (const auto& parent : commit.parent_ids) line += " ^" + parent;
+    for (const auto& [key, value] : commit.trailers) line += " " + key + "=" + value;
+    out.push_back(line);
+  }
+  return out;
+}
+
 }  // namespace
 
 // More commits than are diffed ahead (64), with merges: every commit taken in order gets the
@@ -143,6 +156,62 @@ TEST_CASE("a range's net diff computed ahead is the diff of its ends", "[collect
     NetDiffAhead unknown(*git, base, std::string(40, 'e'), 1 << 20);
     CHECK_FALSE(unknown.Take().has_value());  // an error, as DiffCommits gives it
   }
+}
+
+// A range's commits walked ahead on their own thread and handle while the caller's handle finds
+// the merge base are the commits RangeCommits walks itself; another range asked meanwhile is
+// walked as asked; a walk never taken is joined when its handle goes; a walk that fails gives
+// the error walking gives.
+TEST_CASE("a range's commits walked ahead are the range's own", "[collect]") {
+  TempRepo repo;
+  repo.Write("a.txt", "start\n");
+  const std::string base = repo.Commit("base");
+  for (int i = 0; i < 30; ++i) {
+    if (i % 10 == 4) repo.Git({"checkout", "-q", "-b", "topic" + std::to_string(i)});
+    repo.Write("f" + std::to_string(i % 4) + ".txt", "version " + std::to_string(i) + "\n");
+    repo.Commit("commit " + std::to_string(i) + "\n\nSigned-off-by: A <a@example.com>");
+    if (i % 10 == 7) {
+      repo.Git({"checkout", "-q", "-"});
+      repo.Git({"merge", "-q", "--no-ff", "-m", "merge", "topic" + std::to_string(i - 3)});
+    }
+  }
+  auto [git, reference, head] = OpenTwice(repo);
+  auto middle = reference->ResolveCommit("HEAD~6");
+  REQUIRE(middle.has_value());
+  auto expected = reference->RangeCommits(base, head);
+  REQUIRE(expected.has_value());
+  REQUIRE(expected->size() > 30);
+  auto expected_middle = reference->RangeCommits(*middle, head);
+  REQUIRE(expected_middle.has_value());
+
+  git->WalkRangeAhead(base, head);
+  REQUIRE(git->MergeBase(base, head).has_value());  // the caller's handle, meanwhile
+  auto other = git->RangeCommits(*middle, head);    // not the range walked ahead: walked here
+  REQUIRE(other.has_value());
+  CHECK(Walked(*other) == Walked(*expected_middle));
+  auto taken = git->RangeCommits(base, head);
+  REQUIRE(taken.has_value());
+  CHECK(Walked(*taken) == Walked(*expected));
+  auto again = git->RangeCommits(base, head);  // taken once: walked here the second time
+  REQUIRE(again.has_value());
+  CHECK(Walked(*again) == Walked(*expected));
+
+  git->WalkRangeAhead("", head);       // from the root
+  git->WalkRangeAhead(*middle, head);  // replaces it: the first is waited for and dropped
+  auto replaced = git->RangeCommits(*middle, head);
+  REQUIRE(replaced.has_value());
+  CHECK(Walked(*replaced) == Walked(*expected_middle));
+
+  const std::string unknown(40, 'e');
+  git->WalkRangeAhead(base, unknown);
+  auto failed = git->RangeCommits(base, unknown);
+  auto failed_here = reference->RangeCommits(base, unknown);
+  REQUIRE_FALSE(failed.has_value());
+  REQUIRE_FALSE(failed_here.has_value());
+  CHECK(failed.error().message == failed_here.error().message);
+
+  git->WalkRangeAhead(base, head);  // never taken: its thread ends before the handle does
+  git.reset();
 }
 
 }  // namespace riskgate::collect
