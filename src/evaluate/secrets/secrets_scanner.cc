@@ -253,10 +253,21 @@ bool SecretsScanner::MatchesSomeRule(std::string_view text, bool windowed,
 void SecretsScanner::DropUnmatchable(std::string_view text, std::vector<char>& run) const {
   if (std::find(run.begin(), run.end(), 1) == run.end()) return;
   std::vector<char> may;
-  if (!prefilter_->MayMatch(text, may)) return;
+  if (prefilter_->MayMatch(text, may)) KeepMatchable(may, run);
+}
+
+void SecretsScanner::KeepMatchable(const std::vector<char>& may, std::vector<char>& run) const {
   for (std::size_t r = 0; r < run.size(); ++r) {
     if (run[r] != 0 && may[r] == 0 && control_.rules[r].regex) run[r] = 0;
   }
+}
+
+bool SecretsScanner::SomeRuleMayAct(const collect::Fragment& fragment,
+                                    const std::vector<char>& may) const {
+  for (std::size_t r = 0; r < may.size(); ++r) {
+    if (control_.rules[r].regex && may[r] != 0) return true;
+  }
+  return fragment.kind == collect::FragmentKind::kLines && ReportsPath(fragment.path);
 }
 
 bool SecretsScanner::PrefilteredMatch(std::string_view text, bool windowed) const {
@@ -317,14 +328,21 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
   if (fragment_suppression == Suppression::kEverywhere) return {};
 
   const LineMap lines(fragment.text);
-  KeywordWindows windows(fragment.text, lines, *keywords_);
   Pass pass{fragment, commit, fragment_suppression, lines, stats, fragment.text};
-  pass.windows = &windows;
   std::vector<char> run;
-  CandidateRules(fragment.text, run, &windows);
-  DropUnmatchable(fragment.text, run);
-  RunRules(run, pass);
-  pass.windows = nullptr;  // decoded text has other lines: its rules read all of it
+  // The rule prefilter first, where it serves: most texts hold some keyword but nothing any
+  // rule may match (on git/git's HEAD~300..HEAD, 3,489 of the 3,560 whole-file contexts, 140 of
+  // their 143 MB), and then where the keywords are is never asked.
+  std::vector<char> may;
+  const bool prefiltered = prefilter_->MayMatch(fragment.text, may);
+  if (!prefiltered || SomeRuleMayAct(fragment, may)) {
+    KeywordWindows windows(fragment.text, lines, *keywords_);
+    pass.windows = &windows;
+    CandidateRules(fragment.text, run, &windows);
+    if (prefiltered) KeepMatchable(may, run);
+    RunRules(run, pass);
+    pass.windows = nullptr;  // decoded text has other lines: its rules read all of it
+  }
   // Encoded spans are decoded once and scanned by the rules the prefilter picks in the decoded
   // text; a secret spanning lines is judged in the added lines' own fragments, not the context.
   if (fragment.kind != collect::FragmentKind::kContext) {

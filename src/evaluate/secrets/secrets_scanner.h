@@ -89,6 +89,11 @@ class SecretsScanner {
   // lines: the keyword windows and RE2 are spared rules whose keywords occur but whose
   // pattern does not.
   void DropUnmatchable(std::string_view text, std::vector<char>& run) const;
+  // The same with the prefilter's answer `may` for the text.
+  void KeepMatchable(const std::vector<char>& may, std::vector<char>& run) const;
+  // Whether, by the prefilter's answer `may` for its text, some rule can act on `fragment`: a
+  // regex it may match, or a path-only rule naming the file.
+  bool SomeRuleMayAct(const collect::Fragment& fragment, const std::vector<char>& may) const;
   // MatchesSomeRule after the rule prefilter, where it serves.
   bool PrefilteredMatch(std::string_view text, bool windowed) const;
   // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`

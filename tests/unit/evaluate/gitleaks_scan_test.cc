@@ -59,6 +59,33 @@ TEST_CASE("a rule with path and regex runs only on matching paths", "[evaluate][
   CHECK(ScanText(control, "src/a.txt", "x = demo_abcdef123456\n").empty());
 }
 
+// The rule prefilter is asked first where it serves: a text no regex may match still gets the
+// path-only rules' findings, and nothing else.
+TEST_CASE("where the rule prefilter serves, path-only rules still report the file",
+          "[evaluate][gitleaks]") {
+  const auto control = ControlFrom(std::string(kToken) + "path = '''^conf/'''\n" +
+                                   "[[rules]]\nid = \"py\"\npath = '''\\.py$'''\n");
+  SecretsScanner scanner(control);
+  scanner.ExpectText(std::size_t{1} << 40);  // a full audit's announcement: the prefilter serves
+  ScanStats stats;
+  const auto scan = [&](const std::string& path, const std::string& text) {
+    return scanner.Scan(collect::Fragment{path, std::nullopt, 1, text}, stats);
+  };
+  auto file = scan("src/app.py", "print(1)\n");
+  REQUIRE(file.size() == 1);
+  CHECK(file[0].rule == "py");
+  CHECK(file[0].location.line == 0);
+  CHECK(scan("src/app.go", "print(1)\n").empty());
+  CHECK(scan("conf/a.txt", "x = demo_abcdef123456\n").size() == 1);
+  CHECK(scan("src/a.txt", "x = demo_abcdef123456\n").empty());
+  CHECK(scan("conf/a.py", "x = demo_abcdef123456\n").size() == 2);
+  // A whole-file context is judged for secrets spanning lines, never as the file itself.
+  collect::Fragment context{"src/app.py", std::nullopt, 1, "print(1)\n"};
+  context.kind = collect::FragmentKind::kContext;
+  context.prior = {std::make_shared<const std::string>("")};
+  CHECK(scanner.Scan(context, stats).empty());
+}
+
 TEST_CASE("gitleaks reports the line where the match starts, not the secret's line",
           "[evaluate][gitleaks]") {
   const auto control = ControlFrom(
