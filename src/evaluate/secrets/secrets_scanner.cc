@@ -327,15 +327,22 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
       ByCommitOrPath(control_.allowlists, fragment.path, commit);
   if (fragment_suppression == Suppression::kEverywhere) return {};
 
-  const LineMap lines(fragment.text);
-  Pass pass{fragment, commit, fragment_suppression, lines, stats, fragment.text};
-  std::vector<char> run;
   // The rule prefilter first, where it serves: most texts hold some keyword but nothing any
   // rule may match (on git/git's HEAD~300..HEAD, 3,489 of the 3,560 whole-file contexts, 140 of
   // their 143 MB), and then where the keywords are is never asked.
   std::vector<char> may;
   const bool prefiltered = prefilter_->MayMatch(fragment.text, may);
-  if (!prefiltered || SomeRuleMayAct(fragment, may)) {
+  const bool rules_act = !prefiltered || SomeRuleMayAct(fragment, may);
+  // A context is judged by the rules and for Kubernetes Secrets alone (no decoding): with
+  // neither to do, its lines are not even mapped.
+  if (!rules_act && fragment.kind == collect::FragmentKind::kContext &&
+      (kubernetes_rule_ == nullptr || !MentionsKubernetesSecret(fragment.text))) {
+    return {};
+  }
+  const LineMap lines(fragment.text);
+  Pass pass{fragment, commit, fragment_suppression, lines, stats, fragment.text};
+  std::vector<char> run;
+  if (rules_act) {
     KeywordWindows windows(fragment.text, lines, *keywords_);
     pass.windows = &windows;
     CandidateRules(fragment.text, run, &windows);
