@@ -4,6 +4,7 @@
 #include "app/error_output.h"
 #include "app/report_outputs.h"
 #include "app/watchdog.h"
+#include "core/abandon.h"
 #include "core/progress.h"
 #include "decide/decide.h"
 #include "policy/builtin_pack.h"
@@ -32,7 +33,11 @@ int RunCheck(const CheckOptions& options) {
                                   &judged->run,
                                   &judged->controls_on,
                                   judged->secure_defaults ? &*judged->secure_defaults : nullptr};
-  return Publish(options.report, *plans, input);
+  const int code = Publish(options.report, *plans, input);
+  // A range's facts (every commit's whole-file texts: hundreds of MB in many blocks) end with
+  // the process instead of block by block on one core after the report is written.
+  core::Abandon(judged->facts);
+  return code;
 }
 
 }  // namespace riskgate::app
