@@ -146,7 +146,7 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   }
   PriorTexts read;
   if (auto added = AddContexts(repo, *diffs, std::nullopt, {head->value_or("")}, skipped_before,
-                               request.max_file_bytes, read, facts);
+                               request, read, facts);
       !added) {
     return tl::unexpected(added.error());
   }
@@ -217,8 +217,8 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
     if (auto added = AddMetadata(repo, *diffs, commit.id, request.max_file_bytes, facts); !added) {
       return tl::unexpected(added.error());
     }
-    if (auto added = AddContexts(repo, *diffs, commit.id, trusted, skipped_before,
-                                 request.max_file_bytes, read, facts);
+    if (auto added =
+            AddContexts(repo, *diffs, commit.id, trusted, skipped_before, request, read, facts);
         !added) {
       return tl::unexpected(added.error());
     }
@@ -254,8 +254,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
       !added) {
     return tl::unexpected(added.error());
   }
-  if (auto added = AddContexts(repo, *net, std::nullopt, trusted, 0, request.max_file_bytes, read,
-                               net_facts);
+  if (auto added = AddContexts(repo, *net, std::nullopt, trusted, 0, request, read, net_facts);
       !added) {
     return tl::unexpected(added.error());
   }

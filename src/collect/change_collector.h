@@ -36,6 +36,11 @@ struct ScopeRequest {
   // includes): judged whole as documents with no base version, touched by the change or not.
   // Unset when the base and the judged state give every path the same role.
   std::function<bool(std::string_view path)> role_changed;
+  // Whether a whole-file context (FragmentKind::kContext) whose text is `text` may give some
+  // control a finding; one it rejects is not kept, and no trusted version is read for it (a
+  // range's contexts are whole files, hundreds of MB, nearly all with nothing to find). Unset:
+  // every context is kept.
+  std::function<bool(std::string_view text)> context_may_find;
 };
 
 class GitRepository;

@@ -42,7 +42,7 @@ core::Result<void> AddBaseVersions(GitRepository& repo, const std::optional<std:
 core::Result<void> AddContexts(GitRepository& repo, std::vector<FileDiff>& diffs,
                                const std::optional<std::string>& commit,
                                const std::vector<std::string>& priors, std::size_t skipped_before,
-                               std::int64_t max_file_bytes, PriorTexts& read, ChangeFacts& facts) {
+                               const ScopeRequest& request, PriorTexts& read, ChangeFacts& facts) {
   std::set<std::string, std::less<>> skipped;
   for (std::size_t i = skipped_before; i < facts.scope.skipped.size(); ++i) {
     skipped.insert(facts.scope.skipped[i].path);
@@ -60,6 +60,7 @@ core::Result<void> AddContexts(GitRepository& repo, std::vector<FileDiff>& diffs
     } else if (read.given.contains({diff.path, diff.blob_id})) {
       continue;
     }
+    if (request.context_may_find && !request.context_may_find(content)) continue;
     Fragment fragment{diff.path, commit, 1, std::move(diff.text), FragmentKind::kContext};
     for (const std::string& prior : priors) {
       if (prior.empty()) {
@@ -68,7 +69,7 @@ core::Result<void> AddContexts(GitRepository& repo, std::vector<FileDiff>& diffs
       }
       auto [at, inserted] = read.versions.try_emplace({prior, diff.path});
       if (inserted) {
-        auto text = TextAt(repo, prior, diff.path, max_file_bytes);
+        auto text = TextAt(repo, prior, diff.path, request.max_file_bytes);
         if (!text) {
           read.versions.erase(at);
           return tl::unexpected(text.error());

@@ -42,12 +42,13 @@ struct PriorTexts {
 // `facts.scope.skipped` before that AddDiffs call), adds a kContext fragment: the new version
 // with its version in each of the trusted commits `priors` (an empty id: the empty tree). A
 // version that cannot be judged as text counts as empty. Without `commit` (a range's net diff),
-// a version some commit's context already gave is left out. The fragments take the diffs' texts
-// (moved, not copied: a range's contexts are whole files, hundreds of MB).
+// a version some commit's context already gave is left out, and so is one `request`'s
+// `context_may_find` rejects. The fragments take the diffs' texts (moved, not copied: a range's
+// contexts are whole files, hundreds of MB).
 core::Result<void> AddContexts(GitRepository& repo, std::vector<FileDiff>& diffs,
                                const std::optional<std::string>& commit,
                                const std::vector<std::string>& priors, std::size_t skipped_before,
-                               std::int64_t max_file_bytes, PriorTexts& read, ChangeFacts& facts);
+                               const ScopeRequest& request, PriorTexts& read, ChangeFacts& facts);
 
 // For each file of `tree` (the judged tree) whose role the base did not give it
 // (`request.role_changed`), judges it whole with no base version: the document of the change

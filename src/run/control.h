@@ -7,6 +7,7 @@
 // pipeline knows about it: adding a control is its folder plus one row.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -71,6 +72,15 @@ class Control {
     return false;
   }
   virtual bool WantsTree(const policy::Policy& /*policy*/) const { return false; }
+  // Whether a whole-file context (collect::FragmentKind::kContext, with its text) may give the
+  // control a finding, for collect to keep only those (collect::ScopeRequest::
+  // context_may_find); none where the control reads no contexts. A control that reads them
+  // must give one: a run keeps only the contexts some control's test accepts. The test may keep
+  // state (a scanner) and is asked by one thread at a time.
+  virtual std::function<bool(std::string_view text)> ContextTest(
+      const policy::Policy& /*policy*/) const {
+    return {};
+  }
 
   // The external facts it needs, into `facts` (approvals from a forge, model dates from the
   // trusted history). Called in table order after collect, whether the control is on or not (a

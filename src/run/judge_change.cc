@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <limits>
 
 #include "collect/change_collector.h"
@@ -155,6 +156,13 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
   request.wants_tree = std::any_of(controls.begin(), controls.end(), [&](const Control* control) {
     return control->WantsTree(*policy);
   });
+  std::vector<std::function<bool(std::string_view)>> context_tests;
+  for (const Control* control : controls) {
+    if (auto test = control->ContextTest(*policy)) context_tests.push_back(std::move(test));
+  }
+  request.context_may_find = [tests = std::move(context_tests)](std::string_view text) {
+    return std::any_of(tests.begin(), tests.end(), [&](const auto& test) { return test(text); });
+  };
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return tl::unexpected(facts.error());
   facts->context = collect::DetectRunContext(environment, **repo);

@@ -285,6 +285,20 @@ bool SecretsScanner::MayFind(std::string_view text) const {
   return kubernetes_rule_ != nullptr && !KubernetesSecretValues(text).empty();
 }
 
+bool SecretsScanner::ContextMayFind(std::string_view text) const {
+  if (!control_.enabled || control_.rules.empty()) return false;
+  std::vector<char> may;
+  if (!prefilter_->MayMatch(text, may)) return true;
+  for (std::size_t r = 0; r < may.size(); ++r) {
+    if (control_.rules[r].regex && may[r] != 0) return true;
+  }
+  return KubernetesMayFind(text);
+}
+
+bool SecretsScanner::KubernetesMayFind(std::string_view text) const {
+  return kubernetes_rule_ != nullptr && MentionsKubernetesSecret(text);
+}
+
 void SecretsScanner::ExpectText(std::size_t bytes) const {
   if (control_.enabled && !control_.rules.empty()) prefilter_->Expect(bytes);
 }
@@ -336,7 +350,7 @@ std::vector<core::Finding> SecretsScanner::Scan(const collect::Fragment& fragmen
   // A context is judged by the rules and for Kubernetes Secrets alone (no decoding): with
   // neither to do, its lines are not even mapped.
   if (!rules_act && fragment.kind == collect::FragmentKind::kContext &&
-      (kubernetes_rule_ == nullptr || !MentionsKubernetesSecret(fragment.text))) {
+      !KubernetesMayFind(fragment.text)) {
     return {};
   }
   const LineMap lines(fragment.text);

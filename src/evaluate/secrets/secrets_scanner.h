@@ -49,6 +49,10 @@ class SecretsScanner {
   // Whether some rule's pattern matches `text` at all, whatever its path: false means Scan finds
   // nothing in it at any path but through path-only rules (a history audit's per-blob test).
   bool MayFind(std::string_view text) const;
+  // Whether Scan may find anything in a whole-file context (collect::FragmentKind::kContext)
+  // whose text is `text`: false only where the rule prefilter serves and says no rule may
+  // match, and the text names no Kubernetes Secret. One prefilter pass.
+  bool ContextMayFind(std::string_view text) const;
   // At least `bytes` of text will be asked about (a full-history sweep): the prefilter is
   // compiled now when that is enough to repay it.
   void ExpectText(std::size_t bytes) const;
@@ -89,6 +93,8 @@ class SecretsScanner {
   // lines: the keyword windows and RE2 are spared rules whose keywords occur but whose
   // pattern does not.
   void DropUnmatchable(std::string_view text, std::vector<char>& run) const;
+  // Whether `text` may name a Kubernetes Secret whose values are judged.
+  bool KubernetesMayFind(std::string_view text) const;
   // The same with the prefilter's answer `may` for the text.
   void KeepMatchable(const std::vector<char>& may, std::vector<char>& run) const;
   // Whether, by the prefilter's answer `may` for its text, some rule can act on `fragment`: a

@@ -1,4 +1,8 @@
 // The secrets control: credentials in what a change adds (evaluate/secrets/).
+#include <functional>
+#include <memory>
+
+#include "evaluate/secrets/context_filter.h"
 #include "evaluate/secrets/secrets_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
 #include "run/controls/explain_text.h"
@@ -15,6 +19,13 @@ class SecretsControl final : public Control {
                                 const evaluate::RepositoryLayout& /*layout*/) const override {
     if (!policy.secrets.enabled) return {};
     return evaluate::secrets::EvaluateSecrets(facts, policy.secrets);
+  }
+
+  // Only the secrets scan reads contexts, for secrets spanning lines.
+  std::function<bool(std::string_view text)> ContextTest(
+      const policy::Policy& policy) const override {
+    auto filter = std::make_shared<evaluate::secrets::ContextFilter>(policy.secrets);
+    return [filter](std::string_view text) { return filter->MayFind(text); };
   }
 
   bool Explain(const policy::Policy& policy, std::string_view id,
