@@ -13,20 +13,6 @@
 namespace riskgate::evaluate::secrets {
 namespace {
 
-const char* kRules = R"yaml(    rule_packs: []
-    rules:
-      - id: demo-block
-        description: Demo block
-        severity: critical
-        regex: '(BEGIN DEMO\n[A-Za-z0-9]{20,})'
-        keywords: [begin demo]
-      - id: demo-token
-        description: Demo token
-        severity: high
-        regex: '\b(demo_[A-Za-z0-9]{20})\b'
-        keywords: [demo_]
-)yaml";
-
 const std::string kBlock = "old\nBEGIN DEMO\nQ7xK2pL9mZ4vB8nR1tW6aB3cD4\nEND DEMO\n";
 const std::string kMentions = "begin demo, then demo_ and short\nBEGIN DEMO\nshort\n";
 
@@ -41,7 +27,7 @@ std::string CleanText(std::size_t bytes) {
 
 TEST_CASE("a context filter keeps every context until a MiB of them was asked about",
           "[evaluate]") {
-  auto policy = PolicyWith(kRules);
+  auto policy = PolicyWith(kBlockRules);
   ContextFilter filter(policy.secrets);
   CHECK(filter.MayFind(kMentions));
   CHECK(filter.MayFind(CleanText(ContextFilter::kScannerAfterBytes / 2)));
@@ -54,7 +40,7 @@ TEST_CASE("a context filter keeps every context until a MiB of them was asked ab
 
 TEST_CASE("where the rule prefilter serves, a context filter keeps only what the scan may find",
           "[evaluate]") {
-  auto policy = PolicyWith(kRules);
+  auto policy = PolicyWith(kBlockRules);
   ContextFilter filter(policy.secrets);
   filter.Expect(std::size_t{1} << 40);  // a large range's announcement: the prefilter compiles
   const bool serving = LazyHyperscan::Available();
@@ -74,7 +60,8 @@ TEST_CASE("where the rule prefilter serves, a context filter keeps only what the
 
   // A Kubernetes Secret's values are judged whatever the regexes say: with the rule that
   // reports them, a manifest naming one is kept where no regex may match it.
-  auto with_kubernetes = PolicyWith(std::string(kRules) + R"yaml(      - id: kubernetes-secret-data
+  auto with_kubernetes =
+      PolicyWith(std::string(kBlockRules) + R"yaml(      - id: kubernetes-secret-data
         description: Kubernetes Secret value
         severity: high
         regex: '"stringData"\s*:\s*\{"token":"([a-z]{12})"'

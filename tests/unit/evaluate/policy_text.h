@@ -10,6 +10,21 @@
 
 namespace riskgate::evaluate::secrets {
 
+// Two rules for whole-file contexts: a block that spans lines, a token on one line.
+inline const char* const kBlockRules = R"yaml(    rule_packs: []
+    rules:
+      - id: demo-block
+        description: Demo block
+        severity: critical
+        regex: '(BEGIN DEMO\n[A-Za-z0-9]{20,})'
+        keywords: [begin demo]
+      - id: demo-token
+        description: Demo token
+        severity: high
+        regex: '\b(demo_[A-Za-z0-9]{20})\b'
+        keywords: [demo_]
+)yaml";
+
 inline policy::Policy PolicyWith(const std::string& secrets_section) {
   auto policy = policy::LoadPolicy("version: 1\ncontrols:\n  secrets:\n" + secrets_section,
                                    "test.yaml", [](const std::string& p) {

@@ -203,37 +203,43 @@ TEST_CASE(
   CHECK(findings[0].location.column == 9);
 }
 
+// Where the rule prefilter serves it is asked before the keywords are looked for: a context
+// that holds keywords but nothing a rule may match is done after that one pass; one that holds
+// a new block reports it, with or without the prefilter.
 TEST_CASE("a whole-file context reports only new secrets that span several lines", "[evaluate]") {
-  auto policy = PolicyWith(R"yaml(    rule_packs: []
-    rules:
-      - id: demo-block
-        description: Demo block
-        severity: critical
-        regex: '(BEGIN DEMO\n[A-Za-z0-9]{20,})'
-        keywords: [begin demo]
-      - id: demo-token
-        description: Demo token
-        severity: high
-        regex: '\b(demo_[A-Za-z0-9]{20})\b'
-        keywords: [demo_]
-)yaml");
-  SecretsScanner scanner(policy.secrets);
-  ScanStats stats;
+  auto policy = PolicyWith(kBlockRules);
   const std::string body = std::string("Q7xK2pL9mZ4vB8nR1tW6") + "aB3cD4";
   const std::string base = "old " + kToken + "\nBEGIN DEMO\nEND DEMO\n";
-  collect::Fragment context{"key.txt", std::nullopt, 1,
-                            "old " + kToken + "\nBEGIN DEMO\n" + body + "\nEND DEMO\n"};
-  context.kind = collect::FragmentKind::kContext;
-  context.prior = {std::make_shared<const std::string>(base)};
-  auto findings = scanner.Scan(context, stats);
-  // The block is new; the single-line token on an untouched line is not reported.
-  REQUIRE(findings.size() == 1);
-  CHECK(findings[0].rule == "demo-block");
-  CHECK(findings[0].location.line == 2);
-  // A block that one prior version already had is not new.
-  context.prior = {std::make_shared<const std::string>(base),
-                   std::make_shared<const std::string>(context.text)};
-  CHECK(scanner.Scan(context, stats).empty());
+  for (const bool serving : {false, true}) {
+    INFO("prefilter serving: " << serving);
+    SecretsScanner scanner(policy.secrets);
+    if (serving) scanner.ExpectText(std::size_t{1} << 40);
+    ScanStats stats;
+    collect::Fragment context{"key.txt", std::nullopt, 1,
+                              "old " + kToken + "\nBEGIN DEMO\n" + body + "\nEND DEMO\n"};
+    context.kind = collect::FragmentKind::kContext;
+    context.prior = {std::make_shared<const std::string>(base)};
+    auto findings = scanner.Scan(context, stats);
+    // The block is new; the single-line token on an untouched line is not reported.
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].rule == "demo-block");
+    CHECK(findings[0].location.line == 2);
+    CHECK(findings[0].fingerprint ==
+          SecretFingerprint("demo-block", "key.txt", "BEGIN DEMO\n" + body));
+    // A block that one prior version already had is not new.
+    context.prior = {std::make_shared<const std::string>(base),
+                     std::make_shared<const std::string>(context.text)};
+    CHECK(scanner.Scan(context, stats).empty());
+
+    ScanStats quiet;
+    collect::Fragment mentions{"notes.txt", std::nullopt, 1,
+                               "begin demo, then demo_ and short\nBEGIN DEMO\nshort\n"};
+    mentions.kind = collect::FragmentKind::kContext;
+    mentions.prior = {std::make_shared<const std::string>("")};
+    CHECK(scanner.Scan(mentions, quiet).empty());
+    // Both keywords occur: without the prefilter both rules run, with it neither.
+    CHECK(quiet.rule_runs == (serving && LazyHyperscan::Available() ? 0 : 2));
+  }
 }
 
 TEST_CASE(
@@ -272,53 +278,6 @@ TEST_CASE(
     CHECK(found_after[i].location.line == found_before[i].location.line);
   }
   CHECK(decoded_after[0].fingerprint == decoded_before[0].fingerprint);
-}
-
-// Where the rule prefilter serves it is asked before the keywords are looked for: a context
-// (a whole new version of a file) that holds keywords but nothing a rule may match is done after
-// that one pass, and one that holds a new block still reports it, as without the prefilter.
-TEST_CASE("where the rule prefilter serves, whole-file contexts keep their findings",
-          "[evaluate]") {
-  auto policy = PolicyWith(R"yaml(    rule_packs: []
-    rules:
-      - id: demo-block
-        description: Demo block
-        severity: critical
-        regex: '(BEGIN DEMO\n[A-Za-z0-9]{20,})'
-        keywords: [begin demo]
-      - id: demo-token
-        description: Demo token
-        severity: high
-        regex: '\b(demo_[A-Za-z0-9]{20})\b'
-        keywords: [demo_]
-)yaml");
-  const std::string body = std::string("Q7xK2pL9mZ4vB8nR1tW6") + "aB3cD4";
-  const std::string base = "old " + kToken + "\nBEGIN DEMO\nEND DEMO\n";
-  for (const bool serving : {false, true}) {
-    INFO("prefilter serving: " << serving);
-    SecretsScanner scanner(policy.secrets);
-    if (serving) scanner.ExpectText(std::size_t{1} << 40);
-    ScanStats stats;
-    collect::Fragment context{"key.txt", std::nullopt, 1,
-                              "old " + kToken + "\nBEGIN DEMO\n" + body + "\nEND DEMO\n"};
-    context.kind = collect::FragmentKind::kContext;
-    context.prior = {std::make_shared<const std::string>(base)};
-    auto findings = scanner.Scan(context, stats);
-    REQUIRE(findings.size() == 1);
-    CHECK(findings[0].rule == "demo-block");
-    CHECK(findings[0].location.line == 2);
-    CHECK(findings[0].fingerprint ==
-          SecretFingerprint("demo-block", "key.txt", "BEGIN DEMO\n" + body));
-
-    ScanStats quiet;
-    collect::Fragment mentions{"notes.txt", std::nullopt, 1,
-                               "begin demo, then demo_ and short\nBEGIN DEMO\nshort\n"};
-    mentions.kind = collect::FragmentKind::kContext;
-    mentions.prior = {std::make_shared<const std::string>("")};
-    CHECK(scanner.Scan(mentions, quiet).empty());
-    // Both keywords occur: without the prefilter both rules run, with it neither.
-    CHECK(quiet.rule_runs == (serving && LazyHyperscan::Available() ? 0 : 2));
-  }
 }
 
 }  // namespace riskgate::evaluate::secrets
