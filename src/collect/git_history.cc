@@ -56,6 +56,10 @@ struct GitRepository::RangeAhead {
 
 void GitRepository::WalkRangeAhead(const std::string& base, const std::string& head) {
   range_ahead_.reset();  // a range walked before is waited for
+  // In a shallow clone the merge base, asked first on this handle, tells whether the history is
+  // there; a walk meeting the boundary would only fail later (and libgit2 1.5 leaks its list
+  // nodes when a parent is missing), so the range is walked when asked, as it was.
+  if (IsShallow()) return;
   range_ahead_ = std::make_shared<RangeAhead>(*this, base, head);
 }
 

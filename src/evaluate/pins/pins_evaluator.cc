@@ -193,8 +193,8 @@ std::vector<core::Finding> EvaluatePins(const std::vector<collect::ChangedFile>&
     const auto identity = [](const core::Finding& finding, const PinIssue& issue) {
       return finding.fingerprint + '\0' + issue.related;
     };
-    std::multiset<std::string> before;
-    if (!file.whole_file && file.base_content) {
+    std::multiset<std::string> before;  // only asked about findings: none, nothing to compare
+    if (!rated.empty() && !file.whole_file && file.base_content) {
       for (auto& [finding, issue] : Rate(file.path, *file.base_content, pins, layout, lookups)) {
         before.insert(identity(finding, issue));
       }
