@@ -7,7 +7,6 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <unordered_map>
 #include <utility>
 
 #include "collect/blob_kind.h"
@@ -742,33 +741,52 @@ core::Result<std::vector<TreeEntryState>> GitRepository::EntriesAt(
   if (commit.empty()) return out;  // the empty tree
   auto root = TreeOf(repo_, commit);
   if (!root) return tl::unexpected(root.error());
-  // A folder's entries by name, read once; a name given twice is ambiguous (null).
+  // A folder's entries sorted by name, read once (one block, not a node per entry: merges
+  // index thousands of folders); a name given twice is ambiguous (null).
   struct Folder {
     OwnedTree tree;
-    std::unordered_map<std::string_view, const git_tree_entry*> by_name;
+    std::vector<std::pair<std::string_view, const git_tree_entry*>> by_name;
+    const std::pair<std::string_view, const git_tree_entry*>* Find(std::string_view name) const {
+      auto it =
+          std::lower_bound(by_name.begin(), by_name.end(), name,
+                           [](const auto& entry, std::string_view n) { return entry.first < n; });
+      return it != by_name.end() && it->first == name ? &*it : nullptr;
+    }
   };
-  std::unordered_map<std::string, std::unique_ptr<Folder>> folders;
+  std::map<std::string, std::unique_ptr<Folder>, std::less<>> folders;
   auto index = [](git_tree* tree) {
     auto folder = std::make_unique<Folder>();
     folder->tree.ptr = tree;
     const std::size_t count = git_tree_entrycount(tree);
+    folder->by_name.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
       const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
-      auto [it, fresh] = folder->by_name.emplace(git_tree_entry_name(entry), entry);
-      if (!fresh) it->second = nullptr;
+      folder->by_name.emplace_back(git_tree_entry_name(entry), entry);
     }
+    auto& entries = folder->by_name;
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (kept > 0 && entries[kept - 1].first == entries[i].first) {
+        entries[kept - 1].second = nullptr;  // named twice
+      } else {
+        entries[kept++] = entries[i];
+      }
+    }
+    entries.resize(kept);
     return folder;
   };
   folders.emplace("", index(*root));
   for (std::size_t p = 0; p < paths.size(); ++p) {
     std::string_view rest = paths[p];
-    Folder* folder = folders.at("").get();
+    Folder* folder = folders.find(std::string_view())->second.get();
     std::size_t dir_end = 0;
     while (folder != nullptr) {
       const std::size_t slash = rest.find('/');
       const std::string_view name = rest.substr(0, slash);
-      auto it = folder->by_name.find(name);
-      if (it == folder->by_name.end()) break;  // no entry
+      const auto* it = folder->Find(name);
+      if (it == nullptr) break;  // no entry
       if (it->second == nullptr) {
         out[p].ambiguous = true;
         break;
@@ -782,15 +800,15 @@ core::Result<std::vector<TreeEntryState>> GitRepository::EntriesAt(
       if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) break;  // a file where a folder was
       dir_end += name.size() + 1;
       rest.remove_prefix(slash + 1);
-      const std::string dir = paths[p].substr(0, dir_end);
+      const std::string_view dir = std::string_view(paths[p]).substr(0, dir_end);
       auto found = folders.find(dir);
       if (found == folders.end()) {
         git_tree* tree = nullptr;
         if (git_tree_lookup(&tree, repo_, git_tree_entry_id(entry)) != 0) {
-          return MakeError(ErrorCode::kRepository, "cannot read the folder " + dir + " of commit " +
-                                                       commit + ": " + LastError());
+          return MakeError(ErrorCode::kRepository, "cannot read the folder " + std::string(dir) +
+                                                       " of commit " + commit + ": " + LastError());
         }
-        found = folders.emplace(dir, index(tree)).first;
+        found = folders.emplace(std::string(dir), index(tree)).first;
       }
       folder = found->second.get();
     }

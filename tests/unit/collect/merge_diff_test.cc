@@ -138,6 +138,24 @@ TEST_CASE("entries are looked up folder by folder, a doubled name equal to nothi
   REQUIRE(ambiguous.has_value());
   CHECK(ambiguous->front().ambiguous);
   CHECK_FALSE(ambiguous->front().SameAs(TreeEntryState{0100644, blob}));
+  // Out of git's order, one name three times between others: each other name is still found,
+  // the thrice-named one equals nothing.
+  const auto entry = [](const std::string& name, const std::string& id) {
+    return "100644 " + name + std::string(1, '\0') + *core::BytesFromHex(id);
+  };
+  repo.Write("tree.bin", entry("zeta", blob) + entry("thrice", blob) + entry("alpha", other) +
+                             entry("thrice", other) + entry("mid", blob) + entry("thrice", blob));
+  const std::string unsorted_tree =
+      repo.Git({"hash-object", "-t", "tree", "--literally", "-w", "tree.bin"}).substr(0, 40);
+  const std::string unsorted =
+      repo.Git({"commit-tree", unsorted_tree, "-m", "unsorted"}).substr(0, 40);
+  auto found = (*git)->EntriesAt(unsorted, {"alpha", "mid", "zeta", "thrice", "absent"});
+  REQUIRE(found.has_value());
+  CHECK((*found)[0].SameAs(TreeEntryState{0100644, other}));
+  CHECK((*found)[1].SameAs(TreeEntryState{0100644, blob}));
+  CHECK((*found)[2].SameAs(TreeEntryState{0100644, blob}));
+  CHECK((*found)[3].ambiguous);
+  CHECK((*found)[4].mode == 0);
 }
 
 }  // namespace riskgate::collect
