@@ -264,10 +264,15 @@ void SecretsScanner::KeepMatchable(const std::vector<char>& may, std::vector<cha
 
 bool SecretsScanner::SomeRuleMayAct(const collect::Fragment& fragment,
                                     const std::vector<char>& may) const {
+  return SomeRegexMay(may) ||
+         (fragment.kind == collect::FragmentKind::kLines && ReportsPath(fragment.path));
+}
+
+bool SecretsScanner::SomeRegexMay(const std::vector<char>& may) const {
   for (std::size_t r = 0; r < may.size(); ++r) {
     if (control_.rules[r].regex && may[r] != 0) return true;
   }
-  return fragment.kind == collect::FragmentKind::kLines && ReportsPath(fragment.path);
+  return false;
 }
 
 bool SecretsScanner::PrefilteredMatch(std::string_view text, bool windowed) const {
@@ -288,11 +293,7 @@ bool SecretsScanner::MayFind(std::string_view text) const {
 bool SecretsScanner::ContextMayFind(std::string_view text) const {
   if (!control_.enabled || control_.rules.empty()) return false;
   std::vector<char> may;
-  if (!prefilter_->MayMatch(text, may)) return true;
-  for (std::size_t r = 0; r < may.size(); ++r) {
-    if (control_.rules[r].regex && may[r] != 0) return true;
-  }
-  return KubernetesMayFind(text);
+  return !prefilter_->MayMatch(text, may) || SomeRegexMay(may) || KubernetesMayFind(text);
 }
 
 bool SecretsScanner::KubernetesMayFind(std::string_view text) const {

@@ -100,6 +100,8 @@ class SecretsScanner {
   // Whether, by the prefilter's answer `may` for its text, some rule can act on `fragment`: a
   // regex it may match, or a path-only rule naming the file.
   bool SomeRuleMayAct(const collect::Fragment& fragment, const std::vector<char>& may) const;
+  // Whether `may` marks some rule with a regex.
+  bool SomeRegexMay(const std::vector<char>& may) const;
   // MatchesSomeRule after the rule prefilter, where it serves.
   bool PrefilteredMatch(std::string_view text, bool windowed) const;
   // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`
