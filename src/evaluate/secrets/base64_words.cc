@@ -5,6 +5,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace riskgate::evaluate::secrets {
 namespace {
@@ -33,14 +36,74 @@ unsigned Base64Mask16(const char* at) {
 }
 #endif
 
+#if defined(__x86_64__)
+// The same classification, 32 bytes an instruction (AVX2, where the CPU has it).
+__attribute__((target("avx2"))) std::uint32_t Base64Mask32(const char* at) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+  const __m256i letters_at =
+      _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), _mm256_set1_epi8('a'));
+  const __m256i letters =
+      _mm256_cmpeq_epi8(_mm256_min_epu8(letters_at, _mm256_set1_epi8(25)), letters_at);
+  const __m256i digits_at = _mm256_sub_epi8(v, _mm256_set1_epi8('0'));
+  const __m256i digits =
+      _mm256_cmpeq_epi8(_mm256_min_epu8(digits_at, _mm256_set1_epi8(9)), digits_at);
+  const __m256i symbols =
+      _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('+')),
+                                      _mm256_cmpeq_epi8(v, _mm256_set1_epi8('/'))),
+                      _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-')),
+                                      _mm256_cmpeq_epi8(v, _mm256_set1_epi8('_'))));
+  return static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(letters, digits), symbols)));
+}
+
+// Bits of `blocks` whole 64-byte blocks of `text`.
+__attribute__((target("avx2"))) void ClassifyBlocksAvx2(const char* text, std::size_t blocks,
+                                                        std::uint64_t* bits) {
+  for (std::size_t w = 0; w < blocks; ++w) {
+    bits[w] = std::uint64_t{Base64Mask32(text + 64 * w)} |
+              (std::uint64_t{Base64Mask32(text + 64 * w + 32)} << 32);
+  }
+}
+#endif
+
+// Bit 7 of each byte of `x` that is 0xff (all eight bytes of the text base64), exactly.
+std::uint64_t FullBytes(std::uint64_t x) {
+  constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
+  const std::uint64_t y = ~x;
+  return ~(((y & kLow7) + kLow7) | y | kLow7);
+}
+
+// False only where no run of at least `min` set bits can start in `x` (bits of the next word
+// in `next`): a run of 15 or more holds a whole aligned byte, one of 23 or more two in a row,
+// within its first bits. Most text's blocks have neither, and Starts is not worked out there.
+bool MayStart(std::uint64_t x, std::uint64_t next, std::size_t min) {
+  if (min < 15) return true;
+  const std::uint64_t fx = FullBytes(x);
+  const std::uint64_t fy = FullBytes(next) & 0x8080;  // a run starting in x reaches byte 1 at most
+  if (min < 23) return (fx | fy) != 0;
+  return ((fx & (fx >> 8)) | ((fx >> 56) & fy) | (fy & (fy >> 8))) != 0;
+}
+
 }  // namespace
 
-Base64Words::Base64Words(std::string_view text)
+Base64Words::Base64Words(std::string_view text, bool allow_avx2)
     : size_(text.size()), bits_((text.size() + 63) / 64) {
+  const std::size_t blocks = text.size() / 64;
   std::size_t i = 0;
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2 && allow_avx2) {
+    ClassifyBlocksAvx2(text.data(), blocks, bits_.data());
+    i = blocks * 64;
+  }
+#endif
 #if defined(__SSE2__)
-  for (; i + 16 <= text.size(); i += 16) {
-    bits_[i / 64] |= std::uint64_t{Base64Mask16(text.data() + i)} << (i % 64);
+  for (; i + 64 <= text.size(); i += 64) {
+    std::uint64_t word = 0;
+    for (std::size_t k = 0; k < 64; k += 16) {
+      word |= std::uint64_t{Base64Mask16(text.data() + i + k)} << k;
+    }
+    bits_[i / 64] = word;
   }
 #endif
   for (; i < text.size(); ++i) {
@@ -89,6 +152,7 @@ std::pair<std::size_t, std::size_t> Base64Words::Next(std::size_t from, std::siz
     return {npos, npos};
   }
   for (std::size_t w = from / 64; w * 64 < size_; ++w) {
+    if (!MayStart(Bits(w), Bits(w + 1), min)) continue;
     std::uint64_t starts = Starts(w, min);
     if (w == from / 64) starts &= ~std::uint64_t{0} << (from % 64);
     if (starts == 0) continue;

@@ -1,9 +1,10 @@
 // Stage 3 (evaluate): where a text holds long words of base64 bytes (A-Z a-z 0-9 + / - _),
 // the first step of decoding encoded spans (secrets/span_decoder.cc), which reads every byte of
-// every blob a full-history audit sweeps. The bytes are classified 16 at a time (SSE2 where the
-// CPU has it, a table elsewhere) into one bit a byte, and a 64-byte block where no word of the
-// length asked for starts is passed over with a few word operations: most text is words much
-// shorter than a base64 token (24 characters and more).
+// every blob a full-history audit sweeps. The bytes are classified 32 or 16 at a time (AVX2 or
+// SSE2 where the CPU has it, a table elsewhere) into one bit a byte, and a 64-byte block where
+// no word of the length asked for starts is passed over with a few word operations (first: does
+// it hold the one or two whole bytes of set bits such a word must hold?): most text is words
+// much shorter than a base64 token (24 characters and more).
 #pragma once
 
 #include <cstddef>
@@ -16,8 +17,9 @@ namespace riskgate::evaluate::secrets {
 
 class Base64Words {
  public:
-  // Classifies `text` (which must outlive the object).
-  explicit Base64Words(std::string_view text);
+  // Classifies `text` (which must outlive the object): 32 bytes an instruction where the CPU has
+  // AVX2 and `allow_avx2` (tests turn it off to check the other way), else 16 (SSE2) or one.
+  explicit Base64Words(std::string_view text, bool allow_avx2 = true);
 
   // The first word at least `min` (>= 1) long that starts at `from` or later, a word counting
   // only its bytes from `from` on: [begin, end) with end the first byte after it that is no
