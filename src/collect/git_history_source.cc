@@ -203,13 +203,15 @@ class GitHistorySource final : public HistorySource {
  private:
   static constexpr std::size_t kReaderCacheBytes = 16 << 20;  // delta bases, per thread
   static constexpr std::size_t kTreeCacheBytes = 32 << 20;    // parsed trees, per thread
-  static constexpr int kReleaseEvery = 512;                   // commits
+  static constexpr std::uint64_t kReleaseBytes = 64 << 20;    // pack bytes touched
 
-  // Every so many commits, lets the pack pages this walk touched go (collect/pack/mapped_file.h):
-  // trees are spread over the whole pack, and the parsed ones are in the cache.
+  // Once its reader has touched so many pack bytes, lets the pages go (collect/pack/
+  // mapped_file.h): trees are spread over the whole pack, and the parsed ones are in the cache.
+  // By bytes, not commits: every 512 commits, git/git's walk faulted the same tree pages in
+  // again 166 times (3% of the audit, a third of its system time).
   void ReleasePages() {
-    if (store_ == nullptr || ++since_release_ < kReleaseEvery) return;
-    since_release_ = 0;
+    if (!reader_ || reader_->touched() < released_at_ + kReleaseBytes) return;
+    released_at_ = reader_->touched();
     for (const auto& pack : store_->packs()) pack->Release(0, pack->size());
   }
 
@@ -285,7 +287,7 @@ class GitHistorySource final : public HistorySource {
   const bool partial_;
   std::shared_ptr<const pack::ObjectStore> store_;
   std::optional<pack::ObjectReader> reader_;
-  int since_release_ = 0;
+  std::uint64_t released_at_ = 0;  // reader_->touched() when the pages were last let go
   pack::LruCache<pack::RawId, std::shared_ptr<const pack::ParsedTree>, pack::RawIdHash> trees_{
       kTreeCacheBytes};
   TreeDiff diff_;

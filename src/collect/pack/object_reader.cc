@@ -46,6 +46,8 @@ bool ParseLooseHeader(std::string_view bytes, ObjectKind& kind, std::uint64_t& s
   return parsed.ec == std::errc() && parsed.ptr == last;
 }
 
+constexpr std::uint64_t kPageBytes = 4096;
+
 bool IsDelta(EntryType type) {
   return type == EntryType::kOfsDelta || type == EntryType::kRefDelta;
 }
@@ -129,6 +131,17 @@ core::Result<ObjectLocation> ObjectReader::BaseOf(ObjectLocation where,
       store_.packs()[pack]->path());
 }
 
+core::Result<PackEntry> ObjectReader::EntryAt(const PackFile& pack, std::uint64_t offset) {
+  touched_ += kPageBytes;
+  return pack.EntryAt(offset);
+}
+
+core::Result<std::string> ObjectReader::Inflate(const PackFile& pack, const PackEntry& entry) {
+  auto bytes = pack.Inflate(entry);
+  if (bytes) touched_ += bytes->size() + kPageBytes;
+  return bytes;
+}
+
 core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where) {
   std::optional<std::uint64_t> size;
   for (int steps = 0; steps <= kMaxDeltaChain; ++steps) {
@@ -140,11 +153,12 @@ core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where) {
       return ObjectInfo{info.kind, size.value_or(info.size)};
     }
     const PackFile& pack = *store_.packs()[where.pack];
-    auto entry = pack.EntryAt(where.offset);
+    auto entry = EntryAt(pack, where.offset);
     if (!entry) return tl::unexpected(entry.error());
     if (!IsDelta(entry->type))
       return ObjectInfo{static_cast<ObjectKind>(entry->type), size.value_or(entry->size)};
     if (!size) {
+      touched_ += kPageBytes;
       auto prefix = pack.InflatePrefix(*entry, 32);
       if (!prefix) return tl::unexpected(prefix.error());
       auto sizes = ReadDeltaSizes(*prefix);
@@ -178,7 +192,7 @@ core::Result<Object> ObjectReader::Read(ObjectLocation where) {
       break;
     }
     const PackFile& pack = *store_.packs()[where.pack];
-    auto entry = pack.EntryAt(where.offset);
+    auto entry = EntryAt(pack, where.offset);
     if (!entry) return tl::unexpected(entry.error());
     if (entry->size > max_bytes_) return TooLarge(entry->size, max_bytes_, pack.path());
     if (IsDelta(entry->type)) {
@@ -188,7 +202,7 @@ core::Result<Object> ObjectReader::Read(ObjectLocation where) {
       where = *next;
       continue;
     }
-    auto bytes = pack.Inflate(*entry);
+    auto bytes = Inflate(pack, *entry);
     if (!bytes) return tl::unexpected(bytes.error());
     base = {static_cast<ObjectKind>(entry->type),
             std::make_shared<const std::string>(std::move(*bytes))};
@@ -197,7 +211,7 @@ core::Result<Object> ObjectReader::Read(ObjectLocation where) {
   }
   for (auto it = deltas.rbegin(); it != deltas.rend(); ++it) {
     const PackFile& pack = *store_.packs()[it->first.pack];
-    auto delta = pack.Inflate(it->second);
+    auto delta = Inflate(pack, it->second);
     if (!delta) return tl::unexpected(delta.error());
     auto sizes = ReadDeltaSizes(*delta);
     if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());

@@ -50,6 +50,10 @@ class ObjectReader {
   core::Result<Object> ReadLooseFile(const std::string& path);
   core::Result<ObjectInfo> LooseFileInfo(const std::string& path);
   const BaseCache& cache() const { return cache_; }
+  // About how many pack bytes this reader has touched so far (not fewer, but for deflate's
+  // stored blocks, 5 bytes in 65,535): a page for each entry header read and each entry
+  // inflated, plus its inflated size. A caller lets the pages go once enough were touched.
+  std::uint64_t touched() const { return touched_; }
 
  private:
   core::Result<Object> ReadLoose(std::uint32_t index, bool header_only, ObjectInfo* info);
@@ -59,9 +63,14 @@ class ObjectReader {
   core::Result<ObjectLocation> BaseOf(ObjectLocation where, const PackEntry& entry) const;
   core::Result<Object> Resolve(ObjectLocation where, int depth);
 
+  // EntryAt and Inflate of `pack`, counted in `touched_`.
+  core::Result<PackEntry> EntryAt(const PackFile& pack, std::uint64_t offset);
+  core::Result<std::string> Inflate(const PackFile& pack, const PackEntry& entry);
+
   const ObjectStore& store_;
   BaseCache cache_;
   std::uint64_t max_bytes_;
+  std::uint64_t touched_ = 0;
 };
 
 }  // namespace riskgate::collect::pack

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -108,6 +109,11 @@ std::map<EntryType, int> CompareWithGit(TempRepo& repo) {
     REQUIRE(located);
   }
   CHECK(seen.size() == expected.size());
+  // Every pack entry was inflated once at least: the reader counts no fewer bytes touched than
+  // its packs hold but for their headers and trailers (the walk lets pages go by that count).
+  std::uint64_t entry_bytes = 0;
+  for (const auto& pack : (*store)->packs()) entry_bytes += pack->size() - 12 - 20;
+  CHECK(reader.touched() >= entry_bytes);
   return types;
 }
 
@@ -148,6 +154,13 @@ TEST_CASE(
     "[collect][pack]") {
   TempRepo repo;
   Evolve(repo, 40, "first");
+  // 3 MiB that do not compress: more pack bytes than a page per entry read, so the count of
+  // bytes touched must hold what was inflated.
+  std::mt19937 random(21);
+  std::string noise(3 << 20, '\0');
+  for (char& c : noise) c = static_cast<char>(random());
+  repo.Write("noise.bin", noise);
+  repo.Commit("noise");
   repo.Git({"repack", "-adf", "--depth=50", "--window=50", "-q"});
   Evolve(repo, 10, "second");  // a second pack
   repo.Git({"repack", "-d", "-q"});
@@ -156,6 +169,16 @@ TEST_CASE(
   const auto types = CompareWithGit(repo);
   CHECK(types.count(EntryType::kOfsDelta) == 1);
   CHECK(types.at(EntryType::kOfsDelta) > 20);
+  // Reading the noise alone touches its 3 MiB, not just the page of its header.
+  auto store = ObjectStore::Open(repo.path() + "/.git/objects");
+  REQUIRE(store);
+  std::string noise_id = repo.Git({"rev-parse", "HEAD~13:noise.bin"});
+  noise_id.erase(noise_id.find_last_not_of('\n') + 1);
+  const auto noise_at = (*store)->Locate(*core::BytesFromHex(noise_id));
+  REQUIRE(noise_at);
+  ObjectReader reader(**store, 1 << 20);
+  REQUIRE(reader.Read(*noise_at));
+  CHECK(reader.touched() >= noise.size());
 }
 
 TEST_CASE("the pack reader resolves REF_DELTA entries, the format without base offsets",
