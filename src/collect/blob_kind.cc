@@ -211,9 +211,18 @@ std::optional<std::string> DecodeToUtf8(std::string_view bytes, TextEncoding enc
   return std::nullopt;
 }
 
+bool IsTextAsIs(std::string_view bytes) {
+  return DetectEncoding(bytes) == TextEncoding::kEightBit && !LooksBinary(bytes) &&
+         !IsLfsPointer(bytes);
+}
+
 core::Result<ScannableText> ToScannableText(std::string bytes, const std::string& lfs_objects_dir,
                                             std::int64_t max_bytes) {
   ScannableText out;
+  if (IsTextAsIs(bytes)) {
+    out.text = std::move(bytes);
+    return out;
+  }
   if (auto pointer = ParseLfsPointer(bytes)) {
     bool present = false;
     auto read = ReadLfsObject(lfs_objects_dir, *pointer, max_bytes, out.text, present);

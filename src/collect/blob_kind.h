@@ -41,6 +41,10 @@ TextEncoding DetectEncoding(std::string_view bytes);
 // valid in that encoding (odd length, a lone surrogate, a code point past U+10FFFF).
 std::optional<std::string> DecodeToUtf8(std::string_view bytes, TextEncoding encoding);
 
+// Whether ToScannableText scans `bytes` as they are: 8-bit text, no LFS pointer, not binary
+// (most blobs; a reader may then scan them without a copy).
+bool IsTextAsIs(std::string_view bytes);
+
 // The text riskgate scans for one file, or why it cannot scan it.
 struct ScannableText {
   // kBinary, kUndecodable, kTooLarge (an LFS object past the limit) or kLfsPointer (an LFS

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "collect/blob_kind.h"
 #include "collect/git_repository.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
@@ -125,23 +126,26 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
         auto info = reader.Info(entries[i].where);
         if (!info) return fail(info.error(), entries[i].id);
         if (info->kind != pack::ObjectKind::kBlob) continue;
-        BlobContent content;
-        content.size = static_cast<std::int64_t>(info->size);
-        if (content.size > max_bytes) {
-          content.state = BlobState::kTooLarge;
-        } else {
-          auto object = reader.Read(entries[i].where);
-          if (!object) return fail(object.error(), entries[i].id);
-          // Every blob read is hashed: it must be the object its id names.
-          if (!pack::NamesObject(*object, pack::ObjectKind::kBlob, entries[i].id)) {
-            return fail(pack::NotItsId(), entries[i].id);
-          }
-          const std::string& bytes = *object->bytes;
-          auto classified = ClassifyBlob(bytes, lfs_dir, max_bytes);
-          if (!classified) return fail(classified.error(), "");  // an LFS object, named
-          content = std::move(*classified);
+        const auto size = static_cast<std::int64_t>(info->size);
+        if (size > max_bytes) {
+          sink(core::HexBytes(entries[i].id), SweptBlob{BlobState::kTooLarge, size, {}, {}});
+          continue;
         }
-        sink(core::HexBytes(entries[i].id), std::move(content));
+        auto object = reader.Read(entries[i].where);
+        if (!object) return fail(object.error(), entries[i].id);
+        // Every blob read is hashed: it must be the object its id names.
+        if (!pack::NamesObject(*object, pack::ObjectKind::kBlob, entries[i].id)) {
+          return fail(pack::NotItsId(), entries[i].id);
+        }
+        const std::string& bytes = *object->bytes;
+        if (IsTextAsIs(bytes)) {
+          sink(core::HexBytes(entries[i].id), SweptBlob{BlobState::kText, size, bytes, {}});
+          continue;
+        }
+        auto classified = ClassifyBlob(bytes, lfs_dir, max_bytes);
+        if (!classified) return fail(classified.error(), "");  // an LFS object, named
+        sink(core::HexBytes(entries[i].id),
+             SweptBlob{classified->state, classified->size, classified->text, classified->magic});
       }
       // The run's pages go too: another thread reads the next run.
       if (pack != pack::kLoose) {

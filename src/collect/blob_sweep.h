@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "collect/history_source.h"
 #include "core/error.h"
@@ -19,8 +20,17 @@ namespace riskgate::collect {
 
 class GitRepository;
 
+// A blob as the sweep classified it: BlobContent, with views of the text and magic that hold
+// only during the sink's call (text as it is is the object's own bytes: never copied).
+struct SweptBlob {
+  BlobState state = BlobState::kText;
+  std::int64_t size = 0;
+  std::string_view text;
+  std::string_view magic;
+};
+
 // Called from several threads at once, once per distinct blob id (40 hex digits).
-using BlobSink = std::function<void(const std::string& id, BlobContent content)>;
+using BlobSink = std::function<void(const std::string& id, const SweptBlob& blob)>;
 
 // `repo`'s object store (and its alternates) opened for riskgate's own reader, shared by the
 // threads that read it; null where the environment relocates it (GIT_OBJECT_DIRECTORY,

@@ -80,8 +80,8 @@ class SharedState {
 
   // The sweep's reading of `blob` (from the sweep's threads): prefiltered now, remembered for
   // the walk's first look at it; a dirty text is kept within the budget.
-  void Presweep(const std::string& blob, collect::BlobContent content) {
-    Swept swept{content.state, content.size, content.text.size(), std::move(content.magic),
+  void Presweep(const std::string& blob, const collect::SweptBlob& content) {
+    Swept swept{content.state, content.size, content.text.size(), std::string(content.magic),
                 BlobVerdict::kClean};
     if (content.state != BlobState::kText) {
       swept.verdict = BlobVerdict::kSkipped;
@@ -94,7 +94,7 @@ class SharedState {
     if (swept.verdict == BlobVerdict::kDirty &&
         text_bytes_ + content.text.size() <= kDirtyTextBudget) {
       text_bytes_ += content.text.size();
-      texts_.emplace(blob, std::move(content.text));
+      texts_.emplace(blob, std::string(content.text));
     }
     swept_.emplace(blob, std::move(swept));
   }
@@ -530,8 +530,8 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
   SharedState& shared = *shared_state;
   if (options.sweep) {
     scanner.ExpectText(options.sweep_bytes);
-    auto swept = options.sweep([&](const std::string& blob, collect::BlobContent content) {
-      shared.Presweep(blob, std::move(content));
+    auto swept = options.sweep([&](const std::string& blob, const collect::SweptBlob& content) {
+      shared.Presweep(blob, content);
     });
     if (!swept) return tl::unexpected(swept.error());
   }

@@ -54,7 +54,7 @@ TEST_CASE("a sweep on several threads gives every blob of a large pack once", "[
     std::map<std::string, int> seen;
     std::map<std::string, BlobState> states;
     auto swept = SweepBlobs(**git, store->get(), threads, 1 << 20,
-                            [&](const std::string& blob, BlobContent content) {
+                            [&](const std::string& blob, const SweptBlob& content) {
                               std::lock_guard lock(mutex);
                               ++seen[blob];
                               states[blob] = content.state;
