@@ -296,6 +296,82 @@ TEST_CASE("a corrupt pack or index is an error naming the file, never a crash or
   }
 }
 
+// A version 2 index of `ids` (sorted, unique), every entry at offset 12 of a 64-byte pack.
+std::string IndexOf(const std::vector<std::string>& ids) {
+  std::string idx("\377tOc\0\0\0\2", 8);
+  const auto be32 = [&](std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) idx += static_cast<char>((v >> shift) & 0xff);
+  };
+  std::uint32_t counts[256] = {};
+  for (const auto& id : ids) ++counts[static_cast<unsigned char>(id[0])];
+  std::uint32_t running = 0;
+  for (const std::uint32_t count : counts) be32(running += count);
+  for (const auto& id : ids) idx += id;
+  for (std::size_t i = 0; i < ids.size(); ++i) be32(0);   // CRCs
+  for (std::size_t i = 0; i < ids.size(); ++i) be32(12);  // offsets
+  return idx + std::string(2 * kIdBytes, '\0');
+}
+
+TEST_CASE("an index finds each id it holds and none it does not, however its ids are spread",
+          "[collect][pack]") {
+  // Find guesses an id's place from its bytes (hashes are spread evenly) and brackets it from
+  // there: checked against a sorted search on even ids, on ids crowded at one end of their first
+  // byte's range or sharing every byte but the last, and on buckets of one id or none.
+  std::mt19937 random(21);
+  const auto random_id = [&](unsigned char first) {
+    std::string id(kIdBytes, '\0');
+    for (char& c : id) c = static_cast<char>(random());
+    id[0] = static_cast<char>(first);
+    return id;
+  };
+  std::set<std::string> ids;
+  for (int i = 0; i < 20000; ++i) ids.insert(random_id(static_cast<unsigned char>(random() % 200)));
+  for (int i = 0; i < 3000; ++i) {
+    std::string id = random_id(200);
+    id[1] = id[2] = id[3] = '\0';  // every guess lands on the bucket's first ids
+    ids.insert(id);
+    id = random_id(201);
+    id[1] = id[2] = id[3] = id[4] = '\xff';  // ... or its last
+    ids.insert(id);
+  }
+  for (int i = 0; i < 256; ++i)
+    ids.insert(std::string(kIdBytes - 2, '\x07').insert(0, 1, '\xca') + static_cast<char>(i));
+  ids.insert(random_id(230));  // a bucket of one
+  const std::vector<std::string> sorted(ids.begin(), ids.end());
+  const std::string bytes = IndexOf(sorted);
+  auto index = PackIndex::Parse(bytes, 64, "test.idx");
+  REQUIRE(index);
+  REQUIRE(index->size() == sorted.size());
+  for (std::uint32_t i = 0; i < sorted.size(); ++i) {
+    const auto found = index->Find(sorted[i]);
+    REQUIRE(found);
+    CHECK(*found == i);
+  }
+  int absent = 0;
+  const auto check_absent = [&](std::string id) {
+    if (ids.contains(id)) return;
+    ++absent;
+    CHECK_FALSE(index->Find(id));
+  };
+  for (const auto& id : sorted) {
+    for (const int at : {19, 10, 4, 1}) {
+      std::string near = id;
+      near[static_cast<std::size_t>(at)] =
+          static_cast<char>(near[static_cast<std::size_t>(at)] + 1);
+      check_absent(near);
+      near[static_cast<std::size_t>(at)] =
+          static_cast<char>(near[static_cast<std::size_t>(at)] - 2);
+      check_absent(near);
+    }
+  }
+  for (int first = 0; first < 256; ++first) {
+    check_absent(std::string(1, static_cast<char>(first)) + std::string(kIdBytes - 1, '\0'));
+    check_absent(std::string(1, static_cast<char>(first)) + std::string(kIdBytes - 1, '\xff'));
+    check_absent(random_id(static_cast<unsigned char>(first)));
+  }
+  CHECK(absent > 200000);
+}
+
 }  // namespace riskgate::collect::pack
 
 namespace riskgate::collect::pack {
