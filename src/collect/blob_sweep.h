@@ -1,7 +1,7 @@
 // Stage 1 (collect): every blob of a repository's object store, read once, in the order the packs
 // store them (a delta's base just before it), on several threads with riskgate's own reader
-// (collect/pack/), and classified exactly as HistorySource::ReadBlob classifies one (the same
-// BlobContent: text, binary with its magic, too large, LFS pointer, undecodable). Unlike git's
+// (collect/pack/), and classified exactly as HistorySource::ReadBlob classifies one (what its
+// BlobContent says: text, binary with its magic, too large, LFS pointer, undecodable). Unlike git's
 // and libgit2's reads, each blob read is hashed: its content must be the object its id names. The
 // history audit prefilters blobs this way before it walks commits, so that walking reads no clean
 // blob.

@@ -208,7 +208,7 @@ class GitHistorySource final : public HistorySource {
   // Once its reader has touched so many pack bytes, lets the pages go (collect/pack/
   // mapped_file.h): trees are spread over the whole pack, and the parsed ones are in the cache.
   // By bytes, not commits: every 512 commits, git/git's walk faulted the same tree pages in
-  // again 166 times (3% of the audit, a third of its system time).
+  // again 166 times (5-7% of the audit, a third of its system time).
   void ReleasePages() {
     if (!reader_ || reader_->touched() < released_at_ + kReleaseBytes) return;
     released_at_ = reader_->touched();
