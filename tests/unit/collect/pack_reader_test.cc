@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -409,6 +410,30 @@ TEST_CASE("raw ids are keys by value, and one store's verified ids are shared by
     }
   }
   CHECK_FALSE(verified.Contains(RawId::From(b)));
+}
+
+TEST_CASE("verified ids: every id inserted is there, none other, however alike their first bytes",
+          "[collect][pack]") {
+  // The table places an id by its first 8 bytes: ids that share them (and differ further on)
+  // must still be told apart, and its growth must keep every one.
+  std::mt19937 random(21);
+  VerifiedIds verified;
+  std::vector<RawId> in;
+  std::vector<RawId> out;
+  for (int i = 0; i < 60000; ++i) {
+    std::string id(kIdBytes, '\0');
+    for (char& c : id) c = static_cast<char>(random());
+    if (i % 3 == 0) std::memset(id.data(), 0x5a, 8);  // a third share their first 8 bytes
+    (i % 2 == 0 ? in : out).push_back(RawId::From(id));
+  }
+  for (const RawId& id : in) verified.Insert(id);
+  for (const RawId& id : in) verified.Insert(id);  // again: no change
+  int found = 0;
+  for (const RawId& id : in) found += verified.Contains(id) ? 1 : 0;
+  int wrong = 0;
+  for (const RawId& id : out) wrong += verified.Contains(id) ? 1 : 0;
+  CHECK(found == static_cast<int>(in.size()));
+  CHECK(wrong == 0);
 }
 
 }  // namespace riskgate::collect::pack
