@@ -8,7 +8,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <mutex>
 #include <random>
 #include <vector>
@@ -83,9 +82,7 @@ class VerifiedIds {
   static std::uint64_t Mix(const RawId& id) {
     static const std::uint64_t key =
         std::random_device{}() | (std::uint64_t{std::random_device{}()} << 32);
-    std::uint64_t first = 0;
-    std::memcpy(&first, id.bytes.data(), sizeof first);
-    return (first ^ key) * 0x9e3779b97f4a7c15ULL;
+    return (std::uint64_t{RawIdHash{}(id)} ^ key) * 0x9e3779b97f4a7c15ULL;
   }
   // By the id's last byte (the table uses its first ones).
   Shard& ShardOf(const RawId& id) const {
