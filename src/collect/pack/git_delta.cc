@@ -1,7 +1,5 @@
 #include "collect/pack/git_delta.h"
 
-#include <cstring>
-
 namespace riskgate::collect::pack {
 namespace {
 
@@ -88,14 +86,13 @@ core::Result<std::string> ApplyDelta(std::string_view base, std::string_view del
     if (total > sizes->result) return Corrupt("its instructions run past the result");
   }
   if (total != sizes->result) return Corrupt("the result is shorter than declared");
-  // Pass 2: the bytes.
+  // Pass 2: the bytes, appended (a resize first would zero every byte of the result only to
+  // overwrite it: a tenth of the time the walk spent reading trees).
   std::string out;
-  out.resize(sizes->result);
-  char* write = out.data();
+  out.reserve(sizes->result);
   for (std::size_t pos = sizes->header_bytes; pos < delta.size();) {
     Next(base, delta, pos, op, error);
-    std::memcpy(write, (op.copy ? base.data() : delta.data()) + op.offset, op.size);
-    write += op.size;
+    out.append((op.copy ? base.data() : delta.data()) + op.offset, op.size);
   }
   return out;
 }
