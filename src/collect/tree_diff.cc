@@ -1,5 +1,6 @@
 #include "collect/tree_diff.h"
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <unordered_map>
@@ -164,10 +165,10 @@ class Folder {
   std::optional<TreeEntry> Find(std::string_view name, bool folder) {
     if (++lookups_ == kIndexAfter) Index();
     if (lookups_ >= kIndexAfter) {
-      auto& index = folder ? folders_ : files_;
-      auto it = index.find(name);
-      if (it == index.end()) return std::nullopt;
-      return it->second;
+      const TreeEntry probe{name, {}, folder ? EntryMode::kTree : EntryMode::kBlob};
+      const auto it = std::lower_bound(index_.begin(), index_.end(), probe, Before);
+      if (it == index_.end() || it->name != name || !Wanted(*it, folder)) return std::nullopt;
+      return *it;
     }
     for (std::size_t i = 0; i < tree_->size(); ++i) {
       const TreeEntry entry = (*tree_)[i];
@@ -182,19 +183,27 @@ class Folder {
   static bool Wanted(const TreeEntry& entry, bool folder) {
     return folder ? entry.mode == EntryMode::kTree : IsRegular(entry.mode);
   }
+  // Regular files before trees, each by name.
+  static bool Before(const TreeEntry& a, const TreeEntry& b) {
+    const bool a_tree = a.mode == EntryMode::kTree;
+    const bool b_tree = b.mode == EntryMode::kTree;
+    return a_tree != b_tree ? b_tree : a.name < b.name;
+  }
 
+  // One sorted vector, not a hash map's node per entry (a merge indexes the folders of every
+  // path it changed, thousands of entries). A sort that keeps the order of equals finds the
+  // first entry of a name and kind first, even in a hostile tree that names one twice.
   void Index() {
     for (std::size_t i = 0; i < tree_->size(); ++i) {
       const TreeEntry entry = (*tree_)[i];
-      if (Wanted(entry, false)) files_.try_emplace(entry.name, entry);
-      if (Wanted(entry, true)) folders_.try_emplace(entry.name, entry);
+      if (Wanted(entry, false) || Wanted(entry, true)) index_.push_back(entry);
     }
+    std::stable_sort(index_.begin(), index_.end(), Before);
   }
 
   std::shared_ptr<const ParsedTree> tree_;
   int lookups_ = 0;
-  std::unordered_map<std::string_view, TreeEntry> files_;
-  std::unordered_map<std::string_view, TreeEntry> folders_;
+  std::vector<TreeEntry> index_;  // regular files and trees, by Before
 };
 
 }  // namespace

@@ -44,7 +44,6 @@ core::Result<ParsedTree> ParsedTree::Parse(std::shared_ptr<const std::string> by
   if (data.size() >= UINT32_MAX) return tl::unexpected(Malformed("larger than 4 GiB"));
   // Entries of git's trees take 30-40 bytes (a mode, a name, 20 id bytes): room for them at once.
   tree.starts_.reserve(data.size() / 28 + 1);
-  tree.names_.reserve(data.size() / 28 + 1);
   std::size_t pos = 0;
   while (pos < data.size()) {
     tree.starts_.push_back(static_cast<std::uint32_t>(pos));
@@ -62,7 +61,6 @@ core::Result<ParsedTree> ParsedTree::Parse(std::shared_ptr<const std::string> by
     if (nul == std::string_view::npos || nul == pos || nul - pos > 0xffff) {
       return tl::unexpected(Malformed("an entry without a name at byte " + std::to_string(pos)));
     }
-    tree.names_.push_back(static_cast<std::uint32_t>(pos));
     pos = nul + 1;
     if (data.size() - pos < kIdBytes) {
       return tl::unexpected(Malformed("an entry cut short at byte " + std::to_string(pos)));
@@ -77,13 +75,12 @@ core::Result<ParsedTree> ParsedTree::Parse(std::shared_ptr<const std::string> by
 TreeEntry ParsedTree::operator[](std::size_t i) const {
   const std::string_view data(*bytes_);
   const std::size_t id_at = starts_[i + 1] - kIdBytes;
-  TreeEntry entry;
-  entry.name = data.substr(names_[i], id_at - 1 - names_[i]);
-  entry.id = data.substr(id_at, kIdBytes);
   std::uint32_t mode = 0;
-  for (std::size_t p = starts_[i]; data[p] != ' '; ++p) {
-    mode = mode * 8 + static_cast<std::uint32_t>(data[p] - '0');
-  }
+  std::size_t p = starts_[i];
+  for (; data[p] != ' '; ++p) mode = mode * 8 + static_cast<std::uint32_t>(data[p] - '0');
+  TreeEntry entry;
+  entry.name = data.substr(p + 1, id_at - 1 - (p + 1));  // Parse checked the mode ends in ' '
+  entry.id = data.substr(id_at, kIdBytes);
   entry.mode = NormalizeMode(mode);
   return entry;
 }

@@ -55,8 +55,7 @@ class ParsedTree {
 
  private:
   std::shared_ptr<const std::string> bytes_;
-  std::vector<std::uint32_t> starts_;  // where each entry starts, then the end
-  std::vector<std::uint32_t> names_;   // where each entry's name starts
+  std::vector<std::uint32_t> starts_;  // where each entry starts (its mode), then the end
 };
 
 // Git's tree order: names compared bytewise, a tree's as if it ended in '/'.
