@@ -54,8 +54,9 @@ struct Swept {
   BlobState state = BlobState::kText;
   std::int64_t size = 0;
   std::size_t text_bytes = 0;
-  std::string magic;
+  std::string magic;  // moved to the unscanned record once reached
   BlobVerdict verdict = BlobVerdict::kClean;
+  bool reached = false;  // by the walk: counted, and recorded if unscanned
 };
 
 // Texts of dirty blobs are kept up to this many bytes, so that scanning one at a second path
@@ -101,21 +102,22 @@ class SharedState {
 
   core::Result<Classified> Classify(collect::HistorySource& source, const std::string& blob) {
     std::unique_lock lock(mutex_);
+    // A swept blob is known by one lookup, at every path and commit that holds it.
+    if (auto swept = swept_.find(blob); swept != swept_.end()) {
+      Swept& seen = swept->second;
+      if (!seen.reached) {
+        // Counted as if read now, so the totals are those of the blobs the walk reaches.
+        seen.reached = true;
+        Count(seen.state, seen.text_bytes);
+        if (auto reason = SkipReasonOf(seen.state))
+          unscanned_.emplace(blob, Unscanned{*reason, seen.size, std::move(seen.magic)});
+      }
+      return Known(blob, seen.verdict);
+    }
     auto [it, inserted] = verdicts_.try_emplace(blob, BlobVerdict::kPending);
     BlobVerdict& verdict = it->second;  // node references survive rehashing
     if (!inserted) {
       ready_.wait(lock, [&] { return verdict != BlobVerdict::kPending; });
-      return Known(blob, verdict);
-    }
-    if (auto swept = swept_.find(blob); swept != swept_.end()) {
-      // Counted as if read now, so the totals are those of the blobs the walk reaches.
-      Swept& seen = swept->second;
-      Count(seen.state, seen.text_bytes);
-      if (auto reason = SkipReasonOf(seen.state))
-        unscanned_.emplace(blob, Unscanned{*reason, seen.size, std::move(seen.magic)});
-      verdict = seen.verdict;
-      swept_.erase(swept);  // the verdict and the unscanned record carry it from here
-      ready_.notify_all();
       return Known(blob, verdict);
     }
     lock.unlock();
