@@ -14,6 +14,7 @@
 #include "collect/git_repository.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
+#include "collect/pack/sha1_lanes.h"
 #include "core/text.h"
 #include "core/thread_heap.h"
 
@@ -54,6 +55,52 @@ std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) 
   }
   return out;
 }
+
+// Blobs read but not yet hashed: hashed together (collect/pack/sha1_lanes.h: two at a time
+// where the CPU allows), a few at a time so that no more than kBatchBytes wait.
+class Batch {
+ public:
+  static constexpr std::size_t kMaxBlobs = 16;
+  static constexpr std::size_t kBatchBytes = 4 << 20;
+
+  void Add(std::size_t entry, std::string_view id, std::shared_ptr<const std::string> bytes) {
+    bytes_ += bytes->size();
+    blobs_.push_back(Blob{entry, id, "blob " + std::to_string(bytes->size()), std::move(bytes)});
+    blobs_.back().head.push_back('\0');
+  }
+  bool full() const { return blobs_.size() >= kMaxBlobs || bytes_ >= kBatchBytes; }
+  bool empty() const { return blobs_.empty(); }
+  std::size_t size() const { return blobs_.size(); }
+  std::size_t entry(std::size_t b) const { return blobs_[b].entry; }
+  const std::string& bytes(std::size_t b) const { return *blobs_[b].bytes; }
+  // The first blob whose content does not hash to its id, or size() when all do.
+  std::size_t Verify() {
+    messages_.clear();
+    for (const Blob& blob : blobs_) messages_.push_back({blob.head, *blob.bytes});
+    digests_.resize(blobs_.size());
+    pack::Sha1Many(messages_, digests_);
+    for (std::size_t b = 0; b < blobs_.size(); ++b) {
+      if (std::string_view(digests_[b].data(), digests_[b].size()) != blobs_[b].id) return b;
+    }
+    return blobs_.size();
+  }
+  void Clear() {
+    blobs_.clear();
+    bytes_ = 0;
+  }
+
+ private:
+  struct Blob {
+    std::size_t entry;
+    std::string_view id;  // raw, in the store's index
+    std::string head;     // "blob <size>\0"
+    std::shared_ptr<const std::string> bytes;
+  };
+  std::vector<Blob> blobs_;
+  std::size_t bytes_ = 0;
+  std::vector<pack::Sha1Message> messages_;
+  std::vector<pack::Sha1Digest> digests_;
+};
 
 }  // namespace
 
@@ -109,6 +156,39 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
   auto run = [&](std::size_t /*thread*/) {
     core::AdviseThreadHeap();
     pack::ObjectReader reader(*store, kBaseCacheBytes);
+    Batch batch;
+    // The batch's blobs hashed together, each against its id, then passed on in store order.
+    const auto flush = [&]() -> bool {
+      const std::size_t bad = batch.Verify();
+      if (bad < batch.size()) {
+        fail(pack::NotItsId(), entries[batch.entry(bad)].id);
+        return false;
+      }
+      for (std::size_t b = 0; b < batch.size(); ++b) {
+        const std::string& bytes = batch.bytes(b);
+        const std::string hex = core::HexBytes(entries[batch.entry(b)].id);
+        const auto size = static_cast<std::int64_t>(bytes.size());
+        if (IsTextAsIs(bytes)) {
+          sink(hex, SweptBlob{BlobState::kText, size, bytes, {}});
+          continue;
+        }
+        auto classified = ClassifyBlob(bytes, lfs_dir, max_bytes);
+        if (!classified) {
+          fail(classified.error(), "");  // an LFS object, named
+          return false;
+        }
+        sink(hex,
+             SweptBlob{classified->state, classified->size, classified->text, classified->magic});
+      }
+      batch.Clear();
+      return true;
+    };
+    // An error at one entry is reported after those of the blobs read before it, as when each
+    // blob was hashed as soon as it was read.
+    const auto fail_after = [&](core::Error e, std::string_view raw_id) {
+      if (!batch.empty() && !flush()) return;
+      fail(std::move(e), raw_id);
+    };
     for (auto [begin, end] = take_run(); begin < end && !failed;
          std::tie(begin, end) = take_run()) {
       std::uint32_t pack = pack::kLoose;
@@ -124,7 +204,7 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
           kept_from = where.offset - kReleaseMargin;
         }
         auto info = reader.Info(entries[i].where);
-        if (!info) return fail(info.error(), entries[i].id);
+        if (!info) return fail_after(info.error(), entries[i].id);
         if (info->kind != pack::ObjectKind::kBlob) continue;
         const auto size = static_cast<std::int64_t>(info->size);
         if (size > max_bytes) {
@@ -132,21 +212,15 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
           continue;
         }
         auto object = reader.Read(entries[i].where);
-        if (!object) return fail(object.error(), entries[i].id);
+        if (!object) return fail_after(object.error(), entries[i].id);
         // Every blob read is hashed: it must be the object its id names.
-        if (!pack::NamesObject(*object, pack::ObjectKind::kBlob, entries[i].id)) {
-          return fail(pack::NotItsId(), entries[i].id);
+        if (object->kind != pack::ObjectKind::kBlob) {
+          return fail_after(pack::NotItsId(), entries[i].id);
         }
-        const std::string& bytes = *object->bytes;
-        if (IsTextAsIs(bytes)) {
-          sink(core::HexBytes(entries[i].id), SweptBlob{BlobState::kText, size, bytes, {}});
-          continue;
-        }
-        auto classified = ClassifyBlob(bytes, lfs_dir, max_bytes);
-        if (!classified) return fail(classified.error(), "");  // an LFS object, named
-        sink(core::HexBytes(entries[i].id),
-             SweptBlob{classified->state, classified->size, classified->text, classified->magic});
+        batch.Add(i, entries[i].id, std::move(object->bytes));
+        if (batch.full() && !flush()) return;
       }
+      if (!batch.empty() && !flush()) return;
       // The run's pages go too: another thread reads the next run.
       if (pack != pack::kLoose) {
         const bool same = end < entries.size() && entries[end].where.pack == pack;

@@ -1,0 +1,89 @@
+// Issue 21: SHA-1 of many messages at once (collect/pack/sha1_lanes.h), two side by side where
+// the CPU has the SHA extensions, held to OpenSSL's digest (core::Sha1Raw) at every length
+// around the block boundaries, for every way two lanes can meet: messages of unequal lengths
+// that end and are replaced at different blocks, heads of every length a git header takes.
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "collect/pack/sha1_lanes.h"
+#include "core/text.h"
+
+namespace riskgate::collect::pack {
+namespace {
+
+std::string RandomBytes(std::mt19937_64& random, std::size_t n) {
+  std::string out(n, '\0');
+  for (char& c : out) c = static_cast<char>(random());
+  return out;
+}
+
+// Each message's digest from Sha1Many, with and without lanes, against OpenSSL's.
+void CheckBatch(const std::vector<std::string>& heads, const std::vector<std::string>& bodies) {
+  std::vector<Sha1Message> messages;
+  for (std::size_t i = 0; i < heads.size(); ++i) messages.push_back({heads[i], bodies[i]});
+  std::vector<Sha1Digest> lanes(messages.size());
+  std::vector<Sha1Digest> single(messages.size());
+  Sha1Many(messages, lanes);
+  Sha1Many(messages, single, false);
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    INFO("message " << i << ": head " << heads[i].size() << " bytes, body " << bodies[i].size());
+    const std::string want = core::Sha1Raw({heads[i], bodies[i]});
+    REQUIRE(std::string(lanes[i].data(), lanes[i].size()) == want);
+    REQUIRE(std::string(single[i].data(), single[i].size()) == want);
+  }
+}
+
+TEST_CASE("SHA-1 in lanes is OpenSSL's digest at every length and however lanes meet",
+          "[pack][sha1]") {
+  INFO("two lanes on this CPU: " << Sha1LanesAvailable());
+  std::mt19937_64 random(7);
+
+  SECTION("a git object's id") {
+    const std::vector<Sha1Message> empty_blob = {{std::string_view("blob 0\0", 7), ""}};
+    std::vector<Sha1Digest> digest(1);
+    Sha1Many(empty_blob, digest);
+    CHECK(core::HexBytes(std::string_view(digest[0].data(), 20)) ==
+          "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+  }
+
+  SECTION("every body length up to four blocks, beside a long message, with every head length") {
+    const std::string long_body = RandomBytes(random, 70000);
+    for (std::size_t head = 0; head < 64; head += 7) {
+      std::vector<std::string> heads;
+      std::vector<std::string> bodies;
+      for (std::size_t body = 0; body <= 260; ++body) {
+        heads.push_back(RandomBytes(random, head));
+        bodies.push_back(RandomBytes(random, body));
+        if (body % 13 == 0) {  // a long one now and then: the other lane runs alone a while
+          heads.push_back(RandomBytes(random, 11));
+          bodies.push_back(long_body.substr(0, 60000 + body));
+        }
+      }
+      CheckBatch(heads, bodies);
+    }
+  }
+
+  SECTION("batches of random sizes, lengths spread from none to a megabyte") {
+    for (int round = 0; round < 60; ++round) {
+      std::vector<std::string> heads;
+      std::vector<std::string> bodies;
+      const std::size_t count = random() % 20;  // none at all included
+      for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t scale = std::size_t{1} << (random() % 21);
+        heads.push_back("blob " + std::to_string(random() % 100000) + std::string(1, '\0'));
+        bodies.push_back(RandomBytes(random, random() % scale));
+      }
+      CheckBatch(heads, bodies);
+    }
+  }
+
+  SECTION("a head of 64 bytes or more is hashed too, between others") {
+    CheckBatch({"blob 3", std::string(64, 'h'), std::string(100, 'x'), "tree 1"},
+               {"abc", RandomBytes(random, 5000), RandomBytes(random, 63), "z"});
+  }
+}
+
+}  // namespace
+}  // namespace riskgate::collect::pack
