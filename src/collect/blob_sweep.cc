@@ -14,7 +14,6 @@
 #include "collect/git_repository.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
-#include "collect/pack/sha1_lanes.h"
 #include "core/text.h"
 #include "core/thread_heap.h"
 
@@ -56,50 +55,40 @@ std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) 
   return out;
 }
 
-// Blobs read but not yet hashed: hashed together (collect/pack/sha1_lanes.h: two at a time
-// where the CPU allows), a few at a time so that no more than kBatchBytes wait.
+// Blobs read but not yet hashed: hashed together (two at a time where the CPU allows:
+// collect/pack/sha1_lanes.h), a few at a time so that no more than kBatchBytes wait.
 class Batch {
  public:
   static constexpr std::size_t kMaxBlobs = 16;
   static constexpr std::size_t kBatchBytes = 4 << 20;
 
-  void Add(std::size_t entry, std::string_view id, std::shared_ptr<const std::string> bytes) {
-    bytes_ += bytes->size();
-    blobs_.push_back(Blob{entry, id, "blob " + std::to_string(bytes->size()), std::move(bytes)});
-    blobs_.back().head.push_back('\0');
+  void Add(std::size_t entry, std::string_view id, pack::Object object) {
+    bytes_ += object.bytes->size();
+    entries_.push_back(entry);
+    ids_.push_back(id);
+    objects_.push_back(std::move(object));
   }
-  bool full() const { return blobs_.size() >= kMaxBlobs || bytes_ >= kBatchBytes; }
-  bool empty() const { return blobs_.empty(); }
-  std::size_t size() const { return blobs_.size(); }
-  std::size_t entry(std::size_t b) const { return blobs_[b].entry; }
-  const std::string& bytes(std::size_t b) const { return *blobs_[b].bytes; }
-  // The first blob whose content does not hash to its id, or size() when all do.
-  std::size_t Verify() {
-    messages_.clear();
-    for (const Blob& blob : blobs_) messages_.push_back({blob.head, *blob.bytes});
-    digests_.resize(blobs_.size());
-    pack::Sha1Many(messages_, digests_);
-    for (std::size_t b = 0; b < blobs_.size(); ++b) {
-      if (std::string_view(digests_[b].data(), digests_[b].size()) != blobs_[b].id) return b;
-    }
-    return blobs_.size();
+  bool full() const { return objects_.size() >= kMaxBlobs || bytes_ >= kBatchBytes; }
+  bool empty() const { return objects_.empty(); }
+  std::size_t size() const { return objects_.size(); }
+  std::size_t entry(std::size_t b) const { return entries_[b]; }
+  const std::string& bytes(std::size_t b) const { return *objects_[b].bytes; }
+  // The first blob that is not the object its id names, or size() when each is.
+  std::size_t Verify() const {
+    return pack::FirstMisnamed(objects_, pack::ObjectKind::kBlob, ids_);
   }
   void Clear() {
-    blobs_.clear();
+    entries_.clear();
+    ids_.clear();
+    objects_.clear();
     bytes_ = 0;
   }
 
  private:
-  struct Blob {
-    std::size_t entry;
-    std::string_view id;  // raw, in the store's index
-    std::string head;     // "blob <size>\0"
-    std::shared_ptr<const std::string> bytes;
-  };
-  std::vector<Blob> blobs_;
+  std::vector<std::size_t> entries_;
+  std::vector<std::string_view> ids_;  // raw, in the store's index
+  std::vector<pack::Object> objects_;
   std::size_t bytes_ = 0;
-  std::vector<pack::Sha1Message> messages_;
-  std::vector<pack::Sha1Digest> digests_;
 };
 
 }  // namespace
@@ -214,10 +203,7 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
         auto object = reader.Read(entries[i].where);
         if (!object) return fail_after(object.error(), entries[i].id);
         // Every blob read is hashed: it must be the object its id names.
-        if (object->kind != pack::ObjectKind::kBlob) {
-          return fail_after(pack::NotItsId(), entries[i].id);
-        }
-        batch.Add(i, entries[i].id, std::move(object->bytes));
+        batch.Add(i, entries[i].id, std::move(*object));
         if (batch.full() && !flush()) return;
       }
       if (!batch.empty() && !flush()) return;

@@ -96,34 +96,12 @@ class GitHistorySource final : public HistorySource {
 
   core::Result<CommitChanges> Changes(const HistoryCommit& commit) override {
     ReleasePages();
-    CommitChanges out;
-    const std::string tree = RawId(commit.tree);
-    if (commit.parents.empty()) {
-      if (auto listed = diff_.Compare("", tree, out); !listed)
-        return tl::unexpected(listed.error());
-      for (auto& change : out.changed) change.parent_blobs.clear();
-      return out;
-    }
-    if (commit.parent_trees.size() != commit.parents.size()) {
-      return MakeError(ErrorCode::kInternal,
-                       "commit " + commit.id + " came without its parents' trees");
-    }
-    if (auto compared = diff_.Compare(RawId(commit.parent_trees[0]), tree, out); !compared) {
-      return tl::unexpected(compared.error());
-    }
-    // A merge gives new content only where no parent had this blob already.
-    for (std::size_t p = 1; p < commit.parent_trees.size() && !out.changed.empty(); ++p) {
-      std::vector<std::string_view> paths;
-      for (const PathChange& change : out.changed) paths.push_back(change.path);
-      auto blobs = diff_.BlobsAt(RawId(commit.parent_trees[p]), paths);
-      if (!blobs) return tl::unexpected(blobs.error());
-      std::size_t i = 0;
-      std::erase_if(out.changed, [&](PathChange& change) {
-        change.parent_blobs.push_back(std::move((*blobs)[i++]));
-        return change.parent_blobs.back() == change.blob;
-      });
-    }
-    return out;
+    return Verified(Compare(commit));
+  }
+
+  core::Result<std::vector<std::pair<std::string, std::string>>> TreeFiles(
+      const std::string& commit) override {
+    return Verified(ListFiles(commit));
   }
 
   core::Result<BlobContent> ReadBlob(const std::string& blob, std::int64_t max_bytes) override {
@@ -185,8 +163,41 @@ class GitHistorySource final : public HistorySource {
                         std::string(git_repository_commondir(repo_)) + "lfs/objects/", max_bytes);
   }
 
-  core::Result<std::vector<std::pair<std::string, std::string>>> TreeFiles(
-      const std::string& commit) override {
+ private:
+  // What `commit` changed, from trees that may not be hashed yet (Verified checks them).
+  core::Result<CommitChanges> Compare(const HistoryCommit& commit) {
+    CommitChanges out;
+    const std::string tree = RawId(commit.tree);
+    if (commit.parents.empty()) {
+      if (auto listed = diff_.Compare("", tree, out); !listed)
+        return tl::unexpected(listed.error());
+      for (auto& change : out.changed) change.parent_blobs.clear();
+      return out;
+    }
+    if (commit.parent_trees.size() != commit.parents.size()) {
+      return MakeError(ErrorCode::kInternal,
+                       "commit " + commit.id + " came without its parents' trees");
+    }
+    if (auto compared = diff_.Compare(RawId(commit.parent_trees[0]), tree, out); !compared) {
+      return tl::unexpected(compared.error());
+    }
+    // A merge gives new content only where no parent had this blob already.
+    for (std::size_t p = 1; p < commit.parent_trees.size() && !out.changed.empty(); ++p) {
+      std::vector<std::string_view> paths;
+      for (const PathChange& change : out.changed) paths.push_back(change.path);
+      auto blobs = diff_.BlobsAt(RawId(commit.parent_trees[p]), paths);
+      if (!blobs) return tl::unexpected(blobs.error());
+      std::size_t i = 0;
+      std::erase_if(out.changed, [&](PathChange& change) {
+        change.parent_blobs.push_back(std::move((*blobs)[i++]));
+        return change.parent_blobs.back() == change.blob;
+      });
+    }
+    return out;
+  }
+
+  core::Result<std::vector<std::pair<std::string, std::string>>> ListFiles(
+      const std::string& commit) {
     auto bytes = ReadObject(RawId(commit), pack::ObjectKind::kCommit);
     if (!bytes) return tl::unexpected(bytes.error());
     auto tree = pack::CommitTreeId(**bytes);
@@ -200,7 +211,34 @@ class GitHistorySource final : public HistorySource {
     return files;
   }
 
- private:
+  // Trees are hashed a few at a time, two side by side (collect/pack/sha1_lanes.h), once read
+  // and parsed: nothing a walk learns from them leaves Changes or TreeFiles before each tree
+  // read for it has hashed to its id. An error found meanwhile gives way to a tree that does
+  // not (as when each tree was hashed as soon as it was read).
+  template <class T>
+  core::Result<T> Verified(core::Result<T> result) {
+    if (auto verified = VerifyPendingTrees(); !verified) return tl::unexpected(verified.error());
+    return result;
+  }
+  core::Result<void> VerifyPendingTrees() {
+    if (pending_trees_.empty()) return {};
+    std::vector<std::string_view> ids;
+    for (const pack::RawId& id : pending_ids_) ids.emplace_back(id.bytes.data(), id.bytes.size());
+    const std::size_t bad = pack::FirstMisnamed(pending_trees_, pack::ObjectKind::kTree, ids);
+    if (bad < ids.size()) {
+      const std::string hex = core::HexBytes(ids[bad]);
+      pending_trees_.clear();
+      pending_ids_.clear();
+      pending_bytes_ = 0;
+      return tl::unexpected(Named("tree", hex, pack::NotItsId()));
+    }
+    for (const pack::RawId& id : pending_ids_) store_->verified().Insert(id);
+    pending_trees_.clear();
+    pending_ids_.clear();
+    pending_bytes_ = 0;
+    return {};
+  }
+
   // Delta bases, per thread: the walk reads trees in commit order, far from pack order, and 16
   // MiB re-inflated bases often enough to cost 4% of git/git's audit; the sweep's memory is
   // gone by then (the peak RSS stayed 432 MB). Parsed trees gain nothing from more.
@@ -245,6 +283,20 @@ class GitHistorySource final : public HistorySource {
       auto object = reader_->Read(*where);
       if (!object) return tl::unexpected(Named(name, hex, object.error()));
       // Hashed once per store: read again when a tree cache let it go, or by another thread.
+      const pack::RawId id = pack::RawId::From(raw_id);
+      if (kind == pack::ObjectKind::kTree && object->kind == kind) {
+        if (!store_->verified().Contains(id)) {
+          pending_bytes_ += object->bytes->size();
+          pending_ids_.push_back(id);
+          pending_trees_.push_back(*object);
+          if (pending_trees_.size() >= kPendingTrees || pending_bytes_ >= kPendingBytes) {
+            if (auto verified = VerifyPendingTrees(); !verified) {
+              return tl::unexpected(verified.error());
+            }
+          }
+        }
+        return object->bytes;
+      }
       if (!pack::NamesObjectOnce(*store_, *object, kind, raw_id)) {
         return tl::unexpected(Named(name, hex, pack::NotItsId()));
       }
@@ -291,6 +343,12 @@ class GitHistorySource final : public HistorySource {
   std::shared_ptr<const pack::ObjectStore> store_;
   std::optional<pack::ObjectReader> reader_;
   std::uint64_t released_at_ = 0;  // reader_->touched() when the pages were last let go
+  // Trees read, not yet hashed (VerifyPendingTrees), within a count and a byte budget.
+  static constexpr std::size_t kPendingTrees = 16;
+  static constexpr std::size_t kPendingBytes = 4 << 20;
+  std::vector<pack::Object> pending_trees_;
+  std::vector<pack::RawId> pending_ids_;
+  std::size_t pending_bytes_ = 0;
   pack::LruCache<pack::RawId, std::shared_ptr<const pack::ParsedTree>, pack::RawIdHash> trees_{
       kTreeCacheBytes};
   TreeDiff diff_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "collect/pack/git_delta.h"
+#include "collect/pack/sha1_lanes.h"
 #include "collect/pack/zlib_stream.h"
 #include "collect/safe_read.h"
 #include "core/text.h"
@@ -55,12 +56,28 @@ bool IsDelta(EntryType type) {
 }  // namespace
 
 bool NamesObject(const Object& object, ObjectKind kind, std::string_view raw_id) {
+  return FirstMisnamed({&object, 1}, kind, {&raw_id, 1}) == 1;
+}
+
+std::size_t FirstMisnamed(std::span<const Object> objects, ObjectKind kind,
+                          std::span<const std::string_view> raw_ids) {
   static constexpr std::string_view kNames[] = {"", "commit", "tree", "blob", "tag"};
-  if (object.kind != kind || object.bytes == nullptr) return false;
-  const std::string& bytes = *object.bytes;
-  return core::Sha1Raw(
-             {std::string(kNames[static_cast<int>(kind)]) + " " + std::to_string(bytes.size()),
-              std::string_view("\0", 1), bytes}) == raw_id;
+  std::vector<std::string> heads;
+  heads.reserve(objects.size());  // never moved: the messages point into them
+  std::vector<Sha1Message> messages;
+  messages.reserve(objects.size());
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    if (objects[i].kind != kind || objects[i].bytes == nullptr) return i;
+    heads.push_back(std::string(kNames[static_cast<int>(kind)]) + " " +
+                    std::to_string(objects[i].bytes->size()) + '\0');
+    messages.push_back({heads.back(), *objects[i].bytes});
+  }
+  std::vector<Sha1Digest> digests(objects.size());
+  Sha1Many(messages, digests);
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    if (std::string_view(digests[i].data(), digests[i].size()) != raw_ids[i]) return i;
+  }
+  return objects.size();
 }
 
 bool NamesObjectOnce(const ObjectStore& store, const Object& object, ObjectKind kind,

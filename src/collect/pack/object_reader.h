@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <string_view>
 
 #include "collect/pack/base_cache.h"
 #include "collect/pack/object_store.h"
@@ -25,6 +27,12 @@ struct ObjectInfo {
 // the id (git's "<kind> <size>\0" header, SHA-1). An index that names one object at another's
 // place would otherwise hide content from an audit.
 bool NamesObject(const Object& object, ObjectKind kind, std::string_view raw_id);
+
+// NamesObject for many objects at once, hashed two at a time where the CPU allows
+// (collect/pack/sha1_lanes.h): the index of the first object that is not of `kind` or not what
+// its id (raw_ids, as many) names, or objects.size() when each is.
+std::size_t FirstMisnamed(std::span<const Object> objects, ObjectKind kind,
+                          std::span<const std::string_view> raw_ids);
 
 // NamesObject, hashed once per store: true at once for an id `store` has verified before, else
 // hashed and, when it is the object, remembered (shared by every reader of the store).
