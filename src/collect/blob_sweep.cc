@@ -12,6 +12,7 @@
 
 #include "collect/blob_kind.h"
 #include "collect/git_repository.h"
+#include "collect/pack/hash_queue.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
 #include "core/text.h"
@@ -54,42 +55,6 @@ std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) 
   }
   return out;
 }
-
-// Blobs read but not yet hashed: hashed together (two at a time where the CPU allows:
-// collect/pack/sha1_lanes.h), a few at a time so that no more than kBatchBytes wait.
-class Batch {
- public:
-  static constexpr std::size_t kMaxBlobs = 16;
-  static constexpr std::size_t kBatchBytes = 4 << 20;
-
-  void Add(std::size_t entry, std::string_view id, pack::Object object) {
-    bytes_ += object.bytes->size();
-    entries_.push_back(entry);
-    ids_.push_back(id);
-    objects_.push_back(std::move(object));
-  }
-  bool full() const { return objects_.size() >= kMaxBlobs || bytes_ >= kBatchBytes; }
-  bool empty() const { return objects_.empty(); }
-  std::size_t size() const { return objects_.size(); }
-  std::size_t entry(std::size_t b) const { return entries_[b]; }
-  const std::string& bytes(std::size_t b) const { return *objects_[b].bytes; }
-  // The first blob that is not the object its id names, or size() when each is.
-  std::size_t Verify() const {
-    return pack::FirstMisnamed(objects_, pack::ObjectKind::kBlob, ids_);
-  }
-  void Clear() {
-    entries_.clear();
-    ids_.clear();
-    objects_.clear();
-    bytes_ = 0;
-  }
-
- private:
-  std::vector<std::size_t> entries_;
-  std::vector<std::string_view> ids_;  // raw, in the store's index
-  std::vector<pack::Object> objects_;
-  std::size_t bytes_ = 0;
-};
 
 }  // namespace
 
@@ -145,17 +110,17 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
   auto run = [&](std::size_t /*thread*/) {
     core::AdviseThreadHeap();
     pack::ObjectReader reader(*store, kBaseCacheBytes);
-    Batch batch;
+    pack::HashQueue batch(pack::ObjectKind::kBlob);
     // The batch's blobs hashed together, each against its id, then passed on in store order.
     const auto flush = [&]() -> bool {
-      const std::size_t bad = batch.Verify();
+      const std::size_t bad = batch.FirstMisnamed();
       if (bad < batch.size()) {
-        fail(pack::NotItsId(), entries[batch.entry(bad)].id);
+        fail(pack::NotItsId(), entries[batch.tag(bad)].id);
         return false;
       }
       for (std::size_t b = 0; b < batch.size(); ++b) {
-        const std::string& bytes = batch.bytes(b);
-        const std::string hex = core::HexBytes(entries[batch.entry(b)].id);
+        const std::string& bytes = *batch.object(b).bytes;
+        const std::string hex = core::HexBytes(entries[batch.tag(b)].id);
         const auto size = static_cast<std::int64_t>(bytes.size());
         if (IsTextAsIs(bytes)) {
           sink(hex, SweptBlob{BlobState::kText, size, bytes, {}});
@@ -203,7 +168,7 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
         auto object = reader.Read(entries[i].where);
         if (!object) return fail_after(object.error(), entries[i].id);
         // Every blob read is hashed: it must be the object its id names.
-        batch.Add(i, entries[i].id, std::move(*object));
+        batch.Add(pack::RawId::From(entries[i].id), std::move(*object), i);
         if (batch.full() && !flush()) return;
       }
       if (!batch.empty() && !flush()) return;

@@ -14,6 +14,7 @@
 #include "collect/git_repository.h"
 #include "collect/history_source.h"
 #include "collect/pack/commit_object.h"
+#include "collect/pack/hash_queue.h"
 #include "collect/pack/lru_cache.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
@@ -221,21 +222,15 @@ class GitHistorySource final : public HistorySource {
     return result;
   }
   core::Result<void> VerifyPendingTrees() {
-    if (pending_trees_.empty()) return {};
-    std::vector<std::string_view> ids;
-    for (const pack::RawId& id : pending_ids_) ids.emplace_back(id.bytes.data(), id.bytes.size());
-    const std::size_t bad = pack::FirstMisnamed(pending_trees_, pack::ObjectKind::kTree, ids);
-    if (bad < ids.size()) {
-      const std::string hex = core::HexBytes(ids[bad]);
-      pending_trees_.clear();
-      pending_ids_.clear();
-      pending_bytes_ = 0;
-      return tl::unexpected(Named("tree", hex, pack::NotItsId()));
+    const std::size_t bad = pending_trees_.FirstMisnamed();
+    const bool all = bad == pending_trees_.size();
+    const std::string hex =
+        all ? std::string() : core::HexBytes({pending_trees_.id(bad).bytes.data(), pack::kIdBytes});
+    for (std::size_t i = 0; all && i < pending_trees_.size(); ++i) {
+      store_->verified().Insert(pending_trees_.id(i));
     }
-    for (const pack::RawId& id : pending_ids_) store_->verified().Insert(id);
-    pending_trees_.clear();
-    pending_ids_.clear();
-    pending_bytes_ = 0;
+    pending_trees_.Clear();
+    if (!all) return tl::unexpected(Named("tree", hex, pack::NotItsId()));
     return {};
   }
 
@@ -286,10 +281,8 @@ class GitHistorySource final : public HistorySource {
       const pack::RawId id = pack::RawId::From(raw_id);
       if (kind == pack::ObjectKind::kTree && object->kind == kind) {
         if (!store_->verified().Contains(id)) {
-          pending_bytes_ += object->bytes->size();
-          pending_ids_.push_back(id);
-          pending_trees_.push_back(*object);
-          if (pending_trees_.size() >= kPendingTrees || pending_bytes_ >= kPendingBytes) {
+          pending_trees_.Add(id, *object);
+          if (pending_trees_.full()) {
             if (auto verified = VerifyPendingTrees(); !verified) {
               return tl::unexpected(verified.error());
             }
@@ -343,12 +336,7 @@ class GitHistorySource final : public HistorySource {
   std::shared_ptr<const pack::ObjectStore> store_;
   std::optional<pack::ObjectReader> reader_;
   std::uint64_t released_at_ = 0;  // reader_->touched() when the pages were last let go
-  // Trees read, not yet hashed (VerifyPendingTrees), within a count and a byte budget.
-  static constexpr std::size_t kPendingTrees = 16;
-  static constexpr std::size_t kPendingBytes = 4 << 20;
-  std::vector<pack::Object> pending_trees_;
-  std::vector<pack::RawId> pending_ids_;
-  std::size_t pending_bytes_ = 0;
+  pack::HashQueue pending_trees_{pack::ObjectKind::kTree};  // read, not yet hashed
   pack::LruCache<pack::RawId, std::shared_ptr<const pack::ParsedTree>, pack::RawIdHash> trees_{
       kTreeCacheBytes};
   TreeDiff diff_;

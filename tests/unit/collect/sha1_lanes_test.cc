@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "collect/pack/hash_queue.h"
 #include "collect/pack/sha1_lanes.h"
 #include "core/text.h"
 
@@ -83,6 +84,39 @@ TEST_CASE("SHA-1 in lanes is OpenSSL's digest at every length and however lanes 
     CheckBatch({"blob 3", std::string(64, 'h'), std::string(100, 'x'), "tree 1"},
                {"abc", RandomBytes(random, 5000), RandomBytes(random, 63), "z"});
   }
+}
+
+TEST_CASE("a hash queue names the first object that is not what its id names", "[pack][sha1]") {
+  std::mt19937_64 random(11);
+  HashQueue queue(ObjectKind::kBlob);
+  std::vector<std::string> contents;
+  for (std::size_t i = 0; i < HashQueue::kMaxObjects; ++i) {
+    CHECK_FALSE(queue.full());
+    contents.push_back(RandomBytes(random, random() % 3000));
+    const std::string id = core::Sha1Raw(
+        {"blob " + std::to_string(contents.back().size()) + std::string(1, '\0'), contents.back()});
+    queue.Add(RawId::From(id),
+              Object{ObjectKind::kBlob, std::make_shared<const std::string>(contents.back())}, i);
+  }
+  CHECK(queue.full());
+  CHECK(queue.FirstMisnamed() == queue.size());
+  // The same queue with one content swapped for another's, then one of another kind.
+  HashQueue swapped(ObjectKind::kBlob);
+  HashQueue other_kind(ObjectKind::kBlob);
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    Object object = queue.object(i);
+    if (i == 9) object.bytes = queue.object(3).bytes;
+    swapped.Add(queue.id(i), object, queue.tag(i));
+    object = queue.object(i);
+    if (i == 12) object.kind = ObjectKind::kTree;
+    other_kind.Add(queue.id(i), object);
+  }
+  CHECK(swapped.FirstMisnamed() == 9);
+  CHECK(swapped.tag(9) == 9);
+  CHECK(other_kind.FirstMisnamed() == 12);
+  queue.Clear();
+  CHECK(queue.empty());
+  CHECK(queue.FirstMisnamed() == 0);
 }
 
 }  // namespace
