@@ -1,7 +1,12 @@
 #include "collect/pack/tree_object.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/text.h"
 
@@ -25,6 +30,22 @@ std::size_t CommonPrefix(std::string_view a, std::string_view b) {
   }
   while (i < n && a[i] == b[i]) ++i;
   return i;
+}
+
+// The first NUL at or after `from` (npos when none). Names are short: one 16-byte compare
+// finds most, where calling memchr for each entry cost more than the search (a tenth of the
+// time the history walk spent parsing trees).
+std::size_t FindNul(std::string_view data, std::size_t from) {
+#if defined(__SSE2__)
+  if (from + 16 <= data.size()) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data.data() + from));
+    const auto zeros =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_setzero_si128())));
+    if (zeros != 0) return from + static_cast<std::size_t>(std::countr_zero(zeros));
+    from += 16;
+  }
+#endif
+  return data.find('\0', from);
 }
 
 }  // namespace
@@ -57,7 +78,7 @@ core::Result<ParsedTree> ParsedTree::Parse(std::shared_ptr<const std::string> by
       return tl::unexpected(Malformed("an entry without a mode at byte " + std::to_string(pos)));
     }
     ++pos;
-    const std::size_t nul = data.find('\0', pos);
+    const std::size_t nul = FindNul(data, pos);
     if (nul == std::string_view::npos || nul == pos || nul - pos > 0xffff) {
       return tl::unexpected(Malformed("an entry without a name at byte " + std::to_string(pos)));
     }

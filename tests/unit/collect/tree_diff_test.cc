@@ -297,6 +297,27 @@ TEST_CASE("tree objects parse as libgit2 reads them and malformed ones are error
     INFO(bad);
     CHECK_FALSE(parse(bad));
   }
+  // Names of every length around the 16 bytes a name's end is first looked for in, ids full
+  // of NUL bytes, and names without their NUL anywhere near the tree's end.
+  std::string long_tree;
+  std::vector<std::string> names;
+  for (std::size_t length = 1; length <= 40; ++length) {
+    names.push_back(std::string(length, static_cast<char>('a' + length % 26)));
+    long_tree += Entry(length % 2 != 0 ? "100644" : "40000", names.back(), std::string(20, '\0'));
+  }
+  auto parsed = parse(long_tree);
+  REQUIRE(parsed);
+  REQUIRE(parsed->size() == names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    CHECK((*parsed)[i].name == names[i]);
+    CHECK((*parsed)[i].id == std::string(20, '\0'));
+  }
+  for (std::size_t length = 1; length <= 40; ++length) {
+    INFO(length);
+    CHECK_FALSE(parse(Entry("100644", "x", id) + "100644 " + std::string(length, 'n')));
+    CHECK_FALSE(
+        parse("100644 " + std::string(length, 'n') + std::string(1, '\0') + std::string(19, 'i')));
+  }
   CHECK(pack::CommitTreeId("tree " + std::string(40, 'a') + "\nparent x\n").value() ==
         std::string(20, '\xaa'));
   CHECK_FALSE(pack::CommitTreeId("parent " + std::string(40, 'a') + "\n"));
