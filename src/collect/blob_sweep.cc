@@ -157,7 +157,7 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
           store->packs()[pack]->Release(kept_from, where.offset - kReleaseMargin);
           kept_from = where.offset - kReleaseMargin;
         }
-        auto info = reader.Info(entries[i].where);
+        auto info = reader.Info(entries[i].where, pack::ObjectKind::kBlob);
         if (!info) return fail_after(info.error(), entries[i].id);
         if (info->kind != pack::ObjectKind::kBlob) continue;
         const auto size = static_cast<std::int64_t>(info->size);

@@ -1,6 +1,7 @@
 #include "collect/pack/object_reader.h"
 
 #include <charconv>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -159,32 +160,42 @@ core::Result<std::string> ObjectReader::Inflate(const PackFile& pack, const Pack
   return bytes;
 }
 
-core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where) {
-  std::optional<std::uint64_t> size;
+core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where,
+                                            std::optional<ObjectKind> sized_if) {
+  // The chain's headers first (its last entry gives the kind), then the size: a delta's result
+  // size is in its own first bytes, which take an inflation to read.
+  std::optional<std::pair<const PackFile*, PackEntry>> top_delta;
   for (int steps = 0; steps <= kMaxDeltaChain; ++steps) {
+    std::optional<ObjectInfo> info;
     if (where.pack == kLoose) {
-      ObjectInfo info;
-      if (auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), true, &info); !loose) {
+      ObjectInfo loose_info;
+      if (auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), true, &loose_info);
+          !loose) {
         return tl::unexpected(loose.error());
       }
-      return ObjectInfo{info.kind, size.value_or(info.size)};
+      info = loose_info;
+    } else {
+      const PackFile& pack = *store_.packs()[where.pack];
+      auto entry = EntryAt(pack, where.offset);
+      if (!entry) return tl::unexpected(entry.error());
+      if (!IsDelta(entry->type)) {
+        info = ObjectInfo{static_cast<ObjectKind>(entry->type), entry->size};
+      } else {
+        if (!top_delta) top_delta.emplace(&pack, *entry);
+        auto base = BaseOf(where, *entry);
+        if (!base) return tl::unexpected(base.error());
+        where = *base;
+        continue;
+      }
     }
-    const PackFile& pack = *store_.packs()[where.pack];
-    auto entry = EntryAt(pack, where.offset);
-    if (!entry) return tl::unexpected(entry.error());
-    if (!IsDelta(entry->type))
-      return ObjectInfo{static_cast<ObjectKind>(entry->type), size.value_or(entry->size)};
-    if (!size) {
-      touched_ += kPageBytes;
-      auto prefix = pack.InflatePrefix(*entry, 32);
-      if (!prefix) return tl::unexpected(prefix.error());
-      auto sizes = ReadDeltaSizes(*prefix);
-      if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
-      size = sizes->result;
-    }
-    auto base = BaseOf(where, *entry);
-    if (!base) return tl::unexpected(base.error());
-    where = *base;
+    if (!top_delta || (sized_if && info->kind != *sized_if)) return *info;
+    const auto& [pack, entry] = *top_delta;
+    touched_ += kPageBytes;
+    auto prefix = pack->InflatePrefix(entry, 32);
+    if (!prefix) return tl::unexpected(prefix.error());
+    auto sizes = ReadDeltaSizes(*prefix);
+    if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack->path());
+    return ObjectInfo{info->kind, sizes->result};
   }
   return core::MakeError(core::ErrorCode::kRepository,
                          "a delta chain longer than " + std::to_string(kMaxDeltaChain));

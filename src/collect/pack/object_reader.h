@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -50,8 +51,11 @@ class ObjectReader {
                std::uint64_t max_object_bytes = kMaxObjectBytes)
       : store_(store), cache_(cache_bytes), max_bytes_(max_object_bytes) {}
 
-  // Kind and size without inflating more than a delta's first bytes.
-  core::Result<ObjectInfo> Info(ObjectLocation where);
+  // Kind and size without inflating more than a delta's first bytes; with `sized_if`, a delta
+  // whose kind is another is not inflated at all, and its size is left 0 (the sweep asks this
+  // of every entry and wants the sizes of blobs only).
+  core::Result<ObjectInfo> Info(ObjectLocation where,
+                                std::optional<ObjectKind> sized_if = std::nullopt);
   // The whole object.
   core::Result<Object> Read(ObjectLocation where);
   // The loose object in the file at `path` (ObjectStore::LoosePath), or its kind and size.

@@ -105,6 +105,11 @@ std::map<EntryType, int> CompareWithGit(TempRepo& repo) {
     CHECK(KindName(info->kind) == want->second.type);
     CHECK(info->size == want->second.bytes.size());
     CHECK(*object->bytes == want->second.bytes);
+    // Asked for the size of blobs only: a blob's size, any other object's kind (delta or not).
+    auto blob_info = reader.Info(entry.where, ObjectKind::kBlob);
+    REQUIRE(blob_info);
+    CHECK(blob_info->kind == info->kind);
+    if (info->kind == ObjectKind::kBlob) CHECK(blob_info->size == info->size);
     seen.insert(id);
     auto located = (*store)->Locate(entry.id);
     REQUIRE(located);
