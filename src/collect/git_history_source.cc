@@ -97,8 +97,12 @@ class GitHistorySource final : public HistorySource {
 
   core::Result<CommitChanges> Changes(const HistoryCommit& commit) override {
     ReleasePages();
-    return Verified(Compare(commit));
+    auto changes = Compare(commit);
+    if (!changes) return Verified(std::move(changes));  // a tree not its id's error wins
+    return changes;
   }
+
+  core::Result<void> CheckReads() override { return VerifyPendingTrees(); }
 
   core::Result<std::vector<std::pair<std::string, std::string>>> TreeFiles(
       const std::string& commit) override {
@@ -213,9 +217,9 @@ class GitHistorySource final : public HistorySource {
   }
 
   // Trees are hashed a few at a time, two side by side (collect/pack/sha1_lanes.h), once read
-  // and parsed: nothing a walk learns from them leaves Changes or TreeFiles before each tree
-  // read for it has hashed to its id. An error found meanwhile gives way to a tree that does
-  // not (as when each tree was hashed as soon as it was read).
+  // and parsed: across commits (the audit calls CheckReads before it trusts what Changes
+  // said), and before TreeFiles returns. An error found meanwhile gives way to a tree that does
+  // not hash to its id (as when each tree was hashed as soon as it was read).
   template <class T>
   core::Result<T> Verified(core::Result<T> result) {
     if (auto verified = VerifyPendingTrees(); !verified) return tl::unexpected(verified.error());

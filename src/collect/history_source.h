@@ -92,7 +92,13 @@ struct HistoryWalk {
 class HistorySource {
  public:
   virtual ~HistorySource() = default;
+  // What `commit` changed. The objects it was read from may be checked against their ids only
+  // later (riskgate's reader hashes trees a few at a time): nothing learnt from Changes is
+  // final until CheckReads has returned.
   virtual core::Result<CommitChanges> Changes(const HistoryCommit& commit) = 0;
+  // Checks every object read so far and not yet checked against its id; an error when one is
+  // not what its id names.
+  virtual core::Result<void> CheckReads() { return {}; }
   // A blob's content; a blob larger than `max_bytes` is not inflated.
   virtual core::Result<BlobContent> ReadBlob(const std::string& blob, std::int64_t max_bytes) = 0;
   // (path, blob) of every regular file in `commit`'s tree.

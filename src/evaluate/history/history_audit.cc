@@ -300,6 +300,10 @@ class Worker {
     return ids;
   }
 
+  // Checks what the source read and did not check yet: the worker's records hold only once
+  // this has returned (HistorySource::CheckReads).
+  core::Result<void> CheckReads() { return source_.CheckReads(); }
+
   std::vector<Record>& records() { return records_; }
   std::vector<core::SkippedFile>& skipped() { return skipped_; }
   const ScanCounts& counts() const { return counts_; }
@@ -576,6 +580,11 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
         }
         ++progress.commits_done;
       }
+    }
+    if (failed) return;
+    if (auto checked = worker.CheckReads(); !checked) {
+      std::lock_guard lock(shared.mutex());
+      if (!failed.exchange(true)) error = checked.error();
     }
   };
   std::vector<std::thread> pool;
