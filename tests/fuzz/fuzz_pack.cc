@@ -2,12 +2,15 @@
 // first 4 bytes, big-endian, give the index's length; the pack follows it), opened with every
 // check, then every object read with its delta chain. Oracles: an object that reads has the
 // size and kind its header gives (Info), and never more than the reader's limit; the index
-// finds each id it holds at its place, and an id one bit away only where it holds that one.
+// finds each id it holds at its place, and an id one bit away only where it holds that one;
+// asked for blob sizes only, Info gives the same kind (and a blob's size); the objects read,
+// hashed two at a time (sha1_lanes.h), give OpenSSL's digests.
 #include <cstring>
 #include <string>
 
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
+#include "collect/pack/sha1_lanes.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -34,14 +37,31 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   constexpr std::uint64_t kLimit = 1 << 20;
   ObjectReader reader(*store, 1 << 20, kLimit);
   int read = 0;
+  std::vector<std::string> heads;
+  std::vector<Object> objects;
   for (const auto& entry : store->Enumerate()) {
     if (++read > 256) break;
     auto info = reader.Info(entry.where);
+    auto blob_info = reader.Info(entry.where, ObjectKind::kBlob);
     auto object = reader.Read(entry.where);
     if (!object) continue;
     if (object->bytes->size() > kLimit) __builtin_trap();
     if (!info || info->size != object->bytes->size() || info->kind != object->kind)
       __builtin_trap();
+    if (!blob_info || blob_info->kind != info->kind ||
+        (info->kind == ObjectKind::kBlob && blob_info->size != info->size)) {
+      __builtin_trap();
+    }
+    heads.push_back("blob " + std::to_string(object->bytes->size()) + std::string(1, '\0'));
+    objects.push_back(std::move(*object));
   }
+  std::vector<Sha1Message> messages;
+  for (std::size_t i = 0; i < objects.size(); ++i)
+    messages.push_back({heads[i], *objects[i].bytes});
+  std::vector<Sha1Digest> lanes(messages.size());
+  std::vector<Sha1Digest> single(messages.size());
+  Sha1Many(messages, lanes);
+  Sha1Many(messages, single, false);
+  if (lanes != single) __builtin_trap();
   return 0;
 }
