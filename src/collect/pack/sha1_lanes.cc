@@ -115,21 +115,21 @@ class Blocks {
 // Four rounds of block `i` (0..19) in one lane: the message word w[i % 4] extended from the
 // four before it, then sha1nexte (E from the state before the previous four rounds) and
 // sha1rnds4.
-#define RISKGATE_SHA1_SCHEDULE(w, i)                                                     \
-  if ((i) >= 4) {                                                                        \
-    w[(i)&3] = _mm_sha1msg2_epu32(                                                       \
-        _mm_xor_si128(_mm_sha1msg1_epu32(w[(i)&3], w[((i) + 1) & 3]), w[((i) + 2) & 3]), \
-        w[((i) + 3) & 3]);                                                               \
+// clang-format off
+#define RISKGATE_SHA1_SCHEDULE(w, i)                                                   \
+  if ((i) >= 4) {                                                                      \
+    w[(i) & 3] = _mm_sha1msg2_epu32(                                                   \
+        _mm_xor_si128(_mm_sha1msg1_epu32(w[(i) & 3], w[((i) + 1) & 3]), w[((i) + 2) & 3]), \
+        w[((i) + 3) & 3]);                                                             \
   }
-#define RISKGATE_SHA1_ROUNDS(abcd, e, prev, w, i)       \
-  if ((i) > 0) e = _mm_sha1nexte_epu32(prev, w[(i)&3]); \
-  prev = abcd;                                          \
+#define RISKGATE_SHA1_ROUNDS(abcd, e, prev, w, i)          \
+  if ((i) > 0) e = _mm_sha1nexte_epu32(prev, w[(i) & 3]); \
+  prev = abcd;                                             \
   abcd = _mm_sha1rnds4_epu32(abcd, e, (i) / 5);
-
-#define RISKGATE_SHA1_ALL(STEP)                                                             \
-  STEP(0)                                                                                   \
-  STEP(1) STEP(2) STEP(3) STEP(4) STEP(5) STEP(6) STEP(7) STEP(8) STEP(9) STEP(10) STEP(11) \
-      STEP(12) STEP(13) STEP(14) STEP(15) STEP(16) STEP(17) STEP(18) STEP(19)
+#define RISKGATE_SHA1_ALL(STEP)                                                 \
+  STEP(0) STEP(1) STEP(2) STEP(3) STEP(4) STEP(5) STEP(6) STEP(7) STEP(8) STEP(9) \
+  STEP(10) STEP(11) STEP(12) STEP(13) STEP(14) STEP(15) STEP(16) STEP(17) STEP(18) STEP(19)
+// clang-format on
 
 struct Lane {
   __m128i abcd;
@@ -203,10 +203,11 @@ __attribute__((target("sha,sse4.1,ssse3"))) void Compress2(Lane& a, const unsign
     __m128i eb = _mm_add_epi32(e0_b, wb[0]);
     __m128i prev_a = abcd_a;
     __m128i prev_b = abcd_b;
-#define RISKGATE_STEP2(i)                                                       \
-  RISKGATE_SHA1_SCHEDULE(wa, i)                                                 \
-  RISKGATE_SHA1_SCHEDULE(wb, i) RISKGATE_SHA1_ROUNDS(abcd_a, ea, prev_a, wa, i) \
-      RISKGATE_SHA1_ROUNDS(abcd_b, eb, prev_b, wb, i)
+// clang-format off
+#define RISKGATE_STEP2(i)                                                                  \
+  RISKGATE_SHA1_SCHEDULE(wa, i) RISKGATE_SHA1_SCHEDULE(wb, i)                              \
+  RISKGATE_SHA1_ROUNDS(abcd_a, ea, prev_a, wa, i) RISKGATE_SHA1_ROUNDS(abcd_b, eb, prev_b, wb, i)
+    // clang-format on
     RISKGATE_SHA1_ALL(RISKGATE_STEP2)
 #undef RISKGATE_STEP2
     e0_a = _mm_sha1nexte_epu32(prev_a, esave_a);
