@@ -78,6 +78,24 @@ overwrite_loose() {
   cp ".git/objects/${2:0:2}/${2:2}" "$path"
 }
 
+# point_index_at ID WITH: the (only) pack index gives object ID the place of object WITH (a
+# poisoned .git restored from a cache: reading ID yields WITH's bytes).
+point_index_at() {
+  python3 - "$1" "$2" <<'PY'
+import glob, os, struct, sys
+forged, harmless = bytes.fromhex(sys.argv[1]), bytes.fromhex(sys.argv[2])
+path = glob.glob(".git/objects/pack/*.idx")[0]
+idx = bytearray(open(path, "rb").read())
+count = struct.unpack(">I", idx[8 + 255 * 4:8 + 256 * 4])[0]
+ids = [bytes(idx[1032 + 20 * i:1052 + 20 * i]) for i in range(count)]
+offsets = 1032 + count * 24  # version 2: ids, then CRCs, then 32-bit offsets
+f, h = ids.index(forged), ids.index(harmless)
+idx[offsets + 4 * f:offsets + 4 * f + 4] = idx[offsets + 4 * h:offsets + 4 * h + 4]
+os.chmod(path, 0o644)
+open(path, "wb").write(idx)
+PY
+}
+
 # Writes FILE (folders made) with the rest of the arguments as its lines.
 write() {
   local file=$1
