@@ -574,8 +574,10 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
          first = next.fetch_add(kRun)) {
       for (std::size_t i = first; i < std::min(first + kRun, commits.size()) && !failed; ++i) {
         if (auto judged = worker.Judge(*commits[i]); !judged) {
+          // A tree read earlier that is not what its id names explains what went wrong better.
+          auto checked = worker.CheckReads();
           std::lock_guard lock(shared.mutex());
-          if (!failed.exchange(true)) error = judged.error();
+          if (!failed.exchange(true)) error = checked ? judged.error() : checked.error();
           return;
         }
         ++progress.commits_done;
