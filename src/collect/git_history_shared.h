@@ -4,10 +4,9 @@
 // Only those two files include it.
 #pragma once
 
-#include <git2.h>
-
 #include <string>
 
+#include "collect/git_internal.h"
 #include "collect/git_repository.h"
 #include "core/error.h"
 
