@@ -23,41 +23,37 @@ class HashQueue {
   // Queues `object`, read for `id`; `tag` is the caller's (the sweep's entry number).
   void Add(const RawId& id, Object object, std::size_t tag = 0) {
     bytes_ += object.bytes != nullptr ? object.bytes->size() : 0;
-    queued_.push_back(Queued{id, std::move(object), tag});
+    ids_.push_back(id);
+    objects_.push_back(std::move(object));
+    tags_.push_back(tag);
   }
-  bool full() const { return queued_.size() >= kMaxObjects || bytes_ >= kMaxBytes; }
-  bool empty() const { return queued_.empty(); }
-  std::size_t size() const { return queued_.size(); }
-  const RawId& id(std::size_t i) const { return queued_[i].id; }
-  const Object& object(std::size_t i) const { return queued_[i].object; }
-  std::size_t tag(std::size_t i) const { return queued_[i].tag; }
+  bool full() const { return objects_.size() >= kMaxObjects || bytes_ >= kMaxBytes; }
+  bool empty() const { return objects_.empty(); }
+  std::size_t size() const { return objects_.size(); }
+  const RawId& id(std::size_t i) const { return ids_[i]; }
+  const Object& object(std::size_t i) const { return objects_[i]; }
+  std::size_t tag(std::size_t i) const { return tags_[i]; }
 
   // The first queued object that is not of the queue's kind or not what its id names, or
   // size() when each is.
   std::size_t FirstMisnamed() const {
-    std::vector<Object> objects;
     std::vector<std::string_view> ids;
-    objects.reserve(queued_.size());
-    ids.reserve(queued_.size());
-    for (const Queued& queued : queued_) {
-      objects.push_back(queued.object);
-      ids.emplace_back(queued.id.bytes.data(), queued.id.bytes.size());
-    }
-    return pack::FirstMisnamed(objects, kind_, ids);
+    ids.reserve(ids_.size());
+    for (const RawId& id : ids_) ids.emplace_back(id.bytes.data(), id.bytes.size());
+    return pack::FirstMisnamed(objects_, kind_, ids);
   }
   void Clear() {
-    queued_.clear();
+    ids_.clear();
+    objects_.clear();
+    tags_.clear();
     bytes_ = 0;
   }
 
  private:
-  struct Queued {
-    RawId id;
-    Object object;
-    std::size_t tag = 0;
-  };
   ObjectKind kind_;
-  std::vector<Queued> queued_;
+  std::vector<RawId> ids_;
+  std::vector<Object> objects_;  // beside ids_: hashed as they are, not copied
+  std::vector<std::size_t> tags_;
   std::size_t bytes_ = 0;
 };
 
