@@ -111,6 +111,9 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
     core::AdviseThreadHeap();
     pack::ObjectReader reader(*store, kBaseCacheBytes);
     pack::HashQueue batch(pack::ObjectKind::kBlob);
+    // How each of the batch's blobs was made (by its position in the batch), and the next's.
+    std::vector<std::optional<pack::ObjectReader::DeltaShape>> shapes;
+    std::optional<pack::ObjectReader::DeltaShape> shape;
     // The batch's blobs hashed together, each against its id, then passed on in store order.
     const auto flush = [&]() -> bool {
       const std::size_t bad = batch.FirstMisnamed();
@@ -123,7 +126,15 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
         const std::string hex = core::HexBytes(entries[batch.tag(b)].id);
         const auto size = static_cast<std::int64_t>(bytes.size());
         if (IsTextAsIs(bytes)) {
-          sink(hex, SweptBlob{BlobState::kText, size, bytes, {}});
+          const auto& made = shapes[b];
+          sink(hex, SweptBlob{BlobState::kText,
+                              size,
+                              bytes,
+                              {},
+                              entries[batch.tag(b)].where,
+                              made ? std::optional(made->base) : std::nullopt,
+                              made ? std::span<const pack::CopiedRange>(made->copied)
+                                   : std::span<const pack::CopiedRange>()});
           continue;
         }
         auto classified = ClassifyBlob(bytes, lfs_dir, max_bytes);
@@ -131,10 +142,16 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
           fail(classified.error(), "");  // an LFS object, named
           return false;
         }
-        sink(hex,
-             SweptBlob{classified->state, classified->size, classified->text, classified->magic});
+        sink(hex, SweptBlob{classified->state,
+                            classified->size,
+                            classified->text,
+                            classified->magic,
+                            std::nullopt,
+                            std::nullopt,
+                            {}});
       }
       batch.Clear();
+      shapes.clear();
       return true;
     };
     // An error at one entry is reported after those of the blobs read before it, as when each
@@ -162,13 +179,15 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
         if (info->kind != pack::ObjectKind::kBlob) continue;
         const auto size = static_cast<std::int64_t>(info->size);
         if (size > max_bytes) {
-          sink(core::HexBytes(entries[i].id), SweptBlob{BlobState::kTooLarge, size, {}, {}});
+          sink(core::HexBytes(entries[i].id),
+               SweptBlob{BlobState::kTooLarge, size, {}, {}, std::nullopt, std::nullopt, {}});
           continue;
         }
-        auto object = reader.Read(entries[i].where);
+        auto object = reader.Read(entries[i].where, &shape);
         if (!object) return fail_after(object.error(), entries[i].id);
         // Every blob read is hashed: it must be the object its id names.
         batch.Add(pack::RawId::From(entries[i].id), std::move(*object), i);
+        shapes.push_back(std::move(shape));
         if (batch.full() && !flush()) return;
       }
       if (!batch.empty() && !flush()) return;

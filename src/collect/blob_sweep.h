@@ -10,10 +10,14 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "collect/history_source.h"
+#include "collect/pack/git_delta.h"
+#include "collect/pack/object_store.h"
 #include "core/error.h"
 
 namespace riskgate::collect {
@@ -27,6 +31,13 @@ struct SweptBlob {
   std::int64_t size = 0;
   std::string_view text;
   std::string_view magic;
+  // Where the store holds a text that is the object's own bytes (unset for any other): one
+  // place per blob in a sweep. When that text is a delta's result, its base's place and the
+  // text's ranges copied from the base's bytes, which a sink that read the base may not need to
+  // read again (a scan that saw the base's bytes saw these too).
+  std::optional<pack::ObjectLocation> place;
+  std::optional<pack::ObjectLocation> base;
+  std::span<const pack::CopiedRange> copied;
 };
 
 // Called from several threads at once, once per distinct blob id (40 hex digits).

@@ -71,7 +71,8 @@ bool Next(std::string_view base, std::string_view delta, std::size_t& pos, Instr
 
 }  // namespace
 
-core::Result<std::string> ApplyDelta(std::string_view base, std::string_view delta) {
+core::Result<std::string> ApplyDelta(std::string_view base, std::string_view delta,
+                                     std::vector<CopiedRange>* copied) {
   auto sizes = ReadDeltaSizes(delta);
   if (!sizes) return tl::unexpected(sizes.error());
   if (sizes->base != base.size()) return Corrupt("made for a base of another size");
@@ -90,8 +91,18 @@ core::Result<std::string> ApplyDelta(std::string_view base, std::string_view del
   // overwrite it: a tenth of the time the walk spent reading trees).
   std::string out;
   out.reserve(sizes->result);
+  if (copied != nullptr) copied->clear();
+  std::uint64_t base_end = 0;  // where in the base the last copy ended
   for (std::size_t pos = sizes->header_bytes; pos < delta.size();) {
     Next(base, delta, pos, op, error);
+    if (copied != nullptr && op.copy) {
+      if (!copied->empty() && copied->back().end == out.size() && base_end == op.offset) {
+        copied->back().end += op.size;
+      } else {
+        copied->push_back({out.size(), out.size() + op.size});
+      }
+      base_end = op.offset + op.size;
+    }
     out.append((op.copy ? base.data() : delta.data()) + op.offset, op.size);
   }
   return out;

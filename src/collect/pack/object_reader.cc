@@ -1,6 +1,7 @@
 #include "collect/pack/object_reader.h"
 
 #include <charconv>
+#include <iterator>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -201,9 +202,10 @@ core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where,
                          "a delta chain longer than " + std::to_string(kMaxDeltaChain));
 }
 
-core::Result<Object> ObjectReader::Read(ObjectLocation where) {
+core::Result<Object> ObjectReader::Read(ObjectLocation where, std::optional<DeltaShape>* shape) {
   std::vector<std::pair<ObjectLocation, PackEntry>> deltas;  // the chain, newest first
   Object base;
+  if (shape != nullptr) shape->reset();
   for (int steps = 0;; ++steps) {
     if (steps > kMaxDeltaChain) {
       return core::MakeError(core::ErrorCode::kRepository,
@@ -227,6 +229,7 @@ core::Result<Object> ObjectReader::Read(ObjectLocation where) {
       deltas.emplace_back(where, *entry);
       auto next = BaseOf(where, *entry);
       if (!next) return tl::unexpected(next.error());
+      if (shape != nullptr && deltas.size() == 1) shape->emplace().base = *next;
       where = *next;
       continue;
     }
@@ -244,7 +247,9 @@ core::Result<Object> ObjectReader::Read(ObjectLocation where) {
     auto sizes = ReadDeltaSizes(*delta);
     if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
     if (sizes->result > max_bytes_) return TooLarge(sizes->result, max_bytes_, pack.path());
-    auto result = ApplyDelta(*base.bytes, *delta);
+    // The object asked for is the chain's first delta, applied last.
+    const bool asked = shape != nullptr && std::next(it) == deltas.rend();
+    auto result = ApplyDelta(*base.bytes, *delta, asked ? &(*shape)->copied : nullptr);
     if (!result) {
       return core::MakeError(
           result.error().code,

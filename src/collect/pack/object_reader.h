@@ -9,8 +9,10 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "collect/pack/base_cache.h"
+#include "collect/pack/git_delta.h"
 #include "collect/pack/object_store.h"
 #include "core/error.h"
 
@@ -56,8 +58,15 @@ class ObjectReader {
   // of every entry and wants the sizes of blobs only).
   core::Result<ObjectInfo> Info(ObjectLocation where,
                                 std::optional<ObjectKind> sized_if = std::nullopt);
-  // The whole object.
-  core::Result<Object> Read(ObjectLocation where);
+  // How a delta entry's object was made: where its base is and which of its bytes are copied
+  // from the base (git_delta.h).
+  struct DeltaShape {
+    ObjectLocation base;
+    std::vector<CopiedRange> copied;
+  };
+  // The whole object; with `shape`, set to how it was made when it is a delta (and reset when
+  // it is not).
+  core::Result<Object> Read(ObjectLocation where, std::optional<DeltaShape>* shape = nullptr);
   // The loose object in the file at `path` (ObjectStore::LoosePath), or its kind and size.
   core::Result<Object> ReadLooseFile(const std::string& path);
   core::Result<ObjectInfo> LooseFileInfo(const std::string& path);

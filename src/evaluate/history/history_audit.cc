@@ -13,7 +13,9 @@
 #include "core/abandon.h"
 #include "core/thread_heap.h"
 #include "evaluate/history/history_scanner.h"
+#include "evaluate/history/prefilter_answers.h"
 #include "evaluate/secrets/keystore.h"
+#include "evaluate/secrets/rule_prefilter.h"
 #include "evaluate/secrets/secrets_scanner.h"
 #include "evaluate/unscanned/unscanned_files.h"
 
@@ -86,8 +88,17 @@ class SharedState {
                 BlobVerdict::kClean};
     if (content.state != BlobState::kText) {
       swept.verdict = BlobVerdict::kSkipped;
-    } else if (scanner_.MayFind(content.text)) {
-      swept.verdict = BlobVerdict::kDirty;
+    } else {
+      // A delta of a blob the prefilter read is matched near its changes (PrefilterAnswers).
+      std::optional<std::vector<char>> earlier;
+      if (content.base && !content.copied.empty()) earlier = answers_.Find(*content.base);
+      const secrets::TextOrigin origin{earlier ? &*earlier : nullptr, content.copied};
+      std::vector<char> may;
+      if (scanner_.MayFind(content.text, earlier ? &origin : nullptr,
+                           content.place ? &may : nullptr)) {
+        swept.verdict = BlobVerdict::kDirty;
+      }
+      if (content.place && !may.empty()) answers_.Keep(*content.place, may);
     }
     ++progress_.blobs_read;
     progress_.bytes_read += static_cast<long long>(content.text.size());
@@ -230,6 +241,7 @@ class SharedState {
   std::unordered_map<std::string, std::vector<std::string>> ids_;  // blob '\0' path -> ids
   std::unordered_map<std::string, Unscanned> unscanned_;
   std::unordered_map<std::string, Swept> swept_;
+  PrefilterAnswers answers_;  // the sweep's prefilter answers, by place
   AuditResult totals_;
 };
 

@@ -20,8 +20,9 @@ std::vector<core::Finding> HistoryScanner::Keystores(const core::SkippedFile& fi
   return secrets::KeystoreFindings({file}, policy_.secrets);
 }
 
-bool HistoryScanner::MayFind(std::string_view text) const {
-  if (secrets_.MayFind(text)) return true;
+bool HistoryScanner::MayFind(std::string_view text, const secrets::TextOrigin* origin,
+                             std::vector<char>* may) const {
+  if (secrets_.MayFind(text, origin, may)) return true;
   return std::any_of(
       content_rules_.begin(), content_rules_.end(),
       [&](const policy::CustomRule* rule) { return custom::MayForbid(*rule, text); });

@@ -1,5 +1,6 @@
 #include "evaluate/secrets/rule_prefilter.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace riskgate::evaluate::secrets {
@@ -26,7 +27,7 @@ std::size_t BoundedRepeat(std::string_view s, std::size_t at, std::size_t& comma
 
 }  // namespace
 
-std::optional<std::string> LoosePattern(std::string_view source) {
+std::optional<std::string> LoosePattern(std::string_view source, bool keep_bounds) {
   std::string out;
   out.reserve(source.size());
   bool in_class = false;
@@ -91,7 +92,7 @@ std::optional<std::string> LoosePattern(std::string_view source) {
       }
     }
     std::size_t comma = 0;
-    if (c == '{') {
+    if (c == '{' && !keep_bounds) {
       if (const std::size_t length = BoundedRepeat(source, i, comma)) {
         out.append(source.substr(i, comma + 1 - i));
         out += '}';
@@ -110,22 +111,109 @@ RulePrefilter::RulePrefilter(const std::vector<policy::SecretRule>& rules,
     : rule_count_(rules.size()) {
   std::vector<std::string> expressions;
   std::vector<bool> caseless;
+  std::vector<std::string> part_expressions[2];  // near, far
+  std::vector<bool> part_caseless[2];
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (!rules[r].regex) continue;
-    auto loose = LoosePattern(rules[r].regex->source());
+    const std::string_view source = rules[r].regex->source();
+    const bool ignore_case = rules[r].regex->case_insensitive();
+    auto loose = LoosePattern(source);
     if (!loose) {
       always_.push_back(r);
       continue;
     }
+    // How long an exact match can be: from the pattern with its bounds (RE2 reads rules as
+    // Latin-1, a byte per character, as Hyperscan does).
+    std::optional<std::size_t> width;
+    if (auto bounded = LoosePattern(source, true)) width = HyperscanMaxWidth(*bounded, ignore_case);
+    const bool near = width && *width <= kMaxNearWidth;
+    if (near) near_width_ = std::max(near_width_, *width);
+    Part& part = near ? near_ : far_;
+    part.rule_of.push_back(r);
+    part_expressions[near ? 0 : 1].push_back(*loose);
+    part_caseless[near ? 0 : 1].push_back(ignore_case);
     rule_of_.push_back(r);
     expressions.push_back(std::move(*loose));
-    caseless.push_back(rules[r].regex->case_insensitive());
+    caseless.push_back(ignore_case);
   }
   hyperscan_ = std::make_unique<LazyHyperscan>(std::move(expressions), std::move(caseless),
                                                HyperscanMode::kPrefilter, compile_after);
+  for (int p = 0; p < 2; ++p) {
+    (p == 0 ? near_ : far_).hyperscan =
+        std::make_unique<LazyHyperscan>(std::move(part_expressions[p]), std::move(part_caseless[p]),
+                                        HyperscanMode::kPrefilter, compile_after);
+  }
 }
 
-bool RulePrefilter::MayMatch(std::string_view text, std::vector<char>& may) const {
+std::vector<const LazyHyperscan*> RulePrefilter::databases() const {
+  return {hyperscan_.get(), near_.hyperscan.get(), far_.hyperscan.get()};
+}
+
+bool RulePrefilter::ScanPart(const Part& part, std::string_view text, std::vector<char>& may) {
+  if (part.rule_of.empty()) return true;
+  struct State {
+    const std::vector<std::size_t>& rule_of;
+    std::vector<char>& may;
+  } state{part.rule_of, may};
+  const auto on_match = [](unsigned id, unsigned long long, void* context) {
+    auto* s = static_cast<State*>(context);
+    s->may[s->rule_of[id]] = 1;
+    return 0;
+  };
+  if (!part.hyperscan->Scan(text, on_match, &state)) return false;
+  for (const unsigned id : part.hyperscan->left_out()) may[part.rule_of[id]] = 1;
+  return true;
+}
+
+bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
+                                 const TextOrigin& origin) const {
+  if (near_.rule_of.empty() || origin.earlier_may == nullptr ||
+      origin.earlier_may->size() != rule_count_) {
+    return false;
+  }
+  // A match inside a copied range with a byte of it either side is one the earlier text has.
+  // Any other match of at most `near_width_` bytes meets a byte outside those insides, so it
+  // lies, with a byte either side, within `reach` of the runs of such bytes.
+  const std::size_t reach = near_width_ + 2;
+  std::vector<std::pair<std::size_t, std::size_t>> windows;
+  const auto add = [&](std::size_t begin, std::size_t end) {
+    const std::size_t from = begin > reach ? begin - reach : 0;
+    const std::size_t to = std::min(text.size(), end + reach);
+    if (!windows.empty() && from <= windows.back().second) {
+      windows.back().second = std::max(windows.back().second, to);
+    } else {
+      windows.emplace_back(from, to);
+    }
+  };
+  std::size_t at = 0;  // bytes before this are inside a copied range or in a window
+  for (const collect::pack::CopiedRange& copied : origin.copied) {
+    if (copied.begin < at || copied.end > text.size() || copied.end < copied.begin) return false;
+    if (copied.end - copied.begin < 3) continue;  // no inside
+    const std::size_t inside = static_cast<std::size_t>(copied.begin) + 1;
+    if (inside > at) add(at, inside);
+    at = static_cast<std::size_t>(copied.end) - 1;
+  }
+  if (at < text.size() || text.empty()) add(at, text.size());
+  std::size_t covered = 0;
+  for (const auto& [from, to] : windows) covered += to - from;
+  if (covered * 5 >= text.size() * 3) return false;  // as much as one pass over it all
+  // The windows side by side, a line break between: a window holds its matches whole.
+  thread_local std::string joined;
+  joined.clear();
+  for (const auto& [from, to] : windows) {
+    joined.append(text.substr(from, to - from));
+    joined += '\n';
+  }
+  may.assign(rule_count_, 0);
+  if (!ScanPart(near_, joined, may) || !ScanPart(far_, text, may)) return false;
+  for (std::size_t r = 0; r < rule_count_; ++r) may[r] |= (*origin.earlier_may)[r];
+  for (const std::size_t r : always_) may[r] = 1;
+  return true;
+}
+
+bool RulePrefilter::MayMatch(std::string_view text, std::vector<char>& may,
+                             const TextOrigin* origin) const {
+  if (origin != nullptr && MayMatchNear(text, may, *origin)) return true;
   may.assign(rule_count_, 0);
   struct State {
     const std::vector<std::size_t>& rule_of;

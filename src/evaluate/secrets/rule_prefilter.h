@@ -13,24 +13,35 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "collect/pack/git_delta.h"
 #include "evaluate/text/hyperscan_db.h"
 #include "policy/secret_rule.h"
 
 namespace riskgate::evaluate::secrets {
 
 // `source` (RE2 syntax) as a regex Hyperscan reads with at least RE2's matches: bounded
-// repeats {m,n} opened to {m,}, group names dropped. Nullopt where that cannot be promised
-// (bytes outside ASCII, \p \P \C \A \z \Z \Q, the U flag or a flag turned off): such a rule is
-// treated as matching everywhere.
-std::optional<std::string> LoosePattern(std::string_view source);
+// repeats {m,n} opened to {m,} (kept with `keep_bounds`, to learn how long a match can be),
+// group names dropped. Nullopt where that cannot be promised (bytes outside ASCII, \p \P \C \A
+// \z \Z \Q, the U flag or a flag turned off): such a rule is treated as matching everywhere.
+std::optional<std::string> LoosePattern(std::string_view source, bool keep_bounds = false);
+
+// How a text was made from an earlier one (a git delta's result): MayMatch's answer for the
+// earlier text, and this text's ranges that are runs of the earlier text's bytes.
+struct TextOrigin {
+  const std::vector<char>* earlier_may = nullptr;
+  std::span<const collect::pack::CopiedRange> copied;
+};
 
 class RulePrefilter {
  public:
   static constexpr std::size_t kCompileAfterBytes = std::size_t{256} << 20;
+  // Rules whose matches are at most this long are matched near a delta's changes only.
+  static constexpr std::size_t kMaxNearWidth = 512;
 
   explicit RulePrefilter(const std::vector<policy::SecretRule>& rules,
                          std::size_t compile_after = kCompileAfterBytes);
@@ -38,16 +49,38 @@ class RulePrefilter {
   // Sets may[r] (one slot per rule) for each rule whose regex may match `text`, and for every
   // rule the database cannot judge; false when the prefilter does not serve (yet), and then
   // every rule must be tried.
-  bool MayMatch(std::string_view text, std::vector<char>& may) const;
+  //
+  // With `origin`, a match that lies inside a range copied from the earlier text (a byte of it
+  // either side, so that ^, $ and \b read the same) matched there too, and is in `earlier_may`:
+  // only the bytes near the rest are matched by rules whose matches have a bound, the whole
+  // text by the others. The answer is then a superset of the one without `origin`.
+  bool MayMatch(std::string_view text, std::vector<char>& may,
+                const TextOrigin* origin = nullptr) const;
   // At least `bytes` of text will be asked about: compiled now when that reaches the mark.
   void Expect(std::size_t bytes) const { hyperscan_->Expect(bytes); }
   const LazyHyperscan& hyperscan() const { return *hyperscan_; }
+  // Every database: the whole pack's, then the near and the far rules' (for a delta's result).
+  std::vector<const LazyHyperscan*> databases() const;
 
  private:
+  // A database of some of the rules: expression index -> rule index.
+  struct Part {
+    std::vector<std::size_t> rule_of;
+    std::unique_ptr<LazyHyperscan> hyperscan;
+  };
+  // MayMatch with `origin`; false when it cannot say (a part not ready), and then nothing is
+  // promised of `may`.
+  bool MayMatchNear(std::string_view text, std::vector<char>& may, const TextOrigin& origin) const;
+  // Sets may[rule] for each match of `part` in `text`; false when the scan did not run.
+  static bool ScanPart(const Part& part, std::string_view text, std::vector<char>& may);
+
   std::size_t rule_count_ = 0;
   std::vector<std::size_t> rule_of_;  // expression index -> rule index
   std::vector<std::size_t> always_;   // rules with a regex the database cannot judge
   std::unique_ptr<LazyHyperscan> hyperscan_;
+  Part near_;  // rules whose matches are at most `near_width_` bytes long
+  Part far_;   // the others
+  std::size_t near_width_ = 0;
 };
 
 }  // namespace riskgate::evaluate::secrets

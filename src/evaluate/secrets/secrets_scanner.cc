@@ -275,16 +275,27 @@ bool SecretsScanner::SomeRegexMay(const std::vector<char>& may) const {
   return false;
 }
 
-bool SecretsScanner::PrefilteredMatch(std::string_view text, bool windowed) const {
+bool SecretsScanner::PrefilteredMatch(std::string_view text, bool windowed,
+                                      const TextOrigin* origin, std::vector<char>* kept) const {
   std::vector<char> may;
-  if (!prefilter_->MayMatch(text, may)) return MatchesSomeRule(text, windowed);
+  const bool served = prefilter_->MayMatch(text, may, origin);
+  if (kept != nullptr) {
+    if (served) {
+      *kept = may;
+    } else {
+      kept->clear();
+    }
+  }
+  if (!served) return MatchesSomeRule(text, windowed);
   if (std::find(may.begin(), may.end(), 1) == may.end()) return false;
   return MatchesSomeRule(text, windowed, &may);
 }
 
-bool SecretsScanner::MayFind(std::string_view text) const {
+bool SecretsScanner::MayFind(std::string_view text, const TextOrigin* origin,
+                             std::vector<char>* may) const {
+  if (may != nullptr) may->clear();
   if (!control_.enabled || control_.rules.empty()) return false;
-  if (PrefilteredMatch(text, true)) return true;
+  if (PrefilteredMatch(text, true, origin, may)) return true;
   const DecodedText decoded = DecodeSpans(text);
   if (!decoded.text.empty() && PrefilteredMatch(decoded.text, false)) return true;
   return kubernetes_rule_ != nullptr && !KubernetesSecretValues(text).empty();
@@ -307,7 +318,7 @@ void SecretsScanner::ExpectText(std::size_t bytes) const {
 std::vector<const LazyHyperscan*> SecretsScanner::HyperscanDatabases() const {
   std::vector<const LazyHyperscan*> databases;
   if (keywords_->hyperscan() != nullptr) databases.push_back(keywords_->hyperscan());
-  databases.push_back(&prefilter_->hyperscan());
+  for (const LazyHyperscan* database : prefilter_->databases()) databases.push_back(database);
   return databases;
 }
 

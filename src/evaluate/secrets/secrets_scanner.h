@@ -17,6 +17,7 @@ namespace riskgate::evaluate::secrets {
 
 class KeywordWindows;
 class RulePrefilter;
+struct TextOrigin;
 
 inline constexpr std::string_view kControl = "secrets";
 inline constexpr std::string_view kInlineAllow = "riskgate:allow";
@@ -48,7 +49,11 @@ class SecretsScanner {
 
   // Whether some rule's pattern matches `text` at all, whatever its path: false means Scan finds
   // nothing in it at any path but through path-only rules (a history audit's per-blob test).
-  bool MayFind(std::string_view text) const;
+  // With `origin` (rule_prefilter.h), the rule prefilter reads only what the earlier text did not
+  // have, where it can; `may`, when given, receives the prefilter's answer for `text` (empty
+  // when it did not serve), for a later text made from this one.
+  bool MayFind(std::string_view text, const TextOrigin* origin = nullptr,
+               std::vector<char>* may = nullptr) const;
   // Whether Scan may find anything in a whole-file context (collect::FragmentKind::kContext)
   // whose text is `text`: false only where the rule prefilter serves and says no rule may
   // match, and the text names no Kubernetes Secret. One prefilter pass.
@@ -103,7 +108,9 @@ class SecretsScanner {
   // Whether `may` marks some rule with a regex.
   bool SomeRegexMay(const std::vector<char>& may) const;
   // MatchesSomeRule after the rule prefilter, where it serves.
-  bool PrefilteredMatch(std::string_view text, bool windowed) const;
+  // (`origin` and `kept` as for MayFind.)
+  bool PrefilteredMatch(std::string_view text, bool windowed, const TextOrigin* origin = nullptr,
+                        std::vector<char>* kept = nullptr) const;
   // Marks in `run` (one slot per rule) the rules the keyword prefilter lets run on `text`
   // (`located`: the keywords already found in it).
   void CandidateRules(std::string_view text, std::vector<char>& run,

@@ -268,6 +268,27 @@ void* LazyHyperscan::Database(std::size_t text_size) const {
   return database;
 }
 
+std::optional<std::size_t> HyperscanMaxWidth(const std::string& expression, bool caseless) {
+#ifdef RISKGATE_HAVE_HYPERSCAN
+  hs_expr_info_t* info = nullptr;
+  hs_compile_error_t* error = nullptr;
+  const unsigned flags =
+      HS_FLAG_MULTILINE | HS_FLAG_DOTALL | HS_FLAG_ALLOWEMPTY | (caseless ? HS_FLAG_CASELESS : 0u);
+  if (hs_expression_info(expression.c_str(), flags, &info, &error) != HS_SUCCESS) {
+    hs_free_compile_error(error);
+    return std::nullopt;
+  }
+  const unsigned width = info->max_width;
+  std::free(info);  // allocated by Hyperscan's default allocator (malloc)
+  if (width == UINT_MAX) return std::nullopt;
+  return static_cast<std::size_t>(width);
+#else
+  (void)expression;
+  (void)caseless;
+  return std::nullopt;
+#endif
+}
+
 bool LazyHyperscan::Scan(std::string_view text, OnMatch on_match, void* context) const {
 #ifdef RISKGATE_HAVE_HYPERSCAN
   void* compiled = Database(text.size());

@@ -32,6 +32,11 @@ enum class HyperscanTarget : std::uint32_t { kGeneric = 0, kAvx2 = 1, kAvx512 = 
 
 struct PrebuiltHyperscan;  // text/prebuilt_hyperscan.h
 
+// The most bytes a match of `expression` (a regex as kPrefilter reads it, but exactly: ^ and $ at
+// every line, . across lines; ASCII case ignored with `caseless`) can take: nullopt when there is
+// no bound, or Hyperscan cannot tell or is absent.
+std::optional<std::size_t> HyperscanMaxWidth(const std::string& expression, bool caseless);
+
 class LazyHyperscan {
  public:
   // Called per match with the expression's index and the offset just past the match; a

@@ -125,6 +125,26 @@ std::map<EntryType, int> CompareWithGit(TempRepo& repo) {
 
 }  // namespace
 
+TEST_CASE("a delta's copied ranges: each run of the base's bytes once, in the result's order",
+          "[collect][pack]") {
+  const std::string base = "hello, world";
+  // Copies 0..3 and 3..7 (one run of the base), insert "X", copy 7..12 (the base goes on but the
+  // result does not), copy 0..5 (the result goes on but the base does not).
+  const std::string delta =
+      std::string("\x0c\x12\x90\x03\x91\x03\x04\x01X\x91\x07\x05\x90\x05", 14);
+  std::vector<CopiedRange> copied{{99, 100}};  // replaced, not appended to
+  auto applied = ApplyDelta(base, delta, &copied);
+  REQUIRE(applied);
+  CHECK(*applied == "hello, Xworldhello");
+  CHECK(copied == std::vector<CopiedRange>{{0, 7}, {8, 13}, {13, 18}});
+  auto plain = ApplyDelta(base, delta);
+  REQUIRE(plain);
+  CHECK(*plain == *applied);
+  // Only inserts: nothing copied.
+  REQUIRE(ApplyDelta(base, std::string("\x0c\x02\x02hi", 5), &copied));
+  CHECK(copied.empty());
+}
+
 TEST_CASE("git's delta format: copies and inserts applied, every bound checked",
           "[collect][pack]") {
   const std::string base = "hello, world";
