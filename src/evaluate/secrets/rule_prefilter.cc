@@ -194,6 +194,9 @@ bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
     at = static_cast<std::size_t>(copied.end) - 1;
   }
   if (at < text.size() || text.empty()) add(at, text.size());
+  // The parts serve once as much text as the whole pack's would have been asked about: the
+  // windows are a small share of it.
+  near_.hyperscan->Expect(text.size());
   std::size_t covered = 0;
   for (const auto& [from, to] : windows) covered += to - from;
   if (covered * 5 >= text.size() * 3) return false;  // as much as one pass over it all

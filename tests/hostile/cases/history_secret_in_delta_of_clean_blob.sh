@@ -1,0 +1,79 @@
+# attack: secrets written into a long file and taken out again, so that the pack keeps each version holding a secret as a git delta of a clean one (and the reverse); the sweep prefilters a delta's result only near what the delta changed, so a secret inside the change, one that straddles a copied run and an insert, and ones at the file's first and last bytes must all still be found, each at the commit that brought it
+# surface: history
+# expect: block
+new_repo
+# A long clean file (~600 KB) so that a change is a small part of it, and enough text that the
+# prebuilt prefilter serves.
+python3 - <<'PY'
+with open("settings.conf", "w") as f:
+    for i in range(12000):
+        f.write("option_%05d = value number %d for the service\n" % (i, i * 7))
+PY
+commit base
+clean=$(cat settings.conf)
+aws=$(fake_aws_key_id)
+github=$(fake_github_token)
+gitlab=$(fake_gitlab_token)
+stripe=$(fake_stripe_key)
+for s in "$aws" "$github" "$gitlab" "$stripe"; do plant "$s"; done
+# In the middle of the file, as a line of its own.
+python3 - "$github" <<'PY'
+import sys
+lines = open("settings.conf").read().split("\n")
+lines.insert(6000, "github_token = " + sys.argv[1])
+open("settings.conf", "w").write("\n".join(lines))
+PY
+commit 'middle'
+printf '%s\n' "$clean" >settings.conf
+commit 'clean again'
+# Straddling: a clean line that already ends in the key's prefix, then only the rest changes.
+python3 - <<'PY'
+lines = open("settings.conf").read().split("\n")
+lines[9000] = "aws_access_key_id = AKIA"
+open("settings.conf", "w").write("\n".join(lines))
+PY
+commit 'a prefix alone'
+python3 - "$aws" <<'PY'
+import sys
+lines = open("settings.conf").read().split("\n")
+lines[9000] = "aws_access_key_id = " + sys.argv[1]
+open("settings.conf", "w").write("\n".join(lines))
+PY
+commit 'the rest of the key'
+printf '%s\n' "$clean" >settings.conf
+commit 'clean once more'
+# At the first and at the last bytes.
+{ printf 'token: %s\n' "$gitlab"; printf '%s\n' "$clean"; } >settings.conf
+commit 'first bytes'
+{ printf '%s\n' "$clean"; printf 'stripe_key = %s' "$stripe"; } >settings.conf
+commit 'last bytes'
+printf '%s\n' "$clean" >settings.conf
+commit 'clean again at last'
+# Harmless edits at the tip: the newest versions come first in the pack, so the prefilter's
+# databases serve by the time the sweep reaches the versions above.
+for n in 1 2 3 4; do
+  sed -i "s/^option_0${n}000 = .*/option_0${n}000 = edited $n times/" settings.conf
+  commit "edit $n"
+done
+git repack -adfq --window=50 --depth=50
+# The versions holding a secret must be deltas in the pack, or this case tests nothing new.
+pack=$(ls .git/objects/pack/*.idx)
+deltas=0
+for rev in HEAD~5 HEAD~6 HEAD~8 HEAD~11; do
+  id=$(git rev-parse "$rev:settings.conf")
+  line=$(git verify-pack -v "$pack" | grep "^$id ")
+  set -- $line
+  [ $# -ge 7 ] && deltas=$((deltas + 1))
+done
+[ "$deltas" -ge 3 ] || fail "only $deltas of the four versions with a secret are deltas"
+gate block history --format json
+python3 - "$GATE_OUT" "$(git rev-parse HEAD~11 HEAD~8 HEAD~6 HEAD~5 | tr '\n' ' ')" <<'PY' || fail "a secret in a delta was missed: $(head -c 3000 "$GATE_OUT")"
+import json, sys
+findings = json.load(open(sys.argv[1]))["findings"]
+want = set(sys.argv[2].split())
+got = {f["commit"] for f in findings if f["control"] == "secrets" and f["path"] == "settings.conf"}
+missing = want - got
+if missing:
+    print("missing introductions at", sorted(missing), "found at", sorted(got), file=sys.stderr)
+    sys.exit(1)
+PY
