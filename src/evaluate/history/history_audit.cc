@@ -90,15 +90,18 @@ class SharedState {
       swept.verdict = BlobVerdict::kSkipped;
     } else {
       // A delta of a blob the prefilter read is matched near its changes (PrefilterAnswers).
-      std::optional<std::vector<char>> earlier;
+      std::optional<secrets::PrefilterAnswer> earlier;
       if (content.base && !content.copied.empty()) earlier = answers_.Find(*content.base);
-      const secrets::TextOrigin origin{earlier ? &*earlier : nullptr, content.copied};
-      std::vector<char> may;
+      const secrets::TextOrigin origin{earlier ? &earlier->may : nullptr, content.copied,
+                                       earlier && earlier->decodes_nothing};
+      secrets::PrefilterAnswer answer;
       if (scanner_.MayFind(content.text, earlier ? &origin : nullptr,
-                           content.place ? &may : nullptr)) {
+                           content.place ? &answer : nullptr)) {
         swept.verdict = BlobVerdict::kDirty;
       }
-      if (content.place && !may.empty()) answers_.Keep(*content.place, may);
+      if (content.place && (!answer.may.empty() || answer.decodes_nothing)) {
+        answers_.Keep(*content.place, answer);
+      }
     }
     ++progress_.blobs_read;
     progress_.bytes_read += static_cast<long long>(content.text.size());

@@ -21,8 +21,8 @@ std::vector<core::Finding> HistoryScanner::Keystores(const core::SkippedFile& fi
 }
 
 bool HistoryScanner::MayFind(std::string_view text, const secrets::TextOrigin* origin,
-                             std::vector<char>* may) const {
-  if (secrets_.MayFind(text, origin, may)) return true;
+                             secrets::PrefilterAnswer* answer) const {
+  if (secrets_.MayFind(text, origin, answer)) return true;
   return std::any_of(
       content_rules_.begin(), content_rules_.end(),
       [&](const policy::CustomRule* rule) { return custom::MayForbid(*rule, text); });

@@ -30,9 +30,9 @@ class HistoryScanner {
 
   // False when no content rule can find anything in `text` at any path: the blob is clean
   // everywhere it appears, and is never read again.
-  // `origin` and `may` as for SecretsScanner::MayFind (the secrets rules' prefilter).
+  // `origin` and `answer` as for SecretsScanner::MayFind (the secrets rules' prefilter).
   bool MayFind(std::string_view text, const secrets::TextOrigin* origin = nullptr,
-               std::vector<char>* may = nullptr) const;
+               secrets::PrefilterAnswer* answer = nullptr) const;
   // At least `bytes` of text will be asked about (SecretsScanner::ExpectText).
   void ExpectText(std::size_t bytes) const { secrets_.ExpectText(bytes); }
   // Whether a rule reports `path` by its name alone (gitleaks path-only rules).

@@ -16,7 +16,7 @@ std::optional<std::uint64_t> KeyOf(const collect::pack::ObjectLocation& place) {
 
 }  // namespace
 
-std::optional<std::vector<char>> PrefilterAnswers::Find(
+std::optional<secrets::PrefilterAnswer> PrefilterAnswers::Find(
     const collect::pack::ObjectLocation& place) const {
   const auto key = KeyOf(place);
   if (!key) return std::nullopt;
@@ -24,14 +24,17 @@ std::optional<std::vector<char>> PrefilterAnswers::Find(
   const auto found = by_place_.find(*key);
   if (found == by_place_.end()) return std::nullopt;
   const std::string& answer = answers_[found->second];
-  return std::vector<char>(answer.begin(), answer.end());
+  return secrets::PrefilterAnswer{std::vector<char>(answer.begin(), answer.end() - 1),
+                                  answer.back() != 0};
 }
 
 void PrefilterAnswers::Keep(const collect::pack::ObjectLocation& place,
-                            const std::vector<char>& may) {
+                            const secrets::PrefilterAnswer& kept) {
   const auto key = KeyOf(place);
   if (!key) return;
-  const std::string_view answer(may.data(), may.size());
+  thread_local std::string answer;  // the key, made without a new block per blob
+  answer.assign(kept.may.begin(), kept.may.end());
+  answer += kept.decodes_nothing ? '\1' : '\0';
   std::lock_guard lock(mutex_);
   // Most blobs have the answer the last one had.
   if (answers_.empty() || answers_[last_] != answer) {

@@ -175,8 +175,10 @@ bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
   // Any other match of at most `near_width_` bytes meets a byte outside those insides, so it
   // lies, with a byte either side, within `reach` of the runs of such bytes.
   const std::size_t reach = near_width_ + 2;
-  std::vector<std::pair<std::size_t, std::size_t>> windows;
-  const auto add = [&](std::size_t begin, std::size_t end) {
+  const auto outside = OutsideCopies(origin.copied, text.size());
+  if (!outside) return false;
+  std::vector<ByteRun> windows;
+  for (const auto& [begin, end] : *outside) {
     const std::size_t from = begin > reach ? begin - reach : 0;
     const std::size_t to = std::min(text.size(), end + reach);
     if (!windows.empty() && from <= windows.back().second) {
@@ -184,22 +186,11 @@ bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
     } else {
       windows.emplace_back(from, to);
     }
-  };
-  std::size_t at = 0;  // bytes before this are inside a copied range or in a window
-  for (const collect::pack::CopiedRange& copied : origin.copied) {
-    if (copied.begin < at || copied.end > text.size() || copied.end < copied.begin) return false;
-    if (copied.end - copied.begin < 3) continue;  // no inside
-    const std::size_t inside = static_cast<std::size_t>(copied.begin) + 1;
-    if (inside > at) add(at, inside);
-    at = static_cast<std::size_t>(copied.end) - 1;
   }
-  if (at < text.size() || text.empty()) add(at, text.size());
   // The parts serve once as much text as the whole pack's would have been asked about: the
   // windows are a small share of it.
   near_.hyperscan->Expect(text.size());
-  std::size_t covered = 0;
-  for (const auto& [from, to] : windows) covered += to - from;
-  if (covered * 5 >= text.size() * 3) return false;  // as much as one pass over it all
+  if (!CoverLittle(windows, text.size())) return false;  // as much as one pass over it all
   // The windows side by side, a line break between: a window holds its matches whole.
   thread_local std::string joined;
   joined.clear();

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "collect/pack/git_delta.h"
+#include "evaluate/secrets/text_origin.h"
 #include "evaluate/text/hyperscan_db.h"
 #include "policy/secret_rule.h"
 
@@ -29,13 +29,6 @@ namespace riskgate::evaluate::secrets {
 // group names dropped. Nullopt where that cannot be promised (bytes outside ASCII, \p \P \C \A
 // \z \Z \Q, the U flag or a flag turned off): such a rule is treated as matching everywhere.
 std::optional<std::string> LoosePattern(std::string_view source, bool keep_bounds = false);
-
-// How a text was made from an earlier one (a git delta's result): MayMatch's answer for the
-// earlier text, and this text's ranges that are runs of the earlier text's bytes.
-struct TextOrigin {
-  const std::vector<char>* earlier_may = nullptr;
-  std::span<const collect::pack::CopiedRange> copied;
-};
 
 class RulePrefilter {
  public:

@@ -18,6 +18,7 @@ namespace riskgate::evaluate::secrets {
 class KeywordWindows;
 class RulePrefilter;
 struct TextOrigin;
+struct PrefilterAnswer;
 
 inline constexpr std::string_view kControl = "secrets";
 inline constexpr std::string_view kInlineAllow = "riskgate:allow";
@@ -49,11 +50,12 @@ class SecretsScanner {
 
   // Whether some rule's pattern matches `text` at all, whatever its path: false means Scan finds
   // nothing in it at any path but through path-only rules (a history audit's per-blob test).
-  // With `origin` (rule_prefilter.h), the rule prefilter reads only what the earlier text did not
-  // have, where it can; `may`, when given, receives the prefilter's answer for `text` (empty
-  // when it did not serve), for a later text made from this one.
+  // With `origin` (text_origin.h), the rule prefilter and the span decoder read only what the
+  // earlier text did not have, where they can; `answer`, when given, receives what was learnt
+  // of `text` (the prefilter's answer, empty when it did not serve; whether decoding kept
+  // nothing), for a later text made from this one.
   bool MayFind(std::string_view text, const TextOrigin* origin = nullptr,
-               std::vector<char>* may = nullptr) const;
+               PrefilterAnswer* answer = nullptr) const;
   // Whether Scan may find anything in a whole-file context (collect::FragmentKind::kContext)
   // whose text is `text`: false only where the rule prefilter serves and says no rule may
   // match, and the text names no Kubernetes Secret. One prefilter pass.

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "evaluate/secrets/base64_words.h"
+#include "evaluate/secrets/text_origin.h"
 
 namespace riskgate::evaluate::secrets {
 namespace {
@@ -73,6 +74,14 @@ bool IsPrintable(char c) {
 }
 
 bool InPercentRun(char c) { return (ClassOf(c) & kPercentRun) != 0; }
+
+// A byte no encoded run holds or goes on over: a space, a tab or another control byte but a
+// line break, a quote, `<`, `>`, DEL or a byte past ASCII. Between two stops the runs found
+// depend on those bytes alone.
+bool IsStop(char c) {
+  return (ClassOf(c) & (kAlnum | kStandardOnly | kUrlOnly | kPercentRun)) == 0 && c != '\r' &&
+         c != '\n';
+}
 
 struct EncodedRun {
   std::size_t begin;
@@ -344,6 +353,54 @@ bool DecodeBase64Run(std::string_view text, const EncodedRun& run, std::size_t m
   return true;
 }
 
+// The encoded runs of `text`, added to `out` at their places in a larger text of which `text`
+// is the piece that starts at `offset`: a piece that starts at a stop, just after one or at the
+// larger text's start, and ends just before a stop or at its end holds the runs the larger
+// text holds there.
+void FindRuns(std::string_view text, std::size_t offset, const DecodeLimits& limits,
+              std::vector<EncodedRun>& out) {
+  const std::size_t first = out.size();
+  Base64Runs(text, limits.min_base64, out);
+  PercentRuns(text, limits.min_percent, out);
+  for (std::size_t i = first; i < out.size(); ++i) {
+    out[i].begin += offset;
+    out[i].end += offset;
+  }
+}
+
+// `candidates` (runs of `text`) decoded in order, within the budget.
+DecodedText DecodeRuns(std::string_view text, std::vector<EncodedRun>& candidates,
+                       const DecodeLimits& limits) {
+  DecodedText out;
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  Collector collector(out, limits);
+  // Pieces of at most max_span characters; base64 pieces stay on 4-character boundaries and
+  // percent pieces never cut an escape.
+  const std::size_t max_span = std::max<std::size_t>(limits.max_span / 4 * 4, 4);
+  for (const EncodedRun& c : candidates) {
+    if (c.encoding == Encoding::kBase64) {
+      if (!DecodeBase64Run(text, c, max_span, limits, collector)) return out;
+      continue;
+    }
+    for (std::size_t at = c.begin; at < c.end;) {
+      std::size_t end = std::min(c.end, at + max_span);
+      if (end < c.end) {
+        if (text[end - 1] == '%') {
+          end -= 1;
+        } else if (text[end - 2] == '%') {
+          end -= 2;
+        }
+      }
+      const std::string_view piece = text.substr(at, end - at);
+      const std::string decoded = core::PercentDecoded(piece);
+      if (decoded != piece && !collector.Keep(decoded, at, end, Encoding::kPercent)) return out;
+      at = end;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view EncodingName(Encoding encoding) {
@@ -387,37 +444,42 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
 }
 
 DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits) {
-  DecodedText out;
   std::vector<EncodedRun> candidates;
-  Base64Runs(text, limits.min_base64, candidates);
-  PercentRuns(text, limits.min_percent, candidates);
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  Collector collector(out, limits);
-  // Pieces of at most max_span characters; base64 pieces stay on 4-character boundaries and
-  // percent pieces never cut an escape.
-  const std::size_t max_span = std::max<std::size_t>(limits.max_span / 4 * 4, 4);
-  for (const EncodedRun& c : candidates) {
-    if (c.encoding == Encoding::kBase64) {
-      if (!DecodeBase64Run(text, c, max_span, limits, collector)) return out;
-      continue;
+  FindRuns(text, 0, limits, candidates);
+  return DecodeRuns(text, candidates, limits);
+}
+
+DecodedText DecodeSpansOutside(std::string_view text,
+                               std::span<const collect::pack::CopiedRange> copied,
+                               const DecodeLimits& limits) {
+  const auto outside = OutsideCopies(copied, text.size());
+  if (!outside) return DecodeSpans(text, limits);
+  // Each run of bytes outside the copies, widened to the stops either side of it (FindRuns).
+  // Pieces less than kJoin apart are one: the bytes between them are read at the classifier's
+  // speed, cheaper than starting another piece.
+  constexpr std::size_t kJoin = 256;
+  std::vector<ByteRun> pieces;
+  std::size_t floor = 0;  // where the last piece ended: at a stop, or the text's end
+  for (const auto& [begin, end] : *outside) {
+    if (end <= floor) continue;
+    std::size_t from = std::max(begin, floor);
+    if (pieces.empty() || from - floor >= kJoin) {
+      while (from > floor && !IsStop(text[from - 1])) --from;
     }
-    for (std::size_t at = c.begin; at < c.end;) {
-      std::size_t end = std::min(c.end, at + max_span);
-      if (end < c.end) {
-        if (text[end - 1] == '%') {
-          end -= 1;
-        } else if (text[end - 2] == '%') {
-          end -= 2;
-        }
-      }
-      const std::string_view piece = text.substr(at, end - at);
-      const std::string decoded = core::PercentDecoded(piece);
-      if (decoded != piece && !collector.Keep(decoded, at, end, Encoding::kPercent)) return out;
-      at = end;
+    std::size_t to = end;
+    while (to < text.size() && !IsStop(text[to])) ++to;
+    if (!pieces.empty() && from - floor < kJoin) {
+      pieces.back().second = to;
+    } else {
+      pieces.emplace_back(from, to);
     }
+    floor = to;
   }
-  return out;
+  if (!CoverLittle(pieces, text.size())) return DecodeSpans(text, limits);
+  std::vector<EncodedRun> candidates;
+  for (const auto& [from, to] : pieces)
+    FindRuns(text.substr(from, to - from), from, limits, candidates);
+  return DecodeRuns(text, candidates, limits);
 }
 
 }  // namespace riskgate::evaluate::secrets

@@ -8,9 +8,12 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "collect/pack/git_delta.h"
 
 namespace riskgate::evaluate::secrets {
 
@@ -49,6 +52,18 @@ struct DecodedText {
 
 // Every encoded span of `text` that decodes to mostly printable text, decoded once.
 DecodedText DecodeSpans(std::string_view text, const DecodeLimits& limits = {});
+
+// DecodeSpans(text, limits), for a text made from an earlier one (`copied`: text_origin.h) of
+// which DecodeSpans with the same limits kept nothing and did not run out of budget: only the
+// runs that meet a byte outside the copies are looked for. A run never holds or goes on over
+// a stop (a space, a tab, a quote, `<`, `>`, another control byte but a line break, a byte
+// past ASCII), and what is found between two stops depends on the bytes between them alone:
+// between two stops copied together it is what the earlier text had there, which kept nothing.
+// The whole text is read when the pieces to read cover 3/5 of it, or the ranges are out of
+// order.
+DecodedText DecodeSpansOutside(std::string_view text,
+                               std::span<const collect::pack::CopiedRange> copied,
+                               const DecodeLimits& limits = {});
 
 // `text` as base64 (either alphabet, '=' padding optional, no whitespace), or nullopt when it is
 // not (a character outside the alphabet, a length of 4n+1).
