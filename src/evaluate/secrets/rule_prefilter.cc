@@ -108,11 +108,9 @@ std::optional<std::string> LoosePattern(std::string_view source, bool keep_bound
 
 RulePrefilter::RulePrefilter(const std::vector<policy::SecretRule>& rules,
                              std::size_t compile_after)
-    : rule_count_(rules.size()) {
+    : rule_count_(rules.size()), compile_after_(compile_after) {
   std::vector<std::string> expressions;
   std::vector<bool> caseless;
-  std::vector<std::string> part_expressions[2];  // near, far
-  std::vector<bool> part_caseless[2];
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (!rules[r].regex) continue;
     const std::string_view source = rules[r].regex->source();
@@ -122,31 +120,47 @@ RulePrefilter::RulePrefilter(const std::vector<policy::SecretRule>& rules,
       always_.push_back(r);
       continue;
     }
-    // How long an exact match can be: from the pattern with its bounds (RE2 reads rules as
-    // Latin-1, a byte per character, as Hyperscan does).
-    std::optional<std::size_t> width;
-    if (auto bounded = LoosePattern(source, true)) width = HyperscanMaxWidth(*bounded, ignore_case);
-    const bool near = width && *width <= kMaxNearWidth;
-    if (near) near_width_ = std::max(near_width_, *width);
-    Part& part = near ? near_ : far_;
-    part.rule_of.push_back(r);
-    part_expressions[near ? 0 : 1].push_back(*loose);
-    part_caseless[near ? 0 : 1].push_back(ignore_case);
     rule_of_.push_back(r);
+    judged_.push_back({*loose, LoosePattern(source, true), ignore_case});
     expressions.push_back(std::move(*loose));
     caseless.push_back(ignore_case);
   }
   hyperscan_ = std::make_unique<LazyHyperscan>(std::move(expressions), std::move(caseless),
                                                HyperscanMode::kPrefilter, compile_after);
-  for (int p = 0; p < 2; ++p) {
-    (p == 0 ? near_ : far_).hyperscan =
-        std::make_unique<LazyHyperscan>(std::move(part_expressions[p]), std::move(part_caseless[p]),
-                                        HyperscanMode::kPrefilter, compile_after);
-  }
+}
+
+RulePrefilter::~RulePrefilter() = default;
+
+const RulePrefilter::Parts& RulePrefilter::parts() const {
+  std::call_once(parts_made_, [this] {
+    auto parts = std::make_unique<Parts>();
+    std::vector<std::string> expressions[2];  // near, far
+    std::vector<bool> caseless[2];
+    for (std::size_t e = 0; e < judged_.size(); ++e) {
+      const Judged& judged = judged_[e];
+      // How long an exact match can be: from the pattern with its bounds (RE2 reads rules as
+      // Latin-1, a byte per character, as Hyperscan does).
+      std::optional<std::size_t> width;
+      if (judged.bounded) width = HyperscanMaxWidth(*judged.bounded, judged.caseless);
+      const bool near = width && *width <= kMaxNearWidth;
+      if (near) parts->near_width = std::max(parts->near_width, *width);
+      (near ? parts->near : parts->far).rule_of.push_back(rule_of_[e]);
+      expressions[near ? 0 : 1].push_back(judged.loose);
+      caseless[near ? 0 : 1].push_back(judged.caseless);
+    }
+    for (int p = 0; p < 2; ++p) {
+      (p == 0 ? parts->near : parts->far).hyperscan =
+          std::make_unique<LazyHyperscan>(std::move(expressions[p]), std::move(caseless[p]),
+                                          HyperscanMode::kPrefilter, compile_after_);
+    }
+    parts_ = std::move(parts);
+  });
+  return *parts_;
 }
 
 std::vector<const LazyHyperscan*> RulePrefilter::databases() const {
-  return {hyperscan_.get(), near_.hyperscan.get(), far_.hyperscan.get()};
+  const Parts& split = parts();
+  return {hyperscan_.get(), split.near.hyperscan.get(), split.far.hyperscan.get()};
 }
 
 bool RulePrefilter::ScanPart(const Part& part, std::string_view text, std::vector<char>& may) {
@@ -167,14 +181,13 @@ bool RulePrefilter::ScanPart(const Part& part, std::string_view text, std::vecto
 
 bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
                                  const TextOrigin& origin) const {
-  if (near_.rule_of.empty() || origin.earlier_may == nullptr ||
-      origin.earlier_may->size() != rule_count_) {
-    return false;
-  }
+  if (origin.earlier_may == nullptr || origin.earlier_may->size() != rule_count_) return false;
+  const Parts& split = parts();
+  if (split.near.rule_of.empty()) return false;
   // A match inside a copied range with a byte of it either side is one the earlier text has.
-  // Any other match of at most `near_width_` bytes meets a byte outside those insides, so it
+  // Any other match of at most `near_width` bytes meets a byte outside those insides, so it
   // lies, with a byte either side, within `reach` of the runs of such bytes.
-  const std::size_t reach = near_width_ + 2;
+  const std::size_t reach = split.near_width + 2;
   const auto outside = OutsideCopies(origin.copied, text.size());
   if (!outside) return false;
   std::vector<ByteRun> windows;
@@ -189,7 +202,7 @@ bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
   }
   // The parts serve once as much text as the whole pack's would have been asked about: the
   // windows are a small share of it.
-  near_.hyperscan->Expect(text.size());
+  split.near.hyperscan->Expect(text.size());
   if (!CoverLittle(windows, text.size())) return false;  // as much as one pass over it all
   // The windows side by side, a line break between: a window holds its matches whole.
   thread_local std::string joined;
@@ -199,7 +212,7 @@ bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
     joined += '\n';
   }
   may.assign(rule_count_, 0);
-  if (!ScanPart(near_, joined, may) || !ScanPart(far_, text, may)) return false;
+  if (!ScanPart(split.near, joined, may) || !ScanPart(split.far, text, may)) return false;
   for (std::size_t r = 0; r < rule_count_; ++r) may[r] |= (*origin.earlier_may)[r];
   for (const std::size_t r : always_) may[r] = 1;
   return true;

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -38,6 +39,9 @@ class RulePrefilter {
 
   explicit RulePrefilter(const std::vector<policy::SecretRule>& rules,
                          std::size_t compile_after = kCompileAfterBytes);
+  ~RulePrefilter();
+  RulePrefilter(const RulePrefilter&) = delete;
+  RulePrefilter& operator=(const RulePrefilter&) = delete;
 
   // Sets may[r] (one slot per rule) for each rule whose regex may match `text`, and for every
   // rule the database cannot judge; false when the prefilter does not serve (yet), and then
@@ -67,13 +71,30 @@ class RulePrefilter {
   // Sets may[rule] for each match of `part` in `text`; false when the scan did not run.
   static bool ScanPart(const Part& part, std::string_view text, std::vector<char>& may);
 
+  // A rule the database judges: its loosened pattern, and the same with its bounds kept.
+  struct Judged {
+    std::string loose;
+    std::optional<std::string> bounded;
+    bool caseless = false;
+  };
+  // The rules split by how long their matches can be, made when a delta's result is first
+  // asked about (or the databases listed): Hyperscan's max_width for the default pack's rules
+  // takes about 0.2 s of a core, which no check of a change should pay.
+  struct Parts {
+    Part near;  // rules whose matches are at most `near_width` bytes long
+    Part far;   // the others
+    std::size_t near_width = 0;
+  };
+  const Parts& parts() const;
+
   std::size_t rule_count_ = 0;
+  std::size_t compile_after_ = 0;
   std::vector<std::size_t> rule_of_;  // expression index -> rule index
+  std::vector<Judged> judged_;        // by expression index
   std::vector<std::size_t> always_;   // rules with a regex the database cannot judge
   std::unique_ptr<LazyHyperscan> hyperscan_;
-  Part near_;  // rules whose matches are at most `near_width_` bytes long
-  Part far_;   // the others
-  std::size_t near_width_ = 0;
+  mutable std::once_flag parts_made_;
+  mutable std::unique_ptr<Parts> parts_;
 };
 
 }  // namespace riskgate::evaluate::secrets
