@@ -104,6 +104,62 @@ write() {
   printf '%s\n' "$@" >"$file"
 }
 
+# plant_fake_tokens: sets aws, github, gitlab and stripe to the fake tokens above and plants
+# each (none may appear in anything riskgate prints or writes).
+plant_fake_tokens() {
+  aws=$(fake_aws_key_id)
+  github=$(fake_github_token)
+  gitlab=$(fake_gitlab_token)
+  stripe=$(fake_stripe_key)
+  local s
+  for s in "$aws" "$github" "$gitlab" "$stripe"; do plant "$s"; done
+}
+
+# edit_tip_and_repack FILE: four harmless edits of settings-style FILE (lines `option_0N000 = ...`)
+# committed at the tip, then everything repacked with deep delta chains. The newest versions
+# come first in the pack, so the prefilter's databases serve by the time the sweep reaches the
+# older ones, which the pack keeps as deltas.
+edit_tip_and_repack() {
+  local n
+  for n in 1 2 3 4; do
+    sed -i "s/^option_0${n}000 = .*/option_0${n}000 = edited $n times/" "$1"
+    commit "edit $n"
+  done
+  git repack -adfq --window=50 --depth=50
+}
+
+# require_deltas FILE MIN REV...: at least MIN of the REVs' versions of FILE are stored as deltas
+# in the pack (a case about deltas tests nothing when git chose otherwise).
+require_deltas() {
+  local file=$1 min=$2 pack id count=0
+  shift 2
+  pack=$(ls .git/objects/pack/*.idx)
+  for rev in "$@"; do
+    id=$(git rev-parse "$rev:$file")
+    # shellcheck disable=SC2046
+    set -- $(git verify-pack -v "$pack" | grep "^$id ")
+    [ $# -ge 7 ] && count=$((count + 1))
+  done
+  [ "$count" -ge "$min" ] || fail "only $count of the versions of $file wanted as deltas are deltas"
+}
+
+# expect_secrets_introduced_at FILE REV...: the last gate's JSON reports a secret in FILE at each
+# REV's commit (the commit that brought it).
+expect_secrets_introduced_at() {
+  local file=$1
+  shift
+  python3 - "$GATE_OUT" "$file" "$(git rev-parse "$@" | tr '\n' ' ')" <<'PY' || fail "a secret was missed: $(head -c 3000 "$GATE_OUT")"
+import json, sys
+findings = json.load(open(sys.argv[1]))["findings"]
+want = set(sys.argv[3].split())
+got = {f["commit"] for f in findings if f["control"] == "secrets" and f["path"] == sys.argv[2]}
+missing = want - got
+if missing:
+    print("missing introductions at", sorted(missing), "found at", sorted(got), file=sys.stderr)
+    sys.exit(1)
+PY
+}
+
 # literal_tree NAME ID [NAME ID...]: writes a tree of regular files exactly as given (any order,
 # a name twice: git mktree refuses both) and prints its id.
 literal_tree() {

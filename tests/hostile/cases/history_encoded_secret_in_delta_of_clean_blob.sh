@@ -23,11 +23,7 @@ with open("settings.conf", "w") as f:
 PY
 commit base
 clean=$(cat settings.conf)
-github=$(fake_github_token)
-gitlab=$(fake_gitlab_token)
-stripe=$(fake_stripe_key)
-aws=$(fake_aws_key_id)
-for s in "$github" "$gitlab" "$stripe" "$aws"; do plant "$s"; done
+plant_fake_tokens
 # A line of base64 added.
 python3 - "$gitlab" <<'PY'
 import base64, sys
@@ -78,34 +74,10 @@ PY
 commit 'halves joined'
 printf '%s\n' "$clean" >settings.conf
 commit 'clean finally'
-# Harmless edits at the tip: the newest versions come first in the pack, so the prefilter's
-# databases serve by the time the sweep reaches the versions above.
-for n in 1 2 3 4; do
-  sed -i "s/^option_0${n}000 = .*/option_0${n}000 = edited $n times/" settings.conf
-  commit "edit $n"
-done
-git repack -adfq --window=50 --depth=50
-# The versions holding a secret must be deltas in the pack, or this case tests nothing new.
-pack=$(ls .git/objects/pack/*.idx)
-deltas=0
-for rev in HEAD~5 HEAD~7 HEAD~9 HEAD~11; do
-  id=$(git rev-parse "$rev:settings.conf")
-  line=$(git verify-pack -v "$pack" | grep "^$id ")
-  set -- $line
-  [ $# -ge 7 ] && deltas=$((deltas + 1))
-done
-[ "$deltas" -ge 3 ] || fail "only $deltas of the four versions with a secret are deltas"
-id=$(git rev-parse "HEAD~5:settings.conf")
-set -- $(git verify-pack -v "$pack" | grep "^$id ")
-[ $# -ge 7 ] || fail "the version with the joined halves is not a delta"
+edit_tip_and_repack settings.conf
+# The versions holding a secret must be deltas in the pack (the joined halves' for sure), or
+# this case tests nothing new.
+require_deltas settings.conf 3 HEAD~5 HEAD~7 HEAD~9 HEAD~11
+require_deltas settings.conf 1 HEAD~5
 gate block history --format json
-python3 - "$GATE_OUT" "$(git rev-parse HEAD~11 HEAD~9 HEAD~7 HEAD~5 | tr '\n' ' ')" <<'PY' || fail "an encoded secret in a delta was missed: $(head -c 3000 "$GATE_OUT")"
-import json, sys
-findings = json.load(open(sys.argv[1]))["findings"]
-want = set(sys.argv[2].split())
-got = {f["commit"] for f in findings if f["control"] == "secrets" and f["path"] == "settings.conf"}
-missing = want - got
-if missing:
-    print("missing introductions at", sorted(missing), "found at", sorted(got), file=sys.stderr)
-    sys.exit(1)
-PY
+expect_secrets_introduced_at settings.conf HEAD~11 HEAD~9 HEAD~7 HEAD~5

@@ -11,11 +11,7 @@ with open("settings.conf", "w") as f:
 PY
 commit base
 clean=$(cat settings.conf)
-aws=$(fake_aws_key_id)
-github=$(fake_github_token)
-gitlab=$(fake_gitlab_token)
-stripe=$(fake_stripe_key)
-for s in "$aws" "$github" "$gitlab" "$stripe"; do plant "$s"; done
+plant_fake_tokens
 # In the middle of the file, as a line of its own.
 python3 - "$github" <<'PY'
 import sys
@@ -49,31 +45,8 @@ commit 'first bytes'
 commit 'last bytes'
 printf '%s\n' "$clean" >settings.conf
 commit 'clean again at last'
-# Harmless edits at the tip: the newest versions come first in the pack, so the prefilter's
-# databases serve by the time the sweep reaches the versions above.
-for n in 1 2 3 4; do
-  sed -i "s/^option_0${n}000 = .*/option_0${n}000 = edited $n times/" settings.conf
-  commit "edit $n"
-done
-git repack -adfq --window=50 --depth=50
+edit_tip_and_repack settings.conf
 # The versions holding a secret must be deltas in the pack, or this case tests nothing new.
-pack=$(ls .git/objects/pack/*.idx)
-deltas=0
-for rev in HEAD~5 HEAD~6 HEAD~8 HEAD~11; do
-  id=$(git rev-parse "$rev:settings.conf")
-  line=$(git verify-pack -v "$pack" | grep "^$id ")
-  set -- $line
-  [ $# -ge 7 ] && deltas=$((deltas + 1))
-done
-[ "$deltas" -ge 3 ] || fail "only $deltas of the four versions with a secret are deltas"
+require_deltas settings.conf 3 HEAD~5 HEAD~6 HEAD~8 HEAD~11
 gate block history --format json
-python3 - "$GATE_OUT" "$(git rev-parse HEAD~11 HEAD~8 HEAD~6 HEAD~5 | tr '\n' ' ')" <<'PY' || fail "a secret in a delta was missed: $(head -c 3000 "$GATE_OUT")"
-import json, sys
-findings = json.load(open(sys.argv[1]))["findings"]
-want = set(sys.argv[2].split())
-got = {f["commit"] for f in findings if f["control"] == "secrets" and f["path"] == "settings.conf"}
-missing = want - got
-if missing:
-    print("missing introductions at", sorted(missing), "found at", sorted(got), file=sys.stderr)
-    sys.exit(1)
-PY
+expect_secrets_introduced_at settings.conf HEAD~11 HEAD~8 HEAD~6 HEAD~5
