@@ -90,10 +90,9 @@ class SharedState {
       swept.verdict = BlobVerdict::kSkipped;
     } else {
       // A delta of a blob the prefilter read is matched near its changes (PrefilterAnswers).
-      std::optional<secrets::PrefilterAnswer> earlier;
-      if (content.base && !content.copied.empty()) earlier = answers_.Find(*content.base);
-      const secrets::TextOrigin origin{earlier ? &earlier->may : nullptr, content.copied,
-                                       earlier && earlier->decodes_nothing};
+      const secrets::PrefilterAnswer* earlier =
+          content.base && !content.copied.empty() ? answers_.Find(*content.base) : nullptr;
+      const secrets::TextOrigin origin{earlier, content.copied};
       secrets::PrefilterAnswer answer;
       if (scanner_.MayFind(content.text, earlier ? &origin : nullptr,
                            content.place ? &answer : nullptr)) {

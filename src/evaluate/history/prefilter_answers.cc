@@ -16,31 +16,28 @@ std::optional<std::uint64_t> KeyOf(const collect::pack::ObjectLocation& place) {
 
 }  // namespace
 
-std::optional<secrets::PrefilterAnswer> PrefilterAnswers::Find(
+const secrets::PrefilterAnswer* PrefilterAnswers::Find(
     const collect::pack::ObjectLocation& place) const {
   const auto key = KeyOf(place);
-  if (!key) return std::nullopt;
+  if (!key) return nullptr;
   std::lock_guard lock(mutex_);
   const auto found = by_place_.find(*key);
-  if (found == by_place_.end()) return std::nullopt;
-  const std::string& answer = answers_[found->second];
-  return secrets::PrefilterAnswer{std::vector<char>(answer.begin(), answer.end() - 1),
-                                  answer.back() != 0};
+  return found == by_place_.end() ? nullptr : &answers_[found->second];
 }
 
 void PrefilterAnswers::Keep(const collect::pack::ObjectLocation& place,
                             const secrets::PrefilterAnswer& kept) {
   const auto key = KeyOf(place);
   if (!key) return;
-  thread_local std::string answer;  // the key, made without a new block per blob
-  answer.assign(kept.may.begin(), kept.may.end());
-  answer += kept.decodes_nothing ? '\1' : '\0';
   std::lock_guard lock(mutex_);
   // Most blobs have the answer the last one had.
-  if (answers_.empty() || answers_[last_] != answer) {
+  if (answers_.empty() || answers_[last_].may != kept.may ||
+      answers_[last_].decodes_nothing != kept.decodes_nothing) {
+    std::string as_key(kept.may.begin(), kept.may.end());
+    as_key += kept.decodes_nothing ? '\1' : '\0';
     auto [it, added] =
-        index_of_.try_emplace(std::string(answer), static_cast<std::uint32_t>(answers_.size()));
-    if (added) answers_.emplace_back(answer);
+        index_of_.try_emplace(std::move(as_key), static_cast<std::uint32_t>(answers_.size()));
+    if (added) answers_.push_back(kept);
     last_ = it->second;
   }
   by_place_.insert_or_assign(*key, last_);

@@ -6,8 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,17 +19,19 @@ namespace riskgate::evaluate::history {
 
 class PrefilterAnswers {
  public:
-  // The answer kept for the blob at `place`, if any.
-  std::optional<secrets::PrefilterAnswer> Find(const collect::pack::ObjectLocation& place) const;
+  // The answer kept for the blob at `place`, or nullptr. Kept answers stay where they are while
+  // this object lives.
+  const secrets::PrefilterAnswer* Find(const collect::pack::ObjectLocation& place) const;
   // Keeps `answer` for the blob at `place` (a place no key can name is not kept).
   void Keep(const collect::pack::ObjectLocation& place, const secrets::PrefilterAnswer& answer);
 
  private:
   mutable std::mutex mutex_;
   std::unordered_map<std::uint64_t, std::uint32_t> by_place_;  // place -> index in answers_
-  std::unordered_map<std::string, std::uint32_t> index_of_;    // answer -> its index
-  std::vector<std::string> answers_;  // each the answer's `may`, then its decodes_nothing
-  std::uint32_t last_ = 0;            // the answer kept last
+  // Each answer as a key (its `may`, then its decodes_nothing) -> its index.
+  std::unordered_map<std::string, std::uint32_t> index_of_;
+  std::deque<secrets::PrefilterAnswer> answers_;  // a deque: what Find gave does not move
+  std::uint32_t last_ = 0;                        // the answer kept last
 };
 
 }  // namespace riskgate::evaluate::history

@@ -181,7 +181,7 @@ bool RulePrefilter::ScanPart(const Part& part, std::string_view text, std::vecto
 
 bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
                                  const TextOrigin& origin) const {
-  if (origin.earlier_may == nullptr || origin.earlier_may->size() != rule_count_) return false;
+  if (origin.earlier == nullptr || origin.earlier->may.size() != rule_count_) return false;
   const Parts& split = parts();
   if (split.near.rule_of.empty()) return false;
   // A match inside a copied range with a byte of it either side is one the earlier text has.
@@ -213,7 +213,7 @@ bool RulePrefilter::MayMatchNear(std::string_view text, std::vector<char>& may,
   }
   may.assign(rule_count_, 0);
   if (!ScanPart(split.near, joined, may) || !ScanPart(split.far, text, may)) return false;
-  for (std::size_t r = 0; r < rule_count_; ++r) may[r] |= (*origin.earlier_may)[r];
+  for (std::size_t r = 0; r < rule_count_; ++r) may[r] |= origin.earlier->may[r];
   for (const std::size_t r : always_) may[r] = 1;
   return true;
 }

@@ -48,8 +48,8 @@ class RulePrefilter {
   // every rule must be tried.
   //
   // With `origin`, a match that lies inside a range copied from the earlier text (a byte of it
-  // either side, so that ^, $ and \b read the same) matched there too, and is in `earlier_may`:
-  // only the bytes near the rest are matched by rules whose matches have a bound, the whole
+  // either side, so that ^, $ and \b read the same) matched there too, and is in the earlier
+  // answer: only the bytes near the rest are matched by rules whose matches have a bound, the whole
   // text by the others. The answer is then a superset of the one without `origin`.
   bool MayMatch(std::string_view text, std::vector<char>& may,
                 const TextOrigin* origin = nullptr) const;

@@ -296,9 +296,10 @@ bool SecretsScanner::MayFind(std::string_view text, const TextOrigin* origin,
   if (answer != nullptr) *answer = {};
   if (!control_.enabled || control_.rules.empty()) return false;
   if (PrefilteredMatch(text, true, origin, answer != nullptr ? &answer->may : nullptr)) return true;
-  const DecodedText decoded = origin != nullptr && origin->earlier_decodes_nothing
-                                  ? DecodeSpansOutside(text, origin->copied)
-                                  : DecodeSpans(text);
+  const DecodedText decoded =
+      origin != nullptr && origin->earlier != nullptr && origin->earlier->decodes_nothing
+          ? DecodeSpansOutside(text, origin->copied)
+          : DecodeSpans(text);
   if (answer != nullptr) answer->decodes_nothing = decoded.text.empty() && !decoded.truncated;
   if (!decoded.text.empty() && PrefilteredMatch(decoded.text, false)) return true;
   return kubernetes_rule_ != nullptr && !KubernetesSecretValues(text).empty();

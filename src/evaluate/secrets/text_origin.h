@@ -21,9 +21,8 @@ struct PrefilterAnswer {
 
 // An earlier text's answer and this text's ranges that are runs of the earlier text's bytes.
 struct TextOrigin {
-  const std::vector<char>* earlier_may = nullptr;
+  const PrefilterAnswer* earlier = nullptr;
   std::span<const collect::pack::CopiedRange> copied;
-  bool earlier_decodes_nothing = false;
 };
 
 // Bytes `first`..`second` of a text.

@@ -66,9 +66,9 @@ Delta Replaced(const std::string& result, std::size_t from, std::size_t to,
 // is marked by the near answer; returns how many (rule, text) pairs RE2 matched.
 int CheckNear(const RulePrefilter& prefilter, const std::vector<policy::SecretRule>& rules,
               const std::string& result, const Delta& delta) {
-  std::vector<char> earlier_may;
-  REQUIRE(prefilter.MayMatch(delta.earlier, earlier_may));
-  const TextOrigin origin{&earlier_may, delta.copied};
+  PrefilterAnswer earlier;
+  REQUIRE(prefilter.MayMatch(delta.earlier, earlier.may));
+  const TextOrigin origin{&earlier, delta.copied};
   std::vector<char> may;
   REQUIRE(prefilter.MayMatch(result, may, &origin));
   // RE2 matches only rules the whole text's answer marks (rule_prefilter_test.cc holds that).
@@ -213,7 +213,7 @@ TEST_CASE("a small change to a long text is matched near it, the rest answered b
   REQUIRE(prefilter.MayMatch(result, full));
   // The near answer adds what the earlier text's answer says: a rule it marks (say every one)
   // is marked although the text itself holds nothing, which only the near way does.
-  const std::vector<char> every(rules.size(), 1);
+  const PrefilterAnswer every{std::vector<char>(rules.size(), 1)};
   const TextOrigin origin{&every, delta.copied};
   std::vector<char> may;
   REQUIRE(prefilter.MayMatch(result, may, &origin));
@@ -225,7 +225,7 @@ TEST_CASE("a small change to a long text is matched near it, the rest answered b
   REQUIRE(prefilter.MayMatch(result, may, &wide));
   CHECK(may == full);
   // An answer of another size, or copies outside the text, are not used.
-  const std::vector<char> short_answer(3, 1);
+  const PrefilterAnswer short_answer{std::vector<char>(3, 1)};
   const TextOrigin wrong{&short_answer, delta.copied};
   REQUIRE(prefilter.MayMatch(result, may, &wrong));
   CHECK(may == full);

@@ -6,31 +6,13 @@
 #include <catch2/catch.hpp>
 #include <random>
 
+#include "core/text.h"
 #include "evaluate/secrets/span_decoder.h"
 
 namespace riskgate::evaluate::secrets {
 namespace {
 
 using collect::pack::CopiedRange;
-
-std::string Base64(std::string_view bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::uint32_t buffer = 0;
-  int bits = 0;
-  for (const char c : bytes) {
-    buffer = (buffer << 8) | static_cast<unsigned char>(c);
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kAlphabet[(buffer >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += kAlphabet[(buffer << (6 - bits)) & 63];
-  while (out.size() % 4 != 0) out += '=';
-  return out;
-}
 
 std::string Pick(std::mt19937& random, std::string_view alphabet, std::size_t length) {
   std::string out;
@@ -43,7 +25,8 @@ constexpr std::string_view kAlnum =
 
 // A printable secret-like string, base64-encoded: DecodeSpans keeps its decoding.
 std::string EncodedSecret(std::mt19937& random) {
-  return Base64("token=ghp_" + Pick(random, kAlnum, 36) + " user=" + Pick(random, kAlnum, 8));
+  return core::Base64Encode("token=ghp_" + Pick(random, kAlnum, 36) +
+                            " user=" + Pick(random, kAlnum, 8));
 }
 
 // Pieces of text DecodeSpans keeps nothing of: code, hex digests, words in one case, base64 of
@@ -60,7 +43,7 @@ std::string CleanPiece(std::mt19937& random) {
     case 3: {
       std::string bytes;
       for (int i = 0; i < 120; ++i) bytes += static_cast<char>(random() % 256);
-      std::string encoded = Base64(bytes);
+      std::string encoded = core::Base64Encode(bytes);
       std::string wrapped;
       for (std::size_t at = 0; at < encoded.size(); at += 76) {
         wrapped += encoded.substr(at, 76) + "\n";
@@ -235,7 +218,7 @@ TEST_CASE("a change in one line of a wrapped block decodes the whole block",
   // must reach its first and last lines.
   std::mt19937 random(11);
   const std::string plain(57, 'A');
-  const std::string line = Base64(plain);  // 76 characters
+  const std::string line = core::Base64Encode(plain);  // 76 characters
   REQUIRE(line.size() == 76);
   for (int round = 0; round < 50; ++round) {
     // Lines that end and start with a byte no run holds, around the block.
@@ -244,7 +227,7 @@ TEST_CASE("a change in one line of a wrapped block decodes the whole block",
     const std::string earlier =
         head + line + eol + line + eol + line + eol + ";" + CleanText(random, 200);
     REQUIRE(DecodeSpans(earlier).text.empty());
-    const std::string middle = Base64("password=" + Pick(random, kAlnum, 48));
+    const std::string middle = core::Base64Encode("password=" + Pick(random, kAlnum, 48));
     REQUIRE(middle.size() == 76);
     // Only the inside of the middle line changes: its line breaks are copied.
     std::string result = earlier;
