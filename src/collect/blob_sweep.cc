@@ -174,19 +174,26 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
           store->packs()[pack]->Release(kept_from, where.offset - kReleaseMargin);
           kept_from = where.offset - kReleaseMargin;
         }
-        auto info = reader.Info(entries[i].where, pack::ObjectKind::kBlob);
-        if (!info) return fail_after(info.error(), entries[i].id);
-        if (info->kind != pack::ObjectKind::kBlob) continue;
-        const auto size = static_cast<std::int64_t>(info->size);
-        if (size > max_bytes) {
-          sink(core::HexBytes(entries[i].id),
-               SweptBlob{BlobState::kTooLarge, size, {}, {}, std::nullopt, std::nullopt, {}});
+        auto kind = reader.Kind(entries[i].where);
+        if (!kind) return fail_after(kind.error(), entries[i].id);
+        if (*kind != pack::ObjectKind::kBlob) continue;
+        std::uint64_t size = 0;
+        auto object = reader.ReadAtMost(
+            entries[i].where, static_cast<std::uint64_t>(std::max<std::int64_t>(max_bytes, 0)),
+            size, &shape);
+        if (!object) return fail_after(object.error(), entries[i].id);
+        if (!*object) {
+          sink(core::HexBytes(entries[i].id), SweptBlob{BlobState::kTooLarge,
+                                                        static_cast<std::int64_t>(size),
+                                                        {},
+                                                        {},
+                                                        std::nullopt,
+                                                        std::nullopt,
+                                                        {}});
           continue;
         }
-        auto object = reader.Read(entries[i].where, &shape);
-        if (!object) return fail_after(object.error(), entries[i].id);
         // Every blob read is hashed: it must be the object its id names.
-        batch.Add(pack::RawId::From(entries[i].id), std::move(*object), i);
+        batch.Add(pack::RawId::From(entries[i].id), std::move(**object), i);
         shapes.push_back(std::move(shape));
         if (batch.full() && !flush()) return;
       }

@@ -15,7 +15,8 @@
 namespace riskgate::collect::pack {
 namespace {
 
-core::Result<Object> TooLarge(std::uint64_t size, std::uint64_t limit, const std::string& where) {
+tl::unexpected<core::Error> TooLarge(std::uint64_t size, std::uint64_t limit,
+                                     const std::string& where) {
   return core::MakeError(core::ErrorCode::kRepository,
                          "object of " + std::to_string(size) +
                              " bytes: larger than riskgate reads (" + std::to_string(limit) + ")",
@@ -202,28 +203,98 @@ core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where,
                          "a delta chain longer than " + std::to_string(kMaxDeltaChain));
 }
 
+core::Result<ObjectKind> ObjectReader::Kind(ObjectLocation where) {
+  for (int steps = 0; steps <= kMaxDeltaChain; ++steps) {
+    if (where.pack == kLoose) {
+      auto info = Info(where);
+      if (!info) return tl::unexpected(info.error());
+      return info->kind;
+    }
+    if (Object hit = cache_.Get(CacheKey(where.pack, where.offset)); hit.bytes) return hit.kind;
+    const PackFile& pack = *store_.packs()[where.pack];
+    auto entry = EntryAt(pack, where.offset);
+    if (!entry) return tl::unexpected(entry.error());
+    if (!IsDelta(entry->type)) return static_cast<ObjectKind>(entry->type);
+    auto base = BaseOf(where, *entry);
+    if (!base) return tl::unexpected(base.error());
+    where = *base;
+  }
+  return core::MakeError(core::ErrorCode::kRepository,
+                         "a delta chain longer than " + std::to_string(kMaxDeltaChain));
+}
+
 core::Result<Object> ObjectReader::Read(ObjectLocation where, std::optional<DeltaShape>* shape) {
-  std::vector<std::pair<ObjectLocation, PackEntry>> deltas;  // the chain, newest first
-  Object base;
+  std::uint64_t size = 0;
+  auto read = ReadAtMost(where, max_bytes_, size, shape);
+  if (!read) return tl::unexpected(read.error());
+  if (!*read) {
+    return TooLarge(size, max_bytes_,
+                    where.pack == kLoose ? store_.loose_paths().at(where.offset)
+                                         : store_.packs()[where.pack]->path());
+  }
+  return std::move(**read);
+}
+
+core::Result<std::optional<Object>> ObjectReader::ReadAtMost(ObjectLocation where,
+                                                             std::uint64_t limit,
+                                                             std::uint64_t& size,
+                                                             std::optional<DeltaShape>* shape) {
+  size = 0;
   if (shape != nullptr) shape->reset();
+  const auto too_large = [&](std::uint64_t bytes) -> core::Result<std::optional<Object>> {
+    size = bytes;
+    if (shape != nullptr) shape->reset();
+    return std::nullopt;
+  };
+  std::vector<std::pair<ObjectLocation, PackEntry>> deltas;  // the chain, newest first
+  std::optional<std::string> top_delta;  // the first delta's own bytes, inflated for its size
+  Object base;
   for (int steps = 0;; ++steps) {
     if (steps > kMaxDeltaChain) {
       return core::MakeError(core::ErrorCode::kRepository,
                              "a delta chain longer than " + std::to_string(kMaxDeltaChain));
     }
     if (where.pack == kLoose) {
+      if (steps == 0 && limit < max_bytes_) {  // ReadLoose holds to max_bytes_ itself
+        auto info = Info(where);
+        if (!info) return tl::unexpected(info.error());
+        if (info->size > limit) return too_large(info->size);
+      }
       auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), false, nullptr);
-      if (!loose) return loose;
+      if (!loose) return tl::unexpected(loose.error());
       base = std::move(*loose);
       break;
     }
     if (Object hit = cache_.Get(CacheKey(where.pack, where.offset)); hit.bytes) {
+      if (steps == 0 && hit.bytes->size() > limit) return too_large(hit.bytes->size());
       base = std::move(hit);
       break;
     }
     const PackFile& pack = *store_.packs()[where.pack];
     auto entry = EntryAt(pack, where.offset);
     if (!entry) return tl::unexpected(entry.error());
+    if (steps == 0 && !IsDelta(entry->type) && entry->size > limit) return too_large(entry->size);
+    if (steps == 0 && IsDelta(entry->type)) {
+      // The result's size is in the delta's first bytes: the whole delta is inflated for them
+      // (it is needed next) unless it alone is larger than the limit.
+      std::uint64_t result = 0;
+      if (entry->size > limit) {
+        touched_ += kPageBytes;
+        auto prefix = pack.InflatePrefix(*entry, 32);
+        if (!prefix) return tl::unexpected(prefix.error());
+        auto sizes = ReadDeltaSizes(*prefix);
+        if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
+        result = sizes->result;
+      } else {
+        auto delta = Inflate(pack, *entry);
+        if (!delta) return tl::unexpected(delta.error());
+        auto sizes = ReadDeltaSizes(*delta);
+        if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
+        result = sizes->result;
+        top_delta = std::move(*delta);
+      }
+      if (result > limit) return too_large(result);
+    }
     if (entry->size > max_bytes_) return TooLarge(entry->size, max_bytes_, pack.path());
     if (IsDelta(entry->type)) {
       deltas.emplace_back(where, *entry);
@@ -242,14 +313,20 @@ core::Result<Object> ObjectReader::Read(ObjectLocation where, std::optional<Delt
   }
   for (auto it = deltas.rbegin(); it != deltas.rend(); ++it) {
     const PackFile& pack = *store_.packs()[it->first.pack];
-    auto delta = Inflate(pack, it->second);
-    if (!delta) return tl::unexpected(delta.error());
-    auto sizes = ReadDeltaSizes(*delta);
+    // The object asked for is the chain's first delta, applied last.
+    const bool first = std::next(it) == deltas.rend();
+    std::string inflated;
+    if (!first || !top_delta) {
+      auto read = Inflate(pack, it->second);
+      if (!read) return tl::unexpected(read.error());
+      inflated = std::move(*read);
+    }
+    const std::string& delta = first && top_delta ? *top_delta : inflated;
+    auto sizes = ReadDeltaSizes(delta);
     if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
     if (sizes->result > max_bytes_) return TooLarge(sizes->result, max_bytes_, pack.path());
-    // The object asked for is the chain's first delta, applied last.
-    const bool asked = shape != nullptr && std::next(it) == deltas.rend();
-    auto result = ApplyDelta(*base.bytes, *delta, asked ? &(*shape)->copied : nullptr);
+    const bool asked = shape != nullptr && first;
+    auto result = ApplyDelta(*base.bytes, delta, asked ? &(*shape)->copied : nullptr);
     if (!result) {
       return core::MakeError(
           result.error().code,

@@ -64,9 +64,18 @@ class ObjectReader {
     ObjectLocation base;
     std::vector<CopiedRange> copied;
   };
+  // The object's kind alone: a delta's is its base's, from the chain's headers down to a base
+  // the cache holds (in pack order, nearly always the delta's own) or a whole entry. Nothing
+  // is inflated.
+  core::Result<ObjectKind> Kind(ObjectLocation where);
   // The whole object; with `shape`, set to how it was made when it is a delta (and reset when
   // it is not).
   core::Result<Object> Read(ObjectLocation where, std::optional<DeltaShape>* shape = nullptr);
+  // Read, unless the object is larger than `limit` bytes: then nullopt, with `size` set to its
+  // size, and nothing made (of a delta, only its own instructions were inflated, to learn it).
+  core::Result<std::optional<Object>> ReadAtMost(ObjectLocation where, std::uint64_t limit,
+                                                 std::uint64_t& size,
+                                                 std::optional<DeltaShape>* shape = nullptr);
   // The loose object in the file at `path` (ObjectStore::LoosePath), or its kind and size.
   core::Result<Object> ReadLooseFile(const std::string& path);
   core::Result<ObjectInfo> LooseFileInfo(const std::string& path);

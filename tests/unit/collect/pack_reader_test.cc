@@ -110,6 +110,28 @@ std::map<EntryType, int> CompareWithGit(TempRepo& repo) {
     REQUIRE(blob_info);
     CHECK(blob_info->kind == info->kind);
     if (info->kind == ObjectKind::kBlob) CHECK(blob_info->size == info->size);
+    // The kind alone, and the object unless it is larger than a limit: from this reader, whose
+    // cache now holds the object, and from a cold one that reads its entry (a delta's own
+    // instructions tell its size).
+    auto kind = reader.Kind(entry.where);
+    REQUIRE(kind);
+    CHECK(*kind == info->kind);
+    for (const bool cold : {false, true}) {
+      ObjectReader fresh(**store, 1 << 20);
+      ObjectReader& asked = cold ? fresh : reader;
+      std::uint64_t size = 0;
+      if (info->size > 0) {
+        auto smaller = asked.ReadAtMost(entry.where, info->size - 1, size);
+        REQUIRE(smaller);
+        CHECK_FALSE(smaller->has_value());
+        CHECK(size == info->size);
+      }
+      auto fits = asked.ReadAtMost(entry.where, info->size, size);
+      REQUIRE(fits);
+      REQUIRE(fits->has_value());
+      CHECK((*fits)->kind == info->kind);
+      CHECK(*(*fits)->bytes == want->second.bytes);
+    }
     seen.insert(id);
     auto located = (*store)->Locate(entry.id);
     REQUIRE(located);
