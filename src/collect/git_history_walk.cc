@@ -18,6 +18,7 @@
 #include "collect/pack/commit_object.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
+#include "collect/pack/pack_index.h"
 #include "collect/safe_read.h"
 #include "core/text.h"
 
@@ -113,6 +114,7 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
 // its child, however deep the history.
 static void AssignGenerations(std::vector<HistoryCommit>& commits) {
   std::unordered_map<std::string_view, std::size_t> index;
+  index.reserve(commits.size());
   for (std::size_t i = 0; i < commits.size(); ++i) index.emplace(commits[i].id, i);
   std::vector<int> generation(commits.size(), 0);
   std::vector<std::size_t> stack;
@@ -266,7 +268,7 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
   if (auto opened = reads.Open(); !opened) return tl::unexpected(opened.error());
   const auto shallow = ShallowRoots(git);
   const bool partial = IsPartialClone(git);
-  std::unordered_set<std::string> seen;
+  std::unordered_set<pack::RawId, pack::RawIdHash> seen;  // by raw id: no string per visit
   std::vector<git_oid> stack;
   for (const auto& [name, oid] : *starts) {
     if (std::find(walk.refs.begin(), walk.refs.end(), name) == walk.refs.end()) {
@@ -278,8 +280,9 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
   while (!stack.empty()) {
     const git_oid oid = stack.back();
     stack.pop_back();
+    const std::string_view raw(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
+    if (!seen.insert(pack::RawId::From(raw)).second) continue;
     std::string id = OidString(&oid);
-    if (!seen.insert(id).second) continue;
     auto read = reads.Read(oid, id);
     if (!read) return tl::unexpected(read.error());
     HistoryCommit facts = std::move(*read);
@@ -313,6 +316,7 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
   AssignGenerations(commits);
   {
     std::unordered_map<std::string_view, std::string_view> trees;
+    trees.reserve(commits.size());
     for (const auto& commit : commits) trees.emplace(commit.id, commit.tree);
     std::vector<std::vector<std::string>> parent_trees(commits.size());
     for (std::size_t c = 0; c < commits.size(); ++c) {

@@ -2,7 +2,21 @@
 
 #include <cstring>
 
+#include "core/text.h"
+
 namespace riskgate::collect::pack {
+
+std::optional<RawId> RawId::FromHex(std::string_view hex) {
+  if (hex.size() != 2 * kIdBytes) return std::nullopt;
+  RawId id;
+  for (std::size_t i = 0; i < kIdBytes; ++i) {
+    const int high = core::HexDigitValue(hex[2 * i]);
+    const int low = core::HexDigitValue(hex[2 * i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    id.bytes[i] = static_cast<char>(high * 16 + low);
+  }
+  return id;
+}
 std::uint32_t ReadBe32(std::string_view bytes, std::size_t at) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
   return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |

@@ -28,6 +28,8 @@ struct RawId {
     std::memcpy(id.bytes.data(), raw.data(), std::min(raw.size(), kIdBytes));
     return id;
   }
+  // The id 2 * kIdBytes hex digits (either case) spell; nullopt for any other text.
+  static std::optional<RawId> FromHex(std::string_view hex);
   bool operator==(const RawId&) const = default;
 };
 

@@ -48,6 +48,17 @@ std::size_t FindNul(std::string_view data, std::size_t from) {
   return data.find('\0', from);
 }
 
+// The length of the mode git writes for nearly every entry ("100644", "100755", "40000") when
+// one starts at `pos` followed by its space, else 0: read without the digit loop.
+std::size_t CommonModeDigits(std::string_view data, std::size_t pos, std::uint32_t& mode) {
+  const std::size_t left = data.size() - pos;
+  const char* at = data.data() + pos;
+  if (left >= 7 && std::memcmp(at, "100644 ", 7) == 0) return mode = 0100644, 6;
+  if (left >= 6 && std::memcmp(at, "40000 ", 6) == 0) return mode = 040000, 5;
+  if (left >= 7 && std::memcmp(at, "100755 ", 7) == 0) return mode = 0100755, 6;
+  return 0;
+}
+
 }  // namespace
 
 EntryMode NormalizeMode(std::uint32_t written) {
@@ -69,10 +80,14 @@ core::Result<ParsedTree> ParsedTree::Parse(std::shared_ptr<const std::string> by
   while (pos < data.size()) {
     tree.starts_.push_back(static_cast<std::uint32_t>(pos));
     std::uint32_t mode = 0;
-    std::size_t digits = 0;
-    for (; pos < data.size() && data[pos] >= '0' && data[pos] <= '7'; ++pos, ++digits) {
-      mode = mode * 8 + static_cast<std::uint32_t>(data[pos] - '0');
-      if (mode > 0xffff) return tl::unexpected(Malformed("a mode out of range"));
+    std::size_t digits = CommonModeDigits(data, pos, mode);
+    if (digits != 0) {
+      pos += digits;
+    } else {
+      for (; pos < data.size() && data[pos] >= '0' && data[pos] <= '7'; ++pos, ++digits) {
+        mode = mode * 8 + static_cast<std::uint32_t>(data[pos] - '0');
+        if (mode > 0xffff) return tl::unexpected(Malformed("a mode out of range"));
+      }
     }
     if (digits == 0 || pos >= data.size() || data[pos] != ' ') {
       return tl::unexpected(Malformed("an entry without a mode at byte " + std::to_string(pos)));
@@ -98,7 +113,11 @@ TreeEntry ParsedTree::operator[](std::size_t i) const {
   const std::size_t id_at = starts_[i + 1] - kIdBytes;
   std::uint32_t mode = 0;
   std::size_t p = starts_[i];
-  for (; data[p] != ' '; ++p) mode = mode * 8 + static_cast<std::uint32_t>(data[p] - '0');
+  if (const std::size_t digits = CommonModeDigits(data, p, mode); digits != 0) {
+    p += digits;
+  } else {
+    for (; data[p] != ' '; ++p) mode = mode * 8 + static_cast<std::uint32_t>(data[p] - '0');
+  }
   TreeEntry entry;
   entry.name = data.substr(p + 1, id_at - 1 - (p + 1));  // Parse checked the mode ends in ' '
   entry.id = data.substr(id_at, kIdBytes);
