@@ -99,7 +99,8 @@ class SharedState {
                            content.place ? &answer : nullptr)) {
         swept.verdict = BlobVerdict::kDirty;
       }
-      if (content.place && (!answer.may.empty() || answer.decodes_nothing)) {
+      if (content.place &&
+          (!answer.may.empty() || answer.decodes_nothing || answer.lacks_secret_kind)) {
         answers_.Keep(*content.place, answer);
       }
     }

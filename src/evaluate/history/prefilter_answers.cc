@@ -32,9 +32,10 @@ void PrefilterAnswers::Keep(const collect::pack::ObjectLocation& place,
   std::lock_guard lock(mutex_);
   // Most blobs have the answer the last one had.
   if (answers_.empty() || answers_[last_].may != kept.may ||
-      answers_[last_].decodes_nothing != kept.decodes_nothing) {
+      answers_[last_].decodes_nothing != kept.decodes_nothing ||
+      answers_[last_].lacks_secret_kind != kept.lacks_secret_kind) {
     std::string as_key(kept.may.begin(), kept.may.end());
-    as_key += kept.decodes_nothing ? '\1' : '\0';
+    as_key += static_cast<char>((kept.decodes_nothing ? 1 : 0) | (kept.lacks_secret_kind ? 2 : 0));
     auto [it, added] =
         index_of_.try_emplace(std::move(as_key), static_cast<std::uint32_t>(answers_.size()));
     if (added) answers_.push_back(kept);

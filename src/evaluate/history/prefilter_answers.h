@@ -28,7 +28,7 @@ class PrefilterAnswers {
  private:
   mutable std::mutex mutex_;
   std::unordered_map<std::uint64_t, std::uint32_t> by_place_;  // place -> index in answers_
-  // Each answer as a key (its `may`, then its decodes_nothing) -> its index.
+  // Each answer as a key (its `may`, then a byte of its flags) -> its index.
   std::unordered_map<std::string, std::uint32_t> index_of_;
   std::deque<secrets::PrefilterAnswer> answers_;  // a deque: what Find gave does not move
   std::uint32_t last_ = 0;                        // the answer kept last

@@ -168,7 +168,7 @@ void ReadLines(std::string_view text, std::vector<KubernetesValue>& out) {
 }  // namespace
 
 bool MentionsKubernetesSecret(std::string_view text) {
-  return Contains(text, "Secret") && Contains(text, "kind");
+  return Contains(text, kKubernetesSecretWord) && Contains(text, "kind");
 }
 
 std::vector<KubernetesValue> KubernetesSecretValues(std::string_view text) {

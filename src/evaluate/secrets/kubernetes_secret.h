@@ -21,6 +21,9 @@ struct KubernetesValue {
   std::string why;  // "a password-like key", "a high-entropy value"
 };
 
+// A word every text holding a Secret manifest holds (its kind's value).
+inline constexpr std::string_view kKubernetesSecretWord = "Secret";
+
 // Whether `text` may hold a Secret manifest at all (cheap: a `kind` and a `Secret`).
 bool MentionsKubernetesSecret(std::string_view text);
 

@@ -302,7 +302,15 @@ bool SecretsScanner::MayFind(std::string_view text, const TextOrigin* origin,
           : DecodeSpans(text);
   if (answer != nullptr) answer->decodes_nothing = decoded.text.empty() && !decoded.truncated;
   if (!decoded.text.empty() && PrefilteredMatch(decoded.text, false)) return true;
-  return kubernetes_rule_ != nullptr && !KubernetesSecretValues(text).empty();
+  if (kubernetes_rule_ == nullptr) return false;
+  // A text made from one without the word holds it only where it meets what was not copied.
+  std::optional<bool> mentions;
+  if (origin != nullptr && origin->earlier != nullptr && origin->earlier->lacks_secret_kind) {
+    mentions = OccursOutsideCopies(text, kKubernetesSecretWord, origin->copied);
+  }
+  if (!mentions) mentions = text.find(kKubernetesSecretWord) != std::string_view::npos;
+  if (answer != nullptr) answer->lacks_secret_kind = !*mentions;
+  return *mentions && !KubernetesSecretValues(text).empty();
 }
 
 bool SecretsScanner::ContextMayFind(std::string_view text) const {

@@ -1,5 +1,7 @@
 #include "evaluate/secrets/text_origin.h"
 
+#include <algorithm>
+
 namespace riskgate::evaluate::secrets {
 
 std::optional<std::vector<ByteRun>> OutsideCopies(
@@ -17,6 +19,19 @@ std::optional<std::vector<ByteRun>> OutsideCopies(
   }
   if (at < size || size == 0) outside.emplace_back(at, size);
   return outside;
+}
+
+std::optional<bool> OccursOutsideCopies(std::string_view text, std::string_view needle,
+                                        std::span<const collect::pack::CopiedRange> copied) {
+  const auto outside = OutsideCopies(copied, text.size());
+  if (!outside) return std::nullopt;
+  const std::size_t reach = needle.empty() ? 0 : needle.size() - 1;
+  for (const auto& [begin, end] : *outside) {
+    const std::size_t from = begin > reach ? begin - reach : 0;
+    const std::size_t to = std::min(text.size(), end + reach);
+    if (text.substr(from, to - from).find(needle) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 bool CoverLittle(std::span<const ByteRun> runs, std::size_t size) {

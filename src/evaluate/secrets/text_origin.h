@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,8 +16,9 @@ namespace riskgate::evaluate::secrets {
 
 // What SecretsScanner::MayFind learnt of a text, kept for the texts made from it.
 struct PrefilterAnswer {
-  std::vector<char> may;         // RulePrefilter::MayMatch's answer; empty when it did not serve
-  bool decodes_nothing = false;  // DecodeSpans kept nothing of it, and its budget did not run out
+  std::vector<char> may;           // RulePrefilter::MayMatch's answer; empty when it did not serve
+  bool decodes_nothing = false;    // DecodeSpans kept nothing of it, and its budget did not run out
+  bool lacks_secret_kind = false;  // it does not hold "Secret", so no Kubernetes Secret
 };
 
 // An earlier text's answer and this text's ranges that are runs of the earlier text's bytes.
@@ -33,6 +35,13 @@ using ByteRun = std::pair<std::size_t, std::size_t>;
 // ordered, disjoint runs; nullopt when the ranges are out of order, overlap or pass the end.
 std::optional<std::vector<ByteRun>> OutsideCopies(
     std::span<const collect::pack::CopiedRange> copied, std::size_t size);
+
+// Whether `needle` occurs in `text` when the earlier text, which `copied` ranges of `text` are runs
+// of, held it nowhere: an occurrence not inside one copied range meets a byte outside them
+// (OutsideCopies), so only those bytes, widened by the needle's length, are searched. nullopt
+// when the ranges are not in order or pass the end.
+std::optional<bool> OccursOutsideCopies(std::string_view text, std::string_view needle,
+                                        std::span<const collect::pack::CopiedRange> copied);
 
 // Whether `runs` cover less than 3/5 of a text `size` long: reading only them is then worth it
 // (a pass over the whole text costs hardly more than one over most of it).
