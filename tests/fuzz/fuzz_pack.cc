@@ -3,7 +3,8 @@
 // check, then every object read with its delta chain. Oracles: an object that reads has the
 // size and kind its header gives (Info), and never more than the reader's limit; the index
 // finds each id it holds at its place, and an id one bit away only where it holds that one;
-// asked for blob sizes only, Info gives the same kind (and a blob's size); the objects read,
+// Kind gives the same kind; read by a cold reader with a limit one byte under its size, the
+// object is too large at that size, and at its size it reads the same bytes; the objects read,
 // hashed two at a time (sha1_lanes.h), give OpenSSL's digests.
 #include <cstring>
 #include <string>
@@ -42,16 +43,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& entry : store->Enumerate()) {
     if (++read > 256) break;
     auto info = reader.Info(entry.where);
-    auto blob_info = reader.Info(entry.where, ObjectKind::kBlob);
+    auto kind = reader.Kind(entry.where);
     auto object = reader.Read(entry.where);
     if (!object) continue;
-    if (object->bytes->size() > kLimit) __builtin_trap();
-    if (!info || info->size != object->bytes->size() || info->kind != object->kind)
-      __builtin_trap();
-    if (!blob_info || blob_info->kind != info->kind ||
-        (info->kind == ObjectKind::kBlob && blob_info->size != info->size)) {
-      __builtin_trap();
+    const std::uint64_t length = object->bytes->size();
+    if (length > kLimit) __builtin_trap();
+    if (!info || info->size != length || info->kind != object->kind) __builtin_trap();
+    if (!kind || *kind != object->kind) __builtin_trap();
+    ObjectReader cold(*store, 1 << 20, kLimit);
+    std::uint64_t told = 0;
+    if (length > 0) {
+      auto smaller = cold.ReadAtMost(entry.where, length - 1, told);
+      if (!smaller || smaller->has_value() || told != length) __builtin_trap();
     }
+    auto fits = cold.ReadAtMost(entry.where, length, told);
+    if (!fits || !fits->has_value() || *(*fits)->bytes != *object->bytes) __builtin_trap();
     heads.push_back("blob " + std::to_string(object->bytes->size()) + std::string(1, '\0'));
     objects.push_back(std::move(*object));
   }

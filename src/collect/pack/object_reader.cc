@@ -162,8 +162,7 @@ core::Result<std::string> ObjectReader::Inflate(const PackFile& pack, const Pack
   return bytes;
 }
 
-core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where,
-                                            std::optional<ObjectKind> sized_if) {
+core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where) {
   // The chain's headers first (its last entry gives the kind), then the size: a delta's result
   // size is in its own first bytes, which take an inflation to read.
   std::optional<std::pair<const PackFile*, PackEntry>> top_delta;
@@ -190,7 +189,7 @@ core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where,
         continue;
       }
     }
-    if (!top_delta || (sized_if && info->kind != *sized_if)) return *info;
+    if (!top_delta) return *info;
     const auto& [pack, entry] = *top_delta;
     touched_ += kPageBytes;
     auto prefix = pack->InflatePrefix(entry, 32);

@@ -53,11 +53,8 @@ class ObjectReader {
                std::uint64_t max_object_bytes = kMaxObjectBytes)
       : store_(store), cache_(cache_bytes), max_bytes_(max_object_bytes) {}
 
-  // Kind and size without inflating more than a delta's first bytes; with `sized_if`, a delta
-  // whose kind is another is not inflated at all, and its size is left 0 (the sweep asks this
-  // of every entry and wants the sizes of blobs only).
-  core::Result<ObjectInfo> Info(ObjectLocation where,
-                                std::optional<ObjectKind> sized_if = std::nullopt);
+  // Kind and size without inflating more than a delta's first bytes.
+  core::Result<ObjectInfo> Info(ObjectLocation where);
   // How a delta entry's object was made: where its base is and which of its bytes are copied
   // from the base (git_delta.h).
   struct DeltaShape {
@@ -66,7 +63,7 @@ class ObjectReader {
   };
   // The object's kind alone: a delta's is its base's, from the chain's headers down to a base
   // the cache holds (in pack order, nearly always the delta's own) or a whole entry. Nothing
-  // is inflated.
+  // is inflated but a loose object's header.
   core::Result<ObjectKind> Kind(ObjectLocation where);
   // The whole object; with `shape`, set to how it was made when it is a delta (and reset when
   // it is not).
