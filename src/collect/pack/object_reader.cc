@@ -275,9 +275,9 @@ core::Result<std::optional<Object>> ObjectReader::ReadAtMost(ObjectLocation wher
     if (steps == 0 && !IsDelta(entry->type) && entry->size > limit) return too_large(entry->size);
     if (steps == 0 && IsDelta(entry->type)) {
       // The result's size is in the delta's first bytes: the whole delta is inflated for them
-      // (it is needed next) unless it alone is larger than the limit.
+      // (it is needed next) unless it alone is larger than the limit or than any object read.
       std::uint64_t result = 0;
-      if (entry->size > limit) {
+      if (entry->size > limit || entry->size > max_bytes_) {
         touched_ += kPageBytes;
         auto prefix = pack.InflatePrefix(*entry, 32);
         if (!prefix) return tl::unexpected(prefix.error());

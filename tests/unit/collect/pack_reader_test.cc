@@ -142,6 +142,43 @@ std::map<EntryType, int> CompareWithGit(TempRepo& repo) {
 
 }  // namespace
 
+TEST_CASE("a caller's size limit makes an object too large, the reader's own makes it an error",
+          "[collect][pack]") {
+  TempRepo repo;
+  Evolve(repo, 12, "sized");
+  repo.Git({"repack", "-adf", "--depth=50", "--window=50", "-q"});
+  auto store = ObjectStore::Open(repo.path() + "/.git/objects");
+  REQUIRE(store);
+  int deltas = 0;
+  for (const auto& entry : (*store)->Enumerate()) {
+    ObjectReader reader(**store, 1 << 20);
+    auto object = reader.Read(entry.where);
+    REQUIRE(object);
+    const std::uint64_t length = (*object).bytes->size();
+    if (length < 2) continue;
+    const auto header = (*store)->packs()[entry.where.pack]->EntryAt(entry.where.offset);
+    REQUIRE(header);
+    if (header->type == EntryType::kOfsDelta) ++deltas;
+    INFO(core::HexBytes(entry.id) << " of " << length << " bytes");
+    // Over a caller's limit: too large, with its size, whatever the reader's own limit.
+    for (const std::uint64_t own : {kMaxObjectBytes, length / 2}) {
+      ObjectReader limited(**store, 1 << 20, own);
+      std::uint64_t size = 0;
+      auto small = limited.ReadAtMost(entry.where, length / 2 - 1, size);
+      REQUIRE(small);
+      CHECK_FALSE(small->has_value());
+      CHECK(size == length);
+    }
+    // Under a caller's limit but over the reader's own: an error, never the object.
+    ObjectReader limited(**store, 1 << 20, length / 2);
+    std::uint64_t size = 0;
+    auto over = limited.ReadAtMost(entry.where, kMaxObjectBytes, size);
+    CHECK_FALSE(over);
+    CHECK_FALSE(limited.Read(entry.where));
+  }
+  CHECK(deltas > 5);
+}
+
 TEST_CASE("a delta's copied ranges: each run of the base's bytes once, in the result's order",
           "[collect][pack]") {
   const std::string base = "hello, world";
