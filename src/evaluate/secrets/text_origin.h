@@ -38,8 +38,8 @@ std::optional<std::vector<ByteRun>> OutsideCopies(
 
 // Whether `needle` occurs in `text` when the earlier text, which `copied` ranges of `text` are runs
 // of, held it nowhere: an occurrence not inside one copied range meets a byte outside them
-// (OutsideCopies), so only those bytes, widened by the needle's length, are searched. nullopt
-// when the ranges are not in order or pass the end.
+// (OutsideCopies), so only those bytes, widened by the needle's length less one, are searched;
+// nullopt when the ranges are not in order or pass the end.
 std::optional<bool> OccursOutsideCopies(std::string_view text, std::string_view needle,
                                         std::span<const collect::pack::CopiedRange> copied);
 
