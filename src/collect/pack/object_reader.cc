@@ -99,8 +99,8 @@ core::Error NotItsId() {
 }
 
 core::Result<Object> ObjectReader::ReadLoose(std::uint32_t index, bool header_only,
-                                             ObjectInfo* info) {
-  return ReadLooseAt(store_.loose_paths().at(index), header_only, info);
+                                             ObjectInfo* info, std::uint64_t limit) {
+  return ReadLooseAt(store_.loose_paths().at(index), header_only, info, limit);
 }
 
 core::Result<Object> ObjectReader::ReadLooseFile(const std::string& path) {
@@ -114,7 +114,7 @@ core::Result<ObjectInfo> ObjectReader::LooseFileInfo(const std::string& path) {
 }
 
 core::Result<Object> ObjectReader::ReadLooseAt(const std::string& path, bool header_only,
-                                               ObjectInfo* info) {
+                                               ObjectInfo* info, std::uint64_t limit) {
   auto data = ReadFileBounded(path, ReadLimits{static_cast<std::int64_t>(max_bytes_) + 4096});
   if (!data) return tl::unexpected(data.error());
   auto head = InflatePrefix(*data, 64);
@@ -126,7 +126,7 @@ core::Result<Object> ObjectReader::ReadLooseAt(const std::string& path, bool hea
     return core::MakeError(core::ErrorCode::kRepository, "corrupt loose object header", path);
   }
   if (info != nullptr) *info = {kind, size};
-  if (header_only) return Object{kind, nullptr};
+  if (header_only || size > limit) return Object{kind, nullptr};
   if (size > max_bytes_) return TooLarge(size, max_bytes_, path);
   auto whole = InflateAll(*data, length + size);
   if (!whole) return core::MakeError(whole.error().code, whole.error().message, path);
@@ -162,44 +162,33 @@ core::Result<std::string> ObjectReader::Inflate(const PackFile& pack, const Pack
   return bytes;
 }
 
+core::Result<std::uint64_t> ObjectReader::ResultSizeOf(const PackFile& pack,
+                                                       const PackEntry& delta) {
+  touched_ += kPageBytes;
+  auto prefix = pack.InflatePrefix(delta, 32);
+  if (!prefix) return tl::unexpected(prefix.error());
+  auto sizes = ReadDeltaSizes(*prefix);
+  if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
+  return sizes->result;
+}
+
 core::Result<ObjectInfo> ObjectReader::Info(ObjectLocation where) {
-  // The chain's headers first (its last entry gives the kind), then the size: a delta's result
-  // size is in its own first bytes, which take an inflation to read.
-  std::optional<std::pair<const PackFile*, PackEntry>> top_delta;
-  for (int steps = 0; steps <= kMaxDeltaChain; ++steps) {
-    std::optional<ObjectInfo> info;
-    if (where.pack == kLoose) {
-      ObjectInfo loose_info;
-      if (auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), true, &loose_info);
-          !loose) {
-        return tl::unexpected(loose.error());
-      }
-      info = loose_info;
-    } else {
-      const PackFile& pack = *store_.packs()[where.pack];
-      auto entry = EntryAt(pack, where.offset);
-      if (!entry) return tl::unexpected(entry.error());
-      if (!IsDelta(entry->type)) {
-        info = ObjectInfo{static_cast<ObjectKind>(entry->type), entry->size};
-      } else {
-        if (!top_delta) top_delta.emplace(&pack, *entry);
-        auto base = BaseOf(where, *entry);
-        if (!base) return tl::unexpected(base.error());
-        where = *base;
-        continue;
-      }
-    }
-    if (!top_delta) return *info;
-    const auto& [pack, entry] = *top_delta;
-    touched_ += kPageBytes;
-    auto prefix = pack->InflatePrefix(entry, 32);
-    if (!prefix) return tl::unexpected(prefix.error());
-    auto sizes = ReadDeltaSizes(*prefix);
-    if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack->path());
-    return ObjectInfo{info->kind, sizes->result};
+  if (where.pack == kLoose) {
+    ObjectInfo info;
+    auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), true, &info);
+    if (!loose) return tl::unexpected(loose.error());
+    return info;
   }
-  return core::MakeError(core::ErrorCode::kRepository,
-                         "a delta chain longer than " + std::to_string(kMaxDeltaChain));
+  // A delta's kind is its chain's; its result's size is in its own first bytes.
+  const PackFile& pack = *store_.packs()[where.pack];
+  auto entry = EntryAt(pack, where.offset);
+  if (!entry) return tl::unexpected(entry.error());
+  if (!IsDelta(entry->type)) return ObjectInfo{static_cast<ObjectKind>(entry->type), entry->size};
+  auto kind = Kind(where);
+  if (!kind) return tl::unexpected(kind.error());
+  auto size = ResultSizeOf(pack, *entry);
+  if (!size) return tl::unexpected(size.error());
+  return ObjectInfo{*kind, *size};
 }
 
 core::Result<ObjectKind> ObjectReader::Kind(ObjectLocation where) {
@@ -240,9 +229,9 @@ core::Result<std::optional<Object>> ObjectReader::ReadAtMost(ObjectLocation wher
                                                              std::optional<DeltaShape>* shape) {
   size = 0;
   if (shape != nullptr) shape->reset();
+  // Only ever at the first step, before `shape` is set.
   const auto too_large = [&](std::uint64_t bytes) -> core::Result<std::optional<Object>> {
     size = bytes;
-    if (shape != nullptr) shape->reset();
     return std::nullopt;
   };
   std::vector<std::pair<ObjectLocation, PackEntry>> deltas;  // the chain, newest first
@@ -254,13 +243,11 @@ core::Result<std::optional<Object>> ObjectReader::ReadAtMost(ObjectLocation wher
                              "a delta chain longer than " + std::to_string(kMaxDeltaChain));
     }
     if (where.pack == kLoose) {
-      if (steps == 0 && limit < max_bytes_) {  // ReadLoose holds to max_bytes_ itself
-        auto info = Info(where);
-        if (!info) return tl::unexpected(info.error());
-        if (info->size > limit) return too_large(info->size);
-      }
-      auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), false, nullptr);
+      ObjectInfo info;
+      auto loose = ReadLoose(static_cast<std::uint32_t>(where.offset), false, &info,
+                             steps == 0 ? limit : UINT64_MAX);
       if (!loose) return tl::unexpected(loose.error());
+      if (loose->bytes == nullptr) return too_large(info.size);
       base = std::move(*loose);
       break;
     }
@@ -278,12 +265,9 @@ core::Result<std::optional<Object>> ObjectReader::ReadAtMost(ObjectLocation wher
       // (it is needed next) unless it alone is larger than the limit or than any object read.
       std::uint64_t result = 0;
       if (entry->size > limit || entry->size > max_bytes_) {
-        touched_ += kPageBytes;
-        auto prefix = pack.InflatePrefix(*entry, 32);
-        if (!prefix) return tl::unexpected(prefix.error());
-        auto sizes = ReadDeltaSizes(*prefix);
-        if (!sizes) return core::MakeError(sizes.error().code, sizes.error().message, pack.path());
-        result = sizes->result;
+        auto from_prefix = ResultSizeOf(pack, *entry);
+        if (!from_prefix) return tl::unexpected(from_prefix.error());
+        result = *from_prefix;
       } else {
         auto delta = Inflate(pack, *entry);
         if (!delta) return tl::unexpected(delta.error());

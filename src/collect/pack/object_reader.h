@@ -83,8 +83,14 @@ class ObjectReader {
   std::uint64_t touched() const { return touched_; }
 
  private:
-  core::Result<Object> ReadLoose(std::uint32_t index, bool header_only, ObjectInfo* info);
-  core::Result<Object> ReadLooseAt(const std::string& path, bool header_only, ObjectInfo* info);
+  // A loose object, or (bytes null) only its kind and size in `info`: with `header_only`, or
+  // when it is larger than `limit` (before the reader's own limit makes that an error).
+  core::Result<Object> ReadLoose(std::uint32_t index, bool header_only, ObjectInfo* info,
+                                 std::uint64_t limit = UINT64_MAX);
+  core::Result<Object> ReadLooseAt(const std::string& path, bool header_only, ObjectInfo* info,
+                                   std::uint64_t limit = UINT64_MAX);
+  // The size of the object the delta `delta` (stored in `pack`) makes, from its first bytes.
+  core::Result<std::uint64_t> ResultSizeOf(const PackFile& pack, const PackEntry& delta);
   // Where the base of the delta `entry` (stored at `where`) is: in its pack, or anywhere in the
   // store for a REF_DELTA whose pack lacks it.
   core::Result<ObjectLocation> BaseOf(ObjectLocation where, const PackEntry& entry) const;
