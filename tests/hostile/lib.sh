@@ -115,6 +115,27 @@ plant_fake_tokens() {
   for s in "$aws" "$github" "$gitlab" "$stripe"; do plant "$s"; done
 }
 
+# write_settings N: settings.conf of N clean lines (`option_0NNNN = value number ...`), the
+# long file the delta cases change a little at a time.
+write_settings() {
+  python3 - "$1" <<'PY'
+import sys
+with open("settings.conf", "w") as f:
+    for i in range(int(sys.argv[1])):
+        f.write("option_%05d = value number %d for the service\n" % (i, i * 7))
+PY
+}
+
+# insert_setting N TEXT: TEXT as a line of its own before line N of settings.conf.
+insert_setting() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+lines = open("settings.conf").read().split("\n")
+lines.insert(int(sys.argv[1]), sys.argv[2])
+open("settings.conf", "w").write("\n".join(lines))
+PY
+}
+
 # edit_tip_and_repack FILE: four harmless edits of settings-style FILE (lines `option_0N000 = ...`)
 # committed at the tip, then everything repacked with deep delta chains. The newest versions
 # come first in the pack, so the prefilter's databases serve by the time the sweep reaches the

@@ -2,19 +2,10 @@
 # surface: history
 # expect: pass
 new_repo
-python3 - <<'PY'
-with open("settings.conf", "w") as f:
-    for i in range(5000):
-        f.write("option_%05d = value number %d for the service\n" % (i, i * 7))
-PY
+write_settings 5000
 commit base
 plant_fake_tokens
-python3 - "$github" <<'PY'
-import sys
-lines = open("settings.conf").read().split("\n")
-lines.insert(2000, "github_token = " + sys.argv[1])
-open("settings.conf", "w").write("\n".join(lines))
-PY
+insert_setting 2000 "github_token = $github"
 commit 'a token in the middle'
 # Later versions larger still: git keeps the largest whole and the token's version as a delta.
 for i in $(seq 1 40); do printf 'added_%02d = a later option\n' "$i" >>settings.conf; done

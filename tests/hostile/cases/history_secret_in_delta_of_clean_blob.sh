@@ -4,21 +4,12 @@
 new_repo
 # A long clean file (~600 KB) so that a change is a small part of it, and enough text that the
 # prebuilt prefilter serves.
-python3 - <<'PY'
-with open("settings.conf", "w") as f:
-    for i in range(12000):
-        f.write("option_%05d = value number %d for the service\n" % (i, i * 7))
-PY
+write_settings 12000
 commit base
 clean=$(cat settings.conf)
 plant_fake_tokens
 # In the middle of the file, as a line of its own.
-python3 - "$github" <<'PY'
-import sys
-lines = open("settings.conf").read().split("\n")
-lines.insert(6000, "github_token = " + sys.argv[1])
-open("settings.conf", "w").write("\n".join(lines))
-PY
+insert_setting 6000 "github_token = $github"
 commit 'middle'
 printf '%s\n' "$clean" >settings.conf
 commit 'clean again'
