@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "collect/pack/sha1_wide.h"
 #include "core/text.h"
 
 #if defined(__x86_64__)
@@ -140,19 +141,23 @@ __attribute__((target("sha,sse4.1,ssse3"))) inline __m128i ByteSwapMask() {
   return _mm_set_epi64x(0x0001020304050607ULL, 0x08090a0b0c0d0e0fULL);
 }
 
-__attribute__((target("sha,sse4.1,ssse3"))) Lane Start() {
-  std::uint32_t state[4] = {kInitial[0], kInitial[1], kInitial[2], kInitial[3]};
-  return Lane{_mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state)), 0x1B),
-              _mm_set_epi32(static_cast<int>(kInitial[4]), 0, 0, 0)};
+// A lane holding the state h0..h4 (the initial one, or where the wide lanes left a message).
+__attribute__((target("sha,sse4.1,ssse3"))) Lane StartFrom(const std::uint32_t (&h)[5]) {
+  return Lane{_mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0x1B),
+              _mm_set_epi32(static_cast<int>(h[4]), 0, 0, 0)};
+}
+
+void WriteDigest(const std::uint32_t (&h)[5], Sha1Digest& digest) {
+  for (int k = 0; k < 5; ++k) {
+    for (int j = 0; j < 4; ++j) digest[4 * k + j] = static_cast<char>(h[k] >> (24 - 8 * j));
+  }
 }
 
 __attribute__((target("sha,sse4.1,ssse3"))) void Finish(const Lane& lane, Sha1Digest& digest) {
   std::uint32_t state[5];
   _mm_storeu_si128(reinterpret_cast<__m128i*>(state), _mm_shuffle_epi32(lane.abcd, 0x1B));
   state[4] = static_cast<std::uint32_t>(_mm_extract_epi32(lane.e, 3));
-  for (int k = 0; k < 5; ++k) {
-    for (int j = 0; j < 4; ++j) digest[4 * k + j] = static_cast<char>(state[k] >> (24 - 8 * j));
-  }
+  WriteDigest(state, digest);
 }
 
 __attribute__((target("sha,sse4.1,ssse3"))) void Compress1(Lane& lane, const unsigned char* p,
@@ -223,25 +228,42 @@ __attribute__((target("sha,sse4.1,ssse3"))) void Compress2(Lane& a, const unsign
 #undef RISKGATE_SHA1_ROUNDS
 #undef RISKGATE_SHA1_ALL
 
-// Two lanes, each taking the next message when its own ends.
-void HashInLanes(std::span<const Sha1Message> messages, std::span<Sha1Digest> digests) {
+// A message the wide lanes started: its state so far and the blocks it has left.
+struct Started {
+  std::size_t index = 0;
+  std::uint32_t h[5] = {};
+  Blocks blocks;
+};
+
+bool IsGitHeader(const Sha1Message& message) { return message.head.size() < 64; }
+
+// Two lanes, each taking the next message when its own ends: first those `started` (the wide
+// lanes' last ones), then messages[next...].
+void HashInLanes(std::span<const Sha1Message> messages, std::span<Sha1Digest> digests,
+                 std::size_t next = 0, std::span<const Started> started = {}) {
   struct Slot {
     std::size_t index = 0;
     Lane lane{};
     std::optional<Blocks> blocks;
   };
   Slot slots[2];
-  std::size_t next = 0;
   const auto take = [&](Slot& slot) {
     if (slot.blocks) Finish(slot.lane, digests[slot.index]);
     slot.blocks.reset();
+    if (!started.empty()) {
+      slot.index = started.front().index;
+      slot.lane = StartFrom(started.front().h);
+      slot.blocks.emplace(started.front().blocks);
+      started = started.subspan(1);
+      return;
+    }
     for (; next < messages.size() && !slot.blocks; ++next) {
-      if (messages[next].head.size() >= 64) {  // not a git object's header: one at a time
+      if (!IsGitHeader(messages[next])) {  // one at a time
         HashOneByOne(messages.subspan(next, 1), digests.subspan(next, 1));
         continue;
       }
       slot.index = next;
-      slot.lane = Start();
+      slot.lane = StartFrom(kInitial);
       slot.blocks.emplace(messages[next]);
     }
   };
@@ -263,6 +285,82 @@ void HashInLanes(std::span<const Sha1Message> messages, std::span<Sha1Digest> di
     }
     for (Slot& slot : slots) {
       if (slot.blocks && slot.blocks->done()) take(slot);
+    }
+  }
+}
+
+// Sixteen lanes in the vector unit (collect/pack/sha1_wide.h), longest messages first, each lane
+// taking the next message when its own ends. One call compresses a block of every lane, busy or
+// not, so when nothing is left to start and few lanes are still busy (a call costs about as
+// much as six blocks hashed with the SHA extensions here) their messages go on in two SHA
+// extension lanes, where the CPU has them.
+void HashWide(std::span<const Sha1Message> messages, std::span<Sha1Digest> digests,
+              bool hand_over) {
+  constexpr int kHandOver = 5;
+  std::vector<std::size_t> order;
+  order.reserve(messages.size());
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    if (IsGitHeader(messages[i])) {
+      order.push_back(i);
+    } else {
+      HashOneByOne(messages.subspan(i, 1), digests.subspan(i, 1));
+    }
+  }
+  const auto length = [&](std::size_t i) {
+    return messages[i].head.size() + messages[i].body.size();
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return length(x) > length(y); });
+  static const unsigned char kIdle[64] = {};
+  Sha1Wide state{};
+  std::optional<Blocks> blocks[16];
+  std::size_t index[16] = {};
+  std::size_t next = 0;
+  for (;;) {
+    std::uint16_t busy = 0;
+    int count = 0;
+    for (int j = 0; j < 16; ++j) {
+      if (!blocks[j] && next < order.size()) {
+        index[j] = order[next++];
+        blocks[j].emplace(messages[index[j]]);
+        for (int k = 0; k < 5; ++k) state.h[k][j] = kInitial[k];
+      }
+      if (blocks[j]) {
+        busy = static_cast<std::uint16_t>(busy | (1u << j));
+        ++count;
+      }
+    }
+    if (count == 0) return;
+    if (hand_over && Sha1LanesAvailable() && next == order.size() && count <= kHandOver) {
+      std::vector<Started> started;
+      for (int j = 0; j < 16; ++j) {
+        if (!blocks[j]) continue;
+        Started one{index[j], {}, *blocks[j]};
+        for (int k = 0; k < 5; ++k) one.h[k] = state.h[k][j];
+        started.push_back(std::move(one));
+      }
+      return HashInLanes(messages, digests, messages.size(), started);
+    }
+    // As many blocks as every busy lane has in a row.
+    const unsigned char* from[16];
+    std::uint64_t run = UINT64_MAX;
+    for (int j = 0; j < 16; ++j) {
+      from[j] = kIdle;
+      if (!blocks[j]) continue;
+      const auto [p, n] = blocks[j]->Run();
+      from[j] = p;
+      run = std::min(run, n);
+    }
+    for (auto& lane : blocks) {
+      if (lane) lane->Advance(run);
+    }
+    Compress16(state, from, busy, run);
+    for (int j = 0; j < 16; ++j) {
+      if (!blocks[j] || !blocks[j]->done()) continue;
+      std::uint32_t h[5];
+      for (int k = 0; k < 5; ++k) h[k] = state.h[k][j];
+      WriteDigest(h, digests[index[j]]);
+      blocks[j].reset();
     }
   }
 }
@@ -293,10 +391,17 @@ bool Sha1LanesAvailable() {
 #endif
 }
 
-void Sha1Many(std::span<const Sha1Message> messages, std::span<Sha1Digest> digests,
-              bool allow_lanes) {
+void Sha1Many(std::span<const Sha1Message> messages, std::span<Sha1Digest> digests, Sha1Way way) {
 #if defined(__x86_64__)
-  if (allow_lanes && Sha1LanesAvailable()) return HashInLanes(messages, digests);
+  const bool wide =
+      way == Sha1Way::kFastest || way == Sha1Way::kSixteenLanes || way == Sha1Way::kSixteenAlone;
+  // Without the SHA extensions to finish the last few, sixteen lanes serve only a batch (a
+  // lone message would leave fifteen idle beside it).
+  const bool few = way == Sha1Way::kFastest && !Sha1LanesAvailable() && messages.size() < 8;
+  if (wide && !few && Sha1WideAvailable()) {
+    return HashWide(messages, digests, way != Sha1Way::kSixteenAlone);
+  }
+  if (way != Sha1Way::kOneByOne && Sha1LanesAvailable()) return HashInLanes(messages, digests);
 #endif
   HashOneByOne(messages, digests);
 }
