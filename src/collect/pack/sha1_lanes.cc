@@ -297,6 +297,9 @@ void HashInLanes(std::span<const Sha1Message> messages, std::span<Sha1Digest> di
 void HashWide(std::span<const Sha1Message> messages, std::span<Sha1Digest> digests,
               bool hand_over) {
   constexpr int kHandOver = 5;
+  hand_over = hand_over && Sha1LanesAvailable();
+  // A range check verifies its objects one by one: straight to the SHA extensions.
+  if (hand_over && messages.size() <= kHandOver) return HashInLanes(messages, digests);
   std::vector<std::size_t> order;
   order.reserve(messages.size());
   for (std::size_t i = 0; i < messages.size(); ++i) {
@@ -331,7 +334,7 @@ void HashWide(std::span<const Sha1Message> messages, std::span<Sha1Digest> diges
       }
     }
     if (count == 0) return;
-    if (hand_over && Sha1LanesAvailable() && next == order.size() && count <= kHandOver) {
+    if (hand_over && next == order.size() && count <= kHandOver) {
       std::vector<Started> started;
       for (int j = 0; j < 16; ++j) {
         if (!blocks[j]) continue;
