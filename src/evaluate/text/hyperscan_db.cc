@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "collect/pack/zlib_stream.h"
 #include "core/byte_codec.h"
@@ -269,6 +270,16 @@ void* LazyHyperscan::Database(std::size_t text_size) const {
 }
 
 std::optional<std::size_t> HyperscanMaxWidth(const std::string& expression, bool caseless) {
+  if (const auto known = KnownMaxWidth(expression, caseless)) {
+    if (!*known || **known > std::numeric_limits<std::size_t>::max()) return std::nullopt;
+    return static_cast<std::size_t>(**known);
+  }
+  const auto width = ComputeHyperscanMaxWidth(expression, caseless);
+  RememberMaxWidth(expression, caseless, width);
+  return width;
+}
+
+std::optional<std::size_t> ComputeHyperscanMaxWidth(const std::string& expression, bool caseless) {
 #ifdef RISKGATE_HAVE_HYPERSCAN
   hs_expr_info_t* info = nullptr;
   hs_compile_error_t* error = nullptr;

@@ -34,8 +34,12 @@ struct PrebuiltHyperscan;  // text/prebuilt_hyperscan.h
 
 // The most bytes a match of `expression` (a regex as kPrefilter reads it, but exactly: ^ and $ at
 // every line, . across lines; ASCII case ignored with `caseless`) can take: nullopt when there is
-// no bound, or Hyperscan cannot tell or is absent.
+// no bound, or Hyperscan cannot tell or is absent. Asked once per process and expression: the
+// answer is remembered, and the build's image (text/prebuilt_hyperscan.h) holds the default
+// pack's.
 std::optional<std::size_t> HyperscanMaxWidth(const std::string& expression, bool caseless);
+// The same, asked of Hyperscan every time (the build tool and the tests).
+std::optional<std::size_t> ComputeHyperscanMaxWidth(const std::string& expression, bool caseless);
 
 class LazyHyperscan {
  public:

@@ -26,10 +26,22 @@ struct PrebuiltHyperscan {
   std::string_view deflated;       // the serialized database as a zlib stream
 };
 
-// An image of `entries` (the build tool writes it).
-std::string EncodePrebuiltHyperscan(const std::vector<PrebuiltHyperscan>& entries);
+// How long a match of a prefilter rule can be (HyperscanMaxWidth), worked out when the image
+// was built: asking Hyperscan for each of the default pack's 574 rules takes ~0.1 s of a core,
+// a fifth of a small full audit's CPU (the near/far split of text/../secrets/rule_prefilter.cc).
+struct PrebuiltWidth {
+  std::string expression;
+  bool caseless = false;
+  std::optional<std::uint64_t> width;  // nullopt: no bound
+};
+
+// An image of `entries` and `widths` (the build tool writes it).
+std::string EncodePrebuiltHyperscan(const std::vector<PrebuiltHyperscan>& entries,
+                                    const std::vector<PrebuiltWidth>& widths = {});
 // The entries of an image, their bytes pointing into it; nullopt when it is malformed.
 std::optional<std::vector<PrebuiltHyperscan>> DecodePrebuiltHyperscan(std::string_view image);
+// The widths of an image; nullopt when it is malformed.
+std::optional<std::vector<PrebuiltWidth>> DecodePrebuiltWidths(std::string_view image);
 
 // Makes the entries of `image` available to every LazyHyperscan made afterwards; `image` must
 // outlive them (the binary's embedded bytes). False, and nothing registered, when it does not
@@ -39,5 +51,15 @@ bool RegisterPrebuiltHyperscan(std::string_view image);
 std::vector<PrebuiltHyperscan> PrebuiltHyperscanFor(std::string_view key);
 // How many entries are registered (`riskgate --version` says so).
 std::size_t PrebuiltHyperscanCount();
+
+// The width registered (from an image) or worked out in this process for `expression`: the
+// outer nullopt when none is known, the inner when it has no bound.
+std::optional<std::optional<std::uint64_t>> KnownMaxWidth(std::string_view expression,
+                                                          bool caseless);
+// Remembers a width HyperscanMaxWidth worked out.
+void RememberMaxWidth(std::string_view expression, bool caseless,
+                      std::optional<std::uint64_t> width);
+// Every width known, for the build tool's image.
+std::vector<PrebuiltWidth> KnownMaxWidths();
 
 }  // namespace riskgate::evaluate

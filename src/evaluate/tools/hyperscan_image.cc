@@ -1,5 +1,6 @@
 // Build tool: compiles the default policy's Hyperscan databases (its keyword literals and its
-// rule prefilter) for every CPU target and writes the image the binary embeds
+// rule prefilter) for every CPU target, with the longest match of each rule the prefilter splits
+// by, and writes the image the binary embeds
 // (evaluate/text/prebuilt_hyperscan.h). Built without Hyperscan, or where it does not run, the
 // image holds no database and the binary compiles its own, as it would for any other policy.
 #include <fstream>
@@ -43,14 +44,16 @@ int main(int argc, char** argv) {
     }
   }
   for (std::size_t i = 0; i < entries.size(); ++i) entries[i].deflated = compiled[i];
-  const std::string image = evaluate::EncodePrebuiltHyperscan(entries);
+  // The widths the rule prefilter's near/far split asked for (HyperscanDatabases made it).
+  const std::vector<evaluate::PrebuiltWidth> widths = evaluate::KnownMaxWidths();
+  const std::string image = evaluate::EncodePrebuiltHyperscan(entries, widths);
   if (!evaluate::DecodePrebuiltHyperscan(image)) {
     std::cerr << "hyperscan_image: the image does not read back\n";
     return 1;
   }
   std::ofstream out(argv[1], std::ios::binary);
   out << image;
-  std::cout << "hyperscan_image: " << entries.size() << " databases, " << image.size()
-            << " bytes\n";
+  std::cout << "hyperscan_image: " << entries.size() << " databases, " << widths.size()
+            << " widths, " << image.size() << " bytes\n";
   return out ? 0 : 1;
 }

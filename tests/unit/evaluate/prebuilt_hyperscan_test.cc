@@ -62,9 +62,21 @@ TEST_CASE("a prebuilt image reads back exactly and refuses every malformed form"
   const std::vector<PrebuiltHyperscan> entries = {
       {"key-one", HyperscanTarget::kGeneric, {}, 14, first},
       {"key-two", HyperscanTarget::kAvx512, {3, 7}, 6, second}};
-  const std::string image = EncodePrebuiltHyperscan(entries);
+  const std::vector<PrebuiltWidth> widths = {{"key\\s*=\\s*[A-Z]{6}", false, std::nullopt},
+                                             {"zz[a-f]{1,4}zz", true, 8}};
+  const std::string image = EncodePrebuiltHyperscan(entries, widths);
   const auto decoded = DecodePrebuiltHyperscan(image);
   REQUIRE(decoded);
+  const auto decoded_widths = DecodePrebuiltWidths(image);
+  REQUIRE(decoded_widths);
+  REQUIRE(decoded_widths->size() == 2);
+  CHECK((*decoded_widths)[0].expression == widths[0].expression);
+  CHECK_FALSE((*decoded_widths)[0].caseless);
+  CHECK_FALSE((*decoded_widths)[0].width);
+  CHECK((*decoded_widths)[1].expression == widths[1].expression);
+  CHECK((*decoded_widths)[1].caseless);
+  CHECK((*decoded_widths)[1].width == std::optional<std::uint64_t>(8));
+  CHECK(DecodePrebuiltWidths(EncodePrebuiltHyperscan(entries))->empty());
   REQUIRE(decoded->size() == 2);
   CHECK((*decoded)[0].key == "key-one");
   CHECK((*decoded)[0].target == HyperscanTarget::kGeneric);
@@ -80,7 +92,12 @@ TEST_CASE("a prebuilt image reads back exactly and refuses every malformed form"
   // Cut anywhere, one byte more, another magic, a target past the last, a zero size.
   for (std::size_t size = 0; size < image.size(); ++size) {
     CHECK_FALSE(DecodePrebuiltHyperscan(image.substr(0, size)));
+    CHECK_FALSE(DecodePrebuiltWidths(image.substr(0, size)));
   }
+  // A caseless flag that is neither 0 nor 1 (the widths' last flag: 8 bytes before the end).
+  std::string flag = image;
+  flag[flag.size() - 12] = 2;
+  CHECK_FALSE(DecodePrebuiltWidths(flag));
   CHECK_FALSE(DecodePrebuiltHyperscan(image + "x"));
   std::string magic = image;
   magic[0] = 'R';
@@ -200,8 +217,35 @@ TEST_CASE("the image this build embeds holds the default policy's databases for 
     database->Expect(LazyHyperscan::kPrebuiltAfterBytes);
     CHECK(database->prebuilt());
   }
+  // The longest match of every rule the prefilter judges, as Hyperscan answers it now: the near
+  // windows' reach rests on these.
+  const auto widths = DecodePrebuiltWidths(image);
+  REQUIRE(widths);
+  CHECK(widths->size() > 500);
+  std::size_t bounded = 0;
+  for (const PrebuiltWidth& width : *widths) {
+    INFO(width.expression);
+    const auto asked = ComputeHyperscanMaxWidth(width.expression, width.caseless);
+    CHECK(asked == (width.width ? std::optional<std::size_t>(*width.width) : std::nullopt));
+    CHECK(KnownMaxWidth(width.expression, width.caseless) ==
+          std::optional<std::optional<std::uint64_t>>(width.width));
+    if (width.width) ++bounded;
+  }
+  CHECK(bounded > 400);
 }
 #endif
+
+TEST_CASE("a width asked once is remembered", "[unit][evaluate][hyperscan]") {
+  if (SkipWithoutHyperscan()) return;
+  const std::string expression = "remembered-[0-9]{3}x";
+  CHECK_FALSE(KnownMaxWidth(expression, true));
+  CHECK(HyperscanMaxWidth(expression, true) == std::optional<std::size_t>(15));
+  CHECK(KnownMaxWidth(expression, true) == std::optional<std::optional<std::uint64_t>>(15));
+  CHECK_FALSE(KnownMaxWidth(expression, false));  // the flag is part of what is asked
+  CHECK_FALSE(HyperscanMaxWidth("remembered-[0-9]+", false));
+  CHECK(KnownMaxWidth("remembered-[0-9]+", false) ==
+        std::optional<std::optional<std::uint64_t>>(std::in_place, std::nullopt));
+}
 
 }  // namespace
 }  // namespace riskgate::evaluate
