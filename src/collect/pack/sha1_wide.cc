@@ -1,7 +1,6 @@
 #include "collect/pack/sha1_wide.h"
 
 #if defined(__x86_64__)
-#include <cpuid.h>
 #include <immintrin.h>
 // g++ 12's AVX-512 headers start some results from _mm512_undefined_epi32(), which it then
 // reports as used uninitialized when inlined (GCC bug 105593).
@@ -17,24 +16,9 @@ namespace riskgate::collect::pack {
 
 namespace {
 
+// The compiler's runtime checks the CPU and that the operating system saves the AVX-512 state.
 bool CpuRunsAvx512() {
-  unsigned eax = 0;
-  unsigned ebx = 0;
-  unsigned ecx = 0;
-  unsigned edx = 0;
-  if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) == 0) return false;
-  const bool osxsave = (ecx & (1u << 27)) != 0;
-  if (!osxsave) return false;
-  if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) == 0) return false;
-  const bool avx512f = (ebx & (1u << 16)) != 0;
-  const bool avx512bw = (ebx & (1u << 30)) != 0;
-  if (!avx512f || !avx512bw) return false;
-  // The operating system saves the vector registers: SSE, AVX, the mask and the upper ZMM
-  // states (XCR0 bits 1, 2, 5, 6, 7).
-  unsigned lo = 0;
-  unsigned hi = 0;
-  __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-  return (lo & 0xE6u) == 0xE6u;
+  return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
 }
 
 #define RISKGATE_WIDE __attribute__((target("avx512f,avx512bw")))
