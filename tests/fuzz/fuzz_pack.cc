@@ -5,7 +5,7 @@
 // finds each id it holds at its place, and an id one bit away only where it holds that one;
 // Kind gives the same kind; read by a cold reader with a limit one byte under its size, the
 // object is too large at that size, and at its size it reads the same bytes; the objects read,
-// hashed two at a time (sha1_lanes.h), give OpenSSL's digests.
+// hashed every way Sha1Many has (sha1_lanes.h: two and sixteen lanes), give OpenSSL's digests.
 #include <cstring>
 #include <string>
 
@@ -64,10 +64,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<Sha1Message> messages;
   for (std::size_t i = 0; i < objects.size(); ++i)
     messages.push_back({heads[i], *objects[i].bytes});
-  std::vector<Sha1Digest> lanes(messages.size());
   std::vector<Sha1Digest> single(messages.size());
-  Sha1Many(messages, lanes);
-  Sha1Many(messages, single, false);
-  if (lanes != single) __builtin_trap();
+  Sha1Many(messages, single, Sha1Way::kOneByOne);
+  for (const Sha1Way way :
+       {Sha1Way::kFastest, Sha1Way::kTwoLanes, Sha1Way::kSixteenLanes, Sha1Way::kSixteenAlone}) {
+    std::vector<Sha1Digest> digests(messages.size());
+    Sha1Many(messages, digests, way);
+    if (digests != single) __builtin_trap();
+  }
   return 0;
 }
