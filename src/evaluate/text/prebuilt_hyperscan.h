@@ -28,7 +28,8 @@ struct PrebuiltHyperscan {
 
 // How long a match of a prefilter rule can be (HyperscanMaxWidth), worked out when the image
 // was built: asking Hyperscan for each of the default pack's 574 rules takes ~0.1 s of a core,
-// a fifth of a small full audit's CPU (the near/far split of text/../secrets/rule_prefilter.cc).
+// an eighth of the synthetic bench corpus's full audit, which waits on it (the near/far split
+// of evaluate/secrets/rule_prefilter.cc).
 struct PrebuiltWidth {
   std::string expression;
   bool caseless = false;
