@@ -1,6 +1,7 @@
 #include "collect/pack/sha1_lanes.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -289,6 +290,11 @@ void HashInLanes(std::span<const Sha1Message> messages, std::span<Sha1Digest> di
   }
 }
 
+// Lane j's state h0..h4.
+void LaneState(const Sha1Wide& state, int j, std::uint32_t (&h)[5]) {
+  for (int k = 0; k < 5; ++k) h[k] = state.h[k][j];
+}
+
 // Sixteen lanes in the vector unit (collect/pack/sha1_wide.h), longest messages first, each lane
 // taking the next message when its own ends. One call compresses a block of every lane, busy or
 // not, so when nothing is left to start and few lanes are still busy (a call costs about as
@@ -321,25 +327,21 @@ void HashWide(std::span<const Sha1Message> messages, std::span<Sha1Digest> diges
   std::size_t next = 0;
   for (;;) {
     std::uint16_t busy = 0;
-    int count = 0;
     for (int j = 0; j < 16; ++j) {
       if (!blocks[j] && next < order.size()) {
         index[j] = order[next++];
         blocks[j].emplace(messages[index[j]]);
         for (int k = 0; k < 5; ++k) state.h[k][j] = kInitial[k];
       }
-      if (blocks[j]) {
-        busy = static_cast<std::uint16_t>(busy | (1u << j));
-        ++count;
-      }
+      if (blocks[j]) busy = static_cast<std::uint16_t>(busy | (1u << j));
     }
-    if (count == 0) return;
-    if (hand_over && next == order.size() && count <= kHandOver) {
+    if (busy == 0) return;
+    if (hand_over && next == order.size() && std::popcount(busy) <= kHandOver) {
       std::vector<Started> started;
       for (int j = 0; j < 16; ++j) {
         if (!blocks[j]) continue;
         Started one{index[j], {}, *blocks[j]};
-        for (int k = 0; k < 5; ++k) one.h[k] = state.h[k][j];
+        LaneState(state, j, one.h);
         started.push_back(std::move(one));
       }
       return HashInLanes(messages, digests, messages.size(), started);
@@ -361,7 +363,7 @@ void HashWide(std::span<const Sha1Message> messages, std::span<Sha1Digest> diges
     for (int j = 0; j < 16; ++j) {
       if (!blocks[j] || !blocks[j]->done()) continue;
       std::uint32_t h[5];
-      for (int k = 0; k < 5; ++k) h[k] = state.h[k][j];
+      LaneState(state, j, h);
       WriteDigest(h, digests[index[j]]);
       blocks[j].reset();
     }

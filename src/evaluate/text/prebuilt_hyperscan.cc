@@ -13,11 +13,20 @@ constexpr std::string_view kMagic = "riskgate-hyperscan-2\n";
 constexpr std::uint64_t kNoBound = UINT64_MAX;
 constexpr std::uint64_t kMaxDatabase = std::uint64_t{1} << 30;
 
+// A width as the image holds it: the expression a view into the image.
+struct WidthView {
+  std::string_view expression;
+  bool caseless = false;
+  std::optional<std::uint64_t> width;
+};
+
 struct Registry {
   std::mutex mutex;
   std::vector<PrebuiltHyperscan> entries;
-  // By WidthKey.
-  std::map<std::string, std::optional<std::uint64_t>> widths;
+  // The images' widths, indexed into `widths` when one is first asked for: a start that never
+  // splits the prefilter (a pre-commit hook) does not build the index.
+  std::vector<WidthView> unindexed;
+  std::map<std::string, std::optional<std::uint64_t>> widths;  // by WidthKey
 };
 
 // "c" or "i" (caseless), then the expression.
@@ -29,7 +38,7 @@ std::string WidthKey(bool caseless, std::string_view expression) {
 
 struct Image {
   std::vector<PrebuiltHyperscan> entries;
-  std::vector<PrebuiltWidth> widths;
+  std::vector<WidthView> widths;
 };
 
 std::optional<Image> Decode(std::string_view image) {
@@ -61,7 +70,7 @@ std::optional<Image> Decode(std::string_view image) {
   for (auto& width : decoded.widths) {
     std::uint32_t caseless = 0;
     std::uint64_t value = 0;
-    if (!r.Str(width.expression) || !r.U32(caseless) || caseless > 1 || !r.U64(value)) {
+    if (!r.StrView(width.expression) || !r.U32(caseless) || caseless > 1 || !r.U64(value)) {
       return std::nullopt;
     }
     width.caseless = caseless == 1;
@@ -74,6 +83,15 @@ std::optional<Image> Decode(std::string_view image) {
 Registry& TheRegistry() {
   static Registry registry;
   return registry;
+}
+
+// The widths by WidthKey, the images' indexed first; `registry.mutex` held.
+std::map<std::string, std::optional<std::uint64_t>>& Widths(Registry& registry) {
+  for (const WidthView& width : registry.unindexed) {
+    registry.widths[WidthKey(width.caseless, width.expression)] = width.width;
+  }
+  registry.unindexed.clear();
+  return registry.widths;
 }
 
 }  // namespace
@@ -109,7 +127,11 @@ std::optional<std::vector<PrebuiltHyperscan>> DecodePrebuiltHyperscan(std::strin
 std::optional<std::vector<PrebuiltWidth>> DecodePrebuiltWidths(std::string_view image) {
   auto decoded = Decode(image);
   if (!decoded) return std::nullopt;
-  return std::move(decoded->widths);
+  std::vector<PrebuiltWidth> widths;
+  for (const WidthView& width : decoded->widths) {
+    widths.push_back({std::string(width.expression), width.caseless, width.width});
+  }
+  return widths;
 }
 
 bool RegisterPrebuiltHyperscan(std::string_view image) {
@@ -118,9 +140,8 @@ bool RegisterPrebuiltHyperscan(std::string_view image) {
   Registry& registry = TheRegistry();
   const std::lock_guard lock(registry.mutex);
   registry.entries.insert(registry.entries.end(), decoded->entries.begin(), decoded->entries.end());
-  for (auto& width : decoded->widths) {
-    registry.widths[WidthKey(width.caseless, width.expression)] = width.width;
-  }
+  registry.unindexed.insert(registry.unindexed.end(), decoded->widths.begin(),
+                            decoded->widths.end());
   return true;
 }
 
@@ -144,8 +165,9 @@ std::optional<std::optional<std::uint64_t>> KnownMaxWidth(std::string_view expre
                                                           bool caseless) {
   Registry& registry = TheRegistry();
   const std::lock_guard lock(registry.mutex);
-  const auto found = registry.widths.find(WidthKey(caseless, expression));
-  if (found == registry.widths.end()) return std::nullopt;
+  const auto& widths = Widths(registry);
+  const auto found = widths.find(WidthKey(caseless, expression));
+  if (found == widths.end()) return std::nullopt;
   return found->second;
 }
 
@@ -153,14 +175,14 @@ void RememberMaxWidth(std::string_view expression, bool caseless,
                       std::optional<std::uint64_t> width) {
   Registry& registry = TheRegistry();
   const std::lock_guard lock(registry.mutex);
-  registry.widths.insert_or_assign(WidthKey(caseless, expression), width);
+  Widths(registry).insert_or_assign(WidthKey(caseless, expression), width);
 }
 
 std::vector<PrebuiltWidth> KnownMaxWidths() {
   Registry& registry = TheRegistry();
   const std::lock_guard lock(registry.mutex);
   std::vector<PrebuiltWidth> widths;
-  for (const auto& [key, width] : registry.widths) {
+  for (const auto& [key, width] : Widths(registry)) {
     widths.push_back({key.substr(1), key[0] == 'i', width});
   }
   return widths;
