@@ -96,6 +96,19 @@ open(path, "wb").write(idx)
 PY
 }
 
+# write_spread_files N STEP: spread/file1.txt .. fileN.txt, file K about K*STEP bytes, each its
+# own text; spread/empty.txt holds nothing. Enough blobs of enough sizes to fill the sweep's
+# hash batches (64 objects) and every lane of them.
+write_spread_files() {
+  local k
+  mkdir -p spread
+  : >spread/empty.txt
+  for ((k = 1; k <= $1; k++)); do
+    { printf 'file %d\n' "$k"; head -c $((k * $2)) /dev/zero | tr '\0' "$((k % 10))"; } \
+      >"spread/file$k.txt"
+  done
+}
+
 # Writes FILE (folders made) with the rest of the arguments as its lines.
 write() {
   local file=$1
