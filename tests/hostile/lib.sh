@@ -109,6 +109,24 @@ write_spread_files() {
   done
 }
 
+# forge_secret_among_spread_files HARMLESS: a repository of write_spread_files 120 200 and a
+# settings.ini holding a planted AWS key id, repacked, whose index then names the settings
+# blob at the place of HARMLESS (a path in HEAD): a poisoned .git hiding the secret in a batch.
+forge_secret_among_spread_files() {
+  new_repo
+  write README.md 'hello'
+  commit base
+  write_spread_files 120 200
+  local secret
+  secret=$(fake_aws_key_id)
+  plant "$secret"
+  write settings.ini "aws_access_key_id = $secret"
+  commit settings
+  git repack -adq
+  forged=$(git rev-parse HEAD:settings.ini)
+  point_index_at "$forged" "$(git rev-parse "HEAD:$1")"
+}
+
 # Writes FILE (folders made) with the rest of the arguments as its lines.
 write() {
   local file=$1
