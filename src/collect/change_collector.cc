@@ -33,7 +33,9 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
           core::SkippedFile{diff.path, *diff.skip, commit, diff.size, diff.magic});
       continue;
     }
-    if (diff.hunks.empty()) continue;  // a rename, a mode change or only deletions
+    // Every file whose content changed counts, whether it was line-diffed or cleared whole
+    // (FileDiff::lines_clear), and whether lines were added or only deleted.
+    if (diff.same_content) continue;
     ++facts.scope.files_scanned;
     ++core::RunProgress().files_collected;
     for (AddedHunk& hunk : diff.hunks) {
@@ -116,7 +118,8 @@ core::Result<ChangeFacts> CollectStaged(GitRepository& repo, const ScopeRequest&
   auto head = repo.Head();
   if (!head) return tl::unexpected(head.error());
   facts.scope.head = *head;
-  auto diffs = repo.DiffStaged(request.max_file_bytes);
+  const LinesWanted wanted(request.lines_may_find);
+  auto diffs = repo.DiffStaged(request.max_file_bytes, &wanted);
   if (!diffs) return tl::unexpected(diffs.error());
   facts.changed_paths = ChangedPaths(*diffs);
   facts.path_changes = PathChanges(*diffs);
@@ -184,8 +187,9 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   // diffed.
   auto merge_base =
       from_root ? core::Result<std::string>(std::string()) : repo.MergeBase(base, head);
+  const LinesWanted wanted(request.lines_may_find);  // shared by every diff below
   std::optional<NetDiffAhead> net_ahead;
-  if (merge_base) net_ahead.emplace(repo, *merge_base, head, request.max_file_bytes);
+  if (merge_base) net_ahead.emplace(repo, *merge_base, head, request.max_file_bytes, &wanted);
   auto commits = repo.RangeCommits(base, head);
   if (!commits) return tl::unexpected(commits.error());
   facts.scope.commits = static_cast<int>(commits->size());
@@ -201,7 +205,7 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   // is not new only when the base had it.
   std::set<std::string, std::less<>> in_range;
   for (const CommitRef& commit : *commits) in_range.insert(commit.id);
-  RangeDiffs range_diffs(repo, *commits, in_range, base, request.max_file_bytes);
+  RangeDiffs range_diffs(repo, *commits, in_range, base, request.max_file_bytes, &wanted);
   PriorTexts read;  // the trusted versions, shared by every commit's contexts
   for (std::size_t c = 0; c < commits->size(); ++c) {
     const CommitRef& commit = (*commits)[c];

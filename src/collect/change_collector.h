@@ -41,6 +41,11 @@ struct ScopeRequest {
   // range's contexts are whole files, hundreds of MB, nearly all with nothing to find). Unset:
   // every context is kept.
   std::function<bool(std::string_view text)> context_may_find;
+  // Whether lines added to `path` whose new version is `text` may give some control a finding,
+  // whichever of its lines they are (FragmentKind::kLines); a file it rejects is not line-diffed
+  // (no fragment; FileDiff::lines_clear) and counts as scanned. Asked from every thread that
+  // diffs. Unset: every file is line-diffed.
+  std::function<bool(std::string_view path, std::string_view text)> lines_may_find;
 };
 
 class GitRepository;

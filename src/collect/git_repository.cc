@@ -317,10 +317,30 @@ core::Result<std::vector<AddedHunk>> AddedLinesBetween(std::string_view old_text
   return std::move(diff->hunks);
 }
 
+}  // namespace
+
+bool LinesWanted::operator()(std::string_view path, std::string_view blob_id,
+                             std::string_view text) const {
+  if (!test_) return true;
+  std::string key = std::string(path) + '\0' + std::string(blob_id);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = known_.find(key); it != known_.end()) return it->second;
+  }
+  const bool wanted = test_(path, text);  // not under the lock: texts are tested side by side
+  std::lock_guard lock(mutex_);
+  known_.emplace(std::move(key), wanted);
+  return wanted;
+}
+
+namespace {
+
 // Judges every delta: reads both versions of each regular file (up to the limit), turns them
-// into scannable text and diffs the texts line by line.
+// into scannable text and diffs the texts line by line; only the new version of one whose lines
+// `wanted` (when given) does not want.
 core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vector<Delta>& deltas,
-                                            std::int64_t max_file_bytes, const std::string& what) {
+                                            std::int64_t max_file_bytes, const std::string& what,
+                                            const LinesWanted* wanted) {
   OwnedOdb odb;
   if (git_repository_odb(odb.out(), repo) != 0) {
     return MakeError(ErrorCode::kRepository,
@@ -360,6 +380,13 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
     if (now->skip) {
       file.skip = now->skip;
       file.magic = std::move(now->magic);
+      files.push_back(std::move(file));
+      continue;
+    }
+    // A version that equals the old one adds nothing (a mode change): diffed as before, no test.
+    file.same_content = git_oid_equal(&delta->old_side.id, &delta->new_side.id) != 0;
+    if (wanted != nullptr && !file.same_content && !(*wanted)(file.path, file.blob_id, now->text)) {
+      file.lines_clear = true;  // and nothing to keep its text for (a range holds 64 ahead)
       files.push_back(std::move(file));
       continue;
     }
@@ -641,7 +668,8 @@ core::Result<git_index*> GitRepository::Index() {
   return index;
 }
 
-core::Result<std::vector<FileDiff>> GitRepository::DiffStaged(std::int64_t max_file_bytes) {
+core::Result<std::vector<FileDiff>> GitRepository::DiffStaged(std::int64_t max_file_bytes,
+                                                              const LinesWanted* wanted) {
   auto index = Index();
   if (!index) return tl::unexpected(index.error());
   auto head = Head();
@@ -657,11 +685,12 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffStaged(std::int64_t max_f
   if (git_diff_tree_to_index(diff.out(), repo_, tree.get(), *index, &opts) != 0) {
     return MakeError(ErrorCode::kRepository, "cannot diff the index: " + LastError());
   }
-  return Collect(repo_, DeltasOf(diff.get()), max_file_bytes, "the staged changes");
+  return Collect(repo_, DeltasOf(diff.get()), max_file_bytes, "the staged changes", wanted);
 }
 
 core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string& commit_id,
-                                                              std::int64_t max_file_bytes) {
+                                                              std::int64_t max_file_bytes,
+                                                              const LinesWanted* wanted) {
   git_oid oid;
   git_oid_fromstr(&oid, commit_id.c_str());
   OwnedCommit commit;
@@ -689,12 +718,15 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string&
     return MakeError(ErrorCode::kRepository,
                      "cannot diff " + commit_id + ": " + deltas.error().message);
   }
-  return Collect(repo_, DeltasOf(std::move(*deltas)), max_file_bytes, "commit " + commit_id);
+  return Collect(repo_, DeltasOf(std::move(*deltas)), max_file_bytes, "commit " + commit_id,
+                 wanted);
 }
 
-core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(
-    const std::string& from, const std::string& to, std::int64_t max_file_bytes,
-    const std::vector<std::string>* only) {
+core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string& from,
+                                                               const std::string& to,
+                                                               std::int64_t max_file_bytes,
+                                                               const std::vector<std::string>* only,
+                                                               const LinesWanted* wanted) {
   if (only != nullptr && only->empty()) return std::vector<FileDiff>{};
   auto deltas = trees_->Deltas(from, to, only);
   if (!deltas) {
@@ -702,7 +734,7 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(
                      "cannot diff " + from + ".." + to + ": " + deltas.error().message);
   }
   return Collect(repo_, DeltasOf(std::move(*deltas)), max_file_bytes,
-                 (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12));
+                 (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12), wanted);
 }
 
 core::Result<std::vector<std::string>> GitRepository::ChangedPaths(const std::string& from,

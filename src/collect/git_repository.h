@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,7 +36,7 @@ struct AddedHunk {
 // One changed path. Riskgate reads and judges the new version's bytes itself (collect/blob_kind.h),
 // never through the change's .gitattributes: `skip` says why it cannot be scanned, else `text`
 // is the scannable new version (UTF-16/32 decoded, an LFS object's content) and `hunks` the
-// lines added to it against the old version's scannable text.
+// lines added to it against the old version's scannable text, unless `lines_clear`.
 struct FileDiff {
   std::string path;
   EntryKind kind = EntryKind::kRegular;
@@ -47,6 +48,26 @@ struct FileDiff {
   std::vector<AddedHunk> hunks;
   bool deleted = false;  // `path` is gone in the new version (no hunks, nothing to read)
   bool added = false;    // `path` is new: absent from the old version
+  // No control may find anything in any of the new version's lines (LinesWanted said so): it
+  // was not line-diffed, `hunks` and `text` are empty and the old version was not read.
+  bool lines_clear = false;
+  bool same_content = false;  // the old version is the same blob (a mode change): nothing added
+};
+
+// Whether the lines added to `path`, whose new version's scannable text is `text`, are wanted,
+// whichever of its lines they are: a file with a new version it rejects is not line-diffed
+// (FileDiff::lines_clear). Each path and version is asked once (a merge's diffs against each
+// parent, and a range's net diff, read versions the commits' diffs read); safe from any thread.
+class LinesWanted {
+ public:
+  using Test = std::function<bool(std::string_view path, std::string_view text)>;
+  explicit LinesWanted(Test test) : test_(std::move(test)) {}
+  bool operator()(std::string_view path, std::string_view blob_id, std::string_view text) const;
+
+ private:
+  Test test_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, bool, std::less<>> known_;  // path '\0' blob id -> wanted
 };
 
 struct TrackedFile {
@@ -140,15 +161,19 @@ class GitRepository {
 
   // Index (as GIT_INDEX_FILE names it, else the repository's) against HEAD, or against the empty
   // tree when HEAD is unborn.
-  core::Result<std::vector<FileDiff>> DiffStaged(std::int64_t max_file_bytes);
+  // Each diff line-diffs only the files `wanted` accepts, when given (LinesWanted).
+  core::Result<std::vector<FileDiff>> DiffStaged(std::int64_t max_file_bytes,
+                                                 const LinesWanted* wanted = nullptr);
   // One commit against its first parent (the empty tree for a root commit).
   core::Result<std::vector<FileDiff>> DiffCommit(const std::string& commit,
-                                                 std::int64_t max_file_bytes);
+                                                 std::int64_t max_file_bytes,
+                                                 const LinesWanted* wanted = nullptr);
   // Tree of `from` (the empty tree when `from` is empty) against tree of `to`; with `only`, of
   // those paths alone.
   core::Result<std::vector<FileDiff>> DiffCommits(const std::string& from, const std::string& to,
                                                   std::int64_t max_file_bytes,
-                                                  const std::vector<std::string>* only = nullptr);
+                                                  const std::vector<std::string>* only = nullptr,
+                                                  const LinesWanted* wanted = nullptr);
   // The paths whose entries differ between the trees of `from` and `to`, without reading any
   // file's content.
   core::Result<std::vector<std::string>> ChangedPaths(const std::string& from,

@@ -43,7 +43,8 @@ std::vector<AddedHunk> Hunks(const std::map<int, std::string_view>& lines) {
 
 core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::string& merge,
                                               const std::vector<std::string>& against,
-                                              std::int64_t max_file_bytes) {
+                                              std::int64_t max_file_bytes,
+                                              const LinesWanted* wanted) {
   // Only a path whose entry differs from every parent can be listed: found from the trees
   // alone first, so that the files are read and diffed line by line for those paths only (a
   // merge of a topic branch differs from the topic in everything the mainline gained since).
@@ -71,7 +72,7 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
   everywhere.erase(std::unique(everywhere.begin(), everywhere.end()), everywhere.end());
   std::vector<std::vector<FileDiff>> diffs;
   for (const std::string& parent : against) {
-    auto diff = repo.DiffCommits(parent, merge, max_file_bytes, &everywhere);
+    auto diff = repo.DiffCommits(parent, merge, max_file_bytes, &everywhere, wanted);
     if (!diff) return tl::unexpected(diff.error());
     diffs.push_back(std::move(*diff));
   }
@@ -81,6 +82,10 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
   std::map<std::string, std::map<int, std::string_view>> kept;
   std::set<std::string> everywhere_new;      // paths absent from every parent
   std::set<std::string> everywhere_deleted;  // paths every parent has and the merge dropped
+  // Paths not line-diffed against some parent: every diff of a path reads the merge's version,
+  // and nothing may be found in any of its lines.
+  std::set<std::string> clear;
+  std::set<std::string> same;  // paths some parent has with the merge's content
   for (const FileDiff& diff : diffs.front()) {
     if (diff.deleted) {
       everywhere_deleted.insert(diff.path);
@@ -88,6 +93,8 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
     }
     kept.emplace(diff.path, AddedLines(diff));
     if (diff.added) everywhere_new.insert(diff.path);
+    if (diff.lines_clear) clear.insert(diff.path);
+    if (diff.same_content) same.insert(diff.path);
   }
   for (std::size_t p = 1; p < diffs.size(); ++p) {
     std::set<std::string> seen;
@@ -98,6 +105,8 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
       if (diff.deleted || it == kept.end()) continue;
       seen.insert(diff.path);
       if (!diff.added) everywhere_new.erase(diff.path);
+      if (diff.lines_clear) clear.insert(diff.path);
+      if (diff.same_content) same.insert(diff.path);
       const auto added = AddedLines(diff);
       std::erase_if(it->second, [&](const auto& line) { return !added.contains(line.first); });
     }
@@ -120,7 +129,9 @@ core::Result<std::vector<FileDiff>> DiffMerge(GitRepository& repo, const std::st
     file.size = diff.size;
     file.blob_id = diff.blob_id;
     file.added = everywhere_new.contains(diff.path);
-    file.hunks = Hunks(it->second);
+    file.lines_clear = clear.contains(diff.path);
+    file.same_content = same.contains(diff.path);
+    if (!file.lines_clear) file.hunks = Hunks(it->second);
     out.push_back(std::move(file));
   }
   return out;

@@ -17,9 +17,10 @@ namespace riskgate::collect {
 class NetDiffAhead {
  public:
   // Starts the diff of `from`'s tree ("": the empty tree) against `to`'s. `repo` must outlive
-  // this; where no second handle opens, Take diffs on the caller's thread with `repo`. The
-  // destructor waits for the diff.
-  NetDiffAhead(GitRepository& repo, std::string from, std::string to, std::int64_t max_file_bytes);
+  // this, and so must `wanted` (may be null: LinesWanted); where no second handle opens, Take
+  // diffs on the caller's thread with `repo`. The destructor waits for the diff.
+  NetDiffAhead(GitRepository& repo, std::string from, std::string to, std::int64_t max_file_bytes,
+               const LinesWanted* wanted = nullptr);
 
   // The net diff, once: waits for it.
   core::Result<std::vector<FileDiff>> Take() { return diff_.Take(); }

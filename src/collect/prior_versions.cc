@@ -60,6 +60,9 @@ core::Result<void> AddContexts(GitRepository& repo, std::vector<FileDiff>& diffs
     } else if (read.given.contains({diff.path, diff.blob_id})) {
       continue;
     }
+    // Cleared for its lines: no control may find anything in the text, across lines either
+    // (a context is judged by the secrets scan alone, whose lines test implies its context test).
+    if (diff.lines_clear) continue;
     if (request.context_may_find && !request.context_may_find(content)) continue;
     Fragment fragment{diff.path, commit, 1, std::move(diff.text), FragmentKind::kContext};
     for (const std::string& prior : priors) {

@@ -12,12 +12,13 @@ namespace riskgate::collect {
 
 RangeDiffs::RangeDiffs(GitRepository& repo, const std::vector<CommitRef>& commits,
                        const std::set<std::string, std::less<>>& in_range, const std::string& base,
-                       std::int64_t max_file_bytes)
+                       std::int64_t max_file_bytes, const LinesWanted* wanted)
     : repo_(repo),
       commits_(commits),
       in_range_(in_range),
       base_(base),
       max_file_bytes_(max_file_bytes),
+      wanted_(wanted),
       results_(commits.size()) {}
 
 RangeDiffs::~RangeDiffs() { StopHelpers(); }
@@ -105,12 +106,12 @@ core::Result<std::vector<FileDiff>> RangeDiffs::Take(std::size_t c) {
 
 core::Result<std::vector<FileDiff>> RangeDiffs::Diff(GitRepository& repo,
                                                      const CommitRef& commit) const {
-  if (commit.parents <= 1) return repo.DiffCommit(commit.id, max_file_bytes_);
+  if (commit.parents <= 1) return repo.DiffCommit(commit.id, max_file_bytes_, wanted_);
   std::vector<std::string> parents;
   for (const std::string& parent : commit.parent_ids) {
     parents.push_back(in_range_.contains(parent) ? parent : base_);
   }
-  return DiffMerge(repo, commit.id, parents, max_file_bytes_);
+  return DiffMerge(repo, commit.id, parents, max_file_bytes_, wanted_);
 }
 
 }  // namespace riskgate::collect

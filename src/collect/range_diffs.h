@@ -26,10 +26,11 @@ namespace riskgate::collect {
 class RangeDiffs {
  public:
   // `commits` oldest first; `in_range` their ids; `base` the range's base ("" for the empty
-  // tree). All must outlive this.
+  // tree); `wanted` (may be null) which files' lines are wanted (LinesWanted), asked on every
+  // worker's thread. All must outlive this.
   RangeDiffs(GitRepository& repo, const std::vector<CommitRef>& commits,
              const std::set<std::string, std::less<>>& in_range, const std::string& base,
-             std::int64_t max_file_bytes);
+             std::int64_t max_file_bytes, const LinesWanted* wanted = nullptr);
   ~RangeDiffs();
   RangeDiffs(const RangeDiffs&) = delete;
   RangeDiffs& operator=(const RangeDiffs&) = delete;
@@ -54,6 +55,7 @@ class RangeDiffs {
   const std::set<std::string, std::less<>>& in_range_;
   const std::string& base_;
   std::int64_t max_file_bytes_;
+  const LinesWanted* wanted_;
   std::vector<std::unique_ptr<GitRepository>> handles_;
 
   std::mutex mutex_;

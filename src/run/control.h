@@ -72,15 +72,23 @@ class Control {
     return false;
   }
   virtual bool WantsTree(const policy::Policy& /*policy*/) const { return false; }
-  // Whether a whole-file context (collect::FragmentKind::kContext, with its text) may give the
-  // control a finding, for collect to keep only those (collect::ScopeRequest::
-  // context_may_find); none where the control reads no contexts. A control that reads them
-  // must give one: a run keeps only the contexts some control's test accepts. The test may keep
-  // state (a scanner) and is asked by one thread at a time.
-  virtual std::function<bool(std::string_view text)> ContextTest(
-      const policy::Policy& /*policy*/) const {
-    return {};
-  }
+  // What collect may leave out of a change for the control (collect::ScopeRequest's
+  // `context_may_find` and `lines_may_find`): collect keeps what some control's test accepts.
+  struct CollectTests {
+    // Whether a whole-file context (collect::FragmentKind::kContext, with its text) may give
+    // the control a finding; none where the control reads no contexts. A control that reads
+    // them must give one. Asked by one thread at a time.
+    std::function<bool(std::string_view text)> context;
+    // Whether lines added to `path` whose new version is `text` may give the control a finding,
+    // whichever of its lines they are (collect::FragmentKind::kLines fragments); a file no
+    // control's test accepts is not line-diffed. None where the control reads no added lines;
+    // a control that reads them must give one. Asked from several threads at once.
+    std::function<bool(std::string_view path, std::string_view text)> lines;
+  };
+  // The tests may keep state (a scanner), shared between them. A file whose lines no control
+  // wants gives no context either: a control's `lines` must accept every text its `context`
+  // does.
+  virtual CollectTests Tests(const policy::Policy& /*policy*/) const { return {}; }
 
   // The external facts it needs, into `facts` (approvals from a forge, model dates from the
   // trusted history). Called in table order after collect, whether the control is on or not (a

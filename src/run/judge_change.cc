@@ -157,11 +157,21 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
     return control->WantsTree(*policy);
   });
   std::vector<std::function<bool(std::string_view)>> context_tests;
+  std::vector<std::function<bool(std::string_view, std::string_view)>> lines_tests;
   for (const Control* control : controls) {
-    if (auto test = control->ContextTest(*policy)) context_tests.push_back(std::move(test));
+    auto tests = control->Tests(*policy);
+    if (tests.context) context_tests.push_back(std::move(tests.context));
+    if (tests.lines) lines_tests.push_back(std::move(tests.lines));
   }
   request.context_may_find = [tests = std::move(context_tests)](std::string_view text) {
     return std::any_of(tests.begin(), tests.end(), [&](const auto& test) { return test(text); });
+  };
+  // A document's added lines tell the pins control what is new in it.
+  request.lines_may_find = [&wants = request.wants_document, tests = std::move(lines_tests)](
+                               std::string_view path, std::string_view text) {
+    return (wants && wants(path)) || std::any_of(tests.begin(), tests.end(), [&](const auto& test) {
+             return test(path, text);
+           });
   };
   auto facts = collect::CollectChange(**repo, request);
   if (!facts) return tl::unexpected(facts.error());

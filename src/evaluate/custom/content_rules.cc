@@ -1,5 +1,6 @@
 // forbid_content and commit_message: patterns on the lines a change adds and on the messages of
 // the range's commits.
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -70,8 +71,23 @@ void ForbidContentIn(const policy::CustomRule& rule, const collect::Fragment& fr
 
 bool MayForbid(const policy::CustomRule& rule, std::string_view text) {
   if (!rule.pattern) return false;
+  // `(?m)` moves `^` and `$` to every line's ends; `\A` and `\z` stay at the text's, where
+  // each line judged alone has them: a pattern with them is not ruled out by the whole text.
+  const std::string& source = rule.pattern->source();
+  if (source.find("\\A") != std::string::npos || source.find("\\z") != std::string::npos) {
+    return true;
+  }
   if (rule.any_line && rule.any_line->regex().ok()) return Matches(*rule.any_line, text);
   return true;
+}
+
+bool LinesMayForbid(const policy::CustomControl& control, std::string_view path,
+                    std::string_view text) {
+  return control.enabled &&
+         std::any_of(control.rules.begin(), control.rules.end(), [&](const auto& rule) {
+           return rule.kind == policy::CustomKind::kForbidContent &&
+                  policy::RuleCoversPath(rule, path) && MayForbid(rule, text);
+         });
 }
 
 void ForbidContent(const policy::CustomRule& rule, const collect::ChangeFacts& facts,

@@ -319,6 +319,19 @@ bool SecretsScanner::ContextMayFind(std::string_view text) const {
   return !prefilter_->MayMatch(text, may) || SomeRegexMay(may) || KubernetesMayFind(text);
 }
 
+bool SecretsScanner::LinesMayFind(std::string_view path, std::string_view text) const {
+  if (!control_.enabled || control_.rules.empty()) return false;
+  if (ReportsPath(path) || ContextMayFind(text)) return true;
+  // A fragment's encoded runs are then the whole text's on its lines, and its decoded text a
+  // window of lines of the whole text's: the prefilter's answer for that holds for it. RE2 is
+  // not asked: it reads the decoded text whole, where `^` and `\A` fall elsewhere.
+  const DecodedText decoded = DecodeSpans(text);
+  if (decoded.wrapped || decoded.truncated) return true;
+  if (decoded.text.empty()) return false;
+  std::vector<char> may;
+  return !prefilter_->MayMatch(decoded.text, may) || SomeRegexMay(may);
+}
+
 bool SecretsScanner::KubernetesMayFind(std::string_view text) const {
   return kubernetes_rule_ != nullptr && MentionsKubernetesSecret(text);
 }

@@ -60,6 +60,13 @@ class SecretsScanner {
   // whose text is `text`: false only where the rule prefilter serves and says no rule may
   // match, and the text names no Kubernetes Secret. One prefilter pass.
   bool ContextMayFind(std::string_view text) const;
+  // Whether Scan may find anything in a fragment of lines added to `path`
+  // (collect::FragmentKind::kLines) made of whole lines of `text`, whichever lines: false only
+  // where no path-only rule reports `path`, the rule prefilter serves and says no rule may match
+  // `text` or any window of its lines, nor the text decoded from its encoded spans (which must
+  // all lie within a line and fit the decoding budget), and `text` names no Kubernetes Secret.
+  // So a range's file whose new version it clears needs no line diff. Safe from any thread.
+  bool LinesMayFind(std::string_view path, std::string_view text) const;
   // At least `bytes` of text will be asked about (a full-history sweep): the prefilter is
   // compiled now when that is enough to repay it.
   void ExpectText(std::size_t bytes) const;

@@ -374,6 +374,10 @@ DecodedText DecodeRuns(std::string_view text, std::vector<EncodedRun>& candidate
   DecodedText out;
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  out.wrapped = std::any_of(candidates.begin(), candidates.end(), [&](const EncodedRun& c) {
+    return c.encoding == Encoding::kBase64 &&
+           text.substr(c.begin, c.end - c.begin).find('\n') != std::string_view::npos;
+  });
   Collector collector(out, limits);
   // Pieces of at most max_span characters; base64 pieces stay on 4-character boundaries and
   // percent pieces never cut an escape.

@@ -45,6 +45,10 @@ struct DecodedText {
   std::string text;  // the decoded pieces in source order, each followed by "\n\0\n"
   std::vector<DecodedSpan> spans;
   bool truncated = false;  // the budget ran out: later spans were not decoded
+  // Some base64 run went on over a line break (wrapped base64, a PEM body), decoded or not.
+  // Without one, every run lies within a line, and the runs of a text made of whole lines of
+  // this one are this one's runs on those lines: its decoded text is a run of these pieces.
+  bool wrapped = false;
 
   // The piece holding offset `at` of `text`, or nullptr (a separator).
   const DecodedSpan* SpanAt(std::size_t at) const;

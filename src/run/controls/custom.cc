@@ -71,6 +71,13 @@ class CustomControl final : public Control {
     return {evaluate::FoldRepeats(evaluate::custom::EvaluateCustom(facts, policy))};
   }
 
+  // forbid_content reads the lines a change adds.
+  CollectTests Tests(const policy::Policy& policy) const override {
+    return {{}, [&custom = policy.custom](std::string_view path, std::string_view text) {
+              return evaluate::custom::LinesMayForbid(custom, path, text);
+            }};
+  }
+
   bool Explain(const policy::Policy& policy, std::string_view id,
                RuleExplanation& e) const override {
     bool found = false;

@@ -2,7 +2,7 @@
 #include <functional>
 #include <memory>
 
-#include "evaluate/secrets/context_filter.h"
+#include "evaluate/secrets/collect_filter.h"
 #include "evaluate/secrets/secrets_evaluator.h"
 #include "evaluate/secrets/secrets_scanner.h"
 #include "run/controls/explain_text.h"
@@ -21,11 +21,13 @@ class SecretsControl final : public Control {
     return evaluate::secrets::EvaluateSecrets(facts, policy.secrets);
   }
 
-  // Only the secrets scan reads contexts, for secrets spanning lines.
-  std::function<bool(std::string_view text)> ContextTest(
-      const policy::Policy& policy) const override {
-    auto filter = std::make_shared<evaluate::secrets::ContextFilter>(policy.secrets);
-    return [filter](std::string_view text) { return filter->MayFind(text); };
+  // Only the secrets scan reads contexts, for secrets spanning lines; one scanner judges both.
+  CollectTests Tests(const policy::Policy& policy) const override {
+    auto filter = std::make_shared<evaluate::secrets::CollectFilter>(policy.secrets);
+    return {[filter](std::string_view text) { return filter->MayFind(text); },
+            [filter](std::string_view path, std::string_view text) {
+              return filter->LinesMayFind(path, text);
+            }};
   }
 
   bool Explain(const policy::Policy& policy, std::string_view id,

@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <map>
+#include <mutex>
+#include <string>
 
 #include "collect/git_repository.h"
 #include "core/text.h"
@@ -156,6 +159,94 @@ TEST_CASE("entries are looked up folder by folder, a doubled name equal to nothi
   CHECK((*found)[2].SameAs(TreeEntryState{0100644, blob}));
   CHECK((*found)[3].ambiguous);
   CHECK((*found)[4].mode == 0);
+}
+
+}  // namespace riskgate::collect
+
+namespace riskgate::collect {
+
+// Files whose lines no control wants (LinesWanted) are judged by their new version alone: not
+// line-diffed against any parent, each path and version asked once however many diffs read it.
+TEST_CASE("a file whose lines are not wanted is cleared, not line-diffed, asked once",
+          "[collect]") {
+  TempRepo repo;
+  repo.Write("clear.txt", "1\n2\n3\n");
+  repo.Write("kept.txt", "1\n2\n3\n");
+  repo.Write("mode.sh", "echo hi\n");
+  repo.Commit("base");
+  const std::string base = repo.Head();
+  repo.Write("clear.txt", "1\n2\n3\nmore\n");
+  repo.Write("kept.txt", "0\n1\n2\n3\n");
+  REQUIRE(chmod((repo.path() + "/mode.sh").c_str(), 0755) == 0);
+  const std::string edit = repo.Commit("edit");
+  repo.Write("clear.txt", "2\n3\nmore\n");  // only a deletion: still counted as changed
+  repo.Write("new.txt", "brand new\n");
+  repo.Commit("more");
+  std::map<std::string, int> asked;
+  std::mutex asked_mutex;
+  const LinesWanted wanted([&](std::string_view path, std::string_view text) {
+    std::lock_guard lock(asked_mutex);
+    ++asked[std::string(path) + ":" + std::string(text)];
+    return path != "clear.txt" && path != "new.txt";
+  });
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  auto first = (*git)->DiffCommits(base, edit, 1 << 20, nullptr, &wanted);
+  REQUIRE(first.has_value());
+  REQUIRE(first->size() == 3);
+  const FileDiff& clear = (*first)[0];
+  CHECK(clear.path == "clear.txt");
+  CHECK(clear.lines_clear);
+  CHECK(clear.hunks.empty());
+  CHECK(clear.text.empty());
+  CHECK_FALSE(clear.same_content);
+  const FileDiff& kept = (*first)[1];
+  CHECK(kept.path == "kept.txt");
+  CHECK_FALSE(kept.lines_clear);
+  REQUIRE(kept.hunks.size() == 1);
+  CHECK(kept.hunks[0].text == "0");
+  const FileDiff& mode = (*first)[2];
+  CHECK(mode.path == "mode.sh");
+  CHECK(mode.same_content);  // a mode change reads as before and is not asked about
+  CHECK_FALSE(mode.lines_clear);
+  CHECK(mode.hunks.empty());
+  // The same versions diffed again (a range's net diff, a merge's other parent): not asked again.
+  auto again = (*git)->DiffCommits(base, edit, 1 << 20, nullptr, &wanted);
+  REQUIRE(again.has_value());
+  auto last = (*git)->DiffCommit(repo.Head(), 1 << 20, &wanted);
+  REQUIRE(last.has_value());
+  REQUIRE(last->size() == 2);
+  CHECK((*last)[0].lines_clear);
+  CHECK((*last)[1].path == "new.txt");
+  CHECK((*last)[1].added);
+  CHECK((*last)[1].lines_clear);
+  CHECK(asked == std::map<std::string, int>{{"clear.txt:1\n2\n3\nmore\n", 1},
+                                            {"clear.txt:2\n3\nmore\n", 1},
+                                            {"kept.txt:0\n1\n2\n3\n", 1},
+                                            {"new.txt:brand new\n", 1}});
+
+  // A merge: a path cleared against one parent is cleared in the merge's diff.
+  repo.Git({"checkout", "-q", "-b", "side", base});
+  repo.Write("clear.txt", "side\n1\n2\n3\n");
+  repo.Write("kept.txt", "1\n2\n3\nside\n");
+  const std::string side = repo.Commit("side");
+  repo.Git({"checkout", "-q", "main"});
+  repo.Git({"merge", "-q", "--no-ff", "--no-commit", "-s", "ours", "side"});  // resolved by hand
+  repo.Write("clear.txt", "side\n2\n3\nmore\nevil\n");
+  repo.Write("kept.txt", "0\n1\n2\n3\nside\nevil\n");
+  repo.Git({"add", "-A"});
+  repo.Git({"commit", "-q", "--no-edit"});
+  const std::string main = repo.Git({"rev-parse", "HEAD^1"}).substr(0, 40);
+  auto merged = DiffMerge(**git, repo.Head(), {main, side}, 1 << 20, &wanted);
+  REQUIRE(merged.has_value());
+  REQUIRE(merged->size() == 2);
+  CHECK((*merged)[0].path == "clear.txt");
+  CHECK((*merged)[0].lines_clear);
+  CHECK((*merged)[0].hunks.empty());
+  CHECK((*merged)[1].path == "kept.txt");
+  REQUIRE((*merged)[1].hunks.size() == 1);
+  CHECK((*merged)[1].hunks[0].text == "evil");
+  CHECK(asked["clear.txt:side\n2\n3\nmore\nevil\n"] == 1);  // once for both parents' diffs
 }
 
 }  // namespace riskgate::collect
