@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
 
 #include "collect/change_collector.h"
 #include "collect/git_repository.h"
@@ -174,6 +178,52 @@ TEST_CASE("an unknown revision is an error naming it", "[collect]") {
   REQUIRE_FALSE(id.has_value());
   CHECK(id.error().code == core::ErrorCode::kRevision);
   CHECK(id.error().message.find("no-such-branch") != std::string::npos);
+}
+
+}  // namespace riskgate::collect
+
+namespace riskgate::collect {
+
+// A range counts every file whose content a commit changed (lines added or only deleted,
+// line-diffed or cleared whole by ScopeRequest::lines_may_find), not a mode change; a cleared
+// file gives no fragment of its lines and no context.
+TEST_CASE("a range counts the files it judged and gives nothing of a cleared one", "[collect]") {
+  testing::TempRepo repo;
+  repo.Write("cleared.txt", "one\ntwo\nthree\n");
+  repo.Write("diffed.txt", "one\ntwo\nthree\n");
+  repo.Write("run.sh", "echo hi\n");
+  const std::string base = repo.Commit("base");
+  repo.Write("cleared.txt", "one\ntwo\nthree\nfour\n");
+  repo.Write("diffed.txt", "one\nthree\n");  // only a deletion
+  repo.Commit("edit");
+  REQUIRE(chmod((repo.path() + "/run.sh").c_str(), 0755) == 0);  // only a mode change
+  repo.Write("diffed.txt", "one\nthree\nadded\n");
+  repo.Commit("mode");
+  auto git = GitRepository::Open(repo.path());
+  REQUIRE(git.has_value());
+  ScopeRequest request;
+  request.mode = core::ScanMode::kRange;
+  request.base = base;
+  request.head = repo.Head();
+  request.lines_may_find = [](std::string_view path, std::string_view) {
+    return path != "cleared.txt";
+  };
+  auto facts = CollectChange(**git, request);
+  REQUIRE(facts.has_value());
+  // edit: cleared.txt and diffed.txt; mode: diffed.txt (the net diff repeats them, uncounted).
+  CHECK(facts->scope.files_scanned == 3);
+  std::vector<std::string> lines;
+  for (const Fragment& fragment : facts->fragments) {
+    if (fragment.kind == FragmentKind::kMetadata) continue;
+    CHECK(fragment.path != "cleared.txt");
+    if (fragment.kind == FragmentKind::kLines) lines.push_back(fragment.path + ":" + fragment.text);
+  }
+  CHECK(lines == std::vector<std::string>{"diffed.txt:added", "diffed.txt:added"});
+  // Without the test, every file is line-diffed, and counted the same.
+  request.lines_may_find = nullptr;
+  auto all = CollectChange(**git, request);
+  REQUIRE(all.has_value());
+  CHECK(all->scope.files_scanned == 3);
 }
 
 }  // namespace riskgate::collect
