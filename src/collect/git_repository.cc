@@ -319,10 +319,22 @@ core::Result<std::vector<AddedHunk>> AddedLinesBetween(std::string_view old_text
 
 }  // namespace
 
+std::string LinesWanted::Key(std::string_view path, std::string_view blob_id) {
+  return std::string(path) + '\0' + std::string(blob_id);
+}
+
+bool LinesWanted::Cleared(std::string_view path, std::string_view blob_id) const {
+  if (!test_) return false;
+  const std::string key = Key(path, blob_id);
+  std::lock_guard lock(mutex_);
+  const auto it = known_.find(key);
+  return it != known_.end() && !it->second;
+}
+
 bool LinesWanted::operator()(std::string_view path, std::string_view blob_id,
                              std::string_view text) const {
   if (!test_) return true;
-  std::string key = std::string(path) + '\0' + std::string(blob_id);
+  std::string key = Key(path, blob_id);
   {
     std::lock_guard lock(mutex_);
     if (auto it = known_.find(key); it != known_.end()) return it->second;
@@ -373,6 +385,18 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
       files.push_back(std::move(file));
       continue;
     }
+    // A version that equals the old one adds nothing (a mode change): diffed as before, no test.
+    file.same_content = git_oid_equal(&delta->old_side.id, &delta->new_side.id) != 0;
+    // A version cleared at this path already (by a merge's diff against another parent, a
+    // commit's diff before the net diff) is not read again: it was read and judged whole.
+    if (wanted != nullptr && !file.same_content && wanted->Cleared(file.path, file.blob_id)) {
+      auto size = BlobSize(odb.get(), &delta->new_side.id);
+      if (!size) return tl::unexpected(size.error());
+      file.size = *size;
+      file.lines_clear = true;
+      files.push_back(std::move(file));
+      continue;
+    }
     OwnedBlob now_blob;
     auto now =
         SideText(repo, odb.get(), delta->new_side, max_file_bytes, lfs_dir, file.size, now_blob);
@@ -383,8 +407,6 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
       files.push_back(std::move(file));
       continue;
     }
-    // A version that equals the old one adds nothing (a mode change): diffed as before, no test.
-    file.same_content = git_oid_equal(&delta->old_side.id, &delta->new_side.id) != 0;
     if (wanted != nullptr && !file.same_content && !(*wanted)(file.path, file.blob_id, now->text)) {
       file.lines_clear = true;  // and nothing to keep its text for (a range holds 64 ahead)
       files.push_back(std::move(file));

@@ -63,8 +63,12 @@ class LinesWanted {
   using Test = std::function<bool(std::string_view path, std::string_view text)>;
   explicit LinesWanted(Test test) : test_(std::move(test)) {}
   bool operator()(std::string_view path, std::string_view blob_id, std::string_view text) const;
+  // Whether `path` at version `blob_id` was asked about and not wanted.
+  bool Cleared(std::string_view path, std::string_view blob_id) const;
 
  private:
+  static std::string Key(std::string_view path, std::string_view blob_id);
+
   Test test_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, bool, std::less<>> known_;  // path '\0' blob id -> wanted

@@ -211,8 +211,15 @@ TEST_CASE("a file whose lines are not wanted is cleared, not line-diffed, asked 
   CHECK_FALSE(mode.lines_clear);
   CHECK(mode.hunks.empty());
   // The same versions diffed again (a range's net diff, a merge's other parent): not asked again.
+  CHECK(wanted.Cleared("clear.txt", clear.blob_id));
+  CHECK_FALSE(wanted.Cleared("kept.txt", kept.blob_id));
+  CHECK_FALSE(wanted.Cleared("other.txt", clear.blob_id));  // a version is cleared at its path
   auto again = (*git)->DiffCommits(base, edit, 1 << 20, nullptr, &wanted);
   REQUIRE(again.has_value());
+  REQUIRE(again->size() == 3);
+  CHECK((*again)[0].lines_clear);  // not read again: its size from the object's header
+  CHECK((*again)[0].size == clear.size);
+  CHECK((*again)[0].blob_id == clear.blob_id);
   auto last = (*git)->DiffCommit(repo.Head(), 1 << 20, &wanted);
   REQUIRE(last.has_value());
   REQUIRE(last->size() == 2);
