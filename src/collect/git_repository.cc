@@ -195,11 +195,14 @@ std::vector<Delta> DeltasOf(std::vector<TreeDelta> tree_deltas) {
 }
 
 // The text riskgate scans for one side of a delta: empty when that side is absent, not a regular
-// file, or not scannable (then every line of the other side counts as added). `blob` keeps the
-// blob read when the text is its bytes as they are (no decoding, no LFS object), else null.
-core::Result<ScannableText> SideText(git_repository* repo, git_odb* odb, const DeltaSide& side,
-                                     std::int64_t max_file_bytes, const std::string& lfs_dir,
-                                     std::int64_t& size, OwnedBlob& blob) {
+// file, or not scannable (then every line of the other side counts as added). Read through
+// `reads` (the handle's own reader, when given) where it holds the object: its bytes are copied
+// once, and `blob` stays null. Else through libgit2 (a pack written after the store opened):
+// `blob` keeps the blob read when the text is its bytes as they are (no decoding, no LFS object).
+core::Result<ScannableText> SideText(git_repository* repo, git_odb* odb, PackReads* reads,
+                                     const DeltaSide& side, std::int64_t max_file_bytes,
+                                     const std::string& lfs_dir, std::int64_t& size,
+                                     OwnedBlob& blob) {
   ScannableText out;
   size = 0;
   if (git_oid_is_zero(&side.id) || !IsContent(side.mode)) return out;
@@ -209,6 +212,19 @@ core::Result<ScannableText> SideText(git_repository* repo, git_odb* odb, const D
   if (size > max_file_bytes) {
     out.skip = core::SkipReason::kTooLarge;
     return out;
+  }
+  if (reads != nullptr) {
+    const std::string_view raw_id(reinterpret_cast<const char*>(side.id.id), GIT_OID_RAWSZ);
+    auto object = reads->Read(raw_id);
+    const auto unreadable = [&](const std::string& why) {
+      return MakeError(ErrorCode::kRepository,
+                       "cannot read blob " + OidString(&side.id) + ": " + why);
+    };
+    if (!object) return unreadable(object.error().message);
+    if (*object) {
+      if ((*object)->kind != pack::ObjectKind::kBlob) return unreadable("the object is not a blob");
+      return ToScannableText(std::string(*(*object)->bytes), lfs_dir, max_file_bytes);
+    }
   }
   if (auto found = LookUpBlob(repo, &side.id, blob); !found) return tl::unexpected(found.error());
   const std::string_view raw = BlobBytes(blob.get());
@@ -352,7 +368,7 @@ namespace {
 // `wanted` (when given) does not want.
 core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vector<Delta>& deltas,
                                             std::int64_t max_file_bytes, const std::string& what,
-                                            const LinesWanted* wanted) {
+                                            PackReads* reads, const LinesWanted* wanted) {
   OwnedOdb odb;
   if (git_repository_odb(odb.out(), repo) != 0) {
     return MakeError(ErrorCode::kRepository,
@@ -398,8 +414,8 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
       continue;
     }
     OwnedBlob now_blob;
-    auto now =
-        SideText(repo, odb.get(), delta->new_side, max_file_bytes, lfs_dir, file.size, now_blob);
+    auto now = SideText(repo, odb.get(), reads, delta->new_side, max_file_bytes, lfs_dir, file.size,
+                        now_blob);
     if (!now) return tl::unexpected(now.error());
     if (now->skip) {
       file.skip = now->skip;
@@ -416,7 +432,7 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
     core::Result<ScannableText> before = ScannableText{};
     OwnedBlob before_blob;
     if (delta->status != GIT_DELTA_ADDED) {
-      before = SideText(repo, odb.get(), delta->old_side, max_file_bytes, lfs_dir, old_size,
+      before = SideText(repo, odb.get(), reads, delta->old_side, max_file_bytes, lfs_dir, old_size,
                         before_blob);
       if (!before) return tl::unexpected(before.error());
     }
@@ -707,7 +723,8 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffStaged(std::int64_t max_f
   if (git_diff_tree_to_index(diff.out(), repo_, tree.get(), *index, &opts) != 0) {
     return MakeError(ErrorCode::kRepository, "cannot diff the index: " + LastError());
   }
-  return Collect(repo_, DeltasOf(diff.get()), max_file_bytes, "the staged changes", wanted);
+  return Collect(repo_, DeltasOf(diff.get()), max_file_bytes, "the staged changes", reads_.get(),
+                 wanted);
 }
 
 core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string& commit_id,
@@ -741,7 +758,7 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommit(const std::string&
                      "cannot diff " + commit_id + ": " + deltas.error().message);
   }
   return Collect(repo_, DeltasOf(std::move(*deltas)), max_file_bytes, "commit " + commit_id,
-                 wanted);
+                 reads_.get(), wanted);
 }
 
 core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string& from,
@@ -756,7 +773,8 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffCommits(const std::string
                      "cannot diff " + from + ".." + to + ": " + deltas.error().message);
   }
   return Collect(repo_, DeltasOf(std::move(*deltas)), max_file_bytes,
-                 (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12), wanted);
+                 (from.empty() ? "root" : from.substr(0, 12)) + ".." + to.substr(0, 12),
+                 reads_.get(), wanted);
 }
 
 core::Result<std::vector<std::string>> GitRepository::ChangedPaths(const std::string& from,
