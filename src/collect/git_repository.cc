@@ -365,7 +365,7 @@ namespace {
 
 // Judges every delta: reads both versions of each regular file (up to the limit), turns them
 // into scannable text and diffs the texts line by line; only the new version of one whose lines
-// `wanted` (when given) does not want.
+// `wanted` (when given) does not want, read through `reads` (the handle's own reader).
 core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vector<Delta>& deltas,
                                             std::int64_t max_file_bytes, const std::string& what,
                                             PackReads* reads, const LinesWanted* wanted) {
@@ -413,9 +413,13 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
       files.push_back(std::move(file));
       continue;
     }
+    // Read through riskgate's reader (one copy, no libgit2 object) where the version may be
+    // cleared whole; a file line-diffed reads both versions through libgit2, whose line diff
+    // takes its blobs with their ids (a diff of buffers hashes both texts first).
+    PackReads* const direct = wanted != nullptr && wanted->Testing() ? reads : nullptr;
     OwnedBlob now_blob;
-    auto now = SideText(repo, odb.get(), reads, delta->new_side, max_file_bytes, lfs_dir, file.size,
-                        now_blob);
+    auto now = SideText(repo, odb.get(), direct, delta->new_side, max_file_bytes, lfs_dir,
+                        file.size, now_blob);
     if (!now) return tl::unexpected(now.error());
     if (now->skip) {
       file.skip = now->skip;
@@ -432,9 +436,14 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
     core::Result<ScannableText> before = ScannableText{};
     OwnedBlob before_blob;
     if (delta->status != GIT_DELTA_ADDED) {
-      before = SideText(repo, odb.get(), reads, delta->old_side, max_file_bytes, lfs_dir, old_size,
-                        before_blob);
+      before = SideText(repo, odb.get(), nullptr, delta->old_side, max_file_bytes, lfs_dir,
+                        old_size, before_blob);
       if (!before) return tl::unexpected(before.error());
+      if (direct != nullptr && !before->skip) {  // again, through libgit2 (its reader's cache)
+        now = SideText(repo, odb.get(), nullptr, delta->new_side, max_file_bytes, lfs_dir,
+                       file.size, now_blob);
+        if (!now) return tl::unexpected(now.error());
+      }
     }
     const bool old_empty = before->skip || before->text.empty();
     auto hunks = AddedLinesBetween(old_empty ? std::string_view() : before->text, now->text,

@@ -65,6 +65,8 @@ class LinesWanted {
   bool operator()(std::string_view path, std::string_view blob_id, std::string_view text) const;
   // Whether `path` at version `blob_id` was asked about and not wanted.
   bool Cleared(std::string_view path, std::string_view blob_id) const;
+  // Whether it tests anything (else every file's lines are wanted).
+  bool Testing() const { return static_cast<bool>(test_); }
 
  private:
   static std::string Key(std::string_view path, std::string_view blob_id);
