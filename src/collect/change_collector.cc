@@ -35,7 +35,7 @@ void AddDiffs(std::vector<FileDiff>& diffs, const std::optional<std::string>& co
     }
     // Every file whose content changed counts, whether it was line-diffed or cleared whole
     // (FileDiff::lines_clear), and whether lines were added or only deleted.
-    if (diff.same_content) continue;
+    if (diff.same_content && diff.hunks.empty()) continue;
     ++facts.scope.files_scanned;
     ++core::RunProgress().files_collected;
     for (AddedHunk& hunk : diff.hunks) {

@@ -402,14 +402,26 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
       continue;
     }
     // A version that equals the old one adds nothing (a mode change): diffed as before, no test.
-    file.same_content = git_oid_equal(&delta->old_side.id, &delta->new_side.id) != 0;
+    file.same_content = IsContent(delta->old_side.mode) &&
+                        git_oid_equal(&delta->old_side.id, &delta->new_side.id) != 0;
+    // A file cleared whole is not diffed, but its old version must be there, as for any diff (a
+    // partial clone's missing blob is an error, cleared file or not).
+    const auto clear = [&]() -> core::Result<void> {
+      if (delta->status != GIT_DELTA_ADDED && IsContent(delta->old_side.mode)) {
+        if (auto old_size = BlobSize(odb.get(), &delta->old_side.id); !old_size) {
+          return tl::unexpected(old_size.error());
+        }
+      }
+      file.lines_clear = true;
+      return {};
+    };
     // A version cleared at this path already (by a merge's diff against another parent, a
     // commit's diff before the net diff) is not read again: it was read and judged whole.
     if (wanted != nullptr && !file.same_content && wanted->Cleared(file.path, file.blob_id)) {
       auto size = BlobSize(odb.get(), &delta->new_side.id);
       if (!size) return tl::unexpected(size.error());
       file.size = *size;
-      file.lines_clear = true;
+      if (auto cleared = clear(); !cleared) return tl::unexpected(cleared.error());
       files.push_back(std::move(file));
       continue;
     }
@@ -428,8 +440,8 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
       continue;
     }
     if (wanted != nullptr && !file.same_content && !(*wanted)(file.path, file.blob_id, now->text)) {
-      file.lines_clear = true;  // and nothing to keep its text for (a range holds 64 ahead)
-      files.push_back(std::move(file));
+      if (auto cleared = clear(); !cleared) return tl::unexpected(cleared.error());
+      files.push_back(std::move(file));  // no text kept: a range holds 64 commits' diffs ahead
       continue;
     }
     std::int64_t old_size = 0;

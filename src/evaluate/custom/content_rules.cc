@@ -69,14 +69,37 @@ void ForbidContentIn(const policy::CustomRule& rule, const collect::Fragment& fr
   }
 }
 
-bool MayForbid(const policy::CustomRule& rule, std::string_view text) {
-  if (!rule.pattern) return false;
-  // `(?m)` moves `^` and `$` to every line's ends; `\A` and `\z` stay at the text's, where
-  // each line judged alone has them: a pattern with them is not ruled out by the whole text.
-  const std::string& source = rule.pattern->source();
-  if (source.find("\\A") != std::string::npos || source.find("\\z") != std::string::npos) {
+namespace {
+
+// Whether the pattern keeps `^`, `$` or the text's ends from every line's ends in a whole text
+// read in multi-line mode: `\A` and `\z` stay at the text's ends, and a flag group that turns
+// `m` off (`(?-m)`, `(?i-m:...)`) undoes the `(?m)` put before it. Judged from the source: a
+// backslash before such a sequence only makes this say so more often.
+bool KeepsTextEnds(std::string_view source) {
+  if (source.find("\\A") != std::string_view::npos ||
+      source.find("\\z") != std::string_view::npos) {
     return true;
   }
+  for (std::size_t at = source.find("(?"); at != std::string_view::npos;
+       at = source.find("(?", at + 2)) {
+    const std::size_t end = source.find_first_of(":)", at + 2);
+    const std::string_view flags =
+        source.substr(at + 2, end == std::string_view::npos ? end : end - at - 2);
+    const std::size_t minus = flags.find('-');
+    if (minus != std::string_view::npos && flags.find('m', minus) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool MayForbid(const policy::CustomRule& rule, std::string_view text) {
+  if (!rule.pattern) return false;
+  // `(?m)` moves `^` and `$` to every line's ends, as each line judged alone has them; a
+  // pattern that keeps them at the text's ends is not ruled out by the whole text.
+  if (KeepsTextEnds(rule.pattern->source())) return true;
   if (rule.any_line && rule.any_line->regex().ok()) return Matches(*rule.any_line, text);
   return true;
 }

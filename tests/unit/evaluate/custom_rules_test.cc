@@ -203,3 +203,51 @@ TEST_CASE("commit_message judges every non-merge commit of a range", "[evaluate]
 }
 
 }  // namespace riskgate::evaluate::custom
+
+namespace riskgate::evaluate::custom {
+
+// A file's lines are judged one by one; the whole-file test that lets collect skip its line diff
+// (LinesMayForbid) must accept every text one of whose lines matches, whatever the pattern does
+// with `^`, `$` and the text's ends.
+TEST_CASE("the whole-file test of forbid_content accepts every text with a matching line",
+          "[evaluate][custom]") {
+  // (pattern, whether a whole text rules it out: the others keep `^`, `$` or the text's ends
+  // where a line alone would not have them, and every text may hold a match)
+  const std::vector<std::pair<std::string, bool>> patterns = {{"^HACK:", true},
+                                                              {"HACK: x$", true},
+                                                              {"(?m)^HACK:", true},
+                                                              {"(?i)^hack: x$", true},
+                                                              {"\\bHACK\\b", true},
+                                                              {"(?U)HACK:.*x", true},
+                                                              {"(?P<word>HACK):\\s", true},
+                                                              {"(?-m)^HACK:", false},
+                                                              {"(?i-m)^hack:", false},
+                                                              {"(?-m:^)HACK:", false},
+                                                              {"(?s-m:^HACK:)", false},
+                                                              {"\\AHACK:", false},
+                                                              {"HACK: x\\z", false}};
+  const std::string text = "first line\nHACK: x\nlast line\n";
+  for (const auto& [pattern, judged_whole] : patterns) {
+    const auto policy = Load(
+        "      - id: marker\n        kind: forbid_content\n"
+        "        description: marker\n        severity: high\n"
+        "        pattern: '" +
+        pattern + "'\n");
+    INFO(pattern);
+    CHECK(LinesMayForbid(policy.custom, "notes.txt", text));
+    // The line alone, as a fragment of added lines, is found: the test holds for what it clears.
+    auto facts = Range({"notes.txt"});
+    facts.fragments = {{"notes.txt", std::nullopt, 2, "HACK: x"}};
+    CHECK(EvaluateCustom(facts, policy).size() == 1);
+    CHECK(LinesMayForbid(policy.custom, "notes.txt", "nothing\nhere\n") == !judged_whole);
+  }
+  // Paths the rule does not cover, and a disabled control, want nothing.
+  auto scoped = Load(kEval);
+  CHECK(LinesMayForbid(scoped.custom, "src/a.js", "x = eval(y)\n"));
+  CHECK_FALSE(LinesMayForbid(scoped.custom, "src/vendor/v.js", "x = eval(y)\n"));
+  CHECK_FALSE(LinesMayForbid(scoped.custom, "docs/a.md", "x = eval(y)\n"));
+  scoped.custom.enabled = false;
+  CHECK_FALSE(LinesMayForbid(scoped.custom, "src/a.js", "x = eval(y)\n"));
+}
+
+}  // namespace riskgate::evaluate::custom
