@@ -7,12 +7,12 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "collect/lines_wanted.h"
 #include "core/error.h"
 #include "core/scope.h"
 
@@ -52,28 +52,6 @@ struct FileDiff {
   // was not line-diffed, `hunks` and `text` are empty and the old version was not read.
   bool lines_clear = false;
   bool same_content = false;  // the old version is the same blob (a mode change): nothing added
-};
-
-// Whether the lines added to `path`, whose new version's scannable text is `text`, are wanted,
-// whichever of its lines they are: a file with a new version it rejects is not line-diffed
-// (FileDiff::lines_clear). Each path and version is asked once (a merge's diffs against each
-// parent, and a range's net diff, read versions the commits' diffs read); safe from any thread.
-class LinesWanted {
- public:
-  using Test = std::function<bool(std::string_view path, std::string_view text)>;
-  explicit LinesWanted(Test test) : test_(std::move(test)) {}
-  bool operator()(std::string_view path, std::string_view blob_id, std::string_view text) const;
-  // Whether `path` at version `blob_id` was asked about and not wanted.
-  bool Cleared(std::string_view path, std::string_view blob_id) const;
-  // Whether it tests anything (else every file's lines are wanted).
-  bool Testing() const { return static_cast<bool>(test_); }
-
- private:
-  static std::string Key(std::string_view path, std::string_view blob_id);
-
-  Test test_;
-  mutable std::mutex mutex_;
-  mutable std::map<std::string, bool, std::less<>> known_;  // path '\0' blob id -> wanted
 };
 
 struct TrackedFile {
