@@ -167,6 +167,10 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
       for (std::size_t i = begin; i < end && !failed; ++i) {
         const pack::ObjectLocation where = entries[i].where;
         if (where.pack != pack) {
+          // The pack read so far is behind this run: its pages go, as at a run's end (a store
+          // of many small packs never reached a step within one and kept them all).
+          if (pack != pack::kLoose)
+            store->packs()[pack]->Release(kept_from, store->packs()[pack]->size());
           pack = where.pack;
           kept_from = where.offset;
         } else if (pack != pack::kLoose &&
