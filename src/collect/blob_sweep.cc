@@ -31,31 +31,6 @@ constexpr std::uint64_t kReleaseMargin = 8 << 20;
 // read bases the thread's cache does not hold.
 constexpr std::size_t kMinRunEntries = 4096;
 
-// Each id once: the first copy in store order (a pack's, before any loose or later pack's).
-// One pack's index holds each id once (its reader refuses one that does not), as do the loose
-// objects: a store of one of them is left as it is.
-std::vector<pack::StoredEntry> Distinct(std::vector<pack::StoredEntry> entries) {
-  if (std::all_of(entries.begin(), entries.end(), [&](const pack::StoredEntry& entry) {
-        return entry.where.pack == entries.front().where.pack;
-      })) {
-    return entries;
-  }
-  std::vector<std::uint32_t> order(entries.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return entries[a].id < entries[b].id; });
-  std::vector<bool> keep(entries.size(), true);
-  for (std::size_t i = 1; i < order.size(); ++i) {
-    if (entries[order[i]].id == entries[order[i - 1]].id) keep[order[i]] = false;
-  }
-  std::vector<pack::StoredEntry> out;
-  out.reserve(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (keep[i]) out.push_back(std::move(entries[i]));
-  }
-  return out;
-}
-
 }  // namespace
 
 core::Result<std::shared_ptr<const pack::ObjectStore>> OpenObjectStore(const GitRepository& repo) {
@@ -79,7 +54,7 @@ std::uint64_t StoredBytes(const pack::ObjectStore* store) {
 core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore* store,
                               int threads, std::int64_t max_bytes, const BlobSink& sink) {
   if (store == nullptr) return false;
-  const std::vector<pack::StoredEntry> entries = Distinct(store->Enumerate());
+  const std::vector<pack::StoredEntry> entries = store->Distinct(store->Enumerate());
   const std::string lfs_dir = repo.LfsObjectsDir();
   const auto workers = static_cast<std::size_t>(std::max(1, threads));
   std::atomic<bool> failed{false};

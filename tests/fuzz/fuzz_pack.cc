@@ -12,6 +12,7 @@
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
 #include "collect/pack/sha1_lanes.h"
+#include "fuzz_id_index.h"
 #include "fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -26,14 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!pack) return 0;
   std::vector<std::unique_ptr<PackFile>> packs;
   packs.push_back(std::move(*pack));
-  const PackIndex& index = packs.front()->index();
-  for (std::uint32_t i = 0; i < index.size() && i < 4096; ++i) {
-    const auto found = index.Find(index.Id(i));
-    if (!found || *found != i) __builtin_trap();
-    std::string other(index.Id(i));
-    other.back() = static_cast<char>(other.back() ^ 1);
-    if (const auto near = index.Find(other); near && index.Id(*near) != other) __builtin_trap();
-  }
+  riskgate::fuzz::CheckFindsItsIds(packs.front()->index());
   auto store = ObjectStore::FromPacks(std::move(packs));
   constexpr std::uint64_t kLimit = 1 << 20;
   ObjectReader reader(*store, 1 << 20, kLimit);

@@ -96,6 +96,36 @@ open(path, "wb").write(idx)
 PY
 }
 
+# point_midx_at ID WITH: the multi-pack index (objects/pack/multi-pack-index) gives object ID the
+# pack and place of object WITH (a poisoned .git restored from a cache, beside many packs).
+point_midx_at() {
+  python3 - "$1" "$2" <<'PY'
+import os, struct, sys
+forged, harmless = bytes.fromhex(sys.argv[1]), bytes.fromhex(sys.argv[2])
+path = ".git/objects/pack/multi-pack-index"
+midx = bytearray(open(path, "rb").read())
+chunks = {}
+for row in range(midx[6]):
+    cid, at = struct.unpack(">4sQ", midx[12 + 12 * row:24 + 12 * row])
+    chunks[cid] = at
+count = struct.unpack(">I", midx[chunks[b"OIDF"] + 1020:chunks[b"OIDF"] + 1024])[0]
+ids = [bytes(midx[chunks[b"OIDL"] + 20 * i:chunks[b"OIDL"] + 20 * i + 20]) for i in range(count)]
+f, h = ids.index(forged), ids.index(harmless)
+ooff = chunks[b"OOFF"]
+midx[ooff + 8 * f:ooff + 8 * f + 8] = midx[ooff + 8 * h:ooff + 8 * h + 8]
+os.chmod(path, 0o644)
+open(path, "wb").write(midx)
+PY
+}
+
+# many_packs_with_midx: the objects so far in one pack each commit's worth (git repack per
+# commit has made them), a copy of all of them in one more, and a multi-pack index over them.
+many_packs_with_midx() {
+  git rev-list --objects --all | git pack-objects -q .git/objects/pack/pack >/dev/null
+  git prune-packed
+  git multi-pack-index write
+}
+
 # write_spread_files N STEP: spread/file1.txt .. fileN.txt, file K about K*STEP bytes, each its
 # own text; spread/empty.txt holds nothing. Enough blobs of enough sizes to fill the sweep's
 # hash batches (64 objects) and every lane of them.

@@ -39,10 +39,11 @@ core::Result<std::unique_ptr<ObjectStore>> ObjectStore::Open(const std::string& 
   }
   store->loose_order_.resize(store->loose_.size());
   std::iota(store->loose_order_.begin(), store->loose_order_.end(), 0u);
-  std::sort(store->loose_order_.begin(), store->loose_order_.end(),
-            [&](std::uint32_t a, std::uint32_t b) {
-              return store->loose_ids_[a] < store->loose_ids_[b];
-            });
+  // Stable: of an id loose in two folders, lookups find the first listed, the copy Distinct keeps.
+  std::stable_sort(store->loose_order_.begin(), store->loose_order_.end(),
+                   [&](std::uint32_t a, std::uint32_t b) {
+                     return store->loose_ids_[a] < store->loose_ids_[b];
+                   });
   return store;
 }
 
@@ -73,11 +74,13 @@ core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth,
     pack_paths.push_back(it->path().string());
   }
   std::sort(pack_paths.begin(), pack_paths.end());
+  const std::size_t first_pack = packs_.size();
   for (const auto& path : pack_paths) {
     auto pack = PackFile::Open(path);
     if (!pack) return tl::unexpected(pack.error());
     packs_.push_back(std::move(*pack));
   }
+  if (auto added = AddMultiPackIndex(canonical.string(), first_pack); !added) return added;
   // Loose objects: objects/xx/<38 hex>.
   for (fs::directory_iterator it(canonical, error), end;
        loose == LooseObjects::kListed && !error && it != end; it.increment(error)) {
@@ -106,6 +109,50 @@ core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth,
   return {};
 }
 
+core::Result<void> ObjectStore::AddMultiPackIndex(const std::string& dir, std::size_t first_pack) {
+  covered_.resize(packs_.size(), false);
+  const std::string path = dir + "/pack/multi-pack-index";
+  std::error_code error;
+  if (!fs::exists(path, error)) return {};
+  auto midx = std::make_unique<Midx>();
+  auto file = MappedFile::Open(path);
+  if (!file) return tl::unexpected(file.error());
+  midx->file = std::move(*file);
+  auto index = MultiPackIndex::Parse(midx->file.bytes(), path);
+  if (!index) return tl::unexpected(index.error());
+  if (!*index) return {};  // a version riskgate does not read: the packs' indexes serve
+  midx->index = std::move(**index);
+  // Its packs by index file name; one it names that is not here (deleted since) serves nothing.
+  for (const std::string& name : midx->index.pack_names()) {
+    std::uint32_t found = kLoose;
+    for (std::size_t p = first_pack; p < packs_.size(); ++p) {
+      const std::string pack_name = fs::path(packs_[p]->path()).filename().string();
+      if (pack_name.substr(0, pack_name.size() - 5) + ".idx" == name) {
+        found = static_cast<std::uint32_t>(p);
+      }
+    }
+    midx->packs.push_back(found);
+  }
+  // Every offset inside its pack (after the header, before the checksum), as for a pack index.
+  for (std::uint32_t i = 0; i < midx->index.size(); ++i) {
+    const auto place = midx->index.PlaceOf(i);
+    const std::uint32_t pack = midx->packs[place.pack];
+    if (pack != kLoose && (place.offset < 12 || place.offset + kIdBytes >= packs_[pack]->size())) {
+      return core::MakeError(core::ErrorCode::kRepository,
+                             "corrupt multi-pack index: an offset lies outside its pack", path);
+    }
+  }
+  for (const std::uint32_t pack : midx->packs) {
+    if (pack != kLoose) covered_[pack] = true;
+  }
+  midxs_.push_back(std::move(midx));
+  return {};
+}
+
+std::size_t ObjectStore::covered_packs() const {
+  return static_cast<std::size_t>(std::count(covered_.begin(), covered_.end(), true));
+}
+
 std::vector<StoredEntry> ObjectStore::Enumerate() const {
   std::vector<StoredEntry> entries;
   std::size_t total = loose_.size();
@@ -125,17 +172,65 @@ std::vector<StoredEntry> ObjectStore::Enumerate() const {
   return entries;
 }
 
-std::optional<ObjectLocation> ObjectStore::Locate(std::string_view raw_id) const {
+std::vector<StoredEntry> ObjectStore::Distinct(std::vector<StoredEntry> entries) const {
+  // One pack's index holds each id once (its parse refuses one that does not): a store of one
+  // pack is left as it is. Loose objects are not: an alternate may hold an id loose too.
+  if (midxs_.empty() && !entries.empty() && entries.front().where.pack != kLoose &&
+      std::all_of(entries.begin(), entries.end(), [&](const StoredEntry& e) {
+        return e.where.pack == entries.front().where.pack;
+      })) {
+    return entries;
+  }
+  std::vector<bool> keep(entries.size(), true);
+  if (!midxs_.empty()) {
+    // Where a multi-pack index chose among copies: the one Locate gives.
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const auto at = Locate(entries[i].id);
+      keep[i] = at && at->pack == entries[i].where.pack && at->offset == entries[i].where.offset;
+    }
+  } else {
+    // The first copy in store order (a pack's, before any loose or later pack's), as Locate.
+    std::vector<std::uint32_t> order(entries.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return entries[a].id < entries[b].id;
+    });
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      if (entries[order[i]].id == entries[order[i - 1]].id) keep[order[i]] = false;
+    }
+  }
+  std::vector<StoredEntry> out;
+  out.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (keep[i]) out.push_back(entries[i]);
+  }
+  return out;
+}
+
+std::optional<ObjectLocation> ObjectStore::InPacks(std::string_view raw_id, bool covered) const {
   for (std::uint32_t p = 0; p < packs_.size(); ++p) {
+    if ((p < covered_.size() && covered_[p]) != covered) continue;
     if (auto at = packs_[p]->index().Find(raw_id))
       return ObjectLocation{p, packs_[p]->index().Offset(*at)};
   }
+  return std::nullopt;
+}
+
+std::optional<ObjectLocation> ObjectStore::Locate(std::string_view raw_id) const {
+  for (const auto& midx : midxs_) {
+    if (auto at = midx->index.Find(raw_id)) {
+      const auto place = midx->index.PlaceOf(*at);
+      if (midx->packs[place.pack] != kLoose)
+        return ObjectLocation{midx->packs[place.pack], place.offset};
+    }
+  }
+  if (auto at = InPacks(raw_id, false)) return at;
   const auto found =
       std::lower_bound(loose_order_.begin(), loose_order_.end(), raw_id,
                        [&](std::uint32_t i, std::string_view id) { return loose_ids_[i] < id; });
   if (found != loose_order_.end() && loose_ids_[*found] == raw_id)
     return ObjectLocation{kLoose, *found};
-  return std::nullopt;
+  return midxs_.empty() ? std::nullopt : InPacks(raw_id, true);
 }
 
 std::optional<std::string> ObjectStore::LoosePath(std::string_view raw_id) const {

@@ -1,7 +1,8 @@
 // Stage 1 (collect): a repository's object database read without libgit2, for the full-history
 // audit's blob scan: every pack of objects/pack (and of the alternates the repository names),
 // plus the loose objects. It lists every object with where it is, in the order the packs store
-// them (bases before their deltas, so one pass reads each base once), and finds one by id.
+// them (bases before their deltas, so one pass reads each base once), and finds one by id: by
+// the folder's multi-pack index first where there is one (collect/pack/multi_pack_index.h).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "collect/pack/mapped_file.h"
+#include "collect/pack/multi_pack_index.h"
 #include "collect/pack/pack_file.h"
 #include "collect/pack/verified_ids.h"
 #include "core/error.h"
@@ -48,10 +51,19 @@ class ObjectStore {
   const std::vector<std::string>& loose_paths() const { return loose_; }
 
   // Every object: each pack's in offset order (packs in the order opened), then the loose ones.
-  // An id in several packs is listed once per copy; callers keep the first.
+  // An id in several packs is listed once per copy (Distinct keeps one).
   std::vector<StoredEntry> Enumerate() const;
-  // Where `raw_id` is stored: the first pack that holds it, else a loose object (listed ones).
+  // `entries` (Enumerate's, in its order) with each id once: the copy Locate gives, so that a
+  // reader that hashed an id's bytes at one place never trusts another place's bytes for it.
+  std::vector<StoredEntry> Distinct(std::vector<StoredEntry> entries) const;
+  // Where `raw_id` is stored, asked in this order: the multi-pack indexes (folders in the order
+  // opened), the packs none of them covers, the loose objects (listed ones), and last the packs
+  // a multi-pack index covers, for an id it leaves out. Without a multi-pack index: the first
+  // pack that holds it, else a loose object.
   std::optional<ObjectLocation> Locate(std::string_view raw_id) const;
+  // How many multi-pack indexes serve lookups, and how many packs they cover.
+  std::size_t multi_pack_indexes() const { return midxs_.size(); }
+  std::size_t covered_packs() const;
   // The file of loose object `raw_id` in the first objects folder that has one (LooseObjects::
   // kLookedUp; a listed store answers from its list).
   std::optional<std::string> LoosePath(std::string_view raw_id) const;
@@ -61,7 +73,17 @@ class ObjectStore {
 
  private:
   core::Result<void> AddObjectsDir(const std::string& dir, int depth, LooseObjects loose);
+  // Reads `dir`'s pack/multi-pack-index, if any, for the packs from `first_pack` on.
+  core::Result<void> AddMultiPackIndex(const std::string& dir, std::size_t first_pack);
+  std::optional<ObjectLocation> InPacks(std::string_view raw_id, bool covered) const;
 
+  struct Midx {
+    MappedFile file;
+    MultiPackIndex index;
+    std::vector<std::uint32_t> packs;  // its pack numbers -> packs_ (kLoose: not opened here)
+  };
+  std::vector<std::unique_ptr<Midx>> midxs_;
+  std::vector<bool> covered_;  // per pack: a multi-pack index lists its objects
   std::vector<std::unique_ptr<PackFile>> packs_;
   std::vector<std::string> loose_;      // paths of loose objects
   std::vector<std::string> loose_ids_;  // their raw ids, sorted with loose_order_

@@ -45,6 +45,96 @@ struct RawIdHash {
 // The big-endian 32-bit number at `at` (the caller has checked that 4 bytes are there).
 std::uint32_t ReadBe32(std::string_view bytes, std::size_t at);
 
+// Where `raw_id` (kIdBytes bytes) is among sorted ids that a fan-out table (256 big-endian
+// counts at `fanout` in `bytes`, checked in order) divides by first byte; `id_at(i)` gives the
+// i-th. Ids are hashes, spread evenly: the bytes after the first tell about where this one sits
+// among those sharing its first byte. From that guess, steps doubling in its direction bracket
+// it, so a lookup reads a few neighbouring ids instead of a binary search's dozen far-apart ones
+// (each a cache miss in a large index). Any order is searched correctly.
+template <class IdAt>
+std::optional<std::uint32_t> FindInFanout(std::string_view bytes, std::size_t fanout,
+                                          std::string_view raw_id, const IdAt& id_at) {
+  if (raw_id.size() != kIdBytes) return std::nullopt;
+  const auto first = static_cast<unsigned char>(raw_id[0]);
+  std::uint32_t low = first == 0 ? 0 : ReadBe32(bytes, fanout + 4 * (first - 1));
+  std::uint32_t high = ReadBe32(bytes, fanout + 4 * first);
+  if (low >= high) return std::nullopt;
+  const auto order_at = [&](std::uint32_t i) {
+    return std::memcmp(id_at(i).data(), raw_id.data(), kIdBytes);
+  };
+  const std::uint64_t fraction = ReadBe32(raw_id, 1);
+  const std::uint32_t guess =
+      low + static_cast<std::uint32_t>((std::uint64_t{high - low} * fraction) >> 32);
+  const int at_guess = order_at(guess);
+  if (at_guess == 0) return guess;
+  if (at_guess < 0) {  // after the guess
+    std::uint32_t below = guess;
+    for (std::uint64_t step = 1;; step *= 2) {
+      if (guess + step >= high) break;
+      const auto probe = static_cast<std::uint32_t>(guess + step);
+      const int order = order_at(probe);
+      if (order == 0) return probe;
+      if (order > 0) {
+        high = probe;
+        break;
+      }
+      below = probe;
+    }
+    low = below + 1;
+  } else {  // before the guess
+    std::uint32_t above = guess;
+    for (std::uint64_t step = 1;; step *= 2) {
+      if (step > guess - low) break;
+      const auto probe = static_cast<std::uint32_t>(guess - step);
+      const int order = order_at(probe);
+      if (order == 0) return probe;
+      if (order < 0) {
+        low = probe + 1;
+        break;
+      }
+      above = probe;
+    }
+    high = above;
+  }
+  while (low < high) {
+    const std::uint32_t mid = low + (high - low) / 2;
+    const int order = order_at(mid);
+    if (order == 0) return mid;
+    if (order < 0) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return std::nullopt;
+}
+
+// Checks a fan-out table (256 big-endian counts at `fanout`, which `bytes` holds) and the
+// `count` ids `id_at` gives against it: counts in order, the last one `count`, ids sorted and
+// unique, each in its first byte's bucket. The reason for the first fault, or nullopt.
+template <class IdAt>
+std::optional<std::string> FanoutFault(std::string_view bytes, std::size_t fanout,
+                                       std::uint32_t count, const IdAt& id_at) {
+  std::uint32_t previous = 0;
+  for (int i = 0; i < 256; ++i) {
+    const std::uint32_t value = ReadBe32(bytes, fanout + 4 * static_cast<std::size_t>(i));
+    if (value < previous) return "its fan-out table is not in order";
+    previous = value;
+  }
+  if (previous != count) return "its fan-out table does not count its ids";
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (i > 0 && std::memcmp(id_at(i - 1).data(), id_at(i).data(), kIdBytes) >= 0) {
+      return "its ids are not sorted";
+    }
+    const auto first = static_cast<unsigned char>(id_at(i)[0]);
+    if (i >= ReadBe32(bytes, fanout + 4 * std::size_t{first}) ||
+        (first > 0 && i < ReadBe32(bytes, fanout + 4 * (std::size_t{first} - 1)))) {
+      return "its fan-out table does not match its ids";
+    }
+  }
+  return std::nullopt;
+}
+
 class PackIndex {
  public:
   // `bytes` must outlive the index; `pack_size` is the size of the .pack it indexes (every

@@ -21,6 +21,7 @@
 #include "collect/pack/verified_ids.h"
 #include "collect/pack/zlib_stream.h"
 #include "core/text.h"
+#include "support/git_objects.h"
 #include "support/temp_repo.h"
 
 namespace riskgate::collect::pack {
@@ -29,27 +30,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempRepo;
 
-struct Expected {
-  std::string type;
-  std::string bytes;
-};
-
-// Every object as git reads it.
-std::map<std::string, Expected> GitObjects(TempRepo& repo) {
-  const std::string out = repo.Git({"cat-file", "--batch-all-objects", "--batch"});
-  std::map<std::string, Expected> objects;
-  std::size_t pos = 0;
-  while (pos < out.size()) {
-    const auto eol = out.find('\n', pos);
-    std::istringstream header(out.substr(pos, eol - pos));
-    std::string id, type;
-    std::size_t size = 0;
-    header >> id >> type >> size;
-    objects[id] = {type, out.substr(eol + 1, size)};
-    pos = eol + 1 + size + 1;
-  }
-  return objects;
-}
+using testing::GitObjects;
 
 std::string KindName(ObjectKind kind) {
   switch (kind) {
@@ -513,6 +494,38 @@ TEST_CASE("verified ids: every id inserted is there, none other, however alike t
   for (const RawId& id : out) wrong += verified.Contains(id) ? 1 : 0;
   CHECK(found == static_cast<int>(in.size()));
   CHECK(wrong == 0);
+}
+
+TEST_CASE("an id loose in two objects folders is looked up where the sweep's list keeps it",
+          "[collect][pack]") {
+  // Every reader must read an id at one place (a hashed id passes unhashed later): the list's
+  // first copy in store order is the one Locate gives, here with many ids loose twice, in the
+  // repository's folder and in an alternate that holds copies of the same files.
+  TempRepo repo;
+  for (int i = 0; i < 300; ++i) repo.Write("f" + std::to_string(i) + ".txt", std::to_string(i));
+  repo.Commit("three hundred loose blobs");
+  const std::string objects = repo.path() + "/.git/objects";
+  const std::string alternate = repo.path() + "/alternate";
+  fs::create_directories(alternate + "/pack");
+  for (const auto& dir : fs::directory_iterator(objects)) {
+    const std::string name = dir.path().filename().string();
+    if (name.size() != 2) continue;
+    fs::copy(dir.path(), alternate + "/" + name, fs::copy_options::recursive);
+  }
+  fs::create_directories(objects + "/info");
+  std::ofstream(objects + "/info/alternates") << alternate << "\n";
+  auto store = ObjectStore::Open(objects);
+  REQUIRE(store);
+  const auto all = (*store)->Enumerate();
+  const auto kept = (*store)->Distinct(all);
+  REQUIRE(all.size() == 2 * kept.size());
+  for (const auto& entry : kept) {
+    const auto at = (*store)->Locate(entry.id);
+    REQUIRE(at);
+    CHECK(at->pack == kLoose);
+    CHECK(at->offset == entry.where.offset);
+    CHECK((*store)->loose_paths()[at->offset].rfind(objects, 0) == 0);
+  }
 }
 
 }  // namespace riskgate::collect::pack
