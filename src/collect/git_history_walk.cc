@@ -145,19 +145,6 @@ static void AssignGenerations(std::vector<HistoryCommit>& commits) {
   for (std::size_t i = 0; i < commits.size(); ++i) commits[i].generation = generation[i];
 }
 
-// libgit2 keeps every commit it reads in its object cache (up to 256 MiB); a walk reads each
-// once, so for its length commits are not kept (then libgit2's default again).
-struct CommitsNotCached {
-  static constexpr std::size_t kLibgit2Default = 4096;  // bytes: commits up to this are kept
-  CommitsNotCached() { Set(0); }
-  ~CommitsNotCached() { Set(kLibgit2Default); }
-  CommitsNotCached(const CommitsNotCached&) = delete;
-  CommitsNotCached& operator=(const CommitsNotCached&) = delete;
-  static void Set(std::size_t limit) {
-    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_COMMIT, limit);
-  }
-};
-
 core::Result<std::string> HistoryTip(const GitRepository& repo, const HistoryWalkRequest& request) {
   LibraryUse library;
   auto handle = OpenHandle(repo);
@@ -253,7 +240,6 @@ class CommitReads {
 core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWalkRequest& request,
                                       std::shared_ptr<const pack::ObjectStore> store) {
   LibraryUse library;
-  const CommitsNotCached not_cached;
   auto handle = OpenHandle(repo);
   if (!handle) return tl::unexpected(handle.error());
   OwnedRepository owned;
