@@ -1,7 +1,5 @@
 #include "collect/added_lines.h"
 
-#include <git2.h>
-
 #include <algorithm>
 #include <string>
 #include <utility>
