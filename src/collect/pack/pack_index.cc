@@ -17,11 +17,6 @@ std::optional<RawId> RawId::FromHex(std::string_view hex) {
   }
   return id;
 }
-std::uint32_t ReadBe32(std::string_view bytes, std::size_t at) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data() + at);
-  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) |
-         std::uint32_t{p[3]};
-}
 
 namespace {
 
