@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <numeric>
 
 #include "core/text.h"
@@ -123,15 +124,14 @@ core::Result<void> ObjectStore::AddMultiPackIndex(const std::string& dir, std::s
   if (!*index) return {};  // a version riskgate does not read: the packs' indexes serve
   midx->index = std::move(**index);
   // Its packs by index file name; one it names that is not here (deleted since) serves nothing.
+  std::map<std::string, std::uint32_t, std::less<>> by_name;
+  for (std::size_t p = first_pack; p < packs_.size(); ++p) {
+    by_name.emplace(fs::path(packs_[p]->path()).replace_extension(".idx").filename().string(),
+                    static_cast<std::uint32_t>(p));
+  }
   for (const std::string& name : midx->index.pack_names()) {
-    std::uint32_t found = kLoose;
-    for (std::size_t p = first_pack; p < packs_.size(); ++p) {
-      const std::string pack_name = fs::path(packs_[p]->path()).filename().string();
-      if (pack_name.substr(0, pack_name.size() - 5) + ".idx" == name) {
-        found = static_cast<std::uint32_t>(p);
-      }
-    }
-    midx->packs.push_back(found);
+    const auto found = by_name.find(name);
+    midx->packs.push_back(found == by_name.end() ? kLoose : found->second);
   }
   // Every offset inside its pack (after the header, before the checksum), as for a pack index.
   for (std::uint32_t i = 0; i < midx->index.size(); ++i) {

@@ -70,6 +70,13 @@ void ManyPacks(TempRepo& repo) {
   Rounds(repo, "loose", 2);
 }
 
+// The repository's object store, which must open.
+std::unique_ptr<ObjectStore> OpenStore(TempRepo& repo) {
+  auto store = ObjectStore::Open(repo.path() + "/.git/objects");
+  REQUIRE(store);
+  return std::move(*store);
+}
+
 std::string MidxPath(TempRepo& repo) { return repo.path() + "/.git/objects/pack/multi-pack-index"; }
 
 std::string PackName(const PackFile& pack) { return fs::path(pack.path()).stem().string(); }
@@ -179,11 +186,10 @@ TEST_CASE("a multi-pack index as git writes it: every object found and read, eac
   TempRepo repo;
   ManyPacks(repo);
   const auto expected = GitObjects(repo);
-  auto store = ObjectStore::Open(repo.path() + "/.git/objects");
-  REQUIRE(store);
-  REQUIRE((*store)->packs().size() == 5);
-  CHECK((*store)->multi_pack_indexes() == 1);
-  CHECK((*store)->covered_packs() == 4);
+  auto store = OpenStore(repo);
+  REQUIRE(store->packs().size() == 5);
+  CHECK(store->multi_pack_indexes() == 1);
+  CHECK(store->covered_packs() == 4);
   // The index itself, read as the store reads it.
   const std::string midx_bytes = ReadFile(MidxPath(repo));
   auto midx = MultiPackIndex::Parse(midx_bytes, "multi-pack-index");
@@ -191,7 +197,7 @@ TEST_CASE("a multi-pack index as git writes it: every object found and read, eac
   REQUIRE(*midx);
   CHECK((*midx)->pack_names().size() == 4);
 
-  ReadsEveryObjectOnce(**store, expected);
+  ReadsEveryObjectOnce(*store, expected);
   // Where the index lists an object, lookups give the copy it chose; the fourth pack's copies
   // and the first three's are one object each in the sweep's list.
   int chosen_by_index = 0;
@@ -201,16 +207,16 @@ TEST_CASE("a multi-pack index as git writes it: every object found and read, eac
     const auto listed = (*midx)->Find(raw);
     if (!listed) continue;
     ++chosen_by_index;
-    const auto at = (*store)->Locate(raw);
+    const auto at = store->Locate(raw);
     REQUIRE(at);
     REQUIRE(at->pack != kLoose);
     const auto place = (*midx)->PlaceOf(*listed);
-    CHECK((*midx)->pack_names()[place.pack] == PackName(*(*store)->packs()[at->pack]) + ".idx");
+    CHECK((*midx)->pack_names()[place.pack] == PackName(*store->packs()[at->pack]) + ".idx");
     CHECK(place.offset == at->offset);
   }
   CHECK(chosen_by_index > 100);
-  const auto all = (*store)->Enumerate();
-  CHECK(all.size() > (*store)->Distinct(all).size());
+  const auto all = store->Enumerate();
+  CHECK(all.size() > store->Distinct(all).size());
 }
 
 TEST_CASE("a multi-pack index only speeds lookups up: a pack gone, or a pack it leaves out",
@@ -219,11 +225,10 @@ TEST_CASE("a multi-pack index only speeds lookups up: a pack gone, or a pack it 
   ManyPacks(repo);
   // As git read them before: git itself fails on an object its index places in a deleted pack.
   const auto expected = GitObjects(repo);
-  auto original = ObjectStore::Open(repo.path() + "/.git/objects");
-  REQUIRE(original);
+  auto original = OpenStore(repo);
   SECTION("an index that covers two packs of five") {
     std::string listed;
-    for (std::size_t p = 0; p < 2; ++p) listed += PackName(*(*original)->packs()[p]) + ".idx\n";
+    for (std::size_t p = 0; p < 2; ++p) listed += PackName(*original->packs()[p]) + ".idx\n";
     testing::Shell("printf '" + listed + "' | git multi-pack-index write --stdin-packs",
                    repo.path());
   }
@@ -234,7 +239,7 @@ TEST_CASE("a multi-pack index only speeds lookups up: a pack gone, or a pack it 
     REQUIRE(midx);
     REQUIRE(*midx);
     const PackFile* smallest = nullptr;
-    for (const auto& pack : (*original)->packs()) {
+    for (const auto& pack : original->packs()) {
       const auto& listed = (*midx)->pack_names();
       if (std::find(listed.begin(), listed.end(), PackName(*pack) + ".idx") == listed.end())
         continue;
@@ -246,10 +251,9 @@ TEST_CASE("a multi-pack index only speeds lookups up: a pack gone, or a pack it 
     fs::remove(stem + ".pack");
     fs::remove(stem + ".idx");
   }
-  auto store = ObjectStore::Open(repo.path() + "/.git/objects");
-  REQUIRE(store);
-  CHECK((*store)->multi_pack_indexes() == 1);
-  ReadsEveryObjectOnce(**store, expected);
+  auto store = OpenStore(repo);
+  CHECK(store->multi_pack_indexes() == 1);
+  ReadsEveryObjectOnce(*store, expected);
 }
 
 TEST_CASE("a multi-pack index finds each id it lists and none it does not, offsets past 2 GiB too",
@@ -339,13 +343,12 @@ TEST_CASE("a corrupt multi-pack index is an error naming it, another version is 
   SECTION("an offset past the end of the pack it names") {
     TempRepo repo;
     ManyPacks(repo);
-    auto store = ObjectStore::Open(repo.path() + "/.git/objects");
-    REQUIRE(store);
+    auto store = OpenStore(repo);
     auto written = MultiPackIndex::Parse(ReadFile(MidxPath(repo)), "m");
     REQUIRE(written);
     REQUIRE(*written);
     const std::vector<std::string> pack_names = (*written)->pack_names();
-    const auto one = (*store)->Enumerate().front();
+    const auto one = store->Enumerate().front();
     WriteFile(MidxPath(repo), MidxOf(pack_names, {Row{std::string(one.id), 0, 1ull << 40}}));
     auto reopened = ObjectStore::Open(repo.path() + "/.git/objects");
     REQUIRE_FALSE(reopened);
@@ -361,16 +364,15 @@ TEST_CASE("a multi-pack index naming an object at another's place gives bytes th
       *core::BytesFromHex(Trimmed(repo.Git({"rev-parse", "HEAD:first/file.txt"})));
   const std::string harmless =
       *core::BytesFromHex(Trimmed(repo.Git({"rev-parse", "HEAD:second/file.txt"})));
-  auto store = ObjectStore::Open(repo.path() + "/.git/objects");
-  REQUIRE(store);
+  auto store = OpenStore(repo);
   auto written = MultiPackIndex::Parse(ReadFile(MidxPath(repo)), "m");
   REQUIRE(written);
   REQUIRE(*written);
   const std::vector<std::string> names = (*written)->pack_names();
   // An index of two objects: the forged id at the harmless blob's place.
-  const auto harmless_at = (*store)->Locate(harmless);
+  const auto harmless_at = store->Locate(harmless);
   REQUIRE(harmless_at);
-  const std::string harmless_pack = PackName(*(*store)->packs()[harmless_at->pack]) + ".idx";
+  const std::string harmless_pack = PackName(*store->packs()[harmless_at->pack]) + ".idx";
   const auto pack_number = static_cast<std::uint32_t>(
       std::find(names.begin(), names.end(), harmless_pack) - names.begin());
   REQUIRE(pack_number < names.size());
@@ -378,12 +380,11 @@ TEST_CASE("a multi-pack index naming an object at another's place gives bytes th
                            {harmless, pack_number, harmless_at->offset}};
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.id < b.id; });
   WriteFile(MidxPath(repo), MidxOf(names, rows));
-  auto poisoned = ObjectStore::Open(repo.path() + "/.git/objects");
-  REQUIRE(poisoned);
-  const auto at = (*poisoned)->Locate(forged);
+  auto poisoned = OpenStore(repo);
+  const auto at = poisoned->Locate(forged);
   REQUIRE(at);
   CHECK(at->offset == harmless_at->offset);
-  ObjectReader reader(**poisoned, 1 << 20);
+  ObjectReader reader(*poisoned, 1 << 20);
   auto object = reader.Read(*at);
   REQUIRE(object);
   CHECK_FALSE(NamesObject(*object, ObjectKind::kBlob, forged));
@@ -392,7 +393,7 @@ TEST_CASE("a multi-pack index naming an object at another's place gives bytes th
   // the id, and a later lookup's bytes would have passed unhashed. Whoever reads it first now
   // reads it at the index's place and hashes it.
   int listed = 0;
-  for (const auto& entry : (*poisoned)->Distinct((*poisoned)->Enumerate())) {
+  for (const auto& entry : poisoned->Distinct(poisoned->Enumerate())) {
     if (entry.id == forged) ++listed;
   }
   CHECK(listed == 0);
