@@ -118,6 +118,45 @@ open(path, "wb").write(midx)
 PY
 }
 
+# drop_from_midx ID: the multi-pack index no longer lists object ID (its other entries, pack
+# names and large offsets kept; other chunks left out), though a pack it covers still holds ID:
+# a poisoned .git whose index hides an object from one lookup.
+drop_from_midx() {
+  python3 - "$1" <<'PY'
+import hashlib, os, struct, sys
+drop = bytes.fromhex(sys.argv[1])
+path = ".git/objects/pack/multi-pack-index"
+midx = open(path, "rb").read()
+rows = [struct.unpack(">4sQ", midx[12 + 12 * r:24 + 12 * r]) for r in range(midx[6] + 1)]
+chunks = {rows[r][0]: midx[rows[r][1]:rows[r + 1][1]] for r in range(midx[6])}
+count = struct.unpack(">I", chunks[b"OIDF"][1020:1024])[0]
+ids = [chunks[b"OIDL"][20 * i:20 * i + 20] for i in range(count)]
+offsets = [chunks[b"OOFF"][8 * i:8 * i + 8] for i in range(count)]
+keep = [i for i in range(count) if ids[i] != drop]
+assert len(keep) == count - 1, "the index does not list the object"
+fanout = [0] * 256
+for i in keep:
+    fanout[ids[i][0]] += 1
+running, oidf = 0, b""
+for n in fanout:
+    running += n
+    oidf += struct.pack(">I", running)
+order = [(b"PNAM", chunks[b"PNAM"]), (b"OIDF", oidf), (b"OIDL", b"".join(ids[i] for i in keep)),
+         (b"OOFF", b"".join(offsets[i] for i in keep))]
+if b"LOFF" in chunks:
+    order.append((b"LOFF", chunks[b"LOFF"]))
+out = midx[:6] + bytes([len(order)]) + midx[7:12]
+at = 12 + 12 * (len(order) + 1)
+for cid, data in order:
+    out += cid + struct.pack(">Q", at)
+    at += len(data)
+out += b"\0\0\0\0" + struct.pack(">Q", at) + b"".join(data for _, data in order)
+out += hashlib.sha1(out).digest()
+os.chmod(path, 0o644)
+open(path, "wb").write(out)
+PY
+}
+
 # many_packs_with_midx: the objects so far in one pack each commit's worth (git repack per
 # commit has made them), a copy of all of them in one more, and a multi-pack index over them.
 many_packs_with_midx() {
