@@ -6,7 +6,8 @@
 #include "collect/handle_ahead.h"
 #include "collect/safe_read.h"
 
-// The history walks of GitRepository: the commits of a range, and when a path last changed.
+// The history walks of GitRepository: merge bases, the commits of a range, and when a path last
+// changed.
 namespace riskgate::collect {
 namespace {
 
@@ -37,6 +38,32 @@ std::optional<std::string> StartWalk(git_repository* repo, OwnedWalk& walk, cons
     return "cannot walk from " + head;
   }
   return std::nullopt;
+}
+
+// Whether `ancestor` is on `descendant`'s first-parent chain, looked for while the chain's
+// commits are no more than a day older than `ancestor` and for at most 1,024 commits. A range
+// of a push, or of a branch on top of its target, has its base there: its merge base is then
+// the base, found in a few commit reads instead of a walk of both histories (~20,000 commits,
+// 0.15 s of one core on git/git). False says only "not found this way": committer times are
+// the change's to write, so they bound the search and never decide it.
+bool OnFirstParentChain(git_repository* repo, const git_oid& ancestor, const git_oid& descendant) {
+  constexpr int kMaxCommits = 1024;
+  constexpr long long kClockSkew = 24 * 60 * 60;
+  OwnedCommit target;
+  if (git_commit_lookup(target.out(), repo, &ancestor) != 0) return false;
+  const long long oldest = static_cast<long long>(git_commit_time(target.get())) - kClockSkew;
+  git_oid at = descendant;
+  for (int seen = 0; seen < kMaxCommits; ++seen) {
+    if (git_oid_equal(&at, &ancestor)) return true;
+    OwnedCommit commit;
+    if (git_commit_lookup(commit.out(), repo, &at) != 0 ||
+        git_commit_parentcount(commit.get()) == 0 ||
+        static_cast<long long>(git_commit_time(commit.get())) < oldest) {
+      return false;
+    }
+    at = *git_commit_parent_id(commit.get(), 0);
+  }
+  return false;
 }
 
 }  // namespace
@@ -119,6 +146,36 @@ core::Result<std::vector<CommitRef>> GitRepository::WalkRange(const std::string&
   }
   if (rc != GIT_ITEROVER) return fail("cannot walk the range");
   return out;
+}
+
+core::Result<std::string> GitRepository::MergeBase(const std::string& a, const std::string& b) {
+  if (auto known = merge_bases_.find({a, b}); known != merge_bases_.end()) return known->second;
+  git_oid oa, ob, base;
+  git_oid_fromstr(&oa, a.c_str());
+  git_oid_fromstr(&ob, b.c_str());
+  // One end on the other's first-parent chain is their merge base. Not in a shallow clone,
+  // where the full walk below is what tells that the history is missing.
+  const bool shallow = IsShallow();
+  if (!shallow && OnFirstParentChain(repo_, oa, ob))
+    return merge_bases_.emplace(std::pair{a, b}, a).first->second;
+  if (!shallow && OnFirstParentChain(repo_, ob, oa))
+    return merge_bases_.emplace(std::pair{a, b}, b).first->second;
+  const int rc = git_merge_base(&base, repo_, &oa, &ob);
+  if (rc == GIT_ENOTFOUND && !shallow) {
+    return MakeError(ErrorCode::kRevision, "commits " + a.substr(0, 12) + " and " +
+                                               b.substr(0, 12) + " have no common ancestor");
+  }
+  if (rc != 0) {
+    if (shallow) {
+      return MakeError(ErrorCode::kShallow,
+                       "this is a shallow clone, so the history between " + a.substr(0, 12) +
+                           " and " + b.substr(0, 12) +
+                           " cannot be walked; fetch the full history (actions/checkout "
+                           "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`)");
+    }
+    return MakeError(ErrorCode::kRepository, "cannot find the merge base: " + LastError());
+  }
+  return merge_bases_.emplace(std::pair{a, b}, OidString(&base)).first->second;
 }
 
 core::Result<long long> GitRepository::CommitTimeOf(const std::string& commit) {

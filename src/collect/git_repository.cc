@@ -526,29 +526,6 @@ core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
   return OidString(git_object_id(commit.get()));
 }
 
-core::Result<std::string> GitRepository::MergeBase(const std::string& a, const std::string& b) {
-  if (auto known = merge_bases_.find({a, b}); known != merge_bases_.end()) return known->second;
-  git_oid oa, ob, base;
-  git_oid_fromstr(&oa, a.c_str());
-  git_oid_fromstr(&ob, b.c_str());
-  const int rc = git_merge_base(&base, repo_, &oa, &ob);
-  if (rc == GIT_ENOTFOUND && !IsShallow()) {
-    return MakeError(ErrorCode::kRevision, "commits " + a.substr(0, 12) + " and " +
-                                               b.substr(0, 12) + " have no common ancestor");
-  }
-  if (rc != 0) {
-    if (IsShallow()) {
-      return MakeError(ErrorCode::kShallow,
-                       "this is a shallow clone, so the history between " + a.substr(0, 12) +
-                           " and " + b.substr(0, 12) +
-                           " cannot be walked; fetch the full history (actions/checkout "
-                           "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`)");
-    }
-    return MakeError(ErrorCode::kRepository, "cannot find the merge base: " + LastError());
-  }
-  return merge_bases_.emplace(std::pair{a, b}, OidString(&base)).first->second;
-}
-
 core::Result<git_index*> GitRepository::Index() {
   if (index_ != nullptr) {
     if (git_index_read(index_, 1) != 0) {
