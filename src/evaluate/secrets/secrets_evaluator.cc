@@ -30,6 +30,13 @@ std::vector<core::Finding> ScanFragments(const SecretsScanner& scanner,
   std::size_t bytes = 0;
   for (const auto& fragment : fragments) bytes += fragment.text.size();
   const std::size_t threads = core::ThreadsFor(fragments.size(), bytes, 2, kParallelBytes);
+  // A small scan compiles its rules on every core first (a second keyword pass over under a
+  // MiB); a single large fragment does not pay that pass twice.
+  if (threads == 1 && bytes < kParallelBytes) {
+    std::vector<std::string_view> texts;
+    for (const auto& fragment : fragments) texts.emplace_back(fragment.text);
+    scanner.CompileAhead(texts);
+  }
   std::vector<std::vector<core::Finding>> found(fragments.size());
   std::vector<ScanStats> thread_stats(threads);
   core::ParallelFor(fragments.size(), threads, [&](std::size_t i, std::size_t worker) {

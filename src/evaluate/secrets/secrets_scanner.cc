@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "core/parallel.h"
 #include "core/regex.h"
 #include "core/text.h"
 #include "evaluate/secrets/allowlist_match.h"
@@ -334,6 +335,30 @@ bool SecretsScanner::LinesMayFind(std::string_view path, std::string_view text) 
 
 bool SecretsScanner::KubernetesMayFind(std::string_view text) const {
   return kubernetes_rule_ != nullptr && MentionsKubernetesSecret(text);
+}
+
+void SecretsScanner::CompileAhead(const std::vector<std::string_view>& texts) const {
+  if (!control_.enabled || prefilter_->hyperscan().ready()) return;
+  std::vector<char> wanted(control_.rules.size(), 0);
+  std::vector<char> run;
+  for (const std::string_view text : texts) {
+    CandidateRules(text, run);
+    for (std::size_t r = 0; r < run.size(); ++r) wanted[r] = static_cast<char>(wanted[r] | run[r]);
+  }
+  std::vector<const policy::Pattern*> patterns;
+  for (std::size_t r = 0; r < wanted.size(); ++r) {
+    const policy::SecretRule& rule = control_.rules[r];
+    // A rule limited to some paths compiles when a path of its own is scanned, as before.
+    if (wanted[r] != 0 && rule.regex && !rule.path) patterns.push_back(rule.regex.get());
+  }
+  // Longest first, a rough measure of cost, so that no core is left with a large one at the end.
+  std::stable_sort(patterns.begin(), patterns.end(), [](const auto* a, const auto* b) {
+    return a->source().size() > b->source().size();
+  });
+  const std::size_t threads = core::ThreadsFor(patterns.size(), patterns.size(), 2, 2);
+  if (threads < 2) return;  // one is compiled by the scan as well as here
+  core::ParallelFor(patterns.size(), threads,
+                    [&](std::size_t i, std::size_t) { (void)patterns[i]->regex(); });
 }
 
 void SecretsScanner::ExpectText(std::size_t bytes) const {

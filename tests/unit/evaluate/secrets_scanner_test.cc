@@ -86,6 +86,26 @@ TEST_CASE("rules whose keywords are absent do not run", "[evaluate]") {
   CHECK(stats.rule_runs == 1);
 }
 
+TEST_CASE("regexes compiled ahead on every core leave every finding as it was", "[evaluate]") {
+  const std::string text = "key = " + kToken + "\nsecret = \"hunter2hunter2\"\nplain\n";
+  auto reference = PolicyWith(kRules);
+  auto policy = PolicyWith(kRules);
+  SecretsScanner scanner(policy.secrets);
+  // Both rules' keywords occur: both are compiled ahead, one per core where there are two.
+  scanner.CompileAhead({std::string_view(text), std::string_view("nothing here")});
+  ScanStats stats;
+  auto findings = scanner.Scan(collect::Fragment{"app.py", std::nullopt, 1, text}, stats);
+  auto expected = ScanText(reference, text);
+  REQUIRE(findings.size() == 2);
+  REQUIRE(findings.size() == expected.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    CHECK(findings[i].rule == expected[i].rule);
+    CHECK(findings[i].fingerprint == expected[i].fingerprint);
+    CHECK(findings[i].location.line == expected[i].location.line);
+  }
+  CHECK(stats.rule_runs == 2);
+}
+
 TEST_CASE("a span: near rule reads only the lines near its keywords, span: file reads all",
           "[evaluate]") {
   const auto rules = [](const std::string& span) {
