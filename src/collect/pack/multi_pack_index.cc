@@ -99,29 +99,33 @@ core::Result<std::optional<MultiPackIndex>> MultiPackIndex::Parse(std::string_vi
   if (listed.find_first_not_of('\0', pos) != std::string_view::npos) {
     return corrupt("more pack names than its header counts");
   }
-  if (auto fault = FanoutFault(bytes, index.fanout_, index.count_,
-                               [&index](std::uint32_t i) { return index.Id(i); })) {
-    return corrupt(*fault);
-  }
-  for (std::uint32_t i = 0; i < index.count_; ++i) {
-    const std::size_t at = index.offsets_ + 8 * std::size_t{i};
-    if (ReadBe32(bytes, at) >= pack_count) return corrupt("an object in a pack it does not name");
-    const std::uint32_t small = ReadBe32(bytes, at + 4);
-    if ((small & kLargeOffsetNeeded) != 0 && (small & ~kLargeOffsetNeeded) >= index.large_count_) {
-      return corrupt("an offset points past its large-offset table");
-    }
-  }
+  if (auto fault = FanoutFault(bytes, index.fanout_, index.count_)) return corrupt(*fault);
   return std::optional<MultiPackIndex>(std::move(index));
 }
 
-MultiPackIndex::Place MultiPackIndex::PlaceOf(std::uint32_t i) const {
+std::optional<std::string> MultiPackIndex::WholeFault() const {
+  if (auto fault = IdOrderFault(bytes_, fanout_, [this](std::uint32_t i) { return Id(i); })) {
+    return fault;
+  }
+  for (std::uint32_t i = 0; i < count_; ++i) {
+    const std::size_t at = offsets_ + 8 * std::size_t{i};
+    if (ReadBe32(bytes_, at) >= pack_names_.size()) return "an object in a pack it does not name";
+    const std::uint32_t small = ReadBe32(bytes_, at + 4);
+    if ((small & kLargeOffsetNeeded) != 0 && (small & ~kLargeOffsetNeeded) >= large_count_) {
+      return "an offset points past its large-offset table";
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<MultiPackIndex::Place> MultiPackIndex::PlaceOf(std::uint32_t i) const {
   const std::size_t at = offsets_ + 8 * std::size_t{i};
+  const std::uint32_t pack = ReadBe32(bytes_, at);
   const std::uint32_t small = ReadBe32(bytes_, at + 4);
-  const std::uint64_t offset =
-      (small & kLargeOffsetNeeded) == 0
-          ? small
-          : ReadBe64(bytes_, large_ + 8 * std::size_t{small & ~kLargeOffsetNeeded});
-  return Place{ReadBe32(bytes_, at), offset};
+  if (pack >= pack_names_.size()) return std::nullopt;
+  if ((small & kLargeOffsetNeeded) == 0) return Place{pack, small};
+  if ((small & ~kLargeOffsetNeeded) >= large_count_) return std::nullopt;
+  return Place{pack, ReadBe64(bytes_, large_ + 8 * std::size_t{small & ~kLargeOffsetNeeded})};
 }
 
 std::optional<std::uint32_t> MultiPackIndex::Find(std::string_view raw_id) const {

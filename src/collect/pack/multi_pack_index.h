@@ -2,9 +2,9 @@
 // `git multi-pack-index write`, `git repack --write-midx` and `git maintenance` leave beside many
 // packs: one sorted table of the objects of all of them, each with the pack and offset of the
 // copy git chose. One lookup instead of one per pack. Parsed from bytes it does not own (a
-// mapped file) and checked whole before use: header, chunk table, pack names, fan-out, sorted
-// ids, pack numbers and large offsets. It only ever speeds lookups up: the store reads what it
-// points at and hashes it against the id, as it does for every pack index.
+// mapped file): header, chunk table, pack names and fan-out at once; sorted ids, pack numbers
+// and large offsets when asked (WholeFault). It only ever speeds lookups up: the store reads
+// what it points at and hashes it against the id, as it does for every pack index.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +25,9 @@ class MultiPackIndex {
   // `bytes` must outlive the index; `name` is for messages.
   static core::Result<std::optional<MultiPackIndex>> Parse(std::string_view bytes,
                                                            const std::string& name);
+  // The checks over every entry (PackIndex::WholeFault): ids sorted and unique, each object's
+  // pack named and its large offset in the table. The reason for the first fault, or nullopt.
+  std::optional<std::string> WholeFault() const;
 
   std::uint32_t size() const { return count_; }
   // The packs it covers by their index file names ("pack-<checksum>.idx"), in its order: an
@@ -38,7 +41,9 @@ class MultiPackIndex {
     std::uint32_t pack = 0;  // into pack_names()
     std::uint64_t offset = 0;
   };
-  Place PlaceOf(std::uint32_t i) const;
+  // The i-th object's place; nullopt when its pack number or large offset is not in the index
+  // (WholeFault says so for the whole index).
+  std::optional<Place> PlaceOf(std::uint32_t i) const;
   // The position of `raw_id` (kIdBytes bytes), if the index lists it.
   std::optional<std::uint32_t> Find(std::string_view raw_id) const;
 

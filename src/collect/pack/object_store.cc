@@ -33,10 +33,14 @@ bool LooseId(const std::string& dir, const std::string& name, std::string& raw) 
 }  // namespace
 
 core::Result<std::unique_ptr<ObjectStore>> ObjectStore::Open(const std::string& objects_dir,
-                                                             LooseObjects loose) {
+                                                             LooseObjects loose,
+                                                             IndexChecks checks) {
   auto store = std::make_unique<ObjectStore>();
   if (auto added = store->AddObjectsDir(objects_dir, 0, loose); !added) {
     return tl::unexpected(added.error());
+  }
+  if (checks == IndexChecks::kWhole) {
+    if (auto checked = store->CheckWhole(); !checked) return tl::unexpected(checked.error());
   }
   store->loose_order_.resize(store->loose_.size());
   std::iota(store->loose_order_.begin(), store->loose_order_.end(), 0u);
@@ -116,6 +120,7 @@ core::Result<void> ObjectStore::AddMultiPackIndex(const std::string& dir, std::s
   std::error_code error;
   if (!fs::exists(path, error)) return {};
   auto midx = std::make_unique<Midx>();
+  midx->path = path;
   auto file = MappedFile::Open(path);
   if (!file) return tl::unexpected(file.error());
   midx->file = std::move(*file);
@@ -133,19 +138,37 @@ core::Result<void> ObjectStore::AddMultiPackIndex(const std::string& dir, std::s
     const auto found = by_name.find(name);
     midx->packs.push_back(found == by_name.end() ? kLoose : found->second);
   }
-  // Every offset inside its pack (after the header, before the checksum), as for a pack index.
-  for (std::uint32_t i = 0; i < midx->index.size(); ++i) {
-    const auto place = midx->index.PlaceOf(i);
-    const std::uint32_t pack = midx->packs[place.pack];
-    if (pack != kLoose && (place.offset < 12 || place.offset + kIdBytes >= packs_[pack]->size())) {
-      return core::MakeError(core::ErrorCode::kRepository,
-                             "corrupt multi-pack index: an offset lies outside its pack", path);
-    }
-  }
   for (const std::uint32_t pack : midx->packs) {
     if (pack != kLoose) covered_[pack] = true;
   }
   midxs_.push_back(std::move(midx));
+  return {};
+}
+
+core::Result<void> ObjectStore::CheckWhole() const {
+  for (const auto& pack : packs_) {
+    if (auto fault = pack->index().WholeFault()) {
+      const std::string idx = fs::path(pack->path()).replace_extension(".idx").string();
+      return core::MakeError(core::ErrorCode::kRepository, "corrupt pack index: " + *fault, idx);
+    }
+  }
+  for (const auto& midx : midxs_) {
+    auto corrupt = [&](const std::string& what) {
+      return core::MakeError(core::ErrorCode::kRepository, "corrupt multi-pack index: " + what,
+                             midx->path);
+    };
+    if (auto fault = midx->index.WholeFault()) return corrupt(*fault);
+    // Every offset inside its pack (after the header, before the checksum), as for a pack index.
+    for (std::uint32_t i = 0; i < midx->index.size(); ++i) {
+      const auto place = midx->index.PlaceOf(i);
+      if (!place) return corrupt("an entry names no place");  // WholeFault said otherwise
+      const std::uint32_t pack = midx->packs[place->pack];
+      if (pack != kLoose &&
+          (place->offset < 12 || place->offset + kIdBytes >= packs_[pack]->size())) {
+        return corrupt("an offset lies outside its pack");
+      }
+    }
+  }
   return {};
 }
 
@@ -219,9 +242,11 @@ std::optional<ObjectLocation> ObjectStore::InPacks(std::string_view raw_id, bool
 std::optional<ObjectLocation> ObjectStore::Locate(std::string_view raw_id) const {
   for (const auto& midx : midxs_) {
     if (auto at = midx->index.Find(raw_id)) {
+      // An entry naming no place (a damaged index not checked whole) is passed over, as one
+      // naming a pack that is gone: the packs' own indexes answer.
       const auto place = midx->index.PlaceOf(*at);
-      if (midx->packs[place.pack] != kLoose)
-        return ObjectLocation{midx->packs[place.pack], place.offset};
+      if (place && midx->packs[place->pack] != kLoose)
+        return ObjectLocation{midx->packs[place->pack], place->offset};
     }
   }
   if (auto at = InPacks(raw_id, false)) return at;

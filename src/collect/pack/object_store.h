@@ -31,6 +31,13 @@ struct ObjectLocation {
 // looks each up by its path when asked (a hook's handle: a repository may hold thousands).
 enum class LooseObjects { kListed, kLookedUp };
 
+// Whether a store checks its indexes' every entry when it opens (PackIndex::WholeFault,
+// MultiPackIndex::WholeFault): what listing every object (Enumerate, Distinct) needs, and a
+// history audit reads them all anyway. A hook's handle looks a few objects up and leaves them
+// (kOnLookup): a lookup then stays inside the index whatever it holds, and every object read is
+// hashed against its id, so a damaged index can make a read fail, never give other bytes.
+enum class IndexChecks { kWhole, kOnLookup };
+
 struct StoredEntry {
   std::string_view id;  // kIdBytes raw bytes, held by the store (its mapped index)
   ObjectLocation where;
@@ -41,8 +48,9 @@ class ObjectStore {
   // `objects_dir`: a repository's objects folder (…/.git/objects). Its packs are opened and
   // checked; alternates are followed (at most 5 deep). A pack without its .idx, or a temporary
   // one (tmp_*), is skipped as git skips it.
-  static core::Result<std::unique_ptr<ObjectStore>> Open(
-      const std::string& objects_dir, LooseObjects loose = LooseObjects::kListed);
+  static core::Result<std::unique_ptr<ObjectStore>> Open(const std::string& objects_dir,
+                                                         LooseObjects loose = LooseObjects::kListed,
+                                                         IndexChecks checks = IndexChecks::kWhole);
 
   // A store of these packs alone (the fuzz target and tests).
   static std::unique_ptr<ObjectStore> FromPacks(std::vector<std::unique_ptr<PackFile>> packs);
@@ -51,7 +59,8 @@ class ObjectStore {
   const std::vector<std::string>& loose_paths() const { return loose_; }
 
   // Every object: each pack's in offset order (packs in the order opened), then the loose ones.
-  // An id in several packs is listed once per copy (Distinct keeps one).
+  // An id in several packs is listed once per copy (Distinct keeps one). Both need a store
+  // opened with IndexChecks::kWhole.
   std::vector<StoredEntry> Enumerate() const;
   // `entries` (Enumerate's, in its order) with each id once: the copy Locate gives, so that a
   // reader that hashed an id's bytes at one place never trusts another place's bytes for it.
@@ -76,8 +85,11 @@ class ObjectStore {
   // Reads `dir`'s pack/multi-pack-index, if any, for the packs from `first_pack` on.
   core::Result<void> AddMultiPackIndex(const std::string& dir, std::size_t first_pack);
   std::optional<ObjectLocation> InPacks(std::string_view raw_id, bool covered) const;
+  // Every index's every entry (IndexChecks::kWhole): an error naming the first damaged file.
+  core::Result<void> CheckWhole() const;
 
   struct Midx {
+    std::string path;
     MappedFile file;
     MultiPackIndex index;
     std::vector<std::uint32_t> packs;  // its pack numbers -> packs_ (kLoose: not opened here)

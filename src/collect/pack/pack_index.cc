@@ -44,7 +44,7 @@ core::Result<PackIndex> PackIndex::Parse(std::string_view bytes, std::uint64_t p
     index.version_ = 1;
   }
   if (bytes.size() < fanout + kFanoutBytes + 2 * kIdBytes) return corrupt("too short");
-  index.count_ = ReadBe32(bytes, fanout + kFanoutBytes - 4);  // checked with the ids below
+  index.count_ = ReadBe32(bytes, fanout + kFanoutBytes - 4);  // checked with the fan-out
   const std::uint64_t n = index.count_;
   const std::size_t tables = fanout + kFanoutBytes;
   const std::uint64_t trailer = 2 * kIdBytes;
@@ -59,23 +59,28 @@ core::Result<PackIndex> PackIndex::Parse(std::string_view bytes, std::uint64_t p
     index.large_ = index.offsets_ + n * 4;
     index.large_count_ = static_cast<std::uint32_t>((bytes.size() - fixed) / 8);
   }
-  // Sorted, unique ids; offsets inside the pack (after its 12-byte header, before its checksum).
-  if (auto fault = FanoutFault(bytes, fanout, index.count_,
-                               [&index](std::uint32_t i) { return index.Id(i); })) {
-    return corrupt(*fault);
+  index.pack_size_ = pack_size;
+  if (auto fault = FanoutFault(bytes, fanout, index.count_)) return corrupt(*fault);
+  return index;
+}
+
+std::optional<std::string> PackIndex::WholeFault() const {
+  if (auto fault =
+          IdOrderFault(bytes_, version_ == 1 ? 0 : 8, [this](std::uint32_t i) { return Id(i); })) {
+    return fault;
   }
-  for (std::uint32_t i = 0; i < index.count_; ++i) {
-    if (index.version_ == 2) {
-      const std::uint32_t small = ReadBe32(bytes, index.offsets_ + 4 * std::size_t{i});
-      if ((small & 0x80000000u) != 0 && (small & 0x7fffffffu) >= index.large_count_) {
-        return corrupt("an offset points past its large-offset table");
+  // Offsets inside the pack: after its 12-byte header, before its checksum.
+  for (std::uint32_t i = 0; i < count_; ++i) {
+    if (version_ == 2) {
+      const std::uint32_t small = ReadBe32(bytes_, offsets_ + 4 * std::size_t{i});
+      if ((small & 0x80000000u) != 0 && (small & 0x7fffffffu) >= large_count_) {
+        return "an offset points past its large-offset table";
       }
     }
-    const std::uint64_t offset = index.Offset(i);
-    if (offset < 12 || offset + kIdBytes >= pack_size)
-      return corrupt("an offset lies outside the pack");
+    const std::uint64_t offset = Offset(i);
+    if (offset < 12 || offset + kIdBytes >= pack_size_) return "an offset lies outside the pack";
   }
-  return index;
+  return std::nullopt;
 }
 
 std::string_view PackIndex::Id(std::uint32_t i) const {
@@ -87,6 +92,7 @@ std::uint64_t PackIndex::Offset(std::uint32_t i) const {
   if (version_ == 1) return ReadBe32(bytes_, ids_ - 4 + std::size_t{i} * (4 + kIdBytes));
   const std::uint32_t small = ReadBe32(bytes_, offsets_ + 4 * std::size_t{i});
   if ((small & 0x80000000u) == 0) return small;
+  if ((small & 0x7fffffffu) >= large_count_) return kNoOffset;
   return Be64(bytes_, large_ + 8 * std::size_t{small & 0x7fffffffu});
 }
 

@@ -1,6 +1,6 @@
 // Stage 1 (collect): a pack's index (.idx, versions 1 and 2, SHA-1): which objects the pack
-// holds and where each starts. Parsed from bytes it does not own (a mapped file) and checked
-// whole before use: sizes, fan-out order, sorted ids, offsets inside the pack.
+// holds and where each starts. Parsed from bytes it does not own (a mapped file): sizes and
+// fan-out order at once, sorted ids and offsets inside the pack when asked (WholeFault).
 #pragma once
 
 #include <algorithm>
@@ -124,12 +124,11 @@ std::optional<std::uint32_t> FindInFanout(std::string_view bytes, std::size_t fa
   return std::nullopt;
 }
 
-// Checks a fan-out table (256 big-endian counts at `fanout`, which `bytes` holds) and the
-// `count` ids `id_at` gives against it: counts in order, the last one `count`, ids sorted and
-// unique, each in its first byte's bucket. The reason for the first fault, or nullopt.
-template <class IdAt>
-std::optional<std::string> FanoutFault(std::string_view bytes, std::size_t fanout,
-                                       std::uint32_t count, const IdAt& id_at) {
+// Checks a fan-out table (256 big-endian counts at `fanout`, which `bytes` holds) against the
+// `count` ids it divides: counts in order, the last one `count`. Lookups (FindInFanout) then
+// stay inside the ids whatever they hold. The reason for the first fault, or nullopt.
+inline std::optional<std::string> FanoutFault(std::string_view bytes, std::size_t fanout,
+                                              std::uint32_t count) {
   std::uint32_t previous = 0;
   for (std::size_t b = 0; b < 256; ++b) {
     const std::uint32_t value = ReadBe32(bytes, fanout + 4 * b);
@@ -137,6 +136,15 @@ std::optional<std::string> FanoutFault(std::string_view bytes, std::size_t fanou
     previous = value;
   }
   if (previous != count) return "its fan-out table does not count its ids";
+  return std::nullopt;
+}
+
+// Checks the ids `id_at` gives against a fan-out table FanoutFault accepted: sorted and unique,
+// each in its first byte's bucket. A lookup finds only an id it names; this is what makes every
+// id it lists found at its place (ObjectStore::Distinct relies on it). The reason, or nullopt.
+template <class IdAt>
+std::optional<std::string> IdOrderFault(std::string_view bytes, std::size_t fanout,
+                                        const IdAt& id_at) {
   // Bucket by bucket: each id has its bucket's first byte and sorts after the one before.
   std::uint32_t i = 0;
   for (std::size_t b = 0; b < 256; ++b) {
@@ -150,16 +158,29 @@ std::optional<std::string> FanoutFault(std::string_view bytes, std::size_t fanou
   return std::nullopt;
 }
 
+// Offset() of an entry whose large offset is not in the index: no pack holds it, so a read there
+// fails (PackFile::EntryAt) instead of reading past the index.
+inline constexpr std::uint64_t kNoOffset = ~std::uint64_t{0};
+
 class PackIndex {
  public:
   // `bytes` must outlive the index; `pack_size` is the size of the .pack it indexes (every
-  // offset must fall before its trailing checksum). `name` is for messages.
+  // offset must fall before its trailing checksum). `name` is for messages. Checks what every
+  // lookup relies on to stay inside the index: header, sizes, fan-out. What depends on every
+  // entry (WholeFault) is left to whoever needs it: a hook that looks a few objects up in an
+  // index of millions need not read all of them.
   static core::Result<PackIndex> Parse(std::string_view bytes, std::uint64_t pack_size,
                                        const std::string& name);
+  // The rest of an index's checks, over every entry: ids sorted and unique, each offset inside
+  // the pack (after its header, before its checksum) and each large one in the table. The
+  // reason for the first fault, or nullopt. Without them a lookup may miss an id the index
+  // holds, or give a place no object starts at: every object read is hashed against its id.
+  std::optional<std::string> WholeFault() const;
 
   std::uint32_t size() const { return count_; }
   // The i-th id in sorted order: kIdBytes raw bytes.
   std::string_view Id(std::uint32_t i) const;
+  // Where the i-th object starts in the pack; kNoOffset when its large offset is not there.
   std::uint64_t Offset(std::uint32_t i) const;
   // The position of `raw_id` (kIdBytes bytes), if the pack holds it.
   std::optional<std::uint32_t> Find(std::string_view raw_id) const;
@@ -174,6 +195,7 @@ class PackIndex {
   std::size_t offsets_ = 0;  // v2: the 32-bit offsets
   std::size_t large_ = 0;    // v2: the 64-bit offsets
   std::uint32_t large_count_ = 0;
+  std::uint64_t pack_size_ = 0;
 };
 
 }  // namespace riskgate::collect::pack

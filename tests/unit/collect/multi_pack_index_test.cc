@@ -211,8 +211,9 @@ TEST_CASE("a multi-pack index as git writes it: every object found and read, eac
     REQUIRE(at);
     REQUIRE(at->pack != kLoose);
     const auto place = (*midx)->PlaceOf(*listed);
-    CHECK((*midx)->pack_names()[place.pack] == PackName(*store->packs()[at->pack]) + ".idx");
-    CHECK(place.offset == at->offset);
+    REQUIRE(place);
+    CHECK((*midx)->pack_names()[place->pack] == PackName(*store->packs()[at->pack]) + ".idx");
+    CHECK(place->offset == at->offset);
   }
   CHECK(chosen_by_index > 100);
   const auto all = store->Enumerate();
@@ -272,8 +273,9 @@ TEST_CASE("a multi-pack index finds each id it lists and none it does not, offse
     const auto found = (*midx)->Find(rows[i].id);
     REQUIRE(found);
     CHECK(*found == i);
-    CHECK((*midx)->PlaceOf(i).pack == rows[i].pack);
-    CHECK((*midx)->PlaceOf(i).offset == rows[i].offset);
+    REQUIRE((*midx)->PlaceOf(i));
+    CHECK((*midx)->PlaceOf(i)->pack == rows[i].pack);
+    CHECK((*midx)->PlaceOf(i)->offset == rows[i].offset);
     std::string other = rows[i].id;
     other.back() = static_cast<char>(other.back() ^ 0x40);
     const auto near = (*midx)->Find(other);
@@ -316,9 +318,24 @@ TEST_CASE("a corrupt multi-pack index is an error naming it, another version is 
   refused(with(table + 12, "RIDX"), "a required chunk");
   refused(with(fanout, std::string("\0\0\1\0", 4)), "its fan-out table is not in order");
   refused(with(fanout + 1020, std::string("\0\0\1\0", 4)), "its id chunk does not hold its ids");
-  refused(with(ids, rows[1].id), "its ids are not sorted");
-  refused(with(offsets, std::string("\0\0\0\3", 4)), "an object in a pack it does not name");
-  refused(with(offsets + 4, std::string("\x80\0\0\0", 4)), "an offset points past its large");
+  // What depends on every entry is found by the whole check; a lookup never reads past the file.
+  auto faulted = [](const std::string& bytes, const std::string& why) {
+    auto parsed = MultiPackIndex::Parse(bytes, "m");
+    INFO(why);
+    REQUIRE(parsed);
+    REQUIRE(*parsed);
+    const auto fault = (*parsed)->WholeFault();
+    REQUIRE(fault);
+    CHECK(fault->find(why) != std::string::npos);
+    return std::move(**parsed);  // reads `bytes`, which the caller keeps
+  };
+  const std::string unsorted = with(ids, rows[1].id);
+  const std::string no_pack = with(offsets, std::string("\0\0\0\3", 4));
+  const std::string no_large = with(offsets + 4, std::string("\x80\0\0\0", 4));
+  faulted(unsorted, "its ids are not sorted");
+  CHECK_FALSE(faulted(no_pack, "an object in a pack it does not name").PlaceOf(0));
+  CHECK_FALSE(faulted(no_large, "an offset points past its large").PlaceOf(0));
+  CHECK_FALSE((*MultiPackIndex::Parse(good, "m"))->WholeFault());
   refused(with(names, std::string(32, '\0')), "its pack names are cut short");
   refused(with(8, std::string("\0\0\0\2", 4)), "more pack names than its header counts");
   // Another version, SHA-256 ids, or a layer of an incremental chain: not read, not an error.

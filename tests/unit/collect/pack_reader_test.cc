@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "collect/git_pack_backend.h"
 #include "collect/pack/git_delta.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
@@ -316,15 +317,37 @@ TEST_CASE("a corrupt pack or index is an error naming the file, never a crash or
   SECTION("an index whose ids are out of order") {
     std::string bad = idx_bytes;
     std::swap_ranges(bad.begin() + 1032, bad.begin() + 1052, bad.begin() + 1052);
+    // Parsed (a lookup stays inside it), refused by the whole check.
     auto index = PackIndex::Parse(bad, pack_bytes.size(), "x.idx");
-    REQUIRE_FALSE(index);
-    CHECK(index.error().message.find("corrupt pack index") != std::string::npos);
+    REQUIRE(index);
+    CHECK(index->WholeFault());
+    write(idx_path, bad);
+    auto store = ObjectStore::Open(repo.path() + "/.git/objects");
+    REQUIRE_FALSE(store);
+    CHECK(store.error().message.find("corrupt pack index") != std::string::npos);
+    CHECK(store.error().location == idx_path);
+    // The handles' store checks on lookup: it opens, and what it gives for an id is that id's
+    // own bytes (hashed against it), or an error, or nothing where a lookup missed; never
+    // another object's.
+    collect::PackReads reads(collect::NewSharedPackStore(repo.path() + "/.git/objects"));
+    int given = 0;
+    for (const auto& [hex, object] : GitObjects(repo)) {
+      auto got = reads.Read(*core::BytesFromHex(hex));
+      if (!got || !*got) continue;
+      ++given;
+      CHECK(*(*got)->bytes == object.bytes);
+    }
+    CHECK(given > 0);
   }
   SECTION("an index cut short, or pointing outside the pack") {
     CHECK_FALSE(
         PackIndex::Parse(idx_bytes.substr(0, idx_bytes.size() - 1), pack_bytes.size(), "x"));
-    CHECK_FALSE(PackIndex::Parse(idx_bytes, 100, "x"));
-    CHECK(PackIndex::Parse(idx_bytes, pack_bytes.size(), "x"));
+    auto outside = PackIndex::Parse(idx_bytes, 100, "x");
+    REQUIRE(outside);
+    CHECK(outside->WholeFault() == "an offset lies outside the pack");
+    auto good = PackIndex::Parse(idx_bytes, pack_bytes.size(), "x");
+    REQUIRE(good);
+    CHECK_FALSE(good->WholeFault());
   }
   SECTION("a pack cut short no longer matches its index") {
     write(pack_path, pack_bytes.substr(0, pack_bytes.size() - 30));
