@@ -321,6 +321,7 @@ TEST_CASE("a corrupt pack or index is an error naming the file, never a crash or
     auto index = PackIndex::Parse(bad, pack_bytes.size(), "x.idx");
     REQUIRE(index);
     CHECK(index->WholeFault());
+    const auto expected = GitObjects(repo);  // before: git reads the damaged index too
     write(idx_path, bad);
     auto store = ObjectStore::Open(repo.path() + "/.git/objects");
     REQUIRE_FALSE(store);
@@ -331,13 +332,15 @@ TEST_CASE("a corrupt pack or index is an error naming the file, never a crash or
     // another object's.
     collect::PackReads reads(collect::NewSharedPackStore(repo.path() + "/.git/objects"));
     int given = 0;
-    for (const auto& [hex, object] : GitObjects(repo)) {
-      auto got = reads.Read(*core::BytesFromHex(hex));
+    for (const auto& [hex, object] : expected) {
+      const auto raw = core::BytesFromHex(hex);
+      REQUIRE(raw);
+      auto got = reads.Read(*raw);
       if (!got || !*got) continue;
       ++given;
       CHECK(*(*got)->bytes == object.bytes);
     }
-    CHECK(given > 0);
+    CHECK(given + 2 >= static_cast<int>(expected.size()));  // all but the two swapped ids
   }
   SECTION("an index cut short, or pointing outside the pack") {
     CHECK_FALSE(
