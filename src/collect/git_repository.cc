@@ -733,6 +733,18 @@ core::Result<std::string> GitRepository::ReadBlob(const std::string& blob_id) {
   return ReadBlobBytes(repo_, &oid);
 }
 
+core::Result<std::int64_t> GitRepository::BlobSizeOf(const std::string& blob_id) {
+  git_oid oid;
+  if (git_oid_fromstr(&oid, blob_id.c_str()) != 0) {
+    return MakeError(ErrorCode::kInternal, "'" + blob_id + "' is not a blob id");
+  }
+  OwnedOdb odb;
+  if (git_repository_odb(odb.out(), repo_) != 0) {
+    return MakeError(ErrorCode::kRepository, "cannot open the object store: " + LastError());
+  }
+  return BlobSize(odb.get(), &oid);
+}
+
 std::string GitRepository::LfsObjectsDir() const {
   return std::string(git_repository_commondir(repo_)) + "lfs/objects/";
 }
