@@ -4,6 +4,7 @@
 #include <git2/sys/odb_backend.h>
 
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <type_traits>
@@ -18,22 +19,33 @@ class SharedPackStore {
  public:
   explicit SharedPackStore(std::string objects_dir) : objects_dir_(std::move(objects_dir)) {}
 
-  // The store, or null when it does not open (libgit2 reads alone then, as it always did).
+  // The store; null when the repository has no objects folder of its own (the environment moves
+  // it: libgit2 reads alone, as it always did) or when it does not open, and then `error()` says
+  // why.
   const pack::ObjectStore* Get() {
     std::call_once(opened_, [&] {
+      std::error_code missing;
+      if (!std::filesystem::is_directory(objects_dir_, missing)) return;
       // A handle looks objects up: its indexes are not read whole when it opens (a hook's few
       // lookups in a store of 60 packs and a multi-pack index took 7 ms for that).
       auto store = pack::ObjectStore::Open(objects_dir_, pack::LooseObjects::kLookedUp,
                                            pack::IndexChecks::kOnLookup);
-      if (store) store_ = std::move(*store);
+      if (store) {
+        store_ = std::move(*store);
+      } else {
+        error_ = std::move(store.error());
+      }
     });
     return store_.get();
   }
+  // Why the store did not open (a damaged pack, index or alternates file), once Get was asked.
+  const std::optional<core::Error>& error() const { return error_; }
 
  private:
   std::string objects_dir_;
   std::once_flag opened_;
   std::unique_ptr<pack::ObjectStore> store_;
+  std::optional<core::Error> error_;
 };
 
 std::shared_ptr<SharedPackStore> NewSharedPackStore(std::string objects_dir) {
@@ -58,8 +70,20 @@ std::optional<PackReads::Place> PackReads::Find(std::string_view raw_id) {
   return std::nullopt;
 }
 
+core::Result<void> PackReads::Usable() {
+  shared_->Get();
+  const auto& error = shared_->error();
+  if (!error) return {};
+  // Fail closed: libgit2's own backends do not hash what they read, so a store that a poisoned
+  // cache damaged on purpose must not hand its objects to them.
+  return core::MakeError(core::ErrorCode::kRepository,
+                         "the object store cannot be read safely: " + error->message,
+                         error->location);
+}
+
 core::Result<std::optional<pack::Object>> PackReads::Read(std::string_view raw_id) {
   std::lock_guard lock(mutex_);
+  if (auto usable = Usable(); !usable) return tl::unexpected(usable.error());
   const auto place = Find(raw_id);
   if (!place) return std::nullopt;
   auto object =
@@ -73,6 +97,7 @@ core::Result<std::optional<pack::Object>> PackReads::Read(std::string_view raw_i
 
 core::Result<std::optional<pack::ObjectInfo>> PackReads::Info(std::string_view raw_id) {
   std::lock_guard lock(mutex_);
+  if (auto usable = Usable(); !usable) return tl::unexpected(usable.error());
   const auto place = Find(raw_id);
   if (!place) return std::nullopt;
   auto info =
@@ -116,8 +141,10 @@ std::string_view RawOf(const git_oid* id) {
   return {reinterpret_cast<const char*>(id->id), pack::kIdBytes};
 }
 
-int Fail(const git_oid* id, const std::string& why) {
-  const std::string message = "object " + git_internal::OidString(id) + ": " + why;
+int Fail(const git_oid* id, const core::Error& why) {
+  // libgit2 keeps a message alone: the file the error names goes into it.
+  const std::string message = "object " + git_internal::OidString(id) + ": " + why.message +
+                              (why.location.empty() ? "" : " (" + why.location + ")");
   git_error_set_str(GIT_ERROR_ODB, message.c_str());
   return GIT_ERROR;
 }
@@ -125,11 +152,12 @@ int Fail(const git_oid* id, const std::string& why) {
 int Read(void** data, std::size_t* size, git_object_t* type, git_odb_backend* backend,
          const git_oid* id) {
   auto object = Self(backend).Read(RawOf(id));
-  if (!object) return Fail(id, object.error().message);
+  if (!object) return Fail(id, object.error());
   if (!*object) return GIT_ENOTFOUND;
   const std::string& bytes = *(*object)->bytes;
   void* copy = git_odb_backend_data_alloc(backend, bytes.size());
-  if (copy == nullptr) return Fail(id, "out of memory");
+  if (copy == nullptr)
+    return Fail(id, core::Error{core::ErrorCode::kInternal, "out of memory", ""});
   if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
   *data = copy;
   *size = bytes.size();
@@ -139,7 +167,7 @@ int Read(void** data, std::size_t* size, git_object_t* type, git_odb_backend* ba
 
 int ReadHeader(std::size_t* size, git_object_t* type, git_odb_backend* backend, const git_oid* id) {
   auto info = Self(backend).Info(RawOf(id));
-  if (!info) return Fail(id, info.error().message);
+  if (!info) return Fail(id, info.error());
   if (!*info) return GIT_ENOTFOUND;
   *size = static_cast<std::size_t>((*info)->size);
   *type = TypeOf((*info)->kind);

@@ -6,7 +6,8 @@
 // objects are looked up by their path when asked, not listed (a hook's repository may hold
 // thousands). An object in none of the store's packs and no loose file (a pack written after
 // it opened) is left to libgit2's own backends; one it holds but cannot read, or that is not
-// what its id names, is an error, never a fall back.
+// what its id names, is an error, never a fall back. So is every read when the store does not
+// open (a damaged pack, index or alternates file): libgit2 would read the same files unhashed.
 #pragma once
 
 #include <memory>
@@ -39,6 +40,9 @@ class PackReads {
   // Its kind and size; nullopt when the store does not hold it.
   core::Result<std::optional<pack::ObjectInfo>> Info(std::string_view raw_id);
   bool Holds(std::string_view raw_id);
+  // An error when the store did not open (opening it if no read has): nothing may then be read,
+  // by it or by libgit2.
+  core::Result<void> Usable();
   const std::shared_ptr<SharedPackStore>& store() const { return shared_; }
 
  private:

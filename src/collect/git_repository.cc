@@ -509,6 +509,9 @@ core::Result<std::optional<std::string>> GitRepository::Head() {
 core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
   OwnedObject object;
   if (const int rc = git_revparse_single(object.out(), repo_, rev.c_str()); rc != 0) {
+    // libgit2's revision parser drops the reason a read failed: a store that may not be read
+    // (git_pack_backend.h) says it here.
+    if (auto usable = reads_->Usable(); !usable) return tl::unexpected(usable.error());
     std::string message = "cannot resolve revision '" + rev + "'";
     if (IsShallow()) {
       message +=
