@@ -67,16 +67,24 @@ core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth,
   }
   if (std::find(dirs_.begin(), dirs_.end(), canonical.string()) != dirs_.end()) return {};
   dirs_.push_back(canonical.string());
-  // Packs, newest name order does not matter: every pack is read.
+  // Packs, newest name order does not matter: every pack is read. Every one git and libgit2
+  // read, whatever its name: each *.pack beside its *.idx. An object only a pack this store
+  // left out held would be read by libgit2 alone, unhashed (the hostile case
+  // range_forged_object_in_unprefixed_pack: a cache.pack passed a token).
   std::vector<std::string> pack_paths;
   for (fs::directory_iterator it(canonical / "pack", error), end; !error && it != end;
        it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    if (name.rfind("pack-", 0) != 0 || it->path().extension() != ".pack") continue;
+    if (it->path().extension() != ".pack" || it->path().stem().empty()) continue;
     fs::path idx = it->path();
     idx.replace_extension(".idx");
-    if (!fs::exists(idx, error)) continue;
+    std::error_code missing;
+    if (!fs::exists(idx, missing)) continue;
     pack_paths.push_back(it->path().string());
+  }
+  if (error && error != std::errc::no_such_file_or_directory) {
+    return core::MakeError(core::ErrorCode::kRepository,
+                           "cannot list the packs: " + error.message(),
+                           (canonical / "pack").string());
   }
   std::sort(pack_paths.begin(), pack_paths.end());
   const std::size_t first_pack = packs_.size();

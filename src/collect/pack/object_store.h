@@ -46,8 +46,9 @@ struct StoredEntry {
 class ObjectStore {
  public:
   // `objects_dir`: a repository's objects folder (…/.git/objects). Its packs are opened and
-  // checked; alternates are followed (at most 5 deep). A pack without its .idx, or a temporary
-  // one (tmp_*), is skipped as git skips it.
+  // checked; alternates are followed (at most 5 deep). Every *.pack beside its *.idx is
+  // opened, whatever its name, as git and libgit2 open them; one without its .idx (a temporary
+  // one, a pack being written) is skipped as they skip it.
   static core::Result<std::unique_ptr<ObjectStore>> Open(const std::string& objects_dir,
                                                          LooseObjects loose = LooseObjects::kListed,
                                                          IndexChecks checks = IndexChecks::kWhole);

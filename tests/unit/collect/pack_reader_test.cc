@@ -124,6 +124,34 @@ std::map<EntryType, int> CompareWithGit(TempRepo& repo) {
 
 }  // namespace
 
+TEST_CASE("a pack of any name beside its index is read, as git and libgit2 read it",
+          "[collect][pack]") {
+  TempRepo repo;
+  Evolve(repo, 6, "named");
+  repo.Git({"repack", "-adq"});
+  const fs::path packs = fs::path(repo.path()) / ".git/objects/pack";
+  for (const auto& file : fs::directory_iterator(packs)) {
+    const auto ext = file.path().extension();
+    if (ext == ".pack" || ext == ".idx") fs::rename(file.path(), packs / ("cache" + ext.string()));
+  }
+  // git itself still reads every object from the renamed pack.
+  const auto expected = GitObjects(repo);
+  REQUIRE(expected.size() > 10);
+  auto store = ObjectStore::Open(repo.path() + "/.git/objects");
+  REQUIRE(store);
+  REQUIRE((*store)->packs().size() == 1);
+  ObjectReader reader(**store, 1 << 20);
+  for (const auto& [hex, object] : expected) {
+    const auto raw = core::BytesFromHex(hex);
+    REQUIRE(raw);
+    const auto at = (*store)->Locate(*raw);
+    REQUIRE(at);
+    auto read = reader.Read(*at);
+    REQUIRE(read);
+    CHECK(*read->bytes == object.bytes);
+  }
+}
+
 TEST_CASE("a caller's size limit makes an object too large, the reader's own makes it an error",
           "[collect][pack]") {
   TempRepo repo;
