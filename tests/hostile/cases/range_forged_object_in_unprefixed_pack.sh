@@ -1,5 +1,5 @@
 # attack: a poisoned CI cache deletes the loose blob that holds a commit's token and adds objects/pack/cache.pack with cache.idx, a pack of a clean blob whose index names it with the token blob's id; git and libgit2 load every *.idx beside its .pack, so a reader that only opens pack-*.pack finds nothing, leaves the read to libgit2, which does not hash it, and the clean text is scanned
-# surface: range
+# surface: history, range
 # expect: error
 commit_token_config
 head=$(git rev-parse HEAD)
@@ -22,3 +22,4 @@ PY
 rm -f ".git/objects/${dirty:0:2}/${dirty:2}" ".git/objects/${clean:0:2}/${clean:2}"
 gate error check --base "$base" --head "$head" --format json
 expect_in_output 'does not hash to its id'
+gate error history
