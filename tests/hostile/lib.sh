@@ -165,6 +165,38 @@ many_packs_with_midx() {
   git multi-pack-index write
 }
 
+# secret_behind_midx: new_repo, a commit per pack (README.md; then settings.ini with a planted
+# AWS key id in $secret beside a harmless notes.txt; then more.txt), all under a multi-pack
+# index beside a copy of them (many_packs_with_midx).
+secret_behind_midx() {
+  new_repo
+  write README.md 'hello'
+  commit base
+  git repack -dq
+  secret=$(fake_aws_key_id)
+  plant "$secret"
+  write settings.ini "aws_access_key_id = $secret"
+  write notes.txt 'nothing to see'
+  commit settings
+  git repack -dq
+  write more.txt 'more'
+  commit more
+  git repack -dq
+  many_packs_with_midx
+}
+
+# token_behind_midx: commit_token_config (its config holds $token), then other.txt, a pack
+# each, under a multi-pack index beside a copy of them; $head is the tip.
+token_behind_midx() {
+  commit_token_config
+  git repack -dq
+  write other.txt 'user = me'
+  commit other
+  git repack -dq
+  many_packs_with_midx
+  head=$(git rev-parse HEAD)
+}
+
 # write_spread_files N STEP: spread/file1.txt .. fileN.txt, file K about K*STEP bytes, each its
 # own text; spread/empty.txt holds nothing. Enough blobs of enough sizes to fill the sweep's
 # hash batches (64 objects) and every lane of them.

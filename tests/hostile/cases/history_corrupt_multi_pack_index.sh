@@ -1,16 +1,7 @@
 # attack: the multi-pack index is damaged (its ids out of order, as a poisoned cache or a torn write leaves it): an audit must not read through it as if it were sound, nor crash on it; it stops, naming the file and what is wrong
 # surface: history
 # expect: error
-new_repo
-secret=$(fake_aws_key_id)
-plant "$secret"
-write settings.ini "aws_access_key_id = $secret"
-commit settings
-git repack -dq
-write more.txt 'more'
-commit more
-git repack -dq
-many_packs_with_midx
+secret_behind_midx
 python3 - <<'PY'
 import os, struct
 path = ".git/objects/pack/multi-pack-index"

@@ -1,13 +1,7 @@
 # attack: a range's checkout has many packs and a multi-pack index (git maintenance's incremental repack); the index is tampered with (a poisoned CI cache) to name the blob that adds a token at the place of a clean blob, so that a reader trusting the index scans the clean text and passes the commit
 # surface: range
 # expect: error
-commit_token_config
-git repack -dq
-write other.txt 'user = me'
-commit other
-git repack -dq
-many_packs_with_midx
-head=$(git rev-parse HEAD)
+token_behind_midx
 dirty=$(git rev-parse HEAD:config)
 clean=$(git rev-parse HEAD:other.txt)
 point_midx_at "$dirty" "$clean"
