@@ -1,7 +1,7 @@
 // Stage 1 (collect): helpers shared by the libgit2 adapter's files (git_repository.cc,
-// git_history.cc, and the history audit's git_history_walk.cc, git_history_source.cc,
-// git_history_shared.cc): libgit2 handles that free themselves, commit ids as text, the last
-// error. Only those files include it.
+// git_file_diffs.cc, git_trees.cc, tree_reads.cc, git_objects.cc, git_history.cc, and the
+// history audit's git_history_walk.cc, git_history_source.cc, git_history_shared.cc): libgit2
+// handles that free themselves, commit ids as text, the last error. Only those files include it.
 #pragma once
 
 #include <git2.h>

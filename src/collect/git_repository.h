@@ -1,4 +1,5 @@
-// Stage 1 (collect): the only file that talks to libgit2. It opens the repository the way git
+// Stage 1 (collect): the facade of the libgit2 adapter (its files: ARCHITECTURE.md, "Adapters";
+// nothing else includes libgit2). It opens the repository the way git
 // hooks expect (GIT_DIR, GIT_INDEX_FILE), reads diffs with zero context, lists tracked files and
 // walks commit ranges, and turns every libgit2 failure into a core::Error with a remedy.
 #pragma once

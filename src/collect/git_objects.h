@@ -1,0 +1,35 @@
+// Stage 1 (collect): libgit2 object reads shared by the libgit2 adapter's files
+// (git_repository.cc, git_file_diffs.cc, git_trees.cc, tree_reads.cc): a blob's bytes and size,
+// a commit's tree, what a tree entry's mode makes of it. Every failure is a core::Error naming
+// the object. Only the adapter's files include it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "collect/git_internal.h"
+#include "collect/git_repository.h"
+#include "core/error.h"
+
+namespace riskgate::collect::git_internal {
+
+using OwnedBlob = Owned<git_blob, git_blob_free>;
+
+// What a tree or index entry of `mode` is (a regular file for any mode git does not name).
+EntryKind KindOf(std::uint32_t mode);
+// A regular or executable file: content riskgate reads (not a symlink, submodule or folder).
+bool IsContent(std::uint32_t mode);
+
+core::Result<void> LookUpBlob(git_repository* repo, const git_oid* oid, OwnedBlob& blob);
+std::string_view BlobBytes(const git_blob* blob);
+core::Result<std::string> ReadBlobBytes(git_repository* repo, const git_oid* oid);
+// The size of object `oid` from its header, without reading it.
+core::Result<std::int64_t> BlobSize(git_odb* odb, const git_oid* oid);
+
+// The tree of commit `commit_id` (the caller frees it).
+core::Result<git_tree*> TreeOf(git_repository* repo, const std::string& commit_id);
+// The raw id of the tree of commit `commit_id` ("" for "": the empty tree).
+core::Result<std::string> RootOf(git_repository* repo, const std::string& commit_id);
+
+}  // namespace riskgate::collect::git_internal
