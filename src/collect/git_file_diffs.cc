@@ -33,7 +33,7 @@ git_diff_options DiffOptions() {
 // riskgate's tree deltas (commits). No renames: the path is the same on both sides.
 struct DeltaSide {
   git_oid id{};            // zero: no entry
-  std::uint32_t mode = 0;  // 0: no entry
+  std::uint32_t mode = 0;  // as git reads it (CanonicalMode); 0: no entry
 };
 struct Delta {
   git_delta_t status = GIT_DELTA_MODIFIED;
@@ -50,7 +50,8 @@ std::vector<Delta> DeltasOf(git_diff* diff) {
     const git_diff_delta* d = git_diff_get_delta(diff, i);
     deltas.push_back(Delta{
         d->status, d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path,
-        DeltaSide{d->old_file.id, d->old_file.mode}, DeltaSide{d->new_file.id, d->new_file.mode}});
+        DeltaSide{d->old_file.id, CanonicalMode(d->old_file.mode)},
+        DeltaSide{d->new_file.id, CanonicalMode(d->new_file.mode)}});
   }
   return deltas;
 }

@@ -5,8 +5,22 @@ namespace riskgate::collect::git_internal {
 using core::ErrorCode;
 using core::MakeError;
 
+std::uint32_t CanonicalMode(std::uint32_t mode) {
+  if (mode == 0) return 0;
+  switch (mode & 0170000) {
+    case 0100000:
+      return (mode & 0100) != 0 ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+    case 0120000:
+      return GIT_FILEMODE_LINK;
+    case 0040000:
+      return GIT_FILEMODE_TREE;
+    default:
+      return GIT_FILEMODE_COMMIT;
+  }
+}
+
 EntryKind KindOf(std::uint32_t mode) {
-  switch (mode) {
+  switch (CanonicalMode(mode)) {
     case GIT_FILEMODE_LINK:
       return EntryKind::kSymlink;
     case GIT_FILEMODE_COMMIT:
@@ -19,7 +33,8 @@ EntryKind KindOf(std::uint32_t mode) {
 }
 
 bool IsContent(std::uint32_t mode) {
-  return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+  const std::uint32_t canonical = CanonicalMode(mode);
+  return canonical == GIT_FILEMODE_BLOB || canonical == GIT_FILEMODE_BLOB_EXECUTABLE;
 }
 
 core::Result<void> LookUpBlob(git_repository* repo, const git_oid* oid, OwnedBlob& blob) {

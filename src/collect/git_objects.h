@@ -16,9 +16,14 @@ namespace riskgate::collect::git_internal {
 
 using OwnedBlob = Owned<git_blob, git_blob_free>;
 
-// What a tree or index entry of `mode` is (a regular file for any mode git does not name).
+// A mode as git commits and reads it (its `canon_mode`): an index written by another tool, or
+// by hand, may hold any 32 bits, and git turns 100664 or 100000 into a regular file, 120755 into
+// a symlink, a type it does not know into a submodule. 0 (no entry) stays 0.
+std::uint32_t CanonicalMode(std::uint32_t mode);
+// What a tree or index entry of `mode` is, read as git reads it (CanonicalMode).
 EntryKind KindOf(std::uint32_t mode);
-// A regular or executable file: content riskgate reads (not a symlink, submodule or folder).
+// A regular or executable file as git reads it: content riskgate reads (not a symlink,
+// submodule or folder; not "no entry").
 bool IsContent(std::uint32_t mode);
 
 core::Result<void> LookUpBlob(git_repository* repo, const git_oid* oid, OwnedBlob& blob);
