@@ -48,10 +48,10 @@ std::vector<Delta> DeltasOf(git_diff* diff) {
   deltas.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     const git_diff_delta* d = git_diff_get_delta(diff, i);
-    deltas.push_back(Delta{
-        d->status, d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path,
-        DeltaSide{d->old_file.id, CanonicalMode(d->old_file.mode)},
-        DeltaSide{d->new_file.id, CanonicalMode(d->new_file.mode)}});
+    deltas.push_back(Delta{d->status,
+                           d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path,
+                           DeltaSide{d->old_file.id, CanonicalMode(d->old_file.mode)},
+                           DeltaSide{d->new_file.id, CanonicalMode(d->new_file.mode)}});
   }
   return deltas;
 }
