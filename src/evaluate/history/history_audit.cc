@@ -362,7 +362,12 @@ class Worker {
       if (entry.link_blob.empty()) continue;
       auto target = source_.ReadBlob(entry.link_blob, max_file_bytes_);
       if (!target) return tl::unexpected(target.error());
-      if (target->state == collect::BlobState::kText) AddMetadata(commit, entry.path, target->text);
+      if (target->state == collect::BlobState::kText) {
+        AddMetadata(commit, entry.path, target->text);
+      } else if (target->state == collect::BlobState::kTooLarge) {  // git stores any size
+        AddUnscanned(commit, collect::PathChange{entry.path, entry.link_blob, {}},
+                     Unscanned{core::SkipReason::kTooLarge, target->size});
+      }
     }
     return {};
   }
