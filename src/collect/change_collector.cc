@@ -272,6 +272,16 @@ core::Result<ChangeFacts> CollectRange(GitRepository& repo, const ScopeRequest& 
   return facts;
 }
 
+// Turns the bytes in `text` into the text riskgate scans (collect/blob_kind.h): nullopt when
+// `text` holds it, else why not, `text` keeping a binary's first bytes (a keystore's magic).
+core::Result<std::optional<SkipReason>> Scannable(const std::string& lfs_objects_dir,
+                                                  std::int64_t max_file_bytes, std::string& text) {
+  auto scannable = ToScannableText(std::move(text), lfs_objects_dir, max_file_bytes);
+  if (!scannable) return tl::unexpected(scannable.error());
+  text = scannable->skip ? std::move(scannable->magic) : std::move(scannable->text);
+  return scannable->skip;
+}
+
 // Reads a tracked file from the working tree without following symlinks. Returns why it was
 // skipped, nullopt when `text` holds it, or an error when it exists but cannot be read.
 core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path,
@@ -301,11 +311,22 @@ core::Result<std::optional<SkipReason>> ReadWorktreeFile(const std::string& path
     if (static_cast<std::int64_t>(text.size()) > max_file_bytes) return SkipReason::kTooLarge;
   }
   // The bytes as they are on disk: no filter, eol or encoding attribute of the change applies.
-  auto scannable = ToScannableText(std::move(text), lfs_objects_dir, max_file_bytes);
-  if (!scannable) return tl::unexpected(scannable.error());
-  // Skipped: `text` keeps the first bytes of a binary file (a keystore's magic number).
-  text = scannable->skip ? std::move(scannable->magic) : std::move(scannable->text);
-  return scannable->skip;
+  return Scannable(lfs_objects_dir, max_file_bytes, text);
+}
+
+// Reads the tracked version of a file from the object store (blob `blob_id`), as
+// ReadWorktreeFile reads the working tree's: one past the limit is too large and not read.
+core::Result<std::optional<SkipReason>> ReadStoredFile(GitRepository& repo,
+                                                       const std::string& blob_id,
+                                                       std::int64_t max_file_bytes,
+                                                       std::string& text) {
+  auto size = repo.BlobSizeOf(blob_id);
+  if (!size) return tl::unexpected(size.error());
+  if (*size > max_file_bytes) return SkipReason::kTooLarge;
+  auto blob = repo.ReadBlob(blob_id);
+  if (!blob) return tl::unexpected(blob.error());
+  text = std::move(*blob);
+  return Scannable(repo.LfsObjectsDir(), max_file_bytes, text);
 }
 
 bool IsMissing(const std::string& full_path) {
@@ -349,6 +370,7 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
   core::ParallelFor(unique.size(), threads, [&](std::size_t i, std::size_t) {
     const TrackedFile& file = *unique[i];
     if (file.kind == EntryKind::kSubmodule || file.kind == EntryKind::kSymlink) return;
+    if (file.skip_worktree) return;  // read from the object store below, on this thread
     const std::string full_path = workdir + file.path;
     reads[i].missing = IsMissing(full_path);
     if (!reads[i].missing) {
@@ -359,11 +381,28 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
   for (std::size_t i = 0; i < unique.size(); ++i) {
     const TrackedFile& file = *unique[i];
     WorktreeRead& read = reads[i];
+    // Pushed bytes that are no file's content, as in a change: the path's name and a link's
+    // target (the tracked one, never followed).
+    facts.fragments.push_back(
+        Fragment{file.path, std::nullopt, 1, file.path, FragmentKind::kMetadata});
     std::optional<SkipReason> skip;
     if (file.kind == EntryKind::kSubmodule) {
       skip = SkipReason::kSubmodule;
     } else if (file.kind == EntryKind::kSymlink) {
-      skip = SkipReason::kSymlink;
+      auto size = repo.BlobSizeOf(file.blob_id);
+      if (!size) return tl::unexpected(size.error());
+      skip = *size > request.max_file_bytes ? SkipReason::kTooLarge : SkipReason::kSymlink;
+      if (*skip == SkipReason::kSymlink) {
+        auto target = repo.ReadBlob(file.blob_id);
+        if (!target) return tl::unexpected(target.error());
+        facts.fragments.push_back(
+            Fragment{file.path, std::nullopt, 1, std::move(*target), FragmentKind::kMetadata});
+      }
+    } else if (file.skip_worktree) {
+      // A sparse checkout's file: the working tree need not hold it, nor the tracked version.
+      read.outcome = ReadStoredFile(repo, file.blob_id, request.max_file_bytes, read.text);
+      if (!read.outcome) return tl::unexpected(read.outcome.error());
+      skip = *read.outcome;
     } else {
       if (read.missing) continue;  // deleted in the working tree: nothing to judge
       if (!read.outcome) return tl::unexpected(read.outcome.error());
@@ -407,7 +446,7 @@ core::Result<std::optional<std::string>> ReadJudgedFile(GitRepository& repo,
     return Content();
   }
   std::string text;
-  if (request.mode == ScanMode::kWorktree) {
+  if (request.mode == ScanMode::kWorktree && !(*entry)->skip_worktree) {
     const std::string full_path = repo.Workdir() + path;
     if (IsMissing(full_path)) return Content();
     auto read =
@@ -416,13 +455,10 @@ core::Result<std::optional<std::string>> ReadJudgedFile(GitRepository& repo,
     if (*read) return Content();
     return Content(std::move(text));
   }
-  auto blob = repo.ReadBlob((*entry)->blob_id);
-  if (!blob) return tl::unexpected(blob.error());
-  if (static_cast<std::int64_t>(blob->size()) > request.max_file_bytes) return Content();
-  auto scannable = ToScannableText(std::move(*blob), repo.LfsObjectsDir(), request.max_file_bytes);
-  if (!scannable) return tl::unexpected(scannable.error());
-  if (scannable->skip) return Content();
-  return Content(std::move(scannable->text));
+  auto read = ReadStoredFile(repo, (*entry)->blob_id, request.max_file_bytes, text);
+  if (!read) return tl::unexpected(read.error());
+  if (*read) return Content();
+  return Content(std::move(text));
 }
 
 core::Result<std::vector<std::string>> ListJudgedPaths(GitRepository& repo,

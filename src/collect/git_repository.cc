@@ -47,6 +47,12 @@ core::Error OpenError(const std::string& where, int rc) {
   }
   return core::Error{ErrorCode::kRepository, "not a git repository (" + message + ")", where};
 }
+TrackedFile TrackedFileOf(const git_index_entry& entry) {
+  return TrackedFile{entry.path, KindOf(entry.mode), OidString(&entry.id),
+                     static_cast<std::int64_t>(entry.file_size),
+                     (entry.flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0};
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<GitRepository>> GitRepository::Open(const std::string& path) {
@@ -62,9 +68,22 @@ core::Result<std::unique_ptr<GitRepository>> GitRepository::OpenWith(
     int rc = git_repository_open_ext(&repo, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
     if (rc != 0 &&
         (std::getenv("GIT_WORK_TREE") != nullptr || std::getenv("GIT_COMMON_DIR") != nullptr)) {
-      // libgit2 1.5 refuses GIT_WORK_TREE/GIT_COMMON_DIR with FROM_ENV: discover from the
-      // current folder instead and honour GIT_INDEX_FILE by hand.
-      rc = git_repository_open_ext(&repo, ".", 0, nullptr);
+      // libgit2 1.5 refuses GIT_WORK_TREE/GIT_COMMON_DIR with FROM_ENV: open GIT_DIR (git
+      // exports it with GIT_WORK_TREE for `git --git-dir=D --work-tree=W`), else discover from
+      // the current folder, and honour GIT_WORK_TREE and GIT_INDEX_FILE by hand.
+      const char* git_dir = std::getenv("GIT_DIR");
+      rc = git_dir != nullptr && *git_dir != '\0'
+               ? git_repository_open_ext(&repo, git_dir, GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr)
+               : git_repository_open_ext(&repo, ".", 0, nullptr);
+      const char* work_tree = std::getenv("GIT_WORK_TREE");
+      if (rc == 0 && work_tree != nullptr && *work_tree != '\0' &&
+          git_repository_set_workdir(repo, work_tree, 0) != 0) {
+        std::string message = LastError();
+        git_repository_free(repo);
+        return MakeError(ErrorCode::kRepository,
+                         "cannot use the working tree GIT_WORK_TREE names (" + message + ")",
+                         work_tree);
+      }
       if (rc == 0) {
         if (const char* index_file = std::getenv("GIT_INDEX_FILE")) {
           if (git_index_open(&index, index_file) != 0) {
@@ -231,8 +250,7 @@ core::Result<std::vector<TrackedFile>> GitRepository::ListIndex() {
     if (entry == nullptr) continue;
     const int stage = git_index_entry_stage(entry);
     if (stage != 0 && stage != 2) continue;  // of a conflict, list "ours" only
-    out.push_back(TrackedFile{entry->path, KindOf(entry->mode), OidString(&entry->id),
-                              static_cast<std::int64_t>(entry->file_size)});
+    out.push_back(TrackedFileOf(*entry));
   }
   return out;
 }
@@ -242,8 +260,7 @@ core::Result<std::optional<TrackedFile>> GitRepository::FindInIndex(const std::s
   if (!index) return tl::unexpected(index.error());
   const git_index_entry* entry = git_index_get_bypath(*index, path.c_str(), 0);
   if (entry == nullptr) return std::optional<TrackedFile>();
-  return TrackedFile{entry->path, KindOf(entry->mode), OidString(&entry->id),
-                     static_cast<std::int64_t>(entry->file_size)};
+  return TrackedFileOf(*entry);
 }
 std::string GitRepository::ConfiguredAuthor() {
   git_signature* signature = nullptr;

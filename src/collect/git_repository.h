@@ -60,6 +60,9 @@ struct TrackedFile {
   EntryKind kind = EntryKind::kRegular;
   std::string blob_id;
   std::int64_t size = 0;  // as the index or tree records it
+  // The index's skip-worktree bit (a sparse checkout): the working tree's copy, if any, is not
+  // the tracked version.
+  bool skip_worktree = false;
 };
 
 // One path's entry in a tree as a diff compares it: its mode as written (0: no entry) and id.
