@@ -49,6 +49,8 @@ struct ThreatModelControl {
   // Open or accepted threats at or above this severity need an owner (accepted: a date and an
   // expiry too).
   core::Severity residual_severity = core::Severity::kHigh;
+  // The longest an acceptance in a model may run, from its accepted date to its expiry.
+  int max_acceptance_days = 365;
 };
 
 // The severity of a finding about a component of `tier`: high blocks, medium and low warn.

@@ -111,19 +111,22 @@ void LoadThreatModelControl(const core::Node* node, core::FieldReader& reader,
   const std::string field = "controls.threat_model";
   if (!reader.ExpectMap(*node, field,
                         {"enabled", "components", "required_parts", "max_age_days", "freshness",
-                         "entry_points", "residual_severity"})) {
+                         "entry_points", "residual_severity", "max_acceptance_days"})) {
     return;
   }
   out.enabled = reader.Bool(*node, "enabled", field, core::Need::kOptional).value_or(true);
   if (auto parts = reader.StringList(*node, "required_parts", field, core::Need::kOptional)) {
     out.required_parts = *parts;
   }
-  if (auto days = reader.Integer(*node, "max_age_days", field, core::Need::kOptional)) {
-    if (*days < 1 || *days > 3650) {
-      reader.Report(*node->Find("max_age_days"), core::JoinField(field, "max_age_days"),
-                    "expected a number of days from 1 to 3650");
-    } else {
-      out.max_age_days = static_cast<int>(*days);
+  for (auto [key, days_out] : {std::pair<const char*, int*>{"max_age_days", &out.max_age_days},
+                               {"max_acceptance_days", &out.max_acceptance_days}}) {
+    if (auto days = reader.Integer(*node, key, field, core::Need::kOptional)) {
+      if (*days < 1 || *days > 3650) {
+        reader.Report(*node->Find(key), core::JoinField(field, key),
+                      "expected a number of days from 1 to 3650");
+      } else {
+        *days_out = static_cast<int>(*days);
+      }
     }
   }
   if (auto mode = reader.String(*node, "freshness", field, core::Need::kOptional)) {

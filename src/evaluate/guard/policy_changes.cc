@@ -43,42 +43,6 @@ std::string Describe(const std::vector<std::string>& owners) {
   return out;
 }
 
-// Whether the change's author cannot have written the approvals: a forge's reviews, or commit
-// trailers when the base policy chose them (`controls.reviews.source: trailers`).
-bool TrustedApprovals(const collect::ReviewFacts& reviews, const policy::Policy& policy) {
-  return reviews.origin == collect::ReviewOrigin::kGithub ||
-         reviews.origin == collect::ReviewOrigin::kGitlab ||
-         (reviews.origin == collect::ReviewOrigin::kTrailers &&
-          policy.reviews.source == policy::ReviewSource::kTrailers);
-}
-
-// The approval of one of `owners`, as "who (owner)", if the change has one.
-std::optional<std::string> OwnerApproval(const std::vector<std::string>& owners,
-                                         const collect::ReviewFacts& reviews,
-                                         const policy::Policy& policy) {
-  if (!TrustedApprovals(reviews, policy) || !reviews.error.empty()) return std::nullopt;
-  for (const auto& approver : reviews::CountApprovals(reviews, policy.reviews).approvers) {
-    for (const auto& owner : owners) {
-      if (owner == "*") return approver.shown;
-      if (reviews::MatchOwner(approver, owner, reviews, policy.reviews) ==
-          reviews::OwnerMatch::kYes) {
-        return approver.shown + (approver.shown == owner ? "" : " (" + owner + ")");
-      }
-    }
-  }
-  return std::nullopt;
-}
-
-// Why no approval could be seen, when it is not simply missing.
-std::string NoApprovalNote(const collect::ReviewFacts& reviews, const policy::Policy& policy) {
-  if (!reviews.error.empty()) return " (the approvals could not be read: " + reviews.error + ")";
-  if (reviews.origin == collect::ReviewOrigin::kTrailers && !TrustedApprovals(reviews, policy)) {
-    return " (this run has no pull or merge request to read approvals from; commit trailers are "
-           "written by the change's author and do not count)";
-  }
-  return "";
-}
-
 core::Finding Make(std::string rule, const std::string& path, int line, std::string message,
                    std::string identity) {
   core::Finding f;
@@ -176,12 +140,13 @@ std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::File
       // A laptop or a hook: CI will decide; say whose approval that will need.
       f.severity = core::Severity::kLow;
       f.message += "In CI it blocks until approved by " + who;
-    } else if (const auto approval = OwnerApproval(owners, reviews, policy)) {
+    } else if (const auto approval = reviews::OwnerApproval(owners, reviews, policy.reviews)) {
       f.severity = core::Severity::kInfo;
       f.message += "Approved by " + *approval + " on " + reviews.request;
     } else {
       f.severity = core::Severity::kHigh;
-      f.message += "It blocks until approved by " + who + NoApprovalNote(reviews, policy);
+      f.message +=
+          "It blocks until approved by " + who + reviews::NoApprovalNote(reviews, policy.reviews);
     }
     f.hints.fix = "Have the change approved by " + who +
                   ", or merge the policy change on its own, reviewed by them, before changes "

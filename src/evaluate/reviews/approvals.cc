@@ -107,4 +107,51 @@ OwnerMatch MatchOwner(const Approver& approver, const std::string& owner,
   return OwnerMatch::kNo;
 }
 
+bool IsOneOf(const std::string& who, const std::vector<std::string>& owners,
+             const collect::ReviewFacts& facts, const policy::ReviewsControl& control) {
+  const std::string name = Strip(std::string(core::TrimSpace(who)));
+  if (name.empty()) return false;
+  const bool email = name.find('@') != std::string::npos && !IsTeam("@" + name);
+  const Approver person{email ? "" : name, email ? name : "", who};
+  for (const auto& owner : owners) {
+    if (Strip(owner) == name) return true;
+    if (!IsTeam("@" + name) && MatchOwner(person, owner, facts, control) == OwnerMatch::kYes) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool TrustedApprovals(const collect::ReviewFacts& reviews, const policy::ReviewsControl& control) {
+  return reviews.origin == collect::ReviewOrigin::kGithub ||
+         reviews.origin == collect::ReviewOrigin::kGitlab ||
+         (reviews.origin == collect::ReviewOrigin::kTrailers &&
+          control.source == policy::ReviewSource::kTrailers);
+}
+
+std::optional<std::string> OwnerApproval(const std::vector<std::string>& owners,
+                                         const collect::ReviewFacts& reviews,
+                                         const policy::ReviewsControl& control) {
+  if (!TrustedApprovals(reviews, control) || !reviews.error.empty()) return std::nullopt;
+  for (const auto& approver : CountApprovals(reviews, control).approvers) {
+    for (const auto& owner : owners) {
+      if (owner == "*") return approver.shown;
+      if (MatchOwner(approver, owner, reviews, control) == OwnerMatch::kYes) {
+        return approver.shown + (approver.shown == owner ? "" : " (" + owner + ")");
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::string NoApprovalNote(const collect::ReviewFacts& reviews,
+                           const policy::ReviewsControl& control) {
+  if (!reviews.error.empty()) return " (the approvals could not be read: " + reviews.error + ")";
+  if (reviews.origin == collect::ReviewOrigin::kTrailers && !TrustedApprovals(reviews, control)) {
+    return " (this run has no pull or merge request to read approvals from; commit trailers are "
+           "written by the change's author and do not count)";
+  }
+  return "";
+}
+
 }  // namespace riskgate::evaluate::reviews

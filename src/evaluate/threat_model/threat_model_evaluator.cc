@@ -3,6 +3,7 @@
 #include "core/date.h"
 #include "core/path_glob.h"
 #include "core/text.h"
+#include "evaluate/reviews/approvals.h"
 #include "evaluate/threat_model/freshness.h"
 #include "evaluate/threat_model/model_document.h"
 
@@ -26,12 +27,25 @@ std::string List(const std::vector<std::string>& items, std::size_t max = 5) {
   return out;
 }
 
+// Who approved the change and whose approvals count; `judged` is false where no approval is
+// judged (staged changes, audits).
+struct Approvals {
+  const collect::ReviewFacts& reviews;
+  const policy::ReviewsControl& control;
+  bool judged = false;
+};
+
 class ComponentJudge {
  public:
   ComponentJudge(const collect::ComponentFacts& facts, const policy::Component& component,
                  const policy::ThreatModelControl& control, long long change_time,
-                 std::vector<core::Finding>& out)
-      : facts_(facts), component_(component), control_(control), now_(change_time), out_(out) {}
+                 const Approvals& approvals, std::vector<core::Finding>& out)
+      : facts_(facts),
+        component_(component),
+        control_(control),
+        now_(change_time),
+        approvals_(approvals),
+        out_(out) {}
 
   void Run() {
     std::vector<const collect::ModelFile*> present;
@@ -79,7 +93,13 @@ class ComponentJudge {
         continue;
       }
       Parts(*model, doc);
-      Residual(*model, doc);
+      std::optional<ModelDocument> base;  // the version the change started from (none: added)
+      if (model->changed) {
+        base = model->base_content
+                   ? ReadModel(model->path, *model->base_content, control_.required_parts)
+                   : ModelDocument{};
+      }
+      Residual(*model, doc, base ? &*base : nullptr);
       covered = covered || Mentions(doc, component_.name);
       for (const auto& alias : component_.aliases) covered = covered || Mentions(doc, alias);
       read.emplace_back(model, std::move(doc));
@@ -160,7 +180,27 @@ class ComponentJudge {
                 (risk.line > 0 ? " (line " + std::to_string(risk.line) + ")" : std::string())};
   }
 
-  void Residual(const collect::ModelFile& model, const ModelDocument& doc) {
+  // The owners who may accept a risk of the component, for messages.
+  std::string OwnerList() const {
+    return component_.owners.empty() ? "any approver" : List(component_.owners);
+  }
+
+  // Whether `base` (the model the change started from, empty when the change adds it) holds
+  // the same acceptance of `risk`: one the change did not write.
+  static bool Inherited(const ResidualRisk& risk, const ModelDocument* base) {
+    if (base == nullptr) return true;  // the change does not edit the model
+    const std::string title = core::AsciiLower(risk.title);
+    for (const auto& old : base->residual) {
+      if (core::AsciiLower(old.title) == title && old.status == risk.status &&
+          old.owner == risk.owner && old.date == risk.date && old.expires == risk.expires) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void Residual(const collect::ModelFile& model, const ModelDocument& doc,
+                const ModelDocument* base) {
     const core::Day today = core::DayOfUnixTime(now_);
     for (const auto& risk : doc.residual) {
       if (risk.severity_known && risk.severity < control_.residual_severity) continue;
@@ -211,6 +251,10 @@ class ComponentJudge {
             "Write the " + words.expires + " of " + words.what + " as YYYY-MM-DD, " + words.where;
         continue;
       }
+      // An acceptance the base holds was given through the trusted process: only its expiry is
+      // judged. One the change writes must also be one the policy allows.
+      const bool inherited = Inherited(risk, base);
+      if (!inherited && !Acceptable(model, risk, words, accepted, *expires, today)) continue;
       if (*expires < today) {
         auto& f = Add("residual-risk-expired",
                       model.path + ": the acceptance of " + words.what + accepted + " expired on " +
@@ -218,8 +262,62 @@ class ComponentJudge {
                           " days ago",
                       model.path, risk.line, model.path + '\0' + risk.title + "\0expired");
         f.hints.fix = renew;
+      } else if (approvals_.judged && !inherited) {
+        // The change wrote this acceptance (new, renewed or moved to another owner): it stands
+        // only with the approval of one of the owners, as a change to a waiver does.
+        const std::vector<std::string> owners =
+            component_.owners.empty() ? std::vector<std::string>{"*"} : component_.owners;
+        if (reviews::OwnerApproval(owners, approvals_.reviews, approvals_.control)) continue;
+        auto& f =
+            Add("residual-risk-acceptance-unapproved",
+                model.path + ": this change writes the acceptance of " + words.what + accepted +
+                    ", and none of its owners (" + OwnerList() + ") approved the change" +
+                    reviews::NoApprovalNote(approvals_.reviews, approvals_.control),
+                model.path, risk.line, model.path + '\0' + risk.title + "\0unapproved");
+        f.hints.fix = "Have one of " + OwnerList() +
+                      " approve this change, or keep the acceptance as the base revision has it";
       }
     }
+  }
+
+  // Whether an acceptance the change writes is one the policy allows: accepted on a date that
+  // has come, for no longer than max_acceptance_days, by one of the component's owners. Adds the
+  // finding when not.
+  bool Acceptable(const collect::ModelFile& model, const ResidualRisk& risk, const RiskWords& words,
+                  const std::string& accepted, core::Day expires, core::Day today) {
+    const std::string identity = model.path + '\0' + risk.title + "\0invalid";
+    const auto on = core::ParseDate(risk.date);
+    std::string why;
+    std::string fix;
+    if (!on) {
+      why = " has " + words.date + " '" + core::EscapeForDisplay(risk.date) +
+            "', which is not a date YYYY-MM-DD";
+      fix = "Write the " + words.date + " of " + words.what + " as YYYY-MM-DD, " + words.where;
+    } else if (*on > today) {
+      why = " is dated after today: an acceptance counts from the day it is given";
+      fix = "Date the acceptance of " + words.what + " on the day it was given, " + words.where;
+    } else if (expires - *on > control_.max_acceptance_days) {
+      why = " runs for " + std::to_string(expires - *on) + " days, past the " +
+            std::to_string(control_.max_acceptance_days) +
+            " the policy allows (controls.threat_model.max_acceptance_days)";
+      fix = "Set an " + words.expires + " at most " + std::to_string(control_.max_acceptance_days) +
+            " days after the " + words.date + ", " + words.where;
+    } else if (!component_.owners.empty() &&
+               !reviews::IsOneOf(risk.owner, component_.owners, approvals_.reviews,
+                                 approvals_.control)) {
+      why = " is not by one of the component's owners (" + OwnerList() + ")";
+      fix = "Have one of " + OwnerList() + " accept " + words.what + " and name them (or the " +
+            "owning team, as the policy names it) as its owner, " + words.where +
+            "; a team's members count where the forge or controls.reviews.teams lists them; " +
+            "or fix it and mark it mitigated";
+    } else {
+      return true;
+    }
+    auto& f = Add("residual-risk-acceptance-invalid",
+                  model.path + ": the acceptance of " + words.what + accepted + why, model.path,
+                  risk.line, identity);
+    f.hints.fix = fix;
+    return false;
   }
 
   // A file the change adds under an entry-point glob must be mentioned by one of the models
@@ -252,19 +350,23 @@ class ComponentJudge {
   const policy::Component& component_;
   const policy::ThreatModelControl& control_;
   long long now_;
+  const Approvals& approvals_;
   std::vector<core::Finding>& out_;
 };
 
 }  // namespace
 
 std::vector<core::Finding> EvaluateThreatModels(const collect::ChangeFacts& facts,
-                                                const policy::ThreatModelControl& control) {
+                                                const policy::ThreatModelControl& control,
+                                                const policy::ReviewsControl& reviews) {
   std::vector<core::Finding> out;
   if (!control.enabled) return out;
+  const Approvals approvals{facts.reviews, reviews, facts.scope.mode == core::ScanMode::kRange};
   for (const auto& component_facts : facts.threat_models.components) {
     const policy::Component* component = FindComponent(control, component_facts.name);
     if (component == nullptr) continue;
-    ComponentJudge(component_facts, *component, control, facts.threat_models.change_time, out)
+    ComponentJudge(component_facts, *component, control, facts.threat_models.change_time, approvals,
+                   out)
         .Run();
   }
   return out;

@@ -29,16 +29,29 @@ class ReviewsControl final : public Control {
  public:
   std::string_view Name() const override { return evaluate::reviews::kControl; }
 
-  // The review facts: for this control, and for a change to the policy files, which needs their
-  // owners' approval even when this control is off. Gathered for the guard alone, a failure to
-  // read approvals is recorded (the guard then blocks in CI), never an exit 2.
+  // The review facts: for this control, and for a change to the policy files or to a threat
+  // model, which needs their owners' approval even when this control is off. Gathered for the guard
+  // alone, a failure to read approvals is recorded (the guard then blocks in CI), never an exit 2.
   core::Result<void> Gather(const policy::Policy& policy, GatherContext& context,
                             collect::ChangeFacts& facts) const override {
     const bool policy_changed = std::any_of(
         facts.policy_files.begin(), facts.policy_files.end(),
         [](const collect::FileVersions& f) { return f.base_content != f.head_content; });
+    // A threat model the change edits may carry an acceptance it wrote, which stands only with
+    // an owner's approval (evaluate/threat_model/).
+    const bool model_changed =
+        policy.threat_model.enabled &&
+        std::any_of(policy.threat_model.components.begin(), policy.threat_model.components.end(),
+                    [&](const policy::Component& component) {
+                      return std::any_of(component.models.begin(), component.models.end(),
+                                         [&](const std::string& model) {
+                                           return std::binary_search(facts.changed_paths.begin(),
+                                                                     facts.changed_paths.end(),
+                                                                     model);
+                                         });
+                    });
     policy::ReviewsControl control = policy.reviews;
-    const bool guard_only = policy_changed && !control.enabled;
+    const bool guard_only = (policy_changed || model_changed) && !control.enabled;
     if (guard_only) {
       control.enabled = true;
       control.on_error = policy::ForgeFailure::kBlock;

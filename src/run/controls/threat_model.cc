@@ -29,6 +29,13 @@ constexpr BuiltinRule kRules[] = {
      "acceptance is a decision with a lifetime", "Add the acceptance date and expiry"},
     {"residual-risk-expired", "an accepted threat's acceptance has expired",
      "acceptances are revisited, not forgotten", "Re-assess the threat and renew or fix it"},
+    {"residual-risk-acceptance-invalid",
+     "an acceptance dated in the future, longer than max_acceptance_days, or not by an owner",
+     "only the component's owners may accept its risk, and for a bounded time",
+     "Have an owner accept it, dated today, with an expiry the policy allows"},
+    {"residual-risk-acceptance-unapproved",
+     "the change writes an acceptance that no owner of the component approved",
+     "a change may not accept its own risk", "Have one of the component's owners approve it"},
 };
 
 class ThreatModelControl final : public Control {
@@ -46,7 +53,8 @@ class ThreatModelControl final : public Control {
 
   evaluate::Evaluation Evaluate(const collect::ChangeFacts& facts, const policy::Policy& policy,
                                 const evaluate::RepositoryLayout& /*layout*/) const override {
-    return {evaluate::threat_model::EvaluateThreatModels(facts, policy.threat_model)};
+    return {
+        evaluate::threat_model::EvaluateThreatModels(facts, policy.threat_model, policy.reviews)};
   }
 
   bool Explain(const policy::Policy& policy, std::string_view id,

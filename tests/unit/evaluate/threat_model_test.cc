@@ -108,9 +108,14 @@ std::string ResidualTable(const std::string& rows) {
          rows;
 }
 
-// One high-tier component "payments" whose only model is `path` holding `content`, judged by a
-// change made now that touches its code.
-std::vector<core::Finding> Judge(const std::string& path, const std::string& content) {
+// One high-tier component "payments" (owners @acme/payments and alice) whose only model is
+// `path` holding `content`, judged by a change made now that touches its code and edits the model
+// from `base` (by default the change adds it).
+std::vector<core::Finding> Judge(const std::string& path, const std::string& content,
+                                 std::optional<std::string> base = std::nullopt,
+                                 core::ScanMode mode = core::ScanMode::kStaged,
+                                 const collect::ReviewFacts& reviews = {},
+                                 const policy::ReviewsControl& reviews_control = {}) {
   policy::ThreatModelControl control;
   control.enabled = true;
   control.required_parts = {"Residual risk"};
@@ -119,7 +124,7 @@ std::vector<core::Finding> Judge(const std::string& path, const std::string& con
   component.paths = {"src/payments/**"};
   component.tier = policy::RiskTier::kHigh;
   component.models = {path};
-  component.owners = {"@acme/payments"};
+  component.owners = {"@acme/payments", "alice"};
   control.components = {component};
   collect::ChangeFacts facts;
   facts.threat_models.change_time = static_cast<long long>(std::time(nullptr));
@@ -130,9 +135,12 @@ std::vector<core::Finding> Judge(const std::string& path, const std::string& con
   model.path = path;
   model.content = content;
   model.changed = true;
+  model.base_content = base;
   c.models = {model};
   facts.threat_models.components = {c};
-  return EvaluateThreatModels(facts, control);
+  facts.scope.mode = mode;
+  facts.reviews = reviews;
+  return EvaluateThreatModels(facts, control, reviews_control);
 }
 
 std::string DaysFromToday(int days) {
@@ -314,7 +322,7 @@ TEST_CASE("issue 8: status judges freshness as the check does (last_change mode)
   component.paths = {"src/payments/**"};
   component.tier = policy::RiskTier::kHigh;
   component.models = {"docs/tm/payments.md"};
-  component.owners = {"@acme/payments"};
+  component.owners = {"@acme/payments", "alice"};
   control.components = {component};
   collect::ChangeFacts facts;
   facts.threat_models.change_time = now;
@@ -443,4 +451,101 @@ TEST_CASE("Threat Dragon flags count only as JSON true", "[evaluate][threat_mode
   CHECK(with_flags(", \"outOfScope\": \"yes\"").residual.size() == 1);
 }
 
+}  // namespace riskgate::evaluate::threat_model
+
+namespace riskgate::evaluate::threat_model {
+namespace {
+
+std::vector<std::string> RulesOf(const std::vector<core::Finding>& findings) {
+  std::vector<std::string> rules;
+  for (const auto& f : findings) rules.push_back(f.rule);
+  return rules;
+}
+
+// `model` as the version a change edits: the same residual-risk table under another title.
+std::string Draft(const std::string& model) { return "# payments (draft)\n" + model.substr(11); }
+
+std::string AcceptedRow(const std::string& owner, int accepted_in, int expires_in) {
+  return "| Card testing | Critical | Accepted | " + owner + " | " + DaysFromToday(accepted_in) +
+         " | " + DaysFromToday(expires_in) + " |\n";
+}
+
+TEST_CASE("an acceptance the change writes is dated, bounded and given by an owner",
+          "[evaluate][threat_model]") {
+  const auto judge = [](const std::string& row) {
+    return Judge("docs/tm.md", ResidualTable(row));  // the change adds the model
+  };
+  CHECK(judge(AcceptedRow("@acme/payments", 0, 30)).empty());
+  CHECK(judge(AcceptedRow("@ACME/Payments", -10, 355)).empty());  // 365 days, names match
+  const auto future = judge(AcceptedRow("@acme/payments", 2, 30));
+  REQUIRE(RulesOf(future) == std::vector<std::string>{"residual-risk-acceptance-invalid"});
+  CHECK_THAT(future[0].message, Catch::Contains("is dated after today"));
+  const auto long_lived = judge(AcceptedRow("@acme/payments", 0, 400));
+  REQUIRE(RulesOf(long_lived) == std::vector<std::string>{"residual-risk-acceptance-invalid"});
+  CHECK_THAT(long_lived[0].message, Catch::Contains("runs for 400 days, past the 365"));
+  const auto stranger = judge(AcceptedRow("mallory", 0, 30));
+  REQUIRE(RulesOf(stranger) == std::vector<std::string>{"residual-risk-acceptance-invalid"});
+  CHECK_THAT(stranger[0].message,
+             Catch::Contains("is not by one of the component's owners (@acme/payments, alice)"));
+  // A member of the owning team, where the policy lists the team's members.
+  policy::ReviewsControl teams;
+  teams.teams["@acme/payments"] = {"carol"};
+  CHECK(RulesOf(Judge("docs/tm.md", ResidualTable(AcceptedRow("@carol", 0, 30)), std::nullopt,
+                      core::ScanMode::kStaged, {}, teams))
+            .empty());
+  CHECK(RulesOf(Judge("docs/tm.md", ResidualTable(AcceptedRow("@carol", 0, 30)))) ==
+        std::vector<std::string>{"residual-risk-acceptance-invalid"});
+  // An acceptance the base already holds was given through the trusted process: only its
+  // expiry is judged.
+  const std::string inherited = ResidualTable(AcceptedRow("mallory", 2, 900));
+  CHECK(Judge("docs/tm.md", inherited, Draft(inherited)).empty());
+  // An edit of the row (a renewal) is the change's own acceptance again.
+  CHECK(RulesOf(
+            Judge("docs/tm.md", ResidualTable(AcceptedRow("mallory", 0, 30)), Draft(inherited))) ==
+        std::vector<std::string>{"residual-risk-acceptance-invalid"});
+}
+
+TEST_CASE("in a range, an acceptance the change writes stands only with an owner's approval",
+          "[evaluate][threat_model]") {
+  const std::string base = ResidualTable(AcceptedRow("@acme/payments", -200, -10));  // expired
+  const std::string renewed = ResidualTable(AcceptedRow("@carol", 0, 60));
+  policy::ReviewsControl control;
+  control.teams["@acme/payments"] = {"carol"};
+  collect::ReviewFacts none;
+  none.origin = collect::ReviewOrigin::kGithub;
+  none.authors = {"bob"};
+  const auto unapproved = Judge("docs/tm.md", renewed, base, core::ScanMode::kRange, none, control);
+  REQUIRE(RulesOf(unapproved) == std::vector<std::string>{"residual-risk-acceptance-unapproved"});
+  CHECK_THAT(unapproved[0].message,
+             Catch::Contains("none of its owners (@acme/payments, alice) approved the change"));
+  CHECK(unapproved[0].severity == core::Severity::kHigh);  // the high tier: it blocks
+  // carol, of the owning team, approves on the forge.
+  collect::ReviewFacts approved = none;
+  collect::Review carol;
+  carol.login = "carol";
+  carol.shown = "@carol";
+  approved.reviews.push_back(carol);
+  CHECK(Judge("docs/tm.md", renewed, base, core::ScanMode::kRange, approved, control).empty());
+  // The author's own approval, or a trailer the author wrote, is none.
+  collect::ReviewFacts own = none;
+  collect::Review bob;
+  bob.login = "bob";
+  bob.shown = "@bob";
+  own.reviews.push_back(bob);
+  CHECK(RulesOf(Judge("docs/tm.md", renewed, base, core::ScanMode::kRange, own, control)) ==
+        std::vector<std::string>{"residual-risk-acceptance-unapproved"});
+  collect::ReviewFacts trailer = approved;
+  trailer.origin = collect::ReviewOrigin::kTrailers;
+  const auto self_asserted =
+      Judge("docs/tm.md", renewed, base, core::ScanMode::kRange, trailer, control);
+  REQUIRE(RulesOf(self_asserted) ==
+          std::vector<std::string>{"residual-risk-acceptance-unapproved"});
+  CHECK_THAT(self_asserted[0].message, Catch::Contains("written by the change's author"));
+  // The acceptance the base holds needs nobody's approval; staged changes judge none.
+  CHECK(
+      Judge("docs/tm.md", renewed, Draft(renewed), core::ScanMode::kRange, none, control).empty());
+  CHECK(Judge("docs/tm.md", renewed, base, core::ScanMode::kStaged, none, control).empty());
+}
+
+}  // namespace
 }  // namespace riskgate::evaluate::threat_model
