@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "collect/added_lines.h"
+#include "collect/git_dir_files.h"
 #include "collect/git_internal.h"
 #include "collect/git_objects.h"
 #include "collect/git_pack_backend.h"
@@ -47,6 +48,24 @@ core::Error OpenError(const std::string& where, int rc) {
   }
   return core::Error{ErrorCode::kRepository, "not a git repository (" + message + ")", where};
 }
+// The git folder of the repository at `path` ("": the environment's, GIT_DIR or the current
+// folder's), found as libgit2 finds it; "" when there is none (opening then says why).
+std::string DiscoverGitDir(const std::string& path) {
+  const char* git_dir = path.empty() ? std::getenv("GIT_DIR") : nullptr;
+  const std::string start = !path.empty()                            ? path
+                            : git_dir != nullptr && *git_dir != '\0' ? git_dir
+                                                                     : ".";
+  git_buf found = GIT_BUF_INIT;
+  std::string out;
+  if (git_repository_discover(&found, start.c_str(), 0,
+                              path.empty() ? std::getenv("GIT_CEILING_DIRECTORIES") : nullptr) ==
+      0) {
+    out = found.ptr;
+  }
+  git_buf_dispose(&found);
+  return out;
+}
+
 TrackedFile TrackedFileOf(const git_index_entry& entry) {
   return TrackedFile{entry.path, KindOf(entry.mode), OidString(&entry.id),
                      static_cast<std::int64_t>(entry.file_size),
@@ -64,6 +83,12 @@ core::Result<std::unique_ptr<GitRepository>> GitRepository::OpenWith(
   EnsureLibrary();
   git_repository* repo = nullptr;
   git_index* index = nullptr;
+  if (const std::string git_dir = DiscoverGitDir(path); !git_dir.empty()) {
+    const char* index_file = path.empty() ? std::getenv("GIT_INDEX_FILE") : nullptr;
+    if (auto files = CheckGitFiles(git_dir, index_file != nullptr ? index_file : ""); !files) {
+      return tl::unexpected(files.error());
+    }
+  }
   if (path.empty()) {
     int rc = git_repository_open_ext(&repo, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
     if (rc != 0 &&

@@ -1,0 +1,75 @@
+#include "collect/git_dir_files.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <string_view>
+
+#include "collect/safe_read.h"
+#include "core/text.h"
+
+namespace riskgate::collect {
+namespace {
+
+std::string Kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  return "not a regular file";
+}
+
+// An error when `path` exists (symlinks followed) and is not a regular file.
+core::Result<void> RequireFile(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return {};  // absent (or unreadable: libgit2 says why)
+  if (S_ISREG(st.st_mode)) return {};
+  return core::MakeError(core::ErrorCode::kRepository,
+                         "a file of the repository's own is " + Kind(st.st_mode) +
+                             ", not a regular file: riskgate does not open it (a read could "
+                             "wait or run forever); put back the file git keeps there",
+                         path);
+}
+
+// The first line of a small file of the git folder (`commondir`, HEAD), if it is a file.
+std::string FirstLine(const std::string& path) {
+  auto text = ReadFileIfPresent(path, ReadLimits{4096});
+  if (!text || !*text) return "";
+  const std::string_view line =
+      core::TrimSpace(std::string_view(**text).substr(0, (*text)->find('\n')));
+  return std::string(line);
+}
+
+}  // namespace
+
+core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& index_file) {
+  namespace fs = std::filesystem;
+  const fs::path dir(git_dir);
+  fs::path common = dir;
+  if (auto ok = RequireFile((dir / "commondir").string()); !ok) return ok;
+  if (const std::string named = FirstLine((dir / "commondir").string()); !named.empty()) {
+    common = fs::path(named).is_absolute() ? fs::path(named) : dir / named;
+  }
+  std::vector<fs::path> files = {dir / "HEAD", dir / "config", dir / "gitdir", dir / "shallow",
+                                 index_file.empty() ? dir / "index" : fs::path(index_file)};
+  for (const char* name : {"config", "config.worktree", "packed-refs", "shallow",
+                           "objects/info/alternates", "info/grafts"}) {
+    files.push_back(common / name);
+  }
+  for (const auto& file : files) {
+    if (auto ok = RequireFile(file.string()); !ok) return ok;
+  }
+  // The branch HEAD names, as a loose ref (in the worktree's folder or the common one).
+  if (auto ok = RequireFile((dir / "HEAD").string()); ok) {
+    const std::string head = FirstLine((dir / "HEAD").string());
+    if (head.starts_with("ref: ") && head.find("..") == std::string::npos) {
+      const std::string ref = head.substr(5);
+      if (auto in_dir = RequireFile((dir / ref).string()); !in_dir) return in_dir;
+      if (auto in_common = RequireFile((common / ref).string()); !in_common) return in_common;
+    }
+  }
+  return {};
+}
+
+}  // namespace riskgate::collect

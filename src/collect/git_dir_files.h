@@ -1,0 +1,19 @@
+// Stage 1 (collect): a look at a repository's own files before libgit2 opens them. libgit2
+// opens and reads HEAD, the configuration, refs, the index, `objects/info/alternates` with
+// plain blocking reads: a FIFO there (a poisoned cache, a hostile machine) makes a run wait
+// forever, and a device makes it read forever. Input: the git folder discovery found and the
+// index file the environment names; output: nothing, or an error naming the first such file.
+// Only stats (and two small bounded reads: `commondir`, HEAD's target); reads nothing else.
+#pragma once
+
+#include <string>
+
+#include "core/error.h"
+
+namespace riskgate::collect {
+
+// Refuses `git_dir` when a file git keeps there (or in its common folder, `commondir`) or
+// `index_file` ("" for the git folder's `index`) exists and is not a regular file.
+core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& index_file);
+
+}  // namespace riskgate::collect

@@ -1,0 +1,88 @@
+#include "collect/git_dir_files.h"
+
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "support/temp_repo.h"
+
+namespace riskgate::collect {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+void Put(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A git folder as git leaves it: HEAD on a loose branch, a config, an index.
+void GitFolder(const fs::path& dir) {
+  Put(dir / "HEAD", "ref: refs/heads/main\n");
+  Put(dir / "config", "[core]\n\tbare = false\n");
+  Put(dir / "index", "DIRC");
+  Put(dir / "refs/heads/main", std::string(40, 'a') + "\n");
+  fs::create_directories(dir / "objects/info");
+}
+
+// The path of the file CheckGitFiles refuses, or "" when it refuses none.
+std::string Refused(const fs::path& dir, const std::string& index_file = "") {
+  auto checked = CheckGitFiles(dir.string(), index_file);
+  if (checked) return "";
+  CHECK_THAT(checked.error().message, Catch::Contains("not a regular file"));
+  return checked.error().location;
+}
+
+}  // namespace
+
+TEST_CASE("a git folder whose files are files passes; a FIFO or device among them is named",
+          "[collect][git_dir_files]") {
+  TempDir tmp;
+  const fs::path dir = fs::path(tmp.path()) / ".git";
+  GitFolder(dir);
+  CHECK(Refused(dir).empty());
+  for (const char* name : {"config", "index", "HEAD", "packed-refs", "shallow",
+                           "objects/info/alternates", "refs/heads/main"}) {
+    const fs::path file = dir / name;
+    const bool existed = fs::exists(file);
+    if (existed) fs::rename(file, file.string() + ".real");
+    REQUIRE(::mkfifo(file.c_str(), 0600) == 0);
+    CHECK(Refused(dir) == file.string());
+    fs::remove(file);
+    if (existed) fs::rename(file.string() + ".real", file);
+  }
+  // A device behind a symlink, and the index file the environment names.
+  fs::rename(dir / "config", dir / "config.real");
+  fs::create_symlink("/dev/zero", dir / "config");
+  CHECK(Refused(dir) == (dir / "config").string());
+  fs::remove(dir / "config");
+  fs::rename(dir / "config.real", dir / "config");
+  const fs::path fifo = fs::path(tmp.path()) / "next-index";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(Refused(dir, fifo.string()) == fifo.string());
+  CHECK(Refused(dir).empty());
+}
+
+TEST_CASE("a linked worktree's files are checked in its folder and in the common one",
+          "[collect][git_dir_files]") {
+  TempDir tmp;
+  const fs::path common = fs::path(tmp.path()) / "main/.git";
+  GitFolder(common);
+  const fs::path dir = common / "worktrees/feature";
+  Put(dir / "HEAD", "ref: refs/heads/feature\n");
+  Put(dir / "commondir", "../..\n");
+  Put(dir / "gitdir", "/elsewhere/feature/.git\n");
+  Put(common / "refs/heads/feature", std::string(40, 'b') + "\n");
+  CHECK(Refused(dir).empty());
+  REQUIRE(::mkfifo((common / "packed-refs").c_str(), 0600) == 0);
+  CHECK(Refused(dir) == (dir / "../..").string() + "/packed-refs");
+  fs::remove(common / "packed-refs");
+  fs::remove(common / "refs/heads/feature");
+  REQUIRE(::mkfifo((common / "refs/heads/feature").c_str(), 0600) == 0);
+  CHECK(Refused(dir) == (dir / "../.." / "refs/heads/feature").string());
+}
+
+}  // namespace riskgate::collect
