@@ -38,7 +38,7 @@ std::string Refused(const fs::path& dir, const std::string& index_file = "") {
 
 }  // namespace
 
-TEST_CASE("a git folder whose files are files passes; a FIFO or device among them is named",
+TEST_CASE("a git folder whose files are files passes, and a FIFO or device among them is named",
           "[collect][git_dir_files]") {
   TempDir tmp;
   const fs::path dir = fs::path(tmp.path()) / ".git";
