@@ -234,20 +234,54 @@ core::Result<std::vector<FileDiff>> GitRepository::DiffStaged(std::int64_t max_f
   if (!index) return tl::unexpected(index.error());
   auto head = Head();
   if (!head) return tl::unexpected(head.error());
-  OwnedTree tree;
-  if (*head) {
-    auto t = TreeOf(repo_, **head);
-    if (!t) return tl::unexpected(t.error());
-    tree.ptr = *t;
+  if (git_index_has_conflicts(*index) != 0) {
+    // git commits nothing while a path is unmerged: judge the entries against HEAD.
+    OwnedTree tree;
+    if (*head) {
+      auto t = TreeOf(repo_, **head);
+      if (!t) return tl::unexpected(t.error());
+      tree.ptr = *t;
+    }
+    git_diff_options opts = DiffOptions();
+    OwnedDiff diff;
+    if (git_diff_tree_to_index(diff.out(), repo_, tree.get(), *index, &opts) != 0) {
+      return MakeError(ErrorCode::kRepository, "cannot diff the index: " + LastError());
+    }
+    return Collect(repo_, DeltasOf(diff.get()), max_file_bytes, "the staged changes", nullptr,
+                   wanted);
   }
-  git_diff_options opts = DiffOptions();
-  OwnedDiff diff;
-  if (git_diff_tree_to_index(diff.out(), repo_, tree.get(), *index, &opts) != 0) {
-    return MakeError(ErrorCode::kRepository, "cannot diff the index: " + LastError());
+  // What `git commit` commits: the index written as a tree, where git takes a folder whose
+  // cached tree (the index's TREE extension) is valid as that tree, unread. The entries alone
+  // may say otherwise in an index written by another tool or by hand; libgit2 writes as git
+  // does, into memory here (never into the repository).
+  if (memory_ == nullptr) {
+    auto memory = NewMemoryRepository();
+    if (!memory) return tl::unexpected(memory.error());
+    memory_ = *memory;
+    // libgit2 reads back the trees it took from the cache: from the store (hashed), as the one
+    // written is read from memory.
+    if (auto added = AddPackBackend(memory_, reads_); !added) return tl::unexpected(added.error());
+    memory_trees_ = std::make_unique<TreeReads>(memory_, reads_);
+  }
+  git_oid tree_id;
+  if (git_index_write_tree_to(&tree_id, *index, memory_) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot read the index as the tree git would commit: " + LastError() +
+                         "; stage the file it names again (`git rm --cached -- PATH`, then " +
+                         "`git add -- PATH`), or the whole change (`git read-tree HEAD`, then " +
+                         "`git add`)");
+  }
+  auto old_root = RootOf(repo_, head->value_or(""));
+  if (!old_root) return tl::unexpected(old_root.error());
+  auto deltas = memory_trees_->TreeDeltas(
+      *old_root, std::string_view(reinterpret_cast<const char*>(tree_id.id), GIT_OID_RAWSZ));
+  if (!deltas) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot diff the staged changes: " + deltas.error().message);
   }
   // A hook's few files are read through libgit2 alone: reading a version that is then
   // line-diffed twice costs more there than the copies a read saves.
-  return Collect(repo_, DeltasOf(diff.get()), max_file_bytes, "the staged changes", nullptr,
+  return Collect(repo_, DeltasOf(std::move(*deltas)), max_file_bytes, "the staged changes", nullptr,
                  wanted);
 }
 

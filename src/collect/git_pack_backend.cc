@@ -1,6 +1,7 @@
 #include "collect/git_pack_backend.h"
 
 #include <git2.h>
+#include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 
 #include <cstring>
@@ -209,6 +210,26 @@ core::Result<void> AddPackBackend(git_repository* repo, std::shared_ptr<PackRead
                            "cannot open the object store: " + git_internal::LastError());
   }
   return {};  // the object database frees the backend
+}
+
+core::Result<git_repository*> NewMemoryRepository() {
+  git_internal::OwnedOdb odb;
+  git_odb_backend* memory = nullptr;
+  if (git_odb_new(odb.out()) != 0 || git_mempack_new(&memory) != 0) {
+    return core::MakeError(core::ErrorCode::kInternal,
+                           "cannot set up writes to memory: " + git_internal::LastError());
+  }
+  if (git_odb_add_backend(odb.get(), memory, 1) != 0) {
+    memory->free(memory);  // not the object database's
+    return core::MakeError(core::ErrorCode::kInternal,
+                           "cannot set up writes to memory: " + git_internal::LastError());
+  }
+  git_repository* repo = nullptr;
+  if (git_repository_wrap_odb(&repo, odb.get()) != 0) {
+    return core::MakeError(core::ErrorCode::kInternal,
+                           "cannot set up writes to memory: " + git_internal::LastError());
+  }
+  return repo;  // holds its own reference to the object database
 }
 
 }  // namespace riskgate::collect

@@ -62,4 +62,9 @@ class PackReads {
 // Puts a backend reading through `reads` ahead of `repo`'s own.
 core::Result<void> AddPackBackend(git_repository* repo, std::shared_ptr<PackReads> reads);
 
+// A repository whose object database is memory alone, for libgit2 to write into (an index
+// written as a tree) and read back from: riskgate never writes into a repository. The caller
+// frees it (git_repository_free).
+core::Result<git_repository*> NewMemoryRepository();
+
 }  // namespace riskgate::collect

@@ -148,6 +148,8 @@ GitRepository::GitRepository(git_repository* repo, git_index* index, std::string
 
 GitRepository::~GitRepository() {
   range_ahead_.reset();
+  memory_trees_.reset();
+  if (memory_ != nullptr) git_repository_free(memory_);
   if (index_ != nullptr) git_index_free(index_);
   git_repository_free(repo_);
 }

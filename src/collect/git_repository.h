@@ -219,6 +219,9 @@ class GitRepository {
   std::shared_ptr<PackReads> reads_;  // this handle's reads (libgit2's too), its store shared
                                       // with the handles Reopen gives
   std::unique_ptr<TreeReads> trees_;  // parsed trees for tree deltas
+  // Where DiffStaged writes the index as a tree (memory alone), and the trees it reads there.
+  git_repository* memory_ = nullptr;
+  std::unique_ptr<TreeReads> memory_trees_;
   // Merge bases found so far: a range check asks for its own several times (collecting, and
   // each base version a control reads), and each costs a walk of both histories.
   std::map<std::pair<std::string, std::string>, std::string> merge_bases_;

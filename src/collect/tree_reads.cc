@@ -65,4 +65,10 @@ core::Result<std::vector<TreeDelta>> TreeReads::Deltas(const std::string& from,
   return DiffTrees(load, *old_root, *new_root, only);
 }
 
+core::Result<std::vector<TreeDelta>> TreeReads::TreeDeltas(std::string_view old_root,
+                                                           std::string_view new_root) {
+  const TreeLoader load = [this](std::string_view raw_id) { return Load(raw_id); };
+  return DiffTrees(load, old_root, new_root, nullptr);
+}
+
 }  // namespace riskgate::collect

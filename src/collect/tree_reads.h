@@ -30,6 +30,9 @@ struct TreeReads {
   // paths `only` names, when given.
   core::Result<std::vector<TreeDelta>> Deltas(const std::string& from, const std::string& to,
                                               const std::vector<std::string>* only);
+  // The same between two trees by their raw ids ("" for the empty tree).
+  core::Result<std::vector<TreeDelta>> TreeDeltas(std::string_view old_root,
+                                                  std::string_view new_root);
 
   static constexpr std::size_t kCacheBytes = std::size_t{8} << 20;  // as the reader's, per handle
   git_repository* repo;
