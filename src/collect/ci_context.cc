@@ -189,8 +189,15 @@ EnvReader ProcessEnvironment() {
 
 bool UnderCi(const EnvReader& env) {
   const std::string ci = core::AsciiLower(env("CI").value_or(""));
-  return (!ci.empty() && ci != "false" && ci != "0") || env("GITHUB_ACTIONS") == "true" ||
-         env("GITLAB_CI");
+  if ((!ci.empty() && ci != "false" && ci != "0") || env("GITHUB_ACTIONS") == "true") return true;
+  // CI systems that do not set CI (Jenkins, Azure Pipelines, TeamCity, AWS CodeBuild) or may
+  // not in every runner, by the variable each always sets.
+  for (const char* name :
+       {"GITLAB_CI", "JENKINS_URL", "TF_BUILD", "BUILDKITE", "CIRCLECI", "TRAVIS",
+        "TEAMCITY_VERSION", "BITBUCKET_BUILD_NUMBER", "CODEBUILD_BUILD_ID", "DRONE"}) {
+    if (env(name)) return true;
+  }
+  return false;
 }
 
 core::Result<ScopeChoice> DetectScope(const EnvReader& env, GitRepository& repo) {

@@ -34,7 +34,9 @@ struct ScopeChoice {
   std::set<std::string, std::less<>> only_paths = {};
 };
 
-// Whether the process runs under a CI system (CI, GITHUB_ACTIONS or GITLAB_CI set).
+// Whether the process runs under a CI system: CI set (not to "false" or "0"), GITHUB_ACTIONS
+// "true", or a variable another common CI system always sets (GITLAB_CI, JENKINS_URL, TF_BUILD,
+// ...), so that one which does not set CI still gets a gate's strictness.
 bool UnderCi(const EnvReader& env);
 
 // Detects the scope; an error when the platform's data is missing or unusable (never a guess

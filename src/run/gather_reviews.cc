@@ -4,6 +4,7 @@
 #include <set>
 
 #include "collect/change_collector.h"
+#include "collect/ci_context.h"
 #include "collect/forge/review_sources.h"
 #include "evaluate/reviews/approvals.h"
 #include "policy/codeowners.h"
@@ -211,7 +212,7 @@ core::Result<collect::ReviewFacts> GatherReviews(const policy::ReviewsControl& c
   // the control explains what the range will need instead of blocking it. CI systems without a
   // forge API (and `source: trailers`) judge the trailers.
   if (origin == ReviewOrigin::kTrailers && control.source == policy::ReviewSource::kAuto &&
-      !env("CI")) {
+      !collect::UnderCi(env)) {
     out.explain_only = true;
     out.request = "a local run (no CI): approvals are judged in CI";
     out.codeowners = std::move(codeowners);

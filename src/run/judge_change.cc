@@ -97,8 +97,7 @@ core::Result<Judgement> JudgeChange(const JudgeRequest& options, ControlTable co
   // A CI run judging a range is the gate a change must pass: what it cannot scan blocks there
   // (hooks and local runs warn). In any CI run, a range or an audit under the default branch's
   // policy, a `riskgate:allow` that the judged code wrote is not its own waiver.
-  const auto ci = environment("CI");
-  const bool in_ci = ci && *ci != "false" && *ci != "0";
+  const bool in_ci = collect::UnderCi(environment);
   // A CI audit under the default branch's policy of a checkout that is not that branch (a
   // manual or comment-triggered run on the author's branch) judges the author's code: a gate too.
   bool branch_audit = false;

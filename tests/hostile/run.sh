@@ -13,7 +13,7 @@ mkdir -p "$HOSTILE_OUT"
 trap 'rm -rf "$HOSTILE_WORK"' EXIT
 export HOSTILE_WORK HOSTILE_OUT RISKGATE_BIN
 # The case decides which CI it pretends to be; nothing leaks in from the machine running it.
-for v in $(env | sed -n 's/^\(CI\|GITHUB_[A-Z_]*\|GITLAB_[A-Z_]*\|CI_[A-Z_]*\|RUNNER_[A-Z_]*\|PRE_COMMIT[A-Z_]*\|GIT_[A-Z_]*\|RISKGATE_[A-Z_]*\|BUILDKITE[A-Z_]*\|JENKINS_URL\|TF_BUILD\|CIRCLECI\|TRAVIS\)=.*/\1/p'); do
+for v in $(env | sed -n 's/^\(CI\|GITHUB_[A-Z_]*\|GITLAB_[A-Z_]*\|CI_[A-Z_]*\|RUNNER_[A-Z_]*\|PRE_COMMIT[A-Z_]*\|GIT_[A-Z_]*\|RISKGATE_[A-Z_]*\|BUILDKITE[A-Z_]*\|JENKINS_URL\|TF_BUILD\|CIRCLECI\|TRAVIS\|TEAMCITY_VERSION\|BITBUCKET_BUILD_NUMBER\|CODEBUILD_BUILD_ID\|DRONE\)=.*/\1/p'); do
   [ "$v" = RISKGATE_BIN ] || unset "$v"
 done
 export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_DATE='2026-11-01T12:00:00Z' GIT_COMMITTER_DATE='2026-11-01T12:00:00Z'

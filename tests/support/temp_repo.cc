@@ -92,7 +92,11 @@ std::string CommitCheckoutWorkflow(TempRepo& repo) {
 }
 
 void NotUnderCi(std::map<std::string, std::string>& env) {
-  for (const char* name : {"CI", "GITHUB_ACTIONS", "GITLAB_CI"}) env[name] = "";
+  for (const char* name :
+       {"CI", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TF_BUILD", "BUILDKITE", "CIRCLECI",
+        "TRAVIS", "TEAMCITY_VERSION", "BITBUCKET_BUILD_NUMBER", "CODEBUILD_BUILD_ID", "DRONE"}) {
+    env[name] = "";  // collect::UnderCi's variables
+  }
 }
 
 ProcessResult TempRepo::Riskgate(const std::vector<std::string>& args,
