@@ -66,6 +66,23 @@ std::string DiscoverGitDir(const std::string& path) {
   return out;
 }
 
+// Why the index cannot be read, with what to do where git wrote it in a form libgit2 does not
+// read (a split or sparse index).
+core::Error IndexError() {
+  std::string message = "cannot read the index: " + LastError();
+  if (message.find("'link'") != std::string::npos) {
+    message +=
+        " (a split index, which libgit2 cannot read: `git update-index --no-split-index` "
+        "and `git config core.splitIndex false` make it whole)";
+  } else if (message.find("'sdir'") != std::string::npos) {
+    message +=
+        " (a sparse index, which libgit2 cannot read: `git sparse-checkout set "
+        "--no-sparse-index` or `git config index.sparse false` and `git update-index "
+        "--refresh` expand it; the sparse checkout stays)";
+  }
+  return core::Error{ErrorCode::kRepository, std::move(message), ""};
+}
+
 TrackedFile TrackedFileOf(const git_index_entry& entry) {
   return TrackedFile{entry.path, KindOf(entry.mode), OidString(&entry.id),
                      static_cast<std::int64_t>(entry.file_size),
@@ -217,15 +234,11 @@ core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
 
 core::Result<git_index*> GitRepository::Index() {
   if (index_ != nullptr) {
-    if (git_index_read(index_, 1) != 0) {
-      return MakeError(ErrorCode::kRepository, "cannot read the index: " + LastError());
-    }
+    if (git_index_read(index_, 1) != 0) return tl::unexpected(IndexError());
     return index_;
   }
   git_index* index = nullptr;
-  if (git_repository_index(&index, repo_) != 0) {
-    return MakeError(ErrorCode::kRepository, "cannot read the index: " + LastError());
-  }
+  if (git_repository_index(&index, repo_) != 0) return tl::unexpected(IndexError());
   git_index_free(index);  // the repository keeps its own reference
   return index;
 }
