@@ -118,7 +118,12 @@ core::Result<std::unique_ptr<GitRepository>> GitRepository::OpenWith(
                ? git_repository_open_ext(&repo, git_dir, GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr)
                : git_repository_open_ext(&repo, ".", 0, nullptr);
       const char* work_tree = std::getenv("GIT_WORK_TREE");
-      if (rc == 0 && work_tree != nullptr && *work_tree != '\0' &&
+      // libgit2 1.5 leaks the path it is given when it is already the working tree.
+      const char* current = rc == 0 ? git_repository_workdir(repo) : nullptr;
+      std::error_code same_error;
+      const bool same = current != nullptr && work_tree != nullptr &&
+                        std::filesystem::equivalent(current, work_tree, same_error);
+      if (rc == 0 && work_tree != nullptr && *work_tree != '\0' && !same &&
           git_repository_set_workdir(repo, work_tree, 0) != 0) {
         std::string message = LastError();
         git_repository_free(repo);
