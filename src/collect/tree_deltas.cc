@@ -117,8 +117,9 @@ class Lister {
       if (auto gone = One(&before, nullptr, prefix, depth); !gone) return gone;
       return One(nullptr, &now, prefix, depth);
     }
+    // A submodule that points at another commit is a change too: nothing to scan, but its
+    // path is the change's (CODEOWNERS and reviews, components, policy files).
     if (now.id == before.id && now.mode == before.mode) return {};
-    if (now.mode == EntryMode::kSubmodule) return {};  // submodules count as unmodified
     return Emit(DeltaStatus::kModified, prefix + std::string(now.name), &before, &now);
   }
 

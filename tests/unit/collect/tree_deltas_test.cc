@@ -69,8 +69,7 @@ class Differ {
     git_diff_options opts;
     git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
     opts.context_lines = 0;
-    opts.interhunk_lines = 0;
-    opts.flags |= GIT_DIFF_IGNORE_SUBMODULES;
+    opts.interhunk_lines = 0;  // submodules that point elsewhere are deltas (no ignore flag)
     std::vector<const char*> paths;
     if (only != nullptr) {
       for (const auto& path : *only) paths.push_back(path.c_str());
