@@ -1,11 +1,12 @@
 // Stage 1 (collect): the deltas between two trees as a range check lists them — what libgit2's
 // tree-to-tree diff gives with riskgate's options (no rename detection; a path whose kind
-// changes is a deletion and an addition; a submodule pointed elsewhere is modified; a mode change is a
-// modification), in tree order — without libgit2: its diff iterated and parsed every entry of
-// both trees for every commit, a quarter of a range check's CPU on git/git. Subtrees whose ids
-// are equal are not read, and runs of equal entries are skipped by their bytes. Trees are
-// hostile: one out of order or naming an entry twice only makes entries look added or deleted
-// (read and judged), never unchanged; nesting and listed paths are bounded as in tree_diff.h.
+// changes is a deletion and an addition; a submodule pointed elsewhere is modified; a mode
+// change is a modification), in tree order — without libgit2: its diff iterated and parsed
+// every entry of both trees for every commit, a quarter of a range check's CPU on git/git.
+// Subtrees whose ids are equal are not read, and runs of equal entries are skipped by their
+// bytes. Trees are hostile: one out of order or naming an entry twice only makes entries look
+// added or deleted (read and judged), never unchanged; nesting and listed paths are bounded as
+// in tree_diff.h.
 #pragma once
 
 #include <cstdint>
