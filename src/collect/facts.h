@@ -109,6 +109,9 @@ struct ComponentFacts {
   std::vector<std::string> added;    // of those, the ones the change adds (new files)
   std::vector<ModelFile> models;
   std::optional<long long> last_code_change;  // before this change, for `last_change` freshness
+  // The change edits the component's models and none of its code: only what it writes in the
+  // models' residual risks is judged (an acceptance, a risk it drops or lowers).
+  bool models_only = false;
 };
 
 struct ThreatModelFacts {

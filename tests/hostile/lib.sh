@@ -423,3 +423,23 @@ PY
   for _ in $(seq 50); do [ -s "$port_file" ] && return 0; sleep 0.1; done
   fail "the recording server did not start"
 }
+
+# A repository whose policy makes `payments` (src/payments/**) a high-tier component with the
+# threat model docs/tm/payments.md, owned by @acme/payments (alice is a member; approvals come
+# from trailers), and its code. `model ABUSE ROW...` then writes the model: ABUSE ends its
+# abuse-case line, each ROW is a line of its residual-risk table.
+payments_component() {
+  new_repo
+  write .riskgate.yaml 'version: 1' 'controls:' '  reviews:' '    enabled: false' '    source: trailers' \
+    '    teams:' "      '@acme/payments': [alice]" '  threat_model:' '    max_age_days: 180' \
+    '    residual_severity: high' '    components:' '      - name: payments' \
+    "        paths: ['src/payments/**']" '        tier: high' '        models: [docs/tm/payments.md]' \
+    "        owners: ['@acme/payments']"
+  write src/payments/pay.py 'def pay(): pass'
+}
+model() {
+  write docs/tm/payments.md '# payments threat model' '## Assets' 'Card data of payments.' '## Actors' \
+    'Customers, admins.' '## Entry points' 'The /pay route.' '## Trust boundaries' 'Internet to API.' \
+    '## Abuse cases' "Card testing.$1" '## Controls' 'Rate limits.' '## Residual risk' '' \
+    '| Threat | Severity | Status | Owner | Accepted | Expires |' '|---|---|---|---|---|---|' "${@:2}"
+}

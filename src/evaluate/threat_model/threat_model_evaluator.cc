@@ -48,6 +48,10 @@ class ComponentJudge {
         out_(out) {}
 
   void Run() {
+    if (facts_.models_only) {
+      RunModelsOnly();
+      return;
+    }
     std::vector<const collect::ModelFile*> present;
     for (const auto& model : facts_.models) {
       if (model.content) present.push_back(&model);
@@ -85,21 +89,12 @@ class ComponentJudge {
     for (const auto* model : present) {
       ModelDocument doc = ReadModel(model->path, *model->content, control_.required_parts);
       if (!doc.error.empty()) {
-        auto& f = Add("threat-model-unparsable",
-                      model->path + " does not parse as a " +
-                          std::string(ModelFormatName(doc.format)) + " threat model: " + doc.error,
-                      model->path, doc.error_line, "unparsable");
-        f.hints.fix = "Correct " + model->path + " so the gate can read it";
+        Unparsable(*model, doc);
         continue;
       }
       Parts(*model, doc);
-      std::optional<ModelDocument> base;  // the version the change started from (none: added)
-      if (model->changed) {
-        base = model->base_content
-                   ? ReadModel(model->path, *model->base_content, control_.required_parts)
-                   : ModelDocument{};
-      }
-      Residual(*model, doc, base ? &*base : nullptr);
+      const std::optional<ModelDocument> base = BaseOf(*model);
+      Residual(*model, doc, base ? &*base : nullptr, Rows::kAll);
       covered = covered || Mentions(doc, component_.name);
       for (const auto& alias : component_.aliases) covered = covered || Mentions(doc, alias);
       read.emplace_back(model, std::move(doc));
@@ -116,6 +111,40 @@ class ComponentJudge {
   }
 
  private:
+  // Which residual-risk rows Residual judges: all, or only those the change writes.
+  enum class Rows { kAll, kWritten };
+
+  // A change to the component's models alone: what it writes in their residual risks, and
+  // whether they still parse.
+  void RunModelsOnly() {
+    for (const auto& model : facts_.models) {
+      if (!model.content || !model.changed) continue;
+      ModelDocument doc = ReadModel(model.path, *model.content, control_.required_parts);
+      if (!doc.error.empty()) {
+        Unparsable(model, doc);
+        continue;
+      }
+      const std::optional<ModelDocument> base = BaseOf(model);
+      Residual(model, doc, base ? &*base : nullptr, Rows::kWritten);
+    }
+  }
+
+  void Unparsable(const collect::ModelFile& model, const ModelDocument& doc) {
+    auto& f = Add("threat-model-unparsable",
+                  model.path + " does not parse as a " + std::string(ModelFormatName(doc.format)) +
+                      " threat model: " + doc.error,
+                  model.path, doc.error_line, "unparsable");
+    f.hints.fix = "Correct " + model.path + " so the gate can read it";
+  }
+
+  // The model the change started from: none when the change does not edit it, empty when the
+  // change adds it.
+  std::optional<ModelDocument> BaseOf(const collect::ModelFile& model) const {
+    if (!model.changed) return std::nullopt;
+    return model.base_content ? ReadModel(model.path, *model.base_content, control_.required_parts)
+                              : ModelDocument{};
+  }
+
   std::string Where() const {
     return facts_.touched.empty() ? component_.models.front() : facts_.touched.front();
   }
@@ -187,23 +216,75 @@ class ComponentJudge {
 
   // Whether `base` (the model the change started from, empty when the change adds it) holds
   // the same acceptance of `risk`: one the change did not write.
+  static const ResidualRisk* BaseRow(const ResidualRisk& risk, const ModelDocument& base) {
+    const std::string title = core::AsciiLower(risk.title);
+    for (const auto& old : base.residual) {
+      if (core::AsciiLower(old.title) == title) return &old;
+    }
+    return nullptr;
+  }
+
+  // Whether `base` (the model the change started from, empty when the change adds it) holds
+  // `risk` as it is, severity and acceptance alike: a row the change did not write.
   static bool Inherited(const ResidualRisk& risk, const ModelDocument* base) {
     if (base == nullptr) return true;  // the change does not edit the model
-    const std::string title = core::AsciiLower(risk.title);
-    for (const auto& old : base->residual) {
-      if (core::AsciiLower(old.title) == title && old.status == risk.status &&
-          old.owner == risk.owner && old.date == risk.date && old.expires == risk.expires) {
-        return true;
-      }
+    const ResidualRisk* old = BaseRow(risk, *base);
+    return old != nullptr && old->status == risk.status && old->owner == risk.owner &&
+           old->date == risk.date && old->expires == risk.expires &&
+           old->severity_known == risk.severity_known &&
+           (!risk.severity_known || old->severity == risk.severity);
+  }
+
+  // Whether a residual risk reaches residual_severity: by its severity, or by the base's for
+  // the same threat when that is higher (lowering a risk's severity does not take it out).
+  bool Reaches(const ResidualRisk& risk, const ModelDocument* base) const {
+    const ResidualRisk* old = base != nullptr ? BaseRow(risk, *base) : nullptr;
+    if (old != nullptr && old->severity_known &&
+        (!risk.severity_known || old->severity > risk.severity)) {
+      return old->severity >= control_.residual_severity;
     }
-    return false;
+    return !risk.severity_known || risk.severity >= control_.residual_severity;
+  }
+
+  // An acceptance, however the model words its status ("accepted", "risk accepted").
+  static bool IsAcceptance(const ResidualRisk& risk) {
+    return risk.status.find("accept") != std::string::npos;
+  }
+
+  // A risk the base holds at or above residual_severity that the change drops from the model's
+  // residual risks (deleted, renamed, marked mitigated or closed): in a range it needs one of
+  // the owners' approval, as an acceptance does.
+  void Dropped(const collect::ModelFile& model, const ModelDocument& doc,
+               const ModelDocument* base) {
+    if (base == nullptr || !approvals_.judged) return;
+    for (const auto& old : base->residual) {
+      if (old.severity_known && old.severity < control_.residual_severity) continue;
+      if (BaseRow(old, doc) != nullptr) continue;  // still residual (judged above)
+      if (reviews::OwnerApproval(Owners(), approvals_.reviews, approvals_.control)) return;
+      const std::string title = old.title.empty() ? "a residual risk" : "'" + old.title + "'";
+      auto& f = Add("residual-risk-dropped-unapproved",
+                    model.path + ": this change takes " + core::EscapeForDisplay(title) + " (" +
+                        core::EscapeForDisplay(old.status) +
+                        ") out of the residual risks (deleted, renamed, mitigated or closed), " +
+                        "and none of its owners (" + OwnerList() + ") approved the change" +
+                        reviews::NoApprovalNote(approvals_.reviews, approvals_.control),
+                    model.path, 0, model.path + '\0' + old.title + "\0dropped");
+      f.hints.fix = "Have one of " + OwnerList() +
+                    " approve this change, or keep the risk in the residual-risk table";
+    }
+  }
+
+  std::vector<std::string> Owners() const {
+    return component_.owners.empty() ? std::vector<std::string>{"*"} : component_.owners;
   }
 
   void Residual(const collect::ModelFile& model, const ModelDocument& doc,
-                const ModelDocument* base) {
+                const ModelDocument* base, Rows rows) {
     const core::Day today = core::DayOfUnixTime(now_);
+    Dropped(model, doc, base);
     for (const auto& risk : doc.residual) {
-      if (risk.severity_known && risk.severity < control_.residual_severity) continue;
+      if (!Reaches(risk, base)) continue;
+      if (rows == Rows::kWritten && Inherited(risk, base)) continue;
       const RiskWords words = WordsFor(model, doc, risk);
       if (!HasOwner(risk)) {
         auto& f = Add("residual-risk-unowned",
@@ -214,7 +295,7 @@ class ComponentJudge {
                                                  : " (one of " + List(component_.owners) + ")");
         continue;
       }
-      if (risk.status != "accepted") continue;
+      if (!IsAcceptance(risk)) continue;
       const std::string by = " by " + core::EscapeForDisplay(risk.owner);
       const std::string renew = "Review " + words.what + " again: fix it and mark it mitigated, " +
                                 "or renew its acceptance with one of its owners: a new " +
@@ -265,9 +346,7 @@ class ComponentJudge {
       } else if (approvals_.judged && !inherited) {
         // The change wrote this acceptance (new, renewed or moved to another owner): it stands
         // only with the approval of one of the owners, as a change to a waiver does.
-        const std::vector<std::string> owners =
-            component_.owners.empty() ? std::vector<std::string>{"*"} : component_.owners;
-        if (reviews::OwnerApproval(owners, approvals_.reviews, approvals_.control)) continue;
+        if (reviews::OwnerApproval(Owners(), approvals_.reviews, approvals_.control)) continue;
         auto& f =
             Add("residual-risk-acceptance-unapproved",
                 model.path + ": this change writes the acceptance of " + words.what + accepted +

@@ -36,6 +36,10 @@ constexpr BuiltinRule kRules[] = {
     {"residual-risk-acceptance-unapproved",
      "the change writes an acceptance that no owner of the component approved",
      "a change may not accept its own risk", "Have one of the component's owners approve it"},
+    {"residual-risk-dropped-unapproved",
+     "the change takes a residual risk out of the model (deleted, renamed, closed) unapproved",
+     "the risk register is the owners' record, not the change's",
+     "Have one of the component's owners approve it"},
 };
 
 class ThreatModelControl final : public Control {

@@ -1,20 +1,7 @@
 # attack: a change to a high-tier component rewrites its own threat model's residual-risk table: it renews an expired acceptance to 2999, accepts a critical risk in the name of someone who is not among the component's owners, dates an acceptance in 2099, or renews it properly but with nobody's approval
 # surface: range (CI), threat_model control, acceptances
 # expect: block, unless one of the component's owners approved the change
-new_repo
-# Approvals come from trailers here (the base policy says so) and the owners are a team.
-write .riskgate.yaml 'version: 1' 'controls:' '  reviews:' '    enabled: false' '    source: trailers' \
-  '    teams:' "      '@acme/payments': [alice]" '  threat_model:' '    max_age_days: 180' \
-  '    residual_severity: high' '    components:' '      - name: payments' \
-  "        paths: ['src/payments/**']" '        tier: high' '        models: [docs/tm/payments.md]' \
-  "        owners: ['@acme/payments']"
-write src/payments/pay.py 'def pay(): pass'
-model() {
-  write docs/tm/payments.md '# payments threat model' '## Assets' 'Card data of payments.' '## Actors' 'Customers, admins.' \
-    '## Entry points' 'The /pay route.' '## Trust boundaries' 'Internet to API.' '## Abuse cases' "Card testing.$1" \
-    '## Controls' 'Rate limits.' '## Residual risk' '' '| Threat | Severity | Status | Owner | Accepted | Expires |' \
-    '|---|---|---|---|---|---|' "$2"
-}
+payments_component
 model '' '| Card testing | Critical | Accepted | @acme/payments | 2026-08-01 | 2026-11-01 |'
 commit base
 base=$(git rev-parse HEAD)
@@ -49,6 +36,17 @@ attempt 'accepted later' '| Card testing | Critical | Accepted | @acme/payments 
   residual-risk-acceptance-invalid
 # 4. a renewal the policy allows (an owner, today, 60 days), written by the change with nobody's
 # approval: it stands only with an owner's, as a waiver the change adds does
+attempt 'renew for two months' '| Card testing | Critical | Accepted | @alice | 2026-11-27 | 2027-01-26 |' \
+  residual-risk-acceptance-unapproved
+# 5. another spelling of the status is an acceptance all the same
+attempt 'risk accepted' '| Card testing | Critical | Risk accepted | mallory | 2026-11-27 | 2999-12-31 |' \
+  residual-risk-acceptance-invalid
+# 6. the change marks the risk mitigated, or renames it away: the owners' call, not the change's
+attempt 'mitigated' '| Card testing | Critical | Mitigated | @acme/payments | | |' \
+  residual-risk-dropped-unapproved
+attempt 'renamed' '| Card testing (old) | Low | Accepted | mallory | 2026-11-27 | 2999-12-31 |' \
+  residual-risk-dropped-unapproved
+# 4 again: the renewal ...
 attempt 'renew for two months' '| Card testing | Critical | Accepted | @alice | 2026-11-27 | 2027-01-26 |' \
   residual-risk-acceptance-unapproved
 # ... and with the approval of alice, a member of the owning team, it stands

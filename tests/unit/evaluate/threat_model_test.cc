@@ -115,7 +115,8 @@ std::vector<core::Finding> Judge(const std::string& path, const std::string& con
                                  std::optional<std::string> base = std::nullopt,
                                  core::ScanMode mode = core::ScanMode::kStaged,
                                  const collect::ReviewFacts& reviews = {},
-                                 const policy::ReviewsControl& reviews_control = {}) {
+                                 const policy::ReviewsControl& reviews_control = {},
+                                 bool models_only = false) {
   policy::ThreatModelControl control;
   control.enabled = true;
   control.required_parts = {"Residual risk"};
@@ -137,6 +138,8 @@ std::vector<core::Finding> Judge(const std::string& path, const std::string& con
   model.changed = true;
   model.base_content = base;
   c.models = {model};
+  c.models_only = models_only;
+  if (models_only) c.touched.clear();
   facts.threat_models.components = {c};
   facts.scope.mode = mode;
   facts.reviews = reviews;
@@ -545,6 +548,62 @@ TEST_CASE("in a range, an acceptance the change writes stands only with an owner
   CHECK(
       Judge("docs/tm.md", renewed, Draft(renewed), core::ScanMode::kRange, none, control).empty());
   CHECK(Judge("docs/tm.md", renewed, base, core::ScanMode::kStaged, none, control).empty());
+}
+
+TEST_CASE("a change cannot lower, relabel or drop a residual risk past its owners",
+          "[evaluate][threat_model]") {
+  const auto row = [](const std::string& severity, const std::string& status,
+                      const std::string& owner, int accepted_in, int expires_in) {
+    return "| Card testing | " + severity + " | " + status + " | " + owner + " | " +
+           DaysFromToday(accepted_in) + " | " + DaysFromToday(expires_in) + " |\n";
+  };
+  // Lowered below residual_severity: judged at the base's severity.
+  const std::string base = ResidualTable(row("Critical", "Accepted", "@acme/payments", -10, 100));
+  CHECK(RulesOf(Judge("docs/tm.md", ResidualTable(row("Medium", "Accepted", "mallory", 0, 30)),
+                      Draft(base))) ==
+        std::vector<std::string>{"residual-risk-acceptance-invalid"});
+  // A Low acceptance the base holds is not one of a Critical risk.
+  const std::string low = ResidualTable(row("Low", "Accepted", "mallory", 0, 900));
+  CHECK(RulesOf(Judge("docs/tm.md", ResidualTable(row("Critical", "Accepted", "mallory", 0, 900)),
+                      Draft(low))) == std::vector<std::string>{"residual-risk-acceptance-invalid"});
+  // "Risk accepted" is an acceptance.
+  CHECK(RulesOf(Judge("docs/tm.md",
+                      ResidualTable(row("Critical", "Risk accepted", "mallory", 0, 30)))) ==
+        std::vector<std::string>{"residual-risk-acceptance-invalid"});
+  // In a range, taking the risk out of the table (here: mitigated) needs an owner's approval.
+  policy::ReviewsControl control;
+  control.teams["@acme/payments"] = {"carol"};
+  collect::ReviewFacts none;
+  none.origin = collect::ReviewOrigin::kGithub;
+  none.authors = {"bob"};
+  const std::string mitigated =
+      ResidualTable("| Card testing | Critical | Mitigated | @acme/payments | | |\n");
+  const auto dropped =
+      Judge("docs/tm.md", mitigated, Draft(base), core::ScanMode::kRange, none, control);
+  REQUIRE(RulesOf(dropped) == std::vector<std::string>{"residual-risk-dropped-unapproved"});
+  CHECK_THAT(dropped[0].message, Catch::Contains("takes 'Card testing' (accepted) out of"));
+  collect::ReviewFacts approved = none;
+  collect::Review carol;
+  carol.login = "carol";
+  carol.shown = "@carol";
+  approved.reviews.push_back(carol);
+  CHECK(Judge("docs/tm.md", mitigated, Draft(base), core::ScanMode::kRange, approved, control)
+            .empty());
+}
+
+TEST_CASE("a change to a component's models alone is judged on the rows it writes",
+          "[evaluate][threat_model]") {
+  // The base's expired acceptance is the next code change's business; the change's own row is
+  // judged now.
+  const std::string expired = AcceptedRow("@acme/payments", -200, -10);
+  const std::string base = ResidualTable(expired);
+  CHECK(Judge("docs/tm.md", Draft(base), base, core::ScanMode::kStaged, {}, {}, true).empty());
+  CHECK(RulesOf(Judge("docs/tm.md", ResidualTable(expired + AcceptedRow("mallory", 0, 30)),
+                      Draft(base), core::ScanMode::kStaged, {}, {}, true)) ==
+        std::vector<std::string>{"residual-risk-acceptance-invalid"});
+  // An unparsable model is reported, not skipped.
+  CHECK(RulesOf(Judge("docs/tm.json", "{not json", base, core::ScanMode::kStaged, {}, {}, true)) ==
+        std::vector<std::string>{"threat-model-unparsable"});
 }
 
 }  // namespace
