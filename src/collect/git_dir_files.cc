@@ -3,8 +3,11 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <filesystem>
+#include <sstream>
 #include <string_view>
+#include <vector>
 
 #include "collect/safe_read.h"
 #include "core/text.h"
@@ -41,6 +44,44 @@ std::string FirstLine(const std::string& path) {
   return std::string(line);
 }
 
+// The files a git configuration file includes (`[include]`/`[includeIf ...]` `path = ...`),
+// resolved as git resolves them: `~/` from HOME, a relative path from the file's folder.
+std::vector<std::string> IncludedFiles(const std::string& config) {
+  std::vector<std::string> out;
+  auto text = ReadFileIfPresent(config, ReadLimits{});
+  if (!text || !*text) return out;
+  std::istringstream lines(**text);
+  std::string line;
+  bool include = false;
+  while (std::getline(lines, line)) {
+    std::string_view rest = core::TrimSpace(line);
+    if (rest.starts_with('[')) {
+      const std::string section = core::AsciiLower(std::string(rest.substr(1, 9)));
+      include = section.starts_with("include]") || section.starts_with("includeif");
+      continue;
+    }
+    if (!include || !core::AsciiLower(std::string(rest.substr(0, 4))).starts_with("path")) continue;
+    const auto equals = rest.find('=');
+    if (equals == std::string_view::npos || core::TrimSpace(rest.substr(4, equals - 4)) != "") {
+      continue;
+    }
+    std::string path(core::TrimSpace(rest.substr(equals + 1)));
+    if (path.size() >= 2 && path.front() == '"' && path.back() == '"') {
+      path = path.substr(1, path.size() - 2);
+    }
+    if (path.empty()) continue;
+    if (path.starts_with("~/")) {
+      const char* home = std::getenv("HOME");
+      if (home == nullptr) continue;
+      path = std::string(home) + path.substr(1);
+    } else if (!std::filesystem::path(path).is_absolute()) {
+      path = (std::filesystem::path(config).parent_path() / path).string();
+    }
+    out.push_back(std::move(path));
+  }
+  return out;
+}
+
 }  // namespace
 
 core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& index_file) {
@@ -53,9 +94,14 @@ core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& 
   }
   std::vector<fs::path> files = {dir / "HEAD", dir / "config", dir / "gitdir", dir / "shallow",
                                  index_file.empty() ? dir / "index" : fs::path(index_file)};
-  for (const char* name : {"config", "config.worktree", "packed-refs", "shallow",
-                           "objects/info/alternates", "info/grafts"}) {
+  for (const char* name :
+       {"config", "config.worktree", "packed-refs", "shallow", "objects/info/alternates",
+        "info/grafts", "objects/pack/multi-pack-index"}) {
     files.push_back(common / name);
+  }
+  // What the repository's configuration includes, one level down (libgit2 reads it at open).
+  for (const fs::path& config : {dir / "config", common / "config", common / "config.worktree"}) {
+    for (std::string& included : IncludedFiles(config.string())) files.emplace_back(included);
   }
   for (const auto& file : files) {
     if (auto ok = RequireFile(file.string()); !ok) return ok;

@@ -1,9 +1,10 @@
 // Stage 1 (collect): a look at a repository's own files before libgit2 opens them. libgit2
-// opens and reads HEAD, the configuration, refs, the index, `objects/info/alternates` with
-// plain blocking reads: a FIFO there (a poisoned cache, a hostile machine) makes a run wait
-// forever, and a device makes it read forever. Input: the git folder discovery found and the
-// index file the environment names; output: nothing, or an error naming the first such file.
-// Only stats (and two small bounded reads: `commondir`, HEAD's target); reads nothing else.
+// opens and reads HEAD, the configuration and what it includes, refs, the index, the
+// multi-pack index and `objects/info/alternates` with plain blocking reads: a FIFO there (a
+// poisoned cache, a hostile machine) makes a run wait forever, and a device makes it read
+// forever. Input: the git folder discovery found and the index file the environment names;
+// output: nothing, or an error naming the first such file. Only stats, and small bounded reads
+// of `commondir`, HEAD and the configuration (for the files it includes).
 #pragma once
 
 #include <string>

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <numeric>
+#include <sstream>
 
+#include "collect/safe_read.h"
 #include "core/text.h"
 
 namespace riskgate::collect::pack {
@@ -108,8 +109,11 @@ core::Result<void> ObjectStore::AddObjectsDir(const std::string& dir, int depth,
       loose_ids_.push_back(std::move(raw));
     }
   }
-  // Alternates: one objects folder per line, absolute or relative to this one.
-  std::ifstream alternates(canonical / "info" / "alternates");
+  // Alternates: one objects folder per line, absolute or relative to this one. Read bounded,
+  // without waiting on a FIFO (libgit2 reads the file with a blocking open).
+  auto listed = ReadFileIfPresent((canonical / "info" / "alternates").string(), ReadLimits{});
+  if (!listed) return tl::unexpected(listed.error());
+  std::istringstream alternates(listed->value_or(""));
   std::string line;
   while (std::getline(alternates, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -276,8 +280,10 @@ std::optional<std::string> ObjectStore::LoosePath(std::string_view raw_id) const
   const std::string hex = core::HexBytes(raw_id);
   for (const std::string& dir : dirs_) {
     std::string path = dir + "/" + hex.substr(0, 2) + "/" + hex.substr(2);
+    // Anything there is this object's: a FIFO or folder is refused when read, not passed over
+    // to libgit2, whose blocking open would wait on a FIFO for ever.
     std::error_code error;
-    if (fs::is_regular_file(path, error)) return path;
+    if (fs::exists(fs::symlink_status(path, error))) return path;
   }
   return std::nullopt;
 }

@@ -44,8 +44,10 @@ TEST_CASE("a git folder whose files are files passes, and a FIFO or device among
   const fs::path dir = fs::path(tmp.path()) / ".git";
   GitFolder(dir);
   CHECK(Refused(dir).empty());
-  for (const char* name : {"config", "index", "HEAD", "packed-refs", "shallow",
-                           "objects/info/alternates", "refs/heads/main"}) {
+  fs::create_directories(dir / "objects/pack");
+  for (const char* name :
+       {"config", "index", "HEAD", "packed-refs", "shallow", "objects/info/alternates",
+        "objects/pack/multi-pack-index", "refs/heads/main"}) {
     const fs::path file = dir / name;
     const bool existed = fs::exists(file);
     if (existed) fs::rename(file, file.string() + ".real");
@@ -63,6 +65,18 @@ TEST_CASE("a git folder whose files are files passes, and a FIFO or device among
   const fs::path fifo = fs::path(tmp.path()) / "next-index";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   CHECK(Refused(dir, fifo.string()) == fifo.string());
+  CHECK(Refused(dir).empty());
+  // What the configuration includes, relative to it or absolute, in [include] or [includeIf].
+  Put(dir / "config",
+      "[core]\n\tbare = false\n[include]\n\tpath = extra.cfg\n"
+      "[includeIf \"gitdir:/x/\"]\n  path = \"" +
+          fifo.string() + "\"\n");
+  CHECK(Refused(dir) == fifo.string());
+  fs::remove(fifo);
+  REQUIRE(::mkfifo((dir / "extra.cfg").c_str(), 0600) == 0);
+  CHECK(Refused(dir) == (dir / "extra.cfg").string());
+  fs::remove(dir / "extra.cfg");
+  Put(dir / "extra.cfg", "[user]\n\tname = x\n");
   CHECK(Refused(dir).empty());
 }
 
