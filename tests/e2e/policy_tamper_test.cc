@@ -116,7 +116,10 @@ namespace riskgate::testing {
 TEST_CASE("an Approved-by trailer from the approver records approval of an added waiver",
           "[e2e][tamper]") {
   TempRepo repo;
-  repo.Write(".riskgate.yaml", "version: 1\nwaivers:\n  approvers: {high: [carol]}\n");
+  // Trailers are approvals where the base policy says so (elsewhere the author wrote them).
+  repo.Write(".riskgate.yaml",
+             "version: 1\nwaivers:\n  approvers: {high: [carol]}\n"
+             "controls:\n  reviews: {enabled: false, source: trailers}\n");
   const std::string base = repo.Commit("policy");
   repo.Write(".riskgate/waivers.yaml",
              "version: 1\nwaivers:\n  - id: W-7\n    rule: some-rule\n    reason: r\n"

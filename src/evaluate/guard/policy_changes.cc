@@ -94,13 +94,18 @@ std::optional<std::string> ApprovalTrailer(const std::vector<collect::CommitFact
   return std::nullopt;
 }
 
-// Where `approver` approved the change: an Approved-by: trailer, or the forge's review.
+// Where `approver` approved the change: the forge's review, or an Approved-by: trailer where
+// the base policy makes trailers the approvals (`source: trailers`); elsewhere a trailer is the
+// author's own text.
 std::optional<std::string> ApprovalBy(const std::vector<collect::CommitFacts>& commits,
                                       const collect::ReviewFacts& reviews,
                                       const policy::ReviewsControl& control,
                                       const std::string& approver) {
-  if (auto commit = ApprovalTrailer(commits, approver)) {
-    return "Approved-by: trailer of commit " + commit->substr(0, 12);
+  if (reviews.origin == collect::ReviewOrigin::kTrailers &&
+      reviews::TrustedApprovals(reviews, control)) {
+    if (auto commit = ApprovalTrailer(commits, approver)) {
+      return "Approved-by: trailer of commit " + commit->substr(0, 12);
+    }
   }
   if (reviews.origin != collect::ReviewOrigin::kGithub &&
       reviews.origin != collect::ReviewOrigin::kGitlab) {
@@ -168,9 +173,9 @@ std::vector<core::Finding> EvaluatePolicyChanges(const std::vector<collect::File
                          id + '\0' + core::FormatDate(w.expires));
       if (approval) waiver.severity = core::Severity::kInfo;
       waiver.hints.fix = "Ask " + w.approver +
-                         " to approve this change (a review, or an "
+                         " to approve this change (a review on the pull or merge request; an "
                          "`Approved-by: " +
-                         w.approver + "` trailer on the commit)";
+                         w.approver + "` trailer where the policy sets `source: trailers`)";
       out.push_back(std::move(waiver));
     }
   }
