@@ -15,23 +15,15 @@
 namespace riskgate::collect {
 namespace {
 
-std::string Kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-  return "not a regular file";
-}
-
 // An error when `path` exists (symlinks followed) and is not a regular file.
 core::Result<void> RequireFile(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return {};  // absent (or unreadable: libgit2 says why)
   if (S_ISREG(st.st_mode)) return {};
   return core::MakeError(core::ErrorCode::kRepository,
-                         "a file of the repository's own is " + Kind(st.st_mode) +
-                             ", not a regular file: riskgate does not open it (a read could "
-                             "wait or run forever); put back the file git keeps there",
+                         "a file of the repository's own " + NotAFile(st.st_mode) +
+                             ": riskgate does not open it (a read could wait or run forever); "
+                             "put back the file git keeps there",
                          path);
 }
 

@@ -100,9 +100,11 @@ core::Result<std::unique_ptr<GitRepository>> GitRepository::OpenWith(
   EnsureLibrary();
   git_repository* repo = nullptr;
   git_index* index = nullptr;
-  if (const std::string git_dir = DiscoverGitDir(path); !git_dir.empty()) {
+  // A handle Reopen gives shares a store with one whose files were checked when it opened.
+  const std::string discovered = pack_store == nullptr ? DiscoverGitDir(path) : std::string();
+  if (!discovered.empty()) {
     const char* index_file = path.empty() ? std::getenv("GIT_INDEX_FILE") : nullptr;
-    if (auto files = CheckGitFiles(git_dir, index_file != nullptr ? index_file : ""); !files) {
+    if (auto files = CheckGitFiles(discovered, index_file != nullptr ? index_file : ""); !files) {
       return tl::unexpected(files.error());
     }
   }

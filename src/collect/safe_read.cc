@@ -11,18 +11,19 @@
 #include <filesystem>
 
 namespace riskgate::collect {
-namespace {
 
-core::Error IoError(const std::string& what, const std::string& path) {
-  return core::Error{core::ErrorCode::kIo, what, path};
-}
-
-std::string Describe(mode_t mode) {
+std::string NotAFile(unsigned int mode) {
   if (S_ISDIR(mode)) return "is a folder, not a file";
   if (S_ISFIFO(mode)) return "is a FIFO, not a regular file";
   if (S_ISSOCK(mode)) return "is a socket, not a regular file";
   if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
   return "is not a regular file";
+}
+
+namespace {
+
+core::Error IoError(const std::string& what, const std::string& path) {
+  return core::Error{core::ErrorCode::kIo, what, path};
 }
 
 std::string Limit(std::int64_t bytes) {
@@ -97,7 +98,7 @@ core::Result<std::optional<std::string>> ReadFileIfPresent(const std::string& pa
   if (::fstat(fd.get(), &st) != 0) {
     return tl::unexpected(IoError(std::string("cannot stat: ") + std::strerror(errno), path));
   }
-  if (!S_ISREG(st.st_mode)) return tl::unexpected(IoError(Describe(st.st_mode), path));
+  if (!S_ISREG(st.st_mode)) return tl::unexpected(IoError(NotAFile(st.st_mode), path));
   const std::string too_big = "is larger than the " + Limit(limits.max_bytes) + " allowed";
   if (st.st_size > limits.max_bytes) return tl::unexpected(IoError(too_big, path));
   // Read the size fstat gave, then whatever the file has grown by, never past the limit (files

@@ -31,6 +31,9 @@ core::Result<std::string> ReadFileBounded(const std::string& path, const ReadLim
 core::Result<std::optional<std::string>> ReadFileIfPresent(const std::string& path,
                                                            const ReadLimits& limits);
 
+// Why a file of `mode` (st_mode) is not read as a file: "is a FIFO, not a regular file", ...
+std::string NotAFile(unsigned int mode);
+
 // Whether `path` resolves (symlinks followed, missing tail components allowed) inside `root`;
 // used before writing into the repository.
 bool ResolvesInside(const std::string& path, const std::string& root);

@@ -33,6 +33,8 @@ struct Component {
 
   // Whether `path` is code of this component (matches one of `paths`).
   bool Covers(std::string_view path) const;
+  // Whether one of its models is among `sorted_paths` (a change's paths, sorted).
+  bool HasModelAmong(const std::vector<std::string>& sorted_paths) const;
 };
 
 struct ThreatModelControl {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -79,6 +80,12 @@ bool Component::Covers(std::string_view path) const {
     if (core::MatchPathGlob(glob, path)) return true;
   }
   return false;
+}
+
+bool Component::HasModelAmong(const std::vector<std::string>& sorted_paths) const {
+  return std::any_of(models.begin(), models.end(), [&](const std::string& model) {
+    return std::binary_search(sorted_paths.begin(), sorted_paths.end(), model);
+  });
 }
 
 std::string_view RiskTierName(RiskTier tier) {

@@ -39,10 +39,7 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
     }
     // A change to a model alone is judged too: it may write an acceptance the next change to
     // the code would inherit from its base.
-    const bool model_changed =
-        std::any_of(component.models.begin(), component.models.end(), [&](const auto& model) {
-          return std::binary_search(facts.changed_paths.begin(), facts.changed_paths.end(), model);
-        });
+    const bool model_changed = component.HasModelAmong(facts.changed_paths);
     if (c.touched.empty() && !audit && !model_changed) continue;
     c.models_only = c.touched.empty() && !audit;
     for (const auto& path : component.models) {

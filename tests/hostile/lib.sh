@@ -3,6 +3,9 @@
 # the gate must do with `gate EXPECT ARGS...`. Every secret it plants is registered with `plant`
 # so that run.sh can check that no output holds it.
 
+# Where lib.sh and json_server.py (the fake forges' HTTP server) are.
+HOSTILE_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
 # Synthetic tokens, assembled at run time so that no source file holds a literal secret.
 fake_github_token() { printf '%s%s' 'ghp_' 'R8fK2mQ9xL4vT7wZ1bN6cH3jP5sD0g3PgBH7'; }
 fake_gitlab_token() { printf '%s%s' 'glpat-' 'Qx7vLm2Rk9TzW4bN8cHd'; }
@@ -399,29 +402,66 @@ expect_in_output() {
 # in PORT_FILE, its process id in RECORDER_PID. The case stops it (trap ... EXIT).
 start_recorder() {
   local log=$1 port_file=$2 status=$3 body=$4
-  /usr/bin/python3 - "$log" "$port_file" "$status" "$body" <<'PY' &
-import http.server, sys
-log, port_file, status, body = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-class H(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        with open(log, "a") as f:
-            f.write("GET %s auth=%s private=%s\n" % (self.path, self.headers.get("Authorization"),
-                                                     self.headers.get("PRIVATE-TOKEN")))
-        data = body.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-    def log_message(self, *args):
-        pass
-s = http.server.HTTPServer(("127.0.0.1", 0), H)
-open(port_file, "w").write(str(s.server_address[1]))
-s.serve_forever()
+  /usr/bin/python3 - "$HOSTILE_LIB_DIR" "$log" "$port_file" "$status" "$body" <<'PY' &
+import sys
+sys.path.insert(0, sys.argv[1])
+import json_server
+log, port_file, status, body = sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+def answer(request):
+    with open(log, "a") as f:
+        f.write("GET %s auth=%s private=%s\n" % (request.path, request.headers.get("Authorization"),
+                                                 request.headers.get("PRIVATE-TOKEN")))
+    return status, body
+json_server.serve(port_file, answer)
 PY
   RECORDER_PID=$!
   for _ in $(seq 50); do [ -s "$port_file" ] && return 0; sleep 0.1; done
   fail "the recording server did not start"
+}
+
+# A base repository (base_repo) with a planted GitHub token ($token) staged in config.env and
+# checked to block: the start of the cases that then break the repository around it.
+staged_token() {
+  base_repo
+  token=$(fake_github_token)
+  plant "$token"
+  write config.env "TOKEN=$token"
+  git add -A
+  gate block check --staged
+}
+
+# start_pull_request REVIEWER STATE_JSON: a GitHub API on 127.0.0.1, in the background, for pull
+# request 1 (author carol) of whatever head and base the case writes to $HEAD_FILE ("head base"):
+# one review by REVIEWER whose state is STATE_JSON (the raw JSON after `"state":`, so a case can
+# give the key twice) on the head commit, and write permission for everyone. Its port is in
+# $FORGE_PORT; it stops with the case.
+start_pull_request() {
+  command -v python3 >/dev/null || { echo "python3 missing: nothing to serve the attack with" >&2; exit 0; }
+  local port_file="$HOSTILE_WORK/port"
+  HEAD_FILE="$HOSTILE_WORK/head"
+  python3 - "$HOSTILE_LIB_DIR" "$port_file" "$HEAD_FILE" "$1" "$2" <<'PY' &
+import sys, threading, time
+sys.path.insert(0, sys.argv[1])
+import json_server
+port_file, head_file, reviewer, state = sys.argv[2:6]
+def answer(request):
+    head, base = open(head_file).read().split()
+    if request.path.split("?")[0].endswith("/pulls/1"):
+        return 200, ('{"number":1,"user":{"login":"carol","type":"User"},'
+                     '"head":{"sha":"%s"},"base":{"sha":"%s"}}' % (head, base))
+    if "/reviews" in request.path:
+        return 200, ('[{"id":1,"user":{"login":"%s","id":10,"type":"User"},'
+                     '"state":%s,"commit_id":"%s",'
+                     '"submitted_at":"2026-11-20T10:00:00Z"}]' % (reviewer, state, head))
+    return 200, '{"permission":"write","role_name":"write"}'
+threading.Thread(target=json_server.serve, args=(port_file, answer), daemon=True).start()
+time.sleep(50)
+PY
+  FORGE_PID=$!
+  trap 'kill "$FORGE_PID" 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do [ -s "$port_file" ] && break; sleep 0.1; done
+  [ -s "$port_file" ] || fail "the pull request server did not start"
+  FORGE_PORT=$(cat "$port_file")
 }
 
 # A repository whose policy makes `payments` (src/payments/**) a high-tier component with the

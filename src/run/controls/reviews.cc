@@ -42,14 +42,7 @@ class ReviewsControl final : public Control {
     const bool model_changed =
         policy.threat_model.enabled &&
         std::any_of(policy.threat_model.components.begin(), policy.threat_model.components.end(),
-                    [&](const policy::Component& component) {
-                      return std::any_of(component.models.begin(), component.models.end(),
-                                         [&](const std::string& model) {
-                                           return std::binary_search(facts.changed_paths.begin(),
-                                                                     facts.changed_paths.end(),
-                                                                     model);
-                                         });
-                    });
+                    [&](const auto& c) { return c.HasModelAmong(facts.changed_paths); });
     policy::ReviewsControl control = policy.reviews;
     const bool guard_only = (policy_changed || model_changed) && !control.enabled;
     if (guard_only) {

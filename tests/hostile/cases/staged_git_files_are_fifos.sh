@@ -2,12 +2,7 @@
 # surface: staged
 # expect: error
 HOSTILE_TIMEOUT=30
-base_repo
-token=$(fake_github_token)
-plant "$token"
-write config.env "TOKEN=$token"
-git add -A
-gate block check --staged
+staged_token
 # swap_fifo FILE: FILE becomes a FIFO for one gate run, then comes back.
 swap_fifo() {
   mv "$1" "$1.real"

@@ -2,12 +2,7 @@
 # surface: staged, range
 # expect: fails (exit 1 or 2 with a reason), never a hang
 HOSTILE_TIMEOUT=30
-base_repo
-token=$(fake_github_token)
-plant "$token"
-write config.env "TOKEN=$token"
-git add -A
-gate block check --staged
+staged_token
 # 1. the staged blob's loose object is a FIFO
 id=$(git rev-parse :config.env)
 loose=.git/objects/${id:0:2}/${id:2}
