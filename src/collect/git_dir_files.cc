@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -91,12 +92,24 @@ core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& 
         "info/grafts", "objects/pack/multi-pack-index"}) {
     files.push_back(common / name);
   }
-  // What the repository's configuration includes, one level down (libgit2 reads it at open).
-  for (const fs::path& config : {dir / "config", common / "config", common / "config.worktree"}) {
-    for (std::string& included : IncludedFiles(config.string())) files.emplace_back(included);
-  }
   for (const auto& file : files) {
     if (auto ok = RequireFile(file.string()); !ok) return ok;
+  }
+  // What the repository's configuration includes, and what that includes, as deep as git
+  // follows includes (10): libgit2 reads them all at open. Each file checked is read once.
+  constexpr int kMaxIncludeDepth = 10;
+  std::vector<std::string> level = {(dir / "config").string(), (common / "config").string(),
+                                    (common / "config.worktree").string()};
+  std::set<std::string> seen(level.begin(), level.end());
+  for (int depth = 0; depth < kMaxIncludeDepth && !level.empty(); ++depth) {
+    std::vector<std::string> next;
+    for (const std::string& config : level) {
+      for (std::string& included : IncludedFiles(config)) {
+        if (auto ok = RequireFile(included); !ok) return ok;
+        if (seen.insert(included).second) next.push_back(std::move(included));
+      }
+    }
+    level = std::move(next);
   }
   // The branch HEAD names, as a loose ref (in the worktree's folder or the common one).
   if (auto ok = RequireFile((dir / "HEAD").string()); ok) {

@@ -26,3 +26,13 @@ rm .git/objects/pack/multi-pack-index
 mkfifo "$HOSTILE_WORK/included.fifo"
 printf '[include]\n\tpath = %s\n' "$HOSTILE_WORK/included.fifo" >>.git/config
 gate fails check --staged
+# 4. ... two includes down: .git/config includes a regular file that includes the FIFO (its own
+# include written without git, which would wait on the FIFO itself)
+python3 - <<'PY'
+text = open(".git/config").read()
+open(".git/config", "w").write(text[:text.rindex("[include]")])
+PY
+printf '[includeIf "gitdir:/"]\n\tpath = %s\n' "$HOSTILE_WORK/included.fifo" >"$HOSTILE_WORK/middle.cfg"
+printf '[include]\n\tpath = %s\n' "$HOSTILE_WORK/middle.cfg" >>.git/config
+gate error check --staged
+expect_in_output 'included.fifo'

@@ -78,6 +78,15 @@ TEST_CASE("a git folder whose files are files passes, and a FIFO or device among
   fs::remove(dir / "extra.cfg");
   Put(dir / "extra.cfg", "[user]\n\tname = x\n");
   CHECK(Refused(dir).empty());
+  // Includes of includes, as deep as git follows them; a loop of includes ends.
+  const fs::path deep_fifo = fs::path(tmp.path()) / "deep-fifo";
+  REQUIRE(::mkfifo(deep_fifo.c_str(), 0600) == 0);
+  Put(dir / "extra.cfg", "[include]\n\tpath = deeper.cfg\n");
+  Put(dir / "deeper.cfg",
+      "[include]\n\tpath = extra.cfg\n[include]\n\tpath = " + deep_fifo.string() + "\n");
+  CHECK(Refused(dir) == deep_fifo.string());
+  fs::remove(deep_fifo);
+  CHECK(Refused(dir).empty());
 }
 
 TEST_CASE("a linked worktree's files are checked in its folder and in the common one",
