@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
-#include <sstream>
 #include <string_view>
 #include <vector>
 
+#include "collect/git_config_includes.h"
 #include "collect/safe_read.h"
 #include "core/text.h"
 
@@ -37,32 +37,13 @@ std::string FirstLine(const std::string& path) {
   return std::string(line);
 }
 
-// The files a git configuration file includes (`[include]`/`[includeIf ...]` `path = ...`),
-// resolved as git resolves them: `~/` from HOME, a relative path from the file's folder.
+// The files a git configuration file includes (collect/git_config_includes.h), resolved as
+// libgit2 resolves them: `~/` from HOME, a relative path from the file's folder.
 std::vector<std::string> IncludedFiles(const std::string& config) {
   std::vector<std::string> out;
   auto text = ReadFileIfPresent(config, ReadLimits{});
   if (!text || !*text) return out;
-  std::istringstream lines(**text);
-  std::string line;
-  bool include = false;
-  while (std::getline(lines, line)) {
-    std::string_view rest = core::TrimSpace(line);
-    if (rest.starts_with('[')) {
-      const std::string section = core::AsciiLower(std::string(rest.substr(1, 9)));
-      include = section.starts_with("include]") || section.starts_with("includeif");
-      continue;
-    }
-    if (!include || !core::AsciiLower(std::string(rest.substr(0, 4))).starts_with("path")) continue;
-    const auto equals = rest.find('=');
-    if (equals == std::string_view::npos || core::TrimSpace(rest.substr(4, equals - 4)) != "") {
-      continue;
-    }
-    std::string path(core::TrimSpace(rest.substr(equals + 1)));
-    if (path.size() >= 2 && path.front() == '"' && path.back() == '"') {
-      path = path.substr(1, path.size() - 2);
-    }
-    if (path.empty()) continue;
+  for (std::string& path : ConfigIncludePaths(**text)) {
     if (path.starts_with("~/")) {
       const char* home = std::getenv("HOME");
       if (home == nullptr) continue;

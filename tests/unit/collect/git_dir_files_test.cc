@@ -87,6 +87,17 @@ TEST_CASE("a git folder whose files are files passes, and a FIFO or device among
   CHECK(Refused(dir) == deep_fifo.string());
   fs::remove(deep_fifo);
   CHECK(Refused(dir).empty());
+  // Spellings libgit2 reads as includes that a line scan missed: a key after the header on its
+  // line, a path continued over lines, an escaped quote in it (collect/git_config_includes.h).
+  const fs::path odd_fifo = fs::path(tmp.path()) / "odd\"fifo";
+  REQUIRE(::mkfifo(odd_fifo.c_str(), 0600) == 0);
+  const std::string folder = fs::path(tmp.path()).string();
+  for (const std::string& spelled :
+       {"[include] path = " + folder + "/odd\\\"fifo\n",
+        "[include]\n\tpath = " + folder + "/odd\\\n; a comment\n\\\"fifo\n"}) {
+    Put(dir / "config", "[core]\n\tbare = false\n" + spelled);
+    CHECK(Refused(dir) == odd_fifo.string());
+  }
 }
 
 TEST_CASE("a linked worktree's files are checked in its folder and in the common one",
