@@ -171,6 +171,7 @@ core::Result<collect::ReviewFacts> FromGitlab(const policy::ReviewsControl& cont
                      "request: run in a merge_request_event pipeline, or pass --pr IID and "
                      "--forge-project ID (or set controls.reviews.source: trailers)");
   }
+  mr.need_current = control.stale_approvals == policy::StaleApprovals::kDismiss;
   auto client = GitlabClient(control.forge, env);
   if (!client) return tl::unexpected(client.error());
   return collect::forge::ReadGitlabReviews(*client, mr, groups);

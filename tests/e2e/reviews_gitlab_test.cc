@@ -25,6 +25,7 @@ const std::string kCodeowners =
     "[Security][2]\n/src/auth/ @sec-lead @sec-two @acme/security\n\n^[Docs]\n/docs/ @docwriter\n";
 
 const std::string kMr = "/projects/42/merge_requests/7";
+const std::string kProjectApprovals = "/projects/42/approvals";
 const std::string kGroup = "/groups/acme%2Fsecurity/members/all?per_page=100";
 
 json Users(const std::vector<std::string>& names) {
@@ -42,8 +43,8 @@ struct GitlabMr {
   FixtureServer server;
   std::string base, head;
 
-  GitlabMr() {
-    repo.Write(".riskgate.yaml", kPolicy);
+  explicit GitlabMr(const std::string& policy = kPolicy) {
+    repo.Write(".riskgate.yaml", policy);
     repo.Write(".gitlab/CODEOWNERS", kCodeowners);
     repo.Write("README.md", "app\n");
     base = repo.Commit("base");
@@ -57,6 +58,16 @@ struct GitlabMr {
                         {"web_url", "https://gitlab.example/acme/app/-/merge_requests/7"}}
                        .dump());
     server.On(kGroup, json::array({{{"username", "sec-three"}}}).dump());
+    ResetOnPush(true);
+  }
+
+  // The project's setting "Remove all approvals when commits are added to the source branch".
+  void ResetOnPush(bool reset) {
+    server.On(kProjectApprovals, json{{"approvals_before_merge", 0},
+                                      {"reset_approvals_on_push", reset},
+                                      {"selective_code_owner_removals", false},
+                                      {"merge_requests_author_approval", false}}
+                                     .dump());
   }
 
   void Approvals(const std::vector<std::string>& names, int required, int left) {
@@ -251,6 +262,43 @@ TEST_CASE("GitLab group members are read across pages by Link and by X-Next-Page
   CHECK(result.exit_code == 0);
   CHECK(ReviewFindings(result).empty());
   CHECK(mr.server.CountRequests(second) == 1);
+}
+
+TEST_CASE("GitLab approvals a push does not remove are not taken as the head's", "[e2e][reviews]") {
+  GitlabMr mr;
+  mr.Approvals({"sec-lead", "sec-two"}, 1, 0);
+  // Approvals reset on push: those listed are of the head, and they count.
+  auto result = mr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(mr.server.CountRequests(kProjectApprovals) == 1);
+  // Kept across pushes: they may be approvals of an earlier, harmless version.
+  mr.ResetOnPush(false);
+  result = mr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  const auto findings = ReviewFindings(result);
+  REQUIRE(!findings.empty());
+  const std::string message = findings[0]["message"];
+  CHECK_THAT(message, Catch::Contains("sec-lead (GitLab keeps approvals when commits are pushed"));
+  CHECK_THAT(message, Catch::Contains("reset_approvals_on_push is off"));
+  CHECK_THAT(message, Catch::Contains("stale_approvals: count"));
+  // Settings GitLab does not answer are an error, not approvals taken on trust.
+  mr.server.On(kProjectApprovals, "{}");
+  result = mr.Check();
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("reset_approvals_on_push"));
+}
+
+TEST_CASE("a policy counting stale approvals does not ask GitLab how it keeps them",
+          "[e2e][reviews]") {
+  GitlabMr mr(std::string(kPolicy) + "    stale_approvals: count\n");
+  mr.Approvals({"sec-lead", "sec-two"}, 1, 0);
+  mr.ResetOnPush(false);
+  const auto result = mr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(mr.server.CountRequests(kProjectApprovals) == 0);
 }
 
 }  // namespace riskgate::testing

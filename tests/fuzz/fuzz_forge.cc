@@ -1,8 +1,8 @@
 // Fuzz target: the forge API answers (GitHub reviews, pull requests, team members, commits;
-// GitLab approvals and merge requests; Link headers). Oracles: a parsed review always names its
-// reviewer; counts are never negative; a next-page link is a piece of the header; and the
-// reviews a body yields, counted by the reviews control, never give more approvals than
-// distinct reviewers.
+// GitLab approvals, merge requests and a project's approval settings; Link headers). Oracles: a
+// parsed review always names its reviewer; counts are never negative; a next-page link is a piece
+// of the header; and the reviews a body yields, counted by the reviews control, never give more
+// approvals than distinct reviewers.
 #include <set>
 
 #include "collect/forge/forge_json.h"
@@ -62,6 +62,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       return 0;
     }
     case 5: {
+      if (!body.empty() && body[0] == 's') {
+        auto settings = ParseGitlabApprovalSettings(body.substr(1));
+        (void)settings;
+        return 0;
+      }
       auto mr = ParseGitlabMergeRequest(body);
       if (mr && mr->head_sha.size() != 40) __builtin_trap();
       return 0;

@@ -309,6 +309,20 @@ core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body) {
   return out;
 }
 
+core::Result<GitlabApprovalSettings> ParseGitlabApprovalSettings(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->IsMap())
+    return tl::unexpected(Bad("the project's approval settings are not an object"));
+  const Node* reset = doc->Find("reset_approvals_on_push");
+  if (reset == nullptr || !reset->IsBool()) {
+    return tl::unexpected(Bad("approvals.reset_approvals_on_push is missing or not a boolean"));
+  }
+  GitlabApprovalSettings out;
+  out.reset_approvals_on_push = reset->scalar == "true";
+  return out;
+}
+
 core::Result<MergeRequestInfo> ParseGitlabMergeRequest(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());

@@ -29,6 +29,12 @@ struct GitlabApprovals {
   std::optional<int> approvals_left;
 };
 
+// A GitLab project's approval settings: whether a push removes every approval of a merge
+// request (`reset_approvals_on_push`). Off, an approval GitLab lists may predate the head.
+struct GitlabApprovalSettings {
+  bool reset_approvals_on_push = false;
+};
+
 struct MergeRequestInfo {
   std::string author;  // author.username
   std::string head_sha;
@@ -70,6 +76,8 @@ core::Result<std::vector<ActionAdvisory>> ParseGithubAdvisories(std::string_view
 core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body);
 // GET /projects/:id/merge_requests/:iid.
 core::Result<MergeRequestInfo> ParseGitlabMergeRequest(std::string_view body);
+// GET /projects/:id/approvals (the project's approval settings).
+core::Result<GitlabApprovalSettings> ParseGitlabApprovalSettings(std::string_view body);
 
 // The URL of the next page from a `Link` header (rel="next"), if any.
 std::optional<std::string> NextPageLink(std::string_view link_header);

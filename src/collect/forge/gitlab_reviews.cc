@@ -56,13 +56,28 @@ core::Result<ReviewFacts> ReadGitlabReviews(HttpClient& client, const GitlabMerg
   if (!approvals) {
     return tl::unexpected(Context(approvals.error(), "reading the approvals of " + what));
   }
-  // GitLab resets or keeps approvals on push by its own project setting; an approval it still
-  // lists is an approval of the current head.
+  // GitLab resets or keeps approvals on push by its own project setting: where it resets them,
+  // an approval it still lists is one of the current head; where it keeps them, of no commit
+  // that can be told. Without the need, that setting is not asked.
+  if (mr.need_current) {
+    const std::string project = "/projects/" + EncodeSegment(mr.project) + "/approvals";
+    auto settings_response = client.Get(project);
+    if (!settings_response) {
+      return tl::unexpected(Context(settings_response.error(),
+                                    "reading the approval settings of the project of " + what));
+    }
+    auto settings = ParseGitlabApprovalSettings(settings_response->body);
+    if (!settings) {
+      return tl::unexpected(
+          Context(settings.error(), "reading the approval settings of the project of " + what));
+    }
+    facts.approvals_outlive_pushes = !settings->reset_approvals_on_push;
+  }
   for (const auto& username : approvals->approved_by) {
     Review review;
     review.login = username;
     review.shown = username;
-    review.commit = info->head_sha;
+    review.commit = facts.approvals_outlive_pushes ? std::string() : info->head_sha;
     // Access-token bots are named project_<id>_bot_<hash> / group_<id>_bot_<hash>.
     review.bot = username.ends_with("[bot]") ||
                  ((username.starts_with("project_") || username.starts_with("group_")) &&

@@ -29,6 +29,9 @@ core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPull
 struct GitlabMergeRequest {
   std::string project;  // numeric id or full path
   long long iid = 0;
+  // Approvals must be of the head (the policy dismisses stale ones): the project's settings are
+  // read, and where a push keeps approvals none is known to be of the head.
+  bool need_current = false;
 };
 
 core::Result<ReviewFacts> ReadGitlabReviews(HttpClient& client, const GitlabMergeRequest& mr,

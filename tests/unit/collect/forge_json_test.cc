@@ -58,6 +58,18 @@ TEST_CASE("GitLab approvals and merge requests parse", "[collect][forge]") {
   CHECK_FALSE(ParseGitlabApprovals(R"({"approved_by": [{"user": {}}]})").has_value());
   CHECK_FALSE(
       ParseGitlabMergeRequest(R"({"author": {"username": "a"}, "sha": "nope"})").has_value());
+  // The project's settings: whether a push removes approvals, a boolean GitLab must give.
+  auto settings = ParseGitlabApprovalSettings(
+      R"({"approvals_before_merge": 0, "reset_approvals_on_push": true})");
+  REQUIRE(settings.has_value());
+  CHECK(settings->reset_approvals_on_push);
+  settings = ParseGitlabApprovalSettings(R"({"reset_approvals_on_push": false})");
+  REQUIRE(settings.has_value());
+  CHECK_FALSE(settings->reset_approvals_on_push);
+  for (const char* bad : {"{}", R"({"reset_approvals_on_push": "true"})",
+                          R"({"reset_approvals_on_push": 1})", "[]"}) {
+    CHECK_FALSE(ParseGitlabApprovalSettings(bad).has_value());
+  }
 }
 
 TEST_CASE("the next page comes from the Link header's rel=next", "[collect][forge]") {
