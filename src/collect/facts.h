@@ -98,7 +98,8 @@ struct ModelFile {
   // Committer time of the last commit changing it in the history of the base (staged and
   // worktree: HEAD), never of a commit of the change.
   std::optional<long long> last_updated;
-  bool changed = false;  // the change adds or edits it: its content differs from the base's
+  // The change adds, edits or deletes it: its content differs from the base's.
+  bool changed = false;
   std::optional<std::string> base_content;  // when `changed`: the version the change started from
 };
 

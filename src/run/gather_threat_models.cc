@@ -48,8 +48,9 @@ core::Result<collect::ThreatModelFacts> GatherThreatModels(
       auto content = collect::ReadJudgedFile(repo, request, path);
       if (!content) return tl::unexpected(content.error());
       model.content = std::move(*content);
-      if (!audit && model.content) {
-        // Edited by the change: by net content (an edit reverted inside the range is none).
+      if (!audit) {
+        // Edited by the change: by net content (an edit reverted inside the range is none). A
+        // model the change deletes is changed too: its base still says what it held.
         auto base = collect::ReadBaseFile(repo, request, path);
         if (!base) return tl::unexpected(base.error());
         model.changed = *base != model.content;

@@ -48,6 +48,7 @@ class ComponentJudge {
         out_(out) {}
 
   void Run() {
+    Deleted();
     if (facts_.models_only) {
       RunModelsOnly();
       return;
@@ -126,6 +127,18 @@ class ComponentJudge {
       }
       const std::optional<ModelDocument> base = BaseOf(model);
       Residual(model, doc, base ? &*base : nullptr, Rows::kWritten);
+    }
+  }
+
+  // A model the change deletes drops every residual risk it held: each at or above
+  // residual_severity needs an owner's approval in a range, as a row deleted from it does.
+  void Deleted() {
+    for (const auto& model : facts_.models) {
+      if (model.content || !model.changed || !model.base_content) continue;
+      const ModelDocument base =
+          ReadModel(model.path, *model.base_content, control_.required_parts);
+      if (!base.error.empty()) continue;  // the base's own model did not parse: nothing to keep
+      Dropped(model, ModelDocument{}, &base);
     }
   }
 
@@ -264,9 +277,10 @@ class ComponentJudge {
       const std::string title = old.title.empty() ? "a residual risk" : "'" + old.title + "'";
       auto& f = Add("residual-risk-dropped-unapproved",
                     model.path + ": this change takes " + core::EscapeForDisplay(title) + " (" +
-                        core::EscapeForDisplay(old.status) +
-                        ") out of the residual risks (deleted, renamed, mitigated or closed), " +
-                        "and none of its owners (" + OwnerList() + ") approved the change" +
+                        core::EscapeForDisplay(old.status) + ") out of the residual risks (" +
+                        (model.content ? "deleted, renamed, mitigated or closed"
+                                       : "the change deletes the model") +
+                        "), and none of its owners (" + OwnerList() + ") approved the change" +
                         reviews::NoApprovalNote(approvals_.reviews, approvals_.control),
                     model.path, 0, model.path + '\0' + old.title + "\0dropped");
       f.hints.fix = "Have one of " + OwnerList() +

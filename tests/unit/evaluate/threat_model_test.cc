@@ -111,7 +111,8 @@ std::string ResidualTable(const std::string& rows) {
 // One high-tier component "payments" (owners @acme/payments and alice) whose only model is
 // `path` holding `content`, judged by a change made now that touches its code and edits the model
 // from `base` (by default the change adds it).
-std::vector<core::Finding> Judge(const std::string& path, const std::string& content,
+// `content` nullopt: the change deletes the model.
+std::vector<core::Finding> Judge(const std::string& path, const std::optional<std::string>& content,
                                  std::optional<std::string> base = std::nullopt,
                                  core::ScanMode mode = core::ScanMode::kStaged,
                                  const collect::ReviewFacts& reviews = {},
@@ -589,6 +590,20 @@ TEST_CASE("a change cannot lower, relabel or drop a residual risk past its owner
   approved.reviews.push_back(carol);
   CHECK(Judge("docs/tm.md", mitigated, Draft(base), core::ScanMode::kRange, approved, control)
             .empty());
+  // Deleting the model drops its risks too, with or without a change to the code.
+  for (const bool models_only : {true, false}) {
+    const auto deleted = Judge("docs/tm.md", std::nullopt, Draft(base), core::ScanMode::kRange,
+                               none, control, models_only);
+    CHECK(std::count_if(deleted.begin(), deleted.end(), [](const core::Finding& f) {
+            return f.rule == "residual-risk-dropped-unapproved";
+          }) == 1);
+    CHECK_THAT(deleted[0].message, Catch::Contains("the change deletes the model"));
+    const auto kept = Judge("docs/tm.md", std::nullopt, Draft(base), core::ScanMode::kRange,
+                            approved, control, models_only);
+    CHECK(std::none_of(kept.begin(), kept.end(), [](const core::Finding& f) {
+      return f.rule == "residual-risk-dropped-unapproved";
+    }));
+  }
 }
 
 TEST_CASE("a change to a component's models alone is judged on the rows it writes",
