@@ -42,6 +42,12 @@ struct ReviewFacts {
   // Who wrote the change: the PR/MR author's login; in trailers mode each commit author's
   // "Name <email>".
   std::vector<std::string> authors;
+  // GitHub: the logins that authored or committed the pull request's commits (GitHub's own
+  // `web-flow` left out); read only when they matter (count_committers off, approvals to count).
+  std::vector<std::string> committers;
+  // GitHub lists at most 250 commits of a pull request: with that many, who wrote the rest is
+  // not known.
+  bool committers_incomplete = false;
   std::string head_commit;
   std::vector<Review> reviews;
   // "@org/team" (lower case) -> member logins, for teams CODEOWNERS or policy names.

@@ -50,6 +50,9 @@ struct ReviewsControl {
   bool code_owners = true;  // every owned changed file needs an approval from one of its owners
   CodeownersMode codeowners = CodeownersMode::kAuto;
   bool count_author = false;  // the change's author approving their own change
+  // Someone who wrote commits of the change approving it (GitLab's "prevent approvals by users
+  // who add commits"); on GitHub, the authors and committers of the pull request's commits.
+  bool count_committers = false;
   bool count_bots = false;
   StaleApprovals stale_approvals = StaleApprovals::kDismiss;
   ForgeFailure on_error = ForgeFailure::kFail;

@@ -142,10 +142,10 @@ void LoadReviewsControl(const core::Node* node, core::FieldReader& reader,
                         ReviewsControl& reviews) {
   if (node == nullptr) return;
   const std::string field = "controls.reviews";
-  if (!reader.ExpectMap(
-          *node, field,
-          {"enabled", "source", "min_approvals", "code_owners", "codeowners", "count_author",
-           "count_bots", "stale_approvals", "on_error", "severity", "paths", "teams", "forge"})) {
+  if (!reader.ExpectMap(*node, field,
+                        {"enabled", "source", "min_approvals", "code_owners", "codeowners",
+                         "count_author", "count_committers", "count_bots", "stale_approvals",
+                         "on_error", "severity", "paths", "teams", "forge"})) {
     return;
   }
   reviews.enabled = reader.Bool(*node, "enabled", field, core::Need::kOptional).value_or(true);
@@ -168,6 +168,9 @@ void LoadReviewsControl(const core::Node* node, core::FieldReader& reader,
   }
   if (auto b = reader.Bool(*node, "count_author", field, core::Need::kOptional)) {
     reviews.count_author = *b;
+  }
+  if (auto b = reader.Bool(*node, "count_committers", field, core::Need::kOptional)) {
+    reviews.count_committers = *b;
   }
   if (auto b = reader.Bool(*node, "count_bots", field, core::Need::kOptional))
     reviews.count_bots = *b;

@@ -146,6 +146,7 @@ core::Result<collect::ReviewFacts> FromGithub(const policy::ReviewsControl& cont
   }
   auto client = GithubClient(control.forge, env);
   if (!client) return tl::unexpected(client.error());
+  pr.need_committers = !control.count_committers;
   return collect::forge::ReadGithubReviews(*client, pr, teams);
 }
 

@@ -30,6 +30,20 @@ const std::string kCodeowners =
 
 const std::string kReviews = "/repos/octo/app/pulls/12/reviews?per_page=100";
 const std::string kTeam = "/orgs/octo/teams/security/members?per_page=100";
+const std::string kCommits = "/repos/octo/app/pulls/12/commits?per_page=100";
+
+// The pull request's commits as GitHub lists them: each by `author` (a login, or null where
+// GitHub links the email to no account), committed through the web pages by `web-flow`.
+json Commits(const std::vector<std::string>& authors) {
+  json list = json::array();
+  for (const auto& author : authors) {
+    list.push_back({{"sha", std::string(40, 'a')},
+                    {"commit", {{"message", "work"}}},
+                    {"author", author.empty() ? json(nullptr) : json{{"login", author}}},
+                    {"committer", {{"login", "web-flow"}}}});
+  }
+  return list;
+}
 
 json Review(int id, const std::string& login, const std::string& state, const std::string& commit,
             const std::string& type = "User") {
@@ -80,6 +94,7 @@ struct GithubPr {
     }
     server.On("/repos/octo/app/collaborators/mallory/permission",
               json{{"permission", "read"}, {"role_name", "read"}}.dump());
+    server.On(kCommits, Commits({"carol", "carol"}).dump());
   }
 
   // Commits the working tree as the pull request's new head.
@@ -452,6 +467,66 @@ TEST_CASE("a GitHub push without a pull request judges the commit trailers like 
   CHECK(approved.exit_code == 0);
   CHECK(ReviewFindings(approved).empty());
   CHECK(server.requests().empty());  // no pull request, so no review API call
+}
+
+TEST_CASE("an approval by someone who wrote commits of the pull request does not count",
+          "[e2e][reviews]") {
+  GithubPr pr("docs/guide.md");
+  pr.server.On(kReviews, json::array({Review(1, "docwriter", "APPROVED", pr.head)}).dump());
+  pr.server.On("/repos/octo/app/collaborators/docwriter/permission",
+               json{{"permission", "write"}, {"role_name", "write"}}.dump());
+  // carol opened it; docwriter, an owner, pushed a commit to it and approved it.
+  pr.server.On(kCommits, Commits({"carol", "", "docwriter"}).dump());
+  auto result = pr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  auto findings = ReviewFindings(result);
+  REQUIRE(!findings.empty());
+  CHECK_THAT(findings[0]["message"].get<std::string>(),
+             Catch::Contains("docwriter (wrote commits of the change)"));
+  // Commits by others only: the owner's approval counts.
+  pr.server.On(kCommits, Commits({"carol", ""}).dump());
+  result = pr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  // GitHub lists at most 250 commits: who wrote the rest cannot be told.
+  pr.server.On(
+      kCommits,
+      {FixtureResponse{200,
+                       Commits(std::vector<std::string>(100, "carol")).dump(),
+                       {{"Link", "<" + pr.server.url() + kCommits + "&page=2>; rel=\"next\""}},
+                       0}});
+  pr.server.On(
+      kCommits + "&page=2",
+      {FixtureResponse{200,
+                       Commits(std::vector<std::string>(100, "carol")).dump(),
+                       {{"Link", "<" + pr.server.url() + kCommits + "&page=3>; rel=\"next\""}},
+                       0}});
+  pr.server.On(kCommits + "&page=3", Commits(std::vector<std::string>(50, "carol")).dump());
+  result = pr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  findings = ReviewFindings(result);
+  REQUIRE(!findings.empty());
+  CHECK_THAT(findings[0]["message"].get<std::string>(),
+             Catch::Contains("GitHub lists only 250 commits"));
+  // A commits list that is not GitHub's shape is an error, not approvals taken on trust.
+  pr.server.On(kCommits, R"({"commits": []})");
+  result = pr.Check();
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("reading the commits of"));
+}
+
+TEST_CASE("a policy counting committers' approvals does not read the commits", "[e2e][reviews]") {
+  GithubPr pr("docs/guide.md", std::string(kPolicy) + "    count_committers: true\n");
+  pr.server.On(kReviews, json::array({Review(1, "docwriter", "APPROVED", pr.head)}).dump());
+  pr.server.On("/repos/octo/app/collaborators/docwriter/permission",
+               json{{"permission", "write"}, {"role_name", "write"}}.dump());
+  pr.server.On(kCommits, Commits({"docwriter"}).dump());
+  const auto result = pr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(pr.server.CountRequests(kCommits) == 0);
 }
 
 }  // namespace riskgate::testing

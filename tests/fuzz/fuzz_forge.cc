@@ -1,4 +1,5 @@
-// Fuzz target: the forge API answers (GitHub reviews, pull requests, team members, commits;
+// Fuzz target: the forge API answers (GitHub reviews, pull requests and their commits, team
+// members, commits;
 // GitLab approvals, merge requests and a project's approval settings; Link headers). Oracles: a
 // parsed review always names its reviewer; counts are never negative; a next-page link is a piece
 // of the header; and the reviews a body yields, counted by the reviews control, never give more
@@ -39,6 +40,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       return 0;
     }
     case 2: {
+      if (!body.empty() && body[0] == 'c') {
+        auto commits = ParseGithubPullCommits(body.substr(1));
+        if (commits && commits->logins.size() > 2 * commits->commits) __builtin_trap();
+        return 0;
+      }
       auto logins = ParseMemberLogins(body, "login");
       (void)logins;
       return 0;

@@ -167,6 +167,8 @@ struct PullRequest {
     repo.Write(".git/event.json", event.dump());
     server.On("/repos/octo/app/collaborators/alice/permission",
               nlohmann::json{{"permission", "write"}, {"role_name", "write"}}.dump());
+    server.On("/repos/octo/app/pulls/7/commits?per_page=100",
+              nlohmann::json::array({{{"sha", head}, {"author", {{"login", "carol"}}}}}).dump());
   }
 
   std::map<std::string, std::string> Environment() const {

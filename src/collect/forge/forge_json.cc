@@ -109,6 +109,28 @@ core::Result<std::vector<Review>> ParseGithubReviews(std::string_view body) {
   return out;
 }
 
+core::Result<GithubPullCommits> ParseGithubPullCommits(std::string_view body) {
+  auto doc = Parse(body);
+  if (!doc) return tl::unexpected(doc.error());
+  if (!doc->IsList()) return tl::unexpected(Bad("the pull request's commits are not an array"));
+  GithubPullCommits out;
+  out.commits = doc->items.size();
+  for (std::size_t i = 0; i < doc->items.size(); ++i) {
+    const Node& item = doc->items[i];
+    const std::string where = "commits[" + std::to_string(i) + "]";
+    if (!item.IsMap()) return tl::unexpected(Bad(where + " is not an object"));
+    for (const char* role : {"author", "committer"}) {
+      const Node* user = item.Find(role);
+      if (user == nullptr || user->IsNull()) continue;  // no GitHub account behind the email
+      if (!user->IsMap()) return tl::unexpected(Bad(where + "." + role + " is not an object"));
+      auto login = Text(*user, "login", where + "." + role);
+      if (!login) return tl::unexpected(login.error());
+      out.logins.push_back(*login);
+    }
+  }
+  return out;
+}
+
 core::Result<PullRequestInfo> ParseGithubPull(std::string_view body) {
   auto doc = Parse(body);
   if (!doc) return tl::unexpected(doc.error());

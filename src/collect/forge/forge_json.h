@@ -72,6 +72,13 @@ core::Result<bool> ParseGithubRefIs(std::string_view body, std::string_view full
 // action `repository` among their vulnerabilities, with that vulnerability's range.
 core::Result<std::vector<ActionAdvisory>> ParseGithubAdvisories(std::string_view body,
                                                                 std::string_view repository);
+// GET /repos/{o}/{r}/pulls/{n}/commits (one page): each commit's author and committer login
+// (a commit GitHub links to no account has none), and how many commits the page lists.
+struct GithubPullCommits {
+  std::vector<std::string> logins;
+  std::size_t commits = 0;
+};
+core::Result<GithubPullCommits> ParseGithubPullCommits(std::string_view body);
 // GET /projects/:id/merge_requests/:iid/approvals.
 core::Result<GitlabApprovals> ParseGitlabApprovals(std::string_view body);
 // GET /projects/:id/merge_requests/:iid.

@@ -70,6 +70,28 @@ void ResolveTeam(HttpClient& client, const std::string& team, ReviewFacts& facts
   facts.teams[core::AsciiLower(team)] = std::move(members);
 }
 
+// Who authored or committed the pull request's commits (GitHub's `web-flow`, which commits what
+// is done in its web pages, is no one), into `facts`.
+core::Result<void> ReadCommitters(HttpClient& client, const std::string& base,
+                                  const std::string& what, ReviewFacts& facts) {
+  constexpr std::size_t kListedAtMost = 250;  // GitHub's limit for this list
+  auto pages = client.GetPages(base + "/commits?per_page=100");
+  if (!pages) return tl::unexpected(Context(pages.error(), "reading the commits of " + what));
+  std::size_t commits = 0;
+  std::set<std::string> seen;
+  for (const auto& page : *pages) {
+    auto parsed = ParseGithubPullCommits(page);
+    if (!parsed) return tl::unexpected(Context(parsed.error(), "reading the commits of " + what));
+    commits += parsed->commits;
+    for (const auto& login : parsed->logins) {
+      if (core::AsciiLower(login) == "web-flow") continue;
+      if (seen.insert(core::AsciiLower(login)).second) facts.committers.push_back(login);
+    }
+  }
+  facts.committers_incomplete = commits >= kListedAtMost;
+  return {};
+}
+
 }  // namespace
 
 core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPullRequest& pr,
@@ -133,6 +155,16 @@ core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPull
     const std::string& level = it->second;
     review.write_access = level == "admin" || level == "maintain" || level == "write";
     if (!review.write_access) review.permission = level;
+  }
+  // Whose commits the pull request holds, when an approval may be one of theirs.
+  const bool approvals_to_count =
+      std::any_of(facts.reviews.begin(), facts.reviews.end(), [&](const Review& review) {
+        return review.state == ReviewState::kApproved && !review.bot && review.login != info.author;
+      });
+  if (pr.need_committers && approvals_to_count) {
+    if (auto read = ReadCommitters(client, base, what, facts); !read) {
+      return tl::unexpected(read.error());
+    }
   }
   for (const auto& team : teams) ResolveTeam(client, team, facts);
   return facts;

@@ -21,6 +21,8 @@ struct GithubPullRequest {
   std::string repository;  // owner/repo
   long long number = 0;
   std::optional<PullRequestInfo> known;  // from the event payload; else fetched
+  // Who wrote the pull request's commits is read (the policy does not count their approvals).
+  bool need_committers = false;
 };
 
 core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPullRequest& pr,

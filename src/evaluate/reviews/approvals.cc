@@ -1,5 +1,6 @@
 #include "evaluate/reviews/approvals.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/text.h"
@@ -32,6 +33,12 @@ bool IsAuthor(const collect::Review& review, const collect::ReviewFacts& facts) 
   return false;
 }
 
+bool IsCommitter(const collect::Review& review, const collect::ReviewFacts& facts) {
+  if (review.login.empty()) return false;
+  return std::any_of(facts.committers.begin(), facts.committers.end(),
+                     [&](const std::string& login) { return Strip(login) == Strip(review.login); });
+}
+
 }  // namespace
 
 bool IsTeam(const std::string& owner) {
@@ -58,6 +65,18 @@ ApprovalCount CountApprovals(const collect::ReviewFacts& facts,
     if (review.state != ReviewState::kApproved) continue;  // dismissed or changes requested
     if (!control.count_author && IsAuthor(review, facts)) {
       out.not_counted.push_back({review.shown, "the change's author"});
+      continue;
+    }
+    if (!control.count_committers && IsCommitter(review, facts)) {
+      out.not_counted.push_back({review.shown, "wrote commits of the change"});
+      continue;
+    }
+    if (!control.count_committers && facts.committers_incomplete) {
+      out.not_counted.push_back(
+          {review.shown,
+           "GitHub lists only 250 commits of the pull request, so whether this reviewer wrote "
+           "one of the others cannot be told (split the pull request, or set "
+           "controls.reviews.count_committers: true)"});
       continue;
     }
     if (!review.write_access) {

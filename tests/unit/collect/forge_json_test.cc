@@ -47,6 +47,21 @@ TEST_CASE("a pull request needs its number, author and both commit ids", "[colle
                   .has_value());
 }
 
+TEST_CASE("a pull request's commits give their authors' and committers' logins",
+          "[collect][forge]") {
+  auto commits = ParseGithubPullCommits(
+      R"([{"sha": "a", "author": {"login": "carol"}, "committer": {"login": "web-flow"}},
+          {"sha": "b", "author": null, "committer": {"login": "dave"}},
+          {"sha": "c"}])");
+  REQUIRE(commits.has_value());
+  CHECK(commits->commits == 3);
+  CHECK(commits->logins == std::vector<std::string>{"carol", "web-flow", "dave"});
+  for (const char* bad : {R"({"commits": []})", R"([{"author": "carol"}])",
+                          R"([{"author": {"name": "carol"}}])", "[1]"}) {
+    CHECK_FALSE(ParseGithubPullCommits(bad).has_value());
+  }
+}
+
 TEST_CASE("GitLab approvals and merge requests parse", "[collect][forge]") {
   auto approvals = ParseGitlabApprovals(
       R"({"approvals_required": 2, "approvals_left": 1,

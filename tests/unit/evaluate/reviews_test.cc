@@ -80,6 +80,21 @@ TEST_CASE("the author, bots and stale approvals count only when the policy allow
   CHECK(Counted(facts, control) == std::vector<std::string>{"carol", "renovate[bot]", "dave"});
 }
 
+TEST_CASE("an approval by someone who wrote commits of the change counts only when allowed",
+          "[evaluate][reviews]") {
+  auto facts =
+      Facts({R("alice", ReviewState::kApproved), R("Dave", ReviewState::kApproved)}, {"a.cc"});
+  facts.reviews.committers = {"dave", "carol"};
+  auto control = Control();
+  CHECK(Counted(facts, control) == std::vector<std::string>{"alice"});
+  control.count_committers = true;
+  CHECK(Counted(facts, control) == std::vector<std::string>{"alice", "dave"});
+  // With more commits than GitHub lists, nobody is known not to have written one.
+  control.count_committers = false;
+  facts.reviews.committers_incomplete = true;
+  CHECK(Counted(facts, control).empty());
+}
+
 TEST_CASE("the strictest path requirement sets the number of approvals", "[evaluate][reviews]") {
   auto control = Control();
   control.paths.push_back({{"src/auth/**"}, 2, std::nullopt, 7});
