@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,24 +110,39 @@ bool IncludesBy(const std::string& section) {
   return section == "includeif" || section.starts_with("includeif.");
 }
 
+// The text's lines one at a time, split at line feeds as libgit2 splits them (no copy: a file
+// of line feeds costs nothing per line).
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : text_(text) {}
+
+  // The next line as written (a NUL in it kept), nullopt after the last.
+  std::optional<std::string_view> Next() {
+    if (at_ >= text_.size()) return std::nullopt;
+    std::size_t end = text_.find('\n', at_);
+    if (end == std::string_view::npos) end = text_.size();
+    const std::string_view line = text_.substr(at_, end - at_);
+    at_ = end + 1;
+    return line;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t at_ = 0;
+};
+
+// A line as libgit2 reads it: copied with strndup, so a NUL ends it.
+std::string_view UpToNul(std::string_view line) { return line.substr(0, line.find('\0')); }
+
 }  // namespace
 
 std::vector<std::string> ConfigIncludePaths(std::string_view text) {
   std::vector<std::string> out;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  std::vector<std::string_view> lines;
-  for (std::size_t start = 0; start < text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    // libgit2 copies each line with strndup: a NUL ends it.
-    line = line.substr(0, line.find('\0'));
-    lines.push_back(line);
-    start = end + 1;
-  }
+  Lines lines(text);
   std::string section;
-  for (std::size_t index = 0; index < lines.size(); ++index) {
-    std::string_view line = lines[index];
+  while (const auto raw = lines.Next()) {
+    std::string_view line = UpToNul(*raw);
     for (;;) {
       while (!line.empty() && IsSpace(line.front())) line.remove_prefix(1);
       if (line.empty() || line.front() == ';' || line.front() == '#') break;
@@ -154,10 +170,14 @@ std::vector<std::string> ConfigIncludePaths(std::string_view text) {
     bool continued = false;
     std::string value = Unescape(rest, continued);
     bool quoted = stripped.quoted;
-    // The value goes on until a line that does not end in a backslash; a line that is empty
-    // once its comment is gone is skipped and does not end it (only the file's end does).
-    while (continued && index + 1 < lines.size()) {
-      const Stripped next = StripComment(lines[++index], quoted);
+    // The value goes on until a line that does not end in a backslash. A line that is empty
+    // once its comment is gone is skipped and does not end it; the file's end does, and so
+    // does a line that starts with a NUL, which libgit2 takes for the file's end (and then
+    // reads the lines after it as lines of their own).
+    while (continued) {
+      const auto next_raw = lines.Next();
+      if (!next_raw || next_raw->starts_with('\0')) break;
+      const Stripped next = StripComment(UpToNul(*next_raw), quoted);
       quoted = next.quoted;
       if (next.text.empty()) continue;
       value += Unescape(next.text, continued);

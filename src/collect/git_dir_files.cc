@@ -38,11 +38,14 @@ std::string FirstLine(const std::string& path) {
 }
 
 // The files a git configuration file includes (collect/git_config_includes.h), resolved as
-// libgit2 resolves them: `~/` from HOME, a relative path from the file's folder.
-std::vector<std::string> IncludedFiles(const std::string& config) {
+// libgit2 resolves them: `~/` from HOME, a relative path from the file's folder. A file that
+// cannot be read whole (past the read limit, unreadable) is an error: libgit2 would read it,
+// and whatever it includes, unseen.
+core::Result<std::vector<std::string>> IncludedFiles(const std::string& config) {
   std::vector<std::string> out;
   auto text = ReadFileIfPresent(config, ReadLimits{});
-  if (!text || !*text) return out;
+  if (!text) return tl::unexpected(text.error());
+  if (!*text) return out;
   for (std::string& path : ConfigIncludePaths(**text)) {
     if (path.starts_with("~/")) {
       const char* home = std::getenv("HOME");
@@ -85,7 +88,9 @@ core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& 
   for (int depth = 0; depth < kMaxIncludeDepth && !level.empty(); ++depth) {
     std::vector<std::string> next;
     for (const std::string& config : level) {
-      for (std::string& included : IncludedFiles(config)) {
+      auto includes = IncludedFiles(config);
+      if (!includes) return tl::unexpected(includes.error());
+      for (std::string& included : *includes) {
         if (auto ok = RequireFile(included); !ok) return ok;
         if (seen.insert(included).second) next.push_back(std::move(included));
       }

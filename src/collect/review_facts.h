@@ -57,9 +57,9 @@ struct ReviewFacts {
   // GitLab's own approval rules.
   std::optional<int> approvals_required;
   std::optional<int> approvals_left;
-  // GitLab keeps approvals when commits are pushed (the project's reset_approvals_on_push is
-  // off): the approvals it lists name no commit (`Review::commit` empty).
-  bool approvals_outlive_pushes = false;
+  // Why GitLab's approvals may predate the head, when they may ("reset_approvals_on_push is
+  // off"): the approvals it lists then name no commit (`Review::commit` empty).
+  std::string approvals_outlive_pushes;
   std::optional<CodeownersText> codeowners;
   // Set when the forge could not be read and the policy turns that into a blocking finding.
   std::string error;

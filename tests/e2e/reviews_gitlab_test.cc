@@ -288,6 +288,15 @@ TEST_CASE("GitLab approvals a push does not remove are not taken as the head's",
   result = mr.Check();
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("reset_approvals_on_push"));
+  // A GitLab without the setting (Free) answers 404: its approvals stay across pushes.
+  mr.server.On(kProjectApprovals, {FixtureResponse{404, R"({"message":"404 Not Found"})", {}, 0}});
+  result = mr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  const auto kept = ReviewFindings(result);
+  REQUIRE(!kept.empty());
+  CHECK_THAT(kept[0]["message"].get<std::string>(),
+             Catch::Contains("GitLab answers 404 for the project's approval settings"));
 }
 
 TEST_CASE("a policy counting stale approvals does not ask GitLab how it keeps them",

@@ -156,12 +156,12 @@ core::Result<ReviewFacts> ReadGithubReviews(HttpClient& client, const GithubPull
     review.write_access = level == "admin" || level == "maintain" || level == "write";
     if (!review.write_access) review.permission = level;
   }
-  // Whose commits the pull request holds, when an approval may be one of theirs.
-  const bool approvals_to_count =
-      std::any_of(facts.reviews.begin(), facts.reviews.end(), [&](const Review& review) {
-        return review.state == ReviewState::kApproved && !review.bot && review.login != info.author;
-      });
-  if (pr.need_committers && approvals_to_count) {
+  // Whose commits the pull request holds, when there is an approval (whoever gave it: the
+  // policy may count the author's or a bot's).
+  const bool approved =
+      std::any_of(facts.reviews.begin(), facts.reviews.end(),
+                  [](const Review& review) { return review.state == ReviewState::kApproved; });
+  if (pr.need_committers && approved) {
     if (auto read = ReadCommitters(client, base, what, facts); !read) {
       return tl::unexpected(read.error());
     }

@@ -62,22 +62,30 @@ core::Result<ReviewFacts> ReadGitlabReviews(HttpClient& client, const GitlabMerg
   if (mr.need_current) {
     const std::string project = "/projects/" + EncodeSegment(mr.project) + "/approvals";
     auto settings_response = client.Get(project);
-    if (!settings_response) {
+    if (!settings_response && IsNotFound(settings_response.error())) {
+      // GitLab Free has no such setting (nor this endpoint): approvals stay across pushes.
+      facts.approvals_outlive_pushes =
+          "GitLab answers 404 for the project's approval settings, GET " + project +
+          ": a GitLab without the setting keeps them";
+    } else if (!settings_response) {
       return tl::unexpected(Context(settings_response.error(),
                                     "reading the approval settings of the project of " + what));
+    } else {
+      auto settings = ParseGitlabApprovalSettings(settings_response->body);
+      if (!settings) {
+        return tl::unexpected(
+            Context(settings.error(), "reading the approval settings of the project of " + what));
+      }
+      if (!settings->reset_approvals_on_push) {
+        facts.approvals_outlive_pushes = "reset_approvals_on_push is off";
+      }
     }
-    auto settings = ParseGitlabApprovalSettings(settings_response->body);
-    if (!settings) {
-      return tl::unexpected(
-          Context(settings.error(), "reading the approval settings of the project of " + what));
-    }
-    facts.approvals_outlive_pushes = !settings->reset_approvals_on_push;
   }
   for (const auto& username : approvals->approved_by) {
     Review review;
     review.login = username;
     review.shown = username;
-    review.commit = facts.approvals_outlive_pushes ? std::string() : info->head_sha;
+    review.commit = facts.approvals_outlive_pushes.empty() ? info->head_sha : std::string();
     // Access-token bots are named project_<id>_bot_<hash> / group_<id>_bot_<hash>.
     review.bot = username.ends_with("[bot]") ||
                  ((username.starts_with("project_") || username.starts_with("group_")) &&

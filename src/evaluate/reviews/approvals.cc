@@ -94,13 +94,12 @@ ApprovalCount CountApprovals(const collect::ReviewFacts& facts,
                         (review.commit.empty() ? std::string("an unknown commit")
                                                : "commit " + review.commit.substr(0, 12)) +
                         ", not the head " + facts.head_commit.substr(0, 12);
-      if (review.commit.empty() && facts.approvals_outlive_pushes) {
-        why =
-            "GitLab keeps approvals when commits are pushed in this project "
-            "(reset_approvals_on_push is off), so it may predate the head " +
-            facts.head_commit.substr(0, 12) +
-            ": turn on \"Remove all approvals when commits are added to the source branch\", "
-            "or set controls.reviews.stale_approvals: count";
+      if (review.commit.empty() && !facts.approvals_outlive_pushes.empty()) {
+        why = "GitLab keeps approvals when commits are pushed in this project (" +
+              facts.approvals_outlive_pushes + "), so it may predate the head " +
+              facts.head_commit.substr(0, 12) +
+              ": turn on \"Remove all approvals when commits are added to the source branch\", "
+              "or set controls.reviews.stale_approvals: count";
       }
       out.not_counted.push_back({review.shown, std::move(why)});
       continue;

@@ -1,7 +1,7 @@
 // What collect/git_config_includes.cc finds a configuration including must be what libgit2,
 // which opens those files, includes: checked on written cases and on ~4,000 random configs
 // (quotes, escapes, comments, continued lines, headers with a key after them, CRLF, a BOM,
-// random bytes), each opened by libgit2 with the files it may include holding a marker key.
+// random bytes, NULs), each opened by libgit2 with the files it may include holding a marker key.
 #include "collect/git_config_includes.h"
 
 #include <git2.h>
@@ -21,6 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using Paths = std::vector<std::string>;
+using namespace std::string_literals;
+using namespace std::string_view_literals;
 
 struct Library {
   Library() { git_libgit2_init(); }
@@ -109,7 +111,7 @@ std::string RandomConfig(std::mt19937& random, bool conditional) {
 
 // Random bytes of config syntax put into `text`.
 std::string Mutated(std::string text, std::mt19937& random) {
-  static const std::string kBytes = "\"\\;#[] \n\t=\rp";
+  static const std::string kBytes("\"\\;#[] \n\t=\rp\0", 13);
   const int edits = 1 + static_cast<int>(random() % 3);
   for (int edit = 0; edit < edits && !text.empty(); ++edit) {
     const std::size_t at = random() % text.size();
@@ -158,7 +160,11 @@ TEST_CASE("config include paths are read as libgit2 reads them", "[collect][git_
   CHECK(ConfigIncludePaths("[include]\npath = a\\\n; skipped\n\n  b # c\n") == Paths{"a  b"});
   CHECK(ConfigIncludePaths("[include]\npath = \"a\\\"\\\\b\\tc\"\r\n") == Paths{"a\"\\b\tc"});
   CHECK(ConfigIncludePaths("\xEF\xBB\xBF[include]\npath=\npath\npaths = x\n").empty());
-  CHECK(ConfigIncludePaths("path = a\n[include]\npath = a\0b\n") == Paths{"a"});
+  CHECK(ConfigIncludePaths("path = a\n[include]\npath = a\0b\n"sv) == Paths{"a"});
+  // A continued value ends at a line that starts with a NUL (libgit2 takes it for the file's
+  // end there), and the lines after it are read as lines of their own.
+  CHECK(ConfigIncludePaths("[include]\n\tpath = a\\\n\0\n\tpath = b\n"sv) == Paths{"a", "b"});
+  CHECK(ConfigIncludePaths("[include]\n\tpath = a\\\n \0x\n\tb\n"sv) == Paths{"a\tb"});
   // libgit2 stops at a syntax error after opening what came before; this goes on reading.
   CHECK(ConfigIncludePaths("[include]\npath = a\n!!\npath = b\n") == Paths{"a", "b"});
 }

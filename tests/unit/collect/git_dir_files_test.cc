@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "collect/safe_read.h"
 #include "support/temp_repo.h"
 
 namespace riskgate::collect {
@@ -98,6 +99,14 @@ TEST_CASE("a git folder whose files are files passes, and a FIFO or device among
     Put(dir / "config", "[core]\n\tbare = false\n" + spelled);
     CHECK(Refused(dir) == odd_fifo.string());
   }
+  // A configuration too large to read here is refused, not taken as including nothing.
+  Put(dir / "config", "[include] path = " + odd_fifo.string() + "\n" +
+                          std::string(static_cast<std::size_t>(kMaxPolicyFileBytes), '\n'));
+  auto large = CheckGitFiles(dir.string(), "");
+  REQUIRE_FALSE(large.has_value());
+  CHECK(large.error().location == (dir / "config").string());
+  Put(dir / "config", "[core]\n\tbare = false\n");
+  CHECK(Refused(dir).empty());
 }
 
 TEST_CASE("a linked worktree's files are checked in its folder and in the common one",

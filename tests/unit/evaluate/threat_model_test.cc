@@ -594,9 +594,9 @@ TEST_CASE("a change cannot lower, relabel or drop a residual risk past its owner
   for (const bool models_only : {true, false}) {
     const auto deleted = Judge("docs/tm.md", std::nullopt, Draft(base), core::ScanMode::kRange,
                                none, control, models_only);
-    CHECK(std::count_if(deleted.begin(), deleted.end(), [](const core::Finding& f) {
-            return f.rule == "residual-risk-dropped-unapproved";
-          }) == 1);
+    REQUIRE(std::count_if(deleted.begin(), deleted.end(), [](const core::Finding& f) {
+              return f.rule == "residual-risk-dropped-unapproved";
+            }) == 1);
     CHECK_THAT(deleted[0].message, Catch::Contains("the change deletes the model"));
     const auto kept = Judge("docs/tm.md", std::nullopt, Draft(base), core::ScanMode::kRange,
                             approved, control, models_only);
