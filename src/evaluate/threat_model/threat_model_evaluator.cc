@@ -130,15 +130,28 @@ class ComponentJudge {
     }
   }
 
-  // A model the change deletes drops every residual risk it held: each at or above
-  // residual_severity needs an owner's approval in a range, as a row deleted from it does.
+  // A model the change deletes drops every residual risk it held that none of the component's
+  // other models holds now: each at or above residual_severity needs an owner's approval in a
+  // range, as a row deleted from it does. (A row moved to another model is judged there, as a
+  // row that model's change writes.)
   void Deleted() {
+    std::optional<ModelDocument> elsewhere;  // the residual risks of the models left
     for (const auto& model : facts_.models) {
       if (model.content || !model.changed || !model.base_content) continue;
       const ModelDocument base =
           ReadModel(model.path, *model.base_content, control_.required_parts);
       if (!base.error.empty()) continue;  // the base's own model did not parse: nothing to keep
-      Dropped(model, ModelDocument{}, &base);
+      if (!elsewhere) {
+        elsewhere.emplace();
+        for (const auto& other : facts_.models) {
+          if (!other.content) continue;
+          ModelDocument doc = ReadModel(other.path, *other.content, control_.required_parts);
+          if (!doc.error.empty()) continue;
+          elsewhere->residual.insert(elsewhere->residual.end(), doc.residual.begin(),
+                                     doc.residual.end());
+        }
+      }
+      Dropped(model, *elsewhere, &base);
     }
   }
 

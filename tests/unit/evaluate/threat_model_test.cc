@@ -108,16 +108,12 @@ std::string ResidualTable(const std::string& rows) {
          rows;
 }
 
-// One high-tier component "payments" (owners @acme/payments and alice) whose only model is
-// `path` holding `content`, judged by a change made now that touches its code and edits the model
-// from `base` (by default the change adds it).
-// `content` nullopt: the change deletes the model.
-std::vector<core::Finding> Judge(const std::string& path, const std::optional<std::string>& content,
-                                 std::optional<std::string> base = std::nullopt,
-                                 core::ScanMode mode = core::ScanMode::kStaged,
-                                 const collect::ReviewFacts& reviews = {},
-                                 const policy::ReviewsControl& reviews_control = {},
-                                 bool models_only = false) {
+// One high-tier component "payments" (owners @acme/payments and alice) with `models`, judged by a
+// change made now that touches its code (or, `models_only`, only its models).
+std::vector<core::Finding> JudgeModels(const std::vector<collect::ModelFile>& models,
+                                       core::ScanMode mode, const collect::ReviewFacts& reviews,
+                                       const policy::ReviewsControl& reviews_control,
+                                       bool models_only) {
   policy::ThreatModelControl control;
   control.enabled = true;
   control.required_parts = {"Residual risk"};
@@ -125,7 +121,7 @@ std::vector<core::Finding> Judge(const std::string& path, const std::optional<st
   component.name = "payments";
   component.paths = {"src/payments/**"};
   component.tier = policy::RiskTier::kHigh;
-  component.models = {path};
+  for (const auto& model : models) component.models.push_back(model.path);
   component.owners = {"@acme/payments", "alice"};
   control.components = {component};
   collect::ChangeFacts facts;
@@ -133,18 +129,29 @@ std::vector<core::Finding> Judge(const std::string& path, const std::optional<st
   collect::ComponentFacts c;
   c.name = "payments";
   c.touched = {"src/payments/charge.cc"};
-  collect::ModelFile model;
-  model.path = path;
-  model.content = content;
-  model.changed = true;
-  model.base_content = base;
-  c.models = {model};
+  c.models = models;
   c.models_only = models_only;
   if (models_only) c.touched.clear();
   facts.threat_models.components = {c};
   facts.scope.mode = mode;
   facts.reviews = reviews;
   return EvaluateThreatModels(facts, control, reviews_control);
+}
+
+// The component's only model is `path` holding `content`, which the change edits from `base`
+// (by default the change adds it; `content` nullopt: the change deletes it).
+std::vector<core::Finding> Judge(const std::string& path, const std::optional<std::string>& content,
+                                 std::optional<std::string> base = std::nullopt,
+                                 core::ScanMode mode = core::ScanMode::kStaged,
+                                 const collect::ReviewFacts& reviews = {},
+                                 const policy::ReviewsControl& reviews_control = {},
+                                 bool models_only = false) {
+  collect::ModelFile model;
+  model.path = path;
+  model.content = content;
+  model.changed = true;
+  model.base_content = base;
+  return JudgeModels({model}, mode, reviews, reviews_control, models_only);
 }
 
 std::string DaysFromToday(int days) {
@@ -604,6 +611,21 @@ TEST_CASE("a change cannot lower, relabel or drop a residual risk past its owner
       return f.rule == "residual-risk-dropped-unapproved";
     }));
   }
+  // A risk moved to the component's other model is not dropped; moved as mitigated, it is.
+  const auto moved_to = [&](const std::string& rows) {
+    collect::ModelFile gone;
+    gone.path = "docs/tm.md";
+    gone.changed = true;
+    gone.base_content = Draft(base);
+    collect::ModelFile other;
+    other.path = "docs/tm-api.md";
+    other.content = ResidualTable(rows);
+    return JudgeModels({gone, other}, core::ScanMode::kRange, none, control, true);
+  };
+  CHECK(moved_to(row("Critical", "Accepted", "@acme/payments", -10, 100)).empty());
+  const auto as_mitigated =
+      moved_to("| Card testing | Critical | Mitigated | @acme/payments | | |\n");
+  REQUIRE(RulesOf(as_mitigated) == std::vector<std::string>{"residual-risk-dropped-unapproved"});
 }
 
 TEST_CASE("a change to a component's models alone is judged on the rows it writes",
