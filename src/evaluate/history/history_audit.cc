@@ -1,7 +1,6 @@
 #include "evaluate/history/history_audit.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -10,13 +9,11 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "collect/pack/pack_index.h"
 #include "core/abandon.h"
 #include "core/thread_heap.h"
 #include "evaluate/history/history_scanner.h"
-#include "evaluate/history/prefilter_answers.h"
+#include "evaluate/history/shared_blob_state.h"
 #include "evaluate/secrets/keystore.h"
-#include "evaluate/secrets/rule_prefilter.h"
 #include "evaluate/secrets/secrets_scanner.h"
 #include "evaluate/unscanned/unscanned_files.h"
 
@@ -25,238 +22,15 @@ namespace {
 
 using collect::BlobState;
 
-// What the prefilter said of a blob, once for all the paths and commits it appears in.
-enum class BlobVerdict { kPending, kClean, kDirty, kSkipped };
-
-// Why riskgate could not scan a blob in `state` (nullopt: it could, or the blob is missing).
-std::optional<core::SkipReason> SkipReasonOf(BlobState state) {
-  switch (state) {
-    case BlobState::kBinary:
-      return core::SkipReason::kBinary;
-    case BlobState::kTooLarge:
-      return core::SkipReason::kTooLarge;
-    case BlobState::kLfsPointer:
-      return core::SkipReason::kLfsPointer;
-    case BlobState::kUndecodable:
-      return core::SkipReason::kUndecodable;
-    case BlobState::kText:
-    case BlobState::kMissing:
-      break;
-  }
-  return std::nullopt;
-}
-
-struct Unscanned {
-  core::SkipReason reason = core::SkipReason::kBinary;
-  std::int64_t size = 0;
-  std::string magic = {};  // a binary's first bytes (a keystore's magic number)
-};
-
-// What the sweep learnt of a blob, for the walk's first look at it (BlobContent without text).
-struct Swept {
-  BlobState state = BlobState::kText;
-  std::int64_t size = 0;
-  std::size_t text_bytes = 0;
-  std::string magic;  // moved to the unscanned record once reached
-  BlobVerdict verdict = BlobVerdict::kClean;
-  bool reached = false;  // by the walk: counted, and recorded if unscanned
-};
-
-// Texts of dirty blobs are kept up to this many bytes, so that scanning one at a second path
-// (a copy, or a parent compared with its child) does not read it again.
-constexpr std::size_t kDirtyTextBudget = 64 * 1024 * 1024;
-
 struct Record {
   core::Finding finding;
   core::Sighting sighting;
 };
 
-// State shared by the workers: per-blob verdicts, dirty texts, content ids per (blob, path).
-class SharedState {
- public:
-  SharedState(const HistoryScanner& scanner, const AuditOptions& options, AuditProgress& progress)
-      : scanner_(scanner), options_(options), progress_(progress) {}
-
-  struct Classified {
-    BlobVerdict verdict = BlobVerdict::kClean;
-    std::optional<std::string> text;  // the dirty blob's text, when at hand
-  };
-
-  // The sweep's reading of `blob` (from the sweep's threads): prefiltered now, remembered for
-  // the walk's first look at it; a dirty text is kept within the budget.
-  void Presweep(const std::string& blob, const collect::SweptBlob& content) {
-    Swept swept{content.state, content.size, content.text.size(), std::string(content.magic),
-                BlobVerdict::kClean};
-    if (content.state != BlobState::kText) {
-      swept.verdict = BlobVerdict::kSkipped;
-    } else {
-      // A delta of a blob the prefilter read is matched near its changes (PrefilterAnswers).
-      const secrets::PrefilterAnswer* earlier =
-          content.base && !content.copied.empty() ? answers_.Find(*content.base) : nullptr;
-      const secrets::TextOrigin origin{earlier, content.copied};
-      secrets::PrefilterAnswer answer;
-      if (scanner_.MayFind(content.text, earlier ? &origin : nullptr,
-                           content.place ? &answer : nullptr)) {
-        swept.verdict = BlobVerdict::kDirty;
-      }
-      if (content.place &&
-          (!answer.may.empty() || answer.decodes_nothing || answer.lacks_secret_kind)) {
-        answers_.Keep(*content.place, answer);
-      }
-    }
-    ++progress_.blobs_read;
-    progress_.bytes_read += static_cast<long long>(content.text.size());
-    std::lock_guard lock(mutex_);
-    if (swept.verdict == BlobVerdict::kDirty &&
-        text_bytes_ + content.text.size() <= kDirtyTextBudget) {
-      text_bytes_ += content.text.size();
-      texts_.emplace(blob, std::string(content.text));
-    }
-    if (const auto key = collect::pack::RawId::FromHex(blob))
-      swept_.emplace(*key, std::move(swept));
-  }
-
-  core::Result<Classified> Classify(collect::HistorySource& source, const std::string& blob) {
-    std::unique_lock lock(mutex_);
-    // A swept blob is known by one lookup, at every path and commit that holds it.
-    const auto key = collect::pack::RawId::FromHex(blob);
-    if (auto swept = key ? swept_.find(*key) : swept_.end(); swept != swept_.end()) {
-      Swept& seen = swept->second;
-      if (!seen.reached) {
-        // Counted as if read now, so the totals are those of the blobs the walk reaches.
-        seen.reached = true;
-        Count(seen.state, seen.text_bytes);
-        if (auto reason = SkipReasonOf(seen.state))
-          unscanned_.emplace(blob, Unscanned{*reason, seen.size, std::move(seen.magic)});
-      }
-      return Known(blob, seen.verdict);
-    }
-    auto [it, inserted] = verdicts_.try_emplace(blob, BlobVerdict::kPending);
-    BlobVerdict& verdict = it->second;  // node references survive rehashing
-    if (!inserted) {
-      ready_.wait(lock, [&] { return verdict != BlobVerdict::kPending; });
-      return Known(blob, verdict);
-    }
-    lock.unlock();
-    auto read = source.ReadBlob(blob, options_.max_file_bytes);
-    Classified out;
-    if (read) {
-      ++progress_.blobs_read;
-      progress_.bytes_read += static_cast<long long>(read->text.size());
-      if (read->state != BlobState::kText) {
-        out.verdict = BlobVerdict::kSkipped;
-      } else if (scanner_.MayFind(read->text)) {
-        out.verdict = BlobVerdict::kDirty;
-      }
-    }
-    lock.lock();
-    if (!read) {
-      verdict = BlobVerdict::kSkipped;
-      ready_.notify_all();
-      return tl::unexpected(read.error());
-    }
-    Count(read->state, read->text.size());
-    if (auto reason = SkipReasonOf(read->state))
-      unscanned_.emplace(blob, Unscanned{*reason, read->size, read->magic});
-    verdict = out.verdict;
-    if (verdict == BlobVerdict::kDirty) {
-      if (text_bytes_ + read->text.size() <= kDirtyTextBudget) {
-        text_bytes_ += read->text.size();
-        texts_.emplace(blob, read->text);
-      }
-      out.text = std::move(read->text);
-    }
-    ready_.notify_all();
-    return out;
-  }
-
-  // The text of a blob the prefilter found dirty (read again if it was not kept).
-  core::Result<std::string> Text(collect::HistorySource& source, const std::string& blob,
-                                 Classified& classified) {
-    if (classified.text) return std::move(*classified.text);
-    if (classified.verdict != BlobVerdict::kDirty) return std::string();
-    auto read = source.ReadBlob(blob, options_.max_file_bytes);
-    if (!read) return tl::unexpected(read.error());
-    return std::move(read->text);
-  }
-
-  std::optional<std::vector<std::string>> CachedIds(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    auto it = ids_.find(key);
-    if (it == ids_.end()) return std::nullopt;
-    return it->second;
-  }
-  void StoreIds(const std::string& key, std::vector<std::string> ids) {
-    std::lock_guard lock(mutex_);
-    ids_.emplace(key, std::move(ids));
-  }
-
-  // Why `blob` could not be scanned, once Classify has read it; nullopt when it was scanned.
-  std::optional<Unscanned> UnscannedOf(const std::string& blob) {
-    std::lock_guard lock(mutex_);
-    auto it = unscanned_.find(blob);
-    if (it == unscanned_.end()) return std::nullopt;
-    return it->second;
-  }
-
-  AuditResult& totals() { return totals_; }
-  std::mutex& mutex() { return mutex_; }
-
- private:
-  // A blob's verdict as known already, with its text when kept (the lock is held).
-  Classified Known(const std::string& blob, BlobVerdict verdict) const {
-    Classified out{verdict, std::nullopt};
-    if (verdict == BlobVerdict::kDirty) {
-      if (auto text = texts_.find(blob); text != texts_.end()) out.text = text->second;
-    }
-    return out;
-  }
-
-  void Count(BlobState state, std::size_t text_bytes) {
-    ++totals_.blobs_read;
-    totals_.bytes_read += static_cast<long long>(text_bytes);
-    switch (state) {
-      case BlobState::kText:
-        break;
-      case BlobState::kBinary:
-        ++totals_.binary_blobs;
-        break;
-      case BlobState::kTooLarge:
-        ++totals_.large_blobs;
-        break;
-      case BlobState::kLfsPointer:
-        ++totals_.lfs_pointers;
-        break;
-      case BlobState::kUndecodable:
-        ++totals_.binary_blobs;
-        break;
-      case BlobState::kMissing:
-        ++totals_.missing_blobs;
-        break;
-    }
-  }
-
-  const HistoryScanner& scanner_;
-  const AuditOptions& options_;
-  AuditProgress& progress_;
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::unordered_map<std::string, BlobVerdict> verdicts_;
-  std::unordered_map<std::string, std::string> texts_;
-  std::size_t text_bytes_ = 0;
-  std::unordered_map<std::string, std::vector<std::string>> ids_;  // blob '\0' path -> ids
-  std::unordered_map<std::string, Unscanned> unscanned_;
-  // By the blob's raw id: git/git's 165,000 hex keys cost a string compare and a cache miss
-  // for each of the walk's lookups.
-  std::unordered_map<collect::pack::RawId, Swept, collect::pack::RawIdHash> swept_;
-  PrefilterAnswers answers_;  // the sweep's prefilter answers, by place
-  AuditResult totals_;
-};
-
 // One worker: judges commits with its own source.
 class Worker {
  public:
-  Worker(SharedState& shared, const HistoryScanner& scanner, collect::HistorySource& source,
+  Worker(SharedBlobState& shared, const HistoryScanner& scanner, collect::HistorySource& source,
          policy::OnUnscanned on_unscanned, std::int64_t max_file_bytes)
       : shared_(shared),
         scanner_(scanner),
@@ -440,7 +214,7 @@ class Worker {
     return out;
   }
 
-  SharedState& shared_;
+  SharedBlobState& shared_;
   const HistoryScanner& scanner_;
   collect::HistorySource& source_;
   policy::OnUnscanned on_unscanned_;
@@ -557,8 +331,8 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
                                        const HistoryScanner& scanner, const AuditOptions& options,
                                        AuditProgress& progress) {
   const policy::Policy& policy = scanner.policy();
-  auto shared_state = std::make_unique<SharedState>(scanner, options, progress);
-  SharedState& shared = *shared_state;
+  auto shared_state = std::make_unique<SharedBlobState>(scanner, options, progress);
+  SharedBlobState& shared = *shared_state;
   if (options.sweep) {
     scanner.ExpectText(options.sweep_bytes);
     auto swept = options.sweep([&](const std::string& blob, const collect::SweptBlob& content) {
