@@ -11,6 +11,7 @@
 
 #include "collect/action_facts.h"
 #include "evaluate/pins/pin_issue.h"
+#include "evaluate/pins/uses_check.h"
 #include "policy/policy.h"
 
 namespace riskgate::evaluate::pins {
@@ -29,9 +30,5 @@ std::vector<PinIssue> CheckGithubFile(std::string_view text, const std::string& 
 std::map<std::string, int> InputsReachingSinks(std::string_view text, const std::string& path,
                                                GithubFileKind kind,
                                                const policy::PinsControl& pins);
-
-// The pin issue of one `uses:` value, if any (exposed for tests).
-std::vector<PinIssue> CheckUses(std::string_view uses, int line, int column,
-                                std::string_view trailing_comment, const policy::PinsControl& pins);
 
 }  // namespace riskgate::evaluate::pins
