@@ -74,7 +74,6 @@ void ResolveTeam(HttpClient& client, const std::string& team, ReviewFacts& facts
 // is done in its web pages, is no one), into `facts`.
 core::Result<void> ReadCommitters(HttpClient& client, const std::string& base,
                                   const std::string& what, ReviewFacts& facts) {
-  constexpr std::size_t kListedAtMost = 250;  // GitHub's limit for this list
   auto pages = client.GetPages(base + "/commits?per_page=100");
   if (!pages) return tl::unexpected(Context(pages.error(), "reading the commits of " + what));
   std::size_t commits = 0;
@@ -88,7 +87,7 @@ core::Result<void> ReadCommitters(HttpClient& client, const std::string& base,
       if (seen.insert(core::AsciiLower(login)).second) facts.committers.push_back(login);
     }
   }
-  facts.committers_incomplete = commits >= kListedAtMost;
+  facts.committers_incomplete = commits >= kGithubListedCommits;
   return {};
 }
 

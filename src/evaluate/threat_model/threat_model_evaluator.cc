@@ -135,24 +135,30 @@ class ComponentJudge {
   // range, as a row deleted from it does. (A row moved to another model is judged there, as a
   // row that model's change writes.)
   void Deleted() {
-    std::optional<ModelDocument> elsewhere;  // the residual risks of the models left
+    const auto deleted = [](const collect::ModelFile& model) {
+      return !model.content && model.changed && model.base_content;
+    };
+    if (std::none_of(facts_.models.begin(), facts_.models.end(), deleted)) return;
+    const ModelDocument elsewhere = RemainingResidual();
     for (const auto& model : facts_.models) {
-      if (model.content || !model.changed || !model.base_content) continue;
+      if (!deleted(model)) continue;
       const ModelDocument base =
           ReadModel(model.path, *model.base_content, control_.required_parts);
       if (!base.error.empty()) continue;  // the base's own model did not parse: nothing to keep
-      if (!elsewhere) {
-        elsewhere.emplace();
-        for (const auto& other : facts_.models) {
-          if (!other.content) continue;
-          ModelDocument doc = ReadModel(other.path, *other.content, control_.required_parts);
-          if (!doc.error.empty()) continue;
-          elsewhere->residual.insert(elsewhere->residual.end(), doc.residual.begin(),
-                                     doc.residual.end());
-        }
-      }
-      Dropped(model, *elsewhere, &base);
+      Dropped(model, elsewhere, &base);
     }
+  }
+
+  // The residual risks of the component's models the change leaves in place (those that parse).
+  ModelDocument RemainingResidual() const {
+    ModelDocument out;
+    for (const auto& model : facts_.models) {
+      if (!model.content) continue;
+      const ModelDocument doc = ReadModel(model.path, *model.content, control_.required_parts);
+      if (doc.error.empty())
+        out.residual.insert(out.residual.end(), doc.residual.begin(), doc.residual.end());
+    }
+    return out;
   }
 
   void Unparsable(const collect::ModelFile& model, const ModelDocument& doc) {
