@@ -1,5 +1,7 @@
 #include "evaluate/threat_model/threat_model_evaluator.h"
 
+#include <algorithm>
+
 #include "core/date.h"
 #include "core/path_glob.h"
 #include "core/text.h"
@@ -145,7 +147,14 @@ class ComponentJudge {
       const ModelDocument base =
           ReadModel(model.path, *model.base_content, control_.required_parts);
       if (!base.error.empty()) continue;  // the base's own model did not parse: nothing to keep
-      Dropped(model, elsewhere, &base);
+      // Kept only as it was: a row moved with a lower severity, another status, owner or dates
+      // is judged in its new model as a row of its own, by its own severity, so here it is
+      // dropped (moved as "Low", a Critical acceptance would pass unjudged).
+      ModelDocument kept;
+      for (const auto& risk : elsewhere.residual) {
+        if (BaseRow(risk, base) != nullptr && Inherited(risk, &base)) kept.residual.push_back(risk);
+      }
+      Dropped(model, kept, &base);
     }
   }
 

@@ -626,6 +626,11 @@ TEST_CASE("a change cannot lower, relabel or drop a residual risk past its owner
   const auto as_mitigated =
       moved_to("| Card testing | Critical | Mitigated | @acme/payments | | |\n");
   REQUIRE(RulesOf(as_mitigated) == std::vector<std::string>{"residual-risk-dropped-unapproved"});
+  // Moved with a lower severity or another owner, it is not the risk the base held.
+  CHECK(RulesOf(moved_to(row("Low", "Accepted", "@acme/payments", -10, 100))) ==
+        std::vector<std::string>{"residual-risk-dropped-unapproved"});
+  CHECK(RulesOf(moved_to(row("Critical", "Accepted", "mallory", -10, 100))) ==
+        std::vector<std::string>{"residual-risk-dropped-unapproved"});
 }
 
 TEST_CASE("a change to a component's models alone is judged on the rows it writes",
