@@ -1,6 +1,8 @@
 #include "collect/git_dir_files.h"
 
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -38,8 +40,8 @@ std::string FirstLine(const std::string& path) {
 }
 
 // The files a git configuration file includes (collect/git_config_includes.h), resolved as
-// libgit2 resolves them: `~/` from HOME, a relative path from the file's folder. A file that
-// cannot be read whole (past the read limit, unreadable) is an error: libgit2 would read it,
+// libgit2 resolves them: `~/` from LibgitHome(), a relative path from the file's folder. A file
+// that cannot be read whole (past the read limit, unreadable) is an error: libgit2 would read it,
 // and whatever it includes, unseen.
 core::Result<std::vector<std::string>> IncludedFiles(const std::string& config) {
   std::vector<std::string> out;
@@ -48,9 +50,9 @@ core::Result<std::vector<std::string>> IncludedFiles(const std::string& config) 
   if (!*text) return out;
   for (std::string& path : ConfigIncludePaths(**text)) {
     if (path.starts_with("~/")) {
-      const char* home = std::getenv("HOME");
-      if (home == nullptr) continue;
-      path = std::string(home) + path.substr(1);
+      const auto home = LibgitHome();
+      if (!home) continue;  // libgit2 refuses the configuration: it opens nothing of it
+      path = *home + path.substr(1);
     } else if (!std::filesystem::path(path).is_absolute()) {
       path = (std::filesystem::path(config).parent_path() / path).string();
     }
@@ -60,6 +62,29 @@ core::Result<std::vector<std::string>> IncludedFiles(const std::string& config) 
 }
 
 }  // namespace
+
+std::optional<std::string> LibgitHome() {
+  const char* home = nullptr;
+  std::vector<char> buffer;
+  if (std::getenv("APP_SANDBOX_CONTAINER_ID") != nullptr || ::getuid() != ::geteuid()) {
+    // libgit2's get_passwd_home: the effective user's entry.
+    const long hint = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+    buffer.resize(hint > 0 ? static_cast<std::size_t>(hint) : 1024);
+    struct passwd entry;
+    struct passwd* found = nullptr;
+    int error = 0;
+    while ((error = ::getpwuid_r(::geteuid(), &entry, buffer.data(), buffer.size(), &found)) ==
+               ERANGE &&
+           buffer.size() <= 8192) {
+      buffer.resize(buffer.size() * 2);
+    }
+    if (error == 0 && found != nullptr) home = found->pw_dir;
+  } else {
+    home = std::getenv("HOME");
+  }
+  if (home == nullptr || *home == '\0') return std::nullopt;
+  return std::string(home);
+}
 
 core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& index_file) {
   namespace fs = std::filesystem;

@@ -7,6 +7,7 @@
 // of `commondir`, HEAD and the configuration (for the files it includes).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/error.h"
@@ -16,5 +17,11 @@ namespace riskgate::collect {
 // Refuses `git_dir` when a file git keeps there (or in its common folder, `commondir`) or
 // `index_file` ("" for the git folder's `index`) exists and is not a regular file.
 core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& index_file);
+
+// The folder libgit2 (Unix) reads an include's `~/` from, as it finds it when it starts: the
+// effective user's home in the passwd entry when the process runs setuid or
+// APP_SANDBOX_CONTAINER_ID is set, else HOME; nullopt when that is unset or empty (libgit2 then
+// refuses to open a configuration that includes from `~/`).
+std::optional<std::string> LibgitHome();
 
 }  // namespace riskgate::collect

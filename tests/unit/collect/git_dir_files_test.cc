@@ -1,10 +1,14 @@
 #include "collect/git_dir_files.h"
 
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "collect/safe_read.h"
 #include "support/temp_repo.h"
@@ -36,6 +40,29 @@ std::string Refused(const fs::path& dir, const std::string& index_file = "") {
   CHECK_THAT(checked.error().message, Catch::Contains("not a regular file"));
   return checked.error().location;
 }
+
+// An environment variable set (or, with null, unset) for one scope, put back after.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* was = std::getenv(name)) was_ = was;
+    Set(value);
+  }
+  ~ScopedEnv() { Set(was_ ? was_->c_str() : nullptr); }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  void Set(const char* value) {
+    if (value != nullptr) {
+      ::setenv(name_, value, 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+  const char* name_;
+  std::optional<std::string> was_;
+};
 
 }  // namespace
 
@@ -126,6 +153,43 @@ TEST_CASE("a linked worktree's files are checked in its folder and in the common
   fs::remove(common / "refs/heads/feature");
   REQUIRE(::mkfifo((common / "refs/heads/feature").c_str(), 0600) == 0);
   CHECK(Refused(dir) == (dir / "../.." / "refs/heads/feature").string());
+}
+
+TEST_CASE("an include from ~/ is checked in the home libgit2 reads it from",
+          "[collect][git_dir_files]") {
+  TempDir tmp;
+  const fs::path dir = fs::path(tmp.path()) / ".git";
+  GitFolder(dir);
+  const fs::path home = fs::path(tmp.path()) / "home";
+  fs::create_directories(home);
+  REQUIRE(::mkfifo((home / "fifo.cfg").c_str(), 0600) == 0);
+  Put(dir / "config", "[core]\n\tbare = false\n[include]\n\tpath = ~/fifo.cfg\n");
+  const ScopedEnv not_sandboxed("APP_SANDBOX_CONTAINER_ID", nullptr);
+  REQUIRE(::getuid() == ::geteuid());
+  {
+    const ScopedEnv set("HOME", home.c_str());
+    CHECK(LibgitHome() == home.string());
+    CHECK(Refused(dir) == (home / "fifo.cfg").string());
+  }
+  // Unset or empty, libgit2 refuses to open a configuration that includes from ~/ ("the global
+  // directory doesn't exist"): it reads none of it, and nothing is refused here.
+  for (const char* value : {static_cast<const char*>(nullptr), ""}) {
+    const ScopedEnv unset("HOME", value);
+    CHECK_FALSE(LibgitHome().has_value());
+    CHECK(Refused(dir).empty());
+  }
+  // Where it is told it runs in a macOS sandbox, libgit2 takes the passwd entry's home, not HOME.
+  {
+    const ScopedEnv set("HOME", home.c_str());
+    const ScopedEnv sandboxed("APP_SANDBOX_CONTAINER_ID", "1");
+    const struct passwd* entry = ::getpwuid(::geteuid());
+    if (entry != nullptr && entry->pw_dir != nullptr && *entry->pw_dir != '\0') {
+      CHECK(LibgitHome() == std::string(entry->pw_dir));
+      CHECK(LibgitHome() != home.string());
+    } else {
+      CHECK_FALSE(LibgitHome().has_value());
+    }
+  }
 }
 
 }  // namespace riskgate::collect
