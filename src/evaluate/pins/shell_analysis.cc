@@ -9,6 +9,7 @@
 #include "evaluate/pins/shell_downloads.h"
 #include "evaluate/pins/shell_packages.h"
 #include "evaluate/pins/shell_parser.h"
+#include "evaluate/pins/shell_pipes.h"
 #include "evaluate/pins/shell_sources.h"
 #include "evaluate/pins/shell_verify.h"
 #include "evaluate/pins/shell_words.h"
@@ -21,8 +22,6 @@ constexpr int kMaxDepth = 16;
 constexpr size_t kMaxPiped = 64;  // pipelines whose output carries a download: the most recent
 constexpr size_t kMaxSnippet = 200;
 constexpr size_t kMaxDownloads = 256;  // files remembered per job: the most recent
-constexpr std::string_view kVerifyFix =
-    "download to a file, verify it with `echo \"<sha256>  file\" | sha256sum -c -`, then run it";
 
 struct Position {
   int line = 1;
@@ -92,89 +91,9 @@ void Remember(std::vector<ShellDownload>& downloads, std::string_view path, int 
   downloads.push_back({clean, line, std::move(command), false});
 }
 
-std::string PipeFix(const DownloadInfo& download) {
-  for (const auto& url : download.urls) {
-    const std::string pinned = CommitPinnedUrlFix(url);
-    if (!pinned.empty()) {
-      return "fetch it from a commit-pinned URL: " + pinned + " (or " + std::string(kVerifyFix) +
-             ")";
-    }
-  }
-  return std::string(kVerifyFix);
-}
-
-// dpkg -i, apt install, rpm -i/-U, dnf/yum install, msiexec /i: the package's scripts run.
-bool InstallsLocalPackage(const CommandView& view) {
-  const std::string& n = view.name;
-  for (const ShellWord* w : view.args) {
-    const std::string& v = w->value;
-    if (n == "dpkg" &&
-        (v == "--install" || (v.starts_with("-") && v.find('i') != std::string::npos)))
-      return true;
-    if ((n == "apt" || n == "apt-get" || n == "dnf" || n == "yum" || n == "zypper") &&
-        (v == "install" || v == "localinstall")) {
-      return true;
-    }
-    if (n == "rpm" && v.size() > 1 && v[0] == '-' && v[1] != '-' &&
-        (v.find('i') != std::string::npos || v.find('U') != std::string::npos)) {
-      return true;
-    }
-    if (n == "msiexec" && (v == "/i" || v == "/package")) return true;
-  }
-  return false;
-}
-
-bool IsVariableProgram(const CommandView& view) {
-  return view.program != nullptr && view.program->has_expansion;
-}
-
 // Variables expanded into echoed text stop adding past this size (the script's own text always
 // counts), which keeps `echo "$C" "$C" ... | sh` linear.
 constexpr size_t kMaxEchoed = 65536;
-
-bool IsShellLike(InterpreterFamily family) {
-  return family == InterpreterFamily::kShell || family == InterpreterFamily::kSu ||
-         family == InterpreterFamily::kUnknown;
-}
-
-// Whether a command runs what its standard input carries (`sh`, `xargs sh -c`, `"$SHELL"`).
-bool RunsInput(const CommandView& view, const InterpreterCall& call) {
-  return call.family != InterpreterFamily::kNone && (call.reads_stdin || view.args_from_stdin);
-}
-
-// `base64 -d`, `base64 --decode`, `openssl base64 -d`.
-bool DecodesBase64(const CommandView& view) {
-  if (view.name != "base64" && view.name != "openssl") return false;
-  return std::any_of(view.args.begin(), view.args.end(), [](const ShellWord* w) {
-    return w->value == "-d" || w->value == "-D" || w->value == "--decode";
-  });
-}
-
-// -n, -e, -E, -ne...: options of echo.
-bool IsEchoOption(std::string_view v) {
-  return v.size() > 1 && v[0] == '-' && v.find_first_not_of("neE", 1) == std::string_view::npos;
-}
-
-// What a download piped into `view` does, as the finding's message.
-std::string PipeMessage(const std::string& from, const CommandView& view) {
-  const std::string into = ProgramText(view);
-  if (IsVariableProgram(view)) {
-    return "`" + from + "` output is piped into `" + into +
-           "`, a command named by a variable: a download piped to a command named by a variable "
-           "runs whatever it names";
-  }
-  if (view.args_from_stdin) {
-    return "`" + from + "` output becomes the arguments of `" + into +
-           "` (through xargs), which runs whatever the server sends";
-  }
-  return "`" + from + "` output is piped into `" + into + "`, which runs whatever the server sends";
-}
-
-// "0<" -> "<", "0<<<" -> "<<<": an explicit standard input.
-std::string_view InputOp(std::string_view op) {
-  if (op.starts_with("0<")) op.remove_prefix(1);
-  return op;
-}
 
 class Walker {
  public:
