@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "evaluate/pins/expression_injection.h"
 #include "evaluate/pins/workflow_document.h"
+#include "evaluate/pins/workflow_needs.h"
 
 namespace riskgate::evaluate::pins {
 namespace {
@@ -369,66 +370,6 @@ std::optional<Taint> TaintOfShellVariables(std::string_view text, const TaintSco
   return best;
 }
 
-namespace {
-
-// The ids a job's `needs:` names (one or a list), lower case.
-std::vector<std::string> Needs(const Node& job) {
-  std::vector<std::string> out;
-  const Node* needs = job.Find("needs");
-  if (needs == nullptr) return out;
-  if (needs->kind == Node::Kind::kScalar)
-    out.push_back(core::AsciiLower(core::TrimSpace(needs->scalar)));
-  for (const Node& item : needs->items)
-    out.push_back(core::AsciiLower(core::TrimSpace(ScalarOr(&item))));
-  return out;
-}
-
-// The jobs in an order where each comes after the jobs it needs (file order among equals; a
-// cycle, which GitHub rejects, is broken at the first job left).
-std::vector<std::size_t> NeedsOrder(const Node& jobs) {
-  const std::size_t count = jobs.fields.size();
-  std::map<std::string, std::size_t, std::less<>> index;
-  for (std::size_t i = 0; i < count; ++i) index.emplace(core::AsciiLower(jobs.fields[i].first), i);
-  std::vector<std::vector<std::size_t>> needed(count);  // job -> the jobs that need it
-  std::vector<std::size_t> waiting(count, 0);
-  for (std::size_t i = 0; i < count; ++i) {
-    if (!jobs.fields[i].second.IsMap()) continue;
-    for (const std::string& need : Needs(jobs.fields[i].second)) {
-      const auto found = index.find(need);
-      if (found == index.end() || found->second == i) continue;
-      needed[found->second].push_back(i);
-      ++waiting[i];
-    }
-  }
-  std::vector<std::size_t> order;
-  std::vector<bool> done(count, false);
-  std::set<std::size_t> ready;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (waiting[i] == 0) ready.insert(i);
-  }
-  while (order.size() < count) {
-    if (ready.empty()) {  // a cycle: take the first job left
-      for (std::size_t i = 0; i < count; ++i) {
-        if (!done[i]) {
-          ready.insert(i);
-          break;
-        }
-      }
-    }
-    const std::size_t next = *ready.begin();
-    ready.erase(ready.begin());
-    if (done[next]) continue;
-    done[next] = true;
-    order.push_back(next);
-    for (std::size_t dependent : needed[next]) {
-      if (!done[dependent] && --waiting[dependent] == 0) ready.insert(dependent);
-    }
-  }
-  return order;
-}
-
-}  // namespace
-
 void WorkflowTaint::AddSteps(const Node& steps, const policy::ActionNames& untrusted_outputs,
                              const std::string& text, TaintScope& job) {
   const References references = OutputReferences(text);
@@ -470,7 +411,7 @@ WorkflowTaint::WorkflowTaint(const Node& root, bool action_metadata,
     TaintScope& scope = levels_.emplace_back();
     scope.parent = &top;
     jobs_[&job] = &scope;
-    for (const std::string& need : Needs(job)) {
+    for (const std::string& need : JobNeeds(job)) {
       for (auto it = job_outputs.lower_bound(need + ".");
            it != job_outputs.end() && it->first.starts_with(need + "."); ++it) {
         scope.needs.insert(*it);
