@@ -51,7 +51,7 @@ core::Result<std::vector<std::string>> IncludedFiles(const std::string& config) 
   for (std::string& path : ConfigIncludePaths(**text)) {
     if (path.starts_with("~/")) {
       const auto home = LibgitHome();
-      if (!home) continue;  // libgit2 refuses the configuration: it opens nothing of it
+      if (!home) continue;  // libgit2 has no global folder: it opens no `~/` include
       path = *home + path.substr(1);
     } else if (!std::filesystem::path(path).is_absolute()) {
       path = (std::filesystem::path(config).parent_path() / path).string();

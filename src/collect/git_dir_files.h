@@ -21,7 +21,7 @@ core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& 
 // The folder libgit2 (Unix) reads an include's `~/` from, as it finds it when it starts: the
 // effective user's home in the passwd entry when the process runs setuid or
 // APP_SANDBOX_CONTAINER_ID is set, else HOME; nullopt when that is unset or empty (libgit2 then
-// refuses to open a configuration that includes from `~/`).
+// has no global folder and opens no `~/` include).
 std::optional<std::string> LibgitHome();
 
 }  // namespace riskgate::collect

@@ -171,8 +171,9 @@ TEST_CASE("an include from ~/ is checked in the home libgit2 reads it from",
     CHECK(LibgitHome() == home.string());
     CHECK(Refused(dir) == (home / "fifo.cfg").string());
   }
-  // Unset or empty, libgit2 refuses to open a configuration that includes from ~/ ("the global
-  // directory doesn't exist"): it reads none of it, and nothing is refused here.
+  // Unset or empty, libgit2 has no global folder and opens no ~/ include (a repository opens
+  // without it; git_config_open_ondisk says "the global directory doesn't exist"): nothing to
+  // refuse here (hostile case staged_config_home_include_fifo).
   for (const char* value : {static_cast<const char*>(nullptr), ""}) {
     const ScopedEnv unset("HOME", value);
     CHECK_FALSE(LibgitHome().has_value());
