@@ -40,17 +40,17 @@ std::string FirstLine(const std::string& path) {
 }
 
 // The files a git configuration file includes (collect/git_config_includes.h), resolved as
-// libgit2 resolves them: `~/` from LibgitHome(), a relative path from the file's folder. A file
-// that cannot be read whole (past the read limit, unreadable) is an error: libgit2 would read it,
-// and whatever it includes, unseen.
-core::Result<std::vector<std::string>> IncludedFiles(const std::string& config) {
+// libgit2 resolves them: `~/` from `home` (LibgitHome()), a relative path from the file's folder.
+// A file that cannot be read whole (past the read limit, unreadable) is an error: libgit2 would
+// read it, and whatever it includes, unseen.
+core::Result<std::vector<std::string>> IncludedFiles(const std::string& config,
+                                                     const std::optional<std::string>& home) {
   std::vector<std::string> out;
   auto text = ReadFileIfPresent(config, ReadLimits{});
   if (!text) return tl::unexpected(text.error());
   if (!*text) return out;
   for (std::string& path : ConfigIncludePaths(**text)) {
     if (path.starts_with("~/")) {
-      const auto home = LibgitHome();
       if (!home) continue;  // libgit2 has no global folder: it opens no `~/` include
       path = *home + path.substr(1);
     } else if (!std::filesystem::path(path).is_absolute()) {
@@ -110,10 +110,11 @@ core::Result<void> CheckGitFiles(const std::string& git_dir, const std::string& 
   std::vector<std::string> level = {(dir / "config").string(), (common / "config").string(),
                                     (common / "config.worktree").string()};
   std::set<std::string> seen(level.begin(), level.end());
+  const std::optional<std::string> home = LibgitHome();
   for (int depth = 0; depth < kMaxIncludeDepth && !level.empty(); ++depth) {
     std::vector<std::string> next;
     for (const std::string& config : level) {
-      auto includes = IncludedFiles(config);
+      auto includes = IncludedFiles(config, home);
       if (!includes) return tl::unexpected(includes.error());
       for (std::string& included : *includes) {
         if (auto ok = RequireFile(included); !ok) return ok;

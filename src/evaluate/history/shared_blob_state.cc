@@ -144,6 +144,7 @@ void SharedBlobState::Count(BlobState state, std::size_t text_bytes) {
     case BlobState::kText:
       break;
     case BlobState::kBinary:
+    case BlobState::kUndecodable:
       ++totals_.binary_blobs;
       break;
     case BlobState::kTooLarge:
@@ -151,9 +152,6 @@ void SharedBlobState::Count(BlobState state, std::size_t text_bytes) {
       break;
     case BlobState::kLfsPointer:
       ++totals_.lfs_pointers;
-      break;
-    case BlobState::kUndecodable:
-      ++totals_.binary_blobs;
       break;
     case BlobState::kMissing:
       ++totals_.missing_blobs;

@@ -67,15 +67,15 @@ ApprovalCount CountApprovals(const collect::ReviewFacts& facts,
       out.not_counted.push_back({review.shown, "the change's author"});
       continue;
     }
-    if (!control.count_committers && (IsCommitter(review, facts) || facts.committers_incomplete)) {
+    const bool committer = !control.count_committers && IsCommitter(review, facts);
+    if (committer || (!control.count_committers && facts.committers_incomplete)) {
       out.not_counted.push_back(
-          {review.shown, IsCommitter(review, facts)
-                             ? std::string("wrote commits of the change")
-                             : "GitHub lists only " +
-                                   std::to_string(collect::kGithubListedCommits) +
-                                   " commits of the pull request, so whether this reviewer "
-                                   "wrote one of the others cannot be told (split the pull "
-                                   "request, or set controls.reviews.count_committers: true)"});
+          {review.shown,
+           committer ? std::string("wrote commits of the change")
+                     : "GitHub lists only " + std::to_string(collect::kGithubListedCommits) +
+                           " commits of the pull request, so whether this reviewer "
+                           "wrote one of the others cannot be told (split the pull "
+                           "request, or set controls.reviews.count_committers: true)"});
       continue;
     }
     if (!review.write_access) {
