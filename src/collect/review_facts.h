@@ -3,7 +3,6 @@
 // data read from a forge (GitHub, GitLab) or from commit trailers; the reviews evaluator counts.
 #pragma once
 
-#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,9 +35,6 @@ struct CodeownersText {
   bool gitlab = false;  // GitLab dialect (sections)
 };
 
-// How many commits of a pull request GitHub lists at most (`GET .../pulls/N/commits`).
-inline constexpr std::size_t kGithubListedCommits = 250;
-
 struct ReviewFacts {
   ReviewOrigin origin = ReviewOrigin::kNone;
   std::string request;  // "GitHub pull request #12 (octo/app)", "commit trailers of 3 commits"
@@ -49,9 +45,9 @@ struct ReviewFacts {
   // GitHub: the logins that authored or committed the pull request's commits (GitHub's own
   // `web-flow` left out); read only when they matter (count_committers off, approvals to count).
   std::vector<std::string> committers;
-  // GitHub lists at most kGithubListedCommits commits of a pull request: with that many, who
-  // wrote the rest is not known.
-  bool committers_incomplete = false;
+  // Why who wrote some of the pull request's commits is not known, when it is not: GitHub lists
+  // at most 250 of them, and a list that does not reach the head is not all.
+  std::string committers_unknown;
   std::string head_commit;
   std::vector<Review> reviews;
   // "@org/team" (lower case) -> member logins, for teams CODEOWNERS or policy names.

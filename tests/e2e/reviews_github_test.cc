@@ -34,10 +34,12 @@ const std::string kCommits = "/repos/octo/app/pulls/12/commits?per_page=100";
 
 // The pull request's commits as GitHub lists them: each by `author` (a login, or null where
 // GitHub links the email to no account), committed through the web pages by `web-flow`.
-json Commits(const std::vector<std::string>& authors) {
+// A pull request's commits as GitHub lists them, oldest first: the last is the head.
+json Commits(const std::vector<std::string>& authors, const std::string& head) {
   json list = json::array();
-  for (const auto& author : authors) {
-    list.push_back({{"sha", std::string(40, 'a')},
+  for (std::size_t i = 0; i < authors.size(); ++i) {
+    const std::string& author = authors[i];
+    list.push_back({{"sha", i + 1 == authors.size() ? head : std::string(40, 'a')},
                     {"commit", {{"message", "work"}}},
                     {"author", author.empty() ? json(nullptr) : json{{"login", author}}},
                     {"committer", {{"login", "web-flow"}}}});
@@ -94,7 +96,7 @@ struct GithubPr {
     }
     server.On("/repos/octo/app/collaborators/mallory/permission",
               json{{"permission", "read"}, {"role_name", "read"}}.dump());
-    server.On(kCommits, Commits({"carol", "carol"}).dump());
+    server.On(kCommits, Commits({"carol", "carol"}, head).dump());
   }
 
   // Commits the working tree as the pull request's new head.
@@ -106,6 +108,7 @@ struct GithubPr {
                           {"base", {{"sha", base}}},
                           {"head", {{"sha", head}}}}}};
     repo.Write(".git/event.json", event.dump());
+    server.On(kCommits, Commits({"carol", "carol", "carol"}, head).dump());
   }
 
   Env Environment() const {
@@ -476,7 +479,7 @@ TEST_CASE("an approval by someone who wrote commits of the pull request does not
   pr.server.On("/repos/octo/app/collaborators/docwriter/permission",
                json{{"permission", "write"}, {"role_name", "write"}}.dump());
   // carol opened it; docwriter, an owner, pushed a commit to it and approved it.
-  pr.server.On(kCommits, Commits({"carol", "", "docwriter"}).dump());
+  pr.server.On(kCommits, Commits({"carol", "", "docwriter"}, pr.head).dump());
   auto result = pr.Check();
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
@@ -485,24 +488,35 @@ TEST_CASE("an approval by someone who wrote commits of the pull request does not
   CHECK_THAT(findings[0]["message"].get<std::string>(),
              Catch::Contains("docwriter (wrote commits of the change)"));
   // Commits by others only: the owner's approval counts.
-  pr.server.On(kCommits, Commits({"carol", ""}).dump());
+  pr.server.On(kCommits, Commits({"carol", ""}, pr.head).dump());
   result = pr.Check();
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
+  // A list that stops short of the head (a proxy that dropped the Link header, a page lost, a
+  // push since) may leave out the approver's commit: no approval counts.
+  pr.server.On(kCommits, Commits({"carol", ""}, pr.old_head).dump());
+  result = pr.Check();
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 1);
+  findings = ReviewFindings(result);
+  REQUIRE(!findings.empty());
+  CHECK_THAT(findings[0]["message"].get<std::string>(),
+             Catch::Contains("does not reach its head " + pr.head.substr(0, 12)));
   // GitHub lists at most 250 commits: who wrote the rest cannot be told.
   pr.server.On(
       kCommits,
       {FixtureResponse{200,
-                       Commits(std::vector<std::string>(100, "carol")).dump(),
+                       Commits(std::vector<std::string>(100, "carol"), pr.head).dump(),
                        {{"Link", "<" + pr.server.url() + kCommits + "&page=2>; rel=\"next\""}},
                        0}});
   pr.server.On(
       kCommits + "&page=2",
       {FixtureResponse{200,
-                       Commits(std::vector<std::string>(100, "carol")).dump(),
+                       Commits(std::vector<std::string>(100, "carol"), pr.head).dump(),
                        {{"Link", "<" + pr.server.url() + kCommits + "&page=3>; rel=\"next\""}},
                        0}});
-  pr.server.On(kCommits + "&page=3", Commits(std::vector<std::string>(50, "carol")).dump());
+  pr.server.On(kCommits + "&page=3",
+               Commits(std::vector<std::string>(50, "carol"), pr.head).dump());
   result = pr.Check();
   INFO(result.out << result.err);
   CHECK(result.exit_code == 1);
@@ -522,7 +536,7 @@ TEST_CASE("a policy counting committers' approvals does not read the commits", "
   pr.server.On(kReviews, json::array({Review(1, "docwriter", "APPROVED", pr.head)}).dump());
   pr.server.On("/repos/octo/app/collaborators/docwriter/permission",
                json{{"permission", "write"}, {"role_name", "write"}}.dump());
-  pr.server.On(kCommits, Commits({"docwriter"}).dump());
+  pr.server.On(kCommits, Commits({"docwriter"}, pr.head).dump());
   const auto result = pr.Check();
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);

@@ -433,7 +433,8 @@ staged_token() {
 # start_pull_request REVIEWER STATE_JSON: a GitHub API on 127.0.0.1, in the background, for pull
 # request 1 (author carol) of whatever head and base the case writes to $HEAD_FILE ("head base"):
 # one review by REVIEWER whose state is STATE_JSON (the raw JSON after `"state":`, so a case can
-# give the key twice) on the head commit, one commit by carol, and write permission for everyone. Its port is in
+# give the key twice) on the head commit, one commit by carol (or what $HEAD_FILE.commits holds, when
+# a case writes it), and write permission for everyone. Its port is in
 # $FORGE_PORT; it stops with the case.
 start_pull_request() {
   command -v python3 >/dev/null || { echo "python3 missing: nothing to serve the attack with" >&2; exit 0; }
@@ -454,7 +455,11 @@ def answer(request):
                      '"state":%s,"commit_id":"%s",'
                      '"submitted_at":"2026-11-20T10:00:00Z"}]' % (reviewer, state, head))
     if "/commits" in request.path:
-        return 200, '[{"sha":"%s","author":{"login":"carol"},"committer":{"login":"web-flow"}}]' % head
+        # $HEAD_FILE.commits, when a case writes it, is the commits answer as it stands.
+        try:
+            return 200, open(head_file + ".commits").read()
+        except FileNotFoundError:
+            return 200, '[{"sha":"%s","author":{"login":"carol"},"committer":{"login":"web-flow"}}]' % head
     return 200, '{"permission":"write","role_name":"write"}'
 threading.Thread(target=json_server.serve, args=(port_file, answer), daemon=True).start()
 time.sleep(50)

@@ -119,6 +119,7 @@ core::Result<GithubPullCommits> ParseGithubPullCommits(std::string_view body) {
     const Node& item = doc->items[i];
     const std::string where = "commits[" + std::to_string(i) + "]";
     if (!item.IsMap()) return tl::unexpected(Bad(where + " is not an object"));
+    if (auto sha = OptionalText(item, "sha")) out.shas.push_back(*sha);
     for (const char* role : {"author", "committer"}) {
       const Node* user = item.Find(role);
       if (user == nullptr || user->IsNull()) continue;  // no GitHub account behind the email

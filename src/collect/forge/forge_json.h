@@ -73,10 +73,12 @@ core::Result<bool> ParseGithubRefIs(std::string_view body, std::string_view full
 core::Result<std::vector<ActionAdvisory>> ParseGithubAdvisories(std::string_view body,
                                                                 std::string_view repository);
 // GET /repos/{o}/{r}/pulls/{n}/commits (one page): each commit's author and committer login
-// (a commit GitHub links to no account has none), and how many commits the page lists.
+// (a commit GitHub links to no account has none), how many commits the page lists, and their
+// ids (`sha`, where given).
 struct GithubPullCommits {
   std::vector<std::string> logins;
   std::size_t commits = 0;
+  std::vector<std::string> shas;
 };
 core::Result<GithubPullCommits> ParseGithubPullCommits(std::string_view body);
 // GET /projects/:id/merge_requests/:iid/approvals.

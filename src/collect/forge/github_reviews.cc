@@ -70,6 +70,9 @@ void ResolveTeam(HttpClient& client, const std::string& team, ReviewFacts& facts
   facts.teams[core::AsciiLower(team)] = std::move(members);
 }
 
+// How many commits of a pull request GitHub lists at most (`GET .../pulls/N/commits`).
+constexpr std::size_t kGithubListedCommits = 250;
+
 // Who authored or committed the pull request's commits (GitHub's `web-flow`, which commits what
 // is done in its web pages, is no one), into `facts`.
 core::Result<void> ReadCommitters(HttpClient& client, const std::string& base,
@@ -77,17 +80,32 @@ core::Result<void> ReadCommitters(HttpClient& client, const std::string& base,
   auto pages = client.GetPages(base + "/commits?per_page=100");
   if (!pages) return tl::unexpected(Context(pages.error(), "reading the commits of " + what));
   std::size_t commits = 0;
+  bool reaches_head = false;
   std::set<std::string> seen;
   for (const auto& page : *pages) {
     auto parsed = ParseGithubPullCommits(page);
     if (!parsed) return tl::unexpected(Context(parsed.error(), "reading the commits of " + what));
     commits += parsed->commits;
+    for (const auto& sha : parsed->shas) {
+      reaches_head = reaches_head || core::AsciiLower(sha) == core::AsciiLower(facts.head_commit);
+    }
     for (const auto& login : parsed->logins) {
       if (core::AsciiLower(login) == "web-flow") continue;
       if (seen.insert(core::AsciiLower(login)).second) facts.committers.push_back(login);
     }
   }
-  facts.committers_incomplete = commits >= kGithubListedCommits;
+  const std::string unknown =
+      ", so whether this reviewer wrote one of the others cannot be told (split the pull "
+      "request, or set controls.reviews.count_committers: true)";
+  if (commits >= kGithubListedCommits) {
+    facts.committers_unknown = "GitHub lists only " + std::to_string(kGithubListedCommits) +
+                               " commits of the pull request" + unknown;
+  } else if (!reaches_head) {
+    // A list cut short (a proxy that drops the Link header, a page lost) or read after a push.
+    facts.committers_unknown = "GitHub's list of the pull request's commits (" +
+                               std::to_string(commits) + ") does not reach its head " +
+                               facts.head_commit.substr(0, 12) + unknown;
+  }
   return {};
 }
 

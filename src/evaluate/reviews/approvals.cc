@@ -68,14 +68,10 @@ ApprovalCount CountApprovals(const collect::ReviewFacts& facts,
       continue;
     }
     const bool committer = !control.count_committers && IsCommitter(review, facts);
-    if (committer || (!control.count_committers && facts.committers_incomplete)) {
-      out.not_counted.push_back(
-          {review.shown,
-           committer ? std::string("wrote commits of the change")
-                     : "GitHub lists only " + std::to_string(collect::kGithubListedCommits) +
-                           " commits of the pull request, so whether this reviewer "
-                           "wrote one of the others cannot be told (split the pull "
-                           "request, or set controls.reviews.count_committers: true)"});
+    if (committer || (!control.count_committers && !facts.committers_unknown.empty())) {
+      out.not_counted.push_back({review.shown, committer
+                                                   ? std::string("wrote commits of the change")
+                                                   : facts.committers_unknown});
       continue;
     }
     if (!review.write_access) {

@@ -91,7 +91,7 @@ TEST_CASE("an approval by someone who wrote commits of the change counts only wh
   CHECK(Counted(facts, control) == std::vector<std::string>{"alice", "dave"});
   // With more commits than GitHub lists, nobody is known not to have written one.
   control.count_committers = false;
-  facts.reviews.committers_incomplete = true;
+  facts.reviews.committers_unknown = "GitHub lists only 250 commits of the pull request";
   CHECK(Counted(facts, control).empty());
 }
 
