@@ -1,6 +1,7 @@
 // Stage 1 (collect): the delta-base cache of one reader (one thread): recently read objects by
-// where they are stored, least recently used first out, within a byte budget. Reading a pack in
-// offset order, a delta's base was almost always read just before it.
+// where they are stored, least recently used first out, within a byte budget, and the last one
+// too large for it. Reading a pack in offset order, a delta's base was almost always read just
+// before it.
 #pragma once
 
 #include <cstdint>
@@ -20,19 +21,36 @@ struct Object {
 
 class BaseCache {
  public:
-  explicit BaseCache(std::size_t budget_bytes) : lru_(budget_bytes) {}
+  // Objects up to this size that the budget cannot hold are kept one at a time (the last).
+  static constexpr std::size_t kMaxLarge = std::size_t{64} << 20;
+
+  explicit BaseCache(std::size_t budget_bytes) : budget_(budget_bytes), lru_(budget_bytes) {}
 
   // The object stored at `key`, or an empty Object (bytes null).
   Object Get(std::uint64_t key) {
+    if (large_.bytes && key == large_key_) return large_;
     const Object* hit = lru_.Get(key);
     return hit != nullptr ? *hit : Object{};
   }
-  // Keeps `object` unless it alone would take more than a quarter of the budget.
-  void Put(std::uint64_t key, const Object& object) { lru_.Put(key, object, object.bytes->size()); }
-  std::size_t used() const { return lru_.used(); }
+  // Keeps `object`: in the budget unless it alone would take more than a quarter of it; a
+  // larger one (up to kMaxLarge) in place of the last such, so that the many deltas of one
+  // large base, read one after another, do not each inflate it again.
+  void Put(std::uint64_t key, const Object& object) {
+    const std::size_t size = object.bytes->size();
+    if (size <= budget_ / 4) {
+      lru_.Put(key, object, size);
+    } else if (size <= kMaxLarge) {
+      large_key_ = key;
+      large_ = object;
+    }
+  }
+  std::size_t used() const { return lru_.used() + (large_.bytes ? large_.bytes->size() : 0); }
 
  private:
+  std::size_t budget_;
   LruCache<std::uint64_t, Object> lru_;
+  std::uint64_t large_key_ = 0;
+  Object large_;
 };
 
 // The cache key of an object in pack `pack` at `offset` (offsets stay below 2^48).

@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "collect/pack/base_cache.h"
 #include "collect/pack/lru_cache.h"
 
 namespace riskgate::collect::pack {
@@ -118,4 +119,24 @@ TEST_CASE("an LRU cache lets a value go when it is evicted", "[pack][lru]") {
 }
 
 }  // namespace
+TEST_CASE("the delta-base cache keeps the last object too large for its budget", "[pack][lru]") {
+  BaseCache cache(8 << 20);  // a quarter: 2 MiB
+  const auto object = [](std::size_t size) {
+    return Object{ObjectKind::kBlob, std::make_shared<const std::string>(size, 'x')};
+  };
+  cache.Put(1, object(1 << 20));
+  cache.Put(2, object(3 << 20));  // past a quarter of the budget: the large slot
+  REQUIRE(cache.Get(2).bytes);
+  CHECK(cache.Get(2).bytes->size() == std::size_t{3} << 20);
+  CHECK(cache.Get(1).bytes);  // the budget's objects stay
+  CHECK(cache.used() == (std::size_t{4} << 20));
+  cache.Put(3, object(5 << 20));  // the next large one takes its place
+  CHECK_FALSE(cache.Get(2).bytes);
+  CHECK(cache.Get(3).bytes);
+  cache.Put(4, object(BaseCache::kMaxLarge + 1));  // past the slot's bound: not kept
+  CHECK_FALSE(cache.Get(4).bytes);
+  CHECK(cache.Get(3).bytes);
+  CHECK_FALSE(cache.Get(5).bytes);
+}
+
 }  // namespace riskgate::collect::pack
