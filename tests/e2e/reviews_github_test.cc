@@ -480,28 +480,25 @@ TEST_CASE("an approval by someone who wrote commits of the pull request does not
                json{{"permission", "write"}, {"role_name", "write"}}.dump());
   // carol opened it; docwriter, an owner, pushed a commit to it and approved it.
   pr.server.On(kCommits, Commits({"carol", "", "docwriter"}, pr.head).dump());
-  auto result = pr.Check();
-  INFO(result.out << result.err);
-  CHECK(result.exit_code == 1);
-  auto findings = ReviewFindings(result);
-  REQUIRE(!findings.empty());
-  CHECK_THAT(findings[0]["message"].get<std::string>(),
-             Catch::Contains("docwriter (wrote commits of the change)"));
+  // The check blocks, and its first reviews finding says `why`.
+  const auto blocks_saying = [&](const std::string& why) {
+    const auto blocked = pr.Check();
+    INFO(blocked.out << blocked.err);
+    CHECK(blocked.exit_code == 1);
+    const auto findings = ReviewFindings(blocked);
+    REQUIRE(!findings.empty());
+    CHECK_THAT(findings[0]["message"].get<std::string>(), Catch::Contains(why));
+  };
+  blocks_saying("docwriter (wrote commits of the change)");
   // Commits by others only: the owner's approval counts.
   pr.server.On(kCommits, Commits({"carol", ""}, pr.head).dump());
-  result = pr.Check();
+  auto result = pr.Check();
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   // A list that stops short of the head (a proxy that dropped the Link header, a page lost, a
   // push since) may leave out the approver's commit: no approval counts.
   pr.server.On(kCommits, Commits({"carol", ""}, pr.old_head).dump());
-  result = pr.Check();
-  INFO(result.out << result.err);
-  CHECK(result.exit_code == 1);
-  findings = ReviewFindings(result);
-  REQUIRE(!findings.empty());
-  CHECK_THAT(findings[0]["message"].get<std::string>(),
-             Catch::Contains("does not reach its head " + pr.head.substr(0, 12)));
+  blocks_saying("does not reach its head " + pr.head.substr(0, 12));
   // GitHub lists at most 250 commits: who wrote the rest cannot be told.
   pr.server.On(
       kCommits,
@@ -517,13 +514,7 @@ TEST_CASE("an approval by someone who wrote commits of the pull request does not
                        0}});
   pr.server.On(kCommits + "&page=3",
                Commits(std::vector<std::string>(50, "carol"), pr.head).dump());
-  result = pr.Check();
-  INFO(result.out << result.err);
-  CHECK(result.exit_code == 1);
-  findings = ReviewFindings(result);
-  REQUIRE(!findings.empty());
-  CHECK_THAT(findings[0]["message"].get<std::string>(),
-             Catch::Contains("GitHub lists only 250 commits"));
+  blocks_saying("GitHub lists only 250 commits");
   // A commits list that is not GitHub's shape is an error, not approvals taken on trust.
   pr.server.On(kCommits, R"({"commits": []})");
   result = pr.Check();
