@@ -1,23 +1,30 @@
 // bench/pack_read: reads every object of a repository with riskgate's own reader
 // (collect/pack/) and, with --verify, compares each with what libgit2 reads (kind and bytes).
 // Prints the time to read every blob in pack order on N threads (each with its own delta-base
-// cache), the time libgit2 takes for the same blobs in id order, and the peak RSS.
+// cache), the time libgit2 takes for the same blobs in id order, and the peak RSS. With
+// --trees, it also reads every tree in pack order, hashes each against its id and parses it,
+// and counts what a history audit's tree graph would hold (its subtree entries): what
+// judging a full history's trees in pack order would cost, against the walk's reads in
+// commit order (bench/README.md).
 //
-//   pack_read_bench REPO [--threads N] [--cache-mb M] [--verify] [--libgit2]
+//   pack_read_bench REPO [--threads N] [--cache-mb M] [--verify] [--libgit2] [--trees] [--fresh]
 #include <git2.h>
 #include <sys/resource.h>
 
 #include <atomic>
+#include <bit>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
+#include "collect/pack/tree_object.h"
 
 namespace {
 
@@ -29,6 +36,13 @@ using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 long PeakRssMb() {
@@ -55,9 +69,9 @@ git_object_t GitType(ObjectKind kind) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(
-        stderr,
-        "usage: pack_read_bench REPO [--threads N] [--cache-mb M] [--verify] [--libgit2]\n");
+    std::fprintf(stderr,
+                 "usage: pack_read_bench REPO [--threads N] [--cache-mb M] [--verify] [--libgit2] "
+                 "[--trees] [--fresh]\n");
     return 2;
   }
   std::string repo = argv[1];
@@ -65,6 +79,8 @@ int main(int argc, char** argv) {
   std::size_t cache_mb = 64;
   bool verify = false;
   bool libgit2_timing = false;
+  bool trees = false;
+  bool fresh_only = false;
   for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--threads" && i + 1 < argc)
@@ -75,6 +91,10 @@ int main(int argc, char** argv) {
       verify = true;
     else if (arg == "--libgit2")
       libgit2_timing = true;
+    else if (arg == "--trees")
+      trees = true;
+    else if (arg == "--fresh")
+      trees = fresh_only = true;
   }
   const std::string objects =
       std::filesystem::exists(repo + "/.git/objects") ? repo + "/.git/objects" : repo + "/objects";
@@ -125,6 +145,135 @@ int main(int argc, char** argv) {
       static_cast<unsigned long long>(blobs.load()), static_cast<double>(blob_bytes.load()) / 1e6,
       ours, threads, static_cast<unsigned long long>(errors.load()), PeakRssMb());
 
+  if (trees) {
+    // Every object's id in one flat table (its first 8 bytes, then the list's index), as a tree
+    // pass would find each entry's blob: which blobs some tree names.
+    const int bits = static_cast<int>(std::bit_width(entries.size() * 2));
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> slots(std::size_t{1} << bits);
+    const auto prefix_of = [](std::string_view id) {
+      std::uint64_t prefix = 0;
+      std::memcpy(&prefix, id.data(), sizeof prefix);
+      return prefix;
+    };
+    const auto home = [&](std::uint64_t prefix) {
+      return static_cast<std::size_t>((prefix * 0x9e3779b97f4a7c15ULL) >> (64 - bits));
+    };
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const std::uint64_t prefix = prefix_of(entries[i].id);
+      std::size_t at = home(prefix);
+      while (slots[at].second != 0) at = (at + 1) & mask;
+      slots[at] = {prefix, static_cast<std::uint32_t>(i + 1)};
+    }
+    const auto find = [&](std::string_view id) -> std::size_t {
+      const std::uint64_t prefix = prefix_of(id);
+      for (std::size_t at = home(prefix); slots[at].second != 0; at = (at + 1) & mask) {
+        if (slots[at].first == prefix && entries[slots[at].second - 1].id == id) {
+          return slots[at].second - 1;
+        }
+      }
+      return entries.size();
+    };
+    std::vector<std::atomic<unsigned char>> named(entries.size());
+    // Every tree, pack order, each thread a contiguous slice: read, hashed against its id 64 at a
+    // time, parsed; its entries and subtree entries counted, each blob entry looked up.
+    std::atomic<std::uint64_t> tree_count{0}, tree_bytes{0}, tree_entries{0}, subtrees{0},
+        misnamed{0}, looked_up{0};
+    const double cpu0 = CpuSeconds();
+    start = Clock::now();
+    workers.clear();
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        ObjectReader reader(**store, cache_mb << 20);
+        std::vector<riskgate::collect::pack::Object> batch;
+        std::vector<std::string_view> ids;
+        std::vector<std::optional<ObjectReader::DeltaShape>> shapes;
+        const auto flush = [&] {
+          const std::size_t bad =
+              riskgate::collect::pack::FirstMisnamed(batch, ObjectKind::kTree, ids);
+          if (bad != batch.size()) ++misnamed;
+          for (std::size_t b = 0; b < batch.size(); ++b) {
+            const auto& object = batch[b];
+            auto parsed = riskgate::collect::pack::ParsedTree::Parse(object.bytes);
+            if (!parsed) {
+              ++errors;
+              continue;
+            }
+            tree_entries += parsed->size();
+            std::uint64_t local = 0;
+            // With --fresh, only entries a delta did not copy whole from its base are looked
+            // up: the base, another tree, names the others.
+            const auto* copied = shapes[b] ? &shapes[b]->copied : nullptr;
+            std::size_t range = 0;
+            for (std::size_t e = 0; e < parsed->size(); ++e) {
+              const auto entry = (*parsed)[e];
+              if (entry.mode == riskgate::collect::pack::EntryMode::kTree) {
+                ++local;
+                continue;
+              }
+              if (fresh_only && copied != nullptr) {
+                const std::string_view raw = parsed->Raw(e);
+                const auto begin = static_cast<std::uint64_t>(raw.data() - object.bytes->data());
+                const auto end = begin + raw.size();
+                while (range < copied->size() && (*copied)[range].end <= begin) ++range;
+                if (range < copied->size() && (*copied)[range].begin <= begin &&
+                    end <= (*copied)[range].end) {
+                  continue;
+                }
+              }
+              ++looked_up;
+              if (const std::size_t at = find(entry.id); at < entries.size()) {
+                named[at].store(1, std::memory_order_relaxed);
+              }
+            }
+            subtrees += local;
+          }
+          batch.clear();
+          ids.clear();
+          shapes.clear();
+        };
+        const std::size_t begin = entries.size() * t / threads;
+        const std::size_t end = entries.size() * (t + 1) / threads;
+        for (std::size_t i = begin; i < end; ++i) {
+          auto kind = reader.Kind(entries[i].where);
+          if (!kind) {
+            ++errors;
+            continue;
+          }
+          if (*kind != ObjectKind::kTree) continue;
+          std::optional<ObjectReader::DeltaShape> shape;
+          auto object = reader.Read(entries[i].where, &shape);
+          if (!object) {
+            ++errors;
+            continue;
+          }
+          shapes.push_back(std::move(shape));
+          ++tree_count;
+          tree_bytes += object->bytes->size();
+          batch.push_back(std::move(*object));
+          ids.push_back(entries[i].id);
+          if (batch.size() == 64) flush();
+        }
+        flush();
+      });
+    }
+    for (auto& worker : workers) worker.join();
+    std::uint64_t named_count = 0;
+    for (const auto& flag : named) named_count += flag.load(std::memory_order_relaxed);
+    std::printf(
+        "trees: %llu, %.1f MB, read, hashed and parsed in %.2f s on %u threads (%.2f CPU-s, "
+        "%llu misnamed, %llu errors); %llu entries, %llu of them subtrees (%.1f MB as 8-byte "
+        "edges); %llu blob entries looked up, %llu objects named; peak RSS %ld MB\n",
+        static_cast<unsigned long long>(tree_count.load()),
+        static_cast<double>(tree_bytes.load()) / 1e6, Seconds(start), threads, CpuSeconds() - cpu0,
+        static_cast<unsigned long long>(misnamed.load()),
+        static_cast<unsigned long long>(errors.load()),
+        static_cast<unsigned long long>(tree_entries.load()),
+        static_cast<unsigned long long>(subtrees.load()),
+        static_cast<double>(subtrees.load()) * 8 / 1e6,
+        static_cast<unsigned long long>(looked_up.load()),
+        static_cast<unsigned long long>(named_count), PeakRssMb());
+  }
   if (!verify && !libgit2_timing) return errors.load() == 0 ? 0 : 1;
   git_libgit2_init();
   git_repository* handle = nullptr;
