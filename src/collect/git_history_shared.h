@@ -1,7 +1,7 @@
-// Stage 1 (collect): what the history walk (git_history_walk.cc) and the history source
-// (git_history_source.cc) both need of libgit2: a handle of their own, the error for a failed
-// libgit2 call, and whether the clone is partial (blobs and parents may be missing on purpose).
-// Only those two files include it.
+// Stage 1 (collect): what the history walk (git_history_walk.cc, history_starts.cc) and the
+// history source (git_history_source.cc) need of libgit2: a handle of their own, the error for
+// a failed libgit2 call, and whether the clone is partial (blobs and parents may be missing on
+// purpose). Only those files include it.
 #pragma once
 
 #include <string>

@@ -15,6 +15,7 @@
 #include "collect/git_internal.h"
 #include "collect/git_repository.h"
 #include "collect/history_source.h"
+#include "collect/history_starts.h"
 #include "collect/pack/commit_object.h"
 #include "collect/pack/object_reader.h"
 #include "collect/pack/object_store.h"
@@ -31,13 +32,36 @@ using namespace git_internal;
 using history_internal::IsPartialClone;
 using history_internal::OpenHandle;
 using history_internal::RepoError;
+using history_internal::Starts;
 
 using OwnedRepository = Owned<git_repository, git_repository_free>;
-using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
 
 std::string Signature(const git_signature* who) {
   if (who == nullptr) return "";
   return std::string(who->name ? who->name : "") + " <" + (who->email ? who->email : "") + ">";
+}
+
+// A grafts file (.git/info/grafts, which git deprecates but still reads) gives commits parents
+// their objects do not name, and git log walks them: a graft could show git a history this
+// walk, which follows the objects' own parents, never reads. Refused rather than guessed at:
+// `git replace --convert-graft-file` turns grafts into replace refs, which the walk follows.
+core::Result<void> RefuseGrafts(git_repository* repo) {
+  const std::string path = std::string(git_repository_commondir(repo)) + "info/grafts";
+  auto text = ReadFileIfPresent(path, ReadLimits{std::int64_t{64} << 20});
+  if (!text) return tl::unexpected(text.error());
+  if (!*text) return {};
+  std::istringstream in(**text);
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::string_view graft = core::TrimSpace(line);
+    if (graft.empty() || graft.front() == '#') continue;
+    return MakeError(ErrorCode::kRepository,
+                     "the repository has grafts, which riskgate does not read: convert them "
+                     "with `git replace --convert-graft-file` (replace refs are audited) or "
+                     "remove the file",
+                     path);
+  }
+  return {};
 }
 
 // Commits the repository's `shallow` file names: their parents were never fetched.
@@ -52,60 +76,6 @@ std::unordered_set<std::string> ShallowRoots(git_repository* repo) {
     if (line.size() >= GIT_OID_HEXSZ) roots.insert(line.substr(0, GIT_OID_HEXSZ));
   }
   return roots;
-}
-
-// Where a walk starts: every ref that leads to a commit (and a detached HEAD), or the
-// revisions the user named.
-core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
-    git_repository* repo, const std::vector<std::string>& revs) {
-  std::vector<std::pair<std::string, git_oid>> starts;
-  const auto peel = [&](git_object* object, const std::string& name) {
-    OwnedObject commit;
-    if (git_object_peel(commit.out(), object, GIT_OBJECT_COMMIT) == 0) {
-      starts.emplace_back(name, *git_object_id(commit.get()));
-      return true;
-    }
-    return false;
-  };
-  for (const auto& rev : revs) {
-    OwnedObject object;
-    if (const int rc = git_revparse_single(object.out(), repo, rev.c_str()); rc != 0) {
-      return MakeError(ErrorCode::kRevision, UnresolvedRevision(rev, rc));
-    }
-    if (!peel(object.get(), rev)) {
-      return MakeError(ErrorCode::kRevision,
-                       "'" + rev + "' does not name a commit: " + LastError());
-    }
-  }
-  if (!revs.empty()) return starts;
-  OwnedRef head;
-  if (git_repository_head(head.out(), repo) == 0) {
-    OwnedObject object;
-    if (git_reference_peel(object.out(), head.get(), GIT_OBJECT_COMMIT) == 0) {
-      starts.emplace_back("HEAD", *git_object_id(object.get()));
-    }
-  }
-  OwnedRefIterator it;
-  if (git_reference_iterator_new(it.out(), repo) != 0) {
-    return tl::unexpected(RepoError("cannot list the refs"));
-  }
-  git_reference* ref = nullptr;
-  int next = 0;
-  while ((next = git_reference_next(&ref, it.get())) == 0) {
-    OwnedRef owned;
-    *owned.out() = ref;
-    OwnedObject object;
-    const int peeled = git_reference_peel(object.out(), ref, GIT_OBJECT_COMMIT);
-    if (peeled == 0) {
-      starts.emplace_back(git_reference_name(ref), *git_object_id(object.get()));
-    } else if (peeled == GIT_ENOTFOUND) {
-      // A ref whose commit is gone would hide everything only it reaches: not a pass.
-      return tl::unexpected(RepoError(std::string("ref ") + git_reference_name(ref) +
-                                      " points at an object missing from the repository"));
-    }  // else a ref to a tree or blob (a tag of one): no history to walk
-  }
-  if (next != GIT_ITEROVER) return tl::unexpected(RepoError("cannot list the refs"));
-  return starts;
 }
 
 }  // namespace
@@ -151,7 +121,7 @@ core::Result<std::string> HistoryTip(const GitRepository& repo, const HistoryWal
   if (!handle) return tl::unexpected(handle.error());
   OwnedRepository owned;
   *owned.out() = *handle;
-  auto starts = Starts(*handle, request.revs);
+  auto starts = Starts(*handle, request.revs, nullptr);
   if (!starts) return tl::unexpected(starts.error());
   return starts->empty() ? std::string() : OidString(&starts->front().second);
 }
@@ -245,7 +215,8 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
   OwnedRepository owned;
   *owned.out() = *handle;
   git_repository* git = *handle;
-  auto starts = Starts(git, request.revs);
+  if (auto grafts = RefuseGrafts(git); !grafts) return tl::unexpected(grafts.error());
+  auto starts = Starts(git, request.revs, store.get());
   if (!starts) return tl::unexpected(starts.error());
   HistoryWalk walk;
   if (starts->empty()) return walk;  // no commit yet

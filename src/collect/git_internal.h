@@ -1,14 +1,32 @@
 // Stage 1 (collect): helpers shared by the libgit2 adapter's files (git_repository.cc,
 // git_file_diffs.cc, git_trees.cc, tree_reads.cc, git_objects.cc, git_history.cc, and the
-// history audit's git_history_walk.cc, git_history_source.cc, git_history_shared.cc): libgit2
-// handles that free themselves, commit ids as text, the last error. Only those files include it.
+// history audit's git_history_walk.cc, history_starts.cc, git_history_source.cc,
+// git_history_shared.cc, and git_pack_backend.cc): libgit2 handles that free themselves, commit
+// ids as text, the last error, object kinds. Only those files include it.
 #pragma once
 
 #include <git2.h>
 
 #include <string>
 
+#include "collect/pack/base_cache.h"
+
 namespace riskgate::collect::git_internal {
+
+// libgit2's name for an object kind riskgate's reader gives.
+inline git_object_t GitTypeOf(pack::ObjectKind kind) {
+  switch (kind) {
+    case pack::ObjectKind::kCommit:
+      return GIT_OBJECT_COMMIT;
+    case pack::ObjectKind::kTree:
+      return GIT_OBJECT_TREE;
+    case pack::ObjectKind::kBlob:
+      return GIT_OBJECT_BLOB;
+    case pack::ObjectKind::kTag:
+      return GIT_OBJECT_TAG;
+  }
+  return GIT_OBJECT_INVALID;
+}
 
 inline std::string LastError() {
   const git_error* e = git_error_last();

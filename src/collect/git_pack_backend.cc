@@ -124,20 +124,6 @@ static_assert(std::is_standard_layout_v<Backend>);
 
 PackReads& Self(git_odb_backend* backend) { return *reinterpret_cast<Backend*>(backend)->reads; }
 
-git_object_t TypeOf(pack::ObjectKind kind) {
-  switch (kind) {
-    case pack::ObjectKind::kCommit:
-      return GIT_OBJECT_COMMIT;
-    case pack::ObjectKind::kTree:
-      return GIT_OBJECT_TREE;
-    case pack::ObjectKind::kBlob:
-      return GIT_OBJECT_BLOB;
-    case pack::ObjectKind::kTag:
-      return GIT_OBJECT_TAG;
-  }
-  return GIT_OBJECT_INVALID;
-}
-
 std::string_view RawOf(const git_oid* id) {
   return {reinterpret_cast<const char*>(id->id), pack::kIdBytes};
 }
@@ -162,7 +148,7 @@ int Read(void** data, std::size_t* size, git_object_t* type, git_odb_backend* ba
   if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
   *data = copy;
   *size = bytes.size();
-  *type = TypeOf((*object)->kind);
+  *type = git_internal::GitTypeOf((*object)->kind);
   return 0;
 }
 
@@ -171,7 +157,7 @@ int ReadHeader(std::size_t* size, git_object_t* type, git_odb_backend* backend, 
   if (!info) return Fail(id, info.error());
   if (!*info) return GIT_ENOTFOUND;
   *size = static_cast<std::size_t>((*info)->size);
-  *type = TypeOf((*info)->kind);
+  *type = git_internal::GitTypeOf((*info)->kind);
   return 0;
 }
 

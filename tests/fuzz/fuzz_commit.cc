@@ -1,5 +1,7 @@
 // Fuzz target: commit objects as the history walk reads them without libgit2
-// (collect/pack/commit_object.h). The input is a commit object's content. Oracles: reading ends
+// (collect/pack/commit_object.h), and the same bytes as a tag object's content, whose target a
+// walk follows from a ref (TagTargetId: an id read is the 40 lower-case hex digits after
+// "object " on the first line). The input is a commit object's content. Oracles: reading ends
 // without a crash; a commit read has a tree and parents of 40 lower-case hex digits that its
 // first lines name, a non-negative time, an author "name <email>" without a line break, and a
 // message that ends the input. (That what it reads is what libgit2 reads is checked against
@@ -23,6 +25,12 @@ bool IsId(const std::string& hex) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input = riskgate::fuzz::AsText(data, size);
+  if (const auto target = riskgate::collect::pack::TagTargetId(input)) {
+    if (!IsId(*target) || input.substr(0, 7) != "object " || input.substr(7, 40) != *target ||
+        input[47] != '\n') {
+      __builtin_trap();
+    }
+  }
   const auto commit = riskgate::collect::pack::ParseCommit(input);
   if (!commit) return 0;
   if (!IsId(commit->tree) || input.substr(5, 40) != commit->tree) __builtin_trap();

@@ -73,6 +73,22 @@ commit_token_config() {
   commit 'add config'
 }
 
+# side_token_commit [TAG]: base_repo, then a commit adding `config` with a fake GitHub token
+# (planted; in $token, the commit in $secret) on a branch that is then deleted, back on main:
+# no branch reaches the commit (TAG, when given, is an annotated tag of it that does).
+side_token_commit() {
+  base_repo
+  token=$(fake_github_token)
+  plant "$token"
+  git checkout -q -b side
+  write config "GITHUB_TOKEN=$token"
+  commit 'add config'
+  secret=$(git rev-parse HEAD)
+  if [ -n "${1:-}" ]; then git tag -a "$1" -m release; fi
+  git checkout -q main
+  git branch -q -D side
+}
+
 # overwrite_loose ID WITH: the loose file of object ID now holds object WITH's bytes (a tampered
 # object store: a poisoned CI cache, an earlier step of the job).
 overwrite_loose() {
@@ -213,23 +229,30 @@ write_spread_files() {
   done
 }
 
-# forge_secret_among_spread_files HARMLESS: a repository of write_spread_files 120 200 and a
-# settings.ini holding a planted AWS key id, repacked, whose index then names the settings
-# blob at the place of HARMLESS (a path in HEAD): a poisoned .git hiding the secret in a batch.
-forge_secret_among_spread_files() {
+# forge_secret_settings HARMLESS [COMMAND...]: a repository whose second commit adds what
+# COMMAND writes and a settings.ini holding a planted AWS key id, repacked, whose index then
+# names the settings blob (in $forged) at the place of HARMLESS (a path in HEAD): a poisoned
+# .git hiding the secret. $base is the first commit.
+forge_secret_settings() {
+  local harmless=$1 secret
+  shift
   new_repo
   write README.md 'hello'
   commit base
-  write_spread_files 120 200
-  local secret
+  base=$(git rev-parse HEAD)
+  if [ "$#" -gt 0 ]; then "$@"; fi
   secret=$(fake_aws_key_id)
   plant "$secret"
   write settings.ini "aws_access_key_id = $secret"
   commit settings
   git repack -adq
   forged=$(git rev-parse HEAD:settings.ini)
-  point_index_at "$forged" "$(git rev-parse "HEAD:$1")"
+  point_index_at "$forged" "$(git rev-parse "HEAD:$harmless")"
 }
+
+# forge_secret_among_spread_files HARMLESS: forge_secret_settings among write_spread_files 120
+# 200: the secret hidden in a batch.
+forge_secret_among_spread_files() { forge_secret_settings "$1" write_spread_files 120 200; }
 
 # Writes FILE (folders made) with the rest of the arguments as its lines.
 write() {

@@ -118,4 +118,18 @@ std::optional<CommitFacts> ParseCommit(std::string_view commit) {
   return facts;
 }
 
+std::optional<std::string> TagTargetId(std::string_view tag) {
+  constexpr std::string_view kObject = "object ";
+  constexpr std::size_t kHex = 40;
+  if (tag.size() <= kObject.size() + kHex || !tag.starts_with(kObject) ||
+      tag[kObject.size() + kHex] != '\n') {
+    return std::nullopt;
+  }
+  const std::string_view hex = tag.substr(kObject.size(), kHex);
+  for (const char c : hex) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  }
+  return std::string(hex);
+}
+
 }  // namespace riskgate::collect::pack

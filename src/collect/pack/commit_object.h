@@ -1,9 +1,10 @@
-// Stage 1 (collect): the facts a history walk needs of a commit object (its content), read
-// without libgit2: its tree, parents, author, committer time and message. Only commits in the
-// shape git writes are read here, exactly as libgit2 1.5 reads them (git_commit_author,
-// git_commit_time, git_commit_message); anything else (a missing or malformed header line, a
-// second author, a time that is not plain digits, a NUL byte, upper-case hex) gives nullopt,
-// and the caller asks libgit2, which reads or refuses it as it always did.
+// Stage 1 (collect): the facts a history walk needs of a commit object (its content), and the
+// object a tag names, read without libgit2: a commit's tree, parents, author, committer time
+// and message. Only commits in the shape git writes are read here, exactly as libgit2 1.5 reads
+// them (git_commit_author, git_commit_time, git_commit_message); anything else (a missing or
+// malformed header line, a second author, a time that is not plain digits, a NUL byte,
+// upper-case hex) gives nullopt, and the caller asks libgit2, which reads or refuses it as it
+// always did.
 #pragma once
 
 #include <optional>
@@ -22,5 +23,9 @@ struct CommitFacts {
 };
 
 std::optional<CommitFacts> ParseCommit(std::string_view commit);
+
+// The id (hex) of the object a tag object (its content) names on its first line, "object
+// <40 lower-case hex digits>" as git writes it and reads it; nullopt for any other shape.
+std::optional<std::string> TagTargetId(std::string_view tag);
 
 }  // namespace riskgate::collect::pack

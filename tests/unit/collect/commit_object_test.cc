@@ -188,5 +188,24 @@ TEST_CASE("commits read without libgit2 are read as libgit2 reads them",
   }
 }
 
+TEST_CASE("a tag's target is the id on its first line, in the shape git writes",
+          "[unit][collect][history]") {
+  const std::string id = "2f4d1c1f7e35b1b6d3c0a38a8cbfa0b4c0ee7f1a";
+  const std::string rest =
+      "type commit\ntag v1\ntagger T <t@example.com> 1700000000 +0000\n\nrel\n";
+  CHECK(TagTargetId("object " + id + "\n" + rest) == id);
+  CHECK(TagTargetId("object " + id + "\n") == id);
+  // Anything else names nothing: a walk then stops with an error rather than guess.
+  CHECK_FALSE(TagTargetId("object " + id));                          // no line end
+  CHECK_FALSE(TagTargetId("object " + id.substr(1) + "\n" + rest));  // 39 digits
+  std::string upper = id;
+  upper[0] = 'F';
+  CHECK_FALSE(TagTargetId("object " + upper + "\n" + rest));
+  CHECK_FALSE(TagTargetId("objekt " + id + "\n" + rest));
+  CHECK_FALSE(TagTargetId("type commit\nobject " + id + "\n"));
+  CHECK_FALSE(TagTargetId("object  " + id + "\n"));
+  CHECK_FALSE(TagTargetId(""));
+}
+
 }  // namespace
 }  // namespace riskgate::collect::pack

@@ -1,0 +1,192 @@
+#include "collect/history_starts.h"
+
+#include <optional>
+#include <string_view>
+
+#include "collect/git_history_shared.h"
+#include "collect/git_repository.h"
+#include "collect/pack/commit_object.h"
+#include "collect/pack/object_reader.h"
+
+namespace riskgate::collect::history_internal {
+namespace {
+
+using core::ErrorCode;
+using core::MakeError;
+using namespace git_internal;
+
+using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
+using OwnedOdbObject = Owned<git_odb_object, git_odb_object_free>;
+
+constexpr int kMaxTagChain = 64;
+
+struct RefObject {
+  git_object_t type = GIT_OBJECT_INVALID;
+  std::string bytes;
+};
+
+// Reads the objects refs name: through riskgate's reader where the store holds them (hashed
+// against their ids), else through libgit2.
+class RefObjects {
+ public:
+  RefObjects(git_repository* repo, const pack::ObjectStore* store) : repo_(repo), store_(store) {
+    if (store_ != nullptr) reader_.emplace(*store_, kCacheBytes);
+  }
+
+  // The object `oid` names; nullopt when the repository does not hold it.
+  core::Result<std::optional<RefObject>> Read(const git_oid& oid) {
+    const std::string_view raw(reinterpret_cast<const char*>(oid.id), GIT_OID_RAWSZ);
+    if (reader_) {
+      if (const auto where = store_->Locate(raw)) {
+        auto object = reader_->Read(*where);
+        if (!object) return tl::unexpected(Named(oid, object.error()));
+        if (!pack::NamesObjectOnce(*store_, *object, object->kind, raw)) {
+          return tl::unexpected(Named(oid, pack::NotItsId()));
+        }
+        return RefObject{git_internal::GitTypeOf(object->kind), *object->bytes};
+      }
+    }
+    if (!odb_.get() && git_repository_odb(odb_.out(), repo_) != 0) {
+      return tl::unexpected(RepoError("cannot open the object store"));
+    }
+    OwnedOdbObject object;
+    const int rc = git_odb_read(object.out(), odb_.get(), &oid);
+    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc != 0) return tl::unexpected(RepoError("cannot read object " + OidString(&oid)));
+    return RefObject{git_odb_object_type(object.get()),
+                     std::string(static_cast<const char*>(git_odb_object_data(object.get())),
+                                 git_odb_object_size(object.get()))};
+  }
+
+ private:
+  static constexpr std::size_t kCacheBytes = std::size_t{1} << 20;
+
+  static core::Error Named(const git_oid& oid, core::Error error) {
+    error.message = "object " + OidString(&oid) + " is corrupt: " + error.message;
+    return error;
+  }
+
+  git_repository* repo_;
+  const pack::ObjectStore* store_;
+  std::optional<pack::ObjectReader> reader_;
+  OwnedOdb odb_;
+};
+
+// The commit `ref` (named `name`) leads to through tags; nullopt for a tree or blob.
+core::Result<std::optional<git_oid>> PeelToCommit(RefObjects& objects, git_oid oid,
+                                                  const std::string& name) {
+  for (int depth = 0; depth <= kMaxTagChain; ++depth) {
+    auto object = objects.Read(oid);
+    if (!object) return tl::unexpected(object.error());
+    if (!*object) {
+      // A ref whose commit is gone would hide everything only it reaches: not a pass.
+      return tl::unexpected(RepoError("ref " + name +
+                                      " points at an object missing from the repository (" +
+                                      OidString(&oid) + ")"));
+    }
+    switch ((*object)->type) {
+      case GIT_OBJECT_COMMIT:
+        return oid;
+      case GIT_OBJECT_TREE:
+      case GIT_OBJECT_BLOB:
+        return std::nullopt;  // no history to walk
+      case GIT_OBJECT_TAG: {
+        const auto target = pack::TagTargetId((*object)->bytes);
+        if (!target || git_oid_fromstr(&oid, target->c_str()) != 0) {
+          return MakeError(ErrorCode::kRepository,
+                           "ref " + name + ": tag " + OidString(&oid) + " is malformed");
+        }
+        break;
+      }
+      default:
+        return MakeError(ErrorCode::kRepository, "ref " + name + ": object " + OidString(&oid) +
+                                                     " is of no kind git knows");
+    }
+  }
+  return MakeError(ErrorCode::kRepository, "ref " + name + ": more than " +
+                                               std::to_string(kMaxTagChain) + " tags in a chain");
+}
+
+}  // namespace
+
+core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
+    git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store) {
+  std::vector<std::pair<std::string, git_oid>> starts;
+  for (const auto& rev : revs) {
+    OwnedObject object;
+    if (const int rc = git_revparse_single(object.out(), repo, rev.c_str()); rc != 0) {
+      return MakeError(ErrorCode::kRevision, UnresolvedRevision(rev, rc));
+    }
+    OwnedObject commit;
+    if (git_object_peel(commit.out(), object.get(), GIT_OBJECT_COMMIT) != 0) {
+      return MakeError(ErrorCode::kRevision,
+                       "'" + rev + "' does not name a commit: " + LastError());
+    }
+    starts.emplace_back(rev, *git_object_id(commit.get()));
+  }
+  if (!revs.empty()) return starts;
+  RefObjects objects(repo, store);
+  const auto add_id = [&](const git_oid& id, const std::string& name) -> core::Result<void> {
+    auto commit = PeelToCommit(objects, id, name);
+    if (!commit) return tl::unexpected(commit.error());
+    if (*commit) starts.emplace_back(name, **commit);
+    return {};
+  };
+  const auto add = [&](git_reference* ref, const std::string& name) -> core::Result<void> {
+    OwnedRef resolved;
+    if (git_reference_resolve(resolved.out(), ref) != 0 ||
+        git_reference_target(resolved.get()) == nullptr) {
+      return tl::unexpected(
+          RepoError("ref " + name + " points at an object missing from the repository"));
+    }
+    return add_id(*git_reference_target(resolved.get()), name);
+  };
+  OwnedRef head;
+  if (git_repository_head(head.out(), repo) == 0) {
+    if (auto added = add(head.get(), "HEAD"); !added) return tl::unexpected(added.error());
+  }
+  // Each linked worktree's HEAD (git log --all walks them): a detached one names commits no
+  // ref reaches.
+  git_strarray worktrees{};
+  if (git_worktree_list(&worktrees, repo) != 0) {
+    return tl::unexpected(RepoError("cannot list the worktrees"));
+  }
+  for (std::size_t w = 0; w < worktrees.count; ++w) {
+    const std::string name = std::string("worktrees/") + worktrees.strings[w] + "/HEAD";
+    OwnedRef worktree_head;
+    const int rc =
+        git_repository_head_for_worktree(worktree_head.out(), repo, worktrees.strings[w]);
+    if (rc == GIT_EUNBORNBRANCH) continue;  // no commit yet
+    core::Result<void> added = tl::unexpected(RepoError("cannot read " + name));
+    if (rc == 0 && git_reference_type(worktree_head.get()) == GIT_REFERENCE_DIRECT) {
+      // Its target alone: libgit2 1.5 frees the worktree's handle the reference would resolve
+      // through (resolving it crashed).
+      added = add_id(*git_reference_target(worktree_head.get()), name);
+    } else if (rc == 0) {
+      // On a branch: the ref the main repository's own refs list (walked below).
+      added = {};
+    }
+    if (!added) {
+      git_strarray_dispose(&worktrees);
+      return tl::unexpected(added.error());
+    }
+  }
+  git_strarray_dispose(&worktrees);
+  OwnedRefIterator it;
+  if (git_reference_iterator_new(it.out(), repo) != 0) {
+    return tl::unexpected(RepoError("cannot list the refs"));
+  }
+  git_reference* ref = nullptr;
+  int next = 0;
+  while ((next = git_reference_next(&ref, it.get())) == 0) {
+    OwnedRef owned;
+    *owned.out() = ref;
+    if (auto added = add(ref, git_reference_name(ref)); !added) {
+      return tl::unexpected(added.error());
+    }
+  }
+  if (next != GIT_ITEROVER) return tl::unexpected(RepoError("cannot list the refs"));
+  return starts;
+}
+
+}  // namespace riskgate::collect::history_internal
