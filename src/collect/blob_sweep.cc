@@ -166,6 +166,12 @@ core::Result<bool> SweepBlobs(const GitRepository& repo, const pack::ObjectStore
             size, &shape);
         if (!object) return fail_after(object.error(), entries[i].id);
         if (!*object) {
+          // Too large to scan, but it must still be the object its id names.
+          if (auto whole = pack::CheckWhole(reader, *store, entries[i].where,
+                                            pack::ObjectKind::kBlob, entries[i].id);
+              !whole) {
+            return fail_after(whole.error(), entries[i].id);
+          }
           sink(core::HexBytes(entries[i].id), SweptBlob{BlobState::kTooLarge,
                                                         static_cast<std::int64_t>(size),
                                                         {},

@@ -320,7 +320,7 @@ core::Result<std::optional<SkipReason>> ReadStoredFile(GitRepository& repo,
                                                        const std::string& blob_id,
                                                        std::int64_t max_file_bytes,
                                                        std::string& text) {
-  auto size = repo.BlobSizeOf(blob_id);
+  auto size = repo.ScannableSizeOf(blob_id, max_file_bytes);
   if (!size) return tl::unexpected(size.error());
   if (*size > max_file_bytes) return SkipReason::kTooLarge;
   auto blob = repo.ReadBlob(blob_id);
@@ -389,7 +389,7 @@ core::Result<ChangeFacts> CollectWorktree(GitRepository& repo, const ScopeReques
     if (file.kind == EntryKind::kSubmodule) {
       skip = SkipReason::kSubmodule;
     } else if (file.kind == EntryKind::kSymlink) {
-      auto size = repo.BlobSizeOf(file.blob_id);
+      auto size = repo.ScannableSizeOf(file.blob_id, request.max_file_bytes);
       if (!size) return tl::unexpected(size.error());
       skip = *size > request.max_file_bytes ? SkipReason::kTooLarge : SkipReason::kSymlink;
       if (*skip == SkipReason::kSymlink) {

@@ -89,7 +89,7 @@ core::Result<ScannableText> SideText(git_repository* repo, git_odb* odb, PackRea
   ScannableText out;
   size = 0;
   if (git_oid_is_zero(&side.id) || !IsContent(side.mode)) return out;
-  auto bytes = BlobSize(odb, &side.id);
+  auto bytes = ScannableSize(odb, &side.id, max_file_bytes);
   if (!bytes) return tl::unexpected(bytes.error());
   size = *bytes;
   if (size > max_file_bytes) {
@@ -148,7 +148,7 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
       continue;
     }
     if (file.kind == EntryKind::kSymlink) {
-      auto size = BlobSize(odb.get(), &delta->new_side.id);
+      auto size = ScannableSize(odb.get(), &delta->new_side.id, max_file_bytes);
       if (!size) return tl::unexpected(size.error());
       file.size = *size;
       // A target is read whole as metadata (AddMetadata): one past the limit is not read, and

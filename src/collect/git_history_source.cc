@@ -79,6 +79,9 @@ class GitHistorySource final : public HistorySource {
         }
         out.size = static_cast<std::int64_t>(info->size);
         if (out.size > max_bytes) {
+          // Too large to scan, but it must still be the object its id names.
+          auto whole = pack::CheckWhole(*reader_, *store_, *where, pack::ObjectKind::kBlob, raw);
+          if (!whole) return tl::unexpected(Named("blob", blob, whole.error()));
           out.state = BlobState::kTooLarge;
           return out;
         }

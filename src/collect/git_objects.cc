@@ -66,6 +66,18 @@ core::Result<std::int64_t> BlobSize(git_odb* odb, const git_oid* oid) {
   return static_cast<std::int64_t>(size);
 }
 
+core::Result<std::int64_t> ScannableSize(git_odb* odb, const git_oid* oid, std::int64_t limit) {
+  auto size = BlobSize(odb, oid);
+  if (!size || *size <= limit) return size;
+  git_odb_object* object = nullptr;
+  if (git_odb_read(&object, odb, oid) != 0) {
+    return MakeError(ErrorCode::kRepository,
+                     "cannot read blob " + OidString(oid) + ": " + LastError());
+  }
+  git_odb_object_free(object);
+  return size;
+}
+
 namespace {
 
 core::Result<void> LookUpCommit(git_repository* repo, const std::string& commit_id,

@@ -31,6 +31,12 @@ std::string_view BlobBytes(const git_blob* blob);
 core::Result<std::string> ReadBlobBytes(git_repository* repo, const git_oid* oid);
 // The size of object `oid` from its header, without reading it.
 core::Result<std::int64_t> BlobSize(git_odb* odb, const git_oid* oid);
+// The same, but one over `limit` (a file too large to scan) is read whole once and dropped, so
+// that its content is checked against its id (riskgate's reader hashes what it reads,
+// collect/git_pack_backend.cc): a store giving a large harmless object a secret's id, or a
+// header or delta claiming a size its content does not have, is an error, not a file skipped
+// as too large.
+core::Result<std::int64_t> ScannableSize(git_odb* odb, const git_oid* oid, std::int64_t limit);
 
 // The tree of commit `commit_id` (the caller frees it).
 core::Result<git_tree*> TreeOf(git_repository* repo, const std::string& commit_id);

@@ -257,7 +257,8 @@ core::Result<std::string> GitRepository::ReadBlob(const std::string& blob_id) {
   return ReadBlobBytes(repo_, &oid);
 }
 
-core::Result<std::int64_t> GitRepository::BlobSizeOf(const std::string& blob_id) {
+core::Result<std::int64_t> GitRepository::ScannableSizeOf(const std::string& blob_id,
+                                                          std::int64_t limit) {
   git_oid oid;
   if (git_oid_fromstr(&oid, blob_id.c_str()) != 0) {
     return MakeError(ErrorCode::kInternal, "'" + blob_id + "' is not a blob id");
@@ -266,7 +267,7 @@ core::Result<std::int64_t> GitRepository::BlobSizeOf(const std::string& blob_id)
   if (git_repository_odb(odb.out(), repo_) != 0) {
     return MakeError(ErrorCode::kRepository, "cannot open the object store: " + LastError());
   }
-  return BlobSize(odb.get(), &oid);
+  return ScannableSize(odb.get(), &oid, limit);
 }
 
 std::string GitRepository::LfsObjectsDir() const {

@@ -176,8 +176,9 @@ class GitRepository {
                                                       const std::vector<std::string>& paths);
   // The content of a blob.
   core::Result<std::string> ReadBlob(const std::string& blob_id);
-  // Its size, from the object's header alone.
-  core::Result<std::int64_t> BlobSizeOf(const std::string& blob_id);
+  // Its size, from the object's header; one over `limit` (too large to scan) is read whole once,
+  // so that its content is checked against its id (git_internal::ScannableSize).
+  core::Result<std::int64_t> ScannableSizeOf(const std::string& blob_id, std::int64_t limit);
   // Where git-lfs keeps local objects: <common git dir>lfs/objects/.
   std::string LfsObjectsDir() const;
   // The object store's folder (<common git dir>objects/). Always SHA-1: libgit2 1.5 refuses to

@@ -20,7 +20,7 @@ core::Result<std::optional<std::string>> TextAt(GitRepository& repo, const std::
     return Text();
   }
   // Over the size limit counts as absent, as on the judged side: not read at all.
-  auto size = repo.BlobSizeOf((*entry)->blob_id);
+  auto size = repo.ScannableSizeOf((*entry)->blob_id, max_file_bytes);
   if (!size) return tl::unexpected(size.error());
   if (*size > max_file_bytes) return Text();
   auto blob = repo.ReadBlob((*entry)->blob_id);

@@ -98,6 +98,15 @@ core::Error NotItsId() {
                      "its content does not hash to its id (a forged or damaged pack index)", ""};
 }
 
+core::Result<void> CheckWhole(ObjectReader& reader, const ObjectStore& store, ObjectLocation where,
+                              ObjectKind kind, std::string_view raw_id) {
+  if (raw_id.size() == kIdBytes && store.verified().Contains(RawId::From(raw_id))) return {};
+  auto object = reader.Read(where);
+  if (!object) return tl::unexpected(object.error());
+  if (!NamesObjectOnce(store, *object, kind, raw_id)) return tl::unexpected(NotItsId());
+  return {};
+}
+
 core::Result<Object> ObjectReader::ReadLoose(std::uint32_t index, bool header_only,
                                              ObjectInfo* info, std::uint64_t limit) {
   return ReadLooseAt(store_.loose_paths().at(index), header_only, info, limit);

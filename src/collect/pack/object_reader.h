@@ -45,6 +45,16 @@ bool NamesObjectOnce(const ObjectStore& store, const Object& object, ObjectKind 
 // The error for an object that is not what its id names.
 core::Error NotItsId();
 
+class ObjectReader;
+
+// Reads the object at `where` whole and checks that it is what `raw_id` names (NamesObjectOnce),
+// then drops its bytes: for an object larger than a scan reads, whose claimed size alone would
+// otherwise let it pass unchecked (a store giving a large harmless object a secret's id, a
+// header or a delta that claims a size its content does not have). Nothing is read for an id the
+// store has verified already; an object past the reader's limit is an error.
+core::Result<void> CheckWhole(ObjectReader& reader, const ObjectStore& store, ObjectLocation where,
+                              ObjectKind kind, std::string_view raw_id);
+
 class ObjectReader {
  public:
   // No object (a delta's base included) larger than `max_object_bytes` is inflated: a delta that
