@@ -21,36 +21,38 @@ struct Object {
 
 class BaseCache {
  public:
-  // Objects up to this size that the budget cannot hold are kept one at a time (the last).
+  // Objects too large for a quarter of the budget, up to kMaxLarge each, are kept apart, the
+  // latest used within kLargeBudget (git's own default core.deltaBaseCacheLimit).
   static constexpr std::size_t kMaxLarge = std::size_t{64} << 20;
+  static constexpr std::size_t kLargeBudget = std::size_t{96} << 20;
 
-  explicit BaseCache(std::size_t budget_bytes) : budget_(budget_bytes), lru_(budget_bytes) {}
+  explicit BaseCache(std::size_t budget_bytes)
+      : budget_(budget_bytes), lru_(budget_bytes), large_(kLargeBudget, kMaxLarge) {}
 
   // The object stored at `key`, or an empty Object (bytes null).
   Object Get(std::uint64_t key) {
-    if (large_.bytes && key == large_key_) return large_;
     const Object* hit = lru_.Get(key);
+    if (hit == nullptr) hit = large_.Get(key);
     return hit != nullptr ? *hit : Object{};
   }
   // Keeps `object`: in the budget unless it alone would take more than a quarter of it; a
-  // larger one (up to kMaxLarge) in place of the last such, so that the many deltas of one
-  // large base, read one after another, do not each inflate it again.
+  // larger one (up to kMaxLarge) with the other large ones, so that the many deltas of a few
+  // large bases, read in any order (one after another, or taking turns), do not each inflate
+  // their base again.
   void Put(std::uint64_t key, const Object& object) {
     const std::size_t size = object.bytes->size();
     if (size <= budget_ / 4) {
       lru_.Put(key, object, size);
     } else if (size <= kMaxLarge) {
-      large_key_ = key;
-      large_ = object;
+      large_.Put(key, object, size);
     }
   }
-  std::size_t used() const { return lru_.used() + (large_.bytes ? large_.bytes->size() : 0); }
+  std::size_t used() const { return lru_.used() + large_.used(); }
 
  private:
   std::size_t budget_;
   LruCache<std::uint64_t, Object> lru_;
-  std::uint64_t large_key_ = 0;
-  Object large_;
+  LruCache<std::uint64_t, Object> large_;
 };
 
 // The cache key of an object in pack `pack` at `offset` (offsets stay below 2^48).

@@ -6,6 +6,7 @@
 // lookups (a division, a pointer chased per bucket) took a tenth of a history walk's time.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -18,7 +19,11 @@ namespace riskgate::collect::pack {
 template <class Key, class Value, class Hash = std::hash<Key>>
 class LruCache {
  public:
-  explicit LruCache(std::size_t budget_bytes) : budget_(budget_bytes) {}
+  explicit LruCache(std::size_t budget_bytes)
+      : budget_(budget_bytes), max_entry_(budget_bytes / 4) {}
+  // With entries of up to `max_entry_bytes` each (at most the budget).
+  LruCache(std::size_t budget_bytes, std::size_t max_entry_bytes)
+      : budget_(budget_bytes), max_entry_(std::min(max_entry_bytes, budget_bytes)) {}
 
   // The value kept for `key` (now the most recently used), or nullptr.
   const Value* Get(const Key& key) {
@@ -31,9 +36,9 @@ class LruCache {
   }
 
   // Keeps `value` (costing `size` bytes) unless it alone would take more than a quarter of the
-  // budget; the least recently used go until the rest fits.
+  // budget (or the bound it was made with); the least recently used go until the rest fits.
   void Put(const Key& key, Value value, std::size_t size) {
-    if (size > budget_ / 4) return;
+    if (size > max_entry_) return;
     const std::uint64_t hash = Mix(key);
     if (!index_.empty() && index_[Find(key, hash)] != kNone) return;
     if (2 * (count_ + 1) > index_.size()) Grow();
@@ -137,6 +142,7 @@ class LruCache {
   }
 
   std::size_t budget_;
+  std::size_t max_entry_ = 0;
   std::size_t used_ = 0;
   std::size_t count_ = 0;
   std::vector<Entry> entries_;        // live ones linked head_..tail_, the rest from free_

@@ -119,24 +119,37 @@ TEST_CASE("an LRU cache lets a value go when it is evicted", "[pack][lru]") {
 }
 
 }  // namespace
-TEST_CASE("the delta-base cache keeps the last object too large for its budget", "[pack][lru]") {
+TEST_CASE("the delta-base cache keeps the objects too large for its budget apart", "[pack][lru]") {
   BaseCache cache(8 << 20);  // a quarter: 2 MiB
   const auto object = [](std::size_t size) {
     return Object{ObjectKind::kBlob, std::make_shared<const std::string>(size, 'x')};
   };
-  cache.Put(1, object(1 << 20));
-  cache.Put(2, object(3 << 20));  // past a quarter of the budget: the large slot
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  cache.Put(1, object(kMiB));
+  cache.Put(2, object(3 * kMiB));  // past a quarter of the budget: kept apart
   REQUIRE(cache.Get(2).bytes);
-  CHECK(cache.Get(2).bytes->size() == std::size_t{3} << 20);
+  CHECK(cache.Get(2).bytes->size() == 3 * kMiB);
   CHECK(cache.Get(1).bytes);  // the budget's objects stay
-  CHECK(cache.used() == (std::size_t{4} << 20));
-  cache.Put(3, object(5 << 20));  // the next large one takes its place
+  CHECK(cache.used() == 4 * kMiB);
+  // Two large bases taking turns (deltas of each, alternating) both stay: one slot for the
+  // last large object re-inflated each base for every delta.
+  cache.Put(3, object(40 * kMiB));
+  cache.Put(4, object(40 * kMiB));
+  for (int turn = 0; turn < 4; ++turn) {
+    CHECK(cache.Get(3).bytes);
+    CHECK(cache.Get(4).bytes);
+  }
+  // The large ones are bounded as git bounds its base cache: the least recently used go.
+  cache.Put(5, object(40 * kMiB));
+  CHECK(cache.Get(5).bytes);
+  CHECK(cache.used() <= 8 * kMiB + BaseCache::kLargeBudget);
   CHECK_FALSE(cache.Get(2).bytes);
-  CHECK(cache.Get(3).bytes);
-  cache.Put(4, object(BaseCache::kMaxLarge + 1));  // past the slot's bound: not kept
-  CHECK_FALSE(cache.Get(4).bytes);
-  CHECK(cache.Get(3).bytes);
-  CHECK_FALSE(cache.Get(5).bytes);
+  CHECK_FALSE(cache.Get(3).bytes);
+  CHECK(cache.Get(4).bytes);
+  cache.Put(6, object(BaseCache::kMaxLarge + 1));  // past the bound of one: not kept
+  CHECK_FALSE(cache.Get(6).bytes);
+  CHECK(cache.Get(5).bytes);
+  CHECK_FALSE(cache.Get(7).bytes);
 }
 
 }  // namespace riskgate::collect::pack
