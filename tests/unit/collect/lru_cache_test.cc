@@ -146,10 +146,15 @@ TEST_CASE("the delta-base cache keeps the objects too large for its budget apart
   CHECK_FALSE(cache.Get(2).bytes);
   CHECK_FALSE(cache.Get(3).bytes);
   CHECK(cache.Get(4).bytes);
-  cache.Put(6, object(BaseCache::kMaxLarge + 1));  // past the bound of one: not kept
+  // Past the bound of one: kept alone, the last such, beside the others.
+  cache.Put(6, object(BaseCache::kMaxLarge + 1));
+  CHECK(cache.Get(6).bytes);
+  CHECK(cache.Get(5).bytes);
+  cache.Put(7, object(BaseCache::kMaxLarge + 2));
+  CHECK(cache.Get(7).bytes);
   CHECK_FALSE(cache.Get(6).bytes);
   CHECK(cache.Get(5).bytes);
-  CHECK_FALSE(cache.Get(7).bytes);
+  CHECK_FALSE(cache.Get(8).bytes);
 }
 
 }  // namespace riskgate::collect::pack
