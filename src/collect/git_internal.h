@@ -33,13 +33,15 @@ inline std::string LastError() {
   return e != nullptr && e->message != nullptr ? e->message : "libgit2 gave no reason";
 }
 
-// "cannot resolve revision 'rev': " and why (git_revparse_single returned `rc`) and what to
-// do. libgit2 sets no message for a full commit id that is not in the object store.
-inline std::string UnresolvedRevision(const std::string& rev, int rc) {
+// "cannot resolve revision 'rev': " and why (git_revparse_single returned `rc`, and libgit2's
+// message `reason`, taken at once: later libgit2 calls clear it) and what to do.
+inline std::string UnresolvedRevision(const std::string& rev, int rc, const std::string& reason) {
   const std::string head = "cannot resolve revision '" + rev + "'";
   const bool hex = rev.size() >= 4 && rev.size() <= GIT_OID_HEXSZ &&
                    rev.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
-  if (hex && rc != GIT_EAMBIGUOUS) {
+  // Only a missing id is "not in this repository": one there that libgit2 cannot read (a commit
+  // in a shape it refuses) says why below.
+  if (hex && rc == GIT_ENOTFOUND) {
     const std::string id = rev.size() == GIT_OID_HEXSZ ? rev : "<its full 40-character id>";
     return head + ": commit " + rev + " is not in this repository: fetch it (`git fetch origin " +
            id + "`) or fetch the full history (actions/checkout `fetch-depth: 0`, GitLab " +
@@ -50,7 +52,7 @@ inline std::string UnresolvedRevision(const std::string& rev, int rc) {
     return head + ": no branch, tag or commit of that name is in this repository; check the " +
            "name, or fetch it (`git fetch origin " + rev + "`)";
   }
-  return head + " (" + LastError() + ")";
+  return head + " (" + reason + ")";
 }
 
 // Keeps libgit2 initialised while it lives. Objects are read as git reads them: without

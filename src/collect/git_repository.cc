@@ -219,6 +219,7 @@ core::Result<std::optional<std::string>> GitRepository::Head() {
 core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
   OwnedObject object;
   if (const int rc = git_revparse_single(object.out(), repo_, rev.c_str()); rc != 0) {
+    const std::string reason = LastError();
     // libgit2's revision parser drops the reason a read failed: a store that may not be read
     // (git_pack_backend.h) says it here.
     if (auto usable = reads_->Usable(); !usable) return tl::unexpected(usable.error());
@@ -230,7 +231,7 @@ core::Result<std::string> GitRepository::ResolveCommit(const std::string& rev) {
           "(`git fetch --deepen` / `git fetch origin <sha>`)";
       return MakeError(ErrorCode::kShallow, message);
     }
-    return MakeError(ErrorCode::kRevision, UnresolvedRevision(rev, rc));
+    return MakeError(ErrorCode::kRevision, UnresolvedRevision(rev, rc, reason));
   }
   OwnedObject commit;
   if (git_object_peel(commit.out(), object.get(), GIT_OBJECT_COMMIT) != 0) {

@@ -16,6 +16,7 @@ using core::MakeError;
 using namespace git_internal;
 
 using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
+using OwnedRepository = Owned<git_repository, git_repository_free>;
 using OwnedOdbObject = Owned<git_odb_object, git_odb_object_free>;
 
 constexpr int kMaxTagChain = 64;
@@ -115,7 +116,7 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
   for (const auto& rev : revs) {
     OwnedObject object;
     if (const int rc = git_revparse_single(object.out(), repo, rev.c_str()); rc != 0) {
-      return MakeError(ErrorCode::kRevision, UnresolvedRevision(rev, rc));
+      return MakeError(ErrorCode::kRevision, UnresolvedRevision(rev, rc, LastError()));
     }
     OwnedObject commit;
     if (git_object_peel(commit.out(), object.get(), GIT_OBJECT_COMMIT) != 0) {
@@ -144,6 +145,23 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
   OwnedRef head;
   if (git_repository_head(head.out(), repo) == 0) {
     if (auto added = add(head.get(), "HEAD"); !added) return tl::unexpected(added.error());
+  }
+  // Run in a linked worktree, the main worktree's HEAD too (git's `main-worktree/HEAD`).
+  if (git_repository_is_worktree(repo) == 1) {
+    OwnedRepository main;
+    OwnedRef main_head;
+    if (git_repository_open_bare(main.out(), git_repository_commondir(repo)) != 0) {
+      return tl::unexpected(RepoError("cannot open the main worktree's repository"));
+    }
+    const int rc = git_repository_head(main_head.out(), main.get());
+    if (rc == 0 && git_reference_target(main_head.get()) != nullptr) {
+      if (auto added = add_id(*git_reference_target(main_head.get()), "main-worktree/HEAD");
+          !added) {
+        return tl::unexpected(added.error());
+      }
+    } else if (rc != 0 && rc != GIT_EUNBORNBRANCH) {
+      return tl::unexpected(RepoError("cannot read main-worktree/HEAD"));
+    }
   }
   // Each linked worktree's HEAD (git log --all walks them): a detached one names commits no
   // ref reaches.

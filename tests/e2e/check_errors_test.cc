@@ -51,6 +51,25 @@ TEST_CASE("a base or head commit that is not in the repository says how to fetch
   CHECK(short_id.err.find("unknown libgit2 error") == std::string::npos);
 }
 
+// A commit that is there but that libgit2 cannot read (no author line: git reads it) is not
+// "not in this repository": the error says why it cannot be read.
+TEST_CASE("a head commit libgit2 cannot read is not reported as missing", "[e2e][errors]") {
+  TempRepo repo;
+  repo.Write("a.txt", "one\n");
+  const std::string base = repo.Commit("one");
+  const std::string tree = repo.Git({"rev-parse", "HEAD^{tree}"});
+  repo.Write("body.txt", "tree " + tree.substr(0, 40) + "\nparent " + base +
+                             "\ncommitter C <c@example.com> 1700000000 +0000\n\nodd\n");
+  std::string odd = repo.Git({"hash-object", "-t", "commit", "--literally", "-w", "body.txt"});
+  odd = odd.substr(0, 40);
+  auto result = repo.Riskgate({"check", "--base", base, "--head", odd});
+  INFO(result.err);
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("cannot resolve revision '" + odd + "'") != std::string::npos);
+  CHECK(result.err.find("signature") != std::string::npos);  // libgit2's reason
+  CHECK(result.err.find("is not in this repository") == std::string::npos);
+}
+
 TEST_CASE("an invalid policy fails closed with every problem located", "[e2e][errors]") {
   TempRepo repo;
   repo.Write(".riskgate.yaml",
