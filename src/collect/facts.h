@@ -27,6 +27,8 @@ enum class FragmentKind {
 
 // The path a commit message's fragment is reported at.
 inline constexpr char kCommitMessagePath[] = "<commit message>";
+// The path of an annotated tag's message, judged as metadata of the commit the tag names.
+inline constexpr char kTagMessagePath[] = "<tag message>";
 
 // A text several fragments share (a trusted version that every commit of a range compares with).
 using SharedText = std::shared_ptr<const std::string>;

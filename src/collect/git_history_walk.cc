@@ -216,7 +216,8 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
   *owned.out() = *handle;
   git_repository* git = *handle;
   if (auto grafts = RefuseGrafts(git); !grafts) return tl::unexpected(grafts.error());
-  auto starts = Starts(git, request.revs, store.get());
+  std::vector<std::pair<git_oid, std::string>> tag_messages;  // (commit, message)
+  auto starts = Starts(git, request.revs, store.get(), &tag_messages);
   if (!starts) return tl::unexpected(starts.error());
   HistoryWalk walk;
   if (starts->empty()) return walk;  // no commit yet
@@ -270,6 +271,15 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
     commits.push_back(std::move(facts));
   }
   walk.reachable = static_cast<int>(commits.size());
+  if (!tag_messages.empty()) {
+    std::unordered_map<std::string, std::size_t> by_id;
+    for (std::size_t i = 0; i < commits.size(); ++i) by_id.emplace(commits[i].id, i);
+    for (auto& [commit, message] : tag_messages) {
+      if (auto it = by_id.find(OidString(&commit)); it != by_id.end()) {
+        commits[it->second].tag_messages.push_back(std::move(message));
+      }
+    }
+  }
   AssignGenerations(commits);
   {
     std::unordered_map<std::string_view, std::string_view> trees;

@@ -32,6 +32,9 @@ struct HistoryCommit {
   std::string message = {};  // the whole commit message
   std::string tree = {};     // its tree's id
   std::vector<std::string> parent_trees = {};  // parallel to `parents`
+  // The messages of the annotated tags a ref names on its way to this commit (a full audit's
+  // starts), each judged as metadata of this commit.
+  std::vector<std::string> tag_messages = {};
 };
 
 // A regular file a commit gives new content: its blob and the blob each parent had at that path

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string_view>
+#include <unordered_set>
 
 #include "collect/git_history_shared.h"
 #include "collect/git_repository.h"
@@ -73,9 +74,18 @@ class RefObjects {
   OwnedOdb odb_;
 };
 
-// The commit `ref` (named `name`) leads to through tags; nullopt for a tree or blob.
-core::Result<std::optional<git_oid>> PeelToCommit(RefObjects& objects, git_oid oid,
-                                                  const std::string& name) {
+// A tag object's message: what follows the header's blank line (a signature included: what
+// a tag carries is judged whole).
+std::string_view TagMessage(std::string_view tag) {
+  const std::size_t blank = tag.find("\n\n");
+  return blank == std::string_view::npos ? std::string_view() : tag.substr(blank + 2);
+}
+
+// The commit `ref` (named `name`) leads to through tags; nullopt for a tree or blob. The
+// messages of the tags on the way go to `messages`.
+core::Result<std::optional<git_oid>> PeelToCommit(
+    RefObjects& objects, git_oid oid, const std::string& name,
+    std::vector<std::pair<git_oid, std::string>>& messages) {
   for (int depth = 0; depth <= kMaxTagChain; ++depth) {
     auto object = objects.Read(oid);
     if (!object) return tl::unexpected(object.error());
@@ -92,6 +102,7 @@ core::Result<std::optional<git_oid>> PeelToCommit(RefObjects& objects, git_oid o
       case GIT_OBJECT_BLOB:
         return std::nullopt;  // no history to walk
       case GIT_OBJECT_TAG: {
+        messages.emplace_back(oid, std::string(TagMessage((*object)->bytes)));
         const auto target = pack::TagTargetId((*object)->bytes);
         if (!target || git_oid_fromstr(&oid, target->c_str()) != 0) {
           return MakeError(ErrorCode::kRepository,
@@ -111,7 +122,8 @@ core::Result<std::optional<git_oid>> PeelToCommit(RefObjects& objects, git_oid o
 }  // namespace
 
 core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
-    git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store) {
+    git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store,
+    std::vector<std::pair<git_oid, std::string>>* tag_messages) {
   std::vector<std::pair<std::string, git_oid>> starts;
   for (const auto& rev : revs) {
     OwnedObject object;
@@ -127,10 +139,18 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
   }
   if (!revs.empty()) return starts;
   RefObjects objects(repo, store);
+  std::unordered_set<std::string> tags_seen;  // tag ids (hex) whose message was kept
   const auto add_id = [&](const git_oid& id, const std::string& name) -> core::Result<void> {
-    auto commit = PeelToCommit(objects, id, name);
+    std::vector<std::pair<git_oid, std::string>> messages;  // (tag, message)
+    auto commit = PeelToCommit(objects, id, name, messages);
     if (!commit) return tl::unexpected(commit.error());
-    if (*commit) starts.emplace_back(name, **commit);
+    if (!*commit) return {};
+    starts.emplace_back(name, **commit);
+    for (auto& [tag, message] : messages) {
+      if (tag_messages != nullptr && tags_seen.insert(OidString(&tag)).second) {
+        tag_messages->emplace_back(**commit, std::move(message));
+      }
+    }
     return {};
   };
   const auto add = [&](git_reference* ref, const std::string& name) -> core::Result<void> {

@@ -18,7 +18,10 @@ namespace riskgate::collect::history_internal {
 // A ref whose object is missing, corrupt or not what its id names, a malformed tag or a chain
 // of more than 64 tags is an error: a ref the walk cannot follow would hide all it reaches. A
 // ref that ends at a tree or blob has no history and is left out.
+// With `tag_messages`, each annotated tag met on the way (once per tag object) gives the commit
+// it leads to and its message.
 core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
-    git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store);
+    git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store,
+    std::vector<std::pair<git_oid, std::string>>* tag_messages = nullptr);
 
 }  // namespace riskgate::collect::history_internal

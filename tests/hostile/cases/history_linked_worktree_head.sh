@@ -11,6 +11,6 @@ git worktree add -q --detach "$HOSTILE_WORK/linked"
   git add config
   git commit -q --no-verify -m 'add config'
 )
-git log --all -p | grep -q ghp_ || fail 'git log --all does not walk the worktree HEAD'
+git log --all -p | grep -c ghp_ >/dev/null || fail 'git log --all does not walk the worktree HEAD'
 gate block history --format json
 expect_in_output 'worktrees/'

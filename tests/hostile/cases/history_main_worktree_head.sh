@@ -10,6 +10,6 @@ git checkout -q --detach
 git branch -q -f main "$base"
 git worktree add -q "$HOSTILE_WORK/linked" main
 cd "$HOSTILE_WORK/linked"
-git log --all -p | grep -q ghp_ || fail 'git log --all does not walk the main worktree HEAD'
+git log --all -p | grep -c ghp_ >/dev/null || fail 'git log --all does not walk the main worktree HEAD'
 gate block history --format json
 expect_in_output 'main-worktree/HEAD'

@@ -5,6 +5,6 @@ side_token_commit v1
 git pack-refs --all
 sed -i "s/^\^$secret/^$base/" .git/packed-refs
 grep -q "^\^$base" .git/packed-refs || fail 'packed-refs was not edited'
-git log --all -p | grep -q ghp_ || fail 'git does not show the token'
+git log --all -p | grep -c ghp_ >/dev/null || fail 'git does not show the token'
 gate block history --format json
 expect_in_output 'github-pat-classic'

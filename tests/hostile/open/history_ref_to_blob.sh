@@ -6,5 +6,5 @@ token=$(fake_github_token)
 plant "$token"
 blob=$(printf 'github_token = %s\n' "$token" | git hash-object -w --stdin)
 git tag -a blobtag -m 'a blob' "$blob"
-git rev-list --objects --all | grep -q "$blob" || fail 'git does not reach the blob'
+git rev-list --objects --all | grep -c "$blob" >/dev/null || fail 'git does not reach the blob'
 gate block history --format json

@@ -7,5 +7,5 @@ plant "$token"
 blob=$(printf 'github_token = %s\n' "$token" | git hash-object -w --stdin)
 tree=$(printf '100644 blob %s\tconfig\n' "$blob" | git mktree)
 git update-ref refs/tags/treeref "$tree"
-git rev-list --objects --all | grep -q "$blob" || fail 'git does not reach the blob'
+git rev-list --objects --all | grep -c "$blob" >/dev/null || fail 'git does not reach the blob'
 gate block history --format json
