@@ -151,9 +151,9 @@ core::Result<std::vector<FileDiff>> Collect(git_repository* repo, const std::vec
       auto size = ScannableSize(odb.get(), &delta->new_side.id, max_file_bytes);
       if (!size) return tl::unexpected(size.error());
       file.size = *size;
-      // A target is read whole as metadata (AddMetadata): one past the limit is not read, and
-      // counts as too large, not as a link, so that on_unscanned judges it. git stores a link
-      // of any size and forges show it as text.
+      // A target is read whole as metadata (AddMetadata): one past the limit is not scanned
+      // (read only to check its id), and counts as too large, not as a link, so that
+      // on_unscanned judges it. git stores a link of any size and forges show it as text.
       file.skip =
           file.size > max_file_bytes ? core::SkipReason::kTooLarge : core::SkipReason::kSymlink;
       files.push_back(std::move(file));

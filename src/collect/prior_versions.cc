@@ -19,7 +19,7 @@ core::Result<std::optional<std::string>> TextAt(GitRepository& repo, const std::
   if (!*entry || (*entry)->kind == EntryKind::kSymlink || (*entry)->kind == EntryKind::kSubmodule) {
     return Text();
   }
-  // Over the size limit counts as absent, as on the judged side: not read at all.
+  // Over the size limit counts as absent, as on the judged side: read only to check its id.
   auto size = repo.ScannableSizeOf((*entry)->blob_id, max_file_bytes);
   if (!size) return tl::unexpected(size.error());
   if (*size > max_file_bytes) return Text();
