@@ -51,6 +51,42 @@ long PeakRssMb() {
   return usage.ru_maxrss / 1024;
 }
 
+// Reads the objects of `kind` among `entries` in pack order on `threads` threads, each a
+// contiguous slice and a reader of its own (a failed read counts in `errors`). `make()` runs once
+// per thread and gives the callable that takes each object read (object, delta shape when
+// `shapes`, index), then nullptr once the slice ends.
+template <class Make>
+void ReadEach(const ObjectStore& store, const std::vector<StoredEntry>& entries, ObjectKind kind,
+              unsigned threads, std::size_t cache_bytes, bool shapes,
+              std::atomic<std::uint64_t>& errors, const Make& make) {
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      ObjectReader reader(store, cache_bytes);
+      auto take = make();
+      const std::size_t begin = entries.size() * t / threads;
+      const std::size_t end = entries.size() * (t + 1) / threads;
+      for (std::size_t i = begin; i < end; ++i) {
+        auto found = reader.Kind(entries[i].where);
+        if (!found) {
+          ++errors;
+          continue;
+        }
+        if (*found != kind) continue;
+        std::optional<ObjectReader::DeltaShape> shape;
+        auto object = reader.Read(entries[i].where, shapes ? &shape : nullptr);
+        if (!object) {
+          ++errors;
+          continue;
+        }
+        take(&*object, std::move(shape), i);
+      }
+      take(nullptr, std::nullopt, entries.size());
+    });
+  }
+  for (auto& worker : workers) worker.join();
+}
+
 git_object_t GitType(ObjectKind kind) {
   switch (kind) {
     case ObjectKind::kCommit:
@@ -115,30 +151,14 @@ int main(int argc, char** argv) {
   // Every blob, pack order, contiguous slices per thread.
   std::atomic<std::uint64_t> blobs{0}, blob_bytes{0}, errors{0};
   start = Clock::now();
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      ObjectReader reader(**store, cache_mb << 20);
-      const std::size_t begin = entries.size() * t / threads;
-      const std::size_t end = entries.size() * (t + 1) / threads;
-      for (std::size_t i = begin; i < end; ++i) {
-        auto info = reader.Info(entries[i].where);
-        if (!info) {
-          ++errors;
-          continue;
-        }
-        if (info->kind != ObjectKind::kBlob) continue;
-        auto object = reader.Read(entries[i].where);
-        if (!object) {
-          ++errors;
-          continue;
-        }
-        ++blobs;
-        blob_bytes += object->bytes->size();
-      }
-    });
-  }
-  for (auto& worker : workers) worker.join();
+  ReadEach(**store, entries, ObjectKind::kBlob, threads, cache_mb << 20, false, errors, [&] {
+    return [&](riskgate::collect::pack::Object* object,
+               std::optional<ObjectReader::DeltaShape> /*shape*/, std::size_t /*index*/) {
+      if (object == nullptr) return;
+      ++blobs;
+      blob_bytes += object->bytes->size();
+    };
+  });
   const double ours = Seconds(start);
   std::printf(
       "riskgate reader: %llu blobs, %.1f MB, %.2f s on %u threads (%llu errors); peak RSS %ld MB\n",
@@ -181,13 +201,12 @@ int main(int argc, char** argv) {
         misnamed{0}, looked_up{0};
     const double cpu0 = CpuSeconds();
     start = Clock::now();
-    workers.clear();
-    for (unsigned t = 0; t < threads; ++t) {
-      workers.emplace_back([&, t] {
-        ObjectReader reader(**store, cache_mb << 20);
-        std::vector<riskgate::collect::pack::Object> batch;
-        std::vector<std::string_view> ids;
-        std::vector<std::optional<ObjectReader::DeltaShape>> shapes;
+    ReadEach(**store, entries, ObjectKind::kTree, threads, cache_mb << 20, true, errors, [&] {
+      return [&, batch = std::vector<riskgate::collect::pack::Object>(),
+              ids = std::vector<std::string_view>(),
+              shapes = std::vector<std::optional<ObjectReader::DeltaShape>>()](
+                 riskgate::collect::pack::Object* read,
+                 std::optional<ObjectReader::DeltaShape> shape, std::size_t index) mutable {
         const auto flush = [&] {
           const std::size_t bad =
               riskgate::collect::pack::FirstMisnamed(batch, ObjectKind::kTree, ids);
@@ -232,32 +251,16 @@ int main(int argc, char** argv) {
           ids.clear();
           shapes.clear();
         };
-        const std::size_t begin = entries.size() * t / threads;
-        const std::size_t end = entries.size() * (t + 1) / threads;
-        for (std::size_t i = begin; i < end; ++i) {
-          auto kind = reader.Kind(entries[i].where);
-          if (!kind) {
-            ++errors;
-            continue;
-          }
-          if (*kind != ObjectKind::kTree) continue;
-          std::optional<ObjectReader::DeltaShape> shape;
-          auto object = reader.Read(entries[i].where, &shape);
-          if (!object) {
-            ++errors;
-            continue;
-          }
-          shapes.push_back(std::move(shape));
+        if (read != nullptr) {
           ++tree_count;
-          tree_bytes += object->bytes->size();
-          batch.push_back(std::move(*object));
-          ids.push_back(entries[i].id);
-          if (batch.size() == 64) flush();
+          tree_bytes += read->bytes->size();
+          batch.push_back(std::move(*read));
+          ids.push_back(entries[index].id);
+          shapes.push_back(std::move(shape));
         }
-        flush();
-      });
-    }
-    for (auto& worker : workers) worker.join();
+        if (batch.size() == 64 || (read == nullptr && !batch.empty())) flush();
+      };
+    });
     std::uint64_t named_count = 0;
     for (const auto& flag : named) named_count += flag.load(std::memory_order_relaxed);
     std::printf(
