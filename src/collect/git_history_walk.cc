@@ -121,7 +121,7 @@ core::Result<std::string> HistoryTip(const GitRepository& repo, const HistoryWal
   if (!handle) return tl::unexpected(handle.error());
   OwnedRepository owned;
   *owned.out() = *handle;
-  auto starts = Starts(*handle, request.revs, nullptr);
+  auto starts = Starts(*handle, request.revs, nullptr, nullptr, /*first_only=*/true);
   if (!starts) return tl::unexpected(starts.error());
   return starts->empty() ? std::string() : OidString(&starts->front().second);
 }
@@ -272,7 +272,7 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
   }
   walk.reachable = static_cast<int>(commits.size());
   if (!tag_messages.empty()) {
-    std::unordered_map<std::string, std::size_t> by_id;
+    std::unordered_map<std::string_view, std::size_t> by_id;
     for (std::size_t i = 0; i < commits.size(); ++i) by_id.emplace(commits[i].id, i);
     for (auto& [commit, message] : tag_messages) {
       if (auto it = by_id.find(OidString(&commit)); it != by_id.end()) {

@@ -1,13 +1,18 @@
 #include "collect/history_starts.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <string_view>
+#include <system_error>
 #include <unordered_set>
 
 #include "collect/git_history_shared.h"
 #include "collect/git_repository.h"
 #include "collect/pack/commit_object.h"
 #include "collect/pack/object_reader.h"
+#include "collect/safe_read.h"
+#include "core/text.h"
 
 namespace riskgate::collect::history_internal {
 namespace {
@@ -17,7 +22,6 @@ using core::MakeError;
 using namespace git_internal;
 
 using OwnedRefIterator = Owned<git_reference_iterator, git_reference_iterator_free>;
-using OwnedRepository = Owned<git_repository, git_repository_free>;
 using OwnedOdbObject = Owned<git_odb_object, git_odb_object_free>;
 
 constexpr int kMaxTagChain = 64;
@@ -119,12 +123,31 @@ core::Result<std::optional<git_oid>> PeelToCommit(
                                                std::to_string(kMaxTagChain) + " tags in a chain");
 }
 
+// Another worktree's HEAD file, `file` (named `name` in the report): its commit goes to `add`
+// when detached; a symbolic one ("ref: ...") names a ref, and nothing is added for it.
+template <class Add>
+core::Result<void> AddHeadFile(const std::string& file, const std::string& name, const Add& add) {
+  auto text = ReadFileIfPresent(file, ReadLimits{std::int64_t{4} << 10});
+  if (!text) return tl::unexpected(text.error());
+  if (!*text) return {};
+  const std::string_view head = core::TrimSpace(**text);
+  if (head.starts_with("ref:")) return {};
+  git_oid oid;
+  if (head.size() != GIT_OID_HEXSZ ||
+      head.find_first_not_of("0123456789abcdef") != std::string_view::npos ||
+      git_oid_fromstrn(&oid, head.data(), head.size()) != 0) {
+    return MakeError(ErrorCode::kRepository, name + " is neither a commit id nor a ref", file);
+  }
+  return add(oid, name);
+}
+
 }  // namespace
 
 core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
     git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store,
-    std::vector<std::pair<git_oid, std::string>>* tag_messages) {
+    std::vector<std::pair<git_oid, std::string>>* tag_messages, bool first_only) {
   std::vector<std::pair<std::string, git_oid>> starts;
+  const auto done = [&] { return first_only && !starts.empty(); };
   for (const auto& rev : revs) {
     OwnedObject object;
     if (const int rc = git_revparse_single(object.out(), repo, rev.c_str()); rc != 0) {
@@ -136,6 +159,7 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
                        "'" + rev + "' does not name a commit: " + LastError());
     }
     starts.emplace_back(rev, *git_object_id(commit.get()));
+    if (done()) return starts;
   }
   if (!revs.empty()) return starts;
   RefObjects objects(repo, store);
@@ -165,51 +189,40 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
   OwnedRef head;
   if (git_repository_head(head.out(), repo) == 0) {
     if (auto added = add(head.get(), "HEAD"); !added) return tl::unexpected(added.error());
+    if (done()) return starts;
   }
-  // Run in a linked worktree, the main worktree's HEAD too (git's `main-worktree/HEAD`).
-  if (git_repository_is_worktree(repo) == 1) {
-    OwnedRepository main;
-    OwnedRef main_head;
-    if (git_repository_open_bare(main.out(), git_repository_commondir(repo)) != 0) {
-      return tl::unexpected(RepoError("cannot open the main worktree's repository"));
-    }
-    const int rc = git_repository_head(main_head.out(), main.get());
-    if (rc == 0 && git_reference_target(main_head.get()) != nullptr) {
-      if (auto added = add_id(*git_reference_target(main_head.get()), "main-worktree/HEAD");
-          !added) {
-        return tl::unexpected(added.error());
-      }
-    } else if (rc != 0 && rc != GIT_EUNBORNBRANCH) {
-      return tl::unexpected(RepoError("cannot read main-worktree/HEAD"));
-    }
-  }
-  // Each linked worktree's HEAD (git log --all walks them): a detached one names commits no
-  // ref reaches.
-  git_strarray worktrees{};
-  if (git_worktree_list(&worktrees, repo) != 0) {
-    return tl::unexpected(RepoError("cannot list the worktrees"));
-  }
-  for (std::size_t w = 0; w < worktrees.count; ++w) {
-    const std::string name = std::string("worktrees/") + worktrees.strings[w] + "/HEAD";
-    OwnedRef worktree_head;
-    const int rc =
-        git_repository_head_for_worktree(worktree_head.out(), repo, worktrees.strings[w]);
-    if (rc == GIT_EUNBORNBRANCH) continue;  // no commit yet
-    core::Result<void> added = tl::unexpected(RepoError("cannot read " + name));
-    if (rc == 0 && git_reference_type(worktree_head.get()) == GIT_REFERENCE_DIRECT) {
-      // Its target alone: libgit2 1.5 frees the worktree's handle the reference would resolve
-      // through (resolving it crashed).
-      added = add_id(*git_reference_target(worktree_head.get()), name);
-    } else if (rc == 0) {
-      // On a branch: the ref the main repository's own refs list (walked below).
-      added = {};
-    }
-    if (!added) {
-      git_strarray_dispose(&worktrees);
+  // The other worktrees' HEADs, as git log --all walks them: read from their HEAD files, as git
+  // reads them (even where a worktree's folder is gone). A detached one names a commit no ref
+  // may reach; one on a branch names a ref walked below (or an unborn branch: nothing).
+  const std::string common = git_repository_commondir(repo);
+  if (git_repository_is_worktree(repo) == 1) {  // run in a linked worktree
+    if (auto added = AddHeadFile(common + "HEAD", "main-worktree/HEAD", add_id); !added) {
       return tl::unexpected(added.error());
     }
+    if (done()) return starts;
   }
-  git_strarray_dispose(&worktrees);
+  // Every folder of .git/worktrees, as git lists them: libgit2's list leaves out a worktree
+  // whose files it finds wanting (a HEAD that is not a regular file), and with it that HEAD.
+  std::vector<std::string> worktrees;
+  std::error_code error;
+  const std::filesystem::path folder = common + "worktrees";
+  for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
+       it.increment(error)) {
+    if (it->is_directory(error)) worktrees.push_back(it->path().filename().string());
+  }
+  if (error && error != std::errc::no_such_file_or_directory) {
+    return MakeError(ErrorCode::kRepository, "cannot list the worktrees: " + error.message(),
+                     folder.string());
+  }
+  std::sort(worktrees.begin(), worktrees.end());
+  for (const std::string& worktree : worktrees) {
+    if (auto added = AddHeadFile(common + "worktrees/" + worktree + "/HEAD",
+                                 "worktrees/" + worktree + "/HEAD", add_id);
+        !added) {
+      return tl::unexpected(added.error());
+    }
+    if (done()) return starts;
+  }
   OwnedRefIterator it;
   if (git_reference_iterator_new(it.out(), repo) != 0) {
     return tl::unexpected(RepoError("cannot list the refs"));
@@ -222,6 +235,7 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
     if (auto added = add(ref, git_reference_name(ref)); !added) {
       return tl::unexpected(added.error());
     }
+    if (done()) return starts;
   }
   if (next != GIT_ITEROVER) return tl::unexpected(RepoError("cannot list the refs"));
   return starts;

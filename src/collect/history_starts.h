@@ -19,9 +19,9 @@ namespace riskgate::collect::history_internal {
 // of more than 64 tags is an error: a ref the walk cannot follow would hide all it reaches. A
 // ref that ends at a tree or blob has no history and is left out.
 // With `tag_messages`, each annotated tag met on the way (once per tag object) gives the commit
-// it leads to and its message.
+// it leads to and its message. With `first_only`, only the first start is found (the tip).
 core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
     git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store,
-    std::vector<std::pair<git_oid, std::string>>* tag_messages = nullptr);
+    std::vector<std::pair<git_oid, std::string>>* tag_messages = nullptr, bool first_only = false);
 
 }  // namespace riskgate::collect::history_internal

@@ -89,6 +89,21 @@ side_token_commit() {
   git branch -q -D side
 }
 
+# worktree_token_commit DIR: base_repo, then a linked worktree at DIR (detached) whose HEAD
+# commits `config` with a fake GitHub token (planted; in $token): no ref reaches that commit.
+worktree_token_commit() {
+  base_repo
+  token=$(fake_github_token)
+  plant "$token"
+  git worktree add -q --detach "$1"
+  (
+    cd "$1" || exit 1
+    printf 'GITHUB_TOKEN=%s\n' "$token" >config
+    git add config
+    git commit -q --no-verify -m 'add config'
+  )
+}
+
 # overwrite_loose ID WITH: the loose file of object ID now holds object WITH's bytes (a tampered
 # object store: a poisoned CI cache, an earlier step of the job).
 overwrite_loose() {
