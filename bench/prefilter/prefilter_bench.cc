@@ -11,8 +11,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
 #include <string>
@@ -20,24 +18,12 @@
 
 #include "evaluate/text/keyword_index.h"
 #include "policy/policy.h"
+#include "text_tree.h"
 
 namespace {
 
 using Found = std::vector<char>;
 using Method = std::function<void(const std::string&, Found&)>;
-
-std::vector<std::string> ReadTree(const std::string& root) {
-  std::vector<std::string> texts;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file() || entry.path().string().find("/.git/") != std::string::npos) {
-      continue;
-    }
-    if (entry.file_size() > (1 << 20)) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return texts;
-}
 
 double Seconds(const std::vector<std::string>& texts, int repeats, const Method& method,
                std::vector<Found>& results) {
@@ -69,7 +55,7 @@ int main(int argc, char** argv) {
   for (const auto& rule : policy->secrets.rules)
     unique.insert(rule.keywords.begin(), rule.keywords.end());
   const std::vector<std::string> keywords(unique.begin(), unique.end());
-  const auto texts = ReadTree(argv[1]);
+  const auto texts = riskgate::bench::ReadTree(argv[1], 1 << 20, /*with_binary=*/true);
   std::size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();
   std::printf(
