@@ -193,25 +193,19 @@ int main(int argc, char** argv) {
   };
   row("far database, every text (today)", whole_seconds, whole_bytes);
   row("keyword pass, every text (the gate)", keyword_seconds, bytes);
-  double gated_total = keyword_seconds;
-  if (!rare.empty()) {
-    const auto database = Database(rare);
-    const auto [seconds, scanned] = time_gated(*database, any_of(rare));
-    row("rare rules' database, gated", seconds, scanned);
-    gated_total += seconds;
-  }
-  double split_total = gated_total;
-  if (!common.empty()) {
-    const auto database = Database(common);
-    const auto [seconds, scanned] = time_gated(*database, any_of(common));
-    row("common rules' database, gated", seconds, scanned);
-    split_total += seconds;
-    for (const FarRule* rule : common) {
-      const auto own = Database({rule});
-      const auto [rule_seconds, rule_scanned] = time_gated(*own, any_of({rule}));
-      row("  " + rules[rule->rule].id + " alone, gated", rule_seconds, rule_scanned);
-      gated_total += rule_seconds;
-    }
+  // A group's own database over the texts holding one of its keywords, printed as a row: its
+  // seconds (none for an empty group).
+  const auto gated_row = [&](const std::string& name, const std::vector<const FarRule*>& group) {
+    if (group.empty()) return 0.0;
+    const auto database = Database(group);
+    const auto [seconds, scanned] = time_gated(*database, any_of(group));
+    row(name, seconds, scanned);
+    return seconds;
+  };
+  double gated_total = keyword_seconds + gated_row("rare rules' database, gated", rare);
+  const double split_total = gated_total + gated_row("common rules' database, gated", common);
+  for (const FarRule* rule : common) {
+    gated_total += gated_row("  " + rules[rule->rule].id + " alone, gated", {rule});
   }
   std::printf(
       "\ntoday %.3f s; keyword pass + rare + common databases %.3f s (%.2fx); "

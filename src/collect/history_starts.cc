@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -28,7 +29,7 @@ constexpr int kMaxTagChain = 64;
 
 struct RefObject {
   git_object_t type = GIT_OBJECT_INVALID;
-  std::string bytes;
+  std::shared_ptr<const std::string> bytes;  // as read: a ref may name a blob of any size
 };
 
 // Reads the objects refs name: through riskgate's reader where the store holds them (hashed
@@ -49,7 +50,7 @@ class RefObjects {
         if (!pack::NamesObjectOnce(*store_, *object, object->kind, raw)) {
           return tl::unexpected(Named(oid, pack::NotItsId()));
         }
-        return RefObject{git_internal::GitTypeOf(object->kind), *object->bytes};
+        return RefObject{git_internal::GitTypeOf(object->kind), std::move(object->bytes)};
       }
     }
     if (!odb_.get() && git_repository_odb(odb_.out(), repo_) != 0) {
@@ -60,8 +61,9 @@ class RefObjects {
     if (rc == GIT_ENOTFOUND) return std::nullopt;
     if (rc != 0) return tl::unexpected(RepoError("cannot read object " + OidString(&oid)));
     return RefObject{git_odb_object_type(object.get()),
-                     std::string(static_cast<const char*>(git_odb_object_data(object.get())),
-                                 git_odb_object_size(object.get()))};
+                     std::make_shared<const std::string>(
+                         static_cast<const char*>(git_odb_object_data(object.get())),
+                         git_odb_object_size(object.get()))};
   }
 
  private:
@@ -99,6 +101,7 @@ core::Result<std::optional<git_oid>> PeelToCommit(
                                       " points at an object missing from the repository (" +
                                       OidString(&oid) + ")"));
     }
+    const std::string& bytes = *(*object)->bytes;
     switch ((*object)->type) {
       case GIT_OBJECT_COMMIT:
         return oid;
@@ -106,8 +109,8 @@ core::Result<std::optional<git_oid>> PeelToCommit(
       case GIT_OBJECT_BLOB:
         return std::nullopt;  // no history to walk
       case GIT_OBJECT_TAG: {
-        messages.emplace_back(oid, std::string(TagMessage((*object)->bytes)));
-        const auto target = pack::TagTargetId((*object)->bytes);
+        messages.emplace_back(oid, std::string(TagMessage(bytes)));
+        const auto target = pack::TagTargetId(bytes);
         if (!target || git_oid_fromstr(&oid, target->c_str()) != 0) {
           return MakeError(ErrorCode::kRepository,
                            "ref " + name + ": tag " + OidString(&oid) + " is malformed");
