@@ -29,6 +29,9 @@ enum class FragmentKind {
 inline constexpr char kCommitMessagePath[] = "<commit message>";
 // The path of an annotated tag's message, judged as metadata of the commit the tag names.
 inline constexpr char kTagMessagePath[] = "<tag message>";
+// The path of a ref's name (a branch or tag pushed with it, or an annotated tag's own name),
+// judged as metadata of the commit the ref leads to.
+inline constexpr char kRefNamePath[] = "<ref name>";
 
 // A text several fragments share (a trusted version that every commit of a range compares with).
 using SharedText = std::shared_ptr<const std::string>;

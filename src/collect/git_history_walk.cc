@@ -216,8 +216,8 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
   *owned.out() = *handle;
   git_repository* git = *handle;
   if (auto grafts = RefuseGrafts(git); !grafts) return tl::unexpected(grafts.error());
-  std::vector<std::pair<git_oid, std::string>> tag_messages;  // (commit, message)
-  auto starts = Starts(git, request.revs, store.get(), &tag_messages);
+  std::vector<history_internal::RefText> ref_texts;
+  auto starts = Starts(git, request.revs, store.get(), &ref_texts);
   if (!starts) return tl::unexpected(starts.error());
   HistoryWalk walk;
   if (starts->empty()) return walk;  // no commit yet
@@ -271,12 +271,12 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
     commits.push_back(std::move(facts));
   }
   walk.reachable = static_cast<int>(commits.size());
-  if (!tag_messages.empty()) {
+  if (!ref_texts.empty()) {
     std::unordered_map<std::string_view, std::size_t> by_id;
     for (std::size_t i = 0; i < commits.size(); ++i) by_id.emplace(commits[i].id, i);
-    for (auto& [commit, message] : tag_messages) {
+    for (auto& [commit, path, text] : ref_texts) {
       if (auto it = by_id.find(OidString(&commit)); it != by_id.end()) {
-        commits[it->second].tag_messages.push_back(std::move(message));
+        commits[it->second].ref_texts.emplace_back(path, std::move(text));
       }
     }
   }

@@ -32,9 +32,10 @@ struct HistoryCommit {
   std::string message = {};  // the whole commit message
   std::string tree = {};     // its tree's id
   std::vector<std::string> parent_trees = {};  // parallel to `parents`
-  // The messages of the annotated tags a ref names on its way to this commit (a full audit's
-  // starts), each judged as metadata of this commit.
-  std::vector<std::string> tag_messages = {};
+  // (path, text) of what the refs leading to this commit carry (a full audit's starts), each
+  // judged as metadata of this commit: the refs' names (kRefNamePath) and the annotated tags'
+  // names and messages (kTagMessagePath) on the way.
+  std::vector<std::pair<const char*, std::string>> ref_texts = {};
 };
 
 // A regular file a commit gives new content: its blob and the blob each parent had at that path

@@ -8,6 +8,7 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "collect/facts.h"
 #include "collect/git_history_shared.h"
 #include "collect/git_repository.h"
 #include "collect/pack/commit_object.h"
@@ -87,11 +88,18 @@ std::string_view TagMessage(std::string_view tag) {
   return blank == std::string_view::npos ? std::string_view() : tag.substr(blank + 2);
 }
 
-// The commit `ref` (named `name`) leads to through tags; nullopt for a tree or blob. The
-// messages of the tags on the way go to `messages`.
-core::Result<std::optional<git_oid>> PeelToCommit(
-    RefObjects& objects, git_oid oid, const std::string& name,
-    std::vector<std::pair<git_oid, std::string>>& messages) {
+// What an annotated tag pushes besides its target: its own name and its message.
+struct TagTexts {
+  git_oid tag;
+  std::string name;
+  std::string message;
+};
+
+// The commit `ref` (named `name`) leads to through tags; nullopt for a tree or blob. What the
+// tags on the way carry goes to `tags`.
+core::Result<std::optional<git_oid>> PeelToCommit(RefObjects& objects, git_oid oid,
+                                                  const std::string& name,
+                                                  std::vector<TagTexts>& tags) {
   for (int depth = 0; depth <= kMaxTagChain; ++depth) {
     auto object = objects.Read(oid);
     if (!object) return tl::unexpected(object.error());
@@ -109,7 +117,8 @@ core::Result<std::optional<git_oid>> PeelToCommit(
       case GIT_OBJECT_BLOB:
         return std::nullopt;  // no history to walk
       case GIT_OBJECT_TAG: {
-        messages.emplace_back(oid, std::string(TagMessage(bytes)));
+        tags.push_back(TagTexts{oid, std::string(pack::TagName(bytes).value_or("")),
+                                std::string(TagMessage(bytes))});
         const auto target = pack::TagTargetId(bytes);
         if (!target || git_oid_fromstr(&oid, target->c_str()) != 0) {
           return MakeError(ErrorCode::kRepository,
@@ -148,7 +157,7 @@ core::Result<void> AddHeadFile(const std::string& file, const std::string& name,
 
 core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
     git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store,
-    std::vector<std::pair<git_oid, std::string>>* tag_messages, bool first_only) {
+    std::vector<RefText>* ref_texts, bool first_only) {
   std::vector<std::pair<std::string, git_oid>> starts;
   const auto done = [&] { return first_only && !starts.empty(); };
   for (const auto& rev : revs) {
@@ -166,17 +175,22 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
   }
   if (!revs.empty()) return starts;
   RefObjects objects(repo, store);
-  std::unordered_set<std::string> tags_seen;  // tag ids (hex) whose message was kept
+  std::unordered_set<std::string> tags_seen;  // tag ids (hex) whose texts were kept
   const auto add_id = [&](const git_oid& id, const std::string& name) -> core::Result<void> {
-    std::vector<std::pair<git_oid, std::string>> messages;  // (tag, message)
-    auto commit = PeelToCommit(objects, id, name, messages);
+    std::vector<TagTexts> tags;
+    auto commit = PeelToCommit(objects, id, name, tags);
     if (!commit) return tl::unexpected(commit.error());
     if (!*commit) return {};
     starts.emplace_back(name, **commit);
-    for (auto& [tag, message] : messages) {
-      if (tag_messages != nullptr && tags_seen.insert(OidString(&tag)).second) {
-        tag_messages->emplace_back(**commit, std::move(message));
+    if (ref_texts == nullptr) return {};
+    // A ref's name is pushed with it (HEAD and worktrees' HEADs are this repository's own).
+    if (name.starts_with("refs/")) ref_texts->push_back(RefText{**commit, kRefNamePath, name});
+    for (auto& tag : tags) {
+      if (!tags_seen.insert(OidString(&tag.tag)).second) continue;
+      if (!tag.name.empty()) {
+        ref_texts->push_back(RefText{**commit, kRefNamePath, std::move(tag.name)});
       }
+      ref_texts->push_back(RefText{**commit, kTagMessagePath, std::move(tag.message)});
     }
     return {};
   };

@@ -18,10 +18,16 @@ namespace riskgate::collect::history_internal {
 // A ref whose object is missing, corrupt or not what its id names, a malformed tag or a chain
 // of more than 64 tags is an error: a ref the walk cannot follow would hide all it reaches. A
 // ref that ends at a tree or blob has no history and is left out.
-// With `tag_messages`, each annotated tag met on the way (once per tag object) gives the commit
-// it leads to and its message. With `first_only`, only the first start is found (the tip).
+// With `ref_texts`, what each ref pushes besides its commits goes there with the commit it
+// leads to: its name (for refs/...) and, once per tag object met on the way, the tag's own name
+// and its message. With `first_only`, only the first start is found (the tip).
+struct RefText {
+  git_oid commit;
+  const char* path;  // collect/facts.h: kRefNamePath or kTagMessagePath
+  std::string text;
+};
 core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
     git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store,
-    std::vector<std::pair<git_oid, std::string>>* tag_messages = nullptr, bool first_only = false);
+    std::vector<RefText>* ref_texts = nullptr, bool first_only = false);
 
 }  // namespace riskgate::collect::history_internal

@@ -1,7 +1,8 @@
 // Fuzz target: commit objects as the history walk reads them without libgit2
 // (collect/pack/commit_object.h), and the same bytes as a tag object's content, whose target a
 // walk follows from a ref (TagTargetId: an id read is the 40 lower-case hex digits after
-// "object " on the first line). The input is a commit object's content. Oracles: reading ends
+// "object " on the first line; TagName: the rest of a header line starting "tag ", before the
+// first empty line). The input is a commit object's content. Oracles: reading ends
 // without a crash; a commit read has a tree and parents of 40 lower-case hex digits that its
 // first lines name, a non-negative time, an author "name <email>" without a line break, and a
 // message that ends the input. (That what it reads is what libgit2 reads is checked against
@@ -28,6 +29,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (const auto target = riskgate::collect::pack::TagTargetId(input)) {
     if (!IsId(*target) || input.substr(0, 7) != "object " || input.substr(7, 40) != *target ||
         input[47] != '\n') {
+      __builtin_trap();
+    }
+  }
+  // A tag's name is the rest of a `tag ` line of its header, inside the input.
+  if (const auto name = riskgate::collect::pack::TagName(input)) {
+    const char* begin = name->data();
+    if (begin < input.data() + 4 || name->data() + name->size() > input.data() + input.size() ||
+        name->find('\n') != std::string_view::npos || std::string_view(begin - 4, 4) != "tag " ||
+        input.substr(0, static_cast<std::size_t>(begin - input.data())).find("\n\n") !=
+            std::string_view::npos) {
       __builtin_trap();
     }
   }

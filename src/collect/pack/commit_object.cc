@@ -1,5 +1,6 @@
 #include "collect/pack/commit_object.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -130,6 +131,18 @@ std::optional<std::string> TagTargetId(std::string_view tag) {
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
   }
   return std::string(hex);
+}
+
+std::optional<std::string_view> TagName(std::string_view tag) {
+  constexpr std::string_view kTag = "tag ";
+  // Header lines up to the first empty one (the message follows it).
+  for (std::size_t at = 0; at < tag.size() && tag[at] != '\n';) {
+    const std::size_t end = std::min(tag.find('\n', at), tag.size());
+    const std::string_view line = tag.substr(at, end - at);
+    if (line.starts_with(kTag)) return line.substr(kTag.size());
+    at = end + 1;
+  }
+  return std::nullopt;
 }
 
 }  // namespace riskgate::collect::pack

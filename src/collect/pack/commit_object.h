@@ -27,5 +27,8 @@ std::optional<CommitFacts> ParseCommit(std::string_view commit);
 // The id (hex) of the object a tag object (its content) names on its first line, "object
 // <40 lower-case hex digits>" as git writes it and reads it; nullopt for any other shape.
 std::optional<std::string> TagTargetId(std::string_view tag);
+// An annotated tag's own name: its header's `tag` line (git mktag requires one; the ref that
+// names the tag may be called otherwise). Nullopt when the header has none.
+std::optional<std::string_view> TagName(std::string_view tag);
 
 }  // namespace riskgate::collect::pack

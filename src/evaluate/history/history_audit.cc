@@ -131,9 +131,7 @@ class Worker {
   core::Result<void> JudgeMetadata(const collect::HistoryCommit& commit,
                                    const collect::CommitChanges& changes) {
     AddMetadata(commit, collect::kCommitMessagePath, commit.message);
-    for (const std::string& message : commit.tag_messages) {
-      AddMetadata(commit, collect::kTagMessagePath, message);
-    }
+    for (const auto& [path, text] : commit.ref_texts) AddMetadata(commit, path, text);
     for (const auto& entry : changes.entries) {
       if (entry.added) AddMetadata(commit, entry.path, entry.path);
       if (entry.link_blob.empty()) continue;

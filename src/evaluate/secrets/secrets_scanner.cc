@@ -183,6 +183,14 @@ core::Finding SecretsScanner::MakeFinding(const policy::SecretRule& rule,
       finding.hints.fix =
           "Reword the commit to drop the token (git rebase -i, 'reword') and revoke the token: "
           "the message was pushed";
+    } else if (fragment.path == collect::kTagMessagePath) {
+      finding.hints.fix =
+          "Delete the tag (git tag -d, git push origin --delete), tag again without the token, "
+          "and revoke the token: the tag was pushed";
+    } else if (fragment.path == collect::kRefNamePath) {
+      finding.hints.fix =
+          "Delete the branch or tag of that name (git push origin --delete), push it again under "
+          "another name, and revoke the token: the name was pushed";
     } else if (fragment.text == fragment.path) {
       finding.hints.fix = "Rename the path to drop the token and revoke the token: it was pushed";
     } else {

@@ -7,3 +7,4 @@ plant "$token"
 git tag -a v1 -m "GITHUB_TOKEN=$token"
 gate block history --format json
 expect_in_output '<tag message>'
+expect_in_output 'Delete the tag (git tag -d'

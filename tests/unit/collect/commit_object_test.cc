@@ -207,5 +207,16 @@ TEST_CASE("a tag's target is the id on its first line, in the shape git writes",
   CHECK_FALSE(TagTargetId(""));
 }
 
+TEST_CASE("a tag's own name is its header's tag line, never a line of its message",
+          "[unit][collect][history]") {
+  const std::string head = "object 2f4d1c1f7e35b1b6d3c0a38a8cbfa0b4c0ee7f1a\ntype commit\n";
+  CHECK(TagName(head + "tag v1.0\ntagger T <t@example.com> 1700000000 +0000\n\nrel\n") == "v1.0");
+  CHECK(TagName(head + "tag last") == "last");  // no line end after it
+  CHECK(TagName(head + "tag \n\n") == "");      // an empty name is a name
+  CHECK_FALSE(TagName(head + "tagger T <t@example.com> 1 +0000\n\ntag in message\n"));
+  CHECK_FALSE(TagName("\ntag v1\n"));  // the header ends at once
+  CHECK_FALSE(TagName(""));
+}
+
 }  // namespace
 }  // namespace riskgate::collect::pack
