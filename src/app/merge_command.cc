@@ -85,6 +85,7 @@ core::ScopeSummary MergedScope(const std::vector<report::ReadReport>& reports) {
   core::ScopeSummary scope = reports.front().scope;
   core::HistoryScope history = *scope.history;
   history.commits = 0;
+  history.ref_objects = 0;
   history.blobs_read = 0;
   history.bytes_read = 0;
   history.missing_blobs = 0;
@@ -95,6 +96,7 @@ core::ScopeSummary MergedScope(const std::vector<report::ReadReport>& reports) {
   for (const auto& r : reports) {
     const auto& h = *r.scope.history;
     history.commits += h.commits;
+    history.ref_objects += h.ref_objects;
     history.blobs_read += h.blobs_read;
     history.bytes_read += h.bytes_read;
     history.missing_blobs += h.missing_blobs;

@@ -127,6 +127,7 @@ class GitHistorySource final : public HistorySource {
  private:
   // What `commit` changed, from trees that may not be hashed yet (Verified checks them).
   core::Result<CommitChanges> Compare(const HistoryCommit& commit) {
+    if (!commit.ref.empty()) return RefTarget(commit);
     CommitChanges out;
     const std::string tree = RawId(commit.tree);
     if (commit.parents.empty()) {
@@ -154,6 +155,27 @@ class GitHistorySource final : public HistorySource {
         return change.parent_blobs.back() == change.blob;
       });
     }
+    return out;
+  }
+
+  // A tree or blob only refs name: all it holds is new, each file at "<ref>:<path>" (as git
+  // names it), the blob at "<ref>".
+  core::Result<CommitChanges> RefTarget(const HistoryCommit& commit) {
+    CommitChanges out;
+    if (!commit.blob.empty()) {
+      out.changed.push_back(PathChange{commit.ref, commit.blob, {}});
+      return out;
+    }
+    if (auto listed = diff_.Compare("", RawId(commit.tree), out); !listed) {
+      return tl::unexpected(listed.error());
+    }
+    const std::string prefix = commit.ref + ":";
+    for (auto& change : out.changed) {
+      change.path.insert(0, prefix);
+      change.parent_blobs.clear();
+    }
+    for (auto& entry : out.entries) entry.path.insert(0, prefix);
+    out.replaced.clear();
     return out;
   }
 

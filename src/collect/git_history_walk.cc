@@ -115,6 +115,38 @@ static void AssignGenerations(std::vector<HistoryCommit>& commits) {
   for (std::size_t i = 0; i < commits.size(); ++i) commits[i].generation = generation[i];
 }
 
+// What refs carry besides their objects, given to the commits (or trees and blobs) they name.
+static void AttachRefTexts(std::vector<HistoryCommit>& commits,
+                           std::vector<history_internal::RefText>& ref_texts) {
+  if (ref_texts.empty()) return;
+  std::unordered_map<std::string_view, std::size_t> by_id;
+  for (std::size_t i = 0; i < commits.size(); ++i) by_id.emplace(commits[i].id, i);
+  for (auto& [commit, path, text] : ref_texts) {
+    if (auto it = by_id.find(OidString(&commit)); it != by_id.end()) {
+      commits[it->second].ref_texts.emplace_back(path, std::move(text));
+    }
+  }
+}
+
+// Each tree and blob refs name, once (named by the first ref in name order), as a root commit
+// that adds it: no author, no time, no message.
+static std::vector<HistoryCommit> RefTargets(std::vector<history_internal::RefTarget>& targets) {
+  std::sort(targets.begin(), targets.end(), [](const auto& a, const auto& b) {
+    const int order = git_oid_cmp(&a.object, &b.object);
+    return order != 0 ? order < 0 : a.ref < b.ref;
+  });
+  std::vector<HistoryCommit> out;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (i > 0 && git_oid_equal(&targets[i].object, &targets[i - 1].object) != 0) continue;
+    HistoryCommit object;
+    object.id = OidString(&targets[i].object);
+    object.ref = targets[i].ref;
+    (targets[i].tree ? object.tree : object.blob) = object.id;
+    out.push_back(std::move(object));
+  }
+  return out;
+}
+
 core::Result<std::string> HistoryTip(const GitRepository& repo, const HistoryWalkRequest& request) {
   LibraryUse library;
   auto handle = OpenHandle(repo);
@@ -217,9 +249,12 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
   git_repository* git = *handle;
   if (auto grafts = RefuseGrafts(git); !grafts) return tl::unexpected(grafts.error());
   std::vector<history_internal::RefText> ref_texts;
-  auto starts = Starts(git, request.revs, store.get(), &ref_texts);
+  std::vector<history_internal::RefTarget> targets;
+  auto starts = Starts(git, request.revs, store.get(), &ref_texts, false, &targets);
   if (!starts) return tl::unexpected(starts.error());
   HistoryWalk walk;
+  walk.ref_targets = RefTargets(targets);
+  AttachRefTexts(walk.ref_targets, ref_texts);
   if (starts->empty()) return walk;  // no commit yet
   walk.tip = OidString(&starts->front().second);
   CommitReads reads(git, store.get());
@@ -271,15 +306,7 @@ core::Result<HistoryWalk> WalkHistory(const GitRepository& repo, const HistoryWa
     commits.push_back(std::move(facts));
   }
   walk.reachable = static_cast<int>(commits.size());
-  if (!ref_texts.empty()) {
-    std::unordered_map<std::string_view, std::size_t> by_id;
-    for (std::size_t i = 0; i < commits.size(); ++i) by_id.emplace(commits[i].id, i);
-    for (auto& [commit, path, text] : ref_texts) {
-      if (auto it = by_id.find(OidString(&commit)); it != by_id.end()) {
-        commits[it->second].ref_texts.emplace_back(path, std::move(text));
-      }
-    }
-  }
+  AttachRefTexts(commits, ref_texts);
   AssignGenerations(commits);
   {
     std::unordered_map<std::string_view, std::string_view> trees;

@@ -36,6 +36,12 @@ struct HistoryCommit {
   // judged as metadata of this commit: the refs' names (kRefNamePath) and the annotated tags'
   // names and messages (kTagMessagePath) on the way.
   std::vector<std::pair<const char*, std::string>> ref_texts = {};
+  // Set for a tree or blob that only refs reach (HistoryWalk::ref_targets), judged as a root
+  // commit that adds it: the first of those refs, by which its files are reported
+  // ("<ref>:<path>", as git names them; a blob at "<ref>"). Its id is the object's, `tree` the
+  // tree's id, `blob` the blob's.
+  std::string ref = {};
+  std::string blob = {};
 };
 
 // A regular file a commit gives new content: its blob and the blob each parent had at that path
@@ -91,6 +97,9 @@ struct HistoryWalk {
   std::vector<HistoryCommit> commits;   // within the limits, newest first
   int reachable = 0;                    // commits reachable before the limits
   std::vector<std::string> stopped_at;  // commits whose parents are missing
+  // Trees and blobs refs name (straight or through tags) when every ref is walked: pushed and
+  // cloned though no commit reaches them. Whatever the limits; by id.
+  std::vector<HistoryCommit> ref_targets;
 };
 
 class HistorySource {

@@ -95,11 +95,16 @@ struct TagTexts {
   std::string message;
 };
 
-// The commit `ref` (named `name`) leads to through tags; nullopt for a tree or blob. What the
-// tags on the way carry goes to `tags`.
-core::Result<std::optional<git_oid>> PeelToCommit(RefObjects& objects, git_oid oid,
-                                                  const std::string& name,
-                                                  std::vector<TagTexts>& tags) {
+// The object a ref leads to through tags: a commit, a tree or a blob.
+struct Peeled {
+  git_oid oid;
+  git_object_t type = GIT_OBJECT_INVALID;
+};
+
+// The commit, tree or blob `ref` (named `name`) leads to through tags. What the tags on the way
+// carry goes to `tags`.
+core::Result<Peeled> Peel(RefObjects& objects, git_oid oid, const std::string& name,
+                          std::vector<TagTexts>& tags) {
   for (int depth = 0; depth <= kMaxTagChain; ++depth) {
     auto object = objects.Read(oid);
     if (!object) return tl::unexpected(object.error());
@@ -112,10 +117,9 @@ core::Result<std::optional<git_oid>> PeelToCommit(RefObjects& objects, git_oid o
     const std::string& bytes = *(*object)->bytes;
     switch ((*object)->type) {
       case GIT_OBJECT_COMMIT:
-        return oid;
       case GIT_OBJECT_TREE:
       case GIT_OBJECT_BLOB:
-        return std::nullopt;  // no history to walk
+        return Peeled{oid, (*object)->type};
       case GIT_OBJECT_TAG: {
         tags.push_back(TagTexts{oid, std::string(pack::TagName(bytes).value_or("")),
                                 std::string(TagMessage(bytes))});
@@ -157,7 +161,7 @@ core::Result<void> AddHeadFile(const std::string& file, const std::string& name,
 
 core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
     git_repository* repo, const std::vector<std::string>& revs, const pack::ObjectStore* store,
-    std::vector<RefText>* ref_texts, bool first_only) {
+    std::vector<RefText>* ref_texts, bool first_only, std::vector<RefTarget>* targets) {
   std::vector<std::pair<std::string, git_oid>> starts;
   const auto done = [&] { return first_only && !starts.empty(); };
   for (const auto& rev : revs) {
@@ -178,19 +182,23 @@ core::Result<std::vector<std::pair<std::string, git_oid>>> Starts(
   std::unordered_set<std::string> tags_seen;  // tag ids (hex) whose texts were kept
   const auto add_id = [&](const git_oid& id, const std::string& name) -> core::Result<void> {
     std::vector<TagTexts> tags;
-    auto commit = PeelToCommit(objects, id, name, tags);
-    if (!commit) return tl::unexpected(commit.error());
-    if (!*commit) return {};
-    starts.emplace_back(name, **commit);
+    auto peeled = Peel(objects, id, name, tags);
+    if (!peeled) return tl::unexpected(peeled.error());
+    if (peeled->type == GIT_OBJECT_COMMIT) {
+      starts.emplace_back(name, peeled->oid);
+    } else if (targets != nullptr) {  // no history to walk, but what it names is pushed
+      targets->push_back(RefTarget{name, peeled->oid, peeled->type == GIT_OBJECT_TREE});
+    } else {
+      return {};
+    }
     if (ref_texts == nullptr) return {};
+    const git_oid& at = peeled->oid;
     // A ref's name is pushed with it (HEAD and worktrees' HEADs are this repository's own).
-    if (name.starts_with("refs/")) ref_texts->push_back(RefText{**commit, kRefNamePath, name});
+    if (name.starts_with("refs/")) ref_texts->push_back(RefText{at, kRefNamePath, name});
     for (auto& tag : tags) {
       if (!tags_seen.insert(OidString(&tag.tag)).second) continue;
-      if (!tag.name.empty()) {
-        ref_texts->push_back(RefText{**commit, kRefNamePath, std::move(tag.name)});
-      }
-      ref_texts->push_back(RefText{**commit, kTagMessagePath, std::move(tag.message)});
+      if (!tag.name.empty()) ref_texts->push_back(RefText{at, kRefNamePath, std::move(tag.name)});
+      ref_texts->push_back(RefText{at, kTagMessagePath, std::move(tag.message)});
     }
     return {};
   };

@@ -40,9 +40,10 @@ bool SightingEarlier(const Sighting& a, const Sighting& b) {
 }
 
 bool IntroducesBefore(const Sighting& a, const Sighting& b) {
-  const bool a_moved = a.kind == Sighting::Kind::kMoved;
-  const bool b_moved = b.kind == Sighting::Kind::kMoved;
-  if (a_moved != b_moved) return b_moved;
+  const auto rank = [](Sighting::Kind kind) {
+    return kind == Sighting::Kind::kRef ? 2 : kind == Sighting::Kind::kMoved ? 1 : 0;
+  };
+  if (rank(a.kind) != rank(b.kind)) return rank(a.kind) < rank(b.kind);
   return SightingEarlier(a, b);
 }
 
@@ -62,6 +63,8 @@ std::string_view SightingKindName(Sighting::Kind kind) {
       return "moved";
     case Sighting::Kind::kBoundary:
       return "boundary";
+    case Sighting::Kind::kRef:
+      return "ref";
   }
   return "added";
 }

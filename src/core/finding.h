@@ -48,6 +48,8 @@ struct RemedyHints {
   // When not empty, only these (users or @org/team handles) may approve a waiver of the finding,
   // on top of the policy's authority per severity (e.g. a high-tier component's owners).
   std::vector<std::string> acceptors = {};
+  // History: the ref that alone reaches the tree or blob holding it (no commit does).
+  std::string only_ref = {};
 };
 
 // How a waiver bears on a finding (set by decide).
@@ -83,8 +85,9 @@ struct Sighting {
   int column = 0;
   // kAdded: no parent had it anywhere this commit changed; kMoved: a path the commit deleted or
   // rewrote held it (a rename or a move); kBoundary: the history before this commit is missing
-  // (a shallow clone), so it was added here or earlier.
-  enum class Kind { kAdded, kMoved, kBoundary } kind = Kind::kAdded;
+  // (a shallow clone), so it was added here or earlier; kRef: no commit holds it, a tree or blob
+  // that only a ref names does (`commit` is that object's id, `path` "<ref>:<path>" or "<ref>").
+  enum class Kind { kAdded, kMoved, kBoundary, kRef } kind = Kind::kAdded;
   // The commit's distance from the oldest commit of the walk (1 + its parents' largest): orders
   // commits made in the same second, a child after its parents.
   int generation = 0;
@@ -94,7 +97,7 @@ std::string_view SightingKindName(Sighting::Kind kind);
 // Oldest first: by committer time, then generation, then commit id and place (a total order).
 bool SightingEarlier(const Sighting& a, const Sighting& b);
 // Which of two sightings names where a secret was introduced: any addition before any move
-// (a move only carries it on), then the earlier.
+// (a move only carries it on), any commit before an object only a ref names, then the earlier.
 bool IntroducesBefore(const Sighting& a, const Sighting& b);
 
 // A finding's trail through history: every sighting, oldest first (the first is where it was

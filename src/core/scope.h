@@ -48,6 +48,7 @@ struct HistoryScope {
   std::string tip;                // the commit whose tree decides "present at head"
   int commits = 0;                // commits judged (this shard's, when sharded)
   int commits_walked = 0;         // commits reachable within the limits, all shards
+  int ref_objects = 0;            // trees and blobs only refs name, judged (this shard's)
   long long blobs_read = 0;       // distinct blobs read
   long long bytes_read = 0;
   // Commits whose parents are missing (a shallow or partial clone): the walk stopped there.

@@ -78,7 +78,14 @@ std::vector<core::Remediation> SecretRemedies(const core::Finding& finding,
       "Remove it from " +
       core::EscapeForDisplay(finding.location.path) +
       " and load it at run time from the environment or a secret manager.\n";
-  if (finding.location.commit) {
+  if (!hints.only_ref.empty()) {
+    const std::string ref = core::ShellQuote(hints.only_ref);
+    fix_detail += "No commit holds it: only the ref " + core::EscapeForDisplay(hints.only_ref) +
+                  " names the tree or blob it is in, and git pushes and clones that with the "
+                  "ref. Delete the ref (`git push origin --delete " +
+                  ref + "`, and locally `git update-ref -d " + ref +
+                  "`), then let git prune the object (`git gc --prune=now`).\n";
+  } else if (finding.location.commit) {
     fix_detail += "It is in commit " + finding.location.commit->substr(0, 12) +
                   ": rewrite the branch before it merges (`git rebase -i` and edit that commit), "
                   "or purge it from history with `git filter-repo --replace-text <file>` and "

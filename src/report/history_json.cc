@@ -48,6 +48,7 @@ JsonOut HistoryScopeJson(const core::HistoryScope& h) {
                           {"tip", h.tip.empty() ? JsonOut(nullptr) : JsonOut(h.tip)},
                           {"commits", h.commits},
                           {"commits_walked", h.commits_walked},
+                          {"ref_objects", h.ref_objects},
                           {"blobs_read", h.blobs_read},
                           {"bytes_read", h.bytes_read},
                           {"shallow", !h.stopped_at.empty()},

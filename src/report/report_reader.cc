@@ -36,7 +36,7 @@ std::optional<core::Confidence> ConfidenceOf(const Fields& f, const char* key) {
 
 core::HistoryTrail ReadTrail(const Fields& history) {
   constexpr std::array kKinds{core::Sighting::Kind::kAdded, core::Sighting::Kind::kMoved,
-                              core::Sighting::Kind::kBoundary};
+                              core::Sighting::Kind::kBoundary, core::Sighting::Kind::kRef};
   core::HistoryTrail trail;
   trail.present_at_head = history.Bool("present_at_head");
   const auto& occurrences = history.Array("occurrences");
@@ -56,6 +56,7 @@ core::HistoryScope ReadHistoryScope(const Fields& h) {
   scope.tip = h.OptionalString("tip").value_or("");
   scope.commits = h.Int("commits");
   scope.commits_walked = h.Int("commits_walked");
+  scope.ref_objects = h.Has("ref_objects") ? h.Int("ref_objects") : 0;  // absent from older reports
   scope.blobs_read = h.Integer("blobs_read");
   scope.bytes_read = h.Integer("bytes_read");
   scope.stopped_at = h.Strings("stopped_at");

@@ -23,6 +23,11 @@ std::string DescribeHistory(const core::ScopeSummary& scope) {
   std::string out = "history: " + core::Plural(history.commits, "commit") + " reachable from " +
                     core::Plural(static_cast<long long>(history.refs.size()), "ref") + ", " +
                     core::Plural(history.blobs_read, "distinct blob") + " read";
+  if (history.ref_objects > 0) {
+    out += ", and " + std::to_string(history.ref_objects) +
+           (history.ref_objects == 1 ? " tree or blob" : " trees or blobs") +
+           " that only refs name";
+  }
   if (!history.shard.empty()) out += " (shard " + history.shard + ")";
   if (!history.stopped_at.empty()) {
     out += "; history is shallow: it stops at " +

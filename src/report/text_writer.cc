@@ -69,8 +69,13 @@ std::string HistoryNote(const core::HistoryTrail& trail) {
   for (std::size_t i = 0; i < trail.sightings.size() && i < kListed; ++i) {
     const auto& s = trail.sightings[i];
     out += i == 0 ? "  introduced in " : "  then in ";
-    out += core::EscapeForDisplay(s.commit.substr(0, 12)) + " by " +
-           core::EscapeForDisplay(s.author) + " on " + core::FormatTimestamp(s.time);
+    if (s.kind == core::Sighting::Kind::kRef) {
+      out += "object " + core::EscapeForDisplay(s.commit.substr(0, 12)) +
+             ", which no commit holds and only a ref names";
+    } else {
+      out += core::EscapeForDisplay(s.commit.substr(0, 12)) + " by " +
+             core::EscapeForDisplay(s.author) + " on " + core::FormatTimestamp(s.time);
+    }
     if (i > 0 || s.kind != core::Sighting::Kind::kAdded) {
       out += " at " + core::EscapeForDisplay(s.path) + ":" + std::to_string(s.line) + " (" +
              std::string(core::SightingKindName(s.kind)) + ")";

@@ -34,6 +34,7 @@ core::ScopeSummary Scope(const collect::HistoryWalk& walk,
   history.tip = walk.tip;
   history.commits = audit.commits;
   history.commits_walked = static_cast<int>(walk.commits.size());
+  history.ref_objects = audit.ref_objects;
   history.blobs_read = audit.blobs_read;
   history.bytes_read = audit.bytes_read;
   history.stopped_at = walk.stopped_at;

@@ -63,20 +63,13 @@ class Worker {
           if (!replaced) return tl::unexpected(replaced.error());
           moved = std::move(*replaced);
         }
-        core::Sighting sighting{commit.id,
-                                commit.author,
-                                commit.time,
-                                change.path,
-                                finding.location.line,
-                                finding.location.column,
-                                core::Sighting::Kind::kAdded,
-                                commit.generation};
-        if (commit.boundary) {
-          sighting.kind = core::Sighting::Kind::kBoundary;
-        } else if (moved->contains(finding.content_id)) {
+        core::Sighting sighting{commit.id,      commit.author,         commit.time,
+                                change.path,    finding.location.line, finding.location.column,
+                                KindOf(commit), commit.generation};
+        if (sighting.kind == core::Sighting::Kind::kAdded && moved->contains(finding.content_id)) {
           sighting.kind = core::Sighting::Kind::kMoved;
         }
-        records_.push_back(Record{std::move(finding), std::move(sighting)});
+        Keep(commit, std::move(finding), std::move(sighting));
       }
     }
     return JudgeMetadata(commit, *changes);
@@ -150,16 +143,10 @@ class Worker {
   void AddMetadata(const collect::HistoryCommit& commit, const std::string& path,
                    std::string_view text) {
     for (auto& finding : scanner_.ScanMetadata(path, commit.id, text, counts_)) {
-      core::Sighting sighting{
-          commit.id,
-          commit.author,
-          commit.time,
-          path,
-          finding.location.line,
-          finding.location.column,
-          commit.boundary ? core::Sighting::Kind::kBoundary : core::Sighting::Kind::kAdded,
-          commit.generation};
-      records_.push_back(Record{std::move(finding), std::move(sighting)});
+      core::Sighting sighting{commit.id,      commit.author,         commit.time,
+                              path,           finding.location.line, finding.location.column,
+                              KindOf(commit), commit.generation};
+      Keep(commit, std::move(finding), std::move(sighting));
     }
   }
 
@@ -187,15 +174,22 @@ class Worker {
 
   void AddFileFinding(const collect::HistoryCommit& commit, const collect::PathChange& change,
                       core::Finding finding) {
-    core::Sighting sighting{
-        commit.id,
-        commit.author,
-        commit.time,
-        change.path,
-        0,
-        0,
-        commit.boundary ? core::Sighting::Kind::kBoundary : core::Sighting::Kind::kAdded,
-        commit.generation};
+    core::Sighting sighting{commit.id, commit.author,  commit.time,      change.path, 0,
+                            0,         KindOf(commit), commit.generation};
+    Keep(commit, std::move(finding), std::move(sighting));
+  }
+
+  // How `commit` holds what it adds: a commit after missing history, a tree or blob only a ref
+  // names, or a commit.
+  static core::Sighting::Kind KindOf(const collect::HistoryCommit& commit) {
+    if (commit.boundary) return core::Sighting::Kind::kBoundary;
+    if (!commit.ref.empty()) return core::Sighting::Kind::kRef;
+    return core::Sighting::Kind::kAdded;
+  }
+
+  // Records a finding; one in a tree or blob only a ref names is fixed by deleting the ref.
+  void Keep(const collect::HistoryCommit& commit, core::Finding finding, core::Sighting sighting) {
+    if (!commit.ref.empty()) finding.hints.only_ref = commit.ref;
     records_.push_back(Record{std::move(finding), std::move(sighting)});
   }
 
@@ -348,6 +342,13 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
   for (const collect::HistoryCommit* commit : JudgingOrder(walk.commits)) {
     if (InShard(commit->id, options.shard_index, options.shard_count)) commits.push_back(commit);
   }
+  // Trees and blobs only refs name: each judged as a root commit that adds it.
+  std::size_t ref_objects = 0;
+  for (const collect::HistoryCommit& target : walk.ref_targets) {
+    if (!InShard(target.id, options.shard_index, options.shard_count)) continue;
+    commits.push_back(&target);
+    ++ref_objects;
+  }
   progress.commits_total = static_cast<long long>(commits.size());
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
@@ -428,7 +429,8 @@ core::Result<AuditResult> AuditHistory(const WalkProvider& walk_provider,
               return std::tie(a.path, a.commit) < std::tie(b.path, b.commit);
             });
   result.findings = Group(std::move(records), at_tip);
-  result.commits = static_cast<int>(commits.size());
+  result.commits = static_cast<int>(commits.size() - ref_objects);
+  result.ref_objects = static_cast<int>(ref_objects);
   // The sources' caches and the workers' maps are millions of blocks: left to the process's
   // end when the command ends with it (core/abandon.h).
   core::Abandon(workers);

@@ -50,7 +50,8 @@ struct AuditProgress {
 
 struct AuditResult {
   std::vector<core::Finding> findings;
-  int commits = 0;  // judged by this run (its shard)
+  int commits = 0;      // judged by this run (its shard)
+  int ref_objects = 0;  // trees and blobs only refs name, judged by this run
   long long blobs_read = 0;
   long long bytes_read = 0;
   int missing_blobs = 0;

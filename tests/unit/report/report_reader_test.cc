@@ -24,6 +24,9 @@ Sample HistorySample() {
                              1767225600, "src/app.py", 7, 5, core::Sighting::Kind::kAdded});
   trail.sightings.push_back({"2222222222222222222222222222222222222222", "Bob <bob@example.com>",
                              1767312000, "lib/app.py", 9, 3, core::Sighting::Kind::kMoved});
+  // In a tree only a ref names: no author, no time.
+  trail.sightings.push_back({"4444444444444444444444444444444444444444", "", 0,
+                             "refs/tags/t:src/app.py", 7, 5, core::Sighting::Kind::kRef});
   finding.history = trail;
   Sample sample({finding, SecretFinding("other", "README.md", 2, core::Decision::kWarn,
                                         core::Severity::kMedium)});
@@ -33,6 +36,7 @@ Sample HistorySample() {
   history.tip = "2222222222222222222222222222222222222222";
   history.commits = 40;
   history.commits_walked = 120;
+  history.ref_objects = 2;
   history.blobs_read = 77;
   history.bytes_read = 123456;
   history.stopped_at = {"3333333333333333333333333333333333333333"};
@@ -80,6 +84,7 @@ TEST_CASE("a JSON report reads back with its findings, history and scope", "[rep
   CHECK(read->scope.history->shard == "2/3");
   CHECK(read->scope.history->tip == sample.scope.history->tip);
   CHECK(read->scope.history->commits == 40);
+  CHECK(read->scope.history->ref_objects == 2);
   CHECK(read->scope.history->stopped_at == sample.scope.history->stopped_at);
   CHECK(read->policy.sha256 == "ab12");
   // Told apart by content, not by name.
