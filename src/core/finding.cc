@@ -35,8 +35,10 @@ std::string_view WaiverStatusName(WaiverStatus status) {
 }
 
 bool SightingEarlier(const Sighting& a, const Sighting& b) {
-  return std::tie(a.time, a.generation, a.commit, a.path, a.line, a.column) <
-         std::tie(b.time, b.generation, b.commit, b.path, b.line, b.column);
+  const bool a_ref = a.kind == Sighting::Kind::kRef;  // no time: after every commit
+  const bool b_ref = b.kind == Sighting::Kind::kRef;
+  return std::tie(a_ref, a.time, a.generation, a.commit, a.path, a.line, a.column) <
+         std::tie(b_ref, b.time, b.generation, b.commit, b.path, b.line, b.column);
 }
 
 bool IntroducesBefore(const Sighting& a, const Sighting& b) {

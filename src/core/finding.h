@@ -94,7 +94,8 @@ struct Sighting {
 };
 
 std::string_view SightingKindName(Sighting::Kind kind);
-// Oldest first: by committer time, then generation, then commit id and place (a total order).
+// Oldest first: by committer time, then generation, then commit id and place (a total order);
+// sightings in objects only a ref names (no time) after all others.
 bool SightingEarlier(const Sighting& a, const Sighting& b);
 // Which of two sightings names where a secret was introduced: any addition before any move
 // (a move only carries it on), any commit before an object only a ref names, then the earlier.

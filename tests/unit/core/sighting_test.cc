@@ -31,6 +31,10 @@ TEST_CASE("a commit's addition introduces a secret before a move, and both befor
   CHECK(Introduction(trail)->commit == "a");
   trail.sightings = {ref};
   CHECK(Introduction(trail)->commit == "c");
+  // Listed oldest first, an object only a ref names (time 0) after every commit.
+  CHECK(SightingEarlier(moved, added));
+  CHECK(SightingEarlier(added, ref));
+  CHECK_FALSE(SightingEarlier(ref, moved));
   CHECK(SightingKindName(Sighting::Kind::kRef) == "ref");
   CHECK(SightingKindName(Sighting::Kind::kBoundary) == "boundary");
 }
