@@ -89,7 +89,11 @@ TEST_CASE("a forged tree read by the history source is found before anything lea
     ForgeIndex(repo, repo.Git({"rev-parse", "HEAD:vault"}).substr(0, 40),
                repo.Git({"rev-parse", "HEAD:clean"}).substr(0, 40));
   }
-  auto [git, store, walk] = WalkAll(repo);
+  const Walked walked = WalkAll(repo);
+  // References, not a structured binding: clang 14 cannot capture one in a lambda.
+  const auto& git = walked.git;
+  const auto& store = walked.store;
+  const HistoryWalk& walk = walked.walk;
   REQUIRE(walk.commits.size() == 2);
   auto source = OpenHistorySource(*git, store);
   REQUIRE(source.has_value());
@@ -133,7 +137,11 @@ TEST_CASE("trees and blobs only refs name are walked once each and read under th
   repo.Git({"update-ref", "refs/notes/blob", blob});
   const bool packed = GENERATE(false, true);
   if (packed) repo.Git({"repack", "-adq"});
-  auto [git, store, walk] = WalkAll(repo);
+  const Walked walked = WalkAll(repo);
+  // References, not a structured binding: clang 14 cannot capture one in a lambda.
+  const auto& git = walked.git;
+  const auto& store = walked.store;
+  const HistoryWalk& walk = walked.walk;
   CHECK(walk.commits.size() == 1);
   REQUIRE(walk.ref_targets.size() == 2);
   const auto find = [&](const std::string& id) -> const HistoryCommit* {
